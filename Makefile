@@ -1,0 +1,92 @@
+# 复工助手 — every set-up step is a file target, so `make run` and `make test` on a fresh clone
+# build exactly what is missing or stale: venv → knowledge base → model.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+BIN     := $(VENV)/bin
+PY      := $(BIN)/python
+RASA    := $(BIN)/rasa
+MODEL   := models/current.tar.gz
+KB_DB   := build/kb.sqlite
+KB_OUT  := build/kb.stamp
+RASA_PORT   ?= 5005
+ACTION_PORT ?= 5055
+
+# Rasa 3.6 needs Python 3.10; pyenv keeps one even when its global version is newer.
+PYTHON310 ?= $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.10.*/bin/python3.10) \
+                         $(wildcard /usr/bin/python3.10 /usr/local/bin/python3.10))
+
+KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
+NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/nlu/generated/*' 2>/dev/null)
+ACTIONS     := $(wildcard actions/*.py)
+
+.PHONY: help setup kb model run shell test test-unit browser-deps bench bench-nlu lock clean
+
+help:
+	@echo "make run     set everything up and serve the bot on http://localhost:$(RASA_PORT)"
+	@echo "make shell   chat with the bot in the terminal (rasa shell)"
+	@echo "make test    set everything up and run every test"
+	@echo "make bench   benchmarks (reports/)        make bench-nlu  held-out accuracy only"
+	@echo "make lock    re-resolve requirements.in into requirements.lock"
+
+# --- set-up -------------------------------------------------------------------------------
+$(VENV)/.installed: requirements.lock
+	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
+	  echo "error: Python 3.10 is required (Rasa 3.6 does not run on 3.11+)."; \
+	  echo "       Looked in \$$(pyenv root)/versions/3.10.*/bin and /usr/bin. Install it with 'pyenv install 3.10'"; \
+	  echo "       or pass PYTHON310=/path/to/python3.10."; exit 1; fi
+	rm -rf $(VENV)
+	$(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check "pip==24.0"
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip check
+	touch $@
+
+setup: $(VENV)/.installed
+
+$(KB_OUT): $(VENV)/.installed $(KB_SOURCES)
+	$(PY) -m kb build --export build/nlu
+	touch $@
+
+kb: $(KB_OUT)
+
+$(MODEL): $(KB_OUT) $(NLU_SOURCES)
+	$(RASA) train --fixed-model-name current --out models --data data --config config.yml --domain domain.yml
+	touch $@
+
+model: $(MODEL)
+
+# --- serving --------------------------------------------------------------------------------
+run: $(MODEL)
+	@$(PY) -m tools.serve --rasa-port $(RASA_PORT) --action-port $(ACTION_PORT)
+
+shell: $(MODEL)
+	@$(PY) -m tools.serve --rasa-port $(RASA_PORT) --action-port $(ACTION_PORT) --shell
+
+# --- tests ----------------------------------------------------------------------------------
+browser-deps:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(MODEL) browser-deps
+	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
+	$(PY) -m pytest -q tests
+	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
+	  --out results --fail-on-prediction-errors
+
+test-unit: $(KB_OUT)
+	$(PY) -m pytest -q tests -m "not slow"
+
+bench-nlu: $(MODEL)
+	$(PY) -m bench.heldout --model $(MODEL)
+
+bench: $(MODEL)
+	$(PY) -m bench
+
+# --- maintenance ----------------------------------------------------------------------------
+lock: $(VENV)/.installed
+	$(BIN)/pip install -q -r requirements.in
+	$(BIN)/pip freeze --exclude-editable | grep -v '^pkg_resources' > requirements.lock
+
+clean:
+	rm -rf build models results .pytest_cache
