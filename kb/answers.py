@@ -1,0 +1,59 @@
+"""How answers are worded. Every fact comes from the tables; every found answer names its source."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NOT_FOUND_TEXT = "抱歉，我在文章里没有找到相关内容。"
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # the whole reply, the source line last
+    found: bool = True
+    topic: str | None = None
+    department: str | None = None
+
+    @property
+    def source(self) -> str:
+        last = self.text.rsplit("\n", 1)[-1]
+        return last if last.startswith("来源：") else ""
+
+
+def not_found() -> Answer:
+    return Answer(NOT_FOUND_TEXT, found=False)
+
+
+def source_line(articles) -> str:
+    unique = list(dict.fromkeys((a.title, a.date_text) for a in articles))
+    return "来源：" + "；".join(f"《{title}》（{date}）" if date else f"《{title}》" for title, date in unique)
+
+
+def format_hotline(hotlines, article) -> Answer:
+    first = hotlines[0]
+    numbers = "、".join(n for h in hotlines for n in h.numbers)
+    lines = [f"{first.department}热线：{numbers}"]
+    about = "".join(part for part in (first.issuer and f"{first.issuer}开通的", first.purpose) if part)
+    if about or first.opened:
+        lines.append("（" + "，".join(p for p in (about, first.opened and f"自{first.opened}开通") if p) + "）")
+    lines.append(source_line([article]))
+    return Answer("\n".join(lines), topic="hotline", department=first.department)
+
+
+def format_hotline_list(hotlines, articles: dict) -> Answer:
+    first = hotlines[0]
+    heading = "".join(p for p in (first.issuer and f"{first.issuer}开通的", first.purpose or "热线电话") if p)
+    if first.opened:
+        heading += f"（自{first.opened}开通）"
+    numbers: dict[str, list[str]] = {}
+    for h in hotlines:
+        numbers.setdefault(h.department, []).extend(h.numbers)
+    lines = [heading + "："] + [f"{d}：{'、'.join(n)}" for d, n in numbers.items()]
+    if first.scope:
+        lines.append(first.scope.removeprefix("据悉，"))
+    lines.append(source_line([articles[h.article_id] for h in hotlines]))
+    return Answer("\n".join(lines), topic="hotline")
+
+
+def format_units(units, articles: dict, topic: str | None) -> Answer:
+    body = "\n".join(dict.fromkeys(u.text for u in units))
+    return Answer(f"{body}\n{source_line([articles[u.article_id] for u in units])}", topic=topic)

@@ -1,0 +1,90 @@
+"""`python -m kb build`: articles → SQL tables (the only writer of the knowledge base)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert
+from sqlalchemy.engine import make_url
+
+from . import schema
+from .hotlines import extract_hotlines
+from .page import Article, read_page
+from .records import extract_records
+from .text import sentences
+from .topics import assign_topic, load_topics
+
+_MIN_PASSAGE_CHARS = 15
+
+
+@dataclass
+class BuildReport:
+    pages: int = 0
+    articles: int = 0
+    passages: int = 0
+    hotlines: int = 0
+    records: int = 0
+
+
+def build(articles_dir: Path, url: str) -> BuildReport:
+    paths = sorted(articles_dir.glob("*.txt"))
+    if not paths:
+        raise FileNotFoundError(f"no article pages (*.txt) in {articles_dir}")
+    pages = [read_page(path) for path in paths]
+    topics = load_topics()
+    _make_sqlite_folder(url)
+    engine = create_engine(url, future=True)
+    schema.metadata.drop_all(engine)
+    schema.metadata.create_all(engine)
+    report = BuildReport(pages=len(pages))
+    with engine.begin() as conn:
+        for page in pages:
+            for article in page.articles:
+                article_id = conn.execute(insert(schema.articles).values(
+                    page=page.meta.get("page", page.name), title=article.title, byline=article.byline,
+                    place=article.place, date_text=page.date_of(article),
+                    topic=assign_topic(article, topics), body=article.text,
+                )).inserted_primary_key[0]
+                report.articles += 1
+                passage_rows = [{"article_id": article_id, "seq": i, "text": text}
+                                for i, text in enumerate(passages_of(article))]
+                hotline_rows = [{"article_id": article_id, "department": h.department,
+                                 "numbers": "、".join(h.numbers), "opened": h.opened, "issuer": h.issuer,
+                                 "purpose": h.purpose, "scope": h.scope}
+                                for h in extract_hotlines(article)]
+                field_rows = []
+                for record in extract_records(article):
+                    report.records += 1
+                    field_rows += [{"article_id": article_id, "record_no": report.records, "kind": record.kind,
+                                    "record_label": record.label, "seq": i, "field": spec.name,
+                                    "label": spec.label, "value": value, "vocabulary": spec.vocabulary}
+                                   for i, (spec, value) in enumerate(record.fields)]
+                for table, rows in ((schema.passages, passage_rows), (schema.hotlines, hotline_rows),
+                                    (schema.record_fields, field_rows)):
+                    if rows:
+                        conn.execute(insert(table), rows)
+                report.passages += len(passage_rows)
+                report.hotlines += len(hotline_rows)
+    engine.dispose()
+    return report
+
+
+def passages_of(article: Article) -> list[str]:
+    """Sentences (list items whole); a very short sentence is kept with the one after it."""
+    result: list[str] = []
+    pending = ""
+    for paragraph in article.paragraphs:
+        for sentence in sentences(paragraph):
+            pending += sentence
+            if len(pending) >= _MIN_PASSAGE_CHARS:
+                result.append(pending)
+                pending = ""
+    if pending:
+        result.append(pending)
+    return result
+
+
+def _make_sqlite_folder(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,32 @@
+"""Small text helpers shared by the parser, the extractors and the answers."""
+import re
+
+HAN = r"[\u4e00-\u9fff]"
+
+# The page mixes half-width punctuation into Chinese text; answers read better with the full-width forms.
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+_SENTENCE_END = re.compile(r"(?<=[。！？；])(?![”’」])|(?<=[。！？；][”’」])")
+_MONTH_DAYS = re.compile(r"(\d{1,2})月(\d{1,2})日((?:、\d{1,2}日)*)")
+
+
+def normalize(text: str) -> str:
+    """Full-width punctuation, no markdown emphasis, single spaces."""
+    text = text.replace("**", "").translate(_FULL_WIDTH)
+    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    return text.endswith(("。", "！", "？", "；", "”", "’", "」"))
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph after 。！？； (a closing quote stays with its sentence)."""
+    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def month_days(text: str) -> list[tuple[int, int]]:
+    """Every (month, day) mentioned, "2月9日、16日" counting as two days."""
+    days = []
+    for month, day, more in _MONTH_DAYS.findall(text):
+        days += [(int(month), int(d)) for d in [day, *re.findall(r"\d+", more)]]
+    return days
