@@ -1,0 +1,28 @@
+"""What the widget shows of a stored conversation: user and bot messages, with the bot's buttons."""
+from typing import Any, Dict, Iterable, List
+
+from rasa.shared.core.events import BotUttered, Event, UserUttered
+
+MAX_MESSAGES = 200
+
+
+def messages(events: Iterable[Event]) -> List[Dict[str, Any]]:
+    """The last MAX_MESSAGES messages, oldest first.
+
+    A clicked button reaches Rasa as its payload (`/ask_jobs`); it is shown again by its title, as the user saw it.
+    """
+    shown: List[Dict[str, Any]] = []
+    titles: Dict[str, str] = {}
+    for event in events:
+        if isinstance(event, UserUttered) and event.text:
+            shown.append({"sender": "user", "text": titles.get(event.text, event.text)})
+        elif isinstance(event, BotUttered):
+            buttons = [
+                {"title": b["title"], "payload": b["payload"]}
+                for b in event.data.get("buttons") or []
+                if b.get("title") and b.get("payload")
+            ]
+            titles.update((b["payload"], b["title"]) for b in buttons)
+            if event.text or buttons:
+                shown.append({"sender": "bot", "text": event.text or "", "buttons": buttons})
+    return shown[-MAX_MESSAGES:]

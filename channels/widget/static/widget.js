@@ -1,0 +1,276 @@
+/* 复工助手 chat widget. One tag on any page, no dependencies:
+ *   <script src="https://BOT/webhooks/widget/widget.js" data-title="复工助手" data-color="#b3261e"
+ *           data-greeting="您好！" data-server="https://BOT" defer></script>
+ * Messages go to Rasa's REST channel; the conversation id is kept in localStorage and the
+ * history comes back from the widget channel's /history route, so a reload keeps the conversation.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var data = script.dataset;
+  var server = (data.server || script.src.replace(/\/webhooks\/widget\/widget\.js(\?.*)?$/, "")).replace(/\/+$/, "");
+  var title = data.title || "复工助手";
+  var greeting = data.greeting ||
+    "您好！我是复工助手，可以查询潍坊市委经济运行应急指挥部的热线电话、网上招聘、菜篮子超市、齐鲁号班列、重点项目等信息。";
+  var storeKey = "fugong-widget:" + server;
+  var RETRY_MIN = 1000, RETRY_MAX = 15000, TIMEOUT = 60000;
+
+  // Numbers worth tapping: 0536-8090465, (0531)85193261, 19953687355, 8090775 — not parts of longer numbers.
+  var PHONE = /(^|[^\d.\-])((?:\(0\d{2,3}\)|0\d{2,3}-)\d{7,8}|1[3-9]\d{9}|[2-9]\d{6,7})(?![\d.\-])/g;
+  var SOURCE = /^\s*来源[：:]/;
+
+  // The bubble stays hidden until the stylesheet is there: no flash of an unstyled button.
+  var TEMPLATE =
+    '<link rel="stylesheet">' +
+    '<button class="bubble" type="button" aria-expanded="false" aria-controls="panel" hidden>' +
+    '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>' +
+    '</button>' +
+    '<section class="panel" id="panel" role="dialog" aria-labelledby="title" lang="zh-CN" hidden>' +
+    '<header><h2 id="title"></h2><button class="close" type="button" aria-label="关闭对话">×</button></header>' +
+    '<div class="log" role="log" aria-live="polite" aria-label="对话记录" tabindex="0"></div>' +
+    '<div class="typing" hidden><span class="sr-only">正在回复</span><i></i><i></i><i></i></div>' +
+    '<div class="status" role="alert" hidden>连接中断，<button type="button" class="retry">重试</button></div>' +
+    '<form class="composer">' +
+    '<label for="input" class="sr-only">输入您的问题</label>' +
+    '<textarea id="input" rows="1" enterkeyhint="send" placeholder="请输入问题，回车发送"></textarea>' +
+    '<button type="submit">发送</button>' +
+    '</form></section>';
+
+  // --- storage: localStorage may be blocked (private mode); the widget then forgets on reload ---
+  var memory = {};
+  function load(key) {
+    try { return localStorage.getItem(key); } catch (e) { return memory[key] || null; }
+  }
+  function save(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { memory[key] = value; }
+  }
+  function conversationId() {
+    var id = load(storeKey);
+    if (!/^[0-9a-f]{32}$/.test(id || "")) {
+      var bytes = crypto.getRandomValues(new Uint8Array(16));  // randomUUID needs https
+      id = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+      save(storeKey, id);
+    }
+    return id;
+  }
+  var sender = conversationId();
+
+  // --- DOM ---
+  var host = document.createElement("div");
+  host.className = "fugong-widget";
+  if (data.color) host.style.setProperty("--accent", data.color);
+  var root = host.attachShadow({ mode: "open" });
+  root.innerHTML = TEMPLATE;  // a constant; everything from the bot goes in as text below
+  var $ = function (selector) { return root.querySelector(selector); };
+  var bubble = $(".bubble"), panel = $(".panel"), log = $(".log"), input = $("#input");
+  var typing = $(".typing"), status = $(".status");
+  var stylesheet = $("link");
+  stylesheet.onload = stylesheet.onerror = function () { bubble.hidden = false; };
+  stylesheet.href = script.src.replace(/widget\.js(\?.*)?$/, "widget.css");
+  $("#title").textContent = title;
+  bubble.setAttribute("aria-label", "打开" + title + "对话");
+  if (document.body) document.body.appendChild(host);
+  else document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(host); });
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function linkify(parent, text) {
+    var last = 0, match;
+    PHONE.lastIndex = 0;
+    while ((match = PHONE.exec(text))) {
+      var start = match.index + match[1].length;
+      var link = element("a", "", match[2]);
+      link.href = "tel:" + match[2].replace(/\D/g, "");
+      parent.append(text.slice(last, start), link);
+      last = start + match[2].length;
+    }
+    parent.append(text.slice(last));
+  }
+
+  function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+  function showUser(text) {
+    var item = element("div", "msg user");
+    item.append(element("span", "sr-only", "我："), text);
+    log.appendChild(item);
+    scrollDown();
+  }
+
+  // Bot text is untrusted: only ever textContent / text nodes, never HTML.
+  function showBot(message) {
+    var item = element("div", "msg bot");
+    item.appendChild(element("span", "sr-only", title + "："));
+    var lines = (message.text || "").replace(/\s+$/, "").split("\n");
+    var source = lines.length && SOURCE.test(lines[lines.length - 1]) ? lines.pop().trim() : "";
+    var body = lines.join("\n");
+    if (body) {
+      var paragraph = element("p", "text");
+      linkify(paragraph, body);
+      item.appendChild(paragraph);
+    }
+    if (source) item.appendChild(element("p", "source", source));
+    if (message.buttons && message.buttons.length) {
+      var replies = element("div", "replies");
+      replies.setAttribute("role", "group");
+      replies.setAttribute("aria-label", "快捷回复");
+      message.buttons.forEach(function (button) {
+        var choice = element("button", "", button.title);
+        choice.type = "button";
+        choice.addEventListener("click", function () { send(button.payload, button.title); });
+        replies.appendChild(choice);
+      });
+      item.appendChild(replies);
+    }
+    log.appendChild(item);
+    scrollDown();
+  }
+
+  // --- talking to the server: one request at a time, in order; on failure retry with back-off ---
+  var queue = [];     // user messages not yet answered, oldest first
+  var busy = false;   // a request is out (or the history is not loaded yet)
+  var retryDelay = RETRY_MIN, retryTimer = null, retryJob = null;
+
+  function request(method, url, body) {
+    var abort = new AbortController();
+    var timer = setTimeout(function () { abort.abort(); }, TIMEOUT);
+    return fetch(url, {
+      method: method,
+      headers: body ? { "Content-Type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+      signal: abort.signal,
+    }).then(function (response) {
+      clearTimeout(timer);
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }, function (error) {
+      clearTimeout(timer);
+      throw error;
+    });
+  }
+
+  function connected() {
+    status.hidden = true;
+    retryDelay = RETRY_MIN;
+    clearTimeout(retryTimer);
+    retryJob = null;
+  }
+
+  function disconnected(job) {
+    status.hidden = false;
+    retryJob = job;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(retryNow, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, RETRY_MAX);
+  }
+
+  function retryNow() {
+    clearTimeout(retryTimer);
+    var job = retryJob;
+    retryJob = null;
+    if (job) job();
+  }
+
+  function loadHistory() {
+    busy = true;
+    request("GET", server + "/webhooks/widget/history/" + sender).then(function (reply) {
+      connected();
+      reply.messages.forEach(function (m) { m.sender === "user" ? showUser(m.text) : showBot(m); });
+      busy = false;
+      pump();
+    }, function () {
+      disconnected(loadHistory);
+    });
+  }
+
+  function pump() {
+    if (busy || !queue.length) return;
+    busy = true;
+    typing.hidden = false;
+    scrollDown();
+    request("POST", server + "/webhooks/rest/webhook", { sender: sender, message: queue[0] }).then(function (replies) {
+      queue.shift();
+      connected();
+      typing.hidden = true;
+      replies.forEach(showBot);
+      busy = false;
+      pump();
+    }, function () {
+      typing.hidden = true;
+      busy = false;
+      disconnected(pump);
+    });
+  }
+
+  function send(text, shown) {
+    showUser(shown || text);
+    queue.push(text);
+    pump();
+  }
+
+  // --- opening, closing, typing ---
+  var started = false;
+
+  function open() {
+    panel.hidden = false;
+    bubble.setAttribute("aria-expanded", "true");
+    host.classList.add("open");
+    save(storeKey + ":open", "1");
+    if (!started) {
+      started = true;
+      showBot({ text: greeting });
+      loadHistory();
+    }
+  }
+
+  function close() {
+    panel.hidden = true;
+    bubble.setAttribute("aria-expanded", "false");
+    host.classList.remove("open");
+    save(storeKey + ":open", "");
+    bubble.focus();
+  }
+
+  bubble.addEventListener("click", function () {
+    if (!panel.hidden) return close();
+    open();
+    input.focus();
+  });
+  $(".close").addEventListener("click", close);
+  $(".retry").addEventListener("click", retryNow);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") close();
+  });
+
+  function submit() {
+    var text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    send(text);
+  }
+
+  $("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    submit();
+    input.focus();
+  });
+
+  // Enter sends, Shift+Enter breaks the line. Enter that confirms an IME composition (picking 汉字) must not
+  // send: isComposing covers most browsers, keyCode 229 and the composition flag cover Safari's late events.
+  var composing = false;
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; });
+  input.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.shiftKey) return;
+    if (event.isComposing || composing || event.keyCode === 229) return;
+    event.preventDefault();
+    submit();
+  });
+
+  if (load(storeKey + ":open")) open();  // reopened after a reload, without taking the host page's focus
+})();

@@ -1,0 +1,60 @@
+"""Fixtures of the widget tests: Debian's Chromium driven by Playwright, and a fake bot serving the real widget."""
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.widget.fake import FakeBot
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(scope="session")
+def fake_bot():
+    bot = FakeBot()
+    bot.start()
+    yield bot
+    bot.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def new_page(browser: Browser, device: dict) -> Page:
+    """A page in a fresh context (its own localStorage); page errors fail the test at the end."""
+    context = browser.new_context(locale="zh-CN", **device)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(error))
+    page.on("dialog", lambda dialog: page.errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    return page
+
+
+@pytest.fixture
+def phone(browser: Browser):
+    page = new_page(browser, PHONE)
+    yield page
+    page.context.close()
+    assert page.errors == []
+
+
+@pytest.fixture
+def desktop(browser: Browser):
+    page = new_page(browser, DESKTOP)
+    yield page
+    page.context.close()
+    assert page.errors == []

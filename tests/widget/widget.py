@@ -1,0 +1,49 @@
+"""Driving the widget in a page: Playwright's CSS and role locators reach into its open shadow root."""
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+DEMO = "/webhooks/widget/demo"
+
+
+def bubble(page: Page) -> Locator:
+    return page.get_by_role("button", name=re.compile(r"^打开.*对话$"))
+
+
+def log(page: Page) -> Locator:
+    return page.get_by_role("log")
+
+
+def user_messages(page: Page) -> Locator:
+    return page.locator(".fugong-widget .msg.user")
+
+
+def bot_messages(page: Page) -> Locator:
+    return page.locator(".fugong-widget .msg.bot")
+
+
+def textbox(page: Page) -> Locator:
+    return page.get_by_role("textbox", name="输入您的问题")
+
+
+def open_demo(page: Page, base_url: str) -> None:
+    """The demo page with the conversation open and its history loaded."""
+    page.goto(base_url + DEMO)
+    if bubble(page).get_attribute("aria-expanded") != "true":
+        bubble(page).click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(bot_messages(page).first).to_be_visible()  # the greeting
+
+
+def ask(page: Page, question: str) -> Locator:
+    """Type a question, press Enter, and return the bot message that answers it."""
+    answered = bot_messages(page).count()
+    textbox(page).fill(question)
+    textbox(page).press("Enter")
+    expect(user_messages(page).last).to_have_text(re.compile(re.escape(question)))
+    return wait_for_answer(page, answered)
+
+
+def wait_for_answer(page: Page, answered: int) -> Locator:
+    expect(bot_messages(page)).not_to_have_count(answered, timeout=30_000)
+    return bot_messages(page).nth(answered)
