@@ -43,5 +43,6 @@ class FakeBot:
         raise RuntimeError("the fake bot did not answer within 60 s")
 
     def stop(self) -> None:
-        self.process.terminate()
+        if self.process.poll() is None:
+            self.process.terminate()
         self.process.wait(timeout=20)

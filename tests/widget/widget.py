@@ -47,3 +47,19 @@ def ask(page: Page, question: str) -> Locator:
 def wait_for_answer(page: Page, answered: int) -> Locator:
     expect(bot_messages(page)).not_to_have_count(answered, timeout=30_000)
     return bot_messages(page).nth(answered)
+
+
+def send_through_an_outage(page: Page, server, question: str) -> Locator:
+    """Stop `server`, ask `question`, see the error state, start `server` again: the widget retries by itself
+    (at most 15 s apart) and the answer arrives."""
+    server.stop()
+    answered = bot_messages(page).count()
+    textbox(page).fill(question)
+    textbox(page).press("Enter")
+    status = page.get_by_role("alert")
+    expect(status).to_have_text("连接中断，重试")
+    expect(status.get_by_role("button", name="重试")).to_be_visible()
+    server.start()
+    answer = wait_for_answer(page, answered)
+    expect(status).to_be_hidden()
+    return answer
