@@ -1,0 +1,121 @@
+"""The Rasa input channels: WeChat Official Account (`wechat`) and WeCom (`wecom`).
+
+Served at `/webhooks/wechat/webhook` and `/webhooks/wecom/webhook`. The channels talk to Rasa only
+through `on_new_message`; the protocol lives in `endpoint`, the deadline logic in `turns`.
+"""
+
+import logging
+import time
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.wechat.api import CustomerServiceAPI, OfficialAccountAPI, WeComAPI
+from channels.wechat.endpoint import SUCCESS, WeChatEndpoint
+from channels.wechat.errors import WeChatProtocolError
+from channels.wechat.settings import OFFICIAL_ACCOUNT, WECOM, ChannelSettings, Product, load_settings
+from channels.wechat.turns import Turns
+
+logger = logging.getLogger(__name__)
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+class WeChatInput(InputChannel):
+    """WeChat Official Account (公众号): plain, compatible or safe mode."""
+
+    product: Product = OFFICIAL_ACCOUNT
+
+    @classmethod
+    def name(cls) -> Text:
+        return cls.product.name
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        return cls(load_settings(cls.product, credentials))
+
+    def __init__(self, settings: ChannelSettings) -> None:
+        self.settings = settings
+        self.turns: Optional[Turns] = None  # set by blueprint(); tests inspect it
+
+    def customer_service_api(self) -> CustomerServiceAPI:
+        return OfficialAccountAPI(self.settings.api_base, self.settings.receive_id, self.settings.secret)
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        api = self.customer_service_api() if self.settings.can_push else None
+        self.turns = Turns(
+            run_turn=self._rasa_turn(on_new_message),
+            push=api.send_text if api else None,
+            deadline=self.settings.reply_deadline,
+        )
+        endpoint = WeChatEndpoint(self.settings, self.product, self.turns.answer)
+        webhook = Blueprint(f"{self.name()}_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verify_url(request: Request) -> HTTPResponse:
+            try:
+                return response.text(endpoint.verify_url(_query(request)))
+            except WeChatProtocolError as error:
+                return _refuse(error)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            received_at = time.monotonic()
+            try:
+                body = await endpoint.handle_message(_query(request), request.body, received_at)
+            except WeChatProtocolError as error:
+                return _refuse(error)
+            if body == SUCCESS:
+                return response.text(body)
+            return response.text(body, content_type="application/xml; charset=utf-8")
+
+        if api is not None:
+
+            @webhook.listener("after_server_stop")
+            async def close_api(*_: Any) -> None:
+                await api.close()
+
+        return webhook
+
+    def _rasa_turn(self, on_new_message: OnNewMessage) -> Callable[[str, str, str], Awaitable[List[Dict[str, Any]]]]:
+        async def run(sender: str, text: str, message_id: str) -> List[Dict[str, Any]]:
+            collector = CollectingOutputChannel()
+            await on_new_message(
+                UserMessage(
+                    text,
+                    collector,
+                    sender,
+                    input_channel=self.name(),
+                    message_id=message_id or None,
+                )
+            )
+            return collector.messages
+
+        return run
+
+
+class WeComInput(WeChatInput):
+    """WeCom (企业微信) self-built app: always encrypted, ReceiveId = corp id."""
+
+    product = WECOM
+
+    def customer_service_api(self) -> CustomerServiceAPI:
+        settings = self.settings
+        return WeComAPI(settings.api_base, settings.receive_id, settings.secret, settings.agent_id)
+
+
+def _query(request: Request) -> Dict[str, str]:
+    """The query string's first value of each parameter (already URL-decoded)."""
+    return {key: request.args.get(key, "") for key in request.args}
+
+
+def _refuse(error: WeChatProtocolError) -> HTTPResponse:
+    logger.warning("Refused a WeChat request (%s): %s", error.status, error)
+    return response.text(f"{type(error).__name__}: {error}", status=error.status)

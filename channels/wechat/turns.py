@@ -1,0 +1,195 @@
+"""Answering within WeChat's 5 seconds: each Rasa turn runs as a task, once per message.
+
+A request waits for its turn until the reply deadline (about 4 s after it arrived). If the turn is
+done, the answer goes back passively in the HTTP response; if not, the request is answered
+`success` at once and the answer is pushed through the customer-service API when it is ready.
+WeChat retries a message up to three times: a retry joins the turn already running (it never runs
+twice) and, if the answer is ready and was not pushed, gets it passively.
+"""
+
+import asyncio
+import enum
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Set
+
+from channels.wechat.errors import DeliveryError
+from channels.wechat.replies import (
+    LATE_WITHOUT_PUSH,
+    TURN_FAILED,
+    Rendered,
+    menu_choice,
+    render_bot_messages,
+    split_text,
+    unsupported_message_text,
+    welcome,
+)
+from channels.wechat.xml_message import InboundMessage
+
+logger = logging.getLogger(__name__)
+
+# (sender, text, message id) -> Rasa's bot messages (CollectingOutputChannel dicts)
+RunTurn = Callable[[str, str, str], Awaitable[List[Dict[str, Any]]]]
+# (user, text) -> None: the customer-service API
+PushText = Callable[[str, str], Awaitable[None]]
+
+
+class Delivery(enum.Enum):
+    PENDING = "pending"
+    PASSIVE = "passive"  # answered in an HTTP response; a retry gets the same answer
+    PUSHED = "pushed"  # answered `success`; the answer goes through the customer-service API
+
+
+@dataclass
+class Turn:
+    task: "asyncio.Task[Rendered]"
+    started: float
+    delivery: Delivery = Delivery.PENDING
+    rest_pushed: bool = False
+
+
+class Turns:
+    def __init__(
+        self,
+        run_turn: RunTurn,
+        push: Optional[PushText],
+        deadline: float = 4.0,
+        clock: Callable[[], float] = time.monotonic,
+        remember_seconds: float = 300.0,
+        max_entries: int = 10_000,
+    ) -> None:
+        self._run_turn = run_turn
+        self._push = push
+        self._deadline = deadline
+        self._clock = clock
+        self._remember_seconds = remember_seconds
+        self._max_entries = max_entries
+        self._turns: "OrderedDict[str, Turn]" = OrderedDict()
+        self._menus: "OrderedDict[str, Dict[int, str]]" = OrderedDict()
+        self._background: Set["asyncio.Task[None]"] = set()
+
+    async def answer(self, message: InboundMessage, received_at: float) -> Optional[str]:
+        """The passive reply text for `message`, or None to answer `success`.
+
+        `received_at` is the `clock()` time the request arrived: the deadline counts from there.
+        """
+        if message.msg_type == "event":
+            return self._answer_event(message)
+        turn = self._turns.get(message.dedup_key)
+        if turn is None:
+            text = self._user_text(message)
+            if text is None:
+                return unsupported_message_text(message.msg_type)
+            turn = self._start_turn(message, text)
+        return await self._await_turn(turn, message.from_user, received_at)
+
+    def _answer_event(self, message: InboundMessage) -> Optional[str]:
+        if message.event != "subscribe":
+            return None  # unsubscribe, menu clicks, location reports…: nothing to say
+        rendered = welcome()
+        self._remember_menu(message.from_user, rendered.menu)
+        return rendered.chunks[0]
+
+    def _user_text(self, message: InboundMessage) -> Optional[str]:
+        """What the user said, as text for Rasa; None for what the bot cannot read."""
+        if message.msg_type == "text":
+            text = message.content.strip()
+        elif message.msg_type == "voice":
+            text = message.recognition.strip()  # WeChat's speech recognition, when enabled
+        else:
+            text = ""
+        if not text:
+            return None
+        return menu_choice(text, self._menus.get(message.from_user, {})) or text
+
+    def _start_turn(self, message: InboundMessage, text: str) -> Turn:
+        self._forget_old_turns()
+        task = asyncio.create_task(self._run(message.from_user, text, message.msg_id))
+        turn = Turn(task=task, started=self._clock())
+        self._turns[message.dedup_key] = turn
+        return turn
+
+    async def _run(self, sender: str, text: str, message_id: str) -> Rendered:
+        try:
+            messages = await self._run_turn(sender, text, message_id)
+        except Exception:  # the task's boundary: log the bug and apologise, never fail silently
+            logger.exception("The Rasa turn for a WeChat message failed.")
+            return Rendered(split_text(TURN_FAILED))
+        rendered = render_bot_messages(messages)
+        self._remember_menu(sender, rendered.menu)
+        return rendered
+
+    async def _await_turn(self, turn: Turn, user: str, received_at: float) -> Optional[str]:
+        if turn.delivery is Delivery.PUSHED:
+            return None
+        remaining = self._deadline - (self._clock() - received_at)
+        try:
+            rendered = await asyncio.wait_for(asyncio.shield(turn.task), max(remaining, 0.0))
+        except asyncio.TimeoutError:
+            return self._answer_late(turn, user)
+        except asyncio.CancelledError:  # WeChat hung up: the answer must still reach the user
+            self._answer_late(turn, user)
+            raise
+        if turn.delivery is Delivery.PUSHED:  # an earlier request for this message gave up
+            return None
+        turn.delivery = Delivery.PASSIVE
+        if not rendered.chunks:
+            return None
+        if len(rendered.chunks) > 1 and not turn.rest_pushed:
+            turn.rest_pushed = True
+            self._spawn(self._push_chunks(user, rendered.chunks[1:]))
+        return rendered.chunks[0]
+
+    def _answer_late(self, turn: Turn, user: str) -> Optional[str]:
+        if turn.delivery is not Delivery.PENDING:
+            return None
+        turn.delivery = Delivery.PUSHED
+        if self._push is None:
+            logger.warning("A WeChat answer missed the deadline and no AppSecret is set to push it.")
+            return LATE_WITHOUT_PUSH
+        logger.info("A WeChat answer missed the %.1f s deadline: pushing it later.", self._deadline)
+        self._spawn(self._push_when_done(turn, user))
+        return None
+
+    async def _push_when_done(self, turn: Turn, user: str) -> None:
+        rendered = await turn.task
+        await self._push_chunks(user, rendered.chunks)
+
+    async def _push_chunks(self, user: str, chunks: List[str]) -> None:
+        if self._push is None:
+            logger.warning("No AppSecret is set: %d part(s) of a long answer are not sent.", len(chunks))
+            return
+        for chunk in chunks:
+            try:
+                await self._push(user, chunk)
+            except DeliveryError as error:
+                logger.error("Could not push a WeChat answer: %s", error)
+                return
+
+    def _spawn(self, coroutine: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(coroutine)
+        self._background.add(task)  # keep a reference until done, or the task may be collected
+        task.add_done_callback(self._background.discard)
+
+    async def drain(self) -> None:
+        """Wait for pending pushes (tests, shutdown)."""
+        while self._background:
+            await asyncio.gather(*self._background)
+
+    def _remember_menu(self, user: str, menu: Dict[int, str]) -> None:
+        """The latest answer's menu is the one a number selects; an answer without one clears it."""
+        self._menus.pop(user, None)
+        if menu:
+            self._menus[user] = menu
+            while len(self._menus) > self._max_entries:
+                self._menus.popitem(last=False)
+
+    def _forget_old_turns(self) -> None:
+        horizon = self._clock() - self._remember_seconds
+        while self._turns:
+            oldest = next(iter(self._turns.values()))
+            if oldest.started >= horizon and len(self._turns) < self._max_entries:
+                break
+            self._turns.popitem(last=False)
