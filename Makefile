@@ -1,6 +1,9 @@
 # 复工助手 — every set-up step is a file target, so `make run` and `make test` on a fresh clone
 # build exactly what is missing or stale: venv → knowledge base → model.
 SHELL := /bin/bash
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
 .DEFAULT_GOAL := help
 
 VENV    := .venv
@@ -46,7 +49,7 @@ $(VENV)/.installed: requirements.lock
 setup: $(VENV)/.installed
 
 $(KB_OUT): $(VENV)/.installed $(KB_SOURCES)
-	$(PY) -m kb build --export build/nlu
+	$(PY) -m kb build --jieba-dict build/jieba/kb_userdict.txt --lookups data/nlu/generated/kb_lookups.yml
 	touch $@
 
 kb: $(KB_OUT)

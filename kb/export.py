@@ -21,7 +21,9 @@ def write_jieba_dictionary(kb: KnowledgeBase, path: Path) -> int:
 
 def write_lookup_tables(kb: KnowledgeBase, path: Path) -> dict[str, int]:
     """Rasa-format NLU YAML with lookup tables `department` (names and unique prefixes), `place`, `platform`."""
-    tables = {kind: sorted(w for w, k in kb.vocabulary.items() if k == kind) for kind in LOOKUP_KINDS}
+    # Longest first: Rasa joins a table into one regex and the first alternative that matches wins.
+    tables = {kind: sorted((w for w, k in kb.vocabulary.items() if k == kind), key=lambda w: (-len(w), w))
+              for kind in LOOKUP_KINDS}
     nlu = [{"lookup": name, "examples": "".join(f"- {v}\n" for v in values)}
            for name, values in tables.items() if values]
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import zhconv
 from sqlalchemy import create_engine, select
 
 from . import schema
@@ -17,6 +18,7 @@ HOTLINE_CUES = ("热线", "电话", "号码", "打给", "联系方式", "打哪�
 _MAX_QUESTION_CHARS = 300
 _RECORD_BOOST = 1.3
 _SECOND_UNIT_SHARE = 0.6
+_CONTEXT_WEIGHT = 0.3
 _FOUND_COVERAGE = 0.5  # share of a question's words a passage must contain to count as an answer
 
 
@@ -104,8 +106,13 @@ class KnowledgeBase:
         return wanted if wanted in departments else (departments[0] if departments else "")
 
     # --- answers ----------------------------------------------------------------------------
-    def ask(self, question: str, topic: str | None = None, department: str | None = None) -> Answer:
-        """Answer a question, optionally within a topic or about a department's hotline."""
+    def ask(self, question: str, topic: str | None = None, department: str | None = None,
+            context: str = "") -> Answer:
+        """Answer a question, optionally within a topic or about a department's hotline.
+
+        context: the conversation's earlier question, for an elliptical follow-up ("一个月几趟？"); it only
+        breaks ties between passages that match the question itself.
+        """
         question = clean_question(question)
         department = department or self.find_department(question)
         if department and topic in (None, "hotline"):
@@ -113,7 +120,7 @@ class KnowledgeBase:
         if topic == "hotline" or (topic is None and any(cue in question for cue in HOTLINE_CUES)):
             return self.hotline_list()
         if topic in self.topics:
-            return self.topic_answer(question, topic)
+            return self.topic_answer(question, topic, clean_question(context))
         return self.search(question)
 
     def hotline(self, department: str) -> Answer:
@@ -127,12 +134,12 @@ class KnowledgeBase:
             return not_found()
         return format_hotline_list(self.hotlines, self.articles)
 
-    def topic_answer(self, question: str, topic: str) -> Answer:
+    def topic_answer(self, question: str, topic: str, context: str = "") -> Answer:
         """The units of the topic that best match; the topic's overview when the question names nothing."""
         candidates = [i for i, u in enumerate(self._units) if u.topic == topic]
         if not candidates:
             return not_found()
-        ranked = self._rank(question, candidates)
+        ranked = self._rank(question, candidates, context)
         if not ranked or ranked[0][0] <= 0:
             records = {self._units[i].text: self._units[i] for i in candidates if self._units[i].is_record}
             overview = list(records.values())[:3] or [self._units[candidates[0]]]
@@ -151,12 +158,12 @@ class KnowledgeBase:
             return not_found()
         return format_units(self._best_units(ranked), self.articles, best.topic)
 
-    def _rank(self, question: str, candidates) -> list[tuple[float, int]]:
-        query = self._terms.terms(question)
+    def _rank(self, question: str, candidates, context: str = "") -> list[tuple[float, int]]:
+        query, context_query = self._terms.terms(question), self._terms.terms(context)
         scored = []
         for i in candidates:
-            score = self._index.score(query, i) * (_RECORD_BOOST if self._units[i].is_record else 1.0)
-            scored.append((score, i))
+            score = self._index.score(query, i) + _CONTEXT_WEIGHT * self._index.score(context_query, i)
+            scored.append((score * (_RECORD_BOOST if self._units[i].is_record else 1.0), i))
         return sorted(scored, key=lambda pair: (-pair[0], pair[1]))
 
     def _best_units(self, ranked: list[tuple[float, int]]) -> list[Unit]:
@@ -173,9 +180,10 @@ class KnowledgeBase:
 
 
 def clean_question(text: str) -> str:
-    """Plain text, short enough to search: tags dropped, whitespace folded, length capped."""
+    """Plain simplified-Chinese text, short enough to search: tags dropped, whitespace folded, length capped."""
     text = re.sub(r"<[^>]{0,200}>", " ", text or "")
-    return re.sub(r"\s+", " ", text).strip()[:_MAX_QUESTION_CHARS]
+    text = re.sub(r"\s+", " ", text).strip()[:_MAX_QUESTION_CHARS]
+    return zhconv.convert(text, "zh-cn")
 
 
 def department_forms(departments: list[str], cut) -> list[tuple[str, str]]:

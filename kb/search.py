@@ -43,7 +43,7 @@ class Terms:
 
 
 class BM25:
-    def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.75):
+    def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.3):
         self._docs = [Counter(doc) for doc in documents]
         self._lengths = [len(doc) for doc in documents]
         self._avg = sum(self._lengths) / max(len(documents), 1)

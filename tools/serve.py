@@ -1,0 +1,54 @@
+"""`make run` / `make shell`: start the action server and Rasa, print where to reach the bot, stop both on Ctrl-C."""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+from tools.servers import BIN, ROOT, BotServers, bot_environment
+
+CHANNEL_URLS = (
+    ("REST", "/webhooks/rest/webhook"),
+    ("Web widget demo", "/webhooks/widget/demo"),
+    ("Web widget script", "/webhooks/widget/widget.js"),
+    ("WeChat Official Account", "/webhooks/wechat/webhook"),
+    ("WeCom", "/webhooks/wecom/webhook"),
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rasa-port", type=int, default=5005)
+    parser.add_argument("--action-port", type=int, default=5055)
+    parser.add_argument("--shell", action="store_true", help="chat in the terminal instead of serving")
+    args = parser.parse_args()
+    servers = BotServers(args.rasa_port, args.action_port, tracker_db=ROOT / "build" / "tracker.db")
+    try:
+        if args.shell:
+            servers.start_actions()
+            return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(servers.model),
+                                    "--endpoints", str(servers.endpoints_file()), "--port", str(args.rasa_port)],
+                                   cwd=ROOT, env=bot_environment())
+        print("Starting the action server and Rasa (about a minute)…", flush=True)
+        servers.start()
+        host = f"http://localhost:{args.rasa_port}"
+        print("\n复工助手 is up:", *(f"  {name:<24} {host}{path}" for name, path in CHANNEL_URLS),
+              "Press Ctrl-C to stop.", sep="\n", flush=True)
+        while all(process.poll() is None for process in servers.processes):
+            time.sleep(1)
+        print("error: a server stopped by itself; see its output above", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    except (RuntimeError, TimeoutError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        servers.stop()
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main())

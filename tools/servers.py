@@ -1,0 +1,116 @@
+"""Start and stop the two processes of the bot: the action server and the Rasa server.
+
+Used by `make run` / `make shell` (tools/serve.py), the tests and the benchmarks, so that all of them run
+the bot the same way. Each instance can have its own ports and tracker database.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DEFAULT_MODEL = ROOT / "models" / "current.tar.gz"
+
+
+def bot_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(RASA_TELEMETRY_ENABLED="false", SQLALCHEMY_SILENCE_UBER_WARNING="1", TF_CPP_MIN_LOG_LEVEL="2",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])))
+    return env
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{' '.join(process.args[:3])} exited with code {process.returncode} before {url} answered")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.25)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+class BotServers:
+    """The action server and `rasa run` with the channels of credentials.yml, on the given ports."""
+
+    def __init__(self, rasa_port: int = 5005, action_port: int = 5055, model: Path = DEFAULT_MODEL,
+                 tracker_db: Path | None = None, log_dir: Path | None = None, extra_args: tuple[str, ...] = ()):
+        self.rasa_port, self.action_port, self.model = rasa_port, action_port, Path(model)
+        self._workdir = Path(tempfile.mkdtemp(prefix="fugong-bot-"))
+        self.tracker_db = tracker_db or self._workdir / "tracker.db"
+        self.log_dir = log_dir
+        self.extra_args = extra_args
+        self.processes: list[subprocess.Popen] = []
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def endpoints_file(self) -> Path:
+        """endpoints.yml with this instance's action server and tracker database."""
+        endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+        endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{self.action_port}/webhook"
+        if endpoints.get("tracker_store", {}).get("dialect") == "sqlite":
+            endpoints["tracker_store"]["db"] = str(self.tracker_db)
+        path = self._workdir / "endpoints.yml"
+        path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
+        return path
+
+    def start_actions(self, timeout: float = 60) -> None:
+        process = self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                          "--port", str(self.action_port)])
+        wait_for(f"http://127.0.0.1:{self.action_port}/health", process, timeout)
+
+    def start(self, timeout: float = 240) -> "BotServers":
+        if not self.model.exists():
+            raise FileNotFoundError(f"{self.model} is missing: run `make model` first")
+        self.start_actions()
+        process = self._spawn("rasa", [str(BIN / "rasa"), "run", "--model", str(self.model),
+                                       "--port", str(self.rasa_port), "--credentials", str(ROOT / "credentials.yml"),
+                                       "--endpoints", str(self.endpoints_file()), "--cors", "*",
+                                       *self.extra_args])
+        wait_for(f"{self.base_url}/", process, timeout)
+        return self
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.processes.clear()
+
+    def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
+        if self.log_dir:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            output = open(self.log_dir / f"{name}-{self.rasa_port}.log", "ab")
+        else:
+            output = None
+        process = subprocess.Popen(command, cwd=ROOT, env=bot_environment(), stdout=output,
+                                   stderr=subprocess.STDOUT if output else None)
+        if output:
+            output.close()
+        self.processes.append(process)
+        return process
+
+    def __enter__(self) -> "BotServers":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
