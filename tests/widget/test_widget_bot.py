@@ -28,6 +28,7 @@ def test_a_phone_conversation_across_topics_survives_a_reload(phone: Page, bot_s
     answer = ask(phone, HOTLINE)
     expect(answer.get_by_role("link", name="0536-8090465")).to_have_attribute("href", "tel:05368090465")
     expect(answer.locator(".source")).to_have_text(SOURCE)
+    phone.screenshot(path=screenshots / "widget-phone.png")
     for question in ("网上招聘会在哪个平台", "齐鲁号班列一个月发几趟"):
         expect(ask(phone, question).locator(".source")).to_have_text(SOURCE)
 
@@ -40,7 +41,6 @@ def test_a_phone_conversation_across_topics_survives_a_reload(phone: Page, bot_s
     attack = "<img src=x onerror=alert(1)>"
     ask(phone, attack)
     expect(user_messages(phone).last).to_contain_text(attack)
-    phone.screenshot(path=screenshots / "widget-phone.png")
 
     users, bots = user_messages(phone).count(), bot_messages(phone).count()
     phone.reload()
@@ -54,10 +54,10 @@ def test_a_phone_conversation_across_topics_survives_a_reload(phone: Page, bot_s
 
 def test_desktop_conversation(desktop: Page, bot_server: BotServers, screenshots: Path):
     open_demo(desktop, bot_server.base_url)
-    ask(desktop, "你好")
     answer = ask(desktop, HOTLINE)
     expect(answer.get_by_role("link", name="19953687355")).to_have_attribute("href", "tel:19953687355")
     expect(answer.locator(".source")).to_have_text(SOURCE)
+    expect(ask(desktop, "你能干什么").get_by_role("button", name="复工热线电话")).to_be_visible()
     desktop.screenshot(path=screenshots / "widget-desktop.png")
 
 
