@@ -33,28 +33,24 @@ def browser() -> Browser:
         browser.close()
 
 
-def new_page(browser: Browser, device: dict) -> Page:
-    """A page in a fresh context (its own localStorage); page errors fail the test at the end."""
+def page_on(browser: Browser, device: dict):
+    """A page in a fresh context (its own localStorage); an alert() or a page error fails the test."""
     context = browser.new_context(locale="zh-CN", **device)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(error))
-    page.on("dialog", lambda dialog: page.errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
-    return page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    yield page
+    context.close()
+    assert errors == []
 
 
 @pytest.fixture
 def phone(browser: Browser):
-    page = new_page(browser, PHONE)
-    yield page
-    page.context.close()
-    assert page.errors == []
+    yield from page_on(browser, PHONE)
 
 
 @pytest.fixture
 def desktop(browser: Browser):
-    page = new_page(browser, DESKTOP)
-    yield page
-    page.context.close()
-    assert page.errors == []
+    yield from page_on(browser, DESKTOP)
