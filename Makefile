@@ -75,9 +75,9 @@ test: $(MODEL) browser-deps
 	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
-	  --out results --fail-on-prediction-errors
+	  --out results/core --fail-on-prediction-errors
 
-test-unit: $(KB_OUT)
+test-unit: $(KB_OUT) browser-deps
 	$(PY) -m pytest -q tests -m "not slow"
 
 bench-nlu: $(MODEL)

@@ -7,7 +7,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from kb import Answer, default_kb
+from kb import Answer, KnowledgeBase, default_kb
+from kb.knowledge_base import mentions_hotline
 
 TOPIC_OF_INTENT = {
     "ask_hotline": "hotline",
@@ -21,7 +22,6 @@ TOPIC_OF_INTENT = {
 }
 INTENT_OF_TOPIC = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
 CAPABILITIES_INTRO = "我可以回答潍坊复工复产报道里的这些问题，点一个或直接提问："
-NOT_UNDERSTOOD = "抱歉，我没有理解您的问题。"
 NO_HUMAN = "我是自动问答助手，不能转接人工。需要人工帮助，请拨打对应的热线："
 
 
@@ -58,22 +58,31 @@ class ActionAnswer(Action):
         return "action_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        kb = default_kb()
         intent = tracker.latest_message.get("intent", {}).get("name")
-        department = department_of(tracker)
-        topic = TOPIC_OF_INTENT.get(intent)
-        context = ""
-        if topic is None:  # a follow-up: "金融的呢？" after hotlines, "一个月几趟？" after the trains
-            topic = tracker.get_slot("topic")
-            if department and topic in (None, "hotline"):
-                topic = "hotline"
-            else:
-                context = previous_question(tracker)
-        answer = default_kb().ask(question_of(tracker), topic=topic, department=department, context=context)
+        question, department = question_of(tracker), department_of(tracker)
+        topic, follows_up = choose_topic(kb, intent, question, department, tracker.get_slot("topic"))
+        context = previous_question(tracker) if follows_up else ""
+        answer = kb.ask(question, topic=topic, department=None if follows_up else department, context=context)
         if not answer.found:
-            utter_capabilities(dispatcher, NOT_UNDERSTOOD)
+            utter_capabilities(dispatcher, answer.text)
             return []
         dispatcher.utter_message(text=answer.text)
         return _remember(answer)
+
+
+def choose_topic(kb: KnowledgeBase, intent: str | None, question: str, department: str | None,
+                 current: str | None) -> tuple[str | None, bool]:
+    """The topic to answer in, and whether the turn follows up on the conversation's current topic."""
+    topic = TOPIC_OF_INTENT.get(intent)
+    if topic is None:  # ask_followup: "金融的呢？" after hotlines, "一个月几趟？" after the trains
+        if department and current in (None, "hotline"):
+            return "hotline", False
+        return current, True
+    if topic == "hotline" and current not in (None, "hotline") and not mentions_hotline(question) \
+            and kb.topic_covers(question, current):
+        return current, True  # "总投资呢？" after projects: 投资 names a department, but no hotline is asked for
+    return topic, False
 
 
 class ActionCapabilities(Action):
@@ -111,7 +120,7 @@ class ActionFallback(Action):
         if answer.found:
             dispatcher.utter_message(text=answer.text)
             return _remember(answer)
-        utter_capabilities(dispatcher, NOT_UNDERSTOOD)
+        utter_capabilities(dispatcher, answer.text)
         return []
 
 

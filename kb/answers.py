@@ -19,8 +19,8 @@ class Answer:
         return last if last.startswith("来源：") else ""
 
 
-def not_found() -> Answer:
-    return Answer(NOT_FOUND_TEXT, found=False)
+def not_found(text: str = NOT_FOUND_TEXT) -> Answer:
+    return Answer(text, found=False)
 
 
 def source_line(articles) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, select
 
 from . import schema
 from .answers import Answer, format_hotline, format_hotline_list, format_units, not_found
+from .places import region_names, strip_suffix
 from .search import BM25, Terms
 from .settings import database_url
 from .topics import Topic, load_topics
@@ -99,6 +100,13 @@ class KnowledgeBase:
                 return department
         return None
 
+    def unknown_places(self, question: str) -> list[str]:
+        """Chinese places the question names that no article mentions: the KB knows nothing about them."""
+        regions = region_names()
+        named = dict.fromkeys(word for word in self._terms.cut(question) if word in regions)
+        return [place for place in named
+                if not any(strip_suffix(place) in a.title + a.body for a in self.articles.values())]
+
     def topic_department(self, topic: str | None) -> str:
         """The hotline that fits a conversation about a topic (综合协调's, or the first, when none fits)."""
         departments = self.departments()
@@ -114,10 +122,13 @@ class KnowledgeBase:
         breaks ties between passages that match the question itself.
         """
         question = clean_question(question)
+        elsewhere = self.unknown_places(question)
+        if elsewhere:
+            return not_found(f"抱歉，报道里没有关于{'、'.join(elsewhere)}的内容。")
         department = department or self.find_department(question)
         if department and topic in (None, "hotline"):
             return self.hotline(department)
-        if topic == "hotline" or (topic is None and any(cue in question for cue in HOTLINE_CUES)):
+        if topic == "hotline" or (topic is None and mentions_hotline(question)):
             return self.hotline_list()
         if topic in self.topics:
             return self.topic_answer(question, topic, clean_question(context))
@@ -149,14 +160,20 @@ class KnowledgeBase:
     def search(self, question: str) -> Answer:
         """The whole KB; not found unless a unit covers most of the question's words."""
         ranked = self._rank(question, range(len(self._units)))
+        if not ranked or not self._covers(question, self._units[ranked[0][1]]):
+            return not_found()
+        return format_units(self._best_units(ranked), self.articles, self._units[ranked[0][1]].topic)
+
+    def topic_covers(self, question: str, topic: str) -> bool:
+        """Whether some passage or record of the topic contains most of the question's words."""
+        question = clean_question(question)
+        ranked = self._rank(question, [i for i, u in enumerate(self._units) if u.topic == topic])
+        return bool(ranked) and self._covers(question, self._units[ranked[0][1]])
+
+    def _covers(self, question: str, unit: Unit) -> bool:
         words = set(self._terms.words(question))
-        if not ranked or not words:
-            return not_found()
-        best = self._units[ranked[0][1]]
-        covered = set(self._terms.words(best.match_text)) | set(self._terms.terms(best.match_text))
-        if len(words & covered) / len(words) < _FOUND_COVERAGE:
-            return not_found()
-        return format_units(self._best_units(ranked), self.articles, best.topic)
+        covered = set(self._terms.words(unit.match_text)) | set(self._terms.terms(unit.match_text))
+        return bool(words) and len(words & covered) / len(words) >= _FOUND_COVERAGE
 
     def _rank(self, question: str, candidates, context: str = "") -> list[tuple[float, int]]:
         query, context_query = self._terms.terms(question), self._terms.terms(context)
@@ -177,6 +194,10 @@ class KnowledgeBase:
                 chosen.append(unit)
                 break
         return chosen
+
+
+def mentions_hotline(question: str) -> bool:
+    return any(cue in question for cue in HOTLINE_CUES)
 
 
 def clean_question(text: str) -> str:

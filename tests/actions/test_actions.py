@@ -5,7 +5,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (ActionAnswer, ActionCapabilities, ActionFallback, ActionHumanHandoff,
-                             CAPABILITIES_INTRO, NO_HUMAN, NOT_UNDERSTOOD)
+                             CAPABILITIES_INTRO, NO_HUMAN)
+from kb.answers import NOT_FOUND_TEXT
 from kb.knowledge_base import default_kb
 
 
@@ -71,7 +72,7 @@ def test_button_payload_gives_the_topic_overview():
 
 def test_follow_up_without_any_context_that_finds_nothing_offers_topics():
     messages, events = run(ActionAnswer(), tracker("还有呢", "ask_followup"))
-    assert messages[0]["text"] == NOT_UNDERSTOOD + CAPABILITIES_INTRO
+    assert messages[0]["text"] == NOT_FOUND_TEXT + CAPABILITIES_INTRO
     assert {"title": "复工热线电话", "payload": "/ask_hotline"} in messages[0]["buttons"]
     assert events == []
 
@@ -109,4 +110,18 @@ def test_fallback_answers_from_the_articles_when_it_can():
 
 def test_fallback_offers_topics_when_nothing_matches():
     messages, _ = run(ActionFallback(), tracker("今天天气怎么样", "nlu_fallback"))
-    assert messages[0]["text"].startswith(NOT_UNDERSTOOD)
+    assert messages[0]["text"].startswith(NOT_FOUND_TEXT)
+
+
+def test_a_department_word_in_a_topic_question_stays_in_the_topic():
+    """"总投资" makes the NLU think of 投资运行's hotline; the projects conversation covers the question."""
+    t = tracker("总投资呢？", "ask_hotline", ["投资运行"], {"topic": "projects"}, ["潍城区签约了几个项目"])
+    messages, events = run(ActionAnswer(), t)
+    assert "30亿元" in messages[0]["text"] and "0536-8090762" not in messages[0]["text"]
+    assert events == [SlotSet("topic", "projects")]
+
+
+def test_a_department_not_covered_by_the_topic_is_a_hotline_question():
+    t = tracker("金融的呢？", "ask_hotline", ["金融运行"], {"topic": "train"}, ["齐鲁号什么时候恢复"])
+    messages, _ = run(ActionAnswer(), t)
+    assert messages[0]["text"].startswith("金融运行热线：0536-8090465")

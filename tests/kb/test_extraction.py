@@ -81,3 +81,16 @@ def records_by_kind(articles):
 ])
 def test_record_field(articles, kind, field, value):
     assert records_by_kind(articles)[kind].value(field) == value
+
+
+@pytest.mark.parametrize("kind, field, value", [
+    ("liaison_officers", "departments", "65个县直有关部门"),
+    ("epidemic_control", "first_case", "1月23日"),
+    ("epidemic_control", "clinics", "27处发热门诊"),
+    ("epidemic_control", "hospital", "临朐县人民医院"),
+    ("epidemic_control", "days", "23天"),
+    ("medic_family_care", "delivery", "交运优选"),
+    ("medic_family_care", "frequency", "每周配送到家中，直至疫情结束"),
+])
+def test_records_of_the_other_articles(articles, kind, field, value):
+    assert records_by_kind(articles)[kind].value(field) == value

@@ -105,3 +105,15 @@ def test_a_new_article_with_a_new_hotline_list_needs_no_code(tmp_path):
     assert "0536-3261234" in answer.text and "青州市开通 复工热线" in answer.source
     assert "0536-3265679" in kb.ask("外来务工服务的电话").text
     assert "0536-8090465" in kb.ask("金融运行热线").text
+
+
+@pytest.mark.parametrize("question, topic", [("济南市企业复工热线是多少", "hotline"), ("那济南的就业热线呢", None),
+                                             ("青岛有没有复工复产咨询电话", None), ("北京的网上招聘会", "jobs")])
+def test_places_the_articles_never_mention_are_declined(kb, question, topic):
+    answer = kb.ask(question, topic=topic)
+    assert not answer.found and "报道里没有关于" in answer.text and "0536" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["潍坊的复工热线", "临朐的定点医院是哪家", "安丘的菜篮子超市", "青州发车的班列"])
+def test_places_in_the_articles_are_answered(kb, question):
+    assert kb.ask(question).found
