@@ -50,6 +50,7 @@ class WeChatInput(InputChannel):
             run_turn=self._rasa_turn(on_new_message),
             push=api.send_text if api else None,
             deadline=self.settings.reply_deadline,
+            max_concurrent_turns=self.settings.max_concurrent_turns,
         )
         endpoint = WeChatEndpoint(self.settings, self.product, self.turns.answer)
         webhook = Blueprint(f"{self.name()}_webhook", __name__)

@@ -59,6 +59,7 @@ class ChannelSettings:
     api_base: str = ""
     reply_deadline: float = 4.0  # seconds before answering `success` (WeChat waits 5)
     max_clock_skew: float = 300.0  # seconds a signed timestamp may be off
+    max_concurrent_turns: int = 2  # Rasa turns run at once; more wait (see turns.py)
 
     @property
     def accepts_plain(self) -> bool:
@@ -86,9 +87,11 @@ def load_settings(
         if value not in (None, ""):
             values[setting] = str(value).strip()
     values.setdefault("api_base", product.default_api_base)
-    for setting in ("reply_deadline", "max_clock_skew"):
+    for setting in ("reply_deadline", "max_clock_skew", "max_concurrent_turns"):
         if credentials.get(setting) is not None:
             values[setting] = _positive_number(setting, credentials[setting])
+    if "max_concurrent_turns" in values:
+        values["max_concurrent_turns"] = max(1, int(values["max_concurrent_turns"]))
     if product.always_encrypted:
         values["mode"] = "safe"
     settings = ChannelSettings(**_required(values, product))

@@ -5,6 +5,10 @@ done, the answer goes back passively in the HTTP response; if not, the request i
 `success` at once and the answer is pushed through the customer-service API when it is ready.
 WeChat retries a message up to three times: a retry joins the turn already running (it never runs
 twice) and, if the answer is ready and was not pushed, gets it passively.
+
+Rasa runs NLU and policies on the event loop, so every turn in progress delays every timer and
+response of the server. Few turns run at once (`max_concurrent_turns`); the others wait their turn
+without using the loop, and a request whose turn has not finished by the deadline answers in time.
 """
 
 import asyncio
@@ -59,6 +63,7 @@ class Turns:
         clock: Callable[[], float] = time.monotonic,
         remember_seconds: float = 300.0,
         max_entries: int = 10_000,
+        max_concurrent_turns: int = 2,
     ) -> None:
         self._run_turn = run_turn
         self._push = push
@@ -69,6 +74,7 @@ class Turns:
         self._turns: "OrderedDict[str, Turn]" = OrderedDict()
         self._menus: "OrderedDict[str, Dict[int, str]]" = OrderedDict()
         self._background: Set["asyncio.Task[None]"] = set()
+        self._slots = asyncio.Semaphore(max_concurrent_turns)
 
     async def answer(self, message: InboundMessage, received_at: float) -> Optional[str]:
         """The passive reply text for `message`, or None to answer `success`.
@@ -113,7 +119,8 @@ class Turns:
 
     async def _run(self, sender: str, text: str, message_id: str) -> Rendered:
         try:
-            messages = await self._run_turn(sender, text, message_id)
+            async with self._slots:
+                messages = await self._run_turn(sender, text, message_id)
         except Exception:  # the task's boundary: log the bug and apologise, never fail silently
             logger.exception("The Rasa turn for a WeChat message failed.")
             return Rendered(split_text(TURN_FAILED))
