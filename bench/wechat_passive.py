@@ -1,6 +1,6 @@
 """Timed run of the WeChat webhook against the real bot: how long each passive reply takes.
 
-WeChat waits 5 s for a passive reply; the channel answers by 4 s (`success` + push otherwise).
+WeChat waits 5 s for a passive reply; the channel answers by 3.5 s (`success` + push otherwise).
 This sends N safe-mode messages as WeChat would (signed and encrypted with wechatpy), from several
 users at once, and prints the distribution and the maximum of the time to each passive reply.
 Exits 1 if a request failed or its reply took 4.5 s or more.

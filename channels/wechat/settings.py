@@ -57,9 +57,9 @@ class ChannelSettings:
     agent_id: str = ""
     mode: str = "plain"  # plain: no encryption; compatible: both; safe: encrypted only
     api_base: str = ""
-    reply_deadline: float = 4.0  # seconds before answering `success` (WeChat waits 5)
+    reply_deadline: float = 3.5  # seconds before answering `success` (WeChat waits 5; see turns.py)
     max_clock_skew: float = 300.0  # seconds a signed timestamp may be off
-    max_concurrent_turns: int = 2  # Rasa turns run at once; more wait (see turns.py)
+    max_concurrent_turns: int = 1  # Rasa turns run at once; more wait (see turns.py)
 
     @property
     def accepts_plain(self) -> bool:

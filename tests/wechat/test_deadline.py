@@ -3,8 +3,12 @@ one turn per message however often WeChat retries it."""
 
 import asyncio
 import time
+from dataclasses import replace
 
 from channels.wechat import WeChatInput, WeComInput
+from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
+from channels.wechat.turns import Turns
+from channels.wechat.xml_message import InboundMessage
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, WECOM, with_push
 from tests.wechat.fakes import FakeAgent
 from tests.wechat.wechat_side import message_xml
@@ -94,3 +98,31 @@ async def test_a_long_answer_goes_passively_in_part_and_the_rest_is_pushed(serve
     pushed = [message["text"]["content"] for message in customer_service.sent]
     assert pushed and all(len(part.encode("utf-8")) <= 2048 for part in pushed)
     assert "".join([reply.content, *pushed]).replace("\n", "") == long_answer.replace("\n", "")
+
+
+async def test_without_push_a_late_turn_still_queued_is_skipped(serve):
+    settings = replace(OFFICIAL_ACCOUNT, reply_deadline=0.1, max_concurrent_turns=1)
+    running = await serve(WeChatInput, settings, FakeAgent(delay=0.4))
+    replies = await asyncio.gather(*(running.side.post(running.session, message_xml(Content=f"问题{n}"))
+                                     for n in range(3)))
+    assert [reply.content for reply in replies] == [LATE_WITHOUT_PUSH] * 3
+    await asyncio.sleep(0.6)
+    assert len(running.agent.received) == 1  # the two still waiting for a slot never ran
+
+
+async def test_a_hung_turn_frees_its_slot_and_is_apologised_for():
+    pushed = []
+
+    async def hang(sender, text, message_id):
+        await asyncio.sleep(60)
+
+    async def push(user, text):
+        pushed.append(text)
+
+    turns = Turns(hang, push, deadline=0.05, turn_timeout=0.2)
+    message = InboundMessage(to_user="gh", from_user="o_1", create_time="1", msg_type="text", content="你好",
+                             msg_id="9")
+    assert await turns.answer(message, received_at=time.monotonic()) is None
+    await asyncio.sleep(0.3)
+    await turns.drain()
+    assert pushed == [TURN_FAILED]

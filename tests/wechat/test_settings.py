@@ -42,7 +42,7 @@ def test_environment_overrides_credentials():
 def test_defaults():
     settings = load_settings(OFFICIAL_ACCOUNT, {"token": "t", "app_id": "wx1"}, {})
     assert (settings.mode, settings.api_base, settings.reply_deadline) == (
-        "plain", "https://api.weixin.qq.com", 4.0
+        "plain", "https://api.weixin.qq.com", 3.5
     )
     wecom = load_settings(WECOM, {"token": "t", "corp_id": "ww1", "encoding_aes_key": KEY}, {})
     assert (wecom.mode, wecom.api_base) == ("safe", "https://qyapi.weixin.qq.com")
