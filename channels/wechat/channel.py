@@ -17,7 +17,7 @@ from channels.wechat.api import CustomerServiceAPI, OfficialAccountAPI, WeComAPI
 from channels.wechat.endpoint import SUCCESS, WeChatEndpoint
 from channels.wechat.errors import WeChatProtocolError
 from channels.wechat.settings import OFFICIAL_ACCOUNT, WECOM, ChannelSettings, Product, load_settings
-from channels.wechat.turns import Turns
+from channels.wechat.turns import RunTurn, Turns
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,9 @@ class WeChatInput(InputChannel):
 
         return webhook
 
-    def _rasa_turn(self, on_new_message: OnNewMessage) -> Callable[[str, str, str], Awaitable[List[Dict[str, Any]]]]:
+    def _rasa_turn(self, on_new_message: OnNewMessage) -> RunTurn:
+        """One Rasa turn: the user's text in, the bot's messages (collected, not sent) out."""
+
         async def run(sender: str, text: str, message_id: str) -> List[Dict[str, Any]]:
             collector = CollectingOutputChannel()
             await on_new_message(

@@ -44,7 +44,7 @@ PushText = Callable[[str, str], Awaitable[None]]
 class Delivery(enum.Enum):
     PENDING = "pending"
     PASSIVE = "passive"  # answered in an HTTP response; a retry gets the same answer
-    PUSHED = "pushed"  # answered `success`; the answer goes through the customer-service API
+    LATE = "late"  # answered at the deadline: `success` and a push, or an apology without push
 
 
 @dataclass
@@ -123,7 +123,7 @@ class Turns:
     async def _run(self, turn: Turn, sender: str, text: str, message_id: str) -> Rendered:
         try:
             async with self._slots:
-                if turn.delivery is Delivery.PUSHED and self._push is None:
+                if turn.delivery is Delivery.LATE and self._push is None:
                     return Rendered([])  # apologised for at the deadline, nowhere to push: skip it
                 messages = await asyncio.wait_for(self._run_turn(sender, text, message_id), self._turn_timeout)
         except asyncio.TimeoutError:
@@ -137,7 +137,7 @@ class Turns:
         return rendered
 
     async def _await_turn(self, turn: Turn, user: str, received_at: float) -> Optional[str]:
-        if turn.delivery is Delivery.PUSHED:
+        if turn.delivery is Delivery.LATE:
             return None
         remaining = self._deadline - (self._clock() - received_at)
         try:
@@ -147,7 +147,7 @@ class Turns:
         except asyncio.CancelledError:  # WeChat hung up: the answer must still reach the user
             self._answer_late(turn, user)
             raise
-        if turn.delivery is Delivery.PUSHED:  # an earlier request for this message gave up
+        if turn.delivery is Delivery.LATE:  # an earlier request for this message gave up
             return None
         turn.delivery = Delivery.PASSIVE
         if not rendered.chunks:
@@ -160,7 +160,7 @@ class Turns:
     def _answer_late(self, turn: Turn, user: str) -> Optional[str]:
         if turn.delivery is not Delivery.PENDING:
             return None
-        turn.delivery = Delivery.PUSHED
+        turn.delivery = Delivery.LATE
         if self._push is None:
             logger.warning("A WeChat answer missed the deadline and no AppSecret is set to push it.")
             return LATE_WITHOUT_PUSH
