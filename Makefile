@@ -24,7 +24,7 @@ KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/nlu/generated/*' 2>/dev/null)
 ACTIONS     := $(wildcard actions/*.py)
 
-.PHONY: help setup kb model run shell test test-unit browser-deps bench bench-nlu lock clean
+.PHONY: help setup kb model run shell test test-unit test-deps bench bench-nlu lock clean
 
 help:
 	@echo "make run     set everything up and serve the bot on http://localhost:$(RASA_PORT)"
@@ -68,16 +68,22 @@ shell: $(MODEL)
 	@$(PY) -m tools.serve --rasa-port $(RASA_PORT) --action-port $(ACTION_PORT) --shell
 
 # --- tests ----------------------------------------------------------------------------------
-browser-deps:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Debian packages the tests drive: Chromium (widget), PostgreSQL and Redis (endpoints.production.yml).
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(MODEL) browser-deps
+test: $(MODEL) test-deps
 	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
 	  --out results/core --fail-on-prediction-errors
 
-test-unit: $(KB_OUT) browser-deps
+test-unit: $(KB_OUT) test-deps
 	$(PY) -m pytest -q tests -m "not slow"
 
 bench-nlu: $(MODEL)

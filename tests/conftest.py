@@ -32,3 +32,19 @@ def kb_url(tmp_path_factory):
 def kb(kb_url):
     from kb.knowledge_base import KnowledgeBase
     return KnowledgeBase.load(kb_url)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    from tests.support.services import Postgres
+    server = Postgres().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    from tests.support.services import Redis
+    server = Redis().start()
+    yield server
+    server.stop()

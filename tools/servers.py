@@ -46,8 +46,10 @@ class BotServers:
     """The action server and `rasa run` with the channels of credentials.yml, on the given ports."""
 
     def __init__(self, rasa_port: int = 5005, action_port: int = 5055, model: Path = DEFAULT_MODEL,
-                 tracker_db: Path | None = None, log_dir: Path | None = None, extra_args: tuple[str, ...] = ()):
+                 tracker_db: Path | None = None, log_dir: Path | None = None, extra_args: tuple[str, ...] = (),
+                 endpoints: Path = ROOT / "endpoints.yml", env: dict[str, str] | None = None):
         self.rasa_port, self.action_port, self.model = rasa_port, action_port, Path(model)
+        self.endpoints, self.env = Path(endpoints), env or {}
         self._workdir = Path(tempfile.mkdtemp(prefix="fugong-bot-"))
         self.tracker_db = tracker_db or self._workdir / "tracker.db"
         self.log_dir = log_dir
@@ -59,8 +61,8 @@ class BotServers:
         return f"http://127.0.0.1:{self.rasa_port}"
 
     def endpoints_file(self) -> Path:
-        """endpoints.yml with this instance's action server and tracker database."""
-        endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+        """The endpoints file with this instance's action server (and SQLite tracker database)."""
+        endpoints = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
         endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{self.action_port}/webhook"
         if endpoints.get("tracker_store", {}).get("dialect") == "sqlite":
             endpoints["tracker_store"]["db"] = str(self.tracker_db)
@@ -102,7 +104,7 @@ class BotServers:
             output = open(self.log_dir / f"{name}-{self.rasa_port}.log", "ab")
         else:
             output = None
-        process = subprocess.Popen(command, cwd=ROOT, env=bot_environment(), stdout=output,
+        process = subprocess.Popen(command, cwd=ROOT, env={**bot_environment(), **self.env}, stdout=output,
                                    stderr=subprocess.STDOUT if output else None)
         if output:
             output.close()
