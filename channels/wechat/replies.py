@@ -75,15 +75,13 @@ def render_bot_messages(messages: List[Dict[str, Any]]) -> Rendered:
     return Rendered(split_text("\n\n".join(parts)), menu)
 
 
-_MENU_CHOICE = re.compile(r"\d{1,2}")
+_MENU_NUMBER = re.compile(r"\d{1,2}")
 
 
-def menu_choice(text: str, menu: Dict[int, str]) -> Optional[str]:
-    """The payload a reply like "2" or "２" selects from `menu`, else None."""
+def menu_number(text: str) -> Optional[int]:
+    """The number in a reply like "2", "２" or "2。" (a menu choice), else None."""
     normalized = unicodedata.normalize("NFKC", text).strip().rstrip(".。")
-    if not _MENU_CHOICE.fullmatch(normalized):
-        return None
-    return menu.get(int(normalized))
+    return int(normalized) if _MENU_NUMBER.fullmatch(normalized) else None
 
 
 def split_text(text: str, limit: int = MAX_TEXT_BYTES) -> List[str]:

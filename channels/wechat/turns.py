@@ -25,7 +25,7 @@ from channels.wechat.replies import (
     LATE_WITHOUT_PUSH,
     TURN_FAILED,
     Rendered,
-    menu_choice,
+    menu_number,
     render_bot_messages,
     split_text,
     unsupported_message_text,
@@ -91,14 +91,22 @@ class Turns:
             text = self._user_text(message)
             if text is None:
                 return unsupported_message_text(message.msg_type)
+            number = menu_number(text)
+            if number is not None:
+                text = self._menus.get(message.from_user, {}).get(number, "")
+                if not text:  # a number that selects nothing: show the topics it could select
+                    return self._welcome(message.from_user)
             turn = self._start_turn(message, text)
         return await self._await_turn(turn, message.from_user, received_at)
 
     def _answer_event(self, message: InboundMessage) -> Optional[str]:
         if message.event != "subscribe":
             return None  # unsubscribe, menu clicks, location reports…: nothing to say
+        return self._welcome(message.from_user)
+
+    def _welcome(self, user: str) -> str:
         rendered = welcome()
-        self._remember_menu(message.from_user, rendered.menu)
+        self._remember_menu(user, rendered.menu)
         return rendered.chunks[0]
 
     def _user_text(self, message: InboundMessage) -> Optional[str]:
@@ -109,9 +117,7 @@ class Turns:
             text = message.recognition.strip()  # WeChat's speech recognition, when enabled
         else:
             text = ""
-        if not text:
-            return None
-        return menu_choice(text, self._menus.get(message.from_user, {})) or text
+        return text or None
 
     def _start_turn(self, message: InboundMessage, text: str) -> Turn:
         self._forget_old_turns()
@@ -194,9 +200,9 @@ class Turns:
             await asyncio.gather(*self._background)
 
     def _remember_menu(self, user: str, menu: Dict[int, str]) -> None:
-        """The latest answer's menu is the one a number selects; an answer without one clears it."""
-        self._menus.pop(user, None)
+        """A number selects from the latest menu shown, even after answers without one."""
         if menu:
+            self._menus.pop(user, None)
             self._menus[user] = menu
             while len(self._menus) > self._max_entries:
                 self._menus.popitem(last=False)

@@ -15,6 +15,13 @@ pytestmark = pytest.mark.slow
 CREDENTIALS = yaml.safe_load((Path(__file__).parents[2] / "credentials.yml").read_text(encoding="utf-8"))
 
 
+async def warm_up(bot_server, session: aiohttp.ClientSession) -> None:
+    """The bot's first parse after start can take seconds: do it through REST, which waits for it."""
+    async with session.post(f"{bot_server.base_url}/webhooks/rest/webhook",
+                            json={"sender": "wechat-warm-up", "message": "你好"}) as response:
+        assert response.status == 200
+
+
 def wechat_side(bot_server, product, key: str) -> WeChatSide:
     """WeChat's side with the settings the running bot read (credentials.yml + environment)."""
     settings = load_settings(product, CREDENTIALS[key])
@@ -26,11 +33,14 @@ async def test_safe_mode_conversation_about_hotlines_and_the_train(bot_server):
     side = wechat_side(bot_server, OFFICIAL_ACCOUNT, "channels.wechat.WeChatInput")
     user = f"o_{uuid.uuid4().hex[:12]}"
     async with aiohttp.ClientSession() as session:
+        await warm_up(bot_server, session)
         async with session.get(side.url, params=side.url_check_query("8236501942")) as response:
             assert (response.status, await response.text()) == (200, "8236501942")
 
         welcome = await side.post(session, message_xml("event", from_user=user, Event="subscribe"))
         assert "4. 齐鲁号欧亚班列" in welcome.content
+        from_menu = await side.post(session, message_xml(from_user=user, Content="4"))
+        assert "每月15至20列" in from_menu.content
 
         hotline = await side.post(session, message_xml(from_user=user, Content="金融运行的热线是多少？"))
         assert "0536-8090465" in hotline.content
@@ -53,6 +63,7 @@ async def test_safe_mode_conversation_about_hotlines_and_the_train(bot_server):
 async def test_wecom_answers_from_the_real_bot(bot_server):
     side = wechat_side(bot_server, WECOM, "channels.wechat.WeComInput")
     async with aiohttp.ClientSession() as session:
+        await warm_up(bot_server, session)
         async with session.get(side.url, params=side.url_check_query("5511")) as response:
             assert (response.status, await response.text()) == (200, "5511")
         xml = message_xml(from_user="ZhangSan", to_user=side.settings.receive_id, Content="齐鲁号班列一个月发几趟？")

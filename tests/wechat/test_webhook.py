@@ -212,9 +212,16 @@ async def test_buttons_are_a_numbered_menu_and_the_number_sends_the_payload(serv
     assert menu.content.endswith("1. 热线电话\n2. 齐鲁号班列")
     answer = await running.side.post(running.session, message_xml(Content="２"))
     assert answer.content == "齐鲁号班列每月发运10列。"
-    assert running.agent.texts == ["你能干什么", "/ask_train"]
-    await running.side.post(running.session, message_xml(Content="2"))  # no menu shown any more
-    assert running.agent.texts[-1] == "2"
+    await running.side.post(running.session, message_xml(Content="2"))  # the latest menu shown still counts
+    assert running.agent.texts == ["你能干什么", "/ask_train", "/ask_train"]
+
+
+async def test_a_number_that_selects_nothing_gets_the_welcome_menu(serve):
+    running = await serve(WeChatInput, OFFICIAL_ACCOUNT)
+    reply = await running.side.post(running.session, message_xml(Content="9"))
+    assert "1. 复工服务热线" in reply.content
+    await running.side.post(running.session, message_xml(Content="1"))
+    assert running.agent.texts == ["复工复产有哪些服务热线"]
 
 
 async def test_several_bot_messages_are_joined_into_one_reply(serve):
