@@ -101,7 +101,8 @@ def main() -> int:
     if args.start:
         from tests.support.servers import BotServers, free_port
 
-        servers = BotServers(rasa_port=free_port(), action_port=free_port()).start()
+        servers = BotServers(rasa_port=free_port(), action_port=free_port(),
+                             log_dir=ROOT / "build" / "bench-logs").start()  # its logs, not ours
         args.url = servers.base_url
     try:
         started = time.perf_counter()
