@@ -73,7 +73,7 @@ def report(results: List[Tuple[float, str]], concurrency: int, wall: float) -> b
     times = sorted(elapsed for elapsed, _ in results)
     late = sum(kind == "late" for _, kind in results)
     failures = [(elapsed, kind) for elapsed, kind in results if kind not in ("answer", "late")]
-    quantiles = statistics.quantiles(times, n=100)
+    quantiles = statistics.quantiles(times, n=100, method="inclusive")
     print(f"{len(results)} messages, {concurrency} concurrent users, {wall:.1f} s wall, "
           f"{len(results) / wall:.1f} messages/s")
     print(f"answered in time: {len(results) - late - len(failures)}; deadline passed (apology or push): {late}; "
