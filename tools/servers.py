@@ -5,6 +5,7 @@ the bot the same way. Each instance can have its own ports and tracker database.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -84,7 +85,22 @@ class BotServers:
                                        "--endpoints", str(self.endpoints_file()), "--cors", "*",
                                        *self.extra_args])
         wait_for(f"{self.base_url}/", process, timeout)
+        self._wait_for_warm_up(process, timeout)
         return self
+
+    def _wait_for_warm_up(self, process: subprocess.Popen, timeout: float) -> None:
+        """Until the warm-up turn (channels/warmup.py) is done, when that channel is configured."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/webhooks/warmup/", timeout=5) as answer:
+                    if json.load(answer).get("done"):
+                        return
+            except urllib.error.HTTPError as error:
+                if error.code == 404:
+                    return
+            time.sleep(0.25)
+        raise TimeoutError(f"the warm-up turn did not finish within {timeout:.0f} s")
 
     def stop(self) -> None:
         for process in reversed(self.processes):

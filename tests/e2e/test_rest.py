@@ -60,3 +60,8 @@ def test_odd_messages_get_a_reply_not_an_error(bot_server, text):
     messages = chat(bot_server, text)
     assert isinstance(messages, list)
     assert all("Traceback" not in m.get("text", "") for m in messages)
+
+
+def test_the_server_warmed_itself_up_with_one_answered_turn(bot_server):
+    status = requests.get(f"{bot_server.base_url}/webhooks/warmup/", timeout=10).json()
+    assert status["done"] is True and status["replies"] >= 1
