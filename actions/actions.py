@@ -110,13 +110,17 @@ class ActionHumanHandoff(Action):
 
 
 class ActionFallback(Action):
-    """Low NLU confidence: search all articles; if nothing covers the question, say what I can do."""
+    """Low NLU confidence: the current topic if it covers the question, else all articles; else say what I can do."""
 
     def name(self) -> str:
         return "action_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        answer = default_kb().ask(question_of(tracker))
+        kb, question, topic = default_kb(), question_of(tracker), tracker.get_slot("topic")
+        if topic not in (None, "hotline") and kb.topic_covers(question, topic):  # "是谁在配送？" within the topic
+            answer = kb.ask(question, topic=topic, context=previous_question(tracker))
+        else:
+            answer = kb.ask(question)
         if answer.found:
             dispatcher.utter_message(text=answer.text)
             return _remember(answer)

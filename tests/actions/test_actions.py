@@ -125,3 +125,9 @@ def test_a_department_not_covered_by_the_topic_is_a_hotline_question():
     t = tracker("金融的呢？", "ask_hotline", ["金融运行"], {"topic": "train"}, ["齐鲁号什么时候恢复"])
     messages, _ = run(ActionAnswer(), t)
     assert messages[0]["text"].startswith("金融运行热线：0536-8090465")
+
+
+def test_fallback_stays_in_the_topic_of_the_conversation():
+    t = tracker("是谁在配送", "nlu_fallback", slots={"topic": "vegetable"}, earlier=["安丘网上买菜是怎么回事"])
+    messages, _ = run(ActionFallback(), t)
+    assert "安丘农耕农业发展有限公司" in messages[0]["text"] and "交运优选" not in messages[0]["text"]
