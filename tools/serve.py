@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -24,6 +25,7 @@ def main() -> int:
     parser.add_argument("--action-port", type=int, default=5055)
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead of serving")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill` stops both servers too, as Ctrl-C does
     servers = BotServers(args.rasa_port, args.action_port, tracker_db=ROOT / "build" / "tracker.db")
     try:
         if args.shell:
