@@ -1,0 +1,141 @@
+"""`make bench`: 复工助手 against the stock Rasa bot and plain BM25 search, in one run on this machine.
+
+Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy, REST latency at 1 and 16
+clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json and
+latency.png. About 15 minutes on 2 cores, most of it training (ours and the stock bot's).
+
+    python -m bench                               # everything
+    python -m bench --model /tmp/m/x.tar.gz --skip-stock --skip-training --out /tmp/variant
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from tests.support.servers import BotServers, free_port
+
+from . import baseline, report
+from .heldout import evaluate, load_cases, summarize
+from .load import LoadResult, run_load
+from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost
+from .stock import GREETING, StockServer
+from .training import init_stock_bot, train_project
+from .watch import PeakMemory, cpu_seconds, machine_snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+LOGS = ROOT / "build" / "bench-logs"
+ONE_CLIENT = dict(clients=1, messages=300, seconds=30)
+SATURATED = dict(clients=16, messages=1500, seconds=45)
+_T0 = time.monotonic()
+
+
+def step(text: str) -> None:
+    print(f"[{time.monotonic() - _T0:5.0f} s] {text}", flush=True)
+
+
+def role(process: subprocess.Popen) -> str:
+    return "action server" if "actions" in process.args else "rasa"
+
+
+def measure_load(base_url: str, conversations: list[list[str]], processes: list[subprocess.Popen], label: str,
+                 runs: dict[str, LoadResult]) -> dict:
+    """A warm-up, then 1 client and 16 clients; the CPU the server processes spent on the 16."""
+    pids = [p.pid for p in processes]
+    run_load(base_url, conversations, clients=1, messages=20, seconds=20)
+    step(f"{label}: 1 client ({ONE_CLIENT['messages']} messages or {ONE_CLIENT['seconds']} s)")
+    one = run_load(base_url, conversations, **ONE_CLIENT)
+    step(f"{label}: 16 clients ({SATURATED['messages']} messages or {SATURATED['seconds']} s)")
+    cpu_before = cpu_seconds(pids)
+    many = run_load(base_url, conversations, **SATURATED)
+    cpu = cpu_seconds(pids) - cpu_before
+    dead = [role(p) for p in processes if p.poll() is not None]
+    if dead:
+        raise RuntimeError(f"{label}: {', '.join(dead)} exited during the load test (see {LOGS})")
+    runs[f"{label}, 1 client"], runs[f"{label}, 16 clients"] = one, many
+    saturated = {**many.summary(), "server_cpu_s": round(cpu, 1),
+                 "messages_per_cpu_s": round(len(many.latencies) / cpu, 2)}
+    step(f"{label}: 1 client p50 {one.summary()['p50_ms']} ms; 16 clients {saturated['messages_per_s']} messages/s; "
+         f"{one.errors + many.errors} errors")
+    return {"1": one.summary(), "16": saturated}
+
+
+def measure_ours(model: Path, cases: list[dict], conversations: list[list[str]], runs: dict) -> dict:
+    turns = held_out_turns(cases)
+    probe = next(t for t in turns if t.get("expect"))
+    servers = BotServers(free_port(), free_port(), model=model, log_dir=LOGS, extra_args=("--enable-api",))
+
+    step(f"ours: starting the action server and Rasa ({model.name}), then the warm-up turn")
+    with PeakMemory(lambda: {role(p): p.pid for p in servers.processes}) as memory:
+        started = time.monotonic()
+        servers.start()
+        try:
+            cold = first_answer(servers.base_url, probe["text"], probe["expect"][0], started)
+            step(f"ours: first correct answer {cold['first_answer_s']} s after start; held-out set "
+                 f"({len(turns)} turns)")
+            heldout = summarize(evaluate(servers.base_url, cases))
+            step("ours: action server round trips")
+            action = action_round_trip(servers.action_port, turns)
+            latency = measure_load(servers.base_url, conversations, servers.processes, "ours", runs)
+        finally:
+            servers.stop()
+    return {"heldout": heldout, "cold_start": cold, "action_round_trip": action, "latency": latency,
+            "memory_mib": memory.peaks_mib()}
+
+
+def measure_stock(folder: Path, conversations: list[list[str]], runs: dict) -> dict:
+    step("stock: rasa init --no-prompt (scaffold + training, about 2–3 min)")
+    training = init_stock_bot(folder / "stock", LOGS)
+    server = StockServer(folder / "stock", free_port(), LOGS)
+    step("stock: starting Rasa (about 75 s)")
+    with PeakMemory(lambda: {role(p): p.pid for p in server.processes}) as memory:
+        started = time.monotonic()
+        server.start()
+        try:
+            cold = first_answer(server.base_url, *GREETING, started)
+            latency = measure_load(server.base_url, conversations, server.processes, "stock Rasa", runs)
+        finally:
+            server.stop()
+    return {"training_s": round(training, 1), "cold_start": cold, "latency": latency,
+            "memory_mib": memory.peaks_mib()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
+    parser.add_argument("--out", type=Path, default=ROOT / "reports")
+    parser.add_argument("--skip-stock", action="store_true", help="no stock bot (for quick variant runs)")
+    parser.add_argument("--skip-training", action="store_true", help="do not time `rasa train`")
+    args = parser.parse_args()
+
+    results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": str(args.model)}
+    step("machine: what else is running")
+    results["machine"] = {"before": machine_snapshot()}
+    cases = load_cases()
+    conversations = [[turn["text"] for turn in case["turns"]] for case in cases]
+    step("BM25 baseline over the page's sentences")
+    sentences = baseline.page_sentences()
+    results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
+    step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
+    kb_cost = kb_query_cost(held_out_turns(cases))
+    runs: dict[str, LoadResult] = {}
+    results["ours"] = {**measure_ours(args.model, cases, conversations, runs), "kb_query": kb_cost}
+    with tempfile.TemporaryDirectory(prefix="fugong-bench-") as scratch:
+        if not args.skip_training:
+            step("ours: rasa train into a temp folder (about 3–7 min)")
+            results["ours"]["training_s"] = round(train_project(Path(scratch) / "models", LOGS), 1)
+        if not args.skip_stock:
+            results["stock"] = measure_stock(Path(scratch), conversations, runs)
+    step("machine: what else is running")
+    results["machine"]["after"] = machine_snapshot()
+    results["run_seconds"] = round(time.monotonic() - _T0)
+    results["goals"] = report.goals(results)
+    report.write(results, runs, args.out)
+    print(report.markdown(results).split("\n## Where")[0], flush=True)
+    step(f"report: {args.out / 'bench.md'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Where a turn's time goes: the first answer after start, a KB query in process, an action-server round trip."""
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+
+import requests
+import yaml
+
+from .heldout import ask
+from .load import latency_summary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def held_out_turns(cases: list[dict]) -> list[dict]:
+    return [turn for case in cases for turn in case["turns"]]
+
+
+def first_answer(base_url: str, question: str, expected: str, started: float) -> dict:
+    """Seconds from `started` (time.monotonic() before the processes were spawned) to the first answer."""
+    up = time.monotonic() - started
+    answer = ask(base_url, f"cold-{uuid.uuid4().hex[:8]}", question)
+    answered = time.monotonic() - started
+    return {"up_s": round(up, 1), "first_answer_s": round(answered, 1),
+            "first_turn_ms": round((answered - up) * 1000), "correct": expected in answer}
+
+
+def kb_query_cost(turns: list[dict]) -> dict:
+    """`kb.default_kb()` load time and the time of `ask` for every held-out turn, within its intent's topic."""
+    from actions.actions import TOPIC_OF_INTENT
+    from kb import default_kb
+
+    started = time.perf_counter()
+    kb = default_kb()
+    loaded = time.perf_counter() - started
+    times = []
+    for turn in turns:
+        started = time.perf_counter()
+        kb.ask(turn["text"], topic=TOPIC_OF_INTENT.get(turn["intent"]))
+        times.append(time.perf_counter() - started)
+    return {"load_s": round(loaded, 2), "queries": len(times), **latency_summary(times)}
+
+
+def action_round_trip(action_port: int, turns: list[dict]) -> dict:
+    """POST /webhook of the action server as Rasa calls it (tracker and domain), `action_answer` per turn."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    times = []
+    with requests.Session() as session:
+        for turn in turns:
+            call = {"next_action": "action_answer", "sender_id": "bench", "domain": domain, "version": "3.6.21",
+                    "tracker": {"sender_id": "bench", "slots": {"topic": None, "department": None},
+                                "latest_message": {"text": turn["text"], "intent": {"name": turn["intent"]},
+                                                   "entities": []},
+                                "events": [{"event": "user", "text": turn["text"]}], "paused": False,
+                                "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen"}}
+            started = time.perf_counter()
+            response = session.post(f"http://127.0.0.1:{action_port}/webhook", json=call, timeout=30)
+            response.raise_for_status()
+            times.append(time.perf_counter() - started)
+    return {"calls": len(times), **latency_summary(times)}

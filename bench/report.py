@@ -1,0 +1,155 @@
+"""The benchmark report: goals checked, a Markdown table, the JSON figures and a latency plot."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend is chosen before pyplot loads)
+
+from .load import LoadResult  # noqa: E402
+
+GOAL_P50_MS, GOAL_P95_MS, GOAL_SPEEDUP, GOAL_COLD_START_S, GOAL_ACCURACY = 40, 100, 2.0, 20, 0.95
+DASH = "—"
+
+
+def goals(results: dict) -> list[dict]:
+    ours, stock = results["ours"], results.get("stock")
+    one = ours["latency"]["1"]
+    rows = [
+        {"goal": f"REST p50 ≤ {GOAL_P50_MS} ms at 1 client", "value": f"{one['p50_ms']:.0f} ms",
+         "met": one["p50_ms"] <= GOAL_P50_MS},
+        {"goal": f"REST p95 ≤ {GOAL_P95_MS} ms at 1 client", "value": f"{one['p95_ms']:.0f} ms",
+         "met": one["p95_ms"] <= GOAL_P95_MS},
+    ]
+    if stock:
+        ratio = ours["latency"]["16"]["messages_per_s"] / stock["latency"]["16"]["messages_per_s"]
+        rows.append({"goal": f"≥ {GOAL_SPEEDUP:g}× the stock bot's messages/s per core (same cores)",
+                     "value": f"{ratio:.2f}×", "met": ratio >= GOAL_SPEEDUP})
+    rows += [
+        {"goal": f"cold start ≤ {GOAL_COLD_START_S} s (process start → first correct answer)",
+         "value": f"{ours['cold_start']['first_answer_s']:.1f} s",
+         "met": ours["cold_start"]["correct"] and ours["cold_start"]["first_answer_s"] <= GOAL_COLD_START_S},
+        {"goal": f"answer accuracy ≥ {GOAL_ACCURACY:.0%} (held-out)",
+         "value": f"{ours['heldout']['answer_accuracy']:.1%}", "met": ours["heldout"]["answer_accuracy"] >= GOAL_ACCURACY},
+    ]
+    return rows
+
+
+def _latency(run: dict | None) -> str:
+    return f"{run['p50_ms']:.0f} / {run['p95_ms']:.0f} / {run['p99_ms']:.0f} ms" if run else DASH
+
+
+def _get(side: dict | None, *keys, fmt: str = "{}") -> str:
+    value = side
+    for key in keys:
+        if not isinstance(value, dict) or value.get(key) is None:
+            return DASH
+        value = value[key]
+    return fmt.format(value)
+
+
+def _table(results: dict) -> list[str]:
+    ours, stock, bm25 = results["ours"], results.get("stock"), results["bm25"]
+    held = ours["heldout"]
+    rows = [
+        (f"answer accuracy, held-out ({held['answers_checked']} checked turns)",
+         f"{held['answer_accuracy']:.1%}", DASH, f"{bm25['answer_accuracy']:.1%}"),
+        (f"intent accuracy / macro-F1, held-out ({held['turns']} turns)",
+         f"{held['intent_accuracy']:.1%} / {held['intent_macro_f1']:.3f}", DASH, DASH),
+    ]
+    for clients in ("1", "16"):
+        rows.append((f"REST latency p50 / p95 / p99, {clients} client{'s' if clients != '1' else ''}",
+                     _latency(ours["latency"][clients]), _latency(stock and stock["latency"][clients]), DASH))
+    rows += [
+        ("throughput at 16 clients (saturated), messages/s",
+         _get(ours, "latency", "16", "messages_per_s"), _get(stock, "latency", "16", "messages_per_s"), DASH),
+        ("… per CPU-second of the server processes",
+         _get(ours, "latency", "16", "messages_per_cpu_s"), _get(stock, "latency", "16", "messages_per_cpu_s"), DASH),
+        ("cold start: process start → first correct answer",
+         _get(ours, "cold_start", "first_answer_s", fmt="{} s"), _get(stock, "cold_start", "first_answer_s", fmt="{} s"),
+         DASH),
+        ("… of which until the server is up (ours: and its warm-up turn done)", _get(ours, "cold_start", "up_s", fmt="{} s"),
+         _get(stock, "cold_start", "up_s", fmt="{} s"), DASH),
+        ("training (`rasa train`; stock: `rasa init --no-prompt`)", _get(ours, "training_s", fmt="{:.0f} s"),
+         _get(stock, "training_s", fmt="{:.0f} s"), DASH),
+        ("peak resident memory, Rasa server", _get(ours, "memory_mib", "rasa", fmt="{} MiB"),
+         _get(stock, "memory_mib", "rasa", fmt="{} MiB"), DASH),
+        ("peak resident memory, action server", _get(ours, "memory_mib", "action server", fmt="{} MiB"), DASH, DASH),
+    ]
+    lines = ["| measure | 复工助手 | stock Rasa (`rasa init`) | plain BM25 over sentences |", "|---|---|---|---|"]
+    return lines + [f"| {' | '.join(row)} |" for row in rows]
+
+
+def _machine(results: dict) -> list[str]:
+    lines = []
+    for when in ("before", "after"):
+        snapshot = results["machine"][when]
+        lines.append(f"- {when}: {snapshot['cores']} cores, load average {' / '.join(map(str, snapshot['load_average']))}"
+                     f" (1 / 5 / 15 min); other busy processes: {len(snapshot['busy_processes']) or 'none'}")
+        lines += [f"  - {line}" for line in snapshot["busy_processes"]]
+    return lines
+
+
+def markdown(results: dict) -> str:
+    ours = results["ours"]
+    kb, action = ours["kb_query"], ours["action_round_trip"]
+    lines = [
+        "# Benchmarks: 复工助手 vs stock Rasa vs plain search", "",
+        f"{results['started']}, one run of `make bench` ({results['run_seconds'] / 60:.1f} min), all on this machine.", "",
+        *_table(results), "",
+        "## Goals", "", "| goal | measured | met |", "|---|---|---|",
+        *[f"| {g['goal']} | {g['value']} | {'yes' if g['met'] else '**no**'} |" for g in results["goals"]], "",
+        "## Where a turn's time goes", "",
+        f"- KB (`kb.default_kb()`): load {kb['load_s']} s; `ask` p50 {kb['p50_ms']} ms, p95 {kb['p95_ms']} ms, "
+        f"p99 {kb['p99_ms']} ms over {kb['queries']} held-out questions, in process.",
+        f"- action server round trip (`POST /webhook`, `action_answer`, tracker and domain as Rasa sends them): "
+        f"p50 {action['p50_ms']} ms, p95 {action['p95_ms']} ms over {action['calls']} calls.",
+        f"- first turn after start: {ours['cold_start']['first_turn_ms']} ms (the server does not warm itself up).",
+        "", "## Method", "",
+        "- 复工助手: `tools.servers.BotServers` with `models/current.tar.gz`, the action server and the SQLite "
+        "`SQLTrackerStore` of `endpoints.yml`; the stock bot as `rasa init --no-prompt` makes it (in-memory "
+        "tracker store, no action server).",
+        "- Load: aiohttp clients on 127.0.0.1, each playing held-out conversations (a fresh sender per "
+        "conversation), after a warm-up; bounded by message count and seconds. Latency is request to full reply.",
+        "- Answer accuracy: a reply is right when it contains every `expect` string of the turn and no `forbid` "
+        "string (`bench/heldout.py`). BM25 baseline: every sentence of the page as printed, BM25 over jieba words, "
+        "the top sentence is the answer, each turn on its own.",
+        "- Peak memory: resident set (psutil) sampled every 0.2 s, each server with its children. Training: "
+        "wall time with an empty Rasa cache.",
+        "", "## What else ran on the machine", "", *_machine(results), "",
+        "![latency distribution](latency.png)", "",
+    ]
+    return "\n".join(lines)
+
+
+def plot(runs: dict[str, LoadResult], path: Path) -> None:
+    """Latency CDFs, one panel per client count, log-scaled, with the latency goals drawn in."""
+    figure, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
+    for axis, clients in zip(axes, (1, 16)):
+        for label, run in runs.items():
+            if run.clients != clients or not run.latencies:
+                continue
+            ms = sorted(x * 1000 for x in run.latencies)
+            axis.plot(ms, [(i + 1) / len(ms) for i in range(len(ms))], label=f"{label} (n={len(ms)})")
+        for goal in (GOAL_P50_MS, GOAL_P95_MS):
+            axis.axvline(goal, color="grey", linestyle=":", linewidth=1)
+        axis.set_xscale("log")
+        axis.set_title(f"{clients} client{'s' if clients > 1 else ''}")
+        axis.set_xlabel("REST latency, ms (log)")
+        axis.grid(True, which="both", alpha=0.3)
+        axis.legend(loc="lower right")
+    axes[0].set_ylabel("share of requests answered within")
+    figure.suptitle("Latency distribution (dotted: goals 40 ms p50, 100 ms p95 at 1 client)")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def write(results: dict, runs: dict[str, LoadResult], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / "bench.md").write_text(markdown(results), encoding="utf-8")
+    plot(runs, out / "latency.png")
