@@ -23,7 +23,7 @@ from .load import LoadResult, run_load
 from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost
 from .stock import GREETING, StockServer
 from .training import init_stock_bot, train_project
-from .watch import PeakMemory, cpu_seconds, machine_snapshot
+from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
 
 ROOT = Path(__file__).resolve().parent.parent
 LOGS = ROOT / "build" / "bench-logs"
@@ -102,6 +102,23 @@ def measure_stock(folder: Path, conversations: list[list[str]], runs: dict) -> d
             "memory_mib": memory.peaks_mib()}
 
 
+def measure(args: argparse.Namespace, results: dict, runs: dict[str, LoadResult]) -> None:
+    cases = load_cases()
+    conversations = [[turn["text"] for turn in case["turns"]] for case in cases]
+    step("BM25 baseline over the page's sentences")
+    sentences = baseline.page_sentences()
+    results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
+    step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
+    kb_cost = kb_query_cost(held_out_turns(cases))
+    results["ours"] = {**measure_ours(args.model, cases, conversations, runs), "kb_query": kb_cost}
+    with tempfile.TemporaryDirectory(prefix="fugong-bench-") as scratch:
+        if not args.skip_training:
+            step("ours: rasa train into a temp folder (about 1–5 min)")
+            results["ours"]["training_s"] = round(train_project(Path(scratch) / "models", LOGS), 1)
+        if not args.skip_stock:
+            results["stock"] = measure_stock(Path(scratch), conversations, runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
@@ -110,26 +127,12 @@ def main() -> None:
     parser.add_argument("--skip-training", action="store_true", help="do not time `rasa train`")
     args = parser.parse_args()
 
-    results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": str(args.model)}
-    step("machine: what else is running")
-    results["machine"] = {"before": machine_snapshot()}
-    cases = load_cases()
-    conversations = [[turn["text"] for turn in case["turns"]] for case in cases]
-    step("BM25 baseline over the page's sentences")
-    sentences = baseline.page_sentences()
-    results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
-    step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
-    kb_cost = kb_query_cost(held_out_turns(cases))
+    results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": str(args.model),
+                     "machine": {"before": machine_load()}}
     runs: dict[str, LoadResult] = {}
-    results["ours"] = {**measure_ours(args.model, cases, conversations, runs), "kb_query": kb_cost}
-    with tempfile.TemporaryDirectory(prefix="fugong-bench-") as scratch:
-        if not args.skip_training:
-            step("ours: rasa train into a temp folder (about 3–7 min)")
-            results["ours"]["training_s"] = round(train_project(Path(scratch) / "models", LOGS), 1)
-        if not args.skip_stock:
-            results["stock"] = measure_stock(Path(scratch), conversations, runs)
-    step("machine: what else is running")
-    results["machine"]["after"] = machine_snapshot()
+    with OtherProcesses() as others:
+        measure(args, results, runs)
+    results["machine"].update(after=machine_load(), others=others.busiest())
     results["run_seconds"] = round(time.monotonic() - _T0)
     results["goals"] = report.goals(results)
     report.write(results, runs, args.out)
