@@ -19,7 +19,7 @@ from tests.support.servers import BotServers, free_port
 
 from . import baseline, report
 from .heldout import evaluate, load_cases, summarize
-from .load import LoadResult, run_load
+from .load import run_load
 from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost
 from .stock import GREETING, StockServer
 from .training import init_stock_bot, train_project
@@ -40,8 +40,7 @@ def role(process: subprocess.Popen) -> str:
     return "action server" if "actions" in process.args else "rasa"
 
 
-def measure_load(base_url: str, conversations: list[list[str]], processes: list[subprocess.Popen], label: str,
-                 runs: dict[str, LoadResult]) -> dict:
+def measure_load(base_url: str, conversations: list[list[str]], processes: list[subprocess.Popen], label: str) -> dict:
     """A warm-up, then 1 client and 16 clients; the CPU the server processes spent on the 16."""
     pids = [p.pid for p in processes]
     run_load(base_url, conversations, clients=1, messages=20, seconds=20)
@@ -54,15 +53,15 @@ def measure_load(base_url: str, conversations: list[list[str]], processes: list[
     dead = [role(p) for p in processes if p.poll() is not None]
     if dead:
         raise RuntimeError(f"{label}: {', '.join(dead)} exited during the load test (see {LOGS})")
-    runs[f"{label}, 1 client"], runs[f"{label}, 16 clients"] = one, many
     saturated = {**many.summary(), "server_cpu_s": round(cpu, 1),
                  "messages_per_cpu_s": round(len(many.latencies) / cpu, 2)}
     step(f"{label}: 1 client p50 {one.summary()['p50_ms']} ms; 16 clients {saturated['messages_per_s']} messages/s; "
          f"{one.errors + many.errors} errors")
-    return {"1": one.summary(), "16": saturated}
+    return {"1": {**one.summary(), "latencies_ms": one.milliseconds()},
+            "16": {**saturated, "latencies_ms": many.milliseconds()}}
 
 
-def measure_ours(model: Path, cases: list[dict], conversations: list[list[str]], runs: dict) -> dict:
+def measure_ours(model: Path, cases: list[dict], conversations: list[list[str]]) -> dict:
     turns = held_out_turns(cases)
     probe = next(t for t in turns if t.get("expect"))
     servers = BotServers(free_port(), free_port(), model=model, log_dir=LOGS, extra_args=("--enable-api",))
@@ -78,14 +77,14 @@ def measure_ours(model: Path, cases: list[dict], conversations: list[list[str]],
             heldout = summarize(evaluate(servers.base_url, cases))
             step("ours: action server round trips")
             action = action_round_trip(servers.action_port, turns)
-            latency = measure_load(servers.base_url, conversations, servers.processes, "ours", runs)
+            latency = measure_load(servers.base_url, conversations, servers.processes, "ours")
         finally:
             servers.stop()
     return {"heldout": heldout, "cold_start": cold, "action_round_trip": action, "latency": latency,
             "memory_mib": memory.peaks_mib()}
 
 
-def measure_stock(folder: Path, conversations: list[list[str]], runs: dict) -> dict:
+def measure_stock(folder: Path, conversations: list[list[str]]) -> dict:
     step("stock: rasa init --no-prompt (scaffold + training, about 2–3 min)")
     training = init_stock_bot(folder / "stock", LOGS)
     server = StockServer(folder / "stock", free_port(), LOGS)
@@ -95,14 +94,14 @@ def measure_stock(folder: Path, conversations: list[list[str]], runs: dict) -> d
         server.start()
         try:
             cold = first_answer(server.base_url, *GREETING, started)
-            latency = measure_load(server.base_url, conversations, server.processes, "stock Rasa", runs)
+            latency = measure_load(server.base_url, conversations, server.processes, "stock Rasa")
         finally:
             server.stop()
     return {"training_s": round(training, 1), "cold_start": cold, "latency": latency,
             "memory_mib": memory.peaks_mib()}
 
 
-def measure(args: argparse.Namespace, results: dict, runs: dict[str, LoadResult]) -> None:
+def measure(args: argparse.Namespace, results: dict) -> None:
     cases = load_cases()
     conversations = [[turn["text"] for turn in case["turns"]] for case in cases]
     step("BM25 baseline over the page's sentences")
@@ -110,13 +109,13 @@ def measure(args: argparse.Namespace, results: dict, runs: dict[str, LoadResult]
     results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
     step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
     kb_cost = kb_query_cost(held_out_turns(cases))
-    results["ours"] = {**measure_ours(args.model, cases, conversations, runs), "kb_query": kb_cost}
+    results["ours"] = {**measure_ours(args.model, cases, conversations), "kb_query": kb_cost}
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as scratch:
         if not args.skip_training:
             step("ours: rasa train into a temp folder (about 1–5 min)")
             results["ours"]["training_s"] = round(train_project(Path(scratch) / "models", LOGS), 1)
         if not args.skip_stock:
-            results["stock"] = measure_stock(Path(scratch), conversations, runs)
+            results["stock"] = measure_stock(Path(scratch), conversations)
 
 
 def main() -> None:
@@ -129,13 +128,12 @@ def main() -> None:
 
     results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": str(args.model),
                      "machine": {"before": machine_load()}}
-    runs: dict[str, LoadResult] = {}
     with OtherProcesses() as others:
-        measure(args, results, runs)
+        measure(args, results)
     results["machine"].update(after=machine_load(), others=others.busiest())
     results["run_seconds"] = round(time.monotonic() - _T0)
     results["goals"] = report.goals(results)
-    report.write(results, runs, args.out)
+    report.write(results, args.out)
     print(report.markdown(results).split("\n## Where")[0], flush=True)
     step(f"report: {args.out / 'bench.md'}")
 

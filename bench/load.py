@@ -38,6 +38,9 @@ class LoadResult:
     latencies: list[float] = field(default_factory=list)  # seconds, answered requests only
     errors: int = 0
 
+    def milliseconds(self) -> list[float]:
+        return [round(x * 1000, 1) for x in self.latencies]
+
     def summary(self) -> dict:
         return {"clients": self.clients, "messages": len(self.latencies), "errors": self.errors,
                 "seconds": round(self.seconds, 2), **latency_summary(self.latencies),

@@ -10,10 +10,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend is chosen before pyplot loads)
 from matplotlib import ticker  # noqa: E402
 
-from .load import LoadResult  # noqa: E402
-
 GOAL_P50_MS, GOAL_P95_MS, GOAL_SPEEDUP, GOAL_COLD_START_S, GOAL_ACCURACY = 40, 100, 2.0, 20, 0.95
 DASH = "—"
+TICKS_MS = (10, 20, 40, 60, 100, 200, 400, 600, 1000, 2000, 4000, 10000)
 
 
 def goals(results: dict) -> list[dict]:
@@ -132,22 +131,25 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
-def plot(runs: dict[str, LoadResult], path: Path) -> None:
+def plot(results: dict, path: Path) -> None:
     """Latency CDFs, one panel per client count, log-scaled, with the latency goals drawn in."""
     figure, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
-    for axis, clients in zip(axes, (1, 16)):
-        for label, run in runs.items():
-            if run.clients != clients or not run.latencies:
+    for axis, clients in zip(axes, ("1", "16")):
+        for side, label in (("ours", "ours"), ("stock", "stock Rasa")):
+            if side not in results:
                 continue
-            ms = sorted(x * 1000 for x in run.latencies)
+            ms = sorted(results[side]["latency"][clients]["latencies_ms"])
             axis.plot(ms, [(i + 1) / len(ms) for i in range(len(ms))], label=f"{label} (n={len(ms)})")
-        if clients == 1:
+        if clients == "1":
             for goal in (GOAL_P50_MS, GOAL_P95_MS):
                 axis.axvline(goal, color="grey", linestyle=":", linewidth=1)
         axis.set_xscale("log")
+        low, high = axis.get_xlim()
+        axis.set_xticks([tick for tick in TICKS_MS if low <= tick <= high])
         axis.xaxis.set_major_formatter(ticker.ScalarFormatter())
-        axis.set_title(f"{clients} client{'s' if clients > 1 else ''}")
-        axis.set_xlabel("REST latency, ms (log)")
+        axis.xaxis.set_minor_formatter(ticker.NullFormatter())
+        axis.set_title(f"{clients} client{'s' if clients != '1' else ''}")
+        axis.set_xlabel("REST latency, ms (log scale)")
         axis.grid(True, which="both", alpha=0.3)
         axis.legend(loc="lower right")
     axes[0].set_ylabel("share of requests answered within")
@@ -157,8 +159,8 @@ def plot(runs: dict[str, LoadResult], path: Path) -> None:
     plt.close(figure)
 
 
-def write(results: dict, runs: dict[str, LoadResult], out: Path) -> None:
+def write(results: dict, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "bench.md").write_text(markdown(results), encoding="utf-8")
-    plot(runs, out / "latency.png")
+    plot(results, out / "latency.png")
