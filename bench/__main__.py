@@ -5,7 +5,7 @@ clients, throughput, cold start, training time and peak memory; writes reports/b
 latency.png. About 15 minutes on 2 cores, most of it training (ours and the stock bot's).
 
     python -m bench                               # everything
-    python -m bench --model /tmp/m/x.tar.gz --skip-stock --skip-training --out /tmp/variant
+    python -m bench --model /tmp/m/x.tar.gz --endpoints /tmp/e.yml --skip-stock --skip-training --out /tmp/v
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from tests.support.servers import BotServers, free_port
 from . import baseline, report
 from .heldout import evaluate, load_cases, summarize
 from .load import run_load
-from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost
+from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost, tracker_store_cost
 from .stock import GREETING, StockServer
 from .training import init_stock_bot, train_project
 from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
@@ -34,6 +34,12 @@ _T0 = time.monotonic()
 
 def step(text: str) -> None:
     print(f"[{time.monotonic() - _T0:5.0f} s] {text}", flush=True)
+
+
+def shown(path: Path) -> str:
+    """A path inside the repository relative to it, others as they are."""
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def role(process: subprocess.Popen) -> str:
@@ -61,10 +67,11 @@ def measure_load(base_url: str, conversations: list[list[str]], processes: list[
             "16": {**saturated, "latencies_ms": many.milliseconds()}}
 
 
-def measure_ours(model: Path, cases: list[dict], conversations: list[list[str]]) -> dict:
+def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations: list[list[str]]) -> dict:
     turns = held_out_turns(cases)
     probe = next(t for t in turns if t.get("expect"))
-    servers = BotServers(free_port(), free_port(), model=model, log_dir=LOGS, extra_args=("--enable-api",))
+    servers = BotServers(free_port(), free_port(), model=model, endpoints=endpoints, log_dir=LOGS,
+                         extra_args=("--enable-api",))
 
     step(f"ours: starting the action server and Rasa ({model.name}), then the warm-up turn")
     with PeakMemory(lambda: {role(p): p.pid for p in servers.processes}) as memory:
@@ -109,7 +116,10 @@ def measure(args: argparse.Namespace, results: dict) -> None:
     results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
     step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
     kb_cost = kb_query_cost(held_out_turns(cases))
-    results["ours"] = {**measure_ours(args.model, cases, conversations), "kb_query": kb_cost}
+    step("tracker store cost in process (SQLite vs in memory)")
+    tracker_cost = tracker_store_cost()
+    results["ours"] = {**measure_ours(args.model, args.endpoints, cases, conversations), "kb_query": kb_cost,
+                       "tracker_store": tracker_cost}
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as scratch:
         if not args.skip_training:
             step("ours: rasa train into a temp folder (about 1–5 min)")
@@ -121,12 +131,15 @@ def measure(args: argparse.Namespace, results: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
+    parser.add_argument("--endpoints", type=Path, default=ROOT / "endpoints.yml",
+                        help="tracker and lock stores for our bot (its action server URL is set by BotServers)")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
     parser.add_argument("--skip-stock", action="store_true", help="no stock bot (for quick variant runs)")
     parser.add_argument("--skip-training", action="store_true", help="do not time `rasa train`")
     args = parser.parse_args()
 
-    results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": str(args.model),
+    results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": shown(args.model),
+                     "endpoints": shown(args.endpoints),
                      "machine": {"before": machine_load()}}
     with OtherProcesses() as others:
         measure(args, results)

@@ -1,6 +1,10 @@
 """Where a turn's time goes: the first answer after start, a KB query in process, an action-server round trip."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import io
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -60,3 +64,34 @@ def action_round_trip(action_port: int, turns: list[dict]) -> dict:
             response.raise_for_status()
             times.append(time.perf_counter() - started)
     return {"calls": len(times), **latency_summary(times)}
+
+
+def tracker_store_cost(conversations: int = 60, turns: int = 3) -> dict:
+    """Per turn, in process: retrieve the tracker, add a turn's events, save; SQLite file vs in memory."""
+    with tempfile.TemporaryDirectory() as folder:
+        with contextlib.redirect_stderr(io.StringIO()):  # Rasa warns about deprecations that are not ours
+            from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore
+            from rasa.shared.core.domain import Domain
+            from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+            from rasa.shared.core.trackers import DialogueStateTracker
+
+            domain = Domain.load(ROOT / "domain.yml")
+            stores = {"sqlite": SQLTrackerStore(domain, dialect="sqlite", db=str(Path(folder) / "tracker.db")),
+                      "in_memory": InMemoryTrackerStore(domain)}
+
+        async def per_turn(store) -> list[float]:
+            times = []
+            for _ in range(conversations):
+                sender = uuid.uuid4().hex
+                for n in range(turns):
+                    started = time.perf_counter()
+                    tracker = await store.retrieve(sender) or DialogueStateTracker(sender, domain.slots)
+                    for event in (UserUttered(f"问题{n}", {"name": "ask_train", "confidence": 0.9}),
+                                  ActionExecuted("action_answer"), SlotSet("topic", "train"),
+                                  BotUttered("答案\n来源：《标题》（2020年2月22日）"), ActionExecuted("action_listen")):
+                        tracker.update(event)
+                    await store.save(tracker)
+                    times.append(time.perf_counter() - started)
+            return times
+
+        return {name: latency_summary(asyncio.run(per_turn(store))) for name, store in stores.items()}

@@ -100,7 +100,7 @@ def _machine(results: dict) -> list[str]:
 
 def markdown(results: dict) -> str:
     ours = results["ours"]
-    kb, action = ours["kb_query"], ours["action_round_trip"]
+    kb, action, store = ours["kb_query"], ours["action_round_trip"], ours["tracker_store"]
     lines = [
         "# Benchmarks: 复工助手 vs stock Rasa vs plain search", "",
         f"{results['started']}, one run of `make bench` ({results['run_seconds'] / 60:.1f} min), all on this machine.", "",
@@ -112,12 +112,15 @@ def markdown(results: dict) -> str:
         f"p99 {kb['p99_ms']} ms over {kb['queries']} held-out questions, in process.",
         f"- action server round trip (`POST /webhook`, `action_answer`, tracker and domain as Rasa sends them): "
         f"p50 {action['p50_ms']} ms, p95 {action['p95_ms']} ms over {action['calls']} calls.",
+        f"- tracker store, per turn (retrieve, add a turn's 5 events, save), in process: `SQLTrackerStore` on "
+        f"SQLite p50 {store['sqlite']['p50_ms']} ms, p95 {store['sqlite']['p95_ms']} ms; in memory p50 "
+        f"{store['in_memory']['p50_ms']} ms. Rasa saves twice in a new conversation's first turn.",
         f"- first user turn after start (the server has answered its own warm-up turn): "
         f"{ours['cold_start']['first_turn_ms']} ms.",
         "", "## Method", "",
-        "- 复工助手: `tools.servers.BotServers` with `models/current.tar.gz`, the action server and the SQLite "
-        "`SQLTrackerStore` of `endpoints.yml`; the stock bot as `rasa init --no-prompt` makes it (in-memory "
-        "tracker store, no action server).",
+        f"- 复工助手: `tools.servers.BotServers` with `{results['model']}`, the action server and the tracker and lock "
+        f"stores of `{results['endpoints']}`; the stock bot as `rasa init --no-prompt` makes it (in-memory tracker "
+        "store, no action server).",
         "- Load: aiohttp clients on 127.0.0.1, each playing held-out conversations (a fresh sender per "
         "conversation), after a warm-up; bounded by message count and seconds. Latency is request to full reply.",
         "- Answer accuracy: a reply is right when it contains every `expect` string of the turn and no `forbid` "

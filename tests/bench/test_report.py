@@ -20,6 +20,7 @@ def load_average():
 def results():
     return {
         "started": "2026-11-29 05:00", "run_seconds": 840, "model": "models/current.tar.gz",
+        "endpoints": "endpoints.yml",
         "machine": {"before": load_average(), "after": load_average(),
                     "others": [{"cpu_s": 420, "command": "python -m pytest tests"}]},
         "bm25": {"answers_checked": 144, "answer_accuracy": 0.542, "sentences": 147},
@@ -29,7 +30,9 @@ def results():
                  "latency": {"1": load(35, 120, 25, 1), "16": load(400, 900, 40, 16)},
                  "memory_mib": {"rasa": 900, "action server": 150}, "training_s": 200.0,
                  "kb_query": {"load_s": 1.1, "queries": 166, "p50_ms": 2.0, "p95_ms": 5.0, "p99_ms": 8.0},
-                 "action_round_trip": {"calls": 166, "p50_ms": 6.0, "p95_ms": 10.0, "p99_ms": 14.0}},
+                 "action_round_trip": {"calls": 166, "p50_ms": 6.0, "p95_ms": 10.0, "p99_ms": 14.0},
+                 "tracker_store": {"sqlite": {"p50_ms": 12.0, "p95_ms": 17.0, "p99_ms": 20.0},
+                                   "in_memory": {"p50_ms": 0.8, "p95_ms": 1.5, "p99_ms": 1.6}}},
         "stock": {"training_s": 143.0, "cold_start": {"up_s": 74.0, "first_answer_s": 75.0, "first_turn_ms": 900,
                                                       "correct": True},
                   "latency": {"1": load(55, 74, 18, 1), "16": load(1000, 1500, 15, 16)},
