@@ -154,7 +154,7 @@ def plot(results: dict, path: Path) -> None:
         axis.set_title(f"{clients} client{'s' if clients != '1' else ''}")
         axis.set_xlabel("REST latency, ms (log scale)")
         axis.grid(True, which="both", alpha=0.3)
-        axis.legend(loc="lower right")
+        axis.legend(loc="best")
     axes[0].set_ylabel("share of requests answered within")
     figure.suptitle("Latency distribution (dotted: goals 40 ms p50, 100 ms p95 at 1 client)")
     figure.tight_layout()
