@@ -30,7 +30,7 @@ def main() -> int:
     try:
         if args.shell:
             servers.start_actions()
-            return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(servers.model),
+            return subprocess.call([str(BIN / "python"), "-m", "rasa_speedups", "shell", "--model", str(servers.model),
                                     "--endpoints", str(servers.endpoints_file()), "--port", str(args.rasa_port)],
                                    cwd=ROOT, env=bot_environment())
         print("Starting the action server and Rasa (about a minute)…", flush=True)

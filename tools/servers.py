@@ -72,21 +72,24 @@ class BotServers:
         return path
 
     def start_actions(self, timeout: float = 60) -> None:
-        process = self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                          "--port", str(self.action_port)])
-        wait_for(f"http://127.0.0.1:{self.action_port}/health", process, timeout)
+        wait_for(f"http://127.0.0.1:{self.action_port}/health", self._spawn_actions(), timeout)
 
     def start(self, timeout: float = 240) -> "BotServers":
+        """Both servers at once (Rasa needs the action server only for its warm-up turn), then waits for both."""
         if not self.model.exists():
             raise FileNotFoundError(f"{self.model} is missing: run `make model` first")
-        self.start_actions()
-        process = self._spawn("rasa", [str(BIN / "rasa"), "run", "--model", str(self.model),
-                                       "--port", str(self.rasa_port), "--credentials", str(ROOT / "credentials.yml"),
-                                       "--endpoints", str(self.endpoints_file()), "--cors", "*",
-                                       *self.extra_args])
-        wait_for(f"{self.base_url}/", process, timeout)
-        self._wait_for_warm_up(process, timeout)
+        actions = self._spawn_actions()
+        rasa = self._spawn("rasa", [str(BIN / "python"), "-m", "rasa_speedups", "run", "--model", str(self.model),
+                                    "--port", str(self.rasa_port), "--credentials", str(ROOT / "credentials.yml"),
+                                    "--endpoints", str(self.endpoints_file()), "--cors", "*", *self.extra_args])
+        wait_for(f"http://127.0.0.1:{self.action_port}/health", actions, timeout)
+        wait_for(f"{self.base_url}/", rasa, timeout)
+        self._wait_for_warm_up(rasa, timeout)
         return self
+
+    def _spawn_actions(self) -> subprocess.Popen:
+        return self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                       "--port", str(self.action_port)])
 
     def _wait_for_warm_up(self, process: subprocess.Popen, timeout: float) -> None:
         """Until the warm-up turn (channels/warmup.py) is done, when that channel is configured."""

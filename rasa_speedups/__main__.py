@@ -1,0 +1,10 @@
+"""`python -m rasa_speedups run …`: Rasa's own command line, with the action-reply validation built once.
+
+tools/servers.py starts Rasa this way; a plain `rasa run` works too, only slower (reports/bench.md).
+"""
+from rasa.__main__ import main
+
+from .action_validation import install
+
+install()
+main()
