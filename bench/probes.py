@@ -10,7 +10,6 @@ import uuid
 from pathlib import Path
 
 import requests
-import yaml
 
 from .heldout import ask
 from .load import latency_summary
@@ -48,12 +47,12 @@ def kb_query_cost(turns: list[dict]) -> dict:
 
 
 def action_round_trip(action_port: int, turns: list[dict]) -> dict:
-    """POST /webhook of the action server as Rasa calls it (tracker and domain), `action_answer` per turn."""
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    """POST /webhook of the action server as Rasa calls it (the tracker; no domain: selective domain is on),
+    `action_answer` per turn."""
     times = []
     with requests.Session() as session:
         for turn in turns:
-            call = {"next_action": "action_answer", "sender_id": "bench", "domain": domain, "version": "3.6.21",
+            call = {"next_action": "action_answer", "sender_id": "bench", "version": "3.6.21",
                     "tracker": {"sender_id": "bench", "slots": {"topic": None, "department": None},
                                 "latest_message": {"text": turn["text"], "intent": {"name": turn["intent"]},
                                                    "entities": []},
@@ -67,7 +66,8 @@ def action_round_trip(action_port: int, turns: list[dict]) -> dict:
 
 
 def tracker_store_cost(conversations: int = 60, turns: int = 3) -> dict:
-    """Per turn, in process: retrieve the tracker, add a turn's events, save; SQLite file vs in memory."""
+    """Per turn, in process: retrieve the tracker, add a turn's events, save; Rasa's SQL store and ours on a
+    SQLite file, and Rasa's in-memory store."""
     with tempfile.TemporaryDirectory() as folder:
         with contextlib.redirect_stderr(io.StringIO()):  # Rasa warns about deprecations that are not ours
             from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore
@@ -75,8 +75,12 @@ def tracker_store_cost(conversations: int = 60, turns: int = 3) -> dict:
             from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
             from rasa.shared.core.trackers import DialogueStateTracker
 
+            from rasa_speedups.tracker_store import SessionCachingSQLTrackerStore
+
             domain = Domain.load(ROOT / "domain.yml")
-            stores = {"sqlite": SQLTrackerStore(domain, dialect="sqlite", db=str(Path(folder) / "tracker.db")),
+            stores = {"sqlite": SQLTrackerStore(domain, dialect="sqlite", db=str(Path(folder) / "rasa.db")),
+                      "session_caching_sqlite": SessionCachingSQLTrackerStore(
+                          domain, dialect="sqlite", db=str(Path(folder) / "ours.db")),
                       "in_memory": InMemoryTrackerStore(domain)}
 
         async def per_turn(store) -> list[float]:

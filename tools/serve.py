@@ -33,7 +33,7 @@ def main() -> int:
             return subprocess.call([str(BIN / "python"), "-m", "rasa_speedups", "shell", "--model", str(servers.model),
                                     "--endpoints", str(servers.endpoints_file()), "--port", str(args.rasa_port)],
                                    cwd=ROOT, env=bot_environment())
-        print("Starting the action server and Rasa (about a minute)…", flush=True)
+        print("Starting the action server and Rasa (15–30 s)…", flush=True)
         servers.start()
         host = f"http://localhost:{args.rasa_port}"
         print("\n复工助手 is up:", *(f"  {name:<24} {host}{path}" for name, path in CHANNEL_URLS),
