@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections import OrderedDict
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, NamedTuple, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
@@ -26,6 +27,11 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
 
+class _Session(NamedTuple):
+    events: list[str]  # as stored: JSON, in insertion order
+    last_timestamp: float  # the conversation's latest event timestamp (-inf: none yet)
+
+
 class SessionCachingSQLTrackerStore(SQLTrackerStore):
     """`SQLTrackerStore` plus an LRU cache of the stored events of each conversation's latest session."""
 
@@ -34,54 +40,64 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
         if cached_conversations < 1:
             raise ValueError("cached_conversations must be at least 1")
         self._limit = cached_conversations
-        self._sessions: OrderedDict[str, list[str]] = OrderedDict()  # sender id → stored events, as JSON
-        if self.engine.dialect.name == "sqlite":
+        self._sessions: OrderedDict[str, _Session] = OrderedDict()  # by sender id, least recently used first
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
             self.engine.dispose()
             self.engine = _pooled_sqlite_engine(self.engine.url)
             self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         """The latest session, as `SQLTrackerStore.retrieve` returns it."""
-        stored = self._stored_session(sender_id)
+        stored = self._stored_session(sender_id).events
         if not stored or not self.domain:
             return None
         return DialogueStateTracker.from_dict(sender_id, [json.loads(data) for data in stored],
                                               self.domain.slots)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Writes the events the database lacks (Rasa's own code does the writing), then remembers them."""
+        """Writes the events the database lacks (Rasa's own code does the writing), then remembers them.
+
+        The SQL store finds a session's start by timestamp, the cache by position: they agree while timestamps
+        increase. Events that break that order (the REST API accepts any timestamp) make the cache forget the
+        conversation, so its next turn reads the database again.
+        """
         stored = self._stored_session(tracker.sender_id)
-        added = list(itertools.islice(tracker.events, len(stored), None))
+        added = list(itertools.islice(tracker.events, len(stored.events), None))
         await super().save(tracker)
+        timestamps = [stored.last_timestamp, *(event.timestamp for event in added)]
+        if any(later <= earlier for earlier, later in zip(timestamps, timestamps[1:])):
+            self._sessions.pop(tracker.sender_id, None)
+            return
+        events = stored.events
         starts = [i for i, event in enumerate(added) if isinstance(event, SessionStarted)]
-        if starts:  # the SQL store's session query would now start there
-            stored, added = [], added[starts[-1]:]
-        self._remember(tracker.sender_id, stored + [json.dumps(event.as_dict()) for event in added])
+        if starts:  # the SQL store's session query starts there now
+            events, added = [], added[starts[-1]:]
+        self._remember(tracker.sender_id, _Session(events + [json.dumps(event.as_dict()) for event in added],
+                                                   timestamps[-1]))
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         """What Rasa's `save` writes: the tracker's events after those of the stored session (no count query)."""
-        return itertools.islice(tracker.events, len(self._stored_session(tracker.sender_id)), None)
+        return itertools.islice(tracker.events, len(self._stored_session(tracker.sender_id).events), None)
 
-    def _stored_session(self, sender_id: str) -> list[str]:
+    def _stored_session(self, sender_id: str) -> _Session:
         stored = self._sessions.get(sender_id)
         if stored is None:
             with self.session_scope() as session:
                 rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
-            stored = [row.data for row in rows]
+            stored = _Session([row.data for row in rows], max((row.timestamp for row in rows), default=-math.inf))
         self._remember(sender_id, stored)
         return stored
 
-    def _remember(self, sender_id: str, stored: list[str]) -> None:
+    def _remember(self, sender_id: str, stored: _Session) -> None:
         self._sessions[sender_id] = stored
         self._sessions.move_to_end(sender_id)
         while len(self._sessions) > self._limit:
             self._sessions.popitem(last=False)
 
 
-
-
 def _pooled_sqlite_engine(url: Any) -> Engine:
-    """One kept-open connection in WAL mode, synced at checkpoints rather than at every commit.
+    """A kept-open connection (a second only if two are ever needed at once) in WAL mode, synced at checkpoints
+    rather than at every commit.
 
     Rasa opens SQLite without a pool: each turn reconnects, and closing the file's last connection syncs
     it to disk (2.7 ms a commit here). A crash of the process loses nothing this way; a power cut can

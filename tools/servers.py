@@ -78,13 +78,18 @@ class BotServers:
         """Both servers at once (Rasa needs the action server only for its warm-up turn), then waits for both."""
         if not self.model.exists():
             raise FileNotFoundError(f"{self.model} is missing: run `make model` first")
-        actions = self._spawn_actions()
-        rasa = self._spawn("rasa", [str(BIN / "python"), "-m", "rasa_speedups", "run", "--model", str(self.model),
-                                    "--port", str(self.rasa_port), "--credentials", str(ROOT / "credentials.yml"),
-                                    "--endpoints", str(self.endpoints_file()), "--cors", "*", *self.extra_args])
-        wait_for(f"http://127.0.0.1:{self.action_port}/health", actions, timeout)
-        wait_for(f"{self.base_url}/", rasa, timeout)
-        self._wait_for_warm_up(rasa, timeout)
+        try:
+            actions = self._spawn_actions()
+            rasa = self._spawn("rasa", [str(BIN / "python"), "-m", "rasa_speedups", "run", "--model",
+                                        str(self.model), "--port", str(self.rasa_port), "--credentials",
+                                        str(ROOT / "credentials.yml"), "--endpoints", str(self.endpoints_file()),
+                                        "--cors", "*", *self.extra_args])
+            wait_for(f"http://127.0.0.1:{self.action_port}/health", actions, timeout)
+            wait_for(f"{self.base_url}/", rasa, timeout)
+            self._wait_for_warm_up(rasa, timeout)
+        except BaseException:
+            self.stop()  # neither server outlives a failed start
+            raise
         return self
 
     def _spawn_actions(self) -> subprocess.Popen:

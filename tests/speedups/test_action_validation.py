@@ -10,6 +10,7 @@ from rasa_speedups import action_validation
 from tests.conftest import ROOT
 
 RASA_CHECK = RemoteAction._validate_action_result  # before any install()
+assert RASA_CHECK.__module__ == "rasa.core.actions.action"
 VALID = {"events": [{"event": "slot", "timestamp": None, "name": "topic", "value": "train"}],
          "responses": [{"text": "每月15至20列", "buttons": [{"title": "热线", "payload": "/ask_hotline"}]}]}
 INVALID = [

@@ -61,6 +61,42 @@ async def test_hands_rasa_the_same_trackers_as_the_sql_store(tmp_path, cached_co
     assert expected[-1]["slots"]["topic"] == "hotline"
 
 
+async def test_reads_each_conversation_from_disk_once(tmp_path, monkeypatch):
+    _, ours = stores(tmp_path)
+    reads = []
+    query = ours._event_query
+    monkeypatch.setattr(ours, "_event_query", lambda *args, **kwargs: reads.append(args[1]) or query(*args, **kwargs))
+    await play(ours, CONVERSATION, ("user-1", "user-2"))
+    assert sorted(reads) == ["user-1", "user-2"]
+
+
+def at(when: float, *events) -> list:
+    for event in events:
+        event.timestamp = when
+    return list(events)
+
+
+OUT_OF_ORDER = {  # what clients of Rasa's HTTP API (`/conversations/<id>/tracker/events`) may append
+    "an event older than the session start": [CONVERSATION[0], at(1.0, SlotSet("topic", "jobs"))],
+    "a session start sharing its timestamp": [
+        turn("齐鲁号", "train"), at(9e9, ActionExecuted("action_session_start"), SessionStarted()), turn("热线", "hotline")],
+    "two sessions in one save": [[*at(10.0, ActionExecuted("action_session_start")), *at(11.0, SessionStarted()),
+                                  *turn("一", "train"), *at(12.0, SessionStarted()), *turn("二", "jobs")]],
+}
+
+
+@pytest.mark.parametrize("turns", OUT_OF_ORDER.values(), ids=OUT_OF_ORDER.keys())
+async def test_timestamps_out_of_order_give_what_the_sql_store_gives(tmp_path, turns):
+    rasa_store, ours = stores(tmp_path)
+    assert await play(ours, turns) == await play(rasa_store, turns)
+
+
+async def test_in_memory_sqlite_works(tmp_path):
+    rasa_store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    ours = SessionCachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=":memory:")
+    assert await play(ours, CONVERSATION) == await play(rasa_store, CONVERSATION)
+
+
 async def test_writes_every_event_once(tmp_path):
     rasa_store, ours = stores(tmp_path)
     for store in (rasa_store, ours):
