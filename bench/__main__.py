@@ -116,7 +116,7 @@ def measure(args: argparse.Namespace, results: dict) -> None:
     results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
     step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
     kb_cost = kb_query_cost(held_out_turns(cases))
-    step("tracker store cost in process (SQLite vs in memory)")
+    step("tracker store cost in process (Rasa's SQL store, ours, in memory)")
     tracker_cost = tracker_store_cost()
     results["ours"] = {**measure_ours(args.model, args.endpoints, cases, conversations), "kb_query": kb_cost,
                        "tracker_store": tracker_cost}

@@ -1,4 +1,4 @@
-"""Measured speed-ups for running Rasa 3.6 here (reports/bench.md says what each one bought).
+"""Measured speed-ups for running Rasa 3.6 here (docs/architecture.md § Speed; figures in issue 5's note).
 
 - `tracker_store.SessionCachingSQLTrackerStore`: the SQLite tracker store without a read per turn.
 - `action_validation`: action-server replies checked by a validator built once.

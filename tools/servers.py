@@ -61,6 +61,10 @@ class BotServers:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    @property
+    def action_health_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}/health"
+
     def endpoints_file(self) -> Path:
         """The endpoints file with this instance's action server (and SQLite tracker database)."""
         endpoints = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
@@ -72,7 +76,7 @@ class BotServers:
         return path
 
     def start_actions(self, timeout: float = 60) -> None:
-        wait_for(f"http://127.0.0.1:{self.action_port}/health", self._spawn_actions(), timeout)
+        wait_for(self.action_health_url, self._spawn_actions(), timeout)
 
     def start(self, timeout: float = 240) -> "BotServers":
         """Both servers at once (Rasa needs the action server only for its warm-up turn), then waits for both."""
@@ -84,7 +88,7 @@ class BotServers:
                                         str(self.model), "--port", str(self.rasa_port), "--credentials",
                                         str(ROOT / "credentials.yml"), "--endpoints", str(self.endpoints_file()),
                                         "--cors", "*", *self.extra_args])
-            wait_for(f"http://127.0.0.1:{self.action_port}/health", actions, timeout)
+            wait_for(self.action_health_url, actions, timeout)
             wait_for(f"{self.base_url}/", rasa, timeout)
             self._wait_for_warm_up(rasa, timeout)
         except BaseException:

@@ -88,4 +88,3 @@ def records_by_kind(articles):
 ])
 def test_record_field(articles, kind, field, value):
     assert records_by_kind(articles)[kind].value(field) == value
-

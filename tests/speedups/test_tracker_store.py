@@ -107,7 +107,7 @@ async def test_writes_every_event_once(tmp_path):
     assert [t for t, _ in rows["ours.db"]] == [t for t, _ in rows["rasa.db"]]
 
 
-async def test_another_process_reads_what_it_wrote(tmp_path):
+async def test_a_restarted_store_reads_what_it_wrote(tmp_path):
     _, ours = stores(tmp_path)
     await play(ours, CONVERSATION[:2])
     restarted = SessionCachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "ours.db"))
