@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from .build import build
-from .export import write_jieba_dictionary, write_lookup_tables
 from .knowledge_base import KnowledgeBase
 from .settings import ARTICLES_DIR, database_url
 
@@ -17,31 +16,21 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="read the articles and (re)write the database")
     build_cmd.add_argument("--articles", type=Path, default=ARTICLES_DIR)
-    build_cmd.add_argument("--jieba-dict", type=Path, help="also write the jieba user dictionary here")
-    build_cmd.add_argument("--lookups", type=Path, help="also write NLU lookup tables (YAML) here")
     ask_cmd = commands.add_parser("ask", help="answer a question from the database")
     ask_cmd.add_argument("question")
-    ask_cmd.add_argument("--topic", help="restrict to a topic of kb/topics.yml")
-    ask_cmd.add_argument("--department", help="a hotline department")
+    ask_cmd.add_argument("--context", default="", help="the previous question, for a follow-up")
     args = parser.parse_args(argv)
     url = args.db or database_url()
 
     if args.command == "build":
         report = build(args.articles, url)
         print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
-              f"{report.hotlines} hotlines, {report.records} records")
-        if args.jieba_dict or args.lookups:
-            kb = KnowledgeBase.load(url)
-            if args.jieba_dict:
-                print(f"jieba dictionary: {write_jieba_dictionary(kb, args.jieba_dict)} words → {args.jieba_dict}")
-            if args.lookups:
-                print(f"lookup tables: {write_lookup_tables(kb, args.lookups)} → {args.lookups}")
+              f"{report.hotlines} hotlines")
+        for note in report.notes:
+            print(f"note: {note}")
         return 0
 
-    kb = KnowledgeBase.load(url)
-    if args.topic and args.topic not in kb.topics:
-        parser.error(f"unknown topic {args.topic!r}; topics: {', '.join(kb.topics)}")
-    print(kb.ask(args.question, topic=args.topic, department=args.department).text)
+    print(KnowledgeBase.load(url).ask(args.question, context=args.context).text)
     return 0
 
 

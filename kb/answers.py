@@ -10,8 +10,8 @@ NOT_FOUND_TEXT = "抱歉，我在文章里没有找到相关内容。"
 class Answer:
     text: str  # the whole reply, the source line last
     found: bool = True
-    topic: str | None = None
-    department: str | None = None
+    article_id: int | None = None  # the article the answer leads with: a follow-up is asked about it
+    department: str | None = None  # set when the answer is a department's hotline
 
     @property
     def source(self) -> str:
@@ -31,12 +31,8 @@ def source_line(articles) -> str:
 def format_hotline(hotlines, article) -> Answer:
     first = hotlines[0]
     numbers = "、".join(n for h in hotlines for n in h.numbers)
-    lines = [f"{first.department}热线：{numbers}"]
-    about = "".join(part for part in (first.issuer and f"{first.issuer}开通的", first.purpose) if part)
-    if about or first.opened:
-        lines.append("（" + "，".join(p for p in (about, first.opened and f"自{first.opened}开通") if p) + "）")
-    lines.append(source_line([article]))
-    return Answer("\n".join(lines), topic="hotline", department=first.department)
+    lines = [f"{first.department}热线：{numbers}", source_line([article])]
+    return Answer("\n".join(lines), article_id=article.id, department=first.department)
 
 
 def format_hotline_list(hotlines, articles: dict) -> Answer:
@@ -48,12 +44,18 @@ def format_hotline_list(hotlines, articles: dict) -> Answer:
     for h in hotlines:
         numbers.setdefault(h.department, []).extend(h.numbers)
     lines = [heading + "："] + [f"{d}：{'、'.join(n)}" for d, n in numbers.items()]
-    if first.scope:
-        lines.append(first.scope.removeprefix("据悉，"))
     lines.append(source_line([articles[h.article_id] for h in hotlines]))
-    return Answer("\n".join(lines), topic="hotline")
+    return Answer("\n".join(lines), article_id=first.article_id)
 
 
-def format_units(units, articles: dict, topic: str | None) -> Answer:
-    body = "\n".join(dict.fromkeys(u.text for u in units))
-    return Answer(f"{body}\n{source_line([articles[u.article_id] for u in units])}", topic=topic)
+def format_parts(parts: list[tuple[str, object]]) -> Answer:
+    """Passages with their articles, newest article first. Parts of one article share one source line;
+    parts of several articles each carry their own, so every fact shows its date."""
+    parts = sorted(parts, key=lambda part: part[1].date_key, reverse=True)
+    articles = list(dict.fromkeys(article for _, article in parts))
+    if len(articles) == 1:
+        body = "\n".join(dict.fromkeys(text for text, _ in parts))
+        return Answer(f"{body}\n{source_line(articles)}", article_id=articles[0].id)
+    blocks = ["\n".join(dict.fromkeys(text for text, a in parts if a is article)) + "\n" + source_line([article])
+              for article in articles]
+    return Answer("\n\n".join(blocks), article_id=articles[0].id)

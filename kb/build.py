@@ -1,18 +1,16 @@
 """`python -m kb build`: articles → SQL tables (the only writer of the knowledge base)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import create_engine, insert
 from sqlalchemy.engine import make_url
 
 from . import schema
-from .hotlines import extract_hotlines
+from .hotlines import extract_hotlines, load_spec, mentions_trigger
 from .page import Article, read_page
-from .records import extract_records
 from .text import sentences
-from .topics import assign_topic, load_topics
 
 _MIN_PASSAGE_CHARS = 15
 
@@ -23,7 +21,7 @@ class BuildReport:
     articles: int = 0
     passages: int = 0
     hotlines: int = 0
-    records: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 def build(articles_dir: Path, url: str) -> BuildReport:
@@ -31,7 +29,7 @@ def build(articles_dir: Path, url: str) -> BuildReport:
     if not paths:
         raise FileNotFoundError(f"no article pages (*.txt) in {articles_dir}")
     pages = [read_page(path) for path in paths]
-    topics = load_topics()
+    spec = load_spec()
     _make_sqlite_folder(url)
     engine = create_engine(url, future=True)
     schema.metadata.drop_all(engine)
@@ -43,24 +41,20 @@ def build(articles_dir: Path, url: str) -> BuildReport:
                 article_id = conn.execute(insert(schema.articles).values(
                     page=page.meta.get("page", page.name), title=article.title, byline=article.byline,
                     place=article.place, date_text=page.date_of(article),
-                    topic=assign_topic(article, topics), body=article.text,
+                    body=article.text,
                 )).inserted_primary_key[0]
                 report.articles += 1
                 passage_rows = [{"article_id": article_id, "seq": i, "text": text}
                                 for i, text in enumerate(passages_of(article))]
+                hotlines = extract_hotlines(article, spec)
+                if mentions_trigger(article, spec) and 0 < len(hotlines) < spec.min_items:
+                    report.notes.append(f"《{article.title}》 mentions {spec.trigger} but lists only "
+                                        f"{len(hotlines)} hotline(s)")
                 hotline_rows = [{"article_id": article_id, "department": h.department,
                                  "numbers": "、".join(h.numbers), "opened": h.opened, "issuer": h.issuer,
                                  "purpose": h.purpose, "scope": h.scope}
-                                for h in extract_hotlines(article)]
-                field_rows = []
-                for record in extract_records(article):
-                    report.records += 1
-                    field_rows += [{"article_id": article_id, "record_no": report.records, "kind": record.kind,
-                                    "record_label": record.label, "seq": i, "field": spec.name,
-                                    "label": spec.label, "value": value, "vocabulary": spec.vocabulary}
-                                   for i, (spec, value) in enumerate(record.fields)]
-                for table, rows in ((schema.passages, passage_rows), (schema.hotlines, hotline_rows),
-                                    (schema.record_fields, field_rows)):
+                                for h in hotlines]
+                for table, rows in ((schema.passages, passage_rows), (schema.hotlines, hotline_rows)):
                     if rows:
                         conn.execute(insert(table), rows)
                 report.passages += len(passage_rows)

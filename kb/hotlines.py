@@ -1,18 +1,18 @@
-"""Hotline lists: list items of the form "部门（号码，号码）" or "部门：号码" inside an article about 热线."""
+"""Hotline lists, declared as data in hotlines.yml: list items "部门（号码，号码）" or "部门：号码"."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from .page import Article
 from .text import HAN, sentences
 
-_ITEM = re.compile(rf"^[-•·*]\s*(?P<name>{HAN}[{HAN[1:-1]}与和及、]{{1,14}})\s*(?:（(?P<in_parens>[^）]+)）|：(?P<after_colon>.+))$")
+SPEC_FILE = Path(__file__).with_name("hotlines.yml")
 _PHONE = re.compile(r"(?:(?P<area>0\d{2,3})-)?(?P<local>1\d{10}|\d{7,8})")
-_OPENED = re.compile(r"自(\d{1,2}月\d{1,2}日\d{1,2}[点时])开通")
-_ISSUER = re.compile(rf"根据({HAN}+?)工作安排")
-_PURPOSE = re.compile(rf"开通({HAN}+?热线电话)")
-_NOT_DEPARTMENTS = {"电话", "传真", "邮箱", "地址", "手机"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,31 @@ class Hotline:
     issuer: str = ""
     purpose: str = ""
     scope: str = ""
+
+
+@dataclass(frozen=True)
+class HotlineSpec:
+    trigger: str
+    min_items: int
+    item: re.Pattern
+    not_departments: frozenset[str]
+    context: dict[str, re.Pattern]
+    aliases: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=None)
+def load_spec(path: Path = SPEC_FILE) -> HotlineSpec:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def pattern(text: str) -> re.Pattern:
+        return re.compile(text.replace("{HAN}", HAN[1:-1]))
+
+    return HotlineSpec(
+        trigger=raw["trigger"], min_items=int(raw["min_items"]), item=pattern(raw["item"]),
+        not_departments=frozenset(raw["not_departments"]),
+        context={name: pattern(text) for name, text in raw["context"].items()},
+        aliases={department: tuple(words) for department, words in (raw.get("aliases") or {}).items()},
+    )
 
 
 def parse_numbers(text: str) -> tuple[str, ...]:
@@ -39,20 +64,22 @@ def parse_numbers(text: str) -> tuple[str, ...]:
     return tuple(numbers)
 
 
-def extract_hotlines(article: Article) -> list[Hotline]:
-    if "热线" not in article.title + article.text:
+def mentions_trigger(article: Article, spec: HotlineSpec | None = None) -> bool:
+    spec = spec or load_spec()
+    return spec.trigger in article.title + article.text
+
+
+def extract_hotlines(article: Article, spec: HotlineSpec | None = None) -> list[Hotline]:
+    spec = spec or load_spec()
+    if not mentions_trigger(article, spec):
         return []
     text = article.text
-    context = {
-        "opened": _first(_OPENED, text),
-        "issuer": _first(_ISSUER, text),
-        "purpose": _first(_PURPOSE, text),
-        "scope": next((s for p in article.paragraphs for s in sentences(p) if "拨打" in s), ""),
-    }
+    context = {name: _first(pattern, text) for name, pattern in spec.context.items()}
+    context["scope"] = next((s for p in article.paragraphs for s in sentences(p) if "拨打" in s), "")
     hotlines = []
     for paragraph in article.paragraphs:
-        match = _ITEM.match(paragraph)
-        if not match or match["name"] in _NOT_DEPARTMENTS:
+        match = spec.item.match(paragraph)
+        if not match or match["name"] in spec.not_departments:
             continue
         numbers = parse_numbers(match["in_parens"] or match["after_colon"])
         if numbers:

@@ -1,4 +1,10 @@
-"""The query API: load the tables once, answer questions from them. Callers never see SQL."""
+"""The query API: load the tables once, answer questions from them. Callers never see SQL.
+
+Any question goes to the whole knowledge base. Sentences are ranked by BM25 over jieba words and single
+characters, weighed by how well their article matches the question as a whole, and by whether they state the
+kind of fact the question asks for (kb/kinds.py). The answer leads with the clause that holds the fact, then
+the source; a follow-up is asked together with the conversation's previous question and prefers its article.
+"""
 from __future__ import annotations
 
 import re
@@ -8,19 +14,29 @@ from functools import lru_cache
 import zhconv
 from sqlalchemy import create_engine, select
 
-from . import schema
-from .answers import Answer, format_hotline, format_hotline_list, format_units, not_found
+from . import kinds, schema
+from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found
+from .hotlines import load_spec
 from .places import region_names, strip_suffix
 from .search import BM25, Terms
 from .settings import database_url
-from .topics import Topic, load_topics
+from .text import DATE_PARTS
 
-HOTLINE_CUES = ("热线", "电话", "号码", "打给", "联系方式", "打哪个", "拨打")
 _MAX_QUESTION_CHARS = 300
-_RECORD_BOOST = 1.3
-_SECOND_UNIT_SHARE = 0.6
-_CONTEXT_WEIGHT = 0.3
-_FOUND_COVERAGE = 0.5  # share of a question's words a passage must contain to count as an answer
+_CONTEXT_WEIGHT = 0.3          # the previous question's words, for a follow-up
+_ARTICLE_WEIGHT = 0.6          # how much the article's match with the whole question lifts its sentences
+_FOCUS_WEIGHT = 2.0           # the noun a question word asks about ("什么平台" → 平台) counts three times
+_NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
+_KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
+_KIND_MISS = 0.6               # …and one that does not
+_FOLLOW_UP_BOOST = 1.5         # sentences of the article the conversation is about, for a follow-up
+_FOUND_COVERAGE = 0.5          # share (by IDF) of a question's words found around its best sentence
+_ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
+_FOCUS_KIND_BONUS = 1.5        # a clause stating the kind of fact asked for
+_SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
+_DIRECT_CHARS = 60             # a direct answer is cut down to the clauses that hold the fact
+_OVERVIEW_CHARS = 200
+_CLAUSE_END = re.compile(r"(?<=[，；：。！？])")
 
 
 @dataclass(frozen=True)
@@ -28,9 +44,14 @@ class ArticleInfo:
     id: int
     title: str
     date_text: str
-    topic: str | None
     place: str
     body: str
+
+    @property
+    def date_key(self) -> tuple[int, int, int]:
+        """(year, month, day) for newest-first ordering; missing parts count as 0."""
+        match = DATE_PARTS.search(self.date_text)
+        return tuple(int(part) if part else 0 for part in match.groups()) if match else (0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -46,26 +67,28 @@ class HotlineInfo:
 
 @dataclass(frozen=True)
 class Unit:
-    """Something an answer can show: a passage, or a typed record matched through one of its fields."""
+    """Something an answer can show: a sentence of an article, one department's hotline (department set), or
+    an article's whole hotline list (department "")."""
     text: str
     match_text: str
     article_id: int
-    topic: str | None
-    is_record: bool
+    seq: int
+    kinds: frozenset[str]
+    department: str | None = None
 
 
 class KnowledgeBase:
     def __init__(self, articles: list[ArticleInfo], hotlines: list[HotlineInfo], units: list[Unit],
-                 vocabulary: dict[str, str], topics: dict[str, Topic], terms: Terms,
-                 department_forms: list[tuple[str, str]]):
+                 terms: Terms, department_forms: list[tuple[str, str]], aliases: list[tuple[str, str]]):
         self.articles = {a.id: a for a in articles}
         self.hotlines = hotlines
-        self.topics = topics
-        self.vocabulary = vocabulary
         self._units = units
         self._terms = terms
         self._index = BM25([terms.terms(u.match_text) for u in units])
+        self._article_ids = [a.id for a in articles]
+        self._article_index = BM25([terms.terms(f"{a.title} {a.title} {a.place} {a.body}") for a in articles])
         self._department_forms = sorted(department_forms, key=lambda pair: -len(pair[0]))
+        self._aliases = sorted(aliases, key=lambda pair: -len(pair[0]))
 
     @classmethod
     def load(cls, url: str | None = None) -> "KnowledgeBase":
@@ -74,31 +97,44 @@ class KnowledgeBase:
             article_rows = conn.execute(select(schema.articles).order_by(schema.articles.c.id)).all()
             passage_rows = conn.execute(select(schema.passages).order_by(schema.passages.c.id)).all()
             hotline_rows = conn.execute(select(schema.hotlines).order_by(schema.hotlines.c.id)).all()
-            field_rows = conn.execute(select(schema.record_fields).order_by(
-                schema.record_fields.c.record_no, schema.record_fields.c.seq)).all()
         engine.dispose()
-        articles = [ArticleInfo(r.id, r.title, r.date_text, r.topic, r.place, r.body) for r in article_rows]
-        topic_of = {a.id: a.topic for a in articles}
+        articles = [ArticleInfo(r.id, r.title, r.date_text, r.place, r.body) for r in article_rows]
         hotlines = [HotlineInfo(r.article_id, r.department, tuple(r.numbers.split("、")), r.opened, r.issuer,
                                 r.purpose, r.scope) for r in hotline_rows]
-        topics = load_topics()
-        units = [Unit(r.text, r.text, r.article_id, topic_of[r.article_id], False) for r in passage_rows]
-        units += _record_units(field_rows, topic_of, topics)
+        departments = list(dict.fromkeys(h.department for h in hotlines))
+        aliases = [(word, d) for d, words in load_spec().aliases.items() if d in departments for word in words]
+        listed = {(h.article_id, n) for h in hotlines for n in h.numbers}
+        units = [Unit(r.text, r.text, r.article_id, r.seq, kinds.stated_kinds(r.text)) for r in passage_rows
+                 if not _is_listed_hotline(r.text, r.article_id, listed)]
+        units += [_hotline_unit(h, [w for w, d in aliases if d == h.department]) for h in hotlines]
+        units += [_hotline_list_unit([h for h in hotlines if h.article_id == a.id], a)
+                  for a in articles if any(h.article_id == a.id for h in hotlines)]
         terms = Terms()
-        forms = department_forms(list(dict.fromkeys(h.department for h in hotlines)), terms.cut)
-        vocabulary = _vocabulary(articles, field_rows, forms)
-        terms.add_words(vocabulary)
-        return cls(articles, hotlines, units, vocabulary, topics, terms, forms)
+        forms = department_forms(departments, terms.cut)
+        terms.add_words([form for form, _ in forms] + [word for word, _ in aliases] + _quoted_names(articles))
+        return cls(articles, hotlines, units, terms, forms, aliases)
 
     # --- what the KB knows ------------------------------------------------------------------
     def departments(self) -> list[str]:
         return list(dict.fromkeys(h.department for h in self.hotlines))
 
-    def find_department(self, text: str) -> str | None:
-        for form, department in self._department_forms:
-            if form in text:
-                return department
-        return None
+    def find_department(self, text: str, everyday_words: bool = False) -> str | None:
+        """The department a text names (full name or a prefix only it has); with everyday_words, also one
+        whose problem area it mentions (贷款 → 金融运行)."""
+        forms = self._department_forms + (self._aliases if everyday_words else [])
+        return next((department for form, department in forms if form in text), None)
+
+    def general_department(self) -> str:
+        """The hotline for anything: the first of the newest hotline list."""
+        if not self.hotlines:
+            return ""
+        newest = max({h.article_id for h in self.hotlines}, key=lambda i: self.articles[i].date_key)
+        return next(h.department for h in self.hotlines if h.article_id == newest)
+
+    def latest_titles(self, count: int = 6) -> list[str]:
+        """Titles of the newest articles, for "what can you answer"."""
+        newest = sorted(self.articles.values(), key=lambda a: (a.date_key, a.id), reverse=True)
+        return [a.title for a in newest[:count] if a.title]
 
     def unknown_places(self, question: str) -> list[str]:
         """Chinese places the question names that no article mentions: the KB knows nothing about them."""
@@ -107,32 +143,42 @@ class KnowledgeBase:
         return [place for place in named
                 if not any(strip_suffix(place) in a.title + a.body for a in self.articles.values())]
 
-    def topic_department(self, topic: str | None) -> str:
-        """The hotline that fits a conversation about a topic (综合协调's, or the first, when none fits)."""
-        departments = self.departments()
-        wanted = self.topics[topic].department if topic in self.topics else "综合协调"
-        return wanted if wanted in departments else (departments[0] if departments else "")
-
     # --- answers ----------------------------------------------------------------------------
-    def ask(self, question: str, topic: str | None = None, department: str | None = None,
-            context: str = "") -> Answer:
-        """Answer a question, optionally within a topic or about a department's hotline.
+    def ask(self, question: str, context: str = "", context_article: int | None = None,
+            context_department: str | None = None) -> Answer:
+        """Answer a question from everything the KB holds.
 
-        context: the conversation's earlier question, for an elliptical follow-up ("一个月几趟？"); it only
-        breaks ties between passages that match the question itself.
+        context: the conversation's previous question, and context_article / context_department what the
+        previous answer was about: given for an elliptical follow-up ("一个月几趟？", "金融的呢？").
         """
         question = clean_question(question)
+        if not question:
+            return not_found()
         elsewhere = self.unknown_places(question)
         if elsewhere:
             return not_found(f"抱歉，报道里没有关于{'、'.join(elsewhere)}的内容。")
-        department = department or self.find_department(question)
-        if department and topic in (None, "hotline"):
-            return self.hotline(department)
-        if topic == "hotline" or (topic is None and mentions_hotline(question)):
-            return self.hotline_list()
-        if topic in self.topics:
-            return self.topic_answer(question, topic, clean_question(context))
-        return self.search(question)
+        asked = kinds.asked_kinds(question)
+        follow_up = bool(context or context_article or context_department)
+        named = self.find_department(question)
+        if named and (kinds.PHONE in asked or context_department):
+            return self.hotline(named)
+        ranked = self._rank(question, clean_question(context), context_article, asked)
+        numbers = kinds.phone_numbers(question)
+        if numbers:  # "8090775是哪个部门的电话": only what holds that number can answer
+            ranked = [(score, i) for score, i in ranked if any(n in self._units[i].match_text for n in numbers)]
+        if not ranked:
+            return not_found()
+        best = self._units[ranked[0][1]]
+        if best.department is not None:
+            department = self.find_department(question, everyday_words=True) or \
+                (context_department if follow_up else None) or (best.department if numbers else None)
+            if department:
+                return self.hotline(department)
+            if kinds.PHONE in asked or best.department == "":
+                return self.hotline_list()
+        if not (self._covers(question, ranked[0][1]) or (follow_up and best.article_id == context_article)):
+            return not_found()
+        return self._compose(question, ranked, asked)
 
     def hotline(self, department: str) -> Answer:
         matches = [h for h in self.hotlines if h.department == department]
@@ -145,59 +191,141 @@ class KnowledgeBase:
             return not_found()
         return format_hotline_list(self.hotlines, self.articles)
 
-    def topic_answer(self, question: str, topic: str, context: str = "") -> Answer:
-        """The units of the topic that best match; the topic's overview when the question names nothing."""
-        candidates = [i for i, u in enumerate(self._units) if u.topic == topic]
-        if not candidates:
-            return not_found()
-        ranked = self._rank(question, candidates, context)
-        if not ranked or ranked[0][0] <= 0:
-            records = {self._units[i].text: self._units[i] for i in candidates if self._units[i].is_record}
-            overview = list(records.values())[:3] or [self._units[candidates[0]]]
-            return format_units(overview, self.articles, topic)
-        return format_units(self._best_units(ranked), self.articles, topic)
-
-    def search(self, question: str) -> Answer:
-        """The whole KB; not found unless a unit covers most of the question's words."""
-        ranked = self._rank(question, range(len(self._units)))
-        if not ranked or not self._covers(question, self._units[ranked[0][1]]):
-            return not_found()
-        return format_units(self._best_units(ranked), self.articles, self._units[ranked[0][1]].topic)
-
-    def topic_covers(self, question: str, topic: str) -> bool:
-        """Whether some passage or record of the topic contains most of the question's words."""
-        question = clean_question(question)
-        ranked = self._rank(question, [i for i, u in enumerate(self._units) if u.topic == topic])
-        return bool(ranked) and self._covers(question, self._units[ranked[0][1]])
-
-    def _covers(self, question: str, unit: Unit) -> bool:
-        words = set(self._terms.words(question))
-        covered = set(self._terms.words(unit.match_text)) | set(self._terms.terms(unit.match_text))
-        return bool(words) and len(words & covered) / len(words) >= _FOUND_COVERAGE
-
-    def _rank(self, question: str, candidates, context: str = "") -> list[tuple[float, int]]:
+    def _rank(self, question: str, context: str, context_article: int | None,
+              asked: frozenset[str]) -> list[tuple[float, int]]:
         query, context_query = self._terms.terms(question), self._terms.terms(context)
+        focus = [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
+        weights = self._word_weights(question)
+        article_scores = {aid: self._article_index.score(query, i) + _CONTEXT_WEIGHT *
+                          self._article_index.score(context_query, i) for i, aid in enumerate(self._article_ids)}
+        top_article = max(article_scores.values(), default=0.0) or 1.0
+        own = [self._index.score(query, i) + _CONTEXT_WEIGHT * self._index.score(context_query, i)
+               + _FOCUS_WEIGHT * self._index.score(focus, i) for i in range(len(self._units))]
         scored = []
-        for i in candidates:
-            score = self._index.score(query, i) + _CONTEXT_WEIGHT * self._index.score(context_query, i)
-            scored.append((score * (_RECORD_BOOST if self._units[i].is_record else 1.0), i))
+        for i, unit in enumerate(self._units):
+            if own[i] <= 0:
+                continue
+            score = own[i] + _NEIGHBOUR_WEIGHT * sum(own[j] for j in self._neighbours(i))
+            score *= 0.5 + 0.5 * _share(weights, unit.match_text)  # sentences holding more of the question
+            score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
+            if asked - {kinds.OVERVIEW}:
+                score *= _KIND_MATCH if _states_asked(unit.kinds, asked) else _KIND_MISS
+            if context_article is not None and unit.article_id == context_article:
+                score *= _FOLLOW_UP_BOOST
+            scored.append((score, i))
         return sorted(scored, key=lambda pair: (-pair[0], pair[1]))
 
-    def _best_units(self, ranked: list[tuple[float, int]]) -> list[Unit]:
-        best_score, best = ranked[0]
-        chosen = [self._units[best]]
+    def _neighbours(self, i: int) -> list[int]:
+        """The sentences just before and after unit i in its article."""
+        unit = self._units[i]
+        return [j for j in (i - 1, i + 1) if 0 <= j < len(self._units) and self._units[j].department is None
+                and unit.department is None and self._units[j].article_id == unit.article_id]
+
+    def _covers(self, question: str, index: int) -> bool:
+        """Whether the sentence, its neighbours and its article's title hold most of the question's words,
+        weighed by how rare each word is (a word no article uses weighs most)."""
+        unit = self._units[index]
+        article = self.articles[unit.article_id]
+        around = " ".join([unit.match_text, article.title, article.place,
+                           *(self._units[j].match_text for j in self._neighbours(index))])
+        weights = self._word_weights(question)
+        near = _share(weights, around)
+        elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body)
+        share = near + _ELSEWHERE_SHARE * elsewhere * (1 - near)
+        return bool(weights) and share >= _FOUND_COVERAGE
+
+    def _word_weights(self, question: str) -> dict[str, float]:
+        """The words a question is about (its question words left out), each with its IDF."""
+        return {word: self._index.weight(word)
+                for word in self._terms.keywords(kinds.without_question_words(question))}
+
+    def _compose(self, question: str, ranked: list[tuple[float, int]], asked: frozenset[str]) -> Answer:
+        best_score, best_index = ranked[0]
+        best = self._units[best_index]
+        overview = kinds.OVERVIEW in asked
+        chosen = [best]
         for score, i in ranked[1:]:
             unit = self._units[i]
-            if score < best_score * _SECOND_UNIT_SHARE:
+            if score < best_score * _SECOND_ARTICLE_SHARE:
                 break
-            if unit.text not in (u.text for u in chosen):
+            if unit.article_id != best.article_id and unit.department is None and \
+                    (not asked or _states_asked(unit.kinds, asked)):
                 chosen.append(unit)
                 break
-        return chosen
+        parts = []
+        for unit in chosen:
+            text = self._overview(unit) if overview else self._focus(unit.text, question, asked)
+            parts.append((text, self.articles[unit.article_id]))
+        return format_parts(parts)
+
+    def _focus(self, sentence: str, question: str, asked: frozenset[str]) -> str:
+        """The run of clauses (at most three) that states the fact asked for and shares the rarest terms with
+        the question: a long sentence is cut down to what answers; a short one is kept whole."""
+        if len(sentence) <= _DIRECT_CHARS:
+            return sentence
+        query = set(self._terms.terms(question))
+        clauses = [c for c in _CLAUSE_END.split(sentence) if c]
+        best, best_key = sentence, None
+        for start in range(len(clauses)):
+            for end in range(start + 1, min(start + 3, len(clauses)) + 1):
+                text = "".join(clauses[start:end])
+                shared = sum(self._index.weight(t) for t in query & set(self._terms.terms(text)))
+                if asked and _states_asked(kinds.stated_kinds(text), asked):
+                    shared *= _FOCUS_KIND_BONUS
+                key = shared - 0.01 * len(text)
+                if best_key is None or key > best_key:
+                    best, best_key = text, key
+        return best.rstrip("，；：") + ("" if best.endswith(("。", "！", "？", "”")) else "。")
+
+    def _overview(self, unit: Unit) -> str:
+        """The sentence and those after it in its article, up to a short paragraph."""
+        following = sorted((u for u in self._units if u.article_id == unit.article_id and u.seq >= unit.seq
+                            and u.department is None), key=lambda u: u.seq)
+        text = ""
+        for sentence in following:
+            if text and len(text) + len(sentence.text) > _OVERVIEW_CHARS:
+                break
+            text += sentence.text
+        return text
 
 
-def mentions_hotline(question: str) -> bool:
-    return any(cue in question for cue in HOTLINE_CUES)
+def _share(weights: dict[str, float], text: str) -> float:
+    """The share of the weighted words that the text contains."""
+    total = sum(weights.values())
+    return sum(weight for word, weight in weights.items() if word in text) / total if total else 0.0
+
+
+def _states_asked(stated: frozenset[str], asked: frozenset[str]) -> bool:
+    """A phone number is what a contact question wants (a rate what "how often" wants); for other questions
+    any kind asked will do."""
+    specific = asked & kinds.SPECIFIC
+    return specific <= stated if specific else bool(stated & asked)
+
+
+def _hotline_unit(hotline: HotlineInfo, everyday_words: list[str]) -> Unit:
+    text = f"{hotline.department}热线：{'、'.join(hotline.numbers)}"
+    match = " ".join([text, *hotline.numbers, *(n.split("-")[-1] for n in hotline.numbers), *everyday_words,
+                      hotline.purpose])
+    return Unit(text, match, hotline.article_id, -1, frozenset({kinds.PHONE}), hotline.department)
+
+
+def _hotline_list_unit(hotlines: list[HotlineInfo], article: ArticleInfo) -> Unit:
+    first = hotlines[0]
+    match = " ".join([article.title, first.issuer, first.purpose, first.scope, *(h.department for h in hotlines)])
+    return Unit(first.purpose or article.title, match, article.id, -1, frozenset({kinds.PHONE}), "")
+
+
+def _is_listed_hotline(text: str, article_id: int, listed: set[tuple[int, str]]) -> bool:
+    """A sentence that only repeats items of the article's hotline list (the hotline units show them)."""
+    numbers = kinds.phone_numbers(text)
+    return bool(numbers) and all(any((article_id, n) in listed or (article_id, f"{a}-{n}") in listed
+                                     for a in ("", "0536")) or any(key[0] == article_id and key[1].endswith(n)
+                                                                  for key in listed) for n in numbers)
+
+
+def _quoted_names(articles: list[ArticleInfo]) -> list[str]:
+    """Names in quotation marks (“寒亭人社”, “齐鲁号”): the tokenizer keeps them whole."""
+    return list(dict.fromkeys(q for a in articles for q in re.findall(r"“([\u4e00-\u9fff]{2,10})”", a.body)))
 
 
 def clean_question(text: str) -> str:
@@ -221,47 +349,6 @@ def department_forms(departments: list[str], cut) -> list[tuple[str, str]]:
         if len(departments_with_it) == 1:
             forms.setdefault(prefix, departments_with_it.pop())
     return list(forms.items())
-
-
-def _record_units(field_rows, topic_of: dict, topics: dict[str, Topic]) -> list[Unit]:
-    """One unit per field, each showing the whole record, so a question about any field finds it."""
-    by_record: dict[int, list] = {}
-    for row in field_rows:
-        by_record.setdefault(row.record_no, []).append(row)
-    kind_topic = {kind: name for name, topic in topics.items() for kind in topic.records}
-    units = []
-    for rows in by_record.values():
-        first = rows[0]
-        text = f"【{first.record_label}】" + "；".join(f"{r.label}：{r.value}" for r in rows) + "。"
-        topic = kind_topic.get(first.kind, topic_of[first.article_id])
-        units += [Unit(text, f"{first.record_label} {r.label} {r.value}", first.article_id, topic, True)
-                  for r in rows]
-    return units
-
-
-def _vocabulary(articles: list[ArticleInfo], field_rows, forms: list[tuple[str, str]]) -> dict[str, str]:
-    """Words the tokenizer must keep whole, each with its kind: department, place, platform or name."""
-    vocabulary: dict[str, str] = {}
-    for row in field_rows:
-        if row.vocabulary:
-            for name in split_names(row.value):
-                vocabulary[name] = row.vocabulary
-    for article in articles:
-        if article.place:
-            vocabulary[article.place] = "place"
-        for quoted in re.findall(r"“([\u4e00-\u9fff]{2,10})”", article.body):
-            vocabulary.setdefault(quoted, "name")
-    for form, _ in forms:
-        vocabulary[form] = "department"
-    return vocabulary
-
-
-def split_names(value: str) -> list[str]:
-    """"“寒亭人社”“找活儿”等微信平台" → the quoted names; "坊子区、寒亭区" → each; else the value."""
-    quoted = re.findall(r"“([^”]+)”", value)
-    if quoted:
-        return quoted
-    return [part for part in re.split(r"[、，和]", value) if 2 <= len(part) <= 12]
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,6 @@ articles = Table(
     Column("byline", String(200), nullable=False),
     Column("place", String(50), nullable=False),
     Column("date_text", String(50), nullable=False),
-    Column("topic", String(50)),
     Column("body", Text, nullable=False),
 )
 
@@ -33,19 +32,4 @@ hotlines = Table(
     Column("issuer", String(100), nullable=False),
     Column("purpose", String(100), nullable=False),
     Column("scope", Text, nullable=False),
-)
-
-# One row per field of a typed record; rows of one record share record_no.
-record_fields = Table(
-    "record_fields", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", ForeignKey("articles.id"), nullable=False),
-    Column("record_no", Integer, nullable=False),
-    Column("kind", String(50), nullable=False),
-    Column("record_label", String(100), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("field", String(50), nullable=False),
-    Column("label", String(50), nullable=False),
-    Column("value", Text, nullable=False),
-    Column("vocabulary", String(20), nullable=False),
 )

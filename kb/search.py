@@ -14,7 +14,7 @@ jieba.setLogLevel(logging.WARNING)
 STOPWORDS = frozenset(
     "的 了 和 与 及 是 在 有 吗 呢 吧 啊 呀 么 嘛 哦 哪 那 这 个 些 就 都 也 还 要 想 请 问 我 你 他 她 它 们 "
     "您 咱 谁 啥 几 多 怎 样 什么 怎么 怎样 怎么样 多少 哪些 哪个 哪里 哪儿 为什么 如何 是否 请问 一下 知道 "
-    "告诉 什 能 可以 会 吗 一 上 下 中 对 把 被 给 从 到 为 以 于 等 该 其 此 之 而 或".split()
+    "告诉 什 能 可以 会 吗 一 上 下 中 对 把 被 给 从 到 为 以 于 等 该 其 此 之 而 或 少".split()
 )
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")
@@ -36,6 +36,10 @@ class Terms:
     def words(self, text: str) -> list[str]:
         return [w for w in self._jieba.lcut_for_search(text) if _WORD.fullmatch(w) and w not in STOPWORDS]
 
+    def keywords(self, text: str) -> list[str]:
+        """Words without their overlapping parts (菜篮子超市, not also 菜篮, 篮子, 超市): each concept once."""
+        return [w for w in self._jieba.lcut(text) if _WORD.fullmatch(w) and w not in STOPWORDS]
+
     def terms(self, text: str) -> list[str]:
         """Words for precision, single characters so that 货 still meets 货物."""
         chars = [c for c in _HAN_CHAR.findall(text) if c not in STOPWORDS]
@@ -50,7 +54,12 @@ class BM25:
         frequency = Counter(term for doc in self._docs for term in doc)
         n = len(documents)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
+        self._unseen = math.log(1 + (n + 0.5) / 0.5)
         self._k1, self._b = k1, b
+
+    def weight(self, term: str) -> float:
+        """A term's IDF; a term no document holds weighs most."""
+        return self.idf.get(term, self._unseen)
 
     def score(self, query: list[str], index: int) -> float:
         doc, length = self._docs[index], self._lengths[index]

@@ -30,3 +30,6 @@ def month_days(text: str) -> list[tuple[int, int]]:
     for month, day, more in _MONTH_DAYS.findall(text):
         days += [(int(month), int(d)) for d in [day, *re.findall(r"\d+", more)]]
     return days
+
+# An article's date as the knowledge base writes it: "2020年2月24日", "2020年2月" or "2020年".
+DATE_PARTS = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")

@@ -1,0 +1,98 @@
+"""Kinds of fact: what a question asks for, and what a passage states.
+
+A question's question words say which kind of fact answers it ("几个" a count, "哪天" a date, "找谁" a
+contact); a passage's numbers, dates, names and phone numbers say which kinds it can answer. Both sides are
+read from general Chinese wording, never from one article's sentences, so they hold for any new article.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import HAN
+
+PHONE, DATE, DURATION, FREQUENCY, COUNT, PLACE, ORGANISATION, HOW, WHY, OVERVIEW = (
+    "phone", "date", "duration", "frequency", "count", "place", "organisation", "how", "why", "overview")
+# Kinds a sentence must state to answer a question asking for them (any other kind asked is a preference).
+SPECIFIC = frozenset({PHONE, FREQUENCY})
+
+_CN_NUMBER = "[一二两三四五六七八九十百千万几]"
+_MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"
+            "平方米|米|公里|千米|份|箱|车|班|单|余|多|%|％|倍|间|栋|床|张|块|剂|包|盒|袋")
+
+_QUESTION_CUES: dict[str, re.Pattern] = {
+    PHONE: re.compile(r"电话|热线|热限|号码|手机号?|拨打|打哪|打什么|打几号|打给谁|联系方式|怎么联系|联系谁|找谁|"
+                      r"找哪|问哪|咨询哪|向哪|反映|投诉|求助|举报"),
+    DATE: re.compile(r"哪天|哪一天|哪日|几号|几月|几日|什么时候|啥时候|啥时|何时|什么时间|几点|多会|日期|时间是|哪年"),
+    DURATION: re.compile(r"多久|多长时间|多长|几天|多少天|几个月|几周|几年|几小时|多少小时|用时|前后用了|花了"),
+    FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
+    COUNT: re.compile(rf"多少|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|比例|比率|率是|频次|"
+                      r"频率|多少钱|总投资|投资多|几成"),
+    PLACE: re.compile(r"哪里|哪儿|哪裡|在哪|到哪|去哪|从哪|往哪|哪个地方|什么地方|啥地方|地址|位置|地点|哪个?村|哪个?镇|"
+                      r"哪个?县|哪个?区|哪个?市|哪个?街道|哪个?社区|哪个?园区|路线|怎么走|发往|开往|开到|哪几个地方|哪些地方"),
+    ORGANISATION: re.compile(r"谁|哪家|哪个部门|哪些部门|哪个单位|什么单位|哪个公司|什么公司|哪个机构|什么机构|哪个平台|"
+                             r"什么平台|啥平台|用啥|哪个公众号|什么公众号|哪个小程序|哪个医院|哪家医院|牵头|负责|主办|承办|组织的"),
+    HOW: re.compile(r"怎么|怎样|如何|咋|方式|办法|模式|流程|步骤|手续|材料|途径|渠道"),
+    WHY: re.compile(r"为什么|为何|为啥|原因|干嘛"),
+    OVERVIEW: re.compile(r"怎么回事|介绍|概况|情况怎么样|讲讲|说说|具体说|详细|有哪些措施|都做了什么|做了哪些"),
+}
+
+_PHONE_FACT = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")
+_FACT_PATTERNS: dict[str, re.Pattern] = {
+    PHONE: _PHONE_FACT,
+    DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{4}年\d{1,2}月|\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|"
+                     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[点时](?:\d{1,2}分)?|[上下]旬|月底|月初|春节[前后]|节后|当天|近日|目前"),
+    DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+)(?:个)?(?:天|小时|周|星期|个月|年|分钟)(?!份)|用时|历时|直至|期间|以内|之内"),
+    FREQUENCY: re.compile(r"每[天日周月年]|每个?(?:星期|礼拜|月)|[一每]\S?[天周月]\S{0,3}\d|\d+天一|一天\d|一周\d"),
+    COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"
+                      r"每[天日周月年]|\d+(?:\.\d+)?[%％]"),
+    PLACE: re.compile(rf"{HAN}{{1,10}}(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|号|广场|基地|会场|码头|站|口)|"
+                      r"[从在到往向]{HAN}{{2,12}}|驶往|发往|开往"),
+    ORGANISATION: re.compile(rf"{HAN}{{2,20}}?(?:公司|集团|局|委员会|委|办公室|中心|工会|医院|卫生院|合作社|协会|商会|"
+                             r"银行|平台|小程序|公众号|政府|部门|指挥部|工厂|厂|大学|学校|街道办|队|站|所)|“[^”]{{2,20}}”"),
+    HOW: re.compile(r"通过|采用|采取|依托|利用|模式|方式|渠道|办理|申请|扫码|登录|预约|提交|凭|即可|步骤|流程"),
+    WHY: re.compile(r"为了|因为|由于|为保障|旨在|为确保|为进一步|目的"),
+}
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """The kinds of fact the question's words ask for (empty when it names none)."""
+    return frozenset(kind for kind, cue in _QUESTION_CUES.items() if cue.search(question))
+
+
+_FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪|啥)([\u4e00-\u9fff]{1,2})")
+_NOT_FOCUS = frozenset("里儿天年月日些个是有的了呢啊吗么时候样")
+
+
+def focus_words(question: str) -> list[str]:
+    """The noun a question word asks about ("什么平台" → 平台, "哪些领域" → 领域): the answer usually names it."""
+    words = []
+    for match in _FOCUS.finditer(question):
+        word = match.group(1)
+        while word and word[0] in _NOT_FOCUS:
+            word = word[1:]
+        if word and word[-1] in _NOT_FOCUS:
+            word = word[:-1]
+        if word:
+            words.append(word)
+    return words
+
+
+def without_question_words(question: str) -> str:
+    """The question with its question words ("几列", "每个月", "什么时候") blanked out: what is left is what
+    the question is about."""
+    blank = [False] * len(question)
+    for cue in _QUESTION_CUES.values():
+        for start in range(len(question)):  # overlapping: "在哪" must not hide "哪个区"
+            match = cue.match(question, start)
+            if match:
+                blank[start:match.end()] = [True] * (match.end() - start)
+    return "".join(" " if hidden else char for char, hidden in zip(question, blank))
+
+
+def stated_kinds(text: str) -> frozenset[str]:
+    """The kinds of fact a passage states."""
+    return frozenset(kind for kind, pattern in _FACT_PATTERNS.items() if pattern.search(text))
+
+
+def phone_numbers(text: str) -> list[str]:
+    return _PHONE_FACT.findall(text)
