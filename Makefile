@@ -1,5 +1,6 @@
 # 复工助手 — every set-up step is a file target, so `make run` and `make test` on a fresh clone
-# build exactly what is missing or stale: venv → knowledge base → model.
+# build exactly what is missing or stale: venv → knowledge base, venv → model. The model does not depend on
+# the articles: a new article needs a KB rebuild (the running bot picks it up), never retraining.
 SHELL := /bin/bash
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -21,7 +22,7 @@ PYTHON310 ?= $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.1
                          $(wildcard /usr/bin/python3.10 /usr/local/bin/python3.10))
 
 KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
-NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/nlu/generated/*' 2>/dev/null)
+NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard nlu_components/*.py)
 ACTIONS     := $(wildcard actions/*.py)
 
 .PHONY: help setup kb model run shell test test-unit test-deps bench bench-nlu lock clean
@@ -49,22 +50,22 @@ $(VENV)/.installed: requirements.lock
 setup: $(VENV)/.installed
 
 $(KB_OUT): $(VENV)/.installed $(KB_SOURCES)
-	$(PY) -m kb build --jieba-dict build/jieba/kb_userdict.txt --lookups data/nlu/generated/kb_lookups.yml
+	$(PY) -m kb build
 	touch $@
 
 kb: $(KB_OUT)
 
-$(MODEL): $(KB_OUT) $(NLU_SOURCES)
+$(MODEL): $(VENV)/.installed $(NLU_SOURCES)
 	$(RASA) train --fixed-model-name current --out models --data data --config config.yml --domain domain.yml
 	touch $@
 
 model: $(MODEL)
 
 # --- serving --------------------------------------------------------------------------------
-run: $(MODEL)
+run: $(MODEL) $(KB_OUT)
 	@$(PY) -m tools.serve --rasa-port $(RASA_PORT) --action-port $(ACTION_PORT)
 
-shell: $(MODEL)
+shell: $(MODEL) $(KB_OUT)
 	@$(PY) -m tools.serve --rasa-port $(RASA_PORT) --action-port $(ACTION_PORT) --shell
 
 # --- tests ----------------------------------------------------------------------------------
@@ -77,7 +78,7 @@ test-deps:
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(MODEL) test-deps
+test: $(MODEL) $(KB_OUT) test-deps
 	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
@@ -86,10 +87,10 @@ test: $(MODEL) test-deps
 test-unit: $(KB_OUT) test-deps
 	$(PY) -m pytest -q tests -m "not slow"
 
-bench-nlu: $(MODEL)
+bench-nlu: $(MODEL) $(KB_OUT)
 	$(PY) -m bench.heldout --model $(MODEL)
 
-bench: $(MODEL)
+bench: $(MODEL) $(KB_OUT)
 	$(PY) -m bench
 
 # --- maintenance ----------------------------------------------------------------------------

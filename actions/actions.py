@@ -1,4 +1,4 @@
-"""Thin adapters from a Rasa turn to the knowledge base: read intent, entities and slots; ask kb; reply."""
+"""Thin adapters from a Rasa turn to the knowledge base: read the message and slots; ask kb; reply."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,26 +7,18 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from kb import Answer, KnowledgeBase, default_kb
-from kb.knowledge_base import mentions_hotline
+from kb import Answer, default_kb
+from kb.answers import NOT_FOUND_TEXT
 
-TOPIC_OF_INTENT = {
-    "ask_hotline": "hotline",
-    "ask_jobs": "jobs",
-    "ask_vegetable": "vegetable",
-    "ask_train": "train",
-    "ask_projects": "projects",
-    "ask_liaison": "liaison",
-    "ask_linqu": "linqu",
-    "ask_medic_care": "medic_care",
-}
-INTENT_OF_TOPIC = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
-CAPABILITIES_INTRO = "我可以回答潍坊复工复产报道里的这些问题，点一个或直接提问："
+CAPABILITIES_INTRO = "我可以回答潍坊复工复产新闻报道里的问题，比如这些报道，点一个或直接提问："
+OUT_OF_SCOPE_INTRO = "抱歉，这个问题超出了我的知识范围，我只能回答新闻报道里潍坊复工复产的相关问题。"
 NO_HUMAN = "我是自动问答助手，不能转接人工。需要人工帮助，请拨打对应的热线："
+FOLLOW_UP_INTENT = "ask_followup"
+_ELLIPTICAL_CHARS = 6  # a question this short ("金融的呢？", "在哪办") leans on the conversation before it
 
 
 def question_of(tracker: Tracker) -> str:
-    """The user's words; a button payload ("/ask_train") carries none."""
+    """The user's words; a button payload ("/ask_capabilities") carries none."""
     text = tracker.latest_message.get("text") or ""
     return "" if text.startswith("/") else text
 
@@ -37,52 +29,43 @@ def previous_question(tracker: Tracker) -> str:
     return texts[-2] if len(texts) >= 2 and not texts[-2].startswith("/") else ""
 
 
-def department_of(tracker: Tracker) -> str | None:
-    """The department named in this message (entity), not one remembered from earlier turns."""
-    return next(tracker.get_latest_entity_values("department"), None)
+def intent_of(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
 
 
 def capability_buttons() -> list[dict[str, str]]:
-    return [{"title": topic.label, "payload": f"/{INTENT_OF_TOPIC[name]}"}
-            for name, topic in default_kb().topics.items() if name in INTENT_OF_TOPIC]
+    """The newest articles' titles: pressing one asks about that article."""
+    return [{"title": title, "payload": title} for title in default_kb().latest_titles()]
 
 
-def utter_capabilities(dispatcher: CollectingDispatcher, intro: str = "") -> None:
-    dispatcher.utter_message(text=intro + CAPABILITIES_INTRO, buttons=capability_buttons())
+def utter_capabilities(dispatcher: CollectingDispatcher, intro: str = CAPABILITIES_INTRO) -> None:
+    dispatcher.utter_message(text=intro, buttons=capability_buttons())
 
 
 class ActionAnswer(Action):
-    """Topic questions, hotline questions and follow-ups within the topic of the conversation."""
+    """Every question, follow-up, out-of-scope guess and unsure parse: the knowledge base answers or says
+    it cannot."""
 
     def name(self) -> str:
         return "action_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        kb = default_kb()
-        intent = tracker.latest_message.get("intent", {}).get("name")
-        question, department = question_of(tracker), department_of(tracker)
-        topic, follows_up = choose_topic(kb, intent, question, department, tracker.get_slot("topic"))
-        context = previous_question(tracker) if follows_up else ""
-        answer = kb.ask(question, topic=topic, department=None if follows_up else department, context=context)
+        question = question_of(tracker)
+        follows_up = intent_of(tracker) == FOLLOW_UP_INTENT or len(question.strip()) <= _ELLIPTICAL_CHARS
+        article = tracker.get_slot("article")
+        answer = default_kb().ask(
+            question,
+            context=previous_question(tracker) if follows_up else "",
+            context_article=int(article) if follows_up and article and article.isdigit() else None,
+            context_department=tracker.get_slot("department") if follows_up else None,
+        )
         if not answer.found:
-            utter_capabilities(dispatcher, answer.text)
+            out_of_scope = intent_of(tracker) == "out_of_scope" and answer.text == NOT_FOUND_TEXT
+            utter_capabilities(dispatcher, (OUT_OF_SCOPE_INTRO if out_of_scope else answer.text) + "\n" +
+                               CAPABILITIES_INTRO)
             return []
         dispatcher.utter_message(text=answer.text)
-        return _remember(answer)
-
-
-def choose_topic(kb: KnowledgeBase, intent: str | None, question: str, department: str | None,
-                 current: str | None) -> tuple[str | None, bool]:
-    """The topic to answer in, and whether the turn follows up on the conversation's current topic."""
-    topic = TOPIC_OF_INTENT.get(intent)
-    if topic is None:  # ask_followup: "金融的呢？" after hotlines, "一个月几趟？" after the trains
-        if department and current in (None, "hotline"):
-            return "hotline", False
-        return current, True
-    if topic == "hotline" and current not in (None, "hotline") and not mentions_hotline(question) \
-            and kb.topic_covers(question, current):
-        return current, True  # "总投资呢？" after projects: 投资 names a department, but no hotline is asked for
-    return topic, False
+        return remember(answer)
 
 
 class ActionCapabilities(Action):
@@ -95,41 +78,21 @@ class ActionCapabilities(Action):
 
 
 class ActionHumanHandoff(Action):
-    """No human operators: give the hotline that fits the conversation (综合协调 when nothing does)."""
+    """No human operators: give the hotline of the department talked about, else the general one."""
 
     def name(self) -> str:
         return "action_human_handoff"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         kb = default_kb()
-        department = department_of(tracker) or tracker.get_slot("department") \
-            or kb.topic_department(tracker.get_slot("topic"))
+        department = kb.find_department(question_of(tracker), everyday_words=True) \
+            or tracker.get_slot("department") or kb.general_department()
         answer = kb.hotline(department)
         dispatcher.utter_message(text=f"{NO_HUMAN}\n{answer.text}")
-        return _remember(answer)
+        return remember(answer)
 
 
-class ActionFallback(Action):
-    """Low NLU confidence: the current topic if it covers the question, else all articles; else say what I can do."""
-
-    def name(self) -> str:
-        return "action_fallback"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        kb, question, topic = default_kb(), question_of(tracker), tracker.get_slot("topic")
-        if topic not in (None, "hotline") and kb.topic_covers(question, topic):  # "是谁在配送？" within the topic
-            answer = kb.ask(question, topic=topic, context=previous_question(tracker))
-        else:
-            answer = kb.ask(question)
-        if answer.found:
-            dispatcher.utter_message(text=answer.text)
-            return _remember(answer)
-        utter_capabilities(dispatcher, answer.text)
-        return []
-
-
-def _remember(answer: Answer) -> list:
-    events = [SlotSet("topic", answer.topic)] if answer.topic else []
-    if answer.department:
-        events.append(SlotSet("department", answer.department))
-    return events
+def remember(answer: Answer) -> list:
+    """What a follow-up needs: the answer's article, and its department when it was a hotline."""
+    return [SlotSet("article", str(answer.article_id) if answer.article_id is not None else None),
+            SlotSet("department", answer.department)]

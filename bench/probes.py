@@ -31,8 +31,7 @@ def first_answer(base_url: str, question: str, expected: str, started: float) ->
 
 
 def kb_query_cost(turns: list[dict]) -> dict:
-    """`kb.default_kb()` load time and the time of `ask` for every held-out turn, within its intent's topic."""
-    from actions.actions import TOPIC_OF_INTENT
+    """`kb.default_kb()` load time and the time of `ask` for every held-out turn."""
     from kb import default_kb
 
     started = time.perf_counter()
@@ -41,7 +40,7 @@ def kb_query_cost(turns: list[dict]) -> dict:
     times = []
     for turn in turns:
         started = time.perf_counter()
-        kb.ask(turn["text"], topic=TOPIC_OF_INTENT.get(turn["intent"]))
+        kb.ask(turn["text"])
         times.append(time.perf_counter() - started)
     return {"load_s": round(loaded, 2), "queries": len(times), **latency_summary(times)}
 
@@ -53,7 +52,7 @@ def action_round_trip(action_port: int, turns: list[dict]) -> dict:
     with requests.Session() as session:
         for turn in turns:
             call = {"next_action": "action_answer", "sender_id": "bench", "version": "3.6.21",
-                    "tracker": {"sender_id": "bench", "slots": {"topic": None, "department": None},
+                    "tracker": {"sender_id": "bench", "slots": {"article": None, "department": None},
                                 "latest_message": {"text": turn["text"], "intent": {"name": turn["intent"]},
                                                    "entities": []},
                                 "events": [{"event": "user", "text": turn["text"]}], "paused": False,
@@ -91,7 +90,7 @@ def tracker_store_cost(conversations: int = 60, turns: int = 3) -> dict:
                     started = time.perf_counter()
                     tracker = await store.retrieve(sender) or DialogueStateTracker(sender, domain.slots)
                     for event in (UserUttered(f"问题{n}", {"name": "ask_train", "confidence": 0.9}),
-                                  ActionExecuted("action_answer"), SlotSet("topic", "train"),
+                                  ActionExecuted("action_answer"), SlotSet("article", "6"),
                                   BotUttered("答案\n来源：《标题》（2020年2月22日）"), ActionExecuted("action_listen")):
                         tracker.update(event)
                     await store.save(tracker)

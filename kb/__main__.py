@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .build import build
+from .hotlines import SPEC_FILE
 from .knowledge_base import KnowledgeBase
 from .settings import ARTICLES_DIR, database_url
 
@@ -16,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="read the articles and (re)write the database")
     build_cmd.add_argument("--articles", type=Path, default=ARTICLES_DIR)
+    build_cmd.add_argument("--hotline-spec", type=Path, default=SPEC_FILE,
+                           help="the hotline table's declaration (default: kb/hotlines.yml)")
     ask_cmd = commands.add_parser("ask", help="answer a question from the database")
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--context", default="", help="the previous question, for a follow-up")
@@ -23,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     url = args.db or database_url()
 
     if args.command == "build":
-        report = build(args.articles, url)
+        report = build(args.articles, url, args.hotline_spec)
         print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
               f"{report.hotlines} hotlines")
         for note in report.notes:

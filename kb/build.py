@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert
+from sqlalchemy import create_engine, insert, select
 from sqlalchemy.engine import make_url
 
 from . import schema
-from .hotlines import extract_hotlines, load_spec, mentions_trigger
+from .hotlines import SPEC_FILE, extract_hotlines, load_spec, mentions_trigger
 from .page import Article, read_page
 from .text import sentences
 
@@ -24,12 +24,12 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
-def build(articles_dir: Path, url: str) -> BuildReport:
+def build(articles_dir: Path, url: str, hotline_spec: Path = SPEC_FILE) -> BuildReport:
     paths = sorted(articles_dir.glob("*.txt"))
     if not paths:
         raise FileNotFoundError(f"no article pages (*.txt) in {articles_dir}")
     pages = [read_page(path) for path in paths]
-    spec = load_spec()
+    spec = load_spec(hotline_spec)
     _make_sqlite_folder(url)
     engine = create_engine(url, future=True)
     schema.metadata.drop_all(engine)
@@ -59,6 +59,10 @@ def build(articles_dir: Path, url: str) -> BuildReport:
                         conn.execute(insert(table), rows)
                 report.passages += len(passage_rows)
                 report.hotlines += len(hotline_rows)
+        listed = set(conn.execute(select(schema.hotlines.c.department)).scalars())
+        alias_rows = [{"department": d, "word": w} for d, words in spec.aliases.items() if d in listed for w in words]
+        if alias_rows:
+            conn.execute(insert(schema.hotline_aliases), alias_rows)
     engine.dispose()
     return report
 

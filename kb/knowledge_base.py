@@ -16,7 +16,6 @@ from sqlalchemy import create_engine, select
 
 from . import kinds, schema
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found
-from .hotlines import load_spec
 from .places import region_names, strip_suffix
 from .search import BM25, Terms
 from .settings import database_url
@@ -97,12 +96,13 @@ class KnowledgeBase:
             article_rows = conn.execute(select(schema.articles).order_by(schema.articles.c.id)).all()
             passage_rows = conn.execute(select(schema.passages).order_by(schema.passages.c.id)).all()
             hotline_rows = conn.execute(select(schema.hotlines).order_by(schema.hotlines.c.id)).all()
+            alias_rows = conn.execute(select(schema.hotline_aliases).order_by(schema.hotline_aliases.c.id)).all()
         engine.dispose()
         articles = [ArticleInfo(r.id, r.title, r.date_text, r.place, r.body) for r in article_rows]
         hotlines = [HotlineInfo(r.article_id, r.department, tuple(r.numbers.split("、")), r.opened, r.issuer,
                                 r.purpose, r.scope) for r in hotline_rows]
         departments = list(dict.fromkeys(h.department for h in hotlines))
-        aliases = [(word, d) for d, words in load_spec().aliases.items() if d in departments for word in words]
+        aliases = [(r.word, r.department) for r in alias_rows]
         listed = {(h.article_id, n) for h in hotlines for n in h.numbers}
         units = [Unit(r.text, r.text, r.article_id, r.seq, kinds.stated_kinds(r.text)) for r in passage_rows
                  if not _is_listed_hotline(r.text, r.article_id, listed)]
@@ -206,7 +206,8 @@ class KnowledgeBase:
             if own[i] <= 0:
                 continue
             score = own[i] + _NEIGHBOUR_WEIGHT * sum(own[j] for j in self._neighbours(i))
-            score *= 0.5 + 0.5 * _share(weights, unit.match_text)  # sentences holding more of the question
+            around = f"{unit.match_text} {self.articles[unit.article_id].title}"
+            score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # sentences (with their title) holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             if asked - {kinds.OVERVIEW}:
                 score *= _KIND_MATCH if _states_asked(unit.kinds, asked) else _KIND_MISS
@@ -289,10 +290,16 @@ class KnowledgeBase:
         return text
 
 
-def _share(weights: dict[str, float], text: str) -> float:
-    """The share of the weighted words that the text contains."""
+def _share(weights: dict[str, float], text: str, partial: bool = False) -> float:
+    """The share of the weighted words that the text contains; with partial, a word whose characters are
+    there but not together (运些 / 运送) counts half as much as its share of characters."""
+    def found(word: str) -> float:
+        if word in text:
+            return 1.0
+        return 0.5 * sum(c in text for c in word) / len(word) if partial else 0.0
+
     total = sum(weights.values())
-    return sum(weight for word, weight in weights.items() if word in text) / total if total else 0.0
+    return sum(weight * found(word) for word, weight in weights.items()) / total if total else 0.0
 
 
 def _states_asked(stated: frozenset[str], asked: frozenset[str]) -> bool:

@@ -33,3 +33,11 @@ hotlines = Table(
     Column("purpose", String(100), nullable=False),
     Column("scope", Text, nullable=False),
 )
+
+# Everyday words for a department's problem area (kb/hotlines.yml), for the departments the hotlines list.
+hotline_aliases = Table(
+    "hotline_aliases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("department", String(50), nullable=False),
+    Column("word", String(50), nullable=False),
+)

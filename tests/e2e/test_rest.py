@@ -31,7 +31,7 @@ def test_department_follow_up_keeps_the_hotline_context(bot_server):
     assert reply.startswith("金融运行热线：0536-8090465")
 
 
-def test_topic_follow_up_answers_within_the_topic(bot_server):
+def test_follow_up_is_asked_about_the_conversations_article(bot_server):
     sender = uuid.uuid4().hex
     assert "青州港天物流园" in text_of(chat(bot_server, "齐鲁号欧亚班列从哪里发车", sender))
     assert "15至20列" in text_of(chat(bot_server, "一个月发几趟？", sender))
@@ -39,8 +39,10 @@ def test_topic_follow_up_answers_within_the_topic(bot_server):
 
 def test_human_request_gives_the_hotline_of_the_conversation(bot_server):
     sender = uuid.uuid4().hex
+    assert "0536-8097077" in text_of(chat(bot_server, "交通运输保障的电话", sender))
+    assert "0536-8097077" in text_of(chat(bot_server, "我要转人工", sender))
     chat(bot_server, "寒亭区网上招聘会在哪个平台", sender)
-    assert "0536-8875210" in text_of(chat(bot_server, "我要转人工", sender))
+    assert "0536-8090761" in text_of(chat(bot_server, "我要转人工", sender))  # no department: the general one
 
 
 def test_out_of_scope_is_declined_without_facts(bot_server):
@@ -48,10 +50,16 @@ def test_out_of_scope_is_declined_without_facts(bot_server):
     assert reply.startswith("抱歉") and "0536" not in reply and "来源" not in reply
 
 
-def test_capabilities_come_with_topic_buttons(bot_server):
+def test_capabilities_offer_the_newest_articles_and_a_button_asks_about_one(bot_server):
     messages = chat(bot_server, "你能做什么")
-    payloads = [b["payload"] for m in messages for b in m.get("buttons", [])]
-    assert "/ask_hotline" in payloads and "/ask_train" in payloads
+    buttons = [b for m in messages for b in m.get("buttons", [])]
+    assert buttons[0]["title"] == "网上“菜篮子超市” 满足需求稳定物价"
+    assert "来源：《网上“菜篮子超市” 满足需求稳定物价》" in text_of(chat(bot_server, buttons[0]["payload"]))
+
+
+def test_english_gets_the_bilingual_note_not_small_talk(bot_server):
+    reply = text_of(chat(bot_server, "What is the hotline for foreign trade companies?"))
+    assert "中文" in reply and "Chinese" in reply and "不客气" not in reply
 
 
 @pytest.mark.parametrize("text", ["", " ", "😀🙏🎉", "<img src=x onerror=alert(1)>", "字" * 10_000,

@@ -13,9 +13,9 @@ from tests.conftest import ROOT
 DOMAIN = Domain.load(ROOT / "domain.yml")
 
 
-def turn(text: str, topic: str) -> list:
-    return [UserUttered(text, {"name": "ask_train", "confidence": 0.9}), ActionExecuted("action_answer"),
-            SlotSet("topic", topic), BotUttered(f"答：{text}"), ActionExecuted("action_listen")]
+def turn(text: str, article: str) -> list:
+    return [UserUttered(text, {"name": "ask_question", "confidence": 0.9}), ActionExecuted("action_answer"),
+            SlotSet("article", article), BotUttered(f"答：{text}"), ActionExecuted("action_listen")]
 
 
 async def play(store, turns: list[list], senders=("user-1",)) -> list[dict]:
@@ -36,11 +36,11 @@ async def play(store, turns: list[list], senders=("user-1",)) -> list[dict]:
 
 CONVERSATION = [
     [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
-     *turn("齐鲁号几号发车", "train")],
-    turn("从哪里出发", "train"),
-    [ActionExecuted("action_session_start"), SessionStarted(), SlotSet("topic", "train"),
-     ActionExecuted("action_listen"), *turn("热线电话", "hotline")],  # a new session (expired): only it counts
-    turn("金融的呢", "hotline"),
+     *turn("齐鲁号几号发车", "6")],
+    turn("从哪里出发", "6"),
+    [ActionExecuted("action_session_start"), SessionStarted(), SlotSet("article", "6"),
+     ActionExecuted("action_listen"), *turn("热线电话", "2")],  # a new session (expired): only it counts
+    turn("金融的呢", "2"),
 ]
 
 
@@ -58,7 +58,7 @@ async def test_hands_rasa_the_same_trackers_as_the_sql_store(tmp_path, cached_co
     last = expected[-1]["events"]
     assert last[0]["event"] == "session_started"  # the latest session only
     assert [e["text"] for e in last if e["event"] == "user"] == ["热线电话", "金融的呢"]
-    assert expected[-1]["slots"]["topic"] == "hotline"
+    assert expected[-1]["slots"]["article"] == "2"
 
 
 async def test_reads_each_conversation_from_disk_once(tmp_path, monkeypatch):
@@ -77,7 +77,7 @@ def at(when: float, *events) -> list:
 
 
 OUT_OF_ORDER = {  # what clients of Rasa's HTTP API (`/conversations/<id>/tracker/events`) may append
-    "an event older than the session start": [CONVERSATION[0], at(1.0, SlotSet("topic", "jobs"))],
+    "an event older than the session start": [CONVERSATION[0], at(1.0, SlotSet("article", "5"))],
     "a session start sharing its timestamp": [
         turn("齐鲁号", "train"), at(9e9, ActionExecuted("action_session_start"), SessionStarted()), turn("热线", "hotline")],
     "two sessions in one save": [[*at(10.0, ActionExecuted("action_session_start")), *at(11.0, SessionStarted()),
@@ -114,7 +114,7 @@ async def test_a_restarted_store_reads_what_it_wrote(tmp_path):
     plain = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "ours.db"))
     expected = (await plain.retrieve("user-1")).current_state(EventVerbosity.ALL)
     assert (await restarted.retrieve("user-1")).current_state(EventVerbosity.ALL) == expected
-    assert expected["slots"]["topic"] == "train"
+    assert expected["slots"]["article"] == "6"
     assert await restarted.retrieve("nobody") is None
 
 

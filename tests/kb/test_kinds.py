@@ -1,0 +1,49 @@
+"""What a question asks for and what a sentence states, on wording written for these tests."""
+import pytest
+
+from kb import kinds
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("图书馆几号开门", {kinds.DATE}),
+    ("口罩厂一天能做多少只", {kinds.COUNT, kinds.FREQUENCY}),
+    ("退税要多久才能到账", {kinds.DURATION}),
+    ("核酸检测点在哪里", {kinds.PLACE}),
+    ("是哪家公司负责运营的", {kinds.ORGANISATION}),
+    ("办通行证打什么电话", {kinds.PHONE}),
+    ("为什么公园还不开", {kinds.WHY}),
+    ("补贴怎么申请", {kinds.HOW}),
+    ("介绍一下减租政策", {kinds.OVERVIEW}),
+    ("公交恢复了", set()),
+])
+def test_asked_kinds(question, expected):
+    assert kinds.asked_kinds(question) == expected
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("自3月2日起恢复营业。", kinds.DATE),
+    ("累计发放消费券1.5万张，惠及商户320家。", kinds.COUNT),
+    ("咨询电话：0536-7654321。", kinds.PHONE),
+    ("审批时间压缩到3个工作日以内。", kinds.DURATION),
+    ("班车每周二、周五各发一趟。", kinds.FREQUENCY),
+    ("由寿光市蔬菜物流园统一配送。", kinds.PLACE),
+    ("由市商务局牵头组织。", kinds.ORGANISATION),
+    ("企业通过“爱山东”小程序在线提交申请即可。", kinds.HOW),
+])
+def test_stated_kinds(sentence, kind):
+    assert kind in kinds.stated_kinds(sentence)
+
+
+def test_a_sentence_without_numbers_states_no_count_or_date():
+    assert not {kinds.COUNT, kinds.DATE, kinds.PHONE} & kinds.stated_kinds("大家齐心协力，共渡难关。")
+
+
+@pytest.mark.parametrize("question, focus", [("依托的是什么平台", ["平台"]), ("涉及哪些领域", ["领域"]),
+                                             ("在哪里", []), ("是哪家医院", ["医院"])])
+def test_focus_words(question, focus):
+    assert kinds.focus_words(question) == focus
+
+
+def test_question_words_are_blanked_even_when_cues_overlap():
+    left = kinds.without_question_words("中国农创港在哪个区")
+    assert "中国农创港" in left and "区" not in left
