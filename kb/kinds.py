@@ -10,10 +10,11 @@ import re
 
 from .text import HAN
 
-PHONE, DATE, DURATION, FREQUENCY, COUNT, PLACE, ORGANISATION, HOW, WHY, OVERVIEW = (
-    "phone", "date", "duration", "frequency", "count", "place", "organisation", "how", "why", "overview")
+PHONE, DATE, DURATION, FREQUENCY, COUNT, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
+    "phone", "date", "duration", "frequency", "count", "place", "route", "list", "organisation", "how", "why",
+    "overview")
 # Kinds a sentence must state to answer a question asking for them (any other kind asked is a preference).
-SPECIFIC = frozenset({PHONE, FREQUENCY})
+SPECIFIC = frozenset({PHONE, FREQUENCY, ROUTE})
 
 _CN_NUMBER = "[一二两三四五六七八九十百千万几]"
 _MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"
@@ -27,6 +28,8 @@ _QUESTION_CUES: dict[str, re.Pattern] = {
     FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
     COUNT: re.compile(rf"多少|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|比例|比率|率是|频次|"
                       r"频率|多少钱|总投资|投资多|几成"),
+    ROUTE: re.compile(r"[开到去往运发送]到?哪|开往|发往|终点|目的地|线路|路线|途经|经过哪"),
+    LIST: re.compile(r"哪些|哪几|都有什么|都有啥|有什么|包括什么|都是啥|都是什么|有哪"),
     PLACE: re.compile(r"哪里|哪儿|哪裡|[在到去从往]哪(?![个些家种类位])|哪个地方|什么地方|啥地方|地址|位置|地点|哪个?村|哪个?镇|"
                       r"哪个?县|哪个?区|哪个?市|哪个?街道|哪个?社区|哪个?园区|路线|怎么走|发往|开往|开到|哪几个地方|哪些地方"),
     ORGANISATION: re.compile(r"谁|哪家|(?:哪|什么|啥)[个些家]?(?:部门|单位|公司|机构|平台|公众号|小程序|医院|企业|银行|"
@@ -42,10 +45,13 @@ _FACT_PATTERNS: dict[str, re.Pattern] = {
     DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{4}年\d{1,2}月|\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|"
                      r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[点时](?:\d{1,2}分)?|[上下]旬|月底|月初|春节[前后]|节后|当天|近日|目前"),
     DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+)(?:个)?(?:天|小时|周|星期|个月|年|分钟)(?!份)|用时|历时|直至|期间|以内|之内"),
-    FREQUENCY: re.compile(r"每[天日周月年]|每个?(?:星期|礼拜|月)|[一每]\S?[天周月]\S{0,3}\d|\d+天一|一天\d|一周\d"),
+    FREQUENCY: re.compile(r"每[天日周月年]|每个?(?:星期|礼拜|月)|[一每]\S?[天周月]\S{0,3}\d|\d+天一|一天\d|一周\d|"
+                           r"[年月日]产|[年月日]均|全年"),
     COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"
                       r"每[天日周月年]|\d+(?:\.\d+)?[%％]"),
-    PLACE: re.compile(rf"{HAN}{{1,10}}(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|广场|基地|会场|码头|车站|服务站)|"
+    ROUTE: re.compile(rf"(?:驶往|发往|开往|运往|销往|前往|到达|抵达|途经|直达|经停|通达){HAN}"),
+    LIST: re.compile(rf"{HAN}{{2,}}、{HAN}{{2,}}"),
+    PLACE: re.compile(rf"{HAN}{{1,10}}(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|广场|基地|码头|车站|服务站)|"
                       r"\d+号|驶往|发往|开往"),
     ORGANISATION: re.compile(rf"{HAN}{{2,20}}?(?:公司|集团|局|委员会|委|办公室|中心|工会|医院|卫生院|合作社|协会|商会|"
                              r"银行|平台|小程序|公众号|政府|部门|指挥部|工厂|厂|大学|学校|街道办|队|站|所)|“[^”]{{2,20}}”"),
@@ -60,12 +66,14 @@ def asked_kinds(question: str) -> frozenset[str]:
 
 
 _FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪|啥)([\u4e00-\u9fff]{1,2})")
+_SUBJECT = re.compile(r"((?:(?![的是])[\u4e00-\u9fff]){2,3})(?:在哪|设在|是哪|是谁|是什么|是多少|有多少|有几)")
 _NOT_FOCUS = frozenset("里儿天年月日些个是有的了呢啊吗么时候样")
 
 
 def focus_words(question: str) -> list[str]:
-    """The noun a question word asks about ("什么平台" → 平台, "哪些领域" → 领域): the answer usually names it."""
-    words = []
+    """The noun a question word asks about ("什么平台" → 平台, "哪些领域" → 领域) and the one it asks about
+    ("主会场在哪" → 主会场): the answer usually names them."""
+    words = [match.group(1) for match in _SUBJECT.finditer(question)]
     for match in _FOCUS.finditer(question):
         word = match.group(1)
         while word and word[0] in _NOT_FOCUS:
@@ -87,6 +95,15 @@ def without_question_words(question: str) -> str:
             if match:
                 blank[start:match.end()] = [True] * (match.end() - start)
     return "".join(" " if hidden else char for char, hidden in zip(question, blank))
+
+
+_PERIODS = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "月": "month", "年": "year"}
+_PERIOD = re.compile(r"(?:[一每1全]|多久一)个?(天|日|周|星期|礼拜|月|年)|(?<![0-9])([年月日])[产均]")
+
+
+def periods(text: str) -> frozenset[str]:
+    """The periods a rate is given per ("每天", "一周", "年产" → day, week, year)."""
+    return frozenset(_PERIODS[a or b] for a, b in _PERIOD.findall(text))
 
 
 def stated_kinds(text: str) -> frozenset[str]:

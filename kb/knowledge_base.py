@@ -7,6 +7,7 @@ the source; a follow-up is asked together with the conversation's previous quest
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,7 @@ from sqlalchemy import create_engine, select
 from . import kinds, schema
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found
 from .places import region_names, strip_suffix
-from .search import BM25, Terms
+from .search import BM25, Terms, general_weight
 from .settings import database_url
 from .text import DATE_PARTS
 
@@ -163,6 +164,9 @@ class KnowledgeBase:
         if named and (kinds.PHONE in asked or context_department):
             return self.hotline(named)
         ranked = self._rank(question, clean_question(context), context_article, asked)
+        if context_article is not None and len(self._word_weights(question)) <= 1:
+            # "前后用了多久？", "派到了多少家？": nothing but question words, so it is about the conversation's article
+            ranked = [pair for pair in ranked if self._units[pair[1]].article_id == context_article] or ranked
         numbers = kinds.phone_numbers(question)
         if numbers:  # "8090775是哪个部门的电话": only what holds that number can answer
             ranked = [(score, i) for score, i in ranked if any(n in self._units[i].match_text for n in numbers)]
@@ -210,7 +214,8 @@ class KnowledgeBase:
             score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # sentences (with their title) holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             if asked - {kinds.OVERVIEW}:
-                score *= _KIND_MATCH if _states_asked(unit.kinds, asked) else _KIND_MISS
+                states = _states_asked(unit.kinds, asked) and _same_period(question, unit.match_text, asked)
+                score *= _KIND_MATCH if states else _KIND_MISS
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
             scored.append((score, i))
@@ -236,8 +241,9 @@ class KnowledgeBase:
         return bool(weights) and share >= _FOUND_COVERAGE
 
     def _word_weights(self, question: str) -> dict[str, float]:
-        """The words a question is about (its question words left out), each with its IDF."""
-        return {word: self._index.weight(word)
+        """The words a question is about (its question words left out), each weighed by how rare it is both in
+        Chinese at large ("现在" tells little) and in our articles ("潍坊" is in every other sentence)."""
+        return {word: math.sqrt(general_weight(word) * self._index.weight(word))
                 for word in self._terms.keywords(kinds.without_question_words(question))}
 
     def _compose(self, question: str, ranked: list[tuple[float, int]], asked: frozenset[str]) -> Answer:
@@ -291,15 +297,29 @@ class KnowledgeBase:
 
 
 def _share(weights: dict[str, float], text: str, partial: bool = False) -> float:
-    """The share of the weighted words that the text contains; with partial, a word whose characters are
-    there but not together (运些 / 运送) counts half as much as its share of characters."""
+    """The share of the weighted words that the text contains. A word of three characters or more with one
+    wrong (联落员 / 联络员) counts most of its weight; with partial, any word whose characters are there but
+    not together (运些 / 运送) counts half as much as its share of characters."""
     def found(word: str) -> float:
         if word in text:
             return 1.0
+        if len(word) >= 3 and _one_character_off(word, text):
+            return 0.8
         return 0.5 * sum(c in text for c in word) / len(word) if partial else 0.0
 
     total = sum(weights.values())
     return sum(weight * found(word) for word, weight in weights.items()) / total if total else 0.0
+
+
+def _same_period(question: str, text: str, asked: frozenset[str]) -> bool:
+    """For "how often", a rate per the period asked about (一天 / 每天, not 年产)."""
+    wanted = kinds.periods(question) if kinds.FREQUENCY in asked else frozenset()
+    return not wanted or bool(wanted & kinds.periods(text))
+
+
+def _one_character_off(word: str, text: str) -> bool:
+    """Whether the text holds the word with one character replaced (a typo or a homophone)."""
+    return any(re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), text) for i in range(len(word)))
 
 
 def _states_asked(stated: frozenset[str], asked: frozenset[str]) -> bool:

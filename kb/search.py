@@ -5,6 +5,7 @@ import logging
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 import jieba
 
@@ -18,6 +19,20 @@ STOPWORDS = frozenset(
 )
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=None)
+def general_idf() -> tuple[dict[str, float], float]:
+    """How rare each word is in Chinese text at large (the IDF table jieba ships for keyword extraction), and
+    the median for words it does not list: "现在" tells little, "叉车" much, whatever our few articles hold."""
+    from jieba.analyse import default_tfidf
+
+    return default_tfidf.idf_loader.get_idf()
+
+
+def general_weight(word: str) -> float:
+    table, median = general_idf()
+    return table.get(word, median)
 
 
 class Terms:

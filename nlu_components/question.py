@@ -1,0 +1,31 @@
+"""A message that asks for a fact is a question, whatever small talk DIET took it for.
+
+DIET is over-confident on short Chinese texts: "2月24号一起开工了几个项目" came back as `goodbye` at 0.99 and
+"在安丘线上订菜用啥平台" as `ask_capabilities`. Small talk has no question words asking for a fact and no
+numbers; so when a small-talk intent is predicted for a message that has either (kb.kinds reads the question
+words, from wording alone, knowing no article), this gate makes it `ask_question`.
+"""
+from __future__ import annotations
+
+import re
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+
+from kb.kinds import asked_kinds
+
+from .gate import IntentGate
+
+QUESTION_INTENT = "ask_question"
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_capabilities"})
+_MIN_CHARS = 6
+_DIGIT = re.compile(r"\d")
+
+
+def asks_for_a_fact(text: str) -> bool:
+    return len(text.strip()) >= _MIN_CHARS and bool(_DIGIT.search(text) or asked_kinds(text))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class QuestionGate(IntentGate):
+    def replacement(self, text: str, predicted: str | None) -> str | None:
+        return QUESTION_INTENT if predicted in SMALL_TALK and asks_for_a_fact(text) else None
