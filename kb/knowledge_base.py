@@ -26,15 +26,16 @@ _MAX_QUESTION_CHARS = 300
 _CONTEXT_WEIGHT = 0.3          # the previous question's words, for a follow-up
 _ARTICLE_WEIGHT = 0.6          # how much the article's match with the whole question lifts its sentences
 _FOCUS_WEIGHT = 2.0           # the noun a question word asks about ("什么平台" → 平台) counts three times
+_SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
 _FOLLOW_UP_BOOST = 1.5         # sentences of the article the conversation is about, for a follow-up
 _FOUND_COVERAGE = 0.5          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
-_FOCUS_KIND_BONUS = 1.5        # a clause stating the kind of fact asked for
+_COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
-_DIRECT_CHARS = 60             # a direct answer is cut down to the clauses that hold the fact
+_DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
 _OVERVIEW_CHARS = 200
 _CLAUSE_END = re.compile(r"(?<=[，；：。！？])")
 
@@ -67,24 +68,35 @@ class HotlineInfo:
 
 @dataclass(frozen=True)
 class Unit:
-    """Something an answer can show: a sentence of an article, one department's hotline (department set), or
-    an article's whole hotline list (department "")."""
+    """Something an answer can show: one or two clauses of a sentence (sentence: its index), one department's
+    hotline (department set), or an article's whole hotline list (department "")."""
     text: str
     match_text: str
     article_id: int
     seq: int
     kinds: frozenset[str]
     department: str | None = None
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    article_id: int
+    seq: int
 
 
 class KnowledgeBase:
-    def __init__(self, articles: list[ArticleInfo], hotlines: list[HotlineInfo], units: list[Unit],
-                 terms: Terms, department_forms: list[tuple[str, str]], aliases: list[tuple[str, str]]):
+    def __init__(self, articles: list[ArticleInfo], hotlines: list[HotlineInfo], sentences: list[Sentence],
+                 units: list[Unit], terms: Terms, department_forms: list[tuple[str, str]],
+                 aliases: list[tuple[str, str]]):
         self.articles = {a.id: a for a in articles}
         self.hotlines = hotlines
+        self._sentences = sentences
         self._units = units
         self._terms = terms
         self._index = BM25([terms.terms(u.match_text) for u in units])
+        self._sentence_index = BM25([terms.terms(s.text) for s in sentences])
         self._article_ids = [a.id for a in articles]
         self._article_index = BM25([terms.terms(f"{a.title} {a.title} {a.place} {a.body}") for a in articles])
         self._department_forms = sorted(department_forms, key=lambda pair: -len(pair[0]))
@@ -105,15 +117,17 @@ class KnowledgeBase:
         departments = list(dict.fromkeys(h.department for h in hotlines))
         aliases = [(r.word, r.department) for r in alias_rows]
         listed = {(h.article_id, n) for h in hotlines for n in h.numbers}
-        units = [Unit(r.text, r.text, r.article_id, r.seq, kinds.stated_kinds(r.text)) for r in passage_rows
-                 if not _is_listed_hotline(r.text, r.article_id, listed)]
+        sentences = [Sentence(r.text, r.article_id, r.seq) for r in passage_rows
+                     if not _is_listed_hotline(r.text, r.article_id, listed)]
+        units = [Unit(text, text, s.article_id, s.seq, kinds.stated_kinds(text), sentence=number)
+                 for number, s in enumerate(sentences) for text in clause_windows(s.text)]
         units += [_hotline_unit(h, [w for w, d in aliases if d == h.department]) for h in hotlines]
         units += [_hotline_list_unit([h for h in hotlines if h.article_id == a.id], a)
                   for a in articles if any(h.article_id == a.id for h in hotlines)]
         terms = Terms()
         forms = department_forms(departments, terms.cut)
         terms.add_words([form for form, _ in forms] + [word for word, _ in aliases] + _quoted_names(articles))
-        return cls(articles, hotlines, units, terms, forms, aliases)
+        return cls(articles, hotlines, sentences, units, terms, forms, aliases)
 
     # --- what the KB knows ------------------------------------------------------------------
     def departments(self) -> list[str]:
@@ -161,8 +175,12 @@ class KnowledgeBase:
         asked = kinds.asked_kinds(question)
         follow_up = bool(context or context_article or context_department)
         named = self.find_department(question)
-        if named and (kinds.PHONE in asked or context_department):
+        if named and kinds.PHONE in asked:
             return self.hotline(named)
+        if context_department:  # after a hotline, "金融的呢？" / "那外贸呢" ask for another department's
+            other = self.find_department(question, everyday_words=True)
+            if other:
+                return self.hotline(other)
         ranked = self._rank(question, clean_question(context), context_article, asked)
         if context_article is not None and len(self._word_weights(question)) <= 1:
             # "前后用了多久？", "派到了多少家？": nothing but question words, so it is about the conversation's article
@@ -180,9 +198,13 @@ class KnowledgeBase:
                 return self.hotline(department)
             if kinds.PHONE in asked or best.department == "":
                 return self.hotline_list()
-        if not (self._covers(question, ranked[0][1]) or (follow_up and best.article_id == context_article)):
+        if follow_up and best.article_id == context_article:
+            return self._compose(question, ranked, asked)
+        # the best of the top units that hold most of what the question is about
+        covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(question, pair[1])]
+        if not covering or self._units[covering[0][1]].department is not None:
             return not_found()
-        return self._compose(question, ranked, asked)
+        return self._compose(question, covering + [pair for pair in ranked if pair not in covering], asked)
 
     def hotline(self, department: str) -> Answer:
         matches = [h for h in self.hotlines if h.department == department]
@@ -203,14 +225,18 @@ class KnowledgeBase:
         article_scores = {aid: self._article_index.score(query, i) + _CONTEXT_WEIGHT *
                           self._article_index.score(context_query, i) for i, aid in enumerate(self._article_ids)}
         top_article = max(article_scores.values(), default=0.0) or 1.0
-        own = [self._index.score(query, i) + _CONTEXT_WEIGHT * self._index.score(context_query, i)
-               + _FOCUS_WEIGHT * self._index.score(focus, i) for i in range(len(self._units))]
+        sentence_scores = [self._sentence_index.score(query, n) + _CONTEXT_WEIGHT *
+                           self._sentence_index.score(context_query, n) for n in range(len(self._sentences))]
         scored = []
         for i, unit in enumerate(self._units):
-            if own[i] <= 0:
+            own = self._index.score(query, i) + _FOCUS_WEIGHT * self._index.score(focus, i)
+            if own <= 0:
                 continue
-            score = own[i] + _NEIGHBOUR_WEIGHT * sum(own[j] for j in self._neighbours(i))
-            around = f"{unit.match_text} {self.articles[unit.article_id].title}"
+            score = own
+            if unit.sentence is not None:
+                score += _SENTENCE_WEIGHT * sentence_scores[unit.sentence] + \
+                    _NEIGHBOUR_WEIGHT * sum(sentence_scores[n] for n in self._neighbours(unit.sentence))
+            around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
             score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # sentences (with their title) holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             if asked - {kinds.OVERVIEW}:
@@ -221,19 +247,23 @@ class KnowledgeBase:
             scored.append((score, i))
         return sorted(scored, key=lambda pair: (-pair[0], pair[1]))
 
-    def _neighbours(self, i: int) -> list[int]:
-        """The sentences just before and after unit i in its article."""
-        unit = self._units[i]
-        return [j for j in (i - 1, i + 1) if 0 <= j < len(self._units) and self._units[j].department is None
-                and unit.department is None and self._units[j].article_id == unit.article_id]
+    def _neighbours(self, sentence: int) -> list[int]:
+        """The sentences just before and after this one in its article."""
+        article = self._sentences[sentence].article_id
+        return [n for n in (sentence - 1, sentence + 1)
+                if 0 <= n < len(self._sentences) and self._sentences[n].article_id == article]
+
+    def _sentence_text(self, unit: Unit) -> str:
+        return self._sentences[unit.sentence].text if unit.sentence is not None else unit.match_text
 
     def _covers(self, question: str, index: int) -> bool:
         """Whether the sentence, its neighbours and its article's title hold most of the question's words,
         weighed by how rare each word is (a word no article uses weighs most)."""
         unit = self._units[index]
         article = self.articles[unit.article_id]
-        around = " ".join([unit.match_text, article.title, article.place,
-                           *(self._units[j].match_text for j in self._neighbours(index))])
+        neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
+        around = " ".join([self._sentence_text(unit), article.title, article.place,
+                           *(self._sentences[n].text for n in neighbours)])
         weights = self._word_weights(question)
         near = _share(weights, around)
         elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body)
@@ -261,39 +291,34 @@ class KnowledgeBase:
                 break
         parts = []
         for unit in chosen:
-            text = self._overview(unit) if overview else self._focus(unit.text, question, asked)
+            text = self._overview(unit) if overview else _as_sentence(unit.text)
             parts.append((text, self.articles[unit.article_id]))
         return format_parts(parts)
 
-    def _focus(self, sentence: str, question: str, asked: frozenset[str]) -> str:
-        """The run of clauses (at most three) that states the fact asked for and shares the rarest terms with
-        the question: a long sentence is cut down to what answers; a short one is kept whole."""
-        if len(sentence) <= _DIRECT_CHARS:
-            return sentence
-        query = set(self._terms.terms(question))
-        clauses = [c for c in _CLAUSE_END.split(sentence) if c]
-        best, best_key = sentence, None
-        for start in range(len(clauses)):
-            for end in range(start + 1, min(start + 3, len(clauses)) + 1):
-                text = "".join(clauses[start:end])
-                shared = sum(self._index.weight(t) for t in query & set(self._terms.terms(text)))
-                if asked and _states_asked(kinds.stated_kinds(text), asked):
-                    shared *= _FOCUS_KIND_BONUS
-                key = shared - 0.01 * len(text)
-                if best_key is None or key > best_key:
-                    best, best_key = text, key
-        return best.rstrip("，；：") + ("" if best.endswith(("。", "！", "？", "”")) else "。")
-
     def _overview(self, unit: Unit) -> str:
-        """The sentence and those after it in its article, up to a short paragraph."""
-        following = sorted((u for u in self._units if u.article_id == unit.article_id and u.seq >= unit.seq
-                            and u.department is None), key=lambda u: u.seq)
+        """The unit's sentence and those after it in its article, up to a short paragraph."""
+        if unit.sentence is None:
+            return unit.text
         text = ""
-        for sentence in following:
-            if text and len(text) + len(sentence.text) > _OVERVIEW_CHARS:
+        for sentence in self._sentences[unit.sentence:]:
+            if sentence.article_id != unit.article_id or (text and len(text) + len(sentence.text) > _OVERVIEW_CHARS):
                 break
             text += sentence.text
         return text
+
+
+def clause_windows(sentence: str) -> list[str]:
+    """What a sentence can answer with: itself when short, else each clause and each pair of clauses."""
+    if len(sentence) <= _DIRECT_CHARS:
+        return [sentence]
+    clauses = [c for c in _CLAUSE_END.split(sentence) if c]
+    windows = clauses + ["".join(clauses[i:i + 2]) for i in range(len(clauses) - 1)]
+    return [w for w in windows if len(w.strip("，；：。！？“”")) >= 4] or [sentence]
+
+
+def _as_sentence(text: str) -> str:
+    text = text.rstrip("，；：")
+    return text if text.endswith(("。", "！", "？", "”")) else text + "。"
 
 
 def _share(weights: dict[str, float], text: str, partial: bool = False) -> float:
