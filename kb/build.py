@@ -43,6 +43,7 @@ def build(articles_dir: Path, url: str) -> BuildReport:
                 article_id = conn.execute(insert(schema.articles).values(
                     page=page.meta.get("page", page.name), title=article.title, byline=article.byline,
                     place=article.place, date_text=page.date_of(article),
+                    published=page.iso_date_of(article), publisher=page.publisher_of(article), url=page.url,
                     topic=assign_topic(article, topics), body=article.text,
                 )).inserted_primary_key[0]
                 report.articles += 1

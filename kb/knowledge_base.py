@@ -31,6 +31,9 @@ class ArticleInfo:
     topic: str | None
     place: str
     body: str
+    published: str = ""  # YYYY-MM-DD, or "" when only a month is known
+    publisher: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ class KnowledgeBase:
             field_rows = conn.execute(select(schema.record_fields).order_by(
                 schema.record_fields.c.record_no, schema.record_fields.c.seq)).all()
         engine.dispose()
-        articles = [ArticleInfo(r.id, r.title, r.date_text, r.topic, r.place, r.body) for r in article_rows]
+        articles = [ArticleInfo(r.id, r.title, r.date_text, r.topic, r.place, r.body, r.published, r.publisher, r.url)
+                    for r in article_rows]
         topic_of = {a.id: a.topic for a in articles}
         hotlines = [HotlineInfo(r.article_id, r.department, tuple(r.numbers.split("、")), r.opened, r.issuer,
                                 r.purpose, r.scope) for r in hotline_rows]
