@@ -1,14 +1,22 @@
-"""Command line: `python -m kb build` and `python -m kb ask "问题"` (the same answer the bot gives)."""
+"""Command line: `python -m kb build`, `python -m kb add PATH_OR_URL…` and `python -m kb ask "问题"` (the same
+answer the bot gives)."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from .answers import cite
 from .build import build
 from .export import write_jieba_dictionary, write_lookup_tables
+from .importer import Added, AlreadyThere, Outcome, Refused, add
 from .knowledge_base import KnowledgeBase
-from .settings import ARTICLES_DIR, database_url
+from .settings import articles_dir, database_url
+
+EXIT_BAD_INPUT = 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,9 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: $KB_DATABASE_URL or build/kb.sqlite)")
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="read the articles and (re)write the database")
-    build_cmd.add_argument("--articles", type=Path, default=ARTICLES_DIR)
-    build_cmd.add_argument("--jieba-dict", type=Path, help="also write the jieba user dictionary here")
-    build_cmd.add_argument("--lookups", type=Path, help="also write NLU lookup tables (YAML) here")
+    add_cmd = commands.add_parser("add", help="add articles (.txt, saved .html/.htm pages, http(s) URLs), then build")
+    add_cmd.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    for command in (build_cmd, add_cmd):
+        command.add_argument("--articles", type=Path, default=None,
+                             help="the articles folder (default: $KB_ARTICLES_DIR or kb/articles)")
+        command.add_argument("--jieba-dict", type=Path, help="also write the jieba user dictionary here")
+        command.add_argument("--lookups", type=Path, help="also write NLU lookup tables (YAML) here")
     ask_cmd = commands.add_parser("ask", help="answer a question from the database")
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--topic", help="restrict to a topic of kb/topics.yml")
@@ -27,22 +39,49 @@ def main(argv: list[str] | None = None) -> int:
     url = args.db or database_url()
 
     if args.command == "build":
-        report = build(args.articles, url)
-        print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
-              f"{report.hotlines} hotlines, {report.records} records")
-        if args.jieba_dict or args.lookups:
-            kb = KnowledgeBase.load(url)
-            if args.jieba_dict:
-                print(f"jieba dictionary: {write_jieba_dictionary(kb, args.jieba_dict)} words → {args.jieba_dict}")
-            if args.lookups:
-                print(f"lookup tables: {write_lookup_tables(kb, args.lookups)} → {args.lookups}")
+        _build(args, url)
         return 0
+    if args.command == "add":
+        return _add(args, url)
 
     kb = KnowledgeBase.load(url)
     if args.topic and args.topic not in kb.topics:
         parser.error(f"unknown topic {args.topic!r}; topics: {', '.join(kb.topics)}")
     print(kb.ask(args.question, topic=args.topic, department=args.department).text)
     return 0
+
+
+def _build(args: argparse.Namespace, url: str) -> None:
+    report = build(args.articles or articles_dir(), url)
+    print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
+          f"{report.hotlines} hotlines, {report.records} records")
+    if args.jieba_dict or args.lookups:
+        kb = KnowledgeBase.load(url)
+        if args.jieba_dict:
+            print(f"jieba dictionary: {write_jieba_dictionary(kb, args.jieba_dict)} words → {args.jieba_dict}")
+        if args.lookups:
+            print(f"lookup tables: {write_lookup_tables(kb, args.lookups)} → {args.lookups}")
+
+
+def _add(args: argparse.Namespace, url: str) -> int:
+    try:
+        outcomes = asyncio.run(add(args.sources, args.articles or articles_dir(), rebuild=lambda: _build(args, url),
+                                   tell=_tell))
+    except (SQLAlchemyError, OSError) as error:
+        print(f"知识库重建失败，新文章未保存（{type(error).__name__}: {error}）", file=sys.stderr)
+        return 1
+    return EXIT_BAD_INPUT if any(isinstance(outcome, Refused) for outcome in outcomes) else 0
+
+
+def _tell(outcome: Outcome) -> None:
+    if isinstance(outcome, Added):
+        page = outcome.page
+        cited = "；".join(cite(a.title, page.publisher_of(a), page.date_of(a)) for a in page.articles)
+        print(f"已添加：{outcome.source} → {outcome.path}：{cited}", flush=True)
+    elif isinstance(outcome, AlreadyThere):
+        print(f"已存在：{outcome.source}（内容与 {outcome.existing} 相同，未重复添加）", flush=True)
+    else:
+        print(f"无法添加 {outcome.source}：{outcome.reason}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

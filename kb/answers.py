@@ -25,13 +25,13 @@ def not_found(text: str = NOT_FOUND_TEXT) -> Answer:
 
 def source_line(articles) -> str:
     """来源：《标题》（发布者，日期） URL, for each article once."""
-    unique = dict.fromkeys(_cited(a) for a in articles)
+    unique = dict.fromkeys(cite(a.title, a.publisher, a.date_text, a.url) for a in articles)
     return "来源：" + "；".join(unique)
 
 
-def _cited(article) -> str:
-    about = "，".join(part for part in (article.publisher, article.date_text) if part)
-    return f"《{article.title}》" + (f"（{about}）" if about else "") + (f" {article.url}" if article.url else "")
+def cite(title: str, publisher: str = "", date_text: str = "", url: str = "") -> str:
+    about = "，".join(part for part in (publisher, date_text) if part)
+    return f"《{title}》" + (f"（{about}）" if about else "") + (f" {url}" if url else "")
 
 
 def format_hotline(hotlines, article) -> Answer:

@@ -2,7 +2,7 @@
 
 - A dateline: "发布时间：2020-03-05 10:20 来源：某某局", "2020年3月2日 来源：某报", "来源：某报": it gives the
   article's publication day and publisher, and is not article text.
-- Page furniture: "原标题：…", editor and credit lines ("（编辑：…）", "责任编辑：…", "文字：…"), 【打印本页】-style
+- Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）", "责任编辑：…", "文字：…"), 【打印本页】-style
   links, "— END —", share prompts ("长按识别二维码…", "阅读原文"), open-government index lines ("索引号：…").
 """
 from __future__ import annotations
@@ -21,7 +21,8 @@ _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
-_PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|(?:{_INFO_LABEL})\s*：)")
+_LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
+_PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
 _DATELINE_MAX_CHARS = 120
 
 _CREDIT = re.compile(
@@ -39,6 +40,7 @@ _CREDIT_MAX_CHARS = 80
 class Dateline:
     published: date | None
     publisher: str
+    labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
 
 
 def read_dateline(line: str) -> Dateline | None:
@@ -48,12 +50,12 @@ def read_dateline(line: str) -> Dateline | None:
     found = _FULL_DATE.search(line)
     publisher = _PUBLISHER.search(line)
     return Dateline(published=_day(*found.groups()) if found else None,
-                    publisher=publisher.group(1) if publisher else "")
+                    publisher=publisher.group(1) if publisher else "", labelled=bool(_LABEL.search(line)))
 
 
 def is_furniture(line: str) -> bool:
     """Page furniture around an article: never article text, never a title."""
-    if line.startswith(("原标题：", "（原标题：")):
+    if line.startswith(("原标题：", "（原标题：")) or not re.search(r"\w", line):  # no word: a separator
         return True
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
