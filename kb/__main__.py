@@ -9,10 +9,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from .answers import cite
 from .build import build
 from .export import write_jieba_dictionary, write_lookup_tables
-from .importer import Added, AlreadyThere, Outcome, Refused, add
 from .knowledge_base import KnowledgeBase
 from .settings import articles_dir, database_url
 
@@ -64,24 +62,18 @@ def _build(args: argparse.Namespace, url: str) -> None:
 
 
 def _add(args: argparse.Namespace, url: str) -> int:
+    from .importer import add  # trafilatura and aiohttp take seconds to import: only `add` needs them
+
+    def tell(outcome) -> None:
+        print(outcome.message, file=sys.stderr if outcome.refused else sys.stdout, flush=True)
+
     try:
         outcomes = asyncio.run(add(args.sources, args.articles or articles_dir(), rebuild=lambda: _build(args, url),
-                                   tell=_tell))
+                                   tell=tell))
     except (SQLAlchemyError, OSError) as error:
         print(f"知识库重建失败，新文章未保存（{type(error).__name__}: {error}）", file=sys.stderr)
         return 1
-    return EXIT_BAD_INPUT if any(isinstance(outcome, Refused) for outcome in outcomes) else 0
-
-
-def _tell(outcome: Outcome) -> None:
-    if isinstance(outcome, Added):
-        page = outcome.page
-        cited = "；".join(cite(a.title, page.publisher_of(a), page.date_of(a)) for a in page.articles)
-        print(f"已添加：{outcome.source} → {outcome.path}：{cited}", flush=True)
-    elif isinstance(outcome, AlreadyThere):
-        print(f"已存在：{outcome.source}（内容与 {outcome.existing} 相同，未重复添加）", flush=True)
-    else:
-        print(f"无法添加 {outcome.source}：{outcome.reason}", file=sys.stderr, flush=True)
+    return EXIT_BAD_INPUT if any(outcome.refused for outcome in outcomes) else 0
 
 
 if __name__ == "__main__":

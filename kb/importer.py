@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .answers import cite
 from .build import build
 from .fetch import FetchError, Limits, fetch
 from .html_article import decode_html, read_html
@@ -37,18 +38,34 @@ class Added:
     source: str
     path: Path
     page: Page
+    refused = False
+
+    @property
+    def message(self) -> str:
+        cited = "；".join(cite(a.title, self.page.publisher_of(a), self.page.date_of(a)) for a in self.page.articles)
+        return f"已添加：{self.source} → {self.path}：{cited}"
 
 
 @dataclass(frozen=True)
 class AlreadyThere:
     source: str
     existing: str  # file name in the articles folder
+    refused = False
+
+    @property
+    def message(self) -> str:
+        return f"已存在：{self.source}（内容与 {self.existing} 相同，未重复添加）"
 
 
 @dataclass(frozen=True)
 class Refused:
     source: str
     reason: str
+    refused = True
+
+    @property
+    def message(self) -> str:
+        return f"无法添加 {self.source}：{self.reason}"
 
 
 Outcome = Added | AlreadyThere | Refused

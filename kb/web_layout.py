@@ -15,7 +15,7 @@ _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _DATE_LABEL = r"(?:发布|发表|发稿|更新)?(?:时间|日期)"
-_SOURCE_LABEL = r"(?:信息|文章|新闻)?来源|稿源"
+_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源"
 _INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|字体"
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
@@ -24,6 +24,7 @@ _DATELINE = re.compile(
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 _PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
 _DATELINE_MAX_CHARS = 120
+_LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
@@ -44,7 +45,11 @@ class Dateline:
 
 
 def read_dateline(line: str) -> Dateline | None:
-    """The publication day and publisher a dateline gives, or None when the line is not one."""
+    """The publication day and publisher a dateline gives, or None when the line is not one.
+
+    Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】".
+    """
+    line = _LABEL_BRACKETS.sub(" ", line).strip()
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
     found = _FULL_DATE.search(line)
@@ -54,7 +59,9 @@ def read_dateline(line: str) -> Dateline | None:
 
 
 def is_furniture(line: str) -> bool:
-    """Page furniture around an article: never article text, never a title."""
+    """Page furniture around an article: never article text, never a title (a dateline is not furniture)."""
+    if read_dateline(line):
+        return False
     if line.startswith(("原标题：", "（原标题：")) or not re.search(r"\w", line):  # no word: a separator
         return True
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
