@@ -115,8 +115,10 @@ async def _page_text(source: str, limits: Limits) -> str:
             return _with_url(decode_text(fetched.body, fetched.charset), fetched.url)
         return html_page_text(decode_html(fetched.body, fetched.charset), fetched.url)
     path = Path(source)
+    if path.is_dir():
+        raise BadInput(f"这是文件夹，不是文件（{path}）")
     if not path.is_file():
-        raise BadInput(f"找不到文件（{'是文件夹' if path.is_dir() else '不存在'}：{path}）")
+        raise BadInput(f"找不到文件（不存在：{path}）")
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
         raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt、.html、.htm 文件或 http(s) 网址）")
@@ -128,11 +130,11 @@ async def _page_text(source: str, limits: Limits) -> str:
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:
-    """A text page's characters: UTF-8 (with or without BOM), the declared charset, or GB18030."""
+    """A text page's characters: the declared charset, UTF-8 (with or without BOM) or GB18030."""
     raw = _not_binary(raw)
-    for codec in filter(None, ("utf-8-sig", declared, "gb18030")):
+    for codec in filter(None, (declared, "utf-8", "gb18030")):
         try:
-            return raw.decode(codec)
+            return raw.decode(codec).removeprefix("\ufeff")
         except (UnicodeDecodeError, LookupError):
             continue
     raise BadInput("无法识别文本编码（不是 UTF-8 或 GB18030）")

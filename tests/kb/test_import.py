@@ -247,6 +247,7 @@ def _unknown_type(tmp_path: Path) -> str:
     (_empty_page, "网页是空的"),
     (_unknown_type, "不支持的文件类型“.docx”"),
     (lambda tmp_path: str(tmp_path / "missing.txt"), "找不到文件"),
+    (lambda tmp_path: str(tmp_path), "这是文件夹"),
     (lambda tmp_path: str(PAGES / "no_article.html"), "没有找到文章正文"),
 ])
 async def test_a_bad_file_is_refused_and_changes_nothing(store, tmp_path, make_source, reason):
@@ -319,6 +320,16 @@ def test_the_command_adds_the_good_inputs_and_reports_each_bad_one(store, tmp_pa
     assert len(list(store.folder.glob("*.txt"))) == 3
     assert {"高新区清池街道：政企联手，帮企业招到580名工人", "临朐为返岗员工开通“点对点”包车 已接回外地员工1260人"} <= {
         a.title for a in store.load().articles.values()}
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig"])
+async def test_a_gbk_or_bom_text_file_keeps_its_front_matter(store, tmp_path, encoding):
+    source = tmp_path / "article.txt"
+    source.write_bytes(("---\ndate: 2020-03-13\npublisher: 潍坊日报\n---\n" + PLAIN_ARTICLE).encode(encoding))
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added)
+    assert outcome.page.meta == {"date": "2020-03-13", "publisher": "潍坊日报"}
+    assert outcome.path.name.startswith("2020-03-13-")
 
 
 def test_the_command_says_already_there_and_exits_0(store, capsys):
