@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import trafilatura
-from lxml import html as lxml_html
 from trafilatura.settings import set_date_params
 
 from .text import normalize
@@ -56,11 +55,15 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
 
 
 def read_html(page: str, url: str = "") -> WebArticle:
-    doc = trafilatura.bare_extraction(page, url=url or None, with_metadata=True, include_comments=False, favor_precision=True,
-                                      date_extraction_params=set_date_params(False)) or {}
-    tree = lxml_html.fromstring(page.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    """The article of a page; an empty one (no title, no text) when the page does not parse as HTML."""
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        return WebArticle(title="", published=None, publisher="", url=url, text="")
+    doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
+                                      favor_precision=True, date_extraction_params=set_date_params(False)) or {}
+    tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     title, dateline = _headline(_visible_lines(tree), normalize(doc.get("title") or ""))
-    account = "".join(tree.xpath(f"string({_ACCOUNT_NAME})")).strip()
+    account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     return WebArticle(
         title=title,
         published=(dateline and dateline.published) or _iso_day(doc.get("date")),

@@ -224,6 +224,11 @@ async def test_the_same_content_is_not_added_twice(store, site, tmp_path):
 
 # --- bad input --------------------------------------------------------------------------------
 
+def _written(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
 def _binary(tmp_path: Path) -> str:
     path = tmp_path / "scan.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
@@ -231,9 +236,7 @@ def _binary(tmp_path: Path) -> str:
 
 
 def _empty_page(tmp_path: Path) -> str:
-    path = tmp_path / "empty.html"
-    path.write_text("  \n", encoding="utf-8")
-    return str(path)
+    return _written(tmp_path / "empty.html", "  \n")
 
 
 def _unknown_type(tmp_path: Path) -> str:
@@ -249,6 +252,8 @@ def _unknown_type(tmp_path: Path) -> str:
     (lambda tmp_path: str(tmp_path / "missing.txt"), "找不到文件"),
     (lambda tmp_path: str(tmp_path), "这是文件夹"),
     (lambda tmp_path: str(PAGES / "no_article.html"), "没有找到文章正文"),
+    (lambda tmp_path: _written(tmp_path / "note.html", "只是一行字，不是网页"), "没有找到文章正文"),
+    (lambda tmp_path: _written(tmp_path / "list.txt", "县市区新闻\n寒亭区开展春季植树活动\n2020-03-01\n"), "没有找到文章正文"),
 ])
 async def test_a_bad_file_is_refused_and_changes_nothing(store, tmp_path, make_source, reason):
     source = make_source(tmp_path)
