@@ -2,8 +2,9 @@
 
 - A dateline: "发布时间：2020-03-05 10:20 来源：某某局", "2020年3月2日 来源：某报", "来源：某报": it gives the
   article's publication day and publisher, and is not article text.
-- Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）", "责任编辑：…", "文字：…"), 【打印本页】-style
-  links, "— END —", share prompts ("长按识别二维码…", "阅读原文"), open-government index lines ("索引号：…").
+- Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）",
+  "责任编辑：…", "文字：…"), 【打印本页】-style links, "— END —", share prompts ("长按识别二维码…",
+  "阅读原文"), open-government index lines ("索引号：…").
 """
 from __future__ import annotations
 
