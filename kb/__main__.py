@@ -1,14 +1,20 @@
-"""Command line: `python -m kb build` and `python -m kb ask "问题"` (the same answer the bot gives)."""
+"""Command line: `python -m kb build`, `python -m kb add PATH_OR_URL…` and `python -m kb ask "问题"` (the same
+answer the bot gives)."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from .build import build
 from .hotlines import SPEC_FILE
 from .knowledge_base import KnowledgeBase
-from .settings import ARTICLES_DIR, database_url
+from .settings import articles_dir, database_url
+
+EXIT_BAD_INPUT = 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,9 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: $KB_DATABASE_URL or build/kb.sqlite)")
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="read the articles and (re)write the database")
-    build_cmd.add_argument("--articles", type=Path, default=ARTICLES_DIR)
-    build_cmd.add_argument("--hotline-spec", type=Path, default=SPEC_FILE,
-                           help="the hotline table's declaration (default: kb/hotlines.yml)")
+    add_cmd = commands.add_parser("add", help="add articles (.txt, saved .html/.htm pages, http(s) URLs), then build")
+    add_cmd.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    for command in (build_cmd, add_cmd):
+        command.add_argument("--articles", type=Path, default=None,
+                             help="the articles folder (default: $KB_ARTICLES_DIR or kb/articles)")
+        command.add_argument("--hotline-spec", type=Path, default=SPEC_FILE,
+                             help="the hotline table's declaration (default: kb/hotlines.yml)")
     ask_cmd = commands.add_parser("ask", help="answer a question from the database")
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--context", default="", help="the previous question, for a follow-up")
@@ -26,15 +36,36 @@ def main(argv: list[str] | None = None) -> int:
     url = args.db or database_url()
 
     if args.command == "build":
-        report = build(args.articles, url, args.hotline_spec)
-        print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
-              f"{report.hotlines} hotlines")
-        for note in report.notes:
-            print(f"note: {note}")
+        _build(args, url)
         return 0
+    if args.command == "add":
+        return _add(args, url)
 
     print(KnowledgeBase.load(url).ask(args.question, context=args.context).text)
     return 0
+
+
+def _build(args: argparse.Namespace, url: str) -> None:
+    report = build(args.articles or articles_dir(), url, args.hotline_spec)
+    print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
+          f"{report.hotlines} hotlines")
+    for note in report.notes:
+        print(f"note: {note}")
+
+
+def _add(args: argparse.Namespace, url: str) -> int:
+    from .importer import add  # trafilatura and aiohttp take seconds to import: only `add` needs them
+
+    def tell(outcome) -> None:
+        print(outcome.message, file=sys.stderr if outcome.refused else sys.stdout, flush=True)
+
+    try:
+        outcomes = asyncio.run(add(args.sources, args.articles or articles_dir(), rebuild=lambda: _build(args, url),
+                                   tell=tell))
+    except (SQLAlchemyError, OSError) as error:
+        print(f"知识库重建失败，新文章未保存（{type(error).__name__}: {error}）", file=sys.stderr)
+        return 1
+    return EXIT_BAD_INPUT if any(outcome.refused for outcome in outcomes) else 0
 
 
 if __name__ == "__main__":

@@ -24,8 +24,14 @@ def not_found(text: str = NOT_FOUND_TEXT) -> Answer:
 
 
 def source_line(articles) -> str:
-    unique = list(dict.fromkeys((a.title, a.date_text) for a in articles))
-    return "来源：" + "；".join(f"《{title}》（{date}）" if date else f"《{title}》" for title, date in unique)
+    """来源：《标题》（发布者，日期） URL, for each article once."""
+    unique = dict.fromkeys(cite(a.title, a.publisher, a.date_text, a.url) for a in articles)
+    return "来源：" + "；".join(unique)
+
+
+def cite(title: str, publisher: str = "", date_text: str = "", url: str = "") -> str:
+    about = "，".join(part for part in (publisher, date_text) if part)
+    return f"《{title}》" + (f"（{about}）" if about else "") + (f" {url}" if url else "")
 
 
 def format_hotline(hotlines, article) -> Answer:

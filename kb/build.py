@@ -41,6 +41,7 @@ def build(articles_dir: Path, url: str, hotline_spec: Path = SPEC_FILE) -> Build
                 article_id = conn.execute(insert(schema.articles).values(
                     page=page.meta.get("page", page.name), title=article.title, byline=article.byline,
                     place=article.place, date_text=page.date_of(article),
+                    published=page.iso_date_of(article), publisher=page.publisher_of(article), url=page.url,
                     body=article.text,
                 )).inserted_primary_key[0]
                 report.articles += 1

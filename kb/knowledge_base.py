@@ -47,10 +47,16 @@ class ArticleInfo:
     date_text: str
     place: str
     body: str
+    published: str = ""  # YYYY-MM-DD, or "" when only a month is known
+    publisher: str = ""
+    url: str = ""
 
     @property
     def date_key(self) -> tuple[int, int, int]:
         """(year, month, day) for newest-first ordering; missing parts count as 0."""
+        if self.published:
+            year, month, day = self.published.split("-")
+            return int(year), int(month), int(day)
         match = DATE_PARTS.search(self.date_text)
         return tuple(int(part) if part else 0 for part in match.groups()) if match else (0, 0, 0)
 
@@ -111,7 +117,8 @@ class KnowledgeBase:
             hotline_rows = conn.execute(select(schema.hotlines).order_by(schema.hotlines.c.id)).all()
             alias_rows = conn.execute(select(schema.hotline_aliases).order_by(schema.hotline_aliases.c.id)).all()
         engine.dispose()
-        articles = [ArticleInfo(r.id, r.title, r.date_text, r.place, r.body) for r in article_rows]
+        articles = [ArticleInfo(r.id, r.title, r.date_text, r.place, r.body, r.published, r.publisher, r.url)
+                    for r in article_rows]
         hotlines = [HotlineInfo(r.article_id, r.department, tuple(r.numbers.split("、")), r.opened, r.issuer,
                                 r.purpose, r.scope) for r in hotline_rows]
         departments = list(dict.fromkeys(h.department for h in hotlines))

@@ -1,19 +1,23 @@
-"""Split one newspaper page (a text file with front matter) into its articles.
+"""Split one page (a text file with front matter) into its articles.
 
-A page is laid out as title lines, a byline starting with "□", then paragraphs. Columns break
+A newspaper page is laid out as title lines, a byline starting with "□", then paragraphs. Columns break
 paragraphs mid-sentence, and an article may jump: it stops mid-sentence and continues later under
 a title of its own without a byline. The parser mends both, using only the layout:
 - a title is a run of short lines without sentence punctuation right before a byline;
 - a paragraph that does not end a sentence is joined to the next one;
 - a titled block without a byline continues the article that stopped mid-sentence.
+A single article (front matter `title:`, or a text without bylines whose first line is its title) is one
+article. Web page furniture (see web_layout) is dropped; a dateline gives the article's day and publisher.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .text import ends_sentence, month_days, normalize
+from .web_layout import is_furniture, read_dateline
 
 BYLINE_MARK = "□"
 FOOTER_WORDS = ("责任编辑", "美术编辑", "校对")
@@ -29,6 +33,8 @@ class Article:
     byline: str = ""
     place: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    published: date | None = None  # from a dateline in the text
+    publisher: str = ""            # from a "来源：" line in the text
 
     @property
     def text(self) -> str:
@@ -51,23 +57,47 @@ class Page:
         match = re.match(r"(\d{4})", self.meta.get("date", ""))
         return int(match.group(1)) if match else None
 
+    @property
+    def url(self) -> str:
+        return self.meta.get("url", "")
+
+    def publisher_of(self, article: Article) -> str:
+        """The front matter's `publisher:`, else the article's "来源：" line."""
+        return self.meta.get("publisher") or article.publisher
+
+    def published_on(self, article: Article) -> date | None:
+        """The full publication day: the front matter's `date: YYYY-MM-DD`, else the article's dateline."""
+        match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", self.meta.get("date", ""))
+        return (_valid_day(*map(int, match.groups())) if match else None) or article.published
+
     def date_of(self, article: Article) -> str:
-        """The latest day the article reports, else the page's own date."""
+        """The publication day; without one, the latest day the article reports, else the page's month."""
+        published = self.published_on(article)
+        if published:
+            return f"{published.year}年{published.month}月{published.day}日"
         days = month_days(article.text)
         year = f"{self.year}年" if self.year else ""
         if days:
             month, day = max(days)
             return f"{year}{month}月{day}日"
-        match = re.match(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", self.meta.get("date", ""))
-        if not match:
-            return ""
-        y, m, d = match.groups()
-        return f"{y}年{int(m)}月" + (f"{int(d)}日" if d else "")
+        match = re.match(r"(\d{4})-(\d{1,2})", self.meta.get("date", ""))
+        return f"{match.group(1)}年{int(match.group(2))}月" if match else ""
+
+    def iso_date_of(self, article: Article) -> str:
+        """The day date_of names as YYYY-MM-DD, or "" when it names no day of a known year."""
+        published = self.published_on(article)
+        days = month_days(article.text)
+        day = published or (_valid_day(self.year, *max(days)) if days and self.year else None)
+        return day.isoformat() if day else ""
 
 
 def read_page(path: Path) -> Page:
-    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
-    return Page(name=path.stem, meta=meta, articles=split_articles(body))
+    return parse_page(path.stem, path.read_text(encoding="utf-8"))
+
+
+def parse_page(name: str, text: str) -> Page:
+    meta, body = split_front_matter(text)
+    return Page(name=name, meta=meta, articles=split_articles(body, title=meta.get("title") or None))
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -85,18 +115,32 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     raise ValueError("front matter opened with --- but never closed")
 
 
-def _is_title_line(line: str) -> bool:
+def _is_title_line(line: str, punctuated: bool = False) -> bool:
+    """Short, without sentence punctuation, not a dateline.
+
+    A title may hold ：and ，("临朐：为…") only where a column-broken paragraph cannot stand: first on the
+    page or right before a byline. Elsewhere such a line is taken for the end of a paragraph.
+    """
+    marks = r"[。；？！（）]" if punctuated else r"[，。；：？！（）]"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK))
-            and not re.search(r"[，。；：？！（）]", line))
+            and not re.search(marks, line) and not line.endswith("：") and read_dateline(line) is None)
+
+
+def _is_byline(line: str) -> bool:
+    return line.startswith(BYLINE_MARK)
 
 
 def _is_list_item(line: str) -> bool:
     return line.startswith(("-", "•", "·"))
 
 
-def split_articles(body: str) -> list[Article]:
+def split_articles(body: str, title: str | None = None) -> list[Article]:
+    """The articles of a page; with a title (from the front matter), the body is that one article."""
     lines = [normalize(line) for line in body.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not is_furniture(line)]
+    if title is not None:
+        article = _read_article(lines, title=normalize(title))
+        return [article] if article and article.paragraphs else []
     starts = _article_starts(lines)
     articles: list[Article] = []
     for begin, end in zip(starts, starts[1:] + [len(lines)]):
@@ -117,7 +161,8 @@ def _article_starts(lines: list[str]) -> list[int]:
     for i, line in enumerate(lines):
         if line.startswith(BYLINE_MARK):
             first = i
-            while first > 0 and i - first < _TITLE_MAX_LINES and _is_title_line(lines[first - 1]):
+            while (first > 0 and i - first < _TITLE_MAX_LINES
+                   and _is_title_line(lines[first - 1], punctuated=first in (i, 1))):
                 first -= 1
             starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
@@ -134,10 +179,15 @@ def _follows_footer(lines: list[str], i: int) -> bool:
     return False
 
 
-def _read_article(block: list[str]) -> Article | None:
+def _read_article(block: list[str], title: str | None = None) -> Article | None:
     titles: list[str] = []
     rest = block
-    while rest and _is_title_line(rest[0]) and len(titles) < _TITLE_MAX_LINES:
+    if title is not None:
+        titles.append(title)
+        if rest and rest[0] == title:
+            rest = rest[1:]
+    while (title is None and rest and len(titles) < _TITLE_MAX_LINES
+           and _is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))):
         titles.append(rest[0])
         rest = rest[1:]
     byline_parts: list[str] = []
@@ -151,7 +201,12 @@ def _read_article(block: list[str]) -> Article | None:
             rest = rest[1:]
     article = Article(title=" ".join(titles), byline="；".join(byline_parts))
     for line in rest:
-        _add_line(article, line)
+        dateline = read_dateline(line)
+        if dateline is None:
+            _add_line(article, line)
+        else:
+            article.published = article.published or dateline.published
+            article.publisher = article.publisher or dateline.publisher
     if article.paragraphs:
         match = _DATELINE.match(article.paragraphs[0])
         if match:
@@ -175,3 +230,10 @@ def _continue_article(article: Article, continuation: Article) -> None:
     article.paragraphs.extend(continuation.paragraphs[1:])
     if not article.title:
         article.title = continuation.title
+
+
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -11,6 +11,9 @@ articles = Table(
     Column("byline", String(200), nullable=False),
     Column("place", String(50), nullable=False),
     Column("date_text", String(50), nullable=False),
+    Column("published", String(10), nullable=False),  # the day date_text names, YYYY-MM-DD; "" if only a month
+    Column("publisher", String(200), nullable=False),
+    Column("url", String(2000), nullable=False),
     Column("body", Text, nullable=False),
 )
 

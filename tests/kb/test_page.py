@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.page import read_page, split_articles, split_front_matter
+from kb.page import parse_page, read_page, split_articles, split_front_matter
 from kb.settings import ARTICLES_DIR
 
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
@@ -76,3 +76,94 @@ def test_two_plain_articles():
     articles = split_articles("第一篇标题\n□ 记者 甲 报道\n本报青州讯 第一段。\n第二篇标题\n□ 记者 乙\n第二段。")
     assert [(a.title, a.place, a.paragraphs) for a in articles] == [
         ("第一篇标题", "青州", ["第一段。"]), ("第二篇标题", "", ["第二段。"])]
+
+
+# --- web layouts, punctuated titles, single articles ---------------------------------------------
+
+def test_a_title_with_ascii_punctuation_before_a_byline_is_a_title():
+    page = parse_page("p", "---\ndate: 2020-03\n---\n临朐:为返岗员工开通包车,已接回1260人\n□ 记者 马丽 报道\n"
+                           "本报临朐讯 临朐县为企业提供包车服务。\n")
+    assert [(a.title, a.place, a.paragraphs) for a in page.articles] == [
+        ("临朐：为返岗员工开通包车，已接回1260人", "临朐", ["临朐县为企业提供包车服务。"])]
+
+
+def test_a_broken_paragraph_with_a_comma_above_a_title_stays_a_paragraph():
+    body = ("甲文标题\n□ 记者 甲\n第一段讲完了。\n该县科学做好预检分诊工作,启用隔离病\n乙文标题\n□ 记者 乙\n乙文正文。\n"
+            "□ 责任编辑 丙\n甲文续\n房和2处集中隔离点。\n")
+    articles = split_articles(body)
+    assert [a.title for a in articles] == ["甲文标题", "乙文标题"]
+    assert articles[0].text.endswith("启用隔离病房和2处集中隔离点。")
+
+
+WEB_ARTICLE = """高新区清池街道:政企联手,帮企业招到580名工人
+发布时间：2020-03-12 16:05  来源：齐鲁晚报  浏览次数：321 【字体：大 中 小】
+原标题：清池街道“店小二”服务解企业用工之困
+春节后,清池街道组织23名机关干部组成服务队,逐家走访辖区132家企业。
+截至3月15日,已帮助企业招到工人580名。
+(编辑:赵敏)
+责任编辑：钱涛
+【打印本页】【关闭窗口】
+"""
+
+
+def test_a_web_article_without_byline_is_one_article_without_its_furniture():
+    page = parse_page("web", WEB_ARTICLE)
+    [article] = page.articles
+    assert article.title == "高新区清池街道：政企联手，帮企业招到580名工人"
+    assert article.paragraphs == ["春节后，清池街道组织23名机关干部组成服务队，逐家走访辖区132家企业。",
+                                  "截至3月15日，已帮助企业招到工人580名。"]
+    assert page.publisher_of(article) == "齐鲁晚报"
+
+
+@pytest.mark.parametrize("line", ["来源：潍坊日报", "2020年3月2日 来源：潍坊日报", "（编辑：赵敏）", "责任编辑：钱涛",
+                                  "原标题：清池街道服务解企业用工之困", "【打印本页】【关闭窗口】", "— END —",
+                                  "长按识别二维码关注我们", "文字：记者 马丽娟", "编辑：刘晓 | 审核：王强", "|"])
+def test_web_furniture_is_neither_text_nor_title(line):
+    [article] = split_articles(f"{line}\n标题在这里\n□ 记者 某某\n正文第一句。\n{line}\n正文第二句。\n{line}\n")
+    assert article.title == "标题在这里"
+    assert article.paragraphs == ["正文第一句。", "正文第二句。"]
+
+
+def test_a_front_matter_title_makes_the_body_one_article():
+    page = parse_page("one", "---\ntitle: 寿光市开通“就业直通车”\ndate: 2020-03-05\n---\n寿光市开通“就业直通车”\n"
+                             "第一批\n4辆大巴车出发。\n短句\n第二段。\n")
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("寿光市开通“就业直通车”", ["第一批4辆大巴车出发。", "短句第二段。"])]
+
+
+def test_a_plain_text_whose_first_line_is_its_title_is_one_article():
+    page = parse_page("plain", "潍城区:6个项目视频签约\n2月20日,潍城区举行签约仪式。\n总投资30亿元。\n")
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("潍城区：6个项目视频签约", ["2月20日，潍城区举行签约仪式。", "总投资30亿元。"])]
+
+
+# --- the date rule ---------------------------------------------------------------------------------
+
+def test_a_full_publication_date_beats_a_later_day_in_the_text():
+    page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-02-02\n---\n2月2日，某地发布通知，2月3日起企业复工。\n")
+    [article] = page.articles
+    assert (page.date_of(article), page.iso_date_of(article)) == ("2020年2月2日", "2020-02-02")
+
+
+@pytest.mark.parametrize("dateline, day, iso", [
+    ("2020年3月2日 来源：潍坊日报", "2020年3月2日", "2020-03-02"),
+    ("发布时间：2020-03-05 10:20", "2020年3月5日", "2020-03-05"),
+    ("2020-03-12 16:05 来源：齐鲁晚报 作者：记者 董晓", "2020年3月12日", "2020-03-12"),
+    ("【发布日期：2020年03月18日】【来源：安丘市农业农村局】【点击数：96】", "2020年3月18日", "2020-03-18"),
+])
+def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
+    page = parse_page("p", f"---\ndate: 2020-03\n---\n某地企业复工\n{dateline}\n3月1日开会，3月20日起企业复工。\n")
+    [article] = page.articles
+    assert (page.date_of(article), page.iso_date_of(article)) == (day, iso)
+    assert "来源" not in article.text and "发布时间" not in article.text
+
+
+def test_the_front_matter_date_beats_a_dateline():
+    page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
+    assert page.date_of(page.articles[0]) == "2020年3月1日"
+
+
+def test_without_a_full_date_the_latest_day_reported_counts(page):
+    article = page.articles[1]
+    assert (page.date_of(article), page.iso_date_of(article)) == ("2020年2月22日", "2020-02-22")
+    assert page.iso_date_of(page.articles[6]) == ""  # only a month is known

@@ -1,0 +1,116 @@
+"""A saved or fetched news web page → its article: title, publication day, publisher, URL and body text.
+
+trafilatura finds the body and reads the page's metadata (title, date from meta tags, site name, canonical
+URL); it was chosen by measuring (see docs/import.md). What it does not know of Chinese pages is read
+from the page's visible lines: the dateline under the headline ("发布时间：2020-03-05 来源：某局",
+"2020年3月10日 来源：某报") gives the day and the publisher, and names the headline when the page's
+<title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
+the page splitter drops it, as it does in text files.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import trafilatura
+from trafilatura.settings import set_date_params
+
+from .text import normalize
+from .web_layout import Dateline, read_dateline
+
+_CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
+_BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
+                        "header li main nav ol p section table td th tr ul".split())
+_UNSEEN_TAGS = ("script", "style", "noscript", "template")
+_DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
+_HEADLINE_MAX_CHARS = 80
+# The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
+_ACCOUNT_NAME = '//*[@id="js_name"]'
+
+
+@dataclass(frozen=True)
+class WebArticle:
+    title: str
+    published: date | None
+    publisher: str
+    url: str
+    text: str  # body lines as extracted
+
+
+def decode_html(raw: bytes, declared: str | None = None) -> str:
+    """Text of a page: the charset the server declared, else the page's own <meta charset>, else UTF-8/GB18030."""
+    found = _CHARSET_IN_PAGE.search(raw[:4096])
+    candidates = [declared, found.group(1).decode("ascii", "ignore") if found else None, "utf-8", "gb18030"]
+    for name in filter(None, candidates):
+        codec = _codec(name)
+        if codec:
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return raw.decode("utf-8", errors="replace")
+
+
+def read_html(page: str, url: str = "") -> WebArticle:
+    """The article of a page; an empty one (no title, no text) when the page does not parse as HTML."""
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        return WebArticle(title="", published=None, publisher="", url=url, text="")
+    doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
+                                      favor_precision=True, date_extraction_params=set_date_params(False)) or {}
+    tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
+    title, dateline = _headline(_visible_lines(tree), normalize(doc.get("title") or ""))
+    account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
+    return WebArticle(
+        title=title,
+        published=(dateline and dateline.published) or _iso_day(doc.get("date")),
+        publisher=(dateline and dateline.publisher) or normalize(account or doc.get("sitename") or ""),
+        url=url or doc.get("url") or "",
+        text=doc.get("text") or "",
+    )
+
+
+def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
+    """The headline and its dateline: the page title where it stands as a line (the dateline right under
+    it), else the line above the first labelled dateline ("日期：…", "… 来源：…")."""
+    if title in lines:
+        below = (read_dateline(line) for at, standing in enumerate(lines) if standing == title
+                 for line in lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE])
+        return title, next((dateline for dateline in below if dateline), None)
+    for above, line in zip(lines, lines[1:]):
+        dateline = read_dateline(line)
+        if dateline and dateline.labelled and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:
+            return above, dateline
+    return title, None
+
+
+def _visible_lines(tree) -> list[str]:
+    """The page's text as a reader sees it, one line per block element (only to find the dateline)."""
+    for element in list(tree.iter(*_UNSEEN_TAGS)):
+        element.drop_tree()
+    for element in tree.iter():
+        element.text = element.text and element.text.replace("\n", " ")
+        element.tail = (element.tail or "").replace("\n", " ")
+        if element.tag in _BLOCK_TAGS:
+            element.tail = "\n" + element.tail
+    body = tree.find("body")
+    text = (body if body is not None else tree).text_content()
+    return [line for line in map(normalize, text.split("\n")) if line]
+
+
+def _iso_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _codec(name: str) -> str | None:
+    name = _CHARSET_ALIASES.get(name.lower(), name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None

@@ -1,0 +1,228 @@
+"""`python -m kb add PATH_OR_URL…`: each input becomes a text page in the articles folder, then the KB is rebuilt.
+
+A text page (.txt) is kept as written; a web page (saved .html/.htm, or an http(s) URL) is stored as a
+single-article .txt with front matter (title, date, publisher, url, page), so that the knowledge base can
+always be rebuilt from text files alone. An input is refused, with nothing written, when it is not a
+readable page, holds no article, or would not build; the same content is never added twice.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .answers import cite
+from .build import build
+from .fetch import FetchError, Limits, fetch
+from .html_article import decode_html, read_html
+from .page import Page, parse_page, read_page, split_front_matter
+from .text import HAN, ends_sentence, sentences
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_MIN_ARTICLE_HAN = 30  # Chinese characters in whole sentences: less is a list of links, not an article
+_SLUG_CHARS = 20
+
+
+class BadInput(Exception):
+    """An input that cannot be added; the message is for the user (Chinese, with the technical reason)."""
+
+
+@dataclass(frozen=True)
+class Added:
+    source: str
+    path: Path
+    page: Page
+    refused = False
+
+    @property
+    def message(self) -> str:
+        cited = "；".join(cite(a.title, self.page.publisher_of(a), self.page.date_of(a)) for a in self.page.articles)
+        return f"已添加：{self.source} → {self.path}：{cited}"
+
+
+@dataclass(frozen=True)
+class AlreadyThere:
+    source: str
+    existing: str  # file name in the articles folder
+    refused = False
+
+    @property
+    def message(self) -> str:
+        return f"已存在：{self.source}（内容与 {self.existing} 相同，未重复添加）"
+
+
+@dataclass(frozen=True)
+class Refused:
+    source: str
+    reason: str
+    refused = True
+
+    @property
+    def message(self) -> str:
+        return f"无法添加 {self.source}：{self.reason}"
+
+
+Outcome = Added | AlreadyThere | Refused
+
+
+async def add(sources: list[str], articles_dir: Path, rebuild: Callable[[], object],
+              limits: Limits = Limits(), tell: Callable[[Outcome], object] = lambda outcome: None
+              ) -> list[Outcome]:
+    """Add every good input, refuse the others (`tell` hears of each as it is done); then rebuild once
+    if anything was added. When the rebuild fails, the files just written are removed and the error raised.
+    """
+    known = _known_articles(articles_dir)
+    outcomes: list[Outcome] = []
+    for source in sources:
+        outcomes.append(await _add_one(source, articles_dir, known, limits))
+        tell(outcomes[-1])
+    written = [outcome.path for outcome in outcomes if isinstance(outcome, Added)]
+    if written:
+        try:
+            rebuild()
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    return outcomes
+
+
+async def _add_one(source: str, articles_dir: Path, known: dict[str, str], limits: Limits) -> Outcome:
+    try:
+        text = await _page_text(source, limits)
+        page = _checked(text)
+    except (BadInput, FetchError) as error:
+        return Refused(source, str(error))
+    keys = [_content_key(article.text) for article in page.articles]
+    if all(key in known for key in keys):
+        return AlreadyThere(source, known[keys[0]])
+    path = _write_new(articles_dir, _file_name(page), text)
+    known.update(dict.fromkeys(keys, path.name))
+    return Added(source, path, page)
+
+
+async def _page_text(source: str, limits: Limits) -> str:
+    """The text page to store for an input (front matter + body)."""
+    if _URL.match(source):
+        fetched = await fetch(source, limits)
+        if fetched.content_type == "text/plain":
+            return _with_url(decode_text(fetched.body, fetched.charset), fetched.url)
+        return html_page_text(decode_html(fetched.body, fetched.charset), fetched.url)
+    path = Path(source)
+    if path.is_dir():
+        raise BadInput(f"这是文件夹，不是文件（{path}）")
+    if not path.is_file():
+        raise BadInput(f"找不到文件（不存在：{path}）")
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt、.html、.htm 文件或 http(s) 网址）")
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise BadInput(f"文件太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限（{size} 字节）")
+    raw = path.read_bytes()
+    return decode_text(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
+
+
+def decode_text(raw: bytes, declared: str | None = None) -> str:
+    """A text page's characters: the declared charset, UTF-8 (with or without BOM) or GB18030."""
+    raw = _not_binary(raw)
+    for codec in filter(None, (declared, "utf-8", "gb18030")):
+        try:
+            return raw.decode(codec).removeprefix("\ufeff")
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise BadInput("无法识别文本编码（不是 UTF-8 或 GB18030）")
+
+
+def html_page_text(html: str, url: str = "") -> str:
+    """A web page as a single-article text page: front matter from its metadata, then its paragraphs."""
+    if not html.strip():
+        raise BadInput("网页是空的（0 个字符）")
+    web = read_html(html, url)
+    meta = {"title": web.title, "date": web.published.isoformat() if web.published else "",
+            "publisher": web.publisher, "url": web.url, "page": web.publisher or urlsplit(web.url).hostname or ""}
+    page = parse_page("web", _front_matter(meta) + web.text)
+    if not page.articles:
+        raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
+    return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
+
+
+def _checked(text: str) -> Page:
+    """The page a text makes, if it holds an article and builds."""
+    if not split_front_matter(text)[1].strip():
+        raise BadInput("内容为空（没有正文）")
+    try:
+        page = parse_page("new", text)
+    except ValueError as error:
+        raise BadInput(f"文本格式有误（{error}）") from None
+    if not any(_sentence_han(article.text) >= _MIN_ARTICLE_HAN for article in page.articles):
+        raise BadInput(f"没有找到文章正文（完整句子中的汉字少于 {_MIN_ARTICLE_HAN} 个）")
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "new.txt").write_text(text, encoding="utf-8")
+        try:
+            build(Path(folder), "sqlite://")
+        except Exception as error:  # what would break the real build: refuse before writing anything
+            raise BadInput(f"文章无法写入知识库（{type(error).__name__}: {error}）") from None
+    return page
+
+
+def _sentence_han(text: str) -> int:
+    return sum(len(re.findall(HAN, s)) for s in sentences(text.replace("\n", "")) if ends_sentence(s))
+
+
+def _not_binary(raw: bytes) -> bytes:
+    if b"\x00" in raw:
+        raise BadInput("不是文本或网页文件（含有二进制数据）")
+    return raw
+
+
+def _with_url(text: str, url: str) -> str:
+    meta, body = split_front_matter(text)
+    return _front_matter({"url": url, **meta}) + body.lstrip("\n")
+
+
+def _front_matter(meta: dict[str, str]) -> str:
+    lines = [f"{key}: {' '.join(value.split())}" for key, value in meta.items() if value]
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n"
+
+
+def _content_key(text: str) -> str:
+    return re.sub(r"\W", "", text)
+
+
+def _known_articles(articles_dir: Path) -> dict[str, str]:
+    """Content key of every article already in the folder → its file name."""
+    return {_content_key(article.text): path.name
+            for path in sorted(articles_dir.glob("*.txt")) for article in read_page(path).articles}
+
+
+def _file_name(page: Page) -> str:
+    first = page.articles[0]
+    day = page.iso_date_of(first) or page.meta.get("date", "")[:7] or "undated"
+    slug = "".join(re.findall(r"\w", first.title))[:_SLUG_CHARS] or "article"
+    return f"{day}-{slug}"
+
+
+def _write_new(folder: Path, stem: str, text: str) -> Path:
+    """Write under a name not yet taken (stem.txt, stem-2.txt, …); the file appears whole or not at all."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".", suffix=".tmp",
+                                     delete=False) as temporary:
+        temporary.write(text)
+    try:
+        for number in range(1, 1000):
+            path = folder / (f"{stem}.txt" if number == 1 else f"{stem}-{number}.txt")
+            try:
+                os.link(temporary.name, path)
+                return path
+            except FileExistsError:
+                continue
+        raise BadInput(f"文件名已被占用（{stem}.txt 及其编号）")
+    finally:
+        os.unlink(temporary.name)

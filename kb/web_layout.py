@@ -1,0 +1,77 @@
+"""Lines that news web pages put around an article, recognised in normalized text (see text.normalize).
+
+- A dateline: "发布时间：2020-03-05 10:20 来源：某某局", "2020年3月2日 来源：某报", "来源：某报": it gives the
+  article's publication day and publisher, and is not article text.
+- Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）",
+  "责任编辑：…", "文字：…"), 【打印本页】-style links, "— END —", share prompts ("长按识别二维码…",
+  "阅读原文"), open-government index lines ("索引号：…").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
+_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
+_DATE_LABEL = r"(?:发布|发表|发稿|更新)?(?:时间|日期)"
+_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源"
+_INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|字体"
+_DATELINE = re.compile(
+    rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
+    rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
+    rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
+_LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
+_PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
+_DATELINE_MAX_CHARS = 120
+_LABEL_BRACKETS = re.compile(r"[【】\[\]]")
+
+_CREDIT = re.compile(
+    r"^[（(【\[]?\s*(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
+    r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式|主题分类|文号)"
+    r"\s*[：/／｜|]")
+_BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,30}】\s*)+$")
+_END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
+_PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇"
+                     r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$)")
+_CREDIT_MAX_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Dateline:
+    published: date | None
+    publisher: str
+    labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
+
+
+def read_dateline(line: str) -> Dateline | None:
+    """The publication day and publisher a dateline gives, or None when the line is not one.
+
+    Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】".
+    """
+    line = _LABEL_BRACKETS.sub(" ", line).strip()
+    if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
+        return None
+    found = _FULL_DATE.search(line)
+    publisher = _PUBLISHER.search(line)
+    return Dateline(published=_day(*found.groups()) if found else None,
+                    publisher=publisher.group(1) if publisher else "", labelled=bool(_LABEL.search(line)))
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture around an article: never article text, never a title (a dateline is not furniture)."""
+    if read_dateline(line):
+        return False
+    if line.startswith(("原标题：", "（原标题：")) or not re.search(r"\w", line):  # no word: a separator
+        return True
+    if len(line) > _CREDIT_MAX_CHARS or "。" in line:
+        return False
+    return bool(_CREDIT.match(line) or _BRACKET_LINKS.match(line) or _END_MARK.match(line) or _PROMPT.match(line))
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
