@@ -49,7 +49,8 @@ $(VENV)/.installed: requirements.lock
 setup: $(VENV)/.installed
 
 $(KB_OUT): $(VENV)/.installed $(KB_SOURCES)
-	$(PY) -m kb build --jieba-dict build/jieba/kb_userdict.txt --lookups data/nlu/generated/kb_lookups.yml
+	$(PY) -m kb build --jieba-dict build/jieba/kb_userdict.txt --lookups data/nlu/generated/kb_lookups.yml \
+	  --contacts build/contacts.json
 	touch $@
 
 kb: $(KB_OUT)

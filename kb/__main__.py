@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .build import build
+from .contacts import write_general_hotline
 from .export import write_jieba_dictionary, write_lookup_tables
 from .knowledge_base import KnowledgeBase
 from .settings import ARTICLES_DIR, database_url
@@ -19,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--articles", type=Path, default=ARTICLES_DIR)
     build_cmd.add_argument("--jieba-dict", type=Path, help="also write the jieba user dictionary here")
     build_cmd.add_argument("--lookups", type=Path, help="also write NLU lookup tables (YAML) here")
+    build_cmd.add_argument("--contacts", type=Path, help="also write the general hotline (JSON) here")
     ask_cmd = commands.add_parser("ask", help="answer a question from the database")
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--topic", help="restrict to a topic of kb/topics.yml")
@@ -30,12 +32,14 @@ def main(argv: list[str] | None = None) -> int:
         report = build(args.articles, url)
         print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
               f"{report.hotlines} hotlines, {report.records} records")
-        if args.jieba_dict or args.lookups:
+        if args.jieba_dict or args.lookups or args.contacts:
             kb = KnowledgeBase.load(url)
             if args.jieba_dict:
                 print(f"jieba dictionary: {write_jieba_dictionary(kb, args.jieba_dict)} words → {args.jieba_dict}")
             if args.lookups:
                 print(f"lookup tables: {write_lookup_tables(kb, args.lookups)} → {args.lookups}")
+            if args.contacts:
+                print(f"general hotline: {write_general_hotline(kb, args.contacts)} → {args.contacts}")
         return 0
 
     kb = KnowledgeBase.load(url)
