@@ -56,8 +56,8 @@ class HealthChannel(InputChannel):
         async def ready(request: Request) -> HTTPResponse:
             checks = await self.checks(request.app)
             is_ready = all(problem is None for problem in checks.values())
-            return response.json({"ready": is_ready, "checks": {name: problem or "ok" for name, problem in checks.items()}},
-                                 status=200 if is_ready else 503)
+            report = {name: problem or "ok" for name, problem in checks.items()}
+            return response.json({"ready": is_ready, "checks": report}, status=200 if is_ready else 503)
 
         @health.get("/metrics")
         async def metrics(_: Request) -> HTTPResponse:

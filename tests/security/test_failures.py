@@ -1,8 +1,8 @@
 """Honest failures against the real bot as `make run` serves it (tools/serve.py and its supervisor).
 
 A killed action server or an unwritable tracker store gets users an apology with the general hotline on REST (status
-503) and WeChat, never silence; readiness turns red and /metrics counts it; the supervisor starts the action server
-again and the bot answers within 10 s of that; SIGTERM stops everything.
+503), in the web widget and on WeChat, never silence; readiness turns red and /metrics counts it; the supervisor
+starts the action server again and the bot answers within 10 s of that; SIGTERM stops everything.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,10 +25,14 @@ import psutil
 import pytest
 import requests
 
+from playwright.sync_api import Page, expect
+
 from channels.wechat.settings import OFFICIAL_ACCOUNT
 from tests.support.servers import free_port
 from tests.wechat.test_real_bot import wechat_side
 from tests.wechat.wechat_side import message_xml
+from tests.widget.conftest import browser, phone  # noqa: F401 (pytest fixtures: Chromium through Playwright)
+from tests.widget.widget import ask, open_demo
 from tools.servers import ROOT
 
 pytestmark = pytest.mark.slow
@@ -122,7 +127,8 @@ def ask_on_wechat(bot: Served, text: str) -> str:
         assert reply.status == 200
         return reply.content
 
-    return asyncio.run(post())
+    with ThreadPoolExecutor(1) as thread:  # out of the Playwright page's event loop
+        return thread.submit(asyncio.run, post()).result()
 
 
 def test_live_and_ready_when_all_is_well(served):
@@ -142,11 +148,16 @@ def test_both_servers_listen_on_loopback_only(served):
     assert addresses == {"127.0.0.1"}
 
 
-def test_a_killed_action_server_gets_an_apology_then_answers_again_after_the_restart(served):
+def test_a_killed_action_server_gets_an_apology_then_answers_again_after_the_restart(served, phone: Page):
+    open_demo(phone, served.base_url)
     failed_before = metric(served, "fugong_failures_total", component="action_server")
     killed_at = time.monotonic()
-    served.server("rasa_sdk").kill()
+    served.server("rasa_sdk").kill()  # the supervisor starts it again after 1 s: it takes 3 s or more to answer
 
+    in_widget = ask(phone, "齐鲁号班列一个月发几趟")
+    expect(in_widget).to_contain_text("抱歉，系统暂时出了点问题")
+    expect(in_widget).to_contain_text(GENERAL_HOTLINE)
+    expect(phone.get_by_role("alert")).to_be_hidden()  # an answer, not "连接中断，重试"
     answer = rest(served, "齐鲁号班列一个月发几趟", uuid.uuid4().hex)
     assert answer.status_code == 503
     assert len(answer.json()) == 1
@@ -154,9 +165,9 @@ def test_a_killed_action_server_gets_an_apology_then_answers_again_after_the_res
     assert APOLOGY.match(ask_on_wechat(served, "齐鲁号班列一个月发几趟"))
     status, body = readiness(served)
     assert status == 503 and body["checks"]["action_server"].startswith("failing for")
-    assert metric(served, "fugong_messages_total", channel="rest", outcome="error") >= 1
+    assert metric(served, "fugong_messages_total", channel="rest", outcome="error") >= 2
     assert metric(served, "fugong_messages_total", channel="wechat", outcome="error") >= 1
-    assert metric(served, "fugong_failures_total", component="action_server") >= failed_before + 2
+    assert metric(served, "fugong_failures_total", component="action_server") >= failed_before + 3
 
     served.wait_for_line("the action server stopped .*starting it again in 1 s", timeout=10, after=killed_at)
     restarted_at = served.wait_for_line("the action server started again", timeout=10, after=killed_at)
