@@ -25,13 +25,13 @@ import psutil
 import pytest
 import requests
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, expect, sync_playwright
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT
 from tests.support.servers import free_port
 from tests.wechat.test_real_bot import wechat_side
 from tests.wechat.wechat_side import message_xml
-from tests.widget.conftest import browser, phone  # noqa: F401 (pytest fixtures: Chromium through Playwright)
+from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, page_on
 from tests.widget.widget import ask, open_demo
 from tools.servers import ROOT
 
@@ -93,6 +93,18 @@ def served(tmp_path_factory) -> Served:
             process.terminate()
             process.wait(timeout=60)
             psutil.wait_procs(children, timeout=30)
+
+
+@pytest.fixture(scope="module")
+def phone():
+    """A phone-sized page in Debian's Chromium. Module-scoped: Playwright's event loop must not outlive this
+    module, or later tests could not run their own."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test-deps` (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield from page_on(browser, PHONE)
+        browser.close()
 
 
 def rest(bot: Served, text: str, sender: str) -> requests.Response:
