@@ -50,7 +50,7 @@ $(VENV)/.installed: requirements.lock
 setup: $(VENV)/.installed
 
 $(KB_OUT): $(VENV)/.installed $(KB_SOURCES)
-	$(PY) -m kb build
+	$(PY) -m kb build --contacts build/contacts.json
 	touch $@
 
 kb: $(KB_OUT)

@@ -14,6 +14,8 @@ CAPABILITIES_INTRO = "我可以回答潍坊复工复产新闻报道里的问题�
 OUT_OF_SCOPE_INTRO = "抱歉，这个问题超出了我的知识范围，我只能回答新闻报道里潍坊复工复产的相关问题。"
 NO_HUMAN = "我是自动问答助手，不能转接人工。需要人工帮助，请拨打对应的热线："
 FOLLOW_UP_INTENT = "ask_followup"
+# Turns the NLU was unsure of or took for out of scope: an answer found anyway counts as a fallback in /metrics.
+UNSURE_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 _ELLIPTICAL_CHARS = 6  # a question this short ("金融的呢？", "在哪办") leans on the conversation before it
 
 
@@ -38,8 +40,11 @@ def capability_buttons() -> list[dict[str, str]]:
     return [{"title": title, "payload": title} for title in default_kb().latest_titles()]
 
 
-def utter_capabilities(dispatcher: CollectingDispatcher, intro: str = CAPABILITIES_INTRO) -> None:
-    dispatcher.utter_message(text=intro, buttons=capability_buttons())
+def utter_capabilities(dispatcher: CollectingDispatcher, intro: str = CAPABILITIES_INTRO,
+                       outcome: str | None = None) -> None:
+    """outcome: how /metrics counts the turn (rasa_speedups.turn_guard): "not_found" when nothing answered."""
+    dispatcher.utter_message(text=intro, buttons=capability_buttons(),
+                             **({"metadata": {"outcome": outcome}} if outcome else {}))
 
 
 class ActionAnswer(Action):
@@ -62,9 +67,10 @@ class ActionAnswer(Action):
         if not answer.found:
             out_of_scope = intent_of(tracker) == "out_of_scope" and answer.text == NOT_FOUND_TEXT
             utter_capabilities(dispatcher, (OUT_OF_SCOPE_INTRO if out_of_scope else answer.text) + "\n" +
-                               CAPABILITIES_INTRO)
+                               CAPABILITIES_INTRO, outcome="not_found")
             return []
-        dispatcher.utter_message(text=answer.text)
+        unsure = intent_of(tracker) in UNSURE_INTENTS
+        dispatcher.utter_message(text=answer.text, **({"metadata": {"outcome": "fallback"}} if unsure else {}))
         return remember(answer)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from .build import build
+from .contacts import write_general_hotline
 from .hotlines import SPEC_FILE
 from .knowledge_base import KnowledgeBase
 from .settings import articles_dir, database_url
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
                              help="the articles folder (default: $KB_ARTICLES_DIR or kb/articles)")
         command.add_argument("--hotline-spec", type=Path, default=SPEC_FILE,
                              help="the hotline table's declaration (default: kb/hotlines.yml)")
+        command.add_argument("--contacts", type=Path, help="also write the general hotline (JSON) here")
     ask_cmd = commands.add_parser("ask", help="answer a question from the database")
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--context", default="", help="the previous question, for a follow-up")
@@ -51,6 +53,8 @@ def _build(args: argparse.Namespace, url: str) -> None:
           f"{report.hotlines} hotlines")
     for note in report.notes:
         print(f"note: {note}")
+    if args.contacts:
+        print(f"general hotline: {write_general_hotline(KnowledgeBase.load(url), args.contacts)} → {args.contacts}")
 
 
 def _add(args: argparse.Namespace, url: str) -> int:

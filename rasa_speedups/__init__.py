@@ -1,6 +1,9 @@
-"""Measured speed-ups for running Rasa 3.6 here (docs/architecture.md § Speed; figures in issue 5's note).
+"""What we change in Rasa 3.6: measured speed-ups (docs/architecture.md § Speed; figures in issue 5's note) and
+honest failures.
 
 - `tracker_store.SessionCachingSQLTrackerStore`: the SQLite tracker store without a read per turn.
 - `action_validation`: action-server replies checked by a validator built once.
 - `diet.QuickLoadingDIETClassifier`: DIET that loads in seconds instead of tracing a training step.
+- `failures` (with `turn_guard`, `episodes`, `apology`, `readiness`): a failed action or store gets the user an
+  apology with the general hotline, never silence or a conversation kept in memory only; /health and /metrics.
 """

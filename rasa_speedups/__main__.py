@@ -1,10 +1,12 @@
-"""`python -m rasa_speedups run …`: Rasa's own command line, with the action-reply validation built once.
+"""`python -m rasa_speedups run …`: Rasa's own command line, with the action-reply validation built once and
+honest failures (`failures`: also installed by channels.health, so that a plain `rasa run` has them too).
 
 tools/servers.py starts Rasa this way; a plain `rasa run` works too, only ~5 ms slower per action call.
 """
 from rasa.__main__ import main
 
-from .action_validation import install
+from . import action_validation, failures
 
-install()
+action_validation.install()
+failures.install()
 main()

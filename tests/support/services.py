@@ -35,13 +35,21 @@ class Postgres:
             shutil.chown(self.dir, "postgres")
 
     def start(self) -> "Postgres":
-        data = self.dir / "data"
-        subprocess.run(_as_postgres([_postgres_bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]),
-                       check=True, capture_output=True)
-        subprocess.run(_as_postgres([_postgres_bin("pg_ctl"), "-D", str(data), "-w", "-l", str(self.dir / "log"),
-                                     "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1",
-                                     "start"]), check=True, capture_output=True)
+        subprocess.run(_as_postgres([_postgres_bin("initdb"), "-D", str(self.dir / "data"), "-A", "trust",
+                                     "-U", "postgres"]), check=True, capture_output=True)
+        self.start_server()
         return self
+
+    def start_server(self) -> None:
+        """Start the server on its data (again, after `stop_server`)."""
+        subprocess.run(_as_postgres([_postgres_bin("pg_ctl"), "-D", str(self.dir / "data"), "-w", "-l",
+                                     str(self.dir / "log"), "-o",
+                                     f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start"]),
+                       check=True, capture_output=True)
+
+    def stop_server(self) -> None:
+        subprocess.run(_as_postgres([_postgres_bin("pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop"]),
+                       capture_output=True)
 
     def create_database(self, name: str) -> str:
         subprocess.run(_as_postgres([_postgres_bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port),
@@ -49,8 +57,7 @@ class Postgres:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
-        subprocess.run(_as_postgres([_postgres_bin("pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop"]),
-                       capture_output=True)
+        self.stop_server()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

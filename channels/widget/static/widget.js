@@ -146,8 +146,10 @@
       signal: abort.signal,
     }).then(function (response) {
       clearTimeout(timer);
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.json();
+      if (response.ok) return response.json();
+      // A turn that failed (REST 503) still answers with the bot's apology: show it rather than send again.
+      var failed = function () { throw new Error("HTTP " + response.status); };
+      return response.json().then(function (body) { return Array.isArray(body) ? body : failed(); }, failed);
     }, function (error) {
       clearTimeout(timer);
       throw error;
