@@ -1,4 +1,6 @@
-"""Where the knowledge base lives: KB_DATABASE_URL (any SQLAlchemy URL), else SQLite under build/."""
+"""Where the knowledge base lives (KB_DATABASE_URL: any SQLAlchemy URL, else SQLite under build/) and how often
+a running bot looks for a new build (KB_RELOAD_SECONDS)."""
+import logging
 import os
 from pathlib import Path
 
@@ -9,3 +11,17 @@ DEFAULT_DATABASE = ROOT / "build" / "kb.sqlite"
 
 def database_url() -> str:
     return os.environ.get("KB_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE}"
+
+
+def reload_seconds(default: float = 2.0) -> float:
+    """KB_RELOAD_SECONDS: how often a running bot checks for a new build (0: at every question)."""
+    raw = os.environ.get("KB_RELOAD_SECONDS", "").strip()
+    try:
+        seconds = float(raw) if raw else default
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        logging.getLogger(__name__).warning("KB_RELOAD_SECONDS=%r is not a number of seconds ≥ 0; using %s",
+                                            raw, default)
+        return default
+    return seconds
