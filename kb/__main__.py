@@ -1,4 +1,5 @@
-"""Command line: `python -m kb build` and `python -m kb ask "问题"` (the same answer the bot gives)."""
+"""Command line: `python -m kb build`, `python -m kb ask "问题"` (the same answer the bot gives) and
+`python -m kb unanswered` (what people asked that the bot could not answer)."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +10,7 @@ from .build import build
 from .export import write_jieba_dictionary, write_lookup_tables
 from .knowledge_base import KnowledgeBase
 from .settings import ARTICLES_DIR, database_url
+from .unanswered import report as unanswered_report, since_day
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,13 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--topic", help="restrict to a topic of kb/topics.yml")
     ask_cmd.add_argument("--department", help="a hotline department")
+    unanswered_cmd = commands.add_parser("unanswered", help="questions the bot could not answer, grouped by wording")
+    unanswered_cmd.add_argument("--since", type=since_day, help="asked on this day (UTC) or later: YYYY-MM-DD")
+    unanswered_cmd.add_argument("--limit", type=_positive, help="show the N most frequent groups")
+    unanswered_cmd.add_argument("--csv", action="store_true", help="one CSV row per group")
     args = parser.parse_args(argv)
     url = args.db or database_url()
 
     if args.command == "build":
         report = build(args.articles, url)
-        print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
-              f"{report.hotlines} hotlines, {report.records} records")
+        print(f"built {url} (build {report.build_id}): {report.pages} page(s), {report.articles} articles, "
+              f"{report.passages} passages, {report.hotlines} hotlines, {report.records} records")
         if args.jieba_dict or args.lookups:
             kb = KnowledgeBase.load(url)
             if args.jieba_dict:
@@ -38,11 +44,21 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"lookup tables: {write_lookup_tables(kb, args.lookups)} → {args.lookups}")
         return 0
 
+    if args.command == "unanswered":
+        unanswered_report(url, sys.stdout, since=args.since, limit=args.limit, as_csv=args.csv)
+        return 0
+
     kb = KnowledgeBase.load(url)
     if args.topic and args.topic not in kb.topics:
         parser.error(f"unknown topic {args.topic!r}; topics: {', '.join(kb.topics)}")
     print(kb.ask(args.question, topic=args.topic, department=args.department).text)
     return 0
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ≥ 1")
+    return int(text)
 
 
 if __name__ == "__main__":
