@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from kb import Answer, default_kb
+from kb import Answer, current_kb, unanswered
 from kb.answers import NOT_FOUND_TEXT
 
 CAPABILITIES_INTRO = "我可以回答潍坊复工复产新闻报道里的问题，比如这些报道，点一个或直接提问："
@@ -37,7 +37,7 @@ def intent_of(tracker: Tracker) -> str | None:
 
 def capability_buttons() -> list[dict[str, str]]:
     """The newest articles' titles: pressing one asks about that article."""
-    return [{"title": title, "payload": title} for title in default_kb().latest_titles()]
+    return [{"title": title, "payload": title} for title in current_kb().latest_titles()]
 
 
 def utter_capabilities(dispatcher: CollectingDispatcher, intro: str = CAPABILITIES_INTRO,
@@ -58,7 +58,7 @@ class ActionAnswer(Action):
         question = question_of(tracker)
         follows_up = intent_of(tracker) == FOLLOW_UP_INTENT or len(question.strip()) <= _ELLIPTICAL_CHARS
         article = tracker.get_slot("article")
-        answer = default_kb().ask(
+        answer = current_kb().ask(
             question,
             context=previous_question(tracker) if follows_up else "",
             context_article=int(article) if follows_up and article and article.isdigit() else None,
@@ -66,12 +66,25 @@ class ActionAnswer(Action):
         )
         if not answer.found:
             out_of_scope = intent_of(tracker) == "out_of_scope" and answer.text == NOT_FOUND_TEXT
-            utter_capabilities(dispatcher, (OUT_OF_SCOPE_INTRO if out_of_scope else answer.text) + "\n" +
-                               CAPABILITIES_INTRO, outcome="not_found")
+            reply = (OUT_OF_SCOPE_INTRO if out_of_scope else answer.text) + "\n" + CAPABILITIES_INTRO
+            utter_capabilities(dispatcher, reply, outcome="not_found")
+            record_unanswered(tracker, question, reply)
             return []
         unsure = intent_of(tracker) in UNSURE_INTENTS
         dispatcher.utter_message(text=answer.text, **({"metadata": {"outcome": "fallback"}} if unsure else {}))
         return remember(answer)
+
+
+class ActionOtherLanguage(Action):
+    """A message without Chinese: the bilingual note (a response of the domain), kept among the unanswered."""
+
+    def name(self) -> str:
+        return "action_other_language"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        dispatcher.utter_message(response="utter_other_language", metadata={"outcome": "not_found"})
+        record_unanswered(tracker, question_of(tracker), "utter_other_language")
+        return []
 
 
 class ActionCapabilities(Action):
@@ -90,12 +103,20 @@ class ActionHumanHandoff(Action):
         return "action_human_handoff"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        kb = default_kb()
+        kb = current_kb()
         department = kb.find_department(question_of(tracker), everyday_words=True) \
             or tracker.get_slot("department") or kb.general_department()
         answer = kb.hotline(department)
         dispatcher.utter_message(text=f"{NO_HUMAN}\n{answer.text}")
         return remember(answer)
+
+
+def record_unanswered(tracker: Tracker, question: str, reply: str) -> None:
+    """What the office needs to see which articles are missing: the question, why, the reply and the channel."""
+    reason = {"out_of_scope": unanswered.OUT_OF_SCOPE, "nlu_fallback": unanswered.FALLBACK,
+              "other_language": unanswered.OTHER_LANGUAGE}.get(intent_of(tracker) or "", unanswered.NOT_FOUND)
+    if question.strip():
+        unanswered.record(question, reason, reply=reply, channel=tracker.get_latest_input_channel() or "")
 
 
 def remember(answer: Answer) -> list:

@@ -31,11 +31,11 @@ def first_answer(base_url: str, question: str, expected: str, started: float) ->
 
 
 def kb_query_cost(turns: list[dict]) -> dict:
-    """`kb.default_kb()` load time and the time of `ask` for every held-out turn."""
-    from kb import default_kb
+    """`KnowledgeBase.load()` time and the time of `ask` for every held-out turn."""
+    from kb import KnowledgeBase
 
     started = time.perf_counter()
-    kb = default_kb()
+    kb = KnowledgeBase.load()
     loaded = time.perf_counter() - started
     times = []
     for turn in turns:

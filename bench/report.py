@@ -108,7 +108,7 @@ def markdown(results: dict) -> str:
         "## Goals", "", "| goal | measured | met |", "|---|---|---|",
         *[f"| {g['goal']} | {g['value']} | {'yes' if g['met'] else '**no**'} |" for g in results["goals"]], "",
         "## Where a turn's time goes", "",
-        f"- KB (`kb.default_kb()`): load {kb['load_s']} s; `ask` p50 {kb['p50_ms']} ms, p95 {kb['p95_ms']} ms, "
+        f"- KB (`KnowledgeBase.load()`): load {kb['load_s']} s; `ask` p50 {kb['p50_ms']} ms, p95 {kb['p95_ms']} ms, "
         f"p99 {kb['p99_ms']} ms over {kb['queries']} held-out questions, in process.",
         f"- action server round trip (`POST /webhook`, `action_answer`, the tracker as Rasa sends it): "
         f"p50 {action['p50_ms']} ms, p95 {action['p95_ms']} ms over {action['calls']} calls.",

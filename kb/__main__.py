@@ -1,5 +1,5 @@
-"""Command line: `python -m kb build`, `python -m kb add PATH_OR_URL…` and `python -m kb ask "问题"` (the same
-answer the bot gives)."""
+"""Command line: `python -m kb build`, `python -m kb add PATH_OR_URL…`, `python -m kb ask "问题"` (the same
+answer the bot gives) and `python -m kb unanswered` (what people asked that the bot could not answer)."""
 from __future__ import annotations
 
 import argparse
@@ -14,6 +14,7 @@ from .contacts import write_general_hotline
 from .hotlines import SPEC_FILE
 from .knowledge_base import KnowledgeBase
 from .settings import articles_dir, database_url
+from .unanswered import report as unanswered_report, since_day
 
 EXIT_BAD_INPUT = 2
 
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     ask_cmd = commands.add_parser("ask", help="answer a question from the database")
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--context", default="", help="the previous question, for a follow-up")
+    unanswered_cmd = commands.add_parser("unanswered", help="questions the bot could not answer, grouped by wording")
+    unanswered_cmd.add_argument("--since", type=since_day, help="asked on this day (UTC) or later: YYYY-MM-DD")
+    unanswered_cmd.add_argument("--limit", type=_positive, help="show the N most frequent groups")
+    unanswered_cmd.add_argument("--csv", action="store_true", help="one CSV row per group")
     args = parser.parse_args(argv)
     url = args.db or database_url()
 
@@ -42,15 +47,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "add":
         return _add(args, url)
-
+    if args.command == "unanswered":
+        unanswered_report(url, sys.stdout, since=args.since, limit=args.limit, as_csv=args.csv)
+        return 0
     print(KnowledgeBase.load(url).ask(args.question, context=args.context).text)
     return 0
 
 
 def _build(args: argparse.Namespace, url: str) -> None:
     report = build(args.articles or articles_dir(), url, args.hotline_spec)
-    print(f"built {url}: {report.pages} page(s), {report.articles} articles, {report.passages} passages, "
-          f"{report.hotlines} hotlines")
+    print(f"built {url} (build {report.build_id}): {report.pages} page(s), {report.articles} articles, "
+          f"{report.passages} passages, {report.hotlines} hotlines")
     for note in report.notes:
         print(f"note: {note}")
     if args.contacts:
@@ -70,6 +77,12 @@ def _add(args: argparse.Namespace, url: str) -> int:
         print(f"知识库重建失败，新文章未保存（{type(error).__name__}: {error}）", file=sys.stderr)
         return 1
     return EXIT_BAD_INPUT if any(outcome.refused for outcome in outcomes) else 0
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ≥ 1")
+    return int(text)
 
 
 if __name__ == "__main__":

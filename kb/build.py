@@ -1,11 +1,17 @@
-"""`python -m kb build`: articles → SQL tables (the only writer of the knowledge base)."""
+"""`python -m kb build`: articles → SQL tables (the only writer of the knowledge base).
+
+A build replaces the content tables in one transaction and logs itself in `kb_builds` in the same one: readers
+(SQLite in WAL mode, PostgreSQL) see the old knowledge base or the new one, never half, and a failed build
+leaves the old one. Tables not built from articles are never dropped or emptied.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, delete, event, inspect, insert, select, text
+from sqlalchemy.engine import Connection, Engine, make_url
 
 from . import schema
 from .hotlines import SPEC_FILE, extract_hotlines, load_spec, mentions_trigger
@@ -22,6 +28,7 @@ class BuildReport:
     passages: int = 0
     hotlines: int = 0
     notes: list[str] = field(default_factory=list)
+    build_id: int | None = None  # the row of kb_builds this build wrote
 
 
 def build(articles_dir: Path, url: str, hotline_spec: Path = SPEC_FILE) -> BuildReport:
@@ -31,11 +38,10 @@ def build(articles_dir: Path, url: str, hotline_spec: Path = SPEC_FILE) -> Build
     pages = [read_page(path) for path in paths]
     spec = load_spec(hotline_spec)
     _make_sqlite_folder(url)
-    engine = create_engine(url, future=True)
-    schema.metadata.drop_all(engine)
-    schema.metadata.create_all(engine)
+    engine = _writer_engine(url)
     report = BuildReport(pages=len(pages))
     with engine.begin() as conn:
+        _empty_content_tables(conn)
         for page in pages:
             for article in page.articles:
                 article_id = conn.execute(insert(schema.articles).values(
@@ -64,8 +70,42 @@ def build(articles_dir: Path, url: str, hotline_spec: Path = SPEC_FILE) -> Build
         alias_rows = [{"department": d, "word": w} for d, words in spec.aliases.items() if d in listed for w in words]
         if alias_rows:
             conn.execute(insert(schema.hotline_aliases), alias_rows)
+        report.build_id = conn.execute(insert(schema.kb_builds).values(
+            built_at=datetime.now(timezone.utc).replace(tzinfo=None), pages=report.pages,
+            articles=report.articles, passages=report.passages, hotlines=report.hotlines,
+        )).inserted_primary_key[0]
     engine.dispose()
     return report
+
+
+def _writer_engine(url: str) -> Engine:
+    """SQLite: WAL (readers keep reading during a build), DDL inside the transaction, the write lock taken at BEGIN."""
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_without_implicit_transactions)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
+
+
+def _sqlite_without_implicit_transactions(dbapi_connection, _record) -> None:
+    # pysqlite begins a transaction only before INSERT/UPDATE/DELETE, so DROP/CREATE would run outside it.
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+
+def _empty_content_tables(conn: Connection) -> None:
+    """Content tables empty and with schema.py's columns (re-created if those changed); other tables only created."""
+    if conn.dialect.name == "postgresql":
+        schema.kb_builds.create(conn, checkfirst=True)
+        conn.execute(text("LOCK TABLE kb_builds IN EXCLUSIVE MODE"))  # one build at a time; reads go on
+    inspector = inspect(conn)
+    if any(inspector.has_table(table.name)
+           and {c["name"] for c in inspector.get_columns(table.name)} != set(table.c.keys())
+           for table in schema.CONTENT_TABLES):
+        schema.metadata.drop_all(conn, tables=list(schema.CONTENT_TABLES))
+    schema.metadata.create_all(conn)
+    for table in reversed(schema.CONTENT_TABLES):
+        conn.execute(delete(table))
 
 
 def passages_of(article: Article) -> list[str]:

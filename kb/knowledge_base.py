@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import zhconv
 from sqlalchemy import create_engine, select
@@ -409,8 +408,3 @@ def department_forms(departments: list[str], cut) -> list[tuple[str, str]]:
             forms.setdefault(prefix, departments_with_it.pop())
     return list(forms.items())
 
-
-@lru_cache(maxsize=None)
-def default_kb() -> KnowledgeBase:
-    """The knowledge base at KB_DATABASE_URL (or build/kb.sqlite), loaded once per process."""
-    return KnowledgeBase.load()

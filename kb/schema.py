@@ -1,5 +1,5 @@
 """The knowledge base's tables (SQLAlchemy Core; runs on SQLAlchemy 1.4 and 2.0, SQLite and PostgreSQL)."""
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -43,4 +43,31 @@ hotline_aliases = Table(
     Column("id", Integer, primary_key=True),
     Column("department", String(50), nullable=False),
     Column("word", String(50), nullable=False),
+)
+
+# What a build replaces, in one transaction. Every other table (the build log, the unanswered questions, …)
+# outlives builds: a build never drops or empties it.
+CONTENT_TABLES = (articles, passages, hotlines, hotline_aliases)
+
+# One row per committed build, written in the build's transaction: the highest id names the content readers see.
+kb_builds = Table(
+    "kb_builds", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("built_at", DateTime, nullable=False),  # UTC
+    Column("pages", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("passages", Integer, nullable=False),
+    Column("hotlines", Integer, nullable=False),
+)
+
+# Questions the bot could not answer (kb/unanswered.py): no sender, no other message text.
+unanswered_questions = Table(
+    "unanswered_questions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("asked_at", DateTime, nullable=False),  # UTC
+    Column("channel", String(50), nullable=False),
+    Column("question", Text, nullable=False),
+    Column("reason", String(20), nullable=False),  # not_found | fallback | out_of_scope | other_language
+    Column("reply", Text, nullable=False),
+    Index("ix_unanswered_questions_asked_at", "asked_at"),
 )

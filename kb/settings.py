@@ -1,5 +1,7 @@
-"""Where the knowledge base lives: KB_DATABASE_URL (any SQLAlchemy URL), else SQLite under build/;
-its articles: KB_ARTICLES_DIR, else kb/articles/."""
+"""Where the knowledge base lives (KB_DATABASE_URL: any SQLAlchemy URL, else SQLite under build/), its
+articles (KB_ARTICLES_DIR, else kb/articles/) and how often a running bot looks for a new build
+(KB_RELOAD_SECONDS)."""
+import logging
 import os
 from pathlib import Path
 
@@ -14,3 +16,17 @@ def database_url() -> str:
 
 def articles_dir() -> Path:
     return Path(os.environ.get("KB_ARTICLES_DIR") or ARTICLES_DIR)
+
+
+def reload_seconds(default: float = 2.0) -> float:
+    """KB_RELOAD_SECONDS: how often a running bot checks for a new build (0: at every question)."""
+    raw = os.environ.get("KB_RELOAD_SECONDS", "").strip()
+    try:
+        seconds = float(raw) if raw else default
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        logging.getLogger(__name__).warning("KB_RELOAD_SECONDS=%r is not a number of seconds ≥ 0; using %s",
+                                            raw, default)
+        return default
+    return seconds

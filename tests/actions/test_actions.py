@@ -5,9 +5,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (CAPABILITIES_INTRO, NO_HUMAN, OUT_OF_SCOPE_INTRO, ActionAnswer, ActionCapabilities,
-                             ActionHumanHandoff)
+                             ActionHumanHandoff, ActionOtherLanguage)
+from kb import current_kb, unanswered
 from kb.answers import NOT_FOUND_TEXT
-from kb.knowledge_base import default_kb
 
 HOTLINE_TITLE = "潍坊市委经济运行 应急指挥部 多部热线电话开通"
 TRAIN_TITLE = "“齐鲁号”欧亚班列 恢复常态化运行"
@@ -16,17 +16,20 @@ TRAIN_TITLE = "“齐鲁号”欧亚班列 恢复常态化运行"
 @pytest.fixture(autouse=True)
 def test_kb(kb_url, monkeypatch):
     monkeypatch.setenv("KB_DATABASE_URL", kb_url)
-    default_kb.cache_clear()
-    yield
-    default_kb.cache_clear()
 
 
 def article_id(title: str) -> str:
-    return str(next(a.id for a in default_kb().articles.values() if a.title == title))
+    return str(next(a.id for a in current_kb().articles.values() if a.title == title))
+
+
+def unanswered_questions(url: str) -> list:
+    assert unanswered.unanswered_log().flush()
+    return unanswered.read_unanswered(url)
 
 
 def tracker(text, intent, slots=None, earlier=()):
-    events = [{"event": "user", "text": t} for t in earlier] + [{"event": "user", "text": text}]
+    events = [{"event": "user", "text": t} for t in earlier] + \
+        [{"event": "user", "text": text, "input_channel": "widget"}]
     return Tracker(
         sender_id="test", slots={"article": None, "department": None, **(slots or {})},
         latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
@@ -77,10 +80,29 @@ def test_out_of_scope_and_not_found_say_so_and_offer_the_newest_articles():
     messages, events = run(ActionAnswer(), tracker("今天天气怎么样", "out_of_scope"))
     assert messages[0]["text"] == f"{OUT_OF_SCOPE_INTRO}\n{CAPABILITIES_INTRO}"
     assert messages[0]["metadata"] == {"outcome": "not_found"}  # counted as such in /metrics
-    assert [b["title"] for b in messages[0]["buttons"]] == default_kb().latest_titles()
+    assert [b["title"] for b in messages[0]["buttons"]] == current_kb().latest_titles()
     assert events == []
     messages, _ = run(ActionAnswer(), tracker("个人所得税怎么交", "ask_question"))
     assert messages[0]["text"] == f"{NOT_FOUND_TEXT}\n{CAPABILITIES_INTRO}"
+
+
+def test_what_could_not_be_answered_is_kept_with_reason_channel_and_reply(kb_url):
+    run(ActionAnswer(), tracker("潍坊的公园开门了吗", "ask_question"))
+    run(ActionAnswer(), tracker("明天会下雨吗", "out_of_scope"))
+    run(ActionOtherLanguage(), tracker("Where is the park?", "other_language"))
+    run(ActionAnswer(), tracker("齐鲁号一个月发几列", "ask_question"))  # answered: not kept
+    kept = {a.question: a for a in unanswered_questions(kb_url)}
+    assert {"潍坊的公园开门了吗", "明天会下雨吗", "Where is the park?"} <= set(kept)
+    assert "齐鲁号一个月发几列" not in kept
+    assert kept["潍坊的公园开门了吗"].reason == unanswered.NOT_FOUND
+    assert kept["明天会下雨吗"].reason == unanswered.OUT_OF_SCOPE
+    assert kept["Where is the park?"].reason == unanswered.OTHER_LANGUAGE
+    assert kept["潍坊的公园开门了吗"].channel == "widget"
+
+
+def test_other_language_gets_the_bilingual_response():
+    messages, events = run(ActionOtherLanguage(), tracker("hello", "other_language"))
+    assert messages[0]["response"] == "utter_other_language" and events == []
 
 
 def test_capability_buttons_ask_about_an_article():
