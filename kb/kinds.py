@@ -67,7 +67,8 @@ def asked_kinds(question: str) -> frozenset[str]:
 
 _FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪|啥)([\u4e00-\u9fff]{1,2})")
 _SUBJECT = re.compile(r"((?:(?![的是])[\u4e00-\u9fff]){2,3})(?:在哪|设在|是哪|是谁|是什么)")
-_NOT_FOCUS = frozenset("里儿天年月日些个是有的了呢啊吗么时候样")
+_NOT_FOCUS = frozenset("些个是有的了呢啊吗么样")
+_WHEN_OR_WHERE = frozenset("里儿天年月日时候")
 
 
 def focus_words(question: str) -> list[str]:
@@ -76,6 +77,8 @@ def focus_words(question: str) -> list[str]:
     words = [match.group(1) for match in _SUBJECT.finditer(question)]
     for match in _FOCUS.finditer(question):
         word = match.group(1)
+        if word[0] in _WHEN_OR_WHERE:  # 哪天开始, 哪里办: a date or a place is asked for, not a thing
+            continue
         while word and word[0] in _NOT_FOCUS:
             word = word[1:]
         if word and word[-1] in _NOT_FOCUS:

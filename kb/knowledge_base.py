@@ -30,7 +30,7 @@ _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公�
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
 _FOLLOW_UP_BOOST = 1.5         # sentences of the article the conversation is about, for a follow-up
-_FOUND_COVERAGE = 0.5          # share (by IDF) of a question's words found around its best sentence
+_FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
@@ -180,9 +180,6 @@ class KnowledgeBase:
             return not_found(f"抱歉，报道里没有关于{'、'.join(elsewhere)}的内容。")
         asked = kinds.asked_kinds(question)
         follow_up = bool(context or context_article or context_department)
-        named = self.find_department(question)
-        if named and kinds.PHONE in asked:
-            return self.hotline(named)
         if context_department:  # after a hotline, "金融的呢？" / "那外贸呢" ask for another department's
             other = self.find_department(question, everyday_words=True)
             if other:
@@ -291,8 +288,8 @@ class KnowledgeBase:
             unit = self._units[i]
             if score < best_score * _SECOND_ARTICLE_SHARE:
                 break
-            if unit.article_id != best.article_id and unit.department is None and \
-                    (not asked or _states_asked(unit.kinds, asked)):
+            newer = self.articles[unit.article_id].date_key > self.articles[best.article_id].date_key
+            if newer and unit.department is None and (not asked or _states_asked(unit.kinds, asked)):
                 chosen.append(unit)
                 break
         parts = []
