@@ -223,7 +223,9 @@ class KnowledgeBase:
     def _rank(self, question: str, context: str, context_article: int | None,
               asked: frozenset[str]) -> list[tuple[float, int]]:
         query, context_query = self._terms.terms(question), self._terms.terms(context)
-        focus = [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
+        # "哪个部门" in "找哪个部门" asks whom to call, not about a department
+        focus = [] if kinds.PHONE in asked else \
+            [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
         weights = self._word_weights(question)
         article_scores = {aid: self._article_index.score(query, i) + _CONTEXT_WEIGHT *
                           self._article_index.score(context_query, i) for i, aid in enumerate(self._article_ids)}
@@ -239,6 +241,8 @@ class KnowledgeBase:
             if unit.sentence is not None:
                 score += _SENTENCE_WEIGHT * sentence_scores[unit.sentence] + \
                     _NEIGHBOUR_WEIGHT * sum(sentence_scores[n] for n in self._neighbours(unit.sentence))
+            else:  # a hotline is its own sentence
+                score *= 1 + _SENTENCE_WEIGHT
             around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
             score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # sentences (with their title) holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article

@@ -1,0 +1,19 @@
+"""The new-article check's bookkeeping: which seed article a turn belongs to, and the goal."""
+from bench.new_articles import goal_met, score, seed_article_of
+
+ARTICLES = {"班列": "2月23日，齐鲁号发车，每月15至20列。", "热线": "金融运行 0536-8090465"}
+
+
+def test_a_turn_belongs_to_the_article_holding_all_its_facts():
+    assert seed_article_of({"expect": ["2月23日", "15至20列"]}, ARTICLES) == "班列"
+    assert seed_article_of({"expect": ["0536-8090465"]}, ARTICLES) == "热线"
+    assert seed_article_of({"expect": [], "forbid": ["0536"]}, ARTICLES) == "none"
+    assert seed_article_of({"expect": ["2月23日", "0536-8090465"]}, ARTICLES) == "?"
+
+
+def test_the_goal_needs_ninety_percent_and_ten_points_over_bm25():
+    rows = [{"bot": True, "bm25": False}] * 9 + [{"bot": False, "bm25": True}]
+    assert score(rows) == {"turns": 10, "bot": 0.9, "bm25": 0.1}
+    assert goal_met({"all": score(rows)})
+    assert not goal_met({"all": {"turns": 10, "bot": 0.9, "bm25": 0.85}})
+    assert not goal_met({"all": {"turns": 10, "bot": 0.85, "bm25": 0.1}})
