@@ -47,7 +47,7 @@ class LiveKnowledgeBase:
         self.url = url or database_url()
         self.check_seconds = reload_seconds() if check_seconds is None else check_seconds
         self._loader = loader
-        self._engine = create_engine(self.url, future=True)
+        self._engine = create_engine(self.url, future=True, pool_pre_ping=True)  # survives a database restart
         self._loaded: _Loaded | None = None
         self._first_load_lock = threading.Lock()
         self._due = threading.Event()  # wakes the checker thread

@@ -100,7 +100,7 @@ class UnansweredLog:
         if self._engine is None:
             # SQLite: wait for a build's write lock (seconds) rather than lose the rows.
             connect_args = {"timeout": 60} if self.url.startswith("sqlite") else {}
-            self._engine = create_engine(self.url, future=True, connect_args=connect_args)
+            self._engine = create_engine(self.url, future=True, connect_args=connect_args, pool_pre_ping=True)
         with self._engine.begin() as conn:
             _table.create(conn, checkfirst=True)
             conn.execute(insert(_table), batch)
