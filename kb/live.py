@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.engine import Engine
 
 from . import schema
@@ -34,8 +34,10 @@ class _Loaded:
 
 
 def latest_build_id(engine: Engine) -> int | None:
-    """The id of the last committed build; None for a database built before builds were logged."""
+    """The id of the last committed build; None for a database built before builds were logged (or never built)."""
     with engine.connect() as conn:
+        if not inspect(conn).has_table(schema.kb_builds.name):
+            return None
         return conn.execute(select(func.max(schema.kb_builds.c.id))).scalar()
 
 
