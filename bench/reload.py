@@ -9,12 +9,15 @@ the serving thread, and the cost of `kb.unanswered.record`. SQLite, and PostgreS
 from __future__ import annotations
 
 import argparse
+import gc
+import multiprocessing
 import statistics
 import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
 
+import psutil
 from sqlalchemy import create_engine
 
 from kb.build import build
@@ -80,6 +83,36 @@ def swap_seconds(url: str, folders: tuple[Path, Path], check_seconds: float, run
     return times
 
 
+def memory_mib(url: str, folders: tuple[Path, Path], swaps: int = 20) -> dict:
+    """Resident memory of a fresh process (run it in one): one loaded KB, the peak while a second one loads, and
+    the growth over `swaps` swaps."""
+    process = psutil.Process()
+    gc.collect()
+    empty = process.memory_info().rss
+    live = LiveKnowledgeBase(url, check_seconds=0)
+    live.current()
+    gc.collect()
+    one = process.memory_info().rss
+    peak = one
+    for _ in range(swaps):
+        loads = live.loads
+        build(folders[not knows_new(live.current())], url)
+        while live.loads == loads:
+            live.current()
+            peak = max(peak, process.memory_info().rss)
+            time.sleep(0.005)
+    gc.collect()
+    after = process.memory_info().rss
+    live.close()
+    return {"one_kb": (one - empty) / 2**20, "peak_over_one": (peak - one) / 2**20, "growth": (after - one) / 2**20,
+            "swaps": swaps}
+
+
+def in_fresh_process(fn, *args):
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
 def ask_during_reload(url: str, folders: tuple[Path, Path]) -> dict:
     """`ask` latency in this thread while idle and while the holder loads a new build in the background."""
     live = LiveKnowledgeBase(url, check_seconds=0)
@@ -122,7 +155,7 @@ def measure(url: str, folders: tuple[Path, Path], runs: int) -> dict:
     return {"build_s": build_s, "load_s": load_s, "check_us": check_us, "current_us": call_us,
             "due_us": check_starting_call_us(url),
             "swap_default_s": swap_seconds(url, folders, 2.0, runs), "swap_now_s": swap_seconds(url, folders, 0, runs),
-            "ask_ms": ask_during_reload(url, folders), "record_us": record_us,
+            "ask_ms": ask_during_reload(url, folders), "memory": in_fresh_process(memory_mib, url, folders), "record_us": record_us,
             "write_s": write_s, "record_failures": log.failures}
 
 
@@ -130,7 +163,7 @@ def table(name: str, m: dict) -> list[str]:
     def spread(values: list[float]) -> str:
         return f"median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f})"
 
-    ask = m["ask_ms"]
+    ask, memory = m["ask_ms"], m["memory"]
     return [
         f"### {name}", "",
         "| measure | value |", "|---|---|",
@@ -140,12 +173,16 @@ def table(name: str, m: dict) -> list[str]:
         f"| … with a check at every call (`KB_RELOAD_SECONDS=0`): the load and swap alone | {spread(m['swap_now_s'])} |",
         f"| `current()` per call, no check due | {m['current_us']:.2f} µs |",
         f"| `current()` per call when a check is due (wakes the checker thread) | {m['due_us']:.1f} µs |",
-        f"| the version query in the background thread (`SELECT max(id) FROM kb_builds`) | "
+        f"| the version check in the background thread (table exists? `SELECT max(id) FROM kb_builds`) | "
         f"{m['check_us']:.0f} µs |",
         f"| `ask` p50 / p95 / p99 in the serving thread, idle | {ask['idle']['p50_ms']} / {ask['idle']['p95_ms']} / "
         f"{ask['idle']['p99_ms']} ms |",
         f"| … while a reload runs in the background ({ask['during_n']} asks) | {ask['during']['p50_ms']} / "
         f"{ask['during']['p95_ms']} / {ask['during']['p99_ms']} ms |",
+        f"| resident memory of one loaded KB / extra peak while the next one loads | {memory['one_kb']:.0f} / "
+        f"{memory['peak_over_one']:.0f} MiB |",
+        f"| … resident after {memory['swaps']} swaps, over one KB (one KB object alive; freed memory is kept) | "
+        f"{memory['growth']:.0f} MiB |",
         f"| `unanswered.record()` per call (queued) | {m['record_us']:.1f} µs |",
         f"| … writing {QUEUED} queued questions (background thread) | {m['write_s']:.2f} s, "
         f"{m['record_failures']} lost |",
