@@ -60,7 +60,9 @@ def test_a_failed_build_leaves_the_previous_knowledge_base(any_url, seed, grown,
         build(grown, any_url)
     assert rows(any_url, schema.articles) == before.articles and rows(any_url, schema.passages) == before.passages
     assert NEW_TITLE not in titles(any_url)
-    assert latest_build_id(create_engine(any_url, future=True)) == before.build_id
+    engine = create_engine(any_url, future=True)
+    assert latest_build_id(engine) == before.build_id
+    engine.dispose()
 
 
 def test_readers_see_the_old_build_while_a_build_runs_and_are_not_blocked(any_url, seed, grown, monkeypatch):
