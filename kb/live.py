@@ -1,20 +1,21 @@
 """The knowledge base a running process answers from, reloaded when a new build is committed.
 
 `current_kb()` replaces a load-once cache: the bot picks up `python -m kb build` within seconds, without a restart.
-At most every `KB_RELOAD_SECONDS` (default 2) a call starts a background check of the latest build id (one
-`SELECT max(id)`); when it changed, the same thread loads the new build and swaps the reference once loading is
+At most every `KB_RELOAD_SECONDS` (default 2) a call wakes a background thread that reads the latest build id (one
+`SELECT max(id)`); when it changed, that thread loads the new build and swaps the reference once loading is
 complete. Callers never wait for the database and keep the object they got, so one answer is computed on one
 knowledge base. A failed check or load keeps the old one, logs once per failure episode and is counted.
 """
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.engine import Engine
 
 from . import schema
@@ -33,8 +34,10 @@ class _Loaded:
 
 
 def latest_build_id(engine: Engine) -> int | None:
-    """The id of the last committed build; None for a database built before builds were logged."""
+    """The id of the last committed build; None for a database built before builds were logged (or never built)."""
     with engine.connect() as conn:
+        if not inspect(conn).has_table(schema.kb_builds.name):
+            return None
         return conn.execute(select(func.max(schema.kb_builds.c.id))).scalar()
 
 
@@ -42,16 +45,16 @@ class LiveKnowledgeBase:
     """Holds the loaded knowledge base of one database URL and swaps in newer builds in the background."""
 
     def __init__(self, url: str | None = None, check_seconds: float | None = None,
-                 loader: Callable[[str], KnowledgeBase] = KnowledgeBase.load,
-                 clock: Callable[[], float] = time.monotonic):
+                 loader: Callable[[str], KnowledgeBase] = KnowledgeBase.load):
         self.url = url or database_url()
         self.check_seconds = reload_seconds() if check_seconds is None else check_seconds
-        self._loader, self._clock = loader, clock
-        self._engine = create_engine(self.url, future=True)
+        self._loader = loader
+        self._engine = create_engine(self.url, future=True, pool_pre_ping=True)  # survives a database restart
         self._loaded: _Loaded | None = None
-        self._lock = threading.Lock()  # guards starting a check and the first load
-        self._checking = False
-        self._next_check = 0.0
+        self._first_load_lock = threading.Lock()
+        self._due = threading.Event()  # wakes the checker thread
+        self._closed = False
+        self._next_check = math.inf  # monotonic time; inf while a check is due or running
         self._backoff = self.check_seconds
         self._failing = False
         self.loads = 0  # successful loads, the first included
@@ -63,18 +66,18 @@ class LiveKnowledgeBase:
         return self._loaded.build_id if self._loaded else None
 
     def current(self) -> KnowledgeBase:
-        """The loaded knowledge base (the first call loads it); starts a background check when one is due."""
+        """The loaded knowledge base (the first call loads it); wakes the background check when one is due."""
         loaded = self._loaded
         if loaded is None:
             return self._first_load()
-        if self._clock() >= self._next_check and not self._checking:
-            with self._lock:
-                if not self._checking and self._clock() >= self._next_check:
-                    self._checking = True
-                    threading.Thread(target=self._check, name="kb-reload", daemon=True).start()
+        if time.monotonic() >= self._next_check:
+            self._next_check = math.inf  # one wake-up per check
+            self._due.set()
         return loaded.kb
 
     def close(self) -> None:
+        self._closed = True
+        self._due.set()
         self._engine.dispose()
 
     def _reload(self) -> bool:
@@ -92,7 +95,7 @@ class LiveKnowledgeBase:
         return True
 
     def _first_load(self) -> KnowledgeBase:
-        with self._lock:
+        with self._first_load_lock:
             attempts = 3
             while self._loaded is None:
                 attempts -= 1
@@ -102,21 +105,28 @@ class LiveKnowledgeBase:
                     if not attempts:
                         raise
                     continue
-                self._next_check = self._clock() + self.check_seconds
                 log.info("knowledge base loaded: build %s in %.2f s", self.build_id, self.last_load_seconds)
+                self._next_check = time.monotonic() + self.check_seconds
+                threading.Thread(target=self._check_when_due, name="kb-reload", daemon=True).start()
             return self._loaded.kb
+
+    def _check_when_due(self) -> None:
+        while True:
+            self._due.wait()
+            self._due.clear()
+            if self._closed:
+                return
+            self._check()
 
     def _check(self) -> None:
         try:
             swapped = self._reload()
         except _BuildChangedDuringLoad:
-            self._next_check = self._clock()  # load again at the next call
+            self._next_check = time.monotonic()  # load again at the next call
         except Exception as error:  # noqa: BLE001 - whatever went wrong, the old knowledge base stays; logged
             self._failed(error)
         else:
             self._succeeded(swapped)
-        finally:
-            self._checking = False
 
     def _failed(self, error: Exception) -> None:
         self.failures += 1
@@ -124,7 +134,7 @@ class LiveKnowledgeBase:
             self._failing = True
             log.warning("knowledge base at %s not reloaded, still answering from build %s: %s: %s",
                         self.url, self.build_id, type(error).__name__, error)
-        self._next_check = self._clock() + self._backoff
+        self._next_check = time.monotonic() + self._backoff
         self._backoff = min(max(self._backoff * 2, 1.0), _MAX_BACKOFF_SECONDS)
 
     def _succeeded(self, swapped: bool) -> None:
@@ -134,7 +144,7 @@ class LiveKnowledgeBase:
         if swapped:
             log.info("knowledge base reloaded: build %s in %.2f s", self.build_id, self.last_load_seconds)
         self._backoff = self.check_seconds
-        self._next_check = self._clock() + self.check_seconds
+        self._next_check = time.monotonic() + self.check_seconds
 
 
 class _BuildChangedDuringLoad(Exception):

@@ -2,6 +2,7 @@
 articles (KB_ARTICLES_DIR, else kb/articles/) and how often a running bot looks for a new build
 (KB_RELOAD_SECONDS)."""
 import logging
+import math
 import os
 from pathlib import Path
 
@@ -24,8 +25,8 @@ def reload_seconds(default: float = 2.0) -> float:
     try:
         seconds = float(raw) if raw else default
     except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds < float("inf"):
+        seconds = math.nan
+    if not 0 <= seconds < math.inf:
         logging.getLogger(__name__).warning("KB_RELOAD_SECONDS=%r is not a number of seconds ≥ 0; using %s",
                                             raw, default)
         return default

@@ -21,6 +21,7 @@ from datetime import date, datetime, timezone
 from typing import TextIO
 
 from sqlalchemy import create_engine, inspect, insert, select
+from sqlalchemy.engine import Engine
 
 from . import schema
 from .settings import database_url
@@ -50,7 +51,7 @@ class UnansweredLog:
         self._in_flight = 0  # rows the writer has taken and not finished
         self._changed = threading.Condition()
         self._writer: threading.Thread | None = None
-        self._engine = None
+        self._engine: Engine | None = None
         self._failing = False
 
     def record(self, question: str, reason: str, reply: str = "", channel: str = "") -> None:
@@ -60,7 +61,7 @@ class UnansweredLog:
             if row is not None:
                 self._enqueue(row)
         except ValueError as error:  # the caller's mistake, not the database's: logged every time
-            self.failures += 1
+            self._count_failures(1)
             log.error("unanswered question not stored: %s", error)
         except Exception as error:  # noqa: BLE001 - the caller is answering a user: never disturb it
             self._lost(1, error)
@@ -100,7 +101,7 @@ class UnansweredLog:
         if self._engine is None:
             # SQLite: wait for a build's write lock (seconds) rather than lose the rows.
             connect_args = {"timeout": 60} if self.url.startswith("sqlite") else {}
-            self._engine = create_engine(self.url, future=True, connect_args=connect_args)
+            self._engine = create_engine(self.url, future=True, connect_args=connect_args, pool_pre_ping=True)
         with self._engine.begin() as conn:
             _table.create(conn, checkfirst=True)
             conn.execute(insert(_table), batch)
@@ -109,8 +110,12 @@ class UnansweredLog:
             self._failing = False
             log.warning("unanswered questions are stored again in %s (%d lost so far)", self.url, self.failures)
 
+    def _count_failures(self, count: int) -> None:
+        with self._changed:  # the caller's thread and the writer both count
+            self.failures += count
+
     def _lost(self, count: int, error: Exception) -> None:
-        self.failures += count
+        self._count_failures(count)
         if not self._failing:
             self._failing = True
             log.error("could not store %d unanswered question(s) in %s: %s: %s",

@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -16,34 +15,12 @@ from kb import schema
 from kb.build import build
 from kb.knowledge_base import KnowledgeBase
 from kb.live import LiveKnowledgeBase, current_kb
-from tests.support.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE, articles_dir
+from tests.support.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE
 
 SEED_QUESTION = "金融运行的热线是多少"
 SEED_SOURCE = "《潍坊市委经济运行 应急指挥部 多部热线电话开通》"
 CHECK = 0.05  # seconds between checks in these tests (default 2)
 SWAP_WITHIN = 15.0  # generous: a stall, not a slow machine, fails
-
-
-@pytest.fixture
-def url(tmp_path):
-    return f"sqlite:///{tmp_path / 'kb.sqlite'}"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_url(request, url):
-    if request.param == "sqlite":
-        return url
-    return request.getfixturevalue("postgres").create_database(f"live_{uuid.uuid4().hex[:8]}")
-
-
-@pytest.fixture
-def seed(tmp_path):
-    return articles_dir(tmp_path / "seed", with_new_article=False)
-
-
-@pytest.fixture
-def grown(tmp_path):
-    return articles_dir(tmp_path / "grown", with_new_article=True)
 
 
 @pytest.fixture
@@ -65,6 +42,15 @@ def wait_until(condition, holder: LiveKnowledgeBase, within: float = SWAP_WITHIN
         assert time.monotonic() - started < within, f"no swap within {within} s"
         time.sleep(0.01)
     return time.monotonic() - started
+
+
+def keeps_answering_through_failed_checks(holder: LiveKnowledgeBase, before: KnowledgeBase) -> None:
+    """Calls current() until two checks failed (within 3 s); each call meanwhile returns the old KB."""
+    deadline = time.monotonic() + 3
+    while holder.failures < 2 and time.monotonic() < deadline:
+        assert holder.current() is before
+        time.sleep(0.01)
+    assert holder.failures >= 2 and holder.current() is before
 
 
 def test_calls_share_one_loaded_knowledge_base_until_a_build(holder):
@@ -148,49 +134,41 @@ def test_a_broken_build_keeps_the_old_knowledge_base_and_logs_once(holder, url, 
                                                       hotlines=0))
     engine.dispose()
     with caplog.at_level(logging.WARNING, logger="kb.live"):
-        deadline = time.monotonic() + 3
-        while holder.failures < 2 and time.monotonic() < deadline:
-            assert holder.current() is before
-            time.sleep(0.01)
-        assert holder.failures >= 2 and holder.current() is before
+        keeps_answering_through_failed_checks(holder, before)
         assert before.ask(SEED_QUESTION).found
         failures_logged = [r for r in caplog.records if "not reloaded" in r.getMessage()]
         assert len(failures_logged) == 1 and "still answering from build" in failures_logged[0].getMessage()
 
         build(grown, url)  # the next good build is picked up (the back-off is at most a minute; here ~1-2 s)
         wait_until(knows_new_article, holder, within=70)
-        assert any("readable again" in r.getMessage() for r in caplog.records)
+        deadline = time.monotonic() + 5  # the checker logs right after the swap
+        while not any("readable again" in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline, "the recovery was not logged"
+            time.sleep(0.01)
 
 
-def test_an_unreadable_database_file_keeps_the_old_knowledge_base(tmp_path, seed, caplog):
-    path = tmp_path / "kb.sqlite"
-    build(seed, f"sqlite:///{path}")
-    live = LiveKnowledgeBase(f"sqlite:///{path}", check_seconds=CHECK)
-    before = live.current()
+def test_an_unreadable_database_file_keeps_the_old_knowledge_base(holder, url, caplog):
+    before = holder.current()
+    path = Path(url.removeprefix("sqlite:///"))
     for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         leftover.unlink(missing_ok=True)
     path.write_bytes(b"this is not a database" * 100)
     with caplog.at_level(logging.WARNING, logger="kb.live"):
-        deadline = time.monotonic() + 3
-        while live.failures < 2 and time.monotonic() < deadline:
-            assert live.current() is before
-            time.sleep(0.01)
-    assert live.failures >= 2 and live.current() is before
+        keeps_answering_through_failed_checks(holder, before)
     assert len([r for r in caplog.records if "not reloaded" in r.getMessage()]) == 1
-    live.close()
 
 
-def test_no_knowledge_base_at_first_is_an_error_not_an_empty_bot(tmp_path):
-    live = LiveKnowledgeBase(f"sqlite:///{tmp_path / 'empty.sqlite'}", check_seconds=CHECK)
-    with pytest.raises(Exception, match="kb_builds|no such table"):
+def test_no_knowledge_base_at_first_is_an_error_not_an_empty_bot(url):  # `make kb` was not run
+    live = LiveKnowledgeBase(url, check_seconds=CHECK)
+    with pytest.raises(Exception, match="no such table: articles"):
         live.current()
     live.close()
 
 
 @pytest.mark.parametrize("value, seconds", [("0.5", 0.5), ("0", 0.0), ("", 2.0), ("soon", 2.0), ("-1", 2.0)])
-def test_check_interval_comes_from_the_environment(monkeypatch, tmp_path, value, seconds, caplog):
+def test_check_interval_comes_from_the_environment(monkeypatch, url, value, seconds, caplog):
     monkeypatch.setenv("KB_RELOAD_SECONDS", value)
-    live = LiveKnowledgeBase(f"sqlite:///{tmp_path / 'kb.sqlite'}")
+    live = LiveKnowledgeBase(url)
     assert live.check_seconds == seconds
     assert any("KB_RELOAD_SECONDS" in r.getMessage() for r in caplog.records) == (value in ("soon", "-1"))
     live.close()
@@ -205,3 +183,15 @@ def test_current_kb_follows_the_database_url(monkeypatch, tmp_path, seed, grown)
     assert not knows_new_article(current_kb()) and current_kb() is current_kb()
     monkeypatch.setenv("KB_DATABASE_URL", second)
     assert knows_new_article(current_kb())
+
+
+def test_a_database_built_before_builds_were_logged_is_loaded_and_reloaded_once_rebuilt(holder, url, seed, grown):
+    engine = create_engine(url, future=True)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE kb_builds"))
+    engine.dispose()
+    live = LiveKnowledgeBase(url, check_seconds=CHECK)
+    assert not knows_new_article(live.current()) and live.build_id is None
+    build(grown, url)
+    wait_until(knows_new_article, live)
+    live.close()

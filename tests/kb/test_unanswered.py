@@ -5,7 +5,6 @@ import csv
 import io
 import logging
 import time
-import uuid
 from datetime import datetime, timedelta
 
 import pytest
@@ -17,21 +16,8 @@ from kb.__main__ import main
 from kb.build import build
 from kb.similar import group_similar
 from kb.unanswered import FALLBACK, NOT_FOUND, OUT_OF_SCOPE, UnansweredLog, record
-from tests.support.articles import articles_dir
 
 table = schema.unanswered_questions
-
-
-@pytest.fixture
-def url(tmp_path):
-    return f"sqlite:///{tmp_path / 'kb.sqlite'}"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_url(request, url):
-    if request.param == "sqlite":
-        return url
-    return request.getfixturevalue("postgres").create_database(f"unanswered_{uuid.uuid4().hex[:8]}")
 
 
 def stored(url) -> list:
@@ -141,14 +127,13 @@ def test_questions_beyond_the_queue_are_counted_as_lost(url):
     assert log.failures >= 2 and log.written + log.failures == 6 and len(stored(url)) == log.written
 
 
-def test_the_log_outlives_rebuilds(url, tmp_path):
-    seed = articles_dir(tmp_path / "seed", with_new_article=False)
+def test_the_log_outlives_rebuilds(url, seed, grown):
     build(seed, url)
     log = UnansweredLog(url)
     log.record("诸城的学校开学了吗", NOT_FOUND, channel="rest")
     assert log.flush()
     build(seed, url)
-    build(articles_dir(tmp_path / "grown", with_new_article=True), url)
+    build(grown, url)
     assert [r.question for r in stored(url)] == ["诸城的学校开学了吗"]
 
 
