@@ -35,11 +35,22 @@ def general_weight(word: str) -> float:
     return table.get(word, median)
 
 
+@lru_cache(maxsize=None)
+def _main_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's main dictionary, read from disk once per process (0.7 s), not once per knowledge-base load."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer.FREQ, tokenizer.total
+
+
 class Terms:
     """A jieba tokenizer of its own (the global one belongs to Rasa) with the KB's vocabulary added."""
 
     def __init__(self):
         self._jieba = jieba.Tokenizer()
+        frequencies, total = _main_dictionary()
+        self._jieba.FREQ, self._jieba.total = dict(frequencies), total  # a copy: add_words changes it
+        self._jieba.initialized = True
 
     def add_words(self, words) -> None:
         for word in words:
