@@ -64,10 +64,11 @@ def read_html(page: str, url: str = "") -> WebArticle:
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     title, dateline = _headline(_visible_lines(tree), normalize(doc.get("title") or ""))
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
+    publisher = (dateline and dateline.publisher) or normalize(account or doc.get("sitename") or "")
     return WebArticle(
         title=title,
         published=(dateline and dateline.published) or _iso_day(doc.get("date")),
-        publisher=(dateline and dateline.publisher) or normalize(account or doc.get("sitename") or ""),
+        publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=url or doc.get("url") or "",
         text=doc.get("text") or "",
     )

@@ -356,3 +356,13 @@ def test_the_source_line_names_publisher_date_and_url():
     seed = ArticleInfo(2, "标题乙", "2020年2月22日", "", "正文。")
     assert source_line([web, seed, web]) == (
         "来源：《标题甲》（潍坊日报，2020年3月2日） https://example.com/a；《标题乙》（2020年2月22日）")
+
+
+def test_a_headline_is_never_taken_for_the_publisher():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某区网课开讲</title>"
+            "<meta property='og:site_name' content='某区网课开讲'></head><body><h1>某区网课开讲</h1>"
+            "<p>3月2日起，某区全部中小学改为线上授课，每节课时长二十分钟，课后老师在线答疑。</p>"
+            "<p>区教育局表示，线上课程将持续到学生返校复课为止，家长可在平台查看课表。</p></body></html>")
+    article = read_html(page)
+    assert article.title == "某区网课开讲" and article.publisher == ""
