@@ -4,8 +4,10 @@ one turn per message however often WeChat retries it."""
 import asyncio
 import time
 from dataclasses import replace
+from types import SimpleNamespace
 
 from channels.wechat import WeChatInput, WeComInput
+from channels.wechat.channel import arrival
 from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
 from channels.wechat.turns import Turns
 from channels.wechat.xml_message import InboundMessage
@@ -98,6 +100,26 @@ async def test_a_long_answer_goes_passively_in_part_and_the_rest_is_pushed(serve
     pushed = [message["text"]["content"] for message in customer_service.sent]
     assert pushed and all(len(part.encode("utf-8")) <= 2048 for part in pushed)
     assert "".join([reply.content, *pushed]).replace("\n", "") == long_answer.replace("\n", "")
+
+
+async def test_the_deadline_counts_from_the_arrival_of_the_request_not_from_its_handler(serve):
+    """On a busy server, passes of the event loop go by between a request's arrival and its handler."""
+    running = await serve(WeChatInput, replace(OFFICIAL_ACCOUNT, reply_deadline=0.5), FakeAgent(delay=0.4))
+
+    async def busy_server(_request):
+        await asyncio.sleep(0.4)
+
+    running.app.register_middleware(busy_server, "request")
+    started = time.monotonic()
+    reply = await running.side.post(running.session, message_xml(Content="你好"))
+    # From the handler on, the 0.4 s turn would have been in time (passive at 0.8 s); from the arrival it is late.
+    assert reply.content == LATE_WITHOUT_PUSH
+    assert time.monotonic() - started < 0.75
+
+
+def test_arrival_without_a_stamp_is_now():
+    before = time.monotonic()
+    assert before <= arrival(SimpleNamespace(stream=None)) <= time.monotonic()
 
 
 async def test_without_push_a_late_turn_still_queued_is_skipped(serve):
