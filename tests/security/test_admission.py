@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from prometheus_client import REGISTRY
 from rasa.core.channels.rest import RestInput
 
 from channels.admission import BUSY_TEXT, AdmissionControl, TurnGate
@@ -57,6 +58,7 @@ async def rest(running, text: str, sender: str = "web-user") -> tuple[int, dict,
 async def test_rest_beyond_the_queue_gets_503_with_retry_after_and_never_reaches_rasa(serve):
     admission = AdmissionControl(max_running_turns=1, max_waiting_turns=2, retry_after=3)
     running = await serve(WeChatInput, OFFICIAL_ACCOUNT, FakeAgent(delay=TURN), [RestInput(), admission])
+    refused_before = REGISTRY.get_sample_value("fugong_turns_refused_total")
     answers = []
     for n in range(5):  # one runs, two wait, two are refused
         answers.append(asyncio.create_task(rest(running, f"问题{n}", sender=f"web-{n}")))
@@ -67,6 +69,7 @@ async def test_rest_beyond_the_queue_gets_503_with_retry_after_and_never_reaches
     assert headers["Retry-After"] == "3"
     assert body["message"] == BUSY_TEXT
     assert running.agent.texts == ["问题0", "问题1", "问题2"]
+    assert REGISTRY.get_sample_value("fugong_turns_refused_total") == refused_before + 2  # /metrics
     assert (await rest(running, "又来了"))[0] == 200  # the queue drained: admitted again
 
 

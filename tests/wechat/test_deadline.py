@@ -6,6 +6,8 @@ import time
 from dataclasses import replace
 from types import SimpleNamespace
 
+from prometheus_client import REGISTRY
+
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.channel import arrival
 from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
@@ -110,11 +112,14 @@ async def test_the_deadline_counts_from_the_arrival_of_the_request_not_from_its_
         await asyncio.sleep(0.4)
 
     running.app.register_middleware(busy_server, "request")
+    apologies = {"channel": "wechat", "delivery": "apology"}
+    apologised_before = REGISTRY.get_sample_value("fugong_wechat_replies_total", apologies) or 0
     started = time.monotonic()
     reply = await running.side.post(running.session, message_xml(Content="你好"))
     # From the handler on, the 0.4 s turn would have been in time (passive at 0.8 s); from the arrival it is late.
     assert reply.content == LATE_WITHOUT_PUSH
     assert time.monotonic() - started < 0.75
+    assert REGISTRY.get_sample_value("fugong_wechat_replies_total", apologies) == apologised_before + 1  # /metrics
 
 
 def test_arrival_without_a_stamp_is_now():
