@@ -29,7 +29,13 @@ from rasa_speedups.recent_turns import RecentTurnsSQLTrackerStore
 from tests.conftest import ROOT
 from tests.support.servers import BotServers, free_port
 
-DOMAIN = Domain.load(ROOT / "domain.yml")
+DOMAIN = Domain.from_yaml("""
+version: "3.1"
+slots:
+  topic: {type: text, influence_conversation: false, mappings: [{type: custom}]}
+  department: {type: text, influence_conversation: false, mappings: [{type: custom}]}
+session_config: {session_expiration_time: 60, carry_over_slots_to_new_session: true}
+""")  # the store's own: the tests hold whatever slots the bot's domain has
 RECENT = 3  # small, so that a short test conversation is already long for the store
 
 
