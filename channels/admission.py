@@ -22,10 +22,11 @@ import asyncio
 import contextlib
 import contextvars
 import logging
+import time
 from collections import deque
 from typing import Any, AsyncIterator, Awaitable, Callable, Iterator
 
-from prometheus_client import Counter
+from prometheus_client import Counter, Histogram
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
@@ -36,6 +37,8 @@ logger = logging.getLogger(__name__)
 REST_WEBHOOK = "/webhooks/rest/webhook"
 BUSY_TEXT = "服务繁忙，请稍后再发送。"
 REFUSED = Counter("fugong_turns_refused", "Messages refused with 503 because too many turns were waiting")
+WAITED = Histogram("fugong_turn_wait_seconds", "Time a turn waited for the admission gate, by whether it had a "
+                   "deadline (WeChat)", ["deadline"], buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0))
 _DEADLINE = contextvars.ContextVar("fugong_turn_has_deadline", default=False)
 
 
@@ -72,7 +75,9 @@ class TurnGate:
 
     @contextlib.asynccontextmanager
     async def turn(self, deadline: bool) -> AsyncIterator[None]:
+        started = time.perf_counter()
         await self._acquire(deadline)
+        WAITED.labels(str(deadline).lower()).observe(time.perf_counter() - started)
         try:
             yield
         finally:

@@ -30,8 +30,10 @@ async def test_the_gate_runs_few_turns_and_those_with_a_deadline_first():
     await asyncio.sleep(0)  # rest-1 runs; the others queue in this order
     others = [asyncio.create_task(turn(name, deadline)) for name, deadline in
               [("rest-2", False), ("wechat-1", True), ("rest-3", False), ("wechat-2", True)]]
+    waited = REGISTRY.get_sample_value("fugong_turn_wait_seconds_count", {"deadline": "true"}) or 0
     await asyncio.gather(first, *others)
     assert started == ["rest-1", "wechat-1", "wechat-2", "rest-2", "rest-3"]
+    assert REGISTRY.get_sample_value("fugong_turn_wait_seconds_count", {"deadline": "true"}) == waited + 2
     assert gate.running == 0 and gate.waiting == 0
 
 
