@@ -165,8 +165,9 @@ class Turns:
             raise
         if turn.delivery is Delivery.LATE:  # an earlier request for this message gave up
             return None
+        if turn.delivery is Delivery.PENDING:  # counted once per message, not per retry
+            self._replies["passive"].inc()
         turn.delivery = Delivery.PASSIVE
-        self._replies["passive"].inc()
         if not rendered.chunks:
             return None
         if len(rendered.chunks) > 1 and not turn.rest_pushed:

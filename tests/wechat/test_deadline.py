@@ -61,9 +61,12 @@ async def test_wecom_pushes_through_message_send_with_agent_id(serve, customer_s
 async def test_three_retries_of_one_message_run_one_turn(serve):
     running = await serve(WeChatInput, OFFICIAL_ACCOUNT, FakeAgent(delay=0.2))
     xml = message_xml(Content="金融运行的热线是多少？", msg_id="1234567890123456")
+    passive = {"channel": "wechat", "delivery": "passive"}
+    passive_before = REGISTRY.get_sample_value("fugong_wechat_replies_total", passive) or 0
     replies = await asyncio.gather(*(running.side.post(running.session, xml) for _ in range(3)))
     assert [reply.content for reply in replies] == ["您说的是：金融运行的热线是多少？"] * 3
     assert running.agent.texts == ["金融运行的热线是多少？"]
+    assert REGISTRY.get_sample_value("fugong_wechat_replies_total", passive) == passive_before + 1  # one message
 
 
 async def test_a_retry_after_the_answer_is_ready_gets_it_passively(serve, customer_service):
