@@ -2,6 +2,8 @@
 honest failures.
 
 - `tracker_store.SessionCachingSQLTrackerStore`: the SQLite tracker store without a read per turn.
+- `recent_turns.RecentTurnsSQLTrackerStore`: the same, handing Rasa a session's state and latest turns only, so
+  that a turn costs the same however long the conversation.
 - `action_validation`: action-server replies checked by a validator built once.
 - `diet.QuickLoadingDIETClassifier`: DIET that loads in seconds instead of tracing a training step.
 - `failures` (with `turn_guard`, `episodes`, `apology`, `readiness`): a failed action or store gets the user an

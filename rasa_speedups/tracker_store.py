@@ -19,7 +19,7 @@ from collections import OrderedDict
 from typing import Any, Iterator, NamedTuple, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SessionStarted
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -62,7 +62,7 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
         conversation, so its next turn reads the database again.
         """
         stored = self._stored_session(tracker.sender_id)
-        added = list(itertools.islice(tracker.events, len(stored.events), None))
+        added = self._unsaved_events(tracker, stored)
         await super().save(tracker)
         timestamps = [stored.last_timestamp, *(event.timestamp for event in added)]
         if any(later <= earlier for earlier, later in zip(timestamps, timestamps[1:])):
@@ -76,8 +76,12 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
                                                    timestamps[-1]))
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
-        """What Rasa's `save` writes: the tracker's events after those of the stored session (no count query)."""
-        return itertools.islice(tracker.events, len(self._stored_session(tracker.sender_id).events), None)
+        """What Rasa's `save` writes (no count query)."""
+        return iter(self._unsaved_events(tracker, self._stored_session(tracker.sender_id)))
+
+    def _unsaved_events(self, tracker: DialogueStateTracker, stored: _Session) -> list[Event]:
+        """The tracker's events after those of the stored session."""
+        return list(itertools.islice(tracker.events, len(stored.events), None))
 
     def _stored_session(self, sender_id: str) -> _Session:
         stored = self._sessions.get(sender_id)

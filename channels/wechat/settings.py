@@ -59,7 +59,7 @@ class ChannelSettings:
     api_base: str = ""
     reply_deadline: float = 3.5  # seconds before answering `success` (WeChat waits 5; see turns.py)
     max_clock_skew: float = 300.0  # seconds a signed timestamp may be off
-    max_concurrent_turns: int = 1  # Rasa turns run at once; more wait (see turns.py)
+    max_concurrent_turns: int = 4  # WeChat turns in progress; more wait (see turns.py, channels/admission.py)
 
     @property
     def accepts_plain(self) -> bool:

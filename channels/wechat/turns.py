@@ -8,7 +8,10 @@ twice) and, if the answer is ready and was not pushed, gets it passively.
 
 Rasa runs NLU and policies on the event loop, so every turn in progress delays every timer and
 response of the server: the deadline fires late by up to one turn's computing (0.6 s measured on an
-overloaded 2-core machine), hence 3.5 s rather than 4. Few turns run at once (`max_concurrent_turns`);
+overloaded 2-core machine), hence 3.5 s rather than 4. The deadline counts from the moment the request
+reached the server (`channel.arrival`), not from when its handler ran. Turns run inside
+`channels.admission.deadline_turn()`: where that gate is configured, few Rasa turns run at once and
+WeChat's go before the others (REST, widget). `max_concurrent_turns` bounds the WeChat turns in progress;
 the others wait without using the loop, and a request whose turn is not done by the deadline answers.
 """
 
@@ -19,6 +22,8 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set
+
+from prometheus_client import Counter
 
 from channels.wechat.errors import DeliveryError
 from channels.wechat.replies import (
@@ -34,6 +39,9 @@ from channels.wechat.replies import (
 from channels.wechat.xml_message import InboundMessage
 
 logger = logging.getLogger(__name__)
+REPLIES = Counter("fugong_wechat_replies", "WeChat messages answered: passive (in the HTTP response, in time), "
+                  "pushed (late: `success`, then the customer-service API) or apology (late, no AppSecret)",
+                  ["channel", "delivery"])
 
 # (sender, text, message id) -> Rasa's bot messages (CollectingOutputChannel dicts)
 RunTurn = Callable[[str, str, str], Awaitable[List[Dict[str, Any]]]]
@@ -64,8 +72,9 @@ class Turns:
         clock: Callable[[], float] = time.monotonic,
         remember_seconds: float = 300.0,
         max_entries: int = 10_000,
-        max_concurrent_turns: int = 1,
+        max_concurrent_turns: int = 4,
         turn_timeout: float = 60.0,
+        channel: str = "wechat",
     ) -> None:
         self._run_turn = run_turn
         self._push = push
@@ -78,6 +87,7 @@ class Turns:
         self._background: Set["asyncio.Task[None]"] = set()
         self._slots = asyncio.Semaphore(max_concurrent_turns)
         self._turn_timeout = turn_timeout  # a hung turn (say, a stuck action server) must free its slot
+        self._replies = {delivery: REPLIES.labels(channel, delivery) for delivery in ("passive", "pushed", "apology")}
 
     async def answer(self, message: InboundMessage, received_at: float) -> Optional[str]:
         """The passive reply text for `message`, or None to answer `success`.
@@ -155,6 +165,8 @@ class Turns:
             raise
         if turn.delivery is Delivery.LATE:  # an earlier request for this message gave up
             return None
+        if turn.delivery is Delivery.PENDING:  # counted once per message, not per retry
+            self._replies["passive"].inc()
         turn.delivery = Delivery.PASSIVE
         if not rendered.chunks:
             return None
@@ -168,8 +180,10 @@ class Turns:
             return None
         turn.delivery = Delivery.LATE
         if self._push is None:
+            self._replies["apology"].inc()
             logger.warning("A WeChat answer missed the deadline and no AppSecret is set to push it.")
             return LATE_WITHOUT_PUSH
+        self._replies["pushed"].inc()
         logger.info("A WeChat answer missed the %.1f s deadline: pushing it later.", self._deadline)
         self._spawn(self._push_when_done(turn, user))
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.shared.core.events import SessionStarted
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -56,8 +57,11 @@ class WidgetChannel(InputChannel):
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or agent.tracker_store is None:
                 return response.json({"error": "the bot is still starting"}, status=503)
-            tracker = await agent.tracker_store.retrieve(sender_id)
-            events = tracker.events if tracker else []
+            # The whole record: for a turn, the tracker store may hand Rasa only the latest turns.
+            tracker = await agent.tracker_store.retrieve_full_tracker(sender_id)
+            events = list(tracker.events) if tracker else []
+            starts = [i for i, event in enumerate(events) if isinstance(event, SessionStarted)]
+            events = events[starts[-1]:] if starts else events  # the latest session, as before
             return response.json({"sender_id": sender_id, "messages": messages(events)})
 
         return widget

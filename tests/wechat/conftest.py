@@ -3,11 +3,11 @@ localhost port, with a fake Rasa agent and a fake customer-service API."""
 
 import itertools
 from dataclasses import dataclass, replace
-from typing import AsyncIterator, Optional
+from typing import AsyncIterator, Optional, Sequence
 
 import aiohttp
 import pytest
-from rasa.core.channels.channel import register
+from rasa.core.channels.channel import InputChannel, register
 from sanic import Sanic
 
 from channels.wechat import WeChatInput, WeComInput
@@ -33,6 +33,7 @@ class RunningChannel:
     side: WeChatSide
     session: aiohttp.ClientSession
     base_url: str
+    app: Sanic
 
     @property
     def turns(self):
@@ -41,17 +42,18 @@ class RunningChannel:
 
 @pytest.fixture
 async def serve():
-    """serve(channel_class, settings, agent) -> RunningChannel; everything is stopped afterwards."""
+    """serve(channel_class, settings, agent, other_channels) -> RunningChannel; everything is stopped afterwards."""
     servers, sessions = [], []
     # Sanic rewrites its own methods at each start unless in test mode (as sanic-testing sets it).
     Sanic.test_mode = True
 
-    async def start(channel_class, settings: ChannelSettings, agent: Optional[FakeAgent] = None):
+    async def start(channel_class, settings: ChannelSettings, agent: Optional[FakeAgent] = None,
+                    other_channels: Sequence[InputChannel] = ()):
         agent = agent or FakeAgent()
         channel = channel_class(settings)
         app = Sanic(f"wechat_test_{next(_app_numbers)}", configure_logging=False)
         app.ctx.agent = agent
-        register([channel], app, route="/webhooks/")
+        register([channel, *other_channels], app, route="/webhooks/")
         port = free_port()
         server = await app.create_server(
             host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
@@ -65,7 +67,7 @@ async def serve():
         base_url = f"http://127.0.0.1:{port}"
         url = f"{base_url}/webhooks/{channel.name()}/webhook"
         side = WeChatSide(url, settings, wecom=channel_class is WeComInput)
-        return RunningChannel(channel, agent, side, session, base_url)
+        return RunningChannel(channel, agent, side, session, base_url, app)
 
     yield start
     for session in sessions:

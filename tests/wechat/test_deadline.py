@@ -4,8 +4,12 @@ one turn per message however often WeChat retries it."""
 import asyncio
 import time
 from dataclasses import replace
+from types import SimpleNamespace
+
+from prometheus_client import REGISTRY
 
 from channels.wechat import WeChatInput, WeComInput
+from channels.wechat.channel import arrival
 from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
 from channels.wechat.turns import Turns
 from channels.wechat.xml_message import InboundMessage
@@ -57,9 +61,12 @@ async def test_wecom_pushes_through_message_send_with_agent_id(serve, customer_s
 async def test_three_retries_of_one_message_run_one_turn(serve):
     running = await serve(WeChatInput, OFFICIAL_ACCOUNT, FakeAgent(delay=0.2))
     xml = message_xml(Content="金融运行的热线是多少？", msg_id="1234567890123456")
+    passive = {"channel": "wechat", "delivery": "passive"}
+    passive_before = REGISTRY.get_sample_value("fugong_wechat_replies_total", passive) or 0
     replies = await asyncio.gather(*(running.side.post(running.session, xml) for _ in range(3)))
     assert [reply.content for reply in replies] == ["您说的是：金融运行的热线是多少？"] * 3
     assert running.agent.texts == ["金融运行的热线是多少？"]
+    assert REGISTRY.get_sample_value("fugong_wechat_replies_total", passive) == passive_before + 1  # one message
 
 
 async def test_a_retry_after_the_answer_is_ready_gets_it_passively(serve, customer_service):
@@ -98,6 +105,29 @@ async def test_a_long_answer_goes_passively_in_part_and_the_rest_is_pushed(serve
     pushed = [message["text"]["content"] for message in customer_service.sent]
     assert pushed and all(len(part.encode("utf-8")) <= 2048 for part in pushed)
     assert "".join([reply.content, *pushed]).replace("\n", "") == long_answer.replace("\n", "")
+
+
+async def test_the_deadline_counts_from_the_arrival_of_the_request_not_from_its_handler(serve):
+    """On a busy server, passes of the event loop go by between a request's arrival and its handler."""
+    running = await serve(WeChatInput, replace(OFFICIAL_ACCOUNT, reply_deadline=0.5), FakeAgent(delay=0.4))
+
+    async def busy_server(_request):
+        await asyncio.sleep(0.4)
+
+    running.app.register_middleware(busy_server, "request")
+    apologies = {"channel": "wechat", "delivery": "apology"}
+    apologised_before = REGISTRY.get_sample_value("fugong_wechat_replies_total", apologies) or 0
+    started = time.monotonic()
+    reply = await running.side.post(running.session, message_xml(Content="你好"))
+    # From the handler on, the 0.4 s turn would have been in time (passive at 0.8 s); from the arrival it is late.
+    assert reply.content == LATE_WITHOUT_PUSH
+    assert time.monotonic() - started < 0.75
+    assert REGISTRY.get_sample_value("fugong_wechat_replies_total", apologies) == apologised_before + 1  # /metrics
+
+
+def test_arrival_without_a_stamp_is_now():
+    before = time.monotonic()
+    assert before <= arrival(SimpleNamespace(stream=None)) <= time.monotonic()
 
 
 async def test_without_push_a_late_turn_still_queued_is_skipped(serve):
