@@ -5,29 +5,20 @@ cut to WeChat's length limit, and the channel's own canned answers.
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional
 
 # WeChat cuts text messages (passive replies and customer-service API alike) at 2048 bytes.
 MAX_TEXT_BYTES = 2048
 
-WELCOME_TOPICS: Tuple[Tuple[str, str], ...] = (
-    ("复工服务热线", "复工复产有哪些服务热线"),
-    ("网上招聘与就业", "网上招聘会在哪个平台"),
-    ("网上菜篮子超市", "网上菜篮子超市怎么买菜"),
-    ("齐鲁号欧亚班列", "齐鲁号班列一个月发几趟"),
-    ("重大项目与招商", "今年市级重大项目总投资多少"),
-    ("昌乐企业联络员", "昌乐给企业派联络员了吗"),
-    ("临朐疫情防控", "临朐的疫情防控情况怎么样"),
-    ("援鄂医护人员家属关爱", "援鄂医护人员家属有什么关爱"),
-)
-WELCOME_TEXT = "您好，欢迎关注！我是复工助手，可以回答潍坊复工复产的问题。请回复数字选择话题，或直接输入问题："
+# The channel knows no article: what the bot can answer comes from the bot ("你能做什么" → its newest articles).
+WELCOME_TEXT = "您好，欢迎关注！我是复工助手，可以回答潍坊复工复产新闻报道里的问题。请直接输入问题，或回复“你能做什么”看看最新的报道。"
 UNSUPPORTED_TEXT = {
     "voice": "抱歉，我没有听清这条语音。",
     "image": "抱歉，我还看不懂图片。",
     "location": "收到您的位置，不过我暂时不能按位置查询。",
 }
 UNSUPPORTED_DEFAULT = "抱歉，我暂时只能看懂文字消息。"
-UNDERSTOOD_HINT = "请用文字提问，例如：“金融运行的热线是多少？”或“齐鲁号班列一个月发几趟？”"
+UNDERSTOOD_HINT = "请用文字提问，或回复“你能做什么”看看可以问哪些内容。"
 LATE_WITHOUT_PUSH = "抱歉，这个问题查询时间较长，请稍后再问一次。"
 TURN_FAILED = "抱歉，系统暂时出了点问题，请稍后再试。"
 MENU_HINT = "（回复数字选择）"
@@ -51,9 +42,7 @@ def numbered_menu(titles: Iterable[str]) -> str:
 
 
 def welcome() -> Rendered:
-    menu_text = numbered_menu(title for title, _ in WELCOME_TOPICS)
-    menu = {number: payload for number, (_, payload) in enumerate(WELCOME_TOPICS, start=1)}
-    return Rendered(split_text(f"{WELCOME_TEXT}\n{menu_text}"), menu)
+    return Rendered(split_text(WELCOME_TEXT))
 
 
 def render_bot_messages(messages: List[Dict[str, Any]]) -> Rendered:

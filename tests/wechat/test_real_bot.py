@@ -38,9 +38,11 @@ async def test_safe_mode_conversation_about_hotlines_and_the_train(bot_server):
             assert (response.status, await response.text()) == (200, "8236501942")
 
         welcome = await side.post(session, message_xml("event", from_user=user, Event="subscribe"))
-        assert "4. 齐鲁号欧亚班列" in welcome.content
-        from_menu = await side.post(session, message_xml(from_user=user, Content="4"))
-        assert "每月15至20列" in from_menu.content
+        assert "你能做什么" in welcome.content
+        menu = await side.post(session, message_xml(from_user=user, Content="你能做什么"))
+        assert "3. “齐鲁号”欧亚班列 恢复常态化运行" in menu.content  # the newest articles, numbered
+        from_menu = await side.post(session, message_xml(from_user=user, Content="3"))
+        assert "来源：《“齐鲁号”欧亚班列 恢复常态化运行》" in from_menu.content
 
         hotline = await side.post(session, message_xml(from_user=user, Content="金融运行的热线是多少？"))
         assert "0536-8090465" in hotline.content

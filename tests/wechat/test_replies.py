@@ -8,6 +8,7 @@ from channels.wechat.replies import (
     render_bot_messages,
     split_text,
     unsupported_message_text,
+    WELCOME_TEXT,
     welcome,
 )
 
@@ -42,12 +43,10 @@ def test_a_bare_number_is_a_menu_choice(reply, number):
     assert menu_number(reply) == number
 
 
-def test_welcome_lists_the_topics_with_numbers():
+def test_the_welcome_names_no_article_and_points_to_what_the_bot_offers():
     rendered = welcome()
-    assert "1. 复工服务热线" in rendered.chunks[0]
-    assert "4. 齐鲁号欧亚班列" in rendered.chunks[0]
-    assert rendered.menu[4] == "齐鲁号班列一个月发几趟"
-    assert list(rendered.menu) == list(range(1, 9))
+    assert rendered.chunks == [WELCOME_TEXT] and rendered.menu == {}
+    assert "你能做什么" in WELCOME_TEXT
 
 
 def test_unsupported_types_say_what_the_bot_understands():

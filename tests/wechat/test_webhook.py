@@ -7,7 +7,7 @@ import pytest
 import xmltodict
 
 from channels.wechat import WeChatInput, WeComInput
-from channels.wechat.replies import LATE_WITHOUT_PUSH
+from channels.wechat.replies import LATE_WITHOUT_PUSH, WELCOME_TEXT
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, WECOM
 from tests.wechat.fakes import FakeAgent
 from tests.wechat.wechat_side import OFFICIAL_ACCOUNT_ID, message_xml, sign
@@ -191,13 +191,11 @@ async def test_safe_mode_refuses_plaintext_and_plain_mode_refuses_ciphertext(ser
 # --- message types and events -----------------------------------------------------------------
 
 
-async def test_subscribe_gets_a_welcome_menu_and_a_number_selects_a_topic(serve):
+async def test_subscribe_gets_the_welcome_without_a_turn(serve):
     running = await serve(WeChatInput, OFFICIAL_ACCOUNT)
     welcome = await running.side.post(running.session, message_xml("event", Event="subscribe"))
-    assert "欢迎关注" in welcome.content and "4. 齐鲁号欧亚班列" in welcome.content
+    assert welcome.content == WELCOME_TEXT
     assert running.agent.received == []
-    await running.side.post(running.session, message_xml(Content="4"))
-    assert running.agent.texts == ["齐鲁号班列一个月发几趟"]
 
 
 async def test_buttons_are_a_numbered_menu_and_the_number_sends_the_payload(serve):
@@ -216,12 +214,10 @@ async def test_buttons_are_a_numbered_menu_and_the_number_sends_the_payload(serv
     assert running.agent.texts == ["你能干什么", "/ask_train", "/ask_train"]
 
 
-async def test_a_number_that_selects_nothing_gets_the_welcome_menu(serve):
+async def test_a_number_that_selects_nothing_gets_the_welcome(serve):
     running = await serve(WeChatInput, OFFICIAL_ACCOUNT)
     reply = await running.side.post(running.session, message_xml(Content="9"))
-    assert "1. 复工服务热线" in reply.content
-    await running.side.post(running.session, message_xml(Content="1"))
-    assert running.agent.texts == ["复工复产有哪些服务热线"]
+    assert reply.content == WELCOME_TEXT and running.agent.received == []
 
 
 async def test_several_bot_messages_are_joined_into_one_reply(serve):
