@@ -29,7 +29,7 @@ _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
-_FOLLOW_UP_BOOST = 1.5         # sentences of the article the conversation is about, for a follow-up
+_FOLLOW_UP_BOOST = 1.2         # sentences of the article the conversation is about, for a follow-up
 _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
@@ -180,12 +180,16 @@ class KnowledgeBase:
             return not_found(f"抱歉，报道里没有关于{'、'.join(elsewhere)}的内容。")
         asked = kinds.asked_kinds(question)
         follow_up = bool(context or context_article or context_department)
+        named = next((d for d in self.departments() if d in question), None)  # the full name, not a prefix
+        if named and kinds.PHONE in asked:
+            return self.hotline(named)
         if context_department:  # after a hotline, "金融的呢？" / "那外贸呢" ask for another department's
             other = self.find_department(question, everyday_words=True)
             if other:
                 return self.hotline(other)
+        elliptical = len(self._word_weights(question)) <= 1
         ranked = self._rank(question, clean_question(context), context_article, asked)
-        if context_article is not None and len(self._word_weights(question)) <= 1:
+        if context_article is not None and elliptical:
             # "前后用了多久？", "派到了多少家？": nothing but question words, so it is about the conversation's article
             ranked = [pair for pair in ranked if self._units[pair[1]].article_id == context_article] or ranked
         numbers = kinds.phone_numbers(question)
@@ -201,7 +205,7 @@ class KnowledgeBase:
                 return self.hotline(department)
             if kinds.PHONE in asked or best.department == "":
                 return self.hotline_list()
-        if follow_up and best.article_id == context_article:
+        if elliptical and best.article_id == context_article:  # "那是什么时候开始的？": nothing to cover
             return self._compose(question, ranked, asked)
         # the best of the top units that hold most of what the question is about
         covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(question, pair[1])]
