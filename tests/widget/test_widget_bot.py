@@ -16,6 +16,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = "金融运行的热线电话是多少"
 SOURCE = re.compile(r"^来源：《.+》")
+VEGETABLE = "网上“菜篮子超市” 满足需求稳定物价"
 
 
 @pytest.fixture
@@ -34,8 +35,8 @@ def test_a_phone_conversation_across_topics_survives_a_reload(phone: Page, bot_s
 
     menu = ask(phone, "你能干什么")
     answered = bot_messages(phone).count()
-    menu.get_by_role("button", name="网上“菜篮子超市”").click()
-    expect(user_messages(phone).last).to_have_text(re.compile("网上“菜篮子超市”$"))
+    menu.get_by_role("button", name=VEGETABLE).click()  # the newest article's title
+    expect(user_messages(phone).last).to_have_text(re.compile(f"{re.escape(VEGETABLE)}$"))
     expect(wait_for_answer(phone, answered).locator(".source")).to_have_text(SOURCE)
 
     attack = "<img src=x onerror=alert(1)>"
@@ -47,7 +48,7 @@ def test_a_phone_conversation_across_topics_survives_a_reload(phone: Page, bot_s
     expect(bot_messages(phone)).to_have_count(bots)
     expect(user_messages(phone)).to_have_count(users)
     expect(user_messages(phone).nth(0)).to_contain_text(HOTLINE)
-    expect(user_messages(phone).nth(-2)).to_have_text(re.compile("网上“菜篮子超市”$"))  # the title, not /ask_vegetable
+    expect(user_messages(phone).nth(-2)).to_have_text(re.compile(f"{re.escape(VEGETABLE)}$"))
     expect(user_messages(phone).last).to_contain_text(attack)
     expect(phone.locator(".fugong-widget .log img")).to_have_count(0)
 
@@ -57,7 +58,7 @@ def test_desktop_conversation(desktop: Page, bot_server: BotServers, screenshots
     answer = ask(desktop, HOTLINE)
     expect(answer.get_by_role("link", name="19953687355")).to_have_attribute("href", "tel:19953687355")
     expect(answer.locator(".source")).to_have_text(SOURCE)
-    expect(ask(desktop, "你能干什么").get_by_role("button", name="复工热线电话")).to_be_visible()
+    expect(ask(desktop, "你能干什么").get_by_role("button", name=VEGETABLE)).to_be_visible()
     desktop.screenshot(path=screenshots / "widget-desktop.png")
 
 
