@@ -54,8 +54,8 @@ def test_capabilities_come_with_topic_buttons(bot_server):
     assert "/ask_hotline" in payloads and "/ask_train" in payloads
 
 
-@pytest.mark.parametrize("text", ["", " ", "😀🙏🎉", "<img src=x onerror=alert(1)>", "字" * 10_000,
-                                  "SELECT * FROM hotlines; --"])
+# Empty and overlong messages are refused with 400 / 413: tests/security/test_bounds.py.
+@pytest.mark.parametrize("text", ["😀🙏🎉", "<img src=x onerror=alert(1)>", "字" * 1000, "SELECT * FROM hotlines; --"])
 def test_odd_messages_get_a_reply_not_an_error(bot_server, text):
     messages = chat(bot_server, text)
     assert isinstance(messages, list)
