@@ -26,6 +26,13 @@ def test_a_20_mb_body_is_refused_at_once_without_growing_the_server(bot, path, c
     assert "x" * 100 not in _logs(bot)
 
 
+def test_the_wechat_webhook_keeps_its_own_64_kb_limit(bot):
+    """WeChat's XML is refused by the channel (bad signature here), not by the 16 KB default of the other routes."""
+    body = b"<xml>" + b" " * 30_000 + b"</xml>"
+    assert requests.post(f"{bot.base_url}/webhooks/wechat/webhook", data=body, timeout=10).status_code == 403
+    assert requests.post(f"{bot.base_url}/webhooks/wechat/webhook", data=body * 3, timeout=10).status_code == 413
+
+
 def test_a_413_says_why_in_json(bot):
     response = requests.post(f"{bot.base_url}/webhooks/rest/webhook", data=b"{" + b" " * 20_000 + b"}",
                              headers={"Content-Type": "application/json"}, timeout=10)
