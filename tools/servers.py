@@ -110,7 +110,7 @@ class BotServers:
             rasa = self._spawn("rasa", [str(BIN / "python"), "-m", "rasa_speedups", "run", "--model",
                                         str(self.model), "--interface", self.bind_address, "--port",
                                         str(self.rasa_port), "--credentials", str(ROOT / "credentials.yml"),
-                                        "--endpoints", str(self.endpoints_file()), "--cors", "*", *self.extra_args])
+                                        "--endpoints", str(self.endpoints_file()), *self.extra_args])
             wait_for(self.action_health_url, actions, timeout)
             wait_for(f"{self.base_url}/", rasa, timeout)
             self._wait_for_warm_up(rasa, timeout)

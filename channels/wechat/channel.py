@@ -14,11 +14,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.admission import deadline_turn
+from channels.conversations import conversation_id
+from channels.limits import MessageRefused, checked_text
 from channels.wechat.api import CustomerServiceAPI, OfficialAccountAPI, WeComAPI
 from channels.wechat.endpoint import SUCCESS, WeChatEndpoint
 from channels.wechat.errors import WeChatProtocolError
 from channels.wechat.settings import OFFICIAL_ACCOUNT, WECOM, ChannelSettings, Product, load_settings
 from channels.wechat.turns import RunTurn, Turns
+from channels.wechat.xml_message import MAX_BODY_BYTES
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +71,7 @@ class WeChatInput(InputChannel):
             except WeChatProtocolError as error:
                 return _refuse(error)
 
-        @webhook.route("/webhook", methods=["POST"])
+        @webhook.route("/webhook", methods=["POST"], ctx_max_body_bytes=MAX_BODY_BYTES)
         async def receive(request: Request) -> HTTPResponse:
             try:
                 body = await endpoint.handle_message(_query(request), request.body, arrival(request))
@@ -90,13 +93,17 @@ class WeChatInput(InputChannel):
         """One Rasa turn: the user's text in, the bot's messages (collected, not sent) out."""
 
         async def run(sender: str, text: str, message_id: str) -> List[Dict[str, Any]]:
+            try:
+                text = checked_text(text)
+            except MessageRefused as refused:  # too long: WeChat shows the reason, Rasa never reads it
+                return [{"text": refused.reply}]
             collector = CollectingOutputChannel()
             with deadline_turn():  # ahead of turns without a deadline (channels/admission.py)
                 await on_new_message(
                     UserMessage(
                         text,
                         collector,
-                        sender,
+                        conversation_id(self.name(), sender),
                         input_channel=self.name(),
                         message_id=message_id or None,
                     )

@@ -1,35 +1,58 @@
-"""The widget's routes under /webhooks/widget/: the script, its stylesheet, a demo page and the history.
+"""The widget's routes under /webhooks/widget/: the script, its stylesheet, a demo page, and its conversations.
 
-Messages themselves go through Rasa's REST channel (POST /webhooks/rest/webhook); this channel only serves what a
-browser needs around it, and reads past messages from the agent's tracker store.
+A conversation is reached only with the token issued for it (channels/widget/tokens.py):
+
+    POST /conversations                         -> 201 {"token": "…"}
+    POST /message  {"token": …, "message": …}   -> {"messages": [bot messages]}
+    POST /history  {"token": …}                 -> {"messages": [past user and bot messages]}
+
+A token the server did not issue gets 403. Rasa stores the conversation as `widget:<id>`
+(channels/conversations.py), so no other channel can reach it, and the widget cannot reach theirs.
 """
-import html
-import re
-from pathlib import Path
-from typing import Any, Awaitable, Callable
+from __future__ import annotations
 
-from rasa.core.channels.channel import InputChannel, UserMessage
+import html
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.core.events import SessionStarted
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.conversations import OnNewMessage, conversation_id
+from channels.guard.bodies import error
+from channels.limits import MessageRefused, checked_text
 from channels.widget.history import messages
+from channels.widget.tokens import ConversationTokens, load_secret
+
+logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
-# The widget makes 32 hex digits; accept other ordinary ids too, nothing that could smuggle a path or markup.
-SENDER_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 # Browsers revalidate, so a new widget.js reaches every host page at once.
 NO_CACHE = {"Cache-Control": "no-cache"}
 MIME = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+STARTING = "助手正在启动，请稍后再试。"
+TURN_FAILED = "抱歉，系统暂时出了点问题，请稍后再试。"
 
 
 class WidgetChannel(InputChannel):
+    def __init__(self, tokens: ConversationTokens) -> None:
+        self.tokens = tokens
+
     @classmethod
     def name(cls) -> str:
         return "widget"
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> "WidgetChannel":
+        secret = os.environ.get("FUGONG_WIDGET_SECRET") or (credentials or {}).get("secret")
+        return cls(ConversationTokens(load_secret(secret)))
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         widget = Blueprint("widget_webhook", __name__)
 
         @widget.get("/")
@@ -50,21 +73,59 @@ class WidgetChannel(InputChannel):
             page = (STATIC / "demo.html").read_text(encoding="utf-8").replace("{{origin}}", origin)
             return response.html(page, headers=NO_CACHE)
 
-        @widget.get("/history/<sender_id>")
-        async def history(request: Request, sender_id: str) -> HTTPResponse:
-            if not SENDER_ID.fullmatch(sender_id):
-                return response.json({"error": "sender id: 8-64 letters, digits, - or _"}, status=400)
+        @widget.post("/conversations")
+        async def new_conversation(_: Request) -> HTTPResponse:
+            return response.json({"token": self.tokens.issue()}, status=201)
+
+        @widget.post("/message")
+        async def message(request: Request) -> HTTPResponse:
+            conversation, refused = self._conversation(request)
+            if refused:
+                return refused
+            try:
+                text = checked_text(request.json.get("message"))
+            except MessageRefused as bad:
+                return error(bad.status, bad.code, bad.reply)
+            if getattr(request.app.ctx, "agent", None) is None:
+                return error(503, "starting", STARTING)
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(UserMessage(text, collector, conversation, input_channel=self.name()))
+            except Exception:  # the turn failed: say so, never a bare 500
+                logger.exception("A widget turn failed.")
+                return error(503, "turn_failed", TURN_FAILED)
+            return response.json({"messages": [_without_recipient(m) for m in collector.messages]})
+
+        @widget.post("/history")
+        async def history(request: Request) -> HTTPResponse:
+            conversation, refused = self._conversation(request)
+            if refused:
+                return refused
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or agent.tracker_store is None:
-                return response.json({"error": "the bot is still starting"}, status=503)
+                return error(503, "starting", STARTING)
             # The whole record: for a turn, the tracker store may hand Rasa only the latest turns.
-            tracker = await agent.tracker_store.retrieve_full_tracker(sender_id)
+            tracker = await agent.tracker_store.retrieve_full_tracker(conversation)
             events = list(tracker.events) if tracker else []
             starts = [i for i, event in enumerate(events) if isinstance(event, SessionStarted)]
             events = events[starts[-1]:] if starts else events  # the latest session, as before
-            return response.json({"sender_id": sender_id, "messages": messages(events)})
+            return response.json({"messages": messages(events)})
 
         return widget
+
+    def _conversation(self, request: Request) -> tuple[str, HTTPResponse | None]:
+        """The Rasa conversation id of the request's token, or the error to answer instead."""
+        body = request.json  # a body that is not JSON: InvalidUsage, answered 400 by the guard
+        if not isinstance(body, dict):
+            return "", error(400, "not_an_object", '请求体必须是 JSON 对象：{"token": "…"}')
+        conversation = self.tokens.conversation(body.get("token"))
+        if conversation is None:
+            return "", error(403, "bad_token", "对话凭证无效：请开始新的对话。")
+        return conversation_id(self.name(), conversation), None
+
+
+def _without_recipient(message: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in message.items() if key != "recipient_id"}
 
 
 async def static_file(name: str) -> HTTPResponse:

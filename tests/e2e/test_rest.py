@@ -62,8 +62,8 @@ def test_english_gets_the_bilingual_note_not_small_talk(bot_server):
     assert "中文" in reply and "Chinese" in reply and "不客气" not in reply
 
 
-@pytest.mark.parametrize("text", ["", " ", "😀🙏🎉", "<img src=x onerror=alert(1)>", "字" * 10_000,
-                                  "SELECT * FROM hotlines; --"])
+# Empty and overlong messages are refused with 400 / 413: tests/security/test_bounds.py.
+@pytest.mark.parametrize("text", ["😀🙏🎉", "<img src=x onerror=alert(1)>", "字" * 1000, "SELECT * FROM hotlines; --"])
 def test_odd_messages_get_a_reply_not_an_error(bot_server, text):
     messages = chat(bot_server, text)
     assert isinstance(messages, list)

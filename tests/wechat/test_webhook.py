@@ -81,7 +81,7 @@ async def test_official_account_round_trip_in_chinese(serve, safe):
     assert (reply.message.source, reply.message.target) == (OFFICIAL_ACCOUNT_ID, "o_user_1")
     (received,) = running.agent.received
     assert (received.text, received.sender_id, received.input_channel, received.message_id) == (
-        QUESTION, "o_user_1", "wechat", "6054768590064713728"
+        QUESTION, "wechat:o_user_1", "wechat", "6054768590064713728"
     )
 
 

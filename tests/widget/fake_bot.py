@@ -1,22 +1,23 @@
 """A stand-in for `rasa run` in the widget's fast tests: `python tests/widget/fake_bot.py PORT`.
 
-The real WidgetChannel routes, registered the way Rasa registers input channels, beside a scripted REST channel
-that keeps its turns in an in-memory tracker store (so the history route reads what the REST channel wrote).
+The real WidgetChannel and request guard, registered the way Rasa registers input channels, in front of a
+scripted agent that keeps its turns in an in-memory tracker store (so the history route reads what the turns
+wrote).
 """
 import asyncio
 import sys
-from types import SimpleNamespace
 
-from rasa.core.channels.channel import register
+from rasa.core.channels.channel import UserMessage, register
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
-from sanic import Sanic, response
-from sanic.request import Request
-from sanic.response import HTTPResponse
+from sanic import Sanic
+from sanic_cors import CORS
 
+from channels.guard import RequestGuard
 from channels.widget import WidgetChannel
-from tests.widget.fake import SLOW
+from channels.widget.tokens import ConversationTokens
+from tests.widget.fake import SECRET, SLOW
 
 SOURCE = "来源：《潍坊市委经济运行应急指挥部公布热线电话》（2020-02-15）"
 REPLIES = {
@@ -27,23 +28,29 @@ REPLIES = {
     "/ask_jobs": {"text": f"寒亭区举办网上招聘会，企业和求职者在网上对接。\n{SOURCE}"},
 }
 
+
+class ScriptedAgent:
+    """What the widget needs of Rasa's agent: handle_message and a tracker store."""
+
+    def __init__(self) -> None:
+        self.tracker_store = InMemoryTrackerStore(Domain.empty())
+
+    async def handle_message(self, message: UserMessage) -> None:
+        if message.text == SLOW:
+            await asyncio.sleep(1.5)
+        # Unknown text is echoed: bot text the widget must not trust.
+        answer = REPLIES.get(message.text, {"text": f"您说的是：{message.text}"})
+        tracker = await self.tracker_store.get_or_create_tracker(message.sender_id)
+        tracker.update(UserUttered(message.text))
+        tracker.update(BotUttered(answer["text"], data={"buttons": answer.get("buttons")}))
+        await self.tracker_store.save(tracker)
+        await message.output_channel.send_response(message.sender_id, dict(answer))  # Rasa pops its keys
+
+
 app = Sanic("fake_bot")
-app.ctx.agent = SimpleNamespace(tracker_store=InMemoryTrackerStore(Domain.empty()))
-register([WidgetChannel()], app, route="/webhooks/")
-
-
-@app.post("/webhooks/rest/webhook")
-async def rest(request: Request) -> HTTPResponse:
-    sender, text = request.json["sender"], request.json["message"]
-    if text == SLOW:
-        await asyncio.sleep(1.5)
-    answer = REPLIES.get(text, {"text": f"您说的是：{text}"})  # an echo: bot text the widget must not trust
-    store = app.ctx.agent.tracker_store
-    tracker = await store.get_or_create_tracker(sender)
-    tracker.update(UserUttered(text))
-    tracker.update(BotUttered(answer["text"], data={"buttons": answer.get("buttons")}))
-    await store.save(tracker)
-    return response.json([{"recipient_id": sender, **answer}])
+CORS(app, resources={r"/*": {"origins": ""}}, automatic_options=True)  # as Rasa does; the guard replaces the rule
+app.ctx.agent = ScriptedAgent()
+register([RequestGuard(), WidgetChannel(ConversationTokens(SECRET))], app, route="/webhooks/")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 /* 复工助手 chat widget. One tag on any page, no dependencies:
  *   <script src="https://BOT/webhooks/widget/widget.js" data-title="复工助手" data-color="#b3261e"
  *           data-greeting="您好！" data-server="https://BOT" defer></script>
- * Messages go to Rasa's REST channel; the conversation id is kept in localStorage and the
- * history comes back from the widget channel's /history route, so a reload keeps the conversation.
+ * Messages go to the widget channel (/webhooks/widget/message) with this browser's conversation token, kept in
+ * localStorage; the history comes back from /history with the same token, so a reload keeps the conversation.
  */
 (function () {
   "use strict";
@@ -12,7 +12,7 @@
   var server = (data.server || script.src.replace(/\/webhooks\/widget\/widget\.js(\?.*)?$/, "")).replace(/\/+$/, "");
   var title = data.title || "复工助手";
   var greeting = data.greeting ||
-    "您好！我是复工助手，可以查询潍坊市委经济运行应急指挥部的热线电话、网上招聘、菜篮子超市、齐鲁号班列、重点项目等信息。";
+    "您好！我是复工助手，可以回答潍坊复工复产新闻报道里的问题。请直接提问，或问“你能做什么”看看最新的报道。";
   var storeKey = "fugong-widget:" + server;
   var RETRY_MIN = 1000, RETRY_MAX = 15000, TIMEOUT = 60000;
 
@@ -45,16 +45,13 @@
   function save(key, value) {
     try { localStorage.setItem(key, value); } catch (e) { memory[key] = value; }
   }
-  function conversationId() {
-    var id = load(storeKey);
-    if (!/^[0-9a-f]{32}$/.test(id || "")) {
-      var bytes = crypto.getRandomValues(new Uint8Array(16));  // randomUUID needs https
-      id = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
-      save(storeKey, id);
-    }
-    return id;
+  // The server issues the token with the conversation (POST /conversations) and alone can check it.
+  var TOKEN = /^[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/;
+  var token = TOKEN.test(load(storeKey) || "") ? load(storeKey) : null;
+  function forgetConversation() {
+    token = null;
+    save(storeKey, "");
   }
-  var sender = conversationId();
 
   // --- DOM ---
   var host = document.createElement("div");
@@ -136,23 +133,38 @@
   var busy = false;   // a request is out (or the history is not loaded yet)
   var retryDelay = RETRY_MIN, retryTimer = null, retryJob = null;
 
-  function request(method, url, body) {
+  // Resolves with {status, data} when the server answered for good (2xx, or a 4xx that says what is wrong);
+  // rejects when it is worth retrying (no connection, time-out, 5xx, 408, 429).
+  function post(path, body) {
     var abort = new AbortController();
     var timer = setTimeout(function () { abort.abort(); }, TIMEOUT);
-    return fetch(url, {
-      method: method,
-      headers: body ? { "Content-Type": "application/json" } : {},
-      body: body ? JSON.stringify(body) : undefined,
+    return fetch(server + "/webhooks/widget" + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
       signal: abort.signal,
     }).then(function (response) {
       clearTimeout(timer);
-      if (response.ok) return response.json();
-      // A turn that failed (REST 503) still answers with the bot's apology: show it rather than send again.
-      var failed = function () { throw new Error("HTTP " + response.status); };
-      return response.json().then(function (body) { return Array.isArray(body) ? body : failed(); }, failed);
+      if (response.status >= 500 || response.status === 408 || response.status === 429) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { status: response.status, data: data };
+      });
     }, function (error) {
       clearTimeout(timer);
       throw error;
+    });
+  }
+
+  // This browser's token, asking the server for a new conversation the first time.
+  function conversation() {
+    if (token) return Promise.resolve(token);
+    return post("/conversations", {}).then(function (reply) {
+      if (!TOKEN.test(reply.data.token || "")) throw new Error("no conversation token");
+      token = reply.data.token;
+      save(storeKey, token);
+      return token;
     });
   }
 
@@ -179,10 +191,12 @@
   }
 
   function loadHistory() {
+    if (!token) return pump();  // nothing said yet
     busy = true;
-    request("GET", server + "/webhooks/widget/history/" + sender).then(function (reply) {
+    post("/history", { token: token }).then(function (reply) {
       connected();
-      reply.messages.forEach(function (m) { m.sender === "user" ? showUser(m.text) : showBot(m); });
+      if (reply.status === 403) forgetConversation();  // the server no longer knows this token: start anew
+      (reply.data.messages || []).forEach(function (m) { m.sender === "user" ? showUser(m.text) : showBot(m); });
       busy = false;
       pump();
     }, function () {
@@ -195,12 +209,20 @@
     busy = true;
     typing.hidden = false;
     scrollDown();
-    request("POST", server + "/webhooks/rest/webhook", { sender: sender, message: queue[0] }).then(function (replies) {
+    conversation().then(function (current) {
+      return post("/message", { token: current, message: queue[0] });
+    }).then(function (reply) {
+      typing.hidden = true;
+      busy = false;
+      if (reply.status === 403) {  // a token the server does not know: a new conversation takes the message
+        forgetConversation();
+        return disconnected(pump);
+      }
       queue.shift();
       connected();
-      typing.hidden = true;
-      replies.forEach(showBot);
-      busy = false;
+      // A refused message (too long, empty) gets the server's reason, in Chinese, instead of an answer.
+      if (reply.status >= 400) showBot({ text: reply.data.detail || "这条消息没有发出去，请换个说法再试。" });
+      else (reply.data.messages || []).forEach(showBot);
       pump();
     }, function () {
       typing.hidden = true;
