@@ -2,8 +2,8 @@
 
 Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy, REST latency at 1 and 16
 clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json and
-latency.png. Then WeChat beside saturating REST load and a 500-turn conversation (reports/wechat_mixed.md,
-long_conversation.md). About 15 minutes on 2 cores, most of it training (ours and the stock bot's).
+latency.png. Then WeChat beside saturating REST load, a 500-turn conversation and the new-article check
+(reports/wechat_mixed.md, long_conversation.md, new_articles.md). About 15 minutes on 2 cores, most of it training (ours and the stock bot's).
 
     python -m bench                               # everything
     python -m bench --model /tmp/m/x.tar.gz --endpoints /tmp/e.yml --skip-stock --skip-training --out /tmp/v
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tests.support.servers import BotServers, free_port
 
-from . import baseline, long_conversation, report, wechat_mixed
+from . import baseline, long_conversation, new_articles, report, wechat_mixed
 from .heldout import evaluate, load_cases, summarize
 from .load import run_load
 from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost, tracker_store_cost
@@ -125,6 +125,10 @@ def measure(args: argparse.Namespace, results: dict) -> None:
         step("ours: 4 WeChat users beside 30 REST users (reports/wechat_mixed.md)")
         results["wechat_mixed"] = wechat_mixed.run(args.model, args.endpoints)
         wechat_mixed.write(results["wechat_mixed"], args.out)
+    if not args.skip_new_articles:
+        step("ours: articles nothing was written for, leave-one-out and new layouts (reports/new_articles.md)")
+        checked = new_articles.run(args.model, args.out)
+        results["new_articles"] = {key: checked[key]["all"] for key in ("leave_one_out", "new_articles")}
     if not args.skip_long_conversation:
         step("ours: a conversation's 1st to 500th turn (reports/long_conversation.md)")
         results["long_conversation"] = long_conversation.run(args.model, args.endpoints)
@@ -147,6 +151,7 @@ def main() -> None:
     parser.add_argument("--skip-training", action="store_true", help="do not time `rasa train`")
     parser.add_argument("--skip-wechat-mixed", action="store_true", help="no WeChat beside REST load")
     parser.add_argument("--skip-long-conversation", action="store_true", help="no 500-turn conversation")
+    parser.add_argument("--skip-new-articles", action="store_true", help="no new-article check")
     args = parser.parse_args()
 
     results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": shown(args.model),
