@@ -25,6 +25,7 @@ _MAX_QUESTION_CHARS = 300
 _CONTEXT_WEIGHT = 0.3          # the previous question's words, for a follow-up
 _ARTICLE_WEIGHT = 0.6          # how much the article's match with the whole question lifts its sentences
 _FOCUS_WEIGHT = 2.0           # the noun a question word asks about ("什么平台" → 平台) counts three times
+_TITLE_TERM_WEIGHT = 0.3       # in a clause, the words of its article's title: they chose the article, not the clause
 _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
@@ -236,9 +237,12 @@ class KnowledgeBase:
         top_article = max(article_scores.values(), default=0.0) or 1.0
         sentence_scores = [self._sentence_index.score(query, n) + _CONTEXT_WEIGHT *
                            self._sentence_index.score(context_query, n) for n in range(len(self._sentences))]
+        split = {aid: _split_by_title(query, self.articles[aid].title) for aid in self._article_ids}
         scored = []
         for i, unit in enumerate(self._units):
-            own = self._index.score(query, i) + _FOCUS_WEIGHT * self._index.score(focus, i)
+            about_other_things, about_the_title = split[unit.article_id]
+            own = (self._index.score(about_other_things, i) + _TITLE_TERM_WEIGHT * self._index.score(about_the_title, i)
+                   + _FOCUS_WEIGHT * self._index.score(focus, i))
             if own <= 0:
                 continue
             score = own
@@ -248,7 +252,7 @@ class KnowledgeBase:
             else:  # a hotline is its own sentence
                 score *= 1 + _SENTENCE_WEIGHT
             around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
-            score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # sentences (with their title) holding more of the question
+            score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             if asked - {kinds.OVERVIEW}:
                 states = _states_asked(unit.kinds, asked) and _same_period(question, unit.match_text, asked)
@@ -316,6 +320,11 @@ class KnowledgeBase:
                 break
             text += sentence.text
         return text
+
+
+def _split_by_title(query: list[str], title: str) -> tuple[list[str], list[str]]:
+    """The query's terms that its article's title does not hold, and those it holds."""
+    return [t for t in query if t not in title], [t for t in query if t in title]
 
 
 def clause_windows(sentence: str) -> list[str]:
