@@ -13,10 +13,8 @@ from kb.answers import NOT_FOUND_TEXT
 CAPABILITIES_INTRO = "我可以回答潍坊复工复产新闻报道里的问题，比如这些报道，点一个或直接提问："
 OUT_OF_SCOPE_INTRO = "抱歉，这个问题超出了我的知识范围，我只能回答新闻报道里潍坊复工复产的相关问题。"
 NO_HUMAN = "我是自动问答助手，不能转接人工。需要人工帮助，请拨打对应的热线："
-FOLLOW_UP_INTENT = "ask_followup"
 # Turns the NLU was unsure of or took for out of scope: an answer found anyway counts as a fallback in /metrics.
 UNSURE_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
-_ELLIPTICAL_CHARS = 6  # a question this short ("金融的呢？", "在哪办") leans on the conversation before it
 
 
 def question_of(tracker: Tracker) -> str:
@@ -56,13 +54,14 @@ class ActionAnswer(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         question = question_of(tracker)
-        follows_up = intent_of(tracker) == FOLLOW_UP_INTENT or len(question.strip()) <= _ELLIPTICAL_CHARS
         article = tracker.get_slot("article")
+        # Every question is asked with the conversation so far: the KB lets it decide only an elliptical question
+        # ("那是什么时候开始的？") and break ties otherwise (the NLU often takes a follow-up for a question).
         answer = current_kb().ask(
             question,
-            context=previous_question(tracker) if follows_up else "",
-            context_article=int(article) if follows_up and article and article.isdigit() else None,
-            context_department=tracker.get_slot("department") if follows_up else None,
+            context=previous_question(tracker),
+            context_article=int(article) if article and article.isdigit() else None,
+            context_department=tracker.get_slot("department"),
         )
         if not answer.found:
             out_of_scope = intent_of(tracker) == "out_of_scope" and answer.text == NOT_FOUND_TEXT

@@ -171,7 +171,8 @@ class KnowledgeBase:
         """Answer a question from everything the KB holds.
 
         context: the conversation's previous question, and context_article / context_department what the
-        previous answer was about: given for an elliptical follow-up ("一个月几趟？", "金融的呢？").
+        previous answer was about. They decide an elliptical follow-up ("一个月几趟？", "金融的呢？", another
+        department after a hotline) and only break ties for a question that stands on its own.
         """
         question = clean_question(question)
         if not question:
