@@ -60,6 +60,14 @@ _FACT_PATTERNS: dict[str, re.Pattern] = {
 }
 
 
+_LATEST = re.compile(r"最近|最新|现在|目前|如今|到现在|截至目前|截至现在|累计|至今|眼下|下一")
+
+
+def asks_for_the_latest(question: str) -> bool:
+    """"现在一周几趟", "累计多少", "最近一趟": the newest article's figure is wanted."""
+    return bool(_LATEST.search(question))
+
+
 def asked_kinds(question: str) -> frozenset[str]:
     """The kinds of fact the question's words ask for (empty when it names none)."""
     return frozenset(kind for kind, cue in _QUESTION_CUES.items() if cue.search(question))

@@ -30,6 +30,8 @@ _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
+_RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
+_LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
 _FOLLOW_UP_BOOST = 1.2         # sentences of the article the conversation is about, for a follow-up
 _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
@@ -106,6 +108,9 @@ class KnowledgeBase:
         self._article_ids = [a.id for a in articles]
         self._article_index = BM25([terms.terms(f"{a.title} {a.title} {a.place} {a.body}") for a in articles])
         self._department_forms = sorted(department_forms, key=lambda pair: -len(pair[0]))
+        dates = sorted({a.date_key for a in articles})
+        place = {date: n / (len(dates) - 1) if len(dates) > 1 else 1.0 for n, date in enumerate(dates)}
+        self._newness = {a.id: place[a.date_key] for a in articles}  # 0 the oldest day, 1 the newest
         self._aliases = sorted(aliases, key=lambda pair: -len(pair[0]))
 
     @classmethod
@@ -239,6 +244,7 @@ class KnowledgeBase:
         sentence_scores = [self._sentence_index.score(query, n) + _CONTEXT_WEIGHT *
                            self._sentence_index.score(context_query, n) for n in range(len(self._sentences))]
         split = {aid: _split_by_title(query, self.articles[aid].title) for aid in self._article_ids}
+        recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         scored = []
         for i, unit in enumerate(self._units):
             about_other_things, about_the_title = split[unit.article_id]
@@ -255,6 +261,7 @@ class KnowledgeBase:
             around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
             score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
+            score *= 1 + recency * self._newness[unit.article_id]
             if asked - {kinds.OVERVIEW}:
                 states = _states_asked(unit.kinds, asked) and _same_period(question, unit.match_text, asked)
                 score *= _KIND_MATCH if states else _KIND_MISS

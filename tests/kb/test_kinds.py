@@ -47,3 +47,9 @@ def test_focus_words(question, focus):
 def test_question_words_are_blanked_even_when_cues_overlap():
     left = kinds.without_question_words("中国农创港在哪个区")
     assert "中国农创港" in left and "区" not in left
+
+
+@pytest.mark.parametrize("question, latest", [("现在一周发几趟", True), ("累计招了多少人", True),
+                                              ("最近一趟是哪天", True), ("2月一共发了几趟", False)])
+def test_questions_for_the_latest_figure(question, latest):
+    assert kinds.asks_for_the_latest(question) is latest

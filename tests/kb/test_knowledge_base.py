@@ -139,3 +139,19 @@ def test_places_the_articles_never_mention_are_declined(kb, question):
 @pytest.mark.parametrize("question", ["潍坊的复工热线", "临朐的定点医院是哪家", "安丘的菜篮子超市", "青州发车的班列"])
 def test_places_in_the_articles_are_answered(kb, question):
     assert kb.ask(question).found
+
+
+def test_a_question_for_the_latest_figure_gets_the_newest_article(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(SEED_PAGE, articles)
+    for day, figure in (("2020-02-28", "1.1万册"), ("2020-03-20", "4.2万册")):
+        (articles / f"{day}-library.txt").write_text(
+            f"---\ntitle: 市图书馆线上借阅\ndate: {day}\n---\n"
+            f"市图书馆线上借阅平台“潍图云借”开通以来，累计借出电子图书{figure}，读者可预约快递送书上门。\n",
+            encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    build(articles, url)
+    answer = KnowledgeBase.load(url).ask("潍图云借现在累计借出多少电子图书")
+    assert answer.text.startswith("市图书馆线上借阅平台“潍图云借”开通以来，累计借出电子图书4.2万册"), answer.text
+    assert "1.1万册" not in answer.text  # the older figure is not the latest
