@@ -32,6 +32,8 @@ _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for�
 _KIND_MISS = 0.6               # …and one that does not
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
+_ELLIPTICAL_WORDS = 2          # a question with this few words of its own leans on the conversation
+_STAY_SHARE = 0.5              # …and stays in its article when that scores at least this share of the best
 _FOLLOW_UP_BOOST = 1.2         # sentences of the article the conversation is about, for a follow-up
 _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
@@ -194,11 +196,14 @@ class KnowledgeBase:
             other = self.find_department(question, everyday_words=True)
             if other:
                 return self.hotline(other)
-        elliptical = len(self._word_weights(question)) <= 1
-        ranked = self._rank(question, clean_question(context), context_article, asked)
-        if context_article is not None and elliptical:
-            # "前后用了多久？", "派到了多少家？": nothing but question words, so it is about the conversation's article
-            ranked = [pair for pair in ranked if self._units[pair[1]].article_id == context_article] or ranked
+        elliptical = len(self._word_weights(question)) <= _ELLIPTICAL_WORDS
+        ranked = self._rank(question, clean_question(context), context_article, asked, elliptical)
+        if context_article is not None and elliptical and ranked:
+            # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
+            # article, unless another article answers it far better ("临朐定点医院" after a hotline)
+            within = [pair for pair in ranked if self._units[pair[1]].article_id == context_article]
+            if within and within[0][0] >= _STAY_SHARE * ranked[0][0]:
+                ranked = within
         numbers = kinds.phone_numbers(question)
         if numbers:  # "8090775是哪个部门的电话": only what holds that number can answer
             ranked = [(score, i) for score, i in ranked if any(n in self._units[i].match_text for n in numbers)]
@@ -231,9 +236,12 @@ class KnowledgeBase:
             return not_found()
         return format_hotline_list(self.hotlines, self.articles)
 
-    def _rank(self, question: str, context: str, context_article: int | None,
-              asked: frozenset[str]) -> list[tuple[float, int]]:
+    def _rank(self, question: str, context: str, context_article: int | None, asked: frozenset[str],
+              elliptical: bool = False) -> list[tuple[float, int]]:
+        """elliptical: the question has (almost) nothing of its own, so a clause may match it through the
+        previous question alone."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
+        own_context = _CONTEXT_WEIGHT if elliptical else 0.0
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
         focus = [] if kinds.PHONE in asked else \
             [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
@@ -249,7 +257,7 @@ class KnowledgeBase:
         for i, unit in enumerate(self._units):
             about_other_things, about_the_title = split[unit.article_id]
             own = (self._index.score(about_other_things, i) + _TITLE_TERM_WEIGHT * self._index.score(about_the_title, i)
-                   + _FOCUS_WEIGHT * self._index.score(focus, i))
+                   + _FOCUS_WEIGHT * self._index.score(focus, i) + own_context * self._index.score(context_query, i))
             if own <= 0:
                 continue
             score = own
