@@ -79,8 +79,6 @@ async def test_wechat_answers_an_overlong_message_in_chinese(bot):
     assert not re.search("长{100}", _logs(bot))
 
 
-@pytest.mark.xfail(strict=True, reason="tools/servers.py (helper secb) still starts both servers on 0.0.0.0: "
-                                       "it needs `rasa run -i 127.0.0.1` and SANIC_HOST=127.0.0.1 for the actions")
 def test_both_servers_listen_on_the_loopback_interface_only(bot):
     assert listening(bot.rasa_port).laddr.ip == "127.0.0.1"
     assert listening(bot.action_port).laddr.ip == "127.0.0.1"

@@ -31,7 +31,7 @@ def test_bubble_opens_a_labelled_dialog_and_escape_closes_it(desktop: Page, fake
     expect(desktop.get_by_role("dialog", name="复工助手")).to_be_visible()
     expect(bubble(desktop)).to_have_attribute("aria-expanded", "true")
     expect(log(desktop)).to_have_attribute("aria-live", "polite")
-    expect(bot_messages(desktop).first).to_contain_text("热线电话")  # the greeting
+    expect(bot_messages(desktop).first).to_contain_text("你能做什么")  # the greeting
     expect(textbox(desktop)).to_be_focused()
     desktop.keyboard.press("Escape")
     expect(desktop.get_by_role("dialog")).to_be_hidden()
