@@ -33,9 +33,9 @@ def body_limit(request: Request) -> int:
 
 
 def install(app: Sanic) -> None:
-    largest_frame = current().max_body_bytes
-    app.config.REQUEST_MAX_SIZE = largest_frame  # also bounds bodies of requests that find no route
-    app.config.WEBSOCKET_MAX_SIZE = largest_frame
+    default = current().max_body_bytes
+    app.config.REQUEST_MAX_SIZE = default  # bounds the bodies of requests that find no route
+    app.config.WEBSOCKET_MAX_SIZE = default
 
     @app.signal("http.routing.after")
     async def limit_body(request: Request, **_: Any) -> None:

@@ -91,9 +91,9 @@ class WidgetChannel(InputChannel):
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(UserMessage(text, collector, conversation, input_channel=self.name()))
-            except Exception:  # the turn failed: say so, never a bare 500
+            except Exception:  # the turn failed: say so; the widget shows it and does not send the message again
                 logger.exception("A widget turn failed.")
-                return error(503, "turn_failed", TURN_FAILED)
+                return error(500, "turn_failed", TURN_FAILED)
             return response.json({"messages": [_without_recipient(m) for m in collector.messages]})
 
         @widget.post("/history")

@@ -23,8 +23,10 @@ def fake_bot():
     bot.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Browser:
+    """Per module: Playwright's sync API keeps an event loop running, which would stop the asyncio tests of the
+    modules after it (`pytest tests/widget tests/wechat`)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test-deps` (apt-get install chromium)")
     with sync_playwright() as playwright:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SLOW = "请慢一点回答"  # the fake bot answers this after a pause, to show the typing indicator
+FAIL = "请让这一轮出错"  # the fake bot's turn raises on this: a failed turn
 SECRET = b"fake-bot-widget-secret"  # the fake bot's token key: tests can issue tokens it accepts
 
 

@@ -17,7 +17,7 @@ from sanic_cors import CORS
 from channels.guard import RequestGuard
 from channels.widget import WidgetChannel
 from channels.widget.tokens import ConversationTokens
-from tests.widget.fake import SECRET, SLOW
+from tests.widget.fake import FAIL, SECRET, SLOW
 
 SOURCE = "来源：《潍坊市委经济运行应急指挥部公布热线电话》（2020-02-15）"
 REPLIES = {
@@ -38,6 +38,8 @@ class ScriptedAgent:
     async def handle_message(self, message: UserMessage) -> None:
         if message.text == SLOW:
             await asyncio.sleep(1.5)
+        if message.text == FAIL:
+            raise RuntimeError("a turn that fails, as when a store cannot be written")
         # Unknown text is echoed: bot text the widget must not trust.
         answer = REPLIES.get(message.text, {"text": f"您说的是：{message.text}"})
         tracker = await self.tracker_store.get_or_create_tracker(message.sender_id)

@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.widget.fake import SLOW, FakeBot
+from tests.widget.fake import FAIL, SLOW, FakeBot
 from tests.widget.widget import (
     DEMO, ask, bot_messages, bubble, log, open_demo, send_through_an_outage, textbox, user_messages, wait_for_answer,
 )
@@ -100,6 +100,14 @@ def test_typing_indicator_while_waiting(phone: Page, fake_bot: FakeBot):
     expect(typing).to_be_visible()
     wait_for_answer(phone, answered)
     expect(typing).to_be_hidden()
+
+
+def test_a_refused_message_and_a_failed_turn_get_the_reason_and_are_not_sent_again(phone: Page, fake_bot: FakeBot):
+    open_demo(phone, fake_bot.base_url)
+    expect(ask(phone, "字" * 1001)).to_contain_text("消息太长了")
+    expect(ask(phone, FAIL)).to_contain_text("系统暂时出了点问题")
+    expect(phone.get_by_role("alert")).to_be_hidden()
+    expect(ask(phone, HOTLINE)).to_contain_text("0536-8090465")  # the queue goes on
 
 
 def test_server_down_shows_the_error_state_and_retries_by_itself(phone: Page):

@@ -8,7 +8,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 
 from channels.widget.history import MAX_MESSAGES, messages
 from channels.widget.tokens import ConversationTokens, load_secret
-from tests.widget.fake import SECRET, FakeBot
+from tests.widget.fake import FAIL, SECRET, FakeBot
 
 
 def get(url: str):
@@ -132,6 +132,11 @@ def test_unreadable_messages_are_refused_with_a_reason_in_chinese(fake_bot: Fake
     reply = post(fake_bot.base_url, "/message", {"token": new_token(fake_bot.base_url), "message": message})
     assert (reply[0], reply[1]["error"]) == (status, code)
     assert "消息" in reply[1]["detail"]
+
+
+def test_a_failed_turn_is_an_apology_in_json_not_a_bare_500(fake_bot: FakeBot):
+    status, reply = post(fake_bot.base_url, "/message", {"token": new_token(fake_bot.base_url), "message": FAIL})
+    assert (status, reply["error"]) == (500, "turn_failed") and reply["detail"].startswith("抱歉")
 
 
 def test_a_message_of_exactly_the_limit_is_read(fake_bot: FakeBot):

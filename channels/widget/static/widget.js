@@ -133,8 +133,9 @@
   var busy = false;   // a request is out (or the history is not loaded yet)
   var retryDelay = RETRY_MIN, retryTimer = null, retryJob = null;
 
-  // Resolves with {status, data} when the server answered for good (2xx, or a 4xx that says what is wrong);
-  // rejects when it is worth retrying (no connection, time-out, 5xx, 408, 429).
+  // Resolves with {status, data} when the server answered for good (2xx, or an error that says what is wrong);
+  // rejects when it is worth retrying (no connection, time-out, 408, 429, 502-504: starting, restarting, busy).
+  var RETRY = [408, 429, 502, 503, 504];
   function post(path, body) {
     var abort = new AbortController();
     var timer = setTimeout(function () { abort.abort(); }, TIMEOUT);
@@ -145,7 +146,7 @@
       signal: abort.signal,
     }).then(function (response) {
       clearTimeout(timer);
-      if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      if (RETRY.indexOf(response.status) >= 0) {
         throw new Error("HTTP " + response.status);
       }
       return response.json().catch(function () { return {}; }).then(function (data) {
@@ -220,7 +221,7 @@
       }
       queue.shift();
       connected();
-      // A refused message (too long, empty) gets the server's reason, in Chinese, instead of an answer.
+      // A refused message (too long, empty) or a failed turn gets the server's reason, in Chinese.
       if (reply.status >= 400) showBot({ text: reply.data.detail || "这条消息没有发出去，请换个说法再试。" });
       else (reply.data.messages || []).forEach(showBot);
       pump();
