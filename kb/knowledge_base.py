@@ -83,7 +83,6 @@ class Unit:
     text: str
     match_text: str
     article_id: int
-    seq: int
     kinds: frozenset[str]
     department: str | None = None
     sentence: int | None = None
@@ -93,7 +92,6 @@ class Unit:
 class Sentence:
     text: str
     article_id: int
-    seq: int
 
 
 class KnowledgeBase:
@@ -131,9 +129,9 @@ class KnowledgeBase:
         departments = list(dict.fromkeys(h.department for h in hotlines))
         aliases = [(r.word, r.department) for r in alias_rows]
         listed = {(h.article_id, n) for h in hotlines for n in h.numbers}
-        sentences = [Sentence(r.text, r.article_id, r.seq) for r in passage_rows
+        sentences = [Sentence(r.text, r.article_id) for r in passage_rows
                      if not _is_listed_hotline(r.text, r.article_id, listed)]
-        units = [Unit(text, text, s.article_id, s.seq, kinds.stated_kinds(text), sentence=number)
+        units = [Unit(text, text, s.article_id, kinds.stated_kinds(text), sentence=number)
                  for number, s in enumerate(sentences) for text in clause_windows(s.text)]
         units += [_hotline_unit(h, [w for w, d in aliases if d == h.department]) for h in hotlines]
         units += [_hotline_list_unit([h for h in hotlines if h.article_id == a.id], a)
@@ -394,13 +392,13 @@ def _hotline_unit(hotline: HotlineInfo, everyday_words: list[str]) -> Unit:
     text = f"{hotline.department}热线：{'、'.join(hotline.numbers)}"
     match = " ".join([text, *hotline.numbers, *(n.split("-")[-1] for n in hotline.numbers), *everyday_words,
                       hotline.purpose])
-    return Unit(text, match, hotline.article_id, -1, frozenset({kinds.PHONE}), hotline.department)
+    return Unit(text, match, hotline.article_id, frozenset({kinds.PHONE}), hotline.department)
 
 
 def _hotline_list_unit(hotlines: list[HotlineInfo], article: ArticleInfo) -> Unit:
     first = hotlines[0]
     match = " ".join([article.title, first.issuer, first.purpose, first.scope, *(h.department for h in hotlines)])
-    return Unit(first.purpose or article.title, match, article.id, -1, frozenset({kinds.PHONE}), "")
+    return Unit(first.purpose or article.title, match, article.id, frozenset({kinds.PHONE}), "")
 
 
 def _is_listed_hotline(text: str, article_id: int, listed: set[tuple[int, str]]) -> bool:
