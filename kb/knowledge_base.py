@@ -186,7 +186,6 @@ class KnowledgeBase:
         if elsewhere:
             return not_found(f"抱歉，报道里没有关于{'、'.join(elsewhere)}的内容。")
         asked = kinds.asked_kinds(question)
-        follow_up = bool(context or context_article or context_department)
         named = next((d for d in self.departments() if d in question), None)  # the full name, not a prefix
         if named and kinds.PHONE in asked:
             return self.hotline(named)
@@ -209,8 +208,8 @@ class KnowledgeBase:
             return not_found()
         best = self._units[ranked[0][1]]
         if best.department is not None:
-            department = self.find_department(question, everyday_words=True) or \
-                (context_department if follow_up else None) or (best.department if numbers else None)
+            department = self.find_department(question, everyday_words=True) or context_department or \
+                (best.department if numbers else None)
             if department:
                 return self.hotline(department)
             if kinds.PHONE in asked or best.department == "":
