@@ -193,8 +193,9 @@ class KnowledgeBase:
             other = self.find_department(question, everyday_words=True)
             if other:
                 return self.hotline(other)
-        elliptical = len(self._word_weights(question)) <= _ELLIPTICAL_WORDS
-        ranked = self._rank(question, clean_question(context), context_article, asked, elliptical)
+        weights = self._word_weights(question)
+        elliptical = len(weights) <= _ELLIPTICAL_WORDS
+        ranked = self._rank(question, weights, clean_question(context), context_article, asked, elliptical)
         if context_article is not None and elliptical and ranked:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
             # article, unless another article answers it far better ("临朐定点医院" after a hotline)
@@ -217,7 +218,7 @@ class KnowledgeBase:
         if elliptical and best.article_id == context_article:  # "那是什么时候开始的？": nothing to cover
             return self._compose(question, ranked, asked)
         # the best of the top units that hold most of what the question is about
-        covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(question, pair[1])]
+        covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(weights, pair[1])]
         if not covering or self._units[covering[0][1]].department is not None:
             return not_found()
         return self._compose(question, covering + [pair for pair in ranked if pair not in covering], asked)
@@ -233,16 +234,16 @@ class KnowledgeBase:
             return not_found()
         return format_hotline_list(self.hotlines, self.articles)
 
-    def _rank(self, question: str, context: str, context_article: int | None, asked: frozenset[str],
-              elliptical: bool = False) -> list[tuple[float, int]]:
-        """elliptical: the question has (almost) nothing of its own, so a clause may match it through the
-        previous question alone."""
+    def _rank(self, question: str, weights: dict[str, float], context: str, context_article: int | None,
+              asked: frozenset[str], elliptical: bool = False) -> list[tuple[float, int]]:
+        """weights: the question's own words (_word_weights). elliptical: the question has (almost) nothing of
+        its own, so a clause may match it through the previous question alone."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
         own_context = _CONTEXT_WEIGHT if elliptical else 0.0
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
         focus = [] if kinds.PHONE in asked else \
             [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
-        weights = self._word_weights(question)
+        periods = kinds.periods(question) if kinds.FREQUENCY in asked else frozenset()
         article_scores = {aid: self._article_index.score(query, i) + _CONTEXT_WEIGHT *
                           self._article_index.score(context_query, i) for i, aid in enumerate(self._article_ids)}
         top_article = max(article_scores.values(), default=0.0) or 1.0
@@ -268,7 +269,7 @@ class KnowledgeBase:
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
             if asked - {kinds.OVERVIEW}:
-                states = _states_asked(unit.kinds, asked) and _same_period(question, unit.match_text, asked)
+                states = _states_asked(unit.kinds, asked) and _same_period(periods, unit.match_text)
                 score *= _KIND_MATCH if states else _KIND_MISS
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
@@ -284,7 +285,7 @@ class KnowledgeBase:
     def _sentence_text(self, unit: Unit) -> str:
         return self._sentences[unit.sentence].text if unit.sentence is not None else unit.match_text
 
-    def _covers(self, question: str, index: int) -> bool:
+    def _covers(self, weights: dict[str, float], index: int) -> bool:
         """Whether the sentence, its neighbours and its article's title hold most of the question's words,
         weighed by how rare each word is (a word no article uses weighs most)."""
         unit = self._units[index]
@@ -292,7 +293,6 @@ class KnowledgeBase:
         neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
         around = " ".join([self._sentence_text(unit), article.title, article.place,
                            *(self._sentences[n].text for n in neighbours)])
-        weights = self._word_weights(question)
         near = _share(weights, around)
         elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body)
         share = near + _ELSEWHERE_SHARE * elsewhere * (1 - near)
@@ -369,9 +369,8 @@ def _share(weights: dict[str, float], text: str, partial: bool = False) -> float
     return sum(weight * found(word) for word, weight in weights.items()) / total if total else 0.0
 
 
-def _same_period(question: str, text: str, asked: frozenset[str]) -> bool:
-    """For "how often", a rate per the period asked about (一天 / 每天, not 年产)."""
-    wanted = kinds.periods(question) if kinds.FREQUENCY in asked else frozenset()
+def _same_period(wanted: frozenset[str], text: str) -> bool:
+    """For "how often", a rate per the period asked about (一天 / 每天, not 年产); wanted: the question's periods."""
     return not wanted or bool(wanted & kinds.periods(text))
 
 
