@@ -402,9 +402,9 @@ def _hotline_list_unit(hotlines: list[HotlineInfo], article: ArticleInfo) -> Uni
 def _is_listed_hotline(text: str, article_id: int, listed: set[tuple[int, str]]) -> bool:
     """A sentence that only repeats items of the article's hotline list (the hotline units show them)."""
     numbers = kinds.phone_numbers(text)
-    return bool(numbers) and all(any((article_id, n) in listed or (article_id, f"{a}-{n}") in listed
-                                     for a in ("", "0536")) or any(key[0] == article_id and key[1].endswith(n)
-                                                                  for key in listed) for n in numbers)
+    # a number as printed ("8090775") or with the area code the list gave it ("0536-8090775")
+    return bool(numbers) and all(any(owner == article_id and listed_number.endswith(n)
+                                     for owner, listed_number in listed) for n in numbers)
 
 
 def _quoted_names(articles: list[ArticleInfo]) -> list[str]:
