@@ -15,8 +15,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 
 from . import schema
 from .hotlines import SPEC_FILE, extract_hotlines, load_spec, mentions_trigger
-from .page import Article, read_page
-from .text import sentences
+from .page import Article, is_list_item, read_page
+from .text import ends_sentence, sentences, starts_item
 
 _MIN_PASSAGE_CHARS = 15
 
@@ -109,13 +109,19 @@ def _empty_content_tables(conn: Connection) -> None:
 
 
 def passages_of(article: Article) -> list[str]:
-    """Sentences (list items whole); a very short sentence is kept with the one after it."""
+    """Sentences; a very short sentence is kept with the one after it, and so is a line that ends no sentence
+    ("地址：…" before "电话：…" under a list item), up to the next list item. A "-" list item stays whole."""
     result: list[str] = []
     pending = ""
     for paragraph in article.paragraphs:
+        if pending and len(pending) >= _MIN_PASSAGE_CHARS and starts_item(paragraph):
+            result.append(pending)
+            pending = ""
+        elif pending and not ends_sentence(pending):
+            pending += " "
         for sentence in sentences(paragraph):
             pending += sentence
-            if len(pending) >= _MIN_PASSAGE_CHARS:
+            if len(pending) >= _MIN_PASSAGE_CHARS and (ends_sentence(pending) or is_list_item(paragraph)):
                 result.append(pending)
                 pending = ""
     if pending:

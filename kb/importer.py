@@ -19,7 +19,7 @@ from .answers import cite
 from .build import build
 from .fetch import FetchError, Limits, fetch
 from .html_article import decode_html, read_html
-from .page import Page, parse_page, read_page, split_front_matter
+from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
 from .text import HAN, ends_sentence, sentences
 
 TEXT_SUFFIXES = (".txt",)
@@ -146,7 +146,8 @@ def html_page_text(html: str, url: str = "") -> str:
         raise BadInput("网页是空的（0 个字符）")
     web = read_html(html, url)
     meta = {"title": web.title, "date": web.published.isoformat() if web.published else "",
-            "publisher": web.publisher, "url": web.url, "page": web.publisher or urlsplit(web.url).hostname or ""}
+            "publisher": web.publisher, "url": web.url, "page": web.publisher or urlsplit(web.url).hostname or "",
+            "layout": WEB_LAYOUT}
     page = parse_page("web", _front_matter(meta) + web.text)
     if not page.articles:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")

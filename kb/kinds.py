@@ -10,11 +10,11 @@ import re
 
 from .text import HAN
 
-PHONE, DATE, DURATION, FREQUENCY, COUNT, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
-    "phone", "date", "duration", "frequency", "count", "place", "route", "list", "organisation", "how", "why",
-    "overview")
+PHONE, DATE, CLOCK, DURATION, FREQUENCY, COUNT, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
+    "phone", "date", "clock", "duration", "frequency", "count", "place", "route", "list", "organisation", "how",
+    "why", "overview")
 # Kinds a sentence must state to answer a question asking for them (any other kind asked is a preference).
-SPECIFIC = frozenset({PHONE, FREQUENCY, ROUTE})
+SPECIFIC = frozenset({PHONE, CLOCK, FREQUENCY, ROUTE})
 
 _CN_NUMBER = "[一二两三四五六七八九十百千万几]"
 _MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"
@@ -24,6 +24,7 @@ _QUESTION_CUES: dict[str, re.Pattern] = {
     PHONE: re.compile(r"电话|热线|热限|号码|手机号|拨打|打哪|打什么|打几号|打给谁|联系方式|怎么联系|联系谁|找谁|"
                       r"找哪|问哪|咨询哪|向哪|反映|投诉|求助|举报"),
     DATE: re.compile(r"哪天|哪一天|哪日|几号|几月|几日|什么时候|啥时候|啥时|何时|什么时间|几点|多会|日期|时间是|哪年"),
+    CLOCK: re.compile(r"几点|几时几分|什么时间段|[早晚]上几"),
     DURATION: re.compile(r"多久|多长时间|多长|几天|多少天|几个月|几周|几年|几小时|多少小时|用时|前后用了|花了"),
     FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
     COUNT: re.compile(rf"多少|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|比例|比率|率是|频次|"
@@ -42,9 +43,10 @@ _QUESTION_CUES: dict[str, re.Pattern] = {
 _PHONE_FACT = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")
 _FACT_PATTERNS: dict[str, re.Pattern] = {
     PHONE: _PHONE_FACT,
-    DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{4}年\d{1,2}月|\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|"
+    DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[:：]\d{2}(?!\d)|\d{4}年\d{1,2}月|\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|"
                      r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[点时](?:\d{1,2}分)?|[上下]旬|月底|月初|春节[前后]|节后|当天|近日|目前"),
-    DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+)(?:个)?(?:天|小时|周|星期|个月|年|分钟)(?!份)|用时|历时|直至|期间|以内|之内"),
+    CLOCK: re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}[点时](?![多])|[上下]午\d|[早晚]上\d|傍晚\d|凌晨\d"),
+    DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+)(?:个)?(?:工作日|天|小时|周|星期|个月|年|分钟)(?!份)|用时|历时|直至|期间|以内|之内"),
     FREQUENCY: re.compile(r"每[天日周月年]|每个?(?:星期|礼拜|月)|[一每]\S?[天周月]\S{0,3}\d|\d+天一|一天\d|一周\d|"
                            r"[年月日]产|[年月日]均|全年"),
     COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"

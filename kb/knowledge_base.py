@@ -41,7 +41,7 @@ _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
 _OVERVIEW_CHARS = 200
-_CLAUSE_END = re.compile(r"(?<=[，；：。！？])")
+_CLAUSE_END = re.compile(r"(?<=[，；。！？])|(?<=：)(?!\d)")  # not inside "8：30" nor before "电话：0536…"
 
 
 @dataclass(frozen=True)
@@ -341,10 +341,14 @@ def _split_by_title(query: list[str], title: str) -> tuple[list[str], list[str]]
 
 
 def clause_windows(sentence: str) -> list[str]:
-    """What a sentence can answer with: itself when short, else each clause and each pair of clauses."""
+    """What a sentence can answer with: itself when short, else each clause and each pair of clauses; never the
+    questions it opens with."""
+    clauses = [c for c in _CLAUSE_END.split(sentence) if c]
+    while len(clauses) > 1 and clauses[0].endswith("？"):  # a heading such as "三、收费吗？" asks, never answers
+        clauses.pop(0)
+    sentence = "".join(clauses)
     if len(sentence) <= _DIRECT_CHARS:
         return [sentence]
-    clauses = [c for c in _CLAUSE_END.split(sentence) if c]
     windows = clauses + ["".join(clauses[i:i + 2]) for i in range(len(clauses) - 1)]
     return [w for w in windows if len(w.strip("，；：。！？“”")) >= 4] or [sentence]
 

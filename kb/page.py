@@ -8,6 +8,8 @@ a title of its own without a byline. The parser mends both, using only the layou
 - a titled block without a byline continues the article that stopped mid-sentence.
 A single article (front matter `title:`, or a text without bylines whose first line is its title) is one
 article. Web page furniture (see web_layout) is dropped; a dateline gives the article's day and publisher.
+A page saved from the web (front matter `layout: web`, written by the importer) has no columns: each of its
+lines is a paragraph, so "地址：…" and "电话：…" lines under a list item stay apart.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from .text import ends_sentence, month_days, normalize
 from .web_layout import is_furniture, read_dateline
 
 BYLINE_MARK = "□"
+WEB_LAYOUT = "web"
 FOOTER_WORDS = ("责任编辑", "美术编辑", "校对")
 _BYLINE_ROLE = re.compile(r"^本报(记者|通讯员|实习生)")
 _DATELINE = re.compile(r"^本报(\S{2,6}?)讯\s*")
@@ -97,7 +100,8 @@ def read_page(path: Path) -> Page:
 
 def parse_page(name: str, text: str) -> Page:
     meta, body = split_front_matter(text)
-    return Page(name=name, meta=meta, articles=split_articles(body, title=meta.get("title") or None))
+    return Page(name=name, meta=meta, articles=split_articles(body, title=meta.get("title") or None,
+                                                              whole_lines=meta.get("layout") == WEB_LAYOUT))
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -130,21 +134,22 @@ def _is_byline(line: str) -> bool:
     return line.startswith(BYLINE_MARK)
 
 
-def _is_list_item(line: str) -> bool:
+def is_list_item(line: str) -> bool:
     return line.startswith(("-", "•", "·"))
 
 
-def split_articles(body: str, title: str | None = None) -> list[Article]:
-    """The articles of a page; with a title (from the front matter), the body is that one article."""
+def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
+    """The articles of a page; with a title (from the front matter), the body is that one article.
+    whole_lines: every line is a paragraph (a web page), none was broken by a column."""
     lines = [normalize(line) for line in body.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
     if title is not None:
-        article = _read_article(lines, title=normalize(title))
+        article = _read_article(lines, title=normalize(title), whole_lines=whole_lines)
         return [article] if article and article.paragraphs else []
     starts = _article_starts(lines)
     articles: list[Article] = []
     for begin, end in zip(starts, starts[1:] + [len(lines)]):
-        article = _read_article(lines[begin:end])
+        article = _read_article(lines[begin:end], whole_lines=whole_lines)
         if article is None:
             continue
         dangling = next((a for a in articles if a.open_ended), None)
@@ -179,7 +184,7 @@ def _follows_footer(lines: list[str], i: int) -> bool:
     return False
 
 
-def _read_article(block: list[str], title: str | None = None) -> Article | None:
+def _read_article(block: list[str], title: str | None = None, whole_lines: bool = False) -> Article | None:
     titles: list[str] = []
     rest = block
     if title is not None:
@@ -203,7 +208,7 @@ def _read_article(block: list[str], title: str | None = None) -> Article | None:
     for line in rest:
         dateline = read_dateline(line)
         if dateline is None:
-            _add_line(article, line)
+            _add_line(article, line, whole_lines)
         else:
             article.published = article.published or dateline.published
             article.publisher = article.publisher or dateline.publisher
@@ -215,9 +220,9 @@ def _read_article(block: list[str], title: str | None = None) -> Article | None:
     return article
 
 
-def _add_line(article: Article, line: str) -> None:
+def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
-    if paragraphs and not _is_list_item(line) and not _is_list_item(paragraphs[-1]) \
+    if paragraphs and not whole_lines and not is_list_item(line) and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("："):
         paragraphs[-1] += line
     else:

@@ -5,18 +5,28 @@ HAN = r"[\u4e00-\u9fff]"
 
 # The page mixes half-width punctuation into Chinese text; answers read better with the full-width forms.
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+_CLOCK_OR_THOUSANDS = re.compile(r"(?<=\d)[：:]\d{2}(?!\d)|(?<=\d)[，,]\d{3}(?!\d)")  # "8:30", "1,200" stay as written
 _SENTENCE_END = re.compile(r"(?<=[。！？；])(?![”’」])|(?<=[。！？；][”’」])")
 _MONTH_DAYS = re.compile(r"(\d{1,2})月(\d{1,2})日((?:、\d{1,2}日)*)")
 
 
 def normalize(text: str) -> str:
-    """Full-width punctuation, no markdown emphasis, single spaces."""
+    """Full-width punctuation (not inside "8:30" or "1,200"), no markdown emphasis, single spaces."""
     text = text.replace("**", "").translate(_FULL_WIDTH)
+    text = _CLOCK_OR_THOUSANDS.sub(lambda m: m.group(0).replace("：", ":").replace("，", ","), text)
     return re.sub(r"[ \t\u3000]+", " ", text).strip()
 
 
 def ends_sentence(text: str) -> bool:
     return text.endswith(("。", "！", "？", "；", "”", "’", "」"))
+
+
+_ITEM_START = re.compile(r"[-•·①-⑳]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+
+
+def starts_item(line: str) -> bool:
+    """Whether the line opens an item of a list: "① ", "三、", "2.", "（1）", "- "."""
+    return bool(_ITEM_START.match(line))
 
 
 def sentences(paragraph: str) -> list[str]:
