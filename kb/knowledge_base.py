@@ -293,7 +293,7 @@ class KnowledgeBase:
         neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
         around = " ".join([self._sentence_text(unit), article.title, article.place,
                            *(self._sentences[n].text for n in neighbours)])
-        near = _share(weights, around)
+        near = _share(weights, around, partial=True)
         elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body)
         share = near + _ELSEWHERE_SHARE * elsewhere * (1 - near)
         return bool(weights) and share >= _FOUND_COVERAGE
