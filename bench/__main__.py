@@ -128,7 +128,8 @@ def measure(args: argparse.Namespace, results: dict) -> None:
     if not args.skip_new_articles:
         step("ours: articles nothing was written for, leave-one-out and new layouts (reports/new_articles.md)")
         checked = new_articles.run(args.model, args.out)
-        results["new_articles"] = {key: checked[key]["all"] for key in ("leave_one_out", "new_articles")}
+        results["new_articles"] = {key: checked[key]["all"]
+                                   for key in ("leave_one_out", *new_articles.NEW_ARTICLE_SETS)}
     if not args.skip_long_conversation:
         step("ours: a conversation's 1st to 500th turn (reports/long_conversation.md)")
         results["long_conversation"] = long_conversation.run(args.model, args.endpoints)
