@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, select
 
 from . import kinds, schema
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found
-from .places import region_names, strip_suffix
+from .places import county_names, region_names, strip_suffix
 from .search import BM25, Terms, general_weight
 from .settings import database_url
 from .text import DATE_PARTS
@@ -30,6 +30,7 @@ _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
+_PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
 _ELLIPTICAL_WORDS = 2          # a question with this few words of its own leans on the conversation
@@ -163,6 +164,11 @@ class KnowledgeBase:
         newest = sorted(self.articles.values(), key=lambda a: (a.date_key, a.id), reverse=True)
         return [a.title for a in newest[:count] if a.title]
 
+    def _named_counties(self, question: str) -> list[str]:
+        """The counties and districts a question names ("坊子区的…", "寿光"), without their suffix."""
+        counties = county_names()
+        return list(dict.fromkeys(strip_suffix(word) for word in self._terms.cut(question) if word in counties))
+
     def unknown_places(self, question: str) -> list[str]:
         """Chinese places the question names that no article mentions: the KB knows nothing about them."""
         regions = region_names()
@@ -251,6 +257,9 @@ class KnowledgeBase:
                            self._sentence_index.score(context_query, n) for n in range(len(self._sentences))]
         split = {aid: _split_by_title(query, self.articles[aid].title) for aid in self._article_ids}
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
+        counties = self._named_counties(question)
+        elsewhere = {aid for aid, a in self.articles.items()
+                     if counties and not any(c in a.title + a.place + a.body for c in counties)}
         scored = []
         for i, unit in enumerate(self._units):
             about_other_things, about_the_title = split[unit.article_id]
@@ -265,7 +274,7 @@ class KnowledgeBase:
             else:  # a hotline is its own sentence
                 score *= 1 + _SENTENCE_WEIGHT
             around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
-            score *= 0.5 + 0.5 * _share(weights, around, partial=True)  # holding more of the question
+            score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around)  # holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
             if asked - {kinds.OVERVIEW}:
@@ -273,6 +282,8 @@ class KnowledgeBase:
                 score *= _KIND_MATCH if states else _KIND_MISS
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
+            if unit.article_id in elsewhere:
+                score *= _PLACE_MISS
             scored.append((score, i))
         return sorted(scored, key=lambda pair: (-pair[0], pair[1]))
 
@@ -293,7 +304,7 @@ class KnowledgeBase:
         neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
         around = " ".join([self._sentence_text(unit), article.title, article.place,
                            *(self._sentences[n].text for n in neighbours)])
-        near = _share(weights, around, partial=True)
+        near = _share(weights, around, scattered_in=around, scattered_min=2)  # one common character: no evidence
         elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body)
         share = near + _ELSEWHERE_SHARE * elsewhere * (1 - near)
         return bool(weights) and share >= _FOUND_COVERAGE
@@ -358,16 +369,17 @@ def _as_sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text + "。"
 
 
-def _share(weights: dict[str, float], text: str, partial: bool = False) -> float:
+def _share(weights: dict[str, float], text: str, scattered_in: str = "", scattered_min: int = 1) -> float:
     """The share of the weighted words that the text contains. A word of three characters or more with one
-    wrong (联落员 / 联络员) counts most of its weight; with partial, any word whose characters are there but
-    not together (运些 / 运送) counts half as much as its share of characters."""
+    wrong (联落员 / 联络员) counts most of its weight; a word with `scattered_min` or more of its characters
+    standing apart in `scattered_in` (运些 / 运送) counts half as much as its share of characters."""
     def found(word: str) -> float:
         if word in text:
             return 1.0
         if len(word) >= 3 and _one_character_off(word, text):
             return 0.8
-        return 0.5 * sum(c in text for c in word) / len(word) if partial else 0.0
+        present = sum(c in scattered_in for c in word)
+        return 0.5 * present / len(word) if present >= scattered_min else 0.0
 
     total = sum(weights.values())
     return sum(weight * found(word) for word, weight in weights.items()) / total if total else 0.0
