@@ -15,6 +15,7 @@ from kb import kinds
     ("补贴怎么申请", {kinds.HOW}),
     ("介绍一下减租政策", {kinds.OVERVIEW}),
     ("公交恢复了", set()),
+    ("图书馆几点开门", {kinds.CLOCK, kinds.DATE}),
 ])
 def test_asked_kinds(question, expected):
     assert kinds.asked_kinds(question) == expected
@@ -29,6 +30,9 @@ def test_asked_kinds(question, expected):
     ("由寿光市蔬菜物流园统一配送。", kinds.PLACE),
     ("由市商务局牵头组织。", kinds.ORGANISATION),
     ("企业通过“爱山东”小程序在线提交申请即可。", kinds.HOW),
+    ("工作日8:30至17:30有人值守。", kinds.CLOCK),
+    ("班车每天早上7点发车。", kinds.CLOCK),
+    ("出租单位5个工作日内审核完毕。", kinds.DURATION),
 ])
 def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
@@ -53,3 +57,7 @@ def test_question_words_are_blanked_even_when_cues_overlap():
                                               ("最近一趟是哪天", True), ("2月一共发了几趟", False)])
 def test_questions_for_the_latest_figure(question, latest):
     assert kinds.asks_for_the_latest(question) is latest
+
+
+def test_a_day_is_not_a_clock_time():
+    assert kinds.CLOCK not in kinds.stated_kinds("3月14日起恢复营业，截至目前已接待2.3万人次。")

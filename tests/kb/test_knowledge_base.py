@@ -155,3 +155,23 @@ def test_a_question_for_the_latest_figure_gets_the_newest_article(tmp_path):
     answer = KnowledgeBase.load(url).ask("潍图云借现在累计借出多少电子图书")
     assert answer.text.startswith("市图书馆线上借阅平台“潍图云借”开通以来，累计借出电子图书4.2万册"), answer.text
     assert "1.1万册" not in answer.text  # the older figure is not the latest
+
+
+def test_a_question_naming_a_county_prefers_the_article_about_it(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-roundup.txt",
+                  "---\ntitle: 各区县多措并举保障复工\ndate: 2020-03-04\n---\n"
+                  "寒亭区开通返岗专车，已接回务工人员300余人。\n"
+                  "坊子区为复工企业的货车办理应急运输车辆通行证，企业在线填报后当天即可领证。"
+                  "办证咨询电话：0536-7771234。\n")
+    answer = kb.ask("坊子区交通运输局办通行证的咨询电话")
+    assert "0536-7771234" in answer.text, answer.text
+    assert "0536-8097077" in kb.ask("交通运输保障热线").text  # the city's own hotline is still there
+
+
+def test_a_heading_question_is_not_the_answer_and_a_clock_time_is(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-clinic.txt",
+                  "---\ntitle: 某县医院开通网上门诊\ndate: 2020-03-08\n---\n"
+                  "某县人民医院网上门诊3月7日开通，患者关注医院公众号即可问诊。\n"
+                  "二、几点有医生？\n目前有12名医生轮流坐诊，服务时间为每天8:00至20:00，一般半小时内回复。\n")
+    answer = kb.ask("某县医院网上门诊几点有医生")
+    assert "8:00至20:00" in answer.text and not answer.text.startswith("二、"), answer.text

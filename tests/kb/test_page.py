@@ -167,3 +167,32 @@ def test_without_a_full_date_the_latest_day_reported_counts(page):
     article = page.articles[1]
     assert (page.date_of(article), page.iso_date_of(article)) == ("2020年2月22日", "2020-02-22")
     assert page.iso_date_of(page.articles[6]) == ""  # only a month is known
+
+
+WEB_CONTACTS = """---
+title: 某区设立三个物资领取点
+date: 2020-03-03
+layout: web
+---
+某区设立3个物资领取点，居民可就近领取：
+① 东关社区服务站
+地址：东关路18号
+电话：0536-1110001
+② 西园社区服务站
+地址：西园街6号
+电话：0536-1110002
+"""
+
+
+def test_a_saved_web_page_keeps_each_line_and_its_list_items_together():
+    from kb.build import passages_of
+    [article] = parse_page("web", WEB_CONTACTS).articles
+    assert "地址：西园街6号" in article.paragraphs  # no column breaks on a web page: a line is a paragraph
+    passages = passages_of(article)
+    assert "② 西园社区服务站 地址：西园街6号 电话：0536-1110002" in passages
+    assert not any("0536-1110001" in p and "西园" in p for p in passages)
+
+
+def test_without_the_web_layout_short_lines_are_mended_as_column_breaks():
+    [article] = parse_page("p", WEB_CONTACTS.replace("layout: web\n", "")).articles
+    assert "地址：东关路18号电话：0536-1110001" in article.text
