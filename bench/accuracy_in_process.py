@@ -1,0 +1,74 @@
+"""Answer accuracy in a few seconds, without Rasa: the knowledge base asked directly, for the edit–measure loop.
+
+Every held-out set (the seed page's questions, each new-article set imported beside the seed page with
+`python -m kb add`) is asked of `KnowledgeBase.ask` as ActionAnswer asks it: a turn after the first of a case
+carries the previous question, and the article and department of the previous answer. What the NLU does
+(greetings, handoff, other languages) is not modelled, so these figures differ from `make bench`'s by a few
+points; `python -m bench.new_articles` and `python -m bench.heldout` are the numbers of record.
+
+    python -m bench.accuracy_in_process            # one line per set
+    python -m bench.accuracy_in_process -v         # and every wrong answer
+"""
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from kb.build import build
+from kb.knowledge_base import KnowledgeBase
+from kb.settings import ARTICLES_DIR
+
+from .heldout import QUESTIONS, answer_is_right
+from .new_articles import NEW_ARTICLE_SETS, import_new_articles
+
+
+def ask_set(kb: KnowledgeBase, cases: list[dict]) -> list[tuple[str, str, str, bool]]:
+    """(case id, question, answer, right) for every turn that expects or forbids something."""
+    rows = []
+    for case in cases:
+        previous, article, department = "", None, None
+        for turn in case["turns"]:
+            answer = kb.ask(turn["text"], context=previous, context_article=article,
+                            context_department=department)
+            if turn.get("expect") or turn.get("forbid"):
+                text = answer.text if answer.found else ""
+                rows.append((case["id"], turn["text"], answer.text, answer_is_right(turn, text)))
+            if answer.found:
+                article, department = answer.article_id, answer.department
+            previous = turn["text"]
+    return rows
+
+
+def sets(scratch: Path) -> dict[str, tuple[str, Path]]:
+    """Name → (database URL, questions file) for the seed page and each new-article set."""
+    seed_url = f"sqlite:///{scratch / 'seed.sqlite'}"
+    build(ARTICLES_DIR, seed_url)
+    result = {"seed held-out": (seed_url, QUESTIONS)}
+    for name, source in NEW_ARTICLE_SETS.items():
+        folder = scratch / name
+        import_new_articles(source, folder)
+        result[name] = (f"sqlite:///{folder / 'kb.sqlite'}", source / "questions.yml")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong answer")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fugong-accuracy-") as scratch:
+        for name, (url, questions) in sets(Path(scratch)).items():
+            cases = yaml.safe_load(questions.read_text(encoding="utf-8"))["cases"]
+            rows = ask_set(KnowledgeBase.load(url), cases)
+            right = sum(row[3] for row in rows)
+            print(f"{name}: {right}/{len(rows)} = {right / len(rows):.1%}")
+            if args.verbose:
+                for case, question, answer, ok in rows:
+                    if not ok:
+                        print(f"  ✗ {case} {question} → {(answer.splitlines() or [''])[0][:70]}")
+
+
+if __name__ == "__main__":
+    main()
