@@ -378,8 +378,6 @@ def _share(weights: dict[str, float], text: str, scattered_in: str = "", scatter
             return 1.0
         if len(word) >= 3 and _one_character_off(word, text):
             return 0.8
-        if _abbreviates(word, text):
-            return 0.8
         present = sum(c in scattered_in for c in word)
         return 0.5 * present / len(word) if present >= scattered_min else 0.0
 
@@ -390,15 +388,6 @@ def _share(weights: dict[str, float], text: str, scattered_in: str = "", scatter
 def _same_period(wanted: frozenset[str], text: str) -> bool:
     """For "how often", a rate per the period asked about (一天 / 每天, not 年产); wanted: the question's periods."""
     return not wanted or bool(wanted & kinds.periods(text))
-
-
-def _abbreviates(word: str, text: str) -> bool:
-    """Whether the word is a short form of words in the text: its characters in order within a span at most
-    twice its length (国企 / 国有企业, 税局 / 税务局)."""
-    if not 2 <= len(word) <= 4:
-        return False
-    gaps = "".join(re.escape(c) + ".{0,%d}" % len(word) for c in word[:-1])
-    return any(len(m.group(0)) <= 2 * len(word) for m in re.finditer(gaps + re.escape(word[-1]), text))
 
 
 def _one_character_off(word: str, text: str) -> bool:

@@ -175,14 +175,3 @@ def test_a_heading_question_is_not_the_answer_and_a_clock_time_is(tmp_path):
                   "二、几点有医生？\n目前有12名医生轮流坐诊，服务时间为每天8:00至20:00，一般半小时内回复。\n")
     answer = kb.ask("某县医院网上门诊几点有医生")
     assert "8:00至20:00" in answer.text and not answer.text.startswith("二、"), answer.text
-
-
-@pytest.mark.parametrize("word, text, expected", [
-    ("国企", "租用区属国有企业的房产", True),
-    ("税局", "临朐县税务局开辟绿色通道", True),
-    ("国企", "国家支持中小企业", False),   # in order, but too far apart
-    ("网课", "线上教学平台的课程", False),
-])
-def test_a_short_form_is_found_in_the_words_it_abbreviates(word, text, expected):
-    from kb.knowledge_base import _abbreviates
-    assert _abbreviates(word, text) is expected
