@@ -206,7 +206,9 @@ class KnowledgeBase:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
             # article, unless another article answers it far better ("临朐定点医院" after a hotline)
             within = [pair for pair in ranked if self._units[pair[1]].article_id == context_article]
-            if within and within[0][0] >= _STAY_SHARE * ranked[0][0]:
+            if not weights:  # only its question words: what it asks for is all there is to go by
+                within = [pair for pair in within if _states_asked(self._units[pair[1]].kinds, asked)] or within
+            if within and (not weights or within[0][0] >= _STAY_SHARE * ranked[0][0]):
                 ranked = within
         numbers = kinds.phone_numbers(question)
         if numbers:  # "8090775是哪个部门的电话": only what holds that number can answer

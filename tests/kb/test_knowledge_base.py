@@ -175,3 +175,15 @@ def test_a_heading_question_is_not_the_answer_and_a_clock_time_is(tmp_path):
                   "二、几点有医生？\n目前有12名医生轮流坐诊，服务时间为每天8:00至20:00，一般半小时内回复。\n")
     answer = kb.ask("某县医院网上门诊几点有医生")
     assert "8:00至20:00" in answer.text and not answer.text.startswith("二、"), answer.text
+
+
+def test_a_follow_up_of_question_words_only_gets_that_kind_of_fact_from_the_conversations_article(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-plant.txt",
+                  "---\ntitle: 某县化工厂恢复满负荷生产\ndate: 2020-03-09\n---\n"
+                  "某县化工厂2月10日复工后，产能逐步恢复。\n"
+                  "复工前后，厂里先后用上了两条新生产线，用工由县人社局帮助招聘。\n"
+                  "从复工到满负荷生产，该厂只花了18天。\n")
+    first = kb.ask("某县化工厂哪天复工的")
+    assert "2月10日" in first.text, first.text
+    answer = kb.ask("前后用了多久", context="某县化工厂哪天复工的", context_article=first.article_id)
+    assert "18天" in answer.text, answer.text
