@@ -12,6 +12,7 @@ points; `python -m bench.new_articles` and `python -m bench.heldout` are the num
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 from pathlib import Path
 
@@ -63,7 +64,9 @@ def main() -> None:
             cases = yaml.safe_load(questions.read_text(encoding="utf-8"))["cases"]
             rows = ask_set(KnowledgeBase.load(url), cases)
             right = sum(row[3] for row in rows)
-            print(f"{name}: {right}/{len(rows)} = {right / len(rows):.1%}")
+            lengths = [len(answer.split("\n来源：")[0]) for _, _, answer, _ in rows]
+            print(f"{name}: {right}/{len(rows)} = {right / len(rows):.1%}; "
+                  f"answer before the source line: median {statistics.median(lengths):.0f} characters")
             if args.verbose:
                 for case, question, answer, ok in rows:
                     if not ok:
