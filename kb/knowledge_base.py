@@ -165,9 +165,12 @@ class KnowledgeBase:
         return [a.title for a in newest[:count] if a.title]
 
     def _named_counties(self, question: str) -> list[str]:
-        """The counties and districts a question names ("坊子区的…", "寿光"), without their suffix."""
+        """The counties and districts a question names ("坊子区的…", "寿光"), without their suffix; also at the
+        start of a longer word ("坊子交通", a quoted name the dictionary holds)."""
         counties = county_names()
-        return list(dict.fromkeys(strip_suffix(word) for word in self._terms.cut(question) if word in counties))
+        named = (word[:length] for word in self._terms.cut(question) for length in range(len(word), 1, -1)
+                 if word[:length] in counties)
+        return list(dict.fromkeys(strip_suffix(name) for name in named))
 
     def unknown_places(self, question: str) -> list[str]:
         """Chinese places the question names that no article mentions: the KB knows nothing about them."""
