@@ -331,7 +331,8 @@ class KnowledgeBase:
                 break
             newer = self.articles[unit.article_id].date_key > self.articles[best.article_id].date_key
             if newer and unit.department is None and (not asked or _states_asked(unit.kinds, asked)):
-                chosen.append(unit)
+                # both, newest first; only the newer when the latest is asked for ("最近一趟", "现在")
+                chosen = [unit] if kinds.asks_for_the_latest(question) else [best, unit]
                 break
         parts = []
         for unit in chosen:

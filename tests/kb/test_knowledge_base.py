@@ -187,3 +187,24 @@ def test_a_follow_up_of_question_words_only_gets_that_kind_of_fact_from_the_conv
     assert "2月10日" in first.text, first.text
     answer = kb.ask("前后用了多久", context="某县化工厂哪天复工的", context_article=first.article_id)
     assert "18天" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, shows_older", [("潍图云借的电子图书借阅量有多少", True),
+                                                   ("潍图云借的电子图书借阅量现在有多少", False)])
+def test_an_older_better_match_is_shown_beside_the_newer_only_when_the_latest_is_not_asked_for(
+        tmp_path, question, shows_older):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(SEED_PAGE, articles)
+    (articles / "2020-02-28-library.txt").write_text(
+        "---\ntitle: 市图书馆线上借阅\ndate: 2020-02-28\n---\n"
+        "“潍图云借”的电子图书借阅量达到1.1万册。\n", encoding="utf-8")
+    (articles / "2020-03-20-library.txt").write_text(
+        "---\ntitle: 市图书馆恢复开放\ndate: 2020-03-20\n---\n"
+        "市图书馆3月20日恢复开放，读者入馆须预约，此前线上“潍图云借”平台统计，全市读者借阅电子图书已达4.2万册。\n",
+        encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    build(articles, url)
+    answer = KnowledgeBase.load(url).ask(question)
+    assert "4.2万册" in answer.text.splitlines()[0], answer.text  # newest first
+    assert ("1.1万册" in answer.text) is shows_older, answer.text
