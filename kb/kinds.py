@@ -98,6 +98,17 @@ def focus_words(question: str) -> list[str]:
     return words
 
 
+_ASKING = re.compile(r"什么|啥|哪|几|多少|谁|怎|如何|咋|吗|呢|么|有没有|是不是|能不能")
+
+
+def asking_nouns(question: str) -> list[str]:
+    """The content words inside a question's question words ("怎么个模式" → 模式, "谁牵的头"/"哪家牵头" → 牵头,
+    "地址在哪" → 地址): a passage that repeats them usually states what is asked."""
+    spans = [match.group(0) for cue in _QUESTION_CUES.values() for match in cue.finditer(question)]
+    parts = (part.lstrip("个些家种类位") for span in spans for part in _ASKING.split(span))
+    return list(dict.fromkeys(part for part in parts if len(part) >= 2))
+
+
 def without_question_words(question: str) -> str:
     """The question with its question words ("几列", "每个月", "什么时候") blanked out: what is left is what
     the question is about."""

@@ -30,6 +30,7 @@ _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
+_ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
@@ -262,6 +263,7 @@ class KnowledgeBase:
                            self._sentence_index.score(context_query, n) for n in range(len(self._sentences))]
         split = {aid: _split_by_title(query, self.articles[aid].title) for aid in self._article_ids}
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
+        echoed = kinds.asking_nouns(question)
         counties = self._named_counties(question)
         elsewhere = {aid for aid, a in self.articles.items()
                      if counties and not any(c in a.title + a.place + a.body for c in counties)}
@@ -289,6 +291,8 @@ class KnowledgeBase:
                 score *= _FOLLOW_UP_BOOST
             if unit.article_id in elsewhere:
                 score *= _PLACE_MISS
+            if echoed:
+                score *= 1 + _ECHO_WEIGHT * sum(word in unit.text for word in echoed) / len(echoed)
             scored.append((score, i))
         return sorted(scored, key=lambda pair: (-pair[0], pair[1]))
 

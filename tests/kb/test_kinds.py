@@ -61,3 +61,13 @@ def test_questions_for_the_latest_figure(question, latest):
 
 def test_a_day_is_not_a_clock_time():
     assert kinds.CLOCK not in kinds.stated_kinds("3月14日起恢复营业，截至目前已接待2.3万人次。")
+
+
+@pytest.mark.parametrize("question, nouns", [
+    ("网上菜园是怎么个模式", ["模式"]),
+    ("是哪个部门牵头的", ["部门", "牵头"]),
+    ("办证要准备什么材料", ["材料"]),
+    ("几点有人接", []),
+])
+def test_asking_nouns_are_the_content_words_of_the_question_words(question, nouns):
+    assert sorted(kinds.asking_nouns(question)) == sorted(nouns)

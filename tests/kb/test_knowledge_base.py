@@ -208,3 +208,4 @@ def test_an_older_better_match_is_shown_beside_the_newer_only_when_the_latest_is
     answer = KnowledgeBase.load(url).ask(question)
     assert "4.2万册" in answer.text.splitlines()[0], answer.text  # newest first
     assert ("1.1万册" in answer.text) is shows_older, answer.text
+
