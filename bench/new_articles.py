@@ -160,10 +160,16 @@ def markdown(results: dict) -> str:
                   "| article | turns | bot | BM25 |", "|---|---|---|---|",
                   *[f"| {article} | {s['turns']} | {s['bot']:.0%} | {s['bm25']:.0%} |"
                     for article, s in sorted(result["articles"].items())],
-                  "", "Wrong answers:", "",
-                  *[f"- `{r['case']}` {r['text']} → {(r['answer'].splitlines() or ['(no reply)'])[0][:80]}"
-                    for r in result["rows"] if not r["bot"]], ""]
+                  "", *wrong_answers(key, result["rows"]), ""]
     return "\n".join(lines)
+
+
+def wrong_answers(key: str, rows: list[dict]) -> list[str]:
+    if key == BLIND_SET:
+        return ["Wrong answers of the blind set are not listed here (they are in new_articles.json): nothing may "
+                "be mended from them while the set measures the bot."]
+    return ["Wrong answers:", "", *[f"- `{r['case']}` {r['text']} → {(r['answer'].splitlines() or ['(no reply)'])[0][:80]}"
+                                   for r in rows if not r["bot"]]]
 
 
 def run(model: Path, out: Path) -> dict:
