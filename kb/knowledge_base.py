@@ -313,7 +313,7 @@ class KnowledgeBase:
         neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
         around = " ".join([self._sentence_text(unit), article.title, article.place,
                            *(self._sentences[n].text for n in neighbours)])
-        near = _share(weights, around, scattered_in=around, scattered_min=2)  # one common character: no evidence
+        near = _share(weights, around, scattered_in=around, scattered_share=0.5)  # 人 and 所 are no 个人所得税
         elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body)
         share = near + _ELSEWHERE_SHARE * elsewhere * (1 - near)
         return bool(weights) and share >= _FOUND_COVERAGE
@@ -379,9 +379,9 @@ def _as_sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text + "。"
 
 
-def _share(weights: dict[str, float], text: str, scattered_in: str = "", scattered_min: int = 1) -> float:
+def _share(weights: dict[str, float], text: str, scattered_in: str = "", scattered_share: float = 0.0) -> float:
     """The share of the weighted words that the text contains. A word of three characters or more with one
-    wrong (联落员 / 联络员) counts most of its weight; a word with `scattered_min` or more of its characters
+    wrong (联落员 / 联络员) counts most of its weight; a word with more than `scattered_share` of its characters
     standing apart in `scattered_in` (运些 / 运送) counts half as much as its share of characters."""
     def found(word: str) -> float:
         if word in text:
@@ -389,7 +389,7 @@ def _share(weights: dict[str, float], text: str, scattered_in: str = "", scatter
         if len(word) >= 3 and _one_character_off(word, text):
             return 0.8
         present = sum(c in scattered_in for c in word)
-        return 0.5 * present / len(word) if present >= scattered_min else 0.0
+        return 0.5 * present / len(word) if present > scattered_share * len(word) else 0.0
 
     total = sum(weights.values())
     return sum(weight * found(word) for word, weight in weights.items()) / total if total else 0.0
