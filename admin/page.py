@@ -160,13 +160,13 @@ def _groups(groups: list[Mapping[str, Any]], labelled_by: str, none_text: str) -
 
 
 def _feedback(votes: Mapping[str, Any], export: str) -> str:
-    by_article = _table(["文章", "👍 有帮助", "👎 没帮助"], [[r["name"], r["up"], r["down"]] for r in votes["articles"]])
-    by_topic = _table(["话题（问的是什么）", "👍 有帮助", "👎 没帮助"], [[r["name"], r["up"], r["down"]] for r in votes["topics"]])
-    worst = _table(["问题", "回答出自", "渠道", "👎", "👍", "最近"],
+    by_article = _table(["文章", "有帮助", "没帮助"], [[r["name"], r["up"], r["down"]] for r in votes["articles"]])
+    by_topic = _table(["话题（问的是什么）", "有帮助", "没帮助"], [[r["name"], r["up"], r["down"]] for r in votes["topics"]])
+    worst = _table(["问题", "回答出自", "渠道", "没帮助", "有帮助", "最近"],
                    [[r["question"], f'《{r["article"]}》', "、".join(r["channels"]), r["down"], r["up"], r["last_voted"]]
                     for r in votes["worst"]]) if votes["worst"] else '<p class="empty">没有差评多于好评的回答。</p>'
     return (f'<section class="card" id="feedback" aria-labelledby="feedback-title">'
-            f'<h2 id="feedback-title">用户评价</h2><p>{votes["total"]} 次评价：👍 {votes["up"]}，👎 {votes["down"]}。'
+            f'<h2 id="feedback-title">用户评价</h2><p>{votes["total"]} 次评价：有帮助 {votes["up"]}，没帮助 {votes["down"]}。'
             f' <a class="export" href="/admin/export/feedback.csv?{escape(export)}" download>导出 CSV</a></p>'
             f'<div class="pair">'
             + _chart("chart-articles", "按文章", "每篇文章的回答收到的好评和差评", by_article)

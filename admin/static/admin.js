@@ -43,8 +43,8 @@
 
   function votes(id, rows) {
     draw(id, "bar", rows.map(function (row) { return short(row.name); }), [
-      { label: "👍 有帮助", data: rows.map(function (row) { return row.up; }), backgroundColor: "#188038" },
-      { label: "👎 没帮助", data: rows.map(function (row) { return row.down; }), backgroundColor: "#b3261e" },
+      { label: "有帮助", data: rows.map(function (row) { return row.up; }), backgroundColor: "#188038" },
+      { label: "没帮助", data: rows.map(function (row) { return row.down; }), backgroundColor: "#b3261e" },
     ], stacked({ indexAxis: "y", scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
                                            y: { stacked: true } } }));
   }
