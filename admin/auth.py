@@ -57,7 +57,9 @@ def new_token() -> str:
 
 
 def same_token(expected: str | None, given: object) -> bool:
-    return bool(expected) and isinstance(given, str) and hmac.compare_digest(expected.encode(), given.encode())
+    if not expected or not isinstance(given, str):
+        return False
+    return hmac.compare_digest(expected.encode(), given.encode())
 
 
 class LoginGate:

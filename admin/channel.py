@@ -19,7 +19,7 @@ import os
 from contextlib import suppress
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Coroutine
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
@@ -51,12 +51,13 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 WRONG_LOGIN = "用户名或密码不对。"
-LOCKED = f"密码连续错了 {operators.MAX_FAILURES} 次，账户已锁定 {operators.LOCK_MINUTES} 分钟（管理员可用 python -m kb admin unlock 解锁）。"
+LOCKED = (f"密码连续错了 {operators.MAX_FAILURES} 次，账户已锁定 {operators.LOCK_MINUTES} 分钟"
+          "（管理员可用 python -m kb admin unlock 解锁）。")
 BUSY = "登录的人太多，请稍后再试。"
 EXPIRED_FORM = "登录表单已过期，请重新登录。"
 FLUSH_SECONDS = 15.0
 EXPORTS = {"unanswered.csv": "unanswered", "feedback.csv": "feedback"}
-Handler = Callable[..., Awaitable[HTTPResponse]]
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
 
 
 class AdminChannel(InputChannel):
@@ -167,11 +168,9 @@ class AdminChannel(InputChannel):
                 return _json_error(404, "not_found", "没有这个文件。")
             return await response.file(found[0], mime_type=found[1], headers={"Cache-Control": "no-cache"})
 
-        @admin.listener("after_server_start")
         async def start_counting(app: Sanic, _loop: Any) -> None:
             flushing.append(asyncio.create_task(self.counts.run(self.flush_seconds)))
 
-        @admin.listener("before_server_stop")
         async def stop(app: Sanic, _loop: Any) -> None:
             for task in flushing:
                 task.cancel()
@@ -180,6 +179,8 @@ class AdminChannel(InputChannel):
             await _blocking(self.counts.flush)  # what the counters grew by since the last write
             self.worker.close()
 
+        admin.listener(start_counting, "after_server_start")
+        admin.listener(stop, "before_server_stop")
         return admin
 
     def _signed_in(self, api: bool) -> Callable[[Handler], Handler]:

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 STYLESHEET = "/admin/static/admin.css"
 SCRIPTS = ("/admin/static/chart.umd.min.js", "/admin/static/admin.js")
 RANGES = {"24h": "最近 24 小时", "7d": "最近 7 天", "30d": "最近 30 天"}
+NOT_YET = "还没有：最新的知识库也找不到答案。可以补充一篇相关的报道（python -m kb add …）。"
 
 
 def layout(title: str, main: str, header: str = "", scripts: Iterable[str] = ()) -> str:
@@ -42,7 +43,8 @@ def dashboard(data: Mapping[str, Any], operator: str, csrf_token: str, query: Ma
     export = urlencode({key: value for key, value in query.items() if value})
     main = "".join((
         _range_form(query), alert,
-        '<p class="no-charts" hidden>图表库没有安装（<code>make run</code> 会安装）：每张图的数据都在它下面的表格里。</p>',
+        '<p class="no-charts" hidden>图表库没有安装（<code>make run</code> 会安装）：'
+        '每张图的数据都在它下面的表格里。</p>',
         _figures(data), _messages(data), _outcomes(data), _latency(data), _wechat(data),
         _unanswered(data["unanswered"], export), _feedback(data["feedback"], export),
         f'<script type="application/json" id="summary">{_json_for_html(data)}</script>',
@@ -57,7 +59,8 @@ def _range_form(query: Mapping[str, str]) -> str:
     return (f'<form class="range card" method="get" action="/admin">'
             f'<label for="range">时间范围</label><select id="range" name="range">'
             f'<option value=""{" selected" if not chosen else ""}>按日期</option>{options}</select>'
-            f'<label for="from">从</label><input id="from" name="from" type="date" value="{escape(query.get("from", ""))}">'
+            f'<label for="from">从</label>'
+            f'<input id="from" name="from" type="date" value="{escape(query.get("from", ""))}">'
             f'<label for="to">到</label><input id="to" name="to" type="date" value="{escape(query.get("to", ""))}">'
             f'<button type="submit">查看</button><span class="hint">时间为北京时间</span></form>')
 
@@ -131,11 +134,13 @@ def _unanswered(unanswered: Mapping[str, Any], export: str) -> str:
     still, answered = unanswered["still"], unanswered["answered"]
     parts = [f'<section class="card" id="unanswered" aria-labelledby="unanswered-title">'
              f'<h2 id="unanswered-title">未能回答的问题</h2>'
-             f'<p>{unanswered["questions"]} 次提问，{unanswered["groups"]} 组相似问法（按次数排列，最多显示 50 组）。{checked}'
+             f'<p>{unanswered["questions"]} 次提问，{unanswered["groups"]} 组相似问法'
+             f'（按次数排列，最多显示 50 组）。{checked}'
              f' <a class="export" href="/admin/export/unanswered.csv?{escape(export)}" download>导出 CSV</a></p>',
              f'<h3 id="still-title">仍未回答（{len(still)} 组）</h3>',
-             _groups(still, "still-title", "还没有：最新的知识库也找不到答案。可以补充一篇相关的报道（python -m kb add …）。"),
-             f'<h3 id="answered-title">现在已能回答（{len(answered)} 组）</h3>', _groups(answered, "answered-title", ""),
+             _groups(still, "still-title", NOT_YET),
+             f'<h3 id="answered-title">现在已能回答（{len(answered)} 组）</h3>',
+             _groups(answered, "answered-title", ""),
              "</section>"]
     return "".join(parts)
 
@@ -154,19 +159,23 @@ def _groups(groups: list[Mapping[str, Any]], labelled_by: str, none_text: str) -
             now = f"<p>{escape(none_text)}</p>"
         items.append(f'<li class="group"><span class="count">{group["count"]} 次</span>'
                      f'<ul class="examples">{examples}</ul>'
-                     f'<p class="meta">最近 {escape(group["last_asked"])} · {escape("、".join(group["channels"]))} · {reasons}</p>'
+                     f'<p class="meta">最近 {escape(group["last_asked"])} · '
+                     f'{escape("、".join(group["channels"]))} · {reasons}</p>'
                      f'<details class="now"><summary>现在哪篇文章能回答？</summary>{now}</details></li>')
     return f'<ol class="groups" aria-labelledby="{labelled_by}">{"".join(items)}</ol>'
 
 
 def _feedback(votes: Mapping[str, Any], export: str) -> str:
     by_article = _table(["文章", "有帮助", "没帮助"], [[r["name"], r["up"], r["down"]] for r in votes["articles"]])
-    by_topic = _table(["话题（问的是什么）", "有帮助", "没帮助"], [[r["name"], r["up"], r["down"]] for r in votes["topics"]])
-    worst = _table(["问题", "回答出自", "渠道", "没帮助", "有帮助", "最近"],
-                   [[r["question"], f'《{r["article"]}》', "、".join(r["channels"]), r["down"], r["up"], r["last_voted"]]
-                    for r in votes["worst"]]) if votes["worst"] else '<p class="empty">没有差评多于好评的回答。</p>'
+    by_topic = _table(["话题（问的是什么）", "有帮助", "没帮助"],
+                      [[r["name"], r["up"], r["down"]] for r in votes["topics"]])
+    worst_rows = [[r["question"], f'《{r["article"]}》', "、".join(r["channels"]), r["down"], r["up"], r["last_voted"]]
+                  for r in votes["worst"]]
+    worst = (_table(["问题", "回答出自", "渠道", "没帮助", "有帮助", "最近"], worst_rows) if worst_rows
+             else '<p class="empty">没有差评多于好评的回答。</p>')
     return (f'<section class="card" id="feedback" aria-labelledby="feedback-title">'
-            f'<h2 id="feedback-title">用户评价</h2><p>{votes["total"]} 次评价：有帮助 {votes["up"]}，没帮助 {votes["down"]}。'
+            f'<h2 id="feedback-title">用户评价</h2>'
+            f'<p>{votes["total"]} 次评价：有帮助 {votes["up"]}，没帮助 {votes["down"]}。'
             f' <a class="export" href="/admin/export/feedback.csv?{escape(export)}" download>导出 CSV</a></p>'
             f'<div class="pair">'
             + _chart("chart-articles", "按文章", "每篇文章的回答收到的好评和差评", by_article)

@@ -10,9 +10,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from kb import activity, feedback
+from kb.similar import group_similar
 from kb.unanswered import Group, group_unanswered, read_unanswered
 from kb.unanswered_checks import Checked, read_checks
 
@@ -22,7 +24,8 @@ CHANNEL_NAMES = {"widget": "网页挂件", "wechat": "微信公众号", "wecom":
                  "socketio": "Socket.IO", "other": "其他"}
 OUTCOME_NAMES = {"answered": "已回答", "fallback": "兜底检索回答", "out_of_scope": "超出范围", "not_found": "未找到",
                  "error": "出错"}
-REASON_NAMES = {"not_found": "没找到", "fallback": "兜底也没找到", "out_of_scope": "超出范围", "other_language": "不是中文"}
+REASON_NAMES = {"not_found": "没找到", "fallback": "兜底也没找到", "out_of_scope": "超出范围",
+                "other_language": "不是中文"}
 DELIVERY_NAMES = {"passive": "按时（被动回复）", "pushed": "迟到（客服消息补发）", "apology": "迟到（致歉）"}
 LATE_DELIVERIES = ("pushed", "apology")
 MAX_GROUPS = 50
@@ -123,11 +126,11 @@ def _outcomes(counts: list[activity.Count], shown: Range, index: dict[datetime, 
     steps = {outcome: by_outcome.get(outcome, zeros) for outcome in outcomes}
     totals = {outcome: sum(steps[outcome]) for outcome in outcomes}
     every = sum(totals.values())
-    step_totals = [sum(column) for column in zip(*steps.values())]
+    step_totals = [sum(column) for column in zip(*steps.values(), strict=True)]
     return {"total": every,
             "outcomes": [{"key": outcome, "name": OUTCOME_NAMES.get(outcome, outcome), "count": totals[outcome],
                           "share": _share(totals[outcome], every),
-                          "shares": [_share(n, t) for n, t in zip(steps[outcome], step_totals)]}
+                          "shares": [_share(n, t) for n, t in zip(steps[outcome], step_totals, strict=True)]}
                          for outcome in outcomes]}
 
 
@@ -184,7 +187,7 @@ def _feedback(votes: list[feedback.Vote]) -> dict[str, Any]:
 def _unanswered(url: str, shown: Range) -> dict[str, Any]:
     """Groups of similar questions asked in the range, the most asked first; whether the latest build answers each."""
     asked = [a for a in read_unanswered(url, shown.since.date()) if shown.since <= a.asked_at < shown.until]
-    groups = group_unanswered(asked)
+    groups = group_unanswered(asked, _grouping)
     checked = read_checks(url)
     shown_groups = [_group(group, checked) for group in groups[:MAX_GROUPS]]
     return {"questions": len(asked), "groups": len(groups), "checked_build": checked.build_id,
@@ -193,12 +196,23 @@ def _unanswered(url: str, shown: Range) -> dict[str, Any]:
             "answered": [g for g in shown_groups if g["answered_by"]]}
 
 
+def _grouping(questions: list[str]) -> list[list[int]]:
+    """kb.similar's grouping, remembered: a page refreshed while no question came in groups nothing again."""
+    return [list(indices) for indices in _remembered_grouping(tuple(questions))]
+
+
+@lru_cache(maxsize=8)
+def _remembered_grouping(questions: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(indices) for indices in group_similar(list(questions)))
+
+
 def _group(group: Group, checked: Checked) -> dict[str, Any]:
     examples = group.examples()
     check = checked.checks.get(examples[0]) if checked.current else None
     return {"count": len(group.asked), "examples": examples, "last_asked": _shown_time(group.last_asked),
             "channels": [_channel_name(c) for c in group.channels],
-            "reasons": [{"reason": REASON_NAMES.get(reason, reason), "count": count} for reason, count in group.reasons],
+            "reasons": [{"reason": REASON_NAMES.get(reason, reason), "count": count}
+                        for reason, count in group.reasons],
             "answered_by": check.article if check else "", "answer": check.answer if check else ""}
 
 

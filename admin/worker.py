@@ -3,7 +3,8 @@
 Rasa runs every conversation on one event loop in one process: a page that grouped thousands of questions there
 would hold up every answer (Python runs one thread at a time). So the page's figures and CSV files are computed in
 a process of its own, started at the first page view ("spawn": a fresh interpreter with only kb/ and admin/
-imported, not a copy of Rasa) and reused; requests for the same figures within CACHE_SECONDS share one result.
+imported, not a copy of Rasa) at a lower CPU priority (nice 10), so on a busy machine the answers go first; it is
+reused, and requests for the same figures within CACHE_SECONDS share one result.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import asyncio
 import io
 import logging
 import multiprocessing
+import os
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +26,11 @@ from kb import feedback, unanswered
 logger = logging.getLogger(__name__)
 
 CACHE_SECONDS = 2.0
+NICENESS = 10
+
+
+def _yield_to_the_chat() -> None:
+    os.nice(NICENESS)
 
 
 def export_csv(url: str, kind: str, since: date | None) -> str:
@@ -65,7 +72,8 @@ class Worker:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_yield_to_the_chat)
         return self._pool
 
     def close(self) -> None:

@@ -3,7 +3,8 @@
 Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy, REST latency at 1 and 16
 clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json and
 latency.png. Then WeChat beside saturating REST load, a 500-turn conversation, the new-article check and the chat
-with the operations page refreshing (reports/wechat_mixed.md, long_conversation.md, new_articles.md, admin.md). About 15 minutes on 2 cores, most of it training (ours and the stock bot's).
+with the operations page refreshing (reports/wechat_mixed.md, long_conversation.md, new_articles.md, admin.md).
+About 17 minutes on 2 cores, most of it training (ours and the stock bot's).
 
     python -m bench                               # everything
     python -m bench --model /tmp/m/x.tar.gz --endpoints /tmp/e.yml --skip-stock --skip-training --out /tmp/v

@@ -35,13 +35,14 @@ from .load import latency_summary, percentile, run_load
 
 ROOT = Path(__file__).resolve().parent.parent
 LOGS = ROOT / "build" / "bench-logs"
-PHASE = dict(clients=1, messages=250, seconds=30)
+PHASE = dict(clients=1, messages=5000, seconds=30)  # 30 s: six refreshes of the page in each "open" phase
 REFRESH_S = 5.0
 ROUNDS = 2
 OPERATOR, PASSWORD = "bench", "bench-password-2020"
 PLACES = "潍坊 青州 寿光 诸城 高密 昌邑 临朐 安丘 昌乐 坊子 寒亭 奎文 潍城 峡山".split()
-ASKED = ("的学校什么时候开学", "的公园开放了吗", "最近有没有招聘会", "哪里能买到口罩", "企业复工要办什么手续", "的公交恢复了吗",
-         "的医院能正常挂号吗", "的电影院开门了没有", "外地回来要隔离几天", "的菜市场几点开门", "的快递能送上门吗")
+ASKED = ("的学校什么时候开学", "的公园开放了吗", "最近有没有招聘会", "哪里能买到口罩", "企业复工要办什么手续",
+         "的公交恢复了吗", "的医院能正常挂号吗", "的电影院开门了没有", "外地回来要隔离几天", "的菜市场几点开门",
+         "的快递能送上门吗")
 
 
 def fill(url: str, days: int = 30, questions: int = 1500, votes: int = 300) -> None:
@@ -63,7 +64,8 @@ def fill(url: str, days: int = 30, questions: int = 1500, votes: int = 300) -> N
     log = UnansweredLog(url, max_pending=questions)
     for _ in range(questions):
         question = f"{'请问' if rng.random() < .3 else ''}{rng.choice(PLACES)}{rng.choice(ASKED)}{rng.choice('？?。 ')}"
-        log.record(question, rng.choice((NOT_FOUND, OUT_OF_SCOPE)), reply="抱歉", channel=rng.choice(("widget", "wechat")))
+        log.record(question, rng.choice((NOT_FOUND, OUT_OF_SCOPE)), reply="抱歉",
+                   channel=rng.choice(("widget", "wechat")))
     log.flush(60)
     for i in range(votes):
         feedback.record_vote(url, conversation=f"widget:{i}", answer_id=f"{i:016x}", channel="widget",
@@ -136,6 +138,7 @@ def run(model: Path, endpoints: Path) -> dict:
             base = servers.base_url
             prompt = prompt_share(base)
             run_load(base, conversations, clients=1, messages=30, seconds=20)  # warm-up
+            log_in(base).get(f"{base}/admin?range=7d", timeout=120).raise_for_status()  # the worker process starts
             phases: list[dict] = []
             for round_ in range(1, ROUNDS + 1):
                 for page_open in (False, True):
@@ -188,8 +191,8 @@ filled as after a month (30 days of hourly counts, 1 500 unanswered questions, 3
 
 | | messages | p50 ms | p95 ms | p99 ms | errors |
 |---|---|---|---|---|---|
-| page closed | {closed['messages']} | {closed['p50_ms']} | {closed['p95_ms']} | {closed['p99_ms']} | {closed['errors']} |
-| page open, refreshing | {opened['messages']} | {opened['p50_ms']} | {opened['p95_ms']} | {opened['p99_ms']} | {opened['errors']} |
+{_row("page closed", closed)}
+{_row("page open, refreshing", opened)}
 
 p50 change with the page open: **{result['p50_change_ms']:+.1f} ms**; the two closed phases differ by
 {result['noise_ms']} ms (noise). Page views: {page['views']}, p50 {page['p50_ms']} ms, max {page['max_ms']} ms,
@@ -203,6 +206,11 @@ WeChat's vote prompt (only under answers from the search fallback): {prompt['out
 {prompt['outcomes'].get('answered', 0) + prompt['outcomes'].get('fallback', 0)} answers on the held-out set
 ({(prompt['fallback_of_answers'] or 0):.1%}); outcomes of its {prompt['turns']} turns: {prompt['outcomes']}.
 """
+
+
+def _row(name: str, pooled: dict) -> str:
+    return " | ".join(["", name, *(str(pooled[key]) for key in ("messages", "p50_ms", "p95_ms", "p99_ms", "errors")),
+                       ""]).strip()
 
 
 def write(result: dict, out: Path) -> None:

@@ -19,7 +19,8 @@ from .feedback import report as feedback_report
 from .hotlines import SPEC_FILE
 from .knowledge_base import KnowledgeBase
 from .settings import articles_dir, database_url
-from .unanswered import report as unanswered_report, since_day
+from .unanswered import report as unanswered_report
+from .unanswered import since_day
 from .unanswered_checks import recheck
 
 EXIT_BAD_INPUT = 2

@@ -52,8 +52,9 @@ def read_counts(url: str, since: datetime, until: datetime) -> list[Count]:
     with engine_for(url).connect() as conn:
         if not inspect(conn).has_table(_table.name):
             return []
-        query = select(_table).where(_table.c.hour >= since, _table.c.hour < until).order_by(_table.c.hour)
-        return [Count(r.hour, r.series, r.channel, r.label, r.count) for r in conn.execute(query)]
+        t = _table.c
+        query = select(t.hour, t.series, t.channel, t.label, t["count"]).where(t.hour >= since, t.hour < until)
+        return [Count(*row) for row in conn.execute(query.order_by(t.hour))]
 
 
 def quantile(cumulative: Mapping[str, int], q: float) -> float | None:

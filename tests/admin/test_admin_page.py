@@ -179,7 +179,8 @@ def test_csrf_is_needed_to_log_out_and_logging_out_ends_the_session(admin_bot: A
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/admin"
     desktop.get_by_role("button", name="退出登录").click()
     expect(desktop).to_have_url(f"{admin_bot.base_url}/admin/login")
-    status, _, _ = http(f"{admin_bot.base_url}/admin/api/summary", headers={"Cookie": f"fugong_admin={cookie['value']}"})
+    status, _, _ = http(f"{admin_bot.base_url}/admin/api/summary",
+                        headers={"Cookie": f"fugong_admin={cookie['value']}"})
     assert status == 401  # the old cookie no longer opens anything
 
 

@@ -1,4 +1,4 @@
-"""Votes as the channels take them, without a bot: WeChat's prompt after a fallback answer, the widget's answer lookup."""
+"""Votes as the channels take them, without a bot: WeChat's prompt after a fallback answer, the widget's lookup."""
 from __future__ import annotations
 
 import itertools
@@ -8,7 +8,7 @@ import pytest
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from channels import feedback
-from channels.feedback import Answered, AnswerCollector, Vote, find_answer
+from channels.feedback import AnswerCollector, Answered, Vote, find_answer
 from channels.wechat.replies import VOTE_PROMPT, VOTE_THANKS, render_bot_messages
 from channels.wechat.turns import Turns
 from channels.wechat.xml_message import InboundMessage
