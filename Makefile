@@ -14,6 +14,7 @@ RASA    := $(BIN)/rasa
 MODEL   := models/current.tar.gz
 KB_DB   := build/kb.sqlite
 KB_OUT  := build/kb.stamp
+CHARTS  := admin/node_modules/chart.js/dist/chart.umd.min.js
 RASA_PORT   ?= 5005
 ACTION_PORT ?= 5055
 
@@ -25,7 +26,7 @@ KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard nlu_components/*.py)
 ACTIONS     := $(wildcard actions/*.py)
 
-.PHONY: help setup kb model run shell test test-unit test-deps bench bench-nlu lock clean
+.PHONY: help setup kb model charts run shell test test-unit test-deps bench bench-nlu lock clean
 
 help:
 	@echo "make run     set everything up and serve the bot on http://localhost:$(RASA_PORT)"
@@ -61,8 +62,15 @@ $(MODEL): $(VENV)/.installed $(NLU_SOURCES)
 
 model: $(MODEL)
 
+# The /admin page's chart library, from the npm registry at the version admin/package-lock.json pins (no CDN).
+$(CHARTS): admin/package-lock.json
+	npm ci --prefix admin --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+charts: $(CHARTS)
+
 # --- serving --------------------------------------------------------------------------------
-run: $(MODEL) $(KB_OUT)
+run: $(MODEL) $(KB_OUT) $(CHARTS)
 	@$(PY) -m tools.serve --rasa-port $(RASA_PORT) --action-port $(ACTION_PORT)
 
 shell: $(MODEL) $(KB_OUT)
@@ -78,19 +86,19 @@ test-deps:
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(MODEL) $(KB_OUT) test-deps
+test: $(MODEL) $(KB_OUT) $(CHARTS) test-deps
 	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
 	  --out results/core --fail-on-prediction-errors
 
-test-unit: $(KB_OUT) test-deps
+test-unit: $(KB_OUT) $(CHARTS) test-deps
 	$(PY) -m pytest -q tests -m "not slow"
 
 bench-nlu: $(MODEL) $(KB_OUT)
 	$(PY) -m bench.heldout --model $(MODEL)
 
-bench: $(MODEL) $(KB_OUT)
+bench: $(MODEL) $(KB_OUT) $(CHARTS)
 	$(PY) -m bench
 
 # --- maintenance ----------------------------------------------------------------------------
@@ -99,4 +107,4 @@ lock: $(VENV)/.installed
 	$(BIN)/pip freeze --exclude-editable | grep -v '^pkg_resources' > requirements.lock
 
 clean:
-	rm -rf build models results .pytest_cache
+	rm -rf build models results .pytest_cache admin/node_modules

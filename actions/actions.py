@@ -1,13 +1,14 @@
 """Thin adapters from a Rasa turn to the knowledge base: read the message and slots; ask kb; reply."""
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from kb import Answer, current_kb, unanswered
+from kb import Answer, KnowledgeBase, current_kb, unanswered
 from kb.answers import NOT_FOUND_TEXT
 
 CAPABILITIES_INTRO = "我可以回答潍坊复工复产新闻报道里的问题，比如这些报道，点一个或直接提问："
@@ -55,9 +56,10 @@ class ActionAnswer(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         question = question_of(tracker)
         article = tracker.get_slot("article")
+        kb = current_kb()
         # Every question is asked with the conversation so far: the KB lets it decide only an elliptical question
         # ("那是什么时候开始的？") and break ties otherwise (the NLU often takes a follow-up for a question).
-        answer = current_kb().ask(
+        answer = kb.ask(
             question,
             context=previous_question(tracker),
             context_article=int(article) if article and article.isdigit() else None,
@@ -66,11 +68,11 @@ class ActionAnswer(Action):
         if not answer.found:
             out_of_scope = intent_of(tracker) == "out_of_scope" and answer.text == NOT_FOUND_TEXT
             reply = (OUT_OF_SCOPE_INTRO if out_of_scope else answer.text) + "\n" + CAPABILITIES_INTRO
-            utter_capabilities(dispatcher, reply, outcome="not_found")
+            utter_capabilities(dispatcher, reply, outcome="out_of_scope" if out_of_scope else "not_found")
             record_unanswered(tracker, question, reply)
             return []
         unsure = intent_of(tracker) in UNSURE_INTENTS
-        dispatcher.utter_message(text=answer.text, **({"metadata": {"outcome": "fallback"}} if unsure else {}))
+        dispatcher.utter_message(text=answer.text, metadata=answer_metadata(kb, answer, "fallback" if unsure else None))
         return remember(answer)
 
 
@@ -108,6 +110,16 @@ class ActionHumanHandoff(Action):
         answer = kb.hotline(department)
         dispatcher.utter_message(text=f"{NO_HUMAN}\n{answer.text}")
         return remember(answer)
+
+
+def answer_metadata(kb: KnowledgeBase, answer: Answer, outcome: str | None = None) -> dict[str, Any]:
+    """`outcome`: how /metrics counts the turn; `answer`: what a 👍/👎 on this message is about (an id for the
+    channel to name it by, the article it leads with: channels/feedback.py)."""
+    metadata: dict[str, Any] = {"outcome": outcome} if outcome else {}
+    article = kb.articles.get(answer.article_id) if answer.article_id is not None else None
+    if article is not None:
+        metadata["answer"] = {"id": secrets.token_hex(8), "article": article.title, "article_date": article.date_text}
+    return metadata
 
 
 def record_unanswered(tracker: Tracker, question: str, reply: str) -> None:

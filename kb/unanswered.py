@@ -16,11 +16,12 @@ import csv
 import logging
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TextIO
 
-from sqlalchemy import create_engine, inspect, insert, select
+from sqlalchemy import create_engine, insert, inspect, select
 from sqlalchemy.engine import Engine
 
 from . import schema
@@ -206,9 +207,10 @@ def read_unanswered(url: str, since: date | None = None) -> list[Asked]:
         engine.dispose()
 
 
-def group_unanswered(asked: list[Asked]) -> list[Group]:
+def group_unanswered(asked: list[Asked],
+                     grouping: Callable[[list[str]], list[list[int]]] = group_similar) -> list[Group]:
     """Groups of similar wording, the most asked first (ties: the most recently asked first)."""
-    groups = [Group([asked[i] for i in indices]) for indices in group_similar([a.question for a in asked])]
+    groups = [Group([asked[i] for i in indices]) for indices in grouping([a.question for a in asked])]
     return sorted(groups, key=lambda g: (-len(g.asked), -g.last_asked.timestamp()))
 
 

@@ -3,8 +3,8 @@
 `handle_message` wraps Rasa's `Agent.handle_message` (installed by `rasa_speedups.failures`): the bot messages of a
 turn are held until the turn is stored; if the turn fails (a store, the lock, anything unexpected) the user gets the
 apology instead, on every channel, and never context that is about to be lost. The turn's outcome comes from its bot
-messages: `metadata.outcome` is `not_found` or `fallback` when an action says so, `error` on the apology, else
-`answered`.
+messages: `metadata.outcome` is `not_found`, `out_of_scope` or `fallback` when an action says so, `error` on the
+apology, else `answered`.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .episodes import LOCK_STORE, TRACKER_STORE
 
 logger = logging.getLogger(__name__)
 
-OUTCOMES = ("answered", "fallback", "not_found", "error")  # a turn's outcome is the last of these its messages have
+OUTCOMES = ("answered", "fallback", "out_of_scope", "not_found", "error")  # a turn takes the last its messages have
 MESSAGES = Counter("fugong_messages", "User messages, by channel and by what the bot answered",
                    ["channel", "outcome"])
 TURN_SECONDS = Histogram("fugong_turn_seconds", "Time from a message reaching Rasa to its answer, by channel",

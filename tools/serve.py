@@ -19,6 +19,7 @@ CHANNEL_URLS = (
     ("Web widget script", "/webhooks/widget/widget.js"),
     ("WeChat Official Account", "/webhooks/wechat/webhook"),
     ("WeCom", "/webhooks/wecom/webhook"),
+    ("Operations page", "/admin"),
 )
 
 

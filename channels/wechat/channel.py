@@ -8,13 +8,14 @@ import logging
 import time
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.admission import deadline_turn
 from channels.conversations import conversation_id
+from channels.feedback import AnswerCollector
 from channels.limits import MessageRefused, checked_text
 from channels.wechat.api import CustomerServiceAPI, OfficialAccountAPI, WeComAPI
 from channels.wechat.endpoint import SUCCESS, WeChatEndpoint
@@ -97,7 +98,7 @@ class WeChatInput(InputChannel):
                 text = checked_text(text)
             except MessageRefused as refused:  # too long: WeChat shows the reason, Rasa never reads it
                 return [{"text": refused.reply}]
-            collector = CollectingOutputChannel()
+            collector = AnswerCollector()  # keeps which answer a 👍/👎 prompt asks about
             with deadline_turn():  # ahead of turns without a deadline (channels/admission.py)
                 await on_new_message(
                     UserMessage(

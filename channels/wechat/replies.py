@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, Iterator, List, Optional
 
+from channels.feedback import Answered
+
 # WeChat cuts text messages (passive replies and customer-service API alike) at 2048 bytes.
 MAX_TEXT_BYTES = 2048
 
@@ -22,6 +24,9 @@ UNDERSTOOD_HINT = "请用文字提问，或回复“你能做什么”看看可�
 LATE_WITHOUT_PUSH = "抱歉，这个问题查询时间较长，请稍后再问一次。"
 TURN_FAILED = "抱歉，系统暂时出了点问题，请稍后再试。"
 MENU_HINT = "（回复数字选择）"
+# Asked only under answers from the search fallback (docs/operations.md says why), for the next message only.
+VOTE_PROMPT = "这个回答有帮助吗？回复 1 有帮助，回复 2 没帮助。"
+VOTE_THANKS = {True: "谢谢您的评价！", False: "谢谢您的评价，我们会改进这类回答。您也可以换个说法再问一次。"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class Rendered:
 
     chunks: List[str]
     menu: Dict[int, str] = field(default_factory=dict)
+    vote_on: Optional[Answered] = None  # the answer VOTE_PROMPT asks about
 
 
 def unsupported_message_text(msg_type: str) -> str:
@@ -50,9 +56,12 @@ def render_bot_messages(messages: List[Dict[str, Any]]) -> Rendered:
 
     Buttons become a numbered menu; the menu of the last message with buttons is the one a number
     selects. Images and attachments are shown as their links; custom payloads have no WeChat form.
+    An answer from the search fallback (marked by channels.feedback.AnswerCollector) ends with VOTE_PROMPT.
     """
     parts: List[str] = []
     menu: Dict[int, str] = {}
+    answers = [m["answer"] for m in messages if isinstance(m.get("answer"), Answered)]
+    vote_on = answers[-1] if answers and answers[-1].fallback and not any(m.get("buttons") for m in messages) else None
     for message in messages:
         lines = [message[key] for key in ("text", "image", "attachment") if message.get(key)]
         buttons = [b for b in message.get("buttons") or [] if b.get("title") and b.get("payload")]
@@ -61,7 +70,9 @@ def render_bot_messages(messages: List[Dict[str, Any]]) -> Rendered:
             menu = {number: b["payload"] for number, b in enumerate(buttons, start=1)}
         if lines:
             parts.append("\n".join(str(line) for line in lines))
-    return Rendered(split_text("\n\n".join(parts)), menu)
+    if vote_on is not None:
+        parts.append(VOTE_PROMPT)
+    return Rendered(split_text("\n\n".join(parts)), menu, vote_on)
 
 
 _MENU_NUMBER = re.compile(r"\d{1,2}")

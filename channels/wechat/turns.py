@@ -20,15 +20,18 @@ import enum
 import logging
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set
 
 from prometheus_client import Counter
 
+from channels.conversations import conversation_id
+from channels.feedback import Answered, Vote, submit
 from channels.wechat.errors import DeliveryError
 from channels.wechat.replies import (
     LATE_WITHOUT_PUSH,
     TURN_FAILED,
+    VOTE_THANKS,
     Rendered,
     menu_number,
     render_bot_messages,
@@ -84,6 +87,8 @@ class Turns:
         self._max_entries = max_entries
         self._turns: "OrderedDict[str, Turn]" = OrderedDict()
         self._menus: "OrderedDict[str, Dict[int, str]]" = OrderedDict()
+        self._vote_on: "OrderedDict[str, Answered]" = OrderedDict()  # user -> the answer VOTE_PROMPT asked about
+        self._channel = channel
         self._background: Set["asyncio.Task[None]"] = set()
         self._slots = asyncio.Semaphore(max_concurrent_turns)
         self._turn_timeout = turn_timeout  # a hung turn (say, a stuck action server) must free its slot
@@ -102,6 +107,9 @@ class Turns:
             if text is None:
                 return unsupported_message_text(message.msg_type)
             number = menu_number(text)
+            vote_on = self._vote_on.pop(message.from_user, None)  # the prompt holds for the next message only
+            if vote_on is not None and number in (1, 2):
+                return await self._vote(message.from_user, vote_on, helpful=number == 1)
             if number is not None:
                 text = self._menus.get(message.from_user, {}).get(number, "")
                 if not text:  # a number that selects nothing: show the topics it could select
@@ -150,7 +158,17 @@ class Turns:
             return Rendered(split_text(TURN_FAILED))
         rendered = render_bot_messages(messages)
         self._remember_menu(sender, rendered.menu)
+        if rendered.vote_on is not None:  # its 1 and 2 are the numbers shown last: they vote, not pick from a menu
+            self._menus.pop(sender, None)
+            self._vote_on.pop(sender, None)
+            self._vote_on[sender] = replace(rendered.vote_on, question=text)
+            while len(self._vote_on) > self._max_entries:
+                self._vote_on.popitem(last=False)
         return rendered
+
+    async def _vote(self, user: str, answered: Answered, helpful: bool) -> str:
+        await submit(Vote(self._channel, conversation_id(self._channel, user), answered, helpful))
+        return VOTE_THANKS[helpful]
 
     async def _await_turn(self, turn: Turn, user: str, received_at: float) -> Optional[str]:
         if turn.delivery is Delivery.LATE:

@@ -5,6 +5,10 @@ A conversation is reached only with the token issued for it (channels/widget/tok
     POST /conversations                         -> 201 {"token": "…"}
     POST /message  {"token": …, "message": …}   -> {"messages": [bot messages]}
     POST /history  {"token": …}                 -> {"messages": [past user and bot messages]}
+    POST /feedback {"token": …, "answer": id, "vote": "up" | "down"}  -> {"vote": …}
+
+A factual answer carries `"answer": {"id": …}` (channels/feedback.py): the widget shows 👍/👎 under it, and a vote
+names it by that id. A later vote on the same answer replaces the earlier one.
 
 A token the server did not issue gets 403. Rasa stores the conversation as `widget:<id>`
 (channels/conversations.py), so no other channel can reach it, and the widget cannot reach theirs.
@@ -17,13 +21,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.core.events import SessionStarted
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.conversations import OnNewMessage, conversation_id
+from channels.feedback import ANSWER_ID, AnswerCollector, Answered, Vote, find_answer, submit
 from channels.guard.bodies import error
 from channels.limits import MessageRefused, checked_text
 from channels.widget.history import messages
@@ -37,6 +42,7 @@ NO_CACHE = {"Cache-Control": "no-cache"}
 MIME = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 STARTING = "助手正在启动，请稍后再试。"
 TURN_FAILED = "抱歉，系统暂时出了点问题，请稍后再试。"
+VOTE_NOT_STORED = "评价暂时没能保存，请稍后再试。"
 
 
 class WidgetChannel(InputChannel):
@@ -88,13 +94,13 @@ class WidgetChannel(InputChannel):
                 return error(bad.status, bad.code, bad.reply)
             if getattr(request.app.ctx, "agent", None) is None:
                 return error(503, "starting", STARTING)
-            collector = CollectingOutputChannel()
+            collector = AnswerCollector()
             try:
                 await on_new_message(UserMessage(text, collector, conversation, input_channel=self.name()))
             except Exception:  # the turn failed: say so; the widget shows it and does not send the message again
                 logger.exception("A widget turn failed.")
                 return error(500, "turn_failed", TURN_FAILED)
-            return response.json({"messages": [_without_recipient(m) for m in collector.messages]})
+            return response.json({"messages": [_shown(m) for m in collector.messages]})
 
         @widget.post("/history")
         async def history(request: Request) -> HTTPResponse:
@@ -111,6 +117,25 @@ class WidgetChannel(InputChannel):
             events = events[starts[-1]:] if starts else events  # the latest session, as before
             return response.json({"messages": messages(events)})
 
+        @widget.post("/feedback")
+        async def feedback(request: Request) -> HTTPResponse:
+            conversation, refused = self._conversation(request)
+            if refused:
+                return refused
+            answer_id, vote = request.json.get("answer"), request.json.get("vote")
+            if not isinstance(answer_id, str) or not ANSWER_ID.fullmatch(answer_id) or vote not in ("up", "down"):
+                return error(400, "bad_vote", '评价的格式不对：{"token": …, "answer": …, "vote": "up" 或 "down"}')
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or agent.tracker_store is None:
+                return error(503, "starting", STARTING)
+            tracker = await agent.tracker_store.retrieve_full_tracker(conversation)
+            answered = find_answer(tracker.events if tracker else [], answer_id)
+            if answered is None:
+                return error(404, "unknown_answer", "这个对话里没有这条回答。")
+            if not await submit(Vote(self.name(), conversation, answered, helpful=vote == "up")):
+                return error(503, "vote_not_stored", VOTE_NOT_STORED)
+            return response.json({"vote": vote})
+
         return widget
 
     def _conversation(self, request: Request) -> tuple[str, HTTPResponse | None]:
@@ -124,8 +149,13 @@ class WidgetChannel(InputChannel):
         return conversation_id(self.name(), conversation), None
 
 
-def _without_recipient(message: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in message.items() if key != "recipient_id"}
+def _shown(message: dict[str, Any]) -> dict[str, Any]:
+    """A collected message as the widget gets it: no recipient; an answer that can be voted on by its id only."""
+    shown = {key: value for key, value in message.items() if key not in ("recipient_id", "answer")}
+    answered = message.get("answer")
+    if isinstance(answered, Answered):
+        shown["answer"] = {"id": answered.answer_id}
+    return shown
 
 
 async def static_file(name: str) -> HTTPResponse:

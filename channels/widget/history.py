@@ -1,7 +1,10 @@
-"""What the widget shows of a stored conversation: user and bot messages, with the bot's buttons."""
+"""What the widget shows of a stored conversation: user and bot messages, with the bot's buttons and the answers
+that can be voted on."""
 from typing import Any, Dict, Iterable, List
 
 from rasa.shared.core.events import BotUttered, Event, UserUttered
+
+from channels.feedback import answered_in
 
 MAX_MESSAGES = 200
 
@@ -24,5 +27,9 @@ def messages(events: Iterable[Event]) -> List[Dict[str, Any]]:
             ]
             titles.update((b["payload"], b["title"]) for b in buttons)
             if event.text or buttons:
-                shown.append({"sender": "bot", "text": event.text or "", "buttons": buttons})
+                message: Dict[str, Any] = {"sender": "bot", "text": event.text or "", "buttons": buttons}
+                answered = answered_in(event.metadata.get("metadata"))
+                if answered is not None:
+                    message["answer"] = {"id": answered.answer_id}
+                shown.append(message)
     return shown[-MAX_MESSAGES:]

@@ -73,13 +73,14 @@ def test_follow_up_asks_about_the_conversations_article():
 def test_a_question_classified_out_of_scope_is_still_answered_when_an_article_holds_it():
     messages, _ = run(ActionAnswer(), tracker("齐鲁号班列从哪里发车", "out_of_scope"))
     assert "青州港天物流园" in messages[0]["text"] and TRAIN_TITLE in messages[0]["text"]
-    assert messages[0]["metadata"] == {"outcome": "fallback"}
+    assert messages[0]["metadata"]["outcome"] == "fallback"
+    assert messages[0]["metadata"]["answer"]["article"] == TRAIN_TITLE  # what a 👍/👎 on it is about
 
 
 def test_out_of_scope_and_not_found_say_so_and_offer_the_newest_articles():
     messages, events = run(ActionAnswer(), tracker("今天天气怎么样", "out_of_scope"))
     assert messages[0]["text"] == f"{OUT_OF_SCOPE_INTRO}\n{CAPABILITIES_INTRO}"
-    assert messages[0]["metadata"] == {"outcome": "not_found"}  # counted as such in /metrics
+    assert messages[0]["metadata"] == {"outcome": "out_of_scope"}  # counted as such in /metrics
     assert [b["title"] for b in messages[0]["buttons"]] == current_kb().latest_titles()
     assert events == []
     messages, _ = run(ActionAnswer(), tracker("个人所得税怎么交", "ask_question"))

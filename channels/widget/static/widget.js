@@ -112,6 +112,7 @@
       item.appendChild(paragraph);
     }
     if (source) item.appendChild(element("p", "source", source));
+    if (message.answer && ANSWER_ID.test(message.answer.id || "")) item.appendChild(voteButtons(message.answer.id));
     if (message.buttons && message.buttons.length) {
       var replies = element("div", "replies");
       replies.setAttribute("role", "group");
@@ -126,6 +127,65 @@
     }
     log.appendChild(item);
     scrollDown();
+  }
+
+  // --- 👍/👎 under a factual answer: one vote per answer, changed by pressing the other, remembered per browser ---
+  var ANSWER_ID = /^[0-9a-f]{16}$/;
+  var VOTES = storeKey + ":votes", MAX_VOTES = 200;
+  var VOTE_FAILED = "评价没有保存，请稍后再试。";
+
+  function votes() {
+    try { return JSON.parse(load(VOTES) || "{}") || {}; } catch (e) { return {}; }
+  }
+
+  function rememberVote(id, value) {
+    var all = votes();
+    delete all[id];
+    all[id] = value;
+    var ids = Object.keys(all);
+    while (ids.length > MAX_VOTES) delete all[ids.shift()];
+    save(VOTES, JSON.stringify(all));
+  }
+
+  function voteButtons(id) {
+    var group = element("div", "vote");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "这个回答有帮助吗？");
+    var question = element("span", "", "有帮助吗？");
+    question.setAttribute("aria-hidden", "true");
+    group.appendChild(question);
+    var note = element("span", "note");
+    note.setAttribute("role", "status");
+    var buttons = {}, current = votes()[id];
+    [["up", "👍", "有帮助"], ["down", "👎", "没帮助"]].forEach(function (choice) {
+      var button = element("button", "", choice[1]);
+      button.type = "button";
+      button.setAttribute("aria-label", choice[2]);
+      button.setAttribute("aria-pressed", String(current === choice[0]));
+      button.addEventListener("click", function () { vote(id, choice[0], buttons, note); });
+      buttons[choice[0]] = button;
+      group.appendChild(button);
+    });
+    group.appendChild(note);
+    return group;
+  }
+
+  function vote(id, value, buttons, note) {
+    if (!token) return;
+    note.textContent = "";
+    post("/feedback", { token: token, answer: id, vote: value }).then(function (reply) {
+      if (reply.status !== 200) {
+        note.textContent = reply.data.detail || VOTE_FAILED;
+        return;
+      }
+      Object.keys(buttons).forEach(function (key) {
+        buttons[key].setAttribute("aria-pressed", String(key === value));
+      });
+      rememberVote(id, value);
+      note.textContent = "谢谢您的评价";
+    }, function () {
+      note.textContent = VOTE_FAILED;
+    });
   }
 
   // --- talking to the server: one request at a time, in order; on failure retry with back-off ---
