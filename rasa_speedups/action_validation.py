@@ -14,6 +14,12 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
+from .compat import Hook, require
+
+HOOKS = (Hook("rasa.core.actions.action:RemoteAction._validate_action_result", ("self", "result")),
+         Hook("rasa.core.actions.action:RemoteAction.action_response_format_spec", ()))
+require(*HOOKS)
+
 _SCHEMA = RemoteAction.action_response_format_spec()
 _VALIDATOR_CLASS = validator_for(_SCHEMA)
 _VALIDATOR_CLASS.check_schema(_SCHEMA)

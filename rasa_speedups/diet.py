@@ -22,6 +22,13 @@ from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 from rasa.utils.tensorflow.constants import RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
+from .compat import Hook, require
+
+HOOKS = (Hook("rasa.nlu.classifiers.diet_classifier:DIETClassifier._load_model_class",
+              ("tf_model_file", "model_data_example", "label_data", "entity_tag_specs", "config", "finetune_mode")),
+         Hook("rasa.utils.tensorflow.models:RasaModel.predict_step", ("self", "batch_in")))
+require(*HOOKS)
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER,
                            DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)

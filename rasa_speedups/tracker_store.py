@@ -26,6 +26,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from .compat import Hook, require
+
+HOOKS = (Hook("rasa.core.tracker_store:SQLTrackerStore._additional_events", ("self", "session", "tracker")),
+         Hook("rasa.core.tracker_store:SQLTrackerStore._event_query",
+              ("self", "session", "sender_id", "fetch_events_from_all_sessions")),
+         Hook("rasa.core.tracker_store:SQLTrackerStore.session_scope", ("self",)),
+         Hook("rasa.core.tracker_store:SQLTrackerStore.retrieve", ("self", "sender_id"), coroutine=True),
+         Hook("rasa.core.tracker_store:SQLTrackerStore.save", ("self", "tracker"), coroutine=True))
+require(*HOOKS)
+
 
 class _Session(NamedTuple):
     events: list[str]  # as stored: JSON, in insertion order

@@ -13,6 +13,7 @@ from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLSt
 from rasa.shared.nlu.training_data.message import Message
 
 from channels.guard import commands
+from rasa_speedups.compat import UnsupportedRasa
 from tests.security.talk import (
     ALLOWED_ORIGIN, FOREIGN_ORIGIN, new_id, rest, stored_events, text_of, wechat, widget, widget_token,
 )
@@ -157,5 +158,6 @@ def test_the_command_guard_stops_what_rasa_would_execute():
 def test_the_command_guard_refuses_a_rasa_it_was_not_written_for(monkeypatch):
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
     monkeypatch.setattr(commands.MessageProcessor, "parse_message", lambda self, message: None)
-    with pytest.raises(RuntimeError, match="written for Rasa 3.6"):
+    with pytest.raises(UnsupportedRasa, match=r"Rasa 3\.7\.0 is outside the checked range .*; "
+                       r"rasa.core.processor:MessageProcessor.parse_message takes \(self, message\)"):
         commands.install()

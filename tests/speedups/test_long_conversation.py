@@ -3,11 +3,9 @@ and Rasa decides every turn exactly as it does with its own SQL store and the wh
 from __future__ import annotations
 
 import itertools
-import logging
 import sqlite3
 
 import pytest
-import rasa
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.tracker_store import SQLTrackerStore
@@ -159,16 +157,6 @@ async def test_a_tracker_it_did_not_hand_out_is_saved_as_rasas_store_saves_it(tm
     await ours.save(full)
     texts = [e.text for e in (await ours.retrieve_full_tracker("user-1")).events if isinstance(e, UserUttered)]
     assert texts == [f"问题{n}" for n in range(12)] + ["问题99"]
-
-
-async def test_other_rasa_versions_get_the_whole_session(tmp_path, monkeypatch, caplog):
-    monkeypatch.setattr(rasa, "__version__", "3.7.0")
-    with caplog.at_level(logging.WARNING):
-        rasa_store, ours = stores(tmp_path)
-    assert "3.7.0" in caplog.text
-    turns = conversation(10)
-    for whole, recent in zip(await play(rasa_store, turns), await play(ours, turns)):
-        assert dicts(recent.events) == dicts(whole.events)
 
 
 QUESTIONS = ["金融运行的热线是多少？", "贷款困难找谁", "齐鲁号班列一个月发几趟？", "那是什么时候开始的？", "你好",
