@@ -28,13 +28,13 @@ import yaml
 from kb.build import build
 from kb.page import read_page
 from kb.settings import ARTICLES_DIR
-from tests.support.servers import BotServers, free_port
+from testkit.bot import BENCH_LOGS, bot_on_free_ports
 
+from tools import ROOT
 from . import baseline
 from .heldout import answer_is_right, ask, load_cases
 
-ROOT = Path(__file__).resolve().parent.parent
-LOGS = ROOT / "build" / "bench-logs"
+
 NEW_ARTICLES = ROOT / "tests" / "newarticles"
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
 GOAL_ACCURACY, GOAL_MARGIN = 0.90, 0.10
@@ -67,8 +67,7 @@ def answers_from_bot(model: Path, articles_dir: Path, cases: list[dict], hotline
     with tempfile.TemporaryDirectory(prefix="fugong-newart-") as scratch:
         url = f"sqlite:///{Path(scratch) / 'kb.sqlite'}"
         build(articles_dir, url, *([hotline_spec] if hotline_spec else []))
-        with BotServers(free_port(), free_port(), model=model, log_dir=LOGS,
-                        env={"KB_DATABASE_URL": url}) as servers:
+        with bot_on_free_ports(BENCH_LOGS, model=model, env={"KB_DATABASE_URL": url}) as servers:
             return ask_cases(servers.base_url, cases)
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import requests
 
+from tools import ROOT
 from .heldout import ask
 from .load import latency_summary
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def held_out_turns(cases: list[dict]) -> list[dict]:

@@ -24,12 +24,12 @@ from kb.build import build
 from kb.knowledge_base import KnowledgeBase
 from kb.live import LiveKnowledgeBase, latest_build_id
 from kb.unanswered import NOT_FOUND, UnansweredLog
-from tests.support.articles import NEW_QUESTION, NEW_TITLE, articles_dir
+from testkit.articles import NEW_QUESTION, NEW_TITLE, articles_dir
 
+from tools import ROOT
 from .load import latency_summary
 from .watch import machine_load
 
-ROOT = Path(__file__).resolve().parent.parent
 QUEUED = 500  # unanswered questions recorded in one burst (the queue holds 1000)
 QUESTIONS = ("金融运行的热线是多少", "齐鲁号一个月发几趟", "网上菜篮子超市是什么模式", NEW_QUESTION)
 
@@ -200,7 +200,7 @@ def main() -> int:
         folders = (articles_dir(Path(tmp) / "seed", False), articles_dir(Path(tmp) / "grown", True))
         results = {"SQLite (WAL)": measure(f"sqlite:///{tmp}/kb.sqlite", folders, args.runs)}
         if args.postgres:
-            from tests.support.services import Postgres
+            from testkit.services import Postgres
             server = Postgres().start()
             try:
                 results["PostgreSQL"] = measure(server.create_database("bench"), folders, args.runs)

@@ -1,18 +1,13 @@
 """Shared fixtures. `bot_server`: the real bot (action server + Rasa with the trained model) on free ports."""
-from pathlib import Path
 
 import pytest
 
-from tests.support.servers import BotServers, free_port
-
-ROOT = Path(__file__).resolve().parent.parent
+from testkit.bot import bot_on_free_ports
 
 
 @pytest.fixture(scope="session")
 def bot_server(tmp_path_factory):
-    servers = BotServers(rasa_port=free_port(), action_port=free_port(),
-                         tracker_db=tmp_path_factory.mktemp("tracker") / "tracker.db",
-                         log_dir=ROOT / "build" / "test-logs")
+    servers = bot_on_free_ports(tracker_db=tmp_path_factory.mktemp("tracker") / "tracker.db")
     servers.start()
     yield servers
     servers.stop()
@@ -36,7 +31,7 @@ def kb(kb_url):
 
 @pytest.fixture(scope="session")
 def postgres():
-    from tests.support.services import Postgres
+    from testkit.services import Postgres
     server = Postgres().start()
     yield server
     server.stop()
@@ -44,7 +39,7 @@ def postgres():
 
 @pytest.fixture(scope="session")
 def redis_server():
-    from tests.support.services import Redis
+    from testkit.services import Redis
     server = Redis().start()
     yield server
     server.stop()

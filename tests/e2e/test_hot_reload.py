@@ -6,9 +6,8 @@ import pytest
 
 from kb.build import build
 from tests.e2e.test_rest import chat, text_of
-from tests.support.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE, articles_dir
-from tests.support.servers import BotServers, free_port
-from tools.servers import ROOT
+from testkit.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE, articles_dir
+from testkit.bot import bot_on_free_ports
 
 pytestmark = pytest.mark.slow
 
@@ -19,8 +18,7 @@ def test_a_new_article_is_answered_by_the_running_bot_within_seconds(tmp_path):
     articles = articles_dir(tmp_path / "articles", with_new_article=False)
     url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
     build(articles, url)
-    bot = BotServers(free_port(), free_port(), tracker_db=tmp_path / "tracker.db", env={"KB_DATABASE_URL": url},
-                     log_dir=ROOT / "build" / "test-logs")
+    bot = bot_on_free_ports(tracker_db=tmp_path / "tracker.db", env={"KB_DATABASE_URL": url})
     with bot:
         pids = [process.pid for process in bot.processes]
         before = text_of(chat(bot, NEW_QUESTION))

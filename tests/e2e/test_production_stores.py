@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from tests.e2e.test_rest import chat, text_of
-from tests.support.servers import BotServers, free_port
-from tools.servers import ROOT
+from testkit.bot import bot_on_free_ports
+from tools import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -17,8 +17,7 @@ def production_bot(postgres, redis_server, tmp_path_factory):
     env = {"TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(postgres.port), "TRACKER_DB_NAME": "tracker",
            "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
            "REDIS_PORT": str(redis_server.port), "ACTION_ENDPOINT_URL": "set-by-BotServers"}
-    servers = BotServers(free_port(), free_port(), endpoints=ROOT / "endpoints.production.yml", env=env,
-                         log_dir=ROOT / "build" / "test-logs")
+    servers = bot_on_free_ports(endpoints=ROOT / "endpoints.production.yml", env=env)
     servers.start()
     yield servers, postgres
     servers.stop()

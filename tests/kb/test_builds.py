@@ -12,7 +12,7 @@ from kb import schema
 from kb.build import build
 from kb.knowledge_base import KnowledgeBase
 from kb.live import latest_build_id
-from tests.support.articles import NEW_TITLE
+from testkit.articles import NEW_TITLE
 
 
 def rows(url, table) -> int:

@@ -15,7 +15,7 @@ from kb import schema
 from kb.build import build
 from kb.knowledge_base import KnowledgeBase
 from kb.live import LiveKnowledgeBase, current_kb
-from tests.support.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE
+from testkit.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE
 
 SEED_QUESTION = "金融运行的热线是多少"
 SEED_SOURCE = "《潍坊市委经济运行 应急指挥部 多部热线电话开通》"

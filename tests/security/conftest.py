@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 from tests.security.talk import ALLOWED_ORIGIN
-from tests.support.servers import BotServers, free_port
+from testkit.bot import bot_on_free_ports
+from tools.servers import BotServers
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> BotServers:
     """The bot of this module; its logs are in `bot.log_dir`, its conversations in `bot.tracker_db`."""
     workdir = tmp_path_factory.mktemp("security-bot")
-    servers = BotServers(rasa_port=free_port(), action_port=free_port(), tracker_db=workdir / "tracker.db",
-                         log_dir=workdir / "logs", env={"FUGONG_ALLOWED_ORIGINS": ALLOWED_ORIGIN})
+    servers = bot_on_free_ports(workdir / "logs", tracker_db=workdir / "tracker.db",
+                                env={"FUGONG_ALLOWED_ORIGINS": ALLOWED_ORIGIN})
     servers.start()
     yield servers
     servers.stop()

@@ -11,7 +11,7 @@ from channels.admission import BUSY_TEXT, AdmissionControl, TurnGate
 from channels.wechat import WeChatInput
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, serve  # noqa: F401  (`serve` is a fixture)
 from tests.wechat.fakes import FakeAgent
-from tests.wechat.wechat_side import message_xml
+from testkit.wechat_side import message_xml
 
 TURN = 0.3  # seconds a fake turn takes
 

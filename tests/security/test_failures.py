@@ -28,12 +28,12 @@ import requests
 from playwright.sync_api import Page, expect, sync_playwright
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT
-from tests.support.servers import free_port
+from testkit.ports import free_port
 from tests.wechat.test_real_bot import wechat_side
-from tests.wechat.wechat_side import message_xml
+from testkit.wechat_side import message_xml
 from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, page_on
 from tests.widget.widget import ask, open_demo
-from tools.servers import ROOT
+from tools import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -9,9 +9,10 @@ import uuid
 import pytest
 
 from tests.security.test_failures import APOLOGY, metric, readiness, rest, text_of
-from tests.support.servers import BotServers, free_port
-from tests.support.services import Postgres, Redis
-from tools.servers import ROOT
+from testkit.bot import bot_on_free_ports
+from tools.servers import BotServers
+from testkit.services import Postgres, Redis
+from tools import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -22,8 +23,7 @@ def production():
     env = {"TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(postgres.port), "TRACKER_DB_NAME": "tracker",
            "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
            "REDIS_PORT": str(redis.port), "ACTION_ENDPOINT_URL": "set-by-BotServers"}
-    bot = BotServers(free_port(), free_port(), endpoints=ROOT / "endpoints.production.yml", env=env,
-                     log_dir=ROOT / "build" / "test-logs")
+    bot = bot_on_free_ports(endpoints=ROOT / "endpoints.production.yml", env=env)
     try:
         postgres.start().create_database("tracker")
         redis.start()

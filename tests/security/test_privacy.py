@@ -17,7 +17,7 @@ from rasa_speedups.compat import UnsupportedRasa
 from tests.security.talk import (
     ALLOWED_ORIGIN, FOREIGN_ORIGIN, new_id, rest, stored_events, text_of, wechat, widget, widget_token,
 )
-from tests.wechat.wechat_side import message_xml
+from testkit.wechat_side import message_xml
 
 slow = pytest.mark.slow  # needs the bot; the tests of the guard's override alone do not
 VEGETABLE = "网上“菜篮子超市” 满足需求稳定物价"  # the newest article: first among the capability buttons

@@ -7,7 +7,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
 from rasa_speedups import action_validation
-from tests.conftest import ROOT
+from tools import ROOT
 
 RASA_CHECK = RemoteAction._validate_action_result  # before any install()
 assert RASA_CHECK.__module__ == "rasa.core.actions.action"

@@ -3,7 +3,7 @@ import pytest
 from rasa.core.agent import Agent
 
 from rasa_speedups.diet import QuickLoadingDIETClassifier
-from tests.conftest import ROOT
+from tools import ROOT
 
 pytestmark = pytest.mark.slow
 QUESTIONS = ["齐鲁号每个月开几列？", "蔬菜平台怎么下单", "金融运行的热线是多少", "招聘会在哪里办",

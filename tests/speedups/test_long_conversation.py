@@ -24,8 +24,8 @@ from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
 from rasa_speedups.recent_turns import RecentTurnsSQLTrackerStore
-from tests.conftest import ROOT
-from tests.support.servers import BotServers, free_port
+from tools import ROOT
+from testkit.bot import bot_on_free_ports
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -166,7 +166,7 @@ QUESTIONS = ["金融运行的热线是多少？", "贷款困难找谁", "齐鲁�
 @pytest.mark.slow
 async def test_the_real_bot_answers_a_long_conversation_as_with_rasas_store(tmp_path):
     """The trained model and the real actions, in process: every reply and every stored event the same."""
-    actions = BotServers(free_port(), free_port(), log_dir=ROOT / "build" / "test-logs")
+    actions = bot_on_free_ports()
     actions.start_actions()
     try:
         endpoint = EndpointConfig(f"http://127.0.0.1:{actions.action_port}/webhook")

@@ -8,7 +8,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 from rasa_speedups.tracker_store import SessionCachingSQLTrackerStore
-from tests.conftest import ROOT
+from tools import ROOT
 
 DOMAIN = Domain.load(ROOT / "domain.yml")
 

@@ -12,8 +12,9 @@ from sanic import Sanic
 
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.settings import ChannelSettings
-from tests.wechat.fakes import FakeAgent, FakeCustomerServiceAPI, free_port
-from tests.wechat.wechat_side import WeChatSide
+from tests.wechat.fakes import FakeAgent, FakeCustomerServiceAPI
+from testkit.ports import free_port
+from testkit.wechat_side import WeChatSide
 
 AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 OFFICIAL_ACCOUNT = ChannelSettings(

@@ -15,7 +15,7 @@ from channels.wechat.turns import Turns
 from channels.wechat.xml_message import InboundMessage
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, WECOM, with_push
 from tests.wechat.fakes import FakeAgent
-from tests.wechat.wechat_side import message_xml
+from testkit.wechat_side import message_xml
 
 DEADLINE = 0.3
 SLOW = 1.5  # a fake turn that sleeps past the deadline

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT, WECOM, load_settings
-from tests.wechat.wechat_side import WeChatSide, message_xml
+from testkit.wechat_side import WeChatSide, message_xml
 
 pytestmark = pytest.mark.slow
 

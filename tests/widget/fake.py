@@ -1,22 +1,16 @@
 """The fake bot (fake_bot.py) as a subprocess the tests can stop and start again."""
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from testkit.ports import free_port
+from tools import ROOT
+
 SLOW = "请慢一点回答"  # the fake bot answers this after a pause, to show the typing indicator
 FAIL = "请让这一轮出错"  # the fake bot's turn raises on this: a failed turn
 SECRET = b"fake-bot-widget-secret"  # the fake bot's token key: tests can issue tokens it accepts
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class FakeBot:
