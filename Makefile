@@ -25,7 +25,7 @@ KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard nlu_components/*.py)
 ACTIONS     := $(wildcard actions/*.py)
 
-.PHONY: help setup kb model run shell test test-unit test-deps bench bench-nlu lock clean
+.PHONY: help setup kb model run shell test test-fast test-deps bench bench-nlu lock clean
 
 help:
 	@echo "make run     set everything up and serve the bot on http://localhost:$(RASA_PORT)"
@@ -84,7 +84,7 @@ test: $(MODEL) $(KB_OUT) test-deps
 	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
 	  --out results/core --fail-on-prediction-errors
 
-test-unit: $(KB_OUT) test-deps
+test-fast: $(KB_OUT) test-deps
 	$(PY) -m pytest -q tests -m "not slow"
 
 bench-nlu: $(MODEL) $(KB_OUT)

@@ -11,7 +11,6 @@ import requests
 from tests.security.talk import listening, new_id, post_huge_body, rasa_memory, wechat, widget, widget_token
 from testkit.wechat_side import message_xml
 
-pytestmark = pytest.mark.slow
 MiB = 2**20
 
 

@@ -35,8 +35,6 @@ from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, page_on
 from tests.widget.widget import ask, open_demo
 from tools import ROOT
 
-pytestmark = pytest.mark.slow
-
 GENERAL_HOTLINE = "0536-8090761"  # 综合协调, in the article about the hotlines
 APOLOGY = re.compile(rf"^抱歉，系统暂时出了点问题.*综合协调热线 {GENERAL_HOTLINE}。$")
 

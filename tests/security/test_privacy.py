@@ -19,12 +19,10 @@ from tests.security.talk import (
 )
 from testkit.wechat_side import message_xml
 
-slow = pytest.mark.slow  # needs the bot; the tests of the guard's override alone do not
 VEGETABLE = "网上“菜篮子超市” 满足需求稳定物价"  # the newest article: first among the capability buttons
 TRAIN = "“齐鲁号”欧亚班列 恢复常态化运行"
 
 
-@slow
 async def test_no_other_channel_reaches_a_wechat_conversation(bot):
     side, openid = wechat(bot), f"o_{new_id()[:20]}"
     async with aiohttp.ClientSession() as session:
@@ -46,7 +44,6 @@ async def test_no_other_channel_reaches_a_wechat_conversation(bot):
     assert not [e for e in events if e["event"] == "restart"]
 
 
-@slow
 def test_the_same_id_on_two_channels_is_two_conversations(bot):
     sender = new_id()
     token = widget_token(bot)
@@ -62,7 +59,6 @@ def test_the_same_id_on_two_channels_is_two_conversations(bot):
         "还有别的号码吗"]
 
 
-@slow
 def test_the_widget_history_needs_the_conversations_token(bot):
     token = widget_token(bot)
     reply = widget(bot, "/message", {"token": token, "message": "金融运行的热线电话是多少"})
@@ -82,7 +78,6 @@ def test_the_widget_history_needs_the_conversations_token(bot):
     ("OPTIONS", {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}),
     ("POST", {"Content-Type": "application/json"}),
 ])
-@slow
 def test_a_foreign_page_gets_no_cors_access_and_never_credentials(bot, method, headers):
     """tools/servers.py starts Rasa with `--cors "*"` (Rasa then allows every origin with credentials)."""
     for path in ("/webhooks/widget/history", "/webhooks/rest/webhook", "/webhooks/widget/conversations"):
@@ -97,7 +92,6 @@ def test_a_foreign_page_gets_no_cors_access_and_never_credentials(bot, method, h
         assert "Access-Control-Allow-Credentials" not in allowed.headers
 
 
-@slow
 def test_restart_and_intents_typed_as_text_are_not_executed(bot):
     sender = new_id()
     assert "青州港天物流园" in text_of(rest(bot, sender, "齐鲁号欧亚班列从哪里发车"))
@@ -115,7 +109,6 @@ def test_restart_and_intents_typed_as_text_are_not_executed(bot):
     assert not [e for e in events if e["event"] == "slot" and e["name"] == "department" and e["value"] == "x"]
 
 
-@slow
 async def test_buttons_the_bot_offered_still_work_on_rest_and_wechat(bot):
     sender = new_id()
     offered = [b["payload"] for m in rest(bot, sender, "你能干什么") for b in m.get("buttons", [])]
@@ -131,7 +124,6 @@ async def test_buttons_the_bot_offered_still_work_on_rest_and_wechat(bot):
     assert TRAIN in [e["text"] for e in stored_events(bot, f"wechat:{openid}") if e["event"] == "user"]
 
 
-@slow
 def test_the_root_page_does_not_advertise_the_rasa_version(bot):
     root = requests.get(bot.base_url + "/", timeout=10)
     assert root.status_code == 200

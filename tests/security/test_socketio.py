@@ -12,7 +12,6 @@ import websockets
 
 from tests.security.talk import new_id, rest, stored_events
 
-pytestmark = pytest.mark.slow
 QUIET = 0.3  # seconds without a further bot_uttered: the answer is complete (Rasa splits long texts)
 STEP = 10  # seconds any other step may take
 

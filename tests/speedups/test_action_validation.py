@@ -41,6 +41,7 @@ def test_rejects_what_rasa_rejects_with_the_same_message(result):
     assert "Failed to validate Action server response" in ours
 
 
+@pytest.mark.slow
 def test_launcher_installs_it_and_runs_rasa():
     code = ("import sys; sys.argv = ['rasa', '--version']; import runpy\n"
             "try: runpy.run_module('rasa_speedups', run_name='__main__')\n"

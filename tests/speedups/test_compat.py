@@ -105,6 +105,7 @@ def test_with_failures_installed_the_import_error_is_raised(tmp_path):
     assert isinstance(store, recent_turns.RecentTurnsSQLTrackerStore)
 
 
+@pytest.mark.slow
 def test_the_server_stops_when_its_tracker_store_cannot_be_imported(tmp_path):
     """`python -m rasa_speedups run` (what `make run` starts) exits with the reason; no model needed to get there."""
     endpoints = tmp_path / "endpoints.yml"

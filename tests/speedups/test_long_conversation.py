@@ -25,7 +25,6 @@ from rasa.utils.endpoints import EndpointConfig
 
 from rasa_speedups.recent_turns import RecentTurnsSQLTrackerStore
 from tools import ROOT
-from testkit.bot import bot_on_free_ports
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -163,25 +162,20 @@ QUESTIONS = ["金融运行的热线是多少？", "贷款困难找谁", "齐鲁�
              "网上菜篮子超市怎么买菜", "还有呢", "谢谢", "外贸企业有问题打哪个电话", "今天天气怎么样"]
 
 
-@pytest.mark.slow
-async def test_the_real_bot_answers_a_long_conversation_as_with_rasas_store(tmp_path):
-    """The trained model and the real actions, in process: every reply and every stored event the same."""
-    actions = bot_on_free_ports()
-    actions.start_actions()
-    try:
-        endpoint = EndpointConfig(f"http://127.0.0.1:{actions.action_port}/webhook")
-        replies, rows = {}, {}
-        for name, store in zip(("rasa.db", "ours.db"), stores(tmp_path)):
-            agent = Agent.load(str(ROOT / "models" / "current.tar.gz"), tracker_store=store, action_endpoint=endpoint)
-            replies[name] = []
-            for text in itertools.islice(itertools.cycle(QUESTIONS), 3 * len(QUESTIONS)):
-                output = CollectingOutputChannel()
-                await agent.handle_message(UserMessage(text, output, "long-user"))
-                replies[name].append([message.get("text") for message in output.messages])
-            rows[name] = sqlite3.connect(tmp_path / name).execute(
-                "SELECT type_name, intent_name, action_name FROM events ORDER BY id").fetchall()
-    finally:
-        actions.stop()
+async def test_the_real_bot_answers_a_long_conversation_as_with_rasas_store(tmp_path, bot_server):
+    """The trained model in process and the real actions (the session bot's action server): every reply and every
+    stored event the same."""
+    endpoint = EndpointConfig(f"http://127.0.0.1:{bot_server.action_port}/webhook")
+    replies, rows = {}, {}
+    for name, store in zip(("rasa.db", "ours.db"), stores(tmp_path)):
+        agent = Agent.load(str(ROOT / "models" / "current.tar.gz"), tracker_store=store, action_endpoint=endpoint)
+        replies[name] = []
+        for text in itertools.islice(itertools.cycle(QUESTIONS), 3 * len(QUESTIONS)):
+            output = CollectingOutputChannel()
+            await agent.handle_message(UserMessage(text, output, "long-user"))
+            replies[name].append([message.get("text") for message in output.messages])
+        rows[name] = sqlite3.connect(tmp_path / name).execute(
+            "SELECT type_name, intent_name, action_name FROM events ORDER BY id").fetchall()
     assert replies["ours.db"] == replies["rasa.db"]
     assert rows["ours.db"] == rows["rasa.db"]
     assert any("0536-8090465" in (text or "") for texts in replies["ours.db"][20:] for text in texts)

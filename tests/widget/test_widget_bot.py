@@ -14,7 +14,6 @@ from tools import ROOT
 from tools.servers import BotServers
 from tests.widget.widget import ask, bot_messages, open_demo, send_through_an_outage, user_messages, wait_for_answer
 
-pytestmark = pytest.mark.slow
 HOTLINE = "金融运行的热线电话是多少"
 SOURCE = re.compile(r"^来源：《.+》")
 VEGETABLE = "网上“菜篮子超市” 满足需求稳定物价"
