@@ -89,7 +89,7 @@ def tracker_store_cost(conversations: int = 60, turns: int = 3) -> dict:
                 for n in range(turns):
                     started = time.perf_counter()
                     tracker = await store.retrieve(sender) or DialogueStateTracker(sender, domain.slots)
-                    for event in (UserUttered(f"问题{n}", {"name": "ask_train", "confidence": 0.9}),
+                    for event in (UserUttered(f"问题{n}", {"name": "ask_question", "confidence": 0.9}),
                                   ActionExecuted("action_answer"), SlotSet("article", "6"),
                                   BotUttered("答案\n来源：《标题》（2020年2月22日）"), ActionExecuted("action_listen")):
                         tracker.update(event)

@@ -1,4 +1,4 @@
-"""Text that looks like a command (`/restart`, `/ask_train{"department": "x"}`) is executed only when the bot itself
+"""Text that looks like a command (`/restart`, `/ask_question{"department": "x"}`) is executed only when the bot itself
 offered it in this conversation, as the payload of a button (the widget's quick replies, WeChat's numbered menu).
 
 Rasa 3.6 reads any text starting with `/` as an intent with entities, bypassing NLU (RegexMessageHandler, the

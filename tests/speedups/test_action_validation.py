@@ -11,10 +11,10 @@ from tools import ROOT
 
 RASA_CHECK = RemoteAction._validate_action_result  # before any install()
 assert RASA_CHECK.__module__ == "rasa.core.actions.action"
-VALID = {"events": [{"event": "slot", "timestamp": None, "name": "topic", "value": "train"}],
-         "responses": [{"text": "每月15至20列", "buttons": [{"title": "热线", "payload": "/ask_hotline"}]}]}
+VALID = {"events": [{"event": "slot", "timestamp": None, "name": "article", "value": "6"}],
+         "responses": [{"text": "每月15至20列", "buttons": [{"title": "你能做什么", "payload": "/ask_capabilities"}]}]}
 INVALID = [
-    {"events": [{"event": "slot", "name": "topic"}]},  # a slot event without its value
+    {"events": [{"event": "slot", "name": "article"}]},  # a slot event without its value
     {"events": [{"event": "no_such_event"}]},
     {"events": "not a list"},
     {"responses": ["text outside an object"]},

@@ -29,7 +29,7 @@ from tools import ROOT
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
 slots:
-  topic: {type: text, influence_conversation: false, mappings: [{type: custom}]}
+  article: {type: text, influence_conversation: false, mappings: [{type: custom}]}
   department: {type: text, influence_conversation: false, mappings: [{type: custom}]}
 session_config: {session_expiration_time: 60, carry_over_slots_to_new_session: true}
 """)  # the store's own: the tests hold whatever slots the bot's domain has
@@ -37,9 +37,9 @@ RECENT = 3  # small, so that a short test conversation is already long for the s
 
 
 def turn(n: int) -> list:
-    """One question and its answer; the topic changes every few turns, the department is set in turn 1 only."""
-    events = [UserUttered(f"问题{n}", {"name": "ask_train", "confidence": 0.9}), ActionExecuted("action_answer"),
-              SlotSet("topic", ("train", "jobs", "hotline")[n // 4 % 3])]
+    """One question and its answer; the article changes every few turns, the department is set in turn 1 only."""
+    events = [UserUttered(f"问题{n}", {"name": "ask_question", "confidence": 0.9}), ActionExecuted("action_answer"),
+              SlotSet("article", ("6", "3", "2")[n // 4 % 3])]
     if n == 1:
         events.append(SlotSet("department", "金融运行"))
     return events + [BotUttered(f"答{n}"), ActionExecuted("action_listen")]
@@ -90,7 +90,7 @@ async def test_each_turn_gets_the_state_and_the_latest_turns_of_the_whole_sessio
     users = [e for e in recent.events if isinstance(e, UserUttered)]
     assert [e.text for e in users] == [f"问题{n}" for n in range(29 - RECENT, 30)]  # + the turn Rasa added
     assert isinstance(recent.events[0], SessionStarted)
-    assert state(recent)["slots"] == {"department": "金融运行", "topic": "jobs", "session_started_metadata": None}
+    assert state(recent)["slots"] == {"department": "金融运行", "article": "3", "session_started_metadata": None}
 
 
 async def test_every_event_is_written_once_as_rasas_store_writes_it(tmp_path):
@@ -124,7 +124,7 @@ async def test_work_per_turn_does_not_grow_with_the_conversation(tmp_path):
 
 @pytest.mark.parametrize("extra", [
     {12: [Restarted(), ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]},
-    {9: [AllSlotsReset()], 15: [SlotSet("topic", None)]},
+    {9: [AllSlotsReset()], 15: [SlotSet("article", None)]},
 ], ids=["a restart", "slots reset and unset"])
 async def test_resets_in_the_middle_of_a_session(tmp_path, extra):
     rasa_store, ours = stores(tmp_path)
