@@ -3,7 +3,8 @@
 Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy, REST latency at 1 and 16
 clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json and
 latency.png. Then WeChat beside saturating REST load, a 500-turn conversation and the new-article check
-(reports/wechat_mixed.md, long_conversation.md, new_articles.md). About 15 minutes on 2 cores, most of it training (ours and the stock bot's).
+(reports/wechat_mixed.md, long_conversation.md, new_articles.md). About 15 minutes on 2 cores, most of it training
+(ours and the stock bot's).
 
     python -m bench                               # everything
     python -m bench --model /tmp/m/x.tar.gz --endpoints /tmp/e.yml --skip-stock --skip-training --out /tmp/v
@@ -18,8 +19,9 @@ from pathlib import Path
 
 from testkit.bot import BENCH_LOGS, bot_on_free_ports
 from testkit.ports import free_port
-
 from tools import ROOT
+from tools.servers import command_of
+
 from . import baseline, long_conversation, new_articles, report, wechat_mixed
 from .heldout import evaluate, load_cases, summarize
 from .load import run_load
@@ -27,7 +29,6 @@ from .probes import action_round_trip, first_answer, held_out_turns, kb_query_co
 from .stock import GREETING, StockServer
 from .training import init_stock_bot, train_project
 from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
-
 
 ONE_CLIENT = dict(clients=1, messages=300, seconds=30)
 SATURATED = dict(clients=16, messages=1500, seconds=45)
@@ -45,7 +46,7 @@ def shown(path: Path) -> str:
 
 
 def role(process: subprocess.Popen) -> str:
-    return "action server" if "actions" in process.args else "rasa"
+    return "action server" if "actions" in command_of(process) else "rasa"
 
 
 def measure_load(base_url: str, conversations: list[list[str]], processes: list[subprocess.Popen], label: str) -> dict:

@@ -92,7 +92,8 @@ def write_report(summary: dict, rows: list[dict], out: Path) -> None:
         "| measure | value |", "|---|---|",
         f"| intent accuracy | {summary['intent_accuracy']:.1%} |",
         f"| intent macro-F1 | {summary['intent_macro_f1']:.3f} |",
-        f"| answer accuracy ({summary['answers_checked']} turns with facts to check) | {summary['answer_accuracy']:.1%} |",
+        f"| answer accuracy ({summary['answers_checked']} turns with facts to check) "
+        f"| {summary['answer_accuracy']:.1%} |",
         "", "## Intent confusions (expected → predicted: count)", "",
         *[f"- {a} → {b or '(none)'}: {n}" for (a, b), n in confusions.most_common()],
         "", "## Wrong answers", "",

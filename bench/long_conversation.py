@@ -20,6 +20,7 @@ from pathlib import Path
 import requests
 
 from tools import ROOT
+
 from .watch import cpu_seconds
 
 QUESTIONS = ("金融运行的热线是多少？", "贷款困难找谁", "齐鲁号班列一个月发几趟？", "那是什么时候开始的？", "你好",
@@ -34,7 +35,7 @@ def _turns(session: requests.Session, url: str, senders: list[str], pids: list[i
     """One turn for each (sender, question): CPU per turn (ms) and the wall-clock median (ms)."""
     walls = []
     cpu = cpu_seconds(pids)
-    for sender, question in zip(senders, QUESTIONS):
+    for sender, question in zip(senders, QUESTIONS, strict=True):
         started = time.perf_counter()
         response = session.post(url, json={"sender": sender, "message": question}, timeout=60)
         response.raise_for_status()

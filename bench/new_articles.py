@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,11 +30,10 @@ from kb.build import build
 from kb.page import read_page
 from kb.settings import ARTICLES_DIR
 from testkit.bot import BENCH_LOGS, bot_on_free_ports
-
 from tools import ROOT
+
 from . import baseline
 from .heldout import answer_is_right, ask, load_cases
-
 
 NEW_ARTICLES = ROOT / "tests" / "newarticles"
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
@@ -164,7 +164,7 @@ def markdown(results: dict) -> str:
 
 def run(model: Path, out: Path) -> dict:
     started = time.monotonic()
-    results = {"started": time.strftime("%Y-%m-%d %H:%M"), "leave_one_out": leave_one_out(model),
+    results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M"), "leave_one_out": leave_one_out(model),
                "new_articles": new_articles(model)}
     results["seconds"] = round(time.monotonic() - started)
     out.mkdir(parents=True, exist_ok=True)

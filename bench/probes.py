@@ -8,13 +8,14 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import requests
 
 from tools import ROOT
+
 from .heldout import ask
 from .load import latency_summary
-
 
 
 def held_out_turns(cases: list[dict]) -> list[dict]:
@@ -51,7 +52,7 @@ def action_round_trip(action_port: int, turns: list[dict]) -> dict:
     times = []
     with requests.Session() as session:
         for turn in turns:
-            call = {"next_action": "action_answer", "sender_id": "bench", "version": "3.6.21",
+            call: dict[str, Any] = {"next_action": "action_answer", "sender_id": "bench", "version": "3.6.21",
                     "tracker": {"sender_id": "bench", "slots": {"article": None, "department": None},
                                 "latest_message": {"text": turn["text"], "intent": {"name": turn["intent"]},
                                                    "entities": []},

@@ -25,8 +25,8 @@ from kb.knowledge_base import KnowledgeBase
 from kb.live import LiveKnowledgeBase, latest_build_id
 from kb.unanswered import NOT_FOUND, UnansweredLog
 from testkit.articles import NEW_QUESTION, NEW_TITLE, articles_dir
-
 from tools import ROOT
+
 from .load import latency_summary
 from .watch import machine_load
 
@@ -155,7 +155,8 @@ def measure(url: str, folders: tuple[Path, Path], runs: int) -> dict:
     return {"build_s": build_s, "load_s": load_s, "check_us": check_us, "current_us": call_us,
             "due_us": check_starting_call_us(url),
             "swap_default_s": swap_seconds(url, folders, 2.0, runs), "swap_now_s": swap_seconds(url, folders, 0, runs),
-            "ask_ms": ask_during_reload(url, folders), "memory": in_fresh_process(memory_mib, url, folders), "record_us": record_us,
+            "ask_ms": ask_during_reload(url, folders), "memory": in_fresh_process(memory_mib, url, folders),
+            "record_us": record_us,
             "write_s": write_s, "record_failures": log.failures}
 
 
@@ -170,7 +171,8 @@ def table(name: str, m: dict) -> list[str]:
         f"| `python -m kb build` (seed page + 1 article), median | {m['build_s']:.2f} s |",
         f"| `KnowledgeBase.load`, median | {m['load_s']:.2f} s |",
         f"| build committed → `current()` answers from it, `KB_RELOAD_SECONDS=2` | {spread(m['swap_default_s'])} |",
-        f"| … with a check at every call (`KB_RELOAD_SECONDS=0`): the load and swap alone | {spread(m['swap_now_s'])} |",
+        f"| … with a check at every call (`KB_RELOAD_SECONDS=0`): the load and swap alone "
+        f"| {spread(m['swap_now_s'])} |",
         f"| `current()` per call, no check due | {m['current_us']:.2f} µs |",
         f"| `current()` per call when a check is due (wakes the checker thread) | {m['due_us']:.1f} µs |",
         f"| the version check in the background thread (table exists? `SELECT max(id) FROM kb_builds`) | "

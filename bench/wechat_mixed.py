@@ -27,8 +27,8 @@ import yaml
 from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
 from channels.wechat.settings import OFFICIAL_ACCOUNT, load_settings
 from testkit.wechat_side import WeChatSide, message_xml
-
 from tools import ROOT
+
 from .heldout import load_cases
 from .load import percentile
 from .wechat_passive import QUESTIONS

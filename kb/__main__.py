@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -14,7 +15,11 @@ from .contacts import write_general_hotline
 from .hotlines import SPEC_FILE
 from .knowledge_base import KnowledgeBase
 from .settings import articles_dir, database_url
-from .unanswered import report as unanswered_report, since_day
+from .unanswered import report as unanswered_report
+from .unanswered import since_day
+
+if TYPE_CHECKING:  # importer imports trafilatura: seconds
+    from .importer import Outcome
 
 EXIT_BAD_INPUT = 2
 
@@ -67,7 +72,7 @@ def _build(args: argparse.Namespace, url: str) -> None:
 def _add(args: argparse.Namespace, url: str) -> int:
     from .importer import add  # trafilatura and aiohttp take seconds to import: only `add` needs them
 
-    def tell(outcome) -> None:
+    def tell(outcome: Outcome) -> None:
         print(outcome.message, file=sys.stderr if outcome.refused else sys.stdout, flush=True)
 
     try:

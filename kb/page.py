@@ -11,6 +11,7 @@ article. Web page furniture (see web_layout) is dropped; a dateline gives the ar
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -143,7 +144,7 @@ def split_articles(body: str, title: str | None = None) -> list[Article]:
         return [article] if article and article.paragraphs else []
     starts = _article_starts(lines)
     articles: list[Article] = []
-    for begin, end in zip(starts, starts[1:] + [len(lines)]):
+    for begin, end in itertools.pairwise([*starts, len(lines)]):
         article = _read_article(lines[begin:end])
         if article is None:
             continue

@@ -26,7 +26,7 @@ _VALIDATOR_CLASS.check_schema(_SCHEMA)
 _validator = _VALIDATOR_CLASS(_SCHEMA)
 
 
-def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> bool:
+def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     """`RemoteAction._validate_action_result` of Rasa 3.6, with the validator built once."""
     error: ValidationError | None = best_match(_validator.iter_errors(result))  # as jsonschema.validate does
     if error is None:
@@ -38,4 +38,4 @@ def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> boo
 
 
 def install() -> None:
-    RemoteAction._validate_action_result = validate_action_result
+    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]  # the point

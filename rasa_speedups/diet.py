@@ -41,5 +41,6 @@ class QuickLoadingDIETClassifier(DIETClassifier):
                                           {**config, RUN_EAGERLY: True} if quick else config, finetune_mode)
         if quick:
             model.run_eagerly = config[RUN_EAGERLY]
-            model.predict_step = tf.autograph.experimental.do_not_convert(model.predict_step)
+            # the same method, traced without autograph (mypy forbids assigning to a method)
+            model.predict_step = tf.autograph.experimental.do_not_convert(model.predict_step)  # type: ignore[method-assign]
         return model

@@ -22,8 +22,9 @@ import rasa.core.tracker_store
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
 from rasa.core.agent import Agent
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import TrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event
 from rasa.shared.utils.common import class_from_module_path
 from rasa.utils.endpoints import EndpointConfig
 
@@ -56,9 +57,9 @@ def install() -> None:
     _rasa.update(run=RemoteAction.run, create_tracker_store=Agent._create_tracker_store,
                  handle_message=Agent.handle_message, apology=apology)
 
-    async def run_action(self: RemoteAction, *args: Any, **kwargs: Any) -> list:
+    async def run_action(self: RemoteAction, *args: Any, **kwargs: Any) -> list[Event]:
         try:
-            events = await _rasa["run"](self, *args, **kwargs)
+            events: list[Event] = await _rasa["run"](self, *args, **kwargs)
         except ActionExecutionRejection:
             raise
         except Exception as error:
@@ -70,9 +71,10 @@ def install() -> None:
     async def handle_message(self: Agent, message: Any) -> Any:
         return await turn_guard.handle_message(self, message, _rasa["handle_message"], apology)
 
-    RemoteAction.run = run_action
-    Agent._create_tracker_store = staticmethod(_create_tracker_store)
-    Agent.handle_message = handle_message
+    # Replacing Rasa's methods is the point (compat.HOOKS checks them first); mypy forbids assigning to a method.
+    RemoteAction.run = run_action  # type: ignore[method-assign]
+    Agent._create_tracker_store = staticmethod(_create_tracker_store)  # type: ignore[method-assign]
+    Agent.handle_message = handle_message  # type: ignore[method-assign]
     rasa.core.tracker_store._load_from_module_name_in_endpoint_config = load_tracker_store_class
 
 
@@ -89,12 +91,14 @@ def load_tracker_store_class(domain: Domain, store: EndpointConfig,
         raise TrackerStoreNotLoaded(f"The tracker store {store.type!r} of the endpoints cannot be imported "
                                     f"({describe(error)}): not starting with conversations kept in memory "
                                     "only.") from error
-    return store_class(host=store.url, domain=domain, event_broker=event_broker, **store.kwargs)
+    tracker_store: TrackerStore = store_class(host=store.url, domain=domain, event_broker=event_broker,
+                                              **store.kwargs)
+    return tracker_store
 
 
 def _create_tracker_store(store: TrackerStore | None, domain: Domain) -> TrackerStore:
     """Rasa's `FailSafeTrackerStore`, with an error callback that refuses the fallback to memory."""
-    fail_safe = _rasa["create_tracker_store"](store, domain)
+    fail_safe: FailSafeTrackerStore = _rasa["create_tracker_store"](store, domain)
     fail_safe._on_tracker_store_error = _refuse_memory_fallback
     return fail_safe
 

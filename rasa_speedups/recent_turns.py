@@ -179,7 +179,8 @@ class RecentTurnsSQLTrackerStore(SessionCachingSQLTrackerStore):
         if len(users) <= self._recent_turns or len(recent) != len(stored) - state.folded:
             return recent  # few turns yet (or an event Rasa could not read: keep positions exact)
         cut = users[-self._recent_turns]
-        if isinstance(recent[cut - 1], ActionExecuted) and recent[cut - 1].action_name == ACTION_LISTEN_NAME:
+        before = recent[cut - 1]
+        if isinstance(before, ActionExecuted) and before.action_name == ACTION_LISTEN_NAME:
             cut -= 1
         for event in recent[:cut]:
             state.tracker.update(event)

@@ -75,7 +75,7 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
         added = self._unsaved_events(tracker, stored)
         await super().save(tracker)
         timestamps = [stored.last_timestamp, *(event.timestamp for event in added)]
-        if any(later <= earlier for earlier, later in zip(timestamps, timestamps[1:])):
+        if any(later <= earlier for earlier, later in itertools.pairwise(timestamps)):
             self._sessions.pop(tracker.sender_id, None)
             return
         events = stored.events
@@ -85,7 +85,7 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
         self._remember(tracker.sender_id, _Session(events + [json.dumps(event.as_dict()) for event in added],
                                                    timestamps[-1]))
 
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
         """What Rasa's `save` writes (no count query)."""
         return iter(self._unsaved_events(tracker, self._stored_session(tracker.sender_id)))
 

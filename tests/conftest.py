@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.talk import ALLOWED_ORIGIN
 from testkit.bot import bot_on_free_ports
 from testkit.services import Postgres, Redis
+from tests.security.talk import ALLOWED_ORIGIN
 from tools import ROOT
 from tools.servers import BotServers
 

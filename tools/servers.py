@@ -39,11 +39,17 @@ def bot_environment() -> dict[str, str]:
     return env
 
 
-def wait_for(url: str, process: subprocess.Popen, timeout: float) -> None:
+def command_of(process: subprocess.Popen[bytes]) -> str:
+    """The program and its first arguments, to name a process in a message."""
+    args = process.args if isinstance(process.args, (list, tuple)) else [process.args]
+    return " ".join(map(str, args[:3]))
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{' '.join(process.args[:3])} exited with code {process.returncode} before {url} answered")
+            raise RuntimeError(f"{command_of(process)} exited with code {process.returncode} before {url} answered")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return

@@ -57,8 +57,9 @@ def install() -> None:
         words = words_for_nlu(message.text, tracker)
         if words is None:
             return await original(self, message, tracker, only_output_properties)
+        text = message.text or ""
         logger.info("Read %d characters of text starting with %r as words: the bot offered no such button.",
-                    len(message.text), message.text[:40])
+                    len(text), text[:40])
         as_words = UserMessage(words, message.output_channel, message.sender_id, message.parse_data,
                                message.input_channel, message.message_id, message.metadata)
         parse_data = await original(self, as_words, tracker, only_output_properties)

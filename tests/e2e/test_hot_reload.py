@@ -6,11 +6,10 @@ import time
 import uuid
 from pathlib import Path
 
-
 from kb.build import build
 from kb.settings import ARTICLES_DIR
-from tests.e2e.test_rest import chat, text_of
 from testkit.articles import NEW_ARTICLE, NEW_FACT, NEW_QUESTION, NEW_TITLE
+from tests.e2e.test_rest import chat, text_of
 from tools.servers import BotServers
 
 ANSWERED_WITHIN = 10.0  # seconds after the build is committed (default KB_RELOAD_SECONDS=2, load ~1.5 s)

@@ -2,8 +2,8 @@
 import subprocess
 import uuid
 
-
 from tests.e2e.test_rest import chat, text_of
+
 
 def test_conversation_is_kept_in_postgres(production_bot):
     servers, postgres = production_bot.servers, production_bot.postgres

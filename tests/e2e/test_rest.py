@@ -4,6 +4,7 @@ import uuid
 import pytest
 import requests
 
+
 def chat(bot_server, text, sender=None):
     response = requests.post(f"{bot_server.base_url}/webhooks/rest/webhook",
                              json={"sender": sender or uuid.uuid4().hex, "message": text}, timeout=30)

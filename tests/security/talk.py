@@ -64,7 +64,8 @@ def stored_events(bot: BotServers, conversation: str) -> list[dict]:
 
 def listening(port: int) -> Any:
     """The socket listening on `port` (its address and its process)."""
-    return next(c for c in psutil.net_connections("tcp") if c.status == psutil.CONN_LISTEN and c.laddr.port == port)
+    return next(c for c in psutil.net_connections("tcp")
+                if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port)
 
 
 def rasa_memory(bot: BotServers) -> int:

@@ -8,8 +8,8 @@ import aiohttp
 import pytest
 import requests
 
-from tests.security.talk import listening, new_id, post_huge_body, rasa_memory, wechat, widget, widget_token
 from testkit.wechat_side import message_xml
+from tests.security.talk import listening, new_id, post_huge_body, rasa_memory, wechat, widget, widget_token
 
 MiB = 2**20
 

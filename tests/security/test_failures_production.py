@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 import uuid
 
-
 from tests.security.test_failures import APOLOGY, metric, readiness, rest, text_of
 from tools.servers import BotServers
+
 
 def wait_until_ready(bot: BotServers, timeout: float = 15) -> dict:
     deadline = time.monotonic() + timeout

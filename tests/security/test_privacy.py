@@ -7,6 +7,7 @@ import aiohttp
 import pytest
 import rasa
 import requests
+from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
@@ -14,10 +15,18 @@ from rasa.shared.nlu.training_data.message import Message
 
 from channels.guard import commands
 from rasa_speedups.compat import UnsupportedRasa
-from tests.security.talk import (
-    ALLOWED_ORIGIN, FOREIGN_ORIGIN, new_id, rest, stored_events, text_of, wechat, widget, widget_token,
-)
 from testkit.wechat_side import message_xml
+from tests.security.talk import (
+    ALLOWED_ORIGIN,
+    FOREIGN_ORIGIN,
+    new_id,
+    rest,
+    stored_events,
+    text_of,
+    wechat,
+    widget,
+    widget_token,
+)
 
 VEGETABLE = "网上“菜篮子超市” 满足需求稳定物价"  # the newest article: first among the capability buttons
 TRAIN = "“齐鲁号”欧亚班列 恢复常态化运行"
@@ -45,7 +54,6 @@ async def test_no_other_channel_reaches_a_wechat_conversation(bot):
 
 
 def test_the_same_id_on_two_channels_is_two_conversations(bot):
-    sender = new_id()
     token = widget_token(bot)
     conversation = token.split(".")[0]
     rest(bot, conversation, "金融运行的热线是多少")  # a REST client using the widget conversation's id
@@ -138,10 +146,11 @@ def test_the_command_guard_stops_what_rasa_would_execute():
         return YAMLStoryReader.unpack_regex_message(Message({"text": text})).get("intent", {}).get("name")
 
     tracker = DialogueStateTracker.from_events("t", [
-        UserUttered("你能干什么"), BotUttered("请选择", data={"buttons": [{"title": "热线", "payload": "/ask_hotline"}]})])
+        UserUttered("你能干什么"),
+        BotUttered("请选择", data={"buttons": [{"title": "热线", "payload": "/ask_hotline"}]})])
     assert rasa_reads("/restart") == "restart"
-    assert rasa_reads(commands.words_for_nlu("/restart", tracker)) is None
-    assert rasa_reads(commands.words_for_nlu('/ask_hotline{"department":"x"}', tracker)) is None
+    assert rasa_reads(commands.words_for_nlu("/restart", tracker) or "") is None
+    assert rasa_reads(commands.words_for_nlu('/ask_hotline{"department":"x"}', tracker) or "") is None
     assert commands.words_for_nlu("/ask_hotline", tracker) is None  # offered: parsed as Rasa parses it
     assert commands.words_for_nlu("/ask_hotline", None) is not None
     assert commands.words_for_nlu("金融的呢？", None) is None
@@ -149,7 +158,7 @@ def test_the_command_guard_stops_what_rasa_would_execute():
 
 def test_the_command_guard_refuses_a_rasa_it_was_not_written_for(monkeypatch):
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
-    monkeypatch.setattr(commands.MessageProcessor, "parse_message", lambda self, message: None)
+    monkeypatch.setattr(MessageProcessor, "parse_message", lambda self, message: None)
     with pytest.raises(UnsupportedRasa, match=r"Rasa 3\.7\.0 is outside the checked range .*; "
                        r"rasa.core.processor:MessageProcessor.parse_message takes \(self, message\)"):
         commands.install()

@@ -3,6 +3,7 @@ time (issue 10: 36 of 40 were apologies). Bounded: 30 REST users for about 10 s,
 
 from bench.wechat_mixed import LIMIT_S, mixed_load
 
+
 async def test_wechat_is_answered_passively_while_rest_users_saturate_the_bot(bot_server):
     result = await mixed_load(bot_server.base_url, wechat_users=4, messages_per_user=3, rest_users=30, ramp_s=2.0,
                               pause_s=0.5, max_seconds=60.0)

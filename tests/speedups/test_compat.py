@@ -9,13 +9,14 @@ from types import ModuleType
 import pytest
 import rasa.core.tracker_store
 from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
 from channels.guard import commands
 from rasa_speedups import action_validation, diet, failures, recent_turns, tracker_store
 from rasa_speedups.compat import SUPPORTED_RASA, Hook, UnsupportedRasa, require, version_problem
-from tools import ROOT
 from testkit.ports import free_port
+from tools import ROOT
 from tools.servers import bot_environment
 
 RASA_LOADER = rasa.core.tracker_store._load_from_module_name_in_endpoint_config  # before any install()
@@ -93,14 +94,14 @@ def test_the_package_refuses_to_load_on_another_rasa():
 
 def test_rasa_keeps_conversations_in_memory_when_the_tracker_store_cannot_be_imported():
     with pytest.warns(UserWarning, match="Using `InMemoryTrackerStore` instead"):
-        store = RASA_LOADER(None, EndpointConfig(type=NO_SUCH_STORE))
+        store = RASA_LOADER(Domain.empty(), EndpointConfig(type=NO_SUCH_STORE))
     assert isinstance(store, InMemoryTrackerStore)
 
 
 def test_with_failures_installed_the_import_error_is_raised(tmp_path):
     with pytest.raises(failures.TrackerStoreNotLoaded, match="No module named 'rasa_speedups.no_such_module'"):
-        failures.load_tracker_store_class(None, EndpointConfig(type=NO_SUCH_STORE))
-    store = failures.load_tracker_store_class(None, EndpointConfig(
+        failures.load_tracker_store_class(Domain.empty(), EndpointConfig(type=NO_SUCH_STORE))
+    store = failures.load_tracker_store_class(Domain.empty(), EndpointConfig(
         type="rasa_speedups.recent_turns.RecentTurnsSQLTrackerStore", dialect="sqlite", db=str(tmp_path / "t.db")))
     assert isinstance(store, recent_turns.RecentTurnsSQLTrackerStore)
 

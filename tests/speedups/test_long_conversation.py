@@ -84,7 +84,7 @@ def dicts(events) -> list[dict]:
 async def test_each_turn_gets_the_state_and_the_latest_turns_of_the_whole_session(tmp_path):
     rasa_store, ours = stores(tmp_path)
     turns = conversation(30)
-    for whole, recent in zip(await play(rasa_store, turns), await play(ours, turns)):
+    for whole, recent in zip(await play(rasa_store, turns), await play(ours, turns), strict=True):
         assert state(recent) == state(whole)
         assert dicts(recent.applied_events())[-6 * RECENT:] == dicts(whole.applied_events())[-6 * RECENT:]
     users = [e for e in recent.events if isinstance(e, UserUttered)]
@@ -103,7 +103,7 @@ async def test_every_event_is_written_once_as_rasas_store_writes_it(tmp_path):
     assert len(rows["ours.db"]) == sum(map(len, turns))
     assert [t for t, _ in rows["ours.db"]] == [t for t, _ in rows["rasa.db"]]
     full = await ours.retrieve_full_tracker("user-1")
-    assert len(full.events) == sum(map(len, turns))
+    assert full is not None and len(full.events) == sum(map(len, turns))
 
 
 async def test_work_per_turn_does_not_grow_with_the_conversation(tmp_path):
@@ -129,7 +129,7 @@ async def test_work_per_turn_does_not_grow_with_the_conversation(tmp_path):
 async def test_resets_in_the_middle_of_a_session(tmp_path, extra):
     rasa_store, ours = stores(tmp_path)
     turns = conversation(24, extra)
-    for whole, recent in zip(await play(rasa_store, turns), await play(ours, turns)):
+    for whole, recent in zip(await play(rasa_store, turns), await play(ours, turns), strict=True):
         assert state(recent) == state(whole)
 
 
@@ -139,7 +139,7 @@ async def test_a_rewind_hands_over_the_whole_session(tmp_path):
     back = [UserUttered("/back", {"name": "back", "confidence": 1.0}), ActionExecuted("action_back"),
             UserUtteranceReverted(), UserUtteranceReverted(), ActionExecuted("action_listen")]
     turns = conversation(20, {14: back})
-    for n, (whole, recent) in enumerate(zip(await play(rasa_store, turns), await play(ours, turns))):
+    for n, (whole, recent) in enumerate(zip(await play(rasa_store, turns), await play(ours, turns), strict=True)):
         assert state(recent) == state(whole)
         if n > 14:
             assert dicts(recent.events) == dicts(whole.events)
@@ -151,10 +151,13 @@ async def test_a_tracker_it_did_not_hand_out_is_saved_as_rasas_store_saves_it(tm
     turns = conversation(12)
     await play(ours, turns)
     full = await ours.retrieve_full_tracker("user-1")
+    assert full is not None
     for event in turn(99):
         full.update(event)
     await ours.save(full)
-    texts = [e.text for e in (await ours.retrieve_full_tracker("user-1")).events if isinstance(e, UserUttered)]
+    saved = await ours.retrieve_full_tracker("user-1")
+    assert saved is not None
+    texts = [e.text for e in saved.events if isinstance(e, UserUttered)]
     assert texts == [f"问题{n}" for n in range(12)] + ["问题99"]
 
 
@@ -166,8 +169,9 @@ async def test_the_real_bot_answers_a_long_conversation_as_with_rasas_store(tmp_
     """The trained model in process and the real actions (the session bot's action server): every reply and every
     stored event the same."""
     endpoint = EndpointConfig(f"http://127.0.0.1:{bot_server.action_port}/webhook")
-    replies, rows = {}, {}
-    for name, store in zip(("rasa.db", "ours.db"), stores(tmp_path)):
+    replies: dict[str, list[list[str | None]]] = {}
+    rows: dict[str, list[tuple[str, ...]]] = {}
+    for name, store in zip(("rasa.db", "ours.db"), stores(tmp_path), strict=True):
         agent = Agent.load(str(ROOT / "models" / "current.tar.gz"), tracker_store=store, action_endpoint=endpoint)
         replies[name] = []
         for text in itertools.islice(itertools.cycle(QUESTIONS), 3 * len(QUESTIONS)):

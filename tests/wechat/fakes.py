@@ -26,13 +26,13 @@ class FakeAgent:
 
     @property
     def texts(self) -> List[str]:
-        return [message.text for message in self.received]
+        return [message.text or "" for message in self.received]
 
     async def handle_message(self, message: UserMessage) -> None:
         self.received.append(message)
         if self.delay:
             await asyncio.sleep(self.delay)
-        for bot_message in self.script(message.text):
+        for bot_message in self.script(message.text or ""):
             await message.output_channel.send_response(message.sender_id, bot_message)
 
 

@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from testkit.bot import bot_on_free_ports
+from tests.widget.widget import ask, bot_messages, open_demo, send_through_an_outage, user_messages, wait_for_answer
 from tools import ROOT
 from tools.servers import BotServers
-from tests.widget.widget import ask, bot_messages, open_demo, send_through_an_outage, user_messages, wait_for_answer
 
 HOTLINE = "金融运行的热线电话是多少"
 SOURCE = re.compile(r"^来源：《.+》")
