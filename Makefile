@@ -26,12 +26,13 @@ KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard nlu_components/*.py)
 ACTIONS     := $(wildcard actions/*.py)
 
-.PHONY: help setup kb model charts run shell test test-unit test-deps bench bench-nlu lock clean
+.PHONY: help setup kb model charts run shell lint test test-fast test-deps bench bench-nlu lock clean
 
 help:
 	@echo "make run     set everything up and serve the bot on http://localhost:$(RASA_PORT)"
 	@echo "make shell   chat with the bot in the terminal (rasa shell)"
-	@echo "make test    set everything up and run every test"
+	@echo "make test    set everything up, lint, and run every test      make test-fast  no live bot, under a minute"
+	@echo "make lint    ruff and mypy (pyproject.toml)"
 	@echo "make bench   benchmarks (reports/)        make bench-nlu  held-out accuracy only"
 	@echo "make lock    re-resolve requirements.in into requirements.lock"
 
@@ -86,13 +87,17 @@ test-deps:
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(MODEL) $(KB_OUT) $(CHARTS) test-deps
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint $(MODEL) $(KB_OUT) $(CHARTS) test-deps
 	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
 	  --out results/core --fail-on-prediction-errors
 
-test-unit: $(KB_OUT) $(CHARTS) test-deps
+test-fast: $(KB_OUT) $(CHARTS) test-deps
 	$(PY) -m pytest -q tests -m "not slow"
 
 bench-nlu: $(MODEL) $(KB_OUT)

@@ -5,8 +5,9 @@ import secrets
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from kb import Answer, KnowledgeBase, current_kb, unanswered
 from kb.answers import NOT_FOUND_TEXT
@@ -42,8 +43,12 @@ def capability_buttons() -> list[dict[str, str]]:
 def utter_capabilities(dispatcher: CollectingDispatcher, intro: str = CAPABILITIES_INTRO,
                        outcome: str | None = None) -> None:
     """outcome: how /metrics counts the turn (rasa_speedups.turn_guard): "not_found" when nothing answered."""
-    dispatcher.utter_message(text=intro, buttons=capability_buttons(),
-                             **({"metadata": {"outcome": outcome}} if outcome else {}))
+    dispatcher.utter_message(text=intro, buttons=capability_buttons(), **outcome_metadata(outcome))
+
+
+def outcome_metadata(outcome: str | None) -> dict[str, Any]:
+    """The keyword arguments that mark a bot message's outcome, if any."""
+    return {"metadata": {"outcome": outcome}} if outcome else {}
 
 
 class ActionAnswer(Action):
@@ -53,7 +58,7 @@ class ActionAnswer(Action):
     def name(self) -> str:
         return "action_answer"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         question = question_of(tracker)
         article = tracker.get_slot("article")
         kb = current_kb()
@@ -72,7 +77,8 @@ class ActionAnswer(Action):
             record_unanswered(tracker, question, reply)
             return []
         unsure = intent_of(tracker) in UNSURE_INTENTS
-        dispatcher.utter_message(text=answer.text, metadata=answer_metadata(kb, answer, "fallback" if unsure else None))
+        metadata = answer_metadata(kb, answer, "fallback" if unsure else None)
+        dispatcher.utter_message(text=answer.text, metadata=metadata)
         return remember(answer)
 
 
@@ -82,7 +88,7 @@ class ActionOtherLanguage(Action):
     def name(self) -> str:
         return "action_other_language"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_other_language", metadata={"outcome": "not_found"})
         record_unanswered(tracker, question_of(tracker), "utter_other_language")
         return []
@@ -92,7 +98,7 @@ class ActionCapabilities(Action):
     def name(self) -> str:
         return "action_capabilities"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         utter_capabilities(dispatcher)
         return []
 
@@ -103,7 +109,7 @@ class ActionHumanHandoff(Action):
     def name(self) -> str:
         return "action_human_handoff"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = current_kb()
         department = kb.find_department(question_of(tracker), everyday_words=True) \
             or tracker.get_slot("department") or kb.general_department()
@@ -130,7 +136,7 @@ def record_unanswered(tracker: Tracker, question: str, reply: str) -> None:
         unanswered.record(question, reason, reply=reply, channel=tracker.get_latest_input_channel() or "")
 
 
-def remember(answer: Answer) -> list:
+def remember(answer: Answer) -> list[EventType]:
     """What a follow-up needs: the answer's article, and its department when it was a hotline."""
     return [SlotSet("article", str(answer.article_id) if answer.article_id is not None else None),
             SlotSet("department", answer.department)]

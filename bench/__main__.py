@@ -17,7 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.servers import BotServers, free_port
+from testkit.bot import BENCH_LOGS, bot_on_free_ports
+from testkit.ports import free_port
+from tools import ROOT
+from tools.servers import command_of
 
 from . import admin, baseline, long_conversation, new_articles, report, wechat_mixed
 from .heldout import evaluate, load_cases, summarize
@@ -27,8 +30,6 @@ from .stock import GREETING, StockServer
 from .training import init_stock_bot, train_project
 from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
 
-ROOT = Path(__file__).resolve().parent.parent
-LOGS = ROOT / "build" / "bench-logs"
 ONE_CLIENT = dict(clients=1, messages=300, seconds=30)
 SATURATED = dict(clients=16, messages=1500, seconds=45)
 _T0 = time.monotonic()
@@ -45,7 +46,7 @@ def shown(path: Path) -> str:
 
 
 def role(process: subprocess.Popen) -> str:
-    return "action server" if "actions" in process.args else "rasa"
+    return "action server" if "actions" in command_of(process) else "rasa"
 
 
 def measure_load(base_url: str, conversations: list[list[str]], processes: list[subprocess.Popen], label: str) -> dict:
@@ -60,7 +61,7 @@ def measure_load(base_url: str, conversations: list[list[str]], processes: list[
     cpu = cpu_seconds(pids) - cpu_before
     dead = [role(p) for p in processes if p.poll() is not None]
     if dead:
-        raise RuntimeError(f"{label}: {', '.join(dead)} exited during the load test (see {LOGS})")
+        raise RuntimeError(f"{label}: {', '.join(dead)} exited during the load test (see {BENCH_LOGS})")
     saturated = {**many.summary(), "server_cpu_s": round(cpu, 1),
                  "messages_per_cpu_s": round(len(many.latencies) / cpu, 2)}
     step(f"{label}: 1 client p50 {one.summary()['p50_ms']} ms; 16 clients {saturated['messages_per_s']} messages/s; "
@@ -72,8 +73,7 @@ def measure_load(base_url: str, conversations: list[list[str]], processes: list[
 def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations: list[list[str]]) -> dict:
     turns = held_out_turns(cases)
     probe = next(t for t in turns if t.get("expect"))
-    servers = BotServers(free_port(), free_port(), model=model, endpoints=endpoints, log_dir=LOGS,
-                         extra_args=("--enable-api",))
+    servers = bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints, extra_args=("--enable-api",))
 
     step(f"ours: starting the action server and Rasa ({model.name}), then the warm-up turn")
     with PeakMemory(lambda: {role(p): p.pid for p in servers.processes}) as memory:
@@ -95,8 +95,8 @@ def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations:
 
 def measure_stock(folder: Path, conversations: list[list[str]]) -> dict:
     step("stock: rasa init --no-prompt (scaffold + training, about 2–3 min)")
-    training = init_stock_bot(folder / "stock", LOGS)
-    server = StockServer(folder / "stock", free_port(), LOGS)
+    training = init_stock_bot(folder / "stock", BENCH_LOGS)
+    server = StockServer(folder / "stock", free_port(), BENCH_LOGS)
     step("stock: starting Rasa (about 75 s)")
     with PeakMemory(lambda: {role(p): p.pid for p in server.processes}) as memory:
         started = time.monotonic()
@@ -142,7 +142,7 @@ def measure(args: argparse.Namespace, results: dict) -> None:
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as scratch:
         if not args.skip_training:
             step("ours: rasa train into a temp folder (about 1–5 min)")
-            results["ours"]["training_s"] = round(train_project(Path(scratch) / "models", LOGS), 1)
+            results["ours"]["training_s"] = round(train_project(Path(scratch) / "models", BENCH_LOGS), 1)
         if not args.skip_stock:
             results["stock"] = measure_stock(Path(scratch), conversations)
 

@@ -28,13 +28,12 @@ from kb import activity, feedback, operators
 from kb.build import build
 from kb.settings import ARTICLES_DIR
 from kb.unanswered import NOT_FOUND, OUT_OF_SCOPE, UnansweredLog
-from tests.support.servers import BotServers, free_port
+from testkit.bot import BENCH_LOGS, bot_on_free_ports
+from tools import ROOT
 
 from .heldout import load_cases
 from .load import latency_summary, percentile, run_load
 
-ROOT = Path(__file__).resolve().parent.parent
-LOGS = ROOT / "build" / "bench-logs"
 PHASE = dict(clients=1, messages=5000, seconds=30)  # 30 s: six refreshes of the page in each "open" phase
 REFRESH_S = 5.0
 ROUNDS = 2
@@ -132,8 +131,8 @@ def run(model: Path, endpoints: Path) -> dict:
         build(ARTICLES_DIR, url)
         fill(url)
         operators.add_operator(url, OPERATOR, PASSWORD)
-        servers = BotServers(free_port(), free_port(), model=model, endpoints=endpoints, log_dir=LOGS,
-                             tracker_db=Path(scratch) / "tracker.db", env={"KB_DATABASE_URL": url})
+        servers = bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints,
+                                    tracker_db=Path(scratch) / "tracker.db", env={"KB_DATABASE_URL": url})
         with servers:
             base = servers.base_url
             prompt = prompt_share(base)

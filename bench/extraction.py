@@ -11,7 +11,6 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import trafilatura
 import yaml
@@ -19,8 +18,8 @@ import yaml
 from kb.html_article import decode_html, read_html
 from kb.page import split_articles
 from kb.text import normalize
+from tools import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "kb" / "pages"
 REPORT = ROOT / "reports" / "extraction.md"
 RUNS = 7

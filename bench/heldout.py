@@ -17,9 +17,9 @@ from pathlib import Path
 import requests
 import yaml
 
-from tests.support.servers import BotServers, free_port
+from testkit.bot import BENCH_LOGS, bot_on_free_ports
+from tools import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "heldout" / "questions.yml"
 
 
@@ -92,7 +92,8 @@ def write_report(summary: dict, rows: list[dict], out: Path) -> None:
         "| measure | value |", "|---|---|",
         f"| intent accuracy | {summary['intent_accuracy']:.1%} |",
         f"| intent macro-F1 | {summary['intent_macro_f1']:.3f} |",
-        f"| answer accuracy ({summary['answers_checked']} turns with facts to check) | {summary['answer_accuracy']:.1%} |",
+        f"| answer accuracy ({summary['answers_checked']} turns with facts to check) "
+        f"| {summary['answer_accuracy']:.1%} |",
         "", "## Intent confusions (expected → predicted: count)", "",
         *[f"- {a} → {b or '(none)'}: {n}" for (a, b), n in confusions.most_common()],
         "", "## Wrong answers", "",
@@ -109,8 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     cases = load_cases()
     print(f"starting the bot for {sum(len(c['turns']) for c in cases)} held-out turns…", flush=True)
-    with BotServers(free_port(), free_port(), model=args.model, log_dir=ROOT / "build" / "bench-logs",
-                    extra_args=("--enable-api",)) as servers:
+    with bot_on_free_ports(BENCH_LOGS, model=args.model, extra_args=("--enable-api",)) as servers:
         rows = evaluate(servers.base_url, cases)
     summary = summarize(rows)
     write_report(summary, rows, args.out)

@@ -9,12 +9,13 @@ import asyncio
 import itertools
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import aiohttp
 
 
-def percentile(values: list[float], q: float) -> float:
+def percentile(values: Sequence[float], q: float) -> float:
     """The q-th percentile (0–100), linear between the closest ranks (numpy's default)."""
     if not values:
         raise ValueError("percentile of no values")

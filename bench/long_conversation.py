@@ -19,9 +19,10 @@ from pathlib import Path
 
 import requests
 
+from tools import ROOT
+
 from .watch import cpu_seconds
 
-ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ("金融运行的热线是多少？", "贷款困难找谁", "齐鲁号班列一个月发几趟？", "那是什么时候开始的？", "你好",
              "网上菜篮子超市怎么买菜", "还有呢", "谢谢", "外贸企业有问题打哪个电话", "今天天气怎么样")
 CHECKPOINTS = (10, 100, 200, 500)  # turn numbers; each measured over the len(QUESTIONS) turns up to it
@@ -34,7 +35,7 @@ def _turns(session: requests.Session, url: str, senders: list[str], pids: list[i
     """One turn for each (sender, question): CPU per turn (ms) and the wall-clock median (ms)."""
     walls = []
     cpu = cpu_seconds(pids)
-    for sender, question in zip(senders, QUESTIONS):
+    for sender, question in zip(senders, QUESTIONS, strict=True):
         started = time.perf_counter()
         response = session.post(url, json={"sender": sender, "message": question}, timeout=60)
         response.raise_for_status()
@@ -96,10 +97,9 @@ def write(result: dict, out: Path) -> None:
 
 def run(model: Path, endpoints: Path) -> dict:
     """Starts the bot on free ports and measures it."""
-    from tests.support.servers import BotServers, free_port
+    from testkit.bot import BENCH_LOGS, bot_on_free_ports
 
-    with BotServers(free_port(), free_port(), model=model, endpoints=endpoints,
-                    log_dir=ROOT / "build" / "bench-logs") as servers:
+    with bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints) as servers:
         result = measure(servers.base_url, [p.pid for p in servers.processes])
     return {"started": time.strftime("%Y-%m-%d %H:%M"), "endpoints": endpoints.name, **result}
 

@@ -23,19 +23,19 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from kb.build import build
 from kb.page import read_page
 from kb.settings import ARTICLES_DIR
-from tests.support.servers import BotServers, free_port
+from testkit.bot import BENCH_LOGS, bot_on_free_ports
+from tools import ROOT
 
 from . import baseline
 from .heldout import answer_is_right, ask, load_cases
 
-ROOT = Path(__file__).resolve().parent.parent
-LOGS = ROOT / "build" / "bench-logs"
 BLIND_SET = "new_articles_2"  # nothing was mended from its cases; keep it so (bench/accuracy_in_process.py)
 NEW_ARTICLE_SETS = {"new_articles": ROOT / "tests" / "newarticles", "new_articles_2": ROOT / "tests" / "newarticles2"}
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
@@ -69,8 +69,7 @@ def answers_from_bot(model: Path, articles_dir: Path, cases: list[dict], hotline
     with tempfile.TemporaryDirectory(prefix="fugong-newart-") as scratch:
         url = f"sqlite:///{Path(scratch) / 'kb.sqlite'}"
         build(articles_dir, url, *([hotline_spec] if hotline_spec else []))
-        with BotServers(free_port(), free_port(), model=model, log_dir=LOGS,
-                        env={"KB_DATABASE_URL": url}) as servers:
+        with bot_on_free_ports(BENCH_LOGS, model=model, env={"KB_DATABASE_URL": url}) as servers:
             return ask_cases(servers.base_url, cases)
 
 
@@ -168,14 +167,15 @@ def wrong_answers(key: str, rows: list[dict]) -> list[str]:
     if key == BLIND_SET:
         return ["Wrong answers of the blind set are not listed here (they are in new_articles.json): nothing may "
                 "be mended from them while the set measures the bot."]
-    return ["Wrong answers:", "", *[f"- `{r['case']}` {r['text']} → {(r['answer'].splitlines() or ['(no reply)'])[0][:80]}"
-                                   for r in rows if not r["bot"]]]
+    return ["Wrong answers:", "",
+            *[f"- `{r['case']}` {r['text']} → {(r['answer'].splitlines() or ['(no reply)'])[0][:80]}"
+              for r in rows if not r["bot"]]]
 
 
 def run(model: Path, out: Path) -> dict:
     started = time.monotonic()
-    results = {"started": time.strftime("%Y-%m-%d %H:%M"), "leave_one_out": leave_one_out(model),
-               **{key: new_articles(model, source) for key, source in NEW_ARTICLE_SETS.items()}}
+    results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M"), "leave_one_out": leave_one_out(model),
+                               **{key: new_articles(model, source) for key, source in NEW_ARTICLE_SETS.items()}}
     results["seconds"] = round(time.monotonic() - started)
     out.mkdir(parents=True, exist_ok=True)
     (out / "new_articles.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -8,13 +8,14 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import requests
 
+from tools import ROOT
+
 from .heldout import ask
 from .load import latency_summary
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def held_out_turns(cases: list[dict]) -> list[dict]:
@@ -51,7 +52,7 @@ def action_round_trip(action_port: int, turns: list[dict]) -> dict:
     times = []
     with requests.Session() as session:
         for turn in turns:
-            call = {"next_action": "action_answer", "sender_id": "bench", "version": "3.6.21",
+            call: dict[str, Any] = {"next_action": "action_answer", "sender_id": "bench", "version": "3.6.21",
                     "tracker": {"sender_id": "bench", "slots": {"article": None, "department": None},
                                 "latest_message": {"text": turn["text"], "intent": {"name": turn["intent"]},
                                                    "entities": []},
@@ -89,7 +90,7 @@ def tracker_store_cost(conversations: int = 60, turns: int = 3) -> dict:
                 for n in range(turns):
                     started = time.perf_counter()
                     tracker = await store.retrieve(sender) or DialogueStateTracker(sender, domain.slots)
-                    for event in (UserUttered(f"问题{n}", {"name": "ask_train", "confidence": 0.9}),
+                    for event in (UserUttered(f"问题{n}", {"name": "ask_question", "confidence": 0.9}),
                                   ActionExecuted("action_answer"), SlotSet("article", "6"),
                                   BotUttered("答案\n来源：《标题》（2020年2月22日）"), ActionExecuted("action_listen")):
                         tracker.update(event)

@@ -24,12 +24,12 @@ from kb.build import build
 from kb.knowledge_base import KnowledgeBase
 from kb.live import LiveKnowledgeBase, latest_build_id
 from kb.unanswered import NOT_FOUND, UnansweredLog
-from tests.support.articles import NEW_QUESTION, NEW_TITLE, articles_dir
+from testkit.articles import NEW_QUESTION, NEW_TITLE, articles_dir
+from tools import ROOT
 
 from .load import latency_summary
 from .watch import machine_load
 
-ROOT = Path(__file__).resolve().parent.parent
 QUEUED = 500  # unanswered questions recorded in one burst (the queue holds 1000)
 QUESTIONS = ("金融运行的热线是多少", "齐鲁号一个月发几趟", "网上菜篮子超市是什么模式", NEW_QUESTION)
 
@@ -155,7 +155,8 @@ def measure(url: str, folders: tuple[Path, Path], runs: int) -> dict:
     return {"build_s": build_s, "load_s": load_s, "check_us": check_us, "current_us": call_us,
             "due_us": check_starting_call_us(url),
             "swap_default_s": swap_seconds(url, folders, 2.0, runs), "swap_now_s": swap_seconds(url, folders, 0, runs),
-            "ask_ms": ask_during_reload(url, folders), "memory": in_fresh_process(memory_mib, url, folders), "record_us": record_us,
+            "ask_ms": ask_during_reload(url, folders), "memory": in_fresh_process(memory_mib, url, folders),
+            "record_us": record_us,
             "write_s": write_s, "record_failures": log.failures}
 
 
@@ -170,7 +171,8 @@ def table(name: str, m: dict) -> list[str]:
         f"| `python -m kb build` (seed page + 1 article), median | {m['build_s']:.2f} s |",
         f"| `KnowledgeBase.load`, median | {m['load_s']:.2f} s |",
         f"| build committed → `current()` answers from it, `KB_RELOAD_SECONDS=2` | {spread(m['swap_default_s'])} |",
-        f"| … with a check at every call (`KB_RELOAD_SECONDS=0`): the load and swap alone | {spread(m['swap_now_s'])} |",
+        f"| … with a check at every call (`KB_RELOAD_SECONDS=0`): the load and swap alone "
+        f"| {spread(m['swap_now_s'])} |",
         f"| `current()` per call, no check due | {m['current_us']:.2f} µs |",
         f"| `current()` per call when a check is due (wakes the checker thread) | {m['due_us']:.1f} µs |",
         f"| the version check in the background thread (table exists? `SELECT max(id) FROM kb_builds`) | "
@@ -200,7 +202,7 @@ def main() -> int:
         folders = (articles_dir(Path(tmp) / "seed", False), articles_dir(Path(tmp) / "grown", True))
         results = {"SQLite (WAL)": measure(f"sqlite:///{tmp}/kb.sqlite", folders, args.runs)}
         if args.postgres:
-            from tests.support.services import Postgres
+            from testkit.services import Postgres
             server = Postgres().start()
             try:
                 results["PostgreSQL"] = measure(server.create_database("bench"), folders, args.runs)

@@ -35,7 +35,8 @@ def goals(results: dict) -> list[dict]:
          "value": f"{ours['cold_start']['first_answer_s']:.1f} s",
          "met": ours["cold_start"]["correct"] and ours["cold_start"]["first_answer_s"] <= GOAL_COLD_START_S},
         {"goal": f"answer accuracy ≥ {GOAL_ACCURACY:.0%} (held-out)",
-         "value": f"{ours['heldout']['answer_accuracy']:.1%}", "met": ours["heldout"]["answer_accuracy"] >= GOAL_ACCURACY},
+         "value": f"{ours['heldout']['answer_accuracy']:.1%}",
+         "met": ours["heldout"]["answer_accuracy"] >= GOAL_ACCURACY},
     ]
     return rows
 
@@ -71,10 +72,10 @@ def _table(results: dict) -> list[str]:
         ("… per CPU-second of the server processes",
          _get(ours, "latency", "16", "messages_per_cpu_s"), _get(stock, "latency", "16", "messages_per_cpu_s"), DASH),
         ("cold start: process start → first correct answer",
-         _get(ours, "cold_start", "first_answer_s", fmt="{} s"), _get(stock, "cold_start", "first_answer_s", fmt="{} s"),
-         DASH),
-        ("… of which until the server is up (ours: and its warm-up turn done)", _get(ours, "cold_start", "up_s", fmt="{} s"),
-         _get(stock, "cold_start", "up_s", fmt="{} s"), DASH),
+         _get(ours, "cold_start", "first_answer_s", fmt="{} s"),
+         _get(stock, "cold_start", "first_answer_s", fmt="{} s"), DASH),
+        ("… of which until the server is up (ours: and its warm-up turn done)",
+         _get(ours, "cold_start", "up_s", fmt="{} s"), _get(stock, "cold_start", "up_s", fmt="{} s"), DASH),
         ("training (`rasa train`; stock: `rasa init --no-prompt`)", _get(ours, "training_s", fmt="{:.0f} s"),
          _get(stock, "training_s", fmt="{:.0f} s"), DASH),
         ("peak resident memory, Rasa server", _get(ours, "memory_mib", "rasa", fmt="{} MiB"),
@@ -103,7 +104,8 @@ def markdown(results: dict) -> str:
     kb, action, store = ours["kb_query"], ours["action_round_trip"], ours["tracker_store"]
     lines = [
         "# Benchmarks: 复工助手 vs stock Rasa vs plain search", "",
-        f"{results['started']}, one run of `make bench` ({results['run_seconds'] / 60:.1f} min), all on this machine.", "",
+        f"{results['started']}, one run of `make bench` ({results['run_seconds'] / 60:.1f} min), "
+        "all on this machine.", "",
         *_table(results), "",
         "## Goals", "", "| goal | measured | met |", "|---|---|---|",
         *[f"| {g['goal']} | {g['value']} | {'yes' if g['met'] else '**no**'} |" for g in results["goals"]], "",
@@ -139,7 +141,7 @@ def markdown(results: dict) -> str:
 def plot(results: dict, path: Path) -> None:
     """Latency CDFs, one panel per client count, log-scaled, with the latency goals drawn in."""
     figure, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
-    for axis, clients in zip(axes, ("1", "16")):
+    for axis, clients in zip(axes, ("1", "16"), strict=True):
         for side, label in (("ours", "ours"), ("stock", "stock Rasa")):
             if side not in results:
                 continue

@@ -26,13 +26,13 @@ import yaml
 
 from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
 from channels.wechat.settings import OFFICIAL_ACCOUNT, load_settings
-from tests.wechat.wechat_side import WeChatSide, message_xml
+from testkit.wechat_side import WeChatSide, message_xml
+from tools import ROOT
 
 from .heldout import load_cases
 from .load import percentile
 from .wechat_passive import QUESTIONS
 
-ROOT = Path(__file__).resolve().parent.parent
 LIMIT_S = 4.5  # the goal: no passive reply later than this (WeChat gives up at 5 s)
 RETRY_AFTER_CAP_S = 2.0  # a refused REST user waits what Retry-After says, at most this: the load stays on
 # This run on the code before issue 10's changes (commit 798debb), 2026-12-01 12:53, load average 1.5. The issue
@@ -232,10 +232,9 @@ def measure(base_url: str, options: Options = Options()) -> dict:
 
 def run(model: Path, endpoints: Path, options: Options = Options()) -> dict:
     """Starts the bot on free ports and measures it."""
-    from tests.support.servers import BotServers, free_port
+    from testkit.bot import BENCH_LOGS, bot_on_free_ports
 
-    with BotServers(free_port(), free_port(), model=model, endpoints=endpoints,
-                    log_dir=ROOT / "build" / "bench-logs") as servers:
+    with bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints) as servers:
         return measure(servers.base_url, options)
 
 

@@ -15,7 +15,6 @@ import itertools
 import statistics
 import sys
 import time
-from pathlib import Path
 from typing import List, Tuple
 
 import aiohttp
@@ -23,9 +22,9 @@ import yaml
 
 from channels.wechat.replies import LATE_WITHOUT_PUSH
 from channels.wechat.settings import OFFICIAL_ACCOUNT, load_settings
-from tests.wechat.wechat_side import WeChatSide, message_xml
+from testkit.wechat_side import WeChatSide, message_xml
+from tools import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 4.5
 QUESTIONS = (
     "金融运行的热线是多少？", "贷款困难找谁", "外贸企业有问题打哪个电话", "齐鲁号班列一个月发几趟？",
@@ -99,10 +98,9 @@ def main() -> int:
     args = parser.parse_args()
     servers = None
     if args.start:
-        from tests.support.servers import BotServers, free_port
+        from testkit.bot import BENCH_LOGS, bot_on_free_ports
 
-        servers = BotServers(rasa_port=free_port(), action_port=free_port(),
-                             log_dir=ROOT / "build" / "bench-logs").start()  # its logs, not ours
+        servers = bot_on_free_ports(BENCH_LOGS).start()
         args.url = servers.base_url
     try:
         started = time.perf_counter()

@@ -144,7 +144,7 @@ class AdmissionControl(InputChannel):
     def blueprint(self, on_new_message: HandleMessage) -> Blueprint:
         admission = Blueprint("admission", __name__)
 
-        @admission.listener("before_server_start")
+        @admission.before_server_start
         async def install(app: Sanic, _loop: Any) -> None:
             app.register_middleware(self.admit, "request")
 

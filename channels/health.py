@@ -20,13 +20,14 @@ from prometheus_client import CONTENT_TYPE_LATEST, disable_created_metrics, gene
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
-from sanic.response import HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse
 
 from channels.warmup import WarmUpChannel
 from rasa_speedups import failures, readiness, turn_guard
 
 REST_WEBHOOK = "/webhooks/rest/webhook"
-disable_created_metrics()  # no `_created` twin of every counter: /metrics stays readable
+# no `_created` twin of every counter: /metrics stays readable (prometheus_client leaves this one unannotated)
+disable_created_metrics()  # type: ignore[no-untyped-call]
 
 
 class HealthChannel(InputChannel):
@@ -63,14 +64,14 @@ class HealthChannel(InputChannel):
         async def metrics(_: Request) -> HTTPResponse:
             return response.raw(generate_latest(), content_type=CONTENT_TYPE_LATEST)
 
-        @health.listener("before_server_start")
+        @health.before_server_start
         async def configure(app: Sanic, _loop: Any) -> None:
             turn_guard.known_channels.update(channel.name() for channel in app.ctx.input_channels)
             app.register_middleware(_forget_turn_outcome, "request")
             app.register_middleware(_failed_rest_turn_is_503, "response")
             app.error_handler.add(turn_guard.TrackerStoreUnavailable, _store_unavailable)
 
-        @health.listener("after_server_stop")
+        @health.after_server_stop
         async def close(*_: Any) -> None:
             if self._session is not None:
                 await self._session.close()
@@ -89,7 +90,7 @@ class HealthChannel(InputChannel):
         problems = await asyncio.gather(readiness.action_server_problem(agent, self._session),
                                         readiness.tracker_store_problem(agent.tracker_store),
                                         readiness.lock_store_problem(agent.lock_store))
-        return {**checks, **dict(zip(names, problems))}
+        return {**checks, **dict(zip(names, problems, strict=True))}
 
 
 def _warm_up_problem(app: Sanic) -> str | None:
@@ -103,7 +104,7 @@ async def _forget_turn_outcome(_: Request) -> None:
     turn_guard.turn_outcome.set(None)  # a kept-alive connection serves its requests in one task: one context
 
 
-async def _failed_rest_turn_is_503(request: Request, answer: HTTPResponse) -> None:
+async def _failed_rest_turn_is_503(request: Request, answer: BaseHTTPResponse) -> None:
     """A REST client learns from the status that the turn failed; the body is still the apology, as a reply list."""
     if request.path == REST_WEBHOOK and answer.status == 200 and turn_guard.turn_outcome.get() == "error":
         answer.status = 503

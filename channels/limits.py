@@ -53,5 +53,6 @@ def checked_text(text: object) -> str:
         raise MessageRefused(400, "message_empty", "消息是空的，请输入您的问题。")
     limit = current().max_message_chars
     if len(cleaned) > limit:
-        raise MessageRefused(413, "message_too_long", f"消息太长了（{len(cleaned)} 字），请精简到 {limit} 字以内再发送。")
+        raise MessageRefused(413, "message_too_long",
+                             f"消息太长了（{len(cleaned)} 字），请精简到 {limit} 字以内再发送。")
     return cleaned

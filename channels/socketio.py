@@ -45,15 +45,15 @@ def _enter_rooms_rasa_does_not_await(sio: AsyncServer) -> None:
     enter_room = sio.enter_room
     if not inspect.iscoroutinefunction(enter_room):
         return  # python-socketio before 5.10: a plain call, as Rasa expects
-    running: set[asyncio.Task] = set()  # the loop keeps only weak references to tasks
+    running: set[asyncio.Task[Any]] = set()  # the loop keeps only weak references to tasks
 
-    def scheduled(sid: str, room: str, namespace: str | None = None) -> asyncio.Task:
-        task = asyncio.ensure_future(enter_room(sid, room, namespace=namespace))
+    def scheduled(sid: str, room: str, namespace: str | None = None) -> asyncio.Task[Any]:
+        task: asyncio.Task[Any] = asyncio.ensure_future(enter_room(sid, room, namespace=namespace))
         running.add(task)
         task.add_done_callback(running.discard)
         return task
 
-    sio.enter_room = scheduled  # type: ignore[method-assign]
+    sio.enter_room = scheduled
 
 
 def _checked(on_new_message: OnNewMessage) -> OnNewMessage:

@@ -6,12 +6,13 @@ and reports at /webhooks/warmup/ whether it has finished (tools/servers.py waits
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -39,8 +40,8 @@ class WarmUpChannel(InputChannel):
         async def status(_: Request) -> HTTPResponse:
             return response.json(self.state)
 
-        @warmup.listener("after_server_start")
-        async def start_warm_up(app, _loop) -> None:
+        @warmup.after_server_start
+        async def start_warm_up(app: Sanic, _loop: asyncio.AbstractEventLoop) -> None:
             app.add_task(self.warm_up(on_new_message))
 
         return warmup

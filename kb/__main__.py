@@ -9,6 +9,7 @@ import functools
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -22,6 +23,9 @@ from .settings import articles_dir, database_url
 from .unanswered import report as unanswered_report
 from .unanswered import since_day
 from .unanswered_checks import recheck
+
+if TYPE_CHECKING:  # importer imports trafilatura: seconds
+    from .importer import Outcome
 
 EXIT_BAD_INPUT = 2
 
@@ -96,7 +100,7 @@ def _build(args: argparse.Namespace, url: str) -> None:
 def _add(args: argparse.Namespace, url: str) -> int:
     from .importer import add  # trafilatura and aiohttp take seconds to import: only `add` needs them
 
-    def tell(outcome) -> None:
+    def tell(outcome: Outcome) -> None:
         print(outcome.message, file=sys.stderr if outcome.refused else sys.stdout, flush=True)
 
     try:

@@ -1,7 +1,12 @@
 """How answers are worded. Every fact comes from the tables; every found answer names its source."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # at run time knowledge_base imports this module
+    from .knowledge_base import ArticleInfo, HotlineInfo
 
 NOT_FOUND_TEXT = "抱歉，我在文章里没有找到相关内容。"
 
@@ -23,7 +28,7 @@ def not_found(text: str = NOT_FOUND_TEXT) -> Answer:
     return Answer(text, found=False)
 
 
-def source_line(articles) -> str:
+def source_line(articles: Iterable[ArticleInfo]) -> str:
     """来源：《标题》（发布者，日期） URL, for each article once."""
     unique = dict.fromkeys(cite(a.title, a.publisher, a.date_text, a.url) for a in articles)
     return "来源：" + "；".join(unique)
@@ -34,14 +39,14 @@ def cite(title: str, publisher: str = "", date_text: str = "", url: str = "") ->
     return f"《{title}》" + (f"（{about}）" if about else "") + (f" {url}" if url else "")
 
 
-def format_hotline(hotlines, article) -> Answer:
+def format_hotline(hotlines: Sequence[HotlineInfo], article: ArticleInfo) -> Answer:
     first = hotlines[0]
     numbers = "、".join(n for h in hotlines for n in h.numbers)
     lines = [f"{first.department}热线：{numbers}", source_line([article])]
     return Answer("\n".join(lines), article_id=article.id, department=first.department)
 
 
-def format_hotline_list(hotlines, articles: dict) -> Answer:
+def format_hotline_list(hotlines: Sequence[HotlineInfo], articles: dict[int, ArticleInfo]) -> Answer:
     first = hotlines[0]
     heading = "".join(p for p in (first.issuer and f"{first.issuer}开通的", first.purpose or "热线电话") if p)
     if first.opened:
@@ -54,7 +59,7 @@ def format_hotline_list(hotlines, articles: dict) -> Answer:
     return Answer("\n".join(lines), article_id=first.article_id)
 
 
-def format_parts(parts: list[tuple[str, object]]) -> Answer:
+def format_parts(parts: list[tuple[str, ArticleInfo]]) -> Answer:
     """Passages with their articles, newest article first. Parts of one article share one source line;
     parts of several articles each carry their own, so every fact shows its date."""
     parts = sorted(parts, key=lambda part: part[1].date_key, reverse=True)

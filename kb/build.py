@@ -6,11 +6,12 @@ leaves the old one. Tables not built from articles are never dropped or emptied.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, inspect, insert, select, text
+from sqlalchemy import create_engine, delete, event, insert, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
 from . import schema
@@ -87,7 +88,7 @@ def _writer_engine(url: str) -> Engine:
     return engine
 
 
-def _sqlite_without_implicit_transactions(dbapi_connection, _record) -> None:
+def _sqlite_without_implicit_transactions(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # pysqlite begins a transaction only before INSERT/UPDATE/DELETE, so DROP/CREATE would run outside it.
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA journal_mode=WAL")

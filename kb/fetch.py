@@ -46,7 +46,8 @@ async def fetch(url: str, limits: Limits = Limits()) -> Fetched:
                     response.close()  # drop the connection: do not read the rest of a refused body
                     raise
     except aiohttp.TooManyRedirects as error:
-        raise FetchError(f"网址重定向次数过多（超过 {limits.max_redirects} 次：{error.request_info.real_url}）") from None
+        raise FetchError(f"网址重定向次数过多（超过 {limits.max_redirects} 次："
+                         f"{error.request_info.real_url}）") from None
     except asyncio.TimeoutError:
         raise FetchError(f"网页在 {limits.total_seconds:g} 秒内没有下载完（超时）") from None
     except aiohttp.ClientError as error:

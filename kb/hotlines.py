@@ -29,9 +29,9 @@ class Hotline:
 class HotlineSpec:
     trigger: str
     min_items: int
-    item: re.Pattern
+    item: re.Pattern[str]
     not_departments: frozenset[str]
-    context: dict[str, re.Pattern]
+    context: dict[str, re.Pattern[str]]
     aliases: dict[str, tuple[str, ...]]
 
 
@@ -39,7 +39,7 @@ class HotlineSpec:
 def load_spec(path: Path = SPEC_FILE) -> HotlineSpec:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
 
-    def pattern(text: str) -> re.Pattern:
+    def pattern(text: str) -> re.Pattern[str]:
         return re.compile(text.replace("{HAN}", HAN[1:-1]))
 
     return HotlineSpec(
@@ -87,6 +87,6 @@ def extract_hotlines(article: Article, spec: HotlineSpec | None = None) -> list[
     return hotlines
 
 
-def _first(pattern: re.Pattern, text: str) -> str:
+def _first(pattern: re.Pattern[str], text: str) -> str:
     match = pattern.search(text)
     return match.group(1) if match else ""

@@ -10,9 +10,11 @@ the page splitter drops it, as it does in text files.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import trafilatura
 from trafilatura.settings import set_date_params
@@ -81,14 +83,14 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
         below = (read_dateline(line) for at, standing in enumerate(lines) if standing == title
                  for line in lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE])
         return title, next((dateline for dateline in below if dateline), None)
-    for above, line in zip(lines, lines[1:]):
+    for above, line in itertools.pairwise(lines):
         dateline = read_dateline(line)
         if dateline and dateline.labelled and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:
             return above, dateline
     return title, None
 
 
-def _visible_lines(tree) -> list[str]:
+def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     """The page's text as a reader sees it, one line per block element (only to find the dateline)."""
     for element in list(tree.iter(*_UNSEEN_TAGS)):
         element.drop_tree()

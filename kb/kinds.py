@@ -20,19 +20,20 @@ _CN_NUMBER = "[一二两三四五六七八九十百千万几]"
 _MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"
             "平方米|米|公里|千米|份|箱|车|班|单|余|多|%|％|倍|间|栋|床|张|块|剂|包|盒|袋")
 
-_QUESTION_CUES: dict[str, re.Pattern] = {
+_QUESTION_CUES: dict[str, re.Pattern[str]] = {
     PHONE: re.compile(r"电话|热线|热限|号码|手机号|拨打|打哪|打什么|打几号|打给谁|联系方式|怎么联系|联系谁|找谁|"
                       r"找哪|问哪|咨询哪|向哪|反映|投诉|求助|举报"),
     DATE: re.compile(r"哪天|哪一天|哪日|几号|几月|几日|什么时候|啥时候|啥时|何时|什么时间|几点|多会|日期|时间是|哪年"),
     CLOCK: re.compile(r"几点|几时几分|什么时间段|[早晚]上几"),
     DURATION: re.compile(r"多久|多长时间|多长|几天|多少天|几个月|几周|几年|几小时|多少小时|用时|前后用了|花了"),
     FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
-    COUNT: re.compile(rf"多少|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|比例|比率|率是|频次|"
-                      r"频率|多少钱|总投资|投资多|几成"),
+    COUNT: re.compile(rf"多少|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|"
+                      r"比例|比率|率是|频次|频率|多少钱|总投资|投资多|几成"),
     ROUTE: re.compile(r"[开到去往运发送]到?哪|开往|发往|终点|目的地|线路|路线|途经|经过哪"),
     LIST: re.compile(r"哪些|哪几|都有什么|都有啥|有什么|包括什么|都是啥|都是什么|有哪|些什么|些啥"),
-    PLACE: re.compile(r"哪里|哪儿|哪裡|[在到去从往]哪(?![个些家种类位])|哪个地方|什么地方|啥地方|地址|位置|地点|哪个?村|哪个?镇|"
-                      r"哪个?县|哪个?区|哪个?市|哪个?街道|哪个?社区|哪个?园区|路线|怎么走|发往|开往|开到|哪几个地方|哪些地方"),
+    PLACE: re.compile(r"哪里|哪儿|哪裡|[在到去从往]哪(?![个些家种类位])|哪个地方|什么地方|啥地方|地址|位置|地点|"
+                      r"哪个?村|哪个?镇|哪个?县|哪个?区|哪个?市|哪个?街道|哪个?社区|哪个?园区|路线|怎么走|发往|开往|开到|"
+                      r"哪几个地方|哪些地方"),
     ORGANISATION: re.compile(r"谁|哪家|(?:哪|什么|啥)[个些家]?(?:部门|单位|公司|机构|平台|公众号|小程序|医院|企业|银行|"
                              r"学校|网站|组织|团队|APP|app)|用啥|牵头|负责|主办|承办|组织的"),
     HOW: re.compile(r"怎么|怎样|如何|咋|方式|办法|模式|流程|步骤|手续|材料|途径|渠道"),
@@ -41,12 +42,14 @@ _QUESTION_CUES: dict[str, re.Pattern] = {
 }
 
 _PHONE_FACT = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")
-_FACT_PATTERNS: dict[str, re.Pattern] = {
+_FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     PHONE: _PHONE_FACT,
-    DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[:：]\d{2}(?!\d)|\d{4}年\d{1,2}月|\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|"
-                     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[点时](?:\d{1,2}分)?|[上下]旬|月底|月初|春节[前后]|节后|当天|近日|目前"),
+    DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[:：]\d{2}(?!\d)|\d{4}年\d{1,2}月|"
+                     r"\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[点时](?:\d{1,2}分)?|"
+                     r"[上下]旬|月底|月初|春节[前后]|节后|当天|近日|目前"),
     CLOCK: re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}[点时](?![多])|[上下]午\d|[早晚]上\d|傍晚\d|凌晨\d"),
-    DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+)(?:个)?(?:工作日|天|小时|周|星期|个月|年|分钟)(?!份)|用时|历时|直至|期间|以内|之内"),
+    DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+)(?:个)?(?:工作日|天|小时|周|星期|个月|年|分钟)(?!份)|"
+                         r"用时|历时|直至|期间|以内|之内"),
     FREQUENCY: re.compile(r"每[天日周月年]|每个?(?:星期|礼拜|月)|[一每]\S?[天周月]\S{0,3}\d|\d+天一|一天\d|一周\d|"
                            r"[年月日]产|[年月日]均|全年"),
     COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"
@@ -118,7 +121,7 @@ def without_question_words(question: str) -> str:
             match = cue.match(question, start)
             if match:
                 blank[start:match.end()] = [True] * (match.end() - start)
-    return "".join(" " if hidden else char for char, hidden in zip(question, blank))
+    return "".join(" " if hidden else char for char, hidden in zip(question, blank, strict=True))
 
 
 _PERIODS = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "月": "month", "年": "year"}

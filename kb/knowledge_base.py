@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import zhconv
@@ -61,10 +62,13 @@ class ArticleInfo:
     def date_key(self) -> tuple[int, int, int]:
         """(year, month, day) for newest-first ordering; missing parts count as 0."""
         if self.published:
-            year, month, day = self.published.split("-")
-            return int(year), int(month), int(day)
+            year, month, day = map(int, self.published.split("-"))
+            return year, month, day
         match = DATE_PARTS.search(self.date_text)
-        return tuple(int(part) if part else 0 for part in match.groups()) if match else (0, 0, 0)
+        if not match:
+            return 0, 0, 0
+        year, month, day = (int(part) if part else 0 for part in match.groups())
+        return year, month, day
 
 
 @dataclass(frozen=True)
@@ -442,11 +446,13 @@ def clean_question(text: str) -> str:
     """Plain simplified-Chinese text, short enough to search: tags dropped, whitespace folded, length capped."""
     text = re.sub(r"<[^>]{0,200}>", " ", text or "")
     text = re.sub(r"\s+", " ", text).strip()[:_MAX_QUESTION_CHARS]
-    return zhconv.convert(text, "zh-cn")
+    simplified: str = zhconv.convert(text, "zh-cn")
+    return simplified
 
 
-def department_forms(departments: list[str], cut) -> list[tuple[str, str]]:
-    """Full names, then the word-boundary prefixes that belong to one department only (交通运输保障 → 交通, 交通运输)."""
+def department_forms(departments: list[str], cut: Callable[[str], list[str]]) -> list[tuple[str, str]]:
+    """Full names, then the word-boundary prefixes that belong to one department only
+    (交通运输保障 → 交通, 交通运输)."""
     forms = {d: d for d in departments}
     owners: dict[str, set[str]] = {}
     for department in departments:

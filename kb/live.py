@@ -38,7 +38,8 @@ def latest_build_id(engine: Engine) -> int | None:
     with engine.connect() as conn:
         if not inspect(conn).has_table(schema.kb_builds.name):
             return None
-        return conn.execute(select(func.max(schema.kb_builds.c.id))).scalar()
+        latest: int | None = conn.execute(select(func.max(schema.kb_builds.c.id))).scalar()
+        return latest
 
 
 class LiveKnowledgeBase:

@@ -13,6 +13,7 @@ lines is a paragraph, so "地址：…" and "电话：…" lines under a list it
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -148,7 +149,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         return [article] if article and article.paragraphs else []
     starts = _article_starts(lines)
     articles: list[Article] = []
-    for begin, end in zip(starts, starts[1:] + [len(lines)]):
+    for begin, end in itertools.pairwise([*starts, len(lines)]):
         article = _read_article(lines[begin:end], whole_lines=whole_lines)
         if article is None:
             continue

@@ -5,6 +5,7 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 import jieba
@@ -27,7 +28,8 @@ def general_idf() -> tuple[dict[str, float], float]:
     the median for words it does not list: "现在" tells little, "叉车" much, whatever our few articles hold."""
     from jieba.analyse import default_tfidf
 
-    return default_tfidf.idf_loader.get_idf()
+    table, median = default_tfidf.idf_loader.get_idf()
+    return table, median
 
 
 def general_weight(word: str) -> float:
@@ -46,18 +48,19 @@ def _main_dictionary() -> tuple[dict[str, int], int]:
 class Terms:
     """A jieba tokenizer of its own (the global one belongs to Rasa) with the KB's vocabulary added."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._jieba = jieba.Tokenizer()
         frequencies, total = _main_dictionary()
         self._jieba.FREQ, self._jieba.total = dict(frequencies), total  # a copy: add_words changes it
         self._jieba.initialized = True
 
-    def add_words(self, words) -> None:
+    def add_words(self, words: Iterable[str]) -> None:
         for word in words:
             self._jieba.add_word(word, freq=2000)
 
     def cut(self, text: str) -> list[str]:
-        return self._jieba.lcut(text)
+        words: list[str] = self._jieba.lcut(text)
+        return words
 
     def words(self, text: str) -> list[str]:
         return [w for w in self._jieba.lcut_for_search(text) if _WORD.fullmatch(w) and w not in STOPWORDS]

@@ -21,7 +21,8 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(("。", "！", "？", "；", "”", "’", "」"))
 
 
-_ITEM_START = re.compile(r"[-•·①-⑳]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_ITEM_START = re.compile(r"[-•·①-⑳]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|"
+                         r"[（(][一二三四五六七八九十\d]{1,3}[)）]")
 
 
 def starts_item(line: str) -> bool:

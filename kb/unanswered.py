@@ -1,4 +1,5 @@
-"""Questions the bot could not answer, kept in the knowledge-base database so the office sees which articles are missing.
+"""Questions the bot could not answer, kept in the knowledge-base database so the office sees which articles are
+missing.
 
     from kb.unanswered import NOT_FOUND, record
     record(question, NOT_FOUND, reply=answer.text, channel="rest")
@@ -19,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import create_engine, insert, inspect, select
 from sqlalchemy.engine import Engine
@@ -48,7 +49,7 @@ class UnansweredLog:
         self.max_pending = max_pending
         self.written = 0  # rows stored
         self.failures = 0  # questions that could not be stored
-        self._rows: list[dict] = []
+        self._rows: list[dict[str, Any]] = []
         self._in_flight = 0  # rows the writer has taken and not finished
         self._changed = threading.Condition()
         self._writer: threading.Thread | None = None
@@ -67,7 +68,7 @@ class UnansweredLog:
         except Exception as error:  # noqa: BLE001 - the caller is answering a user: never disturb it
             self._lost(1, error)
 
-    def _enqueue(self, row: dict) -> None:
+    def _enqueue(self, row: dict[str, Any]) -> None:
         with self._changed:
             if len(self._rows) >= self.max_pending:
                 raise OverflowError(f"{self.max_pending} questions already wait to be written")
@@ -98,7 +99,7 @@ class UnansweredLog:
                     self._in_flight = 0
                     self._changed.notify_all()
 
-    def _write(self, batch: list[dict]) -> None:
+    def _write(self, batch: list[dict[str, Any]]) -> None:
         if self._engine is None:
             # SQLite: wait for a build's write lock (seconds) rather than lose the rows.
             connect_args = {"timeout": 60} if self.url.startswith("sqlite") else {}
@@ -123,7 +124,7 @@ class UnansweredLog:
                       count, self.url, type(error).__name__, error)
 
 
-def _row(question: str, reason: str, reply: str, channel: str) -> dict | None:
+def _row(question: str, reason: str, reply: str, channel: str) -> dict[str, Any] | None:
     if reason not in REASONS:
         raise ValueError(f"unknown reason {reason!r}; one of {', '.join(REASONS)}")
     question = " ".join(str(question or "").split())[:MAX_QUESTION_CHARS]

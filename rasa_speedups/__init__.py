@@ -8,4 +8,9 @@ honest failures.
 - `diet.QuickLoadingDIETClassifier`: DIET that loads in seconds instead of tracing a training step.
 - `failures` (with `turn_guard`, `episodes`, `apology`, `readiness`): a failed action or store gets the user an
   apology with the general hotline, never silence or a conversation kept in memory only; /health and /metrics.
+- `compat`: the Rasa versions these were checked against and the Rasa internals each module relies on; on any other
+  Rasa the package refuses to load.
 """
+from .compat import require
+
+require()

@@ -14,13 +14,19 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
+from .compat import Hook, require
+
+HOOKS = (Hook("rasa.core.actions.action:RemoteAction._validate_action_result", ("self", "result")),
+         Hook("rasa.core.actions.action:RemoteAction.action_response_format_spec", ()))
+require(*HOOKS)
+
 _SCHEMA = RemoteAction.action_response_format_spec()
 _VALIDATOR_CLASS = validator_for(_SCHEMA)
 _VALIDATOR_CLASS.check_schema(_SCHEMA)
 _validator = _VALIDATOR_CLASS(_SCHEMA)
 
 
-def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> bool:
+def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     """`RemoteAction._validate_action_result` of Rasa 3.6, with the validator built once."""
     error: ValidationError | None = best_match(_validator.iter_errors(result))  # as jsonschema.validate does
     if error is None:
@@ -32,4 +38,4 @@ def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> boo
 
 
 def install() -> None:
-    RemoteAction._validate_action_result = validate_action_result
+    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]  # the point

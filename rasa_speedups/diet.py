@@ -22,6 +22,13 @@ from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 from rasa.utils.tensorflow.constants import RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
+from .compat import Hook, require
+
+HOOKS = (Hook("rasa.nlu.classifiers.diet_classifier:DIETClassifier._load_model_class",
+              ("tf_model_file", "model_data_example", "label_data", "entity_tag_specs", "config", "finetune_mode")),
+         Hook("rasa.utils.tensorflow.models:RasaModel.predict_step", ("self", "batch_in")))
+require(*HOOKS)
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER,
                            DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
@@ -34,5 +41,6 @@ class QuickLoadingDIETClassifier(DIETClassifier):
                                           {**config, RUN_EAGERLY: True} if quick else config, finetune_mode)
         if quick:
             model.run_eagerly = config[RUN_EAGERLY]
-            model.predict_step = tf.autograph.experimental.do_not_convert(model.predict_step)
+            # the same method, traced without autograph (mypy forbids assigning to a method)
+            model.predict_step = tf.autograph.experimental.do_not_convert(model.predict_step)  # type: ignore[method-assign]
         return model

@@ -10,40 +10,56 @@ What Rasa 3.6 does, and what `install()` changes:
   raises `TrackerStoreUnavailable`, and the turn is answered with the apology (`turn_guard`).
 - Whatever else fails inside a turn (the lock store, a bug) reaches the channel as an exception, which Rasa's
   channels log and answer with nothing: `turn_guard` answers with the apology.
+- A tracker store named by its module path (`endpoints.yml`) that cannot be imported makes Rasa warn and keep every
+  conversation in memory: here the server stops with `TrackerStoreNotLoaded` instead.
 Failures are logged once per episode, with a count, and counted in /metrics (`episodes`).
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
-import rasa
+import rasa.core.tracker_store
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
 from rasa.core.agent import Agent
+from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import FailSafeTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import class_from_module_path
+from rasa.utils.endpoints import EndpointConfig
 
 from . import turn_guard
 from .apology import apology_message, apology_text
+from .compat import Hook, require
 from .episodes import ACTION_SERVER, TRACKER_STORE, describe
 from .turn_guard import TrackerStoreUnavailable
 
-SUPPORTED_RASA = "3.6."
+HOOKS = (Hook("rasa.core.actions.action:RemoteAction.run", ("self", "output_channel", "nlg", "tracker", "domain"),
+              coroutine=True),
+         Hook("rasa.core.agent:Agent.handle_message", ("self", "message"), coroutine=True),
+         Hook("rasa.core.agent:Agent._create_tracker_store", ("store", "domain")),
+         Hook("rasa.core.tracker_store:FailSafeTrackerStore.__init__",
+              ("self", "tracker_store", "on_tracker_store_error", "fallback_tracker_store")),
+         Hook("rasa.core.tracker_store:_load_from_module_name_in_endpoint_config", ("domain", "store", "event_broker")))
+require(*HOOKS)
 _rasa: dict[str, Any] = {}  # Rasa's own functions, once installed
 
 
+class TrackerStoreNotLoaded(RuntimeError):
+    """The tracker store the endpoints name cannot be loaded: Rasa would keep conversations in memory."""
+
+
 def install() -> None:
-    """Replace the three Rasa functions above (once; a second call does nothing)."""
+    """Replace the Rasa functions above (once; a second call does nothing)."""
     if _rasa:
         return
-    check_supported()
     apology = apology_message(apology_text())
     _rasa.update(run=RemoteAction.run, create_tracker_store=Agent._create_tracker_store,
                  handle_message=Agent.handle_message, apology=apology)
 
-    async def run_action(self: RemoteAction, *args: Any, **kwargs: Any) -> list:
+    async def run_action(self: RemoteAction, *args: Any, **kwargs: Any) -> list[Event]:
         try:
-            events = await _rasa["run"](self, *args, **kwargs)
+            events: list[Event] = await _rasa["run"](self, *args, **kwargs)
         except ActionExecutionRejection:
             raise
         except Exception as error:
@@ -55,34 +71,34 @@ def install() -> None:
     async def handle_message(self: Agent, message: Any) -> Any:
         return await turn_guard.handle_message(self, message, _rasa["handle_message"], apology)
 
-    RemoteAction.run = run_action
-    Agent._create_tracker_store = staticmethod(_create_tracker_store)
-    Agent.handle_message = handle_message
+    # Replacing Rasa's methods is the point (compat.HOOKS checks them first); mypy forbids assigning to a method.
+    RemoteAction.run = run_action  # type: ignore[method-assign]
+    Agent._create_tracker_store = staticmethod(_create_tracker_store)  # type: ignore[method-assign]
+    Agent.handle_message = handle_message  # type: ignore[method-assign]
+    rasa.core.tracker_store._load_from_module_name_in_endpoint_config = load_tracker_store_class
 
 
 def installed() -> bool:
     return bool(_rasa)
 
 
-def check_supported() -> None:
-    """The Rasa functions replaced here exist and look as they do in Rasa 3.6; else refuse to start."""
-    problems = []
-    if not rasa.__version__.startswith(SUPPORTED_RASA):
-        problems.append(f"Rasa {rasa.__version__} (supported: {SUPPORTED_RASA}x)")
-    for owner, name in ((RemoteAction, "run"), (Agent, "handle_message")):
-        if not inspect.iscoroutinefunction(getattr(owner, name, None)):
-            problems.append(f"{owner.__name__}.{name} is not a coroutine function")
-    if not callable(getattr(Agent, "_create_tracker_store", None)):
-        problems.append("Agent._create_tracker_store is missing")
-    if "on_tracker_store_error" not in inspect.signature(FailSafeTrackerStore.__init__).parameters:
-        problems.append("FailSafeTrackerStore takes no on_tracker_store_error")
-    if problems:
-        raise RuntimeError(f"rasa_speedups.failures cannot be installed: {'; '.join(problems)}")
+def load_tracker_store_class(domain: Domain, store: EndpointConfig,
+                             event_broker: EventBroker | None = None) -> TrackerStore:
+    """Rasa's `_load_from_module_name_in_endpoint_config` without its fallback to an in-memory store."""
+    try:
+        store_class = class_from_module_path(store.type)
+    except (AttributeError, ImportError) as error:
+        raise TrackerStoreNotLoaded(f"The tracker store {store.type!r} of the endpoints cannot be imported "
+                                    f"({describe(error)}): not starting with conversations kept in memory "
+                                    "only.") from error
+    tracker_store: TrackerStore = store_class(host=store.url, domain=domain, event_broker=event_broker,
+                                              **store.kwargs)
+    return tracker_store
 
 
 def _create_tracker_store(store: TrackerStore | None, domain: Domain) -> TrackerStore:
     """Rasa's `FailSafeTrackerStore`, with an error callback that refuses the fallback to memory."""
-    fail_safe = _rasa["create_tracker_store"](store, domain)
+    fail_safe: FailSafeTrackerStore = _rasa["create_tracker_store"](store, domain)
     fail_safe._on_tracker_store_error = _refuse_memory_fallback
     return fail_safe
 

@@ -16,19 +16,16 @@ appends to it as usual; `save` writes only what Rasa appended. The database stil
 The compaction holds back for a session that contains an event whose effect a `SlotSet` cannot restore or
 that rewinds earlier turns (loops, pauses, follow-up actions, `/back`, unknown events): such a session is
 handed over whole, as the parent store does. `recent_turns` must cover the longest rule or story the
-policies match (here: one turn) and what the actions read (the previous user message). Checked against Rasa 3.6:
-other versions get the parent store's behaviour and a warning.
+policies match (here: one turn) and what the actions read (the previous user message).
 """
 from __future__ import annotations
 
 import itertools
 import json
-import logging
 import weakref
 from dataclasses import dataclass
 from typing import Any, Optional
 
-import rasa
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -48,23 +45,17 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
+from .compat import Hook, require
 from .tracker_store import SessionCachingSQLTrackerStore, _Session
 
-logger = logging.getLogger(__name__)
-
-SUPPORTED_RASA = "3.6."
 # Events whose whole effect on Rasa's tracker is on slots or on what the latest turns restore (latest
 # message, action, bot utterance) and that never rewind earlier events.
 PLAIN_EVENTS = frozenset({UserUttered, BotUttered, ActionExecuted, SlotSet, SessionStarted, Restarted,
                           AllSlotsReset, EntitiesAdded, DefinePrevUserUtteredFeaturization, ReminderScheduled,
                           ReminderCancelled, AgentUttered})
-
-
-def supported() -> bool:
-    """Rasa 3.6, with the hooks this store relies on."""
-    return (rasa.__version__.startswith(SUPPORTED_RASA)
-            and all(hasattr(cls, "_from_parameters") for cls in PLAIN_EVENTS)
-            and hasattr(SessionCachingSQLTrackerStore, "_unsaved_events"))
+HOOKS = (Hook("rasa.shared.core.events:Event.from_parameters", ("parameters", "default")),
+         *(Hook(f"rasa.shared.core.events:{cls.__name__}._from_parameters", ("parameters",)) for cls in PLAIN_EVENTS))
+require(*HOOKS)
 
 
 class EventParser:
@@ -115,10 +106,6 @@ class RecentTurnsSQLTrackerStore(SessionCachingSQLTrackerStore):
         if recent_turns < 1:
             raise ValueError("recent_turns must be at least 1 (the actions read the previous user message)")
         self._recent_turns = recent_turns
-        self._compacting = supported()
-        if not self._compacting:
-            logger.warning("%s is checked against Rasa %sx only, not %s: every turn gets the whole session.",
-                           type(self).__name__, SUPPORTED_RASA, rasa.__version__)
         self._parse = EventParser()
         self._states: dict[str, _State] = {}
         self._handed_out: dict[int, _HandedOut] = {}
@@ -132,8 +119,6 @@ class RecentTurnsSQLTrackerStore(SessionCachingSQLTrackerStore):
         stored = self._stored_session(sender_id).events
         if not stored or not self.domain:
             return None
-        if not self._compacting:
-            return await super().retrieve(sender_id)
         state = self._state(sender_id, stored)
         recent = self._parsed(stored[state.folded:])
         state.whole = state.whole or any(type(event) not in PLAIN_EVENTS for event in recent)
@@ -194,7 +179,8 @@ class RecentTurnsSQLTrackerStore(SessionCachingSQLTrackerStore):
         if len(users) <= self._recent_turns or len(recent) != len(stored) - state.folded:
             return recent  # few turns yet (or an event Rasa could not read: keep positions exact)
         cut = users[-self._recent_turns]
-        if isinstance(recent[cut - 1], ActionExecuted) and recent[cut - 1].action_name == ACTION_LISTEN_NAME:
+        before = recent[cut - 1]
+        if isinstance(before, ActionExecuted) and before.action_name == ACTION_LISTEN_NAME:
             cut -= 1
         for event in recent[:cut]:
             state.tracker.update(event)

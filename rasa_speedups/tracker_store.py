@@ -26,6 +26,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from .compat import Hook, require
+
+HOOKS = (Hook("rasa.core.tracker_store:SQLTrackerStore._additional_events", ("self", "session", "tracker")),
+         Hook("rasa.core.tracker_store:SQLTrackerStore._event_query",
+              ("self", "session", "sender_id", "fetch_events_from_all_sessions")),
+         Hook("rasa.core.tracker_store:SQLTrackerStore.session_scope", ("self",)),
+         Hook("rasa.core.tracker_store:SQLTrackerStore.retrieve", ("self", "sender_id"), coroutine=True),
+         Hook("rasa.core.tracker_store:SQLTrackerStore.save", ("self", "tracker"), coroutine=True))
+require(*HOOKS)
+
 
 class _Session(NamedTuple):
     events: list[str]  # as stored: JSON, in insertion order
@@ -65,7 +75,7 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
         added = self._unsaved_events(tracker, stored)
         await super().save(tracker)
         timestamps = [stored.last_timestamp, *(event.timestamp for event in added)]
-        if any(later <= earlier for earlier, later in zip(timestamps, timestamps[1:])):
+        if any(later <= earlier for earlier, later in itertools.pairwise(timestamps)):
             self._sessions.pop(tracker.sender_id, None)
             return
         events = stored.events
@@ -75,7 +85,7 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
         self._remember(tracker.sender_id, _Session(events + [json.dumps(event.as_dict()) for event in added],
                                                    timestamps[-1]))
 
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
         """What Rasa's `save` writes (no count query)."""
         return iter(self._unsaved_events(tracker, self._stored_session(tracker.sender_id)))
 

@@ -45,7 +45,9 @@ class HeldReplies(OutputChannel):
         self.channel = channel
         self.held: list[tuple[str, dict[str, Any]]] = []
 
-    def name(self) -> str:  # Rasa's NLG picks channel-specific responses by this name
+    # Rasa's NLG picks channel-specific responses by this name: the held channel's, so an instance method where
+    # Rasa's is a classmethod.
+    def name(self) -> str:  # type: ignore[override]
         return self.channel.name()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:

@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from tools.servers import BIN, ROOT, BotServers, bot_environment
+from tools import ROOT
+from tools.servers import BIN, BotServers, bot_environment
 from tools.supervisor import Supervisor
 
 CHANNEL_URLS = (
@@ -27,11 +28,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rasa-port", type=int, default=5005)
     parser.add_argument("--action-port", type=int, default=5055)
-    parser.add_argument("--tracker-db", type=Path, default=ROOT / "build" / "tracker.db", help="SQLite file")
+    parser.add_argument("--endpoints", type=Path, default=ROOT / "endpoints.yml",
+                        help="Rasa's endpoints file (endpoints.production.yml: PostgreSQL and Redis)")
+    parser.add_argument("--tracker-db", type=Path, default=ROOT / "build" / "tracker.db",
+                        help="the SQLite file, when the endpoints name SQLite")
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead of serving")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill` stops both servers too, as Ctrl-C does
-    servers = BotServers(args.rasa_port, args.action_port, tracker_db=args.tracker_db)
+    servers = BotServers(args.rasa_port, args.action_port, tracker_db=args.tracker_db, endpoints=args.endpoints)
     try:
         if args.shell:
             servers.start_actions()

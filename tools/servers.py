@@ -1,7 +1,8 @@
 """Start and stop the two processes of the bot: the action server and the Rasa server.
 
-Used by `make run` / `make shell` (tools/serve.py), the tests and the benchmarks, so that all of them run
-the bot the same way. Each instance can have its own ports and tracker database.
+Used by `make run` / `make shell` (tools/serve.py) and, through testkit/bot.py, by the tests and the benchmarks, so
+that all of them run the bot the same way. Each instance has its own ports, endpoints file and tracker database;
+the endpoints file it writes lives in a temporary folder that `stop()` removes.
 
 Both servers listen on 127.0.0.1 unless `BOT_BIND_ADDRESS` says otherwise (say 0.0.0.0 behind a reverse proxy on
 another host). Rasa takes it as `--interface`; the action server has no such flag in rasa-sdk 3.6 (neither as
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +24,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 BIN = Path(sys.executable).parent
 DEFAULT_MODEL = ROOT / "models" / "current.tar.gz"
 DEFAULT_BIND_ADDRESS = "127.0.0.1"
@@ -36,11 +39,17 @@ def bot_environment() -> dict[str, str]:
     return env
 
 
-def wait_for(url: str, process: subprocess.Popen, timeout: float) -> None:
+def command_of(process: subprocess.Popen[bytes]) -> str:
+    """The program and its first arguments, to name a process in a message."""
+    args = process.args if isinstance(process.args, (list, tuple)) else [process.args]
+    return " ".join(map(str, args[:3]))
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{' '.join(process.args[:3])} exited with code {process.returncode} before {url} answered")
+            raise RuntimeError(f"{command_of(process)} exited with code {process.returncode} before {url} answered")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
@@ -59,8 +68,8 @@ class BotServers:
         self.rasa_port, self.action_port, self.model = rasa_port, action_port, Path(model)
         self.endpoints, self.env = Path(endpoints), env or {}
         self.bind_address = bind_address or os.environ.get("BOT_BIND_ADDRESS") or DEFAULT_BIND_ADDRESS
-        self._workdir = Path(tempfile.mkdtemp(prefix="fugong-bot-"))
-        self.tracker_db = tracker_db or self._workdir / "tracker.db"
+        self._workdir: Path | None = None  # while started: the endpoints file (and the tracker database if not given)
+        self._tracker_db = tracker_db
         self.log_dir = log_dir
         self.extra_args = extra_args
         self.named_processes: dict[str, subprocess.Popen] = {}  # "actions", "rasa" (in start order)
@@ -88,13 +97,24 @@ class BotServers:
         """The URL that answers 200 once the named server is up."""
         return self.action_health_url if name == "actions" else f"{self.base_url}/health/live"
 
+    @property
+    def workdir(self) -> Path:
+        if self._workdir is None:
+            self._workdir = Path(tempfile.mkdtemp(prefix="fugong-bot-"))
+        return self._workdir
+
+    @property
+    def tracker_db(self) -> Path:
+        """The SQLite tracker database (when the endpoints name one): given, else in the temporary folder."""
+        return self._tracker_db or self.workdir / "tracker.db"
+
     def endpoints_file(self) -> Path:
         """The endpoints file with this instance's action server (and SQLite tracker database)."""
         endpoints = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
         endpoints["action_endpoint"]["url"] = f"http://{self.host}:{self.action_port}/webhook"
         if endpoints.get("tracker_store", {}).get("dialect") == "sqlite":
             endpoints["tracker_store"]["db"] = str(self.tracker_db)
-        path = self._workdir / "endpoints.yml"
+        path = self.workdir / "endpoints.yml"
         path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
         return path
 
@@ -106,11 +126,12 @@ class BotServers:
         if not self.model.exists():
             raise FileNotFoundError(f"{self.model} is missing: run `make model` first")
         try:
+            endpoints = self.endpoints_file()
             actions = self._spawn_actions()
             rasa = self._spawn("rasa", [str(BIN / "python"), "-m", "rasa_speedups", "run", "--model",
                                         str(self.model), "--interface", self.bind_address, "--port",
                                         str(self.rasa_port), "--credentials", str(ROOT / "credentials.yml"),
-                                        "--endpoints", str(self.endpoints_file()), *self.extra_args])
+                                        "--endpoints", str(endpoints), *self.extra_args])
             wait_for(self.action_health_url, actions, timeout)
             wait_for(f"{self.base_url}/", rasa, timeout)
             self._wait_for_warm_up(rasa, timeout)
@@ -139,6 +160,7 @@ class BotServers:
         raise TimeoutError(f"the warm-up turn did not finish within {timeout:.0f} s")
 
     def stop(self) -> None:
+        """Both servers, then the temporary folder (a later `start()` makes a new one)."""
         for process in reversed(self.processes):
             if process.poll() is None:
                 process.send_signal(signal.SIGINT)
@@ -149,6 +171,9 @@ class BotServers:
                 process.kill()
                 process.wait()
         self.named_processes.clear()
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
 
     def restart(self, name: str) -> subprocess.Popen:
         """Start the named server again, as it was started (it must have exited); does not wait for it."""

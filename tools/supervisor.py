@@ -10,10 +10,28 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
-from tools.servers import BotServers
+
+class Process(Protocol):
+    @property
+    def pid(self) -> int: ...
+
+    def poll(self) -> int | None: ...
+
+
+class Servers(Protocol):
+    """What the supervisor needs of tools.servers.BotServers."""
+
+    @property
+    def named_processes(self) -> Mapping[str, Process]: ...
+
+    def restart(self, name: str) -> Process: ...
+
+    def health_url(self, name: str) -> str: ...
+
 
 LABELS = {"actions": "the action server", "rasa": "Rasa"}
 
@@ -27,7 +45,7 @@ class _State:
 
 
 class Supervisor:
-    def __init__(self, servers: BotServers, log: Callable[[str], None] = print, poll_seconds: float = 0.5,
+    def __init__(self, servers: Servers, log: Callable[[str], None] = print, poll_seconds: float = 0.5,
                  first_delay: float = 1.0, max_delay: float = 30.0, stable_after: float = 60.0,
                  clock: Callable[[], float] = time.monotonic):
         self.servers, self.log, self.poll_seconds, self.clock = servers, log, poll_seconds, clock
@@ -50,8 +68,8 @@ class Supervisor:
             if state.restart_at is not None:
                 if now >= state.restart_at:
                     self._start_again(name, state, now)
-            elif process.poll() is not None:
-                self._schedule(label, process.returncode, state, now)
+            elif (code := process.poll()) is not None:
+                self._schedule(label, code, state, now)
             elif state.coming_up and self._answers(name):
                 state.coming_up = False
                 self.log(f"{label} answers again ({now - state.started:.1f} s after it was started again)")

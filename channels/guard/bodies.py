@@ -28,8 +28,10 @@ def error(status: int, code: str, detail: str) -> HTTPResponse:
     return response.json({"error": code, "detail": detail}, status=status, dumps=_readable_json)
 
 
-def body_limit(request: Request) -> int:
-    return getattr(request.route.ctx, "max_body_bytes", None) or current().max_body_bytes
+def body_limit(request: Request | None) -> int:
+    """The body limit of the request's route, else the default one (also for a request not routed yet)."""
+    route_limit: int | None = getattr(request.route.ctx, "max_body_bytes", None) if request and request.route else None
+    return route_limit or current().max_body_bytes
 
 
 def install(app: Sanic) -> None:
@@ -43,8 +45,7 @@ def install(app: Sanic) -> None:
             request.stream.request_max_size = body_limit(request)
 
     def too_large(request: Request | None, _: Exception) -> HTTPResponse:
-        routed = request is not None and request.route is not None
-        limit = body_limit(request) if routed else current().max_body_bytes
+        limit = body_limit(request)
         if request is not None:
             logger.warning("Refused a request body over %d bytes (Content-Length %s) to %s", limit,
                            request.headers.get("content-length", "none: chunked"), request.path[:100])

@@ -58,7 +58,7 @@ class _GuardBlueprint(Blueprint):
         bodies.install(app)
         cors.install(app, self.ctx.settings.allowed_origins)
         app.register_middleware(_root_page, "request")
-        super().register(app, options)
+        super().register(app, options)  # type: ignore[no-untyped-call]  # Sanic 21.12 leaves it unannotated
 
 
 async def _root_page(request: Request) -> HTTPResponse | None:

@@ -1,4 +1,4 @@
-"""Text that looks like a command (`/restart`, `/ask_train{"department": "x"}`) is executed only when the bot itself
+"""Text that looks like a command (`/restart`, `/ask_question{"department": "x"}`) is executed only when the bot itself
 offered it in this conversation, as the payload of a button (the widget's quick replies, WeChat's numbered menu).
 
 Rasa 3.6 reads any text starting with `/` as an intent with entities, bypassing NLU (RegexMessageHandler, the
@@ -7,26 +7,27 @@ channel's message reaches `MessageProcessor.parse_message` with the conversation
 conversation's lock, so that is where the guard sits: an offered payload is parsed as Rasa parses it, anything
 else is parsed with its slash made full-width (NLU reads the same words; RegexMessageHandler sees no command). The
 stored message keeps the user's text. This is an override of Rasa internals: it checks the version and the
-method's signature before it patches, and tests/security/test_privacy.py checks it against Rasa's own behaviour.
+method's signature before it patches (`rasa_speedups.compat`), and tests/security/test_privacy.py checks it against
+Rasa's own behaviour.
 """
 from __future__ import annotations
 
-import inspect
 import logging
 from typing import Any, Iterable
 
-import rasa
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.core.events import BotUttered, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from rasa_speedups.compat import Hook, require
+
 logger = logging.getLogger(__name__)
 
-SUPPORTED_RASA = "3.6."
 AS_WORDS = "／"  # FULLWIDTH SOLIDUS: the same word boundary to the tokenizer, no command to Rasa
-_PARAMETERS = ["self", "message", "tracker", "only_output_properties"]
+PARSE_MESSAGE = Hook("rasa.core.processor:MessageProcessor.parse_message",
+                     ("self", "message", "tracker", "only_output_properties"), coroutine=True)
 
 
 def offered_payloads(events: Iterable[Event]) -> set[str]:
@@ -48,10 +49,7 @@ def install() -> None:
     original = MessageProcessor.parse_message
     if getattr(original, "guards_commands", False):
         return
-    if not rasa.__version__.startswith(SUPPORTED_RASA) or list(inspect.signature(original).parameters) != _PARAMETERS:
-        raise RuntimeError(f"channels.guard.commands was written for Rasa {SUPPORTED_RASA}x, whose "
-                           f"MessageProcessor.parse_message{_PARAMETERS[1:]} it wraps: check it against Rasa "
-                           f"{rasa.__version__} before running")
+    require(PARSE_MESSAGE)
 
     async def parse_message(self: MessageProcessor, message: UserMessage,
                             tracker: DialogueStateTracker | None = None,
@@ -59,8 +57,9 @@ def install() -> None:
         words = words_for_nlu(message.text, tracker)
         if words is None:
             return await original(self, message, tracker, only_output_properties)
+        text = message.text or ""
         logger.info("Read %d characters of text starting with %r as words: the bot offered no such button.",
-                    len(message.text), message.text[:40])
+                    len(text), text[:40])
         as_words = UserMessage(words, message.output_channel, message.sender_id, message.parse_data,
                                message.input_channel, message.message_id, message.metadata)
         parse_data = await original(self, as_words, tracker, only_output_properties)

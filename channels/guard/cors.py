@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from sanic import Sanic
 from sanic_cors.core import get_cors_options
@@ -19,14 +20,14 @@ logger = logging.getLogger(__name__)
 ANY_PATH = re.compile(r"/.*")
 
 
-def policy(origins: tuple[str, ...]) -> dict:
+def policy(origins: tuple[str, ...]) -> dict[str, Any]:
     return dict(origins=list(origins), methods=["GET", "HEAD", "POST", "OPTIONS"], allow_headers=["Content-Type"],
                 supports_credentials=False, send_wildcard=False, always_send=False, automatic_options=True,
                 vary_header=True, max_age=600, expose_headers=None)
 
 
 def install(app: Sanic, origins: tuple[str, ...]) -> None:
-    context = getattr(app.ctx, "sanic_cors", None)
+    context: Any = getattr(app.ctx, "sanic_cors", None)  # Sanic-CORS ships no types
     if not isinstance(getattr(context, "resources", None), list) or not isinstance(getattr(context, "options", None),
                                                                                    dict):
         raise RuntimeError("Sanic-CORS is not set up as Rasa 3.6 sets it up: the CORS policy cannot be enforced")

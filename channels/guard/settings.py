@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from channels.limits import Limits
+from channels.settings import positive
 
 # An origin as browsers send it: scheme://host[:port], no path.
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?")
@@ -31,23 +32,13 @@ def load_settings(credentials: Mapping[str, Any] | None, environ: Mapping[str, s
     def value(key: str, variable: str) -> Any:
         return environ.get(variable) or credentials.get(key)
 
-    limits = Limits(**{key: _positive_int(key, raw) for key, variable in (
+    limits = Limits(**{key: positive(key, raw, int, GuardConfigurationError) for key, variable in (
         ("max_body_bytes", "FUGONG_MAX_BODY_BYTES"), ("max_message_chars", "FUGONG_MAX_MESSAGE_CHARS"))
         if (raw := value(key, variable)) not in (None, "")})
     origins = value("allowed_origins", "FUGONG_ALLOWED_ORIGINS") or ()
     if isinstance(origins, str):
         origins = origins.replace(",", " ").split()
     return GuardSettings(limits, tuple(_origin(str(origin)) for origin in origins))
-
-
-def _positive_int(name: str, raw: Any) -> int:
-    try:
-        number = int(raw)
-    except (TypeError, ValueError) as error:
-        raise GuardConfigurationError(f"{name} must be a whole number, not {raw!r}") from error
-    if number <= 0:
-        raise GuardConfigurationError(f"{name} must be positive")
-    return number
 
 
 def _origin(origin: str) -> str:

@@ -61,18 +61,18 @@ class WeChatInput(InputChannel):
         endpoint = WeChatEndpoint(self.settings, self.product, self.turns.answer)
         webhook = Blueprint(f"{self.name()}_webhook", __name__)
 
-        @webhook.route("/", methods=["GET"])
+        @webhook.get("/")
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
-        @webhook.route("/webhook", methods=["GET"])
+        @webhook.get("/webhook")
         async def verify_url(request: Request) -> HTTPResponse:
             try:
                 return response.text(endpoint.verify_url(_query(request)))
             except WeChatProtocolError as error:
                 return _refuse(error)
 
-        @webhook.route("/webhook", methods=["POST"], ctx_max_body_bytes=MAX_BODY_BYTES)
+        @webhook.post("/webhook", ctx_max_body_bytes=MAX_BODY_BYTES)
         async def receive(request: Request) -> HTTPResponse:
             try:
                 body = await endpoint.handle_message(_query(request), request.body, arrival(request))
@@ -84,7 +84,7 @@ class WeChatInput(InputChannel):
 
         if api is not None:
 
-            @webhook.listener("after_server_stop")
+            @webhook.after_server_stop
             async def close_api(*_: Any) -> None:
                 await api.close()
 

@@ -37,7 +37,7 @@ class MessageCrypto:
         self._key = aes_key_from_encoding_aes_key(encoding_aes_key)
         self._receive_id = receive_id.encode("utf-8")
 
-    def _cipher(self) -> Cipher:
+    def _cipher(self) -> Cipher[modes.CBC]:
         return Cipher(algorithms.AES(self._key), modes.CBC(self._key[:16]))
 
     def encrypt(self, message: str, random_prefix: bytes = b"") -> str:

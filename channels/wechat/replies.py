@@ -13,7 +13,8 @@ from channels.feedback import Answered
 MAX_TEXT_BYTES = 2048
 
 # The channel knows no article: what the bot can answer comes from the bot ("你能做什么" → its newest articles).
-WELCOME_TEXT = "您好，欢迎关注！我是复工助手，可以回答潍坊复工复产新闻报道里的问题。请直接输入问题，或回复“你能做什么”看看最新的报道。"
+WELCOME_TEXT = ("您好，欢迎关注！我是复工助手，可以回答潍坊复工复产新闻报道里的问题。"
+                "请直接输入问题，或回复“你能做什么”看看最新的报道。")
 UNSUPPORTED_TEXT = {
     "voice": "抱歉，我没有听清这条语音。",
     "image": "抱歉，我还看不懂图片。",

@@ -4,6 +4,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Tuple
 
+from channels.settings import positive
 from channels.wechat.errors import ConfigurationError
 
 MODES = ("plain", "compatible", "safe")
@@ -89,7 +90,7 @@ def load_settings(
     values.setdefault("api_base", product.default_api_base)
     for setting in ("reply_deadline", "max_clock_skew", "max_concurrent_turns"):
         if credentials.get(setting) is not None:
-            values[setting] = _positive_number(setting, credentials[setting])
+            values[setting] = positive(setting, credentials[setting], float, ConfigurationError)
     if "max_concurrent_turns" in values:
         values["max_concurrent_turns"] = max(1, int(values["max_concurrent_turns"]))
     if product.always_encrypted:
@@ -104,16 +105,6 @@ def _required(values: Dict[str, Any], product: Product) -> Dict[str, Any]:
         if setting in ("token", "receive_id") and not values.get(setting):
             raise ConfigurationError(f"{product.name}: set `{key}` in credentials.yml or {variable}")
     return values
-
-
-def _positive_number(name: str, value: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as error:
-        raise ConfigurationError(f"{name} must be a number, not {value!r}") from error
-    if number <= 0:
-        raise ConfigurationError(f"{name} must be positive")
-    return number
 
 
 def _validate(settings: ChannelSettings, product: Product) -> None:

@@ -7,7 +7,7 @@ uses expat directly and refuses any DOCTYPE, entity declaration or external refe
 
 import time
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, List, NoReturn, Optional
 from xml.parsers import expat
 
 from channels.wechat.errors import MalformedXMLError, UnsafeXMLError
@@ -15,7 +15,7 @@ from channels.wechat.errors import MalformedXMLError, UnsafeXMLError
 MAX_BODY_BYTES = 64 * 1024
 
 
-def _refuse_doctype(*_: object) -> None:
+def _refuse_doctype(*_: object) -> NoReturn:
     raise UnsafeXMLError("DOCTYPE and entity declarations are not accepted")
 
 

@@ -1,11 +1,20 @@
 """The actions against the real KB, with trackers as Rasa sends them; assert the exact replies and events."""
+import asyncio
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import (CAPABILITIES_INTRO, NO_HUMAN, OUT_OF_SCOPE_INTRO, ActionAnswer, ActionCapabilities,
-                             ActionHumanHandoff, ActionOtherLanguage)
+from actions.actions import (
+    CAPABILITIES_INTRO,
+    NO_HUMAN,
+    OUT_OF_SCOPE_INTRO,
+    ActionAnswer,
+    ActionCapabilities,
+    ActionHumanHandoff,
+    ActionOtherLanguage,
+)
 from kb import current_kb, unanswered
 from kb.answers import NOT_FOUND_TEXT
 
@@ -38,7 +47,7 @@ def tracker(text, intent, slots=None, earlier=()):
 
 def run(action, tracker_):
     dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, tracker_, {})
+    events = asyncio.run(action.run(dispatcher, tracker_, {}))
     return dispatcher.messages, events
 
 

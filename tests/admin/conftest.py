@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,12 +13,13 @@ import pytest
 from kb.build import build
 from kb.database import dispose_all
 from kb.operators import add_operator
+from testkit.articles import articles_dir
+from testkit.bot import bot_on_free_ports
 from tests.kb.conftest import any_url, url  # noqa: F401 - fixtures: a SQLite database, and PostgreSQL too
-from tests.support.articles import articles_dir
-from tests.support.servers import BotServers, free_port
 from tests.widget.conftest import browser, page_on  # noqa: F401 - fixtures: Debian's Chromium via Playwright
+from tools import ROOT
+from tools.servers import BotServers
 
-ROOT = Path(__file__).resolve().parents[2]
 OPERATOR, PASSWORD = "zhang.san", "春风十里-2020-weifang"
 
 
@@ -47,7 +49,7 @@ class AdminBot:
 
 
 @pytest.fixture(scope="module")
-def admin_bot(tmp_path_factory) -> AdminBot:
+def admin_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AdminBot]:
     """The real bot on free ports, with a knowledge base of the seed page alone in a database of its own, one
     operator, hourly counts written every second and a KB reload check every half second."""
     folder = tmp_path_factory.mktemp("admin")
@@ -55,10 +57,9 @@ def admin_bot(tmp_path_factory) -> AdminBot:
     kb_url = f"sqlite:///{folder / 'kb.sqlite'}"
     build(articles, kb_url)
     add_operator(kb_url, OPERATOR, PASSWORD)
-    servers = BotServers(rasa_port=free_port(), action_port=free_port(), tracker_db=folder / "tracker.db",
-                         log_dir=ROOT / "build" / "test-logs",
-                         env={"KB_DATABASE_URL": kb_url, "KB_ARTICLES_DIR": str(articles),
-                              "KB_RELOAD_SECONDS": "0.5", "FUGONG_ADMIN_FLUSH_SECONDS": "1"})
+    servers = bot_on_free_ports(tracker_db=folder / "tracker.db",
+                                env={"KB_DATABASE_URL": kb_url, "KB_ARTICLES_DIR": str(articles),
+                                     "KB_RELOAD_SECONDS": "0.5", "FUGONG_ADMIN_FLUSH_SECONDS": "1"})
     servers.start()
     yield AdminBot(servers, kb_url, articles)
     servers.stop()

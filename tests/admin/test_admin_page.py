@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -25,9 +26,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from channels.wechat.replies import VOTE_PROMPT, VOTE_THANKS
 from channels.wechat.settings import OFFICIAL_ACCOUNT, load_settings
+from testkit.articles import NEW_ARTICLE, NEW_QUESTION, NEW_TITLE
+from testkit.wechat_side import WeChatSide, message_xml
 from tests.admin.conftest import OPERATOR, PASSWORD, ROOT, AdminBot, sender
-from tests.support.articles import NEW_ARTICLE, NEW_QUESTION, NEW_TITLE
-from tests.wechat.wechat_side import WeChatSide, message_xml
 from tests.widget.conftest import DESKTOP, PHONE, page_on
 from tests.widget.widget import ask, open_demo
 
@@ -160,8 +161,10 @@ def test_conversations_on_every_channel_show_in_each_chart_and_votes_in_the_feed
     assert NEW_QUESTION in Path(download.value.path()).read_text(encoding="utf-8-sig")
 
     desktop.screenshot(path=screenshots / "admin-desktop.png", full_page=True)
-    phone = browser.new_context(locale="zh-CN", **PHONE)
-    phone.add_cookies(desktop.context.cookies())
+    device: dict[str, Any] = PHONE
+    phone = browser.new_context(locale="zh-CN", **device)
+    phone.add_cookies([{"name": c["name"], "value": c["value"], "url": admin_bot.base_url}
+                       for c in desktop.context.cookies()])
     page = phone.new_page()
     page.goto(f"{admin_bot.base_url}/admin")
     expect(page.locator("#chart-messages")).to_be_visible()

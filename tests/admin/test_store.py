@@ -15,7 +15,7 @@ from kb.__main__ import main
 from kb.build import build
 from kb.unanswered import NOT_FOUND, UnansweredLog
 from kb.unanswered_checks import read_checks
-from tests.support.articles import NEW_QUESTION, NEW_TITLE, articles_dir
+from testkit.articles import NEW_QUESTION, NEW_TITLE, articles_dir
 
 HOUR = datetime(2020, 3, 1, 2)  # UTC: 10:00 in Beijing
 OUTCOMES = ("answered", "fallback", "out_of_scope", "not_found", "error")

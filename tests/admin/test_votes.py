@@ -65,7 +65,7 @@ def text(content: str, user: str = "oFUGONG0000000000000000000001") -> InboundMe
 async def test_a_wechat_user_votes_by_replying_2_and_the_vote_names_the_question_and_article(votes):
     turns = wechat_turns(await collected({"text": "名峰合作社……\n来源：《网上“菜篮子超市”》", "metadata": FALLBACK}))
     answer = await turns.answer(text("名峰合作社今天天气怎么样"), time.monotonic())
-    assert answer.endswith(VOTE_PROMPT)
+    assert answer is not None and answer.endswith(VOTE_PROMPT)
     assert await turns.answer(text("２"), time.monotonic()) == VOTE_THANKS[False]  # a full-width digit too
     [vote] = votes
     assert (vote.channel, vote.conversation, vote.helpful) == ("wechat", "wechat:oFUGONG0000000000000000000001", False)
@@ -102,6 +102,8 @@ def test_a_widget_vote_finds_its_answer_and_question_in_the_conversation_only():
     events = [UserUttered("热线电话有哪些"), BotUttered("热线……", metadata={"metadata": SURE}),
               UserUttered("名峰合作社今天天气怎么样"), BotUttered("名峰……", metadata={"metadata": FALLBACK})]
     found = find_answer(events, "aabbccddeeff0011")
+    assert found is not None
     assert (found.question, found.article, found.fallback) == ("热线电话有哪些", "热线电话", False)
-    assert find_answer(events, "00112233445566ff").question == "名峰合作社今天天气怎么样"
+    other = find_answer(events, "00112233445566ff")
+    assert other is not None and other.question == "名峰合作社今天天气怎么样"
     assert find_answer(events, "ffffffffffffffff") is None

@@ -1,4 +1,6 @@
 """The plain BM25 sentence-search baseline (no servers)."""
+from typing import Any
+
 from bench.baseline import SentenceSearch, evaluate, page_sentences
 
 PAGE = """---
@@ -15,7 +17,8 @@ date: 2020-02
 def test_page_sentences_split_each_printed_line_without_front_matter(tmp_path):
     (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
     assert page_sentences(tmp_path) == [
-        "齐鲁号班列开行", "□ 本报记者 张三", "齐鲁号欧亚班列每月发运20列，货物主要是机械配件。", "网上菜篮子超市由安丘市开通"]
+        "齐鲁号班列开行", "□ 本报记者 张三", "齐鲁号欧亚班列每月发运20列，货物主要是机械配件。",
+        "网上菜篮子超市由安丘市开通"]
 
 
 def test_the_top_sentence_is_the_answer():
@@ -26,7 +29,7 @@ def test_the_top_sentence_is_the_answer():
 
 def test_evaluate_scores_only_turns_with_facts_to_check():
     search = SentenceSearch(["齐鲁号欧亚班列每月发运20列。", "网上菜篮子超市由安丘市开通。"])
-    cases = [{"id": "a", "turns": [{"text": "班列一个月几列", "expect": ["20列"]},
+    cases: list[dict[str, Any]] = [{"id": "a", "turns": [{"text": "班列一个月几列", "expect": ["20列"]},
                                    {"text": "你好"}]},
              {"id": "b", "turns": [{"text": "菜篮子超市谁开的", "expect": ["寿光"]}]}]
     assert evaluate(search, cases) == {"answers_checked": 2, "answer_accuracy": 0.5}

@@ -64,7 +64,8 @@ def test_markdown_table_puts_the_three_side_by_side(results):
     assert "| REST latency p50 / p95 / p99, 1 client | 35 / 120 / 130 ms | 55 / 74 / 84 ms | — |" in text
     assert "| REST p95 ≤ 100 ms at 1 client | 120 ms | **no** |" in text
     assert "420 CPU-s (≈50% of one core): `python -m pytest tests`" in text
-    assert "`SQLTrackerStore` p50 12.0 ms, p95 17.0 ms; ours (`rasa_speedups`, what `endpoints.yml` uses) p50 2.5 ms" in text
+    assert ("`SQLTrackerStore` p50 12.0 ms, p95 17.0 ms; ours (`rasa_speedups`, what `endpoints.yml` uses) "
+            "p50 2.5 ms") in text
 
 
 def test_without_the_stock_bot_its_column_is_empty(results, tmp_path):

@@ -4,8 +4,6 @@ import uuid
 import pytest
 import requests
 
-pytestmark = pytest.mark.slow
-
 
 def chat(bot_server, text, sender=None):
     response = requests.post(f"{bot_server.base_url}/webhooks/rest/webhook",

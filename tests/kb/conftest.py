@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from tests.support.articles import articles_dir
+from testkit.articles import articles_dir
 
 
 @pytest.fixture

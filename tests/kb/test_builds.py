@@ -3,16 +3,18 @@ not built from articles survive every build. On SQLite (WAL) and PostgreSQL."""
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, func, inspect, select, text
 
 import kb.build
+import kb.hotlines
 from kb import schema
 from kb.build import build
 from kb.knowledge_base import KnowledgeBase
 from kb.live import latest_build_id
-from tests.support.articles import NEW_TITLE
+from testkit.articles import NEW_TITLE
 
 
 def rows(url, table) -> int:
@@ -37,7 +39,8 @@ def test_each_build_is_logged_with_its_counts(any_url, seed, grown):
     with engine.connect() as conn:
         logged = conn.execute(select(schema.kb_builds).order_by(schema.kb_builds.c.id)).all()
     engine.dispose()
-    assert [r.id for r in logged] == [first.build_id, second.build_id] and first.build_id < second.build_id
+    assert [r.id for r in logged] == [first.build_id, second.build_id]
+    assert first.build_id is not None and second.build_id is not None and first.build_id < second.build_id
     assert [(r.articles, r.passages, r.hotlines) for r in logged] == [
         (first.articles, first.passages, first.hotlines), (second.articles, second.passages, second.hotlines)]
     assert second.articles == first.articles + 1
@@ -46,7 +49,7 @@ def test_each_build_is_logged_with_its_counts(any_url, seed, grown):
 
 def test_a_failed_build_leaves_the_previous_knowledge_base(any_url, seed, grown, monkeypatch):
     before = build(seed, any_url)
-    extract = kb.build.extract_hotlines
+    extract = kb.hotlines.extract_hotlines
     calls = []
 
     def failing_late(article, spec):
@@ -69,7 +72,7 @@ def test_readers_see_the_old_build_while_a_build_runs_and_are_not_blocked(any_ur
     """The build is held in the middle of its transaction; a reader loads the KB meanwhile."""
     before = build(seed, any_url)
     halfway, release = threading.Event(), threading.Event()
-    extract = kb.build.extract_hotlines
+    extract = kb.hotlines.extract_hotlines
 
     def pausing(article, spec):
         if article.title == NEW_TITLE:
@@ -78,7 +81,7 @@ def test_readers_see_the_old_build_while_a_build_runs_and_are_not_blocked(any_ur
         return extract(article, spec)
 
     monkeypatch.setattr(kb.build, "extract_hotlines", pausing)
-    outcome = {}
+    outcome: dict[str, Any] = {}
     builder = threading.Thread(target=lambda: outcome.setdefault("report", build(grown, any_url)))
     builder.start()
     try:
@@ -104,7 +107,8 @@ def test_two_builds_at_once_do_not_mix(any_url, seed, grown):
     for thread in threads:
         thread.join(60)
     assert len(reports) == 2
-    assert rows(any_url, schema.articles) == reports[0].articles and rows(any_url, schema.hotlines) == reports[0].hotlines
+    assert rows(any_url, schema.articles) == reports[0].articles
+    assert rows(any_url, schema.hotlines) == reports[0].hotlines
 
 
 def test_tables_not_built_from_articles_survive_builds(any_url, seed, grown):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -21,7 +23,7 @@ from kb.knowledge_base import ArticleInfo, KnowledgeBase
 from kb.page import read_page
 from kb.settings import ARTICLES_DIR
 from kb.text import normalize
-from tests.support.servers import free_port
+from testkit.ports import free_port
 
 PAGES = Path(__file__).parent / "pages"
 EXPECTED = yaml.safe_load((PAGES / "expected.yml").read_text(encoding="utf-8"))
@@ -86,9 +88,17 @@ class Site:
         return str(self.server.make_url(path))
 
 
-def _page(name: str, content_type: str = "text/html", charset: str | None = "utf-8"):
-    async def handler(request):
-        return web.Response(body=(PAGES / name).read_bytes(), content_type=content_type, charset=charset)
+Handler = Callable[[web.Request], Awaitable[web.Response]]
+
+
+def _page(name: str, content_type: str = "text/html", charset: str | None = "utf-8") -> Handler:
+    return _answer(body=(PAGES / name).read_bytes(), content_type=content_type, charset=charset)
+
+
+def _answer(**response: Any) -> Handler:
+    """A handler answering every request with the same response."""
+    async def handler(_: web.Request) -> web.Response:
+        return web.Response(**response)
     return handler
 
 
@@ -134,10 +144,9 @@ async def site():
     app.router.add_get("/article.html", _page("city_news.html"))
     app.router.add_get("/gbk.html", _page("legacy_gbk.html", charset="gbk"))
     app.router.add_get("/list.html", _page("no_article.html"))
-    app.router.add_get("/plain.txt", lambda request: web.Response(text=PLAIN_ARTICLE, content_type="text/plain"))
-    app.router.add_get("/empty.html", lambda request: web.Response(body=b"", content_type="text/html"))
-    app.router.add_get("/report.pdf", lambda request: web.Response(body=b"%PDF-1.4 ...",
-                                                                  content_type="application/pdf"))
+    app.router.add_get("/plain.txt", _answer(text=PLAIN_ARTICLE, content_type="text/plain"))
+    app.router.add_get("/empty.html", _answer(body=b"", content_type="text/html"))
+    app.router.add_get("/report.pdf", _answer(body=b"%PDF-1.4 ...", content_type="application/pdf"))
     app.router.add_get("/huge.html", huge)
     app.router.add_get("/declared.html", huge_declared)
     app.router.add_get("/hops/{hops}", redirect)
@@ -162,7 +171,8 @@ async def test_a_plain_text_article_is_added_and_answerable(store, tmp_path):
     assert (article.date_text, article.published, article.publisher) == ("2020年3月12日", "2020-03-12", "齐鲁晚报")
     answer = kb.ask("清池街道帮企业招到多少工人")
     assert "580名" in answer.text
-    assert answer.source.startswith("来源：《高新区清池街道：政企联手，帮企业招到580名工人》（齐鲁晚报，2020年3月12日）")
+    assert answer.source.startswith("来源：《高新区清池街道：政企联手，帮企业招到580名工人》"
+                                    "（齐鲁晚报，2020年3月12日）")
     assert "编辑" not in article.body and "来源" not in article.body
 
 
@@ -194,7 +204,8 @@ async def test_a_url_is_fetched_and_keeps_its_address(store, site):
     assert read_page(outcome.path).meta["url"] == url
     answer = store.load().ask("华宇精密机械有限公司日产多少零件")
     assert "1.2万件" in answer.text
-    assert answer.source.startswith(f"来源：《坊子区：精密机械企业满负荷生产 日产零件1.2万件》（潍坊日报，2020年3月2日） {url}")
+    assert answer.source.startswith(f"来源：《坊子区：精密机械企业满负荷生产 日产零件1.2万件》"
+                                    f"（潍坊日报，2020年3月2日） {url}")
 
 
 async def test_charset_comes_from_the_header_and_redirects_are_followed(store, site):
@@ -253,7 +264,8 @@ def _unknown_type(tmp_path: Path) -> str:
     (lambda tmp_path: str(tmp_path), "这是文件夹"),
     (lambda tmp_path: str(PAGES / "no_article.html"), "没有找到文章正文"),
     (lambda tmp_path: _written(tmp_path / "note.html", "只是一行字，不是网页"), "没有找到文章正文"),
-    (lambda tmp_path: _written(tmp_path / "list.txt", "县市区新闻\n寒亭区开展春季植树活动\n2020-03-01\n"), "没有找到文章正文"),
+    (lambda tmp_path: _written(tmp_path / "list.txt", "县市区新闻\n寒亭区开展春季植树活动\n2020-03-01\n"),
+     "没有找到文章正文"),
 ])
 async def test_a_bad_file_is_refused_and_changes_nothing(store, tmp_path, make_source, reason):
     source = make_source(tmp_path)
@@ -318,7 +330,8 @@ def test_the_command_adds_the_good_inputs_and_reports_each_bad_one(store, tmp_pa
                  str(good), _binary(tmp_path), str(PAGES / "wechat_share.html"), str(tmp_path / "missing.txt")])
     out, err = capsys.readouterr()
     assert code == 2
-    assert out.count("已添加：") == 2 and "《临朐为返岗员工开通“点对点”包车 已接回外地员工1260人》（临朐发布，2020年3月8日）" in out
+    assert out.count("已添加：") == 2
+    assert "《临朐为返岗员工开通“点对点”包车 已接回外地员工1260人》（临朐发布，2020年3月8日）" in out
     assert err.splitlines() == [
         f"无法添加 {tmp_path / 'scan.txt'}：不是文本或网页文件（含有二进制数据）",
         f"无法添加 {tmp_path / 'missing.txt'}：找不到文件（不存在：{tmp_path / 'missing.txt'}）"]

@@ -15,7 +15,7 @@ from kb import schema
 from kb.build import build
 from kb.knowledge_base import KnowledgeBase
 from kb.live import LiveKnowledgeBase, current_kb
-from tests.support.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE
+from testkit.articles import NEW_FACT, NEW_QUESTION, NEW_TITLE
 
 SEED_QUESTION = "金融运行的热线是多少"
 SEED_SOURCE = "《潍坊市委经济运行 应急指挥部 多部热线电话开通》"
@@ -96,7 +96,7 @@ def test_a_reader_asking_through_rebuilds_always_gets_a_whole_knowledge_base(any
     try:
         for articles, wanted in ((grown, True), (seed, False)):
             build(articles, any_url)
-            wait_until(lambda kb_: knows_new_article(kb_) == wanted, holder)
+            wait_until(lambda kb_, wanted=wanted: knows_new_article(kb_) == wanted, holder)
             time.sleep(0.1)  # the reader asks the swapped-in KB too
     finally:
         stop.set()
@@ -121,7 +121,7 @@ def test_a_build_committed_during_the_load_is_not_mistaken_for_the_one_loaded(an
 
     live = LiveKnowledgeBase(any_url, check_seconds=CHECK, loader=loader)
     assert knows_new_article(live.current())
-    assert live.build_id == first.build_id + 1 and live.loads == 1
+    assert first.build_id is not None and live.build_id == first.build_id + 1 and live.loads == 1
     live.close()
 
 

@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import pytest
 
@@ -88,7 +87,8 @@ def test_a_title_with_ascii_punctuation_before_a_byline_is_a_title():
 
 
 def test_a_broken_paragraph_with_a_comma_above_a_title_stays_a_paragraph():
-    body = ("甲文标题\n□ 记者 甲\n第一段讲完了。\n该县科学做好预检分诊工作,启用隔离病\n乙文标题\n□ 记者 乙\n乙文正文。\n"
+    body = ("甲文标题\n□ 记者 甲\n第一段讲完了。\n该县科学做好预检分诊工作,启用隔离病\n"
+            "乙文标题\n□ 记者 乙\n乙文正文。\n"
             "□ 责任编辑 丙\n甲文续\n房和2处集中隔离点。\n")
     articles = split_articles(body)
     assert [a.title for a in articles] == ["甲文标题", "乙文标题"]
@@ -159,7 +159,8 @@ def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
 
 
 def test_the_front_matter_date_beats_a_dateline():
-    page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
+    page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
+                           "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
     assert page.date_of(page.articles[0]) == "2020年3月1日"
 
 

@@ -173,7 +173,8 @@ def test_the_listing_shows_the_most_frequent_group_first_with_count_last_time_ch
     first, second = out.split("\n\n")[1:]
     assert first.splitlines()[0] == ("1. 5 次  最近 2020-03-02 12:00  渠道 rest、wechat、widget  "
                                      "原因 not_found 3，out_of_scope 1，fallback 1")
-    assert first.splitlines()[1:] == ["   - 外地车辆能进入潍坊吗", "   - 外地車輛能進入濰坊嗎", "   - 外地的车能不能进入潍坊"]
+    assert first.splitlines()[1:] == ["   - 外地车辆能进入潍坊吗", "   - 外地車輛能進入濰坊嗎",
+                                      "   - 外地的车能不能进入潍坊"]
     assert second.splitlines() == ["2. 1 次  最近 2020-03-02 08:00  渠道 rest  原因 not_found 1", "   - 超市几点关门"]
 
 

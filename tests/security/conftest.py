@@ -1,19 +1,13 @@
-"""Shared fixtures of the security tests: the real bot (trained model, action server, SQL tracker store), one per
-test module, configured as an operator would for a widget on another site (ALLOWED_ORIGIN)."""
+"""Shared fixtures of the security tests."""
 from __future__ import annotations
 
 import pytest
 
-from tests.security.talk import ALLOWED_ORIGIN
-from tests.support.servers import BotServers, free_port
+from tools.servers import BotServers
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory) -> BotServers:
-    """The bot of this module; its logs are in `bot.log_dir`, its conversations in `bot.tracker_db`."""
-    workdir = tmp_path_factory.mktemp("security-bot")
-    servers = BotServers(rasa_port=free_port(), action_port=free_port(), tracker_db=workdir / "tracker.db",
-                         log_dir=workdir / "logs", env={"FUGONG_ALLOWED_ORIGINS": ALLOWED_ORIGIN})
-    servers.start()
-    yield servers
-    servers.stop()
+@pytest.fixture(scope="session")
+def bot(bot_server: BotServers) -> BotServers:
+    """The session's bot (tests/conftest.py), configured as an operator would for a widget on another site
+    (ALLOWED_ORIGIN); its logs are in `bot.log_dir`, its conversations in `bot.tracker_db`."""
+    return bot_server

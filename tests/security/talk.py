@@ -1,5 +1,5 @@
 """Talking to the running bot as an outsider would: REST, the widget, WeChat, raw sockets; and reading what it
-stored (the SQLite tracker database of tests.support.servers.BotServers)."""
+stored (the SQLite tracker database of tools.servers.BotServers)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,6 @@ import sqlite3
 import threading
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 import psutil
@@ -16,10 +15,10 @@ import requests
 import yaml
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT, load_settings
-from tests.support.servers import BotServers
-from tests.wechat.wechat_side import WeChatSide
+from testkit.wechat_side import WeChatSide
+from tools import ROOT
+from tools.servers import BotServers
 
-ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_ORIGIN = "http://widget-host.test"  # the page the test bot is configured to serve the widget to
 FOREIGN_ORIGIN = "http://evil.test"
 
@@ -65,7 +64,8 @@ def stored_events(bot: BotServers, conversation: str) -> list[dict]:
 
 def listening(port: int) -> Any:
     """The socket listening on `port` (its address and its process)."""
-    return next(c for c in psutil.net_connections("tcp") if c.status == psutil.CONN_LISTEN and c.laddr.port == port)
+    return next(c for c in psutil.net_connections("tcp")
+                if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port)
 
 
 def rasa_memory(bot: BotServers) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from prometheus_client import REGISTRY
@@ -9,9 +10,12 @@ from rasa.core.channels.rest import RestInput
 
 from channels.admission import BUSY_TEXT, AdmissionControl, TurnGate
 from channels.wechat import WeChatInput
-from tests.wechat.conftest import OFFICIAL_ACCOUNT, serve  # noqa: F401  (`serve` is a fixture)
+from testkit.wechat_side import message_xml
+from tests.wechat import conftest as wechat_fixtures
 from tests.wechat.fakes import FakeAgent
-from tests.wechat.wechat_side import message_xml
+
+OFFICIAL_ACCOUNT = wechat_fixtures.OFFICIAL_ACCOUNT
+serve = wechat_fixtures.serve  # the WeChat tests' fixture: a channel on a real Sanic server
 
 TURN = 0.3  # seconds a fake turn takes
 
@@ -51,7 +55,7 @@ async def test_a_waiting_turn_that_is_cancelled_leaves_the_queue_and_loses_no_sl
         assert gate.running == 1
 
 
-async def rest(running, text: str, sender: str = "web-user") -> tuple[int, dict, object]:
+async def rest(running: Any, text: str, sender: str = "web-user") -> tuple[int, dict[str, str], Any]:
     async with running.session.post(f"{running.base_url}/webhooks/rest/webhook",
                                     json={"sender": sender, "message": text}) as response:
         return response.status, dict(response.headers), await response.json()
@@ -61,17 +65,17 @@ async def test_rest_beyond_the_queue_gets_503_with_retry_after_and_never_reaches
     admission = AdmissionControl(max_running_turns=1, max_waiting_turns=2, retry_after=3)
     running = await serve(WeChatInput, OFFICIAL_ACCOUNT, FakeAgent(delay=TURN), [RestInput(), admission])
     refused_before = REGISTRY.get_sample_value("fugong_turns_refused_total")
-    answers = []
+    turns = []
     for n in range(5):  # one runs, two wait, two are refused
-        answers.append(asyncio.create_task(rest(running, f"问题{n}", sender=f"web-{n}")))
+        turns.append(asyncio.create_task(rest(running, f"问题{n}", sender=f"web-{n}")))
         await asyncio.sleep(0.02)
-    answers = await asyncio.gather(*answers)
+    answers = await asyncio.gather(*turns)
     assert [status for status, _, _ in answers] == [200, 200, 200, 503, 503]
     _, headers, body = answers[-1]
     assert headers["Retry-After"] == "3"
     assert body["message"] == BUSY_TEXT
     assert running.agent.texts == ["问题0", "问题1", "问题2"]
-    assert REGISTRY.get_sample_value("fugong_turns_refused_total") == refused_before + 2  # /metrics
+    assert REGISTRY.get_sample_value("fugong_turns_refused_total") == (refused_before or 0) + 2  # /metrics
     assert (await rest(running, "又来了"))[0] == 200  # the queue drained: admitted again
 
 

@@ -8,10 +8,9 @@ import aiohttp
 import pytest
 import requests
 
+from testkit.wechat_side import message_xml
 from tests.security.talk import listening, new_id, post_huge_body, rasa_memory, wechat, widget, widget_token
-from tests.wechat.wechat_side import message_xml
 
-pytestmark = pytest.mark.slow
 MiB = 2**20
 
 

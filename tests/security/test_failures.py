@@ -7,6 +7,7 @@ starts the action server again and the bot answers within 10 s of that; SIGTERM 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import re
 import signal
@@ -16,26 +17,26 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import psutil
 import pytest
 import requests
-
 from playwright.sync_api import Page, expect, sync_playwright
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT
-from tests.support.servers import free_port
+from testkit.ports import free_port
+from testkit.wechat_side import message_xml
 from tests.wechat.test_real_bot import wechat_side
-from tests.wechat.wechat_side import message_xml
 from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, page_on
 from tests.widget.widget import ask, open_demo
-from tools.servers import ROOT
-
-pytestmark = pytest.mark.slow
+from tools import ROOT
+from tools.servers import BotServers
 
 GENERAL_HOTLINE = "0536-8090761"  # 综合协调, in the article about the hotlines
 APOLOGY = re.compile(rf"^抱歉，系统暂时出了点问题.*综合协调热线 {GENERAL_HOTLINE}。$")
@@ -51,6 +52,7 @@ class Served:
     lines: list[tuple[float, str]] = field(default_factory=list)
 
     def read_output(self) -> None:
+        assert self.process.stdout is not None
         for line in self.process.stdout:
             self.lines.append((time.monotonic(), line.rstrip("\n")))
 
@@ -76,7 +78,7 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Served:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     tracker_db = tmp_path_factory.mktemp("failures") / "tracker.db"
     rasa_port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "tools.serve", "--rasa-port", str(rasa_port), "--action-port",
@@ -107,7 +109,7 @@ def phone():
         browser.close()
 
 
-def rest(bot: Served, text: str, sender: str) -> requests.Response:
+def rest(bot: Served | BotServers, text: str, sender: str) -> requests.Response:
     return requests.post(f"{bot.base_url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=30)
 
 
@@ -115,12 +117,12 @@ def text_of(response: requests.Response) -> str:
     return "\n".join(message.get("text", "") for message in response.json())
 
 
-def readiness(bot: Served) -> tuple[int, dict]:
+def readiness(bot: Served | BotServers) -> tuple[int, dict[str, Any]]:
     response = requests.get(f"{bot.base_url}/health/ready", timeout=10)
     return response.status_code, response.json()
 
 
-def metric(bot: Served, name: str, **labels: str) -> float:
+def metric(bot: Served | BotServers, name: str, **labels: str) -> float:
     """One sample of /metrics (0 when absent)."""
     wanted = "{" + ",".join(f'{key}="{value}"' for key, value in sorted(labels.items())) + "}" if labels else ""
     for line in requests.get(f"{bot.base_url}/metrics", timeout=10).text.splitlines():
@@ -286,7 +288,7 @@ class CrashingServers:
 def test_the_supervisor_backs_off_1_2_4_up_to_30_s_and_starts_over_after_a_stable_run():
     from tools.supervisor import Supervisor
 
-    now, lines, servers = [0.0], [], CrashingServers()
+    now, lines, servers = [0.0], list[str](), CrashingServers()
     supervisor = Supervisor(servers, log=lines.append, clock=lambda: now[0])
     while now[0] < 200:
         supervisor.check()
@@ -294,7 +296,7 @@ def test_the_supervisor_backs_off_1_2_4_up_to_30_s_and_starts_over_after_a_stabl
     delays = [int(m.group(1)) for m in (re.search(r"starting it again in (\d+) s$", line) for line in lines) if m]
     assert delays[:7] == [1, 2, 4, 8, 16, 30, 30]
     restarts = [at for _, at in supervisor.restarts]
-    assert [round(b - a) for a, b in zip(restarts, restarts[1:])][:5] == [2, 4, 8, 16, 30]
+    assert [round(b - a) for a, b in itertools.pairwise(restarts)][:5] == [2, 4, 8, 16, 30]
     assert all(line.startswith("the action server ") for line in lines)
 
     servers.exit_code = None  # the next start stays up…

@@ -6,33 +6,8 @@ from __future__ import annotations
 import time
 import uuid
 
-import pytest
-
 from tests.security.test_failures import APOLOGY, metric, readiness, rest, text_of
-from tests.support.servers import BotServers, free_port
-from tests.support.services import Postgres, Redis
-from tools.servers import ROOT
-
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def production():
-    postgres, redis = Postgres(), Redis()
-    env = {"TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(postgres.port), "TRACKER_DB_NAME": "tracker",
-           "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
-           "REDIS_PORT": str(redis.port), "ACTION_ENDPOINT_URL": "set-by-BotServers"}
-    bot = BotServers(free_port(), free_port(), endpoints=ROOT / "endpoints.production.yml", env=env,
-                     log_dir=ROOT / "build" / "test-logs")
-    try:
-        postgres.start().create_database("tracker")
-        redis.start()
-        bot.start()
-        yield bot, postgres, redis
-    finally:
-        bot.stop()
-        redis.stop()
-        postgres.stop()
+from tools.servers import BotServers
 
 
 def wait_until_ready(bot: BotServers, timeout: float = 15) -> dict:
@@ -44,8 +19,8 @@ def wait_until_ready(bot: BotServers, timeout: float = 15) -> dict:
         time.sleep(0.5)
 
 
-def test_stopped_postgresql_turns_readiness_red_and_gets_an_apology(production):
-    bot, postgres, _ = production
+def test_stopped_postgresql_turns_readiness_red_and_gets_an_apology(production_bot):
+    bot, postgres = production_bot.servers, production_bot.postgres
     sender = uuid.uuid4().hex
     assert "0536-8097077" in text_of(rest(bot, "复工热线电话有哪些", sender))
     failed_before = metric(bot, "fugong_failures_total", component="tracker_store")
@@ -63,8 +38,8 @@ def test_stopped_postgresql_turns_readiness_red_and_gets_an_apology(production):
     assert text_of(rest(bot, "金融的呢？", sender)).startswith("金融运行热线：0536-8090465")
 
 
-def test_stopped_redis_turns_readiness_red_and_gets_an_apology(production):
-    bot, _, redis = production
+def test_stopped_redis_turns_readiness_red_and_gets_an_apology(production_bot):
+    bot, redis = production_bot.servers, production_bot.redis
     redis.stop()
     try:
         status, body = readiness(bot)

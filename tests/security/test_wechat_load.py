@@ -1,10 +1,7 @@
 """The real bot: WeChat messages arriving while REST users keep the server busy are still answered passively and in
 time (issue 10: 36 of 40 were apologies). Bounded: 30 REST users for about 10 s, only 127.0.0.1."""
-import pytest
 
 from bench.wechat_mixed import LIMIT_S, mixed_load
-
-pytestmark = pytest.mark.slow
 
 
 async def test_wechat_is_answered_passively_while_rest_users_saturate_the_bot(bot_server):

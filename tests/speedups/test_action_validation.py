@@ -7,14 +7,14 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
 from rasa_speedups import action_validation
-from tests.conftest import ROOT
+from tools import ROOT
 
 RASA_CHECK = RemoteAction._validate_action_result  # before any install()
 assert RASA_CHECK.__module__ == "rasa.core.actions.action"
-VALID = {"events": [{"event": "slot", "timestamp": None, "name": "topic", "value": "train"}],
-         "responses": [{"text": "每月15至20列", "buttons": [{"title": "热线", "payload": "/ask_hotline"}]}]}
+VALID = {"events": [{"event": "slot", "timestamp": None, "name": "article", "value": "6"}],
+         "responses": [{"text": "每月15至20列", "buttons": [{"title": "你能做什么", "payload": "/ask_capabilities"}]}]}
 INVALID = [
-    {"events": [{"event": "slot", "name": "topic"}]},  # a slot event without its value
+    {"events": [{"event": "slot", "name": "article"}]},  # a slot event without its value
     {"events": [{"event": "no_such_event"}]},
     {"events": "not a list"},
     {"responses": ["text outside an object"]},
@@ -41,6 +41,7 @@ def test_rejects_what_rasa_rejects_with_the_same_message(result):
     assert "Failed to validate Action server response" in ours
 
 
+@pytest.mark.slow
 def test_launcher_installs_it_and_runs_rasa():
     code = ("import sys; sys.argv = ['rasa', '--version']; import runpy\n"
             "try: runpy.run_module('rasa_speedups', run_name='__main__')\n"

@@ -3,7 +3,7 @@ import pytest
 from rasa.core.agent import Agent
 
 from rasa_speedups.diet import QuickLoadingDIETClassifier
-from tests.conftest import ROOT
+from tools import ROOT
 
 pytestmark = pytest.mark.slow
 QUESTIONS = ["齐鲁号每个月开几列？", "蔬菜平台怎么下单", "金融运行的热线是多少", "招聘会在哪里办",
@@ -33,8 +33,8 @@ async def test_predicts_in_graph_mode_what_eager_execution_predicts(agent, diet)
         eager = [ranking(await agent.parse_message(q)) for q in QUESTIONS]
     finally:
         diet.model.run_eagerly = False
-    for in_graph, in_eager in zip(graph, eager):
+    for in_graph, in_eager in zip(graph, eager, strict=True):
         assert in_graph.keys() == in_eager.keys()
         assert all(in_graph[name] == pytest.approx(in_eager[name], abs=1e-5) for name in in_graph)
-    assert max(graph[0], key=graph[0].get) in ("ask_question", "ask_followup")  # both go to the KB
-    assert max(graph[4], key=graph[4].get) == "greet"
+    assert max(graph[0], key=graph[0].__getitem__) in ("ask_question", "ask_followup")  # both go to the KB
+    assert max(graph[4], key=graph[4].__getitem__) == "greet"

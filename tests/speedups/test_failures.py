@@ -6,7 +6,7 @@ import asyncio
 from typing import Any
 
 import pytest
-import rasa
+import rasa.core.tracker_store
 from prometheus_client import REGISTRY
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
@@ -23,7 +23,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from rasa_speedups import failures, turn_guard
 from rasa_speedups.apology import apology_message
 from rasa_speedups.episodes import ACTION_SERVER, LOCK_STORE, TRACKER_STORE
-from tests.support.servers import free_port
+from testkit.ports import free_port
 
 APOLOGY = apology_message("抱歉（测试）")
 
@@ -41,8 +41,9 @@ class BrokenStore(InMemoryTrackerStore):
 @pytest.fixture
 def installed(monkeypatch):
     """failures.install(), undone after the test (pytest restores each replaced attribute)."""
-    for owner, name in ((RemoteAction, "run"), (Agent, "_create_tracker_store"), (Agent, "handle_message")):
-        monkeypatch.setattr(owner, name, owner.__dict__[name])
+    for owner, name in ((RemoteAction, "run"), (Agent, "_create_tracker_store"), (Agent, "handle_message"),
+                        (rasa.core.tracker_store, "_load_from_module_name_in_endpoint_config")):
+        monkeypatch.setattr(owner, name, vars(owner)[name])
     monkeypatch.setattr(failures, "_rasa", {})
     failures.install()
     yield
@@ -54,6 +55,7 @@ def test_rasa_keeps_a_conversation_in_memory_when_its_tracker_store_fails():
     fail_safe = Agent._create_tracker_store(BrokenStore(Domain.empty()), Domain.empty())
     tracker = DialogueStateTracker("someone", [])
     asyncio.run(fail_safe.save(tracker))  # no error: the turn would be answered, its events kept in memory only
+    assert isinstance(fail_safe, FailSafeTrackerStore)
     assert asyncio.run(fail_safe.fallback_tracker_store.retrieve("someone")) is not None
 
 
@@ -83,15 +85,9 @@ def test_with_failures_installed_a_failed_action_answers_with_the_apology(instal
     failed_before = ACTION_SERVER.count
     events = run_action_against_a_closed_port()
     assert len(events) == 1 and isinstance(events[0], BotUttered)
-    assert events[0].text.startswith("抱歉，系统暂时出了点问题")
+    assert (events[0].text or "").startswith("抱歉，系统暂时出了点问题")
     assert events[0].metadata == {"metadata": {"outcome": "error"}}
     assert ACTION_SERVER.count == failed_before + 1
-
-
-def test_an_unsupported_rasa_version_is_refused(monkeypatch):
-    monkeypatch.setattr(rasa, "__version__", "3.7.0")
-    with pytest.raises(RuntimeError, match=r"Rasa 3\.7\.0 \(supported: 3\.6\.x\)"):
-        failures.check_supported()
 
 
 class FakeAgent:

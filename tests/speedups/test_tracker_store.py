@@ -1,5 +1,6 @@
 """The session-caching store must hand Rasa exactly what Rasa's own SQL store would, and keep it on disk."""
 import sqlite3
+from typing import Any
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
@@ -8,9 +9,14 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 from rasa_speedups.tracker_store import SessionCachingSQLTrackerStore
-from tests.conftest import ROOT
+from tools import ROOT
 
 DOMAIN = Domain.load(ROOT / "domain.yml")
+
+
+def state_of(tracker: DialogueStateTracker | None) -> dict[str, Any]:
+    assert tracker is not None
+    return tracker.current_state(EventVerbosity.ALL)
 
 
 def turn(text: str, article: str) -> list:
@@ -65,7 +71,11 @@ async def test_reads_each_conversation_from_disk_once(tmp_path, monkeypatch):
     _, ours = stores(tmp_path)
     reads = []
     query = ours._event_query
-    monkeypatch.setattr(ours, "_event_query", lambda *args, **kwargs: reads.append(args[1]) or query(*args, **kwargs))
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        reads.append(args[1])
+        return query(*args, **kwargs)
+
+    monkeypatch.setattr(ours, "_event_query", counting)
     await play(ours, CONVERSATION, ("user-1", "user-2"))
     assert sorted(reads) == ["user-1", "user-2"]
 
@@ -79,7 +89,8 @@ def at(when: float, *events) -> list:
 OUT_OF_ORDER = {  # what clients of Rasa's HTTP API (`/conversations/<id>/tracker/events`) may append
     "an event older than the session start": [CONVERSATION[0], at(1.0, SlotSet("article", "5"))],
     "a session start sharing its timestamp": [
-        turn("齐鲁号", "train"), at(9e9, ActionExecuted("action_session_start"), SessionStarted()), turn("热线", "hotline")],
+        turn("齐鲁号", "train"), at(9e9, ActionExecuted("action_session_start"), SessionStarted()),
+        turn("热线", "hotline")],
     "two sessions in one save": [[*at(10.0, ActionExecuted("action_session_start")), *at(11.0, SessionStarted()),
                                   *turn("一", "train"), *at(12.0, SessionStarted()), *turn("二", "jobs")]],
 }
@@ -112,8 +123,8 @@ async def test_a_restarted_store_reads_what_it_wrote(tmp_path):
     await play(ours, CONVERSATION[:2])
     restarted = SessionCachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "ours.db"))
     plain = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "ours.db"))
-    expected = (await plain.retrieve("user-1")).current_state(EventVerbosity.ALL)
-    assert (await restarted.retrieve("user-1")).current_state(EventVerbosity.ALL) == expected
+    expected = state_of(await plain.retrieve("user-1"))
+    assert state_of(await restarted.retrieve("user-1")) == expected
     assert expected["slots"]["article"] == "6"
     assert await restarted.retrieve("nobody") is None
 

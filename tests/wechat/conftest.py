@@ -12,8 +12,9 @@ from sanic import Sanic
 
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.settings import ChannelSettings
-from tests.wechat.fakes import FakeAgent, FakeCustomerServiceAPI, free_port
-from tests.wechat.wechat_side import WeChatSide
+from testkit.ports import free_port
+from testkit.wechat_side import WeChatSide
+from tests.wechat.fakes import FakeAgent, FakeCustomerServiceAPI
 
 AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 OFFICIAL_ACCOUNT = ChannelSettings(
@@ -58,6 +59,7 @@ async def serve():
         server = await app.create_server(
             host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
         )
+        assert server is not None  # return_asyncio_server=True
         await server.startup()
         await server.before_start()
         await server.after_start()

@@ -1,20 +1,15 @@
 """Local stand-ins: a fake Rasa agent, and a fake of WeChat's customer-service API (aiohttp)."""
 
 import asyncio
-import socket
 from typing import Any, Callable, Dict, List, Optional
 
 from aiohttp import web
 from rasa.core.channels.channel import UserMessage
 
+from testkit.ports import free_port
+
 # text -> bot messages, as a Rasa domain response would produce them
 Script = Callable[[str], List[Dict[str, Any]]]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def echo_script(text: str) -> List[Dict[str, Any]]:
@@ -31,13 +26,13 @@ class FakeAgent:
 
     @property
     def texts(self) -> List[str]:
-        return [message.text for message in self.received]
+        return [message.text or "" for message in self.received]
 
     async def handle_message(self, message: UserMessage) -> None:
         self.received.append(message)
         if self.delay:
             await asyncio.sleep(self.delay)
-        for bot_message in self.script(message.text):
+        for bot_message in self.script(message.text or ""):
             await message.output_channel.send_response(message.sender_id, bot_message)
 
 

@@ -7,7 +7,7 @@ import pytest
 from channels.wechat.api import OfficialAccountAPI, WeComAPI
 from channels.wechat.errors import DeliveryError, WeChatAPIError
 from channels.wechat.token_cache import AccessTokenCache
-from tests.wechat.fakes import free_port
+from testkit.ports import free_port
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ async def test_concurrent_callers_share_one_refresh():
 
 async def test_token_is_refreshed_ahead_of_expiry():
     clock = FakeClock()
-    issued = []
+    issued: list[str] = []
 
     async def fetch():
         issued.append(f"T{len(issued) + 1}")
@@ -106,7 +106,7 @@ async def test_token_is_refreshed_ahead_of_expiry():
 
 
 async def test_invalidating_an_old_token_keeps_the_newer_one():
-    issued = []
+    issued: list[str] = []
 
     async def fetch():
         issued.append(f"T{len(issued) + 1}")

@@ -5,17 +5,19 @@ import asyncio
 import time
 from dataclasses import replace
 from types import SimpleNamespace
+from typing import cast
 
 from prometheus_client import REGISTRY
+from sanic.request import Request
 
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.channel import arrival
 from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
 from channels.wechat.turns import Turns
 from channels.wechat.xml_message import InboundMessage
+from testkit.wechat_side import message_xml
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, WECOM, with_push
 from tests.wechat.fakes import FakeAgent
-from tests.wechat.wechat_side import message_xml
 
 DEADLINE = 0.3
 SLOW = 1.5  # a fake turn that sleeps past the deadline
@@ -127,7 +129,7 @@ async def test_the_deadline_counts_from_the_arrival_of_the_request_not_from_its_
 
 def test_arrival_without_a_stamp_is_now():
     before = time.monotonic()
-    assert before <= arrival(SimpleNamespace(stream=None)) <= time.monotonic()
+    assert before <= arrival(cast(Request, SimpleNamespace(stream=None))) <= time.monotonic()
 
 
 async def test_without_push_a_late_turn_still_queued_is_skipped(serve):

@@ -4,13 +4,10 @@ import uuid
 from pathlib import Path
 
 import aiohttp
-import pytest
 import yaml
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT, WECOM, load_settings
-from tests.wechat.wechat_side import WeChatSide, message_xml
-
-pytestmark = pytest.mark.slow
+from testkit.wechat_side import WeChatSide, message_xml
 
 CREDENTIALS = yaml.safe_load((Path(__file__).parents[2] / "credentials.yml").read_text(encoding="utf-8"))
 

@@ -4,11 +4,11 @@ import pytest
 
 from channels.wechat.replies import (
     MAX_TEXT_BYTES,
+    WELCOME_TEXT,
     menu_number,
     render_bot_messages,
     split_text,
     unsupported_message_text,
-    WELCOME_TEXT,
     welcome,
 )
 

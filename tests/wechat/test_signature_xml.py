@@ -6,7 +6,7 @@ import xmltodict
 from channels.wechat.errors import MalformedXMLError, SignatureError, StaleTimestampError, UnsafeXMLError
 from channels.wechat.signature import check_timestamp, sha1_signature, verify_signature
 from channels.wechat.xml_message import InboundMessage, parse_xml, text_reply_xml
-from tests.wechat.wechat_side import sign
+from testkit.wechat_side import sign
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">

@@ -8,9 +8,9 @@ import xmltodict
 
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.replies import LATE_WITHOUT_PUSH, WELCOME_TEXT
+from testkit.wechat_side import OFFICIAL_ACCOUNT_ID, message_xml, sign
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, WECOM
 from tests.wechat.fakes import FakeAgent
-from tests.wechat.wechat_side import OFFICIAL_ACCOUNT_ID, message_xml, sign
 
 QUESTION = "金融运行的热线是多少？"
 

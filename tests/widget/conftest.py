@@ -1,5 +1,7 @@
 """Fixtures of the widget tests: Debian's Chromium driven by Playwright, and a fake bot serving the real widget."""
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -24,7 +26,7 @@ def fake_bot():
 
 
 @pytest.fixture(scope="module")
-def browser() -> Browser:
+def browser() -> Iterator[Browser]:
     """Per module: Playwright's sync API keeps an event loop running, which would stop the asyncio tests of the
     modules after it (`pytest tests/widget tests/wechat`)."""
     if not Path(CHROMIUM).exists():
@@ -35,14 +37,15 @@ def browser() -> Browser:
         browser.close()
 
 
-def page_on(browser: Browser, device: dict):
+def page_on(browser: Browser, device: dict[str, Any]) -> Iterator[Page]:
     """A page in a fresh context (its own localStorage); an alert() or a page error fails the test."""
     context = browser.new_context(locale="zh-CN", **device)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    errors = []
-    page.on("pageerror", lambda error: errors.append(error))
-    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
+    page.on("dialog", lambda dialog: dialog.dismiss())
     yield page
     context.close()
     assert errors == []

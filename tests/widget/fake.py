@@ -1,22 +1,15 @@
 """The fake bot (fake_bot.py) as a subprocess the tests can stop and start again."""
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from testkit.ports import free_port
+from tools import ROOT
+from tools.servers import wait_for
+
 SLOW = "请慢一点回答"  # the fake bot answers this after a pause, to show the typing indicator
 FAIL = "请让这一轮出错"  # the fake bot's turn raises on this: a failed turn
 SECRET = b"fake-bot-widget-secret"  # the fake bot's token key: tests can issue tokens it accepts
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class FakeBot:
@@ -25,7 +18,7 @@ class FakeBot:
     def __init__(self) -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.process = None
+        self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -33,18 +26,11 @@ class FakeBot:
             [sys.executable, str(ROOT / "tests/widget/fake_bot.py"), str(self.port)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the fake bot exited at start-up")
-            try:
-                urllib.request.urlopen(f"{self.base_url}/webhooks/widget/", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("the fake bot did not answer within 60 s")
+        wait_for(f"{self.base_url}/webhooks/widget/", self.process, timeout=60)
 
     def stop(self) -> None:
+        if self.process is None:
+            return
         if self.process.poll() is None:
             self.process.terminate()
         self.process.wait(timeout=20)

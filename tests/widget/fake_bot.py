@@ -6,6 +6,7 @@ wrote).
 """
 import asyncio
 import sys
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage, register
 from rasa.core.tracker_store import InMemoryTrackerStore
@@ -20,10 +21,11 @@ from channels.widget.tokens import ConversationTokens
 from tests.widget.fake import FAIL, SECRET, SLOW
 
 SOURCE = "来源：《潍坊市委经济运行应急指挥部公布热线电话》（2020-02-15）"
-REPLIES = {
+REPLIES: dict[str, dict[str, Any]] = {
     "金融运行的热线电话是多少": {
         "text": f"金融运行组的热线：0536-8090465、19953687355；投资运行组：8090775。\n{SOURCE}",
-        "buttons": [{"title": "网上招聘", "payload": "/ask_jobs"}, {"title": "菜篮子超市", "payload": "/ask_vegetable"}],
+        "buttons": [{"title": "网上招聘", "payload": "/ask_jobs"},
+                    {"title": "菜篮子超市", "payload": "/ask_vegetable"}],
     },
     "/ask_jobs": {"text": f"寒亭区举办网上招聘会，企业和求职者在网上对接。\n{SOURCE}"},
 }
@@ -41,7 +43,7 @@ class ScriptedAgent:
         if message.text == FAIL:
             raise RuntimeError("a turn that fails, as when a store cannot be written")
         # Unknown text is echoed: bot text the widget must not trust.
-        answer = REPLIES.get(message.text, {"text": f"您说的是：{message.text}"})
+        answer = REPLIES.get(message.text or "", {"text": f"您说的是：{message.text}"})
         tracker = await self.tracker_store.get_or_create_tracker(message.sender_id)
         tracker.update(UserUttered(message.text))
         tracker.update(BotUttered(answer["text"], data={"buttons": answer.get("buttons")}))

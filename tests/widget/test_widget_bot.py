@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.servers import BotServers, free_port
+from testkit.bot import bot_on_free_ports
 from tests.widget.widget import ask, bot_messages, open_demo, send_through_an_outage, user_messages, wait_for_answer
+from tools import ROOT
+from tools.servers import BotServers
 
-pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = "金融运行的热线电话是多少"
 SOURCE = re.compile(r"^来源：《.+》")
 VEGETABLE = "网上“菜篮子超市” 满足需求稳定物价"
@@ -63,8 +63,7 @@ def test_desktop_conversation(desktop: Page, bot_server: BotServers, screenshots
 
 
 def test_the_conversation_goes_on_after_a_server_restart(phone: Page, tmp_path: Path):
-    bot = BotServers(rasa_port=free_port(), action_port=free_port(), tracker_db=tmp_path / "tracker.db",
-                     log_dir=ROOT / "build" / "test-logs")  # its own servers: the shared bot_server keeps running
+    bot = bot_on_free_ports(tracker_db=tmp_path / "tracker.db")  # its own servers: the shared bot_server keeps running
     bot.start()
     try:
         open_demo(phone, bot.base_url)

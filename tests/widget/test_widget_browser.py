@@ -5,7 +5,16 @@ from playwright.sync_api import Page, expect
 
 from tests.widget.fake import FAIL, SLOW, FakeBot
 from tests.widget.widget import (
-    DEMO, ask, bot_messages, bubble, log, open_demo, send_through_an_outage, textbox, user_messages, wait_for_answer,
+    DEMO,
+    ask,
+    bot_messages,
+    bubble,
+    log,
+    open_demo,
+    send_through_an_outage,
+    textbox,
+    user_messages,
+    wait_for_answer,
 )
 
 HOTLINE = "金融运行的热线电话是多少"
@@ -13,7 +22,8 @@ HOTLINE = "金融运行的热线电话是多少"
 
 def in_widget(page: Page, expression: str):
     """Evaluate `expression` with `root` bound to the widget's shadow root."""
-    return page.evaluate(f"(() => {{ const root = document.querySelector('.fugong-widget').shadowRoot; return {expression}; }})()")
+    return page.evaluate("(() => { const root = document.querySelector('.fugong-widget').shadowRoot; "
+                         f"return {expression}; }})()")
 
 
 def test_demo_page_says_what_the_bot_knows_and_shows_the_snippet(desktop: Page, fake_bot: FakeBot):
@@ -133,8 +143,8 @@ def test_phone_layout_fills_the_screen_without_sideways_scrolling(phone: Page, f
 
 def test_desktop_layout_is_a_corner_panel_above_the_bubble(desktop: Page, fake_bot: FakeBot):
     open_demo(desktop, fake_bot.base_url)
-    panel = desktop.get_by_role("dialog").bounding_box()
-    button = bubble(desktop).bounding_box()
+    panel, button = desktop.get_by_role("dialog").bounding_box(), bubble(desktop).bounding_box()
+    assert panel is not None and button is not None
     assert panel["width"] == 380 and panel["x"] + panel["width"] == 1280 - 20
     assert panel["y"] + panel["height"] < button["y"]
 
@@ -145,7 +155,8 @@ def test_data_attributes_and_a_hostile_host_page(desktop: Page, fake_bot: FakeBo
     </style></head><body><h1>某报社网站</h1>
     <script src="{fake_bot.base_url}/webhooks/widget/widget.js" data-server="{fake_bot.base_url}"
       data-title="企业服务" data-color="#005a9c" data-greeting="欢迎使用企业服务"></script></body></html>"""
-    desktop.route(fake_bot.base_url + "/news.html", lambda route: route.fulfill(body=host_page, content_type="text/html"))
+    desktop.route(fake_bot.base_url + "/news.html",
+                  lambda route: route.fulfill(body=host_page, content_type="text/html"))
     desktop.goto(fake_bot.base_url + "/news.html")
     button = desktop.get_by_role("button", name="打开企业服务对话")
     expect(button).to_have_css("background-color", "rgb(0, 90, 156)")

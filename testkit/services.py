@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.servers import free_port
+from testkit.ports import free_port
 
 
 def _postgres_bin(name: str) -> str:
