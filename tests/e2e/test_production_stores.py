@@ -16,7 +16,7 @@ def production_bot(postgres, redis_server, tmp_path_factory):
     postgres.create_database("tracker")
     env = {"TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(postgres.port), "TRACKER_DB_NAME": "tracker",
            "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
-           "REDIS_PORT": str(redis_server.port), "ACTION_ENDPOINT_URL": "set-by-BotServers"}
+           "REDIS_PORT": str(redis_server.port), "REDIS_PASSWORD": "", "ACTION_ENDPOINT_URL": "set-by-BotServers"}
     servers = BotServers(free_port(), free_port(), endpoints=ROOT / "endpoints.production.yml", env=env,
                          log_dir=ROOT / "build" / "test-logs")
     servers.start()

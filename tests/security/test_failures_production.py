@@ -21,7 +21,7 @@ def production():
     postgres, redis = Postgres(), Redis()
     env = {"TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(postgres.port), "TRACKER_DB_NAME": "tracker",
            "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
-           "REDIS_PORT": str(redis.port), "ACTION_ENDPOINT_URL": "set-by-BotServers"}
+           "REDIS_PORT": str(redis.port), "REDIS_PASSWORD": "", "ACTION_ENDPOINT_URL": "set-by-BotServers"}
     bot = BotServers(free_port(), free_port(), endpoints=ROOT / "endpoints.production.yml", env=env,
                      log_dir=ROOT / "build" / "test-logs")
     try:
