@@ -13,6 +13,7 @@ reached the server (`channel.arrival`), not from when its handler ran. Turns run
 `channels.admission.deadline_turn()`: where that gate is configured, few Rasa turns run at once and
 WeChat's go before the others (REST, widget). `max_concurrent_turns` bounds the WeChat turns in progress;
 the others wait without using the loop, and a request whose turn is not done by the deadline answers.
+What a message asks (its text, a menu number, the welcome) is `menus.MessageReader`'s.
 """
 
 import asyncio
@@ -26,16 +27,8 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Set
 from prometheus_client import Counter
 
 from channels.wechat.errors import DeliveryError
-from channels.wechat.replies import (
-    LATE_WITHOUT_PUSH,
-    TURN_FAILED,
-    Rendered,
-    menu_number,
-    render_bot_messages,
-    split_text,
-    unsupported_message_text,
-    welcome,
-)
+from channels.wechat.menus import MessageReader
+from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED, Rendered, render_bot_messages, split_text
 from channels.wechat.xml_message import InboundMessage
 
 logger = logging.getLogger(__name__)
@@ -83,7 +76,7 @@ class Turns:
         self._remember_seconds = remember_seconds
         self._max_entries = max_entries
         self._turns: "OrderedDict[str, Turn]" = OrderedDict()
-        self._menus: "OrderedDict[str, Dict[int, str]]" = OrderedDict()
+        self._reader = MessageReader(max_entries)  # what a message asks; the menus shown
         self._background: Set["asyncio.Task[None]"] = set()
         self._slots = asyncio.Semaphore(max_concurrent_turns)
         self._turn_timeout = turn_timeout  # a hung turn (say, a stuck action server) must free its slot
@@ -95,39 +88,14 @@ class Turns:
         `received_at` is the `clock()` time the request arrived: the deadline counts from there.
         """
         if message.msg_type == "event":
-            return self._answer_event(message)
+            return self._reader.event_reply(message)
         turn = self._turns.get(message.dedup_key)
         if turn is None:
-            text = self._user_text(message)
-            if text is None:
-                return unsupported_message_text(message.msg_type)
-            number = menu_number(text)
-            if number is not None:
-                text = self._menus.get(message.from_user, {}).get(number, "")
-                if not text:  # a number that selects nothing: show the topics it could select
-                    return self._welcome(message.from_user)
-            turn = self._start_turn(message, text)
+            reading = self._reader.read(message)
+            if reading.text is None:
+                return reading.reply
+            turn = self._start_turn(message, reading.text)
         return await self._await_turn(turn, message.from_user, received_at)
-
-    def _answer_event(self, message: InboundMessage) -> Optional[str]:
-        if message.event != "subscribe":
-            return None  # unsubscribe, menu clicks, location reports…: nothing to say
-        return self._welcome(message.from_user)
-
-    def _welcome(self, user: str) -> str:
-        rendered = welcome()
-        self._remember_menu(user, rendered.menu)
-        return rendered.chunks[0]
-
-    def _user_text(self, message: InboundMessage) -> Optional[str]:
-        """What the user said, as text for Rasa; None for what the bot cannot read."""
-        if message.msg_type == "text":
-            text = message.content.strip()
-        elif message.msg_type == "voice":
-            text = message.recognition.strip()  # WeChat's speech recognition, when enabled
-        else:
-            text = ""
-        return text or None
 
     def _start_turn(self, message: InboundMessage, text: str) -> Turn:
         self._forget_old_turns()
@@ -149,7 +117,7 @@ class Turns:
             logger.exception("The Rasa turn for a WeChat message failed.")
             return Rendered(split_text(TURN_FAILED))
         rendered = render_bot_messages(messages)
-        self._remember_menu(sender, rendered.menu)
+        self._reader.remember(sender, rendered.menu)
         return rendered
 
     async def _await_turn(self, turn: Turn, user: str, received_at: float) -> Optional[str]:
@@ -212,14 +180,6 @@ class Turns:
         """Wait for pending pushes (tests, shutdown)."""
         while self._background:
             await asyncio.gather(*self._background)
-
-    def _remember_menu(self, user: str, menu: Dict[int, str]) -> None:
-        """A number selects from the latest menu shown, even after answers without one."""
-        if menu:
-            self._menus.pop(user, None)
-            self._menus[user] = menu
-            while len(self._menus) > self._max_entries:
-                self._menus.popitem(last=False)
 
     def _forget_old_turns(self) -> None:
         horizon = self._clock() - self._remember_seconds
