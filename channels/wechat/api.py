@@ -12,6 +12,7 @@ from typing import Any, Dict, Optional, Tuple
 import aiohttp
 
 from channels.wechat.errors import DeliveryError, WeChatAPIError
+from channels.wechat.shared_state import SharedState
 from channels.wechat.token_cache import AccessTokenCache
 
 logger = logging.getLogger(__name__)
@@ -27,10 +28,10 @@ class CustomerServiceAPI:
     token_path = ""
     send_path = ""
 
-    def __init__(self, api_base: str) -> None:
+    def __init__(self, api_base: str, shared: Optional[SharedState] = None) -> None:
         self._api_base = api_base.rstrip("/")
         self._session: Optional[aiohttp.ClientSession] = None
-        self.tokens = AccessTokenCache(self._fetch_token)
+        self.tokens = AccessTokenCache(self._fetch_token, shared=shared)  # shared: one token for all replicas
 
     def _token_params(self) -> Dict[str, str]:
         raise NotImplementedError
@@ -79,7 +80,7 @@ class CustomerServiceAPI:
         except WeChatAPIError as error:
             if error.errcode not in TOKEN_ERRORS:
                 raise
-            self.tokens.invalidate(token)
+            await self.tokens.refused(token)
             await self._post_json(await self.tokens.get(), body)
 
     async def _post_json(self, token: str, body: bytes) -> None:
@@ -96,8 +97,8 @@ class OfficialAccountAPI(CustomerServiceAPI):
     token_path = "/cgi-bin/token"
     send_path = "/cgi-bin/message/custom/send"
 
-    def __init__(self, api_base: str, app_id: str, app_secret: str) -> None:
-        super().__init__(api_base)
+    def __init__(self, api_base: str, app_id: str, app_secret: str, shared: Optional[SharedState] = None) -> None:
+        super().__init__(api_base, shared)
         self._app_id = app_id
         self._app_secret = app_secret
 
@@ -112,8 +113,10 @@ class WeComAPI(CustomerServiceAPI):
     token_path = "/cgi-bin/gettoken"
     send_path = "/cgi-bin/message/send"
 
-    def __init__(self, api_base: str, corp_id: str, secret: str, agent_id: str) -> None:
-        super().__init__(api_base)
+    def __init__(
+        self, api_base: str, corp_id: str, secret: str, agent_id: str, shared: Optional[SharedState] = None
+    ) -> None:
+        super().__init__(api_base, shared)
         self._corp_id = corp_id
         self._secret = secret
         self._agent_id = agent_id

@@ -20,6 +20,7 @@ from channels.wechat.api import CustomerServiceAPI, OfficialAccountAPI, WeComAPI
 from channels.wechat.endpoint import SUCCESS, WeChatEndpoint
 from channels.wechat.errors import WeChatProtocolError
 from channels.wechat.settings import OFFICIAL_ACCOUNT, WECOM, ChannelSettings, Product, load_settings
+from channels.wechat.shared_state import SharedState
 from channels.wechat.turns import RunTurn, Turns
 from channels.wechat.xml_message import MAX_BODY_BYTES
 
@@ -45,17 +46,20 @@ class WeChatInput(InputChannel):
         self.settings = settings
         self.turns: Optional[Turns] = None  # set by blueprint(); tests inspect it
 
-    def customer_service_api(self) -> CustomerServiceAPI:
-        return OfficialAccountAPI(self.settings.api_base, self.settings.receive_id, self.settings.secret)
+    def customer_service_api(self, shared: Optional[SharedState]) -> CustomerServiceAPI:
+        return OfficialAccountAPI(self.settings.api_base, self.settings.receive_id, self.settings.secret, shared)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        api = self.customer_service_api() if self.settings.can_push else None
+        shared = (SharedState(self.settings.redis_url, f"{self.name()}:{self.settings.receive_id}")
+                  if self.settings.redis_url else None)
+        api = self.customer_service_api(shared) if self.settings.can_push else None
         self.turns = Turns(
             run_turn=self._rasa_turn(on_new_message),
             push=api.send_text if api else None,
             deadline=self.settings.reply_deadline,
             max_concurrent_turns=self.settings.max_concurrent_turns,
             channel=self.name(),
+            shared=shared,
         )
         endpoint = WeChatEndpoint(self.settings, self.product, self.turns.answer)
         webhook = Blueprint(f"{self.name()}_webhook", __name__)
@@ -81,11 +85,12 @@ class WeChatInput(InputChannel):
                 return response.text(body)
             return response.text(body, content_type="application/xml; charset=utf-8")
 
-        if api is not None:
-
-            @webhook.listener("after_server_stop")
-            async def close_api(*_: Any) -> None:
+        @webhook.listener("after_server_stop")
+        async def close_connections(*_: Any) -> None:
+            if api is not None:
                 await api.close()
+            if shared is not None:
+                await shared.close()
 
         return webhook
 
@@ -118,9 +123,9 @@ class WeComInput(WeChatInput):
 
     product = WECOM
 
-    def customer_service_api(self) -> CustomerServiceAPI:
+    def customer_service_api(self, shared: Optional[SharedState]) -> CustomerServiceAPI:
         settings = self.settings
-        return WeComAPI(settings.api_base, settings.receive_id, settings.secret, settings.agent_id)
+        return WeComAPI(settings.api_base, settings.receive_id, settings.secret, settings.agent_id, shared)
 
 
 def arrival(request: Request) -> float:

@@ -10,6 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from channels.wechat.replies import menu_number, unsupported_message_text, welcome
+from channels.wechat.shared_state import SharedState
 from channels.wechat.xml_message import InboundMessage
 
 
@@ -22,39 +23,49 @@ class Reading:
 
 
 class MessageReader:
-    def __init__(self, max_users: int = 10_000) -> None:
+    """With `shared` (Redis), the menus are those every replica showed; the process's own memory answers while
+    Redis fails."""
+
+    def __init__(self, max_users: int = 10_000, shared: SharedState | None = None) -> None:
         self._max_users = max_users
+        self._shared = shared
         self._menus: OrderedDict[str, dict[int, str]] = OrderedDict()  # by user, least recently shown first
 
-    def event_reply(self, message: InboundMessage) -> str | None:
+    async def event_reply(self, message: InboundMessage) -> str | None:
         """The reply to an event: the welcome to a subscription, nothing to the others."""
         if message.event != "subscribe":
             return None  # unsubscribe, menu clicks, location reports…: nothing to say
-        return self._welcome(message.from_user)
+        return await self._welcome(message.from_user)
 
-    def read(self, message: InboundMessage) -> Reading:
+    async def read(self, message: InboundMessage) -> Reading:
         """What the user's message (not an event) asks."""
         text = _user_text(message)
         if text is None:
             return Reading(reply=unsupported_message_text(message.msg_type))
         number = menu_number(text)
         if number is not None:
-            text = self._menus.get(message.from_user, {}).get(number, "")
+            text = (await self._menu(message.from_user)).get(number, "")
             if not text:  # a number that selects nothing: show the topics it could select
-                return Reading(reply=self._welcome(message.from_user))
+                return Reading(reply=await self._welcome(message.from_user))
         return Reading(text=text)
 
-    def remember(self, user: str, menu: dict[int, str]) -> None:
+    async def remember(self, user: str, menu: dict[int, str]) -> None:
         """The menu just shown to `user`: a number selects from it from now on."""
         if menu:
             self._menus.pop(user, None)
             self._menus[user] = menu
             while len(self._menus) > self._max_users:
                 self._menus.popitem(last=False)
+            if self._shared is not None:
+                await self._shared.remember_menu(user, menu)
 
-    def _welcome(self, user: str) -> str:
+    async def _menu(self, user: str) -> dict[int, str]:
+        shared = await self._shared.menu(user) if self._shared is not None else None
+        return shared if shared is not None else self._menus.get(user, {})
+
+    async def _welcome(self, user: str) -> str:
         rendered = welcome()
-        self.remember(user, rendered.menu)
+        await self.remember(user, rendered.menu)
         return rendered.chunks[0]
 
 

@@ -30,6 +30,7 @@ OFFICIAL_ACCOUNT = Product(
         ("secret", "app_secret", "WECHAT_SECRET"),
         ("mode", "mode", "WECHAT_MODE"),
         ("api_base", "api_base", "WECHAT_API_BASE"),
+        ("redis_url", "redis_url", "WECHAT_REDIS_URL"),
     ),
     always_encrypted=False,
 )
@@ -43,6 +44,7 @@ WECOM = Product(
         ("encoding_aes_key", "encoding_aes_key", "WECOM_AES_KEY"),
         ("secret", "secret", "WECOM_SECRET"),
         ("api_base", "api_base", "WECOM_API_BASE"),
+        ("redis_url", "redis_url", "WECHAT_REDIS_URL"),
     ),
     always_encrypted=True,
 )
@@ -60,6 +62,7 @@ class ChannelSettings:
     reply_deadline: float = 3.5  # seconds before answering `success` (WeChat waits 5; see turns.py)
     max_clock_skew: float = 300.0  # seconds a signed timestamp may be off
     max_concurrent_turns: int = 4  # WeChat turns in progress; more wait (see turns.py, channels/admission.py)
+    redis_url: str = ""  # state shared by replicas (shared_state.py); empty: in this process only
 
     @property
     def accepts_plain(self) -> bool:
