@@ -57,7 +57,8 @@ class Replica:
 class Cluster:
     def __init__(self, replicas: int = 2, folder: Path = STATE_DIR, base_port: int | None = None,
                  credentials: Path = ROOT / "credentials.yml", model: Path = DEFAULT_MODEL,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, endpoints: Path = ENDPOINTS,
+                 haproxy_config: Path = HAPROXY_CONFIG) -> None:
         if replicas < 1:
             raise ValueError("at least one replica")
         ports = iter(range(base_port, base_port + 4 + 2 * replicas)) if base_port else None
@@ -66,6 +67,7 @@ class Cluster:
             return next(ports) if ports else free_port()
 
         self.folder, self.credentials, self.model, self.extra_env = folder, credentials, model, env or {}
+        self.endpoints, self.haproxy_config = endpoints, haproxy_config
         self.port, self.metrics_port = port(), port()
         self.secrets = _secrets(folder / "secrets.json")
         self.postgres = PostgresServer(folder / "postgres", port())
@@ -121,8 +123,8 @@ class Cluster:
         (self.folder / "state.json").unlink(missing_ok=True)
 
     def replica_env(self, replica: Replica) -> dict[str, str]:
-        """What deploy/cluster.env.example documents, for this replica."""
-        return {**bot_environment(), **self.extra_env,
+        """What deploy/cluster.env.example documents, for this replica (`env` given to the cluster last)."""
+        return {**bot_environment(),
                 "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{replica.action_port}/webhook",
                 "SANIC_HOST": "127.0.0.1",  # where rasa-sdk listens (it has no --interface)
                 "TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(self.postgres.port),
@@ -130,7 +132,7 @@ class Cluster:
                 "TRACKER_DB_PASSWORD": self.secrets["postgres_password"],
                 "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(self.redis.port),
                 "REDIS_PASSWORD": self.secrets["redis_password"], "WECHAT_REDIS_URL": self.redis_url(WECHAT_DB),
-                "FUGONG_WIDGET_SECRET": self.secrets["widget_secret"]}
+                "FUGONG_WIDGET_SECRET": self.secrets["widget_secret"], **self.extra_env}
 
     # --- for tests: one part fails, comes back ----------------------------------------------------------------
 
@@ -176,15 +178,15 @@ class Cluster:
     def _rasa_command(self, replica: Replica) -> list[str]:
         return [str(BIN / "python"), "-m", "rasa_speedups", "run", "--model", str(self.model), "--interface",
                 "127.0.0.1", "--port", str(replica.rasa_port), "--credentials", str(self.credentials),
-                "--endpoints", str(ENDPOINTS)]
+                "--endpoints", str(self.endpoints)]
 
     def _haproxy_command(self) -> list[str]:
         config = self.folder / "haproxy.cfg"
         servers = "\n".join(f"    server {replica.name} 127.0.0.1:{replica.rasa_port}" for replica in self.replicas)
-        text, count = re.subn(r"^\s*server-template .*$", servers, HAPROXY_CONFIG.read_text(encoding="utf-8"),
+        text, count = re.subn(r"^\s*server-template .*$", servers, self.haproxy_config.read_text(encoding="utf-8"),
                               flags=re.MULTILINE)
         if count != 1:
-            raise RuntimeError(f"{HAPROXY_CONFIG} must have exactly one server-template line")
+            raise RuntimeError(f"{self.haproxy_config} must have exactly one server-template line")
         config.write_text(text, encoding="utf-8")
         return ["haproxy", "-db", "-f", str(config)]
 
