@@ -66,6 +66,11 @@ class Turn:
     rest_pushed: bool = False
     task: asyncio.Task[Rendered] = field(init=False)
 
+    @property
+    def late(self) -> bool:
+        """Answered `success` or the apology at a deadline (read again after each await: other requests change it)."""
+        return self.delivery is Delivery.LATE
+
 
 class Turns:
     def __init__(
@@ -130,7 +135,7 @@ class Turns:
     async def _rasa_answer(self, turn: Turn, sender: str, text: str, message_id: str) -> Rendered:
         try:
             async with self._slots:
-                if turn.delivery is Delivery.LATE and self._push is None:
+                if turn.late and self._push is None:
                     return Rendered([])  # apologised for at the deadline, nowhere to push: skip it
                 messages = await asyncio.wait_for(self._run_turn(sender, text, message_id), self._turn_timeout)
         except asyncio.TimeoutError:
@@ -152,7 +157,7 @@ class Turns:
                 self._spawn(self._push_when_done(turn, user, decided=True))
 
     async def _await_turn(self, turn: Turn, user: str, received_at: float) -> str | None:
-        if turn.delivery is Delivery.LATE:
+        if turn.late:
             return None
         remaining = self._deadline - (self._clock() - received_at)
         try:
@@ -162,7 +167,7 @@ class Turns:
         except asyncio.CancelledError:  # WeChat hung up: the answer must still reach the user
             self._answer_late(turn, user)
             raise
-        if turn.delivery is Delivery.LATE:  # an earlier request for this message gave up
+        if turn.late:  # an earlier request for this message gave up
             return None
         if self._shared is not None and (await self._shared.deliver(turn.key, PASSIVE))[0] == LATE:
             turn.delivery = Delivery.LATE  # a retry elsewhere answered `success`: the push is on its way

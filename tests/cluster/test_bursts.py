@@ -28,7 +28,7 @@ async def bursts(base_urls: list[str]) -> dict[str, list[Exchange]]:
         group = senders[first:first + AT_A_TIME]
         results = await asyncio.gather(*(at_once(base_urls, sender, burst_texts(first + offset))
                                          for offset, sender in enumerate(group)))
-        sent.update(zip(group, results))
+        sent.update(zip(group, results, strict=True))
     return sent
 
 
@@ -43,7 +43,8 @@ def problems(database, sent: dict[str, list[Exchange]]) -> dict[str, str]:
         missing, extra = expected - texts, texts - expected
         starts = sum(1 for type_name, _ in events if type_name == "session_started")
         if missing or extra or starts != 1:
-            found[sender] = f"{sum(missing.values())} missing, {sum(extra.values())} duplicated, {starts} session starts"
+            found[sender] = (f"{sum(missing.values())} missing, {sum(extra.values())} duplicated, "
+                             f"{starts} session starts")
     return found
 
 

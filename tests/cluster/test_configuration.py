@@ -11,7 +11,7 @@ import pytest
 from rasa.utils.endpoints import read_endpoint_config
 
 from rasa_speedups.shared_sql import UnusableTrackerStore, wait_for_database
-from tools.cluster import ENDPOINTS, HAPROXY_CONFIG, Cluster
+from tools.cluster import ENDPOINTS, Cluster
 from tools.ports import free_port
 from tools.servers import ROOT
 
