@@ -14,6 +14,7 @@ import aiohttp
 from rasa_speedups.apology import apology_text
 
 REST = "/webhooks/rest/webhook"
+FAILED_PAUSE = 0.1  # seconds a client waits after a failed message, as the widget does (not hammering a failing bot)
 APOLOGY = apology_text()
 # Questions of our own, answered from the articles or by small talk.
 QUESTIONS = ("企业复工有问题打哪个电话", "金融的呢？", "齐鲁号班列多久发一趟", "网上菜篮子超市怎么买菜", "谢谢你")
@@ -65,8 +66,11 @@ async def conversations(base_url: str, senders: list[str], seconds: float) -> li
     async def converse(http: aiohttp.ClientSession, sender: str) -> None:
         number = 0
         while time.monotonic() < deadline:
-            exchanges.append(await send(http, base_url, sender, f"{QUESTIONS[number % len(QUESTIONS)]}（{number}）"))
+            exchange = await send(http, base_url, sender, f"{QUESTIONS[number % len(QUESTIONS)]}（{number}）")
+            exchanges.append(exchange)
             number += 1
+            if not exchange.answered:
+                await asyncio.sleep(FAILED_PAUSE)
 
     async with session(len(senders)) as http:
         await asyncio.gather(*(converse(http, sender) for sender in senders))
