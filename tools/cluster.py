@@ -61,20 +61,25 @@ class Cluster:
                  haproxy_config: Path = HAPROXY_CONFIG) -> None:
         if replicas < 1:
             raise ValueError("at least one replica")
-        ports = iter(range(base_port, base_port + 4 + 2 * replicas)) if base_port else None
+        self.folder, self.credentials, self.model, self.extra_env = folder, credentials, model, env or {}
+        self.endpoints, self.haproxy_config = endpoints, haproxy_config
+        self.secrets = _secrets(folder / "secrets.json")
+        self._base_port = base_port
+        self._pick_ports(replicas)
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._commands: dict[str, tuple[list[str], dict[str, str]]] = {}
+
+    def _pick_ports(self, replicas: int) -> None:
+        """From `base_port` on, else free ones (which another program may take before ours bind them)."""
+        ports = iter(range(self._base_port, self._base_port + 4 + 2 * replicas)) if self._base_port else None
 
         def port() -> int:
             return next(ports) if ports else free_port()
 
-        self.folder, self.credentials, self.model, self.extra_env = folder, credentials, model, env or {}
-        self.endpoints, self.haproxy_config = endpoints, haproxy_config
         self.port, self.metrics_port = port(), port()
-        self.secrets = _secrets(folder / "secrets.json")
-        self.postgres = PostgresServer(folder / "postgres", port())
-        self.redis = RedisServer(folder / "redis", port(), self.secrets["redis_password"])
+        self.postgres = PostgresServer(self.folder / "postgres", port())
+        self.redis = RedisServer(self.folder / "redis", port(), self.secrets["redis_password"])
         self.replicas = [Replica(number, port(), port()) for number in range(1, replicas + 1)]
-        self.processes: dict[str, subprocess.Popen[bytes]] = {}
-        self._commands: dict[str, tuple[list[str], dict[str, str]]] = {}
 
     @property
     def url(self) -> str:
@@ -91,10 +96,31 @@ class Cluster:
     # --- start and stop ------------------------------------------------------------------------------------------
 
     def start(self, timeout: float = 300) -> Cluster:
-        """Everything, then waits until each replica is ready and HAProxy sends it traffic; stops all on failure."""
+        """Everything, then waits until each replica is ready and HAProxy sends it traffic; stops all on failure.
+
+        With free ports, a start that failed because one of them was taken meanwhile is tried once more on others.
+        """
         if not self.model.exists():
             raise FileNotFoundError(f"{self.model} is missing: run `make model` first")
+        try:
+            return self._start(timeout)
+        except (RuntimeError, TimeoutError):
+            if self._base_port is not None or not self._a_port_was_taken():
+                raise
+        self._pick_ports(len(self.replicas))
+        return self._start(timeout)
+
+    def _a_port_was_taken(self) -> bool:
+        logs = [*(self.folder / "logs").glob("*.log"), self.redis.folder / "redis.log",
+                self.postgres.folder / "postgres.log"]
+        return any("address already in use" in log.read_text(errors="replace").lower()
+                   for log in logs if log.exists())
+
+    def _start(self, timeout: float) -> Cluster:
         (self.folder / "logs").mkdir(parents=True, exist_ok=True)
+        for log in [*(self.folder / "logs").glob("*.log"), self.redis.folder / "redis.log",
+                    self.postgres.folder / "postgres.log"]:
+            log.unlink(missing_ok=True)  # this start's logs only
         try:
             self.postgres.initialise()
             self.postgres.start()
