@@ -8,4 +8,7 @@ honest failures.
 - `diet.QuickLoadingDIETClassifier`: DIET that loads in seconds instead of tracing a training step.
 - `failures` (with `turn_guard`, `episodes`, `apology`, `readiness`): a failed action or store gets the user an
   apology with the general hotline, never silence or a conversation kept in memory only; /health and /metrics.
+- For several replicas (endpoints.production.yml, docs/deploy.md): `lock_store.AtomicRedisLockStore`, tickets
+  taken atomically in Redis and freed seconds after a replica dies; `shared_sql.SharedSQLTrackerStore`, Rasa's SQL
+  store refusing to start on a database it cannot write.
 """
