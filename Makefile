@@ -26,11 +26,13 @@ KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard nlu_components/*.py)
 ACTIONS     := $(wildcard actions/*.py)
 
-.PHONY: help setup kb model charts run shell lint test test-fast test-deps bench bench-nlu lock clean
+.PHONY: help setup kb model charts run shell cluster cluster-stop lint test test-fast test-deps bench bench-nlu lock clean
 
 help:
 	@echo "make run     set everything up and serve the bot on http://localhost:$(RASA_PORT)"
 	@echo "make shell   chat with the bot in the terminal (rasa shell)"
+	@echo "make cluster N=2 [CLUSTER_PORT=8080]   PostgreSQL, Redis, HAProxy and N replicas (docs/deploy.md)"
+	@echo "make cluster-stop                      stop them"
 	@echo "make test    set everything up, lint, and run every test      make test-fast  no live bot, under a minute"
 	@echo "make lint    ruff and mypy (pyproject.toml)"
 	@echo "make bench   benchmarks (reports/)        make bench-nlu  held-out accuracy only"
@@ -77,11 +79,22 @@ run: $(MODEL) $(KB_OUT) $(CHARTS)
 shell: $(MODEL) $(KB_OUT)
 	@$(PY) -m tools.serve --rasa-port $(RASA_PORT) --action-port $(ACTION_PORT) --shell
 
+# A real deployment on this machine: PostgreSQL, Redis, HAProxy and N replicas (tools/cluster.py, docs/deploy.md).
+N ?= 2
+CLUSTER_PORT ?= 8080
+cluster: $(MODEL) $(KB_OUT) test-deps
+	@$(PY) -m tools.cluster start --replicas $(N) --port $(CLUSTER_PORT)
+
+cluster-stop:
+	@$(PY) -m tools.cluster stop
+
 # --- tests ----------------------------------------------------------------------------------
-# Debian packages the tests drive: Chromium (widget), PostgreSQL and Redis (endpoints.production.yml).
+# Debian packages the tests drive: Chromium (widget), PostgreSQL, Redis and HAProxy (endpoints.production.yml,
+# make cluster).
 test-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v haproxy >/dev/null || missing="$$missing haproxy"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \

@@ -16,10 +16,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Awaitable, Callable, Coroutine
 from contextlib import suppress
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Coroutine
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
@@ -73,7 +74,7 @@ class AdminChannel(InputChannel):
         return "admin"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "AdminChannel":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> AdminChannel:
         raw = os.environ.get("FUGONG_ADMIN_FLUSH_SECONDS") or (credentials or {}).get("flush_seconds") or FLUSH_SECONDS
         try:
             seconds = float(raw)

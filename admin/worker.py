@@ -14,11 +14,11 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from admin.summary import Range, summarize
 from kb import feedback, unanswered

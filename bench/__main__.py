@@ -2,9 +2,9 @@
 
 Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy, REST latency at 1 and 16
 clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json and
-latency.png. Then WeChat beside saturating REST load, a 500-turn conversation, the new-article check and the chat
-with the operations page refreshing (reports/wechat_mixed.md, long_conversation.md, new_articles.md, admin.md).
-About 17 minutes on 2 cores, most of it training (ours and the stock bot's).
+latency.png. Then WeChat beside saturating REST load, a 500-turn conversation, the new-article check, the chat with
+the operations page refreshing, and 1 and 2 replicas behind HAProxy (reports/wechat_mixed.md, long_conversation.md,
+new_articles.md, admin.md, cluster.md). About 25 minutes on 2 cores, most of it training (ours and the stock bot's).
 
     python -m bench                               # everything
     python -m bench --model /tmp/m/x.tar.gz --endpoints /tmp/e.yml --skip-stock --skip-training --out /tmp/v
@@ -18,11 +18,12 @@ import time
 from pathlib import Path
 
 from testkit.bot import BENCH_LOGS, bot_on_free_ports
-from testkit.ports import free_port
 from tools import ROOT
+from tools.ports import free_port
 from tools.servers import command_of
 
 from . import admin, baseline, long_conversation, new_articles, report, wechat_mixed
+from . import cluster as scale_out
 from .heldout import evaluate, load_cases, summarize
 from .load import run_load
 from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost, tracker_store_cost
@@ -139,6 +140,10 @@ def measure(args: argparse.Namespace, results: dict) -> None:
         step("ours: chat latency with the operations page refreshing every 5 s (reports/admin.md)")
         results["admin"] = admin.run(args.model, args.endpoints)
         admin.write(results["admin"], args.out)
+    if not args.skip_cluster:
+        step("1 and 2 replicas behind HAProxy, PostgreSQL and Redis (reports/cluster.md, about 4 min)")
+        results["cluster"] = scale_out.run([1, 2], log=step)
+        scale_out.write(results["cluster"], args.out)
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as scratch:
         if not args.skip_training:
             step("ours: rasa train into a temp folder (about 1–5 min)")
@@ -159,6 +164,7 @@ def main() -> None:
     parser.add_argument("--skip-long-conversation", action="store_true", help="no 500-turn conversation")
     parser.add_argument("--skip-new-articles", action="store_true", help="no new-article check")
     parser.add_argument("--skip-admin", action="store_true", help="no chat latency beside the operations page")
+    parser.add_argument("--skip-cluster", action="store_true", help="no 1- and 2-replica cluster (make cluster)")
     args = parser.parse_args()
 
     results: dict = {"started": time.strftime("%Y-%m-%d %H:%M"), "model": shown(args.model),

@@ -48,7 +48,7 @@ class LoadResult:
                 "messages_per_s": round(len(self.latencies) / self.seconds, 2)}
 
 
-async def _client(session: aiohttp.ClientSession, url: str, conversations, budget: "_Budget",
+async def _client(session: aiohttp.ClientSession, url: str, conversations, budget: _Budget,
                   result: LoadResult) -> None:
     while True:
         sender = f"bench-{uuid.uuid4().hex[:12]}"

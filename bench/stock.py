@@ -20,7 +20,7 @@ class StockServer(BotServers):
         super().__init__(rasa_port=port, action_port=0, model=model, log_dir=log_dir)
         self.project = project
 
-    def start(self, timeout: float = 300) -> "StockServer":
+    def start(self, timeout: float = 300) -> StockServer:
         process = self._spawn("stock", [str(BIN / "rasa"), "run", "--model", str(self.model),
                                         "--port", str(self.rasa_port), "--enable-api",
                                         "--credentials", str(self.project / "credentials.yml"),

@@ -15,7 +15,6 @@ import itertools
 import statistics
 import sys
 import time
-from typing import List, Tuple
 
 import aiohttp
 import yaml
@@ -36,7 +35,7 @@ BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0, LIMIT)
 
 
 async def one_user(side: WeChatSide, session: aiohttp.ClientSession, user: str, count: int,
-                   questions, results: List[Tuple[float, str]]) -> None:
+                   questions, results: list[tuple[float, str]]) -> None:
     for _ in range(count):
         xml = message_xml(from_user=user, Content=next(questions))
         started = time.perf_counter()
@@ -54,12 +53,12 @@ def outcome(reply) -> str:
     return f"{reply.status} {reply.body[:60]}"
 
 
-async def run(base_url: str, count: int, concurrency: int) -> List[Tuple[float, str]]:
+async def run(base_url: str, count: int, concurrency: int) -> list[tuple[float, str]]:
     credentials = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
     settings = load_settings(OFFICIAL_ACCOUNT, credentials["channels.wechat.WeChatInput"])
     side = WeChatSide(f"{base_url}/webhooks/wechat/webhook", settings)
     questions = itertools.cycle(QUESTIONS)
-    results: List[Tuple[float, str]] = []
+    results: list[tuple[float, str]] = []
     per_user = [count // concurrency + (1 if n < count % concurrency else 0) for n in range(concurrency)]
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
         await side.post(session, message_xml(from_user="o_bench_warmup", Content="你好"))  # first parse is slow
@@ -68,7 +67,7 @@ async def run(base_url: str, count: int, concurrency: int) -> List[Tuple[float, 
     return results
 
 
-def report(results: List[Tuple[float, str]], concurrency: int, wall: float) -> bool:
+def report(results: list[tuple[float, str]], concurrency: int, wall: float) -> bool:
     times = sorted(elapsed for elapsed, _ in results)
     late = sum(kind == "late" for _, kind in results)
     failures = [(elapsed, kind) for elapsed, kind in results if kind not in ("answer", "late")]

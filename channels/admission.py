@@ -24,7 +24,8 @@ import contextvars
 import logging
 import time
 from collections import deque
-from typing import Any, AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any
 
 from prometheus_client import Counter, Histogram
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -131,7 +132,7 @@ class AdmissionControl(InputChannel):
         return "admission"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "AdmissionControl":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> AdmissionControl:
         return cls(**(credentials or {}))
 
     def __init__(self, max_running_turns: int = 2, max_waiting_turns: int = 32, retry_after: int = 1,

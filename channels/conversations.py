@@ -6,7 +6,8 @@ tracker, whatever id a client sends: REST can only ever address `rest:…` conve
 from __future__ import annotations
 
 import re
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 

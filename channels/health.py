@@ -13,7 +13,8 @@ apology on every channel. REST answers such a turn with status 503 and the apolo
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 from prometheus_client import CONTENT_TYPE_LATEST, disable_created_metrics, generate_latest
@@ -40,7 +41,7 @@ class HealthChannel(InputChannel):
         return "health"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "HealthChannel":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> HealthChannel:
         return cls()
 
     def url_prefix(self) -> str:

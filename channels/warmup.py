@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
@@ -30,7 +31,7 @@ class WarmUpChannel(InputChannel):
         return "warmup"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "WarmUpChannel":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WarmUpChannel:
         return cls(**(credentials or {}))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

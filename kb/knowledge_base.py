@@ -120,7 +120,7 @@ class KnowledgeBase:
         self._aliases = sorted(aliases, key=lambda pair: -len(pair[0]))
 
     @classmethod
-    def load(cls, url: str | None = None) -> "KnowledgeBase":
+    def load(cls, url: str | None = None) -> KnowledgeBase:
         engine = create_engine(url or database_url(), future=True)
         with engine.connect() as conn:
             article_rows = conn.execute(select(schema.articles).order_by(schema.articles.c.id)).all()

@@ -20,7 +20,7 @@ class IntentGate(GraphComponent, IntentClassifier):
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "IntentGate":
+               execution_context: ExecutionContext) -> IntentGate:
         return cls()
 
     def replacement(self, text: str, predicted: str | None) -> str | None:

@@ -10,6 +10,9 @@ honest failures.
   apology with the general hotline, never silence or a conversation kept in memory only; /health and /metrics.
 - `compat`: the Rasa versions these were checked against and the Rasa internals each module relies on; on any other
   Rasa the package refuses to load.
+- For several replicas (endpoints.production.yml, docs/deploy.md): `lock_store.AtomicRedisLockStore`, tickets
+  taken atomically in Redis and freed seconds after a replica dies; `shared_sql.SharedSQLTrackerStore`, Rasa's SQL
+  store refusing to start on a database it cannot write.
 """
 from .compat import require
 

@@ -46,7 +46,7 @@ async def tracker_store_problem(store: TrackerStore | None) -> str | None:
     primary = store._tracker_store if isinstance(store, FailSafeTrackerStore) else store
     if not isinstance(primary, SQLTrackerStore):
         return TRACKER_STORE.status()
-    return await _in_thread(TRACKER_STORE, _write_and_delete_a_row, primary)
+    return await _in_thread(TRACKER_STORE, write_and_delete_a_row, primary)
 
 
 async def lock_store_problem(store: LockStore | None) -> str | None:
@@ -72,7 +72,8 @@ def _failed(episode: FailureEpisode, error: BaseException) -> str | None:
     return episode.status()
 
 
-def _write_and_delete_a_row(store: SQLTrackerStore) -> None:
+def write_and_delete_a_row(store: SQLTrackerStore) -> None:
+    """One row written and deleted in a committed transaction: the store can reach, read and write its table."""
     with store.session_scope() as session:
         session.add(store.SQLEvent(sender_id=PROBE_SENDER, type_name="readiness_probe", timestamp=time.time(),
                                    data="{}"))

@@ -94,7 +94,7 @@ class _State:
 
 @dataclass
 class _HandedOut:
-    tracker: "weakref.ReferenceType[DialogueStateTracker]"
+    tracker: weakref.ReferenceType[DialogueStateTracker]
     stored: int  # how many of its events are stored (the rest are Rasa's new ones)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from prometheus_client import Counter, Histogram
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage

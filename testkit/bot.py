@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from testkit.ports import free_port
 from tools import ROOT
+from tools.ports import free_port
 from tools.servers import BotServers
 
 TEST_LOGS = ROOT / "build" / "test-logs"

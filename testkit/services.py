@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from testkit.ports import free_port
+from tools.ports import free_port
 
 
 def _postgres_bin(name: str) -> str:
@@ -34,7 +34,7 @@ class Postgres:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
 
-    def start(self) -> "Postgres":
+    def start(self) -> Postgres:
         subprocess.run(_as_postgres([_postgres_bin("initdb"), "-D", str(self.dir / "data"), "-A", "trust",
                                      "-U", "postgres"]), check=True, capture_output=True)
         self.start_server()
@@ -66,7 +66,7 @@ class Redis:
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "Redis":
+    def start(self) -> Redis:
         binary = shutil.which("redis-server")
         if binary is None:
             raise RuntimeError("redis-server is not installed: run `make test-deps`")

@@ -6,7 +6,7 @@ Signs and encrypts what WeChat would POST, and decrypts and parses what the chan
 import random
 import time
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from typing import Optional
 
 import aiohttp
 import xmltodict
@@ -73,7 +73,7 @@ class WeChatSide:
         crypto_class = WeComCrypto if self.wecom else OfficialAccountCrypto
         return crypto_class(self.settings.token, self.settings.encoding_aes_key, self.settings.receive_id)
 
-    def signed_query(self, timestamp: Optional[str] = None) -> Dict[str, str]:
+    def signed_query(self, timestamp: Optional[str] = None) -> dict[str, str]:
         timestamp = timestamp or str(int(time.time()))
         nonce = str(random.randrange(10**9))
         query = {"timestamp": timestamp, "nonce": nonce}
@@ -81,7 +81,7 @@ class WeChatSide:
             query["signature"] = sign(self.settings.token, timestamp, nonce)
         return query
 
-    def url_check_query(self, echostr_plain: str) -> Dict[str, str]:
+    def url_check_query(self, echostr_plain: str) -> dict[str, str]:
         query = self.signed_query()
         if self.wecom:
             echostr = WeComPrp(self.crypto.key).encrypt(echostr_plain, self.settings.receive_id).decode()
@@ -91,7 +91,7 @@ class WeChatSide:
         query["echostr"] = echostr
         return query
 
-    def encrypt(self, xml: str, query: Dict[str, str]) -> Tuple[str, Dict[str, str]]:
+    def encrypt(self, xml: str, query: dict[str, str]) -> tuple[str, dict[str, str]]:
         """The safe-mode body and query for `xml`."""
         envelope = xmltodict.parse(self.crypto.encrypt_message(xml, query["nonce"], query["timestamp"]))["xml"]
         to_user = self.settings.receive_id if self.wecom else OFFICIAL_ACCOUNT_ID
@@ -108,7 +108,7 @@ class WeChatSide:
         session: aiohttp.ClientSession,
         xml: str,
         safe: bool = True,
-        query: Optional[Dict[str, str]] = None,
+        query: Optional[dict[str, str]] = None,
         tamper=None,
     ) -> Reply:
         """POST `xml` (encrypted if `safe`); `tamper(body, query)` may spoil it first."""

@@ -56,11 +56,11 @@ class ProductionBot:
 
 @pytest.fixture(scope="session")
 def production_bot(postgres: Postgres, redis_server: Redis) -> Iterator[ProductionBot]:
-    """The bot with endpoints.production.yml: Rasa's SQL tracker store on PostgreSQL, the Redis lock store. A test
-    that stops either store starts it again."""
+    """The bot with endpoints.production.yml: the shared SQL tracker store on PostgreSQL, the atomic Redis lock
+    store. A test that stops either store starts it again."""
     env = {"TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(postgres.port), "TRACKER_DB_NAME": "tracker",
            "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
-           "REDIS_PORT": str(redis_server.port), "ACTION_ENDPOINT_URL": "set-by-BotServers"}
+           "REDIS_PORT": str(redis_server.port), "REDIS_PASSWORD": "", "ACTION_ENDPOINT_URL": "set-by-BotServers"}
     postgres.create_database("tracker")
     with bot_on_free_ports(endpoints=ROOT / "endpoints.production.yml", env=env) as servers:
         yield ProductionBot(servers, postgres, redis_server)

@@ -121,7 +121,7 @@ class BotServers:
     def start_actions(self, timeout: float = 60) -> None:
         wait_for(self.action_health_url, self._spawn_actions(), timeout)
 
-    def start(self, timeout: float = 240) -> "BotServers":
+    def start(self, timeout: float = 240) -> BotServers:
         """Both servers at once (Rasa needs the action server only for its warm-up turn), then waits for both."""
         if not self.model.exists():
             raise FileNotFoundError(f"{self.model} is missing: run `make model` first")
@@ -195,7 +195,7 @@ class BotServers:
         self.named_processes[name], self._commands[name] = process, command
         return process
 
-    def __enter__(self) -> "BotServers":
+    def __enter__(self) -> BotServers:
         return self.start()
 
     def __exit__(self, *exc) -> None:

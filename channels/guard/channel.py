@@ -7,7 +7,8 @@ clients the limits.
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
@@ -28,7 +29,7 @@ class RequestGuard(InputChannel):
         return "guard"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "RequestGuard":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> RequestGuard:
         """The settings, which also become the limits every channel checks (channels/limits.py)."""
         guard = cls(load_settings(credentials))
         limits.configure(guard.settings.limits)

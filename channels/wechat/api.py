@@ -7,11 +7,12 @@ WeCom: `GET /cgi-bin/gettoken`, `POST /cgi-bin/message/send` (with the app's `ag
 import asyncio
 import json
 import logging
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Optional
 
 import aiohttp
 
 from channels.wechat.errors import DeliveryError, WeChatAPIError
+from channels.wechat.shared_state import SharedState
 from channels.wechat.token_cache import AccessTokenCache
 
 logger = logging.getLogger(__name__)
@@ -27,15 +28,15 @@ class CustomerServiceAPI:
     token_path = ""
     send_path = ""
 
-    def __init__(self, api_base: str) -> None:
+    def __init__(self, api_base: str, shared: Optional[SharedState] = None) -> None:
         self._api_base = api_base.rstrip("/")
         self._session: Optional[aiohttp.ClientSession] = None
-        self.tokens = AccessTokenCache(self._fetch_token)
+        self.tokens = AccessTokenCache(self._fetch_token, shared=shared)  # shared: one token for all replicas
 
-    def _token_params(self) -> Dict[str, str]:
+    def _token_params(self) -> dict[str, str]:
         raise NotImplementedError
 
-    def _text_payload(self, user: str, content: str) -> Dict[str, Any]:
+    def _text_payload(self, user: str, content: str) -> dict[str, Any]:
         raise NotImplementedError
 
     def _http(self) -> aiohttp.ClientSession:
@@ -48,7 +49,7 @@ class CustomerServiceAPI:
         if self._session is not None:
             await self._session.close()
 
-    async def _call(self, method: str, path: str, **kwargs: Any) -> Dict[str, Any]:
+    async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
             async with self._http().request(method, self._api_base + path, **kwargs) as response:
                 response.raise_for_status()
@@ -62,7 +63,7 @@ class CustomerServiceAPI:
             raise WeChatAPIError(errcode, str(body.get("errmsg", "")))
         return body
 
-    async def _fetch_token(self) -> Tuple[str, float]:
+    async def _fetch_token(self) -> tuple[str, float]:
         body = await self._call("GET", self.token_path, params=self._token_params())
         if not body.get("access_token"):
             raise DeliveryError(f"GET {self.token_path} answered no access_token")
@@ -79,7 +80,7 @@ class CustomerServiceAPI:
         except WeChatAPIError as error:
             if error.errcode not in TOKEN_ERRORS:
                 raise
-            self.tokens.invalidate(token)
+            await self.tokens.refused(token)
             await self._post_json(await self.tokens.get(), body)
 
     async def _post_json(self, token: str, body: bytes) -> None:
@@ -96,15 +97,15 @@ class OfficialAccountAPI(CustomerServiceAPI):
     token_path = "/cgi-bin/token"
     send_path = "/cgi-bin/message/custom/send"
 
-    def __init__(self, api_base: str, app_id: str, app_secret: str) -> None:
-        super().__init__(api_base)
+    def __init__(self, api_base: str, app_id: str, app_secret: str, shared: Optional[SharedState] = None) -> None:
+        super().__init__(api_base, shared)
         self._app_id = app_id
         self._app_secret = app_secret
 
-    def _token_params(self) -> Dict[str, str]:
+    def _token_params(self) -> dict[str, str]:
         return {"grant_type": "client_credential", "appid": self._app_id, "secret": self._app_secret}
 
-    def _text_payload(self, user: str, content: str) -> Dict[str, Any]:
+    def _text_payload(self, user: str, content: str) -> dict[str, Any]:
         return {"touser": user, "msgtype": "text", "text": {"content": content}}
 
 
@@ -112,16 +113,18 @@ class WeComAPI(CustomerServiceAPI):
     token_path = "/cgi-bin/gettoken"
     send_path = "/cgi-bin/message/send"
 
-    def __init__(self, api_base: str, corp_id: str, secret: str, agent_id: str) -> None:
-        super().__init__(api_base)
+    def __init__(
+        self, api_base: str, corp_id: str, secret: str, agent_id: str, shared: Optional[SharedState] = None
+    ) -> None:
+        super().__init__(api_base, shared)
         self._corp_id = corp_id
         self._secret = secret
         self._agent_id = agent_id
 
-    def _token_params(self) -> Dict[str, str]:
+    def _token_params(self) -> dict[str, str]:
         return {"corpid": self._corp_id, "corpsecret": self._secret}
 
-    def _text_payload(self, user: str, content: str) -> Dict[str, Any]:
+    def _text_payload(self, user: str, content: str) -> dict[str, Any]:
         return {
             "touser": user,
             "msgtype": "text",

@@ -6,7 +6,8 @@ through `on_new_message`; the protocol lives in `endpoint`, the deadline logic i
 
 import logging
 import time
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -21,6 +22,7 @@ from channels.wechat.api import CustomerServiceAPI, OfficialAccountAPI, WeComAPI
 from channels.wechat.endpoint import SUCCESS, WeChatEndpoint
 from channels.wechat.errors import WeChatProtocolError
 from channels.wechat.settings import OFFICIAL_ACCOUNT, WECOM, ChannelSettings, Product, load_settings
+from channels.wechat.shared_state import SharedState
 from channels.wechat.turns import RunTurn, Turns
 from channels.wechat.xml_message import MAX_BODY_BYTES
 
@@ -39,24 +41,27 @@ class WeChatInput(InputChannel):
         return cls.product.name
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: Optional[dict[Text, Any]]) -> InputChannel:
         return cls(load_settings(cls.product, credentials))
 
     def __init__(self, settings: ChannelSettings) -> None:
         self.settings = settings
         self.turns: Optional[Turns] = None  # set by blueprint(); tests inspect it
 
-    def customer_service_api(self) -> CustomerServiceAPI:
-        return OfficialAccountAPI(self.settings.api_base, self.settings.receive_id, self.settings.secret)
+    def customer_service_api(self, shared: Optional[SharedState]) -> CustomerServiceAPI:
+        return OfficialAccountAPI(self.settings.api_base, self.settings.receive_id, self.settings.secret, shared)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        api = self.customer_service_api() if self.settings.can_push else None
+        shared = (SharedState(self.settings.redis_url, f"{self.name()}:{self.settings.receive_id}")
+                  if self.settings.redis_url else None)
+        api = self.customer_service_api(shared) if self.settings.can_push else None
         self.turns = Turns(
             run_turn=self._rasa_turn(on_new_message),
             push=api.send_text if api else None,
             deadline=self.settings.reply_deadline,
             max_concurrent_turns=self.settings.max_concurrent_turns,
             channel=self.name(),
+            shared=shared,
         )
         endpoint = WeChatEndpoint(self.settings, self.product, self.turns.answer)
         webhook = Blueprint(f"{self.name()}_webhook", __name__)
@@ -82,18 +87,19 @@ class WeChatInput(InputChannel):
                 return response.text(body)
             return response.text(body, content_type="application/xml; charset=utf-8")
 
-        if api is not None:
-
-            @webhook.after_server_stop
-            async def close_api(*_: Any) -> None:
+        @webhook.after_server_stop
+        async def close_connections(*_: Any) -> None:
+            if api is not None:
                 await api.close()
+            if shared is not None:
+                await shared.close()
 
         return webhook
 
     def _rasa_turn(self, on_new_message: OnNewMessage) -> RunTurn:
         """One Rasa turn: the user's text in, the bot's messages (collected, not sent) out."""
 
-        async def run(sender: str, text: str, message_id: str) -> List[Dict[str, Any]]:
+        async def run(sender: str, text: str, message_id: str) -> list[dict[str, Any]]:
             try:
                 text = checked_text(text)
             except MessageRefused as refused:  # too long: WeChat shows the reason, Rasa never reads it
@@ -119,9 +125,9 @@ class WeComInput(WeChatInput):
 
     product = WECOM
 
-    def customer_service_api(self) -> CustomerServiceAPI:
+    def customer_service_api(self, shared: Optional[SharedState]) -> CustomerServiceAPI:
         settings = self.settings
-        return WeComAPI(settings.api_base, settings.receive_id, settings.secret, settings.agent_id)
+        return WeComAPI(settings.api_base, settings.receive_id, settings.secret, settings.agent_id, shared)
 
 
 def arrival(request: Request) -> float:
@@ -135,7 +141,7 @@ def arrival(request: Request) -> float:
     return stamped if isinstance(stamped, float) and 0 <= now - stamped < 60 else now
 
 
-def _query(request: Request) -> Dict[str, str]:
+def _query(request: Request) -> dict[str, str]:
     """The query string's first value of each parameter (already URL-decoded)."""
     return {key: request.args.get(key, "") for key in request.args}
 

@@ -6,7 +6,8 @@ reply text and wraps it as WeChat expects (plain XML, or encrypted in safe mode)
 
 import secrets
 import time
-from typing import Awaitable, Callable, Mapping, Optional, Tuple
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Optional
 
 from channels.wechat.crypto import MessageCrypto
 from channels.wechat.errors import MalformedXMLError, SignatureError, WeChatProtocolError
@@ -64,7 +65,7 @@ class WeChatEndpoint:
         reply = text_reply_xml(message, text, now=int(self._clock()))
         return self._encrypt_reply(reply) if encrypted else reply
 
-    def read_message(self, args: Mapping[str, str], body: bytes) -> Tuple[InboundMessage, bool]:
+    def read_message(self, args: Mapping[str, str], body: bytes) -> tuple[InboundMessage, bool]:
         """Verify and decode a POST: the message, and whether it came (and is answered) encrypted."""
         timestamp, nonce = self._signed_params(args)
         if not self._product.always_encrypted:
@@ -85,7 +86,7 @@ class WeChatEndpoint:
             fields = parse_xml(self._require_crypto().decrypt(ciphertext).encode("utf-8"))
         return InboundMessage.from_fields(fields), encrypted
 
-    def _signed_params(self, args: Mapping[str, str]) -> Tuple[str, str]:
+    def _signed_params(self, args: Mapping[str, str]) -> tuple[str, str]:
         timestamp, nonce = args.get("timestamp", ""), args.get("nonce", "")
         if not nonce:
             raise SignatureError("missing nonce")

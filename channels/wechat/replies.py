@@ -4,8 +4,9 @@ cut to WeChat's length limit, and the channel's own canned answers.
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Optional
 
 from channels.feedback import Answered
 
@@ -34,8 +35,8 @@ VOTE_THANKS = {True: "谢谢您的评价！", False: "谢谢您的评价，我�
 class Rendered:
     """A bot answer ready for WeChat: text chunks within the limit, and the menu it shows."""
 
-    chunks: List[str]
-    menu: Dict[int, str] = field(default_factory=dict)
+    chunks: list[str]
+    menu: dict[int, str] = field(default_factory=dict)
     vote_on: Optional[Answered] = None  # the answer VOTE_PROMPT asks about
 
 
@@ -52,15 +53,15 @@ def welcome() -> Rendered:
     return Rendered(split_text(WELCOME_TEXT))
 
 
-def render_bot_messages(messages: List[Dict[str, Any]]) -> Rendered:
+def render_bot_messages(messages: list[dict[str, Any]]) -> Rendered:
     """Join Rasa's bot messages (CollectingOutputChannel dicts) into one text.
 
     Buttons become a numbered menu; the menu of the last message with buttons is the one a number
     selects. Images and attachments are shown as their links; custom payloads have no WeChat form.
     An answer from the search fallback (marked by channels.feedback.AnswerCollector) ends with VOTE_PROMPT.
     """
-    parts: List[str] = []
-    menu: Dict[int, str] = {}
+    parts: list[str] = []
+    menu: dict[int, str] = {}
     answers = [m["answer"] for m in messages if isinstance(m.get("answer"), Answered)]
     vote_on = answers[-1] if answers and answers[-1].fallback and not any(m.get("buttons") for m in messages) else None
     for message in messages:
@@ -85,12 +86,12 @@ def menu_number(text: str) -> Optional[int]:
     return int(normalized) if _MENU_NUMBER.fullmatch(normalized) else None
 
 
-def split_text(text: str, limit: int = MAX_TEXT_BYTES) -> List[str]:
+def split_text(text: str, limit: int = MAX_TEXT_BYTES) -> list[str]:
     """Cut `text` into chunks of at most `limit` UTF-8 bytes, preferring line breaks.
 
     An empty text gives no chunk.
     """
-    chunks: List[str] = []
+    chunks: list[str] = []
     current = ""
     for piece in _pieces_within(text.strip(), limit):
         if current and _size(current + piece) > limit:

@@ -1,8 +1,9 @@
 """Channel settings: `credentials.yml` values, each overridable by an environment variable."""
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Optional
 
 from channels.settings import positive
 from channels.wechat.errors import ConfigurationError
@@ -17,7 +18,7 @@ class Product:
     name: str
     default_api_base: str
     # (setting, key in credentials.yml, environment variable)
-    keys: Tuple[Tuple[str, str, str], ...]
+    keys: tuple[tuple[str, str, str], ...]
     always_encrypted: bool
 
 
@@ -31,6 +32,7 @@ OFFICIAL_ACCOUNT = Product(
         ("secret", "app_secret", "WECHAT_SECRET"),
         ("mode", "mode", "WECHAT_MODE"),
         ("api_base", "api_base", "WECHAT_API_BASE"),
+        ("redis_url", "redis_url", "WECHAT_REDIS_URL"),
     ),
     always_encrypted=False,
 )
@@ -44,6 +46,7 @@ WECOM = Product(
         ("encoding_aes_key", "encoding_aes_key", "WECOM_AES_KEY"),
         ("secret", "secret", "WECOM_SECRET"),
         ("api_base", "api_base", "WECOM_API_BASE"),
+        ("redis_url", "redis_url", "WECHAT_REDIS_URL"),
     ),
     always_encrypted=True,
 )
@@ -61,6 +64,7 @@ class ChannelSettings:
     reply_deadline: float = 3.5  # seconds before answering `success` (WeChat waits 5; see turns.py)
     max_clock_skew: float = 300.0  # seconds a signed timestamp may be off
     max_concurrent_turns: int = 4  # WeChat turns in progress; more wait (see turns.py, channels/admission.py)
+    redis_url: str = ""  # state shared by replicas (shared_state.py); empty: in this process only
 
     @property
     def accepts_plain(self) -> bool:
@@ -77,12 +81,12 @@ class ChannelSettings:
 
 def load_settings(
     product: Product,
-    credentials: Optional[Dict[str, Any]],
+    credentials: Optional[dict[str, Any]],
     environ: Mapping[str, str] = os.environ,
 ) -> ChannelSettings:
     """Read `credentials` (the channel's block in credentials.yml) with environment overrides."""
     credentials = credentials or {}
-    values: Dict[str, Any] = {}
+    values: dict[str, Any] = {}
     for setting, key, variable in product.keys:
         value = environ.get(variable) or credentials.get(key)
         if value not in (None, ""):
@@ -100,7 +104,7 @@ def load_settings(
     return settings
 
 
-def _required(values: Dict[str, Any], product: Product) -> Dict[str, Any]:
+def _required(values: dict[str, Any], product: Product) -> dict[str, Any]:
     for setting, key, variable in product.keys:
         if setting in ("token", "receive_id") and not values.get(setting):
             raise ConfigurationError(f"{product.name}: set `{key}` in credentials.yml or {variable}")

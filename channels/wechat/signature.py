@@ -3,7 +3,8 @@
 import hashlib
 import hmac
 import time
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 from channels.wechat.errors import SignatureError, StaleTimestampError
 

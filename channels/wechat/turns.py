@@ -11,43 +11,43 @@ response of the server: the deadline fires late by up to one turn's computing (0
 overloaded 2-core machine), hence 3.5 s rather than 4. The deadline counts from the moment the request
 reached the server (`channel.arrival`), not from when its handler ran. Turns run inside
 `channels.admission.deadline_turn()`: where that gate is configured, few Rasa turns run at once and
-WeChat's go before the others (REST, widget). `max_concurrent_turns` bounds the WeChat turns in progress;
-the others wait without using the loop, and a request whose turn is not done by the deadline answers.
+WeChat's go before the others (REST, widget). `max_concurrent_turns` bounds the WeChat turns in progress
+of this process (per replica); the others wait without using the loop, and a request whose turn is not done
+by the deadline answers. What a message asks (its text, a menu number, the welcome) is `menus.MessageReader`'s.
+
+With several replicas (`shared`: channels/wechat/shared_state.py) a retry may reach a replica that does not run the
+message's turn. It waits, until its own deadline, for the answer the owner stores, and takes it passively unless it
+was pushed; at the deadline it marks the message late (the owner pushes the answer when done). If the owner died
+before answering, the retry runs the turn itself.
 """
+from __future__ import annotations
 
 import asyncio
 import enum
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field, replace
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Set
+from typing import Any
 
 from prometheus_client import Counter
 
-from channels.conversations import conversation_id
-from channels.feedback import Answered, Vote, submit
 from channels.wechat.errors import DeliveryError
-from channels.wechat.replies import (
-    LATE_WITHOUT_PUSH,
-    TURN_FAILED,
-    VOTE_THANKS,
-    Rendered,
-    menu_number,
-    render_bot_messages,
-    split_text,
-    unsupported_message_text,
-    welcome,
-)
+from channels.wechat.menus import MessageReader
+from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED, Rendered, render_bot_messages, split_text
+from channels.wechat.shared_state import ELSEWHERE, LATE, PASSIVE, SharedState
 from channels.wechat.xml_message import InboundMessage
 
 logger = logging.getLogger(__name__)
 REPLIES = Counter("fugong_wechat_replies", "WeChat messages answered: passive (in the HTTP response, in time), "
                   "pushed (late: `success`, then the customer-service API) or apology (late, no AppSecret)",
                   ["channel", "delivery"])
+POLL_SECONDS = 0.05  # how often a retry checks the answer another replica is computing
 
 # (sender, text, message id) -> Rasa's bot messages (CollectingOutputChannel dicts)
-RunTurn = Callable[[str, str, str], Awaitable[List[Dict[str, Any]]]]
+RunTurn = Callable[[str, str, str], Awaitable[list[dict[str, Any]]]]
 # (user, text) -> None: the customer-service API
 PushText = Callable[[str, str], Awaitable[None]]
 
@@ -60,17 +60,23 @@ class Delivery(enum.Enum):
 
 @dataclass
 class Turn:
+    key: str
     started: float
     delivery: Delivery = Delivery.PENDING
     rest_pushed: bool = False
-    task: "asyncio.Task[Rendered]" = field(init=False)
+    task: asyncio.Task[Rendered] = field(init=False)
+
+    @property
+    def late(self) -> bool:
+        """Answered `success` or the apology at a deadline (read again after each await: other requests change it)."""
+        return self.delivery is Delivery.LATE
 
 
 class Turns:
     def __init__(
         self,
         run_turn: RunTurn,
-        push: Optional[PushText],
+        push: PushText | None,
         deadline: float = 3.5,
         clock: Callable[[], float] = time.monotonic,
         remember_seconds: float = 300.0,
@@ -78,6 +84,7 @@ class Turns:
         max_concurrent_turns: int = 4,
         turn_timeout: float = 60.0,
         channel: str = "wechat",
+        shared: SharedState | None = None,
     ) -> None:
         self._run_turn = run_turn
         self._push = push
@@ -85,69 +92,52 @@ class Turns:
         self._clock = clock
         self._remember_seconds = remember_seconds
         self._max_entries = max_entries
-        self._turns: "OrderedDict[str, Turn]" = OrderedDict()
-        self._menus: "OrderedDict[str, Dict[int, str]]" = OrderedDict()
-        self._vote_on: "OrderedDict[str, Answered]" = OrderedDict()  # user -> the answer VOTE_PROMPT asked about
-        self._channel = channel
-        self._background: Set["asyncio.Task[None]"] = set()
+        self._shared = shared
+        self._turns: OrderedDict[str, Turn] = OrderedDict()  # the turns this process runs
+        self._reader = MessageReader(max_entries, shared, channel)  # what a message asks; the menus and votes
+        self._background: set[asyncio.Future[None]] = set()
         self._slots = asyncio.Semaphore(max_concurrent_turns)
         self._turn_timeout = turn_timeout  # a hung turn (say, a stuck action server) must free its slot
         self._replies = {delivery: REPLIES.labels(channel, delivery) for delivery in ("passive", "pushed", "apology")}
 
-    async def answer(self, message: InboundMessage, received_at: float) -> Optional[str]:
+    async def answer(self, message: InboundMessage, received_at: float) -> str | None:
         """The passive reply text for `message`, or None to answer `success`.
 
         `received_at` is the `clock()` time the request arrived: the deadline counts from there.
         """
         if message.msg_type == "event":
-            return self._answer_event(message)
+            return await self._reader.event_reply(message)
         turn = self._turns.get(message.dedup_key)
         if turn is None:
-            text = self._user_text(message)
-            if text is None:
-                return unsupported_message_text(message.msg_type)
-            number = menu_number(text)
-            vote_on = self._vote_on.pop(message.from_user, None)  # the prompt holds for the next message only
-            if vote_on is not None and number in (1, 2):
-                return await self._vote(message.from_user, vote_on, helpful=number == 1)
-            if number is not None:
-                text = self._menus.get(message.from_user, {}).get(number, "")
-                if not text:  # a number that selects nothing: show the topics it could select
-                    return self._welcome(message.from_user)
-            turn = self._start_turn(message, text)
+            reading = await self._reader.read(message)
+            if reading.text is None:
+                return reading.reply
+            if self._shared is not None and await self._shared.claim(message.dedup_key) == ELSEWHERE:
+                return await self._answer_from_elsewhere(self._shared, message, reading.text, received_at)
+            turn = self._start_turn(message, reading.text)
         return await self._await_turn(turn, message.from_user, received_at)
-
-    def _answer_event(self, message: InboundMessage) -> Optional[str]:
-        if message.event != "subscribe":
-            return None  # unsubscribe, menu clicks, location reports…: nothing to say
-        return self._welcome(message.from_user)
-
-    def _welcome(self, user: str) -> str:
-        rendered = welcome()
-        self._remember_menu(user, rendered.menu)
-        return rendered.chunks[0]
-
-    def _user_text(self, message: InboundMessage) -> Optional[str]:
-        """What the user said, as text for Rasa; None for what the bot cannot read."""
-        if message.msg_type == "text":
-            text = message.content.strip()
-        elif message.msg_type == "voice":
-            text = message.recognition.strip()  # WeChat's speech recognition, when enabled
-        else:
-            text = ""
-        return text or None
 
     def _start_turn(self, message: InboundMessage, text: str) -> Turn:
         self._forget_old_turns()
-        turn = Turn(started=self._clock())
+        turn = Turn(message.dedup_key, started=self._clock())
         turn.task = asyncio.create_task(self._run(turn, message.from_user, text, message.msg_id))
         self._turns[message.dedup_key] = turn
         return turn
 
     async def _run(self, turn: Turn, sender: str, text: str, message_id: str) -> Rendered:
+        async with self._owning(turn.key):
+            rendered = await self._rasa_answer(turn, sender, text, message_id)
+            await self._reader.remember(sender, rendered.menu)
+            if rendered.vote_on is not None:
+                self._reader.ask_for_vote(sender, replace(rendered.vote_on, question=text))
+            if self._shared is not None and await self._shared.finish(turn.key, rendered.chunks) == LATE:
+                self._late_elsewhere(turn, sender)
+        return rendered
+
+    async def _rasa_answer(self, turn: Turn, sender: str, text: str, message_id: str) -> Rendered:
         try:
             async with self._slots:
-                if turn.delivery is Delivery.LATE and self._push is None:
+                if turn.late and self._push is None:
                     return Rendered([])  # apologised for at the deadline, nowhere to push: skip it
                 messages = await asyncio.wait_for(self._run_turn(sender, text, message_id), self._turn_timeout)
         except asyncio.TimeoutError:
@@ -156,22 +146,20 @@ class Turns:
         except Exception:  # the task's boundary: log the bug and apologise, never fail silently
             logger.exception("The Rasa turn for a WeChat message failed.")
             return Rendered(split_text(TURN_FAILED))
-        rendered = render_bot_messages(messages)
-        self._remember_menu(sender, rendered.menu)
-        if rendered.vote_on is not None:  # its 1 and 2 are the numbers shown last: they vote, not pick from a menu
-            self._menus.pop(sender, None)
-            self._vote_on.pop(sender, None)
-            self._vote_on[sender] = replace(rendered.vote_on, question=text)
-            while len(self._vote_on) > self._max_entries:
-                self._vote_on.popitem(last=False)
-        return rendered
+        return render_bot_messages(messages)
 
-    async def _vote(self, user: str, answered: Answered, helpful: bool) -> str:
-        await submit(Vote(self._channel, conversation_id(self._channel, user), answered, helpful))
-        return VOTE_THANKS[helpful]
+    def _owning(self, key: str) -> AbstractAsyncContextManager[None]:
+        return self._shared.owning(key) if self._shared is not None else nullcontext()
 
-    async def _await_turn(self, turn: Turn, user: str, received_at: float) -> Optional[str]:
-        if turn.delivery is Delivery.LATE:
+    def _late_elsewhere(self, turn: Turn, user: str) -> None:
+        """Another replica answered a retry of this message `success` at its deadline: this one pushes."""
+        if turn.delivery is Delivery.PENDING:
+            turn.delivery = Delivery.LATE
+            if self._push is not None:  # else that replica apologised
+                self._spawn(self._push_when_done(turn, user, decided=True))
+
+    async def _await_turn(self, turn: Turn, user: str, received_at: float) -> str | None:
+        if turn.late:
             return None
         remaining = self._deadline - (self._clock() - received_at)
         try:
@@ -181,19 +169,20 @@ class Turns:
         except asyncio.CancelledError:  # WeChat hung up: the answer must still reach the user
             self._answer_late(turn, user)
             raise
-        if turn.delivery is Delivery.LATE:  # an earlier request for this message gave up
+        if turn.late:  # an earlier request for this message gave up
+            return None
+        if self._shared is not None and (await self._shared.deliver(turn.key, PASSIVE))[0] == LATE:
+            turn.delivery = Delivery.LATE  # a retry elsewhere answered `success`: the push is on its way
             return None
         if turn.delivery is Delivery.PENDING:  # counted once per message, not per retry
             self._replies["passive"].inc()
         turn.delivery = Delivery.PASSIVE
-        if not rendered.chunks:
-            return None
         if len(rendered.chunks) > 1 and not turn.rest_pushed:
             turn.rest_pushed = True
-            self._spawn(self._push_chunks(user, rendered.chunks[1:]))
-        return rendered.chunks[0]
+            self._spawn(self._push_rest(turn.key, user, rendered.chunks[1:]))
+        return rendered.chunks[0] if rendered.chunks else None
 
-    def _answer_late(self, turn: Turn, user: str) -> Optional[str]:
+    def _answer_late(self, turn: Turn, user: str) -> str | None:
         if turn.delivery is not Delivery.PENDING:
             return None
         turn.delivery = Delivery.LATE
@@ -206,11 +195,48 @@ class Turns:
         self._spawn(self._push_when_done(turn, user))
         return None
 
-    async def _push_when_done(self, turn: Turn, user: str) -> None:
+    async def _push_when_done(self, turn: Turn, user: str, decided: bool = False) -> None:
+        """Pushes the turn's answer; unless `decided` elsewhere, only if no replica gave it passively meanwhile."""
         rendered = await turn.task
+        if not decided and self._shared is not None and (await self._shared.deliver(turn.key, LATE))[0] != LATE:
+            return  # a retry on another replica got the answer passively
         await self._push_chunks(user, rendered.chunks)
 
-    async def _push_chunks(self, user: str, chunks: List[str]) -> None:
+    async def _answer_from_elsewhere(self, shared: SharedState, message: InboundMessage, text: str,
+                                     received_at: float) -> str | None:
+        """A retry of a message whose turn another replica runs (see the module's docstring)."""
+        key, user = message.dedup_key, message.from_user
+        while True:
+            record = await shared.record(key)
+            if record is None or (record.chunks is None and not record.owner_alive):
+                if await shared.claim(key) != ELSEWHERE:  # expired, or its owner died: run it here
+                    return await self._await_turn(self._start_turn(message, text), user, received_at)
+            elif record.delivery == LATE:
+                return None
+            elif record.chunks is not None:
+                delivery, changed = await shared.deliver(key, PASSIVE)
+                if delivery == LATE:
+                    return None
+                if changed:
+                    self._replies["passive"].inc()
+                    if len(record.chunks) > 1:
+                        self._spawn(self._push_rest(key, user, record.chunks[1:]))
+                return record.chunks[0] if record.chunks else None
+            elif self._clock() - received_at >= self._deadline:
+                delivery, changed = await shared.deliver(key, LATE, unless_ready=True)
+                if delivery == LATE:
+                    if changed:
+                        self._replies["pushed" if self._push else "apology"].inc()
+                    return None if self._push else LATE_WITHOUT_PUSH
+                continue  # the answer was stored just now: take it passively
+            await asyncio.sleep(POLL_SECONDS)
+
+    async def _push_rest(self, key: str, user: str, chunks: list[str]) -> None:
+        """The rest of a long answer given passively, pushed by one replica only."""
+        if self._shared is None or await self._shared.claim_rest(key):
+            await self._push_chunks(user, chunks)
+
+    async def _push_chunks(self, user: str, chunks: list[str]) -> None:
         if self._push is None:
             logger.warning("No AppSecret is set: %d part(s) of a long answer are not sent.", len(chunks))
             return
@@ -230,14 +256,6 @@ class Turns:
         """Wait for pending pushes (tests, shutdown)."""
         while self._background:
             await asyncio.gather(*self._background)
-
-    def _remember_menu(self, user: str, menu: Dict[int, str]) -> None:
-        """A number selects from the latest menu shown, even after answers without one."""
-        if menu:
-            self._menus.pop(user, None)
-            self._menus[user] = menu
-            while len(self._menus) > self._max_entries:
-                self._menus.popitem(last=False)
 
     def _forget_old_turns(self) -> None:
         horizon = self._clock() - self._remember_seconds

@@ -7,7 +7,7 @@ uses expat directly and refuses any DOCTYPE, entity declaration or external refe
 
 import time
 from dataclasses import dataclass
-from typing import Dict, List, NoReturn, Optional
+from typing import NoReturn, Optional
 from xml.parsers import expat
 
 from channels.wechat.errors import MalformedXMLError, UnsafeXMLError
@@ -19,7 +19,7 @@ def _refuse_doctype(*_: object) -> NoReturn:
     raise UnsafeXMLError("DOCTYPE and entity declarations are not accepted")
 
 
-def parse_xml(body: bytes) -> Dict[str, str]:
+def parse_xml(body: bytes) -> dict[str, str]:
     """Parse `<xml>` with flat children into {tag: text}; nested elements keep their own text.
 
     Raises UnsafeXMLError for DOCTYPE/entities, MalformedXMLError for anything else that is not
@@ -34,11 +34,11 @@ def parse_xml(body: bytes) -> Dict[str, str]:
     parser.ExternalEntityRefHandler = _refuse_doctype
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
-    fields: Dict[str, str] = {}
-    path: List[str] = []
-    text: List[str] = []
+    fields: dict[str, str] = {}
+    path: list[str] = []
+    text: list[str] = []
 
-    def start(tag: str, _attributes: Dict[str, str]) -> None:
+    def start(tag: str, _attributes: dict[str, str]) -> None:
         path.append(tag)
         text.clear()
 
@@ -72,7 +72,7 @@ class InboundMessage:
     recognition: str = ""
 
     @classmethod
-    def from_fields(cls, fields: Dict[str, str]) -> "InboundMessage":
+    def from_fields(cls, fields: dict[str, str]) -> "InboundMessage":
         missing = [name for name in ("ToUserName", "FromUserName", "MsgType") if not fields.get(name)]
         if missing:
             raise MalformedXMLError(f"message lacks {', '.join(missing)}")

@@ -54,7 +54,7 @@ class WidgetChannel(InputChannel):
         return "widget"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "WidgetChannel":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WidgetChannel:
         secret = os.environ.get("FUGONG_WIDGET_SECRET") or (credentials or {}).get("secret")
         return cls(ConversationTokens(load_secret(secret)))
 

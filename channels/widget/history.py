@@ -1,6 +1,7 @@
 """What the widget shows of a stored conversation: user and bot messages, with the bot's buttons and the answers
 that can be voted on."""
-from typing import Any, Dict, Iterable, List
+from collections.abc import Iterable
+from typing import Any
 
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 
@@ -9,13 +10,13 @@ from channels.feedback import answered_in
 MAX_MESSAGES = 200
 
 
-def messages(events: Iterable[Event]) -> List[Dict[str, Any]]:
+def messages(events: Iterable[Event]) -> list[dict[str, Any]]:
     """The last MAX_MESSAGES messages, oldest first.
 
     A clicked button reaches Rasa as its payload (`/ask_jobs`); it is shown again by its title, as the user saw it.
     """
-    shown: List[Dict[str, Any]] = []
-    titles: Dict[str, str] = {}
+    shown: list[dict[str, Any]] = []
+    titles: dict[str, str] = {}
     for event in events:
         if isinstance(event, UserUttered) and event.text:
             shown.append({"sender": "user", "text": titles.get(event.text, event.text)})
@@ -27,7 +28,7 @@ def messages(events: Iterable[Event]) -> List[Dict[str, Any]]:
             ]
             titles.update((b["payload"], b["title"]) for b in buttons)
             if event.text or buttons:
-                message: Dict[str, Any] = {"sender": "bot", "text": event.text or "", "buttons": buttons}
+                message: dict[str, Any] = {"sender": "bot", "text": event.text or "", "buttons": buttons}
                 answered = answered_in(event.metadata.get("metadata"))
                 if answered is not None:
                     message["answer"] = {"id": answered.answer_id}

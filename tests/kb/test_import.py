@@ -23,7 +23,7 @@ from kb.knowledge_base import ArticleInfo, KnowledgeBase
 from kb.page import read_page
 from kb.settings import ARTICLES_DIR
 from kb.text import normalize
-from testkit.ports import free_port
+from tools.ports import free_port
 
 PAGES = Path(__file__).parent / "pages"
 EXPECTED = yaml.safe_load((PAGES / "expected.yml").read_text(encoding="utf-8"))

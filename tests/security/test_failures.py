@@ -30,12 +30,12 @@ import requests
 from playwright.sync_api import Page, expect, sync_playwright
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT
-from testkit.ports import free_port
 from testkit.wechat_side import message_xml
 from tests.wechat.test_real_bot import wechat_side
 from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, page_on
 from tests.widget.widget import ask, open_demo
 from tools import ROOT
+from tools.ports import free_port
 from tools.servers import BotServers
 
 GENERAL_HOTLINE = "0536-8090761"  # 综合协调, in the article about the hotlines

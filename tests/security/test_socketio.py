@@ -50,7 +50,7 @@ class PythonSocketIOClient(SocketIOClient):
         self.client.on("bot_uttered", self.replies.put_nowait)
         self.client.on("session_confirm", self.confirmed.put_nowait)
 
-    async def __aenter__(self) -> "PythonSocketIOClient":
+    async def __aenter__(self) -> PythonSocketIOClient:
         await asyncio.wait_for(self.client.connect(self.url, transports=["polling"]), STEP)
         await self.client.emit("session_request", {"session_id": new_id()})
         self.session = await asyncio.wait_for(self.confirmed.get(), STEP)
@@ -75,7 +75,7 @@ class WebSocketClient(SocketIOClient):
     def __init__(self, url: str) -> None:
         self.url = url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
 
-    async def __aenter__(self) -> "WebSocketClient":
+    async def __aenter__(self) -> WebSocketClient:
         self.socket = await connect(self.url, open_timeout=STEP, close_timeout=STEP)
         assert (await self.frame(STEP)).startswith("0")  # engine.io open
         await self.socket.send("40")  # socket.io connect, default namespace

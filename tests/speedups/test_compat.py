@@ -15,8 +15,8 @@ from rasa.utils.endpoints import EndpointConfig
 from channels.guard import commands
 from rasa_speedups import action_validation, diet, failures, recent_turns, tracker_store
 from rasa_speedups.compat import SUPPORTED_RASA, Hook, UnsupportedRasa, require, version_problem
-from testkit.ports import free_port
 from tools import ROOT
+from tools.ports import free_port
 from tools.servers import bot_environment
 
 RASA_LOADER = rasa.core.tracker_store._load_from_module_name_in_endpoint_config  # before any install()

@@ -23,7 +23,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from rasa_speedups import failures, turn_guard
 from rasa_speedups.apology import apology_message
 from rasa_speedups.episodes import ACTION_SERVER, LOCK_STORE, TRACKER_STORE
-from testkit.ports import free_port
+from tools.ports import free_port
 
 APOLOGY = apology_message("抱歉（测试）")
 

@@ -6,8 +6,8 @@ import sys
 
 import yaml
 
-from testkit.ports import free_port
 from tools import ROOT
+from tools.ports import free_port
 from tools.servers import BotServers
 
 

@@ -2,8 +2,9 @@
 localhost port, with a fake Rasa agent and a fake customer-service API."""
 
 import itertools
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
-from typing import AsyncIterator, Optional, Sequence
+from typing import Optional
 
 import aiohttp
 import pytest
@@ -12,9 +13,9 @@ from sanic import Sanic
 
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.settings import ChannelSettings
-from testkit.ports import free_port
 from testkit.wechat_side import WeChatSide
 from tests.wechat.fakes import FakeAgent, FakeCustomerServiceAPI
+from tools.ports import free_port
 
 AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 OFFICIAL_ACCOUNT = ChannelSettings(

@@ -1,18 +1,19 @@
 """Local stand-ins: a fake Rasa agent, and a fake of WeChat's customer-service API (aiohttp)."""
 
 import asyncio
-from typing import Any, Callable, Dict, List, Optional
+from collections.abc import Callable
+from typing import Any, Optional
 
 from aiohttp import web
 from rasa.core.channels.channel import UserMessage
 
-from testkit.ports import free_port
+from tools.ports import free_port
 
 # text -> bot messages, as a Rasa domain response would produce them
-Script = Callable[[str], List[Dict[str, Any]]]
+Script = Callable[[str], list[dict[str, Any]]]
 
 
-def echo_script(text: str) -> List[Dict[str, Any]]:
+def echo_script(text: str) -> list[dict[str, Any]]:
     return [{"text": f"您说的是：{text}"}]
 
 
@@ -22,10 +23,10 @@ class FakeAgent:
     def __init__(self, script: Script = echo_script, delay: float = 0.0) -> None:
         self.script = script
         self.delay = delay
-        self.received: List[UserMessage] = []
+        self.received: list[UserMessage] = []
 
     @property
-    def texts(self) -> List[str]:
+    def texts(self) -> list[str]:
         return [message.text or "" for message in self.received]
 
     async def handle_message(self, message: UserMessage) -> None:
@@ -43,9 +44,9 @@ class FakeCustomerServiceAPI:
         self.port = free_port()
         self.token_fetches = 0
         self.refuse_next_send_with: Optional[int] = None  # e.g. 40001 once
-        self.sent: List[Dict[str, Any]] = []
-        self.tokens_used: List[str] = []
-        self.raw_bodies: List[bytes] = []
+        self.sent: list[dict[str, Any]] = []
+        self.tokens_used: list[str] = []
+        self.raw_bodies: list[bytes] = []
         self.arrived = asyncio.Event()
         self._runner: Optional[web.AppRunner] = None
 
@@ -84,7 +85,7 @@ class FakeCustomerServiceAPI:
         if self._runner:
             await self._runner.cleanup()
 
-    async def wait_for_messages(self, count: int, timeout: float = 5.0) -> List[Dict[str, Any]]:
+    async def wait_for_messages(self, count: int, timeout: float = 5.0) -> list[dict[str, Any]]:
         async def enough() -> None:
             while len(self.sent) < count:
                 self.arrived.clear()

@@ -7,7 +7,7 @@ import pytest
 from channels.wechat.api import OfficialAccountAPI, WeComAPI
 from channels.wechat.errors import DeliveryError, WeChatAPIError
 from channels.wechat.token_cache import AccessTokenCache
-from testkit.ports import free_port
+from tools.ports import free_port
 
 
 @pytest.fixture

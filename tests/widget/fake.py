@@ -3,8 +3,8 @@ import os
 import subprocess
 import sys
 
-from testkit.ports import free_port
 from tools import ROOT
+from tools.ports import free_port
 from tools.servers import wait_for
 
 SLOW = "请慢一点回答"  # the fake bot answers this after a pause, to show the typing indicator

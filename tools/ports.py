@@ -1,4 +1,4 @@
-"""Ports for servers the tests and benchmarks start: free ones on the loopback interface."""
+"""A free TCP port on the loopback interface (the OS picks one nobody listens on)."""
 from __future__ import annotations
 
 import socket

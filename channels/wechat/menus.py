@@ -1,0 +1,98 @@
+"""What a WeChat message asks: the text Rasa reads, or an answer the channel gives itself.
+
+The channel answers by itself a subscription (the welcome), a message type the bot cannot read, a menu number
+that selects nothing (the welcome again), and a 1 or 2 right after an answer that asked for a vote (VOTE_PROMPT:
+the vote is stored, channels/feedback.py). A number selects from the latest menu shown to that user (the bot's
+buttons, as a numbered list), even after answers without a menu; what it selects is what Rasa reads.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from channels.conversations import conversation_id
+from channels.feedback import Answered, Vote, submit
+from channels.wechat.replies import VOTE_THANKS, menu_number, unsupported_message_text, welcome
+from channels.wechat.shared_state import SharedState
+from channels.wechat.xml_message import InboundMessage
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Either the text for Rasa or the channel's own reply."""
+
+    text: str | None = None
+    reply: str | None = None
+
+
+class MessageReader:
+    """With `shared` (Redis), the menus are those every replica showed; the process's own memory answers while
+    Redis fails. A vote prompt is remembered by the process that showed it (HAProxy keeps a user on one replica)."""
+
+    def __init__(self, max_users: int = 10_000, shared: SharedState | None = None, channel: str = "wechat") -> None:
+        self._max_users = max_users
+        self._shared = shared
+        self._channel = channel
+        self._menus: OrderedDict[str, dict[int, str]] = OrderedDict()  # by user, least recently shown first
+        self._vote_on: OrderedDict[str, Answered] = OrderedDict()  # user -> the answer VOTE_PROMPT asked about
+
+    async def event_reply(self, message: InboundMessage) -> str | None:
+        """The reply to an event: the welcome to a subscription, nothing to the others."""
+        if message.event != "subscribe":
+            return None  # unsubscribe, menu clicks, location reports…: nothing to say
+        return await self._welcome(message.from_user)
+
+    async def read(self, message: InboundMessage) -> Reading:
+        """What the user's message (not an event) asks."""
+        text = _user_text(message)
+        if text is None:
+            return Reading(reply=unsupported_message_text(message.msg_type))
+        number = menu_number(text)
+        vote_on = self._vote_on.pop(message.from_user, None)  # the prompt holds for the next message only
+        if vote_on is not None and number in (1, 2):
+            await submit(Vote(self._channel, conversation_id(self._channel, message.from_user), vote_on,
+                              helpful=number == 1))
+            return Reading(reply=VOTE_THANKS[number == 1])
+        if number is not None:
+            text = (await self._menu(message.from_user)).get(number, "")
+            if not text:  # a number that selects nothing: show the topics it could select
+                return Reading(reply=await self._welcome(message.from_user))
+        return Reading(text=text)
+
+    async def remember(self, user: str, menu: dict[int, str]) -> None:
+        """The menu just shown to `user`: a number selects from it from now on."""
+        if menu:
+            self._menus.pop(user, None)
+            self._menus[user] = menu
+            while len(self._menus) > self._max_users:
+                self._menus.popitem(last=False)
+            if self._shared is not None:
+                await self._shared.remember_menu(user, menu)
+
+    def ask_for_vote(self, user: str, answered: Answered) -> None:
+        """`user` was just asked to vote on `answered`: their next 1 or 2 votes instead of picking from a menu."""
+        self._menus.pop(user, None)
+        self._vote_on.pop(user, None)
+        self._vote_on[user] = answered
+        while len(self._vote_on) > self._max_users:
+            self._vote_on.popitem(last=False)
+
+    async def _menu(self, user: str) -> dict[int, str]:
+        shared = await self._shared.menu(user) if self._shared is not None else None
+        return shared if shared is not None else self._menus.get(user, {})
+
+    async def _welcome(self, user: str) -> str:
+        rendered = welcome()
+        await self.remember(user, rendered.menu)
+        return rendered.chunks[0]
+
+
+def _user_text(message: InboundMessage) -> str | None:
+    """What the user said, as text for Rasa; None for what the bot cannot read."""
+    if message.msg_type == "text":
+        text = message.content.strip()
+    elif message.msg_type == "voice":
+        text = message.recognition.strip()  # WeChat's speech recognition, when enabled
+    else:
+        text = ""
+    return text or None
