@@ -24,7 +24,7 @@ import itertools
 import json
 import weakref
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import (
@@ -67,7 +67,7 @@ class EventParser:
             self._classes.setdefault(cls.type_name, cls)
         self.parsed = 0  # events parsed so far (the tests count work with it)
 
-    def __call__(self, data: str) -> Optional[Event]:
+    def __call__(self, data: str) -> Event | None:
         self.parsed += 1
         parameters = json.loads(data)
         cls = self._classes.get(parameters.get("event"))
@@ -114,7 +114,7 @@ class RecentTurnsSQLTrackerStore(SessionCachingSQLTrackerStore):
     def events_parsed(self) -> int:
         return self._parse.parsed
 
-    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The latest session as Rasa needs it for a turn: its state, then its latest turns."""
         stored = self._stored_session(sender_id).events
         if not stored or not self.domain:

@@ -17,7 +17,7 @@ import json
 import math
 from collections import OrderedDict
 from collections.abc import Iterator
-from typing import Any, NamedTuple, Optional
+from typing import Any, NamedTuple
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted
@@ -57,7 +57,7 @@ class SessionCachingSQLTrackerStore(SQLTrackerStore):
             self.engine = _pooled_sqlite_engine(self.engine.url)
             self.sessionmaker = sessionmaker(bind=self.engine)
 
-    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The latest session, as `SQLTrackerStore.retrieve` returns it."""
         stored = self._stored_session(sender_id).events
         if not stored or not self.domain:

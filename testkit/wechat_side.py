@@ -6,7 +6,6 @@ Signs and encrypts what WeChat would POST, and decrypts and parses what the chan
 import random
 import time
 from dataclasses import dataclass
-from typing import Optional
 
 import aiohttp
 import xmltodict
@@ -32,8 +31,8 @@ def message_xml(
     msg_type: str = "text",
     from_user: str = "o_user_1",
     to_user: str = OFFICIAL_ACCOUNT_ID,
-    create_time: Optional[int] = None,
-    msg_id: Optional[str] = None,
+    create_time: int | None = None,
+    msg_id: str | None = None,
     **fields: str,
 ) -> str:
     """A message as WeChat posts it; `fields` are further elements (Content=..., Event=...)."""
@@ -53,7 +52,7 @@ def message_xml(
 class Reply:
     status: int
     body: str
-    message: Optional[object] = None  # wechatpy's parsed message (the decrypted passive reply)
+    message: object | None = None  # wechatpy's parsed message (the decrypted passive reply)
 
     @property
     def content(self) -> str:
@@ -73,7 +72,7 @@ class WeChatSide:
         crypto_class = WeComCrypto if self.wecom else OfficialAccountCrypto
         return crypto_class(self.settings.token, self.settings.encoding_aes_key, self.settings.receive_id)
 
-    def signed_query(self, timestamp: Optional[str] = None) -> dict[str, str]:
+    def signed_query(self, timestamp: str | None = None) -> dict[str, str]:
         timestamp = timestamp or str(int(time.time()))
         nonce = str(random.randrange(10**9))
         query = {"timestamp": timestamp, "nonce": nonce}
@@ -108,7 +107,7 @@ class WeChatSide:
         session: aiohttp.ClientSession,
         xml: str,
         safe: bool = True,
-        query: Optional[dict[str, str]] = None,
+        query: dict[str, str] | None = None,
         tamper=None,
     ) -> Reply:
         """POST `xml` (encrypted if `safe`); `tamper(body, query)` may spoil it first."""

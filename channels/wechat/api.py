@@ -7,7 +7,7 @@ WeCom: `GET /cgi-bin/gettoken`, `POST /cgi-bin/message/send` (with the app's `ag
 import asyncio
 import json
 import logging
-from typing import Any, Optional
+from typing import Any
 
 import aiohttp
 
@@ -28,9 +28,9 @@ class CustomerServiceAPI:
     token_path = ""
     send_path = ""
 
-    def __init__(self, api_base: str, shared: Optional[SharedState] = None) -> None:
+    def __init__(self, api_base: str, shared: SharedState | None = None) -> None:
         self._api_base = api_base.rstrip("/")
-        self._session: Optional[aiohttp.ClientSession] = None
+        self._session: aiohttp.ClientSession | None = None
         self.tokens = AccessTokenCache(self._fetch_token, shared=shared)  # shared: one token for all replicas
 
     def _token_params(self) -> dict[str, str]:
@@ -97,7 +97,7 @@ class OfficialAccountAPI(CustomerServiceAPI):
     token_path = "/cgi-bin/token"
     send_path = "/cgi-bin/message/custom/send"
 
-    def __init__(self, api_base: str, app_id: str, app_secret: str, shared: Optional[SharedState] = None) -> None:
+    def __init__(self, api_base: str, app_id: str, app_secret: str, shared: SharedState | None = None) -> None:
         super().__init__(api_base, shared)
         self._app_id = app_id
         self._app_secret = app_secret
@@ -114,7 +114,7 @@ class WeComAPI(CustomerServiceAPI):
     send_path = "/cgi-bin/message/send"
 
     def __init__(
-        self, api_base: str, corp_id: str, secret: str, agent_id: str, shared: Optional[SharedState] = None
+        self, api_base: str, corp_id: str, secret: str, agent_id: str, shared: SharedState | None = None
     ) -> None:
         super().__init__(api_base, shared)
         self._corp_id = corp_id

@@ -7,7 +7,7 @@ through `on_new_message`; the protocol lives in `endpoint`, the deadline logic i
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Optional, Text
+from typing import Any, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -41,14 +41,14 @@ class WeChatInput(InputChannel):
         return cls.product.name
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[Text, Any] | None) -> InputChannel:
         return cls(load_settings(cls.product, credentials))
 
     def __init__(self, settings: ChannelSettings) -> None:
         self.settings = settings
-        self.turns: Optional[Turns] = None  # set by blueprint(); tests inspect it
+        self.turns: Turns | None = None  # set by blueprint(); tests inspect it
 
-    def customer_service_api(self, shared: Optional[SharedState]) -> CustomerServiceAPI:
+    def customer_service_api(self, shared: SharedState | None) -> CustomerServiceAPI:
         return OfficialAccountAPI(self.settings.api_base, self.settings.receive_id, self.settings.secret, shared)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
@@ -125,7 +125,7 @@ class WeComInput(WeChatInput):
 
     product = WECOM
 
-    def customer_service_api(self, shared: Optional[SharedState]) -> CustomerServiceAPI:
+    def customer_service_api(self, shared: SharedState | None) -> CustomerServiceAPI:
         settings = self.settings
         return WeComAPI(settings.api_base, settings.receive_id, settings.secret, settings.agent_id, shared)
 

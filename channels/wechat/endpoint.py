@@ -7,7 +7,6 @@ reply text and wraps it as WeChat expects (plain XML, or encrypted in safe mode)
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Optional
 
 from channels.wechat.crypto import MessageCrypto
 from channels.wechat.errors import MalformedXMLError, SignatureError, WeChatProtocolError
@@ -23,7 +22,7 @@ from channels.wechat.xml_message import (
 SUCCESS = "success"  # "received, nothing to reply": WeChat neither retries nor shows an error
 
 # (message, received_at) -> reply text or None
-Answer = Callable[[InboundMessage, float], Awaitable[Optional[str]]]
+Answer = Callable[[InboundMessage, float], Awaitable[str | None]]
 
 
 class WeChatEndpoint:

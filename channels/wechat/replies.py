@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from channels.feedback import Answered
 
@@ -37,7 +37,7 @@ class Rendered:
 
     chunks: list[str]
     menu: dict[int, str] = field(default_factory=dict)
-    vote_on: Optional[Answered] = None  # the answer VOTE_PROMPT asks about
+    vote_on: Answered | None = None  # the answer VOTE_PROMPT asks about
 
 
 def unsupported_message_text(msg_type: str) -> str:
@@ -80,7 +80,7 @@ def render_bot_messages(messages: list[dict[str, Any]]) -> Rendered:
 _MENU_NUMBER = re.compile(r"\d{1,2}")
 
 
-def menu_number(text: str) -> Optional[int]:
+def menu_number(text: str) -> int | None:
     """The number in a reply like "2", "２" or "2。" (a menu choice), else None."""
     normalized = unicodedata.normalize("NFKC", text).strip().rstrip(".。")
     return int(normalized) if _MENU_NUMBER.fullmatch(normalized) else None

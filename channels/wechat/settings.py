@@ -3,7 +3,7 @@
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from channels.settings import positive
 from channels.wechat.errors import ConfigurationError
@@ -81,7 +81,7 @@ class ChannelSettings:
 
 def load_settings(
     product: Product,
-    credentials: Optional[dict[str, Any]],
+    credentials: dict[str, Any] | None,
     environ: Mapping[str, str] = os.environ,
 ) -> ChannelSettings:
     """Read `credentials` (the channel's block in credentials.yml) with environment overrides."""

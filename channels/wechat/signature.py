@@ -4,7 +4,6 @@ import hashlib
 import hmac
 import time
 from collections.abc import Callable
-from typing import Optional
 
 from channels.wechat.errors import SignatureError, StaleTimestampError
 
@@ -17,7 +16,7 @@ def sha1_signature(*parts: str) -> str:
     return hashlib.sha1("".join(sorted(parts)).encode("utf-8")).hexdigest()
 
 
-def verify_signature(received: Optional[str], *parts: str) -> None:
+def verify_signature(received: str | None, *parts: str) -> None:
     """Raise SignatureError unless `received` equals the signature of `parts` (constant time)."""
     if not received:
         raise SignatureError("missing signature")
@@ -27,7 +26,7 @@ def verify_signature(received: Optional[str], *parts: str) -> None:
 
 
 def check_timestamp(
-    timestamp: Optional[str],
+    timestamp: str | None,
     max_skew_seconds: float,
     clock: Callable[[], float] = time.time,
 ) -> None:

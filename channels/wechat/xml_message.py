@@ -7,7 +7,7 @@ uses expat directly and refuses any DOCTYPE, entity declaration or external refe
 
 import time
 from dataclasses import dataclass
-from typing import NoReturn, Optional
+from typing import NoReturn
 from xml.parsers import expat
 
 from channels.wechat.errors import MalformedXMLError, UnsafeXMLError
@@ -100,7 +100,7 @@ def cdata(value: str) -> str:
     return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def text_reply_xml(message: InboundMessage, content: str, now: Optional[int] = None) -> str:
+def text_reply_xml(message: InboundMessage, content: str, now: int | None = None) -> str:
     """A passive text reply: ToUserName and FromUserName swapped."""
     return (
         "<xml>"

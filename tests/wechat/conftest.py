@@ -4,7 +4,6 @@ localhost port, with a fake Rasa agent and a fake customer-service API."""
 import itertools
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Optional
 
 import aiohttp
 import pytest
@@ -49,7 +48,7 @@ async def serve():
     # Sanic rewrites its own methods at each start unless in test mode (as sanic-testing sets it).
     Sanic.test_mode = True
 
-    async def start(channel_class, settings: ChannelSettings, agent: Optional[FakeAgent] = None,
+    async def start(channel_class, settings: ChannelSettings, agent: FakeAgent | None = None,
                     other_channels: Sequence[InputChannel] = ()):
         agent = agent or FakeAgent()
         channel = channel_class(settings)

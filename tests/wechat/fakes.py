@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable
-from typing import Any, Optional
+from typing import Any
 
 from aiohttp import web
 from rasa.core.channels.channel import UserMessage
@@ -43,12 +43,12 @@ class FakeCustomerServiceAPI:
     def __init__(self) -> None:
         self.port = free_port()
         self.token_fetches = 0
-        self.refuse_next_send_with: Optional[int] = None  # e.g. 40001 once
+        self.refuse_next_send_with: int | None = None  # e.g. 40001 once
         self.sent: list[dict[str, Any]] = []
         self.tokens_used: list[str] = []
         self.raw_bodies: list[bytes] = []
         self.arrived = asyncio.Event()
-        self._runner: Optional[web.AppRunner] = None
+        self._runner: web.AppRunner | None = None
 
     @property
     def base_url(self) -> str:
