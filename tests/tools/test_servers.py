@@ -28,7 +28,8 @@ def test_other_endpoints_keep_their_stores():
         endpoints = yaml.safe_load(servers.endpoints_file().read_text(encoding="utf-8"))
     finally:
         servers.stop()
-    assert endpoints["tracker_store"]["dialect"] == "postgresql" and endpoints["lock_store"]["type"] == "redis"
+    assert endpoints["tracker_store"]["dialect"] == "postgresql"
+    assert endpoints["lock_store"]["type"] == "rasa_speedups.lock_store.AtomicRedisLockStore"
     assert endpoints["action_endpoint"]["url"] == f"http://127.0.0.1:{servers.action_port}/webhook"
 
 
