@@ -20,15 +20,15 @@ class PostgresServer:
         self.folder, self.port = folder, port
         self.data = folder / "data"
 
-    def initialise(self) -> None:
-        """Creates the cluster once (UTF-8: conversations are Chinese)."""
+    def initialise(self, host_auth: str = "scram-sha-256") -> None:
+        """Creates the cluster once (UTF-8: conversations are Chinese); `host_auth` "trust" for throw-away tests."""
         if (self.data / "PG_VERSION").exists():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres")
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "-E", "UTF8", "--locale=C",
-                  "--auth-local=trust", "--auth-host=scram-sha-256")
+                  "--auth-local=trust", f"--auth-host={host_auth}")
 
     def start(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-l", str(self.folder / "postgres.log"), "-o",
@@ -64,9 +64,10 @@ class PostgresServer:
 
 
 class RedisServer:
-    """redis-server without persistence (locks, WeChat retries and menus are short-lived), with a password."""
+    """redis-server without persistence (locks, WeChat retries and menus are short-lived), with a password unless
+    it is "" (throw-away tests)."""
 
-    def __init__(self, folder: Path, port: int, password: str) -> None:
+    def __init__(self, folder: Path, port: int, password: str = "") -> None:
         self.folder, self.port, self.password = folder, port, password
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -76,8 +77,9 @@ class RedisServer:
             raise RuntimeError("redis-server is not installed: run `make test-deps`")
         self.folder.mkdir(parents=True, exist_ok=True)
         config = self.folder / "redis.conf"  # the password stays out of `ps`
-        config.write_text(f"port {self.port}\nbind 127.0.0.1\nsave \"\"\nappendonly no\n"
-                          f"requirepass {self.password}\nlogfile {self.folder / 'redis.log'}\n", encoding="utf-8")
+        password = f"requirepass {self.password}\n" if self.password else ""
+        config.write_text(f"port {self.port}\nbind 127.0.0.1\nsave \"\"\nappendonly no\n{password}"
+                          f"logfile {self.folder / 'redis.log'}\n", encoding="utf-8")
         config.chmod(0o600)
         self.process = subprocess.Popen([binary, str(config)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True)
@@ -95,7 +97,7 @@ class RedisServer:
 
     def cli(self, *command: str) -> str:
         done = subprocess.run(["redis-cli", "-p", str(self.port), *command], capture_output=True, text=True,
-                              env={**os.environ, "REDISCLI_AUTH": self.password})
+                              env={**os.environ, **({"REDISCLI_AUTH": self.password} if self.password else {})})
         return done.stdout.strip()
 
 
