@@ -108,7 +108,7 @@ test: lint $(MODEL) $(KB_OUT) $(CHARTS) test-deps
 	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
-	  --out results/core --fail-on-prediction-errors
+	  --out results/core --fail-on-prediction-errors --no-plot
 
 test-fast: $(KB_OUT) $(CHARTS) test-deps
 	$(PY) -m pytest -q tests -m "not slow"
