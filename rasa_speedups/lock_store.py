@@ -37,6 +37,17 @@ from rasa.core.lock_store import LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from redis.exceptions import RedisError
 
+from .compat import Hook, require
+
+# Rasa's lock store this one replaces the tickets of: the methods it overrides and the client it builds on.
+HOOKS = (Hook("rasa.core.lock_store:LockStore.lock",
+              ("self", "conversation_id", "lock_lifetime", "wait_time_in_seconds")),
+         Hook("rasa.core.lock_store:RedisLockStore.issue_ticket", ("self", "conversation_id", "lock_lifetime")),
+         Hook("rasa.core.lock_store:RedisLockStore.__init__",
+              ("self", "host", "port", "db", "username", "password", "use_ssl", "ssl_certfile", "ssl_keyfile",
+               "ssl_ca_certs", "key_prefix", "socket_timeout")))
+require(*HOOKS)
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_LOCK_LIFETIME = 5.0  # seconds (see above)

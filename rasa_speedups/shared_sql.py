@@ -21,8 +21,19 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs, valid
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
+from .compat import Hook, require
 from .episodes import describe
 from .readiness import write_and_delete_a_row
+
+# Rasa's SQL store this one extends: its constructor and the helpers it calls to build the same engine.
+HOOKS = (Hook("rasa.core.tracker_store:SQLTrackerStore.__init__",
+              ("self", "domain", "dialect", "host", "port", "db", "username", "password", "event_broker", "login_db",
+               "query", "kwargs")),
+         Hook("rasa.core.tracker_store:SQLTrackerStore.get_db_url",
+              ("dialect", "host", "port", "db", "username", "password", "login_db", "query")),
+         Hook("rasa.core.tracker_store:create_engine_kwargs", ("url",)),
+         Hook("rasa.core.tracker_store:validate_port", ("port",)))
+require(*HOOKS)
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
 from channels.guard import commands
-from rasa_speedups import action_validation, diet, failures, recent_turns, tracker_store
+from rasa_speedups import action_validation, diet, failures, lock_store, recent_turns, shared_sql, tracker_store
 from rasa_speedups.compat import SUPPORTED_RASA, Hook, UnsupportedRasa, require, version_problem
 from tools import ROOT
 from tools.ports import free_port
@@ -21,7 +21,7 @@ from tools.servers import bot_environment
 
 RASA_LOADER = rasa.core.tracker_store._load_from_module_name_in_endpoint_config  # before any install()
 assert RASA_LOADER.__module__ == "rasa.core.tracker_store"
-MODULES: list[ModuleType] = [action_validation, diet, failures, recent_turns, tracker_store]
+MODULES: list[ModuleType] = [action_validation, diet, failures, lock_store, recent_turns, shared_sql, tracker_store]
 HOOKS = [hook for module in MODULES for hook in module.HOOKS] + [commands.PARSE_MESSAGE]
 NO_SUCH_STORE = "rasa_speedups.no_such_module.Store"
 
