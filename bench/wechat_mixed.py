@@ -24,7 +24,8 @@ from pathlib import Path
 import aiohttp
 import yaml
 
-from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
+from channels.apology import TURN_FAILED
+from channels.wechat.replies import LATE_WITHOUT_PUSH
 from channels.wechat.settings import OFFICIAL_ACCOUNT, load_settings
 from testkit.wechat_side import WeChatSide, message_xml
 from tools import ROOT

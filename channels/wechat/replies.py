@@ -24,7 +24,6 @@ UNSUPPORTED_TEXT = {
 UNSUPPORTED_DEFAULT = "抱歉，我暂时只能看懂文字消息。"
 UNDERSTOOD_HINT = "请用文字提问，或回复“你能做什么”看看可以问哪些内容。"
 LATE_WITHOUT_PUSH = "抱歉，这个问题查询时间较长，请稍后再问一次。"
-TURN_FAILED = "抱歉，系统暂时出了点问题，请稍后再试。"
 MENU_HINT = "（回复数字选择）"
 # Asked only under answers from the search fallback (docs/operations.md says why), for the next message only.
 VOTE_PROMPT = "这个回答有帮助吗？回复 1 有帮助，回复 2 没帮助。"

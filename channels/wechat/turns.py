@@ -34,9 +34,10 @@ from typing import Any
 
 from prometheus_client import Counter
 
+from channels.apology import TURN_FAILED
 from channels.wechat.errors import DeliveryError
 from channels.wechat.menus import MessageReader
-from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED, Rendered, render_bot_messages, split_text
+from channels.wechat.replies import LATE_WITHOUT_PUSH, Rendered, render_bot_messages, split_text
 from channels.wechat.shared_state import ELSEWHERE, LATE, PASSIVE, SharedState
 from channels.wechat.xml_message import InboundMessage
 

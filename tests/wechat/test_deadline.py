@@ -10,9 +10,10 @@ from typing import cast
 from prometheus_client import REGISTRY
 from sanic.request import Request
 
+from channels.apology import TURN_FAILED
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.channel import arrival
-from channels.wechat.replies import LATE_WITHOUT_PUSH, TURN_FAILED
+from channels.wechat.replies import LATE_WITHOUT_PUSH
 from channels.wechat.turns import Turns
 from channels.wechat.xml_message import InboundMessage
 from testkit.wechat_side import message_xml
