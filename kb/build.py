@@ -16,8 +16,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 
 from . import schema
 from .hotlines import SPEC_FILE, extract_hotlines, load_spec, mentions_trigger
-from .page import Article, is_list_item, read_page
-from .text import ends_sentence, sentences, starts_item
+from .page import Article, read_page
+from .text import ends_sentence, is_list_item, sentences, starts_item
 
 _MIN_PASSAGE_CHARS = 15
 

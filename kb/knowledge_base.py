@@ -112,7 +112,8 @@ class KnowledgeBase:
         self._index = BM25([terms.terms(u.match_text) for u in units])
         self._sentence_index = BM25([terms.terms(s.text) for s in sentences])
         self._article_ids = [a.id for a in articles]
-        self._article_index = BM25([terms.terms(f"{a.title} {a.title} {a.place} {a.body}") for a in articles])
+        self._article_text = {a.id: f"{a.title} {a.place} {a.body}" for a in articles}  # what an article mentions
+        self._article_index = BM25([terms.terms(f"{a.title} {self._article_text[a.id]}") for a in articles])
         self._department_forms = sorted(department_forms, key=lambda pair: -len(pair[0]))
         dates = sorted({a.date_key for a in articles})
         place = {date: n / (len(dates) - 1) if len(dates) > 1 else 1.0 for n, date in enumerate(dates)}
@@ -269,8 +270,8 @@ class KnowledgeBase:
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         echoed = kinds.asking_nouns(question)
         counties = self._named_counties(question)
-        elsewhere = {aid for aid, a in self.articles.items()
-                     if counties and not any(c in a.title + a.place + a.body for c in counties)}
+        elsewhere = {aid for aid, text in self._article_text.items()
+                     if counties and not any(c in text for c in counties)}
         scored = []
         for i, unit in enumerate(self._units):
             about_other_things, about_the_title = split[unit.article_id]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .text import ends_sentence, month_days, normalize
+from .text import ends_sentence, is_list_item, month_days, normalize
 from .web_layout import is_furniture, read_dateline
 
 BYLINE_MARK = "□"
@@ -133,10 +133,6 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
 
 def _is_byline(line: str) -> bool:
     return line.startswith(BYLINE_MARK)
-
-
-def is_list_item(line: str) -> bool:
-    return line.startswith(("-", "•", "·"))
 
 
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:

@@ -21,8 +21,14 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(("。", "！", "？", "；", "”", "’", "」"))
 
 
-_ITEM_START = re.compile(r"[-•·①-⑳]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|"
+_BULLETS = ("-", "•", "·")
+_ITEM_START = re.compile(f"[{re.escape(''.join(_BULLETS))}①-⑳]|" r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|"
                          r"[（(][一二三四五六七八九十\d]{1,3}[)）]")
+
+
+def is_list_item(line: str) -> bool:
+    """A bulleted item ("- 综合协调 （0536-…）"): kept whole, never joined to the lines around it."""
+    return line.startswith(_BULLETS)
 
 
 def starts_item(line: str) -> bool:
