@@ -21,13 +21,13 @@ from typing import Any
 
 import psutil
 
+from tools import ROOT
 from tools.cluster import Cluster
 
 from .heldout import load_cases
 from .load import run_load
 from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
 
-ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 16
 
 
