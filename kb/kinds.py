@@ -27,7 +27,7 @@ _QUESTION_CUES: dict[str, re.Pattern[str]] = {
     CLOCK: re.compile(r"几点|几时几分|什么时间段|[早晚]上几"),
     DURATION: re.compile(r"多久|多长时间|多长|几天|多少天|几个月|几周|几年|几小时|多少小时|用时|前后用了|花了"),
     FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
-    COUNT: re.compile(rf"多少|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|"
+    COUNT: re.compile(rf"多少(?:{_MEASURE})?|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|"
                       r"比例|比率|率是|频次|频率|多少钱|总投资|投资多|几成"),
     ROUTE: re.compile(r"[开到去往运发送]到?哪|开往|发往|终点|目的地|线路|路线|途经|经过哪"),
     LIST: re.compile(r"哪些|哪几|都有什么|都有啥|有什么|包括什么|都是啥|都是什么|有哪|些什么|些啥"),

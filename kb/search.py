@@ -14,7 +14,7 @@ jieba.setLogLevel(logging.WARNING)
 
 # Question words and particles: they say what kind of answer is wanted, not what it is about.
 STOPWORDS = frozenset(
-    "的 了 和 与 及 是 在 有 吗 呢 吧 啊 呀 么 嘛 哦 哪 那 这 个 些 就 都 也 还 要 想 请 问 我 你 他 她 它 们 "
+    "的 了 着 过 和 与 及 是 在 有 吗 呢 吧 啊 呀 么 嘛 哦 哪 那 这 个 些 就 都 也 还 要 想 请 问 我 你 他 她 它 们 "
     "您 咱 谁 啥 几 多 怎 样 什么 怎么 怎样 怎么样 多少 哪些 哪个 哪里 哪儿 为什么 如何 是否 请问 一下 知道 "
     "告诉 什 能 可以 会 吗 一 上 下 中 对 把 被 给 从 到 为 以 于 等 该 其 此 之 而 或 少".split()
 )
@@ -67,7 +67,7 @@ class Terms:
 
     def keywords(self, text: str) -> list[str]:
         """Words without their overlapping parts (菜篮子超市, not also 菜篮, 篮子, 超市): each concept once."""
-        return [w for w in self._jieba.lcut(text) if _WORD.fullmatch(w) and w not in STOPWORDS]
+        return [w for w in self._jieba.lcut(text, HMM=False) if _WORD.fullmatch(w) and w not in STOPWORDS]
 
     def terms(self, text: str) -> list[str]:
         """Words for precision, single characters so that 货 still meets 货物."""
