@@ -63,7 +63,7 @@ class Terms:
         return words
 
     def words(self, text: str) -> list[str]:
-        return [w for w in self._jieba.lcut_for_search(text) if _WORD.fullmatch(w) and w not in STOPWORDS]
+        return [w for w in self._jieba.lcut_for_search(text, HMM=False) if _WORD.fullmatch(w) and w not in STOPWORDS]
 
     def keywords(self, text: str) -> list[str]:
         """Words without their overlapping parts (菜篮子超市, not also 菜篮, 篮子, 超市): each concept once."""
