@@ -10,14 +10,14 @@ import re
 
 from .text import HAN
 
-PHONE, DATE, CLOCK, DURATION, FREQUENCY, COUNT, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
-    "phone", "date", "clock", "duration", "frequency", "count", "place", "route", "list", "organisation", "how",
-    "why", "overview")
+PHONE, DATE, CLOCK, DURATION, FREQUENCY, COUNT, MONEY, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
+    "phone", "date", "clock", "duration", "frequency", "count", "money", "place", "route", "list", "organisation",
+    "how", "why", "overview")
 # Kinds a sentence must state to answer a question asking for them (any other kind asked is a preference).
 SPECIFIC = frozenset({PHONE, CLOCK, FREQUENCY, ROUTE})
 
 _CN_NUMBER = "[一二两三四五六七八九十百千万几]"
-_MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"
+_MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|毛|角|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"
             "平方米|米|公里|千米|份|箱|车|班|单|余|多|%|％|倍|间|栋|床|张|块|剂|包|盒|袋")
 
 _QUESTION_CUES: dict[str, re.Pattern[str]] = {
@@ -29,9 +29,10 @@ _QUESTION_CUES: dict[str, re.Pattern[str]] = {
     FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
     COUNT: re.compile(rf"多少(?:{_MEASURE})?|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|一共|多大|"
                       r"比例|比率|率是|频次|频率|多少钱|总投资|投资多|几成"),
+    MONEY: re.compile(r"多少钱|几[毛块角]钱?|多少元|几元|价格|价钱|票价|费用|收费|收钱|要钱|花钱|免费|贵不贵"),
     ROUTE: re.compile(r"[开到去往运发送]到?哪|开往|发往|终点|目的地|线路|路线|途经|经过哪"),
     LIST: re.compile(r"哪些|哪几|都有什么|都有啥|有什么|包括什么|都是啥|都是什么|有哪|些什么|些啥"),
-    PLACE: re.compile(r"哪里|哪儿|哪裡|[在到去从往]哪(?![个些家种类位])|哪个地方|什么地方|啥地方|地址|位置|地点|"
+    PLACE: re.compile(r"哪里|哪儿|哪裡|[在到去从往]哪(?![个些家种类位天年月日时])|哪个地方|什么地方|啥地方|地址|位置|地点|"
                       r"哪个?村|哪个?镇|哪个?县|哪个?区|哪个?市|哪个?街道|哪个?社区|哪个?园区|路线|怎么走|发往|开往|开到|"
                       r"哪几个地方|哪些地方"),
     ORGANISATION: re.compile(r"谁|哪家|(?:哪|什么|啥)[个些家]?(?:部门|单位|公司|机构|平台|公众号|小程序|医院|企业|银行|"
@@ -54,6 +55,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"[年月日]产|[年月日]均|全年"),
     COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"
                       r"每[天日周月年]|\d+(?:\.\d+)?[%％]"),
+    MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收"),
     ROUTE: re.compile(rf"(?:驶往|发往|开往|运往|销往|前往|到达|抵达|途经|直达|经停|通达){HAN}"),
     LIST: re.compile(rf"{HAN}{{2,}}、{HAN}{{2,}}"),
     PLACE: re.compile(rf"{HAN}{{1,10}}(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|广场|基地|码头|车站|服务站)|"
