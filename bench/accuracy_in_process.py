@@ -9,7 +9,7 @@ points; `python -m bench.new_articles` and `python -m bench.heldout` are the num
     python -m bench.accuracy_in_process            # one line per set
     python -m bench.accuracy_in_process -v         # and every wrong answer, except the blind set's
 
-The second new-article set is the blind one: its wrong answers are listed only with --show-blind, so that
+The second and third new-article sets are blind: their wrong answers are listed only with --show-blind, so that
 nobody mends the knowledge base from its cases while it still measures how well the bot generalises.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from kb.knowledge_base import KnowledgeBase
 from kb.settings import ARTICLES_DIR
 
 from .heldout import QUESTIONS, answer_is_right
-from .new_articles import BLIND_SET, NEW_ARTICLE_SETS, import_new_articles
+from .new_articles import BLIND_SETS, NEW_ARTICLE_SETS, import_new_articles
 
 
 def ask_set(kb: KnowledgeBase, cases: list[dict]) -> list[tuple[str, str, str, bool]]:
@@ -71,7 +71,7 @@ def main() -> None:
             lengths = [len(answer.split("\n来源：")[0]) for _, _, answer, _ in rows]
             print(f"{name}: {right}/{len(rows)} = {right / len(rows):.1%}; "
                   f"answer before the source line: median {statistics.median(lengths):.0f} characters")
-            if args.verbose and (name != BLIND_SET or args.show_blind):
+            if args.verbose and (name not in BLIND_SETS or args.show_blind):
                 for case, question, answer, ok in rows:
                     if not ok:
                         print(f"  ✗ {case} {question} → {(answer.splitlines() or [''])[0][:70]}")

@@ -13,7 +13,7 @@ import codecs
 import itertools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import trafilatura
@@ -29,8 +29,11 @@ _BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcap
 _UNSEEN_TAGS = ("script", "style", "noscript", "template")
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
-# The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
+# The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源", and its publication
+# time: a script fills the visible date in from `var ct = "<Unix seconds>"`, so a saved page may show none.
 _ACCOUNT_NAME = '//*[@id="js_name"]'
+_WECHAT_TIME = re.compile(r"""\bvar\s+ct\s*=\s*["'](\d{9,10})["']""")
+_CHINA_TIME = timezone(timedelta(hours=8))
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     publisher = (dateline and dateline.publisher) or normalize(account or doc.get("sitename") or "")
     return WebArticle(
         title=title,
-        published=(dateline and dateline.published) or _iso_day(doc.get("date")),
+        published=(dateline and dateline.published) or _iso_day(doc.get("date")) or _wechat_day(page),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=url or doc.get("url") or "",
         text=doc.get("text") or "",
@@ -109,6 +112,11 @@ def _iso_day(text: str | None) -> date | None:
         return date.fromisoformat(text[:10]) if text else None
     except ValueError:
         return None
+
+
+def _wechat_day(page: str) -> date | None:
+    found = _WECHAT_TIME.search(page)
+    return datetime.fromtimestamp(int(found.group(1)), _CHINA_TIME).date() if found else None
 
 
 def _codec(name: str) -> str | None:

@@ -29,6 +29,8 @@ _BYLINE_ROLE = re.compile(r"^本报(记者|通讯员|实习生)")
 _DATELINE = re.compile(r"^本报(\S{2,6}?)讯\s*")
 _TITLE_MAX_CHARS = 40
 _TITLE_MAX_LINES = 3
+# Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
+_ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 
 
 @dataclass
@@ -131,6 +133,10 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
             and not re.search(marks, line) and not line.endswith("：") and read_dateline(line) is None)
 
 
+def _is_item_title(line: str) -> bool:
+    return line.startswith(_ITEM_TITLE_MARKS) and _is_title_line(line[1:].strip(), punctuated=True)
+
+
 def _is_byline(line: str) -> bool:
     return line.startswith(BYLINE_MARK)
 
@@ -150,7 +156,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         if article is None:
             continue
         dangling = next((a for a in articles if a.open_ended), None)
-        if not article.byline and dangling is not None and article.paragraphs:
+        if not article.byline and dangling is not None and article.paragraphs and not _is_item_title(lines[begin]):
             _continue_article(dangling, article)
         else:
             articles.append(article)
@@ -168,7 +174,7 @@ def _article_starts(lines: list[str]) -> list[int]:
                 first -= 1
             starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
-              and _follows_footer(lines, i)):
+              and _follows_footer(lines, i)) or _is_item_title(line):
             starts.add(i)
     return sorted(starts)
 
@@ -190,7 +196,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             rest = rest[1:]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES
            and _is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))):
-        titles.append(rest[0])
+        titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
     byline_parts: list[str] = []
     if rest and rest[0].startswith(BYLINE_MARK):

@@ -6,6 +6,7 @@ import asyncio
 import shutil
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -379,3 +380,15 @@ def test_a_headline_is_never_taken_for_the_publisher():
             "<p>区教育局表示，线上课程将持续到学生返校复课为止，家长可在平台查看课表。</p></body></html>")
     article = read_html(page)
     assert article.title == "某区网课开讲" and article.publisher == ""
+
+
+def test_a_wechat_page_without_a_visible_date_is_dated_by_its_publish_time_script():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某县公园恢复开放</title></head><body>"
+            "<h1 id='activity-name'>某县公园恢复开放</h1><em id='publish_time'></em>"
+            "<a id='js_name'>某县发布</a><div id='js_content'>"
+            "<p>某县人民公园自3月20日起恢复开放，游客须扫码登记，园内游客不超过3000人。</p>"
+            "<p>公园开放时间为每天6:00至20:00，儿童游乐设施暂不开放，请游客自觉佩戴口罩。</p></div>"
+            "<script>var ct = \"1584633600\";</script></body></html>")  # 2020-03-19 16:00 UTC = 20日 0:00 in China
+    article = read_html(page)
+    assert article.published == date(2020, 3, 20) and article.publisher == "某县发布"

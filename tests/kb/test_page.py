@@ -197,3 +197,25 @@ def test_a_saved_web_page_keeps_each_line_and_its_list_items_together():
 def test_without_the_web_layout_short_lines_are_mended_as_column_breaks():
     [article] = parse_page("p", WEB_CONTACTS.replace("layout: web\n", "")).articles
     assert "地址：东关路18号电话：0536-1110001" in article.text
+
+
+BRIEFS = """---
+publisher: 某某日报
+date: 2020-05-06
+---
+
+■甲县体育馆恢复开放
+
+5月5日起，甲县体育馆恢复开放，每天限流200人，入馆须出示健康码。（记者 王某）
+
+◆乙镇集市重新开集
+
+乙镇农历逢五逢十的集市5月8日重新开集，摊位间距不少于1米。（通讯员 李某）
+"""
+
+
+def test_each_marked_title_on_a_briefs_page_starts_an_article_of_its_own():
+    articles = parse_page("briefs", BRIEFS).articles
+    assert [a.title for a in articles] == ["甲县体育馆恢复开放", "乙镇集市重新开集"]
+    assert articles[0].text.endswith("（记者 王某）")  # a credit ends no sentence: not glued to the next item
+    assert articles[1].text.startswith("乙镇农历逢五逢十")
