@@ -68,6 +68,20 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+_ASKED_MEASURE = re.compile(rf"(?:多少|几)(个人|{_MEASURE})")
+
+
+def asked_measures(question: str) -> frozenset[str]:
+    """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人): the answer states a
+    number of them."""
+    return frozenset(m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question))
+
+
+def states_measure(text: str, measures: frozenset[str]) -> bool:
+    """Whether the text gives a number in one of these measure words ("1260户", "三家")."""
+    return any(re.search(rf"(?:\d|{_CN_NUMBER})[余多]?{re.escape(m)}", text) for m in measures)
+
+
 _LATEST = re.compile(r"最近|最新|现在|目前|如今|到现在|截至目前|截至现在|累计|至今|眼下|下一")
 
 
@@ -82,7 +96,7 @@ def asked_kinds(question: str) -> frozenset[str]:
 
 
 _FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪|啥)([\u4e00-\u9fff]{1,2})")
-_SUBJECT = re.compile(r"((?:(?![的是])[\u4e00-\u9fff]){2,3})(?:在哪|设在|是哪|是谁|是什么)")
+_SUBJECT = re.compile(r"((?:(?![的是])[\u4e00-\u9fff]){2,3})(?:在哪|设在|是哪|是谁|是什么)(?![天年月日时候])")
 _NOT_FOCUS = frozenset("些个是有的了呢啊吗么样")
 _WHEN_OR_WHERE = frozenset("里儿天年月日时候")
 

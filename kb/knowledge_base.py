@@ -31,6 +31,7 @@ _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
+_MEASURE_MATCH = 1.3           # a count in the measure word asked for ("多少户" → "1260户")
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
@@ -145,7 +146,8 @@ class KnowledgeBase:
                   for a in articles if any(h.article_id == a.id for h in hotlines)]
         terms = Terms()
         forms = department_forms(departments, terms.cut)
-        terms.add_words([form for form, _ in forms] + [word for word, _ in aliases] + _quoted_names(articles))
+        terms.add_words([form for form, _ in forms] + [word for word, _ in aliases] + _quoted_names(articles)
+                        + [place for place in _places_named(articles) if not terms.knows(place)])
         return cls(articles, hotlines, sentences, units, terms, forms, aliases)
 
     # --- what the KB knows ------------------------------------------------------------------
@@ -269,6 +271,7 @@ class KnowledgeBase:
         split = {aid: _split_by_title(query, self.articles[aid].title) for aid in self._article_ids}
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         echoed = kinds.asking_nouns(question)
+        measures = kinds.asked_measures(question)
         counties = self._named_counties(question)
         elsewhere = {aid for aid, text in self._article_text.items()
                      if counties and not any(c in text for c in counties)}
@@ -292,6 +295,8 @@ class KnowledgeBase:
             if asked - {kinds.OVERVIEW}:
                 states = _states_asked(unit.kinds, asked) and _same_period(periods, unit.match_text)
                 score *= _KIND_MATCH if states else _KIND_MISS
+            if measures and kinds.states_measure(unit.text, measures):
+                score *= _MEASURE_MATCH
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
             if unit.article_id in elsewhere:
@@ -436,6 +441,14 @@ def _is_listed_hotline(text: str, article_id: int, listed: set[tuple[int, str]])
     # a number as printed ("8090775") or with the area code the list gave it ("0536-8090775")
     return bool(numbers) and all(any(owner == article_id and listed_number.endswith(n)
                                      for owner, listed_number in listed) for n in numbers)
+
+
+def _places_named(articles: list[ArticleInfo]) -> list[str]:
+    """The places (寿光, 奎文区) the articles name: one word each, also where a question runs them into the
+    next word ("奎文租的"). Names that are everyday words too (合作, 资源) are in jieba's dictionary already."""
+    text = " ".join(f"{a.title} {a.place} {a.body}" for a in articles)
+    spans = {text[i:i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
+    return sorted(region_names() & spans)
 
 
 def _quoted_names(articles: list[ArticleInfo]) -> list[str]:

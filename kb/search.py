@@ -54,6 +54,9 @@ class Terms:
         self._jieba.FREQ, self._jieba.total = dict(frequencies), total  # a copy: add_words changes it
         self._jieba.initialized = True
 
+    def knows(self, word: str) -> bool:
+        return bool(self._jieba.FREQ.get(word))
+
     def add_words(self, words: Iterable[str]) -> None:
         for word in words:
             self._jieba.add_word(word, freq=2000)

@@ -71,3 +71,19 @@ def test_a_day_is_not_a_clock_time():
 ])
 def test_asking_nouns_are_the_content_words_of_the_question_words(question, nouns):
     assert sorted(kinds.asking_nouns(question)) == sorted(nouns)
+
+
+@pytest.mark.parametrize("question, measures", [("减租能让多少户受益", {"户"}), ("一共确诊了几个人", {"人"}),
+                                                ("开工了几个项目", {"个"}), ("哪天开工", set())])
+def test_the_measure_word_a_count_is_asked_in(question, measures):
+    assert kinds.asked_measures(question) == measures
+
+
+def test_a_number_in_the_measure_word_asked_for():
+    assert kinds.states_measure("预计惠及商户640户。", frozenset({"户"}))
+    assert not kinds.states_measure("承租户按减免租金额的30%获得补助。", frozenset({"户"}))
+
+
+def test_a_date_asked_with_shi_na_tian_is_no_subject_focus():
+    assert kinds.focus_words("首例确诊是哪天") == []
+    assert kinds.focus_words("主会场在哪") == ["主会场"]
