@@ -15,6 +15,9 @@ PHONE, DATE, CLOCK, DURATION, FREQUENCY, COUNT, MONEY, PLACE, ROUTE, LIST, ORGAN
     "how", "why", "overview")
 # Kinds a sentence must state to answer a question asking for them (any other kind asked is a preference).
 SPECIFIC = frozenset({PHONE, CLOCK, FREQUENCY, ROUTE})
+# Kinds whose answers are worded too freely to be told by their words ("减半收取" answers "咋收"): a passage is
+# not ranked by whether it seems to state them.
+FREE_FORM = frozenset({HOW, OVERVIEW})
 
 _CN_NUMBER = "[一二两三四五六七八九十百千万几]"
 _MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|毛|角|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"

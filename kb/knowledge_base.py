@@ -272,6 +272,7 @@ class KnowledgeBase:
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         echoed = kinds.asking_nouns(question)
         measures = kinds.asked_measures(question)
+        recognisable = asked - kinds.FREE_FORM
         counties = self._named_counties(question)
         elsewhere = {aid for aid, text in self._article_text.items()
                      if counties and not any(c in text for c in counties)}
@@ -292,8 +293,8 @@ class KnowledgeBase:
             score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around)  # holding more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
-            if asked - {kinds.OVERVIEW}:
-                states = _states_asked(unit.kinds, asked) and _same_period(periods, unit.match_text)
+            if recognisable:
+                states = _states_asked(unit.kinds, recognisable) and _same_period(periods, unit.match_text)
                 score *= _KIND_MATCH if states else _KIND_MISS
             if measures and kinds.states_measure(unit.text, measures):
                 score *= _MEASURE_MATCH

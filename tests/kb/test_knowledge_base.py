@@ -218,3 +218,12 @@ def test_a_count_asked_in_a_measure_word_gets_the_number_in_it(tmp_path):
                   "据测算，这项减租措施预计惠及辖区商户640户。\n")
     answer = kb.ask("奎文这回减租能让多少户受益")  # 奎文 run into 这回: still the place the articles name
     assert "640户" in answer.text, answer.text
+
+
+def test_a_how_question_is_answered_by_what_it_asks_about_without_method_words(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-stalls.txt",
+                  "---\ntitle: 某县国有市场摊位费减免\ndate: 2020-03-12\n---\n"
+                  "某县国有农贸市场的摊位，5月至7月的摊位费减半收取。\n"
+                  "摊主申请减免须通过市场服务中心提交营业执照复印件，5月10日前办理完毕。\n")
+    answer = kb.ask("某县国有市场5到7月的摊位费咋收")
+    assert "减半" in answer.text, answer.text
