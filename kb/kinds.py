@@ -71,8 +71,8 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-# Measure words that count the same things: people (人, 名, 位), firms and households (家, 户).
-_SAME_COUNT = (frozenset({"人", "名", "位"}), frozenset({"家", "户"}))
+# Measure words that count the same things: people (人, 名, 位), firms and households (家, 户), money (元, 毛…).
+_SAME_COUNT = (frozenset({"人", "名", "位"}), frozenset({"家", "户"}), frozenset({"元", "毛", "角", "块"}))
 _ASKED_MEASURE = re.compile(rf"(?:多少|几)(个人|{_MEASURE})")
 
 
