@@ -353,7 +353,25 @@ class KnowledgeBase:
         for unit in chosen:
             text = self._overview(unit) if overview else _as_sentence(unit.text)
             parts.append((text, self.articles[unit.article_id]))
+        if kinds.PHONE in asked and len(parts) == 1 and not overview and best.sentence is not None:
+            parts = [(self._with_listed_contacts(best.sentence, parts[0][0]), parts[0][1])]
         return format_parts(parts)
+
+    def _with_listed_contacts(self, sentence: int, text: str) -> str:
+        """"咨询电话：A科 …；B局 …": the numbers listed with the answer's in one statement (its parts joined by
+        "；") are shown with it, in the article's order."""
+        first = last = sentence
+        while first > 0 and self._listed_together(first - 1, first):
+            first -= 1
+        while last + 1 < len(self._sentences) and self._listed_together(last, last + 1):
+            last += 1
+        pieces = [text.rstrip("。") if n == sentence else self._sentences[n].text.rstrip("；")
+                  for n in range(first, last + 1) if n == sentence or kinds.phone_numbers(self._sentences[n].text)]
+        return "；".join(pieces) + "。" if len(pieces) > 1 else text
+
+    def _listed_together(self, first: int, second: int) -> bool:
+        return (self._sentences[first].article_id == self._sentences[second].article_id
+                and self._sentences[first].text.endswith("；"))
 
     def _overview(self, unit: Unit) -> str:
         """The unit's sentence and those after it in its article, up to a short paragraph."""

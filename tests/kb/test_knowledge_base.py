@@ -227,3 +227,13 @@ def test_a_how_question_is_answered_by_what_it_asks_about_without_method_words(t
                   "摊主申请减免须通过市场服务中心提交营业执照复印件，5月10日前办理完毕。\n")
     answer = kb.ask("某县国有市场5到7月的摊位费咋收")
     assert "减半" in answer.text, answer.text
+
+
+def test_a_contact_line_with_two_numbers_gives_both(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-fees.txt",
+                  "---\ntitle: 某县减免小微企业水电气费用\ndate: 2020-03-12\n---\n"
+                  "某县对小微企业3月至5月的水费、燃气费减收10%，由供水、供气单位直接在账单中扣减。\n"
+                  "咨询方式：县发改局价格科，电话：0536-1234561；县住建局公用事业科，电话：0536-1234562。\n")
+    answer = kb.ask("某县水电气费用减免有问题打什么电话")
+    assert "0536-1234561" in answer.text and "0536-1234562" in answer.text, answer.text
+    assert answer.text.index("0536-1234561") < answer.text.index("0536-1234562")
