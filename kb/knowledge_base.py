@@ -212,6 +212,8 @@ class KnowledgeBase:
                 return self.hotline(other)
         weights = self._word_weights(question)
         elliptical = len(weights) <= _ELLIPTICAL_WORDS
+        if elliptical and not asked:  # "那初中呢？" after "小学一节课多长时间": asks what the question before asked
+            asked = kinds.asked_kinds(clean_question(context))
         ranked = self._rank(question, weights, clean_question(context), context_article, asked, elliptical)
         if context_article is not None and elliptical and ranked:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's

@@ -237,3 +237,14 @@ def test_a_contact_line_with_two_numbers_gives_both(tmp_path):
     answer = kb.ask("某县水电气费用减免有问题打什么电话")
     assert "0536-1234561" in answer.text and "0536-1234562" in answer.text, answer.text
     assert answer.text.index("0536-1234561") < answer.text.index("0536-1234562")
+
+
+def test_a_follow_up_without_question_words_asks_what_the_question_before_asked(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-lessons.txt",
+                  "---\ntitle: 某区中小学网课安排出炉\ndate: 2020-03-12\n---\n"
+                  "初中网课和小学网课一样，一节课由各校统一安排，初中班主任每天在线点名。\n"
+                  "网课时长有规定：小学每节20分钟，初中每节35分钟，课间安排眼保健操。\n")
+    first = kb.ask("某区小学网课一节多长时间")
+    assert "20分钟" in first.text, first.text
+    answer = kb.ask("那初中呢", context="某区小学网课一节多长时间", context_article=first.article_id)
+    assert "35分钟" in answer.text, answer.text
