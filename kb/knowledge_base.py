@@ -355,9 +355,20 @@ class KnowledgeBase:
         for unit in chosen:
             text = self._overview(unit) if overview else _as_sentence(unit.text)
             parts.append((text, self.articles[unit.article_id]))
+        if asked <= {kinds.HOW} and len(parts) == 1 and best.sentence is not None:
+            parts = [(self._with_following(best.sentence, parts[0][0]), parts[0][1])]
         if kinds.PHONE in asked and len(parts) == 1 and not overview and best.sentence is not None:
             parts = [(self._with_listed_contacts(best.sentence, parts[0][0]), parts[0][1])]
         return format_parts(parts)
+
+    def _with_following(self, sentence: int, text: str) -> str:
+        """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by the
+        sentence after the one that names its subject ("…办理通行证。" → "关注“坊子交通”公众号…")."""
+        following = sentence + 1
+        if following < len(self._sentences) and self._sentences[following].article_id == \
+                self._sentences[sentence].article_id:
+            return text + self._sentences[following].text
+        return text
 
     def _with_listed_contacts(self, sentence: int, text: str) -> str:
         """"咨询电话：A科 …；B局 …": the numbers listed with the answer's in one statement (its parts joined by

@@ -248,3 +248,14 @@ def test_a_follow_up_without_question_words_asks_what_the_question_before_asked(
     assert "20分钟" in first.text, first.text
     answer = kb.ask("那初中呢", context="某区小学网课一节多长时间", context_article=first.article_id)
     assert "35分钟" in answer.text, answer.text
+
+
+def test_a_how_question_gets_the_sentence_after_the_one_naming_its_subject(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-permits.txt",
+                  "---\ntitle: 某县为复工企业办理货车通行证\ndate: 2020-03-12\n---\n"
+                  "为保障企业原材料运输，某县交通运输局为复工企业的货车办理通行证。\n"
+                  "企业关注“某县交通”公众号，上传车辆行驶证照片，审核通过后即可下载。\n"
+                  "截至3月11日，该局已办理通行证1260张。\n")
+    answer = kb.ask("某县货车通行证怎么办")
+    assert "“某县交通”公众号" in answer.text, answer.text
+    assert "1260张" not in answer.text  # one sentence more, not the whole article
