@@ -88,6 +88,19 @@ def states_measure(text: str, measures: frozenset[str]) -> bool:
     return any(re.search(rf"(?:\d|{_CN_NUMBER})[余多]?{re.escape(m)}", text) for m in measures)
 
 
+_FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")
+_FUTURE_STATED = re.compile(r"将[于在会要对把为进开举]|定于|计划|拟|预计|即将|下一步|下一期|下次|打算|准备")
+
+
+def asks_for_the_future(question: str) -> bool:
+    """"下一场招聘会啥时候", "以后还扩产不": what is planned, not what happened."""
+    return bool(_FUTURE_ASKED.search(question))
+
+
+def states_the_future(text: str) -> bool:
+    return bool(_FUTURE_STATED.search(text))
+
+
 _LATEST = re.compile(r"最近|最新|现在|目前|如今|到现在|截至目前|截至现在|累计|至今|眼下|下一")
 
 

@@ -31,6 +31,7 @@ _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
+_FUTURE_MATCH = 2.0            # a plan ("定于3月20日举行") for a question about what comes next ("下一场")
 _MEASURE_MATCH = 1.6           # a count in the measure word asked for ("多少户" → "1260户")
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
@@ -274,6 +275,7 @@ class KnowledgeBase:
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         echoed = kinds.asking_nouns(question)
         measures = kinds.asked_measures(question)
+        future = kinds.asks_for_the_future(question)
         recognisable = asked - kinds.FREE_FORM
         counties = self._named_counties(question)
         elsewhere = {aid for aid, text in self._article_text.items()
@@ -298,6 +300,8 @@ class KnowledgeBase:
             if recognisable:
                 states = _states_asked(unit.kinds, recognisable) and _same_period(periods, unit.match_text)
                 score *= _KIND_MATCH if states else _KIND_MISS
+            if future and kinds.states_the_future(unit.text):
+                score *= _FUTURE_MATCH
             if measures and kinds.states_measure(unit.text, measures):
                 score *= _MEASURE_MATCH
             if context_article is not None and unit.article_id == context_article:

@@ -89,3 +89,14 @@ def test_a_number_in_the_measure_word_asked_for():
 def test_a_date_asked_with_shi_na_tian_is_no_subject_focus():
     assert kinds.focus_words("首例确诊是哪天") == []
     assert kinds.focus_words("主会场在哪") == ["主会场"]
+
+
+@pytest.mark.parametrize("question, future", [("下一场招聘会啥时候", True), ("今年计划投资多少", True),
+                                              ("招聘会是哪天开的", False)])
+def test_a_question_about_what_comes_next(question, future):
+    assert kinds.asks_for_the_future(question) is future
+
+
+def test_a_sentence_stating_a_plan():
+    assert kinds.states_the_future("第四期定于3月24日举行。")
+    assert not kinds.states_the_future("3月10日，第三期招聘会开场。")

@@ -259,3 +259,12 @@ def test_a_how_question_gets_the_sentence_after_the_one_naming_its_subject(tmp_p
     answer = kb.ask("某县货车通行证怎么办")
     assert "“某县交通”公众号" in answer.text, answer.text
     assert "1260张" not in answer.text  # one sentence more, not the whole article
+
+
+def test_a_question_about_what_comes_next_gets_the_plan(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-fairs.txt",
+                  "---\ntitle: 某县网上招聘会办到第三期\ndate: 2020-03-12\n---\n"
+                  "3月10日，某县第三期网上招聘会在“某县人社”公众号开场，32家企业发布岗位860个，求职者可在线投递简历。\n"
+                  "据介绍，第四期网上招聘会定于3月24日举行。\n")
+    answer = kb.ask("某县下一场网上招聘会啥时候")
+    assert "3月24日" in answer.text, answer.text
