@@ -30,10 +30,10 @@ class SentenceSearch:
     def __init__(self, corpus: list[str]):
         self._terms = Terms()
         self._sentences = corpus
-        self._index = BM25([self._terms.words(s) for s in corpus])
+        self._index = BM25([self._terms.words(s, guess_new_words=True) for s in corpus])
 
     def answer(self, question: str) -> str:
-        query = self._terms.words(question)
+        query = self._terms.words(question, guess_new_words=True)
         best = max(range(len(self._sentences)), key=lambda i: (self._index.score(query, i), -i))
         return self._sentences[best]
 

@@ -65,8 +65,11 @@ class Terms:
         words: list[str] = self._jieba.lcut(text)
         return words
 
-    def words(self, text: str) -> list[str]:
-        return [w for w in self._jieba.lcut_for_search(text, HMM=False) if _WORD.fullmatch(w) and w not in STOPWORDS]
+    def words(self, text: str, guess_new_words: bool = False) -> list[str]:
+        """guess_new_words: jieba's default, its HMM joining characters its dictionary lacks into words ("奎文租");
+        the knowledge base does without (one way of cutting questions and articles), the plain baseline not."""
+        return [w for w in self._jieba.lcut_for_search(text, HMM=guess_new_words)
+                if _WORD.fullmatch(w) and w not in STOPWORDS]
 
     def keywords(self, text: str) -> list[str]:
         """Words without their overlapping parts (菜篮子超市, not also 菜篮, 篮子, 超市): each concept once."""
