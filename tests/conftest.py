@@ -1,9 +1,9 @@
 """Shared fixtures, and the order tests run in.
 
 The servers tests share (tests/servers.py: the live bot, the bot on PostgreSQL and Redis, the cluster, ...) are
-started once per session, in the background from its beginning, while the modules that need no server run first;
-each test uses sender ids of its own. A test that needs a server or a browser (`slow`) waits until no start is under
-way, so that no start competes with it for the CPU.
+started once per session, in the background from its beginning, while the modules that need none of them run first;
+each test uses sender ids of its own. A test that uses one of these servers waits until no start is under way, so
+that no start competes with it for the CPU.
 """
 from __future__ import annotations
 
@@ -23,13 +23,18 @@ SLOW_FIXTURES = frozenset({"bot_server", "production_bot", "served", "browser", 
 STARTING = "_starting"  # the suffix of the fixtures of tests/servers.py that start a server in the background
 
 
+def needs_a_server(item: pytest.Item) -> bool:
+    """Whether the test uses a server started in the background (tests/servers.py)."""
+    return any(name.endswith(STARTING) for name in getattr(item, "fixturenames", ()))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    # Modules without a slow test first (in their usual order), while the servers start.
-    slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path in slow_modules)
+    # The modules that need none of those servers first (in their usual order), while the servers start.
+    later = {item.path for item in items if needs_a_server(item)}
+    items.sort(key=lambda item: item.path in later)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -46,7 +51,7 @@ def _servers_start_early(request: pytest.FixtureRequest, early: EarlyStarts) -> 
 
 @pytest.fixture(autouse=True)
 def _no_start_under_way(request: pytest.FixtureRequest, early: EarlyStarts) -> None:
-    if request.node.get_closest_marker("slow"):
+    if needs_a_server(request.node):
         early.wait_all()
 
 
