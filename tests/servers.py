@@ -8,12 +8,15 @@ and no test looks at it then (tests/security/test_failures.py and tests/widget t
 """
 from __future__ import annotations
 
+import contextlib
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import pytest
 
 from testkit.articles import built_kb
@@ -31,13 +34,32 @@ from tools.cluster import Cluster
 from tools.servers import BotServers
 
 
+def kill(process: subprocess.Popen) -> None:
+    """SIGKILL to the process and to the processes it started (the operations page's worker, its resource
+    tracker): killed alone, Rasa would leave them running."""
+    if process.poll() is not None:
+        return  # exited already (and reaped: its pid may be another process's now)
+    family = psutil.Process(process.pid).children(recursive=True)
+    process.kill()
+    process.wait()
+    for child in family:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            child.kill()
+    psutil.wait_procs(family, timeout=10)
+
+
 def stop_bot(servers: BotServers) -> None:
     """Rasa killed, then the usual stop (the action server, the temporary folder)."""
-    rasa = servers.named_processes.get("rasa")
-    if rasa is not None:
-        rasa.kill()
-        rasa.wait()
+    if "rasa" in servers.named_processes:
+        kill(servers.named_processes["rasa"])
     servers.stop()
+
+
+def stop_cluster_replicas_killed(cluster: Cluster) -> None:
+    for replica in cluster.replicas:
+        if replica.name in cluster.processes:
+            kill(cluster.processes[replica.name])
+    stop_cluster(cluster)
 
 
 @pytest.fixture(scope="session")
@@ -142,7 +164,7 @@ def wechat_api() -> Iterator[FakeCustomerServiceAPI]:
 @pytest.fixture(scope="session")
 def cluster_starting(early: EarlyStarts, wechat_api: FakeCustomerServiceAPI) -> Future[Cluster]:
     folder = Path(tempfile.mkdtemp(prefix="fugong-cluster-"))
-    return early.start(lambda: start_cluster(folder, wechat_api), stop_cluster)
+    return early.start(lambda: start_cluster(folder, wechat_api), stop_cluster_replicas_killed)
 
 
 @pytest.fixture(scope="session")

@@ -102,11 +102,7 @@ def start_cluster(folder: Path, wechat_api: FakeCustomerServiceAPI) -> Cluster:
 
 
 def stop_cluster(cluster: Cluster) -> None:
-    """At the end of the session: the replicas killed (tests/servers.py says why), then the rest stopped in order."""
     try:
-        for replica in cluster.replicas:
-            if replica.name in cluster.processes:
-                cluster.kill(replica.name)
         cluster.stop()
     finally:
         keep_logs_and_remove(cluster.folder)
