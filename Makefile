@@ -26,7 +26,7 @@ KB_SOURCES  := $(wildcard kb/*.py kb/*/*.py kb/*.yml kb/articles/*.txt)
 NLU_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard nlu_components/*.py)
 ACTIONS     := $(wildcard actions/*.py)
 
-.PHONY: help setup kb model charts run shell cluster cluster-stop lint test test-fast test-deps bench bench-nlu lock clean
+.PHONY: help setup kb model charts run shell cluster cluster-stop lint test validate test-fast test-deps bench bench-nlu lock clean
 
 help:
 	@echo "make run     set everything up and serve the bot on http://localhost:$(RASA_PORT)"
@@ -104,11 +104,21 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint $(MODEL) $(KB_OUT) $(CHARTS) test-deps
+# Training takes one core: lint, the knowledge base and the data validation run beside it (-j2). The test stories
+# run while pytest collects (one core too); their output follows pytest's, and either failing fails `make test`.
+test: $(VENV)/.installed
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint $(MODEL) $(KB_OUT) $(CHARTS) test-deps validate
+	@mkdir -p results
+	@$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml --out results/core \
+	  --fail-on-prediction-errors --no-plot > results/core.log 2>&1 & stories=$$!; \
+	echo "$(PY) -m pytest -q tests  (rasa test core --stories tests/stories meanwhile: results/core.log)"; \
+	$(PY) -m pytest -q tests; tests=$$?; \
+	wait $$stories; stories=$$?; cat results/core.log; \
+	if [ $$stories -ne 0 ]; then echo "rasa test core failed (exit $$stories)"; fi; \
+	[ $$tests -eq 0 ] && [ $$stories -eq 0 ]
+
+validate: $(VENV)/.installed
 	$(RASA) data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
-	$(PY) -m pytest -q tests
-	$(RASA) test core --stories tests/stories --model $(MODEL) --endpoints endpoints.yml \
-	  --out results/core --fail-on-prediction-errors --no-plot
 
 test-fast: $(KB_OUT) $(CHARTS) test-deps
 	$(PY) -m pytest -q tests -m "not slow"

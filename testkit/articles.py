@@ -32,3 +32,11 @@ def articles_dir(folder: Path, with_new_article: bool) -> Path:
     else:
         new.unlink(missing_ok=True)
     return folder
+
+
+def built_kb(folder: Path) -> str:
+    """A knowledge base built from kb/articles into a SQLite file in `folder`."""
+    from kb.build import build
+    url = f"sqlite:///{folder / 'kb.sqlite'}"
+    build(ARTICLES_DIR, url)
+    return url

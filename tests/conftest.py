@@ -1,69 +1,58 @@
-"""Shared fixtures. The live bot is started once per session (`bot_server`; `production_bot` with PostgreSQL and
-Redis): tests share it, each with sender ids of its own. Only a test that stops, restarts or reconfigures a bot
-starts its own (tests/widget/test_widget_bot.py, tests/security/test_failures.py)."""
+"""Shared fixtures, and the order tests run in.
+
+The servers tests share (tests/servers.py: the live bot, the bot on PostgreSQL and Redis, the cluster, ...) are
+started once per session, in the background from its beginning, while the modules that need none of them run first;
+each test uses sender ids of its own. A test that uses one of these servers waits until no start is under way, so
+that no start competes with it for the CPU.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from testkit.bot import bot_on_free_ports
+from testkit.articles import built_kb
+from testkit.early import EarlyStarts
 from testkit.services import Postgres, Redis
-from tests.security.talk import ALLOWED_ORIGIN
-from tools import ROOT
-from tools.servers import BotServers
+
+pytest_plugins = ["tests.servers"]
 
 # A test that uses one of these starts the live bot, the `make run` launcher or a browser: it is `slow`, and
 # `make test-fast` leaves it out.
 SLOW_FIXTURES = frozenset({"bot_server", "production_bot", "served", "browser", "admin_bot"})
+STARTING = "_starting"  # the suffix of the fixtures of tests/servers.py that start a server in the background
+
+
+def needs_a_server(item: pytest.Item) -> bool:
+    """Whether the test uses a server started in the background (tests/servers.py)."""
+    return any(name.endswith(STARTING) for name in getattr(item, "fixturenames", ()))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    # The modules that need none of those servers first (in their usual order), while the servers start.
+    later = {item.path for item in items if needs_a_server(item)}
+    items.sort(key=lambda item: item.path in later)
 
 
-def built_kb(folder: Path) -> str:
-    """A knowledge base built from kb/articles into a SQLite file in `folder`."""
-    from kb.build import build
-    from kb.settings import ARTICLES_DIR
-    url = f"sqlite:///{folder / 'kb.sqlite'}"
-    build(ARTICLES_DIR, url)
-    return url
+@pytest.fixture(scope="session", autouse=True)
+def _servers_start_early(request: pytest.FixtureRequest, early: EarlyStarts) -> Iterator[None]:
+    """Starts the servers the session's tests need, in the order they first need them; at the end, stops them all
+    at once (before the stores they use)."""
+    needed = {name: None for item in request.session.items for name in getattr(item, "fixturenames", ())
+              if name.endswith(STARTING)}
+    for name in needed:
+        request.getfixturevalue(name)
+    yield
+    early.stop_all()
 
 
-@pytest.fixture(scope="session")
-def bot_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServers]:
-    """The real bot (action server + Rasa with the trained model) on free ports: its knowledge base, tracker
-    database and logs (`log_dir`) in a folder of this session; a widget on ALLOWED_ORIGIN may use it. The hot-reload
-    test rebuilds its knowledge base (`bot_server.env["KB_DATABASE_URL"]`) and builds it back."""
-    workdir = tmp_path_factory.mktemp("bot")
-    servers = bot_on_free_ports(workdir / "logs", tracker_db=workdir / "tracker.db",
-                                env={"KB_DATABASE_URL": built_kb(workdir), "FUGONG_ALLOWED_ORIGINS": ALLOWED_ORIGIN})
-    with servers:
-        yield servers
-
-
-@dataclass
-class ProductionBot:
-    servers: BotServers
-    postgres: Postgres
-    redis: Redis
-
-
-@pytest.fixture(scope="session")
-def production_bot(postgres: Postgres, redis_server: Redis) -> Iterator[ProductionBot]:
-    """The bot with endpoints.production.yml: the shared SQL tracker store on PostgreSQL, the atomic Redis lock
-    store. A test that stops either store starts it again."""
-    env = {"TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(postgres.port), "TRACKER_DB_NAME": "tracker",
-           "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
-           "REDIS_PORT": str(redis_server.port), "REDIS_PASSWORD": "", "ACTION_ENDPOINT_URL": "set-by-BotServers"}
-    postgres.create_database("tracker")
-    with bot_on_free_ports(endpoints=ROOT / "endpoints.production.yml", env=env) as servers:
-        yield ProductionBot(servers, postgres, redis_server)
+@pytest.fixture(autouse=True)
+def _no_start_under_way(request: pytest.FixtureRequest, early: EarlyStarts) -> None:
+    if needs_a_server(request.node):
+        early.wait_all()
 
 
 @pytest.fixture(scope="session")

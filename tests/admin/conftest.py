@@ -1,10 +1,9 @@
-"""Fixtures of the operations-page tests: a knowledge base of their own, and one live bot for the browser module."""
+"""Fixtures of the operations-page tests, and the live bot of the browser module, with a knowledge base of its own."""
 from __future__ import annotations
 
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,11 +47,10 @@ class AdminBot:
         return done.stdout
 
 
-@pytest.fixture(scope="module")
-def admin_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AdminBot]:
+def start_admin_bot(folder: Path) -> AdminBot:
     """The real bot on free ports, with a knowledge base of the seed page alone in a database of its own, one
-    operator, hourly counts written every second and a KB reload check every half second."""
-    folder = tmp_path_factory.mktemp("admin")
+    operator, hourly counts written every second and a KB reload check every half second (the `admin_bot` fixture,
+    tests/servers.py)."""
     articles = articles_dir(folder / "articles", with_new_article=False)
     kb_url = f"sqlite:///{folder / 'kb.sqlite'}"
     build(articles, kb_url)
@@ -60,9 +58,7 @@ def admin_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AdminBot]:
     servers = bot_on_free_ports(tracker_db=folder / "tracker.db",
                                 env={"KB_DATABASE_URL": kb_url, "KB_ARTICLES_DIR": str(articles),
                                      "KB_RELOAD_SECONDS": "0.5", "FUGONG_ADMIN_FLUSH_SECONDS": "1"})
-    servers.start()
-    yield AdminBot(servers, kb_url, articles)
-    servers.stop()
+    return AdminBot(servers.start(), kb_url, articles)
 
 
 def sender() -> str:

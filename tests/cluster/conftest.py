@@ -1,5 +1,6 @@
 """One real cluster for the whole cluster suite (tools/cluster.py: PostgreSQL, Redis, HAProxy, 2 replicas), set up
-as an operator would, plus a fake of WeChat's customer-service API the replicas push to.
+as an operator would, plus a fake of WeChat's customer-service API the replicas push to. The `cluster` fixture is
+in tests/servers.py, which starts it in the background from the beginning of the session.
 
 WeCom answers late on purpose here (reply deadline 10 ms): each of its answers is pushed, which is what the
 access_token test needs. `FUGONG_CLUSTER_STOCK=1` starts the same cluster the way issue 11 found it (Rasa's own SQL
@@ -13,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -85,16 +85,8 @@ def stock_files(folder: Path) -> dict[str, Path]:
     return {"endpoints": folder / "endpoints.stock.yml", "haproxy_config": folder / "haproxy.stock.cfg"}
 
 
-@pytest.fixture(scope="session")
-def wechat_api() -> Iterator[FakeCustomerServiceAPI]:
-    background = BackgroundAPI()
-    yield background.start()
-    background.stop()
-
-
-@pytest.fixture(scope="session")
-def cluster(wechat_api: FakeCustomerServiceAPI) -> Iterator[Cluster]:
-    folder = Path(tempfile.mkdtemp(prefix="fugong-cluster-"))
+def start_cluster(folder: Path, wechat_api: FakeCustomerServiceAPI) -> Cluster:
+    """The cluster the suite shares (tests/servers.py), started in `folder`; its logs are kept if it fails to."""
     folder.chmod(0o755)  # the postgres user reaches its data through it (pytest's own folders are private)
     env = {"WECHAT_SECRET": "cluster-test-secret", "WECHAT_API_BASE": wechat_api.base_url,
            "WECOM_SECRET": "cluster-test-secret", "WECOM_API_BASE": wechat_api.base_url}
@@ -103,11 +95,22 @@ def cluster(wechat_api: FakeCustomerServiceAPI) -> Iterator[Cluster]:
     stock: dict[str, Any] = stock_files(folder) if STOCK else {}
     cluster = Cluster(2, folder=folder, credentials=credentials_file(folder), env=env, **stock)
     try:
-        yield cluster.start()
-    finally:
+        return cluster.start()
+    except BaseException:
+        keep_logs_and_remove(folder)
+        raise
+
+
+def stop_cluster(cluster: Cluster) -> None:
+    try:
         cluster.stop()
-        shutil.copytree(folder / "logs", LOGS, dirs_exist_ok=True)  # kept for a failure's post-mortem
-        shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        keep_logs_and_remove(cluster.folder)
+
+
+def keep_logs_and_remove(folder: Path) -> None:
+    shutil.copytree(folder / "logs", LOGS, dirs_exist_ok=True)  # kept for a failure's post-mortem
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -15,20 +15,25 @@ from tests.cluster.conftest import record, stored_events, user_texts
 from tests.cluster.traffic import Exchange, conversations
 
 pytestmark = pytest.mark.slow
-LOAD_SECONDS, CLIENTS, DOWN_AFTER, DOWN_FOR, RECOVERED_WITHIN = 18, 8, 3, 5, 5
+CLIENTS, DOWN_AFTER, DOWN_FOR, RECOVERED_WITHIN, CHECKED_FOR = 8, 2, 5, 5, 3  # seconds but the first
 
 
 async def outage(cluster, stop: Callable[[], object], start: Callable[[], object]) -> tuple[list[Exchange], float]:
-    """Load, with the store stopped DOWN_FOR seconds in the middle; the exchanges and when the store was back."""
+    """Load, with the store stopped DOWN_FOR seconds in the middle, and on for RECOVERED_WITHIN + CHECKED_FOR seconds
+    once it is back; the exchanges and when the store was back."""
     senders = [f"outage-{uuid.uuid4().hex[:10]}" for _ in range(CLIENTS)]
-    load = asyncio.ensure_future(conversations(cluster.url, senders, LOAD_SECONDS))
-    await asyncio.sleep(DOWN_AFTER)
-    await asyncio.to_thread(stop)
+    ends = [time.monotonic() + 120]  # moved once the store is back; a bound if it never is
+    load = asyncio.ensure_future(conversations(cluster.url, senders, lambda: time.monotonic() >= ends[0]))
     try:
-        await asyncio.sleep(DOWN_FOR)
+        await asyncio.sleep(DOWN_AFTER)
+        await asyncio.to_thread(stop)
+        try:
+            await asyncio.sleep(DOWN_FOR)
+        finally:
+            await asyncio.to_thread(start)
     finally:
-        await asyncio.to_thread(start)
-    back = time.monotonic()
+        back = time.monotonic()
+        ends[0] = min(ends[0], back + RECOVERED_WITHIN + CHECKED_FOR)
     return await load, back
 
 
@@ -39,10 +44,11 @@ def verdict(database, exchanges: list[Exchange], back: float) -> tuple[bool, str
     silent = [e for e in exchanges if not e.answered and not e.apologised]
     apologies = [e for e in exchanges if e.apologised]
     late = [e for e in exchanges if not e.answered and e.started > back + RECOVERED_WITHIN]
-    ok = not lost and not silent and apologies and not late
+    recovered = [e for e in exchanges if e.answered and e.started > back + RECOVERED_WITHIN]
+    ok = not lost and not silent and apologies and not late and recovered
     return bool(ok), (f"{len(exchanges)} messages: {len(lost)} answered 200 but not stored, {len(silent)} failed "
-                      f"without the apology, {len(apologies)} apologies (non-2xx), {len(late)} failed more than "
-                      f"{RECOVERED_WITHIN} s after the store came back")
+                      f"without the apology, {len(apologies)} apologies (non-2xx), {len(late)} failed and "
+                      f"{len(recovered)} answered more than {RECOVERED_WITHIN} s after the store came back")
 
 
 async def test_postgresql_down_5_s_loses_no_answered_turn(cluster, database):

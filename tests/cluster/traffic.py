@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import aiohttp
@@ -58,14 +59,19 @@ def session(clients: int = 32) -> aiohttp.ClientSession:
                                  timeout=aiohttp.ClientTimeout(total=60))
 
 
-async def conversations(base_url: str, senders: list[str], seconds: float) -> list[Exchange]:
-    """Each sender asks QUESTIONS in turn, one message at a time, until `seconds` have passed."""
-    exchanges: list[Exchange] = []
+def for_seconds(seconds: float) -> Callable[[], bool]:
+    """For `conversations`: done once `seconds` have passed."""
     deadline = time.monotonic() + seconds
+    return lambda: time.monotonic() >= deadline
+
+
+async def conversations(base_url: str, senders: list[str], done: Callable[[], bool]) -> list[Exchange]:
+    """Each sender asks QUESTIONS in turn, one message at a time, until `done()`."""
+    exchanges: list[Exchange] = []
 
     async def converse(http: aiohttp.ClientSession, sender: str) -> None:
         number = 0
-        while time.monotonic() < deadline:
+        while not done():
             exchange = await send(http, base_url, sender, f"{QUESTIONS[number % len(QUESTIONS)]}（{number}）")
             exchanges.append(exchange)
             number += 1

@@ -13,13 +13,9 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
-import threading
 import time
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,70 +27,15 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from channels.wechat.settings import OFFICIAL_ACCOUNT
 from testkit.wechat_side import message_xml
+from tests.security.served import Served
 from tests.wechat.test_real_bot import wechat_side
 from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, page_on
 from tests.widget.widget import ask, open_demo
-from tools import ROOT
 from tools.ports import free_port
 from tools.servers import BotServers
 
 GENERAL_HOTLINE = "0536-8090761"  # 综合协调, in the article about the hotlines
 APOLOGY = re.compile(rf"^抱歉，系统暂时出了点问题.*综合协调热线 {GENERAL_HOTLINE}。$")
-
-
-@dataclass
-class Served:
-    """`python -m tools.serve` in a subprocess, its output collected line by line with the time it arrived."""
-
-    process: subprocess.Popen
-    base_url: str
-    tracker_db: Path
-    lines: list[tuple[float, str]] = field(default_factory=list)
-
-    def read_output(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append((time.monotonic(), line.rstrip("\n")))
-
-    def wait_for_line(self, pattern: str, timeout: float, after: float = 0.0) -> float:
-        """The time the first line matching `pattern` arrived (after `after`)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for arrived, line in list(self.lines):
-                if arrived >= after and re.search(pattern, line):
-                    return arrived
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.1)
-        raise AssertionError(f"no line matching {pattern!r} within {timeout:.0f} s; last lines:\n"
-                             + "\n".join(line for _, line in self.lines[-30:]))
-
-    def count_lines(self, pattern: str) -> int:
-        return sum(1 for _, line in list(self.lines) if re.search(pattern, line))
-
-    def server(self, name: str) -> psutil.Process:
-        """The running child process whose command line contains `name`."""
-        return next(p for p in psutil.Process(self.process.pid).children() if name in " ".join(p.cmdline()))
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    tracker_db = tmp_path_factory.mktemp("failures") / "tracker.db"
-    rasa_port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "tools.serve", "--rasa-port", str(rasa_port), "--action-port",
-                                str(free_port()), "--tracker-db", str(tracker_db)], cwd=ROOT, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    bot = Served(process, f"http://127.0.0.1:{rasa_port}", tracker_db)
-    threading.Thread(target=bot.read_output, daemon=True).start()
-    try:
-        bot.wait_for_line("Press Ctrl-C to stop", timeout=240)
-        yield bot
-    finally:
-        if process.poll() is None:
-            children = psutil.Process(process.pid).children(recursive=True)
-            process.terminate()
-            process.wait(timeout=60)
-            psutil.wait_procs(children, timeout=30)
 
 
 @pytest.fixture(scope="module")

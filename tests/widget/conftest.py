@@ -1,12 +1,11 @@
-"""Fixtures of the widget tests: Debian's Chromium driven by Playwright, and a fake bot serving the real widget."""
+"""Fixtures of the widget tests: Debian's Chromium driven by Playwright (the fake bot serving the real widget,
+`fake_bot`, is in tests/servers.py)."""
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-
-from tests.widget.fake import FakeBot
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -15,14 +14,6 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-
-
-@pytest.fixture(scope="session")
-def fake_bot():
-    bot = FakeBot()
-    bot.start()
-    yield bot
-    bot.stop()
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,6 @@
 """The fake bot (fake_bot.py) as a subprocess the tests can stop and start again."""
+from __future__ import annotations
+
 import os
 import subprocess
 import sys
@@ -27,6 +29,17 @@ class FakeBot:
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         wait_for(f"{self.base_url}/webhooks/widget/", self.process, timeout=60)
+
+    @classmethod
+    def started(cls) -> FakeBot:
+        """A new one, started (stopped again if it does not answer)."""
+        bot = cls()
+        try:
+            bot.start()
+        except BaseException:
+            bot.stop()
+            raise
+        return bot
 
     def stop(self) -> None:
         if self.process is None:

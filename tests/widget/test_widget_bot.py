@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from testkit.bot import bot_on_free_ports
 from tests.widget.widget import ask, bot_messages, open_demo, send_through_an_outage, user_messages, wait_for_answer
 from tools import ROOT
 from tools.servers import BotServers
@@ -62,17 +61,12 @@ def test_desktop_conversation(desktop: Page, bot_server: BotServers, screenshots
     desktop.screenshot(path=screenshots / "widget-desktop.png")
 
 
-def test_the_conversation_goes_on_after_a_server_restart(phone: Page, tmp_path: Path):
-    bot = bot_on_free_ports(tracker_db=tmp_path / "tracker.db")  # its own servers: the shared bot_server keeps running
-    bot.start()
-    try:
-        open_demo(phone, bot.base_url)
-        ask(phone, HOTLINE)
-        answer = send_through_an_outage(phone, bot, "网上招聘会在哪个平台")
-        expect(answer.locator(".source")).to_have_text(SOURCE)
+def test_the_conversation_goes_on_after_a_server_restart(phone: Page, bot_server: BotServers):
+    open_demo(phone, bot_server.base_url)
+    ask(phone, HOTLINE)
+    answer = send_through_an_outage(phone, bot_server, "网上招聘会在哪个平台")  # stops it and starts it again
+    expect(answer.locator(".source")).to_have_text(SOURCE)
 
-        phone.reload()  # the history outlived the restart in the SQL tracker store
-        expect(user_messages(phone)).to_have_count(2)
-        expect(user_messages(phone).first).to_contain_text(HOTLINE)
-    finally:
-        bot.stop()
+    phone.reload()  # the history outlived the restart in the SQL tracker store
+    expect(user_messages(phone)).to_have_count(2)
+    expect(user_messages(phone).first).to_contain_text(HOTLINE)

@@ -120,15 +120,11 @@ def test_a_refused_message_and_a_failed_turn_get_the_reason_and_are_not_sent_aga
     expect(ask(phone, HOTLINE)).to_contain_text("0536-8090465")  # the queue goes on
 
 
-def test_server_down_shows_the_error_state_and_retries_by_itself(phone: Page):
-    bot = FakeBot()  # its own server: stopping it leaves the shared one alone
-    bot.start()
-    try:
-        open_demo(phone, bot.base_url)
-        ask(phone, HOTLINE)
-        expect(send_through_an_outage(phone, bot, "/ask_jobs")).to_contain_text("寒亭区")
-    finally:
-        bot.stop()
+def test_server_down_shows_the_error_state_and_retries_by_itself(phone: Page, fake_bot: FakeBot):
+    open_demo(phone, fake_bot.base_url)
+    ask(phone, HOTLINE)
+    answer = send_through_an_outage(phone, fake_bot, "/ask_jobs")  # stops it and starts it again
+    expect(answer).to_contain_text("寒亭区")
 
 
 def test_phone_layout_fills_the_screen_without_sideways_scrolling(phone: Page, fake_bot: FakeBot):
