@@ -35,6 +35,7 @@ from prometheus_client import Counter
 from rasa.core.lock import Ticket, TicketLock
 from rasa.core.lock_store import LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 from .compat import Hook, require
@@ -130,7 +131,8 @@ class AtomicRedisLockStore(RedisLockStore):
             username=config.get("username"), password=config.get("password"), ssl=bool(config.get("use_ssl")),
             ssl_certfile=config.get("ssl_certfile"), ssl_keyfile=config.get("ssl_keyfile"),
             ssl_ca_certs=config.get("ssl_ca_certs"), socket_timeout=float(config["socket_timeout"]),
-            socket_connect_timeout=float(config["socket_timeout"]))
+            socket_connect_timeout=float(config["socket_timeout"]),
+            retry_on_error=[RedisConnectionError])  # once: a pooled connection is dead after a Redis restart
         self._scripts = {name: (self.red.register_script(lua), self.aio.register_script(lua))
                          for name, lua in (("issue", _ISSUE), ("check", _CHECK), ("renew", _RENEW),
                                            ("release", _RELEASE))}

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import redis.asyncio
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 from channels.wechat.errors import DeliveryError
@@ -102,7 +103,8 @@ class SharedState:
     """One Redis connection pool for one channel (`namespace`: the channel and its account)."""
 
     def __init__(self, url: str, namespace: str, remember_seconds: float = 300.0) -> None:
-        self.redis = redis.asyncio.Redis.from_url(url, socket_timeout=TIMEOUT, socket_connect_timeout=TIMEOUT)
+        self.redis = redis.asyncio.Redis.from_url(url, socket_timeout=TIMEOUT, socket_connect_timeout=TIMEOUT,
+                                                  retry_on_error=[RedisConnectionError])  # once: after a restart
         self.prefix = f"wechat:{namespace}:"
         self.replica = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.remember_ms = int(remember_seconds * 1000)

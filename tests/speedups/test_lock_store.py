@@ -143,3 +143,19 @@ def test_rasas_synchronous_interface_uses_the_same_tickets(redis_server):
     assert lock is not None and lock.now_serving == second
     store.cleanup(conversation, second)
     assert store.get_lock(conversation) is None and not store.is_someone_waiting(conversation)
+
+
+async def test_a_restarted_redis_serves_the_next_turn():
+    """The pooled connection of before the restart is dead: the turn after must reconnect, not fail."""
+    from testkit.services import Redis
+    server = Redis().start()
+    try:
+        store = atomic_store(server.port)
+        async with store.lock("rest:before"):
+            pass
+        server.stop()
+        server.start()
+        async with store.lock("rest:after"):
+            pass
+    finally:
+        server.stop()

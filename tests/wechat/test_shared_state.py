@@ -110,3 +110,21 @@ async def test_without_redis_each_replica_goes_on_alone(serve):
     xml = message_xml(Content="你好", msg_id="5550004")
     assert [(await running.side.post(running.session, xml)).content for _ in range(2)] == ["您说的是：你好"] * 2
     assert running.agent.texts == ["你好"]
+
+
+async def test_a_restarted_redis_serves_the_next_call():
+    """The pooled connection of before the restart is dead: the next call must reconnect, not fall back."""
+    from channels.wechat.shared_state import SharedState
+    from testkit.services import Redis
+    server = Redis().start()
+    try:
+        state = SharedState(f"redis://127.0.0.1:{server.port}/0", "test")
+        await state.remember_menu("user", {1: "问题一"})
+        server.stop()
+        server.start()
+        await state.remember_menu("user", {1: "问题二"})
+        assert await state.menu("user") == {1: "问题二"}
+        assert not state.failing
+        await state.close()
+    finally:
+        server.stop()
