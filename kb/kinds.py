@@ -7,6 +7,7 @@ read from general Chinese wording, never from one article's sentences, so they h
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import HAN
 
@@ -85,7 +86,13 @@ def asked_measures(question: str) -> frozenset[str]:
 
 def states_measure(text: str, measures: frozenset[str]) -> bool:
     """Whether the text gives a number in one of these measure words ("1260户", "三家")."""
-    return any(re.search(rf"(?:\d|{_CN_NUMBER})[余多]?{re.escape(m)}", text) for m in measures)
+    return bool(measures) and bool(_number_in(measures).search(text))
+
+
+@lru_cache(maxsize=256)
+def _number_in(measures: frozenset[str]) -> re.Pattern[str]:
+    """Compiled once per question's measure words, not once per passage ranked."""
+    return re.compile(rf"(?:\d|{_CN_NUMBER})[余多]?(?:{'|'.join(map(re.escape, sorted(measures)))})")
 
 
 _FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")

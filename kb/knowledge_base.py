@@ -114,7 +114,7 @@ class KnowledgeBase:
         self._index = BM25([terms.terms(u.match_text) for u in units])
         self._sentence_index = BM25([terms.terms(s.text) for s in sentences])
         self._article_ids = [a.id for a in articles]
-        self._article_text = {a.id: f"{a.title} {a.place} {a.body}" for a in articles}  # what an article mentions
+        self._article_text = {a.id: _mentions(a) for a in articles}
         self._article_index = BM25([terms.terms(f"{a.title} {self._article_text[a.id]}") for a in articles])
         self._department_forms = sorted(department_forms, key=lambda pair: -len(pair[0]))
         dates = sorted({a.date_key for a in articles})
@@ -213,9 +213,10 @@ class KnowledgeBase:
                 return self.hotline(other)
         weights = self._word_weights(question)
         elliptical = len(weights) <= _ELLIPTICAL_WORDS
+        context = clean_question(context)
         if elliptical and not asked:  # "那初中呢？" after "小学一节课多长时间": asks what the question before asked
-            asked = kinds.asked_kinds(clean_question(context))
-        ranked = self._rank(question, weights, clean_question(context), context_article, asked, elliptical)
+            asked = kinds.asked_kinds(context)
+        ranked = self._rank(question, weights, context, context_article, asked, elliptical)
         if context_article is not None and elliptical and ranked:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
             # article, unless another article answers it far better ("临朐定点医院" after a hotline)
@@ -369,10 +370,7 @@ class KnowledgeBase:
         """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by the
         sentence after the one that names its subject ("…办理通行证。" → "关注“坊子交通”公众号…")."""
         following = sentence + 1
-        if following < len(self._sentences) and self._sentences[following].article_id == \
-                self._sentences[sentence].article_id:
-            return text + self._sentences[following].text
-        return text
+        return text + self._sentences[following].text if following in self._neighbours(sentence) else text
 
     def _with_listed_contacts(self, sentence: int, text: str) -> str:
         """"咨询电话：A科 …；B局 …": the numbers listed with the answer's in one statement (its parts joined by
@@ -387,8 +385,7 @@ class KnowledgeBase:
         return "；".join(pieces) + "。" if len(pieces) > 1 else text
 
     def _listed_together(self, first: int, second: int) -> bool:
-        return (self._sentences[first].article_id == self._sentences[second].article_id
-                and self._sentences[first].text.endswith("；"))
+        return second in self._neighbours(first) and self._sentences[first].text.endswith("；")
 
     def _overview(self, unit: Unit) -> str:
         """The unit's sentence and those after it in its article, up to a short paragraph."""
@@ -479,10 +476,15 @@ def _is_listed_hotline(text: str, article_id: int, listed: set[tuple[int, str]])
                                      for owner, listed_number in listed) for n in numbers)
 
 
+def _mentions(article: ArticleInfo) -> str:
+    """What an article mentions: its title, dateline place and body."""
+    return f"{article.title} {article.place} {article.body}"
+
+
 def _places_named(articles: list[ArticleInfo]) -> list[str]:
     """The places (寿光, 奎文区) the articles name: one word each, also where a question runs them into the
     next word ("奎文租的"). Names that are everyday words too (合作, 资源) are in jieba's dictionary already."""
-    text = " ".join(f"{a.title} {a.place} {a.body}" for a in articles)
+    text = " ".join(map(_mentions, articles))
     spans = {text[i:i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
     return sorted(region_names() & spans)
 
