@@ -40,10 +40,6 @@ from .heldout import answer_is_right, ask, load_cases
 NEW_ARTICLE_SETS = {"new_articles": ROOT / "tests" / "newarticles", "new_articles_2": ROOT / "tests" / "newarticles2",
                     "new_articles_3": ROOT / "tests" / "newarticles3"}
 BLIND_SETS = frozenset({"new_articles_2", "new_articles_3"})  # nothing was mended from their cases; keep it so
-SET_TITLES = {"leave_one_out": "Leave one article out, seed page (tests/heldout/questions.yml)",
-              "new_articles": "New articles in other layouts, first set (tests/newarticles/)",
-              "new_articles_2": "New articles in other layouts, second set, blind (tests/newarticles2/)",
-              "new_articles_3": "New articles in other layouts, third set, blind (tests/newarticles3/)"}
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
 GOAL_ACCURACY, GOAL_MARGIN = 0.90, 0.10
 
@@ -153,7 +149,7 @@ def markdown(results: dict) -> str:
              f"{results['started']}, `python -m bench.new_articles` ({results['seconds']} s). Goal: answer accuracy "
              f"≥ {GOAL_ACCURACY:.0%} and ≥ {GOAL_MARGIN * 100:.0f} points above plain BM25 over the sentences of the "
              "same files. Method: bench/new_articles.py's docstring.", ""]
-    for key, title in SET_TITLES.items():
+    for key, title in set_titles().items():
         result = results[key]
         lines += [f"## {title}", "", "| turns | bot | plain BM25 | goal |", "|---|---|---|---|",
                   f"| all {result['all']['turns']} | {result['all']['bot']:.1%} | {result['all']['bm25']:.1%} | "
@@ -165,6 +161,14 @@ def markdown(results: dict) -> str:
                     for article, s in sorted(result["articles"].items())],
                   "", *wrong_answers(key, result["rows"]), ""]
     return "\n".join(lines)
+
+
+def set_titles() -> dict[str, str]:
+    """Each set's heading in the report, from its folder and whether it is blind."""
+    ordinals = ("first", "second", "third", "fourth", "fifth")
+    return {"leave_one_out": "Leave one article out, seed page (tests/heldout/questions.yml)",
+            **{key: f"New articles in other layouts, {ordinals[n]} set{', blind' if key in BLIND_SETS else ''} "
+                    f"({folder.relative_to(ROOT)}/)" for n, (key, folder) in enumerate(NEW_ARTICLE_SETS.items())}}
 
 
 def wrong_answers(key: str, rows: list[dict]) -> list[str]:
