@@ -12,7 +12,6 @@ Writes reports/admin.md and .json.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import tempfile
@@ -33,6 +32,7 @@ from tools import ROOT
 
 from .heldout import load_cases
 from .load import latency_summary, percentile, run_load
+from .output import write_report
 
 PHASE = dict(clients=1, messages=5000, seconds=30)  # 30 s: six refreshes of the page in each "open" phase
 REFRESH_S = 5.0
@@ -213,9 +213,7 @@ def _row(name: str, pooled: dict) -> str:
 
 
 def write(result: dict, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "admin.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out / "admin.md").write_text(markdown(result), encoding="utf-8")
+    write_report(out, "admin", result, markdown(result))
 
 
 def main() -> None:

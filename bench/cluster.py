@@ -11,7 +11,6 @@ cores were. Writes reports/cluster.md and .json.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import tempfile
 import time
@@ -26,6 +25,7 @@ from tools.cluster import Cluster
 
 from .heldout import load_cases
 from .load import run_load
+from .output import write_report
 from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
 
 CLIENTS = 16
@@ -164,9 +164,7 @@ def limits(result: dict[str, Any]) -> str:
 
 
 def write(result: dict[str, Any], out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "cluster.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (out / "cluster.md").write_text(markdown(result), encoding="utf-8")
+    write_report(out, "cluster", result, markdown(result))
 
 
 def main() -> None:

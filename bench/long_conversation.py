@@ -11,7 +11,6 @@ Writes reports/long_conversation.md and .json.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 import uuid
@@ -21,6 +20,7 @@ import requests
 
 from tools import ROOT
 
+from .output import write_report
 from .watch import cpu_seconds
 
 QUESTIONS = ("金融运行的热线是多少？", "贷款困难找谁", "齐鲁号班列一个月发几趟？", "那是什么时候开始的？", "你好",
@@ -89,10 +89,7 @@ def markdown(result: dict) -> str:
 
 
 def write(result: dict, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "long_conversation.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                                                encoding="utf-8")
-    (out / "long_conversation.md").write_text(markdown(result), encoding="utf-8")
+    write_report(out, "long_conversation", result, markdown(result))
 
 
 def run(model: Path, endpoints: Path) -> dict:

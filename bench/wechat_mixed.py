@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import json
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from tools import ROOT
 
 from .heldout import load_cases
 from .load import percentile
+from .output import write_report
 from .wechat_passive import QUESTIONS
 
 LIMIT_S = 4.5  # the goal: no passive reply later than this (WeChat gives up at 5 s)
@@ -240,9 +240,7 @@ def run(model: Path, endpoints: Path, options: Options = Options()) -> dict:
 
 
 def write(result: dict, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "wechat_mixed.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (out / "wechat_mixed.md").write_text(markdown(result), encoding="utf-8")
+    write_report(out, "wechat_mixed", result, markdown(result))
 
 
 def main() -> None:
