@@ -72,16 +72,13 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-# Measure words that count the same things: people (人, 名, 位), firms and households (家, 户), money (元, 毛…).
-_SAME_COUNT = (frozenset({"人", "名", "位"}), frozenset({"家", "户"}), frozenset({"元", "毛", "角", "块"}))
 _ASKED_MEASURE = re.compile(rf"(?:多少|几)(个人|{_MEASURE})")
 
 
 def asked_measures(question: str) -> frozenset[str]:
     """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人): the answer states a
     number of them."""
-    asked = {m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question)}
-    return frozenset(m for group in _SAME_COUNT for m in group if asked & group) | asked
+    return frozenset(m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question))
 
 
 def states_measure(text: str, measures: frozenset[str]) -> bool:

@@ -73,10 +73,9 @@ def test_asking_nouns_are_the_content_words_of_the_question_words(question, noun
     assert sorted(kinds.asking_nouns(question)) == sorted(nouns)
 
 
-@pytest.mark.parametrize("question, measures", [("减租能让多少户受益", {"户", "家"}),
-                                                ("一共确诊了几个人", {"人", "名", "位"}),
-                                                ("口罩几毛钱一只", {"元", "毛", "角", "块"}),
-                                                ("开工了几个项目", {"个"}), ("哪天开工", set())])
+@pytest.mark.parametrize("question, measures", [("减租能让多少户受益", {"户"}), ("一共确诊了几个人", {"人"}),
+                                                ("口罩几毛钱一只", {"毛"}), ("开工了几个项目", {"个"}),
+                                                ("哪天开工", set())])
 def test_the_measure_word_a_count_is_asked_in(question, measures):
     assert kinds.asked_measures(question) == measures
 
