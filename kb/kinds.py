@@ -11,11 +11,12 @@ from functools import lru_cache
 
 from .text import HAN
 
-PHONE, DATE, CLOCK, DURATION, FREQUENCY, COUNT, MONEY, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
-    "phone", "date", "clock", "duration", "frequency", "count", "money", "place", "route", "list", "organisation",
-    "how", "why", "overview")
+PHONE, DATE, DAY, CLOCK, DURATION, FREQUENCY, COUNT, MONEY, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
+    "phone", "date", "day", "clock", "duration", "frequency", "count", "money", "place", "route", "list",
+    "organisation", "how", "why", "overview")
 # Kinds a sentence must state to answer a question asking for them (any other kind asked is a preference).
-SPECIFIC = frozenset({PHONE, CLOCK, FREQUENCY, ROUTE})
+# A day ("几号") is a date of the calendar: "节后" or "近日" do not say which.
+SPECIFIC = frozenset({PHONE, DAY, CLOCK, FREQUENCY, ROUTE})
 # Kinds whose answers are worded too freely to be told by their words ("减半收取" answers "咋收"): a passage is
 # not ranked by whether it seems to state them.
 FREE_FORM = frozenset({HOW, OVERVIEW})
@@ -27,7 +28,9 @@ _MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|毛|角
 _QUESTION_CUES: dict[str, re.Pattern[str]] = {
     PHONE: re.compile(r"电话|热线|热限|号码|手机号|拨打|打哪|打什么|打几号|打给谁|联系方式|怎么联系|联系谁|找谁|"
                       r"找哪|问哪|咨询哪|向哪|反映|投诉|求助|举报"),
-    DATE: re.compile(r"哪天|哪一天|哪日|几号|几月|几日|什么时候|啥时候|啥时|何时|什么时间|几点|多会|日期|时间是|哪年"),
+    DATE: re.compile(r"哪天|哪一天|哪日|几号(?![线楼窗门口厅院车])|几月|几日|什么时候|啥时候|啥时|何时|什么时间|几点|"
+                     r"多会|日期|时间是|哪年"),
+    DAY: re.compile(r"哪天|哪一天|哪日|几号(?![线楼窗门口厅院车])|几月几|几日|日期"),
     CLOCK: re.compile(r"几点|几时几分|什么时间段|[早晚]上几"),
     DURATION: re.compile(r"多久|多长时间|多长|几天|多少天|几个月|几周|几年|几小时|多少小时|用时|前后用了|花了"),
     FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
@@ -53,13 +56,15 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[:：]\d{2}(?!\d)|\d{4}年\d{1,2}月|"
                      r"\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[点时](?:\d{1,2}分)?|"
                      r"[上下]旬|月底|月初|春节[前后]|节后|当天|近日|目前"),
+    DAY: re.compile(r"\d{1,2}[日号](?!电)|\d{4}-\d{1,2}-\d{1,2}"),
     CLOCK: re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}[点时](?![多])|[上下]午\d|[早晚]上\d|傍晚\d|凌晨\d"),
     DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+)(?:个)?(?:工作日|天|小时|周|星期|个月|年|分钟)(?!份)|"
                          r"用时|历时|直至|期间|以内|之内"),
     FREQUENCY: re.compile(r"每[天日周月年]|每个?(?:星期|礼拜|月)|[一每]\S?[天周月]\S{0,3}\d|\d+天一|一天\d|一周\d|"
                            r"[年月日]产|[年月日]均|全年"),
     COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"
-                      r"每[天日周月年]|\d+(?:\.\d+)?[%％]"),
+                      r"每[天日周月年]|\d+(?:\.\d+)?[%％]|"
+                      r"\d\s?(?:℃|°C?|‰|[A-Za-z]{1,3}(?![A-Za-z]))"),  # a unit's symbol: 37.3℃, 5km, 20kg
     MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收"),
     ROUTE: re.compile(rf"(?:驶往|发往|开往|运往|销往|前往|到达|抵达|途经|直达|经停|通达){HAN}"),
     LIST: re.compile(rf"{HAN}{{2,}}、{HAN}{{2,}}"),
@@ -73,6 +78,7 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 
 
 _ASKED_MEASURE = re.compile(rf"(?:多少|几)(个人|{_MEASURE})")
+_AFTER_COUNT = re.compile(rf"(?:多少|几)(?:个人|{_MEASURE})?({HAN}{{2,4}})")
 
 
 def asked_measures(question: str) -> frozenset[str]:
@@ -81,15 +87,27 @@ def asked_measures(question: str) -> frozenset[str]:
     return frozenset(m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question))
 
 
-def states_measure(text: str, measures: frozenset[str]) -> bool:
-    """Whether the text gives a number in one of these measure words ("1260户", "三家")."""
-    return bool(measures) and bool(_number_in(measures).search(text))
+def after_count(question: str) -> list[str]:
+    """The text right after a count's question word ("有多少高三学生返校" → 高三学生返校): its first word is
+    what is counted."""
+    return _AFTER_COUNT.findall(question)
+
+
+def states_measure(text: str, measures: frozenset[str], counted: frozenset[str] = frozenset()) -> bool:
+    """Whether the text gives a number in one of these measure words ("1260户", "三家") or of a thing counted
+    ("5400余名高三学生")."""
+    return bool(measures or counted) and bool(_number_in(measures, counted).search(text))
 
 
 @lru_cache(maxsize=256)
-def _number_in(measures: frozenset[str]) -> re.Pattern[str]:
-    """Compiled once per question's measure words, not once per passage ranked."""
-    return re.compile(rf"(?:\d|{_CN_NUMBER})[余多]?(?:{'|'.join(map(re.escape, sorted(measures)))})")
+def _number_in(measures: frozenset[str], counted: frozenset[str]) -> re.Pattern[str]:
+    """Compiled once per question, not once per passage ranked. A measure word followed by 次 counts something
+    else (1200人次 are visits, not people); a thing counted may follow a measure word and a modifier."""
+    number = rf"(?:\d|{_CN_NUMBER})[余多万亿]?"
+    patterns = [rf"{number}(?:{'|'.join(map(re.escape, sorted(measures)))})(?!次)"] if measures else []
+    if counted:
+        patterns.append(rf"{number}{HAN}{{0,2}}(?:{'|'.join(map(re.escape, sorted(counted)))})")
+    return re.compile("|".join(patterns))
 
 
 _FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")
@@ -103,6 +121,19 @@ def asks_for_the_future(question: str) -> bool:
 
 def states_the_future(text: str) -> bool:
     return bool(_FUTURE_STATED.search(text))
+
+
+_START_ASKED = re.compile(r"开始|起|从(?:哪|啥|什么|几)")
+_START_STATED = re.compile(r"[日号月](?:起|开始)|自\S{1,8}起|起[,，]?(?:恢复|开|启|实行|执行|施行)")
+
+
+def asks_for_a_start(question: str) -> bool:
+    """"从啥时候开始能堂食": the day something began or begins, not a day it was counted on ("截至4月6日")."""
+    return bool(_START_ASKED.search(question))
+
+
+def states_a_start(text: str) -> bool:
+    return bool(_START_STATED.search(text))
 
 
 _LATEST = re.compile(r"最近|最新|现在|目前|如今|到现在|截至目前|截至现在|累计|至今|眼下|下一")
@@ -173,9 +204,14 @@ def periods(text: str) -> frozenset[str]:
     return frozenset(_PERIODS[a or b] for a, b in _PERIOD.findall(text))
 
 
+# When the reporter heard the news ("新华社济南3月14日电", "记者14日从…获悉"): a date of the report, not a fact.
+_REPORTING_DATE = re.compile(r"\d{1,2}月\d{1,2}日电|记者(?:\d{1,2}月)?\d{1,2}日")
+
+
 def stated_kinds(text: str) -> frozenset[str]:
     """The kinds of fact a passage states."""
-    return frozenset(kind for kind, pattern in _FACT_PATTERNS.items() if pattern.search(text))
+    facts = _REPORTING_DATE.sub("", text)
+    return frozenset(kind for kind, pattern in _FACT_PATTERNS.items() if pattern.search(facts))
 
 
 def phone_numbers(text: str) -> list[str]:

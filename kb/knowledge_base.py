@@ -276,7 +276,10 @@ class KnowledgeBase:
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         echoed = kinds.asking_nouns(question)
         measures = kinds.asked_measures(question)
+        counted = frozenset(words[0] for words in map(self._terms.keywords, kinds.after_count(question))
+                            if words and len(words[0]) >= 2)
         future = kinds.asks_for_the_future(question)
+        start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         recognisable = asked - kinds.FREE_FORM
         counties = self._named_counties(question)
         elsewhere = {aid for aid, text in self._article_text.items()
@@ -303,7 +306,9 @@ class KnowledgeBase:
                 score *= _KIND_MATCH if states else _KIND_MISS
             if future and kinds.states_the_future(unit.text):
                 score *= _FUTURE_MATCH
-            if measures and kinds.states_measure(unit.text, measures):
+            if kinds.states_measure(unit.text, measures, counted):
+                score *= _MEASURE_MATCH
+            if start and kinds.states_a_start(unit.text):
                 score *= _MEASURE_MATCH
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST

@@ -5,7 +5,8 @@ from kb import kinds
 
 
 @pytest.mark.parametrize("question, expected", [
-    ("图书馆几号开门", {kinds.DATE}),
+    ("图书馆几号开门", {kinds.DATE, kinds.DAY}),
+    ("坐几号线能到", set()),
     ("口罩厂一天能做多少只", {kinds.COUNT, kinds.FREQUENCY}),
     ("退税要多久才能到账", {kinds.DURATION}),
     ("核酸检测点在哪里", {kinds.PLACE}),
@@ -83,6 +84,42 @@ def test_the_measure_word_a_count_is_asked_in(question, measures):
 def test_a_number_in_the_measure_word_asked_for():
     assert kinds.states_measure("预计惠及商户640户。", frozenset({"户"}))
     assert not kinds.states_measure("承租户按减免租金额的30%获得补助。", frozenset({"户"}))
+    assert not kinds.states_measure("上周日均接诊900人次。", frozenset({"人"}))  # visits, not people
+
+
+def test_a_number_of_the_thing_counted():
+    assert kinds.after_count("有多少初三学生参加") == ["初三学生"]
+    assert kinds.states_measure("全县3200多名初三学生参加考试。", frozenset(), frozenset({"初三"}))
+    assert not kinds.states_measure("初三学生考前14天每天测体温。", frozenset(), frozenset({"初三"}))
+
+
+def test_a_number_with_a_units_symbol_is_a_quantity():
+    assert kinds.COUNT in kinds.stated_kinds("入园游客体温须低于37.3℃。")
+    assert kinds.COUNT in kinds.stated_kinds("绿道全长12km。")
+
+
+def test_the_day_a_reporter_heard_the_news_is_no_date_fact():
+    stated = kinds.stated_kinds("本报寿光5月6日电（记者 某某）记者6日从某县医院获悉，")
+    assert not {kinds.DATE, kinds.DAY} & stated
+    assert kinds.DAY in kinds.stated_kinds("某县医院5月8日起恢复夜间门诊。")
+
+
+def test_a_day_is_a_date_of_the_calendar():
+    assert kinds.DAY in kinds.asked_kinds("哪天开始")
+    assert kinds.DAY not in kinds.stated_kinds("节后企业陆续复工。")
+    assert kinds.DATE in kinds.stated_kinds("节后企业陆续复工。")
+
+
+@pytest.mark.parametrize("question, start", [("从啥时候开始能堂食", True), ("哪天起恢复", True),
+                                             ("第一批是哪天到的", False)])
+def test_a_question_for_the_day_something_began(question, start):
+    assert kinds.asks_for_a_start(question) is start
+
+
+def test_a_sentence_stating_a_start():
+    assert kinds.states_a_start("6月1日起，某区夜市恢复营业。")
+    assert kinds.states_a_start("自下周一起实行预约参观。")
+    assert not kinds.states_a_start("截至6月5日，已有120家摊位恢复营业。")
 
 
 def test_a_date_asked_with_shi_na_tian_is_no_subject_focus():

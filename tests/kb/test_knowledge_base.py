@@ -268,3 +268,30 @@ def test_a_question_about_what_comes_next_gets_the_plan(tmp_path):
                   "据介绍，第四期网上招聘会定于3月24日举行。\n")
     answer = kb.ask("某县下一场网上招聘会啥时候")
     assert "3月24日" in answer.text, answer.text
+
+
+def test_a_question_for_a_day_gets_a_date_of_the_calendar(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-buses.txt",
+                  "---\ntitle: 某县城乡公交恢复运营\ndate: 2020-05-06\n---\n"
+                  "本报某县5月6日电（记者 某某）记者6日从某县交通运输局获悉，近日城乡公交运营线路逐步增加。\n"
+                  "某县城乡公交12条线路将于5月9日全部恢复运营，乘客须佩戴口罩乘车。\n")
+    answer = kb.ask("某县城乡公交线路哪天全部恢复")
+    assert "5月9日" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_question_for_a_start_gets_the_day_it_began(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-diners.txt",
+                  "---\ntitle: 某区餐馆恢复堂食\ndate: 2020-05-06\n---\n"
+                  "截至5月5日，某区620家餐馆中已有510家恢复堂食，恢复率约八成。\n"
+                  "4月20日起，某区餐馆陆续恢复堂食，每桌间距不少于1米。\n")
+    answer = kb.ask("某区餐馆从啥时候开始能堂食")
+    assert "4月20日" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_count_of_a_thing_gets_the_number_of_it(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-exams.txt",
+                  "---\ntitle: 某县初三学生返校复课\ndate: 2020-05-06\n---\n"
+                  "返校前14天，初三学生每天在“某县教育”小程序上报体温，全县初三学生返校时须持健康码。\n"
+                  "5月11日，全县18所初中的3200多名初三学生将返校复课。\n")
+    answer = kb.ask("某县这回有多少初三学生返校")
+    assert "3200多名" in answer.text, answer.text
