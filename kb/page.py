@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .text import ends_sentence, is_list_item, month_days, normalize
+from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
 from .web_layout import is_furniture, read_dateline
 
 BYLINE_MARK = "□"
@@ -225,7 +225,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
 
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
-    if paragraphs and not whole_lines and not is_list_item(line) and not is_list_item(paragraphs[-1]) \
+    if paragraphs and not whole_lines and not starts_item(line) and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("："):
         paragraphs[-1] += line
     else:

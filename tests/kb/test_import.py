@@ -177,6 +177,16 @@ async def test_a_plain_text_article_is_added_and_answerable(store, tmp_path):
     assert "编辑" not in article.body and "来源" not in article.body
 
 
+async def test_an_article_of_numbered_lines_without_full_stops_is_added(store, tmp_path):
+    source = tmp_path / "points.txt"
+    source.write_text("---\ntitle: 一图看懂｜某县家电下乡补贴\ndate: 2020-05-06\n---\n\n"
+                      "1. 补贴对象为某县农村户籍居民\n2. 补贴标准为销售价格的13%\n3. 每户最多补贴2台\n"
+                      "4. 在县城区家电卖场服务台办理\n", encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome
+    assert "13%" in store.load().ask("某县家电下乡补贴标准是多少").text
+
+
 KNOWN_MISSES = {"late_mobile.html": "the publisher stands unlabelled beside the time (青州融媒 2020-03-22): not read"}
 
 

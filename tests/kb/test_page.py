@@ -219,3 +219,26 @@ def test_each_marked_title_on_a_briefs_page_starts_an_article_of_its_own():
     assert [a.title for a in articles] == ["甲县体育馆恢复开放", "乙镇集市重新开集"]
     assert articles[0].text.endswith("（记者 王某）")  # a credit ends no sentence: not glued to the next item
     assert articles[1].text.startswith("乙镇农历逢五逢十")
+
+
+POINTS = """---
+title: 一图看懂｜某县家电下乡补贴
+date: 2020-05-06
+---
+
+补贴对象
+1. 某县农村户籍居民
+2. 补贴标准为销售价格的13%
+3. 每户最多补贴2台
+办理地点
+一、县城区各家电卖场服务台
+二、各镇便民服务中心
+"""
+
+
+def test_numbered_lines_without_full_stops_stay_lines_of_their_own():
+    from kb.build import passages_of
+    [article] = parse_page("points", POINTS).articles
+    assert "2. 补贴标准为销售价格的13%" in article.paragraphs
+    assert "二、各镇便民服务中心" in article.paragraphs
+    assert not any("13%" in p and "2台" in p for p in passages_of(article))
