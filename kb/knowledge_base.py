@@ -238,7 +238,7 @@ class KnowledgeBase:
                 return self.hotline(department)
             if kinds.PHONE in asked or best.department == "":
                 return self.hotline_list()
-        if elliptical and best.article_id == context_article:  # "那是什么时候开始的？": nothing to cover
+        if best.article_id == context_article:  # a follow-up ("要是自己去拿，有几个点"): its subject was asked before
             return self._compose(question, ranked, asked)
         # the best of the top units that hold most of what the question is about
         covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(weights, pair[1])]

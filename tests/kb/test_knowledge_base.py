@@ -295,3 +295,14 @@ def test_a_count_of_a_thing_gets_the_number_of_it(tmp_path):
                   "5月11日，全县18所初中的3200多名初三学生将返校复课。\n")
     answer = kb.ask("某县这回有多少初三学生返校")
     assert "3200多名" in answer.text, answer.text
+
+
+def test_a_follow_up_worded_unlike_the_article_is_answered_from_the_conversations_article(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-library.txt",
+                  "---\ntitle: 某区图书馆恢复开放\ndate: 2020-05-06\n---\n"
+                  "某区图书馆5月6日起恢复开放，读者须提前一天在“某区图书馆”公众号预约。\n"
+                  "馆内设3个自助借还点，每天开放8小时，每次限流100人。\n")
+    first = kb.ask("某区图书馆哪天恢复开放")
+    assert "5月6日" in first.text, first.text
+    answer = kb.ask("要是我自己去还书，有几个地方", context="某区图书馆哪天恢复开放", context_article=first.article_id)
+    assert "3个" in answer.text, answer.text
