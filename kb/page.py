@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
-from .web_layout import is_furniture, read_dateline
+from .web_layout import is_byline, is_furniture, read_dateline
 
 BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
@@ -210,7 +210,9 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     article = Article(title=" ".join(titles), byline="；".join(byline_parts))
     for line in rest:
         dateline = read_dateline(line)
-        if dateline is None:
+        if is_byline(line):
+            article.byline = article.byline or line
+        elif dateline is None:
             _add_line(article, line, whole_lines)
         else:
             article.published = article.published or dateline.published

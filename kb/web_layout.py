@@ -31,6 +31,9 @@ _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
     r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式|主题分类|文号)"
     r"\s*[：/／｜|]")
+# A byline on a line of its own: "大众网·海报新闻记者 张晓 潍坊报道", "本报记者 王某 通讯员 李某" (names stand
+# apart, so "记者从市人社局获悉" is not one).
+_BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,6}){1,8}$")
 _BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,30}】\s*)+$")
 _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇"
@@ -68,6 +71,11 @@ def is_furniture(line: str) -> bool:
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
     return bool(_CREDIT.match(line) or _BRACKET_LINKS.match(line) or _END_MARK.match(line) or _PROMPT.match(line))
+
+
+def is_byline(line: str) -> bool:
+    """A byline on a line of its own, without the newspaper's "□" mark (under a web page's headline)."""
+    return bool(_BYLINE.match(line))
 
 
 def _day(year: str, month: str, day: str) -> date | None:

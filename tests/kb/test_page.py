@@ -242,3 +242,16 @@ def test_numbered_lines_without_full_stops_stay_lines_of_their_own():
     assert "2. 补贴标准为销售价格的13%" in article.paragraphs
     assert "二、各镇便民服务中心" in article.paragraphs
     assert not any("13%" in p and "2台" in p for p in passages_of(article))
+
+
+@pytest.mark.parametrize("byline", ["某某网·某某新闻记者 王某 潍坊报道", "本报记者 王某 通讯员 李某"])
+def test_a_byline_under_a_web_headline_is_no_text(byline):
+    [article] = split_articles(f"标题在这里\n{byline}\n凌晨4点，某某市场已经开门。\n", title="标题在这里",
+                               whole_lines=True)
+    assert article.paragraphs == ["凌晨4点，某某市场已经开门。"]
+    assert article.byline == byline
+
+
+def test_a_line_where_the_reporter_speaks_is_text():
+    [article] = split_articles("标题在这里\n□ 记者 某某\n记者从市人社局获悉\n全市已有3家企业复工。\n")
+    assert article.paragraphs == ["记者从市人社局获悉全市已有3家企业复工。"]
