@@ -186,7 +186,7 @@ class KnowledgeBase:
         regions = region_names()
         named = dict.fromkeys(word for word in self._terms.cut(question) if word in regions)
         return [place for place in named
-                if not any(strip_suffix(place) in a.title + a.body for a in self.articles.values())]
+                if not any(strip_suffix(place) in text for text in self._article_text.values())]
 
     # --- answers ----------------------------------------------------------------------------
     def ask(self, question: str, context: str = "", context_article: int | None = None,

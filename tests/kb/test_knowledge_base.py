@@ -306,3 +306,11 @@ def test_a_follow_up_worded_unlike_the_article_is_answered_from_the_conversation
     assert "5月6日" in first.text, first.text
     answer = kb.ask("要是我自己去还书，有几个地方", context="某区图书馆哪天恢复开放", context_article=first.article_id)
     assert "3个" in answer.text, answer.text
+
+
+def test_a_place_named_only_in_the_dateline_is_known(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-boshan.txt",
+                  "---\ntitle: 区图书馆恢复开放\ndate: 2020-05-06\n---\n"
+                  "本报博山讯 区图书馆5月8日起恢复开放，读者凭健康码入馆。\n")
+    answer = kb.ask("博山的图书馆哪天开门")
+    assert "5月8日" in answer.text, answer.text
