@@ -7,6 +7,7 @@ from kb import kinds
 @pytest.mark.parametrize("question, expected", [
     ("图书馆几号开门", {kinds.DATE, kinds.DAY}),
     ("坐几号线能到", set()),
+    ("热线电话是几号", {kinds.PHONE}),
     ("口罩厂一天能做多少只", {kinds.COUNT, kinds.FREQUENCY}),
     ("退税要多久才能到账", {kinds.DURATION}),
     ("核酸检测点在哪里", {kinds.PLACE}),
@@ -29,6 +30,7 @@ def test_asked_kinds(question, expected):
     ("审批时间压缩到3个工作日以内。", kinds.DURATION),
     ("班车每周二、周五各发一趟。", kinds.FREQUENCY),
     ("由寿光市蔬菜物流园统一配送。", kinds.PLACE),
+    ("每天在“某县教育”小程序上打卡。", kinds.PLACE),
     ("由市商务局牵头组织。", kinds.ORGANISATION),
     ("企业通过“爱山东”小程序在线提交申请即可。", kinds.HOW),
     ("工作日8:30至17:30有人值守。", kinds.CLOCK),
