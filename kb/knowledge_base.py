@@ -238,13 +238,24 @@ class KnowledgeBase:
                 return self.hotline(department)
             if kinds.PHONE in asked or best.department == "":
                 return self.hotline_list()
-        if best.article_id == context_article:  # a follow-up ("要是自己去拿，有几个点"): its subject was asked before
-            return self._compose(question, ranked, asked)
-        # the best of the top units that hold most of what the question is about
-        covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(weights, pair[1])]
-        if not covering or self._units[covering[0][1]].department is not None:
-            return not_found()
-        return self._compose(question, covering + [pair for pair in ranked if pair not in covering], asked)
+        if best.article_id != context_article:  # a follow-up ("要是自己去拿，有几个点"): its subject was asked before
+            # the best of the top units that hold most of what the question is about
+            covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(weights, pair[1])]
+            if not covering or self._units[covering[0][1]].department is not None:
+                return not_found()
+            ranked = covering + [pair for pair in ranked if pair not in covering]
+        counties = self._named_counties(question)
+        if counties and self._about_another_county(self._units[ranked[0][1]].article_id, counties):
+            return not_found(f"抱歉，报道里没有{'、'.join(counties)}的这方面内容。")
+        return self._compose(question, ranked, asked)
+
+    def _about_another_county(self, article_id: int, counties: list[str]) -> bool:
+        """An article whose title or dateline names another county and whose text never names these: what it
+        says of 潍城 does not answer a question about 青州. (A city-wide article answers for every county.)"""
+        article = self.articles[article_id]
+        if any(county in self._article_text[article_id] for county in counties):
+            return False
+        return bool(self._named_counties(f"{article.title} {article.place}"))
 
     def hotline(self, department: str) -> Answer:
         matches = [h for h in self.hotlines if h.department == department]

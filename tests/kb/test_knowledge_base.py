@@ -314,3 +314,12 @@ def test_a_place_named_only_in_the_dateline_is_known(tmp_path):
                   "本报博山讯 区图书馆5月8日起恢复开放，读者凭健康码入馆。\n")
     answer = kb.ask("博山的图书馆哪天开门")
     assert "5月8日" in answer.text, answer.text
+
+
+def test_an_article_about_another_county_does_not_answer_for_this_one(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-market.txt",
+                  "---\ntitle: 潍城区夜市5月1日起重新开市\ndate: 2020-04-28\n---\n"
+                  "潍城区白浪河夜市5月1日起重新开市，每晚18:00至22:00营业，摊位间距不少于2米。\n")
+    assert "18:00" in kb.ask("潍城夜市每晚几点营业").text
+    answer = kb.ask("青州夜市每晚几点营业")  # the seed page names 青州, but says nothing of a night market there
+    assert not answer.found and "青州" in answer.text, answer.text
