@@ -7,22 +7,12 @@ import asyncio
 import itertools
 from dataclasses import replace
 
-import pytest
-
 from channels.wechat import WeChatInput, WeComInput
 from channels.wechat.shared_state import SharedState
 from testkit.wechat_side import message_xml
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, WECOM, with_push
 from tests.wechat.fakes import FakeAgent, echo_script
 from tools.ports import free_port
-
-_databases = itertools.count(3)
-
-
-@pytest.fixture
-def redis_url(redis_server):
-    """A Redis database of its own for each test (the session's server)."""
-    return f"redis://127.0.0.1:{redis_server.port}/{next(_databases) % 16}"
 
 
 async def replicas(serve, channel_class, settings, agents):
