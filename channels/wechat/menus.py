@@ -2,8 +2,9 @@
 
 The channel answers by itself a subscription (the welcome), a message type the bot cannot read, a menu number
 that selects nothing (the welcome again), and a 1 or 2 right after an answer that asked for a vote (VOTE_PROMPT:
-the vote is stored, channels/feedback.py). A number selects from the latest menu shown to that user (the bot's
-buttons, as a numbered list), even after answers without a menu; what it selects is what Rasa reads.
+the vote is stored, channels/feedback.py; a vote the store refuses is not thanked: the user is told, and asked
+again). A number selects from the latest menu shown to that user (the bot's buttons, as a numbered list), even
+after answers without a menu; what it selects is what Rasa reads.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from channels.conversations import conversation_id
 from channels.feedback import Answered, Vote, submit
-from channels.wechat.replies import VOTE_THANKS, menu_number, unsupported_message_text, welcome
+from channels.wechat.replies import VOTE_ASKED_AGAIN, VOTE_THANKS, menu_number, unsupported_message_text, welcome
 from channels.wechat.shared_state import SharedState
 from channels.wechat.xml_message import InboundMessage
 
@@ -50,9 +51,7 @@ class MessageReader:
         number = menu_number(text)
         vote_on = self._vote_on.pop(message.from_user, None)  # the prompt holds for the next message only
         if vote_on is not None and number in (1, 2):
-            await submit(Vote(self._channel, conversation_id(self._channel, message.from_user), vote_on,
-                              helpful=number == 1))
-            return Reading(reply=VOTE_THANKS[number == 1])
+            return Reading(reply=await self._vote(message.from_user, vote_on, helpful=number == 1))
         if number is not None:
             text = (await self._menu(message.from_user)).get(number, "")
             if not text:  # a number that selects nothing: show the topics it could select
@@ -76,6 +75,13 @@ class MessageReader:
         self._vote_on[user] = answered
         while len(self._vote_on) > self._max_users:
             self._vote_on.popitem(last=False)
+
+    async def _vote(self, user: str, answered: Answered, helpful: bool) -> str:
+        """Thanks for a stored vote; for one not stored (logged and counted by `submit`), the prompt again."""
+        if await submit(Vote(self._channel, conversation_id(self._channel, user), answered, helpful)):
+            return VOTE_THANKS[helpful]
+        self.ask_for_vote(user, answered)
+        return VOTE_ASKED_AGAIN
 
     async def _menu(self, user: str) -> dict[int, str]:
         shared = await self._shared.menu(user) if self._shared is not None else None
