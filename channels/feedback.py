@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 ANSWER_ID = re.compile(r"[0-9a-f]{16}")
 VOTES = Counter("fugong_votes", "👍/👎 on answers, by channel and whether they were stored", ["channel", "result"])
+VOTE_NOT_STORED = "评价暂时没能保存，请稍后再试。"  # what every channel tells the user when `submit` fails
 
 
 @dataclass(frozen=True)

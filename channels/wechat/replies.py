@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from channels.feedback import Answered
+from channels.feedback import VOTE_NOT_STORED, Answered
 
 # WeChat cuts text messages (passive replies and customer-service API alike) at 2048 bytes.
 MAX_TEXT_BYTES = 2048
@@ -28,6 +28,7 @@ MENU_HINT = "（回复数字选择）"
 # Asked only under answers from the search fallback (docs/operations.md says why), for the next message only.
 VOTE_PROMPT = "这个回答有帮助吗？回复 1 有帮助，回复 2 没帮助。"
 VOTE_THANKS = {True: "谢谢您的评价！", False: "谢谢您的评价，我们会改进这类回答。您也可以换个说法再问一次。"}
+VOTE_ASKED_AGAIN = VOTE_NOT_STORED + VOTE_PROMPT  # a vote not stored: the prompt holds again for the next message
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@
   retry takes the turn over), its answer once ready, and how it was delivered (`pending`, then `passive` in an HTTP
   response or `late`: pushed). Deliveries change by compare-and-set, so an answer is never both pushed and given
   passively.
-- Menus: the last numbered menu shown to each user, so that "2" selects the same thing on any replica.
+- Prompts: what a number answers for each user, so that "2" means the same on any replica: the numbered menu shown
+  last, or the vote prompt (taken by the user's next message). Showing one replaces the other.
 - The access_token: each fetch invalidates the previous token, and WeChat allows 2 000 fetches a day. One replica
   fetches (a `SET NX` lock), the others wait for it and read the token.
 
@@ -26,13 +27,14 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TypeVar
 
 import redis.asyncio
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
+from channels.feedback import Answered
 from channels.wechat.errors import DeliveryError
 from channels.wechat.token_cache import TokenFetcher
 from rasa_speedups.episodes import FailureEpisode
@@ -43,7 +45,7 @@ T = TypeVar("T")
 STATE = FailureEpisode("wechat_state")
 TIMEOUT = 1.0  # seconds for each Redis call
 OWNER_TTL, HEARTBEAT = 3.0, 1.0  # seconds: an owner's claim lapses 3 s after its last heartbeat
-MENU_TTL = 7 * 24 * 3600  # seconds a user's last menu is kept
+PROMPT_TTL = 7 * 24 * 3600  # seconds a user's last prompt is kept
 TOKEN_LOCK_TTL = 15.0  # seconds: a fetch that takes longer lets another replica try
 TOKEN_WAIT = 10.0  # seconds a replica waits for another's fetch
 
@@ -84,6 +86,12 @@ if ARGV[2] == '1' and redis.call('HEXISTS', KEYS[1], 'chunks') == 1 then return 
 redis.call('HSET', KEYS[1], 'delivery', ARGV[1])
 return {ARGV[1], '1'}
 """
+# KEYS: prompt. -> the prompt stored; a vote prompt is deleted (it holds for one message)
+_TAKE_PROMPT = """
+local stored = redis.call('GET', KEYS[1])
+if stored and cjson.decode(stored)['vote'] then redis.call('DEL', KEYS[1]) end
+return stored
+"""
 # KEYS: token. ARGV: the token WeChat refused.
 _FORGET_TOKEN = """
 local stored = redis.call('GET', KEYS[1])
@@ -99,6 +107,15 @@ class TurnRecord:
     owner_alive: bool
 
 
+@dataclass(frozen=True)
+class Prompt:
+    """What a user's next number answers: the menu shown last (until another prompt replaces it), or a vote prompt
+    (for the next message only)."""
+
+    menu: dict[int, str] = field(default_factory=dict)
+    vote_on: Answered | None = None  # the answer VOTE_PROMPT asked about
+
+
 class SharedState:
     """One Redis connection pool for one channel (`namespace`: the channel and its account)."""
 
@@ -112,6 +129,7 @@ class SharedState:
         self._heartbeat = self.redis.register_script(_HEARTBEAT)
         self._finish = self.redis.register_script(_FINISH)
         self._deliver = self.redis.register_script(_DELIVER)
+        self._take_prompt = self.redis.register_script(_TAKE_PROMPT)
         self._forget_token = self.redis.register_script(_FORGET_TOKEN)
 
     @property
@@ -179,18 +197,25 @@ class SharedState:
     def _turn_keys(self, key: str) -> list[str]:
         return [f"{self.prefix}turn:{key}", f"{self.prefix}turn:{key}:owner"]
 
-    # --- menus ------------------------------------------------------------------------------------------------
+    # --- prompts ----------------------------------------------------------------------------------------------
 
-    async def menu(self, user: str) -> dict[int, str] | None:
-        """The last menu shown to `user`; None when Redis failed (the caller's memory answers)."""
-        stored = await self._safely(self.redis.get(f"{self.prefix}menu:{user}"), b"")
+    async def take_prompt(self, user: str) -> Prompt | None:
+        """The last prompt shown to `user`, a vote prompt taken away; None when Redis failed (the caller's memory
+        answers)."""
+        stored = await self._safely(self._take_prompt(keys=[f"{self.prefix}prompt:{user}"]), b"")
         if stored == b"":
             return None
-        return {int(number): payload for number, payload in json.loads(stored).items()} if stored else {}
+        if not stored:
+            return Prompt()
+        value = json.loads(stored)
+        vote = value.get("vote")
+        return Prompt({int(number): payload for number, payload in value.get("menu", {}).items()},
+                      Answered(**vote) if vote else None)
 
-    async def remember_menu(self, user: str, menu: dict[int, str]) -> None:
-        await self._safely(self.redis.set(f"{self.prefix}menu:{user}", json.dumps(menu, ensure_ascii=False),
-                                          ex=MENU_TTL), None)
+    async def remember_prompt(self, user: str, prompt: Prompt) -> None:
+        value = {"vote": asdict(prompt.vote_on)} if prompt.vote_on is not None else {"menu": prompt.menu}
+        await self._safely(self.redis.set(f"{self.prefix}prompt:{user}", json.dumps(value, ensure_ascii=False),
+                                          ex=PROMPT_TTL), None)
 
     # --- the access_token -------------------------------------------------------------------------------------
 

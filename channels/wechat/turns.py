@@ -130,7 +130,7 @@ class Turns:
             rendered = await self._rasa_answer(turn, sender, text, message_id)
             await self._reader.remember(sender, rendered.menu)
             if rendered.vote_on is not None:
-                self._reader.ask_for_vote(sender, replace(rendered.vote_on, question=text))
+                await self._reader.ask_for_vote(sender, replace(rendered.vote_on, question=text))
             if self._shared is not None and await self._shared.finish(turn.key, rendered.chunks) == LATE:
                 self._late_elsewhere(turn, sender)
         return rendered

@@ -29,7 +29,7 @@ from sanic.response import HTTPResponse
 
 from channels.apology import TURN_FAILED
 from channels.conversations import OnNewMessage, conversation_id
-from channels.feedback import ANSWER_ID, AnswerCollector, Answered, Vote, find_answer, submit
+from channels.feedback import ANSWER_ID, VOTE_NOT_STORED, AnswerCollector, Answered, Vote, find_answer, submit
 from channels.guard.bodies import error
 from channels.limits import MessageRefused, checked_text
 from channels.widget.history import messages
@@ -42,7 +42,6 @@ STATIC = Path(__file__).parent / "static"
 NO_CACHE = {"Cache-Control": "no-cache"}
 MIME = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 STARTING = "助手正在启动，请稍后再试。"
-VOTE_NOT_STORED = "评价暂时没能保存，请稍后再试。"
 
 
 class WidgetChannel(InputChannel):

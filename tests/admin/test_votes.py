@@ -82,22 +82,6 @@ async def test_the_prompt_holds_for_the_next_message_only(votes):
     assert votes == [] and reply != VOTE_THANKS[True]  # "1" is no vote now: no menu either, so the welcome
 
 
-async def test_a_vote_that_cannot_be_stored_is_counted_and_the_user_still_thanked():
-    def broken(_: Vote) -> None:
-        raise OSError("disk full")
-
-    feedback.store_votes_with(broken)
-    failed = feedback.VOTES.labels("wechat", "failed")
-    before = failed._value.get()
-    try:
-        turns = wechat_turns(await collected({"text": "名峰合作社……", "metadata": FALLBACK}))
-        await turns.answer(text("名峰合作社今天天气怎么样"), time.monotonic())
-        assert await turns.answer(text("1"), time.monotonic()) == VOTE_THANKS[True]
-    finally:
-        feedback.store_votes_with(None)
-    assert failed._value.get() == before + 1
-
-
 def test_a_widget_vote_finds_its_answer_and_question_in_the_conversation_only():
     events = [UserUttered("热线电话有哪些"), BotUttered("热线……", metadata={"metadata": SURE}),
               UserUttered("名峰合作社今天天气怎么样"), BotUttered("名峰……", metadata={"metadata": FALLBACK})]

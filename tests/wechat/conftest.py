@@ -25,6 +25,7 @@ WECOM = ChannelSettings(
     agent_id="1000002",
 )
 _app_numbers = itertools.count()
+_redis_databases = itertools.count(3)
 
 
 @dataclass
@@ -78,6 +79,12 @@ async def serve():
         await server.before_stop()
         await server.close()
         await server.after_stop()
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    """A Redis database of its own for each test (the session's server)."""
+    return f"redis://127.0.0.1:{redis_server.port}/{next(_redis_databases) % 16}"
 
 
 @pytest.fixture

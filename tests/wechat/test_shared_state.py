@@ -7,22 +7,12 @@ import asyncio
 import itertools
 from dataclasses import replace
 
-import pytest
-
 from channels.wechat import WeChatInput, WeComInput
-from channels.wechat.shared_state import SharedState
+from channels.wechat.shared_state import Prompt, SharedState
 from testkit.wechat_side import message_xml
 from tests.wechat.conftest import OFFICIAL_ACCOUNT, WECOM, with_push
 from tests.wechat.fakes import FakeAgent, echo_script
 from tools.ports import free_port
-
-_databases = itertools.count(3)
-
-
-@pytest.fixture
-def redis_url(redis_server):
-    """A Redis database of its own for each test (the session's server)."""
-    return f"redis://127.0.0.1:{redis_server.port}/{next(_databases) % 16}"
 
 
 async def replicas(serve, channel_class, settings, agents):
@@ -114,16 +104,15 @@ async def test_without_redis_each_replica_goes_on_alone(serve):
 
 async def test_a_restarted_redis_serves_the_next_call():
     """The pooled connection of before the restart is dead: the next call must reconnect, not fall back."""
-    from channels.wechat.shared_state import SharedState
     from testkit.services import Redis
     server = Redis().start()
     try:
         state = SharedState(f"redis://127.0.0.1:{server.port}/0", "test")
-        await state.remember_menu("user", {1: "问题一"})
+        await state.remember_prompt("user", Prompt({1: "问题一"}))
         server.stop()
         server.start()
-        await state.remember_menu("user", {1: "问题二"})
-        assert await state.menu("user") == {1: "问题二"}
+        await state.remember_prompt("user", Prompt({1: "问题二"}))
+        assert await state.take_prompt("user") == Prompt({1: "问题二"})
         assert not state.failing
         await state.close()
     finally:
