@@ -38,9 +38,9 @@ from . import baseline
 from .heldout import answer_is_right, ask, load_cases
 
 NEW_ARTICLE_SETS = {"new_articles": ROOT / "tests" / "newarticles",
-                    **{f"new_articles_{n}": ROOT / "tests" / f"newarticles{n}" for n in (2, 3, 4)}}
+                    **{f"new_articles_{n}": ROOT / "tests" / f"newarticles{n}" for n in (2, 3, 4, 5)}}
 # Nothing was mended from these sets' cases; keep it so. Set 2 was blind until set 4 replaced it (session 11).
-BLIND_SETS = frozenset({"new_articles_3", "new_articles_4"})
+BLIND_SETS = frozenset({"new_articles_3", "new_articles_4", "new_articles_5"})
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
 GOAL_ACCURACY, GOAL_MARGIN = 0.90, 0.10
 

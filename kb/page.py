@@ -81,7 +81,7 @@ class Page:
         published = self.published_on(article)
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
-        days = month_days(article.text)
+        days = self._reported_days(article)
         year = f"{self.year}年" if self.year else ""
         if days:
             month, day = max(days)
@@ -89,10 +89,17 @@ class Page:
         match = re.match(r"(\d{4})-(\d{1,2})", self.meta.get("date", ""))
         return f"{match.group(1)}年{int(match.group(2))}月" if match else ""
 
+    def _reported_days(self, article: Article) -> list[tuple[int, int]]:
+        """The (month, day)s the article reports, within the front matter's month when it gives one: a release of
+        "2020-03" that sets a deadline of 6月30日 was not published in June."""
+        days = month_days(article.text)
+        match = re.match(r"\d{4}-(\d{1,2})(?!\d)", self.meta.get("date", ""))
+        return [d for d in days if d[0] == int(match.group(1))] if match else days
+
     def iso_date_of(self, article: Article) -> str:
         """The day date_of names as YYYY-MM-DD, or "" when it names no day of a known year."""
         published = self.published_on(article)
-        days = month_days(article.text)
+        days = self._reported_days(article)
         day = published or (_valid_day(self.year, *max(days)) if days and self.year else None)
         return day.isoformat() if day else ""
 

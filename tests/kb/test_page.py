@@ -255,3 +255,10 @@ def test_a_byline_under_a_web_headline_is_no_text(byline):
 def test_a_line_where_the_reporter_speaks_is_text():
     [article] = split_articles("标题在这里\n□ 记者 某某\n记者从市人社局获悉\n全市已有3家企业复工。\n")
     assert article.paragraphs == ["记者从市人社局获悉全市已有3家企业复工。"]
+
+
+@pytest.mark.parametrize("body, date_text", [("3月5日，某县发布六项措施，执行至6月30日。", "2020年3月5日"),
+                                             ("某县发布六项措施，执行至6月30日。", "2020年3月")])
+def test_a_month_in_the_front_matter_bounds_the_days_reported(body, date_text):
+    page = parse_page("release", f"---\ntitle: 某县六项措施\ndate: 2020-03\n---\n{body}\n")
+    assert page.date_of(page.articles[0]) == date_text
