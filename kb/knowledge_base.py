@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, select
 
 from . import kinds, schema
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found
-from .places import county_names, region_names, strip_suffix
+from .places import county_names, nested, region_names, strip_suffix
 from .search import BM25, Terms, general_weight
 from .settings import database_url
 from .text import DATE_PARTS
@@ -173,12 +173,11 @@ class KnowledgeBase:
         newest = sorted(self.articles.values(), key=lambda a: (a.date_key, a.id), reverse=True)
         return [a.title for a in newest[:count] if a.title]
 
-    def _named_counties(self, question: str) -> list[str]:
-        """The counties and districts a question names ("坊子区的…", "寿光"), without their suffix; also at the
-        start of a longer word ("坊子交通", a quoted name the dictionary holds)."""
-        counties = county_names()
-        named = (word[:length] for word in self._terms.cut(question) for length in range(len(word), 1, -1)
-                 if word[:length] in counties)
+    def _named_places(self, text: str, names: frozenset[str]) -> list[str]:
+        """The places of `names` (county_names, region_names) a text names ("坊子区的…", "寿光"), without their
+        suffix; also at the start of a longer word ("坊子交通", a quoted name the dictionary holds)."""
+        named = (word[:length] for word in self._terms.cut(text) for length in range(len(word), 1, -1)
+                 if word[:length] in names)
         return list(dict.fromkeys(strip_suffix(name) for name in named))
 
     def unknown_places(self, question: str) -> list[str]:
@@ -244,18 +243,20 @@ class KnowledgeBase:
             if not covering or self._units[covering[0][1]].department is not None:
                 return not_found()
             ranked = covering + [pair for pair in ranked if pair not in covering]
-        counties = self._named_counties(question)
-        if counties and self._about_another_county(self._units[ranked[0][1]].article_id, counties):
-            return not_found(f"抱歉，报道里没有{'、'.join(counties)}的这方面内容。")
+        places = self._named_places(question, region_names())
+        if places and self._about_another_place(self._units[ranked[0][1]].article_id, places):
+            return not_found(f"抱歉，报道里没有{'、'.join(places)}的这方面内容。")
         return self._compose(question, ranked, asked)
 
-    def _about_another_county(self, article_id: int, counties: list[str]) -> bool:
-        """An article whose title or dateline names another county and whose text never names these: what it
-        says of 潍城 does not answer a question about 青州. (A city-wide article answers for every county.)"""
+    def _about_another_place(self, article_id: int, places: list[str]) -> bool:
+        """An article whose title or dateline names another place, neither within nor around these, and whose text
+        never names these: what it says of 潍城 does not answer for 青州, of 潍坊港 not for 青岛. (An article about
+        潍坊 answers for 寿光, one about 寿光 for 潍坊.)"""
         article = self.articles[article_id]
-        if any(county in self._article_text[article_id] for county in counties):
+        if any(place in self._article_text[article_id] for place in places):
             return False
-        return bool(self._named_counties(f"{article.title} {article.place}"))
+        about = self._named_places(f"{article.title} {article.place}", region_names())
+        return bool(about) and not any(nested(a, p) for a in about for p in places)
 
     def hotline(self, department: str) -> Answer:
         matches = [h for h in self.hotlines if h.department == department]
@@ -292,7 +293,7 @@ class KnowledgeBase:
         future = kinds.asks_for_the_future(question)
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         recognisable = asked - kinds.FREE_FORM
-        counties = self._named_counties(question)
+        counties = self._named_places(question, county_names())
         elsewhere = {aid for aid, text in self._article_text.items()
                      if counties and not any(c in text for c in counties)}
         scored = []

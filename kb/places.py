@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .search import everyday_words
+
 _SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|县|区|盟|旗)$")
 
 
@@ -27,19 +29,33 @@ def county_names() -> frozenset[str]:
 
 
 def _names(county_level: bool) -> frozenset[str]:
+    """A short name that is also an everyday word (港口 of 港口区) is left out: the full name stays."""
+    return frozenset(name for name, codes in _codes().items()
+                     if (not county_level or any(len(code) == 6 for code in codes)) and name not in everyday_words())
+
+
+def nested(first: str, second: str) -> bool:
+    """Whether one of two places lies within the other (寿光 and 潍坊; 潍坊 and 山东), or they are one."""
+    codes = _codes()
+    return any(a.startswith(b) or b.startswith(a) for a in codes.get(first, ()) for b in codes.get(second, ()))
+
+
+@lru_cache(maxsize=None)
+def _codes() -> dict[str, frozenset[str]]:
+    """Each name, full (济南市) and without its suffix where two characters or more remain (济南), with the
+    codes it is known by: 37 (province), 3707 (prefecture), 370783 (county)."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or spec.origin is None:
         raise RuntimeError("the cpca package (region table) is not installed: run `make setup`")
-    names: set[str] = set()
+    codes: dict[str, set[str]] = {}
     with open(Path(spec.origin).parent / "resources" / "adcodes.csv", encoding="utf-8") as table:
         for row in csv.DictReader(table):
-            if county_level and row["adcode"][4:6] == "00":  # 37 07 83: province, prefecture, county
-                continue
-            names.add(row["name"])
+            adcode = row["adcode"]
+            code = adcode[:2] if adcode[2:6] == "0000" else adcode[:4] if adcode[4:6] == "00" else adcode[:6]
             short = _SUFFIX.sub("", row["name"])
-            if len(short) >= 2:
-                names.add(short)
-    return frozenset(names)
+            for name in {row["name"], short} if len(short) >= 2 else {row["name"]}:
+                codes.setdefault(name, set()).add(code)
+    return {name: frozenset(found) for name, found in codes.items()}
 
 
 def strip_suffix(name: str) -> str:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
 
@@ -35,6 +36,22 @@ def general_idf() -> tuple[dict[str, float], float]:
 def general_weight(word: str) -> float:
     table, median = general_idf()
     return table.get(word, median)
+
+
+@lru_cache(maxsize=None)
+def everyday_words(min_frequency: int = 1000) -> frozenset[str]:
+    """Frequent words that jieba's dictionary tags as other than proper nouns (港口, 城区, 平安, 资源): where one is
+    also a place's short name (港口区, 平安县), the everyday word is what a text means."""
+    words = set()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as dictionary:
+        for line in dictionary:
+            word, frequency, tag = line.split()
+            if int(frequency) >= min_frequency and tag not in _PROPER_NOUN_TAGS:
+                words.add(word)
+    return frozenset(words)
+
+
+_PROPER_NOUN_TAGS = frozenset({"ns", "nr", "nt", "nz"})  # places, people, organisations, other names
 
 
 @lru_cache(maxsize=None)

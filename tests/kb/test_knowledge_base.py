@@ -91,11 +91,14 @@ def test_unrelated_or_odd_input_is_not_found(kb, question):
     assert not answer.found and answer.text == NOT_FOUND_TEXT
 
 
-def _kb_with(tmp_path, name: str, text: str) -> KnowledgeBase:
+def _kb_with(tmp_path, name: str, text: str, *more: str) -> KnowledgeBase:
+    """The seed page and the article `text` (and `more` articles) under tmp_path, built and loaded."""
     articles = tmp_path / "articles"
     articles.mkdir()
     shutil.copy(SEED_PAGE, articles)
     (articles / name).write_text(text, encoding="utf-8")
+    for number, other in enumerate(more):
+        (articles / f"more-{number}.txt").write_text(other, encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
     build(articles, url)
     return KnowledgeBase.load(url)
@@ -295,3 +298,14 @@ def test_a_follow_up_is_answered_from_the_conversation(tmp_path, article, first,
     assert first_fact in answer.text, answer.text
     answer = kb.ask(follow_up, context=first, context_article=answer.article_id)
     assert fact in answer.text, answer.text
+
+
+def test_an_article_about_another_city_does_not_answer_for_this_one(tmp_path):
+    port = _article("潍坊港一季度集装箱吞吐量21.3万标箱", "2020-04-03",
+                    "一季度，潍坊港完成集装箱吞吐量21.3万标箱，同比增长5%。")
+    rail = _article("青岛至潍坊城际列车恢复开行", "2020-04-03", "4月5日起，青岛至潍坊城际列车每天往返6对，经停寿光。")
+    kb = _kb_with(tmp_path, "2020-port.txt", port, rail)
+    # 寿光 lies within 潍坊, the port article's place; 港口 is an everyday word here, not 港口区
+    assert "21.3万标箱" in kb.ask("寿光的企业走潍坊的港口，一季度集装箱吞吐量多少").text
+    answer = kb.ask("青岛港一季度集装箱吞吐量多少")  # 青岛 is named, but only by the rail article
+    assert not answer.found and "青岛" in answer.text, answer.text
