@@ -35,6 +35,7 @@ _FUTURE_MATCH = 2.0            # a plan ("定于3月20日举行") for a question
 _MEASURE_MATCH = 1.6           # a count in the measure word asked for ("多少户" → "1260户")
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
+_QUOTE_WEIGHT = 0.5            # a sentence that is someone's words in quotation marks: colour, not the article's facts
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
 _ELLIPTICAL_WORDS = 2          # a question with this few words of its own leans on the conversation
@@ -46,6 +47,7 @@ _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
 _OVERVIEW_CHARS = 200
+_QUOTATION = re.compile(r"“[^”]*”$|“[^”]*[。！？]”")  # a sentence that opens with someone's words
 _CLAUSE_END = re.compile(r"(?<=[，；。！？])|(?<=：)(?!\d)")  # not inside "8：30" nor before "电话：0536…"
 
 
@@ -326,6 +328,8 @@ class KnowledgeBase:
                 score *= _FOLLOW_UP_BOOST
             if unit.article_id in elsewhere:
                 score *= _PLACE_MISS
+            if _QUOTATION.match(self._sentence_text(unit)):
+                score *= _QUOTE_WEIGHT
             if echoed:
                 score *= 1 + _ECHO_WEIGHT * sum(word in unit.text for word in echoed) / len(echoed)
             scored.append((score, i))

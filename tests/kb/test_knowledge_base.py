@@ -273,6 +273,10 @@ def _article(title: str, date: str, *lines: str) -> str:
                           "截至5月5日，某区620家餐馆中已有510家恢复堂食，恢复率约八成。",
                           "4月20日起，某区餐馆陆续恢复堂食，每桌间距不少于1米。"),
                  "某区餐馆从啥时候开始能堂食", "4月20日", id="the day it began, not a day counted on"),
+    pytest.param(_article("某县延期缴税网上办", "2020-03-06",
+                          "“网上一提交申请，两天就批下来了。”一家企业负责人说。",
+                          "某县税务局将延期缴税审批时限压缩至2个工作日。"),
+                 "在某县申请延期缴税几天能批下来", "2个工作日", id="the article's figure, not an interviewee's words"),
     pytest.param(_article("区图书馆恢复开放", "2020-05-06", "本报博山讯 区图书馆5月8日起恢复开放，读者凭健康码入馆。"),
                  "博山的图书馆哪天开门", "5月8日", id="a place named only in the dateline"),
 ])
