@@ -112,6 +112,24 @@ def _number_in(measures: frozenset[str], counted: frozenset[str]) -> re.Pattern[
     return re.compile("|".join(patterns))
 
 
+_PER_UNIT_ASKED = re.compile(rf"[一1]个?({_MEASURE}|节|桌|人|次|台)")
+_NOT_A_UNIT = frozenset({"万", "余", "多"})  # 一万, not per anything; 一天/一周 are rates (FREQUENCY)
+
+
+def asked_per_unit(question: str) -> frozenset[str]:
+    """"一节多长时间", "几毛钱一只", "一桌能坐几个人": the fact is given per unit ("每节20分钟", "每只0.9元")."""
+    return frozenset(_PER_UNIT_ASKED.findall(question)) - _NOT_A_UNIT
+
+
+def states_per_unit(text: str, units: frozenset[str]) -> bool:
+    return bool(units) and bool(_per(units).search(text))
+
+
+@lru_cache(maxsize=256)
+def _per(units: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"每个?(?:{'|'.join(map(re.escape, sorted(units)))})")
+
+
 _FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")
 _FUTURE_STATED = re.compile(r"将[于在会要对把为进开举]|定于|计划|拟|预计|即将|下一步|下一期|下次|打算|准备")
 

@@ -32,7 +32,7 @@ _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公�
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
 _FUTURE_MATCH = 2.0            # a plan ("定于3月20日举行") for a question about what comes next ("下一场")
-_MEASURE_MATCH = 1.6           # a count in the measure word asked for ("多少户" → "1260户")
+_MEASURE_MATCH = 1.6           # a count in the measure word asked ("多少户" → "1260户") or per it ("一节" → "每节")
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _QUOTE_WEIGHT = 0.5            # a sentence that is someone's words in quotation marks: colour, not the article's facts
@@ -292,6 +292,7 @@ class KnowledgeBase:
         measures = kinds.asked_measures(question)
         counted = frozenset(words[0] for words in map(self._terms.keywords, kinds.after_count(question))
                             if words and len(words[0]) >= 2)
+        per_unit = kinds.asked_per_unit(question)
         future = kinds.asks_for_the_future(question)
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         recognisable = asked - kinds.FREE_FORM
@@ -321,6 +322,8 @@ class KnowledgeBase:
             if future and kinds.states_the_future(unit.text):
                 score *= _FUTURE_MATCH
             if kinds.states_measure(unit.text, measures, counted):
+                score *= _MEASURE_MATCH
+            if kinds.states_per_unit(unit.text, per_unit):
                 score *= _MEASURE_MATCH
             if start and kinds.states_a_start(unit.text):
                 score *= _MEASURE_MATCH

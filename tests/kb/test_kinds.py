@@ -138,3 +138,14 @@ def test_a_question_about_what_comes_next(question, future):
 def test_a_sentence_stating_a_plan():
     assert kinds.states_the_future("第四期定于3月24日举行。")
     assert not kinds.states_the_future("3月10日，第三期招聘会开场。")
+
+
+@pytest.mark.parametrize("question, units", [("网课一节多长时间", {"节"}), ("口罩几毛钱一只", {"只"}),
+                                             ("一个人补多少钱", {"人"}), ("一共多少", set()), ("一天几趟", set())])
+def test_a_fact_asked_per_unit(question, units):
+    assert kinds.asked_per_unit(question) == units
+
+
+def test_a_fact_given_per_unit():
+    assert kinds.states_per_unit("小学每节20分钟。", frozenset({"节"}))
+    assert not kinds.states_per_unit("小学共上4节课。", frozenset({"节"}))

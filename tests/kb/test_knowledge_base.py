@@ -277,6 +277,9 @@ def _article(title: str, date: str, *lines: str) -> str:
                           "“网上一提交申请，两天就批下来了。”一家企业负责人说。",
                           "某县税务局将延期缴税审批时限压缩至2个工作日。"),
                  "在某县申请延期缴税几天能批下来", "2个工作日", id="the article's figure, not an interviewee's words"),
+    pytest.param(_article("某区中小学网课安排", "2020-03-09", "具体开学时间另行通知，网课期间不讲新课。",
+                          "小学每天网课不超过4节，每节20分钟。"),
+                 "某区小学网课一节多长时间", "20分钟", id="asked per unit (一节): given per unit (每节)"),
     pytest.param(_article("区图书馆恢复开放", "2020-05-06", "本报博山讯 区图书馆5月8日起恢复开放，读者凭健康码入馆。"),
                  "博山的图书馆哪天开门", "5月8日", id="a place named only in the dateline"),
 ])
