@@ -123,6 +123,7 @@ class KnowledgeBase:
         place = {date: n / (len(dates) - 1) if len(dates) > 1 else 1.0 for n, date in enumerate(dates)}
         self._newness = {a.id: place[a.date_key] for a in articles}  # 0 the oldest day, 1 the newest
         self._aliases = sorted(aliases, key=lambda pair: -len(pair[0]))
+        self._quotations = {n for n, s in enumerate(sentences) if _QUOTATION.match(s.text)}
 
     @classmethod
     def load(cls, url: str | None = None) -> KnowledgeBase:
@@ -331,7 +332,7 @@ class KnowledgeBase:
                 score *= _FOLLOW_UP_BOOST
             if unit.article_id in elsewhere:
                 score *= _PLACE_MISS
-            if _QUOTATION.match(self._sentence_text(unit)):
+            if unit.sentence in self._quotations:
                 score *= _QUOTE_WEIGHT
             if echoed:
                 score *= 1 + _ECHO_WEIGHT * sum(word in unit.text for word in echoed) / len(echoed)
