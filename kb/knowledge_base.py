@@ -124,6 +124,7 @@ class KnowledgeBase:
         self._newness = {a.id: place[a.date_key] for a in articles}  # 0 the oldest day, 1 the newest
         self._aliases = sorted(aliases, key=lambda pair: -len(pair[0]))
         self._quotations = {n for n, s in enumerate(sentences) if _QUOTATION.match(s.text)}
+        self._places_about = {a.id: self._named_places(f"{a.title} {a.place}", region_names()) for a in articles}
 
     @classmethod
     def load(cls, url: str | None = None) -> KnowledgeBase:
@@ -255,10 +256,9 @@ class KnowledgeBase:
         """An article whose title or dateline names another place, neither within nor around these, and whose text
         never names these: what it says of 潍城 does not answer for 青州, of 潍坊港 not for 青岛. (An article about
         潍坊 answers for 寿光, one about 寿光 for 潍坊.)"""
-        article = self.articles[article_id]
         if any(place in self._article_text[article_id] for place in places):
             return False
-        about = self._named_places(f"{article.title} {article.place}", region_names())
+        about = self._places_about[article_id]
         return bool(about) and not any(nested(a, p) for a in about for p in places)
 
     def hotline(self, department: str) -> Answer:
