@@ -106,10 +106,14 @@ def _number_in(measures: frozenset[str], counted: frozenset[str]) -> re.Pattern[
     """Compiled once per question, not once per passage ranked. A measure word followed by 次 counts something
     else (1200人次 are visits, not people); a thing counted may follow a measure word and a modifier."""
     number = rf"(?:\d|{_CN_NUMBER})[余多万亿]?"
-    patterns = [rf"{number}(?:{'|'.join(map(re.escape, sorted(measures)))})(?!次)"] if measures else []
+    patterns = [rf"{number}{_any_of(measures)}(?!次)"] if measures else []
     if counted:
-        patterns.append(rf"{number}{HAN}{{0,2}}(?:{'|'.join(map(re.escape, sorted(counted)))})")
+        patterns.append(rf"{number}{HAN}{{0,2}}{_any_of(counted)}")
     return re.compile("|".join(patterns))
+
+
+def _any_of(words: frozenset[str]) -> str:
+    return f"(?:{'|'.join(map(re.escape, sorted(words)))})"
 
 
 _PER_UNIT_ASKED = re.compile(rf"[一1]个?({_MEASURE}|节|桌|人|次|台)")
@@ -127,7 +131,7 @@ def states_per_unit(text: str, units: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=256)
 def _per(units: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"每个?(?:{'|'.join(map(re.escape, sorted(units)))})")
+    return re.compile(rf"每个?{_any_of(units)}")
 
 
 _FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
-from .web_layout import is_byline, is_furniture, read_dateline
+from .web_layout import is_furniture, is_unmarked_byline, read_dateline
 
 BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
@@ -217,7 +217,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     article = Article(title=" ".join(titles), byline="；".join(byline_parts))
     for line in rest:
         dateline = read_dateline(line)
-        if is_byline(line):
+        if is_unmarked_byline(line):
             article.byline = article.byline or line
         elif dateline is None:
             _add_line(article, line, whole_lines)

@@ -73,7 +73,7 @@ def is_furniture(line: str) -> bool:
     return bool(_CREDIT.match(line) or _BRACKET_LINKS.match(line) or _END_MARK.match(line) or _PROMPT.match(line))
 
 
-def is_byline(line: str) -> bool:
+def is_unmarked_byline(line: str) -> bool:
     """A byline on a line of its own, without the newspaper's "□" mark (under a web page's headline)."""
     return bool(_BYLINE.match(line))
 
