@@ -134,6 +134,28 @@ def _per(units: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"每个?{_any_of(units)}")
 
 
+# A duration's unit and the words stating one ("几天" is answered by "2个工作日", not by "3个月"). "几日" asks a
+# date; "几月" alone a month of the calendar ("几个月" months).
+_TIME_UNITS = {"天": "天|工作日", "小时": "小时|钟头", "分钟": "分钟", "周": "周|星期", "月": "个月", "年": "年"}
+_TIME_UNIT_ASKED = re.compile(r"(?:几|多少)(个工作日|天|个?小时|钟头|分钟|个?周|个?星期|个月|年)(?!份)")
+_SAME_UNIT = {"个工作日": "天", "个小时": "小时", "钟头": "小时", "个周": "周", "星期": "周", "个星期": "周", "个月": "月"}
+
+
+def asked_time_units(question: str) -> frozenset[str]:
+    """"几天能批下来" → the answer gives days."""
+    return frozenset(_SAME_UNIT.get(unit, unit) for unit in _TIME_UNIT_ASKED.findall(question))
+
+
+def states_time_unit(text: str, units: frozenset[str]) -> bool:
+    return bool(units) and bool(_time_unit_in(units).search(text))
+
+
+@lru_cache(maxsize=64)
+def _time_unit_in(units: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(_TIME_UNITS[unit] for unit in sorted(units))
+    return re.compile(rf"(?:\d|{_CN_NUMBER}|半)个?(?:{words})")
+
+
 _FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")
 _FUTURE_STATED = re.compile(r"将[于在会要对把为进开举]|定于|计划|拟|预计|即将|下一步|下一期|下次|打算|准备")
 
@@ -229,7 +251,7 @@ def periods(text: str) -> frozenset[str]:
 
 
 # When the reporter heard the news ("新华社济南3月14日电", "记者14日从…获悉"): a date of the report, not a fact.
-_REPORTING_DATE = re.compile(r"\d{1,2}月\d{1,2}日电|记者(?:\d{1,2}月)?\d{1,2}日")
+_REPORTING_DATE = re.compile(r"\d{1,2}月\d{1,2}日电|记者(?:\d{1,2}月)?\d{1,2}日|截[至止]到?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，,]{0,6}[，,]")
 
 
 def stated_kinds(text: str) -> frozenset[str]:

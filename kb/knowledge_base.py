@@ -294,6 +294,7 @@ class KnowledgeBase:
         counted = frozenset(words[0] for words in map(self._terms.keywords, kinds.after_count(question))
                             if words and len(words[0]) >= 2)
         per_unit = kinds.asked_per_unit(question)
+        time_units = kinds.asked_time_units(question) if kinds.DURATION in asked else frozenset()
         future = kinds.asks_for_the_future(question)
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         recognisable = asked - kinds.FREE_FORM
@@ -323,6 +324,8 @@ class KnowledgeBase:
             if future and kinds.states_the_future(unit.text):
                 score *= _FUTURE_MATCH
             if kinds.states_measure(unit.text, measures, counted):
+                score *= _MEASURE_MATCH
+            if kinds.states_time_unit(unit.text, time_units):
                 score *= _MEASURE_MATCH
             if kinds.states_per_unit(unit.text, per_unit):
                 score *= _MEASURE_MATCH

@@ -149,3 +149,21 @@ def test_a_fact_asked_per_unit(question, units):
 def test_a_fact_given_per_unit():
     assert kinds.states_per_unit("小学每节20分钟。", frozenset({"节"}))
     assert not kinds.states_per_unit("小学共上4节课。", frozenset({"节"}))
+
+
+def test_the_day_a_tally_was_made_on_is_no_date_fact():
+    assert kinds.DAY not in kinds.stated_kinds("截至2月24日，全县共开行返岗包车9趟。")
+    assert kinds.DAY not in kinds.stated_kinds("截至3月5日17时，已为27户企业办理延期缴税。")
+    assert kinds.DAY in kinds.stated_kinds("申报截至3月31日。")  # a deadline, not a tally
+
+
+@pytest.mark.parametrize("question, units", [("几天能批下来", {"天"}), ("要等几个工作日", {"天"}),
+                                             ("缓缴几个月", {"月"}), ("几月几日开学", set()), ("坐车几小时", {"小时"})])
+def test_the_unit_a_duration_is_asked_in(question, units):
+    assert kinds.asked_time_units(question) == units
+
+
+def test_a_duration_in_the_unit_asked():
+    assert kinds.states_time_unit("3个工作日内审核完毕", frozenset({"天"}))
+    assert kinds.states_time_unit("用时两天", frozenset({"天"}))
+    assert not kinds.states_time_unit("缓缴期最长6个月", frozenset({"天"}))

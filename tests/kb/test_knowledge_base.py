@@ -280,6 +280,13 @@ def _article(title: str, date: str, *lines: str) -> str:
     pytest.param(_article("某区中小学网课安排", "2020-03-09", "具体开学时间另行通知，网课期间不讲新课。",
                           "小学每天网课不超过4节，每节20分钟。"),
                  "某区小学网课一节多长时间", "20分钟", id="asked per unit (一节): given per unit (每节)"),
+    pytest.param(_article("某县返岗包车陆续抵达", "2020-02-25",
+                          "2月23日晚，6辆大巴车驶入某县开发区，车上是来自外省的218名务工人员。",
+                          "截至2月24日，某县共开行跨省返岗包车9趟，接回外地务工人员763人。"),
+                 "跨省返岗的务工人员哪天到的某县", "2月23日", id="a day, not the day a tally was made on (截至)"),
+    pytest.param(_article("某县社保费缓缴", "2020-03-16", "某县受疫情影响的企业可申请缓缴社保费，缓缴期最长6个月。",
+                          "县社保中心收到材料后3个工作日内审核完毕。"),
+                 "某县缓缴社保费的申请几天审完", "3个工作日", id="a duration in the unit asked (几天)"),
     pytest.param(_article("区图书馆恢复开放", "2020-05-06", "本报博山讯 区图书馆5月8日起恢复开放，读者凭健康码入馆。"),
                  "博山的图书馆哪天开门", "5月8日", id="a place named only in the dateline"),
 ])
