@@ -138,7 +138,8 @@ def _per(units: frozenset[str]) -> re.Pattern[str]:
 # date; "几月" alone a month of the calendar ("几个月" months).
 _TIME_UNITS = {"天": "天|工作日", "小时": "小时|钟头", "分钟": "分钟", "周": "周|星期", "月": "个月", "年": "年"}
 _TIME_UNIT_ASKED = re.compile(r"(?:几|多少)(个工作日|天|个?小时|钟头|分钟|个?周|个?星期|个月|年)(?!份)")
-_SAME_UNIT = {"个工作日": "天", "个小时": "小时", "钟头": "小时", "个周": "周", "星期": "周", "个星期": "周", "个月": "月"}
+_SAME_UNIT = {"个工作日": "天", "个小时": "小时", "钟头": "小时", "个周": "周", "星期": "周", "个星期": "周",
+              "个月": "月"}
 
 
 def asked_time_units(question: str) -> frozenset[str]:
@@ -250,8 +251,10 @@ def periods(text: str) -> frozenset[str]:
     return frozenset(_PERIODS[a or b] for a, b in _PERIOD.findall(text))
 
 
-# When the reporter heard the news ("新华社济南3月14日电", "记者14日从…获悉"): a date of the report, not a fact.
-_REPORTING_DATE = re.compile(r"\d{1,2}月\d{1,2}日电|记者(?:\d{1,2}月)?\d{1,2}日|截[至止]到?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，,]{0,6}[，,]")
+# When the reporter heard the news ("新华社济南3月14日电", "记者14日从…获悉") and the day a tally was made on
+# ("截至2月24日，共开行…"): dates of the report, not facts.
+_REPORTING_DATE = re.compile(r"\d{1,2}月\d{1,2}日电|记者(?:\d{1,2}月)?\d{1,2}日|"
+                             r"截[至止]到?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，,]{0,6}[，,]")
 
 
 def stated_kinds(text: str) -> frozenset[str]:
