@@ -83,10 +83,15 @@ _ASKED_MEASURE = re.compile(rf"(?:多少|几)(个人|{_MEASURE})")
 _AFTER_COUNT = re.compile(rf"(?:多少|几)(?:个人|{_MEASURE})?({HAN}{{2,4}})")
 
 
+# A person is counted in 人, 名 or 位; a firm or a household in 家 or 户 ("27户企业").
+_SAME_MEASURE = {"人": ("名", "位"), "名": ("人", "位"), "位": ("人", "名"), "家": ("户",), "户": ("家",)}
+
+
 def asked_measures(question: str) -> frozenset[str]:
     """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人): the answer states a
     number of them."""
-    return frozenset(m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question))
+    found = {m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question)}
+    return frozenset(found | {other for m in found for other in _SAME_MEASURE.get(m, ())})
 
 
 def after_count(question: str) -> list[str]:

@@ -76,7 +76,8 @@ def test_asking_nouns_are_the_content_words_of_the_question_words(question, noun
     assert sorted(kinds.asking_nouns(question)) == sorted(nouns)
 
 
-@pytest.mark.parametrize("question, measures", [("减租能让多少户受益", {"户"}), ("一共确诊了几个人", {"人"}),
+@pytest.mark.parametrize("question, measures", [("减租能让多少户受益", {"户", "家"}),
+                                                ("一共确诊了几个人", {"人", "名", "位"}),
                                                 ("口罩几毛钱一只", {"毛"}), ("开工了几个项目", {"个"}),
                                                 ("哪天开工", set())])
 def test_the_measure_word_a_count_is_asked_in(question, measures):
@@ -87,6 +88,7 @@ def test_a_number_in_the_measure_word_asked_for():
     assert kinds.states_measure("预计惠及商户640户。", frozenset({"户"}))
     assert not kinds.states_measure("承租户按减免租金额的30%获得补助。", frozenset({"户"}))
     assert not kinds.states_measure("上周日均接诊900人次。", frozenset({"人"}))  # visits, not people
+    assert kinds.states_measure("每位患者限1名陪诊人员。", kinds.asked_measures("能带几个人陪着"))
 
 
 def test_a_number_of_the_thing_counted():
