@@ -1,7 +1,7 @@
 """Lines that news web pages put around an article, recognised in normalized text (see text.normalize).
 
-- A dateline: "发布时间：2020-03-05 10:20 来源：某某局", "2020年3月2日 来源：某报", "来源：某报": it gives the
-  article's publication day and publisher, and is not article text.
+- A dateline: "发布时间：2020-03-05 10:20 来源：某某局", "2020年3月2日 来源：某报", "来源：某报", or a reprint's
+  citation "（某报 2020年4月2日 第3版）": it gives the article's publication day and publisher, and is not article text.
 - Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）",
   "责任编辑：…", "文字：…"), 【打印本页】-style links, "— END —", share prompts ("长按识别二维码…",
   "阅读原文"), open-government index lines ("索引号：…").
@@ -22,6 +22,9 @@ _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
+# A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）".
+_PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,12}}?)》?\s*"
+                             rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 _PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
 _DATELINE_MAX_CHARS = 120
@@ -53,6 +56,9 @@ def read_dateline(line: str) -> Dateline | None:
 
     Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】".
     """
+    citation = _PRINT_CITATION.match(line.strip())
+    if citation:
+        return Dateline(published=_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None

@@ -158,6 +158,15 @@ def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     assert "来源" not in article.text and "发布时间" not in article.text
 
 
+@pytest.mark.parametrize("citation, publisher", [("（某市日报 2020年4月2日 第3版）", "某市日报"),
+                                                 ("（原载《某省日报》2020年4月2日）", "某省日报")])
+def test_a_reprints_citation_at_the_end_gives_its_date_and_publisher(citation, publisher):
+    page = parse_page("p", f"某县高三学生返校复课\n4月1日，记者获悉，某县高三学生定于4月7日返校。\n{citation}\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), article.publisher) == ("2020-04-02", publisher)
+    assert "版" not in article.text and publisher not in article.text
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
