@@ -18,6 +18,8 @@ from kb import kinds
     ("介绍一下减租政策", {kinds.OVERVIEW}),
     ("公交恢复了", set()),
     ("图书馆几点开门", {kinds.CLOCK, kinds.DATE}),
+    ("消费券能用到哪天", {kinds.DATE, kinds.DAY}),  # until a day, not a route
+    ("这趟班列开到哪", {kinds.ROUTE}),
 ])
 def test_asked_kinds(question, expected):
     assert kinds.asked_kinds(question) == expected
