@@ -19,7 +19,7 @@ from kb import kinds
     ("公交恢复了", set()),
     ("图书馆几点开门", {kinds.CLOCK, kinds.DATE}),
     ("消费券能用到哪天", {kinds.DATE, kinds.DAY}),  # until a day, not a route
-    ("这趟班列开到哪", {kinds.ROUTE}),
+    ("这趟班列开到哪", {kinds.ROUTE, kinds.PLACE}),
 ])
 def test_asked_kinds(question, expected):
     assert kinds.asked_kinds(question) == expected
