@@ -29,6 +29,8 @@ _BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcap
 _UNSEEN_TAGS = ("script", "style", "noscript", "template")
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
+_HEADLINE_MIN_CHARS = 6
+_SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 # The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源", and its publication
 # time: a script fills the visible date in from `var ct = "<Unix seconds>"`, so a saved page may show none.
 _ACCOUNT_NAME = '//*[@id="js_name"]'
@@ -80,17 +82,25 @@ def read_html(page: str, url: str = "") -> WebArticle:
 
 
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
-    """The headline and its dateline: the page title where it stands as a line (the dateline right under
-    it), else the line above the first labelled dateline ("日期：…", "… 来源：…")."""
+    """The headline and its dateline: the page title where it stands as a line, maybe without the site's name
+    ("…预约诊疗-新华网"), with the dateline right under it or else right above it; else the line above the first
+    labelled dateline ("日期：…", "… 来源：…")."""
+    title = next((line for line in lines if _is_headline_of(line, title)), title)
     if title in lines:
-        below = (read_dateline(line) for at, standing in enumerate(lines) if standing == title
-                 for line in lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE])
-        return title, next((dateline for dateline in below if dateline), None)
+        at = lines.index(title)
+        near = [*lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE], *reversed(lines[max(at - _DATELINE_AFTER_TITLE, 0):at])]
+        return title, next(filter(None, map(read_dateline, near)), None)
     for above, line in itertools.pairwise(lines):
         dateline = read_dateline(line)
         if dateline and dateline.labelled and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:
             return above, dateline
     return title, None
+
+
+def _is_headline_of(line: str, title: str) -> bool:
+    """"潍坊市人民医院16日起全面恢复门诊" in the page title "潍坊市人民医院16日起全面恢复门诊-新华网"."""
+    rest = title.removeprefix(line) if len(line) >= _HEADLINE_MIN_CHARS else title
+    return rest != title and rest.lstrip()[:1] in _SITE_NAME_SEPARATORS
 
 
 def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types

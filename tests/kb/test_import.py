@@ -392,6 +392,19 @@ def test_a_headline_is_never_taken_for_the_publisher():
     assert article.title == "某区网课开讲" and article.publisher == ""
 
 
+def test_the_headline_is_the_page_title_without_the_site_name_even_under_its_dateline():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某县图书馆20日起恢复开放 读者须预约-某某网</title></head><body>"
+            "<div><a href='/'>某某频道</a> &gt; <a href='/x'>某县</a> &gt; 正文</div>"
+            "<div><span>2020-03-18 10:05:00</span> <span>来源：某某网</span></div>"
+            "<div>某县图书馆20日起恢复开放 读者须预约</div><div id='detail'>"
+            "<p>某县图书馆将于3月20日起恢复开放，读者须提前一天通过公众号预约，每天限流300人。</p>"
+            "<p>馆内阅览室暂不开放，借还书服务照常，读者入馆须扫码登记、测量体温并佩戴口罩。</p></div></body></html>")
+    article = read_html(page)
+    assert (article.title, article.published, article.publisher) == (
+        "某县图书馆20日起恢复开放 读者须预约", date(2020, 3, 18), "某某网")
+
+
 def test_a_wechat_page_without_a_visible_date_is_dated_by_its_publish_time_script():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县公园恢复开放</title></head><body>"
