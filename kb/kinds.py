@@ -162,6 +162,15 @@ def _time_unit_in(units: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:\d|{_CN_NUMBER}|半)个?(?:{words})")
 
 
+_YES_NO = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:了没有|了没|没有|吗|不|么|没)[？?！!。]?$")
+
+
+def yes_no_subject(question: str) -> str:
+    """The words a yes/no question ends on ("要自己去申请吗" → 自己去申请, "恢复了没有" → 恢复): what it turns on."""
+    match = _YES_NO.search(question)
+    return match.group(1) if match else ""
+
+
 _FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")
 _FUTURE_STATED = re.compile(r"将[于在会要对把为进开举]|定于|计划|拟|预计|即将|下一步|下一期|下次|打算|准备")
 

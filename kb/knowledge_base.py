@@ -35,6 +35,7 @@ _FUTURE_MATCH = 2.0            # a plan ("定于3月20日举行") for a question
 _MEASURE_MATCH = 1.6           # a count in the measure word asked ("多少户" → "1260户") or per it ("一节" → "每节")
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
+_YES_NO_MATCH = 1.3            # a yes/no question's last word ("…掏车费吗" → 车费) in the passage
 _QUOTE_WEIGHT = 0.5            # a sentence that is someone's words in quotation marks: colour, not the article's facts
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
@@ -296,6 +297,7 @@ class KnowledgeBase:
         per_unit = kinds.asked_per_unit(question)
         time_units = kinds.asked_time_units(question) if kinds.DURATION in asked else frozenset()
         future = kinds.asks_for_the_future(question)
+        turns_on = (self._terms.keywords(kinds.yes_no_subject(question)) or [""])[-1] if not asked else ""
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         recognisable = asked - kinds.FREE_FORM
         counties = self._named_places(question, county_names())
@@ -331,6 +333,8 @@ class KnowledgeBase:
                 score *= _MEASURE_MATCH
             if start and kinds.states_a_start(unit.text):
                 score *= _MEASURE_MATCH
+            if len(turns_on) >= 2 and turns_on in unit.text:
+                score *= _YES_NO_MATCH
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
             if unit.article_id in elsewhere:

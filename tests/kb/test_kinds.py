@@ -171,3 +171,12 @@ def test_a_duration_in_the_unit_asked():
     assert kinds.states_time_unit("3个工作日内审核完毕", frozenset({"天"}))
     assert kinds.states_time_unit("用时两天", frozenset({"天"}))
     assert not kinds.states_time_unit("缓缴期最长6个月", frozenset({"天"}))
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("要自己去申请吗", "要自己去申请"), ("省际班线恢复了没有", "省际班线恢复"),
+    ("几点开门", ""), ("还扩产不", "还扩产"),
+    ("坐包车要自己掏车费吗", "包车要自己掏车费"),  # eight characters at most
+])
+def test_what_a_yes_no_question_turns_on(question, subject):
+    assert kinds.yes_no_subject(question) == subject

@@ -295,6 +295,14 @@ def test_the_fact_asked_for_leads_the_answer(tmp_path, article, question, fact):
     assert fact in answer.text.splitlines()[0], answer.text
 
 
+def test_a_yes_no_question_is_answered_by_what_it_turns_on(tmp_path):
+    article = _article("某县汽车站班线陆续运营", "2020-03-01",
+                       "某县汽车站的车每天消毒两次，外省来的旅客进站须出示健康码。",
+                       "省际客运班线暂不恢复，具体时间另行通知。", "某县汽车站发往各镇的班线3月2日起运营。")
+    answer = _kb_with(tmp_path, "2020-new.txt", article).ask("某县汽车站去外省的车恢复了没有")
+    assert answer.text.startswith("省际客运班线暂不恢复"), answer.text
+
+
 @pytest.mark.parametrize("article, first, first_fact, follow_up, fact", [
     pytest.param(_article("某区中小学网课安排出炉", "2020-03-12",
                           "初中网课和小学网课一样，一节课由各校统一安排，初中班主任每天在线点名。",
