@@ -60,7 +60,7 @@ class ActionAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         question = question_of(tracker)
-        article = tracker.get_slot("article")
+        article, passage = tracker.get_slot("article"), tracker.get_slot("passage")
         kb = current_kb()
         # Every question is asked with the conversation so far: the KB lets it decide only an elliptical question
         # ("那是什么时候开始的？") and break ties otherwise (the NLU often takes a follow-up for a question).
@@ -69,6 +69,7 @@ class ActionAnswer(Action):
             context=previous_question(tracker),
             context_article=int(article) if article and article.isdigit() else None,
             context_department=tracker.get_slot("department"),
+            context_passage=int(passage) if article and passage and passage.isdigit() else None,
         )
         if not answer.found:
             out_of_scope = intent_of(tracker) == "out_of_scope" and answer.text == NOT_FOUND_TEXT
@@ -137,6 +138,8 @@ def record_unanswered(tracker: Tracker, question: str, reply: str) -> None:
 
 
 def remember(answer: Answer) -> list[EventType]:
-    """What a follow-up needs: the answer's article, and its department when it was a hotline."""
+    """What a follow-up needs: the answer's article and where in it the answer led from, and its department when
+    it was a hotline."""
     return [SlotSet("article", str(answer.article_id) if answer.article_id is not None else None),
-            SlotSet("department", answer.department)]
+            SlotSet("department", answer.department),
+            SlotSet("passage", str(answer.passage) if answer.passage is not None else None)]

@@ -33,15 +33,15 @@ def ask_set(kb: KnowledgeBase, cases: list[dict]) -> list[tuple[str, str, str, b
     """(case id, question, answer, right) for every turn that expects or forbids something."""
     rows = []
     for case in cases:
-        previous, article, department = "", None, None
+        previous, article, department, passage = "", None, None, None
         for turn in case["turns"]:
             answer = kb.ask(turn["text"], context=previous, context_article=article,
-                            context_department=department)
+                            context_department=department, context_passage=passage)
             if turn.get("expect") or turn.get("forbid"):
                 text = answer.text if answer.found else ""
                 rows.append((case["id"], turn["text"], answer.text, answer_is_right(turn, text)))
             if answer.found:
-                article, department = answer.article_id, answer.department
+                article, department, passage = answer.article_id, answer.department, answer.passage
             previous = turn["text"]
     return rows
 

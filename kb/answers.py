@@ -17,6 +17,7 @@ class Answer:
     found: bool = True
     article_id: int | None = None  # the article the answer leads with: a follow-up is asked about it
     department: str | None = None  # set when the answer is a department's hotline
+    passage: int | None = None  # where in that article it leads from (sentence number): a follow-up looks nearby
 
     @property
     def source(self) -> str:

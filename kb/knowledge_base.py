@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import zhconv
 from sqlalchemy import create_engine, select
@@ -41,7 +41,8 @@ _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much 
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
 _ELLIPTICAL_WORDS = 2          # a question with this few words of its own leans on the conversation
 _STAY_SHARE = 0.5              # …and stays in its article when that scores at least this share of the best
-_FOLLOW_UP_BOOST = 1.2         # sentences of the article the conversation is about, for a follow-up
+_FOLLOW_UP_BOOST = 1.2         # sentences of the article the conversation is about, for a follow-up…
+_NEAR_PREVIOUS_BOOST = 1.2     # …and the previous answer's sentence and those next to it: news puts related facts together
 _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
@@ -125,6 +126,9 @@ class KnowledgeBase:
         self._newness = {a.id: place[a.date_key] for a in articles}  # 0 the oldest day, 1 the newest
         self._aliases = sorted(aliases, key=lambda pair: -len(pair[0]))
         self._quotations = {n for n, s in enumerate(sentences) if _QUOTATION.match(s.text)}
+        self._first_sentence: dict[int, int] = {}
+        for n, sentence in enumerate(sentences):
+            self._first_sentence.setdefault(sentence.article_id, n)
         self._places_about = {a.id: self._named_places(f"{a.title} {a.place}", region_names()) for a in articles}
 
     @classmethod
@@ -194,12 +198,13 @@ class KnowledgeBase:
 
     # --- answers ----------------------------------------------------------------------------
     def ask(self, question: str, context: str = "", context_article: int | None = None,
-            context_department: str | None = None) -> Answer:
+            context_department: str | None = None, context_passage: int | None = None) -> Answer:
         """Answer a question from everything the KB holds.
 
-        context: the conversation's previous question, and context_article / context_department what the
-        previous answer was about. They decide an elliptical follow-up ("一个月几趟？", "金融的呢？", another
-        department after a hotline) and only break ties for a question that stands on its own.
+        context: the conversation's previous question, and context_article / context_department /
+        context_passage what the previous answer was about (Answer.article_id, .department, .passage). They
+        decide an elliptical follow-up ("一个月几趟？", "金融的呢？", another department after a hotline) and only
+        break ties for a question that stands on its own.
         """
         question = clean_question(question)
         if not question:
@@ -220,7 +225,9 @@ class KnowledgeBase:
         context = clean_question(context)
         if elliptical and not asked:  # "那初中呢？" after "小学一节课多长时间": asks what the question before asked
             asked = kinds.asked_kinds(context)
-        ranked = self._rank(question, weights, context, context_article, asked, elliptical)
+        previous = self._first_sentence.get(context_article, 0) + context_passage \
+            if context_article is not None and context_passage is not None else None
+        ranked = self._rank(question, weights, context, context_article, asked, elliptical, previous)
         if context_article is not None and elliptical and ranked:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
             # article, unless another article answers it far better ("临朐定点医院" after a hotline)
@@ -274,9 +281,10 @@ class KnowledgeBase:
         return format_hotline_list(self.hotlines, self.articles)
 
     def _rank(self, question: str, weights: dict[str, float], context: str, context_article: int | None,
-              asked: frozenset[str], elliptical: bool = False) -> list[tuple[float, int]]:
+              asked: frozenset[str], elliptical: bool = False, previous: int | None = None) -> list[tuple[float, int]]:
         """weights: the question's own words (_word_weights). elliptical: the question has (almost) nothing of
-        its own, so a clause may match it through the previous question alone."""
+        its own, so a clause may match it through the previous question alone. previous: the sentence the
+        previous answer led with."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
         own_context = _CONTEXT_WEIGHT if elliptical else 0.0
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
@@ -337,6 +345,8 @@ class KnowledgeBase:
                 score *= _YES_NO_MATCH
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
+                if previous is not None and unit.sentence is not None and abs(unit.sentence - previous) <= 1:
+                    score *= _NEAR_PREVIOUS_BOOST
             if unit.article_id in elsewhere:
                 score *= _PLACE_MISS
             if unit.sentence in self._quotations:
@@ -396,7 +406,11 @@ class KnowledgeBase:
             parts = [(self._with_following(best.sentence, parts[0][0]), parts[0][1])]
         if kinds.PHONE in asked and len(parts) == 1 and not overview and best.sentence is not None:
             parts = [(self._with_listed_contacts(best.sentence, parts[0][0]), parts[0][1])]
-        return format_parts(parts)
+        answer = format_parts(parts)
+        leading = next(unit for unit in chosen if unit.article_id == answer.article_id)
+        if leading.sentence is None:
+            return answer
+        return replace(answer, passage=leading.sentence - self._first_sentence[leading.article_id])
 
     def _with_following(self, sentence: int, text: str) -> str:
         """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by the

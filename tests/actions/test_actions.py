@@ -15,7 +15,7 @@ from actions.actions import (
     ActionHumanHandoff,
     ActionOtherLanguage,
 )
-from kb import current_kb, unanswered
+from kb import Answer, KnowledgeBase, current_kb, unanswered
 from kb.answers import NOT_FOUND_TEXT
 
 HOTLINE_TITLE = "潍坊市委经济运行 应急指挥部 多部热线电话开通"
@@ -40,7 +40,7 @@ def tracker(text, intent, slots=None, earlier=()):
     events = [{"event": "user", "text": t} for t in earlier] + \
         [{"event": "user", "text": text, "input_channel": "widget"}]
     return Tracker(
-        sender_id="test", slots={"article": None, "department": None, **(slots or {})},
+        sender_id="test", slots={"article": None, "department": None, "passage": None, **(slots or {})},
         latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
         events=events, paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
 
@@ -56,13 +56,15 @@ def test_a_department_in_everyday_words_gets_its_hotline():
     assert len(messages) == 1
     assert messages[0]["text"].startswith("金融运行热线：0536-8090465、19953687355")
     assert messages[0]["text"].endswith(f"来源：《{HOTLINE_TITLE}》（2020年2月22日）")
-    assert events == [SlotSet("article", article_id(HOTLINE_TITLE)), SlotSet("department", "金融运行")]
+    assert events == [SlotSet("article", article_id(HOTLINE_TITLE)), SlotSet("department", "金融运行"),
+                      SlotSet("passage", None)]
 
 
 def test_hotlines_without_a_department_lists_them_all():
     messages, events = run(ActionAnswer(), tracker("热线电话有哪些", "ask_question"))
     assert all(n in messages[0]["text"] for n in ("0536-8090761", "0536-8875210", "19953687355"))
-    assert events == [SlotSet("article", article_id(HOTLINE_TITLE)), SlotSet("department", None)]
+    assert events == [SlotSet("article", article_id(HOTLINE_TITLE)), SlotSet("department", None),
+                      SlotSet("passage", None)]
 
 
 def test_follow_up_naming_a_department_after_hotlines():
@@ -76,7 +78,18 @@ def test_follow_up_asks_about_the_conversations_article():
     t = tracker("一个月发几趟？", "ask_followup", {"article": article_id(TRAIN_TITLE)}, earlier=["齐鲁号恢复运行了吗"])
     messages, events = run(ActionAnswer(), t)
     assert "每月15至20列" in messages[0]["text"]
-    assert events == [SlotSet("article", article_id(TRAIN_TITLE)), SlotSet("department", None)]
+    assert events[:2] == [SlotSet("article", article_id(TRAIN_TITLE)), SlotSet("department", None)]
+    assert events[2]["name"] == "passage" and events[2]["value"].isdigit()  # where in the article it led from
+
+
+def test_a_follow_up_is_asked_next_to_the_previous_answer(monkeypatch):
+    asked = {}
+    monkeypatch.setattr(KnowledgeBase, "ask", lambda self, question, **context: asked.update(context) or
+                        Answer("答。", article_id=7, passage=4))
+    t = tracker("一个月发几趟？", "ask_followup", {"article": "7", "passage": "3"}, earlier=["齐鲁号恢复运行了吗"])
+    _, events = run(ActionAnswer(), t)
+    assert (asked["context_article"], asked["context_passage"]) == (7, 3)
+    assert SlotSet("passage", "4") in events
 
 
 def test_a_question_classified_out_of_scope_is_still_answered_when_an_article_holds_it():

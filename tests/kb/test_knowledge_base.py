@@ -313,13 +313,20 @@ def test_a_yes_no_question_is_answered_by_what_it_turns_on(tmp_path):
                           "馆内设3个自助借还点，每天开放8小时，每次限流100人。"),
                  "某区图书馆哪天恢复开放", "5月6日", "要是我自己去还书，有几个地方", "3个",
                  id="worded unlike the article: the conversation's article answers"),
+    pytest.param(_article("某市重点项目建设提速", "2020-03-26",
+                          "今年某市安排市级重点项目120个，目前已开工85个。",
+                          "120个项目总投资860亿元，年度计划投资210亿元。",
+                          "从结构看，新开工项目60个，续建项目60个，涉及高端装备、新材料等领域。",
+                          "其中，新开工的市级重点项目总投资390亿元，续建的市级重点项目总投资470亿元。"),
+                 "某市今年安排了多少个市级重点项目", "120个", "总投资呢？", "860亿元",
+                 id="next to the previous answer"),
 ])
 def test_a_follow_up_is_answered_from_the_conversation(tmp_path, article, first, first_fact, follow_up, fact):
     kb = _kb_with(tmp_path, "2020-new.txt", article)
     answer = kb.ask(first)
     assert first_fact in answer.text, answer.text
-    answer = kb.ask(follow_up, context=first, context_article=answer.article_id)
-    assert fact in answer.text, answer.text
+    answer = kb.ask(follow_up, context=first, context_article=answer.article_id, context_passage=answer.passage)
+    assert fact in answer.text.splitlines()[0], answer.text
 
 
 def test_an_article_about_another_city_does_not_answer_for_this_one(tmp_path):
