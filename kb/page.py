@@ -26,7 +26,8 @@ BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
 FOOTER_WORDS = ("责任编辑", "美术编辑", "校对")
 _BYLINE_ROLE = re.compile(r"^本报(记者|通讯员|实习生)")
-_DATELINE = re.compile(r"^本报(\S{2,6}?)讯\s*")
+_DATELINE = re.compile(r"^本报(\S{0,6}?)讯\s*(?:（((?:记者|通讯员)[^）]{1,40})）)?")  # place, byline
+_NEWS_LEAD = re.compile(r"^(?:本报\S{0,6}?讯|[\u4e00-\u9fff]{2,4}社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电)")
 _TITLE_MAX_CHARS = 40
 _TITLE_MAX_LINES = 3
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
@@ -156,6 +157,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if title is not None:
         article = _read_article(lines, title=normalize(title), whole_lines=whole_lines)
         return [article] if article and article.paragraphs else []
+    header = read_dateline(lines[0]) if lines else None  # "某某日报 2020年3月4日 星期三 A03版": the whole page's
+    if header:
+        lines = lines[1:]
     starts = _article_starts(lines)
     articles: list[Article] = []
     for begin, end in itertools.pairwise([*starts, len(lines)]):
@@ -167,6 +171,10 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
             _continue_article(dangling, article)
         else:
             articles.append(article)
+    if header:
+        for article in articles:
+            article.published = article.published or header.published
+            article.publisher = article.publisher or header.publisher
     return [a for a in articles if a.paragraphs]
 
 
@@ -174,12 +182,14 @@ def _article_starts(lines: list[str]) -> list[int]:
     """Index of the first line (title or byline) of every block on the page."""
     starts = {0}
     for i, line in enumerate(lines):
-        if line.startswith(BYLINE_MARK):
+        opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
+        if line.startswith(BYLINE_MARK) or opens_report:
             first = i
             while (first > 0 and i - first < _TITLE_MAX_LINES
                    and _is_title_line(lines[first - 1], punctuated=first in (i, 1))):
                 first -= 1
-            starts.add(first)
+            if first < i or not opens_report:
+                starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
               and _follows_footer(lines, i)) or _is_item_title(line):
             starts.add(i)
@@ -228,6 +238,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         match = _DATELINE.match(article.paragraphs[0])
         if match:
             article.place = match.group(1)
+            article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
     return article
 

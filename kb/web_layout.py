@@ -22,6 +22,9 @@ _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
+# A newspaper page's header: "某某日报 2020年3月4日 星期三 A03版：县域经济".
+_PAGE_HEADER = re.compile(rf"^([\u4e00-\u9fff]{{2,12}})\s+{_FULL_DATE.pattern}\s*(?:星期[一二三四五六日天])?\s*"
+                          r"(?:第?\s*[A-Z]?\d{1,3}\s*版)?(?:\s*[：:].{0,20})?$")
 # A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）".
 _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,12}}?)》?\s*"
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
@@ -31,7 +34,7 @@ _DATELINE_MAX_CHARS = 120
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 
 _CREDIT = re.compile(
-    r"^[（(【\[]?\s*(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
+    r"^[（(【\[]?\s*(?:本版)?(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
     r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式|主题分类|文号)"
     r"\s*[：/／｜|]")
 # A byline on a line of its own: "大众网·海报新闻记者 张晓 潍坊报道", "本报记者 王某 通讯员 李某" (names stand
@@ -56,7 +59,7 @@ def read_dateline(line: str) -> Dateline | None:
 
     Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】".
     """
-    citation = _PRINT_CITATION.match(line.strip())
+    citation = _PRINT_CITATION.match(line.strip()) or _PAGE_HEADER.match(line.strip())
     if citation:
         return Dateline(published=_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
     line = _LABEL_BRACKETS.sub(" ", line).strip()

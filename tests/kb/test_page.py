@@ -271,3 +271,30 @@ def test_a_line_where_the_reporter_speaks_is_text():
 def test_a_month_in_the_front_matter_bounds_the_days_reported(body, date_text):
     page = parse_page("release", f"---\ntitle: 某县六项措施\ndate: 2020-03\n---\n{body}\n")
     assert page.date_of(page.articles[0]) == date_text
+
+
+_PRINT_PAGE = """某某日报　2020年3月4日　星期三　A03版：县域经济
+
+某县:返岗专车"点对点"送员工进厂
+本报讯（记者 张三 通讯员 李四）3月3日上午，在某县开发区一家企业门前，刚坐专车赶来的员工说路上没花一分钱。
+为帮助企业解决员工返岗难题，某县交通运输局推出返岗专车服务，同一企业有15名以上员工的可提前1天预约。
+
+某区:城区理发店有序恢复营业
+本报讯（记者 王五）记者从某区商务局获悉，3月5日起城区理发店有序恢复营业，顾客须预约。
+理发店备案咨询电话：0536-2332116。
+
+本版责任编辑：王某　校对：陈某
+"""
+
+
+def test_a_print_page_without_byline_marks_is_split_at_each_reports_opening():
+    page = parse_page("p", _PRINT_PAGE)
+    assert [a.title for a in page.articles] == ["某县：返岗专车\"点对点\"送员工进厂", "某区：城区理发店有序恢复营业"]
+    assert [a.byline for a in page.articles] == ["记者 张三 通讯员 李四", "记者 王五"]
+    assert page.articles[0].text.startswith("3月3日上午") and "本报讯" not in page.articles[1].text
+    assert "责任编辑" not in page.articles[1].text
+
+
+def test_the_page_header_dates_every_report_on_the_page():
+    page = parse_page("p", _PRINT_PAGE)
+    assert [(page.iso_date_of(a), page.publisher_of(a)) for a in page.articles] == [("2020-03-04", "某某日报")] * 2
