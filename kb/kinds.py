@@ -141,7 +141,8 @@ def _per(units: frozenset[str]) -> re.Pattern[str]:
 
 # A duration's unit and the words stating one ("几天" is answered by "2个工作日", not by "3个月"). "几日" asks a
 # date; "几月" alone a month of the calendar ("几个月" months).
-_TIME_UNITS = {"天": "天|工作日", "小时": "小时|钟头", "分钟": "分钟", "周": "周|星期", "月": "个月", "年": "年"}
+_TIME_UNITS = {"天": ("天", "工作日"), "小时": ("小时", "钟头"), "分钟": ("分钟",), "周": ("周", "星期"),
+               "月": ("个月",), "年": ("年",)}
 _TIME_UNIT_ASKED = re.compile(r"(?:几|多少)(个工作日|天|个?小时|钟头|分钟|个?周|个?星期|个月|年)(?!份)")
 _SAME_UNIT = {"个工作日": "天", "个小时": "小时", "钟头": "小时", "个周": "周", "星期": "周", "个星期": "周",
               "个月": "月"}
@@ -158,8 +159,8 @@ def states_time_unit(text: str, units: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=64)
 def _time_unit_in(units: frozenset[str]) -> re.Pattern[str]:
-    words = "|".join(_TIME_UNITS[unit] for unit in sorted(units))
-    return re.compile(rf"(?:\d|{_CN_NUMBER}|半)个?(?:{words})")
+    words = frozenset(word for unit in units for word in _TIME_UNITS[unit])
+    return re.compile(rf"(?:\d|{_CN_NUMBER}|半)个?{_any_of(words)}")
 
 
 _YES_NO = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:了没有|了没|没有|吗|不|么|没)[？?！!。]?$")

@@ -134,7 +134,7 @@ class KnowledgeBase:
             self._first_sentence.setdefault(sentence.article_id, n)
         self._places_about = {a.id: self._named_places(f"{a.title} {a.place}", region_names()) for a in articles}
         self._synonyms_used: dict[str, tuple[str, ...]] = {}
-        self._corpus = "\n".join(f"{a.title}\n{a.body}" for a in articles)
+        self._corpus = "\n".join(self._article_text.values())
         synonyms()  # read now, not at the first question
 
     @classmethod
@@ -312,6 +312,7 @@ class KnowledgeBase:
         time_units = kinds.asked_time_units(question) if kinds.DURATION in asked else frozenset()
         future = kinds.asks_for_the_future(question)
         turns_on = (self._terms.keywords(kinds.yes_no_subject(question)) or [""])[-1] if not asked else ""
+        turns_on = turns_on if len(turns_on) >= 2 else ""  # one character turns on nothing in particular
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         recognisable = asked - kinds.FREE_FORM
         near = self._near_synonyms(weights)
@@ -348,7 +349,7 @@ class KnowledgeBase:
                 score *= _MEASURE_MATCH
             if start and kinds.states_a_start(unit.text):
                 score *= _MEASURE_MATCH
-            if len(turns_on) >= 2 and turns_on in unit.text:
+            if turns_on and turns_on in unit.text:
                 score *= _YES_NO_MATCH
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST

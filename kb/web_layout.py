@@ -59,7 +59,8 @@ def read_dateline(line: str) -> Dateline | None:
 
     Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】".
     """
-    citation = _PRINT_CITATION.match(line.strip()) or _PAGE_HEADER.match(line.strip())
+    line = line.strip()
+    citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line)  # both: publisher, year, month, day
     if citation:
         return Dateline(published=_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
     line = _LABEL_BRACKETS.sub(" ", line).strip()
