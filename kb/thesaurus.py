@@ -35,7 +35,10 @@ def synonyms() -> dict[str, frozenset[str]]:
 
 
 def _groups() -> list[list[str]]:
-    version = f"{PACKAGE} {importlib.metadata.version(PACKAGE)}"
+    try:
+        version = f"{PACKAGE} {importlib.metadata.version(PACKAGE)}"
+    except importlib.metadata.PackageNotFoundError:
+        raise RuntimeError(f"the {PACKAGE} package (near-synonyms) is not installed: run `make setup`") from None
     try:
         lines = CACHE.read_text(encoding="utf-8").splitlines()
         if lines and lines[0] == version:

