@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
-from .web_layout import is_furniture, is_unmarked_byline, read_dateline
+from .web_layout import is_furniture, is_unmarked_byline, read_dateline, read_microblog
 
 BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
@@ -29,6 +29,7 @@ _BYLINE_ROLE = re.compile(r"^本报(记者|通讯员|实习生)")
 _DATELINE = re.compile(r"^本报(\S{0,6}?)讯\s*(?:（((?:记者|通讯员)[^）]{1,40})）)?")  # place, byline
 _NEWS_LEAD = re.compile(r"^(?:本报\S{0,6}?讯|[\u4e00-\u9fff]{2,4}社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电)")
 _TITLE_MAX_CHARS = 40
+_LETTERHEAD_END = re.compile(r"^[\u4e00-\u9fff]{0,30}文件$")
 _TITLE_MAX_LINES = 3
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
@@ -157,9 +158,19 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if title is not None:
         article = _read_article(lines, title=normalize(title), whole_lines=whole_lines)
         return [article] if article and article.paragraphs else []
+    post = read_microblog(lines)
+    if post:
+        article = _read_article(post.lines, title=post.title, whole_lines=whole_lines)
+        if article is None or not article.paragraphs:
+            return []
+        article.published, article.publisher = article.published or post.published, article.publisher or post.account
+        return [article]
+    lines, issuers = _without_letterhead(lines)
     header = read_dateline(lines[0]) if lines else None  # "某某日报 2020年3月4日 星期三 A03版": the whole page's
     if header:
         lines = lines[1:]
+    elif len(lines) > 1 and _is_title_line(lines[0], punctuated=True):
+        header = read_dateline(lines[1])  # "2020-08-28 来源：某报" under the page's headline: the whole page's too
     starts = _article_starts(lines)
     articles: list[Article] = []
     for begin, end in itertools.pairwise([*starts, len(lines)]):
@@ -171,11 +182,21 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
             _continue_article(dangling, article)
         else:
             articles.append(article)
-    if header:
-        for article in articles:
-            article.published = article.published or header.published
-            article.publisher = article.publisher or header.publisher
+    for article in articles:
+        article.published = article.published or (header.published if header else None)
+        article.publisher = article.publisher or (header.publisher if header else "") or issuers
     return [a for a in articles if a.paragraphs]
+
+
+def _without_letterhead(lines: list[str]) -> tuple[list[str], str]:
+    """A government document's letterhead ("某某局 / 某 某 局 / 文件") above its number and title: the lines
+    without it, and its issuers, who are the document's publisher (its title is the "关于…的通知" below)."""
+    for i, line in enumerate(lines[:_TITLE_MAX_LINES + 1]):
+        compact = re.sub(r"\s+", "", line)
+        if _LETTERHEAD_END.match(compact):
+            issuers = [re.sub(r"\s+", "", issuer) for issuer in lines[:i]] + [compact.removesuffix("文件")]
+            return lines[i + 1:], "、".join(issuer for issuer in issuers if issuer)
+    return lines, ""
 
 
 def _article_starts(lines: list[str]) -> list[int]:

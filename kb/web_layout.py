@@ -45,6 +45,38 @@ _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇"
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$)")
 _CREDIT_MAX_CHARS = 80
+# A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
+_PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
+_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
+
+
+# A 微博 post copied as text: the account (name, badge, description) above "2020-2-19 17:36 来自 微博 weibo.com".
+_MICROBLOG_TIME = re.compile(rf"^{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*来自\s*\S")
+_MICROBLOG_HEAD_LINES = 4
+_HASHTAG = re.compile(r"#[^#\s]{1,30}#")
+_POST_HEADLINE = re.compile(r"^【([^】]{4,60})】")
+
+
+@dataclass(frozen=True)
+class Microblog:
+    account: str
+    published: date | None
+    title: str        # the post's 【headline】, else the account's name
+    lines: list[str]  # the post, its #hashtags# left out
+
+
+def read_microblog(lines: list[str]) -> Microblog | None:
+    """The post, when the lines are a 微博 post copied as text; None otherwise."""
+    for i, line in enumerate(lines[:_MICROBLOG_HEAD_LINES]):
+        time = _MICROBLOG_TIME.match(line)
+        if time and i > 0:
+            post = [text for text in (_HASHTAG.sub("", line).strip() for line in lines[i + 1:]) if text]
+            headline = _POST_HEADLINE.match(post[0]) if post else None
+            if headline:
+                post[0] = post[0][headline.end():]
+            title = headline.group(1).rstrip("→↓>》 ") if headline else lines[0]
+            return Microblog(account=lines[0], published=_day(*time.groups()[:3]), title=title, lines=post)
+    return None
 
 
 @dataclass(frozen=True)
@@ -80,7 +112,8 @@ def is_furniture(line: str) -> bool:
         return True
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
-    return bool(_CREDIT.match(line) or _BRACKET_LINKS.match(line) or _END_MARK.match(line) or _PROMPT.match(line))
+    return any(pattern.match(line) for pattern in (_CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER,
+                                                     _FILE_NUMBER))
 
 
 def is_unmarked_byline(line: str) -> bool:

@@ -1,4 +1,6 @@
 
+from datetime import date
+
 import pytest
 
 from kb.page import parse_page, read_page, split_articles, split_front_matter
@@ -298,3 +300,73 @@ def test_a_print_page_without_byline_marks_is_split_at_each_reports_opening():
 def test_the_page_header_dates_every_report_on_the_page():
     page = parse_page("p", _PRINT_PAGE)
     assert [(page.iso_date_of(a), page.publisher_of(a)) for a in page.articles] == [("2020-03-04", "某某日报")] * 2
+
+
+_SPECIAL_PAGE = """周末特刊｜假期出行，这些新规要知道
+2020-09-25 08:00　来源：某某晚报·周末版　编辑：钱七
+
+【编者按】长假将至，出行有哪些新规？本报记者分头采访。
+
+景区门票实行分时预约
+□ 本报记者 孙八
+
+记者从市文旅局获悉，全市A级景区门票10月1日起一律分时预约，每日接待量不超过最大承载量的75%。
+
+高速服务区增设检测点
+□ 本报记者 周九
+
+10月2日起，全市6个高速服务区各增设1个体温检测点。
+"""
+
+
+def test_a_dateline_under_the_pages_headline_dates_every_article_on_it():
+    page = parse_page("p", _SPECIAL_PAGE)
+    assert [a.title for a in page.articles][1:] == ["景区门票实行分时预约", "高速服务区增设检测点"]
+    assert {(page.iso_date_of(a), page.publisher_of(a)) for a in page.articles} == {("2020-09-25", "某某晚报·周末版")}
+
+
+_PRINTED_NOTICE = """某某市农业农村局
+某　某　市　财　政　局
+文件
+
+某农发〔2020〕7号
+
+某某市农业农村局　某某市财政局
+关于发放春耕化肥补贴的通知
+
+各县（市、区）农业农村局、财政局：
+　　为保障春耕生产，现将化肥补贴有关事项通知
+如下：
+　　一、每亩补贴化肥款30元，由各县
+（市、区）财政局于4月
+
+— 1 —
+
+底前发放到户。
+某某市农业农村局　　　某某市财政局
+2020年3月12日
+"""
+
+
+def test_a_printed_notices_letterhead_file_number_and_page_numbers_are_no_text_nor_title():
+    [article] = parse_page("p", _PRINTED_NOTICE).articles
+    assert article.title.endswith("关于发放春耕化肥补贴的通知") and "文件" not in article.title
+    assert (article.publisher, article.published) == ("某某市农业农村局、某某市财政局", date(2020, 3, 12))
+    assert "〔2020〕" not in article.text and "— 1 —" not in article.text
+    assert "于4月底前发放到户" in article.text  # the lines the page broke are joined again
+
+
+_MICROBLOG_POST = """某某发布
+V
+某某市委宣传部官方微博
+2020-3-6 09:12 来自 微博 weibo.com
+
+#某某战疫# 【公园景区恢复开放 市民游园请注意→】3月7日起，市区12处公园恢复开放，入园需测温并出示健康码。
+"""
+
+
+def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line():
+    [article] = parse_page("p", _MICROBLOG_POST).articles
+    assert (article.title, article.publisher, article.published) == \
+        ("公园景区恢复开放 市民游园请注意", "某某发布", date(2020, 3, 6))
+    assert article.text.startswith("3月7日起") and "#" not in article.text
