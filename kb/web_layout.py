@@ -55,6 +55,7 @@ _MICROBLOG_TIME = re.compile(rf"^{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*来自\s*
 _MICROBLOG_HEAD_LINES = 4
 _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
 _POST_HEADLINE = re.compile(r"^【([^】]{4,60})】")
+_POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # then come the counts, comments, recommendations
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def read_microblog(lines: list[str]) -> Microblog | None:
     for i, line in enumerate(lines[:_MICROBLOG_HEAD_LINES]):
         time = _MICROBLOG_TIME.match(line)
         if time and i > 0:
-            post = [text for text in (_HASHTAG.sub("", line).strip() for line in lines[i + 1:]) if text]
+            end = next((n for n in range(i + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
+            post = [text for text in (_HASHTAG.sub("", line).strip() for line in lines[i + 1:end]) if text]
             headline = _POST_HEADLINE.match(post[0]) if post else None
             if headline:
                 post[0] = post[0][headline.end():]

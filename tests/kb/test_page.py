@@ -362,6 +362,13 @@ V
 2020-3-6 09:12 来自 微博 weibo.com
 
 #某某战疫# 【公园景区恢复开放 市民游园请注意→】3月7日起，市区12处公园恢复开放，入园需测温并出示健康码。
+收起全文d
+
+转发 88　　评论 21　　赞 305
+老张头：人民公园也开了吗？
+3-6 09:30　回复　赞 4
+相关推荐
+某某交警：3月9日起恢复办理驾驶证业务
 """
 
 
@@ -370,3 +377,4 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
     assert (article.title, article.publisher, article.published) == \
         ("公园景区恢复开放 市民游园请注意", "某某发布", date(2020, 3, 6))
     assert article.text.startswith("3月7日起") and "#" not in article.text
+    assert article.text.endswith("出示健康码。")  # the counts, comments and recommendations under it are no text
