@@ -60,16 +60,16 @@ class ActionAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         question = question_of(tracker)
-        article, passage = tracker.get_slot("article"), tracker.get_slot("passage")
         kb = current_kb()
+        article, passage = kb.article_id_of(tracker.get_slot("article")), tracker.get_slot("passage")
         # Every question is asked with the conversation so far: the KB lets it decide only an elliptical question
         # ("那是什么时候开始的？") and break ties otherwise (the NLU often takes a follow-up for a question).
         answer = kb.ask(
             question,
             context=previous_question(tracker),
-            context_article=int(article) if article and article.isdigit() else None,
+            context_article=article,
             context_department=tracker.get_slot("department"),
-            context_passage=int(passage) if article and passage and passage.isdigit() else None,
+            context_passage=int(passage) if article is not None and passage and passage.isdigit() else None,
         )
         if not answer.found:
             out_of_scope = intent_of(tracker) == "out_of_scope" and answer.text == NOT_FOUND_TEXT
@@ -80,7 +80,7 @@ class ActionAnswer(Action):
         unsure = intent_of(tracker) in UNSURE_INTENTS
         metadata = answer_metadata(kb, answer, "fallback" if unsure else None)
         dispatcher.utter_message(text=answer.text, metadata=metadata)
-        return remember(answer)
+        return remember(kb, answer)
 
 
 class ActionOtherLanguage(Action):
@@ -116,7 +116,7 @@ class ActionHumanHandoff(Action):
             or tracker.get_slot("department") or kb.general_department()
         answer = kb.hotline(department)
         dispatcher.utter_message(text=f"{NO_HUMAN}\n{answer.text}")
-        return remember(answer)
+        return remember(kb, answer)
 
 
 def answer_metadata(kb: KnowledgeBase, answer: Answer, outcome: str | None = None) -> dict[str, Any]:
@@ -137,9 +137,9 @@ def record_unanswered(tracker: Tracker, question: str, reply: str) -> None:
         unanswered.record(question, reason, reply=reply, channel=tracker.get_latest_input_channel() or "")
 
 
-def remember(answer: Answer) -> list[EventType]:
-    """What a follow-up needs: the answer's article and where in it the answer led from, and its department when
-    it was a hotline."""
-    return [SlotSet("article", str(answer.article_id) if answer.article_id is not None else None),
+def remember(kb: KnowledgeBase, answer: Answer) -> list[EventType]:
+    """What a follow-up needs: the answer's article (by a key that outlives rebuilds) and where in it the answer
+    led from, and its department when it was a hotline."""
+    return [SlotSet("article", kb.article_key(answer.article_id) if answer.article_id is not None else None),
             SlotSet("department", answer.department),
             SlotSet("passage", str(answer.passage) if answer.passage is not None else None)]

@@ -7,6 +7,7 @@ the source; a follow-up is asked together with the conversation's previous quest
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -134,6 +135,10 @@ class KnowledgeBase:
             self._first_sentence.setdefault(sentence.article_id, n)
         self._places_about = {a.id: self._named_places(f"{a.title} {a.place}", region_names()) for a in articles}
         self._synonyms_used: dict[str, tuple[str, ...]] = {}
+        self._keys = {a.id: _article_key(a) for a in articles}
+        self._ids_by_key: dict[str, int] = {}
+        for article_id, key in self._keys.items():
+            self._ids_by_key.setdefault(key, article_id)
         self._corpus = "\n".join(self._article_text.values())
         synonyms()  # read now, not at the first question
 
@@ -167,6 +172,15 @@ class KnowledgeBase:
         return cls(articles, hotlines, sentences, units, terms, forms, aliases)
 
     # --- what the KB knows ------------------------------------------------------------------
+    def article_key(self, article_id: int) -> str:
+        """A name of the article that outlives rebuilds, for a conversation to remember between turns: a build
+        numbers the articles afresh, so an id kept from before an article was added may name another one."""
+        return self._keys[article_id]
+
+    def article_id_of(self, key: str | None) -> int | None:
+        """The article `article_key` named, if this build holds it unchanged."""
+        return self._ids_by_key.get(key) if key else None
+
     def departments(self) -> list[str]:
         return list(dict.fromkeys(h.department for h in self.hotlines))
 
@@ -540,6 +554,11 @@ def _is_listed_hotline(text: str, article_id: int, listed: set[tuple[int, str]])
     # a number as printed ("8090775") or with the area code the list gave it ("0536-8090775")
     return bool(numbers) and all(any(owner == article_id and listed_number.endswith(n)
                                      for owner, listed_number in listed) for n in numbers)
+
+
+def _article_key(article: ArticleInfo) -> str:
+    content = "\n".join([article.title, article.date_text, article.url, article.body])
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
 
 
 def _mentions(article: ArticleInfo) -> str:

@@ -27,8 +27,13 @@ def test_kb(kb_url, monkeypatch):
     monkeypatch.setenv("KB_DATABASE_URL", kb_url)
 
 
-def article_id(title: str) -> str:
-    return str(next(a.id for a in current_kb().articles.values() if a.title == title))
+def article_id(title: str) -> int:
+    return next(a.id for a in current_kb().articles.values() if a.title == title)
+
+
+def article_key(title: str) -> str:
+    """What the `article` slot holds: the article's key, not its id."""
+    return current_kb().article_key(article_id(title))
 
 
 def unanswered_questions(url: str) -> list:
@@ -56,40 +61,51 @@ def test_a_department_in_everyday_words_gets_its_hotline():
     assert len(messages) == 1
     assert messages[0]["text"].startswith("金融运行热线：0536-8090465、19953687355")
     assert messages[0]["text"].endswith(f"来源：《{HOTLINE_TITLE}》（2020年2月22日）")
-    assert events == [SlotSet("article", article_id(HOTLINE_TITLE)), SlotSet("department", "金融运行"),
+    assert events == [SlotSet("article", article_key(HOTLINE_TITLE)), SlotSet("department", "金融运行"),
                       SlotSet("passage", None)]
 
 
 def test_hotlines_without_a_department_lists_them_all():
     messages, events = run(ActionAnswer(), tracker("热线电话有哪些", "ask_question"))
     assert all(n in messages[0]["text"] for n in ("0536-8090761", "0536-8875210", "19953687355"))
-    assert events == [SlotSet("article", article_id(HOTLINE_TITLE)), SlotSet("department", None),
+    assert events == [SlotSet("article", article_key(HOTLINE_TITLE)), SlotSet("department", None),
                       SlotSet("passage", None)]
 
 
 def test_follow_up_naming_a_department_after_hotlines():
-    t = tracker("金融的呢？", "ask_followup", {"article": article_id(HOTLINE_TITLE), "department": "工业运行"},
+    t = tracker("金融的呢？", "ask_followup", {"article": article_key(HOTLINE_TITLE), "department": "工业运行"},
                 earlier=["工业运行的电话"])
     messages, _ = run(ActionAnswer(), t)
     assert messages[0]["text"].startswith("金融运行热线：0536-8090465")
 
 
 def test_follow_up_asks_about_the_conversations_article():
-    t = tracker("一个月发几趟？", "ask_followup", {"article": article_id(TRAIN_TITLE)}, earlier=["齐鲁号恢复运行了吗"])
+    t = tracker("一个月发几趟？", "ask_followup", {"article": article_key(TRAIN_TITLE)}, earlier=["齐鲁号恢复运行了吗"])
     messages, events = run(ActionAnswer(), t)
     assert "每月15至20列" in messages[0]["text"]
-    assert events[:2] == [SlotSet("article", article_id(TRAIN_TITLE)), SlotSet("department", None)]
+    assert events[:2] == [SlotSet("article", article_key(TRAIN_TITLE)), SlotSet("department", None)]
     assert events[2]["name"] == "passage" and events[2]["value"].isdigit()  # where in the article it led from
 
 
 def test_a_follow_up_is_asked_next_to_the_previous_answer(monkeypatch):
     asked = {}
+    train = article_id(TRAIN_TITLE)
     monkeypatch.setattr(KnowledgeBase, "ask", lambda self, question, **context: asked.update(context) or
-                        Answer("答。", article_id=7, passage=4))
-    t = tracker("一个月发几趟？", "ask_followup", {"article": "7", "passage": "3"}, earlier=["齐鲁号恢复运行了吗"])
+                        Answer("答。", article_id=train, passage=4))
+    t = tracker("一个月发几趟？", "ask_followup", {"article": article_key(TRAIN_TITLE), "passage": "3"},
+                earlier=["齐鲁号恢复运行了吗"])
     _, events = run(ActionAnswer(), t)
-    assert (asked["context_article"], asked["context_passage"]) == (7, 3)
+    assert (asked["context_article"], asked["context_passage"]) == (train, 3)
     assert SlotSet("passage", "4") in events
+
+
+@pytest.mark.parametrize("remembered", ["0123456789abcdef", "7"])  # an article since removed; an id kept before keys
+def test_a_remembered_article_this_build_does_not_hold_is_no_context(monkeypatch, remembered):
+    asked = {}
+    monkeypatch.setattr(KnowledgeBase, "ask", lambda self, question, **context: asked.update(context) or
+                        Answer("答。"))
+    run(ActionAnswer(), tracker("一个月发几趟？", "ask_followup", {"article": remembered, "passage": "3"}))
+    assert (asked["context_article"], asked["context_passage"]) == (None, None)
 
 
 def test_a_question_classified_out_of_scope_is_still_answered_when_an_article_holds_it():

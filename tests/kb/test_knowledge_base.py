@@ -346,3 +346,18 @@ def test_an_article_about_another_city_does_not_answer_for_this_one(tmp_path):
     assert "21.3万标箱" in kb.ask("寿光的企业走潍坊的港口，一季度集装箱吞吐量多少").text
     answer = kb.ask("青岛港一季度集装箱吞吐量多少")  # 青岛 is named, but only by the rail article
     assert not answer.found and "青岛" in answer.text, answer.text
+
+
+def test_an_articles_key_names_it_after_a_rebuild_has_renumbered_the_articles(tmp_path):
+    """A conversation keeps the key between turns; the office may add an article in between."""
+    article = "---\ntitle: 某区夜市5月1日起恢复营业\ndate: 2020-04-28\n---\n某区3处夜市5月1日起恢复营业，摊位间距不少于2米。\n"
+    added = "---\ntitle: 某县图书馆恢复开放\ndate: 2020-03-02\n---\n某县图书馆3月3日起恢复开放，每日限流200人。\n"
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    before = _kb_with(tmp_path / "before", "zz-night-market.txt", article)
+    after = _kb_with(tmp_path / "after", "zz-night-market.txt", article, added)
+    [old_id] = [i for i, a in before.articles.items() if a.title == "某区夜市5月1日起恢复营业"]
+    [new_id] = [i for i, a in after.articles.items() if a.title == "某区夜市5月1日起恢复营业"]
+    assert after.articles[old_id].title != "某区夜市5月1日起恢复营业"  # the ids did move
+    assert after.article_id_of(before.article_key(old_id)) == new_id
+    assert after.article_id_of("0123456789abcdef") is None and after.article_id_of(None) is None
