@@ -66,6 +66,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     tree = trafilatura.load_html(page)
     if tree is None:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
+    _label_descriptions(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
@@ -79,6 +80,17 @@ def read_html(page: str, url: str = "") -> WebArticle:
         url=url or doc.get("url") or "",
         text=doc.get("text") or "",
     )
+
+
+def _label_descriptions(tree: Any) -> None:  # an lxml tree
+    """"<dt>探视时间</dt><dd>每周二…</dd>" reads "探视时间：每周二…": a description alone does not say what it
+    describes, and the extractor would make the two separate list items."""
+    for term in list(tree.iter("dt")):
+        description = term.getnext()
+        label = normalize(term.text_content()).rstrip("：:")
+        if description is not None and description.tag == "dd" and label:
+            description.text = f"{label}：{description.text or ''}"
+            term.drop_tree()
 
 
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:

@@ -415,3 +415,14 @@ def test_a_wechat_page_without_a_visible_date_is_dated_by_its_publish_time_scrip
             "<script>var ct = \"1584633600\";</script></body></html>")  # 2020-03-19 16:00 UTC = 20日 0:00 in China
     article = read_html(page)
     assert article.published == date(2020, 3, 20) and article.publisher == "某县发布"
+
+
+def test_a_definition_lists_term_labels_its_description():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某县游泳馆6月1日起恢复开放</title></head><body>"
+            "<h1>某县游泳馆6月1日起恢复开放</h1><article>"
+            "<p>某县体育中心游泳馆自6月1日起恢复开放，市民须提前一天在公众号预约场次，每场不超过80人。</p>"
+            "<dl><dt>开放时间</dt><dd>每天14:00至21:00，每场90分钟。</dd>"
+            "<dt>票价</dt><dd>成人每场25元，学生每场15元。</dd></dl></article></body></html>")
+    text = read_html(page).text
+    assert "开放时间：每天14:00至21:00" in text and "票价：成人每场25元" in text
