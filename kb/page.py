@@ -29,6 +29,7 @@ _BYLINE_ROLE = re.compile(r"^本报(记者|通讯员|实习生)")
 _DATELINE = re.compile(r"^本报(\S{0,6}?)讯\s*(?:（((?:记者|通讯员)[^）]{1,40})）)?")  # place, byline
 _NEWS_LEAD = re.compile(r"^(?:本报\S{0,6}?讯|[\u4e00-\u9fff]{2,4}社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电)")
 _TITLE_MAX_CHARS = 40
+_INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 _LETTERHEAD_END = re.compile(r"^[\u4e00-\u9fff]{0,30}文件$")
 _TITLE_MAX_LINES = 3
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
@@ -153,7 +154,7 @@ def _is_byline(line: str) -> bool:
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
-    lines = [normalize(line) for line in body.splitlines()]
+    lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
     if title is not None:
         article = _read_article(lines, title=normalize(title), whole_lines=whole_lines)
@@ -264,9 +265,23 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     return article
 
 
+class _Line(str):
+    """A line of the page, normalized; `indented`: it opened with a paragraph indent ("　　正文…", as a notice
+    copied from a PDF keeps them), so it starts a paragraph even where the line above ends mid-sentence (under a
+    heading such as "二、补贴标准")."""
+    indented = False
+
+    @classmethod
+    def of(cls, raw: str) -> _Line:
+        line = cls(normalize(raw))
+        line.indented = bool(_INDENT.match(raw))
+        return line
+
+
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
-    if paragraphs and not whole_lines and not starts_item(line) and not is_list_item(paragraphs[-1]) \
+    indented = isinstance(line, _Line) and line.indented
+    if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("："):
         paragraphs[-1] += line
     else:

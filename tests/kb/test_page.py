@@ -343,6 +343,9 @@ _PRINTED_NOTICE = """某某市农业农村局
 — 1 —
 
 底前发放到户。
+　　二、发放方式
+　　补贴款通过惠农“一卡通”直接发放，不收任何费
+用。
 某某市农业农村局　　　某某市财政局
 2020年3月12日
 """
@@ -354,6 +357,8 @@ def test_a_printed_notices_letterhead_file_number_and_page_numbers_are_no_text_n
     assert (article.publisher, article.published) == ("某某市农业农村局、某某市财政局", date(2020, 3, 12))
     assert "〔2020〕" not in article.text and "— 1 —" not in article.text
     assert "于4月底前发放到户" in article.text  # the lines the page broke are joined again
+    assert "二、发放方式" in article.paragraphs  # an indented line starts a paragraph, under a heading too
+    assert "补贴款通过惠农“一卡通”直接发放，不收任何费用。" in article.paragraphs
 
 
 _MICROBLOG_POST = """某某发布
