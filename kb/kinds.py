@@ -206,6 +206,28 @@ def asks_for_the_latest(question: str) -> bool:
     return bool(_LATEST.search(question))
 
 
+_MONTH_NUMBERS = {name: n for n, name in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
+_NAMED_DAY = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?:(\d{1,2})[日号])?")
+_BARE_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号]")
+
+
+def named_days(text: str) -> frozenset[tuple[int, int | None]]:
+    """The days and months named ("2月20号", "三月份"): (month, day or None for the whole month)."""
+    return frozenset((int(month) if month.isdigit() else _MONTH_NUMBERS[month], int(day) if day else None)
+                     for month, day in _NAMED_DAY.findall(text))
+
+
+def dates_to_other_days(text: str, named: frozenset[tuple[int, int | None]]) -> bool:
+    """Whether the text dates what it says to other days or months than the question names and never to theirs:
+    "4月7日，黄瓜每斤1.3元" does not answer "2月20号黄瓜多少钱" ("20日的行情…" may)."""
+    stated = named_days(text)
+    if not named or not stated:
+        return False
+    days, months = {day for day in map(int, _BARE_DAY.findall(text))}, {month for month, _ in stated}
+    return not any((month, day) in stated or day in days if day is not None else month in months
+                   for month, day in named)
+
+
 def asked_kinds(question: str) -> frozenset[str]:
     """The kinds of fact the question's words ask for (empty when it names none)."""
     return frozenset(kind for kind, cue in _QUESTION_CUES.items() if cue.search(question))

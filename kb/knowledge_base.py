@@ -39,6 +39,7 @@ _MEASURE_MATCH = 1.6           # a count in the measure word asked ("多少户" 
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _YES_NO_MATCH = 1.3            # a yes/no question's last word ("…掏车费吗" → 车费) in the passage
+_OTHER_DAYS = 0.7              # a sentence dated to other days than the question names ("4月7日…" for "2月20号")
 _QUOTE_WEIGHT = 0.5            # a sentence that is someone's words in quotation marks: colour, not the article's facts
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
@@ -328,6 +329,7 @@ class KnowledgeBase:
         turns_on = (self._terms.keywords(kinds.yes_no_subject(question)) or [""])[-1] if not asked else ""
         turns_on = turns_on if len(turns_on) >= 2 else ""  # one character turns on nothing in particular
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
+        named_days = kinds.named_days(question)
         recognisable = asked - kinds.FREE_FORM
         near = self._near_synonyms(weights)
         counties = self._named_places(question, county_names())
@@ -365,6 +367,8 @@ class KnowledgeBase:
                 score *= _MEASURE_MATCH
             if turns_on and turns_on in unit.text:
                 score *= _YES_NO_MATCH
+            if named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days):
+                score *= _OTHER_DAYS
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
                 if previous is not None and unit.sentence is not None and abs(unit.sentence - previous) <= 1:

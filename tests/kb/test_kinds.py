@@ -180,3 +180,21 @@ def test_a_duration_in_the_unit_asked():
 ])
 def test_what_a_yes_no_question_turns_on(question, subject):
     assert kinds.yes_no_subject(question) == subject
+
+
+@pytest.mark.parametrize("question, days", [
+    ("2月20号某物流园黄瓜多少钱一斤", {(2, 20)}), ("三月份港口吞吐量多少", {(3, None)}), ("十二月几号放假", {(12, None)}),
+    ("一个月能发几趟", set()),
+])
+def test_the_days_a_question_names(question, days):
+    assert kinds.named_days(question) == days
+
+
+@pytest.mark.parametrize("text, other", [
+    ("4月7日，黄瓜批发价每斤1.3元，比2月下旬下降四成。", True),   # other days only
+    ("20日的行情显示：黄瓜每斤2.1元。", False),                    # the day named, its month understood
+    ("2月20日，黄瓜每斤2.1元，4月7日降到1.3元。", False),          # the day named among others
+    ("黄瓜每斤2.1元。", False),                                  # no day at all
+])
+def test_a_text_dated_to_other_days_than_the_question_names(text, other):
+    assert kinds.dates_to_other_days(text, frozenset({(2, 20)})) is other

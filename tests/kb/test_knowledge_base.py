@@ -311,6 +311,14 @@ def test_a_yes_no_question_is_answered_by_what_it_turns_on(tmp_path):
     assert answer.text.startswith("省际客运班线暂不恢复"), answer.text
 
 
+def test_a_question_naming_a_day_is_not_answered_from_a_sentence_dated_to_another(tmp_path):
+    article = _article("某县蔬菜批发市场价格回落", "2020-04-08",
+                       "4月7日，某县蔬菜批发市场芹菜批发价每斤1.1元，比3月上旬下降约三成。",
+                       "菜价最高时在3月初，3日的行情显示：芹菜每斤1.6元，菠菜每斤2.4元。")
+    answer = _kb_with(tmp_path, "2020-new.txt", article).ask("3月3号某县批发市场芹菜卖多少钱一斤")
+    assert "1.6元" in answer.text and "1.1元" not in answer.text, answer.text
+
+
 @pytest.mark.parametrize("article, first, first_fact, follow_up, fact", [
     pytest.param(_article("某区中小学网课安排出炉", "2020-03-12",
                           "初中网课和小学网课一样，一节课由各校统一安排，初中班主任每天在线点名。",
