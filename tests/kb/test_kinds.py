@@ -183,8 +183,8 @@ def test_what_a_yes_no_question_turns_on(question, subject):
 
 
 @pytest.mark.parametrize("question, days", [
-    ("2月20号某物流园黄瓜多少钱一斤", {(2, 20)}), ("三月份港口吞吐量多少", {(3, None)}), ("十二月几号放假", {(12, None)}),
-    ("一个月能发几趟", set()),
+    ("2月20号某物流园黄瓜多少钱一斤", {(2, 20)}), ("三月份港口吞吐量多少", {(3, None)}),
+    ("十二月几号放假", {(12, None)}), ("一个月能发几趟", set()),
 ])
 def test_the_days_a_question_names(question, days):
     assert kinds.named_days(question) == days
