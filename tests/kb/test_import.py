@@ -187,6 +187,27 @@ async def test_an_article_of_numbered_lines_without_full_stops_is_added(store, t
     assert "13%" in store.load().ask("某县家电下乡补贴标准是多少").text
 
 
+async def test_an_article_without_a_publication_date_is_added_with_a_hint_that_mends_it(store, tmp_path):
+    source = tmp_path / "library.txt"
+    source.write_text("某县图书馆恢复开放\n某县图书馆3月3日起恢复开放，每日限流200人，读者须提前一天在公众号预约，"
+                      "入馆须测量体温、出示健康码并佩戴口罩。\n", encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome
+    assert "《某县图书馆恢复开放》（3月3日）" in outcome.message and "没有写明发布日期" in outcome.message
+    assert "---、date: " in outcome.message and str(outcome.path) in outcome.message
+    # done as the hint says, the article is dated
+    outcome.path.write_text("---\ndate: 2020-03-02\n---\n" + outcome.path.read_text(encoding="utf-8"), encoding="utf-8")
+    store.rebuild()
+    assert article_named(store.load(), "某县图书馆恢复开放").date_text == "2020年3月2日"
+
+
+async def test_a_dated_article_is_added_without_a_date_hint(store, tmp_path):
+    source = tmp_path / "qingchi.txt"
+    source.write_text(PLAIN_ARTICLE, encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added) and "提示" not in outcome.message
+
+
 KNOWN_MISSES = {"late_mobile.html": "the publisher stands unlabelled beside the time (青州融媒 2020-03-22): not read"}
 
 
