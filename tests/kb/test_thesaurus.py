@@ -20,6 +20,12 @@ def test_everyday_near_synonyms_are_known(fresh_cache):
     assert all(len(word) >= 2 for word in found["管"])  # a single character is never offered as a synonym
 
 
+def test_cities_are_not_each_others_near_synonyms(fresh_cache):
+    found = thesaurus.synonyms()  # the package also lists cities with cities
+    assert not {"潍坊", "营口", "西安"} & found.get("武汉", frozenset()) and "武汉" not in found.get("郑州", ())
+    assert "大方" in found["自然"]  # a word that is also a county's name keeps its synonyms
+
+
 def test_the_groups_are_cached_in_a_text_file_and_read_back(fresh_cache):
     first = thesaurus.synonyms()
     assert fresh_cache.read_text(encoding="utf-8").splitlines()[0].startswith(thesaurus.PACKAGE)
