@@ -31,7 +31,8 @@ _DATELINE = re.compile(rf"^{_OWN_REPORT}\s*(?:（((?:记者|通讯员)[^）]{{1,
 _NEWS_LEAD = re.compile(rf"^(?:{_OWN_REPORT}|[\u4e00-\u9fff]{{2,4}}社[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)")
 _TITLE_MAX_CHARS = 40
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
-_LETTERHEAD_END = re.compile(r"^[\u4e00-\u9fff]{0,30}文件$")
+_ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所"  # "某某局文件", not "…新文件"
+_LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{_ISSUER_END}))?文件$")
 _TITLE_MAX_LINES = 3
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")

@@ -361,6 +361,14 @@ def test_a_printed_notices_letterhead_file_number_and_page_numbers_are_no_text_n
     assert "补贴款通过惠农“一卡通”直接发放，不收任何费用。" in article.paragraphs
 
 
+def test_a_title_ending_in_wenjian_is_no_letterhead():
+    page = "市政府出台稳就业新文件\n某市政府3月5日出台稳就业十条措施，企业新招员工每人补贴1000元。\n"
+    [article] = parse_page("p", page).articles
+    assert article.title == "市政府出台稳就业新文件"
+    [notice] = parse_page("p", "某某市人民政府办公室文件\n关于做好春耕生产的通知\n各县：春耕在即，请抓紧备足化肥种子。\n").articles
+    assert notice.title == "关于做好春耕生产的通知" and notice.publisher == "某某市人民政府办公室"
+
+
 _MICROBLOG_POST = """某某发布
 V
 某某市委宣传部官方微博
