@@ -365,7 +365,8 @@ def test_a_title_ending_in_wenjian_is_no_letterhead():
     page = "市政府出台稳就业新文件\n某市政府3月5日出台稳就业十条措施，企业新招员工每人补贴1000元。\n"
     [article] = parse_page("p", page).articles
     assert article.title == "市政府出台稳就业新文件"
-    [notice] = parse_page("p", "某某市人民政府办公室文件\n关于做好春耕生产的通知\n各县：春耕在即，请抓紧备足化肥种子。\n").articles
+    notice_page = "某某市人民政府办公室文件\n关于做好春耕生产的通知\n各县：春耕在即，请抓紧备足化肥种子。\n"
+    [notice] = parse_page("p", notice_page).articles
     assert notice.title == "关于做好春耕生产的通知" and notice.publisher == "某某市人民政府办公室"
 
 
