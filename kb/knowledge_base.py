@@ -248,7 +248,8 @@ class KnowledgeBase:
             asked = kinds.asked_kinds(context)
         previous = self._first_sentence.get(context_article, 0) + context_passage \
             if context_article is not None and context_passage is not None else None
-        ranked = self._rank(question, weights, context, context_article, asked, elliptical, previous)
+        synonyms = self._near_synonyms(weights)
+        ranked = self._rank(question, weights, synonyms, context, context_article, asked, elliptical, previous)
         if context_article is not None and elliptical and ranked:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
             # article, unless another article answers it far better ("临朐定点医院" after a hotline)
@@ -272,7 +273,7 @@ class KnowledgeBase:
                 return self.hotline_list()
         if best.article_id != context_article:  # a follow-up ("要是自己去拿，有几个点"): its subject was asked before
             # the best of the top units that hold most of what the question is about
-            covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(weights, pair[1])]
+            covering = [pair for pair in ranked[:_COVER_CANDIDATES] if self._covers(weights, synonyms, pair[1])]
             if not covering or self._units[covering[0][1]].department is not None:
                 return not_found()
             ranked = covering + [pair for pair in ranked if pair not in covering]
@@ -301,11 +302,13 @@ class KnowledgeBase:
             return not_found()
         return format_hotline_list(self.hotlines, self.articles)
 
-    def _rank(self, question: str, weights: dict[str, float], context: str, context_article: int | None,
-              asked: frozenset[str], elliptical: bool = False, previous: int | None = None) -> list[tuple[float, int]]:
-        """weights: the question's own words (_word_weights). elliptical: the question has (almost) nothing of
-        its own, so a clause may match it through the previous question alone. previous: the sentence the
-        previous answer led with."""
+    def _rank(self, question: str, weights: dict[str, float], synonyms: Mapping[str, tuple[str, ...]], context: str,
+              context_article: int | None, asked: frozenset[str], elliptical: bool = False,
+              previous: int | None = None) -> list[tuple[float, int]]:
+        """weights: the question's own words (_word_weights); synonyms: their near-synonyms (_near_synonyms),
+        looked up once per question for the ranking and the coverage check. elliptical: the question has (almost)
+        nothing of its own, so a clause may match it through the previous question alone. previous: the sentence
+        the previous answer led with."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
         own_context = _CONTEXT_WEIGHT if elliptical else 0.0
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
@@ -331,7 +334,6 @@ class KnowledgeBase:
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         named_days = kinds.named_days(question)
         recognisable = asked - kinds.FREE_FORM
-        near = self._near_synonyms(weights)
         counties = self._named_places(question, county_names())
         elsewhere = {aid for aid, text in self._article_text.items()
                      if counties and not any(c in text for c in counties)}
@@ -349,7 +351,7 @@ class KnowledgeBase:
             else:  # a hotline is its own sentence
                 score *= 1 + _SENTENCE_WEIGHT
             around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
-            score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around, synonyms=near)  # more of the question
+            score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around, synonyms=synonyms)  # more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
             if recognisable:
@@ -391,7 +393,7 @@ class KnowledgeBase:
     def _sentence_text(self, unit: Unit) -> str:
         return self._sentences[unit.sentence].text if unit.sentence is not None else unit.match_text
 
-    def _covers(self, weights: dict[str, float], index: int) -> bool:
+    def _covers(self, weights: dict[str, float], synonyms: Mapping[str, tuple[str, ...]], index: int) -> bool:
         """Whether the sentence, its neighbours and its article's title hold most of the question's words,
         weighed by how rare each word is (a word no article uses weighs most)."""
         unit = self._units[index]
@@ -399,7 +401,6 @@ class KnowledgeBase:
         neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
         around = " ".join([self._sentence_text(unit), article.title, article.place,
                            *(self._sentences[n].text for n in neighbours)])
-        synonyms = self._near_synonyms(weights)
         # 人 and 所 are no 个人所得税
         near = _share(weights, around, scattered_in=around, scattered_share=0.5, synonyms=synonyms)
         elsewhere = _share({w: x for w, x in weights.items() if w not in around}, article.body, synonyms=synonyms)
