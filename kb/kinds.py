@@ -220,12 +220,19 @@ def named_days(text: str) -> frozenset[tuple[int, int | None]]:
 def dates_to_other_days(text: str, named: frozenset[tuple[int, int | None]]) -> bool:
     """Whether the text dates what it says to other days or months than the question names and never to theirs:
     "4月7日，黄瓜每斤1.3元" does not answer "2月20号黄瓜多少钱" ("20日的行情…" may)."""
-    stated = named_days(text)
+    stated, days = _days_in(text)
     if not named or not stated:
         return False
-    days, months = {day for day in map(int, _BARE_DAY.findall(text))}, {month for month, _ in stated}
+    months = {month for month, _ in stated}
     return not any((month, day) in stated or day in days if day is not None else month in months
                    for month, day in named)
+
+
+@lru_cache(maxsize=8192)
+def _days_in(text: str) -> tuple[frozenset[tuple[int, int | None]], frozenset[int]]:
+    """The days and months a sentence names, and its days without a month ("20日"): read once per sentence, not
+    once per clause ranked and question asked (3 ms a question on the seed page)."""
+    return named_days(text), frozenset(map(int, _BARE_DAY.findall(text)))
 
 
 def asked_kinds(question: str) -> frozenset[str]:
