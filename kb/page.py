@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
-from .web_layout import is_furniture, is_unmarked_byline, read_dateline, read_microblog
+from .web_layout import Dateline, is_furniture, is_unmarked_byline, read_dateline, read_microblog
 
 BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
@@ -159,15 +159,10 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
     if title is not None:
-        article = _read_article(lines, title=normalize(title), whole_lines=whole_lines)
-        return [article] if article and article.paragraphs else []
+        return _one_article(lines, normalize(title), whole_lines)
     post = read_microblog(lines)
     if post:
-        article = _read_article(post.lines, title=post.title, whole_lines=whole_lines)
-        if article is None or not article.paragraphs:
-            return []
-        article.published, article.publisher = article.published or post.published, article.publisher or post.account
-        return [article]
+        return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
     lines, issuers = _without_letterhead(lines)
     header = read_dateline(lines[0]) if lines else None  # "某某日报 2020年3月4日 星期三 A03版": the whole page's
     if header:
@@ -185,10 +180,21 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
             _continue_article(dangling, article)
         else:
             articles.append(article)
+    return _dated([a for a in articles if a.paragraphs], header, issuers)
+
+
+def _one_article(lines: list[str], title: str, whole_lines: bool) -> list[Article]:
+    article = _read_article(lines, title=title, whole_lines=whole_lines)
+    return [article] if article and article.paragraphs else []
+
+
+def _dated(articles: list[Article], page: Dateline | None, issuers: str = "") -> list[Article]:
+    """Articles without a dateline of their own take the page's (its header, a post's time line) and, without a
+    publisher, the issuers of its letterhead."""
     for article in articles:
-        article.published = article.published or (header.published if header else None)
-        article.publisher = article.publisher or (header.publisher if header else "") or issuers
-    return [a for a in articles if a.paragraphs]
+        article.published = article.published or (page.published if page else None)
+        article.publisher = article.publisher or (page.publisher if page else "") or issuers
+    return articles
 
 
 def _without_letterhead(lines: list[str]) -> tuple[list[str], str]:

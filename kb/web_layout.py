@@ -59,11 +59,17 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 
 
 @dataclass(frozen=True)
-class Microblog:
-    account: str
+class Dateline:
     published: date | None
-    title: str        # the post's 【headline】, else the account's name
-    lines: list[str]  # the post, its #hashtags# left out
+    publisher: str
+    labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
+
+
+@dataclass(frozen=True)
+class Microblog:
+    dateline: Dateline  # its time line's day, published by the account
+    title: str          # the post's 【headline】, else the account's name
+    lines: list[str]    # the post, its #hashtags# left out
 
 
 def read_microblog(lines: list[str]) -> Microblog | None:
@@ -72,20 +78,14 @@ def read_microblog(lines: list[str]) -> Microblog | None:
         time = _MICROBLOG_TIME.match(line)
         if time and i > 0:
             end = next((n for n in range(i + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
-            post = [text for text in (_HASHTAG.sub("", line).strip() for line in lines[i + 1:end]) if text]
+            post = [text for text in (_HASHTAG.sub("", body).strip() for body in lines[i + 1:end]) if text]
             headline = _POST_HEADLINE.match(post[0]) if post else None
             if headline:
                 post[0] = post[0][headline.end():]
             title = headline.group(1).rstrip("→↓>》 ") if headline else lines[0]
-            return Microblog(account=lines[0], published=_day(*time.groups()[:3]), title=title, lines=post)
+            dateline = Dateline(published=_day(*time.groups()[:3]), publisher=lines[0], labelled=False)
+            return Microblog(dateline=dateline, title=title, lines=post)
     return None
-
-
-@dataclass(frozen=True)
-class Dateline:
-    published: date | None
-    publisher: str
-    labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
 
 
 def read_dateline(line: str) -> Dateline | None:
