@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
 from .web_layout import Dateline, is_furniture, is_unmarked_byline, read_dateline, read_microblog
 
@@ -120,18 +122,64 @@ def parse_page(name: str, text: str) -> Page:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """`---` / `key: value` lines / `---` at the top of the file; `#` lines are comments."""
+    """`---` / `key: value` lines / `---` at the top of the file; `#` lines are comments.
+
+    The block is read as YAML, as site generators and CMS exports write it (quoted values, `[a, b]` lists,
+    `>` folded text); a block YAML refuses ("title: 专访: 菜博会") is read line by line. Common other names
+    of the keys count (`source:` or `来源:` for `publisher:`), and a date may be written in any usual form
+    ("2020/08/21 15:30", "2020年8月21日"): it is kept as YYYY-MM-DD or YYYY-MM."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         return {}, text
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if end is None:
+        raise ValueError("front matter opened with --- but never closed")
+    by_line = _meta_by_line(lines[1:end])
+    try:
+        parsed = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        parsed = None
+    # a plain value is read as written: YAML would cut "title: 某某 #话题# …" at its "comment"
+    raw = {str(key): by_line[str(key)] if by_line.get(str(key), "")[:1] not in _YAML_OPENERS else _meta_text(value)
+           for key, value in parsed.items()} if isinstance(parsed, dict) else by_line
     meta: dict[str, str] = {}
-    for i, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            return meta, "\n".join(lines[i + 1:])
+    for key, value in raw.items():
+        key = _META_KEYS.get(key.lower(), key.lower())
+        if value and not meta.get(key):
+            meta[key] = _meta_date(value) if key == "date" else value
+    return meta, "\n".join(lines[end + 1:])
+
+
+_META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "publisher", "标题": "title", "日期": "date",
+              "发布日期": "date", "发布时间": "date", "网址": "url", "链接": "url", "link": "url"}
+_YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
+_META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
+
+
+def _meta_by_line(lines: list[str]) -> dict[str, str]:
+    meta = {}
+    for line in lines:
         if line.strip() and not line.lstrip().startswith("#"):
             key, _, value = line.partition(":")
             meta[key.strip()] = value.strip()
-    raise ValueError("front matter opened with --- but never closed")
+    return meta
+
+
+def _meta_text(value: object) -> str:
+    """A YAML value as the text it stands for: a date as YYYY-MM-DD, a list joined with 、."""
+    if isinstance(value, (list, tuple)):
+        return "、".join(filter(None, map(_meta_text, value)))
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return "" if value is None or isinstance(value, dict) else " ".join(str(value).split())
+
+
+def _meta_date(value: str) -> str:
+    match = _META_DATE.match(value.strip())
+    if not match:
+        return value
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
 def _is_title_line(line: str, punctuated: bool = False) -> bool:

@@ -382,6 +382,16 @@ async def test_a_gbk_or_bom_text_file_keeps_its_front_matter(store, tmp_path, en
     assert outcome.path.name.startswith("2020-03-13-")
 
 
+async def test_a_front_matter_date_written_with_slashes_and_a_time_dates_the_article(store, tmp_path):
+    source = tmp_path / "article.txt"
+    source.write_text('---\ndate: "2020/03/13 15:30"\nsource: 潍坊日报\n---\n' + PLAIN_ARTICLE, encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added)
+    assert outcome.path.parent == store.folder and outcome.path.name.startswith("2020-03-13-")
+    article = article_named(store.load(), "高新区清池街道：政企联手，帮企业招到580名工人")
+    assert (article.published, article.publisher) == ("2020-03-13", "潍坊日报")
+
+
 def test_the_command_says_already_there_and_exits_0(store, capsys):
     assert main(["--db", store.url, "add", "--articles", str(store.folder), str(SEED)]) == 0
     assert capsys.readouterr().out.strip() == f"已存在：{SEED}（内容与 {SEED.name} 相同，未重复添加）"

@@ -68,6 +68,25 @@ def test_front_matter_must_be_closed():
         split_front_matter("---\npage: x\n正文")
 
 
+def test_front_matter_written_as_yaml_by_a_site_generator():
+    meta, body = split_front_matter(
+        '---\ntitle: "某区KTV8月24日起恢复营业"\nsource: 某区文旅局\ndate: "2020/08/21 15:30"\n'
+        'tags: [文化市场, 网吧]\nsummary: >\n  第一行，\n  第二行。\n---\n正文。')
+    assert meta == {"title": "某区KTV8月24日起恢复营业", "publisher": "某区文旅局", "date": "2020-08-21",
+                    "tags": "文化市场、网吧", "summary": "第一行， 第二行。"}
+    assert body == "正文。"
+
+
+@pytest.mark.parametrize("line, value", [
+    ("title: 专访: 菜博会怎么逛", "专访: 菜博会怎么逛"),           # not YAML: read line by line
+    ("title: 某县 #话题# 公园开放", "某县 #话题# 公园开放"),       # not cut at YAML's "comment"
+    ("标题: 某县公园开放", "某县公园开放"),
+])
+def test_a_front_matter_title_is_read_as_written(line, value):
+    assert split_front_matter(f"---\n{line}\ndate: 2020年3月5日\n---\n正文。")[0] == {
+        "title": value, "date": "2020-03-05"}
+
+
 def test_a_page_without_front_matter_is_all_body():
     meta, body = split_front_matter("标题\n□ 记者 某某\n正文。")
     assert meta == {} and body.startswith("标题")
