@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from kb.build import build
+from kb.importer import IMPORTED_SUFFIXES
 from kb.page import read_page
 from kb.settings import ARTICLES_DIR
 from testkit.bot import BENCH_LOGS, bot_on_free_ports
@@ -112,7 +113,7 @@ def import_new_articles(source: Path, folder: Path) -> None:
     """Seed page + every page of a new-article set, imported with the office's own command."""
     folder.mkdir(parents=True)
     shutil.copy(SEED_PAGE, folder)
-    pages = sorted(p for p in source.iterdir() if p.suffix in (".txt", ".html", ".htm"))
+    pages = sorted(p for p in source.iterdir() if p.suffix in IMPORTED_SUFFIXES and p.name != "README.md")
     env = {**os.environ, "KB_ARTICLES_DIR": str(folder), "KB_DATABASE_URL": f"sqlite:///{folder / 'kb.sqlite'}"}
     subprocess.run([sys.executable, "-m", "kb", "add", *map(str, pages)], cwd=ROOT, env=env, check=True)
 

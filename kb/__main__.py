@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: $KB_DATABASE_URL or build/kb.sqlite)")
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="read the articles and (re)write the database")
-    add_cmd = commands.add_parser("add", help="add articles (.txt, saved .html/.htm pages, http(s) URLs), then build")
+    add_cmd = commands.add_parser("add", help="add articles (.txt, .md, saved .html/.htm pages, http(s) URLs), "
+                                              "then build")
     add_cmd.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     for command in (build_cmd, add_cmd):
         command.add_argument("--articles", type=Path, default=None,

@@ -67,6 +67,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     if tree is None:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
     _label_descriptions(tree)
+    _tables_as_sentences(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
@@ -91,6 +92,25 @@ def _label_descriptions(tree: Any) -> None:  # an lxml tree
         if description is not None and description.tag == "dd" and label:
             description.text = f"{label}：{description.text or ''}"
             term.drop_tree()
+
+
+def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
+    """A table with a header row says each row as a sentence: "个人：最高额度20万元，最长期限3年。" (the extractor
+    would give "个人 | 20万元 | 3年", whose figures no longer say what they are). Layout tables stay as they are."""
+    for table in list(tree.iter("table")):
+        rows = [[cell for cell in row if cell.tag in ("th", "td")] for row in table.iter("tr")]
+        head, body = rows[0] if rows else [], rows[1:]
+        if len(head) < 2 or any(cell.tag != "th" for cell in head) or not body \
+                or any(len(row) != len(head) for row in body) or any(True for _ in table.iterdescendants("table")):
+            continue
+        labels = [normalize(cell.text_content()) for cell in head]
+        for row in body:
+            values = [normalize(cell.text_content()) for cell in row]
+            said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)
+            sentence = tree.makeelement("p")
+            sentence.text = f"{values[0]}：{said}。"
+            table.addprevious(sentence)
+        table.drop_tree()
 
 
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:

@@ -1,12 +1,14 @@
 """`python -m kb add PATH_OR_URL…`: each input becomes a text page in the articles folder, then the KB is rebuilt.
 
-A text page (.txt) is kept as written; a web page (saved .html/.htm, or an http(s) URL) is stored as a
-single-article .txt with front matter (title, date, publisher, url, page), so that the knowledge base can
-always be rebuilt from text files alone. An input is refused, with nothing written, when it is not a
-readable page, holds no article, or would not build; the same content is never added twice.
+A text page (.txt) is kept as written; a web page (saved .html/.htm, or an http(s) URL) and a Markdown file
+(.md, read as the web page it renders to) are stored as a single-article .txt with front matter (title, date,
+publisher, url, page), so that the knowledge base can always be rebuilt from text files alone. An input is
+refused, with nothing written, when it is not a readable page, holds no article, or would not build; the same
+content is never added twice.
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import tempfile
@@ -14,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import markdown
 
 from .answers import cite
 from .build import build
@@ -24,6 +28,8 @@ from .text import HAN, ends_sentence, sentences, starts_item
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+IMPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _MIN_ARTICLE_HAN = 30  # Chinese characters in whole sentences: less is a list of links, not an article
 _SLUG_CHARS = 20
@@ -124,12 +130,14 @@ async def _page_text(source: str, limits: Limits) -> str:
     if not path.is_file():
         raise BadInput(f"找不到文件（不存在：{path}）")
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-        raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt、.html、.htm 文件或 http(s) 网址）")
+    if suffix not in IMPORTED_SUFFIXES:
+        raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt、.md、.html、.htm 文件或 http(s) 网址）")
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise BadInput(f"文件太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限（{size} 字节）")
     raw = path.read_bytes()
+    if suffix in MARKDOWN_SUFFIXES:
+        return markdown_page_text(decode_text(raw))
     return decode_text(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
 
 
@@ -156,6 +164,19 @@ def html_page_text(html: str, url: str = "") -> str:
     if not page.articles:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
     return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
+
+
+def markdown_page_text(text: str) -> str:
+    """A Markdown file as the web page it renders to (its first heading the page's title); what its own front
+    matter says wins over what the page is found to say."""
+    meta, body = split_front_matter(text)
+    rendered = markdown.markdown(body, extensions=["tables"])
+    heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
+    title = html.escape(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else ""
+    page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
+                          f"<body><article>{rendered}</article></body></html>")
+    found, page_body = split_front_matter(page)
+    return _front_matter({**found, **meta}) + page_body
 
 
 def _checked(text: str) -> Page:

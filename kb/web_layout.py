@@ -22,9 +22,11 @@ _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
-# A newspaper page's header: "某某日报 2020年3月4日 星期三 A03版：县域经济".
+# A newspaper page's header: "某某日报 2020年3月4日 星期三 A03版：县域经济"; an account's byline under its
+# headline: "某某发布 2020年4月16日 阅读约4分钟" (reading time or count).
+_READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
 _PAGE_HEADER = re.compile(rf"^([\u4e00-\u9fff]{{2,12}})\s+{_FULL_DATE.pattern}\s*(?:星期[一二三四五六日天])?\s*"
-                          r"(?:第?\s*[A-Z]?\d{1,3}\s*版)?(?:\s*[：:].{0,20})?$")
+                          rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|{_READING})?(?:\s*[：:].{{0,20}})?$")
 # A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）".
 _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,12}}?)》?\s*"
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")

@@ -392,6 +392,54 @@ async def test_a_front_matter_date_written_with_slashes_and_a_time_dates_the_art
     assert (article.published, article.publisher) == ("2020-03-13", "潍坊日报")
 
 
+MARKDOWN_ARTICLE = """# 某县第二轮消费券3月28日开抢 餐饮券满200元减50元
+
+*某县商务 2020年3月26日 阅读约2分钟*
+
+> 某县第二轮消费券共发放500万元，分三类，市民可在“某县发布”小程序领取。
+
+| 类别 | 面额 | 使用门槛 |
+| --- | --- | --- |
+| 餐饮券 | 50元 | 满200元可用 |
+| 零售券 | 20元 | 满100元可用 |
+
+1. **领取时间**：3月28日10:00起，每人每类限领1张。
+2. **使用期限**：领取后7天内有效，过期作废。
+
+[返回首页](../index.md)
+"""
+
+
+async def test_a_markdown_file_is_read_as_the_page_it_renders_to(store, tmp_path):
+    source = tmp_path / "xiaofeiquan.md"
+    source.write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    [article] = outcome.page.articles
+    assert article.title == "某县第二轮消费券3月28日开抢 餐饮券满200元减50元"
+    assert (outcome.page.iso_date_of(article), outcome.page.publisher_of(article)) == ("2020-03-26", "某县商务")
+    assert "餐饮券：面额50元，使用门槛满200元可用。" in article.paragraphs  # a table row says what its figures are
+    assert not any(mark in article.text for mark in ("**", "](", "| ", "# "))
+    answer = store.load().ask("某县零售券满多少能用")
+    assert answer.found and "满100元可用" in answer.text
+
+
+def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某县公交线路恢复运营</title></head><body>"
+            "<h1>某县公交线路恢复运营</h1><article>"
+            "<p>某县公交公司3月9日起恢复城区公交运营，乘客须佩戴口罩、扫码乘车，车内乘客不超过核载人数的一半。</p>"
+            "<table><tr><th>线路</th><th>首班</th><th>末班</th></tr>"
+            "<tr><td>1路</td><td>6:30</td><td>18:00</td></tr><tr><td>3路</td><td>7:00</td><td>17:30</td></tr></table>"
+            "<table><tr><td>乘车前请主动出示健康码，配合驾驶员测量体温，体温正常方可乘车。</td>"
+            "<td>车辆每趟发车前消毒一次，每天运营结束后全面消毒，车窗保持开启通风。</td></tr></table>"
+            "</article></body></html>")
+    text = read_html(page).text
+    assert "1路：首班6:30，末班18:00。" in text and "3路：首班7:00，末班17:30。" in text
+    assert "线路" not in text.replace("公交线路", "")
+    assert "体温正常方可乘车" in text and "车窗保持开启通风" in text
+
+
 def test_the_command_says_already_there_and_exits_0(store, capsys):
     assert main(["--db", store.url, "add", "--articles", str(store.folder), str(SEED)]) == 0
     assert capsys.readouterr().out.strip() == f"已存在：{SEED}（内容与 {SEED.name} 相同，未重复添加）"

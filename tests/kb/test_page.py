@@ -171,6 +171,7 @@ def test_a_full_publication_date_beats_a_later_day_in_the_text():
     ("发布时间：2020-03-05 10:20", "2020年3月5日", "2020-03-05"),
     ("2020-03-12 16:05 来源：齐鲁晚报 作者：记者 董晓", "2020年3月12日", "2020-03-12"),
     ("【发布日期：2020年03月18日】【来源：安丘市农业农村局】【点击数：96】", "2020年3月18日", "2020-03-18"),
+    ("某县发布 2020年3月18日 阅读约3分钟", "2020年3月18日", "2020-03-18"),  # an account's byline
 ])
 def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     page = parse_page("p", f"---\ndate: 2020-03\n---\n某地企业复工\n{dateline}\n3月1日开会，3月20日起企业复工。\n")
