@@ -31,10 +31,20 @@ _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
-# The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源", and its publication
-# time: a script fills the visible date in from `var ct = "<Unix seconds>"`, so a saved page may show none.
+_TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
+# The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
 _ACCOUNT_NAME = '//*[@id="js_name"]'
-_WECHAT_TIME = re.compile(r"""\bvar\s+ct\s*=\s*["'](\d{9,10})["']""")
+# A forum thread (Discuz!, the usual Chinese forum software): its first post is the article, the replies are
+# comments; the post's time ("发表于 2020-3-6 21:14") dates it and an edit notice in it is no text.
+_FORUM_POST = '//*[starts-with(@id, "postmessage_")]'
+_FORUM_POST_TIME = '//*[starts-with(@id, "authorposton")]'
+_FORUM_EDIT_NOTICE = '//*[contains(concat(" ", @class, " "), " pstatus ")]'
+# A publication time a page keeps only for its scripts, so that a saved page may show none: WeChat's
+# `var ct = "<Unix seconds>"`, a portal's inline JSON `"publishTime":1594778520` / `"publish_time":"2020-07-15"`,
+# a Founder e-paper's `<!--enpproperty …<date>2020-05-14</date>…-->`.
+_SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time|date)["']?\s*[:=]\s*|"""
+                          r"""<!--\s*enpproperty\b(?:(?!-->).){0,500}?<date>)["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})(?!\d)""",
+                          re.IGNORECASE)
 _CHINA_TIME = timezone(timedelta(hours=8))
 
 
@@ -71,16 +81,31 @@ def read_html(page: str, url: str = "") -> WebArticle:
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
+    _tables_as_sentences(tree)
     title, dateline = _headline(_visible_lines(tree), normalize(doc.get("title") or ""))
+    post = _first_forum_post(trafilatura.load_html(page))
+    if post:
+        dateline = dateline or post[1]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     publisher = (dateline and dateline.publisher) or normalize(account or doc.get("sitename") or "")
     return WebArticle(
         title=title,
-        published=(dateline and dateline.published) or _iso_day(doc.get("date")) or _wechat_day(page),
+        published=(dateline and dateline.published) or _iso_day(doc.get("date")) or _script_day(page),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=url or doc.get("url") or "",
-        text=doc.get("text") or "",
+        text=post[0] if post else doc.get("text") or "",
     )
+
+
+def _first_forum_post(tree: Any) -> tuple[str, Dateline | None] | None:  # an lxml tree
+    """A forum thread's first post (its lines) and the dateline of its time; None for a page that is no thread."""
+    posts = tree.xpath(_FORUM_POST)
+    if not posts:
+        return None
+    for notice in tree.xpath(_FORUM_EDIT_NOTICE):
+        notice.drop_tree()
+    times = tree.xpath(_FORUM_POST_TIME)
+    return "\n".join(_visible_lines(posts[0])), read_dateline(normalize(times[0].text_content())) if times else None
 
 
 def _label_descriptions(tree: Any) -> None:  # an lxml tree
@@ -95,33 +120,64 @@ def _label_descriptions(tree: Any) -> None:  # an lxml tree
 
 
 def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
-    """A table with a header row says each row as a sentence: "个人：最高额度20万元，最长期限3年。" (the extractor
-    would give "个人 | 20万元 | 3年", whose figures no longer say what they are). Layout tables stay as they are."""
+    """Data tables say what their cells are, as the extractor would not ("个人 | 20万元 | 3年", or nothing at all
+    of a cell holding paragraphs): a table with a header row says each row as a sentence ("个人：最高额度20万元，
+    最长期限3年。"), a table of label/value pairs (<th>答复内容</th><td>…</td>) each pair as "答复内容：…" with the
+    value's paragraphs under it. Layout tables (no <th>) and tables holding tables stay as they are."""
     for table in list(tree.iter("table")):
         rows = [[cell for cell in row if cell.tag in ("th", "td")] for row in table.iter("tr")]
-        head, body = rows[0] if rows else [], rows[1:]
-        if len(head) < 2 or any(cell.tag != "th" for cell in head) or not body \
-                or any(len(row) != len(head) for row in body) or any(True for _ in table.iterdescendants("table")):
+        if not rows or not all(rows) or any(True for _ in table.iterdescendants("table")):
             continue
-        labels = [normalize(cell.text_content()) for cell in head]
-        for row in body:
-            values = [normalize(cell.text_content()) for cell in row]
-            said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)
-            sentence = tree.makeelement("p")
-            sentence.text = f"{values[0]}：{said}。"
-            table.addprevious(sentence)
+        if _has_header_row(rows):
+            lines = [_row_sentence(rows[0], row) for row in rows[1:]]
+        elif all(len(row) % 2 == 0 and [cell.tag for cell in row] == ["th", "td"] * (len(row) // 2) for row in rows):
+            lines = [element for row in rows for label, value in zip(row[::2], row[1::2], strict=True)
+                     for element in _labelled(label, value)]
+        else:
+            continue
+        for line in lines:
+            table.addprevious(line)
         table.drop_tree()
+
+
+def _has_header_row(rows: list[list[Any]]) -> bool:
+    return len(rows) > 1 and len(rows[0]) > 1 and all(cell.tag == "th" for cell in rows[0]) \
+        and all(len(row) == len(rows[0]) for row in rows)
+
+
+def _row_sentence(header: list[Any], row: list[Any]) -> Any:
+    labels, values = ([normalize(cell.text_content()) for cell in cells] for cells in (header, row))
+    said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)
+    return _paragraph(row[0], f"{values[0]}：{said}。")
+
+
+def _labelled(label: Any, value: Any) -> list[Any]:
+    """"答复内容：" and the paragraphs of its value, or "留言时间：2020-05-27" on one line."""
+    name = normalize(label.text_content()).rstrip("：:")
+    blocks = [child for child in value if child.tag in _BLOCK_TAGS]
+    if blocks:
+        return [_paragraph(label, f"{name}："), *blocks]
+    return [_paragraph(label, f"{name}：{normalize(value.text_content())}")]
+
+
+def _paragraph(near: Any, text: str) -> Any:
+    paragraph = near.makeelement("p")
+    paragraph.text = text
+    return paragraph
 
 
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     """The headline and its dateline: the page title where it stands as a line, maybe without the site's name
     ("…预约诊疗-新华网"), with the dateline right under it or else right above it; else the line above the first
     labelled dateline ("日期：…", "… 来源：…")."""
-    title = next((line for line in lines if _is_headline_of(line, title)), title)
+    title = max((line for line in lines if _is_headline_of(line, title)), key=len, default=title)  # not the site name
     if title in lines:
         at = lines.index(title)
         near = [*lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE], *reversed(lines[max(at - _DATELINE_AFTER_TITLE, 0):at])]
         return title, next(filter(None, map(read_dateline, near)), None)
+    labelled = next((found.group(1) for found in map(_TITLE_FIELD.match, lines) if found), None)
+    if labelled:  # a letters page: its rows "留言标题：…", "答复内容：…"
+        return labelled, None
     for above, line in itertools.pairwise(lines):
         dateline = read_dateline(line)
         if dateline and dateline.labelled and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:
@@ -130,9 +186,13 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
 
 
 def _is_headline_of(line: str, title: str) -> bool:
-    """"潍坊市人民医院16日起全面恢复门诊" in the page title "潍坊市人民医院16日起全面恢复门诊-新华网"."""
-    rest = title.removeprefix(line) if len(line) >= _HEADLINE_MIN_CHARS else title
-    return rest != title and rest.lstrip()[:1] in _SITE_NAME_SEPARATORS
+    """"潍坊市人民医院16日起全面恢复门诊" in the page title "潍坊市人民医院16日起全面恢复门诊-新华网" (or
+    "某某晚报数字报-网吧5月15日起恢复营业")."""
+    if len(line) < _HEADLINE_MIN_CHARS or line == title:
+        return False
+    after, before = title.removeprefix(line), title.removesuffix(line)
+    return (after != title and after.lstrip()[:1] in _SITE_NAME_SEPARATORS) or \
+        (before != title and before.rstrip()[-1:] in _SITE_NAME_SEPARATORS)
 
 
 def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
@@ -156,9 +216,18 @@ def _iso_day(text: str | None) -> date | None:
         return None
 
 
-def _wechat_day(page: str) -> date | None:
-    found = _WECHAT_TIME.search(page)
-    return datetime.fromtimestamp(int(found.group(1)), _CHINA_TIME).date() if found else None
+def _script_day(page: str) -> date | None:
+    found = _SCRIPT_TIME.search(page)
+    if not found:
+        return None
+    value = found.group(1)
+    if value.isdigit():
+        return datetime.fromtimestamp(int(value), _CHINA_TIME).date()
+    year, month, day = map(int, value.split("-"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _codec(name: str) -> str | None:

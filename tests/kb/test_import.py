@@ -440,6 +440,61 @@ def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
     assert "体温正常方可乘车" in text and "车窗保持开启通风" in text
 
 
+def test_a_letters_page_says_each_label_with_its_value_and_is_titled_by_its_title_field():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>留言详情-政民互动-某市人民政府</title></head><body>"
+            "<div class='crumbs'>当前位置：首页 &gt; 政民互动 &gt; 留言详情</div><table>"
+            "<tr><th>留言标题</th><td colspan='3'>小区门口的早市什么时候恢复？</td></tr>"
+            "<tr><th>留言人</th><td>匿名</td><th>留言时间</th><td>2020-04-02 08:15</td></tr>"
+            "<tr><th>答复内容</th><td colspan='3'><p>您好！经了解，该早市由街道办事处管理。</p>"
+            "<p>早市定于4月10日起恢复，每天6:00至8:30开放，摊位间距不少于2米，顾客须扫码测温后进入。</p></td></tr>"
+            "</table><div class='foot'>主办：某市人民政府办公室</div></body></html>")
+    article = read_html(page)
+    assert article.title == "小区门口的早市什么时候恢复？"
+    assert "留言人：匿名\n留言时间：2020-04-02 08:15" in article.text
+    assert "答复内容：\n您好！经了解，该早市由街道办事处管理。\n早市定于4月10日起恢复" in article.text
+
+
+def test_an_e_paper_page_is_titled_without_the_papers_name_and_dated_by_its_property_comment():
+    from kb.html_article import read_html
+    page = ("<HTML><HEAD><META http-equiv='Content-Type' content='text/html; charset=utf-8'>"
+            "<TITLE>某某晚报数字报-城区早市4月10日起恢复</TITLE></HEAD><BODY><TABLE><TR><TD>"
+            "<A href='node_2.htm'>第A02版：民生</A></TD></TR></TABLE>"
+            "<!--enpproperty <articleid>77</articleid><date>2020-04-08</date><author>某某</author>"
+            "<title>城区早市4月10日起恢复</title>/enpproperty--><TABLE><TR><TD>城区早市4月10日起恢复</TD></TR><TR><TD>"
+            "<P>　　本报4月7日讯 记者从某区市场监管局获悉，城区12处早市将于4月10日起恢复，每天6:00至8:30开放。</P>"
+            "<P>　　早市摊位间距不少于2米，顾客须扫码测温后进入，全程佩戴口罩。</P></TD></TR></TABLE></BODY></HTML>")
+    article = read_html(page)
+    assert (article.title, article.published) == ("城区早市4月10日起恢复", date(2020, 4, 8))
+
+
+def test_a_page_dated_only_in_its_scripts_json_is_dated_by_it():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某县旅行社恢复跨省游</title></head><body>"
+            "<h1>某县旅行社恢复跨省游</h1><article><p>某县文旅局获悉，全县旅行社自7月16日起可以恢复跨省团队游，"
+            "旅游包车载客不超过核定人数的七成。</p><p>出境游和入境游暂不恢复，游客出发前须出示健康码并测量体温。</p>"
+            "</article><script>window.__DATA__ = {\"publishTime\":1594778520,\"source\":\"某县文旅\"};</script>"
+            "</body></html>")  # 1594778520: 2020-07-15 10:02 in China
+    assert read_html(page).published == date(2020, 7, 15)
+
+
+def test_a_forum_thread_is_its_first_post_dated_by_the_post():
+    from kb.html_article import read_html
+    post = ("<div id='post_{n}'><table><tr><td><em id='authorposton{n}'>发表于 2020-3-{day} 21:14</em>"
+            "<table><tr><td class='t_f' id='postmessage_{n}'>{text}</td></tr></table></td></tr></table></div>")
+    first = ("<i class='pstatus'> 本帖最后由 某网友 于 2020-3-6 21:20 编辑 </i><br />转自某某日报客户端：<br /><br />"
+             "某县家政企业3月9日起有序复工<br />家政服务员上户前须持健康码绿码，近14天内没有离开过本市。<br />"
+             "钟点工每次上户服务时间不超过4小时，每天服务不超过2户。<br />")
+    page = ("<html><head><meta charset='utf-8'><title>家政服务恢复了！上户前要满足这些条件 - 民生 - 某某论坛 - "
+            "Powered by Discuz!</title></head><body><h1><span id='thread_subject'>家政服务恢复了！上户前要满足这些条件"
+            "</span></h1>" + post.format(n=1, day=6, text=first)
+            + post.format(n=2, day=7, text="听说住家保姆都涨到八千一个月了，比年前贵了两千块钱。") + "</body></html>")
+    article = read_html(page)
+    assert (article.title, article.published) == ("家政服务恢复了！上户前要满足这些条件", date(2020, 3, 6))
+    assert "钟点工每次上户服务时间不超过4小时" in article.text
+    assert "八千" not in article.text and "编辑" not in article.text
+
+
 def test_the_command_says_already_there_and_exits_0(store, capsys):
     assert main(["--db", store.url, "add", "--articles", str(store.folder), str(SEED)]) == 0
     assert capsys.readouterr().out.strip() == f"已存在：{SEED}（内容与 {SEED.name} 相同，未重复添加）"
