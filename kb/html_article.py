@@ -175,9 +175,10 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
         at = lines.index(title)
         near = [*lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE], *reversed(lines[max(at - _DATELINE_AFTER_TITLE, 0):at])]
         return title, next(filter(None, map(read_dateline, near)), None)
-    labelled = next((found.group(1) for found in map(_TITLE_FIELD.match, lines) if found), None)
-    if labelled:  # a letters page: its rows "留言标题：…", "答复内容：…"
-        return labelled, None
+    fields = [(n, found) for n, found in enumerate(map(_TITLE_FIELD.match, lines)) if found]
+    if fields:  # a letters page: "留言标题：…", …, "答复时间：2020-06-03", "答复内容：…"
+        at, found = fields[0]
+        return found.group(1), next(filter(None, map(read_dateline, lines[at + 1:])), None)
     for above, line in itertools.pairwise(lines):
         dateline = read_dateline(line)
         if dateline and dateline.labelled and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:

@@ -446,11 +446,12 @@ def test_a_letters_page_says_each_label_with_its_value_and_is_titled_by_its_titl
             "<div class='crumbs'>当前位置：首页 &gt; 政民互动 &gt; 留言详情</div><table>"
             "<tr><th>留言标题</th><td colspan='3'>小区门口的早市什么时候恢复？</td></tr>"
             "<tr><th>留言人</th><td>匿名</td><th>留言时间</th><td>2020-04-02 08:15</td></tr>"
+            "<tr><th>答复单位</th><td>某区市场监管局</td><th>答复时间</th><td>2020-04-05 16:30</td></tr>"
             "<tr><th>答复内容</th><td colspan='3'><p>您好！经了解，该早市由街道办事处管理。</p>"
             "<p>早市定于4月10日起恢复，每天6:00至8:30开放，摊位间距不少于2米，顾客须扫码测温后进入。</p></td></tr>"
             "</table><div class='foot'>主办：某市人民政府办公室</div></body></html>")
     article = read_html(page)
-    assert article.title == "小区门口的早市什么时候恢复？"
+    assert (article.title, article.published) == ("小区门口的早市什么时候恢复？", date(2020, 4, 5))  # the reply's
     assert "留言人：匿名\n留言时间：2020-04-02 08:15" in article.text
     assert "答复内容：\n您好！经了解，该早市由街道办事处管理。\n早市定于4月10日起恢复" in article.text
 
