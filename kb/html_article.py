@@ -15,22 +15,26 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 import trafilatura
 from trafilatura.settings import set_date_params
 
 from .text import normalize
-from .web_layout import Dateline, read_dateline
+from .web_layout import Dateline, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
-_BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
-                        "header li main nav ol p section table td th tr ul".split())
+_BLOCK_TAGS = frozenset("address article aside blockquote br center dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
+                        "header hr li main nav ol p section table td th tr ul".split())
 _UNSEEN_TAGS = ("script", "style", "noscript", "template")
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
+_TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
+_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|中心|公司|集团|协会|电视台|广播电视台)$")
+_THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
 # The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
 _ACCOUNT_NAME = '//*[@id="js_name"]'
@@ -46,6 +50,7 @@ _SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time
                           r"""<!--\s*enpproperty\b(?:(?!-->).){0,500}?<date>)["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})(?!\d)""",
                           re.IGNORECASE)
 _CHINA_TIME = timezone(timedelta(hours=8))
+_URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -80,20 +85,26 @@ def read_html(page: str, url: str = "") -> WebArticle:
     _tables_as_sentences(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
+    post = _first_forum_post(trafilatura.load_html(page))
+    text = post[0] if post else doc.get("text") or ""
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     _tables_as_sentences(tree)
     title, dateline = _headline(_visible_lines(tree), normalize(doc.get("title") or ""))
-    post = _first_forum_post(trafilatura.load_html(page))
-    if post:
-        dateline = dateline or post[1]
+    # the dateline under the headline, else a forum post's time, else a notice's closing
+    datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines())) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
-    publisher = (dateline and dateline.publisher) or normalize(account or doc.get("sitename") or "")
+    publisher = next((d.publisher for d in datelines if d.publisher), "") or \
+        normalize(account or doc.get("sitename") or "")
+    if publisher in _THIS_SITE or not publisher:
+        publisher = _site_name(normalize(tree.findtext(".//title") or ""), title)
+    page_url = url or doc.get("url") or ""
     return WebArticle(
         title=title,
-        published=(dateline and dateline.published) or _iso_day(doc.get("date")) or _script_day(page),
+        published=next((d.published for d in datelines if d.published), None) or _iso_day(doc.get("date"))
+        or _script_day(page) or _url_day(page_url),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
-        url=url or doc.get("url") or "",
-        text=post[0] if post else doc.get("text") or "",
+        url=page_url,
+        text=text,
     )
 
 
@@ -186,6 +197,15 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     return title, None
 
 
+def _site_name(page_title: str, headline: str) -> str:
+    """The site's name in a page title beside the headline or a column's name ("栏目_某某公司", "某某网--栏目",
+    or the name alone): the part named like a site or publisher, else the title when it has one part only."""
+    rest = page_title.replace(headline, " ") if headline else page_title
+    parts = [part for part in _TITLE_PARTS.split(rest) if part.strip()]
+    named = [part.strip() for part in parts if _SITE_NAME_END.search(part.strip())]
+    return named[-1] if named else parts[0].strip() if len(parts) == 1 and rest == page_title else ""
+
+
 def _is_headline_of(line: str, title: str) -> bool:
     """"潍坊市人民医院16日起全面恢复门诊" in the page title "潍坊市人民医院16日起全面恢复门诊-新华网" (or
     "某某晚报数字报-网吧5月15日起恢复营业")."""
@@ -203,7 +223,8 @@ def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     for element in tree.iter():
         element.text = element.text and element.text.replace("\n", " ")
         element.tail = (element.tail or "").replace("\n", " ")
-        if element.tag in _BLOCK_TAGS:
+        if element.tag in _BLOCK_TAGS:  # a line of its own: "发布时间：…" in a <center> before the text's <table>
+            element.text = "\n" + (element.text or "")
             element.tail = "\n" + element.tail
     body = tree.find("body")
     text = (body if body is not None else tree).text_content()
@@ -213,6 +234,16 @@ def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
 def _iso_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _url_day(url: str) -> date | None:
+    """The day in a page's address, as portals file their articles: ".../202004/t20200415_5612345.html",
+    ".../2020-04/15/content_1.htm"."""
+    found = _URL_DAY.search(urlsplit(url).path)
+    try:
+        return date(*map(int, found.groups())) if found else None
     except ValueError:
         return None
 

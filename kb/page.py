@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
-from .web_layout import Dateline, is_furniture, is_unmarked_byline, read_dateline, read_microblog
+from .web_layout import ISSUER_END, Dateline, is_furniture, is_unmarked_byline, read_dateline, read_microblog
 
 BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
@@ -33,8 +33,7 @@ _DATELINE = re.compile(rf"^{_OWN_REPORT}\s*(?:（((?:记者|通讯员)[^）]{{1,
 _NEWS_LEAD = re.compile(rf"^(?:{_OWN_REPORT}|[\u4e00-\u9fff]{{2,4}}社[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)")
 _TITLE_MAX_CHARS = 40
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
-_ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所"  # "某某局文件", not "…新文件"
-_LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{_ISSUER_END}))?文件$")
+_LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?文件$")  # "某某局文件", not "…新文件"
 _TITLE_MAX_LINES = 3
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")

@@ -26,11 +26,15 @@ _DATELINE = re.compile(
 # A newspaper page's header: "某某日报 2020年3月4日 星期三 A03版：县域经济"; an account's byline under its
 # headline: "某某发布 2020年4月16日 阅读约4分钟" (reading time or count).
 _READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
-_PAGE_HEADER = re.compile(rf"^([\u4e00-\u9fff]{{2,12}})\s+{_FULL_DATE.pattern}\s*(?:星期[一二三四五六日天])?\s*"
+_PAGE_HEADER = re.compile(rf"^(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+{_FULL_DATE.pattern}\s*"
+                          rf"(?:{_TIME})?\s*(?:星期[一二三四五六日天])?\s*"
                           rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|{_READING})?(?:\s*[：:].{{0,20}})?$")
 # A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）".
 _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,12}}?)》?\s*"
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
+# A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
+_TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
+                               r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 _PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
 _DATELINE_MAX_CHARS = 120
@@ -59,6 +63,15 @@ _MICROBLOG_HEAD_LINES = 4
 _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
 _POST_HEADLINE = re.compile(r"^【([^】]{4,60})】")
 _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # then come the counts, comments, recommendations
+
+
+# A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
+ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|公司|小组"
+_ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
+_CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
+                           r"([一二三四五六七八九十]{1,3})\s*日$")
+_CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,9 @@ def read_dateline(line: str) -> Dateline | None:
     citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line)  # both: publisher, year, month, day
     if citation:
         return Dateline(published=_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
+    source_last = _TIME_THEN_SOURCE.match(line)
+    if source_last:
+        return Dateline(published=_day(*source_last.groups()[:3]), publisher=source_last.group(4), labelled=False)
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
@@ -107,6 +123,35 @@ def read_dateline(line: str) -> Dateline | None:
     publisher = _PUBLISHER.search(line)
     return Dateline(published=_day(*found.groups()) if found else None,
                     publisher=publisher.group(1) if publisher else "", labelled=bool(_LABEL.search(line)))
+
+
+def read_signature(lines: list[str]) -> Dateline | None:
+    """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"), or None."""
+    for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
+        day = _day_alone(lines[at].strip())
+        issuer = lines[at - 1].strip()
+        if day and _ISSUER.match(issuer):
+            return Dateline(published=day, publisher=issuer, labelled=False)
+    return None
+
+
+def _day_alone(line: str) -> date | None:
+    digits = _FULL_DATE.fullmatch(line)
+    if digits:
+        return _day(*digits.groups())
+    numerals = _CHINESE_DATE.match(line)
+    if not numerals:
+        return None
+    year = "".join(str(_CHINESE_DIGITS[c]) for c in numerals.group(1))
+    return _day(year, *map(str, map(_chinese_number, numerals.groups()[1:])))
+
+
+def _chinese_number(text: str) -> int:
+    """一 … 三十一."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CHINESE_DIGITS[text]
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
 
 
 def is_furniture(line: str) -> bool:
