@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
-from .web_layout import ISSUER_END, Dateline, is_furniture, is_unmarked_byline, read_dateline, read_microblog
+from .web_layout import (ISSUER_END, Dateline, is_furniture, is_unmarked_byline, read_dateline, read_microblog,
+                         read_signature)
 
 BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
@@ -311,6 +312,10 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         else:
             article.published = article.published or dateline.published
             article.publisher = article.publisher or dateline.publisher
+    closing = read_signature(rest)  # "某某指挥部" / "二〇二〇年二月二十日": who issued it and when, without a dateline
+    if closing:
+        article.published = article.published or closing.published
+        article.publisher = article.publisher or closing.publisher
     if article.paragraphs:
         match = _DATELINE.match(article.paragraphs[0])
         if match:

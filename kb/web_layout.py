@@ -116,6 +116,8 @@ def read_dateline(line: str) -> Dateline | None:
     source_last = _TIME_THEN_SOURCE.match(line)
     if source_last:
         return Dateline(published=_day(*source_last.groups()[:3]), publisher=source_last.group(4), labelled=False)
+    if _CHINESE_DATE.match(line):  # a closing's "二〇二〇年二月二十日", like a bare "2020年2月20日"
+        return Dateline(published=_day_alone(line), publisher="", labelled=False)
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
@@ -130,8 +132,8 @@ def read_signature(lines: list[str]) -> Dateline | None:
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         day = _day_alone(lines[at].strip())
         issuer = lines[at - 1].strip()
-        if day and _ISSUER.match(issuer):
-            return Dateline(published=day, publisher=issuer, labelled=False)
+        if day and _ISSUER.match(issuer):  # two issuers side by side: "某某局 某某局" → "某某局、某某局"
+            return Dateline(published=day, publisher="、".join(issuer.split()), labelled=False)
     return None
 
 

@@ -189,6 +189,15 @@ def test_a_reprints_citation_at_the_end_gives_its_date_and_publisher(citation, p
     assert "版" not in article.text and publisher not in article.text
 
 
+def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_reports():
+    page = parse_page("p", "关于恢复城区理发店营业的通告\n"
+                           "经研究，城区理发店自3月12日起恢复营业，每名顾客服务结束后须对工具消毒。\n"
+                           "店内同一时间顾客不得超过4人。\n某区疫情处置工作领导小组指挥部\n二〇二〇年三月十一日\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), article.publisher) == ("2020-03-11", "某区疫情处置工作领导小组指挥部")
+    assert "二〇二〇" not in article.text
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
