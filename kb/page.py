@@ -22,8 +22,15 @@ from pathlib import Path
 import yaml
 
 from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
-from .web_layout import (ISSUER_END, Dateline, is_furniture, is_unmarked_byline, read_dateline, read_microblog,
-                         read_signature)
+from .web_layout import (
+    ISSUER_END,
+    Dateline,
+    is_furniture,
+    is_unmarked_byline,
+    read_dateline,
+    read_microblog,
+    read_signature,
+)
 
 BYLINE_MARK = "□"
 WEB_LAYOUT = "web"
