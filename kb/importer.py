@@ -112,7 +112,10 @@ async def _add_one(source: str, articles_dir: Path, known: dict[str, str], limit
     keys = [_content_key(article.text) for article in page.articles]
     if all(key in known for key in keys):
         return AlreadyThere(source, known[keys[0]])
-    path = _write_new(articles_dir, _file_name(page), text)
+    try:
+        path = _write_new(articles_dir, _file_name(page), text)
+    except OSError as error:  # this input is not saved; the others still are
+        return Refused(source, f"无法保存到文章目录（{type(error).__name__}: {error}）")
     known.update(dict.fromkeys(keys, path.name))
     return Added(source, path, page)
 

@@ -519,6 +519,21 @@ def test_a_forum_thread_is_its_first_post_dated_by_the_post():
     assert "八千" not in article.text and "编辑" not in article.text
 
 
+async def test_an_input_that_cannot_be_saved_is_refused_and_the_others_are_added(store, tmp_path, monkeypatch):
+    import kb.importer
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(PLAIN_ARTICLE, encoding="utf-8")
+    bad.write_text("某县公园恢复开放\n某县人民公园自3月20日起恢复开放，游客须扫码登记，园内游客不超过3000人。\n"
+                   "公园开放时间为每天6:00至20:00，儿童游乐设施暂不开放。\n", encoding="utf-8")
+    name_of = kb.importer._file_name
+    monkeypatch.setattr(kb.importer, "_file_name",  # a name the file system cannot take (a folder that is not there)
+                        lambda page: "no-such-folder/x" if "公园" in page.articles[0].title else name_of(page))
+    added, refused = await run_add(store, str(good), str(bad))
+    assert isinstance(added, Added) and added.path.exists()
+    assert isinstance(refused, Refused) and refused.reason.startswith("无法保存到文章目录（FileNotFoundError")
+    assert {path.name for path in store.folder.iterdir()} == {SEED.name, added.path.name}
+
+
 def test_the_command_says_already_there_and_exits_0(store, capsys):
     assert main(["--db", store.url, "add", "--articles", str(store.folder), str(SEED)]) == 0
     assert capsys.readouterr().out.strip() == f"已存在：{SEED}（内容与 {SEED.name} 相同，未重复添加）"
