@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import ends_sentence, is_list_item, month_days, normalize, starts_item
+from .text import HAN, ends_sentence, is_list_item, month_days, normalize, starts_item
 from .web_layout import (
     ISSUER_END,
     Dateline,
@@ -195,8 +195,8 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     A title may hold ：and ，("临朐：为…") only where a column-broken paragraph cannot stand: first on the
     page or right before a byline. Elsewhere such a line is taken for the end of a paragraph.
     """
-    marks = r"[。；？！（）]" if punctuated else r"[，。；：？！（）]"
-    return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK))
+    marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
+    return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, line) and not line.endswith("：") and read_dateline(line) is None)
 
 
@@ -213,6 +213,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
+    while lines and not re.search(HAN, lines[0]):  # a masthead in pinyin or English ("WEIFANG WANBAO") above it all
+        lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)
     post = read_microblog(lines)

@@ -24,9 +24,11 @@ _DATELINE = re.compile(
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
 # A newspaper page's header: "某某日报 2020年3月4日 星期三 A03版：县域经济"; an account's byline under its
-# headline: "某某发布 2020年4月16日 阅读约4分钟" (reading time or count).
+# headline: "某某发布 2020年4月16日 阅读约4分钟" (reading time or count), also as a WeChat article copied on a phone
+# shows it: "原创 作者 某某发布 2020-03-05".
 _READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
-_PAGE_HEADER = re.compile(rf"^(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+{_FULL_DATE.pattern}\s*"
+_PAGE_HEADER = re.compile(rf"^(?:原创\s+(?:[\u4e00-\u9fff]{{2,12}}\s+)?)?(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+"
+                          rf"{_FULL_DATE.pattern}\s*"
                           rf"(?:{_TIME})?\s*(?:星期[一二三四五六日天])?\s*"
                           rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|{_READING})?(?:\s*[：:].{{0,20}})?$")
 # A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）".
@@ -49,9 +51,11 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,6}){1,8}$")
 _BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,30}】\s*)+$")
 _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
-_PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇"
+_PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$)")
 _CREDIT_MAX_CHARS = 80
+# A breadcrumb copied with the text: "潍坊新闻网 > 潍坊要闻 > 正文".
+_BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*|[^>›»]{1,16}(?:\s*[>›»]{1,2}\s*[^>›»]{1,16}){2,})$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
@@ -165,7 +169,7 @@ def is_furniture(line: str) -> bool:
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
     return any(pattern.match(line) for pattern in (_CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER,
-                                                     _FILE_NUMBER))
+                                                     _FILE_NUMBER, _BREADCRUMB))
 
 
 def is_unmarked_byline(line: str) -> bool:

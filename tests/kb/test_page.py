@@ -198,6 +198,24 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
     assert "二〇二〇" not in article.text
 
 
+def test_a_wechat_article_copied_on_a_phone():
+    page = parse_page("p", "复工不愁！某区首批12处托管点3月9日开放\n原创 某区教育 某区发布 2020-03-05\n"
+                           "收录于话题 #复工复产 12个\n点击上方蓝字 关注我们\n"
+                           "某区首批12处托管点将于3月9日起开放，为复工职工的子女提供免费看护。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), article.publisher) == (
+        "复工不愁！某区首批12处托管点3月9日开放", "2020-03-05", "某区发布")
+    assert article.paragraphs == ["某区首批12处托管点将于3月9日起开放，为复工职工的子女提供免费看护。"]
+
+
+def test_a_web_page_copied_as_text_loses_its_breadcrumb_and_english_masthead():
+    page = parse_page("p", "MOUSHI WANBAO\n某市新闻网 > 要闻 > 正文\n城区快递网点恢复率达95%\n"
+                           "截至4月1日，城区1380个快递网点已恢复营业1311个。\n")
+    [article] = page.articles
+    assert article.title == "城区快递网点恢复率达95%"
+    assert article.paragraphs == ["截至4月1日，城区1380个快递网点已恢复营业1311个。"]
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
