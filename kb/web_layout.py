@@ -27,7 +27,8 @@ _DATELINE = re.compile(
 # headline: "某某发布 2020年4月16日 阅读约4分钟" (reading time or count), also as a WeChat article copied on a phone
 # shows it: "原创 作者 某某发布 2020-03-05".
 _READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
-_PAGE_HEADER = re.compile(rf"^(?:原创\s+(?:[\u4e00-\u9fff]{{2,12}}\s+)?)?(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+"
+_PAGE_HEADER = re.compile(r"^(?:原创\s+(?:[\u4e00-\u9fff]{2,12}\s+)?)?"
+                          rf"(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+"
                           rf"{_FULL_DATE.pattern}\s*"
                           rf"(?:{_TIME})?\s*(?:星期[一二三四五六日天])?\s*"
                           rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|{_READING})?(?:\s*[：:].{{0,20}})?$")
@@ -55,7 +56,8 @@ _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$)")
 _CREDIT_MAX_CHARS = 80
 # A breadcrumb copied with the text: "潍坊新闻网 > 潍坊要闻 > 正文".
-_BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*|[^>›»]{1,16}(?:\s*[>›»]{1,2}\s*[^>›»]{1,16}){2,})$")
+_BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*"
+                         r"|[^>›»]{1,16}(?:\s*[>›»]{1,2}\s*[^>›»]{1,16}){2,})$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
