@@ -137,7 +137,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     ("2020/08/21 15:30", "2020年8月21日"): it is kept as YYYY-MM-DD or YYYY-MM."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        return {}, text
+        return _header_fields(lines) or ({}, text)
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if end is None:
         raise ValueError("front matter opened with --- but never closed")
@@ -161,6 +161,23 @@ _META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "pub
               "发布日期": "date", "发布时间": "date", "网址": "url", "链接": "url", "link": "url"}
 _YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
+
+
+def _header_fields(lines: list[str]) -> tuple[dict[str, str], str] | None:
+    """"标题：…" / "日期：…" / "来源：…" lines at the top of a pasted text, without the --- lines: its front matter."""
+    fields: list[tuple[str, str]] = []
+    for line in lines:
+        found = _HEADER_FIELD.match(line.strip())
+        if not found:
+            break
+        fields.append((found.group(1), found.group(2)))
+    if len(fields) < 2 or fields[0][0] != "标题":
+        return None
+    meta, _ = split_front_matter("---\n" + "".join(f"{key}: {value}\n" for key, value in fields) + "---\n")
+    return meta, "\n".join(lines[len(fields):])
+
+
+_HEADER_FIELD = re.compile(r"^(标题|日期|发布日期|发布时间|来源|作者|链接|网址|标签|关键词)\s*[:：]\s*(\S.*)$")
 
 
 def _meta_by_line(lines: list[str]) -> dict[str, str]:

@@ -87,6 +87,13 @@ def test_a_front_matter_title_is_read_as_written(line, value):
         "title": value, "date": "2020-03-05"}
 
 
+def test_header_fields_without_fences_are_the_front_matter():
+    meta, body = split_front_matter("标题：某港一季度吞吐量增长12.4%\n日期：2020年4月9日\n来源：某某日报\n\n正文。")
+    assert meta == {"title": "某港一季度吞吐量增长12.4%", "date": "2020-04-09", "publisher": "某某日报"}
+    assert body.strip() == "正文。"
+    assert split_front_matter("来源：某某日报\n正文。")[0] == {}  # a 来源 line alone is a dateline, not a header
+
+
 def test_a_page_without_front_matter_is_all_body():
     meta, body = split_front_matter("标题\n□ 记者 某某\n正文。")
     assert meta == {} and body.startswith("标题")
