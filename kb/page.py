@@ -43,6 +43,7 @@ _TITLE_MAX_CHARS = 40
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?文件$")  # "某某局文件", not "…新文件"
 _TITLE_MAX_LINES = 3
+_NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 
@@ -230,7 +231,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
-    while lines and not re.search(HAN, lines[0]):  # a masthead in pinyin or English ("WEIFANG WANBAO") above it all
+    # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), a note of whoever pasted it ("（以下内容由…）")
+    while lines and (not re.search(HAN, lines[0]) or _NOTE.match(lines[0])):
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)
@@ -328,7 +330,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         while rest and _BYLINE_ROLE.match(rest[0]) and _is_title_line(rest[0]):
             byline_parts.append(rest[0])
             rest = rest[1:]
-    article = Article(title=" ".join(titles), byline="；".join(byline_parts))
+    article = Article(title=_joined_title(titles), byline="；".join(byline_parts))
     for line in rest:
         dateline = read_dateline(line)
         if is_unmarked_byline(line):
@@ -349,6 +351,15 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
     return article
+
+
+def _joined_title(lines: list[str]) -> str:
+    """Title lines as one title: a headline and its subtitle apart ("…开放 须预约"), an issuer and its "关于…的通知"
+    together ("某某局关于…的通知")."""
+    title = lines[0] if lines else ""
+    for line in lines[1:]:
+        title += line if line.startswith("关于") else f" {line}"
+    return title
 
 
 class _Line(str):

@@ -223,6 +223,15 @@ def test_a_web_page_copied_as_text_loses_its_breadcrumb_and_english_masthead():
     assert article.paragraphs == ["截至4月1日，城区1380个快递网点已恢复营业1311个。"]
 
 
+def test_a_pasted_notice_loses_the_pasters_note_and_keeps_its_issuer_in_the_title():
+    page = parse_page("p", "（以下内容由办公室提供，请上传——小刘 6.20）\n某市卫生健康委员会\n"
+                           "关于公布核酸检测机构名单的公告\n"
+                           "现将全市12家核酸检测机构名单公布如下，自2020年6月22日起接受预约。\n")
+    [article] = page.articles
+    assert article.title == "某市卫生健康委员会关于公布核酸检测机构名单的公告"
+    assert "小刘" not in article.text
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
