@@ -43,6 +43,9 @@ _TITLE_MAX_CHARS = 40
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?文件$")  # "某某局文件", not "…新文件"
 _TITLE_MAX_LINES = 3
+_MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
+                             re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
 _NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
@@ -236,6 +239,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)
+    mail = _forwarded_mail(lines)
+    if mail:
+        return _one_article(*mail, whole_lines)
     post = read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
@@ -257,6 +263,18 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         else:
             articles.append(article)
     return _dated([a for a in articles if a.paragraphs], header, issuers)
+
+
+def _forwarded_mail(lines: list[str]) -> tuple[list[str], str] | None:
+    """A forwarded e-mail: what follows "-----原始邮件-----" and its 发件人/发送时间/主题 lines, titled by its 主题
+    (the forwarder's note above is no text); None for any other text."""
+    start = next((n for n, line in enumerate(lines) if _MAIL_SEPARATOR.match(line)), None)
+    if start is None:
+        return None
+    headers = list(itertools.takewhile(lambda line: _MAIL_HEADER.match(line) is not None, lines[start + 1:]))
+    subject = next((found.group(2).strip() for found in map(_MAIL_HEADER.match, headers)
+                    if found and found.group(1) in ("主题", "Subject")), "")
+    return (lines[start + 1 + len(headers):], subject) if subject else None
 
 
 def _one_article(lines: list[str], title: str, whole_lines: bool) -> list[Article]:

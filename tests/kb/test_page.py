@@ -232,6 +232,17 @@ def test_a_pasted_notice_loses_the_pasters_note_and_keeps_its_issuer_in_the_titl
     assert "小刘" not in article.text
 
 
+def test_a_forwarded_email_is_its_notice_titled_by_its_subject():
+    page = parse_page("p", "各位车间主任：\n经发局的通知转给大家，请按时上报。\n行政部 张丽\n-----原始邮件-----\n"
+                           "发件人：\"某区经发局\" <jfj@example.cn>\n发送时间：2020年2月15日(星期六) 上午8:21\n"
+                           "主题：关于做好复工企业防疫物资储备工作的通知\n各复工企业：\n"
+                           "企业应按在岗职工人数储备不少于7天用量的口罩。\n某区经济发展局\n2020年2月14日\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), article.publisher) == (
+        "关于做好复工企业防疫物资储备工作的通知", "2020-02-14", "某区经济发展局")
+    assert "张丽" not in article.text and "发件人" not in article.text and "储备不少于7天用量" in article.text
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
