@@ -46,6 +46,9 @@ _TITLE_MAX_LINES = 3
 _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
                              re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
+_COLUMN_NAME_CHARS = 8
+# A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
+_CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
@@ -67,7 +70,8 @@ class Article:
     @property
     def open_ended(self) -> bool:
         """True when the article stops mid-sentence (it continues elsewhere on the page)."""
-        return bool(self.paragraphs) and not ends_sentence(self.paragraphs[-1])
+        last = self.paragraphs[-1] if self.paragraphs else ""
+        return bool(last) and not ends_sentence(last) and not _CREDIT_END.search(last)  # "…。（记者 某某）" ends it
 
 
 @dataclass
@@ -251,6 +255,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         lines = lines[1:]
     elif len(lines) > 1 and _is_title_line(lines[0], punctuated=True):
         header = read_dateline(lines[1])  # "2020-08-28 来源：某报" under the page's headline: the whole page's too
+        if header and header.publisher and not header.labelled and len(lines[0]) <= _COLUMN_NAME_CHARS \
+                and len(lines) > 2 and _is_title_line(lines[2], punctuated=True):
+            lines = lines[2:]  # a column's name over the paper's name and day ("县域快讯 / 某某晚报 2020-04-08")
     starts = _article_starts(lines)
     articles: list[Article] = []
     for begin, end in itertools.pairwise([*starts, len(lines)]):
@@ -315,7 +322,7 @@ def _article_starts(lines: list[str]) -> list[int]:
             if first < i or not opens_report:
                 starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
-              and _follows_footer(lines, i)) or _is_item_title(line):
+              and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) or _is_item_title(line):
             starts.add(i)
     return sorted(starts)
 

@@ -243,6 +243,14 @@ def test_a_forwarded_email_is_its_notice_titled_by_its_subject():
     assert "张丽" not in article.text and "发件人" not in article.text and "储备不少于7天用量" in article.text
 
 
+def test_briefs_ending_with_their_reporters_credit_are_articles_of_their_own_under_a_column_name():
+    page = parse_page("p", "县域快讯\n某某晚报　2020-04-08\n某县农家乐恢复营业\n全县213家农家乐恢复营业，每桌不超过6人"
+                           "。（记者 张涛 通讯员 刘芳）\n某城商户复市率达85%\n"
+                           "城内1260家商户已有1071家恢复经营。（记者 李娟）\n")
+    assert [(a.title, page.iso_date_of(a), a.publisher) for a in page.articles] == [
+        ("某县农家乐恢复营业", "2020-04-08", "某某晚报"), ("某城商户复市率达85%", "2020-04-08", "某某晚报")]
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
