@@ -31,7 +31,8 @@ _PAGE_HEADER = re.compile(r"^(?:原创\s+(?:[\u4e00-\u9fff]{2,12}\s+)?)?"
                           rf"(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+"
                           rf"{_FULL_DATE.pattern}\s*"
                           rf"(?:{_TIME})?\s*(?:星期[一二三四五六日天])?\s*"
-                          rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|{_READING})?(?:\s*[：:].{{0,20}})?$")
+                          rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,3}}|{_READING})?(?:\s*[：:].{{0,20}})?"
+                          r"(?:\s+(?:本报)?(?:记者|通讯员)\s.{0,40})?$")  # "某某日报 2020年3月2日 记者 某某"
 # A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）".
 _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,12}}?)》?\s*"
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
@@ -122,8 +123,9 @@ def read_dateline(line: str) -> Dateline | None:
     source_last = _TIME_THEN_SOURCE.match(line)
     if source_last:
         return Dateline(published=_day(*source_last.groups()[:3]), publisher=source_last.group(4), labelled=False)
-    if _CHINESE_DATE.match(line):  # a closing's "二〇二〇年二月二十日", like a bare "2020年2月20日"
-        return Dateline(published=_day_alone(line), publisher="", labelled=False)
+    bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
+    if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
+        return Dateline(published=_day_alone(bare), publisher="", labelled=False)
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
