@@ -51,7 +51,7 @@ _CREDIT = re.compile(
 # A byline on a line of its own: "大众网·海报新闻记者 张晓 潍坊报道", "本报记者 王某 通讯员 李某" (names stand
 # apart, so "记者从市人社局获悉" is not one).
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,6}){1,8}$")
-_BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,30}】\s*)+$")
+_BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,8}】\s*)+$")  # 【打印本页】【关闭窗口】, not a 【headline】 of its own
 _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$)")
@@ -69,6 +69,7 @@ _MICROBLOG_TIME = re.compile(rf"^{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*来自\s*
 _MICROBLOG_HEAD_LINES = 4
 _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
 _POST_HEADLINE = re.compile(r"^【([^】]{4,60})】")
+_CHAT_HEADER = re.compile(rf"^(\S.{{0,23}}?)\s+{_FULL_DATE.pattern}\s+{_TIME}$")
 _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # then come the counts, comments, recommendations
 
 
@@ -96,25 +97,35 @@ class Microblog:
 
 
 def read_microblog(lines: list[str]) -> Microblog | None:
-    """The post, when the lines are a 微博 post copied as text; None otherwise."""
+    """The post, when the lines are a 微博 post copied as text, or the first message of a group chat copied as
+    text ("某某小编 2020/3/12 9:05:33" over each message; the later ones are replies); None otherwise."""
+    senders = [n for n, line in enumerate(lines) if _CHAT_HEADER.match(line)]
+    if len(senders) > 1 and senders[0] == 0:
+        sender = _CHAT_HEADER.match(lines[0])
+        assert sender is not None
+        return _post(lines[1:senders[1]], sender.group(1), _day(*sender.groups()[1:4]))
     for i, line in enumerate(lines[:_MICROBLOG_HEAD_LINES]):
         time = _MICROBLOG_TIME.match(line)
         if time and i > 0:
             end = next((n for n in range(i + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
-            post = [text for text in (_HASHTAG.sub("", body).strip() for body in lines[i + 1:end]) if text]
-            headline = _POST_HEADLINE.match(post[0]) if post else None
-            if headline:
-                post[0] = post[0][headline.end():]
-            title = headline.group(1).rstrip("→↓>》 ") if headline else lines[0]
-            dateline = Dateline(published=_day(*time.groups()[:3]), publisher=lines[0], labelled=False)
-            return Microblog(dateline=dateline, title=title, lines=post)
+            return _post(lines[i + 1:end], lines[0], _day(*time.groups()[:3]))
     return None
+
+
+def _post(lines: list[str], account: str, day: date | None) -> Microblog:
+    """A post titled by its 【headline】 (else its account's name), without #hashtags#."""
+    post = [text for text in (_HASHTAG.sub("", body).strip() for body in lines) if text]
+    headline = _POST_HEADLINE.match(post[0]) if post else None
+    if headline:
+        post[0] = post[0][headline.end():]
+    title = headline.group(1).rstrip("→↓>》 ") if headline else account
+    return Microblog(dateline=Dateline(published=day, publisher=account, labelled=False), title=title, lines=post)
 
 
 def read_dateline(line: str) -> Dateline | None:
     """The publication day and publisher a dateline gives, or None when the line is not one.
 
-    Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】".
+    Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】", "（来源：某某晚报）".
     """
     line = line.strip()
     citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line)  # both: publisher, year, month, day
@@ -126,6 +137,8 @@ def read_dateline(line: str) -> Dateline | None:
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
         return Dateline(published=_day_alone(bare), publisher="", labelled=False)
+    if bare != line and line[:1] in "（(" and line[-1:] in "）)":  # "（来源：某某晚报）" at an article's end
+        line = line[1:-1]
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None

@@ -254,6 +254,16 @@ def test_briefs_ending_with_their_reporters_credit_are_articles_of_their_own_und
         ("某县农家乐恢复营业", "2020-04-08", "某某晚报"), ("某城商户复市率达85%", "2020-04-08", "某某晚报")]
 
 
+def test_a_group_chat_copied_as_text_is_its_first_message():
+    page = parse_page("p", "某某发布小编 2020/3/12 9:05:33\n【市区公共自行车3月13日起恢复运营】\n"
+                           "3月13日起，市区公共自行车恢复运营，首批开放站点326个。\n（来源：某某晚报）\n"
+                           "某某发布小编 2020/3/12 9:05:41\n[图片]\n王建国 2020/3/12 9:07:10\n收到，明天就去骑。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), article.publisher) == (
+        "市区公共自行车3月13日起恢复运营", "2020-03-12", "某某晚报")
+    assert article.paragraphs == ["3月13日起，市区公共自行车恢复运营，首批开放站点326个。"]
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
