@@ -105,7 +105,7 @@ async def add(sources: list[str], articles_dir: Path, rebuild: Callable[[], obje
 
 async def _add_one(source: str, articles_dir: Path, known: dict[str, str], limits: Limits) -> Outcome:
     try:
-        text = await _page_text(source, limits)
+        text = await page_text(source, limits)
         page = _checked(text)
     except (BadInput, FetchError) as error:
         return Refused(source, str(error))
@@ -120,7 +120,7 @@ async def _add_one(source: str, articles_dir: Path, known: dict[str, str], limit
     return Added(source, path, page)
 
 
-async def _page_text(source: str, limits: Limits) -> str:
+async def page_text(source: str, limits: Limits) -> str:
     """The text page to store for an input (front matter + body)."""
     if _URL.match(source):
         fetched = await fetch(source, limits)

@@ -19,9 +19,9 @@ from kb.__main__ import main
 from kb.answers import source_line
 from kb.build import build
 from kb.fetch import Limits
-from kb.importer import Added, AlreadyThere, Refused, add
+from kb.importer import Added, AlreadyThere, Refused, add, page_text
 from kb.knowledge_base import ArticleInfo, KnowledgeBase
-from kb.page import read_page
+from kb.page import parse_page, read_page
 from kb.settings import ARTICLES_DIR
 from kb.text import normalize
 from tools.ports import free_port
@@ -235,6 +235,30 @@ async def test_a_saved_web_page_is_stored_as_a_text_page(store, path):
     assert [chrome for chrome in expected["chrome"] if normalize(chrome) in stored.split("---\n", 2)[2]] == []
     article = article_named(store.load(), expected["title"])
     assert (article.published, article.publisher) == (expected["date"], expected["publisher"])
+
+
+TEXTS = Path(__file__).parent / "texts_blind"  # pasted text files, written by a helper who saw no code (its README)
+TEXT_ARTICLES = {(name, n): want for name, file in yaml.safe_load((TEXTS / "expected.yml").read_text(encoding="utf-8"))
+                 .items() for n, want in enumerate(file["articles"])}
+TEXT_MISSES = {
+    ("t02.txt", 0): "a column name over the title (发布会实录) is taken into it; its day stands only in the text",
+    ("t05.txt", 1): "a second article after a ====== line is read as part of the first",
+    ("t08.txt", 0): "the issuer alone at the end, without a day under it, is not read as the publisher",
+    ("t14.txt", 0): "the e-paper header names 潍坊晚报数字报, a reader cites 潍坊晚报",
+}
+
+
+@pytest.mark.parametrize("key", [
+    pytest.param(key, marks=pytest.mark.xfail(reason=TEXT_MISSES[key], strict=True)) if key in TEXT_MISSES else key
+    for key in sorted(TEXT_ARTICLES)], ids=lambda key: f"{key[0]}#{key[1]}")
+async def test_a_pasted_text_file_is_read_as_its_reader_would(key):
+    want = TEXT_ARTICLES[key]
+    page = parse_page(key[0], await page_text(str(TEXTS / key[0]), Limits()))
+    article = next(a for a in page.articles if a.title == normalize(want["title"]))
+    published = page.published_on(article)
+    assert ((published.isoformat() if published else ""), page.publisher_of(article)) == (
+        want["date"], want["publisher"])
+    assert [s for s in want["body"] if normalize(s) not in article.text] == []
 
 
 async def test_a_url_is_fetched_and_keeps_its_address(store, site):
