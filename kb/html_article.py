@@ -5,7 +5,9 @@ URL); it was chosen by measuring (see docs/import.md). What it does not know of 
 from the page's visible lines: the dateline under the headline ("发布时间：2020-03-05 来源：某局",
 "2020年3月10日 来源：某报") gives the day and the publisher, and names the headline when the page's
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
-the page splitter drops it, as it does in text files.
+the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences;
+a forum thread is read as its first post; a date kept only for scripts or in the address dates a page that
+shows none (docs/import.md lists every rule).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from trafilatura.settings import set_date_params
 
-from .text import normalize
+from .text import normalize, valid_day
 from .web_layout import Dateline, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -242,10 +244,7 @@ def _url_day(url: str) -> date | None:
     """The day in a page's address, as portals file their articles: ".../202004/t20200415_5612345.html",
     ".../2020-04/15/content_1.htm"."""
     found = _URL_DAY.search(urlsplit(url).path)
-    try:
-        return date(*map(int, found.groups())) if found else None
-    except ValueError:
-        return None
+    return valid_day(*found.groups()) if found else None
 
 
 def _script_day(page: str) -> date | None:
@@ -255,11 +254,7 @@ def _script_day(page: str) -> date | None:
     value = found.group(1)
     if value.isdigit():
         return datetime.fromtimestamp(int(value), _CHINA_TIME).date()
-    year, month, day = map(int, value.split("-"))
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    return valid_day(*value.split("-"))
 
 
 def _codec(name: str) -> str | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import HAN, ends_sentence, is_list_item, month_days, normalize, starts_item
+from .text import HAN, ends_sentence, is_list_item, month_days, normalize, starts_item, valid_day
 from .web_layout import (
     ISSUER_END,
     Dateline,
@@ -96,7 +96,7 @@ class Page:
     def published_on(self, article: Article) -> date | None:
         """The full publication day: the front matter's `date: YYYY-MM-DD`, else the article's dateline."""
         match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", self.meta.get("date", ""))
-        return (_valid_day(*map(int, match.groups())) if match else None) or article.published
+        return (valid_day(*map(int, match.groups())) if match else None) or article.published
 
     def date_of(self, article: Article) -> str:
         """The publication day; without one, the latest day the article reports, else the page's month."""
@@ -122,7 +122,7 @@ class Page:
         """The day date_of names as YYYY-MM-DD, or "" when it names no day of a known year."""
         published = self.published_on(article)
         days = self._reported_days(article)
-        day = published or (_valid_day(self.year, *max(days)) if days and self.year else None)
+        day = published or (valid_day(self.year, *max(days)) if days and self.year else None)
         return day.isoformat() if day else ""
 
 
@@ -416,10 +416,3 @@ def _continue_article(article: Article, continuation: Article) -> None:
     article.paragraphs.extend(continuation.paragraphs[1:])
     if not article.title:
         article.title = continuation.title
-
-
-def _valid_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

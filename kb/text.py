@@ -1,5 +1,6 @@
 """Small text helpers shared by the parser, the extractors and the answers."""
 import re
+from datetime import date
 
 HAN = r"[\u4e00-\u9fff]"
 
@@ -50,3 +51,11 @@ def month_days(text: str) -> list[tuple[int, int]]:
 
 # An article's date as the knowledge base writes it: "2020年2月24日", "2020年2月" or "2020年".
 DATE_PARTS = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
+
+
+def valid_day(year: int | str, month: int | str, day: int | str) -> date | None:
+    """The day, or None when there is no such day (2月30日)."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

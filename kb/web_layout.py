@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .text import valid_day
+
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
@@ -103,12 +105,12 @@ def read_microblog(lines: list[str]) -> Microblog | None:
     if len(senders) > 1 and senders[0] == 0:
         sender = _CHAT_HEADER.match(lines[0])
         assert sender is not None
-        return _post(lines[1:senders[1]], sender.group(1), _day(*sender.groups()[1:4]))
+        return _post(lines[1:senders[1]], sender.group(1), valid_day(*sender.groups()[1:4]))
     for i, line in enumerate(lines[:_MICROBLOG_HEAD_LINES]):
         time = _MICROBLOG_TIME.match(line)
         if time and i > 0:
             end = next((n for n in range(i + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
-            return _post(lines[i + 1:end], lines[0], _day(*time.groups()[:3]))
+            return _post(lines[i + 1:end], lines[0], valid_day(*time.groups()[:3]))
     return None
 
 
@@ -130,10 +132,10 @@ def read_dateline(line: str) -> Dateline | None:
     line = line.strip()
     citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line)  # both: publisher, year, month, day
     if citation:
-        return Dateline(published=_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
+        return Dateline(published=valid_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
     source_last = _TIME_THEN_SOURCE.match(line)
     if source_last:
-        return Dateline(published=_day(*source_last.groups()[:3]), publisher=source_last.group(4), labelled=False)
+        return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=source_last.group(4), labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
         return Dateline(published=_day_alone(bare), publisher="", labelled=False)
@@ -144,7 +146,7 @@ def read_dateline(line: str) -> Dateline | None:
         return None
     found = _FULL_DATE.search(line)
     publisher = _PUBLISHER.search(line)
-    return Dateline(published=_day(*found.groups()) if found else None,
+    return Dateline(published=valid_day(*found.groups()) if found else None,
                     publisher=publisher.group(1) if publisher else "", labelled=bool(_LABEL.search(line)))
 
 
@@ -161,12 +163,12 @@ def read_signature(lines: list[str]) -> Dateline | None:
 def _day_alone(line: str) -> date | None:
     digits = _FULL_DATE.fullmatch(line)
     if digits:
-        return _day(*digits.groups())
+        return valid_day(*digits.groups())
     numerals = _CHINESE_DATE.match(line)
     if not numerals:
         return None
     year = "".join(str(_CHINESE_DIGITS[c]) for c in numerals.group(1))
-    return _day(year, *map(str, map(_chinese_number, numerals.groups()[1:])))
+    return valid_day(year, *map(str, map(_chinese_number, numerals.groups()[1:])))
 
 
 def _chinese_number(text: str) -> int:
@@ -192,10 +194,3 @@ def is_furniture(line: str) -> bool:
 def is_unmarked_byline(line: str) -> bool:
     """A byline on a line of its own, without the newspaper's "□" mark (under a web page's headline)."""
     return bool(_BYLINE.match(line))
-
-
-def _day(year: str, month: str, day: str) -> date | None:
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
