@@ -25,6 +25,7 @@ from .text import HAN, ends_sentence, is_list_item, month_days, normalize, start
 from .web_layout import (
     ISSUER_END,
     Dateline,
+    ends_the_article,
     is_furniture,
     is_unmarked_byline,
     read_dateline,
@@ -47,6 +48,7 @@ _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的�
                              re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
 _COLUMN_NAME_CHARS = 8
+_TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
@@ -237,7 +239,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
-    lines = [line for line in lines if line and not is_furniture(line)]
+    tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)), len(lines))
+    lines = [line for line in lines[:tail] if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), a note of whoever pasted it ("（以下内容由…）")
     while lines and (not re.search(HAN, lines[0]) or _NOTE.match(lines[0])):
         lines = lines[1:]

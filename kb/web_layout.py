@@ -56,7 +56,11 @@ _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00
 _BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,8}】\s*)+$")  # 【打印本页】【关闭窗口】, not a 【headline】 of its own
 _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
-                     r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$)")
+                     r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$"
+                     r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved)", re.IGNORECASE)
+# A heading after which a page holds no more of its article: related items, earlier posts, comments.
+_TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
+                           r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论)】?[：:]?$")
 _CREDIT_MAX_CHARS = 80
 # A breadcrumb copied with the text: "潍坊新闻网 > 潍坊要闻 > 正文".
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*"
@@ -177,6 +181,11 @@ def _chinese_number(text: str) -> int:
     if not ten:
         return _CHINESE_DIGITS[text]
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+
+
+def ends_the_article(line: str) -> bool:
+    """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments."""
+    return bool(_TAIL_HEADING.match(line.strip()))
 
 
 def is_furniture(line: str) -> bool:

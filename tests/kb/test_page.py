@@ -264,6 +264,15 @@ def test_a_group_chat_copied_as_text_is_its_first_message():
     assert article.paragraphs == ["3月13日起，市区公共自行车恢复运营，首批开放站点326个。"]
 
 
+def test_related_items_and_comments_after_the_article_are_no_text():
+    page = parse_page("p", "某区托管点3月9日开放\n字号：大 中 小\n某区首批12处托管点将于3月9日起开放。\n"
+                           "托管点每天8:00至18:00开放，免费提供午餐。\n下载“某区融媒”客户端 了解更多新闻\n往期推荐\n"
+                           "某区公布第二批复工企业名单 共365家\n写下你的留言\n孩子刚满3岁能报吗？\n"
+                           "版权所有 © 某某晚报社\n")
+    [article] = page.articles
+    assert article.paragraphs == ["某区首批12处托管点将于3月9日起开放。", "托管点每天8:00至18:00开放，免费提供午餐。"]
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
