@@ -50,6 +50,7 @@ _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日
 _COLUMN_NAME_CHARS = 8
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
+_PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
@@ -238,6 +239,9 @@ def _is_byline(line: str) -> bool:
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
+    pasted = re.split(r"^\s*[=＝]{4,}\s*$", body, flags=re.MULTILINE)
+    if title is None and len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
+        return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)), len(lines))
     lines = [line for line in lines[:tail] if line and not is_furniture(line)]
@@ -372,6 +376,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     if closing:
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
+    paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
+    article.publisher = article.publisher or (paper.group(1) if paper else "")  # "…。（某某晚报记者 宋佳）"
     if article.paragraphs:
         match = _DATELINE.match(article.paragraphs[0])
         if match:

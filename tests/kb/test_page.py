@@ -273,6 +273,14 @@ def test_related_items_and_comments_after_the_article_are_no_text():
     assert article.paragraphs == ["某区首批12处托管点将于3月9日起开放。", "托管点每天8:00至18:00开放，免费提供午餐。"]
 
 
+def test_two_pasted_articles_apart_by_a_rule_of_equals_signs():
+    page = parse_page("p", "某县纺织企业开足马力\n2020年3月18日 来源：某某日报\n某县纺织企业日产面料8万米。\n======\n"
+                           "某区老年大学云课堂开课\n2020年3月20日\n"
+                           "2800名学员在家上网课。（某某晚报记者 宋佳 通讯员 韩磊）\n")
+    assert [(a.title, page.iso_date_of(a), a.publisher) for a in page.articles] == [
+        ("某县纺织企业开足马力", "2020-03-18", "某某日报"), ("某区老年大学云课堂开课", "2020-03-20", "某某晚报")]
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
