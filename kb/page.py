@@ -27,6 +27,7 @@ from .web_layout import (
     Dateline,
     ends_the_article,
     is_furniture,
+    is_note,
     is_unmarked_byline,
     read_dateline,
     read_microblog,
@@ -52,7 +53,6 @@ _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher u
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
-_NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 
@@ -246,7 +246,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)), len(lines))
     lines = [line for line in lines[:tail] if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), a note of whoever pasted it ("（以下内容由…）")
-    while lines and (not re.search(HAN, lines[0]) or _NOTE.match(lines[0])):
+    while lines and (not re.search(HAN, lines[0]) or is_note(lines[0])):
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)

@@ -85,6 +85,7 @@ _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
 
 
@@ -155,12 +156,16 @@ def read_dateline(line: str) -> Dateline | None:
 
 
 def read_signature(lines: list[str]) -> Dateline | None:
-    """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"), or None."""
+    """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"), or the issuer alone on
+    the last line (a note in brackets may follow it); None without a closing."""
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         day = _day_alone(lines[at].strip())
         issuer = lines[at - 1].strip()
         if day and _ISSUER.match(issuer):  # two issuers side by side: "某某局 某某局" → "某某局、某某局"
             return Dateline(published=day, publisher="、".join(issuer.split()), labelled=False)
+    last = [line.strip() for line in lines[-2:] if not is_note(line)][-1:]
+    if last and _ISSUER.match(last[0]):
+        return Dateline(published=None, publisher="、".join(last[0].split()), labelled=False)
     return None
 
 
@@ -181,6 +186,11 @@ def _chinese_number(text: str) -> int:
     if not ten:
         return _CHINESE_DIGITS[text]
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+
+
+def is_note(line: str) -> bool:
+    """A line all in brackets: a note about the text, not the text ("（此件主动公开）")."""
+    return bool(_NOTE_LINE.match(line.strip()))
 
 
 def ends_the_article(line: str) -> bool:

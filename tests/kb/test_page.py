@@ -208,6 +208,13 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
     assert "二〇二〇" not in article.text
 
 
+def test_an_issuer_alone_on_the_last_line_publishes_the_text():
+    page = parse_page("p", "疫情期间医保业务怎么办？\n（2020年2月24日）\n参保人员可通过公众号办理异地就医备案。\n"
+                           "某市医疗保障局\n（本明白纸可复印张贴）\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), article.publisher) == ("2020-02-24", "某市医疗保障局")
+
+
 def test_a_wechat_article_copied_on_a_phone():
     page = parse_page("p", "复工不愁！某区首批12处托管点3月9日开放\n原创 某区教育 某区发布 2020-03-05\n"
                            "收录于话题 #复工复产 12个\n点击上方蓝字 关注我们\n"
