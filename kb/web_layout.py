@@ -57,7 +57,8 @@ _BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,8}】\s*)+$")  # 【打印本页�
 _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$"
-                     r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved)", re.IGNORECASE)
+                     r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved"
+                     r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:])", re.IGNORECASE)  # a newsroom's tip line
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
 _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
                            r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论)】?[：:]?$")

@@ -211,7 +211,6 @@ async def test_a_dated_article_is_added_without_a_date_hint(store, tmp_path):
 
 
 KNOWN_MISSES = {
-    BLIND_PAGES / "p02.html": "a 报料 prompt after the text (澎湃新闻报料：…) stays in the body",
     BLIND_PAGES / "p03.html": "the source stands only in the page's data script and author card (潍坊晚报), not read",
     BLIND_PAGES / "p09.html": "the site's contact phones under the notice's closing stay in the body",
     BLIND_PAGES / "p11.html": "the publishing app (海报新闻) is named only by its logo and description, not read",
