@@ -7,7 +7,9 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# web pages, text, and news feeds (read by kb/feed.py as their newest item)
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/rss+xml", "application/atom+xml",
+              "application/xml", "text/xml")
 _USER_AGENT = "Mozilla/5.0 (compatible; fugong-kb/1.0; +article import)"
 _CHUNK = 64 * 1024
 

@@ -19,10 +19,12 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.html
 import trafilatura
 from trafilatura.settings import set_date_params
 
-from .text import normalize, valid_day
+from .feed import newest_item
+from .text import HAN, normalize, valid_day
 from .web_layout import Dateline, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -36,6 +38,8 @@ _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
 _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|中心|公司|集团|协会|电视台|广播电视台)$")
+_ALT_TEXT_MIN_HAN = 20
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
 # The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
@@ -79,12 +83,18 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
 
 
 def read_html(page: str, url: str = "") -> WebArticle:
-    """The article of a page; an empty one (no title, no text) when the page does not parse as HTML."""
+    """The article of a page (of a news feed: its newest item); an empty one (no title, no text) when the page
+    does not parse as HTML."""
+    item = newest_item(page)
+    if item:
+        page, url = item.page, item.url or url  # the item's own address, not the feed's
+    page = _with_frames_inlined(page)
     tree = trafilatura.load_html(page)
     if tree is None:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
     _label_descriptions(tree)
     _tables_as_sentences(tree)
+    _images_as_text(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
@@ -95,8 +105,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
     # the dateline under the headline, else a forum post's time, else a notice's closing
     datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines())) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
-    publisher = next((d.publisher for d in datelines if d.publisher), "") or \
-        normalize(account or doc.get("sitename") or "")
+    sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
+    publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
     if publisher in _THIS_SITE or not publisher:
         publisher = _site_name(normalize(tree.findtext(".//title") or ""), title)
     page_url = url or doc.get("url") or ""
@@ -130,6 +140,40 @@ def _label_descriptions(tree: Any) -> None:  # an lxml tree
         if description is not None and description.tag == "dd" and label:
             description.text = f"{label}：{description.text or ''}"
             term.drop_tree()
+
+
+def _with_frames_inlined(page: str) -> str:
+    """The page with each <iframe srcdoc="…"> replaced by the document it holds: some CMS templates put the
+    whole article (headline, date, text) in one, where an extractor never looks. The page's title becomes the
+    framed document's headline (the page's own names a column: "通知公告 - 某某局")."""
+    if "srcdoc" not in page:
+        return page
+    tree = trafilatura.load_html(page)
+    frames = tree.xpath("//iframe[@srcdoc]") if tree is not None else []
+    for frame in frames:
+        inner = trafilatura.load_html(frame.get("srcdoc"))
+        if inner is None:
+            continue
+        headlines = inner.xpath("(//h1|//h2|//h3)[1]")
+        title = tree.find(".//title")
+        if headlines and title is not None:
+            title.text = normalize(headlines[0].text_content())
+        body = inner.find("body")
+        holder = frame.makeelement("div")
+        holder.extend(list(body if body is not None else []))
+        frame.getparent().replace(frame, holder)
+    return lxml.html.tostring(tree, encoding="unicode") if frames else page
+
+
+def _images_as_text(tree: Any) -> None:  # an lxml tree
+    """An image whose alt text holds sentences says them: an infographic ("一图读懂") often states its facts only
+    there. A logo's or a photo's short alt says nothing."""
+    for image in list(tree.iter("img")):
+        alt = normalize(image.get("alt") or "")
+        if len(re.findall(HAN, alt)) >= _ALT_TEXT_MIN_HAN and re.search("[，。；？！]", alt):
+            said = image.makeelement("p")
+            said.text, said.tail = alt, image.tail
+            image.getparent().replace(image, said)
 
 
 def _tables_as_sentences(tree: Any) -> None:  # an lxml tree

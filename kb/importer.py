@@ -24,7 +24,7 @@ from .build import build
 from .fetch import FetchError, Limits, fetch
 from .html_article import decode_html, read_html
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
-from .text import HAN, ends_sentence, sentences, starts_item
+from .text import HAN, ends_sentence, sentences, simplified, starts_item
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -121,7 +121,11 @@ async def _add_one(source: str, articles_dir: Path, known: dict[str, str], limit
 
 
 async def page_text(source: str, limits: Limits) -> str:
-    """The text page to store for an input (front matter + body)."""
+    """The text page to store for an input (front matter + body), in simplified characters."""
+    return simplified(await _read_source(source, limits))
+
+
+async def _read_source(source: str, limits: Limits) -> str:
     if _URL.match(source):
         fetched = await fetch(source, limits)
         if fetched.content_type == "text/plain":

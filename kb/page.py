@@ -49,6 +49,7 @@ _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的�
                              re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
 _COLUMN_NAME_CHARS = 8
+_ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
@@ -245,8 +246,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)), len(lines))
     lines = [line for line in lines[:tail] if line and not is_furniture(line)]
-    # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), a note of whoever pasted it ("（以下内容由…）")
-    while lines and (not re.search(HAN, lines[0]) or is_note(lines[0])):
+    # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), a note of whoever pasted it ("（以下内容由…）"),
+    # the number of an attachment ("附件1")
+    while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])):
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)

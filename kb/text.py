@@ -2,6 +2,8 @@
 import re
 from datetime import date
 
+import zhconv
+
 HAN = r"[\u4e00-\u9fff]"
 
 # The page mixes half-width punctuation into Chinese text; answers read better with the full-width forms.
@@ -59,3 +61,15 @@ def valid_day(year: int | str, month: int | str, day: int | str) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters when it is written in traditional ones (a Hong Kong or Taiwan outlet's
+    report): questions are simplified and answers are read in simplified. Simplified text is left as written."""
+    converted: str = zhconv.convert(text, "zh-cn")
+    changed = sum(a != b for a, b in zip(text, converted, strict=False)) if len(converted) == len(text) else len(text)
+    han = len(re.findall(HAN, text))
+    return converted if han and changed >= _TRADITIONAL_SHARE * han else text
+
+
+_TRADITIONAL_SHARE = 0.05  # of the Chinese characters differ from their simplified forms

@@ -32,6 +32,15 @@ EXPECTED = {folder / name: want for folder in (PAGES, BLIND_PAGES)
             for name, want in yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8")).items()}
 SEED = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
 MB = 1024 * 1024
+# A news channel's RSS feed: its newest item first, an older one after it.
+FEED = ("<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>某某新闻网 - 民生频道</title>"
+        "<link>http://news.example.cn/</link><item><title>某县彩票网点3月18日起恢复销售</title>"
+        "<link>http://news.example.cn/minsheng/content_1.htm</link>"
+        "<pubDate>Tue, 17 Mar 2020 06:45:00 +0800</pubDate>"
+        "<description><![CDATA[<p>全县彩票网点自3月18日起分批恢复销售，营业时间暂定为每天9:00至20:00。</p>"
+        "<p>购彩者进店要戴口罩、测体温，店内同时购彩的不超过3人。</p>]]></description></item>"
+        "<item><title>旧闻</title><pubDate>Mon, 16 Mar 2020 08:00:00 +0800</pubDate>"
+        "<description>前一天的消息，与本文无关。</description></item></channel></rss>")
 
 PLAIN_ARTICLE = """高新区清池街道:政企联手,帮企业招到580名工人
 2020年3月12日 来源:齐鲁晚报
@@ -150,6 +159,7 @@ async def site():
     app.router.add_get("/plain.txt", _answer(text=PLAIN_ARTICLE, content_type="text/plain"))
     app.router.add_get("/empty.html", _answer(body=b"", content_type="text/html"))
     app.router.add_get("/report.pdf", _answer(body=b"%PDF-1.4 ...", content_type="application/pdf"))
+    app.router.add_get("/rss.xml", _answer(text=FEED, content_type="application/rss+xml"))
     app.router.add_get("/huge.html", huge)
     app.router.add_get("/declared.html", huge_declared)
     app.router.add_get("/hops/{hops}", redirect)
@@ -267,6 +277,14 @@ async def test_a_url_is_fetched_and_keeps_its_address(store, site):
     assert "1.2万件" in answer.text
     assert answer.source.startswith(f"来源：《坊子区：精密机械企业满负荷生产 日产零件1.2万件》"
                                     f"（潍坊日报，2020年3月2日） {url}")
+
+
+async def test_a_news_feeds_address_adds_its_newest_item_under_the_items_own_address(store, site):
+    [outcome] = await run_add(store, site.url("/rss.xml"))
+    assert isinstance(outcome, Added), outcome.message
+    meta = read_page(outcome.path).meta
+    assert (meta["title"], meta["date"], meta["url"]) == (
+        "某县彩票网点3月18日起恢复销售", "2020-03-17", "http://news.example.cn/minsheng/content_1.htm")
 
 
 async def test_charset_comes_from_the_header_and_redirects_are_followed(store, site):
@@ -511,6 +529,53 @@ def test_a_notice_dated_only_by_its_closing_is_dated_and_published_by_it(closing
             "<div class='foot'>主办：某区人民政府办公室</div></body></html>")
     article = read_html(page)
     assert (article.published, article.publisher) == (day, "某区疫情处置工作领导小组指挥部")
+
+
+def test_a_saved_news_feed_is_its_newest_item():
+    from kb.html_article import read_html
+    article = read_html(FEED)
+    assert (article.title, article.published, article.publisher, article.url) == (
+        "某县彩票网点3月18日起恢复销售", date(2020, 3, 17), "某某新闻网", "http://news.example.cn/minsheng/content_1.htm")
+    assert "营业时间暂定为每天9:00至20:00" in article.text and "前一天" not in article.text
+
+
+def test_an_infographic_says_what_its_images_alt_text_says():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>一图读懂｜秋冬流感疫苗接种</title></head><body>"
+            "<img src='logo.png' alt='某市卫生健康委员会'><h1>一图读懂｜秋冬流感疫苗接种</h1>"
+            "<div class='content'><p>市卫生健康委制作了一图读懂，请看——</p>"
+            "<p><img src='1.jpg' alt='什么时候接种？全市流感疫苗接种工作从9月21日开始，最好在10月底前完成接种。'></p>"
+            "<p><img src='2.jpg' alt='多少钱？三价流感疫苗每剂次62元，四价流感疫苗每剂次142元。'></p>"
+            "</div></body></html>")
+    text = read_html(page).text
+    assert "从9月21日开始" in text and "四价流感疫苗每剂次142元" in text and "某市卫生健康委员会" not in text
+
+
+def test_an_article_framed_in_an_iframe_srcdoc_is_read():
+    from html import escape
+
+    from kb.html_article import read_html
+    framed = ("<html><body><h2>中心城区11月8日起提前供暖</h2><div>发布时间：2020-11-04 17:20　来源：供热管理处</div>"
+              "<p>经市政府研究同意，中心城区正式供热时间调整为11月8日，各热源单位自11月5日起升温试运行。</p>"
+              "<p>供热费缴费截止时间延长至11月30日，在此之前供热单位不得拒绝供热。</p></body></html>")
+    page = ("<html><head><meta charset='utf-8'><title>通知公告 - 某市城市管理局</title></head><body>"
+            f"<div class='nav'>首页 通知公告</div><iframe srcdoc=\"{escape(framed)}\"></iframe></body></html>")
+    article = read_html(page)
+    assert (article.title, article.published, article.publisher) == (
+        "中心城区11月8日起提前供暖", date(2020, 11, 4), "供热管理处")
+    assert "缴费截止时间延长至11月30日" in article.text
+
+
+async def test_an_article_in_traditional_characters_is_stored_in_simplified(store, tmp_path):
+    source = tmp_path / "hk.txt"
+    source.write_text("濰坊86家外貿企業「出口轉內銷」\n2020年7月8日 來源：某某報\n"
+                      "濰坊已啟動外貿產品出口轉內銷專項行動，首批86家外貿企業的產品已上架銷售。\n", encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added)
+    [article] = outcome.page.articles
+    assert article.title == "潍坊86家外贸企业“出口转内销”"
+    assert "首批86家外贸企业的产品已上架销售" in article.text
+    assert store.load().ask("潍坊多少家外贸企业出口转内销").found
 
 
 def test_a_page_dated_only_in_its_scripts_json_is_dated_by_it():

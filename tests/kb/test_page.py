@@ -288,6 +288,11 @@ def test_two_pasted_articles_apart_by_a_rule_of_equals_signs():
         ("某县纺织企业开足马力", "2020-03-18", "某某日报"), ("某区老年大学云课堂开课", "2020-03-20", "某某晚报")]
 
 
+def test_an_attachments_number_above_its_title_is_no_title():
+    page = parse_page("p", "附件1\n某市城区采暖季供热服务须知\n第一条 正式供热时间为11月15日至次年3月15日。\n")
+    assert [a.title for a in page.articles] == ["某市城区采暖季供热服务须知"]
+
+
 def test_the_front_matter_date_beats_a_dateline():
     page = parse_page("p", "---\ntitle: 某地复工\ndate: 2020-03-01\n---\n"
                            "2020年3月2日 来源：潍坊日报\n3月5日起企业复工。\n")
