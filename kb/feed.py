@@ -7,11 +7,11 @@ from __future__ import annotations
 import calendar
 import html
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 
 import feedparser
 
-_CHINA_TIME = timezone(timedelta(hours=8))
+from .text import china_day
+
 _FEED_START = ("<?xml", "<rss", "<feed", "<rdf:RDF")
 
 
@@ -33,7 +33,7 @@ def newest_item(text: str) -> FeedItem | None:
     channel = html.escape(feed.feed.get("title", ""))
     body = item.get("content", [{}])[0].get("value") or item.get("summary", "")
     when = item.get("published_parsed") or item.get("updated_parsed")
-    day = datetime.fromtimestamp(calendar.timegm(when), _CHINA_TIME).date().isoformat() if when else ""
+    day = china_day(calendar.timegm(when)).isoformat() if when else ""
     dateline = f"<p>发布时间：{day}</p>" if day else ""
     page = (f'<html><head><meta charset="utf-8"><title>{title} - {channel}</title></head><body>'
             f"<h1>{title}</h1>{dateline}<article>{body}</article></body></html>")

@@ -15,7 +15,7 @@ import codecs
 import itertools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +24,7 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from .feed import newest_item
-from .text import HAN, normalize, valid_day
+from .text import HAN, china_day, normalize, valid_day
 from .web_layout import Dateline, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -55,7 +55,6 @@ _FORUM_EDIT_NOTICE = '//*[contains(concat(" ", @class, " "), " pstatus ")]'
 _SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time|date)["']?\s*[:=]\s*|"""
                           r"""<!--\s*enpproperty\b(?:(?!-->).){0,500}?<date>)["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})(?!\d)""",
                           re.IGNORECASE)
-_CHINA_TIME = timezone(timedelta(hours=8))
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -297,7 +296,7 @@ def _script_day(page: str) -> date | None:
         return None
     value = found.group(1)
     if value.isdigit():
-        return datetime.fromtimestamp(int(value), _CHINA_TIME).date()
+        return china_day(int(value))
     return valid_day(*value.split("-"))
 
 

@@ -1,6 +1,6 @@
 """Small text helpers shared by the parser, the extractors and the answers."""
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import zhconv
 
@@ -63,13 +63,24 @@ def valid_day(year: int | str, month: int | str, day: int | str) -> date | None:
         return None
 
 
+def china_day(timestamp: float) -> date:
+    """The day in China (UTC+8) of a Unix timestamp: "1594778520" was published on 2020-07-15 there."""
+    return datetime.fromtimestamp(timestamp, _CHINA_TIME).date()
+
+
+_CHINA_TIME = timezone(timedelta(hours=8))
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters when it is written in traditional ones (a Hong Kong or Taiwan outlet's
     report): questions are simplified and answers are read in simplified. Simplified text is left as written."""
+    characters = re.findall(HAN, text)
+    forms = {c: zhconv.convert(c, "zh-cn") for c in set(characters)}
+    changed = sum(forms[c] != c for c in characters)
+    if not characters or changed < _TRADITIONAL_SHARE * len(characters):
+        return text
     converted: str = zhconv.convert(text, "zh-cn")
-    changed = sum(a != b for a, b in zip(text, converted, strict=False)) if len(converted) == len(text) else len(text)
-    han = len(re.findall(HAN, text))
-    return converted if han and changed >= _TRADITIONAL_SHARE * han else text
+    return converted
 
 
 _TRADITIONAL_SHARE = 0.05  # of the Chinese characters differ from their simplified forms

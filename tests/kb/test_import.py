@@ -23,7 +23,7 @@ from kb.importer import Added, AlreadyThere, Refused, add, page_text
 from kb.knowledge_base import ArticleInfo, KnowledgeBase
 from kb.page import parse_page, read_page
 from kb.settings import ARTICLES_DIR
-from kb.text import normalize
+from kb.text import normalize, simplified
 from tools.ports import free_port
 
 PAGES = Path(__file__).parent / "pages"
@@ -576,6 +576,7 @@ async def test_an_article_in_traditional_characters_is_stored_in_simplified(stor
     assert article.title == "潍坊86家外贸企业“出口转内销”"
     assert "首批86家外贸企业的产品已上架销售" in article.text
     assert store.load().ask("潍坊多少家外贸企业出口转内销").found
+    assert simplified(PLAIN_ARTICLE) == PLAIN_ARTICLE  # simplified text is stored as written
 
 
 def test_a_page_dated_only_in_its_scripts_json_is_dated_by_it():
