@@ -161,12 +161,17 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     # a plain value is read as written: YAML would cut "title: 某某 #话题# …" at its "comment"
     raw = {str(key): by_line[str(key)] if by_line.get(str(key), "")[:1] not in _YAML_OPENERS else _meta_text(value)
            for key, value in parsed.items()} if isinstance(parsed, dict) else by_line
+    return _named_meta(raw), "\n".join(lines[end + 1:])
+
+
+def _named_meta(raw: dict[str, str]) -> dict[str, str]:
+    """Keys by their usual names (来源 → publisher), a date as YYYY-MM-DD; the first value of a name counts."""
     meta: dict[str, str] = {}
     for key, value in raw.items():
         key = _META_KEYS.get(key.lower(), key.lower())
         if value and not meta.get(key):
             meta[key] = _meta_date(value) if key == "date" else value
-    return meta, "\n".join(lines[end + 1:])
+    return meta
 
 
 _META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "publisher", "标题": "title", "日期": "date",
@@ -185,8 +190,7 @@ def _header_fields(lines: list[str]) -> tuple[dict[str, str], str] | None:
         fields.append((found.group(1), found.group(2)))
     if len(fields) < 2 or fields[0][0] != "标题":
         return None
-    meta, _ = split_front_matter("---\n" + "".join(f"{key}: {value}\n" for key, value in fields) + "---\n")
-    return meta, "\n".join(lines[len(fields):])
+    return _named_meta(dict(fields)), "\n".join(lines[len(fields):])
 
 
 _HEADER_FIELD = re.compile(r"^(标题|日期|发布日期|发布时间|来源|作者|链接|网址|标签|关键词)\s*[:：]\s*(\S.*)$")
