@@ -1,4 +1,5 @@
-"""Fetch one web page for import: http(s) only, bounded in time, size and redirects, HTML or plain text only."""
+"""Fetch one web page for import: http(s) only, bounded in time, size and redirects; HTML, plain text, a news feed,
+a PDF or Word file only."""
 from __future__ import annotations
 
 import asyncio
@@ -7,9 +8,14 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-# web pages, text, and news feeds (read by kb/feed.py as their newest item)
+# Word and PDF files by their content type and file suffix (read by kb/documents.py)
+_PDF, _DOCX = "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCUMENT_TYPES = {_PDF: ".pdf", _DOCX: ".docx"}
+# web pages, text, news feeds (read by kb/feed.py as their newest item) and documents
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/rss+xml", "application/atom+xml",
-              "application/xml", "text/xml")
+              "application/xml", "text/xml", *DOCUMENT_TYPES)
+_UNNAMED = "application/octet-stream"  # what many servers say of a PDF: known by its first bytes
+_MAGIC = {b"%PDF-": _PDF, b"PK\x03\x04": _DOCX}
 _USER_AGENT = "Mozilla/5.0 (compatible; fugong-kb/1.0; +article import)"
 _CHUNK = 64 * 1024
 
@@ -60,7 +66,7 @@ async def _read(response: aiohttp.ClientResponse, limits: Limits) -> Fetched:
     if response.status >= 400:
         raise FetchError(f"网页无法访问（HTTP {response.status} {response.reason}）")
     declared = response.headers.get(aiohttp.hdrs.CONTENT_TYPE)
-    if declared and response.content_type not in PAGE_TYPES:
+    if declared and response.content_type not in (*PAGE_TYPES, _UNNAMED):
         raise FetchError(f"不是网页或文本，无法导入（Content-Type: {response.content_type}）")
     too_big = f"网页太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限"
     if response.content_length is not None and response.content_length > limits.max_bytes:
@@ -70,10 +76,14 @@ async def _read(response: aiohttp.ClientResponse, limits: Limits) -> Fetched:
         body += chunk
         if len(body) > limits.max_bytes:
             raise FetchError(f"{too_big}（已读取 {len(body)} 字节后停止）")
-    content_type = response.content_type if declared else _sniff(bytes(body))
+    content_type = response.content_type if declared and response.content_type != _UNNAMED else _sniff(bytes(body))
+    if declared and response.content_type == _UNNAMED and content_type not in DOCUMENT_TYPES:
+        raise FetchError(f"不是网页、文本、PDF 或 Word 文件，无法导入（Content-Type: {_UNNAMED}）")
     return Fetched(url=str(response.url), content_type=content_type, charset=response.charset, body=bytes(body))
 
 
 def _sniff(body: bytes) -> str:
-    """A page served without Content-Type: HTML if it starts like HTML, else plain text."""
-    return "text/html" if body.lstrip()[:1] == b"<" else "text/plain"
+    """A body served without a content type: a PDF or Word file by its first bytes, HTML if it starts like HTML,
+    else plain text."""
+    known = next((kind for magic, kind in _MAGIC.items() if body.startswith(magic)), None)
+    return known or ("text/html" if body.lstrip()[:1] == b"<" else "text/plain")

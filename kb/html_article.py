@@ -24,7 +24,7 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from .feed import newest_item
-from .text import HAN, china_day, normalize, valid_day
+from .text import HAN, china_day, normalize, row_sentence, valid_day
 from .web_layout import Dateline, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -203,8 +203,7 @@ def _has_header_row(rows: list[list[Any]]) -> bool:
 
 def _row_sentence(header: list[Any], row: list[Any]) -> Any:
     labels, values = ([normalize(cell.text_content()) for cell in cells] for cells in (header, row))
-    said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)
-    return _paragraph(row[0], f"{values[0]}：{said}。")
+    return _paragraph(row[0], row_sentence(labels, values))
 
 
 def _labelled(label: Any, value: Any) -> list[Any]:

@@ -2,7 +2,8 @@
 
 A text page (.txt) is kept as written; a web page (saved .html/.htm, or an http(s) URL) and a Markdown file
 (.md, read as the web page it renders to) are stored as a single-article .txt with front matter (title, date,
-publisher, url, page), so that the knowledge base can always be rebuilt from text files alone. An input is
+publisher, url, page), a Word or PDF file as the text a reader copies out of it (kb/documents.py), so that the
+knowledge base can always be rebuilt from text files alone. An input is
 refused, with nothing written, when it is not a readable page, holds no article, or would not build; the same
 content is never added twice.
 """
@@ -21,7 +22,8 @@ import markdown
 
 from .answers import cite
 from .build import build
-from .fetch import FetchError, Limits, fetch
+from .documents import UnreadableDocument, docx_text, pdf_text
+from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import decode_html, read_html
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
 from .text import HAN, ends_sentence, sentences, simplified, starts_item
@@ -29,7 +31,9 @@ from .text import HAN, ends_sentence, sentences, simplified, starts_item
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-IMPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES
+DOCUMENT_READERS = {".docx": docx_text, ".pdf": pdf_text}
+IMPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES + tuple(DOCUMENT_READERS)
+_SAVE_AS = {".doc": "Word 97-2003", ".wps": "WPS", ".rtf": "RTF", ".odt": "OpenDocument"}  # convertible, not read
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _MIN_ARTICLE_HAN = 30  # Chinese characters in whole sentences: less is a list of links, not an article
 _SLUG_CHARS = 20
@@ -107,7 +111,7 @@ async def _add_one(source: str, articles_dir: Path, known: dict[str, str], limit
     try:
         text = await page_text(source, limits)
         page = _checked(text)
-    except (BadInput, FetchError) as error:
+    except (BadInput, FetchError, UnreadableDocument) as error:
         return Refused(source, str(error))
     keys = [_content_key(article.text) for article in page.articles]
     if all(key in known for key in keys):
@@ -128,6 +132,8 @@ async def page_text(source: str, limits: Limits) -> str:
 async def _read_source(source: str, limits: Limits) -> str:
     if _URL.match(source):
         fetched = await fetch(source, limits)
+        if fetched.content_type in DOCUMENT_TYPES:
+            return _with_url(DOCUMENT_READERS[DOCUMENT_TYPES[fetched.content_type]](fetched.body), fetched.url)
         if fetched.content_type == "text/plain":
             return _with_url(decode_text(fetched.body, fetched.charset), fetched.url)
         return html_page_text(decode_html(fetched.body, fetched.charset), fetched.url)
@@ -137,12 +143,18 @@ async def _read_source(source: str, limits: Limits) -> str:
     if not path.is_file():
         raise BadInput(f"找不到文件（不存在：{path}）")
     suffix = path.suffix.lower()
+    if suffix in _SAVE_AS:
+        raise BadInput(f"{_SAVE_AS[suffix]} 格式（{suffix}）不能直接导入："
+                       "请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再添加")
     if suffix not in IMPORTED_SUFFIXES:
-        raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt、.md、.html、.htm 文件或 http(s) 网址）")
+        raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”"
+                       "（可导入 .txt、.md、.html、.htm、.docx、.pdf 文件或 http(s) 网址）")
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise BadInput(f"文件太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限（{size} 字节）")
     raw = path.read_bytes()
+    if suffix in DOCUMENT_READERS:
+        return DOCUMENT_READERS[suffix](raw)
     if suffix in MARKDOWN_SUFFIXES:
         return markdown_page_text(decode_text(raw))
     return decode_text(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))

@@ -45,6 +45,7 @@ _TITLE_MAX_CHARS = 40
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?文件$")  # "某某局文件", not "…新文件"
 _TITLE_MAX_LINES = 3
+_DOCUMENT_KIND_END = re.compile(r"(?:通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报)$")
 _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
                              re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
@@ -395,10 +396,11 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
 
 def _joined_title(lines: list[str]) -> str:
     """Title lines as one title: a headline and its subtitle apart ("…开放 须预约"), an issuer and its "关于…的通知"
-    together ("某某局关于…的通知")."""
+    together ("某某局关于…的通知"), and so a "关于…" title broken before its "…的通知"."""
     title = lines[0] if lines else ""
     for line in lines[1:]:
-        title += line if line.startswith("关于") else f" {line}"
+        broken = "关于" in title and not _DOCUMENT_KIND_END.search(title)  # "关于做好…建设" / "补贴申报工作的通知"
+        title += line if line.startswith("关于") or broken else f" {line}"
     return title
 
 

@@ -39,6 +39,12 @@ def starts_item(line: str) -> bool:
     return bool(_ITEM_START.match(line))
 
 
+def row_sentence(labels: list[str], values: list[str]) -> str:
+    """A table row said as a sentence under its header row: "个人：最高额度20万元，最长期限3年。"."""
+    said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)
+    return f"{values[0]}：{said}。"
+
+
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph after 。！？； (a closing quote stays with its sentence)."""
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]

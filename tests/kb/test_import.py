@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import docx
+import pypdfium2
 import pytest
 import yaml
 from aiohttp import web
@@ -27,6 +29,7 @@ from kb.text import normalize, simplified
 from tools.ports import free_port
 
 PAGES = Path(__file__).parent / "pages"
+NOTICE_PDF = Path(__file__).parent / "documents" / "notice.pdf"  # printed by Chromium from notice.html beside it
 BLIND_PAGES = Path(__file__).parent / "pages_blind"  # written by a helper who saw no code (its README)
 EXPECTED = {folder / name: want for folder in (PAGES, BLIND_PAGES)
             for name, want in yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8")).items()}
@@ -159,6 +162,10 @@ async def site():
     app.router.add_get("/plain.txt", _answer(text=PLAIN_ARTICLE, content_type="text/plain"))
     app.router.add_get("/empty.html", _answer(body=b"", content_type="text/html"))
     app.router.add_get("/report.pdf", _answer(body=b"%PDF-1.4 ...", content_type="application/pdf"))
+    app.router.add_get("/notice.pdf", _answer(body=NOTICE_PDF.read_bytes(), content_type="application/pdf"))
+    app.router.add_get("/download", _answer(body=NOTICE_PDF.read_bytes(), content_type="application/octet-stream"))
+    app.router.add_get("/photo", _answer(body=b"\x89PNG\r\n\x1a\n", content_type="application/octet-stream"))
+    app.router.add_get("/photo.png", _answer(body=b"\x89PNG\r\n\x1a\n", content_type="image/png"))
     app.router.add_get("/rss.xml", _answer(text=FEED, content_type="application/rss+xml"))
     app.router.add_get("/huge.html", huge)
     app.router.add_get("/declared.html", huge_declared)
@@ -187,6 +194,77 @@ async def test_a_plain_text_article_is_added_and_answerable(store, tmp_path):
     assert answer.source.startswith("来源：《高新区清池街道：政企联手，帮企业招到580名工人》"
                                     "（齐鲁晚报，2020年3月12日）")
     assert "编辑" not in article.body and "来源" not in article.body
+
+
+async def test_a_pdf_notice_is_added_with_its_paragraphs_mended(store):
+    [outcome] = await run_add(store, str(NOTICE_PDF))
+    assert isinstance(outcome, Added), outcome
+    [stored] = read_page(outcome.path).articles
+    assert stored.paragraphs[2] == "一、体检对象"  # a heading stays a line of its own
+    body = "\n".join(stored.paragraphs)
+    assert "确保不发生交叉感染。" in body  # a sentence the page break cut in two
+    assert "企业职工人数在50人以上的，可以提前两天预约，由体检点派出医护人员上门体检。" in body  # wrapped lines
+    for printed in ("file://", "notice.html", "1/2"):  # the printing browser's footer
+        assert printed not in outcome.path.read_text(encoding="utf-8")
+    kb = store.load()
+    article = article_named(kb, "关于开展春季返岗职工免费健康体检工作的通知")
+    assert (article.published, article.publisher) == ("2020-03-06", "昌乐县卫生健康局")
+    assert "〔2020〕9号" not in article.body and "文件" not in article.body  # the letterhead
+    answer = kb.ask("返岗职工体检每人标准是多少钱")
+    assert "180元" in answer.text
+    assert answer.source.startswith("来源：《关于开展春季返岗职工免费健康体检工作的通知》"
+                                    "（昌乐县卫生健康局，2020年3月6日）")
+
+
+async def test_a_pdf_at_a_url_is_added_and_cited_under_it_also_when_served_as_octet_stream(store, site):
+    first, second = await run_add(store, site.url("/download"), site.url("/notice.pdf"))
+    assert isinstance(first, Added), first
+    assert isinstance(second, AlreadyThere)  # the same document twice
+    article = article_named(store.load(), "关于开展春季返岗职工免费健康体检工作的通知")
+    assert article.url == site.url("/download")
+
+
+def _word_notice(path: Path) -> str:
+    """A notice as an office writes it in Word: letterhead, two-line title, a paragraph broken by hand, a table with
+    a header row, a table of labels, a page header and footer."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+    document.sections[0].footer.paragraphs[0].text = "— 1 —"
+    for line in ("寒亭区人力资源和社会保障局文件", "寒人社发〔2020〕7号", "关于发放2020年春季返岗", "交通补贴的通知",
+                 "各街道、各有关企业：", "　　为帮助外地员工尽快返岗，区人社局决定对包车接回员工的企业给予交通补贴。",
+                 "一、补贴标准"):
+        document.add_paragraph(line)
+    paragraph = document.add_paragraph("　　企业包车接回省外员工的，按每人")
+    paragraph.add_run("300元").bold = True
+    paragraph.add_run("给予补贴；接回省内员工的，每人补贴100元。")
+    document.add_paragraph("二、申报材料")
+    document.add_paragraph("　　企业须提交包车合同、乘车人员名单和返岗人员健康证明，于4月15日前报送区人社局就业科，")
+    document.add_paragraph("逾期不再受理。")
+    for rows in ([["街道", "联系人", "电话"], ["寒亭街道", "王强", "0536-7256011"],
+                  ["开元街道", "李丽", "0536-7256022"]],
+                 [["发放方式", "拨付企业账户"], ["受理科室", "就业科"]]):
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for cells, values in zip(table.rows, rows, strict=True):
+            for cell, value in zip(cells.cells, values, strict=True):
+                cell.text = value
+    document.add_paragraph("寒亭区人力资源和社会保障局")
+    document.add_paragraph("2020年3月20日")
+    document.save(str(path))
+    return str(path)
+
+
+async def test_a_word_document_is_added_with_its_tables_said_as_sentences(store, tmp_path):
+    [outcome] = await run_add(store, _word_notice(tmp_path / "补贴通知.docx"))
+    assert isinstance(outcome, Added), outcome
+    kb = store.load()
+    article = article_named(kb, "关于发放2020年春季返岗交通补贴的通知")
+    assert (article.published, article.publisher) == ("2020-03-20", "寒亭区人力资源和社会保障局")
+    assert "于4月15日前报送区人社局就业科，逾期不再受理。" in article.body  # the paragraph broken by hand
+    assert "寒亭街道：联系人王强，电话0536-7256011。" in article.body
+    assert "发放方式：拨付企业账户" in article.body
+    assert "内部资料" not in article.body and "— 1 —" not in article.body
+    assert "300元" in kb.ask("包车接回省外员工每人补贴多少钱").text
+    assert "0536-7256022" in kb.ask("开元街道联系人电话是多少").text
 
 
 async def test_an_article_of_numbered_lines_without_full_stops_is_added(store, tmp_path):
@@ -329,16 +407,27 @@ def _empty_page(tmp_path: Path) -> str:
     return _written(tmp_path / "empty.html", "  \n")
 
 
-def _unknown_type(tmp_path: Path) -> str:
-    path = tmp_path / "notes.docx"
-    path.write_bytes(b"PK\x03\x04")
+def _bytes(path: Path, raw: bytes) -> str:
+    path.write_bytes(raw)
     return str(path)
+
+
+def _empty_pdf(tmp_path: Path) -> str:
+    """A PDF of one blank page: what a scan without a text layer gives a reader."""
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(595, 842)
+    document.save(tmp_path / "scan.pdf")
+    return str(tmp_path / "scan.pdf")
 
 
 @pytest.mark.parametrize("make_source, reason", [
     (_binary, "含有二进制数据"),
     (_empty_page, "网页是空的"),
-    (_unknown_type, "不支持的文件类型“.docx”"),
+    (lambda tmp_path: _bytes(tmp_path / "sheet.xlsx", b"PK\x03\x04"), "不支持的文件类型“.xlsx”"),
+    (lambda tmp_path: _bytes(tmp_path / "old.doc", b"\xd0\xcf\x11\xe0"), "“另存为” .docx 或 PDF"),
+    (lambda tmp_path: _bytes(tmp_path / "notes.docx", b"PK\x03\x04"), "Word 文件无法打开"),
+    (lambda tmp_path: _bytes(tmp_path / "broken.pdf", b"%PDF-1.4 ..."), "PDF 文件无法打开"),
+    (_empty_pdf, "没有可提取的中文文字"),
     (lambda tmp_path: str(tmp_path / "missing.txt"), "找不到文件"),
     (lambda tmp_path: str(tmp_path), "这是文件夹"),
     (lambda tmp_path: str(PAGES / "no_article.html"), "没有找到文章正文"),
@@ -358,7 +447,9 @@ async def test_a_bad_file_is_refused_and_changes_nothing(store, tmp_path, make_s
     ("/missing.html", "HTTP 404"),
     ("/empty.html", "网页是空的"),
     ("/list.html", "没有找到文章正文"),
-    ("/report.pdf", "Content-Type: application/pdf"),
+    ("/report.pdf", "PDF 文件无法打开"),
+    ("/photo.png", "Content-Type: image/png"),
+    ("/photo", "Content-Type: application/octet-stream"),
     ("/declared.html", "Content-Length: 52428800"),
     ("/hops/9", "重定向次数过多"),
 ])

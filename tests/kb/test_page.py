@@ -242,6 +242,15 @@ def test_a_pasted_notice_loses_the_pasters_note_and_keeps_its_issuer_in_the_titl
     assert "小刘" not in article.text
 
 
+@pytest.mark.parametrize("title_lines, title", [
+    (["关于做好蔬菜大棚建设", "补贴申报工作的通知"], "关于做好蔬菜大棚建设补贴申报工作的通知"),  # broken before 通知
+    (["关于做好蔬菜大棚建设补贴申报工作的通知", "附申报表"], "关于做好蔬菜大棚建设补贴申报工作的通知 附申报表"),
+])
+def test_a_notice_title_broken_over_two_lines_is_one_phrase(title_lines, title):
+    page = parse_page("p", "\n".join(title_lines) + "\n各县市区：新建日光温室每亩补贴3000元，4月30日前申报。\n")
+    assert page.articles[0].title == title
+
+
 def test_a_forwarded_email_is_its_notice_titled_by_its_subject():
     page = parse_page("p", "各位车间主任：\n经发局的通知转给大家，请按时上报。\n行政部 张丽\n-----原始邮件-----\n"
                            "发件人：\"某区经发局\" <jfj@example.cn>\n发送时间：2020年2月15日(星期六) 上午8:21\n"

@@ -1,0 +1,185 @@
+"""Word (.docx) and PDF files as the text a careful reader copies out of them, for the pasted-text reader.
+
+A paragraph is written on a line of its own, opened by a paragraph indent ("　　") wherever the file shows that a
+new paragraph starts: the page splitter then keeps it apart, and joins only the lines a page or column broke.
+Tables of a Word file are said row by row as sentences (text.row_sentence). What a printout repeats on every
+page (running heads, page numbers, the printing browser's date, title and address) is no text.
+"""
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import statistics
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+
+import docx
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .text import HAN, ends_sentence, row_sentence, starts_item
+
+PARAGRAPH_START = "\u3000\u3000"
+_BROKEN_PARAGRAPH_CHARS = 30  # a longer Word paragraph that ends mid-sentence was broken by hand: join the next
+_LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
+_RUNNING_LINES = 2             # running heads and page numbers stand among the first or last lines of a page
+_PAGE_COUNT = re.compile(r"^(?:第?\s*\d{1,3}\s*页?\s*(?:[/／]|共)\s*\d{1,3}\s*页?|[-—－–]?\s*\d{1,3}\s*[-—－–]?"
+                         r"|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$", re.IGNORECASE)
+_ADDRESS_LINE = re.compile(r"^(?:file|https?)://\S*(?:\s+\d{1,3}\s*/\s*\d{1,3})?$")  # a browser's footer
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+class UnreadableDocument(Exception):
+    """A Word or PDF file that gives no text; the message is for the user."""
+
+
+def docx_text(raw: bytes) -> str:
+    """The paragraphs and tables of a Word file's body, in order (headers, footers and text boxes are left out)."""
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableDocument(f"Word 文件无法打开（不是 .docx 格式或已损坏：{type(error).__name__}）") from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            for text in block.text.split("\n"):  # a line break inside a paragraph
+                lines.append(text if _continues(lines, text) else PARAGRAPH_START + text.strip())
+        elif isinstance(block, Table):
+            lines += [PARAGRAPH_START + line for line in _table_lines(block)]
+    return _with_text("\n".join(line for line in lines if line.strip()), "Word 文件")
+
+
+def _continues(lines: list[str], text: str) -> bool:
+    """A Word paragraph that goes on with the sentence the paragraph before it broke off (text pasted from a PDF)."""
+    previous = lines[-1].strip() if lines else ""
+    return len(previous) > _BROKEN_PARAGRAPH_CHARS and not ends_sentence(previous) and not previous.endswith("：") \
+        and bool(text.strip())
+
+
+def _table_lines(table: Table) -> list[str]:
+    rows = [_distinct_cells(row.cells) for row in table.rows]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    if all(len(row) in (2, 4) and all(_is_label(label) for label in row[::2]) for row in rows):
+        return [f"{label}：{value}" for row in rows for label, value in zip(row[::2], row[1::2], strict=True) if value]
+    widths = {len(row) for row in rows}
+    if len(rows) > 1 and widths == {len(rows[0])} and len(rows[0]) > 1 and not re.search(r"\d", "".join(rows[0])):
+        return [row_sentence(rows[0], row) for row in rows[1:]]
+    return ["　".join(cell for cell in row if cell) for row in rows]
+
+
+def _distinct_cells(cells: list[object]) -> list[str]:
+    """A row's cell texts; a merged cell, which python-docx gives once per grid column, counts once."""
+    distinct: list[object] = []
+    for cell in cells:
+        if not distinct or cell is not distinct[-1]:
+            distinct.append(cell)
+    return [" ".join(getattr(cell, "text", "").split()) for cell in distinct]
+
+
+def _is_label(text: str) -> bool:
+    return 0 < len(text) <= _LABEL_CHARS and not re.search(r"\d", text)
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    left: float
+    right: float
+    bottom: float
+    height: float
+
+
+def pdf_text(raw: bytes) -> str:
+    """A PDF's text, its paragraphs mended from where its lines stand on the page."""
+    try:
+        document = pypdfium2.PdfDocument(raw)
+    except pypdfium2.PdfiumError as error:
+        raise UnreadableDocument(f"PDF 文件无法打开（已损坏或加密：{error}）") from None
+    try:
+        title = " ".join(document.get_metadata_dict().get("Title", "").split())
+        pages = [_page_lines(document[number]) for number in range(len(document))]
+    finally:
+        document.close()
+    body = [line for lines in _without_running_lines(pages, title) for line in lines]
+    return _with_text("\n".join(_paragraphs(body)), "PDF 文件")
+
+
+def _page_lines(page: pypdfium2.PdfPage) -> list[_Line]:
+    """The page's lines as PDFium orders its text (it marks their ends), each with where it stands."""
+    textpage = page.get_textpage()
+    lines: list[list[tuple[str, tuple[float, float, float, float]]]] = [[]]
+    for index in range(textpage.count_chars()):
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
+        if char in "\r\n":
+            lines.append([])
+        else:
+            lines[-1].append((char, textpage.get_charbox(index)))
+    found = []
+    for chars in lines:
+        boxes = [box for char, box in chars if char.strip() and box[2] > box[0]]
+        words = " ".join("".join(char for char, _ in chars).split())
+        if boxes and words:
+            found.append(_Line(words, min(b[0] for b in boxes), max(b[2] for b in boxes), min(b[1] for b in boxes),
+                               max(b[3] - b[1] for b in boxes)))
+    return found
+
+
+def _without_running_lines(pages: list[list[_Line]], title: str) -> list[list[_Line]]:
+    """Each page without what stands at its top or bottom on most pages (digits aside: "— 3 —", "第3页"), nor a page
+    number, nor the printing browser's address line or its date-and-title line."""
+    def edges(lines: list[_Line]) -> list[_Line]:
+        by_height = sorted(lines, key=lambda line: line.bottom)
+        return by_height[:_RUNNING_LINES] + by_height[-_RUNNING_LINES:]
+
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text)
+
+    repeated = Counter(shape for lines in pages for shape in {key(line) for line in edges(lines)})
+
+    def running(line: _Line) -> bool:
+        return (len(pages) > 1 and repeated[key(line)] * 2 > len(pages)) or bool(_PAGE_COUNT.match(line.text)) \
+            or bool(_ADDRESS_LINE.match(line.text)) \
+            or bool(title and title in line.text and _CLOCK.search(line.text.replace(title, "")))
+
+    return [[line for line in lines if not (line in edges(lines) and running(line))] for lines in pages]
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Lines joined into paragraphs: a line goes on with the one above it when that one runs to the right edge of
+    the text and it starts at the left edge, without a wider gap above it than between the lines of a paragraph."""
+    if not lines:
+        return []
+    size = statistics.median(line.height for line in lines)
+    column = Counter(round(line.left / size) for line in lines).most_common(1)[0][0]
+    left = min(line.left for line in lines if round(line.left / size) == column)
+    right = statistics.quantiles([line.right for line in lines], n=10)[-1] if len(lines) > 1 else lines[0].right
+    pitch = statistics.median([gap for above, below in itertools.pairwise(lines)
+                               if (gap := above.bottom - below.bottom) > 0] or [size * 2])
+
+    def goes_on(above: _Line, line: _Line) -> bool:
+        next_page = above.bottom < line.bottom
+        heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
+        return above.right >= right - 2 * size and line.left < left + size * 0.8 and not heading \
+            and (next_page or above.bottom - line.bottom <= pitch * 1.6)
+
+    paragraphs = [lines[0].text]
+    for above, line in itertools.pairwise(lines):
+        if not goes_on(above, line):
+            paragraphs.append(line.text)
+        elif re.search(r"[A-Za-z]$", paragraphs[-1]) and re.match(r"[A-Za-z]", line.text):
+            paragraphs[-1] += " " + line.text  # an English word wrapped
+        else:
+            paragraphs[-1] += line.text
+    return [PARAGRAPH_START + paragraph for paragraph in paragraphs]
+
+
+def _with_text(text: str, kind: str) -> str:
+    if not re.search(HAN, text):
+        raise UnreadableDocument(f"{kind}里没有可提取的中文文字（可能是扫描件或图片），请提供文字版文件或网页")
+    return text + "\n"
