@@ -26,11 +26,13 @@ from .text import HAN, ends_sentence, row_sentence, starts_item
 PARAGRAPH_START = "\u3000\u3000"
 _BROKEN_PARAGRAPH_CHARS = 30  # a longer Word paragraph that ends mid-sentence was broken by hand: join the next
 _LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
+_COLUMN_CHARS = 8              # a column of text is at least this many characters wide
 _RUNNING_LINES = 2             # running heads and page numbers stand among the first or last lines of a page
 _PAGE_COUNT = re.compile(r"^(?:第?\s*\d{1,3}\s*页?\s*(?:[/／]|共)\s*\d{1,3}\s*页?|[-—－–]?\s*\d{1,3}\s*[-—－–]?"
                          r"|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$", re.IGNORECASE)
 _ADDRESS_LINE = re.compile(r"^(?:file|https?)://\S*(?:\s+\d{1,3}\s*/\s*\d{1,3})?$")  # a browser's footer
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$")
 
 
 class UnreadableDocument(Exception):
@@ -92,7 +94,8 @@ class _Line:
     left: float
     right: float
     bottom: float
-    height: float
+    height: float  # of its Chinese characters (their font size); 0 without any ("17:30。")
+    gap: float     # the widest space between two of its glyphs: a line of running text has none
 
 
 def pdf_text(raw: bytes) -> str:
@@ -122,11 +125,14 @@ def _page_lines(page: pypdfium2.PdfPage) -> list[_Line]:
             lines[-1].append((char, textpage.get_charbox(index)))
     found = []
     for chars in lines:
-        boxes = [box for char, box in chars if char.strip() and box[2] > box[0]]
+        glyphs = [(char, box) for char, box in chars if char.strip() and box[2] > box[0]]
         words = " ".join("".join(char for char, _ in chars).split())
-        if boxes and words:
-            found.append(_Line(words, min(b[0] for b in boxes), max(b[2] for b in boxes), min(b[1] for b in boxes),
-                               max(b[3] - b[1] for b in boxes)))
+        if not glyphs or not words:
+            continue
+        heights = [box[3] - box[1] for char, box in glyphs if re.match(HAN, char)] or [0.0]
+        gaps = [after[1][0] - before[1][2] for before, after in itertools.pairwise(glyphs)]
+        found.append(_Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
+                           min(box[1] for _, box in glyphs), statistics.median(heights), max(gaps, default=0.0)))
     return found
 
 
@@ -152,21 +158,27 @@ def _without_running_lines(pages: list[list[_Line]], title: str) -> list[list[_L
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
     """Lines joined into paragraphs: a line goes on with the one above it when that one runs to the right edge of
-    the text and it starts at the left edge, without a wider gap above it than between the lines of a paragraph."""
+    its column and it starts at the left edge of its own, both are running text of one font size (no wide space
+    inside: not a table row, nor a bar of links), and no wider gap stands between them than between the lines of
+    a paragraph (unless it stands higher: the next column or page)."""
     if not lines:
         return []
-    size = statistics.median(line.height for line in lines)
-    column = Counter(round(line.left / size) for line in lines).most_common(1)[0][0]
-    left = min(line.left for line in lines if round(line.left / size) == column)
-    right = statistics.quantiles([line.right for line in lines], n=10)[-1] if len(lines) > 1 else lines[0].right
+    size = statistics.median([line.height for line in lines if line.height] or [12.0])
+    columns = _columns(lines, size)
     pitch = statistics.median([gap for above, below in itertools.pairwise(lines)
                                if (gap := above.bottom - below.bottom) > 0] or [size * 2])
 
     def goes_on(above: _Line, line: _Line) -> bool:
-        next_page = above.bottom < line.bottom
+        if _ITEM_NUMBER.match(above.text):  # "1." on a line of its own, its item on the next
+            return True
+        (above_left, right), (left, _) = columns[above], columns[line]
+        spans = above.left < above_left + 2.5 * size and above.right >= right - 2 * size  # not centred, not short
         heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
-        return above.right >= right - 2 * size and line.left < left + size * 0.8 and not heading \
-            and (next_page or above.bottom - line.bottom <= pitch * 1.6)
+        font = max(above.height, line.height) or size  # a glyph box of "，" is narrow: a character's width is no gap
+        one_font = not (above.height and line.height) or abs(above.height - line.height) < 0.12 * font
+        running_text = max(above.gap, line.gap) < 1.2 * font and one_font
+        return spans and line.left < left + size * 0.8 and running_text and not heading \
+            and (above.bottom < line.bottom or above.bottom - line.bottom <= pitch * 1.6)
 
     paragraphs = [lines[0].text]
     for above, line in itertools.pairwise(lines):
@@ -177,6 +189,30 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         else:
             paragraphs[-1] += line.text
     return [PARAGRAPH_START + paragraph for paragraph in paragraphs]
+
+
+def _columns(lines: list[_Line], size: float) -> dict[_Line, tuple[float, float]]:
+    """The left and right edge of the text column each line stands in. Columns start where many lines start; a
+    column's right edge is where most of its lines end (a navigation bar or a wide table does not move it)."""
+    starts = Counter(round(line.left / size) for line in lines)
+    widths = {start: statistics.median(line.right - line.left for line in lines if round(line.left / size) == start)
+              for start in starts}
+    common = sorted(start for start, count in starts.items()  # lines of running text, not a closing's two lines
+                    if count >= max(3, len(lines) // 10) and widths[start] >= _COLUMN_CHARS * size) \
+        or [starts.most_common(1)[0][0]]
+
+    def start_of(line: _Line) -> int:
+        return max([start for start in common if start <= round(line.left / size) + 1], default=common[0])
+
+    edges = {}
+    for start in common:
+        members = [line for line in lines if start_of(line) == start]
+        ends = Counter(round(line.right / size) for line in members)
+        end = ends.most_common(1)[0][0] if ends else start
+        left = min((line.left for line in members if round(line.left / size) == start), default=start * size)
+        right = max((line.right for line in members if abs(round(line.right / size) - end) <= 1), default=end * size)
+        edges[start] = (left, right)
+    return {line: edges[start_of(line)] for line in lines}
 
 
 def _with_text(text: str, kind: str) -> str:

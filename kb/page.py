@@ -50,6 +50,7 @@ _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的�
                              re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
 _COLUMN_NAME_CHARS = 8
+_SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}$")
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
@@ -251,9 +252,10 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)), len(lines))
     lines = [line for line in lines[:tail] if line and not is_furniture(line)]
-    # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), a note of whoever pasted it ("（以下内容由…）"),
-    # the number of an attachment ("附件1")
-    while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])):
+    # above it all: a masthead in pinyin or English ("WEIFANG WANBAO") or spaced out ("潍 坊 统 计 信 息"; a
+    # letterhead "某 某 局 文 件" names the issuers, below), a note of whoever pasted it, an attachment's number
+    while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
+                     or (_SPACED_OUT.match(lines[0]) and not lines[0].endswith("文 件"))):
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)
@@ -396,10 +398,11 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
 
 def _joined_title(lines: list[str]) -> str:
     """Title lines as one title: a headline and its subtitle apart ("…开放 须预约"), an issuer and its "关于…的通知"
-    together ("某某局关于…的通知"), and so a "关于…" title broken before its "…的通知"."""
+    together ("某某局关于…的通知"), and so a document's name broken before its "…的通知" or "…须知"."""
     title = lines[0] if lines else ""
     for line in lines[1:]:
-        broken = "关于" in title and not _DOCUMENT_KIND_END.search(title)  # "关于做好…建设" / "补贴申报工作的通知"
+        # "关于做好…建设" / "补贴申报工作的通知", "…采暖季" / "供热服务须知": one document's name broken in two
+        broken = not _DOCUMENT_KIND_END.search(title) and ("关于" in title or bool(_DOCUMENT_KIND_END.search(line)))
         title += line if line.startswith("关于") or broken else f" {line}"
     return title
 

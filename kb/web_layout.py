@@ -62,10 +62,18 @@ _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
 _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
                            r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论)】?[：:]?$")
+# An official document's distribution list at its end ("抄送：…", a bulletin's "报：… 送：… 发：…").
+_DISTRIBUTION = re.compile(r"^(?:抄送|抄报|报|送|发)\s*[：:].+$")
 _CREDIT_MAX_CHARS = 80
 # A breadcrumb copied with the text: "潍坊新闻网 > 潍坊要闻 > 正文".
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*"
                          r"|[^>›»]{1,16}(?:\s*[>›»]{1,2}\s*[^>›»]{1,16}){2,})$")
+# A site's menu ("首页 要闻 菜博会 乡村振兴 视频", "设为首页 | 加入收藏 | 手机版"), its name with its address
+# ("寿光新闻网 www.sgnews.cn"), a bulletin's issue number ("2020年第8期（总第215期）").
+_MENU_ITEM_CHARS = 6
+_SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$",
+                           re.IGNORECASE)
+_ISSUE_NUMBER = re.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
@@ -195,8 +203,10 @@ def is_note(line: str) -> bool:
 
 
 def ends_the_article(line: str) -> bool:
-    """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments."""
-    return bool(_TAIL_HEADING.match(line.strip()))
+    """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments; so does a
+    document's distribution list (its attachments, which come before it, are kept: they list phones and places)."""
+    line = line.strip()
+    return bool(_TAIL_HEADING.match(line) or _DISTRIBUTION.match(line))
 
 
 def is_furniture(line: str) -> bool:
@@ -207,8 +217,19 @@ def is_furniture(line: str) -> bool:
         return True
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
-    return any(pattern.match(line) for pattern in (_CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER,
-                                                     _FILE_NUMBER, _BREADCRUMB))
+    return _is_menu(line) or any(pattern.match(line) for pattern in (
+        _CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER, _FILE_NUMBER, _BREADCRUMB, _SITE_ADDRESS,
+        _ISSUE_NUMBER))
+
+
+def _is_menu(line: str) -> bool:
+    """Short items side by side, no sentence, number or credit among them: six or more apart ("首页 要闻 视频 …"),
+    or three or more between bars ("设为首页 | 加入收藏 | 手机版"; one may be longer: "欢迎访问某某网！")."""
+    items = [item for item in re.split(r"\s*[|｜]\s*|\s+", line) if item]
+    short = sum(2 <= len(item) <= _MENU_ITEM_CHARS for item in items)  # "潍 坊 市 财 政 局" is spaced out, no menu
+    barred = len(re.findall(r"[|｜]", line)) >= 2 and not re.match(r"^[|｜]|.*[|｜]$", line)  # not a table row
+    return len(items) >= (3 if barred else 6) and short >= len(items) - 1 \
+        and not re.search(r"[，\d]|记者|通讯员|编辑|摄影", line)
 
 
 def is_unmarked_byline(line: str) -> bool:

@@ -325,20 +325,30 @@ async def test_a_saved_web_page_is_stored_as_a_text_page(store, path):
 
 
 TEXTS = Path(__file__).parent / "texts_blind"  # pasted text files, written by a helper who saw no code (its README)
-TEXT_ARTICLES = {(name, n): want for name, file in yaml.safe_load((TEXTS / "expected.yml").read_text(encoding="utf-8"))
-                 .items() for n, want in enumerate(file["articles"])}
+DOCUMENTS = Path(__file__).parent / "docs_blind"  # Word and PDF files, written the same way
+TEXT_ARTICLES = {(folder.name, name, n): want for folder in (TEXTS, DOCUMENTS)
+                 for name, file in yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8")).items()
+                 for n, want in enumerate(file["articles"])}
 TEXT_MISSES = {
-    ("t02.txt", 0): "a column name over the title (发布会实录) is taken into it; its day stands only in the text",
-    ("t14.txt", 0): "the e-paper header names 潍坊晚报数字报, a reader cites 潍坊晚报",
+    ("texts_blind", "t02.txt", 0): "a column name over the title (发布会实录) is taken into it; its day stands only "
+                                   "in the text",
+    ("texts_blind", "t14.txt", 0): "the e-paper header names 潍坊晚报数字报, a reader cites 潍坊晚报",
+    ("docs_blind", "d02.docx", 0): "the genre label 新闻通稿 above the headline is taken into the title",
+    ("docs_blind", "d03.docx", 0): "the whole document is a 审签表 form: title, issuer and text stand in its cells",
+    ("docs_blind", "d04.docx", 0): "the closing stands before the attachments, not among the last lines",
+    ("docs_blind", "d05.docx", 0): "a cover page: the issuer and day under the title are taken into it",
+    ("docs_blind", "p03.pdf", 0): "the printed headline wrapped mid-phrase is joined with a space",
+    ("docs_blind", "p04.pdf", 0): "the issuer of the closing is not read as its publisher",
 }
 
 
 @pytest.mark.parametrize("key", [
     pytest.param(key, marks=pytest.mark.xfail(reason=TEXT_MISSES[key], strict=True)) if key in TEXT_MISSES else key
-    for key in sorted(TEXT_ARTICLES)], ids=lambda key: f"{key[0]}#{key[1]}")
-async def test_a_pasted_text_file_is_read_as_its_reader_would(key):
+    for key in sorted(TEXT_ARTICLES)], ids=lambda key: f"{key[1]}#{key[2]}")
+async def test_a_pasted_text_or_document_is_read_as_its_reader_would(key):
     want = TEXT_ARTICLES[key]
-    page = parse_page(key[0], await page_text(str(TEXTS / key[0]), Limits()))
+    folder, name, _ = key
+    page = parse_page(name, await page_text(str(Path(__file__).parent / folder / name), Limits()))
     article = next(a for a in page.articles if a.title == normalize(want["title"]))
     published = page.published_on(article)
     assert ((published.isoformat() if published else ""), page.publisher_of(article)) == (

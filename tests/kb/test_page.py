@@ -5,6 +5,8 @@ import pytest
 
 from kb.page import parse_page, read_page, split_articles, split_front_matter
 from kb.settings import ARTICLES_DIR
+from kb.text import normalize
+from kb.web_layout import is_furniture
 
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
 
@@ -525,3 +527,28 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
         ("公园景区恢复开放 市民游园请注意", "某某发布", date(2020, 3, 6))
     assert article.text.startswith("3月7日起") and "#" not in article.text
     assert article.text.endswith("出示健康码。")  # the counts, comments and recommendations under it are no text
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("首页 寿光要闻 菜博会 乡村振兴 镇街动态 视频 专题 数字报", True),  # a site's menu
+    ("欢迎访问寿光新闻网！ 设为首页 | 加入收藏 | 手机版", True),
+    ("寿光新闻网 www.sgnews.example.cn", True),  # a site's name and address
+    ("2020年第8期（总第215期）", True),  # a bulletin's issue number
+    ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
+    ("潍　坊　市　财　政　局", False),  # a letterhead spaced out
+    ("| 班线 | 首班 | 末班 | 发车间隔 |", False),  # a table's row
+    ("寿光 青州 诸城 安丘 高密 昌乐 6县市2月18日恢复公交", False),  # a headline with a number
+])
+def test_menus_site_names_and_issue_numbers_are_furniture(line, furniture):
+    assert is_furniture(normalize(line)) is furniture
+
+
+def test_a_bulletin_loses_its_spaced_masthead_and_distribution_list():
+    page = parse_page("p", "潍 坊 统 计 信 息\n2020年第8期（总第215期）\n潍坊市统计局 2020年4月24日\n"
+                           "一季度全市工业生产逐月回升\n一季度，全市规模以上工业增加值同比下降9.6%。\n"
+                           "3月份当月增长1.2%，在全省率先实现由负转正。\n"
+                           "报：市委、市政府领导同志\n送：市委办公室，市政府办公室\n发：各县市区统计局 （共印60份）\n")
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article), page.iso_date_of(article)) == (
+        "一季度全市工业生产逐月回升", "潍坊市统计局", "2020-04-24")
+    assert "市委办公室" not in article.text and "共印" not in article.text
