@@ -25,7 +25,7 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .text import HAN, china_day, normalize, row_sentence, valid_day
-from .web_layout import Dateline, read_dateline, read_signature
+from .web_layout import Dateline, is_masthead, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
@@ -100,13 +100,14 @@ def read_html(page: str, url: str = "") -> WebArticle:
     text = post[0] if post else doc.get("text") or ""
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     _tables_as_sentences(tree)
-    title, dateline = _headline(_visible_lines(tree), normalize(doc.get("title") or ""))
+    page_title = normalize(doc.get("title") or "")
+    title, dateline = _headline(_visible_lines(tree), "" if is_masthead(page_title) else page_title)
     # the dateline under the headline, else a forum post's time, else a notice's closing
     datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines())) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
-    if publisher in _THIS_SITE or not publisher:
+    if (publisher in _THIS_SITE or not publisher) and not is_masthead(page_title):
         publisher = _site_name(normalize(tree.findtext(".//title") or ""), title)
     page_url = url or doc.get("url") or ""
     return WebArticle(

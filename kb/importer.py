@@ -182,6 +182,7 @@ def html_page_text(html: str, url: str = "") -> str:
     page = parse_page("web", _front_matter(meta) + web.text)
     if not page.articles:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
+    meta["title"] = meta["title"] or page.articles[0].title  # a headline found in the text's first lines
     return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
 
 

@@ -27,6 +27,7 @@ from .web_layout import (
     Dateline,
     ends_the_article,
     is_furniture,
+    is_masthead,
     is_note,
     is_unmarked_byline,
     read_dateline,
@@ -50,7 +51,6 @@ _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的�
                              re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
 _COLUMN_NAME_CHARS = 8
-_SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}$")
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
@@ -252,10 +252,10 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)), len(lines))
     lines = [line for line in lines[:tail] if line and not is_furniture(line)]
-    # above it all: a masthead in pinyin or English ("WEIFANG WANBAO") or spaced out ("潍 坊 统 计 信 息"; a
-    # letterhead "某 某 局 文 件" names the issuers, below), a note of whoever pasted it, an attachment's number
+    # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
+    # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number
     while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
-                     or (_SPACED_OUT.match(lines[0]) and not lines[0].endswith("文 件"))):
+                     or is_masthead(lines[0])):
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)
@@ -358,7 +358,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         titles.append(title)
         if rest and rest[0] == title:
             rest = rest[1:]
-    while (title is None and rest and len(titles) < _TITLE_MAX_LINES
+    while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles)
            and _is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
@@ -394,6 +394,12 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
     return article
+
+
+def _names_a_document(titles: list[str]) -> bool:
+    """Title lines that end with a document's kind ("…的通知", "…调查报告"): what follows is no more of the title
+    (its author, the issuer on a cover page)."""
+    return bool(titles) and bool(_DOCUMENT_KIND_END.search(titles[-1]))
 
 
 def _joined_title(lines: list[str]) -> str:

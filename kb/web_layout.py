@@ -41,6 +41,7 @@ _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
+_PUBLISHING = ("发布", "发表", "发稿", "更新", "编辑")
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 _PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
 _DATELINE_MAX_CHARS = 120
@@ -58,7 +59,9 @@ _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$"
                      r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved"
-                     r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:])", re.IGNORECASE)  # a newsroom's tip line
+                     r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:]"  # a newsroom's tip line
+                     r"|群公告$|置顶$|已读\s*\d+\s*人|\S{2,30}群\s*[（(]\d{1,4}[)）]$)",  # a group chat's notice board
+                     re.IGNORECASE)
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
 _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
                            r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论)】?[：:]?$")
@@ -69,10 +72,13 @@ _CREDIT_MAX_CHARS = 80
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*"
                          r"|[^>›»]{1,16}(?:\s*[>›»]{1,2}\s*[^>›»]{1,16}){2,})$")
 # A site's menu ("首页 要闻 菜博会 乡村振兴 视频", "设为首页 | 加入收藏 | 手机版"), its name with its address
-# ("寿光新闻网 www.sgnews.cn"), a bulletin's issue number ("2020年第8期（总第215期）").
+# or English name ("寿光新闻网 www.sgnews.cn"), a bulletin's issue number ("2020年第8期（总第215期）").
 _MENU_ITEM_CHARS = 6
-_SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$",
+_SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$"
+                           r"|^[\u4e00-\u9fff]{2,16}\s+[A-Za-z][A-Za-z&.,' -]{5,}$",  # "潍坊市公安局 Weifang …"
                            re.IGNORECASE)
+_SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){3,}$")
+_GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
 _ISSUE_NUMBER = re.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
@@ -148,8 +154,9 @@ def read_dateline(line: str) -> Dateline | None:
     if citation:
         return Dateline(published=valid_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
     source_last = _TIME_THEN_SOURCE.match(line)
-    if source_last:
-        return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=source_last.group(4), labelled=False)
+    if source_last:  # "2020-03-02 09:30 发布" (an app's notice) names nobody
+        publisher = "" if source_last.group(4) in _PUBLISHING else source_last.group(4)
+        return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=publisher, labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
         return Dateline(published=_day_alone(bare), publisher="", labelled=False)
@@ -195,6 +202,13 @@ def _chinese_number(text: str) -> int:
     if not ten:
         return _CHINESE_DIGITS[text]
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+
+
+def is_masthead(line: str) -> bool:
+    """A bulletin's or release's name above its headline: spaced out ("潍 坊 统 计 信 息"; a letterhead "某 某 局 文 件"
+    is not one: it names the issuers) or a document genre alone ("新闻通稿", "工作简报")."""
+    spaced = bool(_SPACED_OUT.match(line)) and not re.sub(r"\s+", "", line).endswith("文件")
+    return spaced or bool(_GENRE.match(re.sub(r"\s+", "", line)))
 
 
 def is_note(line: str) -> bool:

@@ -246,9 +246,9 @@ def test_a_pasted_notice_loses_the_pasters_note_and_keeps_its_issuer_in_the_titl
 
 @pytest.mark.parametrize("title_lines, title", [
     (["关于做好蔬菜大棚建设", "补贴申报工作的通知"], "关于做好蔬菜大棚建设补贴申报工作的通知"),  # broken before 通知
-    (["关于做好蔬菜大棚建设补贴申报工作的通知", "附申报表"], "关于做好蔬菜大棚建设补贴申报工作的通知 附申报表"),
+    (["关于做好蔬菜大棚建设补贴申报工作的通知", "农业农村局 王强"], "关于做好蔬菜大棚建设补贴申报工作的通知"),
 ])
-def test_a_notice_title_broken_over_two_lines_is_one_phrase(title_lines, title):
+def test_a_document_title_broken_over_two_lines_is_one_phrase_and_ends_with_its_kind(title_lines, title):
     page = parse_page("p", "\n".join(title_lines) + "\n各县市区：新建日光温室每亩补贴3000元，4月30日前申报。\n")
     assert page.articles[0].title == title
 
@@ -534,6 +534,8 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
     ("欢迎访问寿光新闻网！ 设为首页 | 加入收藏 | 手机版", True),
     ("寿光新闻网 www.sgnews.example.cn", True),  # a site's name and address
     ("2020年第8期（总第215期）", True),  # a bulletin's issue number
+    ("潍坊市公安局 Weifang Public Security Bureau", True),  # a site's name and English name
+    ("群公告", True), ("置顶", True), ("已读 238人 未读 19人", True), ("某某街道商户服务群(215)", True),  # app
     ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
     ("潍　坊　市　财　政　局", False),  # a letterhead spaced out
     ("| 班线 | 首班 | 末班 | 发车间隔 |", False),  # a table's row
@@ -552,3 +554,13 @@ def test_a_bulletin_loses_its_spaced_masthead_and_distribution_list():
     assert (article.title, page.publisher_of(article), page.iso_date_of(article)) == (
         "一季度全市工业生产逐月回升", "潍坊市统计局", "2020-04-24")
     assert "市委办公室" not in article.text and "共印" not in article.text
+
+
+def test_a_group_notice_copied_from_the_app_is_titled_by_its_notice_and_names_no_verb_as_publisher():
+    page = parse_page("p", "群公告\n某某街道商户服务群(215)\n置顶\n【通知】关于沿街商铺恢复营业的通知\n"
+                           "2020-03-06 10:15 发布\n已读 180人 未读 35人\n"
+                           "各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "【通知】关于沿街商铺恢复营业的通知", "2020-03-06", "")
+    assert article.paragraphs == ["各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。"]
