@@ -172,13 +172,17 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         if _ITEM_NUMBER.match(above.text):  # "1." on a line of its own, its item on the next
             return True
         (above_left, right), (left, _) = columns[above], columns[line]
-        spans = above.left < above_left + 2.5 * size and above.right >= right - 2 * size  # not centred, not short
+        next_page = above.bottom < line.bottom
+        # not centred, not short; or broken off mid-sentence at the foot of a page ("…献血者之间" / "保持1米…")
+        spans = above.left < above_left + 2.5 * size and (above.right >= right - 2 * size or (
+            next_page and not ends_sentence(above.text) and above.right - above_left > (right - above_left) / 2))
         heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
         font = max(above.height, line.height) or size  # a glyph box of "，" is narrow: a character's width is no gap
         one_font = not (above.height and line.height) or abs(above.height - line.height) < 0.12 * font
         running_text = max(above.gap, line.gap) < 1.2 * font and one_font
-        return spans and line.left < left + size * 0.8 and running_text and not heading \
-            and (above.bottom < line.bottom or above.bottom - line.bottom <= pitch * 1.6)
+        centred = abs((above.left + above.right) - (line.left + line.right)) < 2 * size  # a headline wrapped
+        return spans and (line.left < left + size * 0.8 or centred) and running_text and not heading \
+            and (next_page or above.bottom - line.bottom <= pitch * 1.6)
 
     paragraphs = [lines[0].text]
     for above, line in itertools.pairwise(lines):

@@ -372,6 +372,11 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             byline_parts.append(rest[0])
             rest = rest[1:]
     article = Article(title=_joined_title(titles), byline="；".join(byline_parts))
+    cover = read_signature(rest[:2]) if _names_a_document(titles) else None  # "某某局" / "二〇二〇年四月十日"
+    if cover and cover.published:
+        rest = rest[2:]
+    else:
+        cover = None
     for line in rest:
         dateline = read_dateline(line)
         if is_unmarked_byline(line):
@@ -381,7 +386,10 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         else:
             article.published = article.published or dateline.published
             article.publisher = article.publisher or dateline.publisher
-    closing = read_signature(rest)  # "某某指挥部" / "二〇二〇年二月二十日": who issued it and when, without a dateline
+    # "某某指挥部" / "二〇二〇年二月二十日": who issued it and when, without a dateline; it stands before the
+    # attachments ("附件1" on a line of its own), or on a cover page (read above)
+    attachments = next((n for n, line in enumerate(rest) if n > 0 and _ATTACHMENT_NUMBER.match(line)), len(rest))
+    closing = read_signature(rest[:attachments]) or cover
     if closing:
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher

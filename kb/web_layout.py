@@ -95,7 +95,7 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
-ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|公司|小组"
+ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")

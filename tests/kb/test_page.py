@@ -564,3 +564,22 @@ def test_a_group_notice_copied_from_the_app_is_titled_by_its_notice_and_names_no
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "【通知】关于沿街商铺恢复营业的通知", "2020-03-06", "")
     assert article.paragraphs == ["各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。"]
+
+
+def test_a_report_with_a_cover_page_is_issued_by_the_cover_and_dated_by_it():
+    page = parse_page("p", "某市中小企业\n用工情况调查报告\n某市工业和信息化局\n二〇二〇年四月十日\n"
+                           "3月下旬，我们对全市1286家中小企业开展了问卷调查，九成企业已经复工。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "某市中小企业用工情况调查报告", "2020-04-10", "某市工业和信息化局")
+    assert article.paragraphs == ["3月下旬，我们对全市1286家中小企业开展了问卷调查，九成企业已经复工。"]
+
+
+def test_a_notice_is_signed_before_its_attachments():
+    page = parse_page("p", "关于恢复献血屋采血的公告\n自2月24日起，全市11处献血屋恢复采血，每日8:30至17:00。\n"
+                           "某市中心血站\n2020年2月21日\n附件1\n献血屋地址一览表\n1.泰华献血屋 0536-8239011\n"
+                           "2.人民广场献血屋 0536-8239012\n3.青州献血屋 0536-3239013\n4.诸城献血屋 0536-6239014\n"
+                           "5.寿光献血屋 0536-5239015\n6.高密献血屋 0536-2239016\n7.昌乐献血屋 0536-6239017\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2020-02-21", "某市中心血站")
+    assert "泰华献血屋 0536-8239011" in article.text  # the attachment is kept: it lists places and phones
