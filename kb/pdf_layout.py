@@ -1,0 +1,142 @@
+"""A PDF page's text as a reader sees it: lines where they stand, joined into paragraphs, without what a printout
+repeats on every page (running heads, page numbers, the printing browser's date and address)."""
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+
+from .text import HAN, ends_sentence, starts_item
+
+_COLUMN_CHARS = 8              # a column of text is at least this many characters wide
+_RUNNING_LINES = 2             # running heads and page numbers stand among the first or last lines of a page
+_PAGE_COUNT = re.compile(r"^(?:第?\s*\d{1,3}\s*页?\s*(?:[/／]|共)\s*\d{1,3}\s*页?|[-—－–]?\s*\d{1,3}\s*[-—－–]?"
+                         r"|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$", re.IGNORECASE)
+_ADDRESS_LINE = re.compile(r"^(?:file|https?)://\S*(?:\s+\d{1,3}\s*/\s*\d{1,3})?$")  # a browser's footer…
+_PRINT_TIME = re.compile(r"^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}")  # …and its header
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    left: float
+    right: float
+    bottom: float
+    height: float  # of its Chinese characters (their font size); 0 without any ("17:30。")
+    gap: float     # the widest space between two of its glyphs: a line of running text has none
+
+
+def page_lines(page: pypdfium2.PdfPage) -> list[Line]:
+    """The page's lines as PDFium orders its text (it marks their ends), each with where it stands."""
+    textpage = page.get_textpage()
+    lines: list[list[tuple[str, tuple[float, float, float, float]]]] = [[]]
+    for index in range(textpage.count_chars()):
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
+        if char in "\r\n":
+            lines.append([])
+        else:
+            lines[-1].append((char, textpage.get_charbox(index)))
+    found = []
+    for chars in lines:
+        glyphs = [(char, box) for char, box in chars if char.strip() and box[2] > box[0]]
+        words = " ".join("".join(char for char, _ in chars).split())
+        if not glyphs or not words:
+            continue
+        heights = [box[3] - box[1] for char, box in glyphs if re.match(HAN, char)] or [0.0]
+        gaps = [after[1][0] - before[1][2] for before, after in itertools.pairwise(glyphs)]
+        found.append(Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
+                           min(box[1] for _, box in glyphs), statistics.median(heights), max(gaps, default=0.0)))
+    return found
+
+
+def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Each page without what stands at its top or bottom on most pages (digits aside: "— 3 —", "第3页"), nor a page
+    number, nor the printing browser's header (its date and time, the page's title) and footer (address, "1/3")."""
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text)
+
+    edges = [_edge_lines(lines) for lines in pages]
+    repeated = Counter(shape for lines in edges for shape in {key(line) for line in lines})
+
+    def running(line: Line) -> bool:
+        return (len(pages) > 1 and repeated[key(line)] * 2 > len(pages)) \
+            or any(pattern.match(line.text) for pattern in (_PAGE_COUNT, _ADDRESS_LINE, _PRINT_TIME))
+
+    return [[line for line in lines if not (line in edge and running(line))]
+            for lines, edge in zip(pages, edges, strict=True)]
+
+
+def _edge_lines(lines: list[Line]) -> list[Line]:
+    by_height = sorted(lines, key=lambda line: line.bottom)
+    return by_height[:_RUNNING_LINES] + by_height[-_RUNNING_LINES:]
+
+
+def paragraphs(lines: list[Line]) -> list[str]:
+    """Lines joined into paragraphs: a line goes on with the one above it when that one runs to the right edge of
+    its column and it starts at the left edge of its own, both are running text of one font size (no wide space
+    inside: not a table row, nor a bar of links), and no wider gap stands between them than between the lines of
+    a paragraph (unless it stands higher: the next column or page)."""
+    if not lines:
+        return []
+    size = statistics.median([line.height for line in lines if line.height] or [12.0])
+    columns = _columns(lines, size)
+    pitch = statistics.median([gap for above, below in itertools.pairwise(lines)
+                               if (gap := above.bottom - below.bottom) > 0] or [size * 2])
+
+    def goes_on(above: Line, line: Line) -> bool:
+        if _ITEM_NUMBER.match(above.text):  # "1." on a line of its own, its item on the next
+            return True
+        (above_left, right), (left, _) = columns[above], columns[line]
+        next_page = above.bottom < line.bottom
+        # not centred, not short; or broken off mid-sentence at the foot of a page ("…献血者之间" / "保持1米…")
+        spans = above.left < above_left + 2.5 * size and (above.right >= right - 2 * size or (
+            next_page and not ends_sentence(above.text) and above.right - above_left > (right - above_left) / 2))
+        heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
+        font = max(above.height, line.height) or size  # a glyph box of "，" is narrow: a character's width is no gap
+        one_font = not (above.height and line.height) or abs(above.height - line.height) < 0.12 * font
+        running_text = max(above.gap, line.gap) < 1.2 * font and one_font
+        centred = abs((above.left + above.right) - (line.left + line.right)) < 2 * size  # a headline wrapped
+        return spans and (line.left < left + size * 0.8 or centred) and running_text and not heading \
+            and (next_page or above.bottom - line.bottom <= pitch * 1.6)
+
+    found = [lines[0].text]
+    for above, line in itertools.pairwise(lines):
+        if not goes_on(above, line):
+            found.append(line.text)
+        elif re.search(r"[A-Za-z]$", found[-1]) and re.match(r"[A-Za-z]", line.text):
+            found[-1] += " " + line.text  # an English word wrapped
+        else:
+            found[-1] += line.text
+    return found
+
+
+def _columns(lines: list[Line], size: float) -> dict[Line, tuple[float, float]]:
+    """The left and right edge of the text column each line stands in. Columns start where many lines start; a
+    column's right edge is where most of its lines end (a navigation bar or a wide table does not move it)."""
+    starts = Counter(round(line.left / size) for line in lines)
+    widths = {start: statistics.median(line.right - line.left for line in lines if round(line.left / size) == start)
+              for start in starts}
+    common = sorted(start for start, count in starts.items()  # lines of running text, not a closing's two lines
+                    if count >= max(3, len(lines) // 10) and widths[start] >= _COLUMN_CHARS * size) \
+        or [starts.most_common(1)[0][0]]
+
+    def start_of(line: Line) -> int:
+        return max([start for start in common if start <= round(line.left / size) + 1], default=common[0])
+
+    edges = {}
+    for start in common:
+        members = [line for line in lines if start_of(line) == start]
+        ends = Counter(round(line.right / size) for line in members)
+        end = ends.most_common(1)[0][0] if ends else start
+        left = min((line.left for line in members if round(line.left / size) == start), default=start * size)
+        right = max((line.right for line in members if abs(round(line.right / size) - end) <= 1), default=end * size)
+        edges[start] = (left, right)
+    return {line: edges[start_of(line)] for line in lines}
+
+

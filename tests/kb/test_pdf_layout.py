@@ -1,0 +1,58 @@
+"""How a PDF's lines become paragraphs, on lines placed by hand (x from the left, y from the bottom, in points)."""
+from __future__ import annotations
+
+from kb.pdf_layout import Line, paragraphs, without_running_lines
+
+SIZE = 15.0  # the font size of the body text
+LEFT, RIGHT = 36.0, 576.0  # the text column's edges
+
+
+def line(text: str, bottom: float, left: float = LEFT, right: float | None = None, height: float = SIZE,
+         gap: float = 2.0) -> Line:
+    return Line(text, left, RIGHT if right is None else right, bottom, height, gap)
+
+
+def test_lines_that_run_to_the_right_edge_go_on_and_an_indent_or_a_short_line_ends_a_paragraph():
+    lines = [line("　　关于开展健康体检工作的通知", 740, left=180, right=430, height=22),
+             line("为保障返岗职工身体健康，县卫生健康局决定自3月9日起，在全县开展", 700, left=LEFT + 2 * SIZE),
+             line("春季返岗职工免费健康体检工作。", 678, right=260),
+             line("一、体检对象", 656, right=130),
+             line("2月10日以后返回、在县内企业上岗的职工，每人可享受一次免费体检，已在", 634, left=LEFT + 2 * SIZE),
+             line("外地做过核酸检测的，可以免做胸部CT。", 612, right=320),
+             line("县市区 任务面积（亩） 联系电话", 590, right=RIGHT, gap=4 * SIZE)]  # a table's row reaches the edge
+    assert paragraphs(lines) == [
+        "　　关于开展健康体检工作的通知",
+        "为保障返岗职工身体健康，县卫生健康局决定自3月9日起，在全县开展春季返岗职工免费健康体检工作。",
+        "一、体检对象",
+        "2月10日以后返回、在县内企业上岗的职工，每人可享受一次免费体检，已在外地做过核酸检测的，可以免做胸部CT。",
+        "县市区 任务面积（亩） 联系电话"]
+
+
+def test_a_caption_in_a_smaller_font_or_after_a_wide_gap_is_a_paragraph_of_its_own():
+    lines = [line("市民在家动动手指就能逛展会，线上展厅共展出蔬菜新品种2100多个、新技术", 700),
+             line("4月20日，技术员在直播间介绍新品种彩椒。（记者 孙晓东 摄）", 678, height=SIZE * 0.8),
+             line("在“云直播”板块，寿光各镇街的农技员和菜农化身主播，带领网友逛大棚", 600)]
+    assert len(paragraphs(lines)) == 3
+
+
+def test_a_sentence_goes_on_over_a_page_break_and_a_bare_item_number_takes_its_item():
+    lines = [line("献血屋每日通风消毒不少于3次，同一时间在屋内献血的人数不超过3人，献血者之间", 60, right=440),
+             line("保持1米以上距离。", 740, right=200),  # higher up: the next page
+             line("1.", 700, right=LEFT + SIZE),
+             line("全市12处车管所自3月4日起全面恢复业务办理。", 678, right=400)]
+    assert paragraphs(lines) == [
+        "献血屋每日通风消毒不少于3次，同一时间在屋内献血的人数不超过3人，献血者之间保持1米以上距离。",
+        "1.全市12处车管所自3月4日起全面恢复业务办理。"]
+
+
+def test_a_printouts_running_heads_page_numbers_and_browser_header_and_footer_are_dropped():
+    def page(number: int, body: str) -> list[Line]:
+        return [line("12/2/26, 5:17 AM 关于开展健康体检工作的通知", 770, height=7),
+                line("昌乐县卫生健康局 信息公开", 750, left=400),
+                line(body, 400),
+                line(f"— {number} —", 30, left=280, right=320),
+                line(f"file:///tmp/notice.html {number}/2", 15, height=7)]
+    kept = without_running_lines([page(1, "第一页的正文。"), page(2, "第二页的正文。")])
+    assert [[kept_line.text for kept_line in lines] for lines in kept] == [["第一页的正文。"], ["第二页的正文。"]]
+    [alone] = without_running_lines([page(1, "只有一页的正文。")])  # nothing repeats: the patterns alone
+    assert [kept_line.text for kept_line in alone] == ["昌乐县卫生健康局 信息公开", "只有一页的正文。"]
