@@ -15,12 +15,14 @@ import docx
 import pypdfium2
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from .pdf_layout import page_lines, paragraphs, without_running_lines
 from .text import HAN, ends_sentence, row_sentence
 
 PARAGRAPH_START = "\u3000\u3000"
 _BROKEN_PARAGRAPH_CHARS = 30  # a longer Word paragraph that ends mid-sentence was broken by hand: join the next
+_NOTE_MARK = re.compile(r"[*＊†\d①-⑳¹²³]{1,3}")
 _LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
 
 
@@ -37,11 +39,17 @@ def docx_text(raw: bytes) -> str:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            for text in block.text.split("\n"):  # a line break inside a paragraph
+            for text in _paragraph_text(block).split("\n"):  # a line break inside a paragraph
                 lines.append(text if _continues(lines, text) else PARAGRAPH_START + text.strip())
         elif isinstance(block, Table):
             lines += [PARAGRAPH_START + line for line in _table_lines(block)]
     return _with_text("\n".join(line for line in lines if line.strip()), "Word 文件")
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    """Its runs and links, without a note's mark set in superscript ("…的通告*", "…工作¹")."""
+    return "".join(item.text for item in paragraph.iter_inner_content()
+                   if not (isinstance(item, Run) and item.font.superscript and _NOTE_MARK.fullmatch(item.text.strip())))
 
 
 def _continues(lines: list[str], text: str) -> bool:

@@ -17,14 +17,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import trafilatura
 from trafilatura.settings import set_date_params
 
 from .feed import newest_item
-from .text import HAN, china_day, normalize, row_sentence, valid_day
+from .text import HAN, china_day, normalize, row_sentence, said_han, valid_day
 from .web_layout import Dateline, is_masthead, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -39,6 +39,8 @@ _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
 _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|中心|公司|集团|协会|电视台|广播电视台)$")
 _ALT_TEXT_MIN_HAN = 20
+_LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
+_EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
@@ -52,7 +54,7 @@ _FORUM_EDIT_NOTICE = '//*[contains(concat(" ", @class, " "), " pstatus ")]'
 # A publication time a page keeps only for its scripts, so that a saved page may show none: WeChat's
 # `var ct = "<Unix seconds>"`, a portal's inline JSON `"publishTime":1594778520` / `"publish_time":"2020-07-15"`,
 # a Founder e-paper's `<!--enpproperty …<date>2020-05-14</date>…-->`.
-_SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time|date)["']?\s*[:=]\s*|"""
+_SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub|create)_?(?:time|date)["']?\s*[:=]\s*|"""
                           r"""<!--\s*enpproperty\b(?:(?!-->).){0,500}?<date>)["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})(?!\d)""",
                           re.IGNORECASE)
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -101,7 +103,12 @@ def read_html(page: str, url: str = "") -> WebArticle:
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")
-    title, dateline = _headline(_visible_lines(tree), "" if is_masthead(page_title) else page_title)
+    lines = _visible_lines(tree)
+    title, dateline = _headline(lines, "" if is_masthead(page_title) else page_title)
+    if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
+        # the extractor kept little of what the page says (a newsletter laid out in tables of spans): the page's
+        # lines from the headline on, for the splitter to drop their furniture
+        text = "\n".join(lines[lines.index(title):] if title in lines else lines)
     # the dateline under the headline, else a forum post's time, else a notice's closing
     datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines())) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
@@ -227,6 +234,9 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     ("…预约诊疗-新华网"), with the dateline right under it or else right above it; else the line above the first
     labelled dateline ("日期：…", "… 来源：…")."""
     title = max((line for line in lines if _is_headline_of(line, title)), key=len, default=title)  # not the site name
+    if title not in lines:  # "疫情期间…请收好" under the page title "【服务快讯】疫情期间…请收好"
+        title = max((line for line in lines if len(line) >= _HEADLINE_MIN_CHARS and line in title), key=len,
+                    default=title)
     if title in lines:
         at = lines.index(title)
         near = [*lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE], *reversed(lines[max(at - _DATELINE_AFTER_TITLE, 0):at])]
@@ -262,7 +272,8 @@ def _is_headline_of(line: str, title: str) -> bool:
 
 
 def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
-    """The page's text as a reader sees it, one line per block element (only to find the dateline)."""
+    """The page's text as a reader sees it, one line per block element (to find the headline and its dateline, and
+    the text where the extractor lost it)."""
     for element in list(tree.iter(*_UNSEEN_TAGS)):
         element.drop_tree()
     for element in tree.iter():
@@ -273,7 +284,13 @@ def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
             element.tail = "\n" + element.tail
     body = tree.find("body")
     text = (body if body is not None else tree).text_content()
-    return [line for line in map(normalize, text.split("\n")) if line]
+    lines: list[str] = []
+    for line in filter(None, map(normalize, text.split("\n"))):
+        if lines and _LABEL_ALONE.match(lines[-1]) and not line.endswith("："):  # "时 间：" / "2020年2月26日…" in cells
+            lines[-1] = re.sub(r"\s+", "", lines[-1]) + line
+        else:
+            lines.append(line)
+    return lines
 
 
 def _iso_day(text: str | None) -> date | None:
@@ -291,7 +308,9 @@ def _url_day(url: str) -> date | None:
 
 
 def _script_day(page: str) -> date | None:
-    found = _SCRIPT_TIME.search(page)
+    """A day kept only for the page's scripts: "publishTime", a post's "createTime" (also in percent-encoded JSON,
+    as a short-video page keeps its data), a Founder e-paper's property comment."""
+    found = _SCRIPT_TIME.search(page) or _SCRIPT_TIME.search(unquote(page) if "%22" in page else "")
     if not found:
         return None
     value = found.group(1)

@@ -26,7 +26,7 @@ from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import decode_html, read_html
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
-from .text import HAN, ends_sentence, sentences, simplified, starts_item
+from .text import said_han, simplified
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -207,7 +207,7 @@ def _checked(text: str) -> Page:
         page = parse_page("new", text)
     except ValueError as error:
         raise BadInput(f"文本格式有误（{error}）") from None
-    if not any(_content_han(article.paragraphs) >= _MIN_ARTICLE_HAN for article in page.articles):
+    if not any(said_han(article.paragraphs) >= _MIN_ARTICLE_HAN for article in page.articles):
         raise BadInput(f"没有找到文章正文（完整句子中的汉字少于 {_MIN_ARTICLE_HAN} 个）")
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "new.txt").write_text(text, encoding="utf-8")
@@ -216,13 +216,6 @@ def _checked(text: str) -> Page:
         except Exception as error:  # what would break the real build: refuse before writing anything
             raise BadInput(f"文章无法写入知识库（{type(error).__name__}: {error}）") from None
     return page
-
-
-def _content_han(paragraphs: list[str]) -> int:
-    """Chinese characters in whole sentences and in numbered items ("3. 申报截止6月30日"): what an article says,
-    unlike a list of links."""
-    return sum(len(re.findall(HAN, p)) if starts_item(p) else
-               sum(len(re.findall(HAN, s)) for s in sentences(p) if ends_sentence(s)) for p in paragraphs)
 
 
 def _not_binary(raw: bytes) -> bytes:

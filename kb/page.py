@@ -21,12 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from .text import HAN, ends_sentence, is_list_item, month_days, normalize, starts_item, valid_day
+from .text import HAN, ends_sentence, is_list_item, month_days, normalize, said_han, starts_item, valid_day
 from .web_layout import (
     ISSUER_END,
     Dateline,
     ends_the_article,
     is_furniture,
+    is_issuer,
     is_masthead,
     is_note,
     is_unmarked_byline,
@@ -46,6 +47,7 @@ _TITLE_MAX_CHARS = 40
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?文件$")  # "某某局文件", not "…新文件"
 _TITLE_MAX_LINES = 3
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|[-./]\d{1,2}[-./]\d{1,2})")
 _DOCUMENT_KIND_END = re.compile(r"(?:通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报)$")
 _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
                              re.IGNORECASE)
@@ -105,12 +107,14 @@ class Page:
         return (valid_day(*map(int, match.groups())) if match else None) or article.published
 
     def date_of(self, article: Article) -> str:
-        """The publication day; without one, the latest day the article reports, else the page's month."""
+        """The publication day; without one, the latest day the article reports (in the front matter's year, else
+        the latest year its text writes), else the page's month."""
         published = self.published_on(article)
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
         days = self._reported_days(article)
-        year = f"{self.year}年" if self.year else ""
+        years = [int(found) for found in _WRITTEN_YEAR.findall(article.text)]  # "口径更新：2021-02-05", "2021年第6期"
+        year = f"{self.year or max(years)}年" if self.year or years else ""
         if days:
             month, day = max(days)
             return f"{year}{month}月{day}日"
@@ -246,7 +250,12 @@ def _is_byline(line: str) -> bool:
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
-    pasted = re.split(r"^\s*[=＝]{4,}\s*$", body, flags=re.MULTILINE)
+    pasted: list[str] = []
+    for part in re.split(r"^\s*[=＝]{4,}\s*$", body, flags=re.MULTILINE):
+        if pasted and not said_han(pasted[-1].splitlines()):  # a header above the line, no article of its own
+            pasted[-1] += "\n" + part
+        else:
+            pasted.append(part)
     if title is None and len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
@@ -315,13 +324,16 @@ def _dated(articles: list[Article], page: Dateline | None, issuers: str = "") ->
 
 
 def _without_letterhead(lines: list[str]) -> tuple[list[str], str]:
-    """A government document's letterhead ("某某局 / 某 某 局 / 文件") above its number and title: the lines
-    without it, and its issuers, who are the document's publisher (its title is the "关于…的通知" below)."""
+    """A government document's letterhead ("某某局 / 某 某 局 / 文件") above its number and title, or its issuer
+    alone above a "关于…" title: the lines without it, and its issuers, who are the document's publisher (its title
+    is the "关于…的通知" below)."""
     for i, line in enumerate(lines[:_TITLE_MAX_LINES + 1]):
         compact = re.sub(r"\s+", "", line)
         if _LETTERHEAD_END.match(compact):
             issuers = [re.sub(r"\s+", "", issuer) for issuer in lines[:i]] + [compact.removesuffix("文件")]
             return lines[i + 1:], "、".join(issuer for issuer in issuers if issuer)
+    if len(lines) > 1 and is_issuer(lines[0]) and not _is_title_line(lines[0]) and lines[1].startswith("关于"):
+        return lines[1:], lines[0]  # "某某领导小组（指挥部）办公室", which holds brackets, so no title line
     return lines, ""
 
 
@@ -359,6 +371,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         if rest and rest[0] == title:
             rest = rest[1:]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles)
+           and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and _is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]

@@ -45,6 +45,13 @@ def row_sentence(labels: list[str], values: list[str]) -> str:
     return f"{values[0]}：{said}。"
 
 
+def said_han(paragraphs: list[str]) -> int:
+    """Chinese characters in whole sentences and in numbered items ("3. 申报截止6月30日"): what an article says,
+    unlike a list of links."""
+    return sum(len(re.findall(HAN, p)) if starts_item(p) else
+               sum(len(re.findall(HAN, s)) for s in sentences(p) if ends_sentence(s)) for p in paragraphs)
+
+
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph after 。！？； (a closing quote stays with its sentence)."""
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]

@@ -19,7 +19,7 @@ _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _DATE_LABEL = r"(?:发布|发表|发稿|更新|答复|回复)?(?:时间|日期)"
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源"
-_INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|字体"
+_INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|字体|字号"
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
@@ -72,14 +72,16 @@ _CREDIT_MAX_CHARS = 80
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*"
                          r"|[^>›»]{1,16}(?:\s*[>›»]{1,2}\s*[^>›»]{1,16}){2,})$")
 # A site's menu ("首页 要闻 菜博会 乡村振兴 视频", "设为首页 | 加入收藏 | 手机版"), its name with its address
-# or English name ("寿光新闻网 www.sgnews.cn"), a bulletin's issue number ("2020年第8期（总第215期）").
+# or English name ("寿光新闻网 www.sgnews.cn"), a bulletin's issue number ("2020年第8期（总第215期）",
+# "2021年第6期（2021.02.01—2021.02.07）").
 _MENU_ITEM_CHARS = 6
 _SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$"
                            r"|^[\u4e00-\u9fff]{2,16}\s+[A-Za-z][A-Za-z&.,' -]{5,}$",  # "潍坊市公安局 Weifang …"
                            re.IGNORECASE)
 _SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){3,}$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
-_ISSUE_NUMBER = re.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$")
+_ISSUE_NUMBER = re.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期"
+                           r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
@@ -202,6 +204,11 @@ def _chinese_number(text: str) -> int:
     if not ten:
         return _CHINESE_DIGITS[text]
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+
+
+def is_issuer(line: str) -> bool:
+    """An organisation's name alone on a line: "某某局", "某某领导小组（指挥部）办公室"."""
+    return bool(_ISSUER.match(line.strip()))
 
 
 def is_masthead(line: str) -> bool:

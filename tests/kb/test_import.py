@@ -225,8 +225,8 @@ async def test_a_pdf_at_a_url_is_added_and_cited_under_it_also_when_served_as_oc
 
 
 def _word_notice(path: Path) -> str:
-    """A notice as an office writes it in Word: letterhead, two-line title, a paragraph broken by hand, a table with
-    a header row, a table of labels, a page header and footer."""
+    """A notice as an office writes it in Word: letterhead, two-line title with a note's mark, a paragraph broken by
+    hand, a table with a header row, a table of labels, a page header and footer."""
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
     document.sections[0].footer.paragraphs[0].text = "— 1 —"
@@ -234,6 +234,7 @@ def _word_notice(path: Path) -> str:
                  "各街道、各有关企业：", "　　为帮助外地员工尽快返岗，区人社局决定对包车接回员工的企业给予交通补贴。",
                  "一、补贴标准"):
         document.add_paragraph(line)
+    document.paragraphs[3].add_run("*").font.superscript = True  # a note's mark
     paragraph = document.add_paragraph("　　企业包车接回省外员工的，按每人")
     paragraph.add_run("300元").bold = True
     paragraph.add_run("给予补贴；接回省内员工的，每人补贴100元。")
@@ -276,6 +277,33 @@ async def test_a_page_titled_by_its_bulletins_spaced_out_name_is_titled_by_its_h
     assert isinstance(outcome, Added), outcome
     article = article_named(store.load(), "全市图书馆分批恢复开放 读者须提前一天网上预约")
     assert article.publisher == "" and "工作简报" not in article.body
+
+
+async def test_a_newsletter_laid_out_in_table_cells_keeps_its_text_and_the_mails_date(store, tmp_path):
+    cells = "".join(f"<tr><td>■</td><td><span><b>{head}</b></span><span>{text}</span></td></tr>" for head, text in (
+        ("期限可以恢复。", "因疫情耽误专利法定期限的，可以在障碍消除后2个月内请求恢复权利。"),
+        ("优先审查。", "涉及口罩、防护服的专利申请，可以申请优先审查推荐，推荐不收费。"),
+        ("资助延期。", "市级专利资助的申报截止时间由3月31日延长至4月30日，每件发明专利资助5000元。")))
+    page = ("<html><head><meta charset='utf-8'><title>【服务快讯】知识产权业务怎么办</title></head><body>"
+            "<table><tr><td>时 间：</td><td>2020年2月26日(星期三) 上午10:32</td></tr>"
+            "<tr><td>收件人：</td><td>某某机械有限公司</td></tr></table>"
+            f"<table><tr><td>知识产权业务怎么办</td></tr><tr><td><table>{cells}</table></td></tr>"
+            "<tr><td><p>咨询电话：0536-8266731。</p></td></tr></table></body></html>")
+    [outcome] = await run_add(store, _written(tmp_path / "mail.htm", page))
+    assert isinstance(outcome, Added), outcome
+    article = article_named(store.load(), "知识产权业务怎么办")
+    assert article.published == "2020-02-26"
+    assert "每件发明专利资助5000元" in article.body and "收件人" not in article.body
+
+
+async def test_a_short_video_page_is_dated_by_its_percent_encoded_create_time(store, tmp_path):
+    page = ("<html><head><meta charset='utf-8'><title>60岁以上老人可以打疫苗了 - 抖音</title>"
+            "<script id='RENDER_DATA' type='application/json'>%7B%22createTime%22%3A1618223400%7D</script></head>"
+            "<body><h1>60岁以上老人可以打疫苗了</h1><p>4月12日起，全市60岁以上老人可以到就近的接种点接种新冠疫苗，"
+            "不用预约，带上身份证就行。</p></body></html>")
+    [outcome] = await run_add(store, _written(tmp_path / "douyin.html", page))
+    assert isinstance(outcome, Added), outcome
+    assert article_named(store.load(), "60岁以上老人可以打疫苗了").published == "2021-04-12"
 
 
 async def test_an_article_of_numbered_lines_without_full_stops_is_added(store, tmp_path):

@@ -534,6 +534,7 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
     ("欢迎访问寿光新闻网！ 设为首页 | 加入收藏 | 手机版", True),
     ("寿光新闻网 www.sgnews.example.cn", True),  # a site's name and address
     ("2020年第8期（总第215期）", True),  # a bulletin's issue number
+    ("2021年第6期（2021.02.01—2021.02.07）", True),
     ("潍坊市公安局 Weifang Public Security Bureau", True),  # a site's name and English name
     ("群公告", True), ("置顶", True), ("已读 238人 未读 19人", True), ("某某街道商户服务群(215)", True),  # app
     ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
@@ -583,3 +584,21 @@ def test_a_notice_is_signed_before_its_attachments():
     [article] = page.articles
     assert (page.iso_date_of(article), page.publisher_of(article)) == ("2020-02-21", "某市中心血站")
     assert "泰华献血屋 0536-8239011" in article.text  # the attachment is kept: it lists places and phones
+
+
+def test_an_issuer_with_brackets_above_a_notice_title_is_its_publisher():
+    page = parse_page("p", "某市疫情处置工作领导小组（指挥部）办公室\n某防指办发〔2021〕5号\n"
+                           "关于做好春节期间外地务工人员\n就地过年服务保障工作的通知\n"
+                           "各县市区：春节期间留在本地过年的外地职工，每人发放补贴500元。\n")
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == (
+        "关于做好春节期间外地务工人员就地过年服务保障工作的通知", "某市疫情处置工作领导小组（指挥部）办公室")
+
+
+def test_a_header_above_a_rule_of_equals_signs_is_no_article_of_its_own_and_its_year_dates_the_text():
+    page = parse_page("p", "某市12345热线\n每周热点诉求分析\n2021年第6期（2021.02.01—2021.02.07）\n" + "=" * 40 + "\n"
+                           "一、本周受理概况\n本周热线共受理群众诉求3.62万件，其中就地过年咨询8460件。\n"
+                           "补贴申报截止时间延长至3月15日。\n口径更新：2021-02-05 17:20\n")
+    [article] = page.articles
+    assert article.title == "某市12345热线 每周热点诉求分析"
+    assert page.date_of(article) == "2021年3月15日"  # undated: the latest day it reports, in the year it writes
