@@ -21,6 +21,8 @@ from .pdf_layout import page_lines, paragraphs, without_running_lines
 from .text import HAN, ends_sentence, row_sentence
 
 PARAGRAPH_START = "\u3000\u3000"
+_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+_MAX_PDF_PAGES = 300
 _BROKEN_PARAGRAPH_CHARS = 30  # a longer Word paragraph that ends mid-sentence was broken by hand: join the next
 _NOTE_MARK = re.compile(r"[*＊†\d①-⑳¹²³]{1,3}")
 _LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
@@ -33,6 +35,9 @@ class UnreadableDocument(Exception):
 def docx_text(raw: bytes) -> str:
     """The paragraphs and tables of a Word file's body, in order (headers, footers and text boxes are left out)."""
     try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+        if unpacked > _MAX_UNPACKED_BYTES:  # a few MB that unpack to gigabytes of XML would stall the import
+            raise UnreadableDocument(f"Word 文件解压后超过 {_MAX_UNPACKED_BYTES // (1024 * 1024)} MB，无法导入")
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UnreadableDocument(f"Word 文件无法打开（不是 .docx 格式或已损坏：{type(error).__name__}）") from None
@@ -92,6 +97,8 @@ def pdf_text(raw: bytes) -> str:
     except pypdfium2.PdfiumError as error:
         raise UnreadableDocument(f"PDF 文件无法打开（已损坏或加密：{error}）") from None
     try:
+        if len(document) > _MAX_PDF_PAGES:
+            raise UnreadableDocument(f"PDF 文件有 {len(document)} 页，超过 {_MAX_PDF_PAGES} 页的上限，请拆分后再添加")
         pages = [page_lines(document[number]) for number in range(len(document))]
     finally:
         document.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -456,12 +457,20 @@ def _bytes(path: Path, raw: bytes) -> str:
     return str(path)
 
 
-def _empty_pdf(tmp_path: Path) -> str:
-    """A PDF of one blank page: what a scan without a text layer gives a reader."""
+def _zip_bomb(path: Path) -> str:
+    """A small .docx whose document part unpacks to 60 MB."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * (60 * MB))
+    return str(path)
+
+
+def _blank_pdf(path: Path, pages: int = 1) -> str:
+    """A PDF of blank pages: what a scan without a text layer gives a reader."""
     document = pypdfium2.PdfDocument.new()
-    document.new_page(595, 842)
-    document.save(tmp_path / "scan.pdf")
-    return str(tmp_path / "scan.pdf")
+    for _ in range(pages):
+        document.new_page(595, 842)
+    document.save(path)
+    return str(path)
 
 
 @pytest.mark.parametrize("make_source, reason", [
@@ -471,7 +480,9 @@ def _empty_pdf(tmp_path: Path) -> str:
     (lambda tmp_path: _bytes(tmp_path / "old.doc", b"\xd0\xcf\x11\xe0"), "“另存为” .docx 或 PDF"),
     (lambda tmp_path: _bytes(tmp_path / "notes.docx", b"PK\x03\x04"), "Word 文件无法打开"),
     (lambda tmp_path: _bytes(tmp_path / "broken.pdf", b"%PDF-1.4 ..."), "PDF 文件无法打开"),
-    (_empty_pdf, "没有可提取的中文文字"),
+    (lambda tmp_path: _blank_pdf(tmp_path / "scan.pdf"), "没有可提取的中文文字"),
+    (lambda tmp_path: _blank_pdf(tmp_path / "long.pdf", pages=301), "超过 300 页"),
+    (lambda tmp_path: _zip_bomb(tmp_path / "bomb.docx"), "解压后超过 50 MB"),
     (lambda tmp_path: str(tmp_path / "missing.txt"), "找不到文件"),
     (lambda tmp_path: str(tmp_path), "这是文件夹"),
     (lambda tmp_path: str(PAGES / "no_article.html"), "没有找到文章正文"),
