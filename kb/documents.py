@@ -10,12 +10,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 
 import docx
 import pypdfium2
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.table import Table, _Cell
+from lxml import etree
 
 from .pdf_layout import page_lines, paragraphs, without_running_lines
 from .text import HAN, ends_sentence, row_sentence
@@ -25,36 +28,58 @@ _MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 _MAX_PDF_PAGES = 300
 _BROKEN_PARAGRAPH_CHARS = 30  # a longer Word paragraph that ends mid-sentence was broken by hand: join the next
 _NOTE_MARK = re.compile(r"[*＊†\d①-⑳¹²³]{1,3}")
+_LABEL_ROW_CELLS = (2, 4)       # a table of labels: "label | value" or "label | value | label | value" a row
+_AFTER_NOTE_MARK = re.compile(r"[\u4e00-\u9fff。，、；：）”」]$")
+_RUN_TEXT = frozenset(qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr"))
 _LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
 
 
 class UnreadableDocument(Exception):
-    """A Word or PDF file that gives no text; the message is for the user."""
+    """A Word or PDF file that cannot be opened, read or imported, or gives no text; the message is for the user."""
 
 
 def docx_text(raw: bytes) -> str:
-    """The paragraphs and tables of a Word file's body, in order (headers, footers and text boxes are left out)."""
+    """The paragraphs and tables of a Word file's body, in order, also inside content controls (a cover page),
+    insertions, fields and links; page headers, footers, text boxes and deleted text are left out."""
     try:
         unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(raw)).infolist())
         if unpacked > _MAX_UNPACKED_BYTES:  # a few MB that unpack to gigabytes of XML would stall the import
             raise UnreadableDocument(f"Word 文件解压后超过 {_MAX_UNPACKED_BYTES // (1024 * 1024)} MB，无法导入")
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError) as error:
         raise UnreadableDocument(f"Word 文件无法打开（不是 .docx 格式或已损坏：{type(error).__name__}）") from None
     lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
+    for block in _blocks(document.element.body):
+        if block.tag == qn("w:p"):
             for text in _paragraph_text(block).split("\n"):  # a line break inside a paragraph
                 lines.append(text if _continues(lines, text) else PARAGRAPH_START + text.strip())
-        elif isinstance(block, Table):
-            lines += [PARAGRAPH_START + line for line in _table_lines(block)]
+        else:
+            lines += [PARAGRAPH_START + line for line in _table_lines(Table(block, document))]
     return _with_text("\n".join(line for line in lines if line.strip()), "Word 文件")
 
 
-def _paragraph_text(paragraph: Paragraph) -> str:
-    """Its runs and links, without a note's mark set in superscript ("…的通告*", "…工作¹")."""
-    return "".join(item.text for item in paragraph.iter_inner_content()
-                   if not (isinstance(item, Run) and item.font.superscript and _NOTE_MARK.fullmatch(item.text.strip())))
+def _blocks(element: Any) -> Iterator[Any]:  # lxml elements of the document body
+    """Its paragraphs and tables, those inside a content control ("w:sdt") in their place."""
+    for child in element:
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            yield from _blocks(child.find(qn("w:sdtContent")) if child.find(qn("w:sdtContent")) is not None else [])
+
+
+def _paragraph_text(paragraph: Any) -> str:  # a w:p element
+    """Its runs' text wherever they stand (links, insertions, fields, smart tags; not in a text box), without a
+    note's mark set in superscript after Chinese text or first ("…的通告*", "*稿件来源"; "4m²" keeps its ²)."""
+    text = ""
+    for run in paragraph.xpath(".//w:r[not(ancestor::w:txbxContent)]"):
+        said = "".join("\t" if part.tag == qn("w:tab") else "\n" if part.tag in (qn("w:br"), qn("w:cr"))
+                       else part.text or "" for part in run if part.tag in _RUN_TEXT)
+        raised = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
+        if raised is not None and raised.get(qn("w:val")) == "superscript" and _NOTE_MARK.fullmatch(said.strip()) \
+                and (_AFTER_NOTE_MARK.search(text) or not text.strip()):
+            continue
+        text += said
+    return text
 
 
 def _continues(lines: list[str], text: str) -> bool:
@@ -65,25 +90,27 @@ def _continues(lines: list[str], text: str) -> bool:
 
 
 def _table_lines(table: Table) -> list[str]:
-    rows = [_distinct_cells(row.cells) for row in table.rows]
-    rows = [row for row in rows if any(row)]
+    rows = [row for row in (_distinct_cells(row.cells) for row in table.rows) if any(row)]
+    caption = [rows.pop(0)[0]] if len(rows) > 2 and len(rows[0]) == 1 else []  # a title row merged across
     if not rows:
-        return []
-    if all(len(row) in (2, 4) and all(_is_label(label) for label in row[::2]) for row in rows):
-        return [f"{label}：{value}" for row in rows for label, value in zip(row[::2], row[1::2], strict=True) if value]
+        return caption
+    if all(len(row) in _LABEL_ROW_CELLS and all(_is_label(label) for label in row[::2]) for row in rows):
+        return caption + [f"{label}：{value}" for row in rows
+                          for label, value in zip(row[::2], row[1::2], strict=True) if value]
     widths = {len(row) for row in rows}
     if len(rows) > 1 and widths == {len(rows[0])} and len(rows[0]) > 1 and not re.search(r"\d", "".join(rows[0])):
-        return [row_sentence(rows[0], row) for row in rows[1:]]
-    return ["　".join(cell for cell in row if cell) for row in rows]
+        return caption + [row_sentence(rows[0], row) for row in rows[1:]]
+    return caption + ["　".join(cell for cell in row if cell) for row in rows]
 
 
-def _distinct_cells(cells: list[object]) -> list[str]:
-    """A row's cell texts; a merged cell, which python-docx gives once per grid column, counts once."""
-    distinct: list[object] = []
+def _distinct_cells(cells: list[_Cell]) -> list[str]:
+    """A row's cell texts, a table inside a cell included; a merged cell, which python-docx gives once per grid
+    column, counts once."""
+    distinct: list[_Cell] = []
     for cell in cells:
         if not distinct or cell is not distinct[-1]:
             distinct.append(cell)
-    return [" ".join(getattr(cell, "text", "").split()) for cell in distinct]
+    return [" ".join(" ".join(map(_paragraph_text, cell._tc.iter(qn("w:p")))).split()) for cell in distinct]
 
 
 def _is_label(text: str) -> bool:
@@ -100,6 +127,8 @@ def pdf_text(raw: bytes) -> str:
         if len(document) > _MAX_PDF_PAGES:
             raise UnreadableDocument(f"PDF 文件有 {len(document)} 页，超过 {_MAX_PDF_PAGES} 页的上限，请拆分后再添加")
         pages = [page_lines(document[number]) for number in range(len(document))]
+    except pypdfium2.PdfiumError as error:  # a page that does not load
+        raise UnreadableDocument(f"PDF 文件已损坏，无法读取（{error}）") from None
     finally:
         document.close()
     body = [line for lines in without_running_lines(pages) for line in lines]

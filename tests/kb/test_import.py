@@ -482,6 +482,8 @@ def _blank_pdf(path: Path, pages: int = 1) -> str:
     (lambda tmp_path: _bytes(tmp_path / "broken.pdf", b"%PDF-1.4 ..."), "PDF 文件无法打开"),
     (lambda tmp_path: _blank_pdf(tmp_path / "scan.pdf"), "没有可提取的中文文字"),
     (lambda tmp_path: _blank_pdf(tmp_path / "long.pdf", pages=301), "超过 300 页"),
+    (lambda tmp_path: _bytes(tmp_path / "cut.pdf", NOTICE_PDF.read_bytes().replace(b"/Count 2", b"/Count 3")),
+     "PDF 文件已损坏"),  # a page that does not load
     (lambda tmp_path: _zip_bomb(tmp_path / "bomb.docx"), "解压后超过 50 MB"),
     (lambda tmp_path: str(tmp_path / "missing.txt"), "找不到文件"),
     (lambda tmp_path: str(tmp_path), "这是文件夹"),

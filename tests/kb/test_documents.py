@@ -1,0 +1,77 @@
+"""Word files read as their reader would: what Word keeps outside plain runs (insertions, fields, content controls,
+tables in tables), and files that cannot be read."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from kb.documents import UnreadableDocument, docx_text
+
+W = nsdecls("w")
+
+
+def _saved(document: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _with_body_xml(*fragments: str) -> bytes:
+    """A Word file whose body holds these WordprocessingML fragments."""
+    document = docx.Document()
+    body = document.element.body
+    for fragment in fragments:
+        body.insert(len(body) - 1, parse_xml(fragment))  # before the section properties
+    return _saved(document)
+
+
+def test_text_in_insertions_fields_smart_tags_and_content_controls_is_read_and_deleted_text_is_not():
+    text = docx_text(_with_body_xml(
+        f'<w:p {W}><w:r><w:t>自3月2日起，全市公交</w:t></w:r><w:ins w:id="1" w:author="a"><w:r>'
+        f'<w:t>恢复运营，乘车须戴口罩</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>暂停运营'
+        f'</w:delText></w:r></w:del><w:r><w:t>。</w:t></w:r></w:p>',
+        f'<w:p {W}><w:r><w:t>发布日期：</w:t></w:r><w:fldSimple w:instr="DATE"><w:r><w:t>2020年2月21日</w:t>'
+        f'</w:r></w:fldSimple></w:p>',
+        f'<w:p {W}><w:r><w:t>咨询电话：</w:t></w:r><w:smartTag w:uri="u" w:element="phone"><w:r>'
+        f'<w:t>0536-8239011</w:t></w:r></w:smartTag></w:p>',
+        f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>某某区交通运输局</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    assert text.splitlines() == ["　　自3月2日起，全市公交恢复运营，乘车须戴口罩。", "　　发布日期：2020年2月21日",
+                                 "　　咨询电话：0536-8239011", "　　某某区交通运输局"]
+
+
+def test_a_table_in_a_cell_a_caption_row_and_a_superscript_unit_are_kept():
+    document = docx.Document()
+    paragraph = document.add_paragraph("每个体检点候检区面积不少于40m")
+    paragraph.add_run("2").font.superscript = True  # m², not a note's mark
+    paragraph.add_run("。")
+    table = document.add_table(rows=4, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "各街道联系方式"
+    for row, values in enumerate([["街道", "联系人", "电话"], ["寒亭街道", "王强", "0536-7256011"],
+                                  ["开元街道", "李丽", "0536-7256022"]], start=1):
+        for column, value in enumerate(values):
+            table.cell(row, column).text = value
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "体检费用"
+    outer.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0).text = "每人180元，由县财政承担。"
+    lines = docx_text(_saved(document)).splitlines()
+    assert lines[:4] == ["　　每个体检点候检区面积不少于40m2。", "　　各街道联系方式",
+                         "　　寒亭街道：联系人王强，电话0536-7256011。", "　　开元街道：联系人李丽，电话0536-7256022。"]
+    assert "每人180元，由县财政承担。" in lines[4]
+
+
+@pytest.mark.parametrize("document_xml", [b"<w:document", b"\x00\x01 not xml"])
+def test_a_word_file_with_a_broken_document_part_is_refused_with_a_clear_message(document_xml):
+    buffer = io.BytesIO(_saved(docx.Document()))
+    with zipfile.ZipFile(buffer) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, document_xml if name == "word/document.xml" else content)
+    with pytest.raises(UnreadableDocument, match="Word 文件无法打开"):
+        docx_text(broken.getvalue())
