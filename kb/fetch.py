@@ -66,8 +66,12 @@ async def _read(response: aiohttp.ClientResponse, limits: Limits) -> Fetched:
     if response.status >= 400:
         raise FetchError(f"网页无法访问（HTTP {response.status} {response.reason}）")
     declared = response.headers.get(aiohttp.hdrs.CONTENT_TYPE)
+    if declared and response.content_type == "application/msword":
+        raise FetchError("旧版 Word 文件（.doc）不能直接导入：请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再添加"
+                         "（Content-Type: application/msword）")
     if declared and response.content_type not in (*PAGE_TYPES, _UNNAMED):
-        raise FetchError(f"不是网页或文本，无法导入（Content-Type: {response.content_type}）")
+        raise FetchError(f"不是网页、文本、新闻订阅、PDF 或 Word 文件，无法导入"
+                         f"（Content-Type: {response.content_type}）")
     too_big = f"网页太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限"
     if response.content_length is not None and response.content_length > limits.max_bytes:
         raise FetchError(f"{too_big}（Content-Length: {response.content_length}）")

@@ -41,6 +41,7 @@ _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|�
 _ALT_TEXT_MIN_HAN = 20
 _LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
 _EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text
+_ASIDE = re.compile(r"comment|reply|pinglun|footer|copyright|related|recommend|sidebar|share", re.IGNORECASE)
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
@@ -54,9 +55,12 @@ _FORUM_EDIT_NOTICE = '//*[contains(concat(" ", @class, " "), " pstatus ")]'
 # A publication time a page keeps only for its scripts, so that a saved page may show none: WeChat's
 # `var ct = "<Unix seconds>"`, a portal's inline JSON `"publishTime":1594778520` / `"publish_time":"2020-07-15"`,
 # a Founder e-paper's `<!--enpproperty …<date>2020-05-14</date>…-->`.
-_SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub|create)_?(?:time|date)["']?\s*[:=]\s*|"""
+_SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time|date)["']?\s*[:=]\s*|"""
                           r"""<!--\s*enpproperty\b(?:(?!-->).){0,500}?<date>)["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})(?!\d)""",
                           re.IGNORECASE)
+# a post's creation, when nothing says it was published
+_CREATE_TIME = re.compile(r"""(?<![A-Za-z])["']?create_?time["']?\s*[:=]\s*["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})"""
+                          r"(?!\d)", re.IGNORECASE)
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -103,18 +107,17 @@ def read_html(page: str, url: str = "") -> WebArticle:
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")
+    masthead = is_masthead(page_title)  # "工 作 简 报": no headline, no site's name
     lines = _visible_lines(tree)
-    title, dateline = _headline(lines, "" if is_masthead(page_title) else page_title)
+    title, dateline = _headline(lines, "" if masthead else page_title)
     if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
-        # the extractor kept little of what the page says (a newsletter laid out in tables of spans): the page's
-        # lines from the headline on, for the splitter to drop their furniture
-        text = "\n".join(lines[lines.index(title):] if title in lines else lines)
+        text = _text_from_the_headline(page, title)
     # the dateline under the headline, else a forum post's time, else a notice's closing
     datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines())) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
-    if (publisher in _THIS_SITE or not publisher) and not is_masthead(page_title):
+    if (publisher in _THIS_SITE or not publisher) and not masthead:
         publisher = _site_name(normalize(tree.findtext(".//title") or ""), title)
     page_url = url or doc.get("url") or ""
     return WebArticle(
@@ -271,11 +274,29 @@ def _is_headline_of(line: str, title: str) -> bool:
         (before != title and before.rstrip()[-1:] in _SITE_NAME_SEPARATORS)
 
 
+def _text_from_the_headline(page: str, headline: str) -> str:
+    """Where the extractor kept less than half of what a page says in sentences (a newsletter laid out in table
+    cells of spans): the page's lines from the headline on, without sections marked as comments, sidebars or
+    footers, for the splitter to drop the rest of their furniture."""
+    tree = trafilatura.load_html(page)
+    _tables_as_sentences(tree)
+    for element in tree.xpath("//*[@class or @id]"):
+        if _ASIDE.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            element.drop_tree()
+    lines = _visible_lines(tree)
+    return "\n".join(lines[lines.index(headline):] if headline in lines else lines)
+
+
 def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     """The page's text as a reader sees it, one line per block element (to find the headline and its dateline, and
     the text where the extractor lost it)."""
     for element in list(tree.iter(*_UNSEEN_TAGS)):
         element.drop_tree()
+    for label in list(tree.iter("td", "th")):  # "时 间：" in a cell, its value in the next: one line
+        value = label.getnext()
+        if value is not None and value.tag in ("td", "th") and _LABEL_ALONE.match(normalize(label.text_content())):
+            value.text = re.sub(r"\s+", "", label.text_content()) + (value.text or "")
+            label.drop_tree()
     for element in tree.iter():
         element.text = element.text and element.text.replace("\n", " ")
         element.tail = (element.tail or "").replace("\n", " ")
@@ -284,13 +305,7 @@ def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
             element.tail = "\n" + element.tail
     body = tree.find("body")
     text = (body if body is not None else tree).text_content()
-    lines: list[str] = []
-    for line in filter(None, map(normalize, text.split("\n"))):
-        if lines and _LABEL_ALONE.match(lines[-1]) and not line.endswith("："):  # "时 间：" / "2020年2月26日…" in cells
-            lines[-1] = re.sub(r"\s+", "", lines[-1]) + line
-        else:
-            lines.append(line)
-    return lines
+    return [line for line in map(normalize, text.split("\n")) if line]
 
 
 def _iso_day(text: str | None) -> date | None:
@@ -310,7 +325,9 @@ def _url_day(url: str) -> date | None:
 def _script_day(page: str) -> date | None:
     """A day kept only for the page's scripts: "publishTime", a post's "createTime" (also in percent-encoded JSON,
     as a short-video page keeps its data), a Founder e-paper's property comment."""
-    found = _SCRIPT_TIME.search(page) or _SCRIPT_TIME.search(unquote(page) if "%22" in page else "")
+    decoded = unquote(page) if "%22" in page else ""
+    found = next(filter(None, (pattern.search(text) for pattern in (_SCRIPT_TIME, _CREATE_TIME)
+                               for text in (page, decoded))), None)
     if not found:
         return None
     value = found.group(1)

@@ -26,6 +26,7 @@ from .web_layout import (
     ISSUER_END,
     Dateline,
     ends_the_article,
+    is_distribution,
     is_furniture,
     is_issuer,
     is_masthead,
@@ -47,7 +48,9 @@ _TITLE_MAX_CHARS = 40
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?文件$")  # "某某局文件", not "…新文件"
 _TITLE_MAX_LINES = 3
-_WRITTEN_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|[-./]\d{1,2}[-./]\d{1,2})")
+_WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
+_ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
+_OF_A_KIND = re.compile(r"的(?:通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报)$")
 _DOCUMENT_KIND_END = re.compile(r"(?:通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报)$")
 _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
                              re.IGNORECASE)
@@ -55,6 +58,7 @@ _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
+_END_MATTER_LINES = 6  # a distribution list (抄送：…) stands among a document's last lines
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
@@ -108,13 +112,13 @@ class Page:
 
     def date_of(self, article: Article) -> str:
         """The publication day; without one, the latest day the article reports (in the front matter's year, else
-        the latest year its text writes), else the page's month."""
+        the year of the latest full date its text writes: not "力争到2025年底"), else the page's month."""
         published = self.published_on(article)
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
         days = self._reported_days(article)
-        years = [int(found) for found in _WRITTEN_YEAR.findall(article.text)]  # "口径更新：2021-02-05", "2021年第6期"
-        year = f"{self.year or max(years)}年" if self.year or years else ""
+        written = [(int(y), int(m or m2), int(d or d2)) for y, m, d, m2, d2 in _WRITTEN_DAY.findall(article.text)]
+        year = f"{self.year or max(written)[0]}年" if self.year or written else ""  # "口径更新：2021-02-05"
         if days:
             month, day = max(days)
             return f"{year}{month}月{day}日"
@@ -252,19 +256,23 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
     pasted: list[str] = []
     for part in re.split(r"^\s*[=＝]{4,}\s*$", body, flags=re.MULTILINE):
-        if pasted and not said_han(pasted[-1].splitlines()):  # a header above the line, no article of its own
+        opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
+        if pasted and not said_han(pasted[-1].splitlines()) and starts_item(opening):  # a header over "一、…"
             pasted[-1] += "\n" + part
         else:
             pasted.append(part)
     if title is None and len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
-    tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)), len(lines))
+    tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
+                 or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
+                 and not any(_MAIL_HEADER.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
     lines = [line for line in lines[:tail] if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number
     while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
-                     or is_masthead(lines[0])):
+                     or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
+                         and (_is_title_line(lines[1], punctuated=True) or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)
@@ -370,7 +378,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         titles.append(title)
         if rest and rest[0] == title:
             rest = rest[1:]
-    while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles)
+    while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and _is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
@@ -385,7 +393,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             byline_parts.append(rest[0])
             rest = rest[1:]
     article = Article(title=_joined_title(titles), byline="；".join(byline_parts))
-    cover = read_signature(rest[:2]) if _names_a_document(titles) else None  # "某某局" / "二〇二〇年四月十日"
+    # a cover page: "某某局" / "二〇二〇年四月十日" under the document's name
+    cover = read_signature(rest[:2]) if titles and _DOCUMENT_KIND_END.search(titles[-1]) else None
     if cover and cover.published:
         rest = rest[2:]
     else:
@@ -417,10 +426,14 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     return article
 
 
-def _names_a_document(titles: list[str]) -> bool:
-    """Title lines that end with a document's kind ("…的通知", "…调查报告"): what follows is no more of the title
-    (its author, the issuer on a cover page)."""
-    return bool(titles) and bool(_DOCUMENT_KIND_END.search(titles[-1]))
+def _names_a_document(titles: list[str], following: str) -> bool:
+    """Title lines that name a whole document ("关于…的通知", "…的公告", or "…调查报告" over its issuer): what
+    follows is no more of the title (its author, the issuer on a cover page). A headline may end with 报告 or 决定
+    and still have a subtitle ("返潍人员须主动报告 / 隐瞒行程将依法追责")."""
+    name = "".join(titles)
+    if not titles or not _DOCUMENT_KIND_END.search(name):
+        return False
+    return bool(_ABOUT.search(name) or _OF_A_KIND.search(name)) or is_issuer(following)
 
 
 def _joined_title(lines: list[str]) -> str:
@@ -429,7 +442,8 @@ def _joined_title(lines: list[str]) -> str:
     title = lines[0] if lines else ""
     for line in lines[1:]:
         # "关于做好…建设" / "补贴申报工作的通知", "…采暖季" / "供热服务须知": one document's name broken in two
-        broken = not _DOCUMENT_KIND_END.search(title) and ("关于" in title or bool(_DOCUMENT_KIND_END.search(line)))
+        about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
+        broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line)))
         title += line if line.startswith("关于") or broken else f" {line}"
     return title
 

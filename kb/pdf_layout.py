@@ -13,6 +13,13 @@ import pypdfium2.raw as pdfium_c
 
 from .text import HAN, ends_sentence, starts_item
 
+# in characters of the body's font size: how far in a line may start and still be the column's first (an indent
+# of two), how far short of the right edge a line may end and still run to it, how far in the next line may start
+_INDENT_CHARS, _SHORT_CHARS, _EDGE_CHARS = 2.5, 2.0, 0.8
+_FONT_TOLERANCE = 0.12  # two lines whose characters differ in size by more are in two fonts (a caption, a title)
+_WIDE_GAP = 1.2         # a space wider than a character (times the font size) parts a table's cells or a menu
+_PARAGRAPH_GAP = 1.6    # a gap above a line this many times a paragraph's line pitch parts two blocks
+_DEFAULT_SIZE = 12.0    # points, for a page without Chinese characters
 _COLUMN_CHARS = 8              # a column of text is at least this many characters wide
 _RUNNING_LINES = 2             # running heads and page numbers stand among the first or last lines of a page
 _PAGE_COUNT = re.compile(r"^(?:第?\s*\d{1,3}\s*页?\s*(?:[/／]|共)\s*\d{1,3}\s*页?|[-—－–]?\s*\d{1,3}\s*[-—－–]?"
@@ -84,7 +91,7 @@ def paragraphs(lines: list[Line]) -> list[str]:
     a paragraph (unless it stands higher: the next column or page)."""
     if not lines:
         return []
-    size = statistics.median([line.height for line in lines if line.height] or [12.0])
+    size = statistics.median([line.height for line in lines if line.height] or [_DEFAULT_SIZE])
     columns = _columns(lines, size)
     pitch = statistics.median([gap for above, below in itertools.pairwise(lines)
                                if (gap := above.bottom - below.bottom) > 0] or [size * 2])
@@ -95,15 +102,16 @@ def paragraphs(lines: list[Line]) -> list[str]:
         (above_left, right), (left, _) = columns[above], columns[line]
         next_page = above.bottom < line.bottom
         # not centred, not short; or broken off mid-sentence at the foot of a page ("…献血者之间" / "保持1米…")
-        spans = above.left < above_left + 2.5 * size and (above.right >= right - 2 * size or (
+        spans = above.left < above_left + _INDENT_CHARS * size and (above.right >= right - _SHORT_CHARS * size or (
             next_page and not ends_sentence(above.text) and above.right - above_left > (right - above_left) / 2))
         heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
         font = max(above.height, line.height) or size  # a glyph box of "，" is narrow: a character's width is no gap
-        one_font = not (above.height and line.height) or abs(above.height - line.height) < 0.12 * font
-        running_text = max(above.gap, line.gap) < 1.2 * font and one_font
+        one_font = not (above.height and line.height) or abs(above.height - line.height) < _FONT_TOLERANCE * font
+        running_text = max(above.gap, line.gap) < _WIDE_GAP * font and one_font
         centred = abs((above.left + above.right) - (line.left + line.right)) < 2 * size  # a headline wrapped
-        return spans and (line.left < left + size * 0.8 or centred) and running_text and not heading \
-            and (next_page or above.bottom - line.bottom <= pitch * 1.6)
+        at_the_edge = line.left < left + _EDGE_CHARS * size
+        return spans and (at_the_edge or centred) and running_text and not heading \
+            and (next_page or above.bottom - line.bottom <= pitch * _PARAGRAPH_GAP)
 
     found = [lines[0].text]
     for above, line in itertools.pairwise(lines):

@@ -4,7 +4,10 @@
   citation "（某报 2020年4月2日 第3版）": it gives the article's publication day and publisher, and is not article text.
 - Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）",
   "责任编辑：…", "文字：…"), 【打印本页】-style links, "— END —", share prompts ("长按识别二维码…",
-  "阅读原文"), open-government index lines ("索引号：…").
+  "阅读原文"), open-government index lines ("索引号：…"), a site's menu and its name with its address, a bulletin's
+  issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读).
+- Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
+  above a headline ("工 作 简 报", "新闻通稿"), a document's closing (issuer and day).
 """
 from __future__ import annotations
 
@@ -64,7 +67,8 @@ _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字
                      re.IGNORECASE)
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
 _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
-                           r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论)】?[：:]?$")
+                           r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论|发表评论|我要评论"
+                           r"|评论\s*[（(]\d+[）)])】?[：:]?$")
 # An official document's distribution list at its end ("抄送：…", a bulletin's "报：… 送：… 发：…").
 _DISTRIBUTION = re.compile(r"^(?:抄送|抄报|报|送|发)\s*[：:].+$")
 _CREDIT_MAX_CHARS = 80
@@ -75,8 +79,13 @@ _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|�
 # or English name ("寿光新闻网 www.sgnews.cn"), a bulletin's issue number ("2020年第8期（总第215期）",
 # "2021年第6期（2021.02.01—2021.02.07）").
 _MENU_ITEM_CHARS = 6
-_SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$"
-                           r"|^[\u4e00-\u9fff]{2,16}\s+[A-Za-z][A-Za-z&.,' -]{5,}$",  # "潍坊市公安局 Weifang …"
+_MENU_ITEMS, _BARRED_MENU_ITEMS = 6, 3
+_NAVIGATION = re.compile(r"(?:^|[\s|｜])(?:首页|设为首页|加入收藏|手机版|网站地图|English|登录|注册|无障碍"
+                         r"|关于我们|联系我们)(?=$|[\s|｜])")
+_SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?[:：]//)?(?:www\.)?(?:[a-z0-9-]+\.)+"
+                           r"(?:cn|com|net|org|gov|edu|info)(?:\.cn)?/?$"
+                           r"|^[\u4e00-\u9fff]{2,16}(?:网|局|委|院|中心|公司|集团|报|台|政府|办公室)\s+"
+                           r"[A-Za-z][A-Za-z&.,' -]{5,}$",  # "潍坊市公安局 Weifang Public Security Bureau"
                            re.IGNORECASE)
 _SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){3,}$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
@@ -97,7 +106,7 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
-ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|站|公司|小组"
+ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
@@ -224,10 +233,14 @@ def is_note(line: str) -> bool:
 
 
 def ends_the_article(line: str) -> bool:
-    """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments; so does a
-    document's distribution list (its attachments, which come before it, are kept: they list phones and places)."""
-    line = line.strip()
-    return bool(_TAIL_HEADING.match(line) or _DISTRIBUTION.match(line))
+    """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments."""
+    return bool(_TAIL_HEADING.match(line.strip()))
+
+
+def is_distribution(line: str) -> bool:
+    """A document's distribution list ("抄送：…", a bulletin's "报：… 送：… 发：…"): among its last lines, it ends the
+    text (the attachments, which come before it, are kept: they list phones and places)."""
+    return bool(_DISTRIBUTION.match(line.strip()))
 
 
 def is_furniture(line: str) -> bool:
@@ -244,13 +257,14 @@ def is_furniture(line: str) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    """Short items side by side, no sentence, number or credit among them: six or more apart ("首页 要闻 视频 …"),
-    or three or more between bars ("设为首页 | 加入收藏 | 手机版"; one may be longer: "欢迎访问某某网！")."""
+    """Short items side by side, one of them a site's navigation ("首页", "设为首页"), no sentence or number among
+    them: six or more apart ("首页 要闻 视频 …"), or three or more between bars ("欢迎访问某某网！ 设为首页 | 加入收藏
+    | 手机版"; one may be longer). A list of names, shops or districts names no navigation."""
     items = [item for item in re.split(r"\s*[|｜]\s*|\s+", line) if item]
     short = sum(2 <= len(item) <= _MENU_ITEM_CHARS for item in items)  # "潍 坊 市 财 政 局" is spaced out, no menu
-    barred = len(re.findall(r"[|｜]", line)) >= 2 and not re.match(r"^[|｜]|.*[|｜]$", line)  # not a table row
-    return len(items) >= (3 if barred else 6) and short >= len(items) - 1 \
-        and not re.search(r"[，\d]|记者|通讯员|编辑|摄影", line)
+    barred = len(re.findall(r"[|｜]", line)) >= 2
+    return len(items) >= (_BARRED_MENU_ITEMS if barred else _MENU_ITEMS) and short >= len(items) - 1 \
+        and bool(_NAVIGATION.search(line)) and not re.search(r"[，\d]", line)
 
 
 def is_unmarked_byline(line: str) -> bool:

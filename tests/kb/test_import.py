@@ -307,6 +307,16 @@ async def test_a_short_video_page_is_dated_by_its_percent_encoded_create_time(st
     assert article_named(store.load(), "60岁以上老人可以打疫苗了").published == "2021-04-12"
 
 
+async def test_a_page_dated_for_its_scripts_is_dated_by_its_publish_time_before_any_create_time(store, tmp_path):
+    page = ("<html><head><meta charset='utf-8'><title>全市公交恢复运营</title>"
+            "<script>var a = {\"createTime\":\"2018-06-01\"}; var b = {\"publishTime\":\"2020-03-01\"};</script>"
+            "</head><body><div><span>热点：</span></div><h1>全市公交恢复运营</h1>"
+            "<p>3月2日起，全市公交恢复运营，乘客须戴口罩、测体温，每车载客不超过核定人数的一半。</p></body></html>")
+    [outcome] = await run_add(store, _written(tmp_path / "bus.html", page))
+    assert isinstance(outcome, Added), outcome
+    assert article_named(store.load(), "全市公交恢复运营").published == "2020-03-01"  # and no "热点：" in the title
+
+
 async def test_an_article_of_numbered_lines_without_full_stops_is_added(store, tmp_path):
     source = tmp_path / "points.txt"
     source.write_text("---\ntitle: 一图看懂｜某县家电下乡补贴\ndate: 2020-05-06\n---\n\n"

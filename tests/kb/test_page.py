@@ -541,6 +541,13 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
     ("潍　坊　市　财　政　局", False),  # a letterhead spaced out
     ("| 班线 | 首班 | 末班 | 发车间隔 |", False),  # a table's row
     ("寿光 青州 诸城 安丘 高密 昌乐 6县市2月18日恢复公交", False),  # a headline with a number
+    ("寿光新闻网 http://www.sgnews.cn", True),
+    ("王建国 李秀英 张伟 刘洋 陈静 杨帆 赵磊", False),  # names, a slogan, districts: no navigation among them
+    ("戴口罩 勤洗手 常通风 少聚集 不扎堆 分餐制", False),
+    ("奎文区 潍城区 坊子区 寒亭区 高新区 滨海区 经济区", False),
+    ("班线 | 首班 | 末班 | 发车间隔", False),
+    ("青州市 3.62", False), ("1.5", False),  # a table's row, a number: no web address
+    ("世界卫生组织 World Health Organization", False),
 ])
 def test_menus_site_names_and_issue_numbers_are_furniture(line, furniture):
     assert is_furniture(normalize(line)) is furniture
@@ -602,3 +609,37 @@ def test_a_header_above_a_rule_of_equals_signs_is_no_article_of_its_own_and_its_
     [article] = page.articles
     assert article.title == "某市12345热线 每周热点诉求分析"
     assert page.date_of(article) == "2021年3月15日"  # undated: the latest day it reports, in the year it writes
+
+
+@pytest.mark.parametrize("text, title, first_paragraph", [
+    ("返潍人员须主动报告\n隐瞒行程将依法追责\n2月20日起，从外地返回的人员须在24小时内向社区报告。\n",
+     "返潍人员须主动报告 隐瞒行程将依法追责", "2月20日起，从外地返回的人员须在24小时内向社区报告。"),  # a subtitle
+    ("关于复工，这些问题你要知道\n人社局答记者问\n问：企业复工前要做哪些准备？答：制定防控方案。\n",
+     "关于复工，这些问题你要知道 人社局答记者问", "问：企业复工前要做哪些准备？答：制定防控方案。"),
+    ("紧 急 通 知\n各位居民：自2月10日起，小区实行封闭管理，出入须出示通行证。\n",  # no masthead over a headline
+     "紧 急 通 知", "各位居民：自2月10日起，小区实行封闭管理，出入须出示通行证。"),
+])
+def test_headlines_that_only_look_like_a_documents_name_or_a_masthead_keep_their_lines(text, title, first_paragraph):
+    [article] = parse_page("p", text).articles
+    assert (article.title, article.paragraphs[0]) == (title, first_paragraph)
+
+
+def test_an_undated_article_takes_its_year_from_a_full_date_only():
+    page = parse_page("p", "全市公交3月2日起恢复运营\n"
+                           "3月2日起，全市公交恢复运营。力争到2025年底，新能源公交占比达到100%。\n")
+    assert page.date_of(page.articles[0]) == "3月2日"
+
+
+def test_a_forwarded_mail_with_a_copy_line_keeps_its_notice():
+    page = parse_page("p", "各位车间主任：\n经发局的通知转给大家。\n-----原始邮件-----\n发件人：某区经发局\n"
+                           "发送时间：2020年2月15日 上午8:21\n收件人：各企业\n抄送：区工信局\n"
+                           "主题：关于企业复工备案的通知\n"
+                           "各企业：请于2月17日前报送复工备案材料，未备案的不得复工。\n")
+    [article] = page.articles
+    assert article.title == "关于企业复工备案的通知" and "未备案的不得复工" in article.text
+
+
+def test_a_list_above_a_rule_of_equals_signs_is_an_article_of_its_own():
+    page = parse_page("p", "寿光蔬菜价格一览\n黄瓜 每斤2.5元\n西红柿 每斤3元\n==========\n青州古城恢复开放\n"
+                           "3月6日起，青州古城恢复开放，游客须预约。\n")
+    assert [article.title for article in page.articles][-1] == "青州古城恢复开放"
