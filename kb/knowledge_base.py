@@ -52,6 +52,8 @@ _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article coun
 _SYNONYM_SHARE = 0.7           # a question's word found as a near-synonym (饭店 / 餐馆; kb/thesaurus.py)
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
+_ALSO_SHARE = 0.7              # another clause of the same article this close to the best is shown under it…
+_ALSO_MAX_CHARS = 100          # …when the two together are this short
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
 _OVERVIEW_CHARS = 200
 _QUOTATION = re.compile(r"“[^”]*”$|“[^”]*[。！？]”")  # a sentence that opens with someone's words
@@ -441,11 +443,33 @@ class KnowledgeBase:
             parts = [(self._with_following(best.sentence, parts[0][0]), parts[0][1])]
         if kinds.PHONE in asked and len(parts) == 1 and not overview and best.sentence is not None:
             parts = [(self._with_listed_contacts(best.sentence, parts[0][0]), parts[0][1])]
+        also = self._close_second(question, ranked, best, asked) if len(parts) == 1 and not overview else None
+        if also is not None:
+            parts.append((_as_sentence(also.text), parts[0][1]))
         answer = format_parts(parts)
         leading = next(unit for unit in chosen if unit.article_id == answer.article_id)
         if leading.sentence is None:
             return answer
         return replace(answer, passage=leading.sentence - self._first_sentence[leading.article_id])
+
+    def _close_second(self, question: str, ranked: list[tuple[float, int]], best: Unit,
+                      asked: frozenset[str]) -> Unit | None:
+        """Another clause of the best one's article, from another of its sentences, that scores nearly as well and
+        states what the question asks for (the kind of fact, not another day than it names): the ranking cannot
+        tell which of the two is meant, so the answer shows both, best first (when both are short)."""
+        best_score = ranked[0][0]
+        named_days = kinds.named_days(question)
+        for score, i in ranked[1:_COVER_CANDIDATES]:
+            unit = self._units[i]
+            if score < _ALSO_SHARE * best_score:
+                return None
+            if unit.article_id == best.article_id and unit.sentence is not None and best.sentence is not None \
+                    and unit.sentence != best.sentence and unit.text not in best.text and best.text not in unit.text \
+                    and len(unit.text) + len(best.text) <= _ALSO_MAX_CHARS \
+                    and (not asked - kinds.FREE_FORM or _states_asked(unit.kinds, asked - kinds.FREE_FORM)) \
+                    and not (named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days)):
+                return unit
+        return None
 
     def _with_following(self, sentence: int, text: str) -> str:
         """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by the

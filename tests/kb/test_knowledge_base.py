@@ -369,3 +369,14 @@ def test_an_articles_key_names_it_after_a_rebuild_has_renumbered_the_articles(tm
     assert after.articles[old_id].title != "某区夜市5月1日起恢复营业"  # the ids did move
     assert after.article_id_of(before.article_key(old_id)) == new_id
     assert after.article_id_of("0123456789abcdef") is None and after.article_id_of(None) is None
+
+
+def test_two_sentences_of_an_article_that_answer_alike_are_both_shown_and_another_kind_of_fact_is_not(tmp_path):
+    kb = _kb_with(tmp_path, "2020-new.txt", _article(
+        "某县公交分批恢复运营", "2020-03-01", "某县城区公交3月2日起恢复运营，首班车6:30发车。",
+        "某县城乡公交3月9日起恢复运营，末班车18:00发车。", "乘客须戴口罩，咨询电话0536-3212345。"))
+    both = kb.ask("某县公交什么时候恢复运营").text.splitlines()
+    assert both[:2] == ["某县城区公交3月2日起恢复运营，首班车6:30发车。",
+                        "某县城乡公交3月9日起恢复运营，末班车18:00发车。"]
+    phone = kb.ask("某县公交咨询电话是多少").text.splitlines()
+    assert phone[0] == "乘客须戴口罩，咨询电话0536-3212345。" and phone[1].startswith("来源：")
