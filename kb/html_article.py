@@ -122,7 +122,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=title,
-        published=next((d.published for d in datelines if d.published), None) or _iso_day(doc.get("date"))
+        published=next((d.published for d in datelines if d.published), None) or _time_day(tree)
+        or _iso_day(doc.get("date"))
         or _script_day(page) or _url_day(page_url),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=page_url,
@@ -306,6 +307,14 @@ def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     body = tree.find("body")
     text = (body if body is not None else tree).text_content()
     return [line for line in map(normalize, text.split("\n")) if line]
+
+
+def _time_day(tree: Any) -> date | None:  # an lxml tree
+    """The day of the page's first <time datetime="…"> outside lists, sidebars and footers (those date other items):
+    a byline "市自然资源和规划局 · <time datetime="2021-03-09T08:30">星期二 08:30</time>"."""
+    stamps = tree.xpath("//time[@datetime][not(ancestor::li or ancestor::aside or ancestor::nav or ancestor::footer)]"
+                        "/@datetime")
+    return _iso_day(stamps[0]) if stamps else None
 
 
 def _iso_day(text: str | None) -> date | None:

@@ -103,7 +103,8 @@ def paragraphs(lines: list[Line]) -> list[str]:
         next_page = above.bottom < line.bottom
         # not centred, not short; or broken off mid-sentence at the foot of a page ("…献血者之间" / "保持1米…")
         spans = above.left < above_left + _INDENT_CHARS * size and (above.right >= right - _SHORT_CHARS * size or (
-            next_page and not ends_sentence(above.text) and above.right - above_left > (right - above_left) / 2))
+            next_page and not ends_sentence(above.text) and not starts_item(above.text)  # not "二、…" at a foot
+            and above.right - above_left > (right - above_left) / 2))
         heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
         font = max(above.height, line.height) or size  # a glyph box of "，" is narrow: a character's width is no gap
         one_font = not (above.height and line.height) or abs(above.height - line.height) < _FONT_TOLERANCE * font

@@ -70,7 +70,7 @@ _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新
                            r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论|发表评论|我要评论"
                            r"|评论\s*[（(]\d+[）)])】?[：:]?$")
 # An official document's distribution list at its end ("抄送：…", a bulletin's "报：… 送：… 发：…").
-_DISTRIBUTION = re.compile(r"^(?:抄送|抄报|报|送|发)\s*[：:].+$")
+_DISTRIBUTION = re.compile(r"^(?:抄送|抄报|主送|报|送|发)\s*[：:].+$")
 _CREDIT_MAX_CHARS = 80
 # A breadcrumb copied with the text: "潍坊新闻网 > 潍坊要闻 > 正文".
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|你的位置)\s*[:：].*"
@@ -87,7 +87,7 @@ _SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?[:：]//)?(?:www\
                            r"|^[\u4e00-\u9fff]{2,16}(?:网|局|委|院|中心|公司|集团|报|台|政府|办公室)\s+"
                            r"[A-Za-z][A-Za-z&.,' -]{5,}$",  # "潍坊市公安局 Weifang Public Security Bureau"
                            re.IGNORECASE)
-_SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){3,}$")
+_SPACED_OUT = re.compile(r"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){3,})(?:\s+(?:\d{4}年)?第\s*\d{1,4}\s*期\S*)?$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
 _ISSUE_NUMBER = re.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期"
                            r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?$")
@@ -108,6 +108,8 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
 ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
+# "某某局价格监测中心 2020年2月14日" under a bulletin's masthead
+_ISSUER_DAY = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s+{_FULL_DATE.pattern}$")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -161,7 +163,8 @@ def read_dateline(line: str) -> Dateline | None:
     Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】", "（来源：某某晚报）".
     """
     line = line.strip()
-    citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line)  # both: publisher, year, month, day
+    # all three: publisher, year, month, day
+    citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line) or _ISSUER_DAY.match(line)
     if citation:
         return Dateline(published=valid_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
     source_last = _TIME_THEN_SOURCE.match(line)
@@ -223,7 +226,8 @@ def is_issuer(line: str) -> bool:
 def is_masthead(line: str) -> bool:
     """A bulletin's or release's name above its headline: spaced out ("潍 坊 统 计 信 息"; a letterhead "某 某 局 文 件"
     is not one: it names the issuers) or a document genre alone ("新闻通稿", "工作简报")."""
-    spaced = bool(_SPACED_OUT.match(line)) and not re.sub(r"\s+", "", line).endswith("文件")
+    spaced_out = _SPACED_OUT.match(line)  # "价 格 监 测 简 报 2020年第3期（总第41期）": with its issue number
+    spaced = bool(spaced_out) and not re.sub(r"\s+", "", spaced_out.group(1) if spaced_out else "").endswith("文件")
     return spaced or bool(_GENRE.match(re.sub(r"\s+", "", line)))
 
 

@@ -643,3 +643,13 @@ def test_a_list_above_a_rule_of_equals_signs_is_an_article_of_its_own():
     page = parse_page("p", "寿光蔬菜价格一览\n黄瓜 每斤2.5元\n西红柿 每斤3元\n==========\n青州古城恢复开放\n"
                            "3月6日起，青州古城恢复开放，游客须预约。\n")
     assert [article.title for article in page.articles][-1] == "青州古城恢复开放"
+
+
+def test_a_bulletins_masthead_with_its_issue_number_and_its_issuer_and_day_are_no_text():
+    page = parse_page("p", "价 格 监 测 简 报 2020年第3期（总第41期）\n某市发展和改革委员会价格监测中心 2020年2月14日\n"
+                           "节后主要生活必需品价格总体平稳\n监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。\n"
+                           "主送：市委办公室，市政府办公室\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "节后主要生活必需品价格总体平稳", "2020-02-14", "某市发展和改革委员会价格监测中心")
+    assert article.paragraphs == ["监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。"]

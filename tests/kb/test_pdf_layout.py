@@ -56,3 +56,10 @@ def test_a_printouts_running_heads_page_numbers_and_browser_header_and_footer_ar
     assert [[kept_line.text for kept_line in lines] for lines in kept] == [["第一页的正文。"], ["第二页的正文。"]]
     [alone] = without_running_lines([page(1, "只有一页的正文。")])  # nothing repeats: the patterns alone
     assert [kept_line.text for kept_line in alone] == ["昌乐县卫生健康局 信息公开", "只有一页的正文。"]
+
+
+def test_a_heading_at_the_foot_of_a_column_does_not_go_on_with_the_next_column():
+    lines = [line("市场供应充足，未出现断档脱销，蔬菜日均进场1860吨，比上周增加12%。", 100, right=500),
+             line("二、肉蛋粮油价格基本稳定", 60, right=340),
+             line("猪肉平均零售价格为每斤29.80元，比上周上涨0.7%。", 740, right=420)]  # the next column
+    assert paragraphs(lines) == [line.text for line in lines]
