@@ -320,7 +320,8 @@ async def test_a_page_dated_for_its_scripts_is_dated_by_its_publish_time_before_
 async def test_a_page_dated_only_by_its_bylines_time_element_is_dated_by_it_not_by_its_sidebars(store, tmp_path):
     page = ("<html><head><meta charset='utf-8'><title>今年义务植树实行网上预约</title></head><body>"
             "<h1>今年义务植树实行网上预约</h1><p class='byline'>市自然资源局 · "
-            "<time datetime='2021-03-09T08:30:00+08:00'>星期二 08:30</time></p><p>今年全市义务植树实行网上预约，首场活动3月13日举行，市民可通过公众号报名。</p>"
+            "<time datetime='2021-03-09T08:30:00+08:00'>星期二 08:30</time></p>"
+            "<p>今年全市义务植树实行网上预约，首场活动3月13日举行，市民可通过公众号报名。</p>"
             "<aside><ul><li>森林防火进入高火险期 <time datetime='2021-03-02'>3月2日</time></li></ul></aside>"
             "</body></html>")
     [outcome] = await run_add(store, _written(tmp_path / "trees.html", page))
