@@ -31,6 +31,7 @@ from .web_layout import (
     is_issuer,
     is_masthead,
     is_note,
+    is_page_number,
     is_unmarked_byline,
     read_dateline,
     read_microblog,
@@ -58,6 +59,7 @@ _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
+_RUNNING_HEAD_CHARS = 20
 _END_MATTER_LINES = 6  # a distribution list (抄送：…) stands among a document's last lines
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
@@ -267,7 +269,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
                  or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
                  and not any(_MAIL_HEADER.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
-    lines = [line for line in lines[:tail] if line and not is_furniture(line)]
+    lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number
     while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
@@ -303,6 +305,18 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         else:
             articles.append(article)
     return _dated([a for a in articles if a.paragraphs], header, issuers)
+
+
+def _without_running_heads(lines: list[str]) -> list[str]:
+    """Text copied from a printed page: the short line that stands right under a page's number ("第 1 页 / 共 2
+    页" / "某某局 政务公开") heads the next page; it is no text and would cut a sentence in two."""
+    kept: list[str] = []
+    for line in lines:
+        above = next((previous for previous in reversed(kept) if previous), "")
+        if not (is_page_number(above) and len(line) <= _RUNNING_HEAD_CHARS and _is_title_line(line)
+                and not _ATTACHMENT_NUMBER.match(line)):  # "附件3" opens an attachment on its page
+            kept.append(line)
+    return kept
 
 
 def _forwarded_mail(lines: list[str]) -> tuple[list[str], str] | None:

@@ -251,7 +251,10 @@ def is_furniture(line: str) -> bool:
     """Page furniture around an article: never article text, never a title (a dateline is not furniture)."""
     if read_dateline(line):
         return False
-    if line.startswith(("原标题：", "（原标题：")) or not re.search(r"\w", line):  # no word: a separator
+    if line.startswith(("原标题：", "（原标题：")):
+        return True
+    if not re.search(r"\w", line):  # no word: a separator, but not a sentence's "。" wrapped onto a line of its own
+        return not re.fullmatch(r"[。！？；”’」）]+", line)
         return True
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
@@ -269,6 +272,11 @@ def _is_menu(line: str) -> bool:
     barred = len(re.findall(r"[|｜]", line)) >= 2
     return len(items) >= (_BARRED_MENU_ITEMS if barred else _MENU_ITEMS) and short >= len(items) - 1 \
         and bool(_NAVIGATION.search(line)) and not re.search(r"[，\d]", line)
+
+
+def is_page_number(line: str) -> bool:
+    """"— 1 —", "第 1 页 / 共 2 页": a printed page's number."""
+    return bool(_PAGE_NUMBER.match(line.strip()))
 
 
 def is_unmarked_byline(line: str) -> bool:

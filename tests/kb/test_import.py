@@ -388,7 +388,8 @@ async def test_a_saved_web_page_is_stored_as_a_text_page(store, path):
 
 TEXTS = Path(__file__).parent / "texts_blind"  # pasted text files, written by a helper who saw no code (its README)
 DOCUMENTS = Path(__file__).parent / "docs_blind"  # Word and PDF files, written the same way
-TEXT_ARTICLES = {(folder.name, name, n): want for folder in (TEXTS, DOCUMENTS)
+MIXED = Path(__file__).parent / "mixed_blind"  # web pages, text, Word and PDF files, written the same way
+TEXT_ARTICLES = {(folder.name, name, n): want for folder in (TEXTS, DOCUMENTS, MIXED)
                  for name, file in yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8")).items()
                  for n, want in enumerate(file["articles"])}
 TEXT_MISSES = {
@@ -396,6 +397,15 @@ TEXT_MISSES = {
                                    "in the text",
     ("texts_blind", "t14.txt", 0): "the e-paper header names 潍坊晚报数字报, a reader cites 潍坊晚报",
     ("docs_blind", "d03.docx", 0): "the whole document is a 审签表 form: title, issuer and text stand in its cells",
+    ("mixed_blind", "m03.htm", 0): "the page title names only the site and column, the headline is not found; "
+                                   "its day stands in an 更新时间 line after the text",
+    ("mixed_blind", "m04.html", 0): "the byline names its bureau without a 来源 label (市自然资源和规划局 · <time>)",
+    ("mixed_blind", "m05.html", 0): "a 来源 line inside a WeChat post names another publisher than the account",
+    ("mixed_blind", "m07.txt", 0): "【转发】【重要通知】 tags and emoji before the notice's 关于… title are kept in it",
+    ("mixed_blind", "m08.txt", 0): "an SMS thread: the export's header is taken for the title, the second message "
+                                   "is not told from the first",
+    ("mixed_blind", "m09.docx", 0): "a 会议纪要 masthead line (organ + 会 议 纪 要 + issue) is taken for the title",
+    ("mixed_blind", "m10.docx", 0): "an 倡议书 signed only in a table of signatories: no publisher",
 }
 
 

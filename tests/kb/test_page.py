@@ -653,3 +653,11 @@ def test_a_bulletins_masthead_with_its_issue_number_and_its_issuer_and_day_are_n
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "节后主要生活必需品价格总体平稳", "2020-02-14", "某市发展和改革委员会价格监测中心")
     assert article.paragraphs == ["监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。"]
+
+
+def test_text_copied_from_a_printed_page_loses_the_next_pages_head_and_keeps_a_wrapped_full_stop():
+    page = parse_page("p", "车辆通行证办理指引\n　　一、办理时限。在线申请的，市交通运输局在2小时内完成审核\n\n"
+                           "第 1 页 / 共 2 页\n\n某市交通运输局　政务公开\n；夜间提交的，于次日8时前完成审核\n。\n")
+    [article] = page.articles
+    assert article.paragraphs == [
+        "一、办理时限。在线申请的，市交通运输局在2小时内完成审核；夜间提交的，于次日8时前完成审核。"]
