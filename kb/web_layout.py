@@ -89,7 +89,7 @@ _SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?[:：]//)?(?:www\
                            re.IGNORECASE)
 _SPACED_OUT = re.compile(r"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){3,})(?:\s+(?:\d{4}年)?第\s*\d{1,4}\s*期\S*)?$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
-_ISSUE_NUMBER = re.compile(r"^(?:\d{4}年)?第\s*\d{1,4}\s*期"
+_ISSUE_NUMBER = re.compile(r"^(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
                            r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")

@@ -404,7 +404,8 @@ TEXT_MISSES = {
     ("mixed_blind", "m07.txt", 0): "【转发】【重要通知】 tags and emoji before the notice's 关于… title are kept in it",
     ("mixed_blind", "m08.txt", 0): "an SMS thread: the export's header is taken for the title, the second message "
                                    "is not told from the first",
-    ("mixed_blind", "m09.docx", 0): "a 会议纪要 masthead line (organ + 会 议 纪 要 + issue) is taken for the title",
+    ("mixed_blind", "m09.docx", 0): "the 会议纪要's date line names the 办公室 that issued it, a reader cites the "
+                                    "bureau of its masthead",
     ("mixed_blind", "m10.docx", 0): "an 倡议书 signed only in a table of signatories: no publisher",
 }
 

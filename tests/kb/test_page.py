@@ -661,3 +661,11 @@ def test_text_copied_from_a_printed_page_loses_the_next_pages_head_and_keeps_a_w
     [article] = page.articles
     assert article.paragraphs == [
         "一、办理时限。在线申请的，市交通运输局在2小时内完成审核；夜间提交的，于次日8时前完成审核。"]
+
+
+def test_a_meeting_summary_loses_its_masthead_and_issue_number():
+    page = parse_page("p", "某市交通运输局\n会　议　纪　要\n〔2020〕第4期\n某市交通运输局办公室　　2020年2月25日\n"
+                           "全市出租汽车行业复工复产专题会议纪要\n会议同意全市城区出租汽车自2月26日起恢复运营。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("全市出租汽车行业复工复产专题会议纪要", "2020-02-25")
+    assert article.paragraphs == ["会议同意全市城区出租汽车自2月26日起恢复运营。"]
