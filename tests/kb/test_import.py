@@ -297,36 +297,23 @@ async def test_a_newsletter_laid_out_in_table_cells_keeps_its_text_and_the_mails
     assert "每件发明专利资助5000元" in article.body and "收件人" not in article.body
 
 
-async def test_a_short_video_page_is_dated_by_its_percent_encoded_create_time(store, tmp_path):
-    page = ("<html><head><meta charset='utf-8'><title>60岁以上老人可以打疫苗了 - 抖音</title>"
-            "<script id='RENDER_DATA' type='application/json'>%7B%22createTime%22%3A1618223400%7D</script></head>"
-            "<body><h1>60岁以上老人可以打疫苗了</h1><p>4月12日起，全市60岁以上老人可以到就近的接种点接种新冠疫苗，"
-            "不用预约，带上身份证就行。</p></body></html>")
-    [outcome] = await run_add(store, _written(tmp_path / "douyin.html", page))
-    assert isinstance(outcome, Added), outcome
-    assert article_named(store.load(), "60岁以上老人可以打疫苗了").published == "2021-04-12"
-
-
-async def test_a_page_dated_for_its_scripts_is_dated_by_its_publish_time_before_any_create_time(store, tmp_path):
-    page = ("<html><head><meta charset='utf-8'><title>全市公交恢复运营</title>"
-            "<script>var a = {\"createTime\":\"2018-06-01\"}; var b = {\"publishTime\":\"2020-03-01\"};</script>"
-            "</head><body><div><span>热点：</span></div><h1>全市公交恢复运营</h1>"
-            "<p>3月2日起，全市公交恢复运营，乘客须戴口罩、测体温，每车载客不超过核定人数的一半。</p></body></html>")
+@pytest.mark.parametrize("head, body, day", [
+    pytest.param("<script id='RENDER_DATA' type='application/json'>%7B%22createTime%22%3A1618223400%7D</script>", "",
+                 "2021-04-12", id="a short video's percent-encoded createTime"),
+    pytest.param("<script>var a = {\"createTime\":\"2018-06-01\"};"
+                 " var b = {\"publishTime\":\"2020-03-01\"};</script>",
+                 "<div><span>热点：</span></div>", "2020-03-01", id="publishTime before createTime"),
+    pytest.param("", "<p class='byline'>市自然资源局 · <time datetime='2021-03-09T08:30:00+08:00'>星期二 08:30</time></p>"
+                 "<aside><ul><li>森林防火 <time datetime='2021-03-02'>3月2日</time></li></ul></aside>",
+                 "2021-03-09", id="the byline's <time>, not the sidebar's"),
+])
+async def test_a_page_is_dated_by_the_day_it_keeps_for_its_scripts_or_its_byline(store, tmp_path, head, body, day):
+    page = (f"<html><head><meta charset='utf-8'><title>全市公交恢复运营</title>{head}</head><body>"
+            f"<h1>全市公交恢复运营</h1>{body}"
+            "<p>全市公交恢复运营，乘客须戴口罩、测体温，每车载客不超过核定人数的一半。</p></body></html>")
     [outcome] = await run_add(store, _written(tmp_path / "bus.html", page))
     assert isinstance(outcome, Added), outcome
-    assert article_named(store.load(), "全市公交恢复运营").published == "2020-03-01"  # and no "热点：" in the title
-
-
-async def test_a_page_dated_only_by_its_bylines_time_element_is_dated_by_it_not_by_its_sidebars(store, tmp_path):
-    page = ("<html><head><meta charset='utf-8'><title>今年义务植树实行网上预约</title></head><body>"
-            "<h1>今年义务植树实行网上预约</h1><p class='byline'>市自然资源局 · "
-            "<time datetime='2021-03-09T08:30:00+08:00'>星期二 08:30</time></p>"
-            "<p>今年全市义务植树实行网上预约，首场活动3月13日举行，市民可通过公众号报名。</p>"
-            "<aside><ul><li>森林防火进入高火险期 <time datetime='2021-03-02'>3月2日</time></li></ul></aside>"
-            "</body></html>")
-    [outcome] = await run_add(store, _written(tmp_path / "trees.html", page))
-    assert isinstance(outcome, Added), outcome
-    assert article_named(store.load(), "今年义务植树实行网上预约").published == "2021-03-09"
+    assert article_named(store.load(), "全市公交恢复运营").published == day  # and no "热点：" in the title
 
 
 async def test_an_article_of_numbered_lines_without_full_stops_is_added(store, tmp_path):
