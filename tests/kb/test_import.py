@@ -304,7 +304,8 @@ async def test_a_newsletter_laid_out_in_table_cells_keeps_its_text_and_the_mails
                  " var b = {\"publishTime\":\"2020-03-01\"};</script>",
                  "<div><span>热点：</span></div>", "2020-03-01", id="publishTime before createTime"),
     pytest.param("", "<p class='byline'>市自然资源局 · "
-                 "<time datetime='2021-03-09T08:30:00+08:00'>星期二 08:30</time></p><aside><ul><li>森林防火 <time datetime='2021-03-02'>3月2日</time></li></ul></aside>",
+                 "<time datetime='2021-03-09T08:30:00+08:00'>星期二 08:30</time></p>"
+                 "<aside><ul><li>森林防火 <time datetime='2021-03-02'>3月2日</time></li></ul></aside>",
                  "2021-03-09", id="the byline's <time>, not the sidebar's"),
 ])
 async def test_a_page_is_dated_by_the_day_it_keeps_for_its_scripts_or_its_byline(store, tmp_path, head, body, day):
