@@ -22,7 +22,7 @@ _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _DATE_LABEL = r"(?:发布|发表|发稿|更新|答复|回复)?(?:时间|日期)"
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源"
-_INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|字体|字号"
+_INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"

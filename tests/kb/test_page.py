@@ -574,12 +574,13 @@ def test_a_group_notice_copied_from_the_app_is_titled_by_its_notice_and_names_no
     assert article.paragraphs == ["各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。"]
 
 
-def test_a_report_with_a_cover_page_is_issued_by_the_cover_and_dated_by_it():
-    page = parse_page("p", "某市中小企业\n用工情况调查报告\n某市工业和信息化局\n二〇二〇年四月十日\n"
+@pytest.mark.parametrize("kind", ["用工情况调查报告", "助学贷款政策解读"])
+def test_a_report_with_a_cover_page_is_issued_by_the_cover_and_dated_by_it(kind):
+    page = parse_page("p", f"某市中小企业\n{kind}\n某市工业和信息化局\n二〇二〇年四月十日\n"
                            "3月下旬，我们对全市1286家中小企业开展了问卷调查，九成企业已经复工。\n")
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
-        "某市中小企业用工情况调查报告", "2020-04-10", "某市工业和信息化局")
+        f"某市中小企业{kind}", "2020-04-10", "某市工业和信息化局")
     assert article.paragraphs == ["3月下旬，我们对全市1286家中小企业开展了问卷调查，九成企业已经复工。"]
 
 
@@ -669,3 +670,12 @@ def test_a_meeting_summary_loses_its_masthead_and_issue_number():
     [article] = page.articles
     assert (article.title, page.iso_date_of(article)) == ("全市出租汽车行业复工复产专题会议纪要", "2020-02-25")
     assert article.paragraphs == ["会议同意全市城区出租汽车自2月26日起恢复运营。"]
+
+
+@pytest.mark.parametrize("line, publisher", [
+    ("2021-07-28 19:06 来源：某区融媒体中心播放：12036", "某区融媒体中心"),  # a video's play count after its source
+    ("发布日期：2020-02-18 来源：妇幼健康科字号：大 中 小", "妇幼健康科"),
+])
+def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
+    page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
+    assert page.publisher_of(page.articles[0]) == publisher
