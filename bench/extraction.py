@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 import yaml
@@ -69,11 +70,16 @@ class Score:
                 f"{self.furniture} | {statistics.mean(self.ms):.1f} |")
 
 
+def _expected(folder: Path) -> dict[str, Any]:
+    """What a reader finds in each file of a folder (its expected.yml, written by hand)."""
+    expected: dict[str, Any] = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
+    return expected
+
+
 def measure(extract: Callable[[str], Extracted], folder: Path) -> tuple[Score, Score, list[str]]:
     """Scores on a folder's pages and on those written after the code, and one table row per page."""
-    expected = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
     everything, late, rows = Score(), Score(), []
-    for name, want in expected.items():
+    for name, want in _expected(folder).items():
         page = decode_html((folder / name).read_bytes())
         extract(page)  # warm-up
         times = []
@@ -117,9 +123,8 @@ class TextScore:
 
 def measure_texts(folder: Path) -> TextScore:
     """Pasted text files as `kb add` reads them, against the articles a reader finds in them (expected.yml)."""
-    expected = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
     score = TextScore()
-    for name, want in expected.items():
+    for name, want in _expected(folder).items():
         page = parse_page(name, asyncio.run(page_text(str(folder / name), Limits())))
         score.files += 1
         score.split_right += len(page.articles) == len(want["articles"])

@@ -64,7 +64,8 @@ def _blocks(element: Any) -> Iterator[Any]:  # lxml elements of the document bod
         if child.tag in (qn("w:p"), qn("w:tbl")):
             yield child
         elif child.tag == qn("w:sdt"):
-            yield from _blocks(child.find(qn("w:sdtContent")) if child.find(qn("w:sdtContent")) is not None else [])
+            content = child.find(qn("w:sdtContent"))
+            yield from _blocks(content if content is not None else [])
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a w:p element

@@ -70,8 +70,7 @@ async def _read(response: aiohttp.ClientResponse, limits: Limits) -> Fetched:
         raise FetchError("旧版 Word 文件（.doc）不能直接导入：请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再添加"
                          "（Content-Type: application/msword）")
     if declared and response.content_type not in (*PAGE_TYPES, _UNNAMED):
-        raise FetchError(f"不是网页、文本、新闻订阅、PDF 或 Word 文件，无法导入"
-                         f"（Content-Type: {response.content_type}）")
+        raise FetchError(_not_importable(response.content_type))
     too_big = f"网页太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限"
     if response.content_length is not None and response.content_length > limits.max_bytes:
         raise FetchError(f"{too_big}（Content-Length: {response.content_length}）")
@@ -80,10 +79,16 @@ async def _read(response: aiohttp.ClientResponse, limits: Limits) -> Fetched:
         body += chunk
         if len(body) > limits.max_bytes:
             raise FetchError(f"{too_big}（已读取 {len(body)} 字节后停止）")
-    content_type = response.content_type if declared and response.content_type != _UNNAMED else _sniff(bytes(body))
-    if declared and response.content_type == _UNNAMED and content_type not in DOCUMENT_TYPES:
-        raise FetchError(f"不是网页、文本、PDF 或 Word 文件，无法导入（Content-Type: {_UNNAMED}）")
+    content_type = response.content_type if declared else _sniff(bytes(body))
+    if content_type == _UNNAMED:
+        content_type = _sniff(bytes(body))
+        if content_type not in DOCUMENT_TYPES:
+            raise FetchError(_not_importable(_UNNAMED))
     return Fetched(url=str(response.url), content_type=content_type, charset=response.charset, body=bytes(body))
+
+
+def _not_importable(content_type: str) -> str:
+    return f"不是网页、文本、新闻订阅、PDF 或 Word 文件，无法导入（Content-Type: {content_type}）"
 
 
 def _sniff(body: bytes) -> str:

@@ -457,16 +457,19 @@ class KnowledgeBase:
         """Another clause of the best one's article, from another of its sentences, that scores nearly as well and
         states what the question asks for (the kind of fact, not another day than it names): the ranking cannot
         tell which of the two is meant, so the answer shows both, best first (when both are short)."""
+        if best.sentence is None:
+            return None
         best_score = ranked[0][0]
+        recognisable = asked - kinds.FREE_FORM
         named_days = kinds.named_days(question)
         for score, i in ranked[1:_COVER_CANDIDATES]:
             unit = self._units[i]
             if score < _ALSO_SHARE * best_score:
                 return None
-            if unit.article_id == best.article_id and unit.sentence is not None and best.sentence is not None \
-                    and unit.sentence != best.sentence and unit.text not in best.text and best.text not in unit.text \
+            if unit.article_id == best.article_id and unit.sentence is not None and unit.sentence != best.sentence \
+                    and unit.text not in best.text and best.text not in unit.text \
                     and len(unit.text) + len(best.text) <= _ALSO_MAX_CHARS \
-                    and (not asked - kinds.FREE_FORM or _states_asked(unit.kinds, asked - kinds.FREE_FORM)) \
+                    and (not recognisable or _states_asked(unit.kinds, recognisable)) \
                     and not (named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days)):
                 return unit
         return None

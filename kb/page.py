@@ -52,9 +52,9 @@ _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:
 _TITLE_MAX_LINES = 3
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
-_OF_A_KIND = re.compile(r"的(?:通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报)$")
-_DOCUMENT_KIND_END = re.compile(r"(?:通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报"
-                                r"|解读)$")
+_DOCUMENT_KINDS = "通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报"
+_OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
+_DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
 _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
                              re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
@@ -137,7 +137,8 @@ class Page:
         return [d for d in days if d[0] == int(match.group(1))] if match else days
 
     def iso_date_of(self, article: Article) -> str:
-        """The day date_of names as YYYY-MM-DD, or "" when it names no day of a known year."""
+        """The day date_of names as YYYY-MM-DD when the front matter or a dateline gives its year, else "": a year
+        date_of only takes from a full date in the text is shown, not stored as the article's date."""
         published = self.published_on(article)
         days = self._reported_days(article)
         day = published or (valid_day(self.year, *max(days)) if days and self.year else None)
@@ -258,14 +259,8 @@ def _is_byline(line: str) -> bool:
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
-    pasted: list[str] = []
-    for part in re.split(r"^\s*[=＝]{4,}\s*$", body, flags=re.MULTILINE):
-        opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
-        if pasted and not said_han(pasted[-1].splitlines()) and starts_item(opening):  # a header over "一、…"
-            pasted[-1] += "\n" + part
-        else:
-            pasted.append(part)
-    if title is None and len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
+    pasted = _pasted_parts(body) if title is None else [body]
+    if len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
@@ -307,6 +302,19 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         else:
             articles.append(article)
     return _dated([a for a in articles if a.paragraphs], header, issuers)
+
+
+def _pasted_parts(body: str) -> list[str]:
+    """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
+    to the part under it when that part opens with "一、…" and has no headline of its own."""
+    parts: list[str] = []
+    for part in re.split(r"^\s*[=＝]{4,}\s*$", body, flags=re.MULTILINE):
+        opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
+        if parts and not said_han(parts[-1].splitlines()) and starts_item(opening):
+            parts[-1] += "\n" + part
+        else:
+            parts.append(part)
+    return parts
 
 
 def _without_running_heads(lines: list[str]) -> list[str]:

@@ -87,10 +87,11 @@ _SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?[:：]//)?(?:www\
                            r"|^[\u4e00-\u9fff]{2,16}(?:网|局|委|院|中心|公司|集团|报|台|政府|办公室)\s+"
                            r"[A-Za-z][A-Za-z&.,' -]{5,}$",  # "潍坊市公安局 Weifang Public Security Bureau"
                            re.IGNORECASE)
-_SPACED_OUT = re.compile(r"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){3,})(?:\s+(?:\d{4}年)?第\s*\d{1,4}\s*期\S*)?$")
+_ISSUE = (r"(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
+          r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?")
+_SPACED_OUT = re.compile(rf"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){{3,}})(?:\s+{_ISSUE})?$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
-_ISSUE_NUMBER = re.compile(r"^(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
-                           r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?$")
+_ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
@@ -226,9 +227,10 @@ def is_issuer(line: str) -> bool:
 def is_masthead(line: str) -> bool:
     """A bulletin's or release's name above its headline: spaced out ("潍 坊 统 计 信 息"; a letterhead "某 某 局 文 件"
     is not one: it names the issuers) or a document genre alone ("新闻通稿", "工作简报")."""
-    spaced_out = _SPACED_OUT.match(line)  # "价 格 监 测 简 报 2020年第3期（总第41期）": with its issue number
-    spaced = bool(spaced_out) and not re.sub(r"\s+", "", spaced_out.group(1) if spaced_out else "").endswith("文件")
-    return spaced or bool(_GENRE.match(re.sub(r"\s+", "", line)))
+    spaced = _SPACED_OUT.match(line)  # "价 格 监 测 简 报 2020年第3期（总第41期）": with its issue number
+    if spaced and not re.sub(r"\s+", "", spaced.group(1)).endswith("文件"):
+        return True
+    return bool(_GENRE.match(re.sub(r"\s+", "", line)))
 
 
 def is_note(line: str) -> bool:
