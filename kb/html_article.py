@@ -25,7 +25,7 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .text import HAN, china_day, normalize, row_sentence, said_han, valid_day
-from .web_layout import Dateline, is_masthead, read_dateline, read_signature
+from .web_layout import Dateline, is_furniture, is_masthead, read_dateline, read_signature
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
@@ -236,7 +236,7 @@ def _paragraph(near: Any, text: str) -> Any:
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     """The headline and its dateline: the page title where it stands as a line, maybe without the site's name
     ("…预约诊疗-新华网"), with the dateline right under it or else right above it; else the line above the first
-    labelled dateline ("日期：…", "… 来源：…")."""
+    labelled dateline ("日期：…", "… 来源：…") or credit."""
     title = max((line for line in lines if _is_headline_of(line, title)), key=len, default=title)  # not the site name
     if title not in lines:  # "疫情期间…请收好" under the page title "【服务快讯】疫情期间…请收好"
         title = max((line for line in lines if len(line) >= _HEADLINE_MIN_CHARS and line in title), key=len,
@@ -249,10 +249,12 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     if fields:  # a letters page: "留言标题：…", …, "答复时间：2020-06-03", "答复内容：…"
         at, found = fields[0]
         return found.group(1), next(filter(None, map(read_dateline, lines[at + 1:])), None)
-    for above, line in itertools.pairwise(lines):
+    for above, line in itertools.pairwise(lines):  # a credit names its source and day too: "（某某供稿 2022年6月21日）"
         dateline = read_dateline(line)
-        if dateline and dateline.labelled and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:
-            return above, dateline
+        if dateline and (dateline.labelled or (dateline.publisher and dateline.published)) \
+                and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:
+            # under a bulletin's issue number ("工作简报" / "第5期" / "某某办公室 2020年3月10日"): the page title
+            return (title if is_furniture(above) or is_masthead(above) else above), dateline
     return title, None
 
 

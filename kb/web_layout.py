@@ -20,26 +20,31 @@ from .text import valid_day
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
-_DATE_LABEL = r"(?:发布|发表|发稿|更新|答复|回复)?(?:时间|日期)"
+_DATE_LABEL = r"(?:发布|发表|发稿|更新|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源"
+_FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
 _INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
+    rf"|(?:{_FIELD}\s+){{1,4}}{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　事项编码：…　更新时间：…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
 # A newspaper page's header: "某某日报 2020年3月4日 星期三 A03版：县域经济"; an account's byline under its
 # headline: "某某发布 2020年4月16日 阅读约4分钟" (reading time or count), also as a WeChat article copied on a phone
-# shows it: "原创 作者 某某发布 2020-03-05".
+# shows it: "原创 作者 某某发布 2020-03-05", or a 微博 article:
+# "某某 发布于 2022-04-18 10:30 来自 微博 weibo.com 阅读数：3.2万".
 _READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
 _PAGE_HEADER = re.compile(r"^(?:原创\s+(?:[\u4e00-\u9fff]{2,12}\s+)?)?"
-                          rf"(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+"
+                          rf"(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+(?:发[布表]于\s*)?"
                           rf"{_FULL_DATE.pattern}\s*"
-                          rf"(?:{_TIME})?\s*(?:星期[一二三四五六日天])?\s*"
+                          rf"(?:{_TIME})?\s*(?:星期[一二三四五六日天])?\s*(?:来自\s*[\u4e00-\u9fff]{{1,10}}(?:\s*[\w.]+)?\s*)?"
                           rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,3}}|{_READING})?(?:\s*[：:].{{0,20}})?"
                           r"(?:\s+(?:本报)?(?:记者|通讯员)\s.{0,40})?$")  # "某某日报 2020年3月2日 记者 某某"
-# A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）".
-_PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,12}}?)》?\s*"
+# A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）"; a
+# contributor's credit under a headline: "（市某某局宣传科供稿　2022年6月21日）".
+_PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,16}}?)》?\s*"
+                             r"(?:供稿)?\s*"
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
@@ -109,8 +114,9 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
 ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
-# "某某局价格监测中心 2020年2月14日" under a bulletin's masthead
-_ISSUER_DAY = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s+{_FULL_DATE.pattern}$")
+# "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
+_ISSUER_DAY = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s+{_FULL_DATE.pattern}"
+                         r"\s*(?:印制|印发|编印)?$")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -188,12 +194,16 @@ def read_dateline(line: str) -> Dateline | None:
 
 def read_signature(lines: list[str]) -> Dateline | None:
     """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"), or the issuer alone on
-    the last line (a note in brackets may follow it); None without a closing."""
+    the last line (a note in brackets may follow it); None without a closing. Joint issuers stand side by side
+    ("某某局 某某局") or one above the other: all of them issued it, "某某局、某某局"."""
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         day = _day_alone(lines[at].strip())
-        issuer = lines[at - 1].strip()
-        if day and _ISSUER.match(issuer):  # two issuers side by side: "某某局 某某局" → "某某局、某某局"
-            return Dateline(published=day, publisher="、".join(issuer.split()), labelled=False)
+        first = at - 1
+        while first > 0 and _ISSUER.match(lines[first - 1].strip()):
+            first -= 1
+        issuers = [name for line in lines[first:at] for name in line.split()]
+        if day and _ISSUER.match(lines[at - 1].strip()):
+            return Dateline(published=day, publisher="、".join(issuers), labelled=False)
     last = [line.strip() for line in lines[-2:] if not is_note(line)][-1:]
     if last and _ISSUER.match(last[0]):
         return Dateline(published=None, publisher="、".join(last[0].split()), labelled=False)

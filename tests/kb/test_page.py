@@ -184,6 +184,8 @@ def test_a_full_publication_date_beats_a_later_day_in_the_text():
     ("某某日报 2020年3月18日 记者 张三 通讯员 李四", "2020年3月18日", "2020-03-18"),
     ("某某晚报数字报 2020年03月18日 星期三 A05：经济新闻", "2020年3月18日", "2020-03-18"),
     ("（2020年3月18日）", "2020年3月18日", "2020-03-18"),
+    ("实施主体：某市公安局　事项编码：3707-GA-0001　更新时间：2020-03-18", "2020年3月18日", "2020-03-18"),  # a guide
+    ("播出时间：2020年3月18日（星期三）上午9:00—10:00", "2020年3月18日", "2020-03-18"),  # a radio programme
 ])
 def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     page = parse_page("p", f"---\ndate: 2020-03\n---\n某地企业复工\n{dateline}\n3月1日开会，3月20日起企业复工。\n")
@@ -208,6 +210,20 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
     [article] = page.articles
     assert (page.iso_date_of(article), article.publisher) == ("2020-03-11", "某区疫情处置工作领导小组指挥部")
     assert "二〇二〇" not in article.text
+
+
+def test_joint_issuers_one_above_the_other_all_publish_the_notice():
+    page = parse_page("p", "关于城区禁止露天烧烤的通告\n自3月1日起，城区主次干道两侧禁止露天烧烤。\n"
+                           "某市城市管理局\n某市生态环境局\n2020年2月25日\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), article.publisher) == ("2020-02-25", "某市城市管理局、某市生态环境局")
+
+
+def test_a_booklets_issuer_and_printing_day_date_it():
+    page = parse_page("p", "某市医保问答手册\n1. 参保要多少钱？\n每人每年59元。\n某市医疗保障局 2021年10月8日印制\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), article.publisher) == ("2021-10-08", "某市医疗保障局")
+    assert "印制" not in article.text
 
 
 def test_an_issuer_alone_on_the_last_line_publishes_the_text():
