@@ -475,8 +475,16 @@ class KnowledgeBase:
         return None
 
     def _with_following(self, sentence: int, text: str) -> str:
-        """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by the
-        sentence after the one that names its subject ("…办理通行证。" → "关注“坊子交通”公众号…")."""
+        """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by what comes
+        after the words that name its subject: the next clause of their sentence ("职工上下班不方便，" → "街道就协调
+        公交公司开通2条返岗专线"), or the next sentence when they end theirs ("…办理通行证。" → "关注“坊子交通”…")."""
+        whole = self._sentences[sentence].text
+        shown = text.rstrip("，；：。！？")
+        at = whole.find(shown)
+        rest = whole[at + len(shown):] if at >= 0 else ""
+        clause = next((c for c in _CLAUSE_END.split(rest) if c.strip("，；：。！？")), "")
+        if clause:
+            return _as_sentence(whole[at:at + len(shown) + rest.index(clause) + len(clause)])
         following = sentence + 1
         return text + self._sentences[following].text if following in self._neighbours(sentence) else text
 

@@ -235,6 +235,18 @@ def test_a_how_question_gets_the_sentence_after_the_one_naming_its_subject(tmp_p
     assert "1260张" not in answer.text  # one sentence more, not the whole article
 
 
+def test_a_how_question_gets_the_clause_after_the_one_naming_its_problem(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-shuttle.txt",
+                  "---\ntitle: 某街道帮企业解决职工通勤难\ndate: 2020-03-02\n---\n"
+                  "某街道有32家复工企业，辖区内企业职工共有4100多人。\n"
+                  "有的企业在工业园区里，周边没有公交站点，职工上下班不方便，街道就协调县公交公司开通2条通勤专线，"
+                  "每天早晚各发一班，职工凭工牌免费乘坐。\n"
+                  "截至3月1日，通勤专线已运送职工1.2万人次。\n")
+    answer = kb.ask("某街道园区里的工厂，职工上下班不方便怎么办")
+    assert "通勤专线" in answer.text, answer.text
+    assert "1.2万人次" not in answer.text  # the clause after, not the next sentence
+
+
 def test_an_article_about_another_county_does_not_answer_for_this_one(tmp_path):
     kb = _kb_with(tmp_path, "2020-05-market.txt",
                   "---\ntitle: 潍城区夜市5月1日起重新开市\ndate: 2020-04-28\n---\n"
