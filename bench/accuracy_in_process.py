@@ -29,6 +29,10 @@ from kb.settings import ARTICLES_DIR
 from .heldout import QUESTIONS, answer_is_right
 from .new_articles import BLIND_SETS, NEW_ARTICLE_SETS, import_new_articles
 
+# Questions in the forms the bot finds hardest (yes/no, open what/how), written later on the first two sets' articles
+# and read while mending: development data, not a measure of record.
+DEV_FORMS = "questions_dev_forms.yml"
+
 
 def ask_set(kb: KnowledgeBase, cases: list[dict]) -> list[tuple[str, str, str, bool]]:
     """(case id, question, answer, right) for every turn that expects or forbids something."""
@@ -56,6 +60,8 @@ def sets(scratch: Path) -> dict[str, tuple[str, Path]]:
         folder = scratch / name
         import_new_articles(source, folder)
         result[name] = (f"sqlite:///{folder / 'kb.sqlite'}", source / "questions.yml")
+        if (source / DEV_FORMS).exists():
+            result[f"{name} (dev forms)"] = (result[name][0], source / DEV_FORMS)
     return result
 
 
