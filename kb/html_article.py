@@ -25,7 +25,7 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .text import HAN, china_day, normalize, row_sentence, said_han, valid_day
-from .web_layout import Dateline, is_furniture, is_masthead, read_dateline, read_signature
+from .web_layout import Dateline, is_furniture, is_masthead, read_dateline, read_signature, read_trailing_dateline
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
@@ -112,8 +112,9 @@ def read_html(page: str, url: str = "") -> WebArticle:
     title, dateline = _headline(lines, "" if masthead else page_title)
     if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
-    # the dateline under the headline, else a forum post's time, else a notice's closing
-    datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines())) if found]
+    # the dateline under the headline, else a forum post's time, else a notice's closing, else one under the text
+    datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines()),
+                                     read_trailing_dateline(text.splitlines())) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
@@ -236,7 +237,7 @@ def _paragraph(near: Any, text: str) -> Any:
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     """The headline and its dateline: the page title where it stands as a line, maybe without the site's name
     ("…预约诊疗-新华网"), with the dateline right under it or else right above it; else the line above the first
-    labelled dateline ("日期：…", "… 来源：…") or credit."""
+    labelled dateline ("日期：…", "… 来源：…", a contributor's credit)."""
     title = max((line for line in lines if _is_headline_of(line, title)), key=len, default=title)  # not the site name
     if title not in lines:  # "疫情期间…请收好" under the page title "【服务快讯】疫情期间…请收好"
         title = max((line for line in lines if len(line) >= _HEADLINE_MIN_CHARS and line in title), key=len,
@@ -249,12 +250,14 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     if fields:  # a letters page: "留言标题：…", …, "答复时间：2020-06-03", "答复内容：…"
         at, found = fields[0]
         return found.group(1), next(filter(None, map(read_dateline, lines[at + 1:])), None)
-    for above, line in itertools.pairwise(lines):  # a credit names its source and day too: "（某某供稿 2022年6月21日）"
+    for above, line in itertools.pairwise(lines):
         dateline = read_dateline(line)
-        if dateline and (dateline.labelled or (dateline.publisher and dateline.published)) \
-                and len(above) <= _HEADLINE_MAX_CHARS and "。" not in above:
-            # under a bulletin's issue number ("工作简报" / "第5期" / "某某办公室 2020年3月10日"): the page title
-            return (title if is_furniture(above) or is_masthead(above) else above), dateline
+        if not dateline or len(above) > _HEADLINE_MAX_CHARS or "。" in above:
+            continue
+        if dateline.labelled:  # also a contributor's credit: "（某某供稿 2022年6月21日）"
+            return above, dateline
+        if dateline.publisher and dateline.published and (is_furniture(above) or is_masthead(above)):
+            return title, dateline  # a bulletin's issuer and day under its issue number ("第5期"): no headline
     return title, None
 
 

@@ -182,12 +182,8 @@ def html_page_text(html: str, url: str = "") -> str:
     page = parse_page("web", _front_matter(meta) + web.text)
     if not page.articles:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
-    article = page.articles[0]
-    # a headline found in the text's first lines; a dateline found in its text ("更新时间：…" after it)
-    meta["title"] = meta["title"] or article.title
-    meta["date"] = meta["date"] or (article.published.isoformat() if article.published else "")
-    meta["publisher"] = meta["publisher"] or article.publisher
-    return _front_matter(meta) + "\n\n".join(article.paragraphs) + "\n"
+    meta["title"] = meta["title"] or page.articles[0].title  # a headline found in the text's first lines
+    return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
 
 
 def markdown_page_text(text: str) -> str:

@@ -274,10 +274,16 @@ def asking_nouns(question: str) -> list[str]:
     return list(dict.fromkeys(part for part in parts if len(part) >= 2))
 
 
+# A yes/no question's A-not-A form: jieba cuts "能不能办" into 能 / 不能 / 办, so it goes before cutting.
+_A_NOT_A = re.compile(r"可不可以|([\u4e00-\u9fff])[不没]\1")
+
+
 def without_question_words(question: str) -> str:
-    """The question with its question words ("几列", "每个月", "什么时候") blanked out: what is left is what
-    the question is about."""
+    """The question with its question words ("几列", "每个月", "什么时候", "能不能") blanked out: what is left is
+    what the question is about."""
     blank = [False] * len(question)
+    for form in _A_NOT_A.finditer(question):
+        blank[form.start():form.end()] = [True] * (form.end() - form.start())
     for cue in _QUESTION_CUES.values():
         for start in range(len(question)):  # overlapping: "在哪" must not hide "哪个区"
             match = cue.match(question, start)

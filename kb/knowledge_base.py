@@ -57,6 +57,7 @@ _ALSO_MAX_CHARS = 100          # …when the two together are this short
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
 _OVERVIEW_CHARS = 200
 _QUOTATION = re.compile(r"“[^”]*”$|“[^”]*[。！？]”")  # a sentence that opens with someone's words
+_CLAUSE_MARKS = "，；：。！？"
 _CLAUSE_END = re.compile(r"(?<=[，；。！？])|(?<=：)(?!\d)")  # not inside "8：30" nor before "电话：0536…"
 
 
@@ -477,14 +478,18 @@ class KnowledgeBase:
     def _with_following(self, sentence: int, text: str) -> str:
         """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by what comes
         after the words that name its subject: the next clause of their sentence ("职工上下班不方便，" → "街道就协调
-        公交公司开通2条返岗专线"), or the next sentence when they end theirs ("…办理通行证。" → "关注“坊子交通”…")."""
+        公交公司开通2条返岗专线"), or the next sentence when they end theirs ("…办理通行证。" → "关注“坊子交通”…").
+        A clause that announces what follows ("采取了以下办法：") takes that too."""
         whole = self._sentences[sentence].text
-        shown = text.rstrip("，；：。！？")
+        shown = text.rstrip(_CLAUSE_MARKS)
         at = whole.find(shown)
-        rest = whole[at + len(shown):] if at >= 0 else ""
-        clause = next((c for c in _CLAUSE_END.split(rest) if c.strip("，；：。！？")), "")
-        if clause:
-            return _as_sentence(whole[at:at + len(shown) + rest.index(clause) + len(clause)])
+        if at >= 0:
+            end = at + len(shown)
+            for piece in _CLAUSE_END.split(whole[end:]):
+                end += len(piece)
+                if piece.strip(_CLAUSE_MARKS) and not piece.endswith("："):
+                    return _as_sentence(whole[at:end])
+            text = whole[at:] if whole[at + len(shown):].strip(_CLAUSE_MARKS) else text
         following = sentence + 1
         return text + self._sentences[following].text if following in self._neighbours(sentence) else text
 
@@ -530,7 +535,7 @@ def clause_windows(sentence: str) -> list[str]:
     if len(sentence) <= _DIRECT_CHARS:
         return [sentence]
     windows = clauses + ["".join(clauses[i:i + 2]) for i in range(len(clauses) - 1)]
-    return [w for w in windows if len(w.strip("，；：。！？“”")) >= 4] or [sentence]
+    return [w for w in windows if len(w.strip(_CLAUSE_MARKS + "“”")) >= 4] or [sentence]
 
 
 def _as_sentence(text: str) -> str:

@@ -13,14 +13,13 @@ import jieba
 
 jieba.setLogLevel(logging.WARNING)
 
-# Question words and particles: they say what kind of answer is wanted, not what it is about. So do a yes/no
-# question's A-not-A forms ("是不是", "有没有"), the demonstratives of speech ("那个") and "就行(了)".
+# Question words and particles: they say what kind of answer is wanted, not what it is about; so do the
+# demonstratives of speech ("那个座机") and "就行了". (A yes/no question's "能不能" goes before cutting: kinds.py.)
 STOPWORDS = frozenset(
     "的 了 着 过 和 与 及 是 在 有 吗 呢 吧 啊 呀 么 嘛 哦 哪 那 这 个 些 就 都 也 还 要 想 请 问 我 你 他 她 它 们 "
     "您 咱 谁 啥 几 多 怎 样 什么 怎么 怎样 怎么样 多少 哪些 哪个 哪里 哪儿 为什么 如何 是否 请问 一下 知道 "
     "告诉 什 能 可以 会 吗 一 上 下 中 对 把 被 给 从 到 为 以 于 等 该 其 此 之 而 或 少 "
-    "是不是 能不能 有没有 要不要 可不可以 用不用 会不会 行不行 需不需要 让不让 给不给 算不算 够不够 "
-    "那个 这个 就行 就行了".split()
+    "那个 这个 就行了".split()
 )
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?")

@@ -22,11 +22,12 @@ _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _DATE_LABEL = r"(?:发布|发表|发稿|更新|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源"
+_PUBLISHED_LABEL = r"(?:发布|发表|发稿|更新)(?:时间|日期)"  # not an event's "时间："
 _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
 _INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
-    rf"|(?:{_FIELD}\s+){{1,4}}{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　事项编码：…　更新时间：…
+    rf"|(?:{_FIELD}\s+){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
@@ -122,6 +123,10 @@ _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*(
 _CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
+_AUTHORITY = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:局|委|委员会|政府|办公室|办公厅|厅)$")  # joint issuers
+_JOINT_ISSUERS = 4
+_TRAILING_LINES = 4
+_PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 
 
 @dataclass(frozen=True)
@@ -172,8 +177,9 @@ def read_dateline(line: str) -> Dateline | None:
     line = line.strip()
     # all three: publisher, year, month, day
     citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line) or _ISSUER_DAY.match(line)
-    if citation:
-        return Dateline(published=valid_day(*citation.groups()[1:]), publisher=citation.group(1), labelled=False)
+    if citation:  # a contributor's credit is labelled by its "供稿"
+        return Dateline(published=valid_day(*citation.groups()[1:]), publisher=citation.group(1),
+                        labelled="供稿" in line)
     source_last = _TIME_THEN_SOURCE.match(line)
     if source_last:  # "2020-03-02 09:30 发布" (an app's notice) names nobody
         publisher = "" if source_last.group(4) in _PUBLISHING else source_last.group(4)
@@ -192,14 +198,27 @@ def read_dateline(line: str) -> Dateline | None:
                     publisher=publisher.group(1) if publisher else "", labelled=bool(_LABEL.search(line)))
 
 
+def read_trailing_dateline(lines: list[str]) -> Dateline | None:
+    """A dateline among a page's last lines, under its text ("文章录入：… 更新时间：2020年3月9日", "某县教育局
+    2020年3月5日"): one that says when the page was published or updated, its source or its issuer; not an event's
+    "时间：…"."""
+    for line in reversed(lines[-_TRAILING_LINES:]):
+        dateline = read_dateline(line)
+        if dateline and dateline.published and (_PUBLISHED_OR_SOURCE.search(line) or _ISSUER_DAY.match(line)):
+            return dateline
+    return None
+
+
 def read_signature(lines: list[str]) -> Dateline | None:
     """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"), or the issuer alone on
     the last line (a note in brackets may follow it); None without a closing. Joint issuers stand side by side
-    ("某某局 某某局") or one above the other: all of them issued it, "某某局、某某局"."""
+    ("某某局 某某局") or one above the other (bureaus and offices, up to four: not a list of hospitals above their
+    bureau): all of them issued it, "某某局、某某局"."""
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         day = _day_alone(lines[at].strip())
         first = at - 1
-        while first > 0 and _ISSUER.match(lines[first - 1].strip()):
+        while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
+                and _AUTHORITY.match(lines[first - 1].strip()):
             first -= 1
         issuers = [name for line in lines[first:at] for name in line.split()]
         if day and _ISSUER.match(lines[at - 1].strip()):

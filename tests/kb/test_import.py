@@ -884,6 +884,18 @@ def test_a_dateline_after_a_web_pages_text_dates_the_article():
     assert "date: 2020-03-06" in text and "更新时间" not in text
 
 
+def test_a_web_pages_closing_and_a_data_note_are_no_headline_and_an_event_time_no_date():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某县教育网</title></head><body><div>首页 | 通知公告</div>"
+            "<div><p>各镇街复工情况</p><p>（数据截至2020年3月1日）</p>"
+            "<p>全县中小学3月2日起开展线上教学，每节课20分钟，课后老师在线答疑，家长可在平台查看课表。</p>"
+            "<p>咨询时间：2020年3月2日至3月31日，每天8:30至17:30。</p>"
+            "<p>联系电话：0536-1234567</p><p>某县教育局 2020年3月5日</p></div></body></html>")
+    article = read_html(page)
+    assert article.title == "某县教育网" and article.publisher != "数据截至"
+    assert article.published == date(2020, 3, 5)  # the closing's day, not the 咨询时间
+
+
 def test_a_wechat_page_without_a_visible_date_is_dated_by_its_publish_time_script():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县公园恢复开放</title></head><body>"

@@ -247,6 +247,16 @@ def test_a_how_question_gets_the_clause_after_the_one_naming_its_problem(tmp_pat
     assert "1.2万人次" not in answer.text  # the clause after, not the next sentence
 
 
+def test_a_how_answers_clause_announcing_a_list_takes_the_list(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-dining.txt",
+                  "---\ntitle: 某县餐馆恢复堂食\ndate: 2020-03-20\n---\n"
+                  "某县3月20日起恢复餐馆堂食，顾客排队用餐拥挤的，县市场监管局要求餐馆采取以下办法：桌与桌间隔1米以上，"
+                  "同桌就餐不超过4人，推行分餐制。\n"
+                  "截至3月19日，全县已有680家餐馆提交复业承诺书。\n")
+    answer = kb.ask("某县餐馆顾客排队用餐拥挤怎么办")
+    assert "间隔1米以上" in answer.text, answer.text
+
+
 def test_an_article_about_another_county_does_not_answer_for_this_one(tmp_path):
     kb = _kb_with(tmp_path, "2020-05-market.txt",
                   "---\ntitle: 潍城区夜市5月1日起重新开市\ndate: 2020-04-28\n---\n"

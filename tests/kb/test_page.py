@@ -219,6 +219,21 @@ def test_joint_issuers_one_above_the_other_all_publish_the_notice():
     assert (page.iso_date_of(article), article.publisher) == ("2020-02-25", "某市城市管理局、某市生态环境局")
 
 
+def test_institutions_listed_above_the_closing_are_not_its_issuers():
+    page = parse_page("p", "关于发热门诊开放的通知\n下列医院的发热门诊24小时开放：\n县人民医院\n县中医院\n县妇幼保健院\n"
+                           "某县卫生健康局\n2020年2月25日\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), article.publisher) == ("2020-02-25", "某县卫生健康局")
+
+
+def test_an_events_place_and_time_in_the_text_stay_text_and_do_not_date_it():
+    page = parse_page("p", "---\ndate: 2020-03\n---\n某县春季招聘会开幕\n某县春季招聘会将在下周举行。\n"
+                           "地点：县人力资源市场　时间：2020年3月10日 9:00\n联系人：王某　电话：0536-1234567　时间：2020年3月10日\n")
+    [article] = page.articles
+    assert "县人力资源市场" in article.text and "0536-1234567" in article.text
+    assert article.published is None  # no dateline: the day it reports is only a fallback
+
+
 def test_a_booklets_issuer_and_printing_day_date_it():
     page = parse_page("p", "某市医保问答手册\n1. 参保要多少钱？\n每人每年59元。\n某市医疗保障局 2021年10月8日印制\n")
     [article] = page.articles
