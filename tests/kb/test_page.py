@@ -220,8 +220,8 @@ def test_joint_issuers_one_above_the_other_all_publish_the_notice():
 
 
 def test_institutions_listed_above_the_closing_are_not_its_issuers():
-    page = parse_page("p", "关于发热门诊开放的通知\n下列医院的发热门诊24小时开放：\n县人民医院\n县中医院\n县妇幼保健院\n"
-                           "某县卫生健康局\n2020年2月25日\n")
+    page = parse_page("p", "关于发热门诊开放的通知\n下列医院的发热门诊24小时开放：\n"
+                           "县人民医院\n县中医院\n县妇幼保健院\n某县卫生健康局\n2020年2月25日\n")
     [article] = page.articles
     assert (page.iso_date_of(article), article.publisher) == ("2020-02-25", "某县卫生健康局")
 
