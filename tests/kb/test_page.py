@@ -228,7 +228,8 @@ def test_institutions_listed_above_the_closing_are_not_its_issuers():
 
 def test_an_events_place_and_time_in_the_text_stay_text_and_do_not_date_it():
     page = parse_page("p", "---\ndate: 2020-03\n---\n某县春季招聘会开幕\n某县春季招聘会将在下周举行。\n"
-                           "地点：县人力资源市场　时间：2020年3月10日 9:00\n联系人：王某　电话：0536-1234567　时间：2020年3月10日\n")
+                           "地点：县人力资源市场　时间：2020年3月10日 9:00\n"
+                           "联系人：王某　电话：0536-1234567　时间：2020年3月10日\n")
     [article] = page.articles
     assert "县人力资源市场" in article.text and "0536-1234567" in article.text
     assert article.published is None  # no dateline: the day it reports is only a fallback
