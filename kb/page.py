@@ -52,7 +52,8 @@ _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:
 _TITLE_MAX_LINES = 3
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
-_DOCUMENT_KINDS = "通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报"
+_FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
+_DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
 _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
@@ -457,7 +458,8 @@ def _names_a_document(titles: list[str], following: str) -> bool:
     name = "".join(titles)
     if not titles or not _DOCUMENT_KIND_END.search(name):
         return False
-    return bool(_ABOUT.search(name) or _OF_A_KIND.search(name)) or is_issuer(following)
+    return bool(_ABOUT.search(name) or _OF_A_KIND.search(name) or re.search(f"(?:{_FORM_KINDS})$", name)) \
+        or is_issuer(following)
 
 
 def _joined_title(lines: list[str]) -> str:

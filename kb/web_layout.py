@@ -101,6 +101,9 @@ _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
+# A form's or notice's code, maybe after its issuer: "某某局 编号：WFMZ-YL-2022-01".
+_DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索引号)\s*[：:]\s*"
+                            r"[A-Za-z0-9\-—_/〔〕()（）]{3,40}$")
 
 
 # A 微博 post copied as text: the account (name, badge, description) above "2020-2-19 17:36 来自 微博 weibo.com".
@@ -286,12 +289,11 @@ def is_furniture(line: str) -> bool:
         return True
     if not re.search(r"\w", line):  # no word: a separator, but not a sentence's "。" wrapped onto a line of its own
         return not re.fullmatch(r"[。！？；”’」）]+", line)
-        return True
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
     return _is_menu(line) or any(pattern.match(line) for pattern in (
-        _CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER, _FILE_NUMBER, _BREADCRUMB, _SITE_ADDRESS,
-        _ISSUE_NUMBER))
+        _CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER, _FILE_NUMBER, _DOCUMENT_CODE, _BREADCRUMB,
+        _SITE_ADDRESS, _ISSUE_NUMBER))
 
 
 def _is_menu(line: str) -> bool:

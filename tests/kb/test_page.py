@@ -235,6 +235,15 @@ def test_an_events_place_and_time_in_the_text_stay_text_and_do_not_date_it():
     assert article.published is None  # no dateline: the day it reports is only a fallback
 
 
+def test_a_window_notice_under_its_issuers_code_is_titled_by_its_name_alone():
+    page = parse_page("p", "某市人社局 编号：RS-JY-2020-03\n某市失业保险金“网上办”一次性告知单\n"
+                           "事项名称 失业保险金申领\n申领条件：失业前缴纳失业保险费满1年，非因本人意愿中断就业。\n"
+                           "某市人社局\n2020年3月2日\n")
+    [article] = page.articles
+    assert article.title == "某市失业保险金“网上办”一次性告知单"
+    assert "RS-JY-2020-03" not in article.text and "事项名称 失业保险金申领" in article.text
+
+
 def test_a_booklets_issuer_and_printing_day_date_it():
     page = parse_page("p", "某市医保问答手册\n1. 参保要多少钱？\n每人每年59元。\n某市医疗保障局 2021年10月8日印制\n")
     [article] = page.articles
