@@ -283,7 +283,7 @@ class KnowledgeBase:
         places = self._named_places(question, region_names())
         if places and self._about_another_place(self._units[ranked[0][1]].article_id, places):
             return not_found(f"抱歉，报道里没有{'、'.join(places)}的这方面内容。")
-        return self._compose(question, ranked, asked)
+        return self._compose(question, ranked, asked, places)
 
     def _about_another_place(self, article_id: int, places: list[str]) -> bool:
         """An article whose title or dateline names another place, neither within nor around these, and whose text
@@ -422,7 +422,10 @@ class KnowledgeBase:
         return {word: math.sqrt(general_weight(word) * self._index.weight(word))
                 for word in self._terms.keywords(kinds.without_question_words(question))}
 
-    def _compose(self, question: str, ranked: list[tuple[float, int]], asked: frozenset[str]) -> Answer:
+    def _compose(self, question: str, ranked: list[tuple[float, int]], asked: frozenset[str],
+                 places: list[str]) -> Answer:
+        """The best unit, with a newer article's close one (its own date, newest first) unless that is about
+        another place than the question names."""
         best_score, best_index = ranked[0]
         best = self._units[best_index]
         overview = kinds.OVERVIEW in asked
@@ -432,7 +435,8 @@ class KnowledgeBase:
             if score < best_score * _SECOND_ARTICLE_SHARE:
                 break
             newer = self.articles[unit.article_id].date_key > self.articles[best.article_id].date_key
-            if newer and unit.department is None and (not asked or _states_asked(unit.kinds, asked)):
+            if newer and unit.department is None and (not asked or _states_asked(unit.kinds, asked)) \
+                    and not (places and self._about_another_place(unit.article_id, places)):
                 # both, newest first; only the newer when the latest is asked for ("最近一趟", "现在")
                 chosen = [unit] if kinds.asks_for_the_latest(question) else [best, unit]
                 break

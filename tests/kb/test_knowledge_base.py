@@ -257,6 +257,19 @@ def test_a_how_answers_clause_announcing_a_list_takes_the_list(tmp_path):
     assert "间隔1米以上" in answer.text, answer.text
 
 
+def test_a_newer_close_answer_about_another_county_is_not_shown_beside_the_best(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-bus.txt",
+                  "---\ntitle: 青州：城区公交3月1日起恢复运营\ndate: 2020-03-01\n---\n"
+                  "3月1日起，青州城区公交恢复运营，乘客须佩戴口罩、扫码乘车。\n",
+                  "---\ntitle: 昌邑：城区公交3月5日起恢复运营\ndate: 2020-03-05\n---\n"
+                  "3月5日起，昌邑城区公交恢复运营，乘客须佩戴口罩、扫码乘车。\n")
+    first = {unit.text[:6]: n for n, unit in reversed(list(enumerate(kb._units)))}
+    ranked = [(1.0, first["3月1日起，"]), (0.95, first["3月5日起，"])]  # as close as the ranking may put them
+    assert "昌邑" in kb._compose("城区公交什么时候恢复", ranked, frozenset(), []).text
+    answer = kb._compose("青州城区公交什么时候恢复", ranked, frozenset(), ["青州"])
+    assert "青州城区" in answer.text and "昌邑" not in answer.text, answer.text
+
+
 def test_an_article_about_another_county_does_not_answer_for_this_one(tmp_path):
     kb = _kb_with(tmp_path, "2020-05-market.txt",
                   "---\ntitle: 潍城区夜市5月1日起重新开市\ndate: 2020-04-28\n---\n"
