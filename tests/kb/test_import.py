@@ -834,54 +834,55 @@ def test_the_headline_is_the_page_title_without_the_site_name_even_under_its_dat
         "某县图书馆20日起恢复开放 读者须预约", date(2020, 3, 18), "某某网")
 
 
-def test_a_shared_documents_headline_stands_above_its_credit_not_in_the_page_title():
+_SHARED_DOCUMENT = (  # an online document's share page: the site's name as its title, a credit under the headline
+    "<html><head><meta charset='utf-8'><title>公园开放稿（定稿）.docx - 某某文档</title></head><body>"
+    "<div class='hd'><span>公园开放稿（定稿）.docx</span><span>只读</span></div><div>最近修改：张三 3月1日 9:12</div>"
+    "<div class='doc'><p>城区公园3月2日起恢复开放</p><p>（某市园林局宣传科供稿　2020年3月1日）</p>"
+    "<p>记者从市园林局获悉，城区12处公园自3月2日起恢复开放，游客须扫码登记，园内不得聚集。</p>"
+    "<p>公园开放时间为每天6:00至19:00，室内场馆暂不开放，请游客自觉佩戴口罩。</p></div></body></html>")
+_MICROBLOG_ARTICLE = (
+    "<html><head><meta charset='utf-8'><title>游泳馆恢复开放须知</title></head><body>"
+    "<div class='nav'>微博</div><div class='title'>游泳馆恢复开放须知</div>"
+    "<div class='author'><a>某市体育</a> <span>发布于 2020-05-20 10:30</span><span>来自 微博 weibo.com</span>"
+    "<span>阅读数：1.2万</span></div><div class='body'>"
+    "<p>市游泳馆自5月22日起恢复开放，每场限进200人，游泳者须提前一天在公众号预约。</p>"
+    "<p>每场开放时间为2小时，场次之间闭馆消毒30分钟，淋浴间暂不开放。</p></div></body></html>")
+
+
+@pytest.mark.parametrize("page, title, day, publisher", [
+    (_SHARED_DOCUMENT, "城区公园3月2日起恢复开放", date(2020, 3, 1), "某市园林局宣传科"),
+    (_MICROBLOG_ARTICLE, "游泳馆恢复开放须知", date(2020, 5, 20), "某市体育"),
+])
+def test_a_credit_or_an_accounts_time_line_gives_the_headline_day_and_publisher(page, title, day, publisher):
     from kb.html_article import read_html
-    page = ("<html><head><meta charset='utf-8'><title>公园开放稿（定稿）.docx - 某某文档</title></head><body>"
-            "<div class='hd'><span>公园开放稿（定稿）.docx</span><span>只读</span></div>"
-            "<div>最近修改：张三 3月1日 9:12</div>"
-            "<div class='doc'><p>城区公园3月2日起恢复开放</p><p>（某市园林局宣传科供稿　2020年3月1日）</p>"
-            "<p>记者从市园林局获悉，城区12处公园自3月2日起恢复开放，游客须扫码登记，园内不得聚集。</p>"
-            "<p>公园开放时间为每天6:00至19:00，室内场馆暂不开放，请游客自觉佩戴口罩。</p></div></body></html>")
     article = read_html(page)
-    assert (article.title, article.published, article.publisher) == (
-        "城区公园3月2日起恢复开放", date(2020, 3, 1), "某市园林局宣传科")
+    assert (article.title, article.published, article.publisher) == (title, day, publisher)
 
 
-def test_a_bulletins_issuer_and_day_under_its_issue_number_date_it_and_are_no_headline():
-    from kb.importer import html_page_text
-    page = ("<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body>"
-            "<div>工作简报</div><div>第3期</div><div>某市文化和旅游局办公室　　　　2020年3月4日</div>"
-            "<div>全市图书馆多措并举</div><div>做好闭馆期间读者服务</div><div>"
-            "<p>闭馆期间，全市图书馆把借阅期限统一延长到4月30日，到期图书不收逾期费。</p>"
-            "<p>市图书馆数字资源全部免费开放，读者用身份证号注册即可在线阅读电子书1.2万种。</p></div></body></html>")
-    text = html_page_text(page)
-    assert "date: 2020-03-04\npublisher: 某市文化和旅游局办公室\n" in text and "第3期" not in text
+_BULLETIN = (  # its issuer and day under its issue number
+    "<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body>"
+    "<div>工作简报</div><div>第3期</div><div>某市文化和旅游局办公室　　　　2020年3月4日</div>"
+    "<div>全市图书馆多措并举</div><div>做好闭馆期间读者服务</div><div>"
+    "<p>闭馆期间，全市图书馆把借阅期限统一延长到4月30日，到期图书不收逾期费。</p>"
+    "<p>市图书馆数字资源全部免费开放，读者用身份证号注册即可在线阅读电子书1.2万种。</p></div></body></html>")
+_DATELINE_AFTER_THE_TEXT = (
+    "<html><head><meta charset='utf-8'><title>某县农业信息网 -- 农技推广</title></head><body>"
+    "<div>您现在的位置：某县农业信息网 &gt;&gt; 农技推广 &gt;&gt; 正文</div>"
+    "<table><tr><td>某县开设“田间课堂”</td></tr><tr><td>"
+    "3月2日起，某县每晚在手机直播间为农户讲授春季果树修剪技术，每讲30分钟。<br><br>"
+    "截至3月5日，直播间累计在线收看1.8万人次，专家解答提问600多个。</td></tr>"
+    "<tr><td>文章录入：农技站　　责任编辑：王某　　更新时间：2020年3月6日<br>点击数：1327</td></tr>"
+    "</table></body></html>")
 
 
-def test_a_microblog_articles_account_and_time_line_dates_and_publishes_it():
-    from kb.html_article import read_html
-    page = ("<html><head><meta charset='utf-8'><title>游泳馆恢复开放须知</title></head><body>"
-            "<div class='nav'>微博</div><div class='title'>游泳馆恢复开放须知</div>"
-            "<div class='author'><a>某市体育</a> <span>发布于 2020-05-20 10:30</span><span>来自 微博 weibo.com</span>"
-            "<span>阅读数：1.2万</span></div><div class='body'>"
-            "<p>市游泳馆自5月22日起恢复开放，每场限进200人，游泳者须提前一天在公众号预约。</p>"
-            "<p>每场开放时间为2小时，场次之间闭馆消毒30分钟，淋浴间暂不开放。</p></div></body></html>")
-    article = read_html(page)
-    assert (article.title, article.published, article.publisher) == (
-        "游泳馆恢复开放须知", date(2020, 5, 20), "某市体育")
-
-
-def test_a_dateline_after_a_web_pages_text_dates_the_article():
-    page = ("<html><head><meta charset='utf-8'><title>某县农业信息网 -- 农技推广</title></head><body>"
-            "<div>您现在的位置：某县农业信息网 &gt;&gt; 农技推广 &gt;&gt; 正文</div>"
-            "<table><tr><td>某县开设“田间课堂”</td></tr><tr><td>"
-            "3月2日起，某县每晚在手机直播间为农户讲授春季果树修剪技术，每讲30分钟。<br><br>"
-            "截至3月5日，直播间累计在线收看1.8万人次，专家解答提问600多个。</td></tr>"
-            "<tr><td>文章录入：农技站　　责任编辑：王某　　更新时间：2020年3月6日<br>点击数：1327</td></tr>"
-            "</table></body></html>")
+@pytest.mark.parametrize("page, front_matter, not_text", [
+    (_BULLETIN, "date: 2020-03-04\npublisher: 某市文化和旅游局办公室\n", "第3期"),
+    (_DATELINE_AFTER_THE_TEXT, "date: 2020-03-06\n", "更新时间"),
+])
+def test_a_bulletins_issuer_and_day_or_a_dateline_under_the_text_date_the_page(page, front_matter, not_text):
     from kb.importer import html_page_text
     text = html_page_text(page)
-    assert "date: 2020-03-06" in text and "更新时间" not in text
+    assert front_matter in text and not_text not in text
 
 
 def test_a_web_pages_closing_and_a_data_note_are_no_headline_and_an_event_time_no_date():

@@ -212,18 +212,18 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
     assert "二〇二〇" not in article.text
 
 
-def test_joint_issuers_one_above_the_other_all_publish_the_notice():
-    page = parse_page("p", "关于城区禁止露天烧烤的通告\n自3月1日起，城区主次干道两侧禁止露天烧烤。\n"
-                           "某市城市管理局\n某市生态环境局\n2020年2月25日\n")
-    [article] = page.articles
-    assert (page.iso_date_of(article), article.publisher) == ("2020-02-25", "某市城市管理局、某市生态环境局")
-
-
-def test_institutions_listed_above_the_closing_are_not_its_issuers():
-    page = parse_page("p", "关于发热门诊开放的通知\n下列医院的发热门诊24小时开放：\n"
-                           "县人民医院\n县中医院\n县妇幼保健院\n某县卫生健康局\n2020年2月25日\n")
-    [article] = page.articles
-    assert (page.iso_date_of(article), article.publisher) == ("2020-02-25", "某县卫生健康局")
+@pytest.mark.parametrize("text, iso, publisher", [
+    ("关于城区禁止露天烧烤的通告\n自3月1日起，城区主次干道两侧禁止露天烧烤。\n某市城市管理局\n某市生态环境局\n2020年2月25日\n",
+     "2020-02-25", "某市城市管理局、某市生态环境局"),  # joint issuers, one above the other
+    ("关于发热门诊开放的通知\n下列医院的发热门诊24小时开放：\n县人民医院\n县中医院\n县妇幼保健院\n某县卫生健康局\n"
+     "2020年2月25日\n", "2020-02-25", "某县卫生健康局"),  # institutions listed above the closing are not its issuers
+    ("某市医保问答手册\n1. 参保要多少钱？\n每人每年59元。\n某市医疗保障局 2021年10月8日印制\n",
+     "2021-10-08", "某市医疗保障局"),  # a booklet's issuer and printing day
+])
+def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
+    [article] = (page := parse_page("p", text)).articles
+    assert (page.iso_date_of(article), article.publisher) == (iso, publisher)
+    assert iso[:4] + "年" not in article.text
 
 
 def test_an_events_place_and_time_in_the_text_stay_text_and_do_not_date_it():
@@ -242,13 +242,6 @@ def test_a_window_notice_under_its_issuers_code_is_titled_by_its_name_alone():
     [article] = page.articles
     assert article.title == "某市失业保险金“网上办”一次性告知单"
     assert "RS-JY-2020-03" not in article.text and "事项名称 失业保险金申领" in article.text
-
-
-def test_a_booklets_issuer_and_printing_day_date_it():
-    page = parse_page("p", "某市医保问答手册\n1. 参保要多少钱？\n每人每年59元。\n某市医疗保障局 2021年10月8日印制\n")
-    [article] = page.articles
-    assert (page.iso_date_of(article), article.publisher) == ("2021-10-08", "某市医疗保障局")
-    assert "印制" not in article.text
 
 
 def test_an_issuer_alone_on_the_last_line_publishes_the_text():
