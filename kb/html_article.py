@@ -113,8 +113,9 @@ def read_html(page: str, url: str = "") -> WebArticle:
     if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
     # the dateline under the headline, else a forum post's time, else a notice's closing, else one under the text
-    datelines = [found for found in (dateline, post and post[1], read_signature(text.splitlines()),
-                                     read_trailing_dateline(text.splitlines())) if found]
+    text_lines = text.splitlines()
+    datelines = [found for found in (dateline, post and post[1], read_signature(text_lines),
+                                     read_trailing_dateline(text_lines)) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)

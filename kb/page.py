@@ -53,6 +53,7 @@ _TITLE_MAX_LINES = 3
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
+_FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
@@ -458,7 +459,7 @@ def _names_a_document(titles: list[str], following: str) -> bool:
     name = "".join(titles)
     if not titles or not _DOCUMENT_KIND_END.search(name):
         return False
-    return bool(_ABOUT.search(name) or _OF_A_KIND.search(name) or re.search(f"(?:{_FORM_KINDS})$", name)) \
+    return bool(_ABOUT.search(name) or _OF_A_KIND.search(name) or _FORM_KIND_END.search(name)) \
         or is_issuer(following)
 
 

@@ -20,9 +20,10 @@ from .text import valid_day
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
-_DATE_LABEL = r"(?:发布|发表|发稿|更新|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
+_PUBLISHING = "发布|发表|发稿|更新"  # what a page's time says of it: not an event's "时间："
+_DATE_LABEL = rf"(?:{_PUBLISHING}|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源"
-_PUBLISHED_LABEL = r"(?:发布|发表|发稿|更新)(?:时间|日期)"  # not an event's "时间："
+_PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
 _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
 _INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
 _DATELINE = re.compile(
@@ -50,7 +51,7 @@ _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
-_PUBLISHING = ("发布", "发表", "发稿", "更新", "编辑")
+_NOBODY = frozenset([*_PUBLISHING.split("|"), "编辑"])  # words after a time line's time that name no publisher
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 _PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
 _DATELINE_MAX_CHARS = 120
@@ -116,7 +117,8 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
-ISSUER_END = "局|委|委员会|政府|办公室|办公厅|厅|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
+_AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issuers of joint documents
+ISSUER_END = f"{_AUTHORITY_END}|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 _ISSUER_DAY = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s+{_FULL_DATE.pattern}"
@@ -126,7 +128,7 @@ _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*(
 _CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
-_AUTHORITY = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:局|委|委员会|政府|办公室|办公厅|厅)$")  # joint issuers
+_AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$")
 _JOINT_ISSUERS = 4
 _TRAILING_LINES = 4
 _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
@@ -185,7 +187,7 @@ def read_dateline(line: str) -> Dateline | None:
                         labelled="供稿" in line)
     source_last = _TIME_THEN_SOURCE.match(line)
     if source_last:  # "2020-03-02 09:30 发布" (an app's notice) names nobody
-        publisher = "" if source_last.group(4) in _PUBLISHING else source_last.group(4)
+        publisher = "" if source_last.group(4) in _NOBODY else source_last.group(4)
         return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=publisher, labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
@@ -219,12 +221,12 @@ def read_signature(lines: list[str]) -> Dateline | None:
     bureau): all of them issued it, "某某局、某某局"."""
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         day = _day_alone(lines[at].strip())
-        first = at - 1
-        while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
-                and _AUTHORITY.match(lines[first - 1].strip()):
-            first -= 1
-        issuers = [name for line in lines[first:at] for name in line.split()]
         if day and _ISSUER.match(lines[at - 1].strip()):
+            first = at - 1
+            while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
+                    and _AUTHORITY.match(lines[first - 1].strip()):
+                first -= 1
+            issuers = [name for line in lines[first:at] for name in line.split()]
             return Dateline(published=day, publisher="、".join(issuers), labelled=False)
     last = [line.strip() for line in lines[-2:] if not is_note(line)][-1:]
     if last and _ISSUER.match(last[0]):
