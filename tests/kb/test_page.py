@@ -598,14 +598,22 @@ def test_a_bulletin_loses_its_spaced_masthead_and_distribution_list():
     assert "市委办公室" not in article.text and "共印" not in article.text
 
 
-def test_a_group_notice_copied_from_the_app_is_titled_by_its_notice_and_names_no_verb_as_publisher():
-    page = parse_page("p", "群公告\n某某街道商户服务群(215)\n置顶\n【通知】关于沿街商铺恢复营业的通知\n"
-                           "2020-03-06 10:15 发布\n已读 180人 未读 35人\n"
-                           "各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。\n")
-    [article] = page.articles
-    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
-        "【通知】关于沿街商铺恢复营业的通知", "2020-03-06", "")
-    assert article.paragraphs == ["各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。"]
+@pytest.mark.parametrize("text, title, iso, publisher, paragraph", [
+    ("群公告\n某某街道商户服务群(215)\n置顶\n【通知】关于沿街商铺恢复营业的通知\n2020-03-06 10:15 发布\n"
+     "已读 180人 未读 35人\n各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。\n",
+     "【通知】关于沿街商铺恢复营业的通知", "2020-03-06", "",  # a group notice from the app: "发布" names nobody
+     "各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。"),
+    ("价 格 监 测 简 报 2020年第3期（总第41期）\n某市发展和改革委员会价格监测中心 2020年2月14日\n"
+     "节后主要生活必需品价格总体平稳\n监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。\n"
+     "主送：市委办公室，市政府办公室\n",
+     "节后主要生活必需品价格总体平稳", "2020-02-14", "某市发展和改革委员会价格监测中心",  # a bulletin's masthead
+     "监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。"),
+])
+def test_the_lines_above_a_notice_or_a_bulletin_title_date_and_publish_it_and_are_no_text(
+        text, title, iso, publisher, paragraph):
+    [article] = (page := parse_page("p", text)).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (title, iso, publisher)
+    assert article.paragraphs == [paragraph]
 
 
 @pytest.mark.parametrize("kind", ["用工情况调查报告", "助学贷款政策解读"])
@@ -678,16 +686,6 @@ def test_a_list_above_a_rule_of_equals_signs_is_an_article_of_its_own():
     page = parse_page("p", "寿光蔬菜价格一览\n黄瓜 每斤2.5元\n西红柿 每斤3元\n==========\n青州古城恢复开放\n"
                            "3月6日起，青州古城恢复开放，游客须预约。\n")
     assert [article.title for article in page.articles][-1] == "青州古城恢复开放"
-
-
-def test_a_bulletins_masthead_with_its_issue_number_and_its_issuer_and_day_are_no_text():
-    page = parse_page("p", "价 格 监 测 简 报 2020年第3期（总第41期）\n某市发展和改革委员会价格监测中心 2020年2月14日\n"
-                           "节后主要生活必需品价格总体平稳\n监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。\n"
-                           "主送：市委办公室，市政府办公室\n")
-    [article] = page.articles
-    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
-        "节后主要生活必需品价格总体平稳", "2020-02-14", "某市发展和改革委员会价格监测中心")
-    assert article.paragraphs == ["监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。"]
 
 
 def test_text_copied_from_a_printed_page_loses_the_next_pages_head_and_keeps_a_wrapped_full_stop():
