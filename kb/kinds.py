@@ -34,7 +34,9 @@ _QUESTION_CUES: dict[str, re.Pattern[str]] = {
     DAY: re.compile(rf"{_WHICH_DAY}|几月几|几日|日期"),
     CLOCK: re.compile(r"几点|几时几分|什么时间段|[早晚]上几"),
     DURATION: re.compile(r"多久|多长时间|多长|几天|多少天|几个月|几周|几年|几小时|多少小时|用时|前后用了|花了"),
-    FREQUENCY: re.compile(r"(?:一|每|1)个?(?:天|日|周|星期|礼拜|月|年)|多久一|几天一|频次|频率|多长时间一"),
+    # "1月", "21年" and "11月1日" name a month, a year and a day, "头一周" and "提前一天" a stretch of time, not a rate
+    FREQUENCY: re.compile(r"(?:(?<![头第前后这那上下同])一|每)个?(?:天|日|周|星期|礼拜|月|年)|(?<![\d.月])1(?:个?(?:天|日|周|星期|礼拜|年)|个月)|"
+                          r"多久一|几天一|频次|频率|多长时间一"),
     COUNT: re.compile(rf"多少(?:{_MEASURE})?|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次列期批]|有几|数量|规模|总共|"
                       r"一共|多大|比例|比率|率是|频次|频率|多少钱|总投资|投资多|几成"),
     MONEY: re.compile(r"多少钱|几[毛块角]钱?|多少元|几元|价格|价钱|票价|费用|收费|收钱|要钱|花钱|免费|贵不贵"),
@@ -87,10 +89,17 @@ _AFTER_COUNT = re.compile(rf"(?:多少|几)(?:个人|{_MEASURE})?({HAN}{{2,4}})"
 _SAME_MEASURE = {"人": ("名", "位"), "名": ("人", "位"), "位": ("人", "名"), "家": ("户",), "户": ("家",)}
 
 
+# What ends a word for people ("求职者", "务工人员", "学生", "居民", "群众", "游客"): counted without a measure word
+# ("有多少求职者参加"), they are counted in 人, 名 or 位.
+_PEOPLE_COUNTED = re.compile(rf"(?:多少|几个|几)(?!个){HAN}{{1,3}}?[者员人工生民众客]")
+
+
 def asked_measures(question: str) -> frozenset[str]:
-    """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人): the answer states a
-    number of them."""
+    """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人, "多少求职者" → 人): the
+    answer states a number of them."""
     found = {m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question)}
+    if found <= {"个"} and _PEOPLE_COUNTED.search(question):
+        found = {"人"}
     return frozenset(found | {other for m in found for other in _SAME_MEASURE.get(m, ())})
 
 

@@ -281,17 +281,17 @@ class KnowledgeBase:
                 return not_found()
             ranked = covering + [pair for pair in ranked if pair not in covering]
         places = self._named_places(question, region_names())
-        if places and self._about_another_place(self._units[ranked[0][1]].article_id, places):
+        if places and self._about_another_place(self._units[ranked[0][1]], places):
             return not_found(f"抱歉，报道里没有{'、'.join(places)}的这方面内容。")
         return self._compose(question, ranked, asked, places)
 
-    def _about_another_place(self, article_id: int, places: list[str]) -> bool:
-        """An article whose title or dateline names another place, neither within nor around these, and whose text
-        never names these: what it says of 潍城 does not answer for 青州, of 潍坊港 not for 青岛. (An article about
-        潍坊 answers for 寿光, one about 寿光 for 潍坊.)"""
-        if any(place in self._article_text[article_id] for place in places):
+    def _about_another_place(self, unit: Unit, places: list[str]) -> bool:
+        """A unit of an article that never names these places, whose title or dateline (or, where they name none,
+        the unit's own sentence) names another place, neither within nor around these: what it says of 潍城 does
+        not answer for 青州, of 潍坊港 not for 青岛. (An article about 潍坊 answers for 寿光, one about 寿光 for 潍坊.)"""
+        if any(place in self._article_text[unit.article_id] for place in places):
             return False
-        about = self._places_about[article_id]
+        about = self._places_about[unit.article_id] or self._named_places(self._sentence_text(unit), region_names())
         return bool(about) and not any(nested(a, p) for a in about for p in places)
 
     def hotline(self, department: str) -> Answer:
@@ -436,7 +436,7 @@ class KnowledgeBase:
                 break
             newer = self.articles[unit.article_id].date_key > self.articles[best.article_id].date_key
             if newer and unit.department is None and (not asked or _states_asked(unit.kinds, asked)) \
-                    and not (places and self._about_another_place(unit.article_id, places)):
+                    and not (places and self._about_another_place(unit, places)):
                 # both, newest first; only the newer when the latest is asked for ("最近一趟", "现在")
                 chosen = [unit] if kinds.asks_for_the_latest(question) else [best, unit]
                 break

@@ -20,6 +20,11 @@ from kb import kinds
     ("图书馆几点开门", {kinds.CLOCK, kinds.DATE}),
     ("消费券能用到哪天", {kinds.DATE, kinds.DAY}),  # until a day, not a route
     ("这趟班列开到哪", {kinds.ROUTE, kinds.PLACE}),
+    ("1个月发几趟", {kinds.COUNT, kinds.FREQUENCY}),
+    ("按21年3月的规定给多少", {kinds.COUNT}),  # a year and a month, not a rate
+    ("11月1日起还开吗", set()),
+    ("开学以后头一周干啥", set()),  # a stretch of time, not a rate
+    ("要提前一天报到吗", set()),
 ])
 def test_asked_kinds(question, expected):
     assert kinds.asked_kinds(question) == expected
@@ -81,7 +86,8 @@ def test_asking_nouns_are_the_content_words_of_the_question_words(question, noun
 @pytest.mark.parametrize("question, measures", [("减租能让多少户受益", {"户", "家"}),
                                                 ("一共确诊了几个人", {"人", "名", "位"}),
                                                 ("口罩几毛钱一只", {"毛"}), ("开工了几个项目", {"个"}),
-                                                ("哪天开工", set())])
+                                                ("哪天开工", set()), ("有多少求职者参加", {"人", "名", "位"}),
+                                                ("几个工作日能办好", {"个"})])
 def test_the_measure_word_a_count_is_asked_in(question, measures):
     assert kinds.asked_measures(question) == measures
 

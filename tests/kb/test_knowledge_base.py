@@ -364,6 +364,16 @@ def test_a_follow_up_is_answered_from_the_conversation(tmp_path, article, first,
     assert fact in answer.text.splitlines()[0], answer.text
 
 
+def test_a_sentence_about_another_county_does_not_answer_for_this_one_when_its_article_names_no_place(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-fairs.txt",
+                  _article("网上招聘会不打烊", "2020-03-06",
+                           "疫情期间，线下招聘活动暂停，网上招聘照常进行。",
+                           "3月1日至5日，昌邑人社在“昌邑就业”公众号连续举办网上招聘会，发布岗位1800个。"))
+    assert "昌邑就业" in kb.ask("昌邑的网上招聘会在哪看").text
+    answer = kb.ask("安丘的网上招聘会在哪看")  # the seed page names 安丘, but holds no job fair there
+    assert not answer.found and "安丘" in answer.text, answer.text
+
+
 def test_an_article_about_another_city_does_not_answer_for_this_one(tmp_path):
     port = _article("潍坊港一季度集装箱吞吐量21.3万标箱", "2020-04-03",
                     "一季度，潍坊港完成集装箱吞吐量21.3万标箱，同比增长5%。")
