@@ -287,8 +287,9 @@ class KnowledgeBase:
 
     def _about_another_place(self, unit: Unit, places: list[str]) -> bool:
         """A unit of an article that never names these places, whose title or dateline (or, where they name none,
-        the unit's own sentence) names another place, neither within nor around these: what it says of 潍城 does
-        not answer for 青州, of 潍坊港 not for 青岛. (An article about 潍坊 answers for 寿光, one about 寿光 for 潍坊.)"""
+        the unit's own sentence) names another place, neither within nor around these: what it says of 潍城
+        does not answer for 青州, of 潍坊港 not for 青岛. (An article about 潍坊 answers for 寿光, one about 寿光
+        for 潍坊.)"""
         if any(place in self._article_text[unit.article_id] for place in places):
             return False
         about = self._places_about[unit.article_id] or self._named_places(self._sentence_text(unit), region_names())
