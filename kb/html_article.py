@@ -24,7 +24,7 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from .feed import newest_item
-from .text import HAN, china_day, normalize, row_sentence, said_han, valid_day
+from .text import HAN, china_day, marked_encoding, normalize, row_sentence, said_han, valid_day
 from .web_layout import Dateline, is_furniture, is_masthead, read_dateline, read_signature, read_trailing_dateline
 
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -74,9 +74,11 @@ class WebArticle:
 
 
 def decode_html(raw: bytes, declared: str | None = None) -> str:
-    """Text of a page: the charset the server declared, else the page's own <meta charset>, else UTF-8/GB18030."""
+    """Text of a page: the encoding its byte-order mark names, else the charset the server declared, else the
+    page's own <meta charset>, else UTF-8/GB18030."""
     found = _CHARSET_IN_PAGE.search(raw[:4096])
-    candidates = [declared, found.group(1).decode("ascii", "ignore") if found else None, "utf-8", "gb18030"]
+    in_page = found.group(1).decode("ascii", "ignore") if found else None
+    candidates = [marked_encoding(raw), declared, in_page, "utf-8", "gb18030"]
     for name in filter(None, candidates):
         codec = _codec(name)
         if codec:

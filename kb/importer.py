@@ -26,7 +26,7 @@ from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import decode_html, read_html
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
-from .text import said_han, simplified
+from .text import marked_encoding, said_han, simplified
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -161,9 +161,9 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:
-    """A text page's characters: the declared charset, UTF-8 (with or without BOM) or GB18030."""
+    """A text page's characters: the encoding its byte-order mark names, the declared charset, UTF-8 or GB18030."""
     raw = _not_binary(raw)
-    for codec in filter(None, (declared, "utf-8", "gb18030")):
+    for codec in filter(None, (marked_encoding(raw), declared, "utf-8", "gb18030")):
         try:
             return raw.decode(codec).removeprefix("\ufeff")
         except (UnicodeDecodeError, LookupError):
@@ -219,7 +219,7 @@ def _checked(text: str) -> Page:
 
 
 def _not_binary(raw: bytes) -> bytes:
-    if b"\x00" in raw:
+    if b"\x00" in raw and not marked_encoding(raw):  # UTF-16's and UTF-32's characters hold zero bytes
         raise BadInput("不是文本或网页文件（含有二进制数据）")
     return raw
 

@@ -1,4 +1,5 @@
 """Small text helpers shared by the parser, the extractors and the answers."""
+import codecs
 import re
 from datetime import date, datetime, timedelta, timezone
 
@@ -97,3 +98,14 @@ def simplified(text: str) -> str:
 
 
 _TRADITIONAL_SHARE = 0.05  # of the Chinese characters differ from their simplified forms
+
+
+# UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def marked_encoding(raw: bytes) -> str | None:
+    """The encoding a byte-order mark names (Notepad's "Unicode" and Internet Explorer save UTF-16 with one): it
+    decides over any charset declared, as in browsers."""
+    return next((codec for mark, codec in _BYTE_ORDER_MARKS if raw.startswith(mark)), None)

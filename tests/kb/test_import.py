@@ -588,7 +588,7 @@ def test_the_command_adds_the_good_inputs_and_reports_each_bad_one(store, tmp_pa
         a.title for a in store.load().articles.values()}
 
 
-@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig"])
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-16", "utf-32"])  # UTF-16/32 with a byte-order mark
 async def test_a_gbk_or_bom_text_file_keeps_its_front_matter(store, tmp_path, encoding):
     source = tmp_path / "article.txt"
     source.write_bytes(("---\ndate: 2020-03-13\npublisher: 潍坊日报\n---\n" + PLAIN_ARTICLE).encode(encoding))
@@ -596,6 +596,18 @@ async def test_a_gbk_or_bom_text_file_keeps_its_front_matter(store, tmp_path, en
     assert isinstance(outcome, Added)
     assert outcome.page.meta == {"date": "2020-03-13", "publisher": "潍坊日报"}
     assert outcome.path.name.startswith("2020-03-13-")
+
+
+async def test_a_web_page_saved_in_utf16_with_a_byte_order_mark_is_read(store, tmp_path):
+    page = ('<HTML><HEAD><META http-equiv="Content-Type" content="text/html; charset=utf-16">'
+            "<TITLE>某区图书馆3月16日起恢复开放</TITLE></HEAD><BODY><H1>某区图书馆3月16日起恢复开放</H1>"
+            "<P>发布时间：2020-03-14</P><P>某区图书馆3月16日起恢复开放，每日限流300人，读者须预约并出示健康码。</P>"
+            "<P>开放时间为每天9:00至17:00，周一闭馆。少儿阅览室暂不开放，线上借阅照常进行。</P></BODY></HTML>")
+    source = tmp_path / "library.html"
+    source.write_bytes(page.replace("\n", "\r\n").encode("utf-16"))
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome
+    assert "每日限流300人" in store.load().ask("某区图书馆每天限流多少人").text
 
 
 async def test_a_front_matter_date_written_with_slashes_and_a_time_dates_the_article(store, tmp_path):
