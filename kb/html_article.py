@@ -25,8 +25,18 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .text import HAN, china_day, marked_encoding, normalize, row_sentence, said_han, valid_day
-from .web_layout import Dateline, is_furniture, is_masthead, read_dateline, read_signature, read_trailing_dateline
+from .web_layout import (
+    Dateline,
+    is_furniture,
+    is_masthead,
+    read_dateline,
+    read_issue_day,
+    read_signature,
+    read_trailing_dateline,
+)
 
+_CUSTOM_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*-[a-z0-9-]*)(?=[\s>/])", re.IGNORECASE)  # a custom element's name
+_CUSTOM_TAGS_SIDE_BY_SIDE = re.compile(r"(</[a-z][a-z0-9]*-[a-z0-9-]*>)(?=<[a-z][a-z0-9]*-)", re.IGNORECASE)
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
 _BLOCK_TAGS = frozenset("address article aside blockquote br center dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
@@ -95,7 +105,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     item = newest_item(page)
     if item:
         page, url = item.page, item.url or url  # the item's own address, not the feed's
-    page = _with_frames_inlined(page)
+    page = _with_frames_inlined(_mini_program_tags_as_html(page))
     tree = trafilatura.load_html(page)
     if tree is None:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
@@ -126,7 +136,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=title,
-        published=next((d.published for d in datelines if d.published), None) or _time_day(tree)
+        published=next((d.published for d in datelines if d.published), None) or read_issue_day(lines)
+        or _time_day(tree)
         or _iso_day(doc.get("date"))
         or _script_day(page) or _url_day(page_url),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
@@ -155,6 +166,14 @@ def _label_descriptions(tree: Any) -> None:  # an lxml tree
         if description is not None and description.tag == "dd" and label:
             description.text = f"{label}：{description.text or ''}"
             term.drop_tree()
+
+
+def _mini_program_tags_as_html(page: str) -> str:
+    """A mini-program's H5 page (uni-app, Taro) writes its text in custom elements, which readers take for inline
+    text: its <uni-view>, <taro-view-core> are blocks (the frameworks style them as <div>), the rest are spans,
+    set apart by their margins ("某某医院 2022-08-09 15:30 阅读 1.3万" from three <uni-text>s)."""
+    page = _CUSTOM_TAGS_SIDE_BY_SIDE.sub(r"\1 ", page)
+    return _CUSTOM_TAG.sub(lambda tag: f"<{tag[1]}{'div' if 'view' in tag[2] else 'span'}", page)
 
 
 def _with_frames_inlined(page: str) -> str:

@@ -46,6 +46,8 @@ _OWN_REPORT = r"本报(\S{0,6}?)讯"  # "本报讯", "本报青州讯": the plac
 _DATELINE = re.compile(rf"^{_OWN_REPORT}\s*(?:（((?:记者|通讯员)[^）]{{1,40}})）)?")  # place, byline
 _NEWS_LEAD = re.compile(rf"^(?:{_OWN_REPORT}|[\u4e00-\u9fff]{{2,4}}社[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)")
 _TITLE_MAX_CHARS = 40
+# "播发单位：某某办公室" under "稿件编号：…": a list of fields, a line each
+_FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 # "某某局文件", "某某局 / 会议纪要" (not "…新文件")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:文件|会议纪要)$")
@@ -491,8 +493,9 @@ class _Line(str):
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
+    fields = bool(paragraphs) and bool(_FIELD_START.match(line) and _FIELD_START.match(paragraphs[-1]))
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
-            and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("："):
+            and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields:
         paragraphs[-1] += line
     else:
         paragraphs.append(line)

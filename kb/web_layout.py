@@ -98,7 +98,10 @@ _ISSUE = (r"(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
           r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?")
 _SPACED_OUT = re.compile(rf"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){{3,}})(?:\s+{_ISSUE})?$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
+_PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态)?(?:详情|正文|内容|详细信息)页?$")  # "公告详情"
 _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
+_ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}\s*星期[一二三四五六日天]\s*"
+                         r"第?\s*[A-Z]?\d{1,3}\s*版")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
@@ -203,6 +206,13 @@ def read_dateline(line: str) -> Dateline | None:
                     publisher=publisher.group(1) if publisher else "", labelled=bool(_LABEL.search(line)))
 
 
+def read_issue_day(lines: list[str]) -> date | None:
+    """The day of an e-paper's issue, in its header far above the headline: "2021年05月12日 星期三 第A04版：民生"
+    (the paper's name may stand before it, the archive's links after)."""
+    found = next(filter(None, map(_ISSUE_LINE.match, lines)), None)
+    return valid_day(*found.groups()) if found else None
+
+
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:
     """A dateline among a page's last lines, under its text ("文章录入：… 更新时间：2020年3月9日", "某县教育局
     2020年3月5日"): one that says when the page was published or updated, its source or its issuer; not an event's
@@ -260,11 +270,13 @@ def is_issuer(line: str) -> bool:
 
 def is_masthead(line: str) -> bool:
     """A bulletin's or release's name above its headline: spaced out ("潍 坊 统 计 信 息"; a letterhead "某 某 局 文 件"
-    is not one: it names the issuers) or a document genre alone ("新闻通稿", "工作简报")."""
+    is not one: it names the issuers) or a document genre alone ("新闻通稿", "工作简报"); or the kind of page an
+    app shows ("公告详情"): none names the headline."""
     spaced = _SPACED_OUT.match(line)  # "价 格 监 测 简 报 2020年第3期（总第41期）": with its issue number
     if spaced and not re.sub(r"\s+", "", spaced.group(1)).endswith("文件"):
         return True
-    return bool(_GENRE.match(re.sub(r"\s+", "", line)))
+    line = re.sub(r"\s+", "", line)
+    return bool(_GENRE.match(line) or _PAGE_KIND.match(line))
 
 
 def is_note(line: str) -> bool:

@@ -22,7 +22,7 @@ from kb.__main__ import main
 from kb.answers import source_line
 from kb.build import build
 from kb.fetch import Limits
-from kb.importer import Added, AlreadyThere, Refused, add, page_text
+from kb.importer import Added, AlreadyThere, Refused, add, html_page_text, page_text
 from kb.knowledge_base import ArticleInfo, KnowledgeBase
 from kb.page import parse_page, read_page
 from kb.settings import ARTICLES_DIR
@@ -710,6 +710,39 @@ def test_a_notice_dated_only_by_its_closing_is_dated_and_published_by_it(closing
             "<div class='foot'>主办：某区人民政府办公室</div></body></html>")
     article = read_html(page)
     assert (article.published, article.publisher) == (day, "某区疫情处置工作领导小组指挥部")
+
+
+def test_an_e_paper_article_is_dated_by_its_issue_line_far_above_the_headline():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某区早市4月10日起恢复_某某晚报数字版</title></head><body>"
+            "<div class='logo'>某某晚报</div><div class='period'><span>2020年04月08日</span>　星期三　"
+            "<span>第A02版：民生</span>　<a href='#'>上一期</a> | <a href='#'>下一期</a></div>"
+            "<ul><li><a href='#'>A01：要闻</a></li><li><a href='#'>A02：民生</a></li>"
+            "<li><a href='#'>A03：城事</a></li></ul>"
+            "<div class='article'><h2>某区早市4月10日起恢复</h2>"
+            "<p>本报讯 记者从某区市场监管局获悉，城区12处早市将于4月10日起恢复，每天6:00至8:30开放。</p>"
+            "<p>早市摊位间距不少于2米，顾客须扫码测温后进入，全程佩戴口罩，4月20日前不设堂食摊点。</p></div></body></html>")
+    article = read_html(page)
+    assert (article.title, article.published) == ("某区早市4月10日起恢复", date(2020, 4, 8))
+
+
+def test_a_mini_programs_h5_page_is_read_by_its_views_under_its_headline_not_its_page_kind():
+    """uni-app writes the page in <uni-view> (blocks) and <uni-text> (inline) elements, titled "公告详情"."""
+    view, text = "<uni-view class='{}'>{}</uni-view>", "<uni-text><span>{}</span></uni-text>"
+    page = ("<html><head><meta charset='utf-8'><title>公告详情</title></head><body><uni-app><uni-page>"
+            + view.format("nav", text.format("公告详情"))
+            + view.format("d-title", text.format("某区图书馆3月16日起恢复开放"))
+            + view.format("d-meta", text.format("某区文化和旅游局") + text.format("2020-03-14 09:30")
+                          + text.format("阅读 1.2万"))
+            + view.format("para", text.format("某区图书馆3月16日起恢复开放，每日限流300人，读者须预约并出示健康码。"))
+            + view.format("para", text.format("开放时间为每天9:00至17:00，周一闭馆，少儿阅览室暂不开放。"))
+            + view.format("tabbar", text.format("首页") + text.format("我的"))
+            + "</uni-page></uni-app></body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta["date"]) == ("某区图书馆3月16日起恢复开放", "2020-03-14")
+    assert article.paragraphs == ["某区图书馆3月16日起恢复开放，每日限流300人，读者须预约并出示健康码。",
+                                  "开放时间为每天9:00至17:00，周一闭馆，少儿阅览室暂不开放。"]
 
 
 def test_a_saved_news_feed_is_its_newest_item():
