@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, select
 from . import kinds, schema
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found
 from .places import county_names, nested, region_names, strip_suffix
-from .search import BM25, Terms, general_weight
+from .search import BM25, Terms, everyday_non_nouns, general_weight
 from .settings import database_url
 from .text import DATE_PARTS
 from .thesaurus import synonyms
@@ -257,9 +257,12 @@ class KnowledgeBase:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
             # article, unless another article answers it far better ("临朐定点医院" after a hotline)
             within = [pair for pair in ranked if self._units[pair[1]].article_id == context_article]
-            if not weights:  # only its question words: what it asks for is all there is to go by
+            # only question words, or words that name no thing ("什么时候开始的", not "那外贸呢"): what it asks for
+            # is all there is to go by
+            nothing_new = not weights or (weights.keys() <= everyday_non_nouns() and bool(asked - kinds.FREE_FORM))
+            if nothing_new:
                 within = [pair for pair in within if _states_asked(self._units[pair[1]].kinds, asked)] or within
-            if within and (not weights or within[0][0] >= _STAY_SHARE * ranked[0][0]):
+            if within and (nothing_new or within[0][0] >= _STAY_SHARE * ranked[0][0]):
                 ranked = within
         numbers = kinds.phone_numbers(question)
         if numbers:  # "8090775是哪个部门的电话": only what holds that number can answer

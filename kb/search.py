@@ -44,8 +44,18 @@ def general_weight(word: str) -> float:
 def everyday_words() -> frozenset[str]:
     """Frequent words (1000 or more in jieba's dictionary) tagged as other than proper nouns (港口, 城区, 平安, 资源):
     where one is also a place's short name (港口区, 平安县), the everyday word is what a text means."""
-    text = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8")
-    return frozenset(word for word, tag in _FREQUENT_ENTRY.findall(text) if tag not in _PROPER_NOUN_TAGS)
+    return frozenset(word for word, tag in _frequent_entries() if tag not in _PROPER_NOUN_TAGS)
+
+
+@lru_cache(maxsize=None)
+def everyday_non_nouns() -> frozenset[str]:
+    """Frequent words that name no thing (开始, 送, 走, 一共: verbs, adverbs, numerals…): a follow-up made only of
+    them ("什么时候开始的") asks more about what the conversation is about, not about something new (外贸, 金融)."""
+    return frozenset(word for word, tag in _frequent_entries() if not tag.startswith("n"))
+
+
+def _frequent_entries() -> list[tuple[str, str]]:
+    return _FREQUENT_ENTRY.findall((Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8"))
 
 
 _FREQUENT_ENTRY = re.compile(r"^(\S+) \d{4,} (\S+)$", re.MULTILINE)  # word, frequency ≥ 1000, part of speech

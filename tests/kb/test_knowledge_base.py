@@ -374,6 +374,18 @@ def test_a_sentence_about_another_county_does_not_answer_for_this_one_when_its_a
     assert not answer.found and "安丘" in answer.text, answer.text
 
 
+def test_a_follow_up_naming_nothing_new_stays_with_the_conversations_article(tmp_path):
+    market = _article("某区夜市恢复营业", "2020-05-02", "5月1日，某区3处夜市恢复营业，共有摊位420个。",
+                      "夜市每晚18:00至22:00营业，摊主须佩戴口罩。")
+    classes = _article("某县中小学网课开始", "2020-02-20", "从2月17日开始，某县中小学开始网上授课，开始阶段每天3节课。")
+    kb = _kb_with(tmp_path, "2020-market.txt", market, classes)
+    first = kb.ask("某区夜市有多少个摊位")
+    assert "420个" in first.text, first.text
+    answer = kb.ask("什么时候开始的", context="某区夜市有多少个摊位", context_article=first.article_id,
+                    context_passage=first.passage)
+    assert "5月1日" in answer.text and "2月17日" not in answer.text, answer.text
+
+
 def test_an_article_about_another_city_does_not_answer_for_this_one(tmp_path):
     port = _article("潍坊港一季度集装箱吞吐量21.3万标箱", "2020-04-03",
                     "一季度，潍坊港完成集装箱吞吐量21.3万标箱，同比增长5%。")
