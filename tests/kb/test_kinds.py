@@ -25,6 +25,8 @@ from kb import kinds
     ("11月1日起还开吗", set()),
     ("开学以后头一周干啥", set()),  # a stretch of time, not a rate
     ("要提前一天报到吗", set()),
+    ("多长时间发一次", {kinds.DURATION, kinds.FREQUENCY}),
+    ("一年要认证几回", {kinds.COUNT, kinds.FREQUENCY}),
 ])
 def test_asked_kinds(question, expected):
     assert kinds.asked_kinds(question) == expected
@@ -43,9 +45,19 @@ def test_asked_kinds(question, expected):
     ("工作日8:30至17:30有人值守。", kinds.CLOCK),
     ("班车每天早上7点发车。", kinds.CLOCK),
     ("出租单位5个工作日内审核完毕。", kinds.DURATION),
+    ("申请人须在5日内补齐材料。", kinds.DURATION),
+    ("窗口受理后半个月内办结。", kinds.DURATION),
+    ("补贴按季度发放，每季度末到账。", kinds.FREQUENCY),
+    ("津贴按月发放。", kinds.FREQUENCY),
+    ("老人一年两次免费体检。", kinds.FREQUENCY),
 ])
 def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
+
+
+def test_grouping_by_age_is_no_rate_and_a_rates_verb_stays_what_the_question_is_about():
+    assert kinds.FREQUENCY not in kinds.stated_kinds("按年龄分组。")
+    assert "送" in kinds.without_question_words("多久送一次菜")
 
 
 def test_a_sentence_without_numbers_states_no_count_or_date():
