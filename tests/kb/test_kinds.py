@@ -27,6 +27,9 @@ from kb import kinds
     ("要提前一天报到吗", set()),
     ("多长时间发一次", {kinds.DURATION, kinds.FREQUENCY}),
     ("一年要认证几回", {kinds.COUNT, kinds.FREQUENCY}),
+    ("几个工作日能办好", {kinds.COUNT, kinds.DURATION}),
+    ("上哪去申请", {kinds.PLACE}),
+    ("这是咋回事", {kinds.HOW, kinds.OVERVIEW}),
 ])
 def test_asked_kinds(question, expected):
     assert kinds.asked_kinds(question) == expected
