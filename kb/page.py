@@ -408,6 +408,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             rest = rest[1:]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
+           and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
            and _is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]

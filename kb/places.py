@@ -34,6 +34,12 @@ def _names(county_level: bool) -> frozenset[str]:
                      if (not county_level or any(len(code) == 6 for code in codes)) and name not in everyday_words())
 
 
+@lru_cache(maxsize=None)
+def provinces() -> frozenset[str]:
+    """Provinces and regions, full (山东省) and short (山东): what a post's "IP属地" names."""
+    return frozenset(name for name, codes in _codes().items() if any(len(code) == 2 for code in codes))
+
+
 def nested(first: str, second: str) -> bool:
     """Whether one of two places lies within the other (寿光 and 潍坊; 潍坊 and 山东), or they are one."""
     codes = _codes()

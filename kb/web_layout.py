@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .places import provinces
 from .text import valid_day
 
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
@@ -36,18 +37,23 @@ _DATELINE = re.compile(
 # headline: "某某发布 2020年4月16日 阅读约4分钟" (reading time or count), also as a WeChat article copied on a phone
 # shows it: "原创 作者 某某发布 2020-03-05", or a 微博 article:
 # "某某 发布于 2022-04-18 10:30 来自 微博 weibo.com 阅读数：3.2万".
+_PAGE_EDITORS = r"(?:责编|美编|校对|编辑|责任编辑|版式|组版|审读)"  # a printed page's staff in its header
 _READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
 _PAGE_HEADER = re.compile(r"^(?:原创\s+(?:[\u4e00-\u9fff]{2,12}\s+)?)?"
-                          rf"(?![\u4e00-\u9fff]+于\s)([\u4e00-\u9fff]{{2,12}})\s+(?:发[布表]于\s*)?"
+                          rf"(?![\u4e00-\u9fff]+于\s)(?![\u4e00-\u9fff]*(?:日期|时间)\s)"  # not "文章日期 2021年…"
+                          rf"([\u4e00-\u9fff]{{2,12}})\s+(?:发[布表]于\s*)?"
                           rf"{_FULL_DATE.pattern}\s*"
                           rf"(?:{_TIME})?\s*(?:星期[一二三四五六日天])?\s*(?:来自\s*[\u4e00-\u9fff]{{1,10}}(?:\s*[\w.]+)?\s*)?"
                           rf"(?:第?\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,3}}|{_READING})?(?:\s*[：:].{{0,20}})?"
+                          # the page's section and staff: "A06 民生新闻 责编：某某 美编：某某"
+                          rf"(?:\s+[\u4e00-\u9fff·]{{2,8}})?(?:\s+{_PAGE_EDITORS}\s*[：:]\s*[\u4e00-\u9fff]{{2,4}})*"
                           r"(?:\s+(?:本报)?(?:记者|通讯员)\s.{0,40})?$")  # "某某日报 2020年3月2日 记者 某某"
 # A reprint's citation at the article's end: "（潍坊日报 2020年4月2日 第3版）", "（原载《大众日报》2020年3月5日）"; a
 # contributor's credit under a headline: "（市某某局宣传科供稿　2022年6月21日）".
 _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,16}}?)》?\s*"
                              r"(?:供稿)?\s*"
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
+_LABEL_THEN_DAY = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
@@ -189,9 +195,13 @@ def read_dateline(line: str) -> Dateline | None:
         return Dateline(published=valid_day(*citation.groups()[1:]), publisher=citation.group(1),
                         labelled="供稿" in line)
     source_last = _TIME_THEN_SOURCE.match(line)
-    if source_last:  # "2020-03-02 09:30 发布" (an app's notice) names nobody
-        publisher = "" if source_last.group(4) in _NOBODY else source_last.group(4)
+    if source_last:  # "2020-03-02 09:30 发布" (an app's notice) names nobody, nor "… 18:30 山东" (an IP location)
+        named = source_last.group(4)
+        publisher = "" if named in _NOBODY or named in provinces() else named
         return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=publisher, labelled=False)
+    labelled_day = _LABEL_THEN_DAY.match(line)  # "文章日期 2021年9月15日": a screen reader's label, no colon
+    if labelled_day:
+        return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
         return Dateline(published=_day_alone(bare), publisher="", labelled=False)

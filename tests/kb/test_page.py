@@ -719,3 +719,24 @@ def test_a_meeting_summary_loses_its_masthead_and_issue_number():
 def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
     assert page.publisher_of(page.articles[0]) == publisher
+
+
+@pytest.mark.parametrize("line, day, publisher", [
+    ("文章日期 2021年9月15日", "2021-09-15", ""),  # a screen reader's label, not a source
+    ("2020年12月16日 18:30 山东", "2020-12-16", ""),  # a post's IP location, not a source
+    ("2020年05月06日 07:16 潍坊日报", "2020-05-06", "潍坊日报"),
+])
+def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publisher):
+    page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+
+
+def test_a_printed_pages_header_with_its_section_and_staff_dates_the_clipping_whose_byline_ends_the_title():
+    page = parse_page("p", "某某晚报 2023年6月8日 星期四 A06 民生新闻 责编：王某 美编：张某 校对：李某\n"
+                           "涉及12个小区，请提前做好准备\n城区5条线路6月13日起检修\n本报记者 孙某 通讯员 刘某\n"
+                           "本报6月7日讯 供电公司将于6月13日对城区5条线路进行检修，停电时间为7:00至15:00。\n")
+    [article] = page.articles
+    assert article.title == "涉及12个小区，请提前做好准备 城区5条线路6月13日起检修"
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2023-06-08", "某某晚报")
+    assert not any("责编" in p or "本报记者" in p for p in article.paragraphs)
