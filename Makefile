@@ -126,7 +126,7 @@ test-fast: $(KB_OUT) $(CHARTS) test-deps
 bench-nlu: $(MODEL) $(KB_OUT)
 	$(PY) -m bench.heldout --model $(MODEL)
 
-bench: $(MODEL) $(KB_OUT) $(CHARTS)
+bench: $(MODEL) $(KB_OUT) $(CHARTS) test-deps  # the cluster step needs PostgreSQL, Redis and HAProxy
 	$(PY) -m bench
 
 # --- maintenance ----------------------------------------------------------------------------
