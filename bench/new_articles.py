@@ -6,7 +6,7 @@ Two sets, both asked through the real bot (REST) and through plain BM25 over the
   (kb/hotlines.yml `aliases`, written for the hotline article). So a turn about the hotline article is asked of
   a KB built without those words, every other turn of the KB as shipped. A turn belongs to the article whose
   text holds all its expected facts; turns that expect nothing (questions no article answers) are reported apart.
-- New articles (tests/newarticles/ … tests/newarticles14/): pages in other layouts, written blind with their own
+- New articles (tests/newarticles/ … tests/newarticles16/): pages in other layouts, written blind with their own
   facts and questions, imported with `python -m kb add` beside the seed page. The first two sets have since been
   read while mending the knowledge base (general rules only); the third to sixteenth are blind (BLIND_SETS): their
   wrong answers are not listed anywhere but new_articles.json.

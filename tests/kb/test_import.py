@@ -684,17 +684,32 @@ def test_a_letters_page_says_each_label_with_its_value_and_is_titled_by_its_titl
     assert "答复内容：\n您好！经了解，该早市由街道办事处管理。\n早市定于4月10日起恢复" in article.text
 
 
-def test_an_e_paper_page_is_titled_without_the_papers_name_and_dated_by_its_property_comment():
+# an e-paper page's day: its Founder property comment, or its issue line far above the headline
+_ENP_PROPERTY_PAGE = (
+    "<HTML><HEAD><META http-equiv='Content-Type' content='text/html; charset=utf-8'>"
+    "<TITLE>某某晚报数字报-城区早市4月10日起恢复</TITLE></HEAD><BODY><TABLE><TR><TD>"
+    "<A href='node_2.htm'>第A02版：民生</A></TD></TR></TABLE>"
+    "<!--enpproperty <articleid>77</articleid><date>2020-04-08</date><author>某某</author>"
+    "<title>城区早市4月10日起恢复</title>/enpproperty--><TABLE><TR><TD>城区早市4月10日起恢复</TD></TR><TR><TD>"
+    "<P>　　本报4月7日讯 记者从某区市场监管局获悉，城区12处早市将于4月10日起恢复，每天6:00至8:30开放。</P>"
+    "<P>　　早市摊位间距不少于2米，顾客须扫码测温后进入，全程佩戴口罩。</P></TD></TR></TABLE></BODY></HTML>")
+_ISSUE_LINE_PAGE = (
+    "<html><head><meta charset='utf-8'><title>某区早市4月10日起恢复_某某晚报数字版</title></head><body>"
+    "<div class='logo'>某某晚报</div><div class='period'><span>2020年04月08日</span>　星期三　"
+    "<span>第A02版：民生</span>　<a href='#'>上一期</a> | <a href='#'>下一期</a></div>"
+    "<ul><li><a href='#'>A01：要闻</a></li><li><a href='#'>A02：民生</a></li>"
+    "<li><a href='#'>A03：城事</a></li></ul>"
+    "<div class='article'><h2>某区早市4月10日起恢复</h2>"
+    "<p>本报讯 记者从某区市场监管局获悉，城区12处早市将于4月10日起恢复，每天6:00至8:30开放。</p>"
+    "<p>早市摊位间距不少于2米，顾客须扫码测温后进入，全程佩戴口罩，4月20日前不设堂食摊点。</p></div></body></html>")
+
+
+@pytest.mark.parametrize("page, title", [(_ENP_PROPERTY_PAGE, "城区早市4月10日起恢复"),
+                                         (_ISSUE_LINE_PAGE, "某区早市4月10日起恢复")])
+def test_an_e_paper_page_is_titled_without_the_papers_name_and_dated_by_its_property_comment_or_issue_line(page, title):
     from kb.html_article import read_html
-    page = ("<HTML><HEAD><META http-equiv='Content-Type' content='text/html; charset=utf-8'>"
-            "<TITLE>某某晚报数字报-城区早市4月10日起恢复</TITLE></HEAD><BODY><TABLE><TR><TD>"
-            "<A href='node_2.htm'>第A02版：民生</A></TD></TR></TABLE>"
-            "<!--enpproperty <articleid>77</articleid><date>2020-04-08</date><author>某某</author>"
-            "<title>城区早市4月10日起恢复</title>/enpproperty--><TABLE><TR><TD>城区早市4月10日起恢复</TD></TR><TR><TD>"
-            "<P>　　本报4月7日讯 记者从某区市场监管局获悉，城区12处早市将于4月10日起恢复，每天6:00至8:30开放。</P>"
-            "<P>　　早市摊位间距不少于2米，顾客须扫码测温后进入，全程佩戴口罩。</P></TD></TR></TABLE></BODY></HTML>")
     article = read_html(page)
-    assert (article.title, article.published) == ("城区早市4月10日起恢复", date(2020, 4, 8))
+    assert (article.title, article.published) == (title, date(2020, 4, 8))
 
 
 @pytest.mark.parametrize("closing, day", [("二〇二〇年三月十一日", date(2020, 3, 11)),
@@ -710,20 +725,6 @@ def test_a_notice_dated_only_by_its_closing_is_dated_and_published_by_it(closing
             "<div class='foot'>主办：某区人民政府办公室</div></body></html>")
     article = read_html(page)
     assert (article.published, article.publisher) == (day, "某区疫情处置工作领导小组指挥部")
-
-
-def test_an_e_paper_article_is_dated_by_its_issue_line_far_above_the_headline():
-    from kb.html_article import read_html
-    page = ("<html><head><meta charset='utf-8'><title>某区早市4月10日起恢复_某某晚报数字版</title></head><body>"
-            "<div class='logo'>某某晚报</div><div class='period'><span>2020年04月08日</span>　星期三　"
-            "<span>第A02版：民生</span>　<a href='#'>上一期</a> | <a href='#'>下一期</a></div>"
-            "<ul><li><a href='#'>A01：要闻</a></li><li><a href='#'>A02：民生</a></li>"
-            "<li><a href='#'>A03：城事</a></li></ul>"
-            "<div class='article'><h2>某区早市4月10日起恢复</h2>"
-            "<p>本报讯 记者从某区市场监管局获悉，城区12处早市将于4月10日起恢复，每天6:00至8:30开放。</p>"
-            "<p>早市摊位间距不少于2米，顾客须扫码测温后进入，全程佩戴口罩，4月20日前不设堂食摊点。</p></div></body></html>")
-    article = read_html(page)
-    assert (article.title, article.published) == ("某区早市4月10日起恢复", date(2020, 4, 8))
 
 
 def test_a_mini_programs_h5_page_is_read_by_its_views_under_its_headline_not_its_page_kind():
