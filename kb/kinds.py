@@ -178,10 +178,19 @@ def _time_unit_in(units: frozenset[str]) -> re.Pattern[str]:
 _YES_NO = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:了没有|了没|没有|吗|不|么|没)[？?！!。]?$")
 
 
+# A yes/no question's A-not-A form: jieba cuts "能不能办" into 能 / 不能 / 办, so it goes before cutting.
+_A_NOT_A = re.compile(r"可不可以|([\u4e00-\u9fff])[不没]\1")
+_A_NOT_A_ASKED = re.compile(rf"(?:是否|有没有|{_A_NOT_A.pattern})({HAN}{{1,8}}?)[呢啊呀？?！!。]*$")
+
+
 def yes_no_subject(question: str) -> str:
-    """The words a yes/no question ends on ("要自己去申请吗" → 自己去申请, "恢复了没有" → 恢复): what it turns on."""
+    """The words a yes/no question ends on ("要自己去申请吗" → 自己去申请, "恢复了没有" → 恢复, "是不是要交押金" →
+    要交押金): what it turns on."""
     match = _YES_NO.search(question)
-    return match.group(1) if match else ""
+    if match:
+        return match.group(1)
+    a_not_a = _A_NOT_A_ASKED.search(question)
+    return a_not_a.group(2) if a_not_a else ""
 
 
 _FUTURE_ASKED = re.compile(r"下一|下次|下回|接下来|今后|以后还|还会|还要|打算|计划")
@@ -284,10 +293,6 @@ def asking_nouns(question: str) -> list[str]:
     spans = [match.group(0) for cue in _QUESTION_CUES.values() for match in cue.finditer(question)]
     parts = (part.lstrip("个些家种类位") for span in spans for part in _ASKING.split(span))
     return list(dict.fromkeys(part for part in parts if len(part) >= 2))
-
-
-# A yes/no question's A-not-A form: jieba cuts "能不能办" into 能 / 不能 / 办, so it goes before cutting.
-_A_NOT_A = re.compile(r"可不可以|([\u4e00-\u9fff])[不没]\1")
 
 
 def without_question_words(question: str) -> str:

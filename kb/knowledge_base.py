@@ -336,8 +336,9 @@ class KnowledgeBase:
         per_unit = kinds.asked_per_unit(question)
         time_units = kinds.asked_time_units(question) if kinds.DURATION in asked else frozenset()
         future = kinds.asks_for_the_future(question)
-        turns_on = (self._terms.keywords(kinds.yes_no_subject(question)) or [""])[-1] if not asked else ""
-        turns_on = turns_on if len(turns_on) >= 2 else ""  # one character turns on nothing in particular
+        # one character turns on nothing in particular
+        turns_on = ([w for w in self._terms.keywords(kinds.yes_no_subject(question)) if len(w) >= 2] or [""])[-1] \
+            if not asked else ""
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         named_days = kinds.named_days(question)
         recognisable = asked - kinds.FREE_FORM

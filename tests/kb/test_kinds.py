@@ -198,6 +198,8 @@ def test_a_duration_in_the_unit_asked():
     ("要自己去申请吗", "要自己去申请"), ("省际班线恢复了没有", "省际班线恢复"),
     ("几点开门", ""), ("还扩产不", "还扩产"),
     ("坐包车要自己掏车费吗", "包车要自己掏车费"),  # eight characters at most
+    ("网上报名是不是得先交押金", "得先交押金"), ("是否需要预约", "需要预约"), ("有没有停车场", "停车场"),
+    ("能不能带孩子进去呢", "带孩子进去"),
 ])
 def test_what_a_yes_no_question_turns_on(question, subject):
     assert kinds.yes_no_subject(question) == subject

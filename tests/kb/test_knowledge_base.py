@@ -330,6 +330,15 @@ def test_a_yes_no_question_is_answered_by_what_it_turns_on(tmp_path):
     assert answer.text.startswith("省际客运班线暂不恢复"), answer.text
 
 
+def test_an_a_not_a_question_is_answered_by_its_last_word_of_two_characters(tmp_path):
+    article = _article("某区游泳馆6月起恢复开放", "2020-05-28",
+                       "某区游泳馆6月1日起恢复开放，市民通过“某区体育”公众号预约场次。",
+                       "游泳馆每场限流80人，进馆须测温，押金在离馆时退还。",
+                       "游泳馆开放时间为每天9:00至21:00，每场游泳时间为2小时。")
+    answer = _kb_with(tmp_path, "2020-new.txt", article).ask("某区游泳馆是不是要交押金")  # 交 is one character
+    assert answer.text.startswith("游泳馆每场限流80人"), answer.text
+
+
 def test_a_question_naming_a_day_is_not_answered_from_a_sentence_dated_to_another(tmp_path):
     article = _article("某县蔬菜批发市场价格回落", "2020-04-08",
                        "4月7日，某县蔬菜批发市场芹菜批发价每斤1.1元，比3月上旬下降约三成。",
