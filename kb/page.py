@@ -27,6 +27,7 @@ from .web_layout import (
     Dateline,
     ends_the_article,
     is_distribution,
+    is_file_number,
     is_furniture,
     is_issuer,
     is_masthead,
@@ -270,6 +271,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
                  or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
                  and not any(_MAIL_HEADER.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
+    documents = _numbered_documents(lines[:tail])
     lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number
@@ -294,18 +296,34 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         if header and header.publisher and not header.labelled and len(lines[0]) <= _COLUMN_NAME_CHARS \
                 and len(lines) > 2 and _is_title_line(lines[2], punctuated=True):
             lines = lines[2:]  # a column's name over the paper's name and day ("县域快讯 / 某某晚报 2020-04-08")
-    starts = _article_starts(lines)
+    opening = {i for i, line in enumerate(lines) if any(line is first for first in documents)}
+    starts = sorted({*_article_starts(lines), *opening})
     articles: list[Article] = []
     for begin, end in itertools.pairwise([*starts, len(lines)]):
         article = _read_article(lines[begin:end], whole_lines=whole_lines)
-        if article is None:
+        if article is None or (begin == 0 and opening and not article.title):  # a document printed before ends
             continue
-        dangling = next((a for a in articles if a.open_ended), None)
+        dangling = next((a for a in articles if a.open_ended), None) if begin not in opening else None
         if not article.byline and dangling is not None and article.paragraphs and not _is_item_title(lines[begin]):
             _continue_article(dangling, article)
         else:
             articles.append(article)
     return _dated([a for a in articles if a.paragraphs], header, issuers)
+
+
+def _numbered_documents(lines: list[str]) -> list[str]:
+    """The first title line of every document that starts below a page's top with its title over its number
+    ("某某市人民政府 / 关于…的通知 / 某政字〔2021〕52号"): a gazette or a compilation prints one after another."""
+    firsts = []
+    for i, line in enumerate(lines):
+        if not is_file_number(line):
+            continue
+        first = i
+        while first > 0 and i - first < _TITLE_MAX_LINES and _is_title_line(lines[first - 1]):
+            first -= 1
+        if first < i and first > 0 and not _is_title_line(lines[first - 1]):
+            firsts.append(lines[first])
+    return firsts
 
 
 def _pasted_parts(body: str) -> list[str]:

@@ -64,9 +64,10 @@ def page_lines(page: pypdfium2.PdfPage) -> list[Line]:
 
 def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Each page without what stands at its top or bottom on most pages (digits aside: "— 3 —", "第3页"), nor a page
-    number, nor the printing browser's header (its date and time, the page's title) and footer (address, "1/3")."""
+    number, nor the printing browser's header (its date and time, the page's title) and footer (address, "1/3").
+    A bound publication mirrors its heads: "某某公报 2021年第19期" on one page, "2021年第19期 某某公报" next."""
     def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", line.text)
+        return " ".join(sorted(re.sub(r"\d+", "#", line.text).split()))
 
     edges = [_edge_lines(lines) for lines in pages]
     repeated = Counter(shape for lines in edges for shape in {key(line) for line in lines})

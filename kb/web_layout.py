@@ -331,6 +331,11 @@ def _is_menu(line: str) -> bool:
         and bool(_NAVIGATION.search(line)) and not re.search(r"[，\d]", line)
 
 
+def is_file_number(line: str) -> bool:
+    """"潍政字〔2021〕52号": a government document's number, under its title."""
+    return bool(_FILE_NUMBER.match(line.strip()))
+
+
 def is_page_number(line: str) -> bool:
     """"— 1 —", "第 1 页 / 共 2 页": a printed page's number."""
     return bool(_PAGE_NUMBER.match(line.strip()))

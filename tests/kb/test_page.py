@@ -538,6 +538,37 @@ def test_a_printed_notices_letterhead_file_number_and_page_numbers_are_no_text_n
     assert "补贴款通过惠农“一卡通”直接发放，不收任何费用。" in article.paragraphs
 
 
+_GAZETTE_PAGES = """　　（十一）某县柳编技艺（某县）
+　　（十二）某县剪纸（某县）
+　　各县区要切实做好名录项目的保护传承工作，确保项目得到有效保护。
+　　某某市人民政府
+　　2020年6月3日
+　　（此件公开发布）
+　　某某市人民政府
+　　关于延长公共文化场馆开放时间的通知
+　　某政字〔2020〕31号
+　　各县区人民政府，市政府各部门：
+　　为方便市民在暑期参观学习，市政府决定自7月1日起延长公共文化场馆开放时间。市图书馆每天开放至21:00，市博物馆每周一照常开放，暑期不闭馆，
+　　参观不收取任何费用。
+　　某某市人民政府
+　　2020年6月10日
+　　某某市人民政府办公室
+　　关于公布第三批市级示范家庭农场名单的
+　　通知
+　　某政办字〔2020〕40号
+　　各县区人民政府：
+　　经县区推荐、专家评审，认定42家家庭农场为第三批市级示范家庭农场，
+"""
+
+
+def test_a_gazettes_documents_are_each_an_article_and_the_end_of_one_printed_before_none():
+    notice, next_one = parse_page("p", _GAZETTE_PAGES).articles
+    assert notice.title == "某某市人民政府关于延长公共文化场馆开放时间的通知"
+    assert (notice.publisher, notice.published) == ("某某市人民政府", date(2020, 6, 10))
+    assert notice.paragraphs[1].startswith("为方便市民") and "柳编" not in notice.text and "42家" not in notice.text
+    assert next_one.title == "某某市人民政府办公室关于公布第三批市级示范家庭农场名单的通知"
+
+
 def test_a_title_ending_in_wenjian_is_no_letterhead():
     page = "市政府出台稳就业新文件\n某市政府3月5日出台稳就业十条措施，企业新招员工每人补贴1000元。\n"
     [article] = parse_page("p", page).articles

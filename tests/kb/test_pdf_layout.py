@@ -58,6 +58,16 @@ def test_a_printouts_running_heads_page_numbers_and_browser_header_and_footer_ar
     assert [kept_line.text for kept_line in alone] == ["昌乐县卫生健康局 信息公开", "只有一页的正文。"]
 
 
+def test_a_bound_publications_mirrored_running_heads_are_dropped():
+    def page(head: str, body: str, folio: int) -> list[Line]:
+        return [line(head, 770, height=9), line(body, 400), line(f"· {folio} ·", 30, left=280, right=320)]
+    kept = without_running_lines([page("某县人民政府公报  2020年第6期", "第一页的正文。", 8),
+                                  page("2020年第6期  某县人民政府公报", "第二页的正文。", 9),
+                                  page("某县人民政府公报  2020年第6期", "第三页的正文。", 10)])
+    assert [[kept_line.text for kept_line in lines] for lines in kept] == \
+        [["第一页的正文。"], ["第二页的正文。"], ["第三页的正文。"]]
+
+
 def test_a_heading_at_the_foot_of_a_column_does_not_go_on_with_the_next_column():
     lines = [line("市场供应充足，未出现断档脱销，蔬菜日均进场1860吨，比上周增加12%。", 100, right=500),
              line("二、肉蛋粮油价格基本稳定", 60, right=340),
