@@ -16,7 +16,7 @@ from typing import Any
 import docx
 import pypdfium2
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.table import Table, _Cell
 from lxml import etree
 
@@ -32,6 +32,15 @@ _LABEL_ROW_CELLS = (2, 4)       # a table of labels: "label | value" or "label |
 _AFTER_NOTE_MARK = re.compile(r"[\u4e00-\u9fff。，、；：）”」]$")
 _RUN_TEXT = frozenset(qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr"))
 _LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
+_NAMESPACES = {"w": nsmap["w"], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+# A text box is written twice, as a DrawingML shape (mc:Choice) and as VML for older readers (mc:Fallback).
+_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)][count(ancestor::w:txbxContent) = $depth]",
+                     namespaces=_NAMESPACES)
+_BOX_TEXT = etree.XPath(".//w:t[ancestor::w:txbxContent][not(ancestor::mc:Fallback)]/text()", namespaces=_NAMESPACES)
+_TEXT_OUTSIDE_BOXES = etree.XPath(".//w:t[not(ancestor::w:txbxContent)]/text()", namespaces=_NAMESPACES)
+_DEPTH = etree.XPath("count(ancestor::w:txbxContent)", namespaces=_NAMESPACES)
+_RUNS = etree.XPath(".//w:r[count(ancestor::w:txbxContent) = $depth]", namespaces=_NAMESPACES)
+_PARAGRAPHS = etree.XPath(".//w:p[count(ancestor::w:txbxContent) = $depth]", namespaces=_NAMESPACES)
 
 
 class UnreadableDocument(Exception):
@@ -40,7 +49,8 @@ class UnreadableDocument(Exception):
 
 def docx_text(raw: bytes) -> str:
     """The paragraphs and tables of a Word file's body, in order, also inside content controls (a cover page),
-    insertions, fields and links; page headers, footers, text boxes and deleted text are left out."""
+    insertions, fields and links; page headers, footers and deleted text are left out, and so are text boxes unless
+    the file is laid out in them."""
     try:
         unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(raw)).infolist())
         if unpacked > _MAX_UNPACKED_BYTES:  # a few MB that unpack to gigabytes of XML would stall the import
@@ -49,7 +59,8 @@ def docx_text(raw: bytes) -> str:
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError) as error:
         raise UnreadableDocument(f"Word 文件无法打开（不是 .docx 格式或已损坏：{type(error).__name__}）") from None
     lines: list[str] = []
-    for block in _blocks(document.element.body):
+    body = document.element.body
+    for block in _blocks(body, _laid_out_in_boxes(body)):
         if block.tag == qn("w:p"):
             for text in _paragraph_text(block).split("\n"):  # a line break inside a paragraph
                 lines.append(text if _continues(lines, text) else PARAGRAPH_START + text.strip())
@@ -58,21 +69,32 @@ def docx_text(raw: bytes) -> str:
     return _with_text("\n".join(line for line in lines if line.strip()), "Word 文件")
 
 
-def _blocks(element: Any) -> Iterator[Any]:  # lxml elements of the document body
-    """Its paragraphs and tables, those inside a content control ("w:sdt") in their place."""
+def _laid_out_in_boxes(body: Any) -> bool:
+    """A poster or flyer: more of its text stands in text boxes than outside them. A box beside running text is a
+    caption or a call-out ("扫描二维码…" by a QR code), not the article's text."""
+    return len("".join(_BOX_TEXT(body)).strip()) > len("".join(_TEXT_OUTSIDE_BOXES(body)).strip())
+
+
+def _blocks(element: Any, boxes: bool) -> Iterator[Any]:  # lxml elements of the document body or a text box
+    """Its paragraphs and tables, those inside a content control ("w:sdt") in their place; with boxes, the text
+    boxes anchored in a paragraph follow it, each once."""
     for child in element:
         if child.tag in (qn("w:p"), qn("w:tbl")):
             yield child
+            if boxes and child.tag == qn("w:p"):
+                for box in _BOXES(child, depth=_DEPTH(child)):  # not those in the boxes it holds: they follow theirs
+                    yield from _blocks(box, boxes)
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
-            yield from _blocks(content if content is not None else [])
+            yield from _blocks(content if content is not None else [], boxes)
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a w:p element
-    """Its runs' text wherever they stand (links, insertions, fields, smart tags; not in a text box), without a
-    note's mark set in superscript after Chinese text or first ("…的通告*", "*稿件来源"; "4m²" keeps its ²)."""
+    """Its runs' text wherever they stand (links, insertions, fields, smart tags; not in a text box it anchors),
+    without a note's mark set in superscript after Chinese text or first ("…的通告*", "*稿件来源"; "4m²" keeps
+    its ²)."""
     text = ""
-    for run in paragraph.xpath(".//w:r[not(ancestor::w:txbxContent)]"):
+    for run in _RUNS(paragraph, depth=_DEPTH(paragraph)):
         said = "".join("\t" if part.tag == qn("w:tab") else "\n" if part.tag in (qn("w:br"), qn("w:cr"))
                        else part.text or "" for part in run if part.tag in _RUN_TEXT)
         raised = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
@@ -111,7 +133,8 @@ def _distinct_cells(cells: list[_Cell]) -> list[str]:
     for cell in cells:
         if not distinct or cell is not distinct[-1]:
             distinct.append(cell)
-    return [" ".join(" ".join(map(_paragraph_text, cell._tc.iter(qn("w:p")))).split()) for cell in distinct]
+    return [" ".join(" ".join(map(_paragraph_text, _PARAGRAPHS(cell._tc, depth=_DEPTH(cell._tc)))).split())
+            for cell in distinct]
 
 
 def _is_label(text: str) -> bool:

@@ -75,3 +75,49 @@ def test_a_word_file_with_a_broken_document_part_is_refused_with_a_clear_message
             archive.writestr(name, document_xml if name == "word/document.xml" else content)
     with pytest.raises(UnreadableDocument, match="Word 文件无法打开"):
         docx_text(broken.getvalue())
+
+
+BOX_NAMESPACES = (f'{W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                  f'{nsdecls("wp", "a")} xmlns:v="urn:schemas-microsoft-com:vml" '
+                  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+
+def _box_paragraph(content: str, fallback: bool = True) -> str:
+    """A paragraph anchoring a text box: as Word writes it, a DrawingML shape (mc:Choice) and the same text again
+    in VML (mc:Fallback); without fallback, a bare VML box as older files have it."""
+    vml = f'<w:pict><v:shape><v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict>'
+    if not fallback:
+        return f'<w:p {BOX_NAMESPACES}><w:r>{vml}</w:r></w:p>'
+    return (f'<w:p {BOX_NAMESPACES}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData>'
+            f'</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent>'
+            f'</w:r></w:p>')
+
+
+def _paragraphs(*texts: str) -> str:
+    return "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in texts)
+
+
+def test_a_notice_laid_out_in_text_boxes_is_read_box_by_box_each_box_once():
+    table = ("<w:tbl>" + "".join(f"<w:tr>{''.join(f'<w:tc>{_paragraphs(cell)}</w:tc>' for cell in row)}</w:tr>"
+                                 for row in [["项目", "地点", "医生"], ["测血压", "一号帐篷", "社区护士"],
+                                             ["中医问诊", "二号帐篷", "市中医院医生"]])
+             + "</w:tbl>")
+    text = docx_text(_with_body_xml(
+        _box_paragraph(_paragraphs("幸福里社区关于开展夏季义诊的通知")),
+        _box_paragraph(_paragraphs("7月15日上午，社区卫生服务站在居委会门前开展义诊，请居民带好医保卡。") + table
+                       + "<w:p/>"),
+        _box_paragraph(_paragraphs("幸福里社区居委会", "2024年7月10日"), fallback=False)))
+    assert text.splitlines() == ["　　幸福里社区关于开展夏季义诊的通知",
+                                 "　　7月15日上午，社区卫生服务站在居委会门前开展义诊，请居民带好医保卡。",
+                                 "　　测血压：地点一号帐篷，医生社区护士。",
+                                 "　　中医问诊：地点二号帐篷，医生市中医院医生。",
+                                 "　　幸福里社区居委会", "　　2024年7月10日"]
+
+
+def test_a_text_box_beside_running_text_is_left_out():
+    notice = "各位居民：本周六上午，社区将组织志愿者清理小区楼道杂物，请提前搬走堆放物品。"
+    text = docx_text(_with_body_xml(f'<w:p {W}><w:r><w:t>{notice}</w:t></w:r></w:p>',
+                                    _box_paragraph(_paragraphs("扫码报名志愿者"))))
+    assert text.splitlines() == ["　　" + notice]
