@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import tomli
 import yaml
 
 from .text import HAN, ends_sentence, is_list_item, month_days, normalize, said_han, starts_item, valid_day
@@ -164,24 +166,50 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """`---` / `key: value` lines / `---` at the top of the file; `#` lines are comments.
 
     The block is read as YAML, as site generators and CMS exports write it (quoted values, `[a, b]` lists,
-    `>` folded text); a block YAML refuses ("title: 专访: 菜博会") is read line by line. Common other names
-    of the keys count (`source:` or `来源:` for `publisher:`), and a date may be written in any usual form
-    ("2020/08/21 15:30", "2020年8月21日"): it is kept as YYYY-MM-DD or YYYY-MM."""
+    `>` folded text); a block YAML refuses ("title: 专访: 菜博会") is read line by line. Hugo and Zola write
+    it as TOML between `+++` lines instead (see _toml_meta). Common other names of the keys count (`source:`
+    or `来源:` for `publisher:`), and a date may be written in any usual form ("2020/08/21 15:30",
+    "2020年8月21日"): it is kept as YYYY-MM-DD or YYYY-MM."""
     lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
+    fence = lines[0].strip() if lines else ""
+    if fence not in _FENCED_META:
         return _header_fields(lines) or ({}, text)
-    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == fence), None)
     if end is None:
-        raise ValueError("front matter opened with --- but never closed")
-    by_line = _meta_by_line(lines[1:end])
+        raise ValueError(f"front matter opened with {fence} but never closed")
+    return _named_meta(_FENCED_META[fence](lines[1:end])), "\n".join(lines[end + 1:])
+
+
+def _yaml_meta(lines: list[str]) -> dict[str, str]:
+    by_line = _meta_by_line(lines)
     try:
-        parsed = yaml.safe_load("\n".join(lines[1:end]))
+        parsed = yaml.safe_load("\n".join(lines))
     except yaml.YAMLError:
         parsed = None
     # a plain value is read as written: YAML would cut "title: 某某 #话题# …" at its "comment"
-    raw = {str(key): by_line[str(key)] if by_line.get(str(key), "")[:1] not in _YAML_OPENERS else _meta_text(value)
-           for key, value in parsed.items()} if isinstance(parsed, dict) else by_line
-    return _named_meta(raw), "\n".join(lines[end + 1:])
+    return {str(key): by_line[str(key)] if by_line.get(str(key), "")[:1] not in _YAML_OPENERS else _meta_text(value)
+            for key, value in parsed.items()} if isinstance(parsed, dict) else by_line
+
+
+def _toml_meta(lines: list[str]) -> dict[str, str]:
+    """Hugo's `[params]`, Zola's `[extra]` and `[taxonomies]` tables hold what the top level lacks (`source`,
+    `author`); a block TOML refuses is read line by line, `key = "value"`."""
+    try:
+        parsed = tomli.loads("\n".join(lines))
+    except tomli.TOMLDecodeError:
+        return _first_values((found[1], found[3]) for found in map(_TOML_LINE.match, lines) if found)
+    tables = [parsed, *(parsed.get(name) for name in _TOML_TABLES)]
+    return _first_values((key, _meta_text(value))
+                         for table in tables if isinstance(table, dict) for key, value in table.items())
+
+
+def _first_values(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each key's first value that is not empty: the top level's before a table's."""
+    meta: dict[str, str] = {}
+    for key, value in pairs:
+        if value:
+            meta.setdefault(key, value)
+    return meta
 
 
 def _named_meta(raw: dict[str, str]) -> dict[str, str]:
@@ -198,6 +226,9 @@ _META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "pub
               "发布日期": "date", "发布时间": "date", "网址": "url", "链接": "url", "link": "url"}
 _YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
+_FENCED_META = {"---": _yaml_meta, "+++": _toml_meta}
+_TOML_TABLES = ("params", "extra", "taxonomies")
+_TOML_LINE = re.compile(r"""^\s*([\w-]+)\s*=\s*(["']?)(.*?)\2\s*$""")  # key = "value", its quotes off
 
 
 def _header_fields(lines: list[str]) -> tuple[dict[str, str], str] | None:
@@ -226,7 +257,7 @@ def _meta_by_line(lines: list[str]) -> dict[str, str]:
 
 
 def _meta_text(value: object) -> str:
-    """A YAML value as the text it stands for: a date as YYYY-MM-DD, a list joined with 、."""
+    """A YAML or TOML value as the text it stands for: a date as YYYY-MM-DD, a list joined with 、."""
     if isinstance(value, (list, tuple)):
         return "、".join(filter(None, map(_meta_text, value)))
     if isinstance(value, date):

@@ -652,6 +652,22 @@ async def test_a_markdown_file_is_read_as_the_page_it_renders_to(store, tmp_path
     assert answer.found and "满100元可用" in answer.text
 
 
+async def test_a_hugo_markdown_file_is_titled_dated_and_published_by_its_toml_front_matter(store, tmp_path):
+    source = tmp_path / "reading-room.md"
+    source.write_text('+++\ntitle = "某区图书馆自习室1月起延长开放至晚9点"\ndate = 2024-12-28T08:00:00+08:00\n'
+                      'description = "自习室须预约。"\ndraft = false\n\n[params]\nsource = "某区图书馆"\n+++\n\n'
+                      "## 开放安排\n\n自2025年1月1日起，某区图书馆二楼自习室每天开放至21:00，"
+                      "读者须提前一天在公众号预约座位。\n\n每人每天限约一个时段，迟到30分钟未签到的座位自动释放。\n",
+                      encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    [article] = outcome.page.articles
+    assert article.title == "某区图书馆自习室1月起延长开放至晚9点"
+    assert (outcome.page.iso_date_of(article), outcome.page.publisher_of(article)) == ("2024-12-28", "某区图书馆")
+    assert article.paragraphs[-1] == "每人每天限约一个时段，迟到30分钟未签到的座位自动释放。"
+    assert not any(mark in article.text for mark in ("+++", "title", "[params]", "自习室须预约", "draft"))
+
+
 def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县公交线路恢复运营</title></head><body>"

@@ -65,9 +65,10 @@ def test_article_date_is_the_latest_day_reported(page):
     assert dates[6] == "2020年2月"           # no day in the text: the page's month
 
 
-def test_front_matter_must_be_closed():
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_front_matter_must_be_closed(fence):
     with pytest.raises(ValueError):
-        split_front_matter("---\npage: x\n正文")
+        split_front_matter(f"{fence}\npage: x\n正文")
 
 
 def test_front_matter_written_as_yaml_by_a_site_generator():
@@ -76,6 +77,37 @@ def test_front_matter_written_as_yaml_by_a_site_generator():
         'tags: [文化市场, 网吧]\nsummary: >\n  第一行，\n  第二行。\n---\n正文。')
     assert meta == {"title": "某区KTV8月24日起恢复营业", "publisher": "某区文旅局", "date": "2020-08-21",
                     "tags": "文化市场、网吧", "summary": "第一行， 第二行。"}
+    assert body == "正文。"
+
+
+HUGO_NOTICE = """+++
+title = "某区图书馆春节假期开放时间调整"
+date = 2025-01-20T07:30:00+08:00
+author = "某区图书馆"
+tags = ["图书馆", "春节"]
+description = "春节期间少儿阅览室闭馆。"
+
+[params]
+  source = "某区文化和旅游局"
+  title = "旧标题"
++++
+
+除夕、初一闭馆，初二至初六每天9:00至16:00开放，自助借还机照常使用。
+"""
+
+
+def test_front_matter_written_as_toml_by_hugo():
+    meta, body = split_front_matter(HUGO_NOTICE)
+    # 07:30 at +08:00 is still the 19th in UTC: the day is the one written
+    assert meta == {"title": "某区图书馆春节假期开放时间调整", "date": "2025-01-20", "author": "某区图书馆",
+                    "tags": "图书馆、春节", "description": "春节期间少儿阅览室闭馆。", "publisher": "某区文化和旅游局"}
+    assert body.strip() == "除夕、初一闭馆，初二至初六每天9:00至16:00开放，自助借还机照常使用。"
+
+
+def test_a_toml_front_matter_toml_refuses_is_read_line_by_line():
+    meta, body = split_front_matter('+++\ntitle = "某街道社区书屋暑期延时开放"\ndate = "2024-07-08 10:00"\n'
+                                    "source = 某街道办事处\n[extra]\nsource = '某区文化馆'\n+++\n正文。")
+    assert meta == {"title": "某街道社区书屋暑期延时开放", "date": "2024-07-08", "publisher": "某街道办事处"}
     assert body == "正文。"
 
 
