@@ -99,6 +99,13 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+def _once(text: str) -> str:
+    """trafilatura gives a page of a few short paragraphs twice over (its fallback's text after its own)."""
+    lines = text.splitlines()
+    half = len(lines) // 2
+    return "\n".join(lines[:half]) if half and lines[:half] == lines[half:] else text
+
+
 def read_html(page: str, url: str = "") -> WebArticle:
     """The article of a page (of a news feed: its newest item); an empty one (no title, no text) when the page
     does not parse as HTML."""
@@ -115,7 +122,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
-    text = post[0] if post else doc.get("text") or ""
+    text = post[0] if post else _once(doc.get("text") or "")
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")

@@ -37,6 +37,9 @@ _SAVE_AS = {".doc": "Word 97-2003", ".wps": "WPS", ".rtf": "RTF", ".odt": "OpenD
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _MIN_ARTICLE_HAN = 30  # Chinese characters in whole sentences: less is a list of links, not an article
 _SLUG_CHARS = 20
+# A site generator's shortcodes and tags in a content file ({{< figure … >}}, {{% note %}}, {% include … %}): the
+# site fills them in (a picture, a box's frame, a QR code); a paired one's inner text stays.
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}", re.DOTALL)
 
 
 class BadInput(Exception):
@@ -190,7 +193,7 @@ def markdown_page_text(text: str) -> str:
     """A Markdown file as the web page it renders to (its first heading the page's title); what its own front
     matter says wins over what the page is found to say."""
     meta, body = split_front_matter(text)
-    rendered = markdown.markdown(body, extensions=["tables"])
+    rendered = markdown.markdown(_TEMPLATE_TAG.sub("", body), extensions=["tables"])
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     title = html.escape(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else ""
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'

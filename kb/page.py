@@ -29,6 +29,7 @@ from .web_layout import (
     Dateline,
     ends_the_article,
     is_distribution,
+    is_english_name,
     is_file_number,
     is_furniture,
     is_issuer,
@@ -305,8 +306,11 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     documents = _numbered_documents(lines[:tail])
     lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
-    # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number
+    # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
+    # its English capitals)
     while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
+                     or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
+                                                      and is_english_name(lines[1]))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
                          and (_is_title_line(lines[1], punctuated=True) or read_dateline(lines[1]) is not None))):
         lines = lines[1:]

@@ -105,6 +105,7 @@ _ISSUE = (r"(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
 _SPACED_OUT = re.compile(rf"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){{3,}})(?:\s+{_ISSUE})?$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
 _PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态)?(?:详情|正文|内容|详细信息)页?$")  # "公告详情"
+_ENGLISH_NAME = re.compile(r"^[A-Z][A-Z&.,'’ -]{7,}[A-Z.](?:\s*[|｜]\s*[\u4e00-\u9fff]{2,12})?$")
 _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
 _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}\s*星期[一二三四五六日天]\s*"
                          r"第?\s*[A-Z]?\d{1,3}\s*版")
@@ -276,6 +277,12 @@ def _chinese_number(text: str) -> int:
 def is_issuer(line: str) -> bool:
     """An organisation's name alone on a line: "某某局", "某某领导小组（指挥部）办公室"."""
     return bool(_ISSUER.match(line.strip()))
+
+
+def is_english_name(line: str) -> bool:
+    """"WEIFANG … HOSPITAL | 治未病中心": an institution's name in English capitals, under its Chinese name in a
+    logo, maybe with a department's."""
+    return bool(_ENGLISH_NAME.match(line.strip()))
 
 
 def is_masthead(line: str) -> bool:

@@ -668,6 +668,20 @@ async def test_a_hugo_markdown_file_is_titled_dated_and_published_by_its_toml_fr
     assert not any(mark in article.text for mark in ("+++", "title", "[params]", "自习室须预约", "draft"))
 
 
+async def test_a_markdown_files_shortcodes_are_no_text_and_a_paired_ones_inner_text_stays(store, tmp_path):
+    source = tmp_path / "pool.md"
+    source.write_text('---\ntitle: 某区游泳馆暑期开放\ndate: 2024-06-20\n---\n\n'
+                      '{{< figure src="/img/pool.jpg" caption="游泳馆外景（资料图）" >}}\n\n'
+                      "某区游泳馆7月1日起每天开放至21:00，成人票每场20元，儿童票每场10元。\n\n"
+                      "{{% notice tip %}}\n1.2米以下儿童须由家长陪同入场。\n{{% /notice %}}\n\n"
+                      '{% include qr.html account="某区体育" %}\n', encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    [article] = outcome.page.articles
+    assert article.paragraphs == ["某区游泳馆7月1日起每天开放至21:00，成人票每场20元，儿童票每场10元。",
+                                  "1.2米以下儿童须由家长陪同入场。"]
+
+
 def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县公交线路恢复运营</title></head><body>"

@@ -658,6 +658,14 @@ def test_menus_site_names_and_issue_numbers_are_furniture(line, furniture):
     assert is_furniture(normalize(line)) is furniture
 
 
+def test_a_posters_logo_is_no_title():
+    poster = ("某某市人民医院\nMOUMOU PEOPLE'S HOSPITAL | 健康管理中心\n夏季免费体检开始预约\n"
+              "某某市人民医院健康管理中心7月起为60岁以上老人免费体检，每天限号200人。\n")
+    [article] = parse_page("p", poster).articles
+    assert article.title == "夏季免费体检开始预约"
+    assert article.paragraphs == ["某某市人民医院健康管理中心7月起为60岁以上老人免费体检，每天限号200人。"]
+
+
 def test_a_bulletin_loses_its_spaced_masthead_and_distribution_list():
     page = parse_page("p", "潍 坊 统 计 信 息\n2020年第8期（总第215期）\n潍坊市统计局 2020年4月24日\n"
                            "一季度全市工业生产逐月回升\n一季度，全市规模以上工业增加值同比下降9.6%。\n"
