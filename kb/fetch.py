@@ -1,5 +1,5 @@
 """Fetch one web page for import: http(s) only, bounded in time, size and redirects; HTML, plain text, a news feed,
-a PDF or Word file only."""
+an e-mail, a PDF or Word file only."""
 from __future__ import annotations
 
 import asyncio
@@ -11,9 +11,9 @@ import aiohttp
 # Word and PDF files by their content type and file suffix (read by kb/documents.py)
 _PDF, _DOCX = "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DOCUMENT_TYPES = {_PDF: ".pdf", _DOCX: ".docx"}
-# web pages, text, news feeds (read by kb/feed.py as their newest item) and documents
+# web pages, text, news feeds (read by kb/feed.py as their newest item), e-mails (kb/mail.py) and documents
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/rss+xml", "application/atom+xml",
-              "application/xml", "text/xml", *DOCUMENT_TYPES)
+              "application/xml", "text/xml", "message/rfc822", *DOCUMENT_TYPES)
 _UNNAMED = "application/octet-stream"  # what many servers say of a PDF: known by its first bytes
 _MAGIC = {b"%PDF-": _PDF, b"PK\x03\x04": _DOCX}
 _USER_AGENT = "Mozilla/5.0 (compatible; fugong-kb/1.0; +article import)"
@@ -88,7 +88,7 @@ async def _read(response: aiohttp.ClientResponse, limits: Limits) -> Fetched:
 
 
 def _not_importable(content_type: str) -> str:
-    return f"不是网页、文本、新闻订阅、PDF 或 Word 文件，无法导入（Content-Type: {content_type}）"
+    return f"不是网页、文本、新闻订阅、邮件、PDF 或 Word 文件，无法导入（Content-Type: {content_type}）"
 
 
 def _sniff(body: bytes) -> str:

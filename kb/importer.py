@@ -2,8 +2,9 @@
 
 A text page (.txt) is kept as written; a web page (saved .html/.htm, or an http(s) URL) and a Markdown file
 (.md, read as the web page it renders to) are stored as a single-article .txt with front matter (title, date,
-publisher, url, page), a Word or PDF file as the text a reader copies out of it (kb/documents.py), so that the
-knowledge base can always be rebuilt from text files alone. An input is
+publisher, url, page), an e-mail saved as .txt or .eml as its text part under its subject (kb/mail.py), a Word or
+PDF file as the text a reader copies out of it (kb/documents.py), so that the knowledge base can always be rebuilt
+from text files alone. An input is
 refused, with nothing written, when it is not a readable page, holds no article, or would not build; the same
 content is never added twice.
 """
@@ -25,10 +26,11 @@ from .build import build
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import decode_html, read_html
+from .mail import Mail, read_mail
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
 from .text import marked_encoding, said_han, simplified
 
-TEXT_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt", ".eml")  # an .eml, or a .txt that begins with a mail's header lines, is read as a mail
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCUMENT_READERS = {".docx": docx_text, ".pdf": pdf_text}
@@ -137,8 +139,8 @@ async def _read_source(source: str, limits: Limits) -> str:
         fetched = await fetch(source, limits)
         if fetched.content_type in DOCUMENT_TYPES:
             return _with_url(DOCUMENT_READERS[DOCUMENT_TYPES[fetched.content_type]](fetched.body), fetched.url)
-        if fetched.content_type == "text/plain":
-            return _with_url(decode_text(fetched.body, fetched.charset), fetched.url)
+        if fetched.content_type in ("text/plain", "message/rfc822"):
+            return _with_url(_text_or_mail(fetched.body, fetched.charset), fetched.url)
         return html_page_text(decode_html(fetched.body, fetched.charset), fetched.url)
     path = Path(source)
     if path.is_dir():
@@ -151,7 +153,7 @@ async def _read_source(source: str, limits: Limits) -> str:
                        "请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再添加")
     if suffix not in IMPORTED_SUFFIXES:
         raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”"
-                       "（可导入 .txt、.md、.html、.htm、.docx、.pdf 文件或 http(s) 网址）")
+                       "（可导入 .txt、.eml、.md、.html、.htm、.docx、.pdf 文件或 http(s) 网址）")
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise BadInput(f"文件太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限（{size} 字节）")
@@ -160,7 +162,12 @@ async def _read_source(source: str, limits: Limits) -> str:
         return DOCUMENT_READERS[suffix](raw)
     if suffix in MARKDOWN_SUFFIXES:
         return markdown_page_text(decode_text(raw))
-    return decode_text(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
+    return _text_or_mail(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
+
+
+def _text_or_mail(raw: bytes, declared: str | None = None) -> str:
+    mail = read_mail(raw)
+    return mail_page_text(mail) if mail else decode_text(raw, declared)
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:
@@ -187,6 +194,21 @@ def html_page_text(html: str, url: str = "") -> str:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
     meta["title"] = meta["title"] or page.articles[0].title  # a headline found in the text's first lines
     return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
+
+
+def mail_page_text(mail: Mail) -> str:
+    """An e-mail as a single-article text page titled by its subject. What its body states (a dateline, a
+    "来源：" line, a web page's metadata) wins over the day it was sent and its sender."""
+    if mail.html:
+        found, body = split_front_matter(html_page_text(decode_html(mail.body, mail.charset)))
+    else:
+        found, body = {}, "\n".join(decode_text(mail.body, mail.charset).splitlines()).strip("\n") + "\n"
+    meta = {**found, "title": mail.title or found.get("title", "")}
+    page = parse_page("mail", _front_matter(meta) + body)
+    if page.articles:  # else it is refused as it stands
+        day = page.published_on(page.articles[0]) or mail.day
+        meta.update(date=day.isoformat() if day else "", publisher=page.publisher_of(page.articles[0]) or mail.sender)
+    return _front_matter(meta) + body
 
 
 def markdown_page_text(text: str) -> str:

@@ -1,13 +1,16 @@
-"""`python -m kb add`: text pages, saved web pages and URLs (a local aiohttp server) go into the knowledge base;
-bad input is refused with a clear message and leaves the articles folder and the KB exactly as they were."""
+"""`python -m kb add`: text pages, saved web pages, e-mails and URLs (a local aiohttp server) go into the knowledge
+base; bad input is refused with a clear message and leaves the articles folder and the KB exactly as they were."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import shutil
 import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +171,7 @@ async def site():
     app.router.add_get("/photo", _answer(body=b"\x89PNG\r\n\x1a\n", content_type="application/octet-stream"))
     app.router.add_get("/photo.png", _answer(body=b"\x89PNG\r\n\x1a\n", content_type="image/png"))
     app.router.add_get("/rss.xml", _answer(text=FEED, content_type="application/rss+xml"))
+    app.router.add_get("/notice.eml", _answer(body=_saved(_water_notice()), content_type="message/rfc822"))
     app.router.add_get("/huge.html", huge)
     app.router.add_get("/declared.html", huge_declared)
     app.router.add_get("/hops/{hops}", redirect)
@@ -454,6 +458,124 @@ async def test_the_same_content_is_not_added_twice(store, site, tmp_path):
     assert again == AlreadyThere(str(PAGES / "city_news.html"), first.path.name)
     assert fetched == AlreadyThere(site.url("/article.html"), first.path.name)
     assert store.snapshot() == before
+
+
+# --- e-mails ---------------------------------------------------------------------------------
+
+WATER_NOTICE = ("因供水管网改造，东关街道辖区和平小区、康乐小区3月18日8:00至18:00停水，请居民提前储水。\n"
+                "停水期间，街道在和平小区东门设临时供水点，居民可凭身份证免费取水。咨询电话：0536-1234567。\n")
+
+
+def _mail(subject: str, sender: str, sent: str = "Tue, 17 Mar 2020 00:30:00 +0800") -> EmailMessage:
+    """A message as a Chinese mail client writes it: the subject in the encoded words it is given."""
+    message = message_from_bytes(f"Subject: {subject}\r\n".encode(), policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    message["From"], message["To"], message["Date"] = sender, "市政府新闻办 <xwb@example.cn>", sent
+    return message
+
+
+def _words(text: str, charset: str) -> str:
+    return f"=?{charset}?B?{base64.b64encode(text.encode(charset)).decode()}?="
+
+
+def _water_notice() -> EmailMessage:
+    """The street office's notice in base64 under a UTF-8 subject, its HTML beside it, a photo attached."""
+    message = _mail(_words("转发：Re: 东关街道关于部分小区停水的通知", "utf-8"), "东关街道办事处 <dgjd@example.cn>")
+    message.set_content(WATER_NOTICE + "-- \n东关街道党政办 王某\n", cte="base64")
+    message.add_alternative("<p>网页版：停水通知</p>", subtype="html")
+    message.add_attachment(b"\x89PNG\r\n\x1a\n" + bytes(64), maintype="image", subtype="png", filename="现场照片.png")
+    return message
+
+
+def _saved(message: EmailMessage) -> bytes:
+    return message.as_bytes(policy=policy.SMTP)  # CRLF line ends, as a mail client saves it
+
+
+def _gb2312_notice() -> EmailMessage:
+    """A GB2312 subject and body in quoted-printable, from a sender without a Chinese name, a Word file attached."""
+    message = _mail(_words("回复：康乐社区关于开展春季爱国卫生运动的通知", "gb2312"), "Kangle Shequ <kl@example.cn>",
+                    sent="Mon, 16 Mar 2020 09:15:00 +0800")
+    message.set_content("康乐社区定于3月20日上午组织春季爱国卫生运动，清理楼道杂物和绿化带垃圾。\n"
+                        "请各楼栋长通知居民参加，活动结束后统一清运垃圾，居民不必自行外运。\n",
+                        charset="gb2312", cte="quoted-printable")
+    message.add_attachment(b"PK\x03\x04" + bytes(64), maintype="application", subtype="octet-stream",
+                           filename="分工表.docx")
+    return message
+
+
+def _html_only_notice() -> EmailMessage:
+    """A multipart/alternative whose only part is HTML."""
+    message = _mail(_words("某社区卫生服务中心3月23日起恢复预防接种", "utf-8"),
+                    '"某社区卫生服务中心" <wsfw@example.cn>')
+    message.make_alternative()
+    message.add_alternative("<html><body><p>某社区卫生服务中心3月23日起恢复儿童预防接种，家长须提前一天电话预约。</p>"
+                            "<p>接种时间为每周一、三、五上午8:00至11:30，每个时段限10名儿童。</p></body></html>",
+                            subtype="html", cte="quoted-printable")
+    return message
+
+
+def _unencoded_notice() -> EmailMessage:
+    """Subject and sender written unencoded in GBK, as some clients do, and the text in 8-bit GBK."""
+    message = message_from_bytes("Subject: 转发：和平社区关于免费测血压的通知\r\nFrom: 和平社区 <hp@example.cn>\r\n"
+                                 .encode("gbk"), policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    message["Date"] = "Wed, 18 Mar 2020 16:00:00 +0800"
+    message.set_content("和平社区卫生室3月20日起每周五上午为60岁以上老人免费测血压，请携带医保卡。\n",
+                        charset="gbk", cte="8bit")
+    return message
+
+
+def _reprinted_notice() -> EmailMessage:
+    """A report sent on with its own dateline and source: they date and publish it, not the mail's Date and From."""
+    message = _mail(_words("Fwd: 清池街道帮企业招工", "utf-8"), "清池街道 <qc@example.cn>",
+                    sent="Fri, 20 Mar 2020 10:00:00 +0800")
+    message.set_content(PLAIN_ARTICLE, cte="quoted-printable")
+    return message
+
+
+@pytest.mark.parametrize("name, message, title, day, publisher, said", [
+    ("water.txt", _water_notice(), "东关街道关于部分小区停水的通知", "2020-03-17", "东关街道办事处",
+     "居民可凭身份证免费取水"),
+    ("clean.eml", _gb2312_notice(), "康乐社区关于开展春季爱国卫生运动的通知", "2020-03-16", "", "居民不必自行外运"),
+    ("vaccine.txt", _html_only_notice(), "某社区卫生服务中心3月23日起恢复预防接种", "2020-03-17", "某社区卫生服务中心",
+     "每个时段限10名儿童"),
+    ("blood.txt", _unencoded_notice(), "和平社区关于免费测血压的通知", "2020-03-18", "和平社区", "请携带医保卡"),
+    ("qingchi.txt", _reprinted_notice(), "清池街道帮企业招工", "2020-03-12", "齐鲁晚报", "已帮助企业招到工人580名"),
+], ids=["base64-attachment", "gb2312-quoted-printable", "html-only", "unencoded-gbk", "dated-in-its-text"])
+async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path, name, message, title, day, publisher,
+                                                                       said):
+    source = tmp_path / name
+    source.write_bytes(_saved(message))
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (title, day, publisher)
+    assert said in article.text
+    assert not any(left in article.text for left in ("Content-", "=?", "网页版", "王某", "PNG", "现场照片", "分工表"))
+
+
+async def test_a_saved_email_is_added_and_an_email_at_an_address_keeps_it(store, site, tmp_path):
+    source = tmp_path / "water.eml"
+    source.write_bytes(_saved(_water_notice()))
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    assert outcome.path.name.startswith("2020-03-17-东关街道关于部分小区停水")
+    assert "免费取水" in store.load().ask("东关街道停水期间去哪里取水").text
+    [fetched] = await run_add(store, site.url("/notice.eml"))
+    assert fetched == AlreadyThere(site.url("/notice.eml"), outcome.path.name)
+    meta = parse_page("mail", await page_text(site.url("/notice.eml"), Limits())).meta
+    assert (meta["title"], meta["url"]) == ("东关街道关于部分小区停水的通知", site.url("/notice.eml"))
+
+
+@pytest.mark.parametrize("text", [
+    "标题：东关街道关于部分小区停水的通知\n来源：东关街道办事处\n日期：2020年3月17日\n" + WATER_NOTICE,
+    "Subject: 东关街道停水\nFrom: 东关街道办事处\nDate: 2020-03-17\n\n" + WATER_NOTICE,  # no MIME: a note, not a mail
+])
+async def test_a_text_with_title_and_source_lines_is_no_email_and_kept_as_written(store, tmp_path, text):
+    source = tmp_path / "notice.txt"
+    source.write_text(text, encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    assert outcome.path.read_text(encoding="utf-8") == text
 
 
 # --- bad input --------------------------------------------------------------------------------
