@@ -17,6 +17,7 @@ from .text import HAN, ends_sentence, starts_item
 # of two), how far short of the right edge a line may end and still run to it, how far in the next line may start
 _INDENT_CHARS, _SHORT_CHARS, _EDGE_CHARS = 2.5, 2.0, 0.8
 _FONT_TOLERANCE = 0.12  # two lines whose characters differ in size by more are in two fonts (a caption, a title)
+_FLAT = 0.5             # a Chinese glyph whose box is less than half as high as wide is flat
 _WIDE_GAP = 1.2         # a space wider than a character (times the font size) parts a table's cells or a menu
 _PARAGRAPH_GAP = 1.6    # a gap above a line this many times a paragraph's line pitch parts two blocks
 _DEFAULT_SIZE = 12.0    # points, for a page without Chinese characters
@@ -55,11 +56,21 @@ def page_lines(page: pypdfium2.PdfPage) -> list[Line]:
         words = " ".join("".join(char for char, _ in chars).split())
         if not glyphs or not words:
             continue
-        heights = [box[3] - box[1] for char, box in glyphs if re.match(HAN, char)] or [0.0]
         gaps = [after[1][0] - before[1][2] for before, after in itertools.pairwise(glyphs)]
         found.append(Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
-                           min(box[1] for _, box in glyphs), statistics.median(heights), max(gaps, default=0.0)))
+                           min(box[1] for _, box in glyphs), font_size([box for char, box in glyphs
+                                                                         if re.match(HAN, char)]),
+                           max(gaps, default=0.0)))
     return found
+
+
+def font_size(boxes: list[tuple[float, float, float, float]]) -> float:
+    """The size of a line's Chinese characters from their boxes (left, bottom, right, top): the median height, flat
+    ones ("一", "二") left out, as they say nothing of it ("一次。" ending a paragraph is no smaller print)."""
+    heights = [top - bottom for _, bottom, right, top in boxes]
+    full = [height for height, (left, _, right, _) in zip(heights, boxes, strict=True)
+            if height >= _FLAT * (right - left)]
+    return statistics.median(full or heights or [0.0])
 
 
 def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:

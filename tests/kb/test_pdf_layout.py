@@ -1,7 +1,7 @@
 """How a PDF's lines become paragraphs, on lines placed by hand (x from the left, y from the bottom, in points)."""
 from __future__ import annotations
 
-from kb.pdf_layout import Line, paragraphs, without_running_lines
+from kb.pdf_layout import Line, font_size, paragraphs, without_running_lines
 
 SIZE = 15.0  # the font size of the body text
 LEFT, RIGHT = 36.0, 576.0  # the text column's edges
@@ -73,3 +73,10 @@ def test_a_heading_at_the_foot_of_a_column_does_not_go_on_with_the_next_column()
              line("二、肉蛋粮油价格基本稳定", 60, right=340),
              line("猪肉平均零售价格为每斤29.80元，比上周上涨0.7%。", 740, right=420)]  # the next column
     assert paragraphs(lines) == [line.text for line in lines]
+
+
+def test_flat_characters_do_not_make_a_line_look_smaller():
+    one, ci = (100.0, 400.0, 115.0, 401.5), (115.5, 387.0, 130.0, 401.0)  # 一 is a stroke; 次 fills its box
+    assert font_size([one, ci]) == font_size([ci, ci]) == 14.0
+    assert font_size([one]) == 1.5  # a line of nothing but flat characters keeps what it has
+    assert font_size([]) == 0.0
