@@ -232,6 +232,15 @@ _NAMED_DAY = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])�
 _BARE_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号]")
 
 
+# "2021年", or "21年" when it is no span of years ("保修15年以上", "3年内")
+_NAMED_YEAR = re.compile(r"(?<!\d)(?:(20\d{2})年|(1[5-9]|2\d)年(?![以之]?[前后内上下]|多|左右|了|期|来))")
+
+
+def named_years(text: str) -> frozenset[int]:
+    """"2021年的…", "21年那回": the years a question is about (its articles of other years less likely answer)."""
+    return frozenset(int(full) if full else 2000 + int(short) for full, short in _NAMED_YEAR.findall(text))
+
+
 def named_days(text: str) -> frozenset[tuple[int, int | None]]:
     """The days and months named ("2月20号", "三月份"): (month, day or None for the whole month)."""
     return frozenset((int(month) if month.isdigit() else _MONTH_NUMBERS[month], int(day) if day else None)

@@ -39,6 +39,7 @@ _MEASURE_MATCH = 1.6           # a count in the measure word asked ("多少户" 
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _YES_NO_MATCH = 1.3            # a yes/no question's last word ("…掏车费吗" → 车费) in the passage
+_OTHER_YEARS = 0.7             # an article of another year than the question names ("21年那回…"), unless the sentence names it
 _OTHER_DAYS = 0.7              # a sentence dated to other days than the question names ("4月7日…" for "2月20号")
 _QUOTE_WEIGHT = 0.5            # a sentence that is someone's words in quotation marks: colour, not the article's facts
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
@@ -341,6 +342,7 @@ class KnowledgeBase:
             if not asked else ""
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         named_days = kinds.named_days(question)
+        years = kinds.named_years(question)
         recognisable = asked - kinds.FREE_FORM
         counties = self._named_places(question, county_names())
         elsewhere = {aid for aid, text in self._article_text.items()
@@ -379,6 +381,9 @@ class KnowledgeBase:
                 score *= _YES_NO_MATCH
             if named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days):
                 score *= _OTHER_DAYS
+            if years and self.articles[unit.article_id].date_key[0] not in years \
+                    and not any(str(year) in self._sentence_text(unit) for year in years):
+                score *= _OTHER_YEARS
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST
                 if previous is not None and unit.sentence is not None and abs(unit.sentence - previous) <= 1:

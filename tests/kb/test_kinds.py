@@ -221,3 +221,12 @@ def test_the_days_a_question_names(question, days):
 ])
 def test_a_text_dated_to_other_days_than_the_question_names(text, other):
     assert kinds.dates_to_other_days(text, frozenset({(2, 20)})) is other
+
+
+@pytest.mark.parametrize("question, years", [
+    ("2021年那次试鸣是哪天", {2021}), ("21年那回学费多少", {2021}), ("2022年和2023年的标准一样吗", {2022, 2023}),
+    ("保修12年以上吗", set()), ("80年代的老楼能改造吗", set()), ("3年内能办完吗", set()), ("今年的报名时间", set()),
+    ("2022年上半年几号报名", {2022}),
+])
+def test_the_years_a_question_names(question, years):
+    assert kinds.named_years(question) == years

@@ -339,6 +339,18 @@ def test_an_a_not_a_question_is_answered_by_its_last_word_of_two_characters(tmp_
     assert answer.text.startswith("游泳馆每场限流80人"), answer.text
 
 
+def test_a_question_naming_a_year_is_answered_from_that_years_article(tmp_path):
+    older = _article("某区暑期游泳培训开始报名", "2021-06-20",
+                     "某区体育中心暑期游泳培训7月5日开班，每期15天，学费每人600元。",
+                     "报名请到体育中心一楼服务台，每天9:00至17:00办理。")
+    newer = _article("某区暑期游泳培训今年有调整", "2023-06-18",
+                     "某区体育中心暑期游泳培训今年7月3日开班，每期12天，学费每人480元。",
+                     "今年起报名改在“某区体育”公众号进行，不再现场办理。")
+    kb = _kb_with(tmp_path, "2021-swim.txt", older, newer)
+    assert "600元" in kb.ask("21年某区暑期游泳培训学费多少钱").text
+    assert "480元" in kb.ask("某区暑期游泳培训学费多少钱").text  # no year named: the newest first
+
+
 def test_a_question_naming_a_day_is_not_answered_from_a_sentence_dated_to_another(tmp_path):
     article = _article("某县蔬菜批发市场价格回落", "2020-04-08",
                        "4月7日，某县蔬菜批发市场芹菜批发价每斤1.1元，比3月上旬下降约三成。",
