@@ -168,7 +168,8 @@ def markdown(results: dict) -> str:
 def set_titles() -> dict[str, str]:
     """Each set's heading in the report, from its folder and whether it is blind."""
     ordinals = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
+                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                "eighteenth")
     return {"leave_one_out": "Leave one article out, seed page (tests/heldout/questions.yml)",
             **{key: f"New articles in other layouts, {ordinals[n]} set{', blind' if key in BLIND_SETS else ''} "
                     f"({folder.relative_to(ROOT)}/)" for n, (key, folder) in enumerate(NEW_ARTICLE_SETS.items())}}

@@ -28,9 +28,11 @@ from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import decode_html, read_html
 from .mail import Mail, read_mail
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
+from .subtitles import subtitle_text
 from .text import marked_encoding, said_han, simplified
 
-TEXT_SUFFIXES = (".txt", ".eml")  # an .eml, or a .txt that begins with a mail's header lines, is read as a mail
+# an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
+TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCUMENT_READERS = {".docx": docx_text, ".pdf": pdf_text}
@@ -153,7 +155,7 @@ async def _read_source(source: str, limits: Limits) -> str:
                        "请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再添加")
     if suffix not in IMPORTED_SUFFIXES:
         raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”"
-                       "（可导入 .txt、.eml、.md、.html、.htm、.docx、.pdf 文件或 http(s) 网址）")
+                       "（可导入 .txt、.eml、.srt、.vtt、.md、.html、.htm、.docx、.pdf 文件或 http(s) 网址）")
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise BadInput(f"文件太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限（{size} 字节）")
@@ -167,7 +169,10 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 def _text_or_mail(raw: bytes, declared: str | None = None) -> str:
     mail = read_mail(raw)
-    return mail_page_text(mail) if mail else decode_text(raw, declared)
+    if mail:
+        return mail_page_text(mail)
+    text = decode_text(raw, declared)
+    return subtitle_text(text) or text
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:

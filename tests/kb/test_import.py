@@ -553,6 +553,38 @@ async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path
     assert not any(left in article.text for left in ("Content-", "=?", "网页版", "王某", "PNG", "现场照片", "分工表"))
 
 
+_SUBTITLES = {
+    "news.srt": "\ufeff1\r\n00:00:00,500 --> 00:00:04,200\r\n某县新闻　2022年6月8日　星期三\r\n\r\n"
+                "2\r\n00:00:04,400 --> 00:00:07,900\r\n县图书馆暑期延长开放\r\n\r\n"
+                "3\r\n00:00:08,100 --> 00:00:12,600\r\n<i>记者从县图书馆了解到，</i>7月1日起\r\n\r\n"
+                "4\r\n00:00:12,800 --> 00:00:17,300\r\n图书馆每天开放到晚上9点，\r\n\r\n"
+                "5\r\n00:00:17,500 --> 00:00:21,000\r\n少儿阅览室周一照常开放。\r\n",
+    "news.vtt": "WEBVTT\n\nNOTE 自动生成后人工校对\n\n"
+                "00:00.500 --> 00:04.200\n某县新闻　2022年6月8日　星期三\n\n"
+                "00:04.400 --> 00:07.900\n县图书馆暑期延长开放\n\n"
+                "00:08.100 --> 00:12.600 align:start\n记者从县图书馆了解到，7月1日起\n\n"
+                "00:12.800 --> 00:17.300\n图书馆每天开放到晚上9点，\n\n"
+                "00:17.500 --> 00:21.000\n少儿阅览室周一照常开放。\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SUBTITLES))
+async def test_subtitles_are_read_as_what_they_say(store, tmp_path, name):
+    source = tmp_path / name.replace("news.srt", "news-srt.txt")  # an .srt saved as .txt too
+    source.write_text(_SUBTITLES[name], encoding="utf-8", newline="")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    [article] = outcome.page.articles
+    assert article.title == "县图书馆暑期延长开放"
+    assert outcome.page.iso_date_of(article) == "2022-06-08"
+    assert article.paragraphs == ["记者从县图书馆了解到，7月1日起图书馆每天开放到晚上9点，少儿阅览室周一照常开放。"]
+
+
+def test_a_text_of_numbered_lines_is_no_subtitles():
+    from kb.subtitles import subtitle_text
+    assert subtitle_text("1\n某县发放消费券\n2\n每人限领2张\n3\n有效期到5月31日\n") is None
+
+
 async def test_a_saved_email_is_added_and_an_email_at_an_address_keeps_it(store, site, tmp_path):
     source = tmp_path / "water.eml"
     source.write_bytes(_saved(_water_notice()))
