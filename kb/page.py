@@ -56,6 +56,7 @@ _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 # "某某局文件", "某某局 / 会议纪要" (not "…新文件")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:文件|会议纪要)$")
 _TITLE_MAX_LINES = 3
+_DOCUMENT_NAME_CHARS = 60
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
@@ -285,6 +286,12 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
             and not re.search(marks, line) and not line.endswith("：") and read_dateline(line) is None)
 
 
+def _is_document_name(line: str) -> bool:
+    """"关于设置城区夜间便民摊点（夜市）的公告": an official document's name, brackets and all."""
+    return len(line) <= _DOCUMENT_NAME_CHARS and bool(_ABOUT.search(line) and _OF_A_KIND.search(line)) \
+        and not re.search(r"[。；]", line)
+
+
 def _is_item_title(line: str) -> bool:
     return line.startswith(_ITEM_TITLE_MARKS) and _is_title_line(line[1:].strip(), punctuated=True)
 
@@ -462,7 +469,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
-           and _is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))):
+           and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
+                or _is_document_name(rest[0]))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
     byline_parts: list[str] = []

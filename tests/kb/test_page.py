@@ -658,6 +658,15 @@ def test_menus_site_names_and_issue_numbers_are_furniture(line, furniture):
     assert is_furniture(normalize(line)) is furniture
 
 
+def test_a_documents_name_with_brackets_is_its_title():
+    notice = ("某县人民政府\n关于调整城区（含开发区）限行时段的通告\n"
+              "为缓解早晚高峰交通压力，自5月1日起，城区限行时段调整为7:00至9:00、17:00至19:00。\n"
+              "某县人民政府\n2021年4月20日\n")
+    [article] = parse_page("p", notice).articles
+    assert article.title == "某县人民政府关于调整城区（含开发区）限行时段的通告"
+    assert article.paragraphs[0].startswith("为缓解早晚高峰")
+
+
 def test_a_posters_logo_is_no_title():
     poster = ("某某市人民医院\nMOUMOU PEOPLE'S HOSPITAL | 健康管理中心\n夏季免费体检开始预约\n"
               "某某市人民医院健康管理中心7月起为60岁以上老人免费体检，每天限号200人。\n")
