@@ -111,7 +111,9 @@ _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}
                          r"第?\s*[A-Z]?\d{1,3}\s*版")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
-_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
+# …or an announcement's number ("（2020年第3号）")
+_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$"
+                          r"|^[（(]\d{4}年第\s*\d{1,4}\s*号[）)]$")
 # A form's or notice's code, maybe after its issuer: "某某局 编号：WFMZ-YL-2022-01".
 _DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索引号)\s*[：:]\s*"
                             r"[A-Za-z0-9\-—_/〔〕()（）]{3,40}$")

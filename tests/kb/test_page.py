@@ -640,6 +640,7 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
     ("寿光新闻网 www.sgnews.example.cn", True),  # a site's name and address
     ("2020年第8期（总第215期）", True),  # a bulletin's issue number
     ("2021年第6期（2021.02.01—2021.02.07）", True),
+    ("（2020年第3号）", True), ("（2020年第3号公告）", False),  # an announcement's number, not a remark
     ("潍坊市公安局 Weifang Public Security Bureau", True),  # a site's name and English name
     ("群公告", True), ("置顶", True), ("已读 238人 未读 19人", True), ("某某街道商户服务群(215)", True),  # app
     ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
