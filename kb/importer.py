@@ -142,7 +142,7 @@ async def _read_source(source: str, limits: Limits) -> str:
         if fetched.content_type in DOCUMENT_TYPES:
             return _with_url(DOCUMENT_READERS[DOCUMENT_TYPES[fetched.content_type]](fetched.body), fetched.url)
         if fetched.content_type in ("text/plain", "message/rfc822"):
-            return _with_url(_text_or_mail(fetched.body, fetched.charset), fetched.url)
+            return _with_url(_text_file_page(fetched.body, fetched.charset), fetched.url)
         return html_page_text(decode_html(fetched.body, fetched.charset), fetched.url)
     path = Path(source)
     if path.is_dir():
@@ -164,10 +164,11 @@ async def _read_source(source: str, limits: Limits) -> str:
         return DOCUMENT_READERS[suffix](raw)
     if suffix in MARKDOWN_SUFFIXES:
         return markdown_page_text(decode_text(raw))
-    return _text_or_mail(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
+    return _text_file_page(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
 
 
-def _text_or_mail(raw: bytes, declared: str | None = None) -> str:
+def _text_file_page(raw: bytes, declared: str | None = None) -> str:
+    """A text file as stored: a saved e-mail as the article it carries, subtitles as what is said, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
