@@ -464,8 +464,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     rest = block
     if title is not None:
         titles.append(title)
-        if rest and rest[0] == title:
-            rest = rest[1:]
+        rest = rest[_repeated_title_lines(rest, title):]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
@@ -514,6 +513,15 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
     return article
+
+
+def _repeated_title_lines(lines: list[str], title: str) -> int:
+    """How many of the text's first lines repeat the title it is given, maybe broken ("某某中心 / 关于…的公告")."""
+    wanted = re.sub(r"\s+", "", title)
+    for count in range(1, min(_TITLE_MAX_LINES, len(lines)) + 1):
+        if re.sub(r"\s+", "", "".join(lines[:count])) == wanted:
+            return count
+    return 0
 
 
 def _names_a_document(titles: list[str], following: str) -> bool:

@@ -193,6 +193,13 @@ def test_a_front_matter_title_makes_the_body_one_article():
         ("寿光市开通“就业直通车”", ["第一批4辆大巴车出发。", "短句第二段。"])]
 
 
+def test_a_front_matter_title_repeated_over_two_lines_is_no_text():
+    page = parse_page("one", "---\ntitle: 某县住建局关于暂停建筑工地夜间施工的通知\n---\n某县住建局\n"
+                             "关于暂停建筑工地夜间施工的通知\n各建筑施工企业：\n自3月1日起，城区工地22:00后停止施工。\n")
+    [article] = page.articles
+    assert article.paragraphs == ["各建筑施工企业：", "自3月1日起，城区工地22:00后停止施工。"]
+
+
 def test_a_plain_text_whose_first_line_is_its_title_is_one_article():
     page = parse_page("plain", "潍城区:6个项目视频签约\n2月20日,潍城区举行签约仪式。\n总投资30亿元。\n")
     assert [(a.title, a.paragraphs) for a in page.articles] == [
