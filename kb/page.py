@@ -57,6 +57,7 @@ _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:文件|会议纪要)$")
 _TITLE_MAX_LINES = 3
 _DOCUMENT_NAME_CHARS = 60
+_HEADING_CHARS = 12
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
@@ -565,10 +566,17 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     indented = isinstance(line, _Line) and line.indented
     fields = bool(paragraphs) and bool(_FIELD_START.match(line) and _FIELD_START.match(paragraphs[-1]))
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
-            and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields:
+            and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
+            and not _is_heading(paragraphs[-1]):
         paragraphs[-1] += line
     else:
         paragraphs.append(line)
+
+
+def _is_heading(paragraph: str) -> bool:
+    """"一、减免对象", "（二）办理时间": a numbered heading on a line of its own; the text goes on under it."""
+    return starts_item(paragraph) and len(paragraph) <= _HEADING_CHARS \
+        and not re.search(r"[，。；：、,;:]", paragraph[2:])
 
 
 def _continue_article(article: Article, continuation: Article) -> None:

@@ -200,6 +200,17 @@ def test_a_front_matter_title_repeated_over_two_lines_is_no_text():
     assert article.paragraphs == ["各建筑施工企业：", "自3月1日起，城区工地22:00后停止施工。"]
 
 
+def test_a_numbered_heading_on_its_own_line_stays_apart_from_the_text_under_it():
+    page = parse_page("one", "---\ntitle: 某县养老服务补贴政策问答\n---\n一、哪些老人可以领取\n"
+                             "具有本县户籍、年满80周岁的老人，每人每月100元。\n二、怎么申请\n"
+                             "由村（社区）统一代办，老人不用跑腿。\n"
+                             "（一）补贴按季度发放，每季度首月\n15日前到账。\n")
+    [article] = page.articles
+    assert article.paragraphs == [
+        "一、哪些老人可以领取", "具有本县户籍、年满80周岁的老人，每人每月100元。", "二、怎么申请",
+        "由村（社区）统一代办，老人不用跑腿。", "（一）补贴按季度发放，每季度首月15日前到账。"]
+
+
 def test_a_plain_text_whose_first_line_is_its_title_is_one_article():
     page = parse_page("plain", "潍城区:6个项目视频签约\n2月20日,潍城区举行签约仪式。\n总投资30亿元。\n")
     assert [(a.title, a.paragraphs) for a in page.articles] == [
@@ -422,8 +433,11 @@ def test_a_saved_web_page_keeps_each_line_and_its_list_items_together():
 
 
 def test_without_the_web_layout_short_lines_are_mended_as_column_breaks():
-    [article] = parse_page("p", WEB_CONTACTS.replace("layout: web\n", "")).articles
-    assert "地址：东关路18号电话：0536-1110001" in article.text
+    broken = "---\ntitle: 某区设立三个物资领取点\n---\n某区设立3个物资领取点，居民\n可就近领取，每户\n限领一份。\n"
+    [article] = parse_page("p", broken).articles
+    assert article.paragraphs == ["某区设立3个物资领取点，居民可就近领取，每户限领一份。"]
+    [web] = parse_page("p", broken.replace("---\n某区设立3", "layout: web\n---\n某区设立3")).articles
+    assert len(web.paragraphs) == 3
 
 
 BRIEFS = """---
