@@ -40,6 +40,7 @@ IMPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES + tuple(DO
 _SAVE_AS = {".doc": "Word 97-2003", ".wps": "WPS", ".rtf": "RTF", ".odt": "OpenDocument"}  # convertible, not read
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _MIN_ARTICLE_HAN = 30  # Chinese characters in whole sentences: less is a list of links, not an article
+_COVER_NOTE_HAN = 150  # a mail's text with fewer is a note about its attachment, not the article
 _SLUG_CHARS = 20
 # A site generator's shortcodes and tags in a content file ({{< figure … >}}, {{% note %}}, {% include … %}): the
 # site fills them in (a picture, a box's frame, a QR code); a paired one's inner text stays.
@@ -204,7 +205,11 @@ def html_page_text(html: str, url: str = "") -> str:
 
 def mail_page_text(mail: Mail) -> str:
     """An e-mail as a single-article text page titled by its subject. What its body states (a dateline, a
-    "来源：" line, a web page's metadata) wins over the day it was sent and its sender."""
+    "来源：" line, a web page's metadata) wins over the day it was sent and its sender. A short note with one Word
+    or PDF file attached ("请审核发布附件稿件") sends the article in that file."""
+    attached = _attached_document(mail)
+    if attached is not None:
+        return attached
     if mail.html:
         found, body = split_front_matter(html_page_text(decode_html(mail.body, mail.charset)))
     else:
@@ -215,6 +220,28 @@ def mail_page_text(mail: Mail) -> str:
         day = page.published_on(page.articles[0]) or mail.day
         meta.update(date=day.isoformat() if day else "", publisher=page.publisher_of(page.articles[0]) or mail.sender)
     return _front_matter(meta) + body
+
+
+def _attached_document(mail: Mail) -> str | None:
+    """The text page of the one Word or PDF file a mail carries under a note too short to be the article (its
+    day the mail's when the file names none); None otherwise, or when the file cannot be read."""
+    documents = [(Path(name).suffix.lower(), content) for name, content in mail.attachments
+                 if Path(name).suffix.lower() in DOCUMENT_READERS]
+    note = [] if mail.html else decode_text(mail.body, mail.charset).splitlines()
+    if len(documents) != 1 or mail.html or said_han(note) >= _COVER_NOTE_HAN:
+        return None
+    suffix, content = documents[0]
+    try:
+        text = DOCUMENT_READERS[suffix](content)
+    except UnreadableDocument:  # the mail's own text is what there is
+        return None
+    page = parse_page("attachment", text)
+    if not page.articles or page.published_on(page.articles[0]) or not mail.day:
+        return text
+    article = page.articles[0]
+    meta = {"title": article.title or mail.title, "date": mail.day.isoformat(),
+            "publisher": page.publisher_of(article) or mail.sender}
+    return _front_matter(meta) + "\n".join(article.paragraphs) + "\n"
 
 
 def markdown_page_text(text: str) -> str:

@@ -1,9 +1,10 @@
 """An e-mail saved as it was received (.txt or .eml: RFC 822 header lines, then a MIME body), read with the
 standard `email` package: the Subject is its title, the Date its day, a Chinese sender's name its publisher and
-its text part (else its HTML part) its body; attachments are left out."""
+its text part (else its HTML part) its body; its attachments are kept for the importer to choose from."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from email import message_from_bytes, policy
@@ -26,6 +27,7 @@ class Mail:
     body: bytes
     charset: str | None
     html: bool
+    attachments: tuple[tuple[str, bytes], ...] = ()  # file name and content
 
 
 def read_mail(raw: bytes) -> Mail | None:
@@ -42,7 +44,15 @@ def read_mail(raw: bytes) -> Mail | None:
     html = part is not None and part.get_content_subtype() == "html"
     return Mail(title=_REPLY_MARK.sub("", _header(message, "Subject")), day=sent.date() if sent else None,
                 sender=sender if re.search(HAN, sender) else "", body=body if html else _SIGNATURE.split(body)[0],
-                charset=part.get_content_charset() if part else None, html=html)
+                charset=part.get_content_charset() if part else None, html=html,
+                attachments=tuple(_attachments(message)))
+
+
+def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
+    for part in message.iter_attachments():
+        content = part.get_payload(decode=True)
+        if part.get_filename() and isinstance(content, bytes):
+            yield part.get_filename() or "", content
 
 
 def _is_mail(raw: bytes) -> bool:

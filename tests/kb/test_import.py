@@ -585,6 +585,28 @@ def test_a_text_of_numbered_lines_is_no_subtitles():
     assert subtitle_text("1\n某县发放消费券\n2\n每人限领2张\n3\n有效期到5月31日\n") is None
 
 
+async def test_a_short_note_sends_the_article_in_its_one_attached_word_file(store, tmp_path):
+    message = _mail(_words("请发布：停水通知", "utf-8"), f"{_words('东关街道办事处', 'utf-8')} <dg@example.cn>")
+    message.set_content("您好，停水通知见附件，请今天发布。谢谢！", charset="utf-8")
+    notice = docx.Document()
+    notice.add_paragraph("东关街道3月18日停水通知")
+    for line in WATER_NOTICE.splitlines():
+        notice.add_paragraph(line)
+    attached = tmp_path / "notice.docx"
+    notice.save(attached)
+    message.add_attachment(attached.read_bytes(), maintype="application", subtype="octet-stream",
+                           filename="停水通知.docx")
+    message.add_attachment(b"\x89PNG\r\n", maintype="image", subtype="png", filename="logo.png")
+    source = tmp_path / "mail.eml"
+    source.write_bytes(bytes(message))
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    [article] = outcome.page.articles
+    assert article.title == "东关街道3月18日停水通知" and "请今天发布" not in article.text
+    assert article.paragraphs[0].startswith("因供水管网改造")
+    assert (outcome.page.iso_date_of(article), outcome.page.publisher_of(article)) == ("2020-03-17", "东关街道办事处")
+
+
 async def test_a_saved_email_is_added_and_an_email_at_an_address_keeps_it(store, site, tmp_path):
     source = tmp_path / "water.eml"
     source.write_bytes(_saved(_water_notice()))
