@@ -207,13 +207,14 @@ def mail_page_text(mail: Mail) -> str:
     """An e-mail as a single-article text page titled by its subject. What its body states (a dateline, a
     "来源：" line, a web page's metadata) wins over the day it was sent and its sender. A short note with one Word
     or PDF file attached ("请审核发布附件稿件") sends the article in that file."""
-    attached = _attached_document(mail)
-    if attached is not None:
-        return attached
     if mail.html:
         found, body = split_front_matter(html_page_text(decode_html(mail.body, mail.charset)))
     else:
-        found, body = {}, "\n".join(decode_text(mail.body, mail.charset).splitlines()).strip("\n") + "\n"
+        note = decode_text(mail.body, mail.charset).splitlines()
+        attached = _attached_document(mail, note)
+        if attached is not None:
+            return attached
+        found, body = {}, "\n".join(note).strip("\n") + "\n"
     meta = {**found, "title": mail.title or found.get("title", "")}
     page = parse_page("mail", _front_matter(meta) + body)
     if page.articles:  # else it is refused as it stands
@@ -222,13 +223,13 @@ def mail_page_text(mail: Mail) -> str:
     return _front_matter(meta) + body
 
 
-def _attached_document(mail: Mail) -> str | None:
-    """The text page of the one Word or PDF file a mail carries under a note too short to be the article (its
-    day the mail's when the file names none); None otherwise, or when the file cannot be read."""
-    documents = [(Path(name).suffix.lower(), content) for name, content in mail.attachments
-                 if Path(name).suffix.lower() in DOCUMENT_READERS]
-    note = [] if mail.html else decode_text(mail.body, mail.charset).splitlines()
-    if len(documents) != 1 or mail.html or said_han(note) >= _COVER_NOTE_HAN:
+def _attached_document(mail: Mail, note: list[str]) -> str | None:
+    """The text page of the one Word or PDF file a mail carries under a note (its text's lines) too short to be
+    the article (its day the mail's when the file names none); None otherwise, or when the file cannot be read."""
+    documents = [(suffix, content) for suffix, content in
+                 ((Path(name).suffix.lower(), content) for name, content in mail.attachments)
+                 if suffix in DOCUMENT_READERS]
+    if len(documents) != 1 or said_han(note) >= _COVER_NOTE_HAN:
         return None
     suffix, content = documents[0]
     try:

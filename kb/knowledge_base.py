@@ -343,6 +343,7 @@ class KnowledgeBase:
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         named_days = kinds.named_days(question)
         years = kinds.named_years(question)
+        other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years}
         recognisable = asked - kinds.FREE_FORM
         counties = self._named_places(question, county_names())
         elsewhere = {aid for aid, text in self._article_text.items()
@@ -381,8 +382,7 @@ class KnowledgeBase:
                 score *= _YES_NO_MATCH
             if named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days):
                 score *= _OTHER_DAYS
-            if years and self.articles[unit.article_id].date_key[0] not in years \
-                    and not any(str(year) in self._sentence_text(unit) for year in years):
+            if unit.article_id in other_years and not any(str(year) in self._sentence_text(unit) for year in years):
                 score *= _OTHER_YEARS
             if context_article is not None and unit.article_id == context_article:
                 score *= _FOLLOW_UP_BOOST

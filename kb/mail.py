@@ -50,9 +50,9 @@ def read_mail(raw: bytes) -> Mail | None:
 
 def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
     for part in message.iter_attachments():
-        content = part.get_payload(decode=True)
-        if part.get_filename() and isinstance(content, bytes):
-            yield part.get_filename() or "", content
+        name, content = part.get_filename(), part.get_payload(decode=True)
+        if name and isinstance(content, bytes):
+            yield name, content
 
 
 def _is_mail(raw: bytes) -> bool:

@@ -19,7 +19,6 @@ def subtitle_text(text: str) -> str | None:
     timed = [n for n, line in enumerate(lines) if _TIMING.match(line)]
     if len(timed) < _MIN_CUES or opening not in (timed[0], timed[0] - 1) and not _HEADER.match(lines[opening]):
         return None
-    numbers = {n - 1 for n in timed if n > 0 and _CUE_NUMBER.match(lines[n - 1])}
-    said = [_TAG.sub("", line).strip() for n, line in enumerate(lines[timed[0]:], start=timed[0])
-            if n not in numbers and not _TIMING.match(line)]
+    skipped = {*timed, *(n - 1 for n in timed if n > 0 and _CUE_NUMBER.match(lines[n - 1]))}
+    said = [_TAG.sub("", line).strip() for n, line in enumerate(lines[timed[0]:], start=timed[0]) if n not in skipped]
     return "\n".join(line for line in said if line) + "\n"
