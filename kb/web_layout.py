@@ -341,7 +341,8 @@ def _is_menu(line: str) -> bool:
 
 
 def is_file_number(line: str) -> bool:
-    """"潍政字〔2021〕52号": a government document's number, under its title."""
+    """"潍政字〔2021〕52号", "（2020年第3号）": a government document's or an announcement's number, under its
+    title."""
     return bool(_FILE_NUMBER.match(line.strip()))
 
 
