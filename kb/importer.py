@@ -11,6 +11,7 @@ content is never added twice.
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import tempfile
@@ -38,6 +39,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCUMENT_READERS = {".docx": docx_text, ".pdf": pdf_text}
 IMPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES + tuple(DOCUMENT_READERS)
 _SAVE_AS = {".doc": "Word 97-2003", ".wps": "WPS", ".rtf": "RTF", ".odt": "OpenDocument"}  # convertible, not read
+log = logging.getLogger(__name__)
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _MIN_ARTICLE_HAN = 30  # Chinese characters in whole sentences: less is a list of links, not an article
 _COVER_NOTE_HAN = 150  # a mail's text with fewer is a note about its attachment, not the article
@@ -234,7 +236,8 @@ def _attached_document(mail: Mail, note: list[str]) -> str | None:
     suffix, content = documents[0]
     try:
         text = DOCUMENT_READERS[suffix](content)
-    except UnreadableDocument:  # the mail's own text is what there is
+    except UnreadableDocument as error:  # the mail's own text is what there is
+        log.warning("邮件附件无法读取，改用邮件正文：%s", error)
         return None
     page = parse_page("attachment", text)
     if not page.articles or page.published_on(page.articles[0]) or not mail.day:

@@ -585,6 +585,14 @@ def test_a_text_of_numbered_lines_is_no_subtitles():
     assert subtitle_text("1\n某县发放消费券\n2\n每人限领2张\n3\n有效期到5月31日\n") is None
 
 
+async def test_an_attached_word_file_that_cannot_be_read_is_said_and_the_mails_text_kept(tmp_path, caplog):
+    source = tmp_path / "clean.eml"
+    source.write_bytes(_saved(_gb2312_notice()))  # its .docx attachment is no Word file
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    assert "居民不必自行外运" in page.articles[0].text
+    assert "邮件附件无法读取" in caplog.text
+
+
 async def test_a_short_note_sends_the_article_in_its_one_attached_word_file(store, tmp_path):
     message = _mail(_words("请发布：停水通知", "utf-8"), f"{_words('东关街道办事处', 'utf-8')} <dg@example.cn>")
     message.set_content("您好，停水通知见附件，请今天发布。谢谢！", charset="utf-8")
