@@ -23,7 +23,17 @@ from pathlib import Path
 import tomli
 import yaml
 
-from .text import HAN, ends_sentence, is_list_item, month_days, normalize, said_han, starts_item, valid_day
+from .text import (
+    HAN,
+    ends_sentence,
+    is_list_item,
+    item_number_end,
+    month_days,
+    normalize,
+    said_han,
+    starts_item,
+    valid_day,
+)
 from .web_layout import (
     ISSUER_END,
     Dateline,
@@ -575,8 +585,9 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 def _is_heading(paragraph: str) -> bool:
     """"一、减免对象", "（二）办理时间": a numbered heading on a line of its own; the text goes on under it."""
-    return starts_item(paragraph) and len(paragraph) <= _HEADING_CHARS \
-        and not re.search(r"[，。；：、,;:]", paragraph[2:])
+    number_end = item_number_end(paragraph)
+    return 0 < number_end and len(paragraph) <= _HEADING_CHARS \
+        and not re.search(r"[，。；：、,;:]", paragraph[number_end:])
 
 
 def _continue_article(article: Article, continuation: Article) -> None:

@@ -40,6 +40,12 @@ def starts_item(line: str) -> bool:
     return bool(_ITEM_START.match(line))
 
 
+def item_number_end(line: str) -> int:
+    """Where the number or bullet of an item ends ("10、减免对象" → 3), 0 for a line that opens no item."""
+    match = _ITEM_START.match(line)
+    return match.end() if match else 0
+
+
 def row_sentence(labels: list[str], values: list[str]) -> str:
     """A table row said as a sentence under its header row: "个人：最高额度20万元，最长期限3年。"."""
     said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)

@@ -211,6 +211,14 @@ def test_a_numbered_heading_on_its_own_line_stays_apart_from_the_text_under_it()
         "由村（社区）统一代办，老人不用跑腿。", "（一）补贴按季度发放，每季度首月15日前到账。"]
 
 
+def test_a_heading_numbered_past_nine_stays_apart_too():
+    page = parse_page("ten", "---\ntitle: 某区便民服务事项清单\n---\n9.证照办理\n"
+                             "营业执照可在网上申请，3个工作日办结。\n10、证明开具\n户籍证明由社区代开，当天取件。\n")
+    [article] = page.articles
+    assert article.paragraphs == ["9.证照办理", "营业执照可在网上申请，3个工作日办结。", "10、证明开具",
+                                  "户籍证明由社区代开，当天取件。"]
+
+
 def test_a_plain_text_whose_first_line_is_its_title_is_one_article():
     page = parse_page("plain", "潍城区:6个项目视频签约\n2月20日,潍城区举行签约仪式。\n总投资30亿元。\n")
     assert [(a.title, a.paragraphs) for a in page.articles] == [
