@@ -228,10 +228,11 @@ def mail_page_text(mail: Mail) -> str:
 def _attached_document(mail: Mail, note: list[str]) -> str | None:
     """The text page of the one Word or PDF file a mail carries under a note (its text's lines) too short to be
     the article (its day the mail's when the file names none); None otherwise, or when the file cannot be read."""
-    documents = [(suffix, content) for suffix, content in
-                 ((Path(name).suffix.lower(), content) for name, content in mail.attachments)
-                 if suffix in DOCUMENT_READERS]
-    if len(documents) != 1 or said_han(note) >= _COVER_NOTE_HAN:
+    if said_han(note) >= _COVER_NOTE_HAN:
+        return None
+    documents = [(suffix, content) for name, content in mail.attachments
+                 if (suffix := Path(name).suffix.lower()) in DOCUMENT_READERS]
+    if len(documents) != 1:
         return None
     suffix, content = documents[0]
     try:

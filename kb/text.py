@@ -37,7 +37,7 @@ def is_list_item(line: str) -> bool:
 
 def starts_item(line: str) -> bool:
     """Whether the line opens an item of a list: "① ", "三、", "2.", "（1）", "- "."""
-    return bool(_ITEM_START.match(line))
+    return item_number_end(line) > 0
 
 
 def item_number_end(line: str) -> int:
