@@ -121,6 +121,19 @@ def test_a_front_matter_title_is_read_as_written(line, value):
         "title": value, "date": "2020-03-05"}
 
 
+@pytest.mark.parametrize("lines, day", [
+    ("created: 2023-05-02 21:14\nupdated: 2023-06-11 08:30", "2023-06-11"),  # a note app's: the text as it stands
+    ("Date: 2023年5月20日\nupdated: 2023-06-11", "2023-05-20"),                # the publication day wins
+    ("lastmod: 2023-06-11T08:30:00+08:00\npubDate: 2023/05/20", "2023-05-20"),
+    ("created: 2023-05-02", "2023-05-02"),
+    ("创建时间: 2023-05-02\n更新时间: 2023年6月11日 08:30", "2023-06-11"),
+    ("date: \"{{date}}\"\nmodified: 2023-06-11", "2023-06-11"),              # a template's blank dates nothing
+])
+def test_a_note_is_dated_by_its_best_date_key(lines, day):
+    assert split_front_matter(f"---\ntitle: 某社区老年食堂开业\n{lines}\n---\n正文。")[0] == {
+        "title": "某社区老年食堂开业", "date": day}
+
+
 def test_header_fields_without_fences_are_the_front_matter():
     meta, body = split_front_matter("标题：某港一季度吞吐量增长12.4%\n日期：2020年4月9日\n来源：某某日报\n\n正文。")
     assert meta == {"title": "某港一季度吞吐量增长12.4%", "date": "2020-04-09", "publisher": "某某日报"}
