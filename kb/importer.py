@@ -29,7 +29,7 @@ from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import decode_html, read_html
 from .mail import Mail, read_mail
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
-from .subtitles import subtitle_text
+from .subtitles import subtitle_facts, subtitle_text
 from .text import marked_encoding, said_han, simplified
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
@@ -176,7 +176,11 @@ def _text_file_page(raw: bytes, declared: str | None = None) -> str:
     if mail:
         return mail_page_text(mail)
     text = decode_text(raw, declared)
-    return subtitle_text(text) or text
+    said = subtitle_text(text)
+    if said is None:
+        return text
+    facts = subtitle_facts(text)  # a WebVTT file's title and the recording's day
+    return _front_matter(facts) + said if facts else said
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:

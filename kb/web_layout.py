@@ -213,10 +213,15 @@ def read_dateline(line: str) -> Dateline | None:
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
-    found = _FULL_DATE.search(line)
     publisher = _PUBLISHER.search(line)
-    return Dateline(published=valid_day(*found.groups()) if found else None,
-                    publisher=publisher.group(1) if publisher else "", labelled=bool(_LABEL.search(line)))
+    return Dateline(published=first_full_day(line), publisher=publisher.group(1) if publisher else "",
+                    labelled=bool(_LABEL.search(line)))
+
+
+def first_full_day(text: str) -> date | None:
+    """The first full date a text writes ("2021年4月22日", "2021-04-22"), when there is such a day."""
+    found = _FULL_DATE.search(text)
+    return valid_day(*found.groups()) if found else None
 
 
 def read_issue_day(lines: list[str]) -> date | None:

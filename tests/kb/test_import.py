@@ -580,6 +580,28 @@ async def test_subtitles_are_read_as_what_they_say(store, tmp_path, name):
     assert article.paragraphs == ["记者从县图书馆了解到，7月1日起图书馆每天开放到晚上9点，少儿阅览室周一照常开放。"]
 
 
+def _cues(*said: str) -> str:
+    return "".join(f"00:{n:02d}.000 --> 00:{n:02d}.900\n{line}\n\n" for n, line in enumerate(said))
+
+
+_TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到8月15日。", "体检定于8月20日在县人民医院进行。")
+
+
+@pytest.mark.parametrize(("header", "title", "day"), [
+    ("WEBVTT - 某镇2023年秋季征兵工作通气会\nKind: captions\n\nNOTE\n校对：赵某 2023-08-03 16:20\n"
+     "通气会现场：某镇政府二楼会议室　2023年8月2日下午3:00\n", "某镇2023年秋季征兵工作通气会", "2023-08-02"),
+    ("WEBVTT\t某县农技课堂（第7期）直播回放字幕\n\nNOTE 2023-08-03 字幕组人工校对\n"
+     "本期2023年8月1日在县融媒体中心录制\n", "某县农技课堂（第7期）", "2023-08-01"),
+], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread"])
+async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
+    source = tmp_path / "talk.vtt"
+    source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
+    page = parse_page("vtt", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == (title, day)
+    assert article.paragraphs == list(_TALK)
+
+
 def test_a_text_of_numbered_lines_is_no_subtitles():
     from kb.subtitles import subtitle_text
     assert subtitle_text("1\n某县发放消费券\n2\n每人限领2张\n3\n有效期到5月31日\n") is None
