@@ -30,7 +30,7 @@ from .html_article import decode_html, read_html
 from .mail import Mail, read_mail
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
-from .text import marked_encoding, said_han, simplified
+from .text import closed_up, marked_encoding, said_han, simplified
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
 TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt")
@@ -178,7 +178,7 @@ def _text_file_page(raw: bytes, declared: str | None = None) -> str:
     text = decode_text(raw, declared)
     said = subtitle_text(text)
     if said is None:
-        return text
+        return closed_up(text)
     facts = subtitle_facts(text)  # a WebVTT file's title and the recording's day
     return _front_matter(facts) + said if facts else said
 
@@ -216,7 +216,7 @@ def mail_page_text(mail: Mail) -> str:
     if mail.html:
         found, body = split_front_matter(html_page_text(decode_html(mail.body, mail.charset)))
     else:
-        note = decode_text(mail.body, mail.charset).splitlines()
+        note = closed_up(decode_text(mail.body, mail.charset)).splitlines()
         attached = _attached_document(mail, note)
         if attached is not None:
             return attached

@@ -115,3 +115,33 @@ def marked_encoding(raw: bytes) -> str | None:
     """The encoding a byte-order mark names (Notepad's "Unicode" and Internet Explorer save UTF-16 with one): it
     decides over any charset declared, as in browsers."""
     return next((codec for mark, codec in _BYTE_ORDER_MARKS if raw.startswith(mark)), None)
+
+
+# A character of a line for the spacing rule: the full-width space of an indent ("　　为…") counts as one.
+_CHAR = r"[^ \t\r\n]"
+_GAP = re.compile(f"{_CHAR}( ?)(?={_CHAR})")  # what stands between a character and the next: "" or one space
+_HAN_GAP = re.compile(f"{HAN}( ?)(?={_CHAR})")
+_SPACES_BETWEEN = re.compile(f"(?<={_CHAR}) +(?={_CHAR})")
+_SPACED_SHARE = 0.8  # of the gaps after a character hold one space in text copied from some PDF viewers
+_SPACED_MIN_HAN = 30  # Chinese characters followed by one space: fewer is a text with a few spaces, not spaced out
+
+
+def closed_up(text: str) -> str:
+    """Text copied out of some PDF viewers puts a space between every two characters ("关 于 停 水 …",
+    "2 0 2 1 年", "W i F i   z o n e"): when nearly every Chinese character of a text is followed by one space,
+    its spaced-out lines lose those spaces, and a wider gap (a word's space, spaced too) becomes one space. Line
+    breaks, an indent ("　 　 为" → "　　为") and lines written without the spaces (a sender's own line) stay."""
+    if not _spaced_out(_HAN_GAP.findall(text), _SPACED_MIN_HAN):
+        return text
+    return re.sub(r"[^\n]+", lambda line: _closed_up_line(line.group()), text)
+
+
+def _closed_up_line(line: str) -> str:
+    if not _spaced_out(_GAP.findall(line), 1):
+        return line
+    return _SPACES_BETWEEN.sub(lambda gap: "" if len(gap.group()) == 1 else " ", line)
+
+
+def _spaced_out(gaps: list[str], least: int) -> bool:
+    spaced = gaps.count(" ")
+    return spaced >= least and spaced >= _SPACED_SHARE * len(gaps)

@@ -607,6 +607,47 @@ def test_a_text_of_numbered_lines_is_no_subtitles():
     assert subtitle_text("1\n某县发放消费券\n2\n每人限领2张\n3\n有效期到5月31日\n") is None
 
 
+_CLASS_NOTICE = ("某某县文化和旅游局\n关于开放少儿美术公益课堂报名的通知\n\n"
+                 "　　为丰富少年儿童暑期生活，县文化馆2023年7月10日起开设少儿美术公益课\n"
+                 "堂，设在一楼Art Corner展区。现将报名事项通知如下：\n"
+                 "　　一、招收全县8至12岁少年儿童，共4个班，每班20人。\n"
+                 "　　二、7月3日至5日每天9:00至16:00在服务台报名。\n　　特此通知。\n\n"
+                 "某某县文化和旅游局\n2023年6月28日\n")
+
+
+def _spaced_out(text: str) -> str:
+    """The text as some PDF viewers copy it: a space between every two characters of a line."""
+    return "\n".join(" ".join(line) for line in text.split("\n"))
+
+
+async def test_a_text_copied_with_a_space_between_every_two_characters_is_read_without_them(tmp_path):
+    spaced, normal = tmp_path / "spaced.txt", tmp_path / "normal.txt"
+    spaced.write_text(_spaced_out(_CLASS_NOTICE), encoding="utf-8")
+    page = parse_page("new", await page_text(str(spaced), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "某某县文化和旅游局关于开放少儿美术公益课堂报名的通知", "2023-06-28", "某某县文化和旅游局")
+    assert article.paragraphs[:2] == ["为丰富少年儿童暑期生活，县文化馆2023年7月10日起开设少儿美术公益课堂，"
+                                      "设在一楼Art Corner展区。现将报名事项通知如下：",
+                                      "一、招收全县8至12岁少年儿童，共4个班，每班20人。"]
+    # a text with a few spaces (a spaced-out masthead, words set apart) is kept as written
+    kept = "某 某 简 报\n县文化馆 暑期 活动 安排\n" + _CLASS_NOTICE.split("\n\n", 1)[1].replace("Art", "Wi Fi 与 Art")
+    normal.write_text(kept, encoding="utf-8")
+    assert await page_text(str(normal), Limits()) == kept
+
+
+async def test_a_mails_spaced_out_text_is_read_without_the_spaces_and_the_senders_own_line_stays(tmp_path):
+    message = _mail(_words("文化馆公益课堂通知", "utf-8"), f"{_words('某某县文化和旅游局', 'utf-8')} <wlj@example.cn>")
+    message.set_content("请发布 以下通知（从 PDF 复制）\n" + _spaced_out(_CLASS_NOTICE), charset="utf-8")
+    source = tmp_path / "class.eml"
+    source.write_bytes(_saved(message))
+    text = await page_text(str(source), Limits())
+    assert "请发布 以下通知（从 PDF 复制）\n某某县文化和旅游局\n关于开放少儿美术公益课堂报名的通知\n" in text
+    page = parse_page("mail", text)
+    assert page.iso_date_of(page.articles[0]) == "2023-06-28"  # its closing, now legible, wins over the mail's day
+    assert "每天9:00至16:00在服务台报名" in page.articles[0].text
+
+
 async def test_an_attached_word_file_that_cannot_be_read_is_said_and_the_mails_text_kept(tmp_path, caplog):
     source = tmp_path / "clean.eml"
     source.write_bytes(_saved(_gb2312_notice()))  # its .docx attachment is no Word file
