@@ -230,6 +230,8 @@ def _named_meta(raw: dict[str, str]) -> dict[str, str]:
     meta: dict[str, str] = {}
     for key, value in raw.items():
         key = _META_KEYS.get(key.lower(), key.lower())
+        if key == "publisher" and _WEB_ADDRESS.match(value):  # a web clipper's `source:` is where it clipped from
+            key = "url"
         if value and key not in _DATE_RANKS and not meta.get(key):
             meta[key] = value
     day = _meta_day(raw)
@@ -253,6 +255,7 @@ _DATE_KEYS = (("date", "日期", "发布日期", "发布时间", "published", "p
               ("updated", "modified", "date modified", "lastmod", "last edited time", "更新时间"),
               ("created", "date created", "创建时间"))
 _DATE_RANKS = {key: rank for rank, keys in enumerate(_DATE_KEYS) for key in keys}
+_WEB_ADDRESS = re.compile(r"https?://\S+$")
 _YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
 _FENCED_META = {"---": _yaml_meta, "+++": _toml_meta}

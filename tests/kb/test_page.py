@@ -134,6 +134,12 @@ def test_a_note_is_dated_by_its_best_date_key(lines, day):
         "title": "某社区老年食堂开业", "date": day}
 
 
+def test_a_source_that_is_a_web_address_is_the_url_not_the_publisher():
+    meta = split_front_matter("---\ntitle: 某街道开设暑期托管班\nsource: https://news.example.cn/a/1.html\n---\n正文。")[0]
+    assert meta == {"title": "某街道开设暑期托管班", "url": "https://news.example.cn/a/1.html"}
+    assert split_front_matter("---\nsource: 某某晚报\n---\n正文。")[0] == {"publisher": "某某晚报"}
+
+
 def test_header_fields_without_fences_are_the_front_matter():
     meta, body = split_front_matter("标题：某港一季度吞吐量增长12.4%\n日期：2020年4月9日\n来源：某某日报\n\n正文。")
     assert meta == {"title": "某港一季度吞吐量增长12.4%", "date": "2020-04-09", "publisher": "某某日报"}
