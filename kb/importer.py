@@ -27,7 +27,7 @@ from .build import build
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import decode_html, read_html
-from .mail import Mail, read_mail
+from .mail import SHORT_NOTE_HAN, Mail, forwarded, read_mail
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, marked_encoding, said_han, simplified
@@ -42,7 +42,6 @@ _SAVE_AS = {".doc": "Word 97-2003", ".wps": "WPS", ".rtf": "RTF", ".odt": "OpenD
 log = logging.getLogger(__name__)
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _MIN_ARTICLE_HAN = 30  # Chinese characters in whole sentences: less is a list of links, not an article
-_COVER_NOTE_HAN = 150  # a mail's text with fewer is a note about its attachment, not the article
 _SLUG_CHARS = 20
 # A site generator's shortcodes and tags in a content file ({{< figure … >}}, {{% note %}}, {% include … %}): the
 # site fills them in (a picture, a box's frame, a QR code); a paired one's inner text stays.
@@ -221,18 +220,22 @@ def mail_page_text(mail: Mail) -> str:
         if attached is not None:
             return attached
         found, body = {}, "\n".join(note).strip("\n") + "\n"
+    sent, sender = mail.day, mail.sender
+    forward = forwarded(body.splitlines())
+    if forward:  # only a note above the message it sends on: that message is the article, its sender the publisher
+        body, sent, sender = "\n".join(forward.lines).strip("\n") + "\n", forward.day or mail.day, forward.sender
     meta = {**found, "title": mail.title or found.get("title", "")}
     page = parse_page("mail", _front_matter(meta) + body)
     if page.articles:  # else it is refused as it stands
-        day = page.published_on(page.articles[0]) or mail.day
-        meta.update(date=day.isoformat() if day else "", publisher=page.publisher_of(page.articles[0]) or mail.sender)
+        day = page.published_on(page.articles[0]) or sent
+        meta.update(date=day.isoformat() if day else "", publisher=page.publisher_of(page.articles[0]) or sender)
     return _front_matter(meta) + body
 
 
 def _attached_document(mail: Mail, note: list[str]) -> str | None:
     """The text page of the one Word or PDF file a mail carries under a note (its text's lines) too short to be
     the article (its day the mail's when the file names none); None otherwise, or when the file cannot be read."""
-    if said_han(note) >= _COVER_NOTE_HAN:
+    if said_han(note) >= SHORT_NOTE_HAN:
         return None
     documents = [(suffix, content) for name, content in mail.attachments
                  if (suffix := Path(name).suffix.lower()) in DOCUMENT_READERS]

@@ -1,8 +1,10 @@
 """An e-mail saved as it was received (.txt or .eml: RFC 822 header lines, then a MIME body), read with the
 standard `email` package: the Subject is its title, the Date its day, a Chinese sender's name its publisher and
-its text part (else its HTML part) its body; its attachments are kept for the importer to choose from."""
+its text part (else its HTML part) its body; its attachments are kept for the importer to choose from. A mail that
+only forwards another one is that one's text, sender and day (`forwarded`)."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,12 +13,27 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import parseaddr
 
-from .text import HAN
+from .text import HAN, said_han, valid_day
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
 _REPLY_MARK = re.compile(r"^(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])+\s*", re.IGNORECASE)
 _SIGNATURE = re.compile(rb"^-- ?\r?$", re.MULTILINE)  # "-- " above the sender's signature (RFC 3676)
+SHORT_NOTE_HAN = 150  # a mail's text with fewer Chinese characters in sentences is a note on what it sends on
+# Above a forwarded message's header lines, as mail clients write it in the text
+_FORWARD_SEPARATOR = re.compile(
+    r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$", re.IGNORECASE)
+FORWARD_FIELD = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
+_SENDER_FIELDS = frozenset({"发件人", "From"})
+_DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
+_QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
+_ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]")  # '"某某" <a@b.cn>', Outlook's "某某 [mailto:a@b.cn]"
+_NUMBERED_DAY = re.compile(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = rf"({'|'.join(_MONTHS)})[a-z]*\.?"
+# "Tuesday, September 12, 2023 10:05 AM", "Tue, 12 Sep 2023 10:05:00 +0800" (its comma full-width in a pasted text)
+_ENGLISH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})[,，]?\s+(20\d{{2}})|\b(\d{{1,2}})\s+{_MONTH}[,，]?\s+(20\d{{2}})",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -28,6 +45,15 @@ class Mail:
     charset: str | None
     html: bool
     attachments: tuple[tuple[str, bytes], ...] = ()  # file name and content
+
+
+@dataclass(frozen=True)
+class Forwarded:
+    """The innermost message a mail forwards: its text (without quote marks), subject, sender and day."""
+    lines: list[str]
+    subject: str
+    sender: str  # the sender's name when it is written in Chinese
+    day: date | None
 
 
 def read_mail(raw: bytes) -> Mail | None:
@@ -43,9 +69,66 @@ def read_mail(raw: bytes) -> Mail | None:
     assert isinstance(body, bytes)  # what a part that is no multipart gives
     html = part is not None and part.get_content_subtype() == "html"
     return Mail(title=_REPLY_MARK.sub("", _header(message, "Subject")), day=sent.date() if sent else None,
-                sender=sender if re.search(HAN, sender) else "", body=body if html else _SIGNATURE.split(body)[0],
+                sender=_chinese(sender), body=body if html else _SIGNATURE.split(body)[0],
                 charset=part.get_content_charset() if part else None, html=html,
                 attachments=tuple(_attachments(message)))
+
+
+def forwarded(lines: list[str]) -> Forwarded | None:
+    """The message a mail's text forwards, under its header lines ("-----原始邮件-----" or "-------- 转发的邮件
+    --------" over 发件人/发送时间/主题 lines, or Outlook's 发件人 and 发送时间 lines alone), the innermost one when it
+    was forwarded again ("> " quoting it); None without one, or when a note above a forwarded block is no short note
+    (a reply over the message it answers is the reply)."""
+    bare = [_unquoted(line) for line in lines]
+    blocks = list(_header_blocks(bare))
+    notes = [bare[above:start] for above, (start, _) in zip([0, *(end for _, end in blocks)], blocks, strict=False)]
+    if not blocks or any(said_han(note) >= SHORT_NOTE_HAN for note in notes):
+        return None
+    start, end = blocks[-1]
+    fields = {found.group(1): found.group(2).strip() for found in map(FORWARD_FIELD.match, bare[start:end]) if found}
+    sender = next((value for name, value in fields.items() if name in _SENDER_FIELDS), "")
+    days = (_written_day(value) for name, value in fields.items() if name in _DAY_FIELDS)
+    return Forwarded(lines=bare[end:], subject=fields.get("主题", fields.get("Subject", "")),
+                     sender=_chinese(_ADDRESS.sub("", sender)), day=next(filter(None, days), None))
+
+
+def _unquoted(line: str) -> str:
+    quote = _QUOTED.match(line)
+    return line[quote.end():] if quote else line  # a line as it is (an indent kept) when unquoted
+
+
+def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """Where each forwarded message's header lines begin and end: under a separator line, or where a line naming
+    the sender begins lines that name its day too."""
+    n = 0
+    while n < len(lines):
+        separated = bool(_FORWARD_SEPARATOR.match(lines[n].strip()))
+        matches = itertools.takewhile(bool, map(FORWARD_FIELD.match, lines[n + separated:]))
+        fields = [found.group(1) for found in matches if found]
+        if separated or (fields[:1] and fields[0] in _SENDER_FIELDS and _DAY_FIELDS.intersection(fields)):
+            yield n, n + separated + len(fields)
+            n += separated + len(fields)
+        else:
+            n += 1
+
+
+def _written_day(value: str) -> date | None:
+    """The day a forwarded header gives: "2023年9月12日(星期二) 上午10:05", "2023-09-12 10:05", "Tuesday,
+    September 12, 2023 10:05 AM", "Tue, 12 Sep 2023 10:05:00 +0800"."""
+    numbered = _NUMBERED_DAY.search(value)
+    if numbered:
+        return valid_day(*numbered.groups())
+    english = _ENGLISH_DAY.search(value)
+    if not english:
+        return None
+    month, day, year = english.groups()[:3] if english.group(1) else english.group(5, 4, 6)
+    return valid_day(year, _MONTHS.index(month[:3].lower()) + 1, day)
+
+
+def _chinese(name: str) -> str:
+    """A sender's name when it is written in Chinese, else none."""
+    name = name.strip().strip('"“”\'')
+    return name if re.search(HAN, name) else ""
 
 
 def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:

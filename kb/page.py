@@ -23,6 +23,7 @@ from pathlib import Path
 import tomli
 import yaml
 
+from .mail import FORWARD_FIELD, forwarded
 from .text import (
     HAN,
     ends_sentence,
@@ -75,9 +76,6 @@ _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
-_MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$",
-                             re.IGNORECASE)
-_MAIL_HEADER = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
@@ -339,7 +337,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
                  or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
-                 and not any(_MAIL_HEADER.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
+                 and not any(FORWARD_FIELD.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
     documents = _numbered_documents(lines[:tail])
     lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
@@ -353,9 +351,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         lines = lines[1:]
     if title is not None:
         return _one_article(lines, normalize(title), whole_lines)
-    mail = _forwarded_mail(lines)
-    if mail:
-        return _one_article(*mail, whole_lines)
+    mail = forwarded(lines)
+    if mail and mail.subject:  # the notice a pasted e-mail forwards, titled by its 主题, sent by its 发件人
+        return _dated(_one_article(mail.lines, mail.subject, whole_lines), Dateline(mail.day, mail.sender, True))
     post = read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
@@ -421,18 +419,6 @@ def _without_running_heads(lines: list[str]) -> list[str]:
                 and not _ATTACHMENT_NUMBER.match(line)):  # "附件3" opens an attachment on its page
             kept.append(line)
     return kept
-
-
-def _forwarded_mail(lines: list[str]) -> tuple[list[str], str] | None:
-    """A forwarded e-mail: what follows "-----原始邮件-----" and its 发件人/发送时间/主题 lines, titled by its 主题
-    (the forwarder's note above is no text); None for any other text."""
-    start = next((n for n, line in enumerate(lines) if _MAIL_SEPARATOR.match(line)), None)
-    if start is None:
-        return None
-    headers = list(itertools.takewhile(lambda line: _MAIL_HEADER.match(line) is not None, lines[start + 1:]))
-    subject = next((found.group(2).strip() for found in map(_MAIL_HEADER.match, headers)
-                    if found and found.group(1) in ("主题", "Subject")), "")
-    return (lines[start + 1 + len(headers):], subject) if subject else None
 
 
 def _one_article(lines: list[str], title: str, whole_lines: bool) -> list[Article]:

@@ -648,6 +648,40 @@ async def test_a_mails_spaced_out_text_is_read_without_the_spaces_and_the_sender
     assert "每天9:00至16:00在服务台报名" in page.articles[0].text
 
 
+_LIBRARY_NOTICE = ("各借阅读者：\n市图书馆少儿借阅区于10月9日至10月13日闭馆，更换全部书架。\n"
+                   "闭馆期间到期的图书，借期自动延长至10月20日，不收逾期费。\n")
+_FORWARDED = {
+    "one-level": (f"各位老师：\n图书馆的通知转给大家，请告诉学生。\n\n赵敏\n\n-------- 转发的邮件 --------\n"
+                  f"主题: 转发：少儿借阅区闭馆通知\n日期: Thu, 5 Oct 2023 15:20:11 +0800\n"
+                  f"发件人: 城南街道文化站 <wh@example.cn>\n收件人: 实验小学 <sx@example.cn>\n\n"
+                  f"> {_LIBRARY_NOTICE.replace(chr(10), chr(10) + '> ')}", "2023-10-05", "城南街道文化站"),
+    "two-levels": (f"转给大家。\n\n---------- Forwarded message ---------\nFrom: 城南街道文化站 <wh@example.cn>\n"
+                   f"Date: Thu, Oct 5, 2023 at 3:20 PM\nSubject: 转发：少儿借阅区闭馆通知\n\n"
+                   f"> 各学校：\n> 市图书馆的通知请转发。\n>\n> -----原始邮件-----\n"
+                   f"> 发件人: \"市图书馆读者服务部\" <dz@example.cn>\n> 发送时间: 2023年9月28日(星期四) 上午9:40\n"
+                   f"> 主题: 少儿借阅区闭馆通知\n>\n> > {_LIBRARY_NOTICE.replace(chr(10), chr(10) + '> > ')}",
+                   "2023-09-28", "市图书馆读者服务部"),
+    "outlook": (f"请知悉。\n\n________________________________\n发件人: 市图书馆读者服务部 [mailto:dz@example.cn]\n"
+                f"发送时间: Thursday, September 28, 2023 9:40 AM\n收件人: 城南街道文化站\n主题: 少儿借阅区闭馆通知\n\n"
+                f"{_LIBRARY_NOTICE}", "2023-09-28", "市图书馆读者服务部"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_FORWARDED))
+async def test_a_mail_that_forwards_a_notice_is_that_notice_sent_by_its_sender_on_its_day(tmp_path, layout):
+    text, day, publisher = _FORWARDED[layout]
+    message = _mail(_words("Fwd: 少儿借阅区闭馆通知", "utf-8"), f"{_words('赵敏', 'utf-8')} <zm@example.cn>",
+                    sent="Fri, 6 Oct 2023 08:05:00 +0800")
+    message.set_content(text, cte="quoted-printable")
+    source = tmp_path / "forwarded.eml"
+    source.write_bytes(_saved(message))
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "少儿借阅区闭馆通知", day, publisher)
+    assert article.paragraphs == _LIBRARY_NOTICE.splitlines()
+
+
 async def test_an_attached_word_file_that_cannot_be_read_is_said_and_the_mails_text_kept(tmp_path, caplog):
     source = tmp_path / "clean.eml"
     source.write_bytes(_saved(_gb2312_notice()))  # its .docx attachment is no Word file

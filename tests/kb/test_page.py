@@ -810,6 +810,18 @@ def test_an_undated_article_takes_its_year_from_a_full_date_only():
     assert page.date_of(page.articles[0]) == "3月2日"
 
 
+def test_a_pasted_mail_forwarded_twice_is_the_quoted_notice_sent_by_its_own_sender_on_its_day():
+    page = parse_page("p", "转给各村。\n-----原始邮件-----\n发件人：镇农业站\n发送时间：2023年4月3日 16:02\n"
+                           "主题：转发：春耕农资补贴申领通知\n> 请各村通知到户。\n>\n> -----原始邮件-----\n"
+                           "> 发件人：\"县农业农村局计财科\" <jck@example.cn>\n> 发送时间：2023年3月30日 上午10:15\n"
+                           "> 主题：春耕农资补贴申领通知\n>\n> > 各乡镇：\n"
+                           "> > 今年春耕农资补贴每亩20元，种粮农户4月15日前到村委会登记申领。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), article.publisher) == (
+        "春耕农资补贴申领通知", "2023-03-30", "县农业农村局计财科")
+    assert article.paragraphs == ["各乡镇：", "今年春耕农资补贴每亩20元，种粮农户4月15日前到村委会登记申领。"]
+
+
 def test_a_forwarded_mail_with_a_copy_line_keeps_its_notice():
     page = parse_page("p", "各位车间主任：\n经发局的通知转给大家。\n-----原始邮件-----\n发件人：某区经发局\n"
                            "发送时间：2020年2月15日 上午8:21\n收件人：各企业\n抄送：区工信局\n"
