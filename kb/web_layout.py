@@ -59,7 +59,10 @@ _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
 _NOBODY = frozenset([*_PUBLISHING.split("|"), "编辑"])  # words after a time line's time that name no publisher
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
-_PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern})")
+# A counter or the page's tools glued to the source in the line a page shows ("来源：某局阅读 2365", "…浏览次数：12",
+# "…1280人阅读", "…字号", "…分享到"): no part of its name
+_COUNTER = r"(?:阅读|浏览|点击|访问)(?:量|数|次数)?\s*(?:[：:]|\d|次)|\d+\s*人阅读|字号|分享到"
+_PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern}|{_COUNTER})")
 _DATELINE_MAX_CHARS = 120
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 

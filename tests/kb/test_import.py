@@ -1191,6 +1191,25 @@ def test_the_headline_is_the_page_title_without_the_site_name_even_under_its_dat
         "某县图书馆20日起恢复开放 读者须预约", date(2020, 3, 18), "某某网")
 
 
+@pytest.mark.parametrize("meta", [
+    "<span>来源：市园林局公园管理科</span><span>阅读 1873</span>",
+    "<span>来源：市园林局公园管理科</span><span>浏览量 96</span>",
+    "<span>来源：市园林局公园管理科</span><span>542人阅读</span>",
+    "<span>来源：市园林局公园管理科</span><span>字号 大 中 小</span>",
+    "<span>来源：市园林局公园管理科</span><span>分享到：微信 微博</span>",
+], ids=["read-count", "view-count", "readers", "font-size", "share"])
+def test_a_read_count_or_the_pages_tools_glued_to_the_source_are_no_part_of_the_publisher(meta):
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>人民公园荷花池6月起开放夜游</title></head><body>"
+            "<h1>人民公园荷花池6月起开放夜游</h1>"
+            f"<div class='info'><span>2024-05-28 16:20</span>{meta}</div><div class='content'>"
+            "<p>人民公园荷花池6月1日起开放夜游，每晚19:30至21:30亮灯，游客从公园北门进入。</p>"
+            "<p>夜游期间不售门票，池边栈道单向通行，每晚最多容纳800人。</p></div></body></html>")
+    article = read_html(page)
+    assert (article.title, article.published, article.publisher) == (
+        "人民公园荷花池6月起开放夜游", date(2024, 5, 28), "市园林局公园管理科")
+
+
 _SHARED_DOCUMENT = (  # an online document's share page: the site's name as its title, a credit under the headline
     "<html><head><meta charset='utf-8'><title>公园开放稿（定稿）.docx - 某某文档</title></head><body>"
     "<div class='hd'><span>公园开放稿（定稿）.docx</span><span>只读</span></div><div>最近修改：张三 3月1日 9:12</div>"
