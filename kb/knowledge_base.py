@@ -456,6 +456,8 @@ class KnowledgeBase:
             parts.append((text, self.articles[unit.article_id]))
         if asked <= {kinds.HOW} and len(parts) == 1 and best.sentence is not None:
             parts = [(self._with_following(best.sentence, parts[0][0]), parts[0][1])]
+        if kinds.ORGANISATION in asked and len(parts) == 1 and not overview and best.sentence is not None:
+            parts = [(self._with_subject(best.sentence, parts[0][0]), parts[0][1])]
         if kinds.PHONE in asked and len(parts) == 1 and not overview and best.sentence is not None:
             parts = [(self._with_listed_contacts(best.sentence, parts[0][0]), parts[0][1])]
         also = self._close_second(question, ranked, best, asked) if len(parts) == 1 and not overview else None
@@ -506,6 +508,15 @@ class KnowledgeBase:
             text = whole[at:] if whole[at + len(shown):].strip(_CLAUSE_MARKS) else text
         following = sentence + 1
         return text + self._sentences[following].text if following in self._neighbours(sentence) else text
+
+    def _with_subject(self, sentence: int, text: str) -> str:
+        """A later clause leaves out who acts: the organisation the sentence opens with."""
+        whole = self._sentences[sentence].text
+        at = whole.find(text.rstrip(_CLAUSE_MARKS))
+        first = next((c for c in _CLAUSE_END.split(whole) if c), "")
+        if at <= 0 or kinds.ORGANISATION not in kinds.stated_kinds(first) or first in text:
+            return text
+        return first + "……" + text
 
     def _with_listed_contacts(self, sentence: int, text: str) -> str:
         """"咨询电话：A科 …；B局 …": the numbers listed with the answer's in one statement (its parts joined by

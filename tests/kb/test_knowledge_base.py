@@ -241,6 +241,16 @@ def test_a_how_question_gets_what_follows_the_words_naming_its_subject(tmp_path,
     assert shown in answer.text and not_shown not in answer.text, answer.text
 
 
+def test_a_who_question_answered_by_a_later_clause_gets_the_organisation_the_sentence_opens_with(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-basket.txt",
+                  "---\ntitle: 某县开通网上便民菜篮\ndate: 2020-03-04\n---\n"
+                  "某县商务局牵头，联合12家商超和蔬菜合作社，依托“某县优选”小程序集中发布蔬菜信息，"
+                  "然后由县邮政公司配送到户，开通了网上“便民菜篮”，为居民提供线上下单、线下配送服务。\n"
+                  "截至3月3日，“便民菜篮”已配送订单4300单。\n")
+    answer = kb.ask("某县网上便民菜篮是哪个部门搞的")
+    assert "某县商务局" in answer.text and "便民菜篮" in answer.text, answer.text
+
+
 def test_a_newer_close_answer_about_another_county_is_not_shown_beside_the_best(tmp_path):
     kb = _kb_with(tmp_path, "2020-03-bus.txt",
                   "---\ntitle: 青州：城区公交3月1日起恢复运营\ndate: 2020-03-01\n---\n"
