@@ -49,6 +49,7 @@ from .web_layout import (
     is_page_number,
     is_unmarked_byline,
     read_dateline,
+    read_editor_day,
     read_microblog,
     read_signature,
 )
@@ -80,6 +81,7 @@ _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
 _RUNNING_HEAD_CHARS = 20
+_MASTHEAD_LINES = 4  # a bulletin's name, issue line, editor and day above its first item
 _END_MATTER_LINES = 6  # a distribution list (抄送：…) stands among a document's last lines
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
@@ -358,14 +360,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
     lines, issuers = _without_letterhead(lines)
-    header = read_dateline(lines[0]) if lines else None  # "某某日报 2020年3月4日 星期三 A03版": the whole page's
-    if header:
-        lines = lines[1:]
-    elif len(lines) > 1 and _is_title_line(lines[0], punctuated=True):
-        header = read_dateline(lines[1])  # "2020-08-28 来源：某报" under the page's headline: the whole page's too
-        if header and header.publisher and not header.labelled and len(lines[0]) <= _COLUMN_NAME_CHARS \
-                and len(lines) > 2 and _is_title_line(lines[2], punctuated=True):
-            lines = lines[2:]  # a column's name over the paper's name and day ("县域快讯 / 某某晚报 2020-04-08")
+    header, lines = _bulletin_head(lines) or _page_header(lines)
     opening = {i for i, line in enumerate(lines) if any(line is first for first in documents)}
     starts = sorted({*_article_starts(lines), *opening})
     articles: list[Article] = []
@@ -379,6 +374,27 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         else:
             articles.append(article)
     return _dated([a for a in articles if a.paragraphs], header, issuers)
+
+
+def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:
+    """The dateline of the whole page, if any, and the lines without the header that gives it."""
+    header = read_dateline(lines[0]) if lines else None  # "某某日报 2020年3月4日 星期三 A03版": the whole page's
+    if header:
+        return header, lines[1:]
+    if len(lines) > 1 and _is_title_line(lines[0], punctuated=True):
+        header = read_dateline(lines[1])  # "2020-08-28 来源：某报" under the page's headline: the whole page's too
+        if header and header.publisher and not header.labelled and len(lines[0]) <= _COLUMN_NAME_CHARS \
+                and len(lines) > 2 and _is_title_line(lines[2], punctuated=True):
+            return header, lines[2:]  # a column's name over the paper's name and day ("县域快讯 / 某某晚报 2020-04-08")
+    return header, lines
+
+
+def _bulletin_head(lines: list[str]) -> tuple[Dateline, list[str]] | None:
+    """A bulletin's masthead block above its first marked item ("工 作 简 报" / "2023年第4期" / "某某办公室编
+    2023年3月24日"): its editor and day publish and date every item, as a newspaper page's header does."""
+    first = next((i for i, line in enumerate(lines[:_MASTHEAD_LINES + 1]) if _is_item_title(line)), 0)
+    head = read_editor_day(lines[:first]) if first else None
+    return (head, lines[first:]) if head else None
 
 
 def _numbered_documents(lines: list[str]) -> list[str]:

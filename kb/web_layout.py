@@ -7,7 +7,8 @@
   "阅读原文"), open-government index lines ("索引号：…"), a site's menu and its name with its address, a bulletin's
   issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读).
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
-  above a headline ("工 作 简 报", "新闻通稿"), a document's closing (issuer and day).
+  above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
+  and day).
 """
 from __future__ import annotations
 
@@ -138,6 +139,8 @@ _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 _ISSUER_DAY = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s+{_FULL_DATE.pattern}"
                          r"\s*(?:印制|印发|编印)?$")
+# A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
+_EDITOR_DAY = re.compile(rf"([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -243,6 +246,15 @@ def read_trailing_dateline(lines: list[str]) -> Dateline | None:
         if dateline and dateline.published and (_PUBLISHED_OR_SOURCE.search(line) or _ISSUER_DAY.match(line)):
             return dateline
     return None
+
+
+def read_editor_day(lines: list[str]) -> Dateline | None:
+    """The editor and day a bulletin's masthead block names (on one line or the editor over the day), without its
+    编/编印/主办; None when the block holds a sentence or no editor right before a day."""
+    text = " ".join(line.strip() for line in lines)
+    found = _EDITOR_DAY.search(text) if _NOT_A_SENTENCE.match(text) else None
+    return Dateline(published=valid_day(*found.groups()[1:]), publisher=found.group(1), labelled=False) \
+        if found else None
 
 
 def read_signature(lines: list[str]) -> Dateline | None:

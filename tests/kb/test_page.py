@@ -735,6 +735,34 @@ def test_a_bulletin_loses_its_spaced_masthead_and_distribution_list():
     assert "市委办公室" not in article.text and "共印" not in article.text
 
 
+BULLETIN_ITEMS = ("◆甲县启用城乡公交一卡通\n5月10日起，甲县城乡公交全部线路可刷一卡通乘车，每次优惠5角。\n"
+                  "◆乙镇新建两处口袋公园\n乙镇在老街两侧新建口袋公园两处，共栽植树木320株。\n"
+                  "◆丙街道开设老年助餐点\n5月12日起，丙街道助餐点为70岁以上老人供应午餐，每餐8元。\n"
+                  "报：市委办公室，市政府办公室。送：各县市区交通运输局。发：局机关各科室。\n（共印30份）\n")
+
+
+@pytest.mark.parametrize("masthead", [
+    "信 息 专 报\n2024年第7期（总第112期）\n某市交通运输局办公室编 2024年5月15日\n",
+    "情况通报\n第7期\n某市交通运输局办公室 编印　2024年5月15日\n",
+    "工 作 动 态\n2024年第7期\n某市交通运输局办公室编\n2024年5月15日\n",  # the editor over the day
+], ids=["editor-day", "editor-printed-day", "editor-over-day"])
+def test_a_bulletins_masthead_block_dates_and_publishes_every_item(masthead):
+    page = parse_page("p", masthead + BULLETIN_ITEMS)
+    assert [(a.title, page.iso_date_of(a), page.publisher_of(a)) for a in page.articles] == [
+        (title, "2024-05-15", "某市交通运输局办公室") for title in ("甲县启用城乡公交一卡通", "乙镇新建两处口袋公园",
+                                                                  "丙街道开设老年助餐点")]
+    assert page.articles[-1].paragraphs == ["5月12日起，丙街道助餐点为70岁以上老人供应午餐，每餐8元。"]
+
+
+def test_an_item_with_its_own_dateline_keeps_it_and_lines_above_items_that_name_no_editor_date_nothing():
+    own = BULLETIN_ITEMS.replace("乙镇在老街", "2024年5月9日 来源：乙镇人民政府\n乙镇在老街")
+    page = parse_page("p", "工 作 简 报\n某市交通运输局办公室编 2024年5月15日\n" + own)
+    assert [(page.iso_date_of(a), page.publisher_of(a)) for a in page.articles][:2] == [
+        ("2024-05-15", "某市交通运输局办公室"), ("2024-05-09", "乙镇人民政府")]
+    page = parse_page("p", "本周交通要闻\n交通运输局在5月15日的例会上通报了以下三件事\n" + BULLETIN_ITEMS)
+    assert {(page.iso_date_of(a), page.publisher_of(a)) for a in page.articles} == {("", "")}
+
+
 @pytest.mark.parametrize("text, title, iso, publisher, paragraph", [
     ("群公告\n某某街道商户服务群(215)\n置顶\n【通知】关于沿街商铺恢复营业的通知\n2020-03-06 10:15 发布\n"
      "已读 180人 未读 35人\n各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。\n",
