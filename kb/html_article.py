@@ -42,6 +42,7 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
 _BLOCK_TAGS = frozenset("address article aside blockquote br center dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
                         "header hr li main nav ol p section table td th tr ul".split())
 _UNSEEN_TAGS = ("script", "style", "noscript", "template")
+_SHEET_NAME = re.compile(r"^(?:工作表|工作簿)\d*$")  # a spreadsheet's default name: "工作表1" (also "Sheet1", no Han)
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
@@ -126,9 +127,9 @@ def read_html(page: str, url: str = "") -> WebArticle:
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")
-    masthead = is_masthead(page_title)  # "工 作 简 报": no headline, no site's name
+    nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
     lines = _visible_lines(tree)
-    title, dateline = _headline(lines, "" if masthead else page_title)
+    title, dateline = _headline(lines, "" if nameless else page_title)
     if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
     # the dateline under the headline, else a forum post's time, else a notice's closing, else one under the text
@@ -138,7 +139,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
-    if (publisher in _THIS_SITE or not publisher) and not masthead:
+    if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _site_name(normalize(tree.findtext(".//title") or ""), title)
     page_url = url or doc.get("url") or ""
     return WebArticle(
@@ -221,10 +222,14 @@ def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
     """Data tables say what their cells are, as the extractor would not ("个人 | 20万元 | 3年", or nothing at all
     of a cell holding paragraphs): a table with a header row says each row as a sentence ("个人：最高额度20万元，
     最长期限3年。"), a table of label/value pairs (<th>答复内容</th><td>…</td>) each pair as "答复内容：…" with the
-    value's paragraphs under it. Layout tables (no <th>) and tables holding tables stay as they are."""
+    value's paragraphs under it. Layout tables (no <th>) and tables holding tables stay as they are, but for a title
+    row merged across (a sheet saved as a web page); cells hidden by their style say nothing."""
     for table in list(tree.iter("table")):
-        rows = [[cell for cell in row if cell.tag in ("th", "td")] for row in table.iter("tr")]
-        if not rows or not all(rows) or any(True for _ in table.iterdescendants("table")):
+        if any(True for _ in table.iterdescendants("table")):
+            continue
+        rows = _title_rows_said(table, [[cell for cell in row if cell.tag in ("th", "td") and not _is_hidden(cell)]
+                                        for row in table.iter("tr")])
+        if not rows or not all(rows):
             continue
         if _has_header_row(rows):
             lines = [_row_sentence(rows[0], row) for row in rows[1:]]
@@ -236,6 +241,24 @@ def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
         for line in lines:
             table.addprevious(line)
         table.drop_tree()
+
+
+def _title_rows_said(table: Any, rows: list[list[Any]]) -> list[list[Any]]:
+    """A sheet's title (and the line under it) in a row of one cell merged across the table (colspan), as a
+    spreadsheet saved as a web page has it: a line above the table, not one more row ("某某表 | ||"). The rows
+    left."""
+    while len(rows) > 2 and max(map(len, rows)) > 1 and len(rows[0]) == 1 \
+            and (rows[0][0].get("colspan") or "1").strip() != "1":
+        table.addprevious(_paragraph(table, normalize(rows[0][0].text_content())))
+        rows[0][0].getparent().drop_tree()
+        rows = rows[1:]
+    return rows
+
+
+def _is_hidden(element: Any) -> bool:  # an lxml element
+    """A table cell or row hidden by its style, as a spreadsheet's hidden column is, is no text (the extractor
+    drops it too). A hidden block elsewhere may be a tab or a second page that a script shows: it stays."""
+    return "display:none" in (element.get("style") or "").replace(" ", "")
 
 
 def _has_header_row(rows: list[list[Any]]) -> bool:
@@ -290,6 +313,13 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     return title, None
 
 
+def _names_nothing(page_title: str) -> bool:
+    """A page title that names neither the article nor the site: a bulletin's masthead, the page's kind
+    ("公告详情"), or a title without a Chinese character, as a spreadsheet saved as a web page is titled by its
+    sheet's or workbook's name ("Sheet1", "v3", "Book1"; also "工作表1")."""
+    return is_masthead(page_title) or not re.search(HAN, page_title) or bool(_SHEET_NAME.match(page_title))
+
+
 def _site_name(page_title: str, headline: str) -> str:
     """The site's name in a page title beside the headline or a column's name ("栏目_某某公司", "某某网--栏目",
     or the name alone): the part named like a site or publisher, else the title when it has one part only."""
@@ -325,7 +355,7 @@ def _text_from_the_headline(page: str, headline: str) -> str:
 def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     """The page's text as a reader sees it, one line per block element (to find the headline and its dateline, and
     the text where the extractor lost it)."""
-    for element in list(tree.iter(*_UNSEEN_TAGS)):
+    for element in [*tree.iter(*_UNSEEN_TAGS), *filter(_is_hidden, tree.iter("tr", "td", "th"))]:
         element.drop_tree()
     for label in list(tree.iter("td", "th")):  # "时 间：" in a cell, its value in the next: one line
         value = label.getnext()

@@ -313,7 +313,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     """
     marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
-            and not re.search(marks, line) and not line.endswith("：") and read_dateline(line) is None)
+            and not re.search(marks, line) and not line.endswith(("：", "|")) and read_dateline(line) is None)
 
 
 def _is_document_name(line: str) -> bool:

@@ -1294,3 +1294,45 @@ def test_a_definition_lists_term_labels_its_description():
             "<dt>票价</dt><dd>成人每场25元，学生每场15元。</dd></dl></article></body></html>")
     text = read_html(page).text
     assert "开放时间：每天14:00至21:00" in text and "票价：成人每场25元" in text
+
+
+# An Excel sheet saved as a web page (另存为 网页): no <p>, no heading; a GB2312 table in Excel's markup, its title
+# in a first row merged across, a hidden column (display:none), line breaks inside a cell.
+_EXCEL_SHEET = (
+    "<html xmlns:o='urn:schemas-microsoft-com:office:office' xmlns:x='urn:schemas-microsoft-com:office:excel'>"
+    "<head><meta http-equiv=Content-Type content='text/html; charset=gb2312'><meta name=ProgId content=Excel.Sheet>"
+    "{title}<style><!--.xl65{{font-weight:700;}} .xl66{{display:none;}}--></style><!--[if gte mso 9]><xml>"
+    "<x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>v2</x:Name></x:ExcelWorksheet>"
+    "</x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]--></head><body>"
+    "<table border=0 cellpadding=0 cellspacing=0 width=600 style='border-collapse:collapse;table-layout:fixed'>"
+    "<col width=60><col width=160><col width=380><col width=72 style='display:none'>"
+    "<tr height=40><td colspan=3 class=xl65>2024年社区长者食堂就餐补贴标准</td>"
+    "<td class=xl66 style='display:none'>v2</td></tr>{dateline}"
+    "<tr><td class=xl65>序号</td><td class=xl65>补贴对象</td><td class=xl65>补贴标准</td>"
+    "<td class=xl66 style='display:none'>核对</td></tr>"
+    "<tr><td x:num>1</td><td>80周岁以上老人</td><td x:str>每餐补贴5元，每天限补两餐。"
+    "<br style='mso-data-placement:same-cell;'>首次就餐须持本人身份证到食堂办卡。</td>"
+    "<td class=xl66 style='display:none'>已核</td></tr>"
+    "<tr><td x:num>2</td><td>低保家庭老人</td><td>每餐补贴8元，每天限补两餐。</td>"
+    "<td class=xl66 style='display:none'></td></tr>"
+    "<tr><td x:num>3</td><td>其他60周岁以上老人</td><td>每餐补贴2元，不限餐次。</td>"
+    "<td class=xl66 style='display:none'>待核</td></tr></table></body></html>")
+_SHEET_DATELINE = ("<tr><td colspan=3>发布单位：某区民政局　　发布日期：2024年3月1日</td>"
+                   "<td class=xl66 style='display:none'>审核：是</td></tr>")
+
+
+@pytest.mark.parametrize("title, dateline, day", [("<title>Sheet1</title>", _SHEET_DATELINE, "2024-03-01"),
+                                                  ("<title>工作表1</title>", "", ""),
+                                                  ("", _SHEET_DATELINE, "2024-03-01")],
+                         ids=["sheet-name", "chinese-default-name", "no-title"])
+def test_an_excel_sheet_saved_as_a_web_page_is_titled_by_its_merged_title_row_without_its_hidden_cells(
+        title, dateline, day):
+    from kb.html_article import decode_html
+    page = decode_html(_EXCEL_SHEET.format(title=title, dateline=dateline).encode("gb2312"))
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta.get("date", ""), parsed.meta.get("publisher", "")) == (
+        "2024年社区长者食堂就餐补贴标准", day, "")  # neither "v2", "Sheet1" nor "工作表1"
+    assert article.paragraphs[0] == "序号 | 补贴对象 | 补贴标准 |"  # the title row is no row of the table
+    assert "1 | 80周岁以上老人 | 每餐补贴5元，每天限补两餐。 首次就餐须持本人身份证到食堂办卡。 |" in article.paragraphs
+    assert not any(hidden in "".join(article.paragraphs) for hidden in ("v2", "核"))  # 核对, 已核, 待核
