@@ -7,6 +7,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -27,7 +28,14 @@ _PAGE_COUNT = re.compile(r"^(?:第?\s*\d{1,3}\s*页?\s*(?:[/／]|共)\s*\d{1,3}\
                          r"|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$", re.IGNORECASE)
 _ADDRESS_LINE = re.compile(r"^(?:file|https?)://\S*(?:\s+\d{1,3}\s*/\s*\d{1,3})?$")  # a browser's footer…
 _PRINT_TIME = re.compile(r"^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}")  # …and its header
+# times a character's size: how far two glyphs may overlap and still be two, how wide a gap parts words with a space,
+# how wide a gap may stand between two glyphs of a row PDFium gave as two lines
+_OVERLAP, _SPACE, _ROW_GAP = 0.25, 0.3, 4.0
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$")
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top, in points from the page's lower left corner
+Glyph = tuple[str, Box]
 
 
 @dataclass(frozen=True)
@@ -38,30 +46,114 @@ class Line:
     bottom: float
     height: float  # of its Chinese characters (their font size); 0 without any ("17:30。")
     gap: float     # the widest space between two of its glyphs: a line of running text has none
+    vertical: bool = False  # a column of vertical writing (竖排), placed as if the page were turned a quarter left
+
+
+class _Run(NamedTuple):  # a line as PDFium gives it, or pieced together
+    chars: list[Glyph]
+    glyphs: list[Glyph]  # those that show: no spaces
+    column: bool         # its glyphs stand one under another, as in vertical writing
 
 
 def page_lines(page: pypdfium2.PdfPage) -> list[Line]:
-    """The page's lines as PDFium orders its text (it marks their ends), each with where it stands."""
+    """The page's lines, and columns of vertical writing, as PDFium orders its text (it marks their ends), each with
+    where it stands."""
     textpage = page.get_textpage()
-    lines: list[list[tuple[str, tuple[float, float, float, float]]]] = [[]]
+    lines: list[list[Glyph]] = [[]]
     for index in range(textpage.count_chars()):
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
         if char in "\r\n":
             lines.append([])
         else:
             lines[-1].append((char, textpage.get_charbox(index)))
-    found = []
-    for chars in lines:
-        glyphs = [(char, box) for char, box in chars if char.strip() and box[2] > box[0]]
-        words = " ".join("".join(char for char, _ in chars).split())
-        if not glyphs or not words:
-            continue
-        gaps = [after[1][0] - before[1][2] for before, after in itertools.pairwise(glyphs)]
-        found.append(Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
-                           min(box[1] for _, box in glyphs), font_size([box for char, box in glyphs
-                                                                         if re.match(HAN, char)]),
-                           max(gaps, default=0.0)))
+    runs = [piece for chars in lines for piece in _columns_apart(_run(chars)) if piece.glyphs]
+    found: list[Line] = []
+    for run in _rejoined(runs):  # a lone glyph stands in the block before it, column or row
+        found.append(_line(run, page.get_height(), found[-1].vertical if found else False))
     return found
+
+
+def _run(chars: list[Glyph]) -> _Run:
+    glyphs = [(char, box) for char, box in chars if _shows(char, box)]
+    pairs = [(before, after) for (_, before), (_, after) in itertools.pairwise(glyphs)]
+    under = sum(_under(*pair) for pair in pairs)
+    return _Run(chars, glyphs, under > max(len(pairs) / 2, sum(_beside(*pair) for pair in pairs)))
+
+
+def _line(run: _Run, page_height: float, lone_in_column: bool) -> Line:
+    """A line where it stands; a column turned a quarter (its top at the left), so that it is read as a line is: the
+    column further right above, a column starting lower indented, one ending higher short."""
+    words = " ".join("".join(char for char, _ in run.chars).split())
+    glyphs = run.glyphs
+    vertical = run.column or (len(glyphs) == 1 and lone_in_column)
+    if vertical:  # PDFium puts a space after a number set sideways in a column ("2022 年4 月")
+        words = re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", words)
+        glyphs = [(char, (page_height - top, left, page_height - bottom, right))
+                  for char, (left, bottom, right, top) in glyphs]
+    gaps = [after[1][0] - before[1][2] for before, after in itertools.pairwise(glyphs)]
+    return Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
+                min(box[1] for _, box in glyphs), font_size([box for char, box in glyphs if re.match(HAN, char)]),
+                max(gaps, default=0.0), vertical)
+
+
+def _rejoined(runs: list[_Run]) -> list[_Run]:
+    """PDFium reads a whole page one way, across its rows or down its columns, by what most of it is (here: more of
+    its text stands in columns than in rows); text set the other way comes a character (a text object) a line.
+    Such a line goes on with the one before when its first glyph stands next to the last one there the other way:
+    under it on a page read across, beside it (after a space if apart) on a page read down."""
+    counts = Counter(run.column for run in runs if len(run.glyphs) > 1 for _ in run.glyphs)
+    down = counts[True] > counts[False]
+    step = _beside if down else _under
+    joined: list[_Run] = []
+    for run in runs:
+        before = joined[-1] if joined else None
+        if before and all(line.column != down for line in (before, run) if len(line.glyphs) > 1) \
+                and step(last := before.glyphs[-1][1], first := run.glyphs[0][1]):
+            space = [(" ", first)] * (down and _gap(last, first) > _SPACE * _size(last, first))
+            joined[-1] = _Run(before.chars + space + run.chars, before.glyphs + run.glyphs, not down)
+        else:
+            joined.append(run)
+    return joined
+
+
+def _columns_apart(run: _Run) -> list[_Run]:
+    """A column as PDFium gives it, cut where it runs into the next without a line break (at a glyph higher up)."""
+    if not run.column:
+        return [run]
+    columns: list[list[Glyph]] = [[]]
+    last = None
+    for char, box in run.chars:
+        if _shows(char, box):
+            if last and box[3] > last[3] + _OVERLAP * _size(last, box):
+                columns.append([])
+            last = box
+        columns[-1].append((char, box))
+    return [_run(chars) for chars in columns] if len(columns) > 1 else [run]
+
+
+def _shows(char: str, box: Box) -> bool:
+    return bool(char.strip()) and box[2] > box[0]
+
+
+def _size(before: Box, after: Box) -> float:
+    return max(before[2] - before[0], before[3] - before[1], after[2] - after[0], after[3] - after[1])
+
+
+def _gap(before: Box, after: Box) -> float:
+    return after[0] - before[2]
+
+
+def _beside(before: Box, after: Box) -> bool:
+    """The next glyph in a row: to the right, at the same height, not a column away."""
+    size = _size(before, after)
+    return min(before[3], after[3]) > max(before[1], after[1]) \
+        and -_OVERLAP * size <= _gap(before, after) < _ROW_GAP * size
+
+
+def _under(before: Box, after: Box) -> bool:
+    """The next glyph in a column: below, within its width, no more than a character's height lower."""
+    size = _size(before, after)
+    return min(before[2], after[2]) > max(before[0], after[0]) and -_OVERLAP * size <= before[1] - after[3] < size
 
 
 def font_size(boxes: list[tuple[float, float, float, float]]) -> float:
@@ -92,17 +184,25 @@ def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
 
 
 def _edge_lines(lines: list[Line]) -> list[Line]:
-    by_height = sorted(lines, key=lambda line: line.bottom)
-    return by_height[:_RUNNING_LINES] + by_height[-_RUNNING_LINES:]
+    """The first and last lines of the page, and its first and last columns of vertical writing."""
+    edges = []
+    for vertical in (False, True):
+        by_height = sorted((line for line in lines if line.vertical == vertical), key=lambda line: line.bottom)
+        edges += by_height[:_RUNNING_LINES] + by_height[-_RUNNING_LINES:]
+    return edges
 
 
 def paragraphs(lines: list[Line]) -> list[str]:
     """Lines joined into paragraphs: a line goes on with the one above it when that one runs to the right edge of
     its column and it starts at the left edge of its own, both are running text of one font size (no wide space
     inside: not a table row, nor a bar of links), and no wider gap stands between them than between the lines of
-    a paragraph (unless it stands higher: the next column or page)."""
-    if not lines:
-        return []
+    a paragraph (unless it stands higher: the next column or page). Columns of vertical writing are read so too,
+    turned a quarter (a column goes on into the next unless it ends early); a run of them is a block of its own."""
+    return [paragraph for _, block in itertools.groupby(lines, key=lambda line: line.vertical)
+            for paragraph in _block_paragraphs(list(block))]
+
+
+def _block_paragraphs(lines: list[Line]) -> list[str]:
     size = statistics.median([line.height for line in lines if line.height] or [_DEFAULT_SIZE])
     columns = _columns(lines, size)
     pitch = statistics.median([gap for above, below in itertools.pairwise(lines)

@@ -1,6 +1,13 @@
-"""How a PDF's lines become paragraphs, on lines placed by hand (x from the left, y from the bottom, in points)."""
+"""How a PDF's lines become paragraphs, on lines placed by hand (x from the left, y from the bottom, in points), and
+how a page's characters become lines, on small PDFs drawn a character at a time."""
 from __future__ import annotations
 
+import datetime
+
+import pytest
+
+from kb.documents import pdf_text
+from kb.page import parse_page
 from kb.pdf_layout import Line, font_size, paragraphs, without_running_lines
 
 SIZE = 15.0  # the font size of the body text
@@ -80,3 +87,66 @@ def test_flat_characters_do_not_make_a_line_look_smaller():
     assert font_size([one, ci]) == font_size([ci, ci]) == 14.0
     assert font_size([one]) == 1.5  # a line of nothing but flat characters keeps what it has
     assert font_size([]) == 0.0
+
+
+def _pdf(chars: list[tuple[str, float, float, float]]) -> bytes:
+    """A one-page PDF drawing each (character, x, y, size) as a text object of its own: a Type3 font whose glyphs
+    are all a square, mapped to the characters by a ToUnicode table (no font file needed)."""
+    codes = {char: code for code, char in enumerate(dict.fromkeys(char for char, *_ in chars), 1)}
+    unicode_map = "".join(f"<{code:02X}> <{ord(char):04X}>\n" for char, code in codes.items())
+    to_unicode = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def /CMapType 2 def\n"
+                  f"1 begincodespacerange <00> <FF> endcodespacerange\n{len(codes)} beginbfchar\n{unicode_map}"
+                  "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
+    content = "".join(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm <{codes[char]:02X}> Tj ET\n" for char, x, y, size in chars)
+
+    def stream(data: str) -> str:
+        return f"<< /Length {len(data.encode())} >>\nstream\n{data}\nendstream"
+
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+               "/Contents 5 0 R >>",
+               "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+               f"/CharProcs << /g 6 0 R >> /Encoding << /Type /Encoding /Differences [1{' /g' * len(codes)}] >> "
+               f"/FirstChar 1 /LastChar {len(codes)} /Widths [{' 1000' * len(codes)}] /ToUnicode 7 0 R >>",
+               stream(content), stream("1000 0 0 0 1000 1000 d1 0 0 1000 1000 re f"), stream(to_unicode)]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    table = "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    return pdf + (f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n{table}trailer << /Size {len(objects) + 1} "
+                  f"/Root 1 0 R >>\nstartxref\n{len(pdf)}\n%%EOF\n").encode()
+
+
+def _columns(*columns: tuple[str, int, float], right: float = 520.0, top: float = 780.0, pitch: float = 30.0,
+             ) -> list[tuple[str, float, float, float]]:
+    """Vertical writing: each (text, characters it starts down, size) a column, right to left, top to bottom."""
+    return [(char, right - number * pitch, top - (down + index + 1) * size * 1.1, size)
+            for number, (text, down, size) in enumerate(columns) for index, char in enumerate(text)]
+
+
+# PDFium reads a page across or down as most of it looks to it: with the longer footer, across (each column then
+# comes a character a line), with the shorter one down (the footer a character a line)
+@pytest.mark.parametrize("footer, left", [("咨询电话：0536-1234567", 300), ("电话：8123456", 100)])
+def test_a_page_in_vertical_writing_is_read_column_by_column_and_a_row_on_it_as_a_row(footer, left):
+    raw = _pdf(_columns(("城南社区义诊通知", 0, 20),
+                        ("为方便居民就近看病，社区卫生服务站定于本周", 2, 15),  # a column is 23 characters long
+                        ("六上午在社区广场举办义诊，届时有内科、眼科医生", 0, 15),
+                        ("坐诊，并免费测量血压。", 0, 15),
+                        ("城南社区居民委员会", 14, 15), ("二〇二二年四月二十日", 13, 15))
+               + [(char, left + index * 10, 60, 10) for index, char in enumerate(footer)])
+    text = pdf_text(raw)
+    assert text.split() == ["城南社区义诊通知",
+                            "为方便居民就近看病，社区卫生服务站定于本周六上午在社区广场举办义诊，届时有内科、眼科医生"
+                            "坐诊，并免费测量血压。",
+                            "城南社区居民委员会", "二〇二二年四月二十日", footer]
+    [article] = parse_page("notice", text).articles
+    assert (article.title, article.published, article.publisher) == \
+        ("城南社区义诊通知", datetime.date(2022, 4, 20), "城南社区居民委员会")
+
+
+def test_a_column_beside_rows_reads_as_one_line_not_a_character_a_line():
+    rows = "本周六上午城南社区卫生服务站在社区广场举办义诊活动，" * 2
+    raw = _pdf([(char, 40 + index * 9, 700 - row * 16, 9) for row in range(10) for index, char in enumerate(rows)]
+               + _columns(("城南社区义诊", 0, 12), right=560, top=500))
+    assert pdf_text(raw).split()[-1] == "城南社区义诊"
