@@ -3,14 +3,15 @@
 A paragraph is written on a line of its own, opened by a paragraph indent ("　　") wherever the file shows that a
 new paragraph starts: the page splitter then keeps it apart, and joins only the lines a page or column broke.
 Tables of a Word file are said row by row as sentences (text.row_sentence); how a PDF's lines become
-paragraphs is kb/pdf_layout.py.
+paragraphs is kb/pdf_layout.py. HTML that a Word file holds as a part of its own is read by the importer's web page
+reader, handed in.
 """
 from __future__ import annotations
 
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import docx
@@ -20,6 +21,8 @@ from docx.oxml.ns import nsmap, qn
 from docx.table import Table, _Cell
 from lxml import etree
 
+from .mail import archived_page
+from .page import split_front_matter
 from .pdf_layout import page_lines, paragraphs, without_running_lines
 from .text import HAN, ends_sentence, row_sentence
 
@@ -41,32 +44,63 @@ _TEXT_OUTSIDE_BOXES = etree.XPath(".//w:t[not(ancestor::w:txbxContent)]/text()",
 _DEPTH = etree.XPath("count(ancestor::w:txbxContent)", namespaces=_NAMESPACES)
 _RUNS = etree.XPath(".//w:r[count(ancestor::w:txbxContent) = $depth]", namespaces=_NAMESPACES)
 _PARAGRAPHS = etree.XPath(".//w:p[count(ancestor::w:txbxContent) = $depth]", namespaces=_NAMESPACES)
+# An HTML part put in with w:altChunk (html-docx-js, an office system's export): a page, or a web archive (.mht)
+_WEB_ARCHIVE_TYPES = frozenset({"message/rfc822", "application/x-mimearchive", "multipart/related"})
+WebPage = Callable[[bytes, str | None], str]  # a page's bytes and charset → its text page (front matter, paragraphs)
 
 
 class UnreadableDocument(Exception):
     """A Word or PDF file that cannot be opened, read or imported, or gives no text; the message is for the user."""
 
 
-def docx_text(raw: bytes) -> str:
+def docx_text(raw: bytes, web_page: WebPage | None = None) -> str:
     """The paragraphs and tables of a Word file's body, in order, also inside content controls (a cover page),
     insertions, fields and links; page headers, footers and deleted text are left out, and so are text boxes unless
-    the file is laid out in them."""
-    try:
-        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(raw)).infolist())
-        if unpacked > _MAX_UNPACKED_BYTES:  # a few MB that unpack to gigabytes of XML would stall the import
-            raise UnreadableDocument(f"Word 文件解压后超过 {_MAX_UNPACKED_BYTES // (1024 * 1024)} MB，无法导入")
-        document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError) as error:
-        raise UnreadableDocument(f"Word 文件无法打开（不是 .docx 格式或已损坏：{type(error).__name__}）") from None
+    the file is laid out in them. An HTML part (w:altChunk) is read by web_page (none read without it) where it
+    stands, its title a paragraph; a file that is that part alone is its text page, date and publisher kept."""
+    document = _opened(raw)
     lines: list[str] = []
+    pages: list[str] = []  # of the HTML parts
     body = document.element.body
     for block in _blocks(body, _laid_out_in_boxes(body)):
         if block.tag == qn("w:p"):
             for text in _paragraph_text(block).split("\n"):  # a line break inside a paragraph
                 lines.append(text if _continues(lines, text) else PARAGRAPH_START + text.strip())
-        else:
+        elif block.tag == qn("w:tbl"):
             lines += [PARAGRAPH_START + line for line in _table_lines(Table(block, document))]
-    return _with_text("\n".join(line for line in lines if line.strip()), "Word 文件")
+        elif web_page:
+            pages.append(_part_page(document, block, web_page))
+            lines += _page_lines(pages[-1])
+    lines = [line for line in lines if line.strip()]
+    if len(pages) == 1 and lines == _page_lines(pages[0]):  # nothing besides the part
+        return _with_text(pages[0].rstrip("\n"), "Word 文件")
+    return _with_text("\n".join(lines), "Word 文件")
+
+
+def _opened(raw: bytes) -> docx.document.Document:
+    try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+        if unpacked > _MAX_UNPACKED_BYTES:  # a few MB that unpack to gigabytes of XML would stall the import
+            raise UnreadableDocument(f"Word 文件解压后超过 {_MAX_UNPACKED_BYTES // (1024 * 1024)} MB，无法导入")
+        return docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError) as error:
+        raise UnreadableDocument(f"Word 文件无法打开（不是 .docx 格式或已损坏：{type(error).__name__}）") from None
+
+
+def _part_page(document: docx.document.Document, chunk: Any, web_page: WebPage) -> str:  # chunk: a w:altChunk
+    """The text page of the HTML part an altChunk element puts in; "" for another kind of part (RTF, text)."""
+    part = document.part.related_parts.get(chunk.get(qn("r:id")))
+    if part is None:
+        return ""
+    if part.content_type in _WEB_ARCHIVE_TYPES:
+        return web_page(*archived_page(part.blob))
+    return web_page(part.blob, None) if part.content_type == "text/html" else ""
+
+
+def _page_lines(page: str) -> list[str]:
+    """A text page's title and paragraphs as a Word file's paragraphs."""
+    meta, body = split_front_matter(page)
+    return [PARAGRAPH_START + line.strip() for line in (meta.get("title", ""), *body.splitlines()) if line.strip()]
 
 
 def _laid_out_in_boxes(body: Any) -> bool:
@@ -76,10 +110,10 @@ def _laid_out_in_boxes(body: Any) -> bool:
 
 
 def _blocks(element: Any, boxes: bool) -> Iterator[Any]:  # lxml elements of the document body or a text box
-    """Its paragraphs and tables, those inside a content control ("w:sdt") in their place; with boxes, the text
-    boxes anchored in a paragraph follow it, each once."""
+    """Its paragraphs, tables and HTML parts, those inside a content control ("w:sdt") in their place; with boxes,
+    the text boxes anchored in a paragraph follow it, each once."""
     for child in element:
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in (qn("w:p"), qn("w:tbl"), qn("w:altChunk")):
             yield child
             if boxes and child.tag == qn("w:p"):
                 for box in _BOXES(child, depth=_DEPTH(child)):  # not those in the boxes it holds: they follow theirs

@@ -36,7 +36,8 @@ from .text import closed_up, marked_encoding, said_han, simplified
 TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-DOCUMENT_READERS = {".docx": docx_text, ".pdf": pdf_text}
+# a Word file's HTML part (html-docx-js, an office system's export) is read as a saved web page (_html_part_page)
+DOCUMENT_READERS = {".docx": lambda raw: docx_text(raw, _html_part_page), ".pdf": pdf_text}
 IMPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES + tuple(DOCUMENT_READERS)
 _SAVE_AS = {".doc": "Word 97-2003", ".wps": "WPS", ".rtf": "RTF", ".odt": "OpenDocument"}  # convertible, not read
 log = logging.getLogger(__name__)
@@ -206,6 +207,14 @@ def html_page_text(html: str, url: str = "") -> str:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
     meta["title"] = meta["title"] or page.articles[0].title  # a headline found in the text's first lines
     return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
+
+
+def _html_part_page(page: bytes, charset: str | None) -> str:
+    """A Word file's HTML part as a web page; one without an article adds nothing to the file's text."""
+    try:
+        return html_page_text(decode_html(page, charset))
+    except BadInput:
+        return ""
 
 
 def mail_page_text(mail: Mail) -> str:

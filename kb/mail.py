@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from email import message_from_bytes, policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
 
 from .text import HAN, said_han, valid_day
@@ -65,13 +65,27 @@ def read_mail(raw: bytes) -> Mail | None:
     sent = getattr(message["Date"], "datetime", None)  # None when missing or unreadable
     sender = parseaddr(_header(message, "From"))[0]
     part = message.get_body(preferencelist=("plain", "html"))  # never an attachment
-    body = part.get_payload(decode=True) if part else b""  # base64 and quoted-printable undone
-    assert isinstance(body, bytes)  # what a part that is no multipart gives
+    body = _decoded(part) if part else b""
     html = part is not None and part.get_content_subtype() == "html"
     return Mail(title=_REPLY_MARK.sub("", _header(message, "Subject")), day=sent.date() if sent else None,
                 sender=_chinese(sender), body=body if html else _SIGNATURE.split(body)[0],
                 charset=part.get_content_charset() if part else None, html=html,
                 attachments=tuple(_attachments(message)))
+
+
+def archived_page(raw: bytes) -> tuple[bytes, str | None]:
+    """The page a web archive holds (.mht, MHTML: a MIME message whose HTML part is the page, its pictures parts of
+    their own), with its charset; no bytes when it holds no HTML."""
+    message = message_from_bytes(raw, policy=policy.default)
+    assert isinstance(message, EmailMessage)  # what policy.default makes
+    part = message.get_body(preferencelist=("html",))
+    return (_decoded(part), part.get_content_charset()) if part else (b"", None)
+
+
+def _decoded(part: MIMEPart) -> bytes:
+    body = part.get_payload(decode=True)  # base64 and quoted-printable undone
+    assert isinstance(body, bytes)  # what a part that is no multipart gives
+    return body
 
 
 def forwarded(lines: list[str]) -> Forwarded | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import quopri
 import shutil
 import zipfile
 from collections.abc import Awaitable, Callable
@@ -737,6 +738,94 @@ async def test_a_text_with_title_and_source_lines_is_no_email_and_kept_as_writte
     assert outcome.path.read_text(encoding="utf-8") == text
 
 
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+_WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _html_word_file(path: Path, body: str, *parts: tuple[str, str, bytes]) -> str:
+    """A .docx as html-docx-js and office systems export it: its body's w:altChunk elements (r:id chunk1, chunk2 …)
+    name parts that hold the text as HTML; each part is (name under word/, content type, content)."""
+    types = "".join(f'<Override PartName="/word/{name}" ContentType="{kind}"/>' for name, kind, _ in parts)
+    links = "".join(f'<Relationship Id="chunk{number}" Type="{_OFFICE}/aFChunk" Target="{name}"/>'
+                    for number, (name, _, _) in enumerate(parts, start=1))
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", f'<Types xmlns="{_PACKAGE}/content-types"><Default Extension="rels" '
+                         'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default '
+                         'Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+                         'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"'
+                         f"/>{types}</Types>")
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{_PACKAGE}/relationships"><Relationship Id="rId1" '
+                         f'Type="{_OFFICE}/officeDocument" Target="word/document.xml"/></Relationships>')
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{_WORD}" xmlns:r="{_OFFICE}"><w:body>{body}'
+                         "</w:body></w:document>")
+        archive.writestr("word/_rels/document.xml.rels", f'<Relationships xmlns="{_PACKAGE}/relationships">{links}'
+                         "</Relationships>")
+        for name, _, content in parts:
+            archive.writestr(f"word/{name}", content)
+    return str(path)
+
+
+STEPS_NOTICE = ("<html><head><meta charset='utf-8'><title>关于河滨步道东段封闭维修的公告</title></head><body>"
+                "<h1>关于河滨步道东段封闭维修的公告</h1><p>发布时间：2023-07-04　来源：某某区城市管理局</p>"
+                "<p>因河滨步道东段部分路面破损，区城市管理局定于7月10日至7月25日对该段步道封闭维修。</p>"
+                "<p>维修期间，市民可绕行西岸步道，夜间请勿进入施工区域，给大家带来的不便敬请谅解。</p>"
+                "<p>咨询电话：0536-8123456。</p></body></html>")
+VACCINE_NOTICE = ("<html><head><meta charset='{charset}'><title>关于开展秋季流感疫苗接种的通知</title></head><body>"
+                  "<h1>关于开展秋季流感疫苗接种的通知</h1><p>各乡镇卫生院、社区卫生服务中心：</p>"
+                  "<p>为做好今秋流感防控，县卫生健康局决定自9月20日起在各接种门诊开展流感疫苗接种，60岁以上老人可免费"
+                  "接种一剂。</p><p>接种时请携带身份证和医保卡，每天上午8:00至11:30接种。</p>"
+                  "<p style='text-align:right'>某某县卫生健康局</p><p style='text-align:right'>2023年9月12日</p>"
+                  "</body></html>")
+
+
+async def test_a_word_file_made_of_an_html_part_is_read_as_that_web_page(tmp_path):
+    source = _html_word_file(tmp_path / "公告.docx", '<w:altChunk r:id="chunk1"/><w:sectPr/>',
+                             ("afchunk.htm", "text/html", STEPS_NOTICE.encode()))
+    page = parse_page("x", await page_text(source, Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "关于河滨步道东段封闭维修的公告", "2023-07-04", "某某区城市管理局")
+    assert article.paragraphs[0].startswith("因河滨步道东段部分路面破损") and "0536-8123456" in article.paragraphs[-1]
+
+
+def _web_archive(html: str, charset: str, encoding: str) -> bytes:
+    """An .mht: the page as the HTML part of a multipart/related MIME message, in quoted-printable or base64."""
+    raw = html.format(charset=charset).encode(charset)
+    encoded = quopri.encodestring(raw) if encoding == "quoted-printable" else base64.encodebytes(raw)
+    return (b'MIME-Version: 1.0\nContent-Type: multipart/related; type="text/html"; boundary="----=part"\n\n'
+            b"------=part\nContent-Type: text/html; charset=\"" + charset.encode() + b'"\nContent-Transfer-Encoding: '
+            + encoding.encode() + b"\nContent-Location: file:///C:/document.html\n\n" + encoded + b"\n------=part--\n")
+
+
+@pytest.mark.parametrize("content_type, charset, encoding", [("message/rfc822", "gb2312", "quoted-printable"),
+                                                             ("application/x-mimearchive", "utf-8", "base64")])
+async def test_a_word_file_made_of_a_web_archive_part_is_read_as_its_page(tmp_path, content_type, charset, encoding):
+    source = _html_word_file(tmp_path / "通知.docx", '<w:altChunk r:id="chunk1"/>',
+                             ("afchunk.mht", content_type, _web_archive(VACCINE_NOTICE, charset, encoding)))
+    page = parse_page("x", await page_text(source, Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "关于开展秋季流感疫苗接种的通知", "2023-09-12", "某某县卫生健康局")
+    assert any("60岁以上老人可免费接种一剂" in paragraph for paragraph in article.paragraphs)
+
+
+async def test_html_parts_stand_where_their_altchunk_elements_stand_among_a_word_files_paragraphs(tmp_path):
+    def paragraph(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    body = (paragraph("请各社区将下面两份公告张贴在小区公告栏，并于7月8日前反馈张贴情况。")
+            + '<w:altChunk r:id="chunk1"/>'
+            + paragraph("以上公告由街道办事处转发。") + '<w:altChunk r:id="chunk2"/>')
+    archive = _web_archive(VACCINE_NOTICE, "utf-8", "quoted-printable")
+    source = _html_word_file(tmp_path / "转发.docx", body, ("chunk1.htm", "text/html", STEPS_NOTICE.encode()),
+                             ("chunk2.mht", "message/rfc822", archive))
+    text = await page_text(source, Limits())
+    said = [text.index(words) for words in ("请各社区将下面两份公告", "关于河滨步道东段封闭维修的公告",
+                                            "夜间请勿进入施工区域", "以上公告由街道办事处转发",
+                                            "关于开展秋季流感疫苗接种的通知", "每天上午8:00")]
+    assert said == sorted(said)
+
+
 # --- bad input --------------------------------------------------------------------------------
 
 def _written(path: Path, text: str) -> str:
@@ -787,6 +876,9 @@ def _blank_pdf(path: Path, pages: int = 1) -> str:
     (lambda tmp_path: _bytes(tmp_path / "cut.pdf", NOTICE_PDF.read_bytes().replace(b"/Count 2", b"/Count 3")),
      "PDF 文件已损坏"),  # a page that does not load
     (lambda tmp_path: _zip_bomb(tmp_path / "bomb.docx"), "解压后超过 50 MB"),
+    (lambda tmp_path: _html_word_file(tmp_path / "picture.docx", '<w:altChunk r:id="chunk1"/>', (
+        "afchunk.htm", "text/html", b"<html><body><img src='notice.png'></body></html>")),
+     "Word 文件里没有可提取的中文文字"),  # an HTML part with no text in it
     (lambda tmp_path: str(tmp_path / "missing.txt"), "找不到文件"),
     (lambda tmp_path: str(tmp_path), "这是文件夹"),
     (lambda tmp_path: str(PAGES / "no_article.html"), "没有找到文章正文"),
