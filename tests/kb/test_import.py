@@ -1302,6 +1302,17 @@ def test_a_read_count_or_the_pages_tools_glued_to_the_source_are_no_part_of_the_
         "人民公园荷花池6月起开放夜游", date(2024, 5, 28), "市园林局公园管理科")
 
 
+def test_a_government_pages_issuing_body_label_names_the_publisher():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>城区部分路段施划夜间临时停车泊位</title></head><body>"
+            "<h1>城区部分路段施划夜间临时停车泊位</h1>"
+            "<div class='info'>发布日期：2024-06-03　发布机构：某某市城市管理局</div><div class='content'>"
+            "<p>6月5日起，城区12条路段施划夜间临时停车泊位，每晚19:00至次日7:00免费停放。</p>"
+            "<p>泊位共1260个，白天停放的车辆将被依法处罚。</p></div></body></html>")
+    article = read_html(page)
+    assert (article.published, article.publisher) == (date(2024, 6, 3), "某某市城市管理局")
+
+
 _SHARED_DOCUMENT = (  # an online document's share page: the site's name as its title, a credit under the headline
     "<html><head><meta charset='utf-8'><title>公园开放稿（定稿）.docx - 某某文档</title></head><body>"
     "<div class='hd'><span>公园开放稿（定稿）.docx</span><span>只读</span></div><div>最近修改：张三 3月1日 9:12</div>"
@@ -1413,18 +1424,18 @@ _SHEET_DATELINE = ("<tr><td colspan=3>发布单位：某区民政局　　发布
                    "<td class=xl66 style='display:none'>审核：是</td></tr>")
 
 
-@pytest.mark.parametrize("title, dateline, day", [("<title>Sheet1</title>", _SHEET_DATELINE, "2024-03-01"),
-                                                  ("<title>工作表1</title>", "", ""),
-                                                  ("", _SHEET_DATELINE, "2024-03-01")],
+@pytest.mark.parametrize("title, dateline, day, publisher", [
+    ("<title>Sheet1</title>", _SHEET_DATELINE, "2024-03-01", "某区民政局"), ("<title>工作表1</title>", "", "", ""),
+    ("", _SHEET_DATELINE, "2024-03-01", "某区民政局")],
                          ids=["sheet-name", "chinese-default-name", "no-title"])
 def test_an_excel_sheet_saved_as_a_web_page_is_titled_by_its_merged_title_row_without_its_hidden_cells(
-        title, dateline, day):
+        title, dateline, day, publisher):
     from kb.html_article import decode_html
     page = decode_html(_EXCEL_SHEET.format(title=title, dateline=dateline).encode("gb2312"))
     parsed = parse_page("web", html_page_text(page))
     [article] = parsed.articles
     assert (article.title, parsed.meta.get("date", ""), parsed.meta.get("publisher", "")) == (
-        "2024年社区长者食堂就餐补贴标准", day, "")  # neither "v2", "Sheet1" nor "工作表1"
+        "2024年社区长者食堂就餐补贴标准", day, publisher)  # neither "v2", "Sheet1" nor "工作表1"
     assert article.paragraphs[0] == "序号 | 补贴对象 | 补贴标准 |"  # the title row is no row of the table
     assert "1 | 80周岁以上老人 | 每餐补贴5元，每天限补两餐。 首次就餐须持本人身份证到食堂办卡。 |" in article.paragraphs
     assert not any(hidden in "".join(article.paragraphs) for hidden in ("v2", "核"))  # 核对, 已核, 待核

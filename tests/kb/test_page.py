@@ -248,8 +248,8 @@ def test_labelled_fields_stay_a_line_each_while_a_wrapped_sentence_is_joined():
     page = parse_page("plain", "某县图书馆恢复开放通知\n某县图书馆3月16日起恢复开放，每日限流\n300人，读者须预约。\n"
                                "发布单位：某县文化和旅游局\n开放时间：每天9:00至17:00\n咨询电话：0536-1234567\n")
     assert page.articles[0].paragraphs == ["某县图书馆3月16日起恢复开放，每日限流300人，读者须预约。",
-                                           "发布单位：某县文化和旅游局", "开放时间：每天9:00至17:00",
-                                           "咨询电话：0536-1234567"]
+                                           "开放时间：每天9:00至17:00", "咨询电话：0536-1234567"]
+    assert page.articles[0].publisher == "某县文化和旅游局"  # 发布单位 names the publisher, as 来源 does
 
 
 # --- the date rule ---------------------------------------------------------------------------------
