@@ -1,8 +1,13 @@
 """Subtitles saved as text (SubRip .srt, WebVTT .vtt): what is said, a cue's lines as they stand, without the cue
 numbers, times and styling tags, and what a WebVTT file says of the recording: its title after the "WEBVTT"
-signature, the day in its NOTE blocks. Three lines of grammar: no library is needed for it."""
+signature, the day in its NOTE blocks. Three lines of grammar: no library is needed for it.
+
+A meeting's transcript names who speaks: a WebVTT voice tag ("<v 张磊>"), or, as Zoom, Teams, 腾讯会议 and 飞书妙记
+save it, a label in front of most cues ("张磊：…", "【主持人】…"). The name is no part of what is said; a speaker's
+turn starts a paragraph, so a question from the floor is not glued to the host's unfinished sentence."""
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -12,6 +17,13 @@ _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font color=…>, {\an8}
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
+_NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
+# "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
+_SPEAKER_LABELS = (re.compile(rf"^(?:[-–—]\s*)?({_NAME})\s*[:：]\s*(?=\S)"),
+                   re.compile(rf"^(?:[-–—]\s*)?[\[【]({_NAME})[\]】]\s*(?=\S)"))
+_LABELLED_SHARE = 0.6  # of the cues with text: fewer is a colon now and then ("咨询电话：…"), no transcript
+_TURN_INDENT = "\u3000\u3000"  # a paragraph indent: the pasted-text reader starts a paragraph there
 _MIN_CUES = 3
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
@@ -31,8 +43,41 @@ def subtitle_text(text: str) -> str | None:
     if len(timed) < _MIN_CUES or opening not in (timed[0], timed[0] - 1) and not _HEADER.match(lines[opening]):
         return None
     skipped = {*timed, *(n - 1 for n in timed if n > 0 and _CUE_NUMBER.match(lines[n - 1]))}
-    said = [_TAG.sub("", line).strip() for n, line in enumerate(lines[timed[0]:], start=timed[0]) if n not in skipped]
-    return "\n".join(line for line in said if line) + "\n"
+    cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
+            for start, end in itertools.pairwise([*timed, len(lines)])]
+    return "".join(f"{line}\n" for line in _turns(cues))
+
+
+def _turns(cues: list[list[str]]) -> list[str]:
+    """The lines said, without tags and speakers' names, the first line of each speaker's turn but the first
+    indented as a paragraph's. A cue that names no speaker goes on with the one before."""
+    label = _transcript_label([_TAG.sub("", cue[0]).strip() for cue in cues if cue])
+    said: list[str] = []
+    speaker = None
+    for cue in filter(None, cues):
+        named, first = _speaker(cue[0], label)
+        words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:])) if line]
+        if words and said and named not in (None, speaker):
+            words[0] = _TURN_INDENT + words[0]
+        speaker = named or speaker
+        said.extend(words)
+    return said
+
+
+def _transcript_label(firsts: list[str]) -> re.Pattern[str] | None:
+    """The kind of speaker label most cues (their first lines) open with, if one does."""
+    return next((label for label in _SPEAKER_LABELS
+                 if firsts and sum(1 for first in firsts if label.match(first)) >= _LABELLED_SHARE * len(firsts)), None)
+
+
+def _speaker(line: str, label: re.Pattern[str] | None) -> tuple[str | None, str]:
+    """Who a cue's first line names as speaking (its voice tag, else the label a transcript puts before its cues),
+    and what is said, without tags and the label."""
+    voice = _VOICE.search(line)
+    said = _TAG.sub("", line).strip()
+    labelled = label.match(said) if label else None
+    name = voice.group(1) if voice else labelled.group(1) if labelled else None
+    return name, said[labelled.end():] if labelled else said
 
 
 def subtitle_facts(text: str) -> dict[str, str]:

@@ -603,6 +603,43 @@ async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_pa
     assert article.paragraphs == list(_TALK)
 
 
+_TURNS = (("王华", "各位居民朋友，大家晚上好！"), ("王华", "今天说说老旧小区加装电梯，先请住建局的"),
+          ("王华", "孙亮科长介绍。"),
+          ("孙亮", "谢谢主持人。今年每部电梯补贴15万元，"), ("孙亮", "申请截止到11月30日。"),
+          ("王华", "好，下面接听一位居民的电话，"), ("李红", "我家楼里没有物业，也能申请吗？"),
+          ("孙亮", "能，过半业主签字后委托一位代表申请。"))
+_ROLES = {"王华": "主持人", "李红": "听众"}
+
+
+def _srt(*said: str) -> str:
+    return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
+
+
+@pytest.mark.parametrize(("name", "labelled"), [
+    ("meeting.vtt", lambda who, said: f"{who}: {said}"),
+    ("meeting.srt", lambda who, said: f"【{_ROLES.get(who, who)}】{said}"),
+    ("dialogue.srt", lambda who, said: f"- {who}：{said}"),
+    ("voices.vtt", lambda who, said: f"<v {who}>{said}</v>"),
+], ids=["colon", "brackets", "dash-colon", "voice-tags"])
+async def test_a_transcripts_speakers_are_no_text_and_each_turn_is_a_paragraph(tmp_path, name, labelled):
+    source = tmp_path / name
+    cues = [labelled(who, said) for who, said in _TURNS]
+    source.write_text("WEBVTT\n\n" + _cues(*cues) if name.endswith(".vtt") else _srt(*cues), encoding="utf-8")
+    [article] = parse_page("meeting", await page_text(str(source), Limits())).articles
+    assert article.title == "各位居民朋友，大家晚上好！"  # the first cue, as it titles a file without labels
+    assert article.paragraphs == ["今天说说老旧小区加装电梯，先请住建局的孙亮科长介绍。",
+                                  "谢谢主持人。今年每部电梯补贴15万元，申请截止到11月30日。",
+                                  "好，下面接听一位居民的电话，", "我家楼里没有物业，也能申请吗？",
+                                  "能，过半业主签字后委托一位代表申请。"]
+
+
+def test_a_colon_now_and_then_is_no_speakers_label():
+    from kb.subtitles import subtitle_text
+    said = ("某县供热公司提醒：", "11月15日起正式供暖，", "室温不达标可以报修。", "报修电话：0536-1234567",
+            "【提示】请勿私自改装暖气。", "谢谢收看。")
+    assert subtitle_text(_srt(*said)) == "".join(f"{line}\n" for line in said)
+
+
 def test_a_text_of_numbered_lines_is_no_subtitles():
     from kb.subtitles import subtitle_text
     assert subtitle_text("1\n某县发放消费券\n2\n每人限领2张\n3\n有效期到5月31日\n") is None
