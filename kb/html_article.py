@@ -6,8 +6,8 @@ from the page's visible lines: the dateline under the headline ("发布时间：
 "2020年3月10日 来源：某报") gives the day and the publisher, and names the headline when the page's
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
 the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences;
-a forum thread is read as its first post; a date kept only for scripts or in the address dates a page that
-shows none (docs/import.md lists every rule).
+a forum thread is read as its first post; a date kept only for scripts or in the address, else a wiki's
+last-edited line, dates a page that shows none (docs/import.md lists every rule).
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from .web_layout import (
     Dateline,
     is_furniture,
     is_masthead,
+    last_edited_day,
     read_dateline,
     read_issue_day,
     read_signature,
@@ -48,7 +49,8 @@ _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
-_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|中心|公司|集团|协会|电视台|广播电视台)$")
+_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|中心|公司|集团|协会|电视台|广播电视台"
+                            r"|百科)$")  # "条目 - 某某百科": a wiki
 _ALT_TEXT_MIN_HAN = 20
 _LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
 _EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text
@@ -72,6 +74,9 @@ _SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time
 # a post's creation, when nothing says it was published
 _CREATE_TIME = re.compile(r"""(?<![A-Za-z])["']?create_?time["']?\s*[:=]\s*["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})"""
                           r"(?!\d)", re.IGNORECASE)
+# MediaWiki: the footer's last-edited line, and the "[编辑]" link beside each section's heading (no text of it)
+_LAST_EDITED = '//*[@id="footer-info-lastmod"]'
+_EDIT_LINK = '//*[contains(concat(" ", normalize-space(@class), " "), " mw-editsection ")]'
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -113,7 +118,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     item = newest_item(page)
     if item:
         page, url = item.page, item.url or url  # the item's own address, not the feed's
-    page = _with_frames_inlined(_mini_program_tags_as_html(page))
+    page = _without_edit_links(_with_frames_inlined(_mini_program_tags_as_html(page)))
     tree = trafilatura.load_html(page)
     if tree is None:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
@@ -147,7 +152,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
         published=next((d.published for d in datelines if d.published), None) or read_issue_day(lines)
         or _time_day(tree)
         or _iso_day(doc.get("date"))
-        or _script_day(page) or _url_day(page_url),
+        or _script_day(page) or _url_day(page_url) or _last_edited_day(tree, lines),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=page_url,
         text=text,
@@ -205,6 +210,18 @@ def _with_frames_inlined(page: str) -> str:
         holder.extend(list(body if body is not None else []))
         frame.getparent().replace(frame, holder)
     return lxml.html.tostring(tree, encoding="unicode") if frames else page
+
+
+def _without_edit_links(page: str) -> str:
+    """The page without a wiki's "[编辑]" links: a saved MediaWiki page keeps one beside each section's heading
+    ("交通[编辑]")."""
+    if "mw-editsection" not in page:
+        return page
+    tree = trafilatura.load_html(page)
+    links = tree.xpath(_EDIT_LINK) if tree is not None else []
+    for link in links:
+        link.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode") if links else page
 
 
 def _images_as_text(tree: Any) -> None:  # an lxml tree
@@ -379,6 +396,14 @@ def _time_day(tree: Any) -> date | None:  # an lxml tree
     stamps = tree.xpath("//time[@datetime][not(ancestor::li or ancestor::aside or ancestor::nav or ancestor::footer)]"
                         "/@datetime")
     return _iso_day(stamps[0]) if stamps else None
+
+
+def _last_edited_day(tree: Any, lines: list[str]) -> date | None:  # an lxml tree
+    """The day a wiki page was last edited, which dates a page that names no publication day: from the element
+    MediaWiki marks as its footer's last-edited line, else a visible line in a wiki's last-edited wording."""
+    marked = tree.xpath(f"string({_LAST_EDITED})")
+    return last_edited_day(normalize(marked), marked=True) if marked.strip() \
+        else next(filter(None, map(last_edited_day, lines)), None)
 
 
 def _iso_day(text: str | None) -> date | None:

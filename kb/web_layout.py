@@ -150,6 +150,11 @@ _AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$
 _JOINT_ISSUERS = 4
 _TRAILING_LINES = 4
 _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
+# A wiki page's last-edited line, the only day such a page shows: MediaWiki's footer "此页面最后编辑于2024年4月18日
+# (星期四) 21:37。" ("本页面最后修订于…"), DokuWiki's "start.txt · 最后更改: 2024/04/18 21:37", Confluence's
+# "最后更新于 2024-04-18". (The metadata reader dates an English footer: "last edited on 18 April 2024".)
+_LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:此|本|该)?页面?)?最后(?:编辑|修订|修改|更改|更新)"
+                          r"(?:于|时间|日期)?\s*[：:]?\s*\d")
 
 
 @dataclass(frozen=True)
@@ -228,6 +233,12 @@ def first_full_day(text: str) -> date | None:
     """The first full date a text writes ("2021年4月22日", "2021-04-22"), when there is such a day."""
     found = _FULL_DATE.search(text)
     return valid_day(*found.groups()) if found else None
+
+
+def last_edited_day(line: str, marked: bool = False) -> date | None:
+    """The day a wiki's last-edited line gives (the day its text came to stand as it does), or None when the line is
+    not one; a `marked` line is one the wiki marks as such (MediaWiki's #footer-info-lastmod), in any wording."""
+    return first_full_day(line) if len(line) <= _DATELINE_MAX_CHARS and (marked or _LAST_EDITED.match(line)) else None
 
 
 def read_issue_day(lines: list[str]) -> date | None:

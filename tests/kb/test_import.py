@@ -1244,6 +1244,53 @@ def test_a_page_dated_only_in_its_scripts_json_is_dated_by_it():
     assert read_html(page).published == date(2020, 7, 15)
 
 
+_WIKI_SECTION = ("<h2><span class='mw-headline' id='{0}'>{0}</span><span class='mw-editsection'>"
+                 "<span class='mw-editsection-bracket'>[</span><a href='/index.php?title=x&action=edit'>编辑</a>"
+                 "<span class='mw-editsection-bracket'>]</span></span></h2>")
+
+
+def _wiki_page(footer: str, under_headline: str = "") -> str:
+    """A wiki article saved from the browser: an infobox, a table of contents, "[编辑]" links, its footer."""
+    return ("<html><head><meta charset='utf-8'><title>白浪河湿地荷花节 - 某某百科</title>"
+            "<meta name='generator' content='MediaWiki 1.39.5'></head><body><div id='content'>"
+            "<h1 id='firstHeading'><span class='mw-page-title-main'>白浪河湿地荷花节</span></h1>"
+            f"{under_headline}<div id='bodyContent'><div class='mw-parser-output'>"
+            "<table class='infobox'><tr><th colspan='2' class='infobox-above'>白浪河湿地荷花节</th></tr>"
+            "<tr><th scope='row'>地点</th><td>白浪河湿地北区</td></tr><tr><th scope='row'>届次</th><td>第6届</td></tr>"
+            "</table><p>白浪河湿地荷花节是白浪河湿地每年夏季举办的赏荷活动，本届共展出荷花品种一百二十个。</p>"
+            "<div id='toc' class='toc'><div class='toctitle'><h2>目录</h2></div><ul>"
+            "<li class='toclevel-1'><a href='#开放时间'><span class='tocnumber'>1</span> "
+            "<span class='toctext'>开放时间</span></a></li><li class='toclevel-1'><a href='#交通'>"
+            "<span class='tocnumber'>2</span> <span class='toctext'>交通</span></a></li></ul></div>"
+            + _WIKI_SECTION.format("开放时间")
+            + "<p>荷花节期间湿地每天6:00至21:00开放，夜间赏荷区19:30亮灯，游客免费入园。</p>"
+            + _WIKI_SECTION.format("交通")
+            + "<p>游客可乘坐公交23路在湿地北门站下车，自驾游客可停放在北门停车场，停车场设车位四百个。</p>"
+            f"</div></div></div>{footer}</body></html>")
+
+
+@pytest.mark.parametrize("footer", [
+    "<footer id='footer' class='mw-footer'><ul id='footer-info'><li id='footer-info-lastmod'> 此页面最后编辑于"
+    "2024年6月27日 (星期四) 08:15。</li><li id='footer-info-copyright'>内容采用知识共享授权。</li></ul></footer>",
+    "<footer><ul><li id='footer-info-lastmod'> 本頁面最後修訂於2024年6月27日 (星期四) 08:15。</li></ul></footer>",
+    "<footer><ul><li>This page was last edited on 27 June 2024, at 08:15.</li></ul></footer>",
+    "<div class='docInfo'><bdi>lotus.txt</bdi> · 最后更改: 2024/06/27 08:15 由 <bdi>admin</bdi></div>",
+    "<div class='page-metadata'>最后修改于2024年6月27日 08:15</div>",
+], ids=["mediawiki", "mediawiki-marked", "mediawiki-english", "dokuwiki", "last-edited-line"])
+def test_a_wiki_page_is_dated_by_its_last_edited_line(footer):
+    from kb.html_article import read_html
+    article = read_html(_wiki_page(footer))
+    assert (article.title, article.published, article.publisher) == ("白浪河湿地荷花节", date(2024, 6, 27), "某某百科")
+    assert "停车场设车位四百个" in article.text and "编辑" not in article.text
+
+
+def test_a_wiki_pages_dateline_under_its_headline_wins_over_its_last_edited_line():
+    from kb.html_article import read_html
+    footer = "<footer><li id='footer-info-lastmod'>此页面最后编辑于2024年6月27日 (星期四) 08:15。</li></footer>"
+    article = read_html(_wiki_page(footer, "<div class='byline'>发布时间：2024-06-03 09:00 来源：某某湿地管理处</div>"))
+    assert (article.published, article.publisher) == (date(2024, 6, 3), "某某湿地管理处")
+
+
 def test_a_forum_thread_is_its_first_post_dated_by_the_post():
     from kb.html_article import read_html
     post = ("<div id='post_{n}'><table><tr><td><em id='authorposton{n}'>发表于 2020-3-{day} 21:14</em>"
