@@ -30,7 +30,7 @@ from .html_article import decode_html, read_html
 from .mail import SHORT_NOTE_HAN, Mail, forwarded, read_mail
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
-from .text import closed_up, marked_encoding, said_han, simplified
+from .text import closed_up, marked_encoding, punctuated, said_han, simplified
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
 TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt")
@@ -178,9 +178,15 @@ def _text_file_page(raw: bytes, declared: str | None = None) -> str:
     text = decode_text(raw, declared)
     said = subtitle_text(text)
     if said is None:
-        return closed_up(text)
+        return _in_sentences(closed_up(text))
     facts = subtitle_facts(text)  # a WebVTT file's title and the recording's day
     return _front_matter(facts) + said if facts else said
+
+
+def _in_sentences(text: str) -> str:
+    """A text that says nothing in sentences may be voice input, which writes none: its phrases are read as
+    sentences (text.punctuated). A text that has them is kept as written."""
+    return text if said_han(text.splitlines()) >= _MIN_ARTICLE_HAN else punctuated(text)
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:

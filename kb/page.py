@@ -379,8 +379,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
 def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:
     """The dateline of the whole page, if any, and the lines without the header that gives it."""
     header = read_dateline(lines[0]) if lines else None  # "某某日报 2020年3月4日 星期三 A03版": the whole page's
-    if header:
-        return header, lines[1:]
+    if header:  # a note under it ("（由某APP自动转写，未校对）", a recording's) is no text, as above everything
+        note = len(lines) > 1 and is_note(lines[1]) and read_dateline(lines[1]) is None
+        return header, lines[2:] if note else lines[1:]
     if len(lines) > 1 and _is_title_line(lines[0], punctuated=True):
         header = read_dateline(lines[1])  # "2020-08-28 来源：某报" under the page's headline: the whole page's too
         if header and header.publisher and not header.labelled and len(lines[0]) <= _COLUMN_NAME_CHARS \

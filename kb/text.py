@@ -145,3 +145,24 @@ def _closed_up_line(line: str) -> str:
 def _spaced_out(gaps: list[str], least: int) -> bool:
     spaced = gaps.count(" ")
     return spaced >= least and spaced >= _SPACED_SHARE * len(gaps)
+
+
+# Voice input (a phone's speech-to-text: a note app's dictation, WeChat's 语音转文字) writes no sentence marks; its
+# phrases stand apart by spaces, a paragraph a line.
+_SENTENCE_MARK = re.compile("[。！？，；]")
+_PHRASE_GAP = re.compile(rf"(?<={HAN})[ \u3000]+(?=[\u4e00-\u9fff\d])|(?<=\d)[ \u3000]+(?={HAN})")
+_SPOKEN_MIN_HAN = 60  # in a line: fewer is a label or a header ("【语音转文字】2023年…"), not speech
+
+
+def punctuated(text: str) -> str:
+    """Text as voice input writes it, its lines read as sentences: in a line of at least 60 Chinese characters
+    without a sentence mark, the spaces between phrases (between Chinese characters, or one and a digit) become "，"
+    and its end "。". The caller applies it only to a text that says nothing in sentences; shorter lines stay."""
+    return re.sub(r"[^\r\n]+", lambda line: _spoken_sentences(line.group()), text)
+
+
+def _spoken_sentences(line: str) -> str:
+    if _SENTENCE_MARK.search(line) or not _PHRASE_GAP.search(line) or len(re.findall(HAN, line)) < _SPOKEN_MIN_HAN:
+        return line
+    said = _PHRASE_GAP.sub("，", line.rstrip())
+    return said if ends_sentence(said) else said + "。"

@@ -54,7 +54,11 @@ _PAGE_HEADER = re.compile(r"^(?:原创\s+(?:[\u4e00-\u9fff]{2,12}\s+)?)?"
 _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s*：)?\s*《?([\u4e00-\u9fff]{{2,16}}?)》?\s*"
                              r"(?:供稿)?\s*"
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
-_LABEL_THEN_DAY = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
+# A label before a day, no colon: "文章日期 2021年9月15日" (a screen reader's text), a recorder's or voice app's
+# "【语音转文字】2023年11月6日 19:42 时长 4分06秒" (the recording's length after its time).
+_DURATION = r"时长\s*[：:]?\s*(?:\d+(?:[：:]\d{2}){1,2}|(?:\d+\s*(?:小时|分钟?|秒)\s*)+)"
+_LABEL_THEN_DAY = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+|【[\u4e00-\u9fff]{{2,8}}】\s*)"
+                             rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:{_DURATION})?$")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
@@ -213,7 +217,7 @@ def read_dateline(line: str) -> Dateline | None:
         named = source_last.group(4)
         publisher = "" if named in _NOBODY or named in provinces() else named
         return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=publisher, labelled=False)
-    labelled_day = _LABEL_THEN_DAY.match(line)  # "文章日期 2021年9月15日": a screen reader's label, no colon
+    labelled_day = _LABEL_THEN_DAY.match(line)  # "文章日期 2021年9月15日": a label, no colon, names nobody
     if labelled_day:
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"

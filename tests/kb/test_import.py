@@ -674,6 +674,35 @@ async def test_a_text_copied_with_a_space_between_every_two_characters_is_read_w
     assert await page_text(str(normal), Limits()) == kept
 
 
+# Dictated on a phone (a note app's voice input): its header and note, then phrases set apart by spaces, no marks.
+_VOICE_NOTE = ("【语音笔记】2024年1月15日 20:05　时长 3分12秒\n（由“语记”APP自动转写，未经校对）\n\n"
+               "大家好 我是城东社区的志愿者小陈 跟大家说一下这周末旧衣物捐赠的事情 这次活动是社区和红十字会一起办的 "
+               "时间是一月二十号和二十一号两天 每天上午九点到下午四点 地点在社区服务中心一楼大厅\n\n"
+               "能捐的东西主要是冬天的棉衣 羽绒服 毛衣 还有棉被 衣服要洗干净叠好 内衣袜子和破损的就不要拿来了 "
+               "捐的衣服会送到山区的三所小学 去年我们一共收了四百多件\n\n"
+               "腿脚不方便的老人可以打社区电话83216655 我们派人上门去取 上门取件要提前一天预约 每天最多安排二十户 "
+               "有什么不明白的也可以打我手机13900002222 谢谢大家\n")
+
+
+async def test_voice_input_without_sentence_marks_is_added_in_sentences_dated_by_its_header(store, tmp_path):
+    source = tmp_path / "voice.txt"
+    source.write_text(_VOICE_NOTE, encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome
+    [article] = outcome.page.articles
+    assert outcome.page.iso_date_of(article) == "2024-01-15" and outcome.page.publisher_of(article) == ""
+    assert article.paragraphs[1] == ("能捐的东西主要是冬天的棉衣，羽绒服，毛衣，还有棉被，衣服要洗干净叠好，"
+                                     "内衣袜子和破损的就不要拿来了，捐的衣服会送到山区的三所小学，去年我们一共收了四百多件。")
+    assert article.paragraphs[0].startswith("大家好，我是城东社区的志愿者小陈，")  # the app's note is no text
+    assert article.paragraphs[2].endswith("打社区电话83216655，我们派人上门去取，上门取件要提前一天预约，"
+                                          "每天最多安排二十户，有什么不明白的也可以打我手机13900002222，谢谢大家。")
+    # a text that says something in sentences is kept as written, its spaces and all
+    kept = tmp_path / "kept.txt"
+    said = "以上是录音的原文，具体的安排请以社区服务中心门口张贴的通知为准。\n"  # 30 Chinese characters
+    kept.write_text(_VOICE_NOTE + said, encoding="utf-8")
+    assert await page_text(str(kept), Limits()) == kept.read_text(encoding="utf-8")
+
+
 async def test_a_mails_spaced_out_text_is_read_without_the_spaces_and_the_senders_own_line_stays(tmp_path):
     message = _mail(_words("文化馆公益课堂通知", "utf-8"), f"{_words('某某县文化和旅游局', 'utf-8')} <wlj@example.cn>")
     message.set_content("请发布 以下通知（从 PDF 复制）\n" + _spaced_out(_CLASS_NOTICE), charset="utf-8")
