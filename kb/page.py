@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -373,7 +373,19 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
             _continue_article(dangling, article)
         else:
             articles.append(article)
-    return _dated([a for a in articles if a.paragraphs], header, issuers)
+    return [_with_some_title(a) for a in _dated([a for a in articles if a.paragraphs], header, issuers)]
+
+
+def _with_some_title(article: Article) -> Article:
+    """An article without a headline (dictated text, a note) is cited by its opening words, never as 《》."""
+    if article.title:
+        return article
+    opening = re.split(r"[，。！？；：,.!?;:]", article.paragraphs[0], maxsplit=1)[0].strip()
+    cut = opening[:_UNTITLED_CHARS]
+    return replace(article, title=cut + "…" if len(cut) < len(article.paragraphs[0].strip()) else cut)
+
+
+_UNTITLED_CHARS = 20
 
 
 def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:

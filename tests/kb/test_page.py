@@ -238,6 +238,12 @@ def test_a_heading_numbered_past_nine_stays_apart_too():
                                   "户籍证明由社区代开，当天取件。"]
 
 
+def test_an_article_without_a_headline_is_titled_by_its_opening_words():
+    page = parse_page("p", "---\ndate: 2024-01-15\n---\n各位居民朋友大家好，我是社区网格员，"
+                           "社区老年食堂从下周一开始营业，每餐八元。\n食堂在社区服务中心一楼，中午十一点到一点供应午餐。\n")
+    assert [a.title for a in page.articles] == ["各位居民朋友大家好…"]  # cited as 《各位居民朋友大家好…》, never 《》
+
+
 def test_a_plain_text_whose_first_line_is_its_title_is_one_article():
     page = parse_page("plain", "潍城区:6个项目视频签约\n2月20日,潍城区举行签约仪式。\n总投资30亿元。\n")
     assert [(a.title, a.paragraphs) for a in page.articles] == [
