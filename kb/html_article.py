@@ -75,7 +75,7 @@ _SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time
 _CREATE_TIME = re.compile(r"""(?<![A-Za-z])["']?create_?time["']?\s*[:=]\s*["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})"""
                           r"(?!\d)", re.IGNORECASE)
 # MediaWiki: the footer's last-edited line, and the "[编辑]" link beside each section's heading (no text of it)
-_LAST_EDITED = '//*[@id="footer-info-lastmod"]'
+_LASTMOD_FOOTER = '//*[@id="footer-info-lastmod"]'
 _EDIT_LINK = '//*[contains(concat(" ", normalize-space(@class), " "), " mw-editsection ")]'
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -401,7 +401,7 @@ def _time_day(tree: Any) -> date | None:  # an lxml tree
 def _last_edited_day(tree: Any, lines: list[str]) -> date | None:  # an lxml tree
     """The day a wiki page was last edited, which dates a page that names no publication day: from the element
     MediaWiki marks as its footer's last-edited line, else a visible line in a wiki's last-edited wording."""
-    marked = tree.xpath(f"string({_LAST_EDITED})")
+    marked = tree.xpath(f"string({_LASTMOD_FOOTER})")
     return last_edited_day(normalize(marked), marked=True) if marked.strip() \
         else next(filter(None, map(last_edited_day, lines)), None)
 

@@ -117,7 +117,7 @@ def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
     n = 0
     while n < len(lines):
         separated = bool(_FORWARD_SEPARATOR.match(lines[n].strip()))
-        matches = itertools.takewhile(bool, map(FORWARD_FIELD.match, lines[n + separated:]))
+        matches = itertools.takewhile(bool, (FORWARD_FIELD.match(lines[i]) for i in range(n + separated, len(lines))))
         fields = [found.group(1) for found in matches if found]
         if separated or (fields[:1] and fields[0] in _SENDER_FIELDS and _DAY_FIELDS.intersection(fields)):
             yield n, n + separated + len(fields)

@@ -247,8 +247,8 @@ def _meta_day(raw: dict[str, str]) -> str:
     return best[1]
 
 
-_META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "publisher", "标题": "title",
-              "网址": "url", "链接": "url", "link": "url"}
+_META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "publisher", "发布机构": "publisher",
+              "标题": "title", "网址": "url", "链接": "url", "link": "url"}
 # What dates a note, best first, as note apps, site generators and CMS exports name it: its publication day; else
 # the day its text was last changed (the text as it stands now); else the day it was made.
 _DATE_KEYS = (("date", "日期", "发布日期", "发布时间", "published", "pubdate", "publishdate"),
@@ -376,16 +376,16 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     return [_with_some_title(a) for a in _dated([a for a in articles if a.paragraphs], header, issuers)]
 
 
+_UNTITLED_CHARS = 20
+
+
 def _with_some_title(article: Article) -> Article:
     """An article without a headline (dictated text, a note) is cited by its opening words, never as 《》."""
     if article.title:
         return article
-    opening = re.split(r"[，。！？；：,.!?;:]", article.paragraphs[0], maxsplit=1)[0].strip()
+    opening = re.split(r"[，。！？；：,!?;:]", article.paragraphs[0].lstrip("，。！？；：,.!?;:…—- 　"), maxsplit=1)[0]
     cut = opening[:_UNTITLED_CHARS]
     return replace(article, title=cut + "…" if len(cut) < len(article.paragraphs[0].strip()) else cut)
-
-
-_UNTITLED_CHARS = 20
 
 
 def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:

@@ -100,7 +100,8 @@ def _rejoined(runs: list[_Run]) -> list[_Run]:
     """PDFium reads a whole page one way, across its rows or down its columns, by what most of it is (here: more of
     its text stands in columns than in rows); text set the other way comes a character (a text object) a line.
     Such a line goes on with the one before when its first glyph stands next to the last one there the other way:
-    under it on a page read across, beside it (after a space if apart) on a page read down."""
+    under it on a page read across (Chinese characters and marks only: digits stacked in a table's column are its
+    rows), beside it (after a space if apart) on a page read down."""
     counts = Counter(run.column for run in runs if len(run.glyphs) > 1 for _ in run.glyphs)
     down = counts[True] > counts[False]
     step = _beside if down else _under
@@ -108,6 +109,7 @@ def _rejoined(runs: list[_Run]) -> list[_Run]:
     for run in runs:
         before = joined[-1] if joined else None
         if before and all(line.column != down for line in (before, run) if len(line.glyphs) > 1) \
+                and (down or not any(glyph[0].isascii() for glyph in (before.glyphs[-1], run.glyphs[0]))) \
                 and step(last := before.glyphs[-1][1], first := run.glyphs[0][1]):
             space = [(" ", first)] * (down and _gap(last, first) > _SPACE * _size(last, first))
             joined[-1] = _Run(before.chars + space + run.chars, before.glyphs + run.glyphs, not down)

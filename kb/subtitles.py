@@ -11,6 +11,7 @@ import itertools
 import re
 from datetime import date
 
+from .text import HAN
 from .web_layout import first_full_day
 
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
@@ -22,12 +23,12 @@ _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z
 # "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
 _SPEAKER_LABELS = (re.compile(rf"^(?:[-–—]\s*)?({_NAME})\s*[:：]\s*(?=\S)"),
                    re.compile(rf"^(?:[-–—]\s*)?[\[【]({_NAME})[\]】]\s*(?=\S)"))
+_FIELD_NAME = re.compile(r"(?:电话|热线|时间|日期|地址|地点|邮箱|网址|方式|费用)$")
 _LABELLED_SHARE = 0.6  # of the cues with text: fewer is a colon now and then ("咨询电话：…"), no transcript
 _TURN_INDENT = "\u3000\u3000"  # a paragraph indent: the pasted-text reader starts a paragraph there
 _MIN_CUES = 3
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
-_TITLE_MIN_CHARS = 5  # "WEBVTT FILE" (an old signature) names no title
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
@@ -42,7 +43,7 @@ def subtitle_text(text: str) -> str | None:
     timed = [n for n, line in enumerate(lines) if _TIMING.match(line)]
     if len(timed) < _MIN_CUES or opening not in (timed[0], timed[0] - 1) and not _HEADER.match(lines[opening]):
         return None
-    skipped = {*timed, *(n - 1 for n in timed if n > 0 and _CUE_NUMBER.match(lines[n - 1]))}
+    skipped = {*timed, *(n - 1 for n in timed if n > 0 and _CUE_NUMBER.match(lines[n - 1])), *_note_lines(lines)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     return "".join(f"{line}\n" for line in _turns(cues))
@@ -51,11 +52,11 @@ def subtitle_text(text: str) -> str | None:
 def _turns(cues: list[list[str]]) -> list[str]:
     """The lines said, without tags and speakers' names, the first line of each speaker's turn but the first
     indented as a paragraph's. A cue that names no speaker goes on with the one before."""
-    label = _transcript_label([_TAG.sub("", cue[0]).strip() for cue in cues if cue])
+    speakers = _transcript_speakers([_TAG.sub("", cue[0]).strip() for cue in cues if cue])
     said: list[str] = []
     speaker = None
     for cue in filter(None, cues):
-        named, first = _speaker(cue[0], label)
+        named, first = _speaker(cue[0], speakers)
         words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:])) if line]
         if words and said and named not in (None, speaker):
             words[0] = _TURN_INDENT + words[0]
@@ -64,18 +65,24 @@ def _turns(cues: list[list[str]]) -> list[str]:
     return said
 
 
-def _transcript_label(firsts: list[str]) -> re.Pattern[str] | None:
-    """The kind of speaker label most cues (their first lines) open with, if one does."""
-    return next((label for label in _SPEAKER_LABELS
-                 if firsts and sum(1 for first in firsts if label.match(first)) >= _LABELLED_SHARE * len(firsts)), None)
+def _transcript_speakers(firsts: list[str]) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The kind of speaker label most cues (their first lines) open with, if one does, and the names it gives that
+    name a person or a role, not a field ("咨询电话：…" in a cue is said, not a speaker)."""
+    for label in _SPEAKER_LABELS:
+        names = [found.group(1) for found in map(label.match, firsts) if found]
+        if firsts and len(names) >= _LABELLED_SHARE * len(firsts):
+            return label, frozenset(name for name in names if not _FIELD_NAME.search(name))
+    return None
 
 
-def _speaker(line: str, label: re.Pattern[str] | None) -> tuple[str | None, str]:
+def _speaker(line: str, speakers: tuple[re.Pattern[str], frozenset[str]] | None) -> tuple[str | None, str]:
     """Who a cue's first line names as speaking (its voice tag, else the label a transcript puts before its cues),
     and what is said, without tags and the label."""
     voice = _VOICE.search(line)
     said = _TAG.sub("", line).strip()
-    labelled = label.match(said) if label else None
+    labelled = speakers[0].match(said) if speakers else None
+    if labelled and speakers and labelled.group(1) not in speakers[1]:
+        labelled = None
     name = voice.group(1) if voice else labelled.group(1) if labelled else None
     return name, said[labelled.end():] if labelled else said
 
@@ -89,19 +96,20 @@ def subtitle_facts(text: str) -> dict[str, str]:
         return {}
     signature = _SIGNATURE_TEXT.match(lines[0])
     title = _FILE_WORDS.sub("", signature.group(1)) if signature else ""
-    day = _event_day(_note_lines(lines))
-    facts = {"title": title if len(title) >= _TITLE_MIN_CHARS else "", "date": day.isoformat() if day else ""}
+    day = _event_day(list(_note_lines(lines).values()))
+    facts = {"title": title if re.search(HAN, title) else "", "date": day.isoformat() if day else ""}
     return {key: value for key, value in facts.items() if value}
 
 
-def _note_lines(lines: list[str]) -> list[str]:
-    """The lines of the NOTE blocks (comments), from "NOTE" (and the text after it) to the next blank line."""
-    notes, inside = [], False
-    for line in lines:
+def _note_lines(lines: list[str]) -> dict[int, str]:
+    """The lines of the NOTE blocks (comments: no speech, also between cues), from "NOTE" (and the text after it) to
+    the next blank line, by their line numbers."""
+    notes, inside = {}, False
+    for n, line in enumerate(lines):
         start = _NOTE.match(line)
         inside = bool(line.strip()) and (inside or start is not None)
         if inside:
-            notes.append(line[start.end():] if start else line)
+            notes[n] = line[start.end():] if start else line
     return notes
 
 

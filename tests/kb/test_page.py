@@ -908,6 +908,13 @@ def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publish
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
 
 
+def test_an_events_time_in_brackets_is_no_dateline():
+    page = parse_page("p", "社区夏季义诊活动通知\n社区卫生服务站的医生将为居民免费测量血压、血糖。\n"
+                           "【活动时间】2024年6月1日 09:30\n")
+    [article] = page.articles
+    assert article.published is None and "【活动时间】2024年6月1日 09:30" in article.text  # a fact, not the day
+
+
 def test_a_printed_pages_header_with_its_section_and_staff_dates_the_clipping_whose_byline_ends_the_title():
     page = parse_page("p", "某某晚报 2023年6月8日 星期四 A06 民生新闻 责编：王某 美编：张某 校对：李某\n"
                            "涉及12个小区，请提前做好准备\n城区5条线路6月13日起检修\n本报记者 孙某 通讯员 刘某\n"
