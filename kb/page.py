@@ -77,6 +77,7 @@ _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
+_SPACED_KIND = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+")  # "通 告", as a 红头 notice sets its kind
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
@@ -585,6 +586,9 @@ def _joined_title(lines: list[str]) -> str:
     together ("某某局关于…的通知"), and so a document's name broken before its "…的通知" or "…须知"."""
     title = lines[0] if lines else ""
     for line in lines[1:]:
+        kind = line.replace(" ", "")
+        if _SPACED_KIND.fullmatch(line) and _DOCUMENT_KIND_END.fullmatch(kind):  # "某局 某大队" / "通 告"
+            line = kind
         # "关于做好…建设" / "补贴申报工作的通知", "…采暖季" / "供热服务须知": one document's name broken in two
         about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
         broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line)))

@@ -244,6 +244,13 @@ def test_an_article_without_a_headline_is_titled_by_its_opening_words():
     assert [a.title for a in page.articles] == ["各位居民朋友大家好…"]  # cited as 《各位居民朋友大家好…》, never 《》
 
 
+def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
+    page = parse_page("p", "某县住房和城乡建设局 某县公安局交通警察大队\n通 告\n"
+                           "因城南路雨水管道改造，6月3日至6月30日城南路全线封闭施工，过往车辆请绕行。\n"
+                           "某县住房和城乡建设局\n2024年5月28日\n")
+    assert [a.title for a in page.articles] == ["某县住房和城乡建设局 某县公安局交通警察大队通告"]
+
+
 def test_a_plain_text_whose_first_line_is_its_title_is_one_article():
     page = parse_page("plain", "潍城区:6个项目视频签约\n2月20日,潍城区举行签约仪式。\n总投资30亿元。\n")
     assert [(a.title, a.paragraphs) for a in page.articles] == [
