@@ -454,12 +454,15 @@ class KnowledgeBase:
         for unit in chosen:
             text = self._overview(unit) if overview else _as_sentence(unit.text)
             parts.append((text, self.articles[unit.article_id]))
-        if asked <= {kinds.HOW} and len(parts) == 1 and best.sentence is not None:
-            parts = [(self._with_following(best.sentence, parts[0][0]), parts[0][1])]
-        if kinds.ORGANISATION in asked and len(parts) == 1 and not overview and best.sentence is not None:
-            parts = [(self._with_subject(best.sentence, parts[0][0]), parts[0][1])]
-        if kinds.PHONE in asked and len(parts) == 1 and not overview and best.sentence is not None:
-            parts = [(self._with_listed_contacts(best.sentence, parts[0][0]), parts[0][1])]
+        if len(parts) == 1 and not overview and best.sentence is not None:  # one sentence: what goes with it
+            text, article = parts[0]
+            if asked <= {kinds.HOW}:
+                text = self._with_following(best.sentence, text)
+            if kinds.ORGANISATION in asked:
+                text = self._with_subject(best.sentence, text)
+            if kinds.PHONE in asked:
+                text = self._with_listed_contacts(best.sentence, text)
+            parts = [(text, article)]
         also = self._close_second(question, ranked, best, asked) if len(parts) == 1 and not overview else None
         if also is not None:
             parts.append((_as_sentence(also.text), parts[0][1]))

@@ -90,7 +90,7 @@ def _line(run: _Run, page_height: float, lone_in_column: bool) -> Line:
         words = re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", words)
         glyphs = [(char, (page_height - top, left, page_height - bottom, right))
                   for char, (left, bottom, right, top) in glyphs]
-    gaps = [after[1][0] - before[1][2] for before, after in itertools.pairwise(glyphs)]
+    gaps = [_gap(before, after) for (_, before), (_, after) in itertools.pairwise(glyphs)]
     return Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
                 min(box[1] for _, box in glyphs), font_size([box for char, box in glyphs if re.match(HAN, char)]),
                 max(gaps, default=0.0), vertical)

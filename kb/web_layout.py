@@ -143,10 +143,11 @@ _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issue
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
-_ISSUER_DAY = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s+{_FULL_DATE.pattern}"
+_ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
+_ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+{_FULL_DATE.pattern}"
                          r"\s*(?:印制|印发|编印)?$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
-_EDITOR_DAY = re.compile(rf"([\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END}))\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
+_EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
