@@ -9,6 +9,7 @@ reader, handed in.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -47,6 +48,7 @@ _PARAGRAPHS = etree.XPath(".//w:p[count(ancestor::w:txbxContent) = $depth]", nam
 # An HTML part put in with w:altChunk (html-docx-js, an office system's export): a page, or a web archive (.mht)
 _WEB_ARCHIVE_TYPES = frozenset({"message/rfc822", "application/x-mimearchive", "multipart/related"})
 WebPage = Callable[[bytes, str | None], str]  # a page's bytes and charset → its text page (front matter, paragraphs)
+log = logging.getLogger(__name__)
 
 
 class UnreadableDocument(Exception):
@@ -94,7 +96,10 @@ def _part_page(document: docx.document.Document, chunk: Any, web_page: WebPage) 
         return ""
     if part.content_type in _WEB_ARCHIVE_TYPES:
         return web_page(*archived_page(part.blob))
-    return web_page(part.blob, None) if part.content_type == "text/html" else ""
+    if part.content_type == "text/html":
+        return web_page(part.blob, None)
+    log.warning("Word 文件中一个 %s 内容块未能读取（只读取网页内容块），其中的文字没有导入", part.content_type)
+    return ""
 
 
 def _page_lines(page: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import logging
 import quopri
 import shutil
 import zipfile
@@ -904,6 +905,15 @@ async def test_html_parts_stand_where_their_altchunk_elements_stand_among_a_word
                                             "夜间请勿进入施工区域", "以上公告由街道办事处转发",
                                             "关于开展秋季流感疫苗接种的通知", "每天上午8:00")]
     assert said == sorted(said)
+
+
+async def test_a_word_files_part_of_another_kind_is_said_to_be_left_out(tmp_path, caplog):
+    body = ("<w:p><w:r><w:t>请各社区将下面的公告张贴在小区公告栏，并于7月8日前反馈张贴情况。</w:t></w:r></w:p>"
+            '<w:altChunk r:id="chunk1"/>')
+    source = _html_word_file(tmp_path / "转发.docx", body, ("chunk1.rtf", "application/rtf", b"{\\rtf1 notice}"))
+    with caplog.at_level(logging.WARNING, logger="kb.documents"):
+        text = await page_text(source, Limits())
+    assert "请各社区" in text and "application/rtf" in caplog.text
 
 
 # --- bad input --------------------------------------------------------------------------------
