@@ -17,6 +17,8 @@ PHONE, DATE, DAY, CLOCK, DURATION, FREQUENCY, COUNT, MONEY, PLACE, ROUTE, LIST, 
 # Kinds a sentence must state to answer a question asking for them (any other kind asked is a preference).
 # A day ("几号") is a date of the calendar: "节后" or "近日" do not say which.
 SPECIFIC = frozenset({PHONE, DAY, CLOCK, FREQUENCY, ROUTE})
+# Kinds told by a name ("陇南市", "县商务局"): the question's own names do not answer it.
+NAMES = frozenset({PLACE, ROUTE, ORGANISATION})
 # Kinds whose answers are worded too freely to be told by their words ("减半收取" answers "咋收"): a passage is
 # not ranked by whether it seems to state them.
 FREE_FORM = frozenset({HOW, OVERVIEW})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -345,6 +345,7 @@ class KnowledgeBase:
         years = kinds.named_years(question)
         other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years}
         recognisable = asked - kinds.FREE_FORM
+        said = _any_word(w for w in weights if len(w) >= 2 and w not in focus)
         counties = self._named_places(question, county_names())
         elsewhere = {aid for aid, text in self._article_text.items()
                      if counties and not any(c in text for c in counties)}
@@ -366,7 +367,8 @@ class KnowledgeBase:
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
             if recognisable:
-                states = _states_asked(unit.kinds, recognisable) and _same_period(periods, unit.match_text)
+                stated = _beyond_the_question(unit, said) if unit.kinds & recognisable & kinds.NAMES else unit.kinds
+                states = _states_asked(stated, recognisable) and _same_period(periods, unit.match_text)
                 score *= _KIND_MATCH if states else _KIND_MISS
             if future and kinds.states_the_future(unit.text):
                 score *= _FUTURE_MATCH
@@ -599,6 +601,19 @@ def _same_period(wanted: frozenset[str], text: str) -> bool:
 def _one_character_off(word: str, text: str) -> bool:
     """Whether the text holds the word with one character replaced (a typo or a homophone)."""
     return any(re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), text) for i in range(len(word)))
+
+
+def _any_word(words: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(alternatives) if alternatives else None
+
+
+def _beyond_the_question(unit: Unit, said: re.Pattern[str] | None) -> frozenset[str]:
+    """The kinds a unit states, its names counted only where they are not the question's words: "这是高密市开行的
+    第一批返岗包车" states no place to "高密第一趟返岗包车是从哪里发的车"."""
+    if said is None:
+        return unit.kinds
+    return unit.kinds - kinds.NAMES | kinds.stated_kinds(said.sub("□", unit.text)) & kinds.NAMES
 
 
 def _states_asked(stated: frozenset[str], asked: frozenset[str]) -> bool:

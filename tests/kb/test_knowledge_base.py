@@ -318,6 +318,10 @@ def _article(title: str, date: str, *lines: str) -> str:
                  "某县缓缴社保费的申请几天审完", "3个工作日", id="a duration in the unit asked (几天)"),
     pytest.param(_article("区图书馆恢复开放", "2020-05-06", "本报博山讯 区图书馆5月8日起恢复开放，读者凭健康码入馆。"),
                  "博山的图书馆哪天开门", "5月8日", id="a place named only in the dateline"),
+    pytest.param(_article("某县首趟跨省返岗包车抵达", "2020-02-21",
+                          "这是某县开行的首趟跨省返岗包车，车上务工人员全部进行了核酸检测。",
+                          "包车从甘肃省陇南市出发，经过20多个小时抵达。"),
+                 "某县首趟跨省返岗包车是从哪里出发的", "陇南市", id="a place, not the one the question names"),
 ])
 def test_the_fact_asked_for_leads_the_answer(tmp_path, article, question, fact):
     answer = _kb_with(tmp_path, "2020-new.txt", article).ask(question)
