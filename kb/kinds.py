@@ -57,13 +57,17 @@ _QUESTION_CUES: dict[str, re.Pattern[str]] = {
     OVERVIEW: re.compile(r"怎么回事|咋回事|介绍|概况|情况怎么样|讲讲|说说|具体说|详细|有哪些措施|都做了什么|做了哪些"),
 }
 
+# A day in words, as dictated or spoken ("十一月八号", "三月二十五日")
+_SPOKEN_NUMBER = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_SPOKEN_DAY = f"{_SPOKEN_NUMBER}月{_SPOKEN_NUMBER}[日号]"
 _PHONE_FACT = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")
 _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     PHONE: _PHONE_FACT,
-    DATE: re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[:：]\d{2}(?!\d)|\d{4}年\d{1,2}月|"
+    DATE: re.compile(rf"\d{{1,2}}月\d{{1,2}}[日号]|{_SPOKEN_DAY}|"
+                     r"\d{1,2}[:：]\d{2}(?!\d)|\d{4}年\d{1,2}月|"
                      r"\d{1,2}[日号](?:[、，至到]|\d|上午|下午|凌晨|晚)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[点时](?:\d{1,2}分)?|"
                      r"[上下]旬|月底|月初|春节[前后]|节后|当天|近日|目前"),
-    DAY: re.compile(r"\d{1,2}[日号](?!电)|\d{4}-\d{1,2}-\d{1,2}"),
+    DAY: re.compile(rf"\d{{1,2}}[日号](?!电)|\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_SPOKEN_DAY}"),
     CLOCK: re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}[点时](?![多])|[上下]午\d|[早晚]上\d|傍晚\d|凌晨\d"),
     DURATION: re.compile(rf"(?:\d+|{_CN_NUMBER}+|半)(?:个)?(?:工作日|天|小时|周|星期|个月|年|分钟)(?!份)|\d+日内|"
                          r"用时|历时|直至|期间|以内|之内"),
@@ -229,8 +233,8 @@ def asks_for_the_latest(question: str) -> bool:
     return bool(_LATEST.search(question))
 
 
-_MONTH_NUMBERS = {name: n for n, name in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
-_NAMED_DAY = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?:(\d{1,2})[日号])?")
+_DIGITS = "一二三四五六七八九"
+_NAMED_DAY = re.compile(rf"(\d{{1,2}}|{_SPOKEN_NUMBER})月份?(?:(\d{{1,2}}|{_SPOKEN_NUMBER})[日号])?")
 _BARE_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号]")
 
 
@@ -245,8 +249,15 @@ def named_years(text: str) -> frozenset[int]:
 
 def named_days(text: str) -> frozenset[tuple[int, int | None]]:
     """The days and months named ("2月20号", "三月份"): (month, day or None for the whole month)."""
-    return frozenset((int(month) if month.isdigit() else _MONTH_NUMBERS[month], int(day) if day else None)
-                     for month, day in _NAMED_DAY.findall(text))
+    return frozenset((_number(month), _number(day) if day else None) for month, day in _NAMED_DAY.findall(text))
+
+
+def _number(figure: str) -> int:
+    """"8", "八", "十一", "二十五" → 8, 8, 11, 25."""
+    if figure.isdigit():
+        return int(figure)
+    tens, ten, units = figure.rpartition("十")
+    return (_DIGITS.index(tens) + 1 if tens else 1 if ten else 0) * 10 + (_DIGITS.index(units) + 1 if units else 0)
 
 
 def dates_to_other_days(text: str, named: frozenset[tuple[int, int | None]]) -> bool:

@@ -53,6 +53,8 @@ def test_asked_kinds(question, expected):
     ("补贴按季度发放，每季度末到账。", kinds.FREQUENCY),
     ("津贴按月发放。", kinds.FREQUENCY),
     ("老人一年两次免费体检。", kinds.FREQUENCY),
+    ("就是十一月八号开始登记", kinds.DAY),  # dictated: a day in words
+    ("三月二十五日起恢复供应。", kinds.DATE),
 ])
 def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
@@ -208,6 +210,7 @@ def test_what_a_yes_no_question_turns_on(question, subject):
 @pytest.mark.parametrize("question, days", [
     ("2月20号某物流园黄瓜多少钱一斤", {(2, 20)}), ("三月份港口吞吐量多少", {(3, None)}),
     ("十二月几号放假", {(12, None)}), ("一个月能发几趟", set()),
+    ("十一月八号那天开门吗", {(11, 8)}), ("是三月二十号还是三十一号", {(3, 20)}),
 ])
 def test_the_days_a_question_names(question, days):
     assert kinds.named_days(question) == days
