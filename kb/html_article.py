@@ -7,7 +7,8 @@ from the page's visible lines: the dateline under the headline ("发布时间：
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
 the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences;
 a forum thread is read as its first post; a date kept only for scripts or in the address, else a wiki's
-last-edited line, dates a page that shows none (docs/import.md lists every rule).
+last-edited line, else a meeting record's 时间 line beside its 地点, dates a page that shows none (docs/import.md
+lists every rule).
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from .web_layout import (
     last_edited_day,
     read_dateline,
     read_issue_day,
+    read_meeting_day,
     read_signature,
     read_trailing_dateline,
 )
@@ -152,7 +154,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
         published=next((d.published for d in datelines if d.published), None) or read_issue_day(lines)
         or _time_day(tree)
         or _iso_day(doc.get("date"))
-        or _script_day(page) or _url_day(page_url) or _last_edited_day(tree, lines),
+        or _script_day(page) or _url_day(page_url) or _last_edited_day(tree, lines) or _meeting_day(lines, title),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=page_url,
         text=text,
@@ -404,6 +406,12 @@ def _last_edited_day(tree: Any, lines: list[str]) -> date | None:  # an lxml tre
     marked = tree.xpath(f"string({_LASTMOD_FOOTER})")
     return last_edited_day(normalize(marked), marked=True) if marked.strip() \
         else next(filter(None, map(last_edited_day, lines)), None)
+
+
+def _meeting_day(lines: list[str], headline: str) -> date | None:
+    """The day a meeting record (a press conference's 图文实录) was held, from the 时间 and 地点 lines under its
+    headline: such a record is published that day."""
+    return read_meeting_day(lines[lines.index(headline) + 1:]) if headline in lines else None
 
 
 def _iso_day(text: str | None) -> date | None:

@@ -8,7 +8,7 @@
   issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读).
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
-  and day).
+  and day), a meeting record's head ("时　间：…" beside "地　点：…").
 """
 from __future__ import annotations
 
@@ -160,6 +160,12 @@ _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 # A wiki page's last-edited line, the only day such a page shows: MediaWiki's footer "此页面最后编辑于2024年4月18日
 # (星期四) 21:37。" ("本页面最后修订于…"), DokuWiki's "start.txt · 最后更改: 2024/04/18 21:37", Confluence's
 # "最后更新于 2024-04-18". (The metadata reader dates an English footer: "last edited on 18 April 2024".)
+# A meeting record's head (a press conference's, under its headline): "时　间：2022年11月10日（星期四）上午10:00" beside
+# "地　点：…", the labels maybe spaced out; the record is published on the day the meeting is held.
+_MEETING_TIME = re.compile(rf"^时\s*间\s*[：:]\s*{_FULL_DATE.pattern}")
+_MEETING_PLACE = re.compile(r"^地\s*点\s*[：:]\s*\S")
+_MEETING_HEAD_LINES = 12
+_SENTENCE_END = re.compile(r"[。！？]")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:此|本|该)?页面?)?最后(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*\d")
 
@@ -253,6 +259,19 @@ def read_issue_day(lines: list[str]) -> date | None:
     (the paper's name may stand before it, the archive's links after)."""
     found = next(filter(None, map(_ISSUE_LINE.match, lines)), None)
     return valid_day(*found.groups()) if found else None
+
+
+def read_meeting_day(lines: list[str]) -> date | None:
+    """The day a meeting record's head gives (the lines under its headline, above its first sentence): its 时间
+    line's full date, when a 地点 line stands in the same head. A 时间 line without a place, or in the text, is a
+    fact of the text, not its day."""
+    head: list[str] = []
+    for line in lines[:_MEETING_HEAD_LINES]:
+        if _SENTENCE_END.search(line):
+            break
+        head.append(line)
+    time = next(filter(None, map(_MEETING_TIME.match, head)), None)
+    return valid_day(*time.groups()) if time and any(map(_MEETING_PLACE.match, head)) else None
 
 
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:

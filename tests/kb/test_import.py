@@ -1576,3 +1576,40 @@ def test_an_excel_sheet_saved_as_a_web_page_is_titled_by_its_merged_title_row_wi
     assert article.paragraphs[0] == "序号 | 补贴对象 | 补贴标准 |"  # the title row is no row of the table
     assert "1 | 80周岁以上老人 | 每餐补贴5元，每天限补两餐。 首次就餐须持本人身份证到食堂办卡。 |" in article.paragraphs
     assert not any(hidden in "".join(article.paragraphs) for hidden in ("v2", "核"))  # 核对, 已核, 待核
+
+
+def _press_conference(under_headline: str, head: str) -> str:
+    """A district's press conference record (图文实录): its time, place and speakers above the turns, other
+    conferences' days in a list at the bottom."""
+    return ("<html><head><meta charset='utf-8'><title>某区2023年春季植树活动新闻发布会_图文实录_某区人民政府</title>"
+            "</head><body><div class='nav'><a href='/'>首页</a> &gt; <a href='/fbh/'>新闻发布会</a></div>"
+            f"<h1>某区2023年春季植树活动新闻发布会</h1>{under_headline}<div class='head'>"
+            "<p><span class='lb'>时　间：</span>2023年3月9日（星期四）下午3:00</p>"
+            f"{head}<p><span class='lb'>主持人：</span>区政府办公室副主任 周明</p></div><div class='turns'>"
+            "<p><strong>主持人 周明：</strong>各位记者朋友，大家下午好！今天请区园林局介绍今春植树活动安排。</p>"
+            "<p><strong>区园林局局长 钱立：</strong>今年全区计划栽植苗木八万株，3月12日在滨河公园举行义务植树活动，"
+            "市民可通过区园林局公众号报名，每人限报一次。</p></div><div class='more'><h3>往期发布会</h3><ul>"
+            "<li><a href='/fbh/1.html'>某区春季防火新闻发布会</a><span>2023-03-02</span></li>"
+            "<li><a href='/fbh/2.html'>某区优化营商环境新闻发布会</a><span>2023-02-23</span></li></ul></div>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("under_headline, head, day", [
+    ("", "<p><span class='lb'>地　点：</span>区政务服务中心二楼会议室</p>", date(2023, 3, 9)),
+    ("<div class='info'>发布时间：2023-03-10 09:15　来源：某区新闻办</div>", "<p>地点：区政务服务中心二楼会议室</p>",
+     date(2023, 3, 10)),  # the page's own dateline wins
+    ("", "<p><span class='lb'>主讲人：</span>区园林局局长 钱立</p>", None),  # a time without a place dates nothing
+], ids=["time-and-place", "dateline-wins", "no-place"])
+def test_a_meeting_records_time_line_beside_its_place_dates_the_page_nothing_else_dates(under_headline, head, day):
+    from kb.html_article import read_html
+    article = read_html(_press_conference(under_headline, head))
+    assert (article.title, article.published) == ("某区2023年春季植树活动新闻发布会", day)
+    assert "今年全区计划栽植苗木八万株" in article.text
+
+
+def test_a_time_and_place_in_the_text_below_its_first_sentence_date_no_page():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>社区举办夏季义诊活动_某街道办事处</title></head><body>"
+            "<h1>社区举办夏季义诊活动</h1><p>社区卫生服务站的医生将为居民免费测量血压、血糖，欢迎居民参加。</p>"
+            "<p>时　间：2024年6月1日 09:30</p><p>地　点：社区文化广场</p></body></html>")
+    assert read_html(page).published is None
