@@ -60,6 +60,8 @@ _QUESTION_CUES: dict[str, re.Pattern[str]] = {
 # A day in words, as dictated or spoken ("十一月八号", "三月二十五日")
 _SPOKEN_NUMBER = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _SPOKEN_DAY = f"{_SPOKEN_NUMBER}月{_SPOKEN_NUMBER}[日号]"
+# What runs between two places: "潍坊港至平泽的航线", "陇南方向的返岗包车"
+_LINE = "(?:航线|班列|班线|线路|航班|列车|专线|班车|包车|车次)"
 _PHONE_FACT = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")
 _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     PHONE: _PHONE_FACT,
@@ -78,7 +80,8 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
                       r"每[天日周月年]|\d+(?:\.\d+)?[%％]|"
                       r"\d\s?(?:℃|°C?|‰|[A-Za-z]{1,3}(?![A-Za-z]))"),  # a unit's symbol: 37.3℃, 5km, 20kg
     MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收"),
-    ROUTE: re.compile(rf"(?:驶往|发往|开往|运往|销往|前往|到达|抵达|途经|直达|经停|通达){HAN}"),
+    ROUTE: re.compile(rf"(?:驶往|发往|开往|运往|销往|前往|到达|抵达|途经|直达|经停|通达){HAN}|"
+                      rf"(?:[至到](?![周星月日年上下早晚凌今明次目现当]){HAN}{{2,8}}|{HAN}{{2,6}}方向)的?{HAN}{{0,4}}?{_LINE}"),
     LIST: re.compile(rf"{HAN}{{2,}}、{HAN}{{2,}}"),
     PLACE: re.compile(rf"{HAN}{{1,10}}(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|广场|基地|码头|车站|服务站)|"
                       r"\d+号|驶往|发往|开往|"

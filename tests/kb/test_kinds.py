@@ -55,9 +55,15 @@ def test_asked_kinds(question, expected):
     ("老人一年两次免费体检。", kinds.FREQUENCY),
     ("就是十一月八号开始登记", kinds.DAY),  # dictated: a day in words
     ("三月二十五日起恢复供应。", kinds.DATE),
+    ("下月起增开临沂方向的务工专线3趟。", kinds.ROUTE),  # a line between places, named by its far end
+    ("青岛至大连的客运航线下周复航。", kinds.ROUTE),
 ])
 def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
+
+
+def test_days_and_aims_are_no_route():
+    assert kinds.ROUTE not in kinds.stated_kinds("周一至周五的班车照常运行，明确了发展方向。截至目前的线路不变。")
 
 
 def test_grouping_by_age_is_no_rate_and_a_rates_verb_stays_what_the_question_is_about():
