@@ -6,9 +6,9 @@ from the page's visible lines: the dateline under the headline ("发布时间：
 "2020年3月10日 来源：某报") gives the day and the publisher, and names the headline when the page's
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
 the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences;
-a forum thread is read as its first post; a date kept only for scripts or in the address, else a wiki's
-last-edited line, else a meeting record's 时间 line beside its 地点, dates a page that shows none (docs/import.md
-lists every rule).
+a forum thread is read as its first post; a date kept only for scripts or in the address, else an info line's
+更新时间, a wiki's last-edited line or a meeting record's 时间 line beside its 地点, dates a page that shows none
+(docs/import.md lists every rule).
 """
 from __future__ import annotations
 
@@ -151,10 +151,12 @@ def read_html(page: str, url: str = "") -> WebArticle:
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=title,
-        published=next((d.published for d in datelines if d.published), None) or read_issue_day(lines)
+        published=next((d.published for d in datelines if d.published and not d.rank), None) or read_issue_day(lines)
         or _time_day(tree)
         or _iso_day(doc.get("date"))
-        or _script_day(page) or _url_day(page_url) or _last_edited_day(tree, lines) or _meeting_day(lines, title),
+        or _script_day(page) or _url_day(page_url)
+        or next((d.published for d in datelines if d.published), None)  # "更新时间：…" only when nothing else dates it
+        or _last_edited_day(tree, lines) or _meeting_day(lines, title),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=page_url,
         text=text,

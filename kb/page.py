@@ -25,6 +25,7 @@ import yaml
 
 from .mail import FORWARD_FIELD, forwarded
 from .text import (
+    DATE_RANKS,
     HAN,
     ends_sentence,
     is_list_item,
@@ -182,7 +183,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     The block is read as YAML, as site generators and CMS exports write it (quoted values, `[a, b]` lists,
     `>` folded text); a block YAML refuses ("title: 专访: 菜博会") is read line by line. Hugo and Zola write
     it as TOML between `+++` lines instead (see _toml_meta). Common other names of the keys count (`source:`
-    or `来源:` for `publisher:`; a note app's `updated:` or `created:` for `date:`, see _DATE_KEYS), and a date
+    or `来源:` for `publisher:`; a note app's `updated:` or `created:` for `date:`, see DATE_KEYS), and a date
     may be written in any usual form ("2020/08/21 15:30", "2020年8月21日"): it is kept as YYYY-MM-DD or YYYY-MM."""
     lines = text.splitlines()
     fence = lines[0].strip() if lines else ""
@@ -233,29 +234,23 @@ def _named_meta(raw: dict[str, str]) -> dict[str, str]:
         key = _META_KEYS.get(key.lower(), key.lower())
         if key == "publisher" and _WEB_ADDRESS.match(value):  # a web clipper's `source:` is where it clipped from
             key = "url"
-        if value and key not in _DATE_RANKS and not meta.get(key):
+        if value and key not in DATE_RANKS and not meta.get(key):
             meta[key] = value
     day = _meta_day(raw)
     return {**meta, "date": day} if day else meta
 
 
 def _meta_day(raw: dict[str, str]) -> str:
-    """The date of the best rank of _DATE_KEYS the front matter gives, a value read as a date before one that is
+    """The date of the best rank of DATE_KEYS the front matter gives, a value read as a date before one that is
     not ("{{date}}", a template's blank); "" when it names none."""
-    dates = [(_DATE_RANKS[key.lower()], _meta_date(value)) for key, value in raw.items()
-             if value and key.lower() in _DATE_RANKS]
+    dates = [(DATE_RANKS[key.lower()], _meta_date(value)) for key, value in raw.items()
+             if value and key.lower() in DATE_RANKS]
     best = min(dates, key=lambda found: (not _META_DATE.match(found[1]), found[0]), default=(0, ""))
     return best[1]
 
 
 _META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "publisher", "发布机构": "publisher",
               "标题": "title", "网址": "url", "链接": "url", "link": "url"}
-# What dates a note, best first, as note apps, site generators and CMS exports name it: its publication day; else
-# the day its text was last changed (the text as it stands now); else the day it was made.
-_DATE_KEYS = (("date", "日期", "发布日期", "发布时间", "published", "pubdate", "publishdate"),
-              ("updated", "modified", "date modified", "lastmod", "last edited time", "更新时间"),
-              ("created", "date created", "创建时间"))
-_DATE_RANKS = {key: rank for rank, keys in enumerate(_DATE_KEYS) for key in keys}
 _WEB_ADDRESS = re.compile(r"https?://\S+$")
 _YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")

@@ -75,6 +75,16 @@ def month_days(text: str) -> list[tuple[int, int]]:
 DATE_PARTS = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 
 
+# What dates a text, best first, as note apps, site generators and CMS exports name it in front matter, and web
+# pages label it in their info line: its publication day; else the day its text was last changed (the text as it
+# stands now); else the day it was made.
+DATE_KEYS = (("date", "日期", "发布日期", "发布时间", "published", "pubdate", "publishdate"),
+             ("updated", "modified", "date modified", "lastmod", "last edited time", "更新时间", "更新日期", "最后更新",
+              "修改时间"),
+             ("created", "date created", "创建时间"))
+DATE_RANKS = {key: rank for rank, keys in enumerate(DATE_KEYS) for key in keys}
+
+
 def valid_day(year: int | str, month: int | str, day: int | str) -> date | None:
     """The day, or None when there is no such day (2月30日)."""
     try:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .places import provinces
-from .text import valid_day
+from .text import DATE_RANKS, HAN, valid_day
 
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -30,7 +30,7 @@ _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line 
 _INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
-    rf"|(?:{_FIELD}\s+){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
+    rf"|(?:{_FIELD}\s*){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
@@ -71,6 +71,9 @@ _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 _COUNTER = r"(?:阅读|浏览|点击|访问)(?:量|数|次数)?\s*(?:[：:]|\d|次)|\d+\s*人阅读|字号|分享到"
 _PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern}|{_COUNTER})")
 _DATELINE_MAX_CHARS = 120
+# A date's label right before it, as DATE_KEYS ranks it: "更新时间：" (an update's day) after "发布日期：".
+_RANKED_LABELS = sorted((key for key in DATE_RANKS if re.match(HAN, key)), key=len, reverse=True)
+_RANKED_LABEL = re.compile(rf"({'|'.join(_RANKED_LABELS)})\s*：\s*$")
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 
 _CREDIT = re.compile(
@@ -175,6 +178,7 @@ class Dateline:
     published: date | None
     publisher: str
     labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
+    rank: int = 0   # its day's rank in DATE_KEYS: 0 a publication day, 1 an update's ("更新时间：…")
 
 
 @dataclass(frozen=True)
@@ -238,8 +242,21 @@ def read_dateline(line: str) -> Dateline | None:
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
     publisher = _PUBLISHER.search(line)
-    return Dateline(published=first_full_day(line), publisher=publisher.group(1) if publisher else "",
-                    labelled=bool(_LABEL.search(line)))
+    rank, day = _best_ranked_day(line)
+    return Dateline(published=day, publisher=publisher.group(1) if publisher else "",
+                    labelled=bool(_LABEL.search(line)), rank=rank)
+
+
+def _best_ranked_day(line: str) -> tuple[int, date | None]:
+    """The line's first full date of the best rank its label has in DATE_KEYS (an unranked label's or a bare date's
+    is a publication day's): "更新时间：2021-05-06 发布日期：2020-03-05" was published on 2020-03-05."""
+    ranked = [(_label_rank(line[:found.start()]), valid_day(*found.groups())) for found in _FULL_DATE.finditer(line)]
+    return min((pair for pair in ranked if pair[1]), key=lambda pair: pair[0], default=(0, None))
+
+
+def _label_rank(before: str) -> int:
+    label = _RANKED_LABEL.search(before)
+    return DATE_RANKS[label.group(1)] if label else 0
 
 
 def first_full_day(text: str) -> date | None:

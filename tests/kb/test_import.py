@@ -1501,6 +1501,35 @@ def test_a_bulletins_issuer_and_day_or_a_dateline_under_the_text_date_the_page(p
     assert front_matter in text and not_text not in text
 
 
+def _service_guide(meta_row: str, head: str = "", notes: str = "") -> str:
+    """A government portal's 办事指南 page: the service's name, a row of spans under it, the guide in a table."""
+    return ("<html><head><meta charset='utf-8'>" + head + "<title>老年人优待证申领-办事指南-某市政务服务网</title>"
+            "</head><body><div>当前位置：首页 &gt; 个人办事 &gt; 办事指南</div><h2>老年人优待证申领</h2>"
+            f"<div class='sx-attr'>{meta_row}</div><div class='main'><table>"
+            "<tr><td>办理对象</td><td>年满60周岁、户籍在本市的老年人。</td></tr>"
+            "<tr><td>办理材料</td><td>本人居民身份证原件和一寸彩色照片1张。</td></tr>"
+            "<tr><td>办理地点</td><td>户籍所在街道便民服务中心一楼3号窗口。</td></tr></table>"
+            "<p>问：可以由子女代办吗？</p><p>答：可以，代办人须携带老人和本人的身份证原件。</p>"
+            f"{notes}</div></body></html>")
+
+
+@pytest.mark.parametrize("page, day", [
+    (_service_guide("<span>事项编码：3702-MZ-0415</span><span>更新时间：2023-04-11</span><span>办件类型：即办件</span>"),
+     date(2023, 4, 11)),  # its only date: the update's
+    (_service_guide("<span>更新时间：2023-06-02</span><span>发布日期：2021-09-14</span>"), date(2021, 9, 14)),
+    (_service_guide("<span>事项编码：3702-MZ-0415</span> <span>更新时间：2023-06-02</span>",
+                    head="<meta property='article:published_time' content='2021-09-14T09:00:00+08:00'>"),
+     date(2021, 9, 14)),
+    (_service_guide("<span>事项编码：3702-MZ-0415</span>",
+                    notes="<p>系统更新时间为每天凌晨2点，2023年5月1日起改为凌晨3点，届时暂停网上申领。</p>"), None),
+], ids=["update-only", "publication-in-the-row", "publication-in-the-metadata", "update-in-a-sentence"])
+def test_a_guides_update_time_dates_it_only_when_nothing_else_does(page, day):
+    """A meta row's 更新时间 dates a page that names no publication day (in the same row or the page's metadata);
+    one said in a sentence of the text dates nothing."""
+    from kb.html_article import read_html
+    assert read_html(page).published == day
+
+
 def test_a_web_pages_closing_and_a_data_note_are_no_headline_and_an_event_time_no_date():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县教育网</title></head><body><div>首页 | 通知公告</div>"
