@@ -90,6 +90,7 @@ _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:�
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
+_BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 
 
 @dataclass
@@ -318,8 +319,16 @@ def _is_document_name(line: str) -> bool:
         and not re.search(r"[。；]", line)
 
 
-def _is_item_title(line: str) -> bool:
-    return line.startswith(_ITEM_TITLE_MARKS) and _is_title_line(line[1:].strip(), punctuated=True)
+def _item_heading(line: str, bulletin: bool = False) -> str | None:
+    """The title of an item on a page of news briefs or in a bulletin, without its mark: opened by a mark
+    ("■青州古城…"); in a bulletin also a heading alone in 【】 ("【全市部署…】"), elsewhere a label among the text."""
+    bracketed = _BRACKETED.match(line) if bulletin else None
+    text = bracketed.group(1) if bracketed else line[1:] if line.startswith(_ITEM_TITLE_MARKS) else ""
+    return text.strip() if text and _is_title_line(text.strip(), punctuated=True) else None
+
+
+def _is_item_title(line: str, bulletin: bool = False) -> bool:
+    return _item_heading(line, bulletin) is not None
 
 
 def _is_byline(line: str) -> bool:
@@ -356,16 +365,20 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
     lines, issuers = _without_letterhead(lines)
-    header, lines = _bulletin_head(lines) or _page_header(lines)
+    masthead = _bulletin_head(lines)
+    header, lines = masthead or _page_header(lines)
+    bulletin = masthead is not None
     opening = {i for i, line in enumerate(lines) if any(line is first for first in documents)}
-    starts = sorted({*_article_starts(lines), *opening})
+    starts = sorted({*_article_starts(lines, bulletin), *opening})
     articles: list[Article] = []
     for begin, end in itertools.pairwise([*starts, len(lines)]):
-        article = _read_article(lines[begin:end], whole_lines=whole_lines)
+        item = _item_heading(lines[begin], bulletin) if bulletin else None  # a bulletin's item: titled by its heading
+        article = _read_article(lines[begin + bool(item):end], title=item, whole_lines=whole_lines)
         if article is None or (begin == 0 and opening and not article.title):  # a document printed before ends
             continue
         dangling = next((a for a in articles if a.open_ended), None) if begin not in opening else None
-        if not article.byline and dangling is not None and article.paragraphs and not _is_item_title(lines[begin]):
+        if not article.byline and dangling is not None and article.paragraphs \
+                and not _is_item_title(lines[begin], bulletin):
             _continue_article(dangling, article)
         else:
             articles.append(article)
@@ -401,7 +414,7 @@ def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:
 def _bulletin_head(lines: list[str]) -> tuple[Dateline, list[str]] | None:
     """A bulletin's masthead block above its first marked item ("工 作 简 报" / "2023年第4期" / "某某办公室编
     2023年3月24日"): its editor and day publish and date every item, as a newspaper page's header does."""
-    first = next((i for i, line in enumerate(lines[:_MASTHEAD_LINES + 1]) if _is_item_title(line)), 0)
+    first = next((i for i, line in enumerate(lines[:_MASTHEAD_LINES + 1]) if _is_item_title(line, bulletin=True)), 0)
     head = read_editor_day(lines[:first]) if first else None
     return (head, lines[first:]) if head else None
 
@@ -474,8 +487,8 @@ def _without_letterhead(lines: list[str]) -> tuple[list[str], str]:
     return lines, ""
 
 
-def _article_starts(lines: list[str]) -> list[int]:
-    """Index of the first line (title or byline) of every block on the page."""
+def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
+    """Index of the first line (title or byline) of every block on the page (a bulletin's: every item's heading)."""
     starts = {0}
     for i, line in enumerate(lines):
         opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
@@ -487,7 +500,7 @@ def _article_starts(lines: list[str]) -> list[int]:
             if first < i or not opens_report:
                 starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
-              and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) or _is_item_title(line):
+              and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) or _is_item_title(line, bulletin):
             starts.add(i)
     return sorted(starts)
 

@@ -275,6 +275,34 @@ async def test_a_word_document_is_added_with_its_tables_said_as_sentences(store,
     assert "0536-7256022" in kb.ask("开元街道联系人电话是多少").text
 
 
+def _word_file(path: Path, *paragraphs: str) -> str:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+    return str(path)
+
+
+async def test_a_word_bulletin_is_an_article_per_bracketed_item_and_a_notice_with_a_bracketed_label_is_one(tmp_path):
+    sowing = "截至4月9日，全县已播种春玉米4.2万亩，占计划面积的52%。"
+    ploughing = "全县18家农机合作社为外出务工户代耕土地。"
+    bulletin = _word_file(tmp_path / "简报.docx", "春耕生产工作简报", "第5期",
+                          "某县农业农村局办公室　　　　2025年4月10日", "【全县春玉米播种进度过半】", sowing,
+                          "【农机合作社开展代耕服务】", ploughing,
+                          "报：县委、县政府领导同志", "送：县农业农村局各科室", "发：各乡镇农业综合服务中心")
+    page = parse_page("b", await page_text(bulletin, Limits()))
+    assert [(a.title, page.iso_date_of(a), page.publisher_of(a), a.paragraphs) for a in page.articles] == [
+        ("全县春玉米播种进度过半", "2025-04-10", "某县农业农村局办公室", [sowing]),
+        ("农机合作社开展代耕服务", "2025-04-10", "某县农业农村局办公室", [ploughing])]
+    notice = _word_file(tmp_path / "通知.docx", "关于开展夏季防溺水安全教育的通知", "各中小学：",
+                        "　　6月起各校每周开展一次防溺水安全教育，并向家长发放告知书。", "【致家长的防溺水安全提醒】",
+                        "　　家长要看管好孩子，不让孩子私自到河塘游泳。", "某县教育局", "2025年6月3日")
+    [article] = (page := parse_page("n", await page_text(notice, Limits()))).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "关于开展夏季防溺水安全教育的通知", "2025-06-03", "某县教育局")
+    assert "【致家长的防溺水安全提醒】" in article.paragraphs
+
+
 async def test_a_page_titled_by_its_bulletins_spaced_out_name_is_titled_by_its_headline(store, tmp_path):
     page = ("<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body><p>工作简报</p>"
             "<p>全市图书馆分批恢复开放</p><p>读者须提前一天网上预约</p>"
