@@ -105,15 +105,16 @@ class ActionCapabilities(Action):
 
 
 class ActionHumanHandoff(Action):
-    """No human operators: give the hotline of the department talked about, else the general one."""
+    """No human operators: give the hotline of the department talked about (named now, answered before, or what
+    the question before was about: "公司贷款续不上了" → 金融运行), else the general one."""
 
     def name(self) -> str:
         return "action_human_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         kb = current_kb()
-        department = kb.find_department(question_of(tracker), everyday_words=True) \
-            or tracker.get_slot("department") or kb.general_department()
+        department = kb.find_department(question_of(tracker), everyday_words=True) or tracker.get_slot("department") \
+            or kb.find_department(previous_question(tracker), everyday_words=True) or kb.general_department()
         answer = kb.hotline(department)
         dispatcher.utter_message(text=f"{NO_HUMAN}\n{answer.text}")
         return remember(kb, answer)

@@ -158,6 +158,12 @@ def test_handoff_gives_the_department_talked_about():
     assert SlotSet("department", "交通运输保障") in events
 
 
+def test_handoff_after_a_question_in_everyday_words_gives_that_departments_hotline():
+    earlier = ["厂里的货车被拦在高速口了"]
+    messages, _ = run(ActionHumanHandoff(), tracker("能找个真人聊聊吗", "request_human", earlier=earlier))
+    assert "交通运输保障热线：0536-8097077" in messages[0]["text"], messages[0]["text"]
+
+
 def test_handoff_without_a_department_gives_the_general_hotline():
     messages, _ = run(ActionHumanHandoff(), tracker("转人工", "request_human"))
     assert "综合协调热线：0536-8090761" in messages[0]["text"]
