@@ -228,6 +228,26 @@ def states_a_start(text: str) -> bool:
     return bool(_START_STATED.search(text))
 
 
+# A question about the report itself, not about what it reports: "那篇报道是几号发的", "这是哪家媒体报道的",
+# "通知是哪个部门印发的" (but "消费券哪天发" asks when the vouchers are given out).
+_REPORT = r"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|这篇|那篇|这条|那条|这是|那是)"
+_PUBLISHING = r"(?:发布|发出|下发|印发|刊发|刊登|登|发|公布|推送|报道)"
+_REPORT_DAY_ASKED = re.compile(rf"{_REPORT}\S{{0,8}}?(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)"
+                               rf"\S{{0,2}}?{_PUBLISHING}")
+_REPORTER_ASKED = re.compile(rf"(?:{_REPORT}\S{{0,8}}?)?(?:哪家|哪个|什么|啥)(?:媒体|报纸|报社|网站|报)"
+                             rf"\S{{0,3}}?{_PUBLISHING}|"
+                             rf"{_REPORT}\S{{0,8}}?(?:哪家|哪个|什么)(?:部门|单位|机构)\S{{0,2}}?{_PUBLISHING}")
+PUBLISHED, PUBLISHER = "published", "publisher"
+
+
+def asks_about_the_report(question: str) -> str | None:
+    """PUBLISHED for "那篇报道是哪天发的", PUBLISHER for "这是哪家媒体报道的": answered by the article's own date or
+    publisher, not by a day or a name its text gives."""
+    if _REPORT_DAY_ASKED.search(question):
+        return PUBLISHED
+    return PUBLISHER if _REPORTER_ASKED.search(question) else None
+
+
 _LATEST = re.compile(r"最近|最新|现在|目前|如今|到现在|截至目前|截至现在|累计|至今|眼下|下一")
 
 

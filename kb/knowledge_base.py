@@ -18,7 +18,7 @@ import zhconv
 from sqlalchemy import create_engine, select
 
 from . import kinds, schema
-from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found
+from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found, source_line
 from .places import county_names, nested, region_names, strip_suffix
 from .search import BM25, Terms, everyday_non_nouns, general_weight
 from .settings import database_url
@@ -287,7 +287,24 @@ class KnowledgeBase:
         places = self._named_places(question, region_names())
         if places and self._about_another_place(self._units[ranked[0][1]], places):
             return not_found(f"抱歉，报道里没有{'、'.join(places)}的这方面内容。")
+        about_the_report = kinds.asks_about_the_report(question)
+        if about_the_report:
+            report = self._report_fact(self._units[ranked[0][1]].article_id, about_the_report)
+            if report:
+                return report
         return self._compose(question, ranked, asked, places)
+
+    def _report_fact(self, article_id: int, fact: str) -> Answer | None:
+        """The article's own day or publisher, for a question about the report itself ("那篇报道是几号发的"); None
+        when the article does not give it (a day only its text reports is no publication day)."""
+        article = self.articles[article_id]
+        if fact == kinds.PUBLISHED and article.published:
+            lead = f"发布日期：{article.date_text}。"
+        elif fact == kinds.PUBLISHER and article.publisher:
+            lead = f"发布者：{article.publisher}。"
+        else:
+            return None
+        return Answer(f"{lead}\n{source_line([article])}", article_id=article_id)
 
     def _about_another_place(self, unit: Unit, places: list[str]) -> bool:
         """A unit of an article that never names these places, whose title or dateline (or, where they name none,

@@ -239,3 +239,13 @@ def test_a_text_dated_to_other_days_than_the_question_names(text, other):
 ])
 def test_the_years_a_question_names(question, years):
     assert kinds.named_years(question) == years
+
+
+@pytest.mark.parametrize("question, about", [
+    ("县里开通助农直播间那篇报道是几号发的", kinds.PUBLISHED), ("这条消息是哪天登的报", kinds.PUBLISHED),
+    ("免费体检的通知是什么时候印发的", kinds.PUBLISHED), ("这是哪家报纸报道的", kinds.PUBLISHER),
+    ("这个通知是哪个部门下发的", kinds.PUBLISHER),
+    ("消费券哪天发", None), ("补贴什么时候发到卡上", None), ("通知说几号开始报名", None), ("哪个部门发的补贴", None),
+])
+def test_a_question_about_the_report_itself(question, about):
+    assert kinds.asks_about_the_report(question) == about

@@ -328,6 +328,18 @@ def test_the_fact_asked_for_leads_the_answer(tmp_path, article, question, fact):
     assert fact in answer.text.splitlines()[0], answer.text
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("某县助农直播间开播那篇报道是几号发的", "发布日期：2020年3月12日"),
+    ("某县助农直播间的消息是哪家媒体报道的", "发布者：某县融媒体中心"),
+])
+def test_a_question_about_the_report_is_answered_by_its_date_or_publisher_not_a_day_it_reports(tmp_path, question,
+                                                                                               lead):
+    article = "---\ntitle: 某县助农直播间3月15日开播\ndate: 2020-03-12\npublisher: 某县融媒体中心\n---\n" \
+        "某县助农直播间定于3月15日开播，首批上架苹果、山药等农产品12种。\n直播间由县商务局和县融媒体中心共同运营。\n"
+    answer = _kb_with(tmp_path, "2020-03-live.txt", article).ask(question)
+    assert answer.text.splitlines()[0] == lead + "。", answer.text
+
+
 def test_a_question_worded_with_a_near_synonym_is_answered(tmp_path):
     article = _article("某区餐饮业逐步恢复", "2020-03-18",
                        "某区餐馆3月20日起恢复堂食，每桌不超过4人，顾客进店须扫码测温。",
