@@ -51,8 +51,8 @@ _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
-_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|中心|公司|集团|协会|电视台|广播电视台"
-                            r"|百科)$")  # "条目 - 某某百科": a wiki
+_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
+                            r"|广播电视台|百科)$")  # "条目 - 某某百科": a wiki
 _ALT_TEXT_MIN_HAN = 20
 _LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
 _EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text

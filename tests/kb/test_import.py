@@ -1435,6 +1435,15 @@ def test_a_headline_is_never_taken_for_the_publisher():
     assert article.title == "某区网课开讲" and article.publisher == ""
 
 
+def test_an_offices_site_name_in_the_page_title_is_the_publisher():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'>"
+            "<title>某区植树节义务植树活动启动_图文实录_某区人民政府新闻办公室</title></head><body><h1>某区植树节义务植树活动启动</h1>"
+            "<p>3月12日上午，某区在滨河公园启动义务植树活动，区直部门干部职工和志愿者共栽植苗木2600余株。</p>"
+            "<p>活动现场设立了树木认养登记点，市民可认养一棵树并挂上自己的名牌。</p></body></html>")
+    assert read_html(page).publisher == "某区人民政府新闻办公室"
+
+
 def test_the_headline_is_the_page_title_without_the_site_name_even_under_its_dateline():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县图书馆20日起恢复开放 读者须预约-某某网</title></head><body>"
