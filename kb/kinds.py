@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import HAN
+from .text import HAN, chinese_number
 
 PHONE, DATE, DAY, CLOCK, DURATION, FREQUENCY, COUNT, MONEY, PLACE, ROUTE, LIST, ORGANISATION, HOW, WHY, OVERVIEW = (
     "phone", "date", "day", "clock", "duration", "frequency", "count", "money", "place", "route", "list",
@@ -24,6 +24,7 @@ NAMES = frozenset({PLACE, ROUTE, ORGANISATION})
 FREE_FORM = frozenset({HOW, OVERVIEW})
 
 _CN_NUMBER = "[一二两三四五六七八九十百千万几]"
+_CN_DIGITS = "一二两三四五六七八九"
 _MEASURE = ("个|家|人|名|例|处|列|趟|期|户|辆|只|所|项|元|毛|角|万|亿|公斤|斤|吨|件|台|套|条|座|场|次|位|支|批|株|亩|"
             "平方米|米|公里|千米|份|箱|车|班|单|余|多|%|％|倍|间|栋|床|张|块|剂|包|盒|袋")
 
@@ -62,6 +63,7 @@ _SPOKEN_NUMBER = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四
 _SPOKEN_DAY = f"{_SPOKEN_NUMBER}月{_SPOKEN_NUMBER}[日号]"
 # What runs between two places: "潍坊港至平泽的航线", "陇南方向的返岗包车"
 _LINE = "(?:航线|班列|班线|线路|航班|列车|专线|班车|包车|车次)"
+_ROUTE_VERB = "(?:驶往|发往|开往|运往|销往|前往|到达|抵达|途经|直达|经停|通达)"
 _PHONE_FACT = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")
 _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     PHONE: _PHONE_FACT,
@@ -80,8 +82,10 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
                       r"每[天日周月年]|\d+(?:\.\d+)?[%％]|"
                       r"\d\s?(?:℃|°C?|‰|[A-Za-z]{1,3}(?![A-Za-z]))"),  # a unit's symbol: 37.3℃, 5km, 20kg
     MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收"),
-    ROUTE: re.compile(rf"(?:驶往|发往|开往|运往|销往|前往|到达|抵达|途经|直达|经停|通达){HAN}|"
-                      rf"(?:[至到](?![周星月日年上下早晚凌今明次目现当]){HAN}{{2,8}}|{HAN}{{2,6}}方向)的?{HAN}{{0,4}}?{_LINE}"),
+    ROUTE: re.compile(rf"{_ROUTE_VERB}{HAN}|"
+                      rf"(?<![做受考虑送得达收遇看听直截长行])[至到](?![周星月日年上下早晚凌今明次目现当此十春节\d{_CN_DIGITS}])"
+                      rf"{HAN}{{2,8}}的{HAN}{{0,4}}?{_LINE}|"
+                      rf"{HAN}{{2,6}}(?<!发展)(?<!前进)(?<!努力)(?<!主攻)方向的?{HAN}{{0,4}}?{_LINE}"),
     LIST: re.compile(rf"{HAN}{{2,}}、{HAN}{{2,}}"),
     PLACE: re.compile(rf"{HAN}{{1,10}}(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|广场|基地|码头|车站|服务站)|"
                       r"\d+号|驶往|发往|开往|"
@@ -230,13 +234,13 @@ def states_a_start(text: str) -> bool:
 
 # A question about the report itself, not about what it reports: "那篇报道是几号发的", "这是哪家媒体报道的",
 # "通知是哪个部门印发的" (but "消费券哪天发" asks when the vouchers are given out).
-_REPORT = r"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|这篇|那篇|这条|那条|这是|那是)"
-_PUBLISHING = r"(?:发布|发出|下发|印发|刊发|刊登|登|发|公布|推送|报道)"
-_REPORT_DAY_ASKED = re.compile(rf"{_REPORT}\S{{0,8}}?(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)"
-                               rf"\S{{0,2}}?{_PUBLISHING}")
-_REPORTER_ASKED = re.compile(rf"(?:{_REPORT}\S{{0,8}}?)?(?:哪家|哪个|什么|啥)(?:媒体|报纸|报社|网站|报)"
-                             rf"\S{{0,3}}?{_PUBLISHING}|"
-                             rf"{_REPORT}\S{{0,8}}?(?:哪家|哪个|什么)(?:部门|单位|机构)\S{{0,2}}?{_PUBLISHING}")
+# Only small words stand between the report and the question word ("那篇报道是几号发的", not "新闻里说补贴几号发").
+_REPORT = (r"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|这篇|那篇|这条|那条|这是|那是)"
+           r"[是那这个篇条则份的]{0,3}")
+_PUBLISHING = r"(?:发布|发出|下发|印发|刊发|刊登|登报|登出|登载|登的|发(?![生放货到展现行])|公布|推送|报道)"
+_REPORT_DAY_ASKED = re.compile(rf"{_REPORT}(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)\S?{_PUBLISHING}")
+_REPORTER_ASKED = re.compile(rf"(?:{_REPORT})?(?:哪家|哪个|什么|啥)(?:媒体|报纸|报社|网站|报)\S?{_PUBLISHING}|"
+                             rf"{_REPORT}(?:哪家|哪个|什么)(?:部门|单位|机构)\S?{_PUBLISHING}")
 PUBLISHED, PUBLISHER = "published", "publisher"
 
 
@@ -248,6 +252,12 @@ def asks_about_the_report(question: str) -> str | None:
     return PUBLISHER if _REPORTER_ASKED.search(question) else None
 
 
+def without_the_report_asked(question: str) -> str:
+    """The question without its words about the report ("高密包车那篇报道是几号发的" → "高密包车那篇的"): what says
+    which report it is."""
+    return _REPORTER_ASKED.sub("", _REPORT_DAY_ASKED.sub("", question))
+
+
 _LATEST = re.compile(r"最近|最新|现在|目前|如今|到现在|截至目前|截至现在|累计|至今|眼下|下一")
 
 
@@ -256,7 +266,6 @@ def asks_for_the_latest(question: str) -> bool:
     return bool(_LATEST.search(question))
 
 
-_DIGITS = "一二三四五六七八九"
 _NAMED_DAY = re.compile(rf"(\d{{1,2}}|{_SPOKEN_NUMBER})月份?(?:(\d{{1,2}}|{_SPOKEN_NUMBER})[日号])?")
 _BARE_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号]")
 
@@ -276,11 +285,7 @@ def named_days(text: str) -> frozenset[tuple[int, int | None]]:
 
 
 def _number(figure: str) -> int:
-    """"8", "八", "十一", "二十五" → 8, 8, 11, 25."""
-    if figure.isdigit():
-        return int(figure)
-    tens, ten, units = figure.rpartition("十")
-    return (_DIGITS.index(tens) + 1 if tens else 1 if ten else 0) * 10 + (_DIGITS.index(units) + 1 if units else 0)
+    return int(figure) if figure.isdigit() else chinese_number(figure)
 
 
 def dates_to_other_days(text: str, named: frozenset[tuple[int, int | None]]) -> bool:
@@ -373,6 +378,20 @@ def stated_kinds(text: str) -> frozenset[str]:
     """The kinds of fact a passage states."""
     facts = _REPORTING_DATE.sub("", text)
     return frozenset(kind for kind, pattern in _FACT_PATTERNS.items() if pattern.search(facts))
+
+
+_ROUTE_WORD = re.compile(rf"{_LINE}|{_ROUTE_VERB}|方向")
+
+
+def says_how_a_route_goes(word: str) -> bool:
+    """"包车", "开往": part of how a route is said, not a name; the question saying it does not keep a passage from
+    stating a route."""
+    return bool(_ROUTE_WORD.fullmatch(word))
+
+
+def stated_names(text: str) -> frozenset[str]:
+    """The kinds of NAMES the text states."""
+    return frozenset(kind for kind in NAMES if _FACT_PATTERNS[kind].search(text))
 
 
 def phone_numbers(text: str) -> list[str]:

@@ -57,6 +57,8 @@ _ALSO_SHARE = 0.7              # another clause of the same article this close t
 _ALSO_MAX_CHARS = 100          # …when the two together are this short
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
 _OVERVIEW_CHARS = 200
+_REPORT_FACTS = {kinds.PUBLISHED: "发布日期", kinds.PUBLISHER: "发布者"}
+_WHICH_REPORT = "请说一下是哪篇报道（它的标题或报道的事），我再告诉您它的{}。"
 _QUOTATION = re.compile(r"“[^”]*”$|“[^”]*[。！？]”")  # a sentence that opens with someone's words
 _CLAUSE_MARKS = "，；：。！？"
 _CLAUSE_END = re.compile(r"(?<=[，；。！？])|(?<=：)(?!\d)")  # not inside "8：30" nor before "电话：0536…"
@@ -247,6 +249,15 @@ class KnowledgeBase:
                 return self.hotline(other)
         weights = self._word_weights(question)
         elliptical = len(weights) <= _ELLIPTICAL_WORDS
+        about_the_report = kinds.asks_about_the_report(question)
+        names_no_report = about_the_report and \
+            len(self._word_weights(kinds.without_the_report_asked(question))) <= _ELLIPTICAL_WORDS
+        if about_the_report and names_no_report:  # "这篇报道是几号发的": the report talked about, or ask which
+            if context_article is None:
+                return not_found(_WHICH_REPORT.format(_REPORT_FACTS[about_the_report]))
+            report = self._report_fact(context_article, about_the_report)
+            if report:
+                return report
         context = clean_question(context)
         if elliptical and not asked:  # "那初中呢？" after "小学一节课多长时间": asks what the question before asked
             asked = kinds.asked_kinds(context)
@@ -287,7 +298,6 @@ class KnowledgeBase:
         places = self._named_places(question, region_names())
         if places and self._about_another_place(self._units[ranked[0][1]], places):
             return not_found(f"抱歉，报道里没有{'、'.join(places)}的这方面内容。")
-        about_the_report = kinds.asks_about_the_report(question)
         if about_the_report:
             report = self._report_fact(self._units[ranked[0][1]].article_id, about_the_report)
             if report:
@@ -298,13 +308,11 @@ class KnowledgeBase:
         """The article's own day or publisher, for a question about the report itself ("那篇报道是几号发的"); None
         when the article does not give it (a day only its text reports is no publication day)."""
         article = self.articles[article_id]
-        if fact == kinds.PUBLISHED and article.published:
-            lead = f"发布日期：{article.date_text}。"
-        elif fact == kinds.PUBLISHER and article.publisher:
-            lead = f"发布者：{article.publisher}。"
-        else:
+        value = article.date_text if fact == kinds.PUBLISHED and article.published else \
+            article.publisher if fact == kinds.PUBLISHER else ""
+        if not value:
             return None
-        return Answer(f"{lead}\n{source_line([article])}", article_id=article_id)
+        return Answer(f"{_REPORT_FACTS[fact]}：{value}。\n{source_line([article])}", article_id=article_id)
 
     def _about_another_place(self, unit: Unit, places: list[str]) -> bool:
         """A unit of an article that never names these places, whose title or dateline (or, where they name none,
@@ -362,7 +370,10 @@ class KnowledgeBase:
         years = kinds.named_years(question)
         other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years}
         recognisable = asked - kinds.FREE_FORM
-        said = _any_word(w for w in weights if len(w) >= 2 and w not in focus)
+        # the names the question says ("高密", "跨省", "潍坊港"), not how it says a route ("包车", "开往")
+        question_names = _alternation(w for w in weights if len(w) >= 2 and w not in focus
+                                      and (w in region_names() or kinds.stated_names(w))
+                                      and not kinds.says_how_a_route_goes(w))
         counties = self._named_places(question, county_names())
         elsewhere = {aid for aid, text in self._article_text.items()
                      if counties and not any(c in text for c in counties)}
@@ -384,7 +395,8 @@ class KnowledgeBase:
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
             if recognisable:
-                stated = _beyond_the_question(unit, said) if unit.kinds & recognisable & kinds.NAMES else unit.kinds
+                stated = _beyond_the_question(unit, question_names) if unit.kinds & recognisable & kinds.NAMES \
+                    else unit.kinds
                 states = _states_asked(stated, recognisable) and _same_period(periods, unit.match_text)
                 score *= _KIND_MATCH if states else _KIND_MISS
             if future and kinds.states_the_future(unit.text):
@@ -620,17 +632,18 @@ def _one_character_off(word: str, text: str) -> bool:
     return any(re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), text) for i in range(len(word)))
 
 
-def _any_word(words: Iterable[str]) -> re.Pattern[str] | None:
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of the words, the longest first; None for no words."""
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(alternatives) if alternatives else None
 
 
-def _beyond_the_question(unit: Unit, said: re.Pattern[str] | None) -> frozenset[str]:
+def _beyond_the_question(unit: Unit, question_names: re.Pattern[str] | None) -> frozenset[str]:
     """The kinds a unit states, its names counted only where they are not the question's words: "这是高密市开行的
     第一批返岗包车" states no place to "高密第一趟返岗包车是从哪里发的车"."""
-    if said is None:
+    if question_names is None or not question_names.search(unit.text):
         return unit.kinds
-    return unit.kinds - kinds.NAMES | kinds.stated_kinds(said.sub("□", unit.text)) & kinds.NAMES
+    return unit.kinds - kinds.NAMES | kinds.stated_names(question_names.sub("□", unit.text))
 
 
 def _states_asked(stated: frozenset[str], asked: frozenset[str]) -> bool:

@@ -414,9 +414,15 @@ def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:
 def _bulletin_head(lines: list[str]) -> tuple[Dateline, list[str]] | None:
     """A bulletin's masthead block above its first marked item ("工 作 简 报" / "2023年第4期" / "某某办公室编
     2023年3月24日"): its editor and day publish and date every item, as a newspaper page's header does."""
-    first = next((i for i, line in enumerate(lines[:_MASTHEAD_LINES + 1]) if _is_item_title(line, bulletin=True)), 0)
-    head = read_editor_day(lines[:first]) if first else None
-    return (head, lines[first:]) if head else None
+    for first, line in enumerate(lines[1:_MASTHEAD_LINES + 1], start=1):
+        if not _is_item_title(line, bulletin=True):
+            continue
+        head = read_editor_day(lines[:first])
+        if head:
+            return head, lines[first:]
+        if _is_item_title(line):  # a marked item under no masthead: no bulletin
+            return None
+    return None  # a 【】 line above the editor and day ("【内部资料 注意保存】") is part of the masthead
 
 
 def _numbered_documents(lines: list[str]) -> list[str]:

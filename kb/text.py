@@ -176,3 +176,14 @@ def _spoken_sentences(line: str) -> str:
         return line
     said = _PHRASE_GAP.sub("，", line.rstrip())
     return said if ends_sentence(said) else said + "。"
+
+
+CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def chinese_number(text: str) -> int:
+    """"八", "十一", "二十五" (up to 九十九) → 8, 11, 25."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return CHINESE_DIGITS[text]
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)

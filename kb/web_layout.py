@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .places import provinces
-from .text import DATE_RANKS, HAN, valid_day
+from .text import CHINESE_DIGITS, DATE_RANKS, HAN, chinese_number, valid_day
 
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -153,7 +153,6 @@ _ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+{_FULL_DATE.pattern}"
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
-_CHINESE_DIGITS = {digit: n for n, digit in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
 _AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$")
@@ -166,7 +165,7 @@ _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 # A meeting record's head (a press conference's, under its headline): "时　间：2022年11月10日（星期四）上午10:00" beside
 # "地　点：…", the labels maybe spaced out; the record is published on the day the meeting is held.
 _MEETING_TIME = re.compile(rf"^时\s*间\s*[：:]\s*{_FULL_DATE.pattern}")
-_MEETING_PLACE = re.compile(r"^地\s*点\s*[：:]\s*\S")
+_MEETING_PLACE = re.compile(r"(?:^|\s)地\s*点\s*[：:]\s*\S")  # on its own line or after the time
 _MEETING_HEAD_LINES = 12
 _SENTENCE_END = re.compile(r"[。！？]")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:此|本|该)?页面?)?最后(?:编辑|修订|修改|更改|更新)"
@@ -178,7 +177,7 @@ class Dateline:
     published: date | None
     publisher: str
     labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
-    rank: int = 0   # its day's rank in DATE_KEYS: 0 a publication day, 1 an update's ("更新时间：…")
+    rank: int = 0   # its day's rank in DATE_KEYS: 0 a publication day, 1 an update's ("更新时间：…"), 2 a creation's
 
 
 @dataclass(frozen=True)
@@ -288,7 +287,7 @@ def read_meeting_day(lines: list[str]) -> date | None:
             break
         head.append(line)
     time = next(filter(None, map(_MEETING_TIME.match, head)), None)
-    return valid_day(*time.groups()) if time and any(map(_MEETING_PLACE.match, head)) else None
+    return valid_day(*time.groups()) if time and any(map(_MEETING_PLACE.search, head)) else None
 
 
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:
@@ -338,16 +337,8 @@ def _day_alone(line: str) -> date | None:
     numerals = _CHINESE_DATE.match(line)
     if not numerals:
         return None
-    year = "".join(str(_CHINESE_DIGITS[c]) for c in numerals.group(1))
-    return valid_day(year, *map(str, map(_chinese_number, numerals.groups()[1:])))
-
-
-def _chinese_number(text: str) -> int:
-    """一 … 三十一."""
-    tens, ten, ones = text.partition("十")
-    if not ten:
-        return _CHINESE_DIGITS[text]
-    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+    year = "".join(str(CHINESE_DIGITS[c]) for c in numerals.group(1))
+    return valid_day(year, *map(str, map(chinese_number, numerals.groups()[1:])))
 
 
 def is_issuer(line: str) -> bool:

@@ -1673,6 +1673,14 @@ def test_a_meeting_records_time_line_beside_its_place_dates_the_page_nothing_els
     assert "今年全区计划栽植苗木八万株" in article.text
 
 
+def test_a_meeting_records_time_and_place_on_one_line_date_it():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某区防汛工作新闻发布会_某区政府</title></head><body>"
+            "<h1>某区防汛工作新闻发布会</h1><p>时　间：2023年6月8日上午10:00　地　点：区应急管理局三楼会议室</p>"
+            "<p>区应急管理局局长 孙涛：今年全区共储备编织袋五万条、冲锋舟六艘，汛期实行24小时值班。</p></body></html>")
+    assert read_html(page).published == date(2023, 6, 8)
+
+
 def test_a_time_and_place_in_the_text_below_its_first_sentence_date_no_page():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>社区举办夏季义诊活动_某街道办事处</title></head><body>"

@@ -64,6 +64,9 @@ def test_stated_kinds(sentence, kind):
 
 def test_days_and_aims_are_no_route():
     assert kinds.ROUTE not in kinds.stated_kinds("周一至周五的班车照常运行，明确了发展方向。截至目前的线路不变。")
+    for text in ("做到应开尽开班车", "受到企业欢迎的专线", "送到家门口的专线服务", "至此全部航班恢复",
+                 "二月至三月的班车", "运行至春节前的包车", "延长至十点的班车", "坚持正确发展方向的线路"):
+        assert kinds.ROUTE not in kinds.stated_kinds(text), text
 
 
 def test_grouping_by_age_is_no_rate_and_a_rates_verb_stays_what_the_question_is_about():
@@ -246,6 +249,8 @@ def test_the_years_a_question_names(question, years):
     ("免费体检的通知是什么时候印发的", kinds.PUBLISHED), ("这是哪家报纸报道的", kinds.PUBLISHER),
     ("这个通知是哪个部门下发的", kinds.PUBLISHER),
     ("消费券哪天发", None), ("补贴什么时候发到卡上", None), ("通知说几号开始报名", None), ("哪个部门发的补贴", None),
+    ("新闻里说消费券几号发放", None), ("这是什么时候发生的", None), ("在什么网站登记", None),
+    ("去哪个网站登录申报", None),
 ])
 def test_a_question_about_the_report_itself(question, about):
     assert kinds.asks_about_the_report(question) == about

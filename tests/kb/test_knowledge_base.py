@@ -322,6 +322,9 @@ def _article(title: str, date: str, *lines: str) -> str:
                           "这是某县开行的首趟跨省返岗包车，车上务工人员全部进行了核酸检测。",
                           "包车从甘肃省陇南市出发，经过20多个小时抵达。"),
                  "某县首趟跨省返岗包车是从哪里出发的", "陇南市", id="a place, not the one the question names"),
+    pytest.param(_article("某县返岗包车陆续发车", "2020-02-21", "某县的返岗包车已开行12趟，接回务工人员380人。",
+                          "这趟是某县至青岛的返岗包车，车上有务工人员40名。"),
+                 "某县这趟返岗包车开往哪里", "青岛", id="a route told by the line word the question says too"),
 ])
 def test_the_fact_asked_for_leads_the_answer(tmp_path, article, question, fact):
     answer = _kb_with(tmp_path, "2020-new.txt", article).ask(question)
@@ -338,6 +341,19 @@ def test_a_question_about_the_report_is_answered_by_its_date_or_publisher_not_a_
         "某县助农直播间定于3月15日开播，首批上架苹果、山药等农产品12种。\n直播间由县商务局和县融媒体中心共同运营。\n"
     answer = _kb_with(tmp_path, "2020-03-live.txt", article).ask(question)
     assert answer.text.splitlines()[0] == lead + "。", answer.text
+
+
+def test_a_question_about_a_report_it_does_not_name_asks_which_or_is_about_the_conversations(tmp_path):
+    article = "---\ntitle: 某县助农直播间3月15日开播\ndate: 2020-03-12\n---\n" \
+        "某县助农直播间定于3月15日开播，首批上架苹果、山药等农产品12种。\n直播间由县商务局和县融媒体中心共同运营。\n"
+    kb = _kb_with(tmp_path, "2020-03-live.txt", article)
+    first = kb.ask("某县助农直播间哪天开播")
+    assert "3月15日" in first.text
+    answer = kb.ask("这篇报道是几号发的", context="某县助农直播间哪天开播", context_article=first.article_id)
+    assert answer.text.startswith("发布日期：2020年3月12日。"), answer.text
+    assert not kb.ask("这篇报道是几号发的").found
+    publisher = kb.ask("这是哪家媒体报道的", context="某县助农直播间哪天开播", context_article=first.article_id)
+    assert not publisher.text.startswith("发布者"), publisher.text  # the article names none: answered as before
 
 
 def test_a_question_worded_with_a_near_synonym_is_answered(tmp_path):

@@ -759,7 +759,8 @@ BULLETIN_ITEMS = ("◆甲县启用城乡公交一卡通\n5月10日起，甲县�
     "信 息 专 报\n2024年第7期（总第112期）\n某市交通运输局办公室编 2024年5月15日\n",
     "情况通报\n第7期\n某市交通运输局办公室 编印　2024年5月15日\n",
     "工 作 动 态\n2024年第7期\n某市交通运输局办公室编\n2024年5月15日\n",  # the editor over the day
-], ids=["editor-day", "editor-printed-day", "editor-over-day"])
+    "工 作 简 报\n【内部资料 注意保存】\n2024年第7期\n某市交通运输局办公室编 2024年5月15日\n",  # a label above it
+], ids=["editor-day", "editor-printed-day", "editor-over-day", "label-in-masthead"])
 def test_a_bulletins_masthead_block_dates_and_publishes_every_item(masthead):
     page = parse_page("p", masthead + BULLETIN_ITEMS)
     assert [(a.title, page.iso_date_of(a), page.publisher_of(a)) for a in page.articles] == [
