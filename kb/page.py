@@ -346,6 +346,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                  or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
                  and not any(FORWARD_FIELD.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
     documents = _numbered_documents(lines[:tail])
+    letterhead = _letterhead_over_number(lines[:tail])
     lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
@@ -364,7 +365,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     post = read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
-    lines, issuers = _without_letterhead(lines)
+    lines, issuers = _without_letterhead(lines, letterhead)
     masthead = _bulletin_head(lines)
     header, lines = masthead or _page_header(lines)
     bulletin = masthead is not None
@@ -479,13 +480,26 @@ def _dated(articles: list[Article], page: Dateline | None, issuers: str = "") ->
     return articles
 
 
-def _without_letterhead(lines: list[str]) -> tuple[list[str], str]:
-    """A government document's letterhead ("某某局 / 某 某 局 / 文件") above its number and title, or its issuer
-    alone above a "关于…" title: the lines without it, and its issuers, who are the document's publisher (its title
-    is the "关于…的通知" below)."""
+def _letterhead_over_number(lines: list[str]) -> str | None:
+    """The last line of a letterhead printed without "文件": issuer lines at the top (joint issuers a line each, maybe
+    spaced out: "某某委员会 / 某 某 局") over the document's number, under which the issuers are named again above
+    its "关于…" title. That line, as the number is dropped (furniture) before the letterhead is read."""
+    shown = [line for line in lines if line][:_TITLE_MAX_LINES + 3]
+    number = next((i for i, line in enumerate(shown) if is_file_number(line)), 0)
+    under = shown[number + 1:number + 3]
+    if number and all(is_issuer(line) for line in shown[:number]) and len(under) == 2 and is_issuer(under[0]) \
+            and under[1].startswith("关于"):
+        return shown[number - 1]
+    return None
+
+
+def _without_letterhead(lines: list[str], over_number: str | None = None) -> tuple[list[str], str]:
+    """A government document's letterhead ("某某局 / 某 某 局 / 文件", or its issuer lines ending in `over_number`)
+    above its number and title, or its issuer alone above a "关于…" title: the lines without it, and its issuers,
+    who are the document's publisher (its title is the "关于…的通知" below, maybe under the issuers named again)."""
     for i, line in enumerate(lines[:_TITLE_MAX_LINES + 1]):
         compact = re.sub(r"\s+", "", line)
-        if _LETTERHEAD_END.match(compact):
+        if _LETTERHEAD_END.match(compact) or line is over_number:
             issuers = [re.sub(r"\s+", "", issuer) for issuer in lines[:i]] + [compact.removesuffix("文件")]
             return lines[i + 1:], "、".join(issuer for issuer in issuers if issuer)
     if len(lines) > 1 and is_issuer(lines[0]) and not _is_title_line(lines[0]) and lines[1].startswith("关于"):

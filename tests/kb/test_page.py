@@ -632,6 +632,33 @@ def test_a_printed_notices_letterhead_file_number_and_page_numbers_are_no_text_n
     assert "补贴款通过惠农“一卡通”直接发放，不收任何费用。" in article.paragraphs
 
 
+
+# A joint 红头 notice printed to PDF, as its text layer reads: the issuers a line each (one spaced out), no "文件"
+_JOINT_LETTERHEAD = """　　某某市文化和旅游局
+　　某 某 市 体 育 局
+　　某文旅发〔2023〕9号
+　　某某市文化和旅游局 某某市体育局
+　　关于举办2023年全民健身登山节的通知
+　　各区县文化和旅游局、体育局：
+　　为丰富群众文体生活，定于10月8日在云门山举办全民健身登山节，报名免费。
+　　某某市文化和旅游局
+　　2023年9月20日
+"""
+
+
+def test_a_joint_letterhead_over_the_file_number_is_no_title_and_a_single_issuers_red_head_stays_as_it_was():
+    page = parse_page("p", _JOINT_LETTERHEAD)
+    [article] = page.articles
+    assert article.title == "某某市文化和旅游局 某某市体育局关于举办2023年全民健身登山节的通知"
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2023-09-20", "某某市文化和旅游局")
+    assert article.paragraphs[0] == "各区县文化和旅游局、体育局："
+    single = parse_page("p", "　　某某市水利局\n　　某水字〔2023〕12号\n　　关于做好汛期河道安全管理的通知\n"
+                             "　　各区县水利局：\n　　汛期禁止在河道内游泳、垂钓，请各地加强巡查。\n　　某某市水利局\n"
+                             "　　2023年6月1日\n")
+    [notice] = single.articles
+    assert (notice.title, single.iso_date_of(notice)) == ("某某市水利局关于做好汛期河道安全管理的通知", "2023-06-01")
+
+
 _GAZETTE_PAGES = """　　（十一）某县柳编技艺（某县）
 　　（十二）某县剪纸（某县）
 　　各县区要切实做好名录项目的保护传承工作，确保项目得到有效保护。

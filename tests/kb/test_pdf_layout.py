@@ -150,3 +150,20 @@ def test_a_column_beside_rows_reads_as_one_line_not_a_character_a_line():
     raw = _pdf([(char, 40 + index * 9, 700 - row * 16, 9) for row in range(10) for index, char in enumerate(rows)]
                + _columns(("城南社区义诊", 0, 12), right=560, top=500))
     assert pdf_text(raw).split()[-1] == "城南社区义诊"
+
+
+def _row(text: str, bottom: float, size: float = 15.0, left: float = 72.0, pitch: float | None = None,
+         ) -> list[tuple[str, float, float, float]]:
+    return [(char, left + index * (pitch or size), bottom, size) for index, char in enumerate(text) if char != " "]
+
+
+def test_a_joint_letterhead_printed_with_one_issuer_spaced_out_is_no_title():
+    raw = _pdf(_row("某某市文化和旅游局", 760, 24, 150) + _row("某某市体育局", 725, 24, 150, pitch=48)
+               + _row("某文旅发〔2023〕9号", 680, left=220) + _row("某某市文化和旅游局 某某市体育局", 640, left=170)
+               + _row("关于举办2023年全民健身登山节的通知", 610, 18, 130) + _row("各区县文化和旅游局、体育局：", 570)
+               + _row("为丰富群众文体生活，定于10月8日在云门山举办全民健身登山节，报名免费。", 550, left=102)
+               + _row("某某市文化和旅游局", 480, left=300) + _row("2023年9月20日", 460, left=300))
+    page = parse_page("notice", pdf_text(raw))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "某某市文化和旅游局 某某市体育局关于举办2023年全民健身登山节的通知", "2023-09-20", "某某市文化和旅游局")
