@@ -250,9 +250,8 @@ class KnowledgeBase:
         weights = self._word_weights(question)
         elliptical = len(weights) <= _ELLIPTICAL_WORDS
         about_the_report = kinds.asks_about_the_report(question)
-        names_no_report = about_the_report and \
-            len(self._word_weights(kinds.without_the_report_asked(question))) <= _ELLIPTICAL_WORDS
-        if about_the_report and names_no_report:  # "这篇报道是几号发的": the report talked about, or ask which
+        which_report = self._word_weights(kinds.without_the_report_asked(question)) if about_the_report else {}
+        if about_the_report and len(which_report) <= _ELLIPTICAL_WORDS:  # "这篇报道是几号发的": the one talked about
             if context_article is None:
                 return not_found(_WHICH_REPORT.format(_REPORT_FACTS[about_the_report]))
             report = self._report_fact(context_article, about_the_report)
