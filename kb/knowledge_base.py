@@ -366,6 +366,7 @@ class KnowledgeBase:
             if not asked else ""
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
         named_days = kinds.named_days(question)
+        series = kinds.ordinals(question)
         years = kinds.named_years(question)
         other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years}
         recognisable = asked - kinds.FREE_FORM
@@ -411,6 +412,10 @@ class KnowledgeBase:
             if turns_on and turns_on in unit.text:
                 score *= _YES_NO_MATCH
             if named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days):
+                score *= _OTHER_DAYS
+            if series and series & kinds.ordinals(unit.text):
+                score *= _MEASURE_MATCH
+            elif kinds.names_other_ordinals(unit.text, series):
                 score *= _OTHER_DAYS
             if unit.article_id in other_years and not any(str(year) in self._sentence_text(unit) for year in years):
                 score *= _OTHER_YEARS

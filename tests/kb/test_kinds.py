@@ -235,6 +235,24 @@ def test_a_text_dated_to_other_days_than_the_question_names(text, other):
     assert kinds.dates_to_other_days(text, frozenset({(2, 20)})) is other
 
 
+@pytest.mark.parametrize("text, series", [
+    ("某县第一例确诊是哪天", {(1, "例")}), ("首批返岗职工有多少人", {(1, "批")}), ("第3期什么时候开抢", {(3, "期")}),
+    ("进入第二阶段以后还能申请吗", {(2, "阶段")}), ("首都机场", set()), ("第一时间报告", set()),
+])
+def test_the_places_in_a_series_a_text_names(text, series):
+    assert kinds.ordinals(text) == series
+
+
+@pytest.mark.parametrize("text, other", [
+    ("2月3日，确诊第二例；2月6日，确诊第三例。", True),   # other places in the series only
+    ("1月30日，某县确诊首例输入性病例。", False),          # 首例 is the first
+    ("第一例和第二例均已治愈出院。", False),                # the one asked among others
+    ("全县共设12处发热门诊，第二批3处2月起启用。", False),  # another series (批, not 例)
+])
+def test_a_text_naming_other_places_in_the_series_asked(text, other):
+    assert kinds.names_other_ordinals(text, frozenset({(1, "例")})) is other
+
+
 @pytest.mark.parametrize("question, years", [
     ("2021年那次试鸣是哪天", {2021}), ("21年那回学费多少", {2021}), ("2022年和2023年的标准一样吗", {2022, 2023}),
     ("保修12年以上吗", set()), ("80年代的老楼能改造吗", set()), ("3年内能办完吗", set()), ("今年的报名时间", set()),

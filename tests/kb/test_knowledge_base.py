@@ -401,6 +401,15 @@ def test_a_question_naming_a_day_is_not_answered_from_a_sentence_dated_to_anothe
     assert "1.6元" in answer.text and "1.1元" not in answer.text, answer.text
 
 
+def test_a_question_asking_the_first_of_a_series_is_not_answered_from_the_second(tmp_path):
+    article = _article("某县新冠肺炎确诊病例全部治愈出院", "2020-02-20",
+                       "1月28日，某县确诊首例输入性病例；",
+                       "2月2日，某县确诊第二例，2月5日确诊第三例，3例患者均在县人民医院隔离治疗。",
+                       "2月19日，某县最后一例患者治愈出院。")
+    answer = _kb_with(tmp_path, "2020-new.txt", article).ask("某县第一例确诊病例是哪天确诊的")
+    assert "1月28日" in answer.text and "2月2日" not in answer.text, answer.text
+
+
 @pytest.mark.parametrize("article, first, first_fact, follow_up, fact", [
     pytest.param(_article("某区中小学网课安排出炉", "2020-03-12",
                           "初中网课和小学网课一样，一节课由各校统一安排，初中班主任每天在线点名。",
