@@ -2,7 +2,8 @@
 
 Every turn of tests/heldout/questions.yml goes to a running bot over REST (a fresh conversation per case,
 so multi-turn cases keep their context); the answer is right when it contains every `expect` string and
-no `forbid` string. Writes reports/heldout.md and reports/heldout.json. A report, not a test: it never fails
+no `forbid` string, and for a question no article answers (a turn that expects nothing) when it gives no fact
+from the articles at all. Writes reports/heldout.md and reports/heldout.json. A report, not a test: it never fails
 on a low score.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import requests
 import yaml
 
+from kb.answers import SOURCE_LABEL
 from testkit.bot import BENCH_LOGS, bot_on_free_ports
 from tools import ROOT
 
@@ -40,7 +42,13 @@ def parse(base_url: str, text: str) -> str:
     return (response.json().get("intent") or {}).get("name") or ""
 
 
-def answer_is_right(turn: dict, answer: str) -> bool:
+def answer_is_right(turn: dict, answer: str, gives_facts: bool | None = None) -> bool:
+    """Every `expect` string in the answer and no `forbid` one. A turn that expects nothing asks what no article
+    answers: it is right only when the reply gives no fact (gives_facts: by default, whether the reply cites an
+    article), as the sets' READMEs say ("must give no fact from the articles"); an unrelated fact without the
+    forbidden words is a pretended answer, not a right one."""
+    if not turn.get("expect") and (SOURCE_LABEL in answer if gives_facts is None else gives_facts):
+        return False
     return all(fact in answer for fact in turn.get("expect", [])) and \
         not any(fact in answer for fact in turn.get("forbid", []))
 

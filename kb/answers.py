@@ -9,6 +9,7 @@ if TYPE_CHECKING:  # at run time knowledge_base imports this module
     from .knowledge_base import ArticleInfo, HotlineInfo
 
 NOT_FOUND_TEXT = "抱歉，我在文章里没有找到相关内容。"
+SOURCE_LABEL = "来源："  # opens the last line of every answer that gives a fact from the articles
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Answer:
     @property
     def source(self) -> str:
         last = self.text.rsplit("\n", 1)[-1]
-        return last if last.startswith("来源：") else ""
+        return last if last.startswith(SOURCE_LABEL) else ""
 
 
 def not_found(text: str = NOT_FOUND_TEXT) -> Answer:
@@ -32,7 +33,7 @@ def not_found(text: str = NOT_FOUND_TEXT) -> Answer:
 def source_line(articles: Iterable[ArticleInfo]) -> str:
     """来源：《标题》（发布者，日期） URL, for each article once."""
     unique = dict.fromkeys(cite(a.title, a.publisher, a.date_text, a.url) for a in articles)
-    return "来源：" + "；".join(unique)
+    return SOURCE_LABEL + "；".join(unique)
 
 
 def cite(title: str, publisher: str = "", date_text: str = "", url: str = "") -> str:

@@ -33,3 +33,15 @@ def test_evaluate_scores_only_turns_with_facts_to_check():
                                    {"text": "你好"}]},
              {"id": "b", "turns": [{"text": "菜篮子超市谁开的", "expect": ["寿光"]}]}]
     assert evaluate(search, cases) == {"answers_checked": 2, "answer_accuracy": 0.5}
+
+
+def test_a_question_no_sentence_shares_a_word_with_gets_no_answer():
+    search = SentenceSearch(["齐鲁号欧亚班列每月发运20列。", "网上菜篮子超市由安丘市开通。"])
+    assert search.answer("股票明天会涨吗") == ""
+
+
+def test_a_turn_no_article_answers_is_right_only_when_nothing_is_answered():
+    search = SentenceSearch(["齐鲁号欧亚班列每月发运20列。", "网上菜篮子超市由安丘市开通。"])
+    none_turn = {"text": "菜篮子超市停车费多少钱", "forbid": ["20列"]}
+    assert not search.is_right(none_turn)  # a sentence of the page, though without the forbidden words
+    assert search.is_right({"text": "股票明天会涨吗", "forbid": ["20列"]})
