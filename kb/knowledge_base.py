@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, select
 
 from . import kinds, schema
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found, source_line
-from .places import county_names, nested, region_names, strip_suffix
+from .places import county_names, names_a_development_zone, nested, region_names, strip_suffix
 from .search import BM25, Terms, everyday_non_nouns, general_weight
 from .settings import database_url
 from .text import DATE_PARTS
@@ -317,10 +317,13 @@ class KnowledgeBase:
         """A unit of an article that never names these places, whose title or dateline (or, where they name none,
         the unit's own sentence) names another place, neither within nor around these: what it says of 潍城
         does not answer for 青州, of 潍坊港 not for 青岛. (An article about 潍坊 answers for 寿光, one about 寿光
-        for 潍坊.)"""
+        for 潍坊; one about a development zone, 高新区, for 潍坊 but not for 临朐.)"""
         if any(place in self._article_text[unit.article_id] for place in places):
             return False
+        article = self.articles[unit.article_id]
         about = self._places_about[unit.article_id] or self._named_places(self._sentence_text(unit), region_names())
+        if not about and names_a_development_zone(f"{article.title} {article.place} {self._sentence_text(unit)}"):
+            return all(place in county_names() for place in places)
         return bool(about) and not any(nested(a, p) for a in about for p in places)
 
     def hotline(self, department: str) -> Answer:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from .search import everyday_words
 
+# Development zones are areas of their city beside its counties, in no table of divisions (潍坊's 高新区, 滨海区…
+# are named by their kind: "高新区", "经济开发区")
+_DEVELOPMENT_ZONE = re.compile(r"(?:高新区|开发区|保税区|经济区|度假区|产业园区)(?!域)")
 _SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|县|区|盟|旗)$")
 
 
@@ -62,6 +65,12 @@ def _codes() -> dict[str, frozenset[str]]:
             for name in {row["name"], short} if len(short) >= 2 else {row["name"]}:
                 codes.setdefault(name, set()).add(code)
     return {name: frozenset(found) for name, found in codes.items()}
+
+
+def names_a_development_zone(text: str) -> bool:
+    """Whether the text names a development zone ("高新区“空中课堂”开课三周"): what an article says of one
+    answers for its city, not for a county of it."""
+    return bool(_DEVELOPMENT_ZONE.search(text))
 
 
 def strip_suffix(name: str) -> str:
