@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -142,6 +143,7 @@ class KnowledgeBase:
             self._first_sentence.setdefault(sentence.article_id, n)
         self._places_about = {a.id: self._named_places(f"{a.title} {a.place}", region_names()) for a in articles}
         self._synonyms_used: dict[str, tuple[str, ...]] = {}
+        self._body_place: dict[int, list[str]] = {}
         self._keys = {a.id: _article_key(a) for a in articles}
         self._ids_by_key: dict[str, int] = {}
         for article_id, key in self._keys.items():
@@ -212,9 +214,15 @@ class KnowledgeBase:
     def _named_places(self, text: str, names: frozenset[str]) -> list[str]:
         """The places of `names` (county_names, region_names) a text names ("坊子区的…", "寿光"), without their
         suffix; also at the start of a longer word ("坊子交通", a quoted name the dictionary holds)."""
-        named = (word[:length] for word in self._terms.cut(text) for length in range(len(word), 1, -1)
-                 if word[:length] in names)
-        return list(dict.fromkeys(strip_suffix(name) for name in named))
+        return list(dict.fromkeys(self._place_words(text, names)))
+
+    def _place_words(self, text: str, names: frozenset[str]) -> Iterator[str]:
+        """Each word of the text that is, or starts with, a place of `names`: the longest such place, without
+        its suffix."""
+        for word in self._terms.cut(text):
+            place = next((word[:length] for length in range(len(word), 1, -1) if word[:length] in names), None)
+            if place:
+                yield strip_suffix(place)
 
     def unknown_places(self, question: str) -> list[str]:
         """Chinese places the question names that no article mentions: the KB knows nothing about them."""
@@ -321,10 +329,21 @@ class KnowledgeBase:
         if any(place in self._article_text[unit.article_id] for place in places):
             return False
         article = self.articles[unit.article_id]
-        about = self._places_about[unit.article_id] or self._named_places(self._sentence_text(unit), region_names())
+        about = self._places_about[unit.article_id] or self._named_places(self._sentence_text(unit), region_names()) \
+            or self._most_named_place(article)
         if not about and names_a_development_zone(f"{article.title} {article.place} {self._sentence_text(unit)}"):
             return all(place in county_names() for place in places)
         return bool(about) and not any(nested(a, p) for a in about for p in places)
+
+    def _most_named_place(self, article: ArticleInfo) -> list[str]:
+        """The place an article's body names most often, twice or more ("寒亭区及时暂停…", "寒亭区人社局…"): what
+        it is about when its title and dateline name none. Counted once per article, when first needed."""
+        if article.id not in self._body_place:
+            counts = Counter(self._place_words(article.body, region_names()))
+            top = counts.most_common(2)
+            self._body_place[article.id] = [top[0][0]] if top and top[0][1] >= 2 and \
+                (len(top) == 1 or top[0][1] > top[1][1]) else []
+        return self._body_place[article.id]
 
     def hotline(self, department: str) -> Answer:
         matches = [h for h in self.hotlines if h.department == department]
