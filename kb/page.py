@@ -40,6 +40,7 @@ from .web_layout import (
     ISSUER_END,
     Dateline,
     ends_the_article,
+    is_announcement_number,
     is_distribution,
     is_english_name,
     is_file_number,
@@ -483,14 +484,16 @@ def _dated(articles: list[Article], page: Dateline | None, issuers: str = "") ->
 def _letterhead_over_number(lines: list[str]) -> str | None:
     """The last line of a letterhead printed without "文件": issuer lines at the top (joint issuers a line each, maybe
     spaced out: "某某委员会 / 某 某 局") over the document's number, under which the issuers are named again above
-    its "关于…" title. That line, as the number is dropped (furniture) before the letterhead is read."""
+    its "关于…" title; over a 公告's number counted by year ("2024年第5号"), also right above its title. That line,
+    as the number is dropped (furniture) before the letterhead is read."""
     shown = [line for line in lines if line][:_TITLE_MAX_LINES + 3]
     number = next((i for i, line in enumerate(shown) if is_file_number(line)), 0)
+    if not number or not all(is_issuer(line) for line in shown[:number]):
+        return None
     under = shown[number + 1:number + 3]
-    if number and all(is_issuer(line) for line in shown[:number]) and len(under) == 2 and is_issuer(under[0]) \
-            and under[1].startswith("关于"):
-        return shown[number - 1]
-    return None
+    named_again = len(under) == 2 and is_issuer(under[0]) and under[1].startswith("关于")
+    announced = is_announcement_number(shown[number]) and bool(under) and under[0].startswith("关于")
+    return shown[number - 1] if named_again or announced else None
 
 
 def _without_letterhead(lines: list[str], over_number: str | None = None) -> tuple[list[str], str]:

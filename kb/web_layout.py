@@ -124,9 +124,9 @@ _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}
                          r"第?\s*[A-Z]?\d{1,3}\s*版")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
-# …or an announcement's number ("（2020年第3号）")
-_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$"
-                          r"|^[（(]\d{4}年第\s*\d{1,4}\s*号[）)]$")
+_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
+# …or an announcement's (公告, 通告), numbered by year: "2020年第3号", "（2020年第3号）"
+_ANNOUNCEMENT_NUMBER = re.compile(r"^(?:[（(]\d{4}年第\s*\d{1,4}\s*号[）)]|\d{4}年第\s*\d{1,4}\s*号)$")
 # A form's or notice's code, maybe after its issuer: "某某局 编号：WFMZ-YL-2022-01".
 _DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索引号)\s*[：:]\s*"
                             r"[A-Za-z0-9\-—_/〔〕()（）]{3,40}$")
@@ -391,7 +391,7 @@ def is_furniture(line: str) -> bool:
         return False
     return _is_menu(line) or any(pattern.match(line) for pattern in (
         _CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER, _FILE_NUMBER, _DOCUMENT_CODE, _BREADCRUMB,
-        _SITE_ADDRESS, _ISSUE_NUMBER))
+        _SITE_ADDRESS, _ISSUE_NUMBER, _ANNOUNCEMENT_NUMBER))
 
 
 def _is_menu(line: str) -> bool:
@@ -406,9 +406,14 @@ def _is_menu(line: str) -> bool:
 
 
 def is_file_number(line: str) -> bool:
-    """"潍政字〔2021〕52号", "（2020年第3号）": a government document's or an announcement's number, under its
-    title."""
-    return bool(_FILE_NUMBER.match(line.strip()))
+    """"潍政字〔2021〕52号", "2020年第3号", "（2020年第3号）": a government document's or an announcement's number,
+    under its title or its letterhead."""
+    return bool(_FILE_NUMBER.match(line.strip())) or is_announcement_number(line)
+
+
+def is_announcement_number(line: str) -> bool:
+    """"2020年第3号", "（2020年第3号）": a 公告's or 通告's number, counted by year."""
+    return bool(_ANNOUNCEMENT_NUMBER.match(line.strip()))
 
 
 def is_page_number(line: str) -> bool:

@@ -659,6 +659,30 @@ def test_a_joint_letterhead_over_the_file_number_is_no_title_and_a_single_issuer
     assert (notice.title, single.iso_date_of(notice)) == ("某某市水利局关于做好汛期河道安全管理的通知", "2023-06-01")
 
 
+# A joint 公告 printed to PDF: the issuers on one line over its number counted by year, its title wrapped
+_YEAR_NUMBERED_NOTICE = """　　某某市农业农村局 某某市财政局
+　　2023年第2号
+　　关于开展2023年秋季农机购置与应用
+　　补贴申报工作的公告
+　　根据省里统一部署，现将秋季农机购置补贴申报有关事项公告如下：
+　　一、申报时间。2023年9月1日至10月31日，逾期不再受理。
+　　某某市农业农村局　　某某市财政局
+　　2023年8月25日
+"""
+
+
+def test_a_letterhead_over_an_announcements_year_number_is_no_title():
+    page = parse_page("p", _YEAR_NUMBERED_NOTICE)
+    [article] = page.articles
+    assert article.title == "关于开展2023年秋季农机购置与应用补贴申报工作的公告"
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2023-08-25", "某某市农业农村局、某某市财政局")
+    assert article.paragraphs[0].startswith("根据省里统一部署") and "第2号" not in article.text
+    single = parse_page("p", "某某县公安局\n（2022年第4号）\n关于城区部分路段临时交通管制的通告\n"
+                             "10月3日8时至12时，人民路全段禁止机动车通行，请过往车辆绕行。\n")
+    [notice] = single.articles
+    assert (notice.title, single.publisher_of(notice)) == ("关于城区部分路段临时交通管制的通告", "某某县公安局")
+
+
 _GAZETTE_PAGES = """　　（十一）某县柳编技艺（某县）
 　　（十二）某县剪纸（某县）
 　　各县区要切实做好名录项目的保护传承工作，确保项目得到有效保护。
@@ -729,7 +753,7 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
     ("寿光新闻网 www.sgnews.example.cn", True),  # a site's name and address
     ("2020年第8期（总第215期）", True),  # a bulletin's issue number
     ("2021年第6期（2021.02.01—2021.02.07）", True),
-    ("（2020年第3号）", True), ("（2020年第3号公告）", False),  # an announcement's number, not a remark
+    ("（2020年第3号）", True), ("2020年第3号", True), ("（2020年第3号公告）", False),  # an announcement's number
     ("潍坊市公安局 Weifang Public Security Bureau", True),  # a site's name and English name
     ("群公告", True), ("置顶", True), ("已读 238人 未读 19人", True), ("某某街道商户服务群(215)", True),  # app
     ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
