@@ -146,9 +146,11 @@ _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issue
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
+# or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
+_PRINTED = "印制|印发|编印"
+_PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023年3月6日印发", "二〇二三年三月六日印发"
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
-_ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+{_FULL_DATE.pattern}"
-                         r"\s*(?:印制|印发|编印)?$")
+_ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+{_FULL_DATE.pattern}\s*(?:{_PRINTED})?$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
@@ -311,12 +313,14 @@ def read_editor_day(lines: list[str]) -> Dateline | None:
 
 
 def read_signature(lines: list[str]) -> Dateline | None:
-    """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"), or the issuer alone on
-    the last line (a note in brackets may follow it); None without a closing. Joint issuers stand side by side
-    ("某某局 某某局") or one above the other (bureaus and offices, up to four: not a list of hospitals above their
-    bureau): all of them issued it, "某某局、某某局"."""
+    """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"; or the day it was printed,
+    "某某局办公室" / "2023年3月6日印发", that day also with no issuer over it), or the issuer alone on the last line (a
+    note in brackets may follow it); None without a closing. Joint issuers stand side by side ("某某局 某某局") or one
+    above the other (bureaus and offices, up to four: not a list of hospitals above their bureau): all of them issued
+    it, "某某局、某某局"."""
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
-        day = _day_alone(lines[at].strip())
+        printed = _PRINTED_DAY.match(lines[at].strip())
+        day = _day_alone(printed.group(1) if printed else lines[at].strip())
         if day and _ISSUER.match(lines[at - 1].strip()):
             first = at - 1
             while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
@@ -324,6 +328,8 @@ def read_signature(lines: list[str]) -> Dateline | None:
                 first -= 1
             issuers = [name for line in lines[first:at] for name in line.split()]
             return Dateline(published=day, publisher="、".join(issuers), labelled=False)
+        if day and printed:
+            return Dateline(published=day, publisher="", labelled=False)
     last = [line.strip() for line in lines[-2:] if not is_note(line)][-1:]
     if last and _ISSUER.match(last[0]):
         return Dateline(published=None, publisher="、".join(last[0].split()), labelled=False)

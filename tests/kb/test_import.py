@@ -303,6 +303,16 @@ async def test_a_word_bulletin_is_an_article_per_bracketed_item_and_a_notice_wit
     assert "【致家长的防溺水安全提醒】" in article.paragraphs
 
 
+async def test_a_word_documents_imprint_dates_it_by_its_printing_day_not_a_deadline_it_names(tmp_path):
+    """GB/T 9704's 版记 at a document's end: the issuing office, then "…印发" (on one line or two)."""
+    text = ("关于开展2024年春季植树活动的方案", "　　各村于2024年4月10日前完成栽植，成活率不低于90%。")
+    for name, imprint in (("two", ("某镇人民政府党政办公室", "2024年3月1日印发")),
+                          ("one", ("某镇人民政府党政办公室　　　　2024年3月1日印发",))):
+        [article] = (page := parse_page(name, await page_text(_word_file(tmp_path / f"{name}.docx", *text, *imprint),
+                                                                Limits()))).articles
+        assert (page.iso_date_of(article), page.publisher_of(article)) == ("2024-03-01", "某镇人民政府党政办公室")
+
+
 async def test_a_page_titled_by_its_bulletins_spaced_out_name_is_titled_by_its_headline(store, tmp_path):
     page = ("<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body><p>工作简报</p>"
             "<p>全市图书馆分批恢复开放</p><p>读者须提前一天网上预约</p>"

@@ -325,6 +325,19 @@ def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
     assert iso[:4] + "年" not in article.text
 
 
+@pytest.mark.parametrize("closing, publisher", [
+    ("某县农业农村局办公室\n2024年2月19日印发\n", "某县农业农村局办公室"),  # GB/T 9704's 版记: issuer over the day
+    ("二〇二四年二月十九日印发\n", ""),  # the day alone says it was issued then
+])
+def test_a_documents_printing_day_in_its_closing_dates_it_not_a_deadline_or_a_sentence_it_names(closing, publisher):
+    text = ("关于做好春季小麦追肥工作的通知\n各乡镇农业综合服务中心：\n"
+            "　　请于2024年3月15日前完成小麦追肥，每亩施尿素不少于10公斤。\n{}")
+    [article] = (page := parse_page("p", text.format(closing))).articles
+    assert (page.iso_date_of(article), article.publisher) == ("2024-02-19", publisher)
+    [article] = parse_page("s", text.format("　　本通知经县农业农村局于2024年2月19日印发\n")).articles
+    assert article.published is None  # a sentence that ends so is no closing
+
+
 def test_an_events_place_and_time_in_the_text_stay_text_and_do_not_date_it():
     page = parse_page("p", "---\ndate: 2020-03\n---\n某县春季招聘会开幕\n某县春季招聘会将在下周举行。\n"
                            "地点：县人力资源市场　时间：2020年3月10日 9:00\n"
