@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -28,12 +28,14 @@ from .feed import newest_item
 from .text import HAN, china_day, marked_encoding, normalize, row_sentence, said_han, valid_day
 from .web_layout import (
     Dateline,
+    Microblog,
     is_furniture,
     is_masthead,
     last_edited_day,
     read_dateline,
     read_issue_day,
     read_meeting_day,
+    read_post_page,
     read_signature,
     read_trailing_dateline,
 )
@@ -60,6 +62,7 @@ _ASIDE = re.compile(r"comment|reply|pinglun|footer|copyright|related|recommend|s
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
+_MICROBLOG_TITLE = re.compile(r"(\S{2,30})的微博(?:\s*[-_|]\s*微博)?")  # a 微博 post page's title: its account's name
 # The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
 _ACCOUNT_NAME = '//*[@id="js_name"]'
 # A forum thread (Discuz!, the usual Chinese forum software): its first post is the article, the replies are
@@ -137,6 +140,9 @@ def read_html(page: str, url: str = "") -> WebArticle:
     nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
     lines = _visible_lines(tree)
     title, dateline = _headline(lines, "" if nameless else page_title)
+    microblog = _post_page(page_title, lines)
+    if microblog:
+        title, dateline = microblog.title, microblog.dateline
     if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
     # the dateline under the headline, else a forum post's time, else a notice's closing, else one under the text
@@ -332,6 +338,14 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
         if dateline.publisher and dateline.published and (is_furniture(above) or is_masthead(above)):
             return title, dateline  # a bulletin's issuer and day under its issue number ("第5期"): no headline
     return title, None
+
+
+def _post_page(page_title: str, lines: list[str]) -> Microblog | None:
+    """A saved 微博 post page, whose title names only its account ("某某的微博"): the post under its time line,
+    titled by its 【headline】 (else the page's title), dated by its time and published by the account."""
+    account = _MICROBLOG_TITLE.fullmatch(page_title)
+    post = read_post_page(lines, account.group(1)) if account else None
+    return replace(post, title=page_title) if post and post.title == post.dateline.publisher else post
 
 
 def _names_nothing(page_title: str) -> bool:

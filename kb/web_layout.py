@@ -132,8 +132,11 @@ _DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索
                             r"[A-Za-z0-9\-—_/〔〕()（）]{3,40}$")
 
 
-# A 微博 post copied as text: the account (name, badge, description) above "2020-2-19 17:36 来自 微博 weibo.com".
-_MICROBLOG_TIME = re.compile(rf"^{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*来自\s*\S")
+# A 微博 post copied as text: the account (name, badge, description) above "2020-2-19 17:36 来自 微博 weibo.com";
+# weibo.com shows a post of an earlier year as "24-2-26 16:30 来自 微博网页版", its year's last two digits first.
+_MICROBLOG_TIME = re.compile(rf"^(\d{{4}}|\d{{2}})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})\s*日?\s*"
+                             rf"(?:{_TIME})?\s*来自\s*\S")
+_CENTURY = 2000
 _MICROBLOG_HEAD_LINES = 4
 _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
 _POST_HEADLINE = re.compile(r"^【([^】]{4,60})】")
@@ -197,12 +200,24 @@ def read_microblog(lines: list[str]) -> Microblog | None:
         sender = _CHAT_HEADER.match(lines[0])
         assert sender is not None
         return _post(lines[1:senders[1]], sender.group(1), valid_day(*sender.groups()[1:4]))
-    for i, line in enumerate(lines[:_MICROBLOG_HEAD_LINES]):
-        time = _MICROBLOG_TIME.match(line)
-        if time and i > 0:
-            end = next((n for n in range(i + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
-            return _post(lines[i + 1:end], lines[0], valid_day(*time.groups()[:3]))
-    return None
+    return next((_post_under(lines, i, lines[0]) for i in range(1, min(len(lines), _MICROBLOG_HEAD_LINES))
+                 if _MICROBLOG_TIME.match(lines[i])), None)
+
+
+def read_post_page(lines: list[str], account: str) -> Microblog | None:
+    """The post of a saved 微博 post page (titled "某某的微博"): the lines under its time line, which may stand
+    anywhere below the site's menu; None when no line is one."""
+    return next((_post_under(lines, i, account) for i, line in enumerate(lines) if _MICROBLOG_TIME.match(line)),
+                None)
+
+
+def _post_under(lines: list[str], at: int, account: str) -> Microblog:
+    """The post under its time line (lines[at]), up to its counts and comments."""
+    time = _MICROBLOG_TIME.match(lines[at])
+    assert time is not None
+    year, month, day = (int(part) for part in time.groups())
+    end = next((n for n in range(at + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
+    return _post(lines[at + 1:end], account, valid_day(year + _CENTURY if year < _CENTURY else year, month, day))
 
 
 def _post(lines: list[str], account: str, day: date | None) -> Microblog:

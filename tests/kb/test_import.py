@@ -1522,6 +1522,25 @@ def test_a_credit_or_an_accounts_time_line_gives_the_headline_day_and_publisher(
     assert (article.title, article.published, article.publisher) == (title, day, publisher)
 
 
+_MICROBLOG_PAGE = (  # a 微博 post page saved after rendering: the site's menu, the account, its time, the post
+    "<html><head><meta charset='utf-8'><title>某某县文旅的微博 - 微博</title></head><body>"
+    "<nav><a>首页</a><a>视频</a><a>发现</a></nav><article><header><a class='head_name'>某某县文旅</a>"
+    "<div class='head-info'><a class='head-info_time' title='2023-09-14 18:05'>23-9-14 18:05</a>"
+    "<span> 来自 </span><span>微博网页版</span></div></header>"
+    "<div class='detail_wbtext'>【县博物馆国庆假期延长开放】<a>#国庆去哪儿#</a> 9月29日至10月6日，县博物馆每天开放至"
+    "20:00，游客须提前一天在线预约。<br><br>假期每天限流3000人，团队参观须提前三天电话预约，讲解服务免费。</div>"
+    "<footer><span>转发 12</span><span>评论 8</span><span>赞 96</span></footer></article>"
+    "<div class='comment'><div>游客甲：晚上人多吗？<div>23-9-14 18:20 来自山东 回复</div></div></div>"
+    "</body></html>")
+
+
+def test_a_microblog_post_page_is_titled_by_its_headline_dated_year_first_and_published_by_its_account():
+    from kb.html_article import read_html
+    article = read_html(_MICROBLOG_PAGE)
+    assert (article.title, article.published, article.publisher) == (
+        "县博物馆国庆假期延长开放", date(2023, 9, 14), "某某县文旅")
+
+
 _BULLETIN = (  # its issuer and day under its issue number
     "<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body>"
     "<div>工作简报</div><div>第3期</div><div>某市文化和旅游局办公室　　　　2020年3月4日</div>"

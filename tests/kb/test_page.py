@@ -760,6 +760,14 @@ def test_a_microblog_post_is_titled_by_its_headline_and_dated_by_its_time_line()
     assert article.text.endswith("出示健康码。")  # the counts, comments and recommendations under it are no text
 
 
+def test_a_microblog_post_of_an_earlier_year_is_dated_year_first():
+    post = ("某某县文旅\n23-9-14 18:05 来自 微博网页版\n"
+            "【县博物馆国庆假期延长开放】9月29日至10月6日，县博物馆每天开放至20:00，游客须提前一天在线预约。\n")
+    [article] = parse_page("p", post).articles
+    assert (article.title, article.publisher, article.published) == \
+        ("县博物馆国庆假期延长开放", "某某县文旅", date(2023, 9, 14))
+
+
 @pytest.mark.parametrize("line, furniture", [
     ("首页 寿光要闻 菜博会 乡村振兴 镇街动态 视频 专题 数字报", True),  # a site's menu
     ("欢迎访问寿光新闻网！ 设为首页 | 加入收藏 | 手机版", True),
