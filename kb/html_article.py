@@ -36,6 +36,7 @@ from .web_layout import (
     read_issue_day,
     read_meeting_day,
     read_post_page,
+    read_reply_dateline,
     read_signature,
     read_trailing_dateline,
 )
@@ -315,8 +316,9 @@ def _paragraph(near: Any, text: str) -> Any:
 
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     """The headline and its dateline: the page title where it stands as a line, maybe without the site's name
-    ("…预约诊疗-新华网"), with the dateline right under it or else right above it; else the line above the first
-    labelled dateline ("日期：…", "… 来源：…", a contributor's credit)."""
+    ("…预约诊疗-新华网"), with the dateline right under it or else right above it, or a letters page's reply time
+    further down; else the line above the first labelled dateline ("日期：…", "… 来源：…", a contributor's
+    credit)."""
     title = max((line for line in lines if _is_headline_of(line, title)), key=len, default=title)  # not the site name
     if title not in lines:  # "疫情期间…请收好" under the page title "【服务快讯】疫情期间…请收好"
         title = max((line for line in lines if len(line) >= _HEADLINE_MIN_CHARS and line in title), key=len,
@@ -324,7 +326,7 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     if title in lines:
         at = lines.index(title)
         near = [*lines[at + 1:at + 1 + _DATELINE_AFTER_TITLE], *reversed(lines[max(at - _DATELINE_AFTER_TITLE, 0):at])]
-        return title, next(filter(None, map(read_dateline, near)), None)
+        return title, next(filter(None, map(read_dateline, near)), None) or read_reply_dateline(lines[at + 1:])
     fields = [(n, found) for n, found in enumerate(map(_TITLE_FIELD.match, lines)) if found]
     if fields:  # a letters page: "留言标题：…", …, "答复时间：2020-06-03", "答复内容：…"
         at, found = fields[0]

@@ -173,6 +173,10 @@ _MEETING_TIME = re.compile(rf"^时\s*间\s*[：:]\s*{_FULL_DATE.pattern}")
 _MEETING_PLACE = re.compile(r"(?:^|\s)地\s*点\s*[：:]\s*\S")  # on its own line or after the time
 _MEETING_HEAD_LINES = 12
 _SENTENCE_END = re.compile(r"[。！？]")
+# A letters page (领导留言板, 政民互动): the message's time ("留言用户：王** 留言时间：2023-06-28 21:37"), then the
+# message, then the reply's time on a line of its own ("答复时间：2023-07-05 10:12"): the page is the answer's.
+_MESSAGE_TIME = re.compile(rf"(?:留言|来信|写信|咨询|投诉|提问|信件)(?:时间|日期)\s*[：:]\s*{_FULL_DATE.pattern}")
+_REPLY_TIME = re.compile(rf"^(?:答复|回复)(?:时间|日期)\s*[：:]\s*{_FULL_DATE.pattern}")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:此|本|该)?页面?)?最后(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*\d")
 
@@ -292,6 +296,15 @@ def read_issue_day(lines: list[str]) -> date | None:
     (the paper's name may stand before it, the archive's links after)."""
     found = next(filter(None, map(_ISSUE_LINE.match, lines)), None)
     return valid_day(*found.groups()) if found else None
+
+
+def read_reply_dateline(lines: list[str]) -> Dateline | None:
+    """The dateline of a letters page's reply (the lines under its headline): its "答复时间：…" line below the
+    message's time ("留言时间：…"); None on a page that shows no message's time (a reply time in comments)."""
+    asked = next((n for n, line in enumerate(lines) if _MESSAGE_TIME.search(line)), None)
+    if asked is None:
+        return None
+    return next(filter(None, (read_dateline(line) for line in lines[asked + 1:] if _REPLY_TIME.match(line))), None)
 
 
 def read_meeting_day(lines: list[str]) -> date | None:

@@ -1215,6 +1215,20 @@ def test_a_letters_page_says_each_label_with_its_value_and_is_titled_by_its_titl
     assert "答复内容：\n您好！经了解，该早市由街道办事处管理。\n早市定于4月10日起恢复" in article.text
 
 
+def test_a_letters_page_under_its_headline_is_dated_by_the_reply_not_the_message():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>小区旁的夜市噪音扰民怎么办？</title></head><body>"
+            "<div>留言对象：某区城管局局长</div><h1>小区旁的夜市噪音扰民怎么办？</h1>"
+            "<div><span>类型：投诉</span><span>领域：城市管理</span></div>"
+            "<div><span>留言用户：李**</span><span>留言时间：2022-08-03 22:10:05</span></div>"
+            "<div><p>我家楼下的夜市每天开到凌晨一点，音响声音很大，老人孩子都睡不好，希望管一管。</p></div>"
+            "<div><span>回复机构：</span><span>某区城市管理局</span></div><div>答复时间：2022-08-10 09:30:00</div>"
+            "<div><p>李女士：您好！经核查，夜市自8月8日起每晚22:30前收摊，禁止使用外放音响。</p>"
+            "<p>我局每晚安排执法人员巡查，发现违规经营的依法处理。</p></div></body></html>")
+    article = read_html(page)
+    assert (article.title, article.published) == ("小区旁的夜市噪音扰民怎么办？", date(2022, 8, 10))
+
+
 # an e-paper page's day: its Founder property comment, or its issue line far above the headline
 _ENP_PROPERTY_PAGE = (
     "<HTML><HEAD><META http-equiv='Content-Type' content='text/html; charset=utf-8'>"
