@@ -56,11 +56,14 @@ _PRINT_CITATION = re.compile(rf"^[（(]\s*(?:原载|刊于|(?:{_SOURCE_LABEL})\s
                              rf"{_FULL_DATE.pattern}\s*(?:第?\s*[\d一二三四五六七八九十]{{1,3}}\s*版)?\s*[）)]$")
 # A label before a day, no colon: "文章日期 2021年9月15日" (a screen reader's text), a recorder's or voice app's
 # "【语音转文字】2023年11月6日 19:42 时长 4分06秒" (the recording's length after its time).
-_DURATION = r"时长\s*[：:]?\s*(?:\d+(?:[：:]\d{2}){1,2}|(?:\d+\s*(?:小时|分钟?|秒)\s*)+)"
+_DURATION = r"时长\s*[：:]?\s*约?\s*(?:\d+(?:[：:]\d{2}){1,2}|(?:\d+\s*(?:小时|分钟?|秒)\s*)+)"
 # a recording's label, not an event's ("【活动时间】2024年6月1日" is a fact of the text)
 _RECORDING_LABEL = r"【[\u4e00-\u9fff]{0,4}(?:语音|录音|转写|转文字|笔记|速记)[\u4e00-\u9fff]{0,4}】"
+# A programme's script heads so, its staff after the length:
+# "播出时间 2023年3月9日 7:10 时长约3分30秒 编辑 某某 审核 某某".
+_STAFF = rf"(?:\s*(?:{_PAGE_EDITORS}|审核|主播|播音|记者)\s*[：:]?\s*[\u4e00-\u9fff]{{2,4}})*"
 _LABEL_THEN_DAY = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+|{_RECORDING_LABEL}\s*)"
-                             rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:{_DURATION})?$")
+                             rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:{_DURATION})?{_STAFF}$")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")

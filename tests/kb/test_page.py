@@ -980,6 +980,7 @@ def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
 @pytest.mark.parametrize("line, day, publisher", [
     ("文章日期 2021年9月15日", "2021-09-15", ""),  # a screen reader's label, not a source
     ("【语音转文字】2023年3月8日 10:15　时长 2分40秒", "2023-03-08", ""),  # a voice app's label and the length
+    ("播出时间 2022年5月6日 6:50 时长约2分10秒 编辑 李某 审核 王某某", "2022-05-06", ""),  # a radio script's head
     ("2020年12月16日 18:30 山东", "2020-12-16", ""),  # a post's IP location, not a source
     ("2020年05月06日 07:16 潍坊日报", "2020-05-06", "潍坊日报"),
 ])
