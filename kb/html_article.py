@@ -32,6 +32,7 @@ from .web_layout import (
     is_furniture,
     is_masthead,
     last_edited_day,
+    post_text,
     read_dateline,
     read_issue_day,
     read_meeting_day,
@@ -112,10 +113,13 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
 
 
 def _once(text: str) -> str:
-    """trafilatura gives a page of a few short paragraphs twice over (its fallback's text after its own)."""
+    """trafilatura gives a page of a few short paragraphs twice over, its fallback's text after its own, which may
+    lack the own text's first lines (a post's 【headline】 line): the text's last run of paragraphs, when it repeats
+    the run right before it, is kept once."""
     lines = text.splitlines()
-    half = len(lines) // 2
-    return "\n".join(lines[:half]) if half and lines[:half] == lines[half:] else text
+    end = len(lines)
+    run = next((n for n in range(end // 2, 0, -1) if lines[end - 2 * n:end - n] == lines[end - n:]), 0)
+    return "\n".join(lines[:end - run]) if run else text
 
 
 def read_html(page: str, url: str = "") -> WebArticle:
@@ -144,6 +148,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     microblog = _post_page(page_title, lines)
     if microblog:
         title, dateline = microblog.title, microblog.dateline
+        text = "\n".join(post_text(text.splitlines())[1])
     if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
     # the dateline under the headline, else a forum post's time, else a notice's closing, else one under the text

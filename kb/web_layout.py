@@ -229,12 +229,19 @@ def _post_under(lines: list[str], at: int, account: str) -> Microblog:
 
 def _post(lines: list[str], account: str, day: date | None) -> Microblog:
     """A post titled by its 【headline】 (else its account's name), without #hashtags#."""
+    headline, post = post_text(lines)
+    title = headline.rstrip("→↓>》 ") or account
+    return Microblog(dateline=Dateline(published=day, publisher=account, labelled=False), title=title, lines=post)
+
+
+def post_text(lines: list[str]) -> tuple[str, list[str]]:
+    """A post's 【headline】 ("" when it has none) and its lines without it (it is the title) and without
+    #hashtags#."""
     post = [text for text in (_HASHTAG.sub("", body).strip() for body in lines) if text]
     headline = _POST_HEADLINE.match(post[0]) if post else None
     if headline:
-        post[0] = post[0][headline.end():]
-    title = headline.group(1).rstrip("→↓>》 ") if headline else account
-    return Microblog(dateline=Dateline(published=day, publisher=account, labelled=False), title=title, lines=post)
+        post[0] = post[0][headline.end():].strip()
+    return headline.group(1) if headline else "", post
 
 
 def read_dateline(line: str) -> Dateline | None:

@@ -1555,6 +1555,31 @@ def test_a_microblog_post_page_is_titled_by_its_headline_dated_year_first_and_pu
         "县博物馆国庆假期延长开放", date(2023, 9, 14), "某某县文旅")
 
 
+# A longer post: the extractor gives its items twice, the second time without the post's first line.
+_MICROBLOG_POST_OF_ITEMS = (
+    "<html><head><meta charset='utf-8'><title>某某区卫健的微博 - 微博</title></head><body><main><article>"
+    "<header><a class='head_name' href='/u/1'>某某区卫健</a><div class='head-info'>"
+    "<a class='head-info_time' href='/1/Ab'>24-3-11 09:20</a> <span>来自</span> <span>微博网页版</span></div></header>"
+    "<div class='wbpro-feed-content'><div class='detail_text'>【区妇幼保健院儿童保健门诊搬迁】"
+    "<a href='#'>#就医提示#</a> <a href='#'>#某某区#</a> 家长们请看↓↓<br>\n<br>\n"
+    "❶新址在区妇幼保健院门诊楼三楼东侧，原二楼诊室不再接诊，请家长们带孩子直接到三楼分诊台报到。<br>\n<br>\n"
+    "❷门诊时间为每周一至周六上午8:00至12:00，周日和法定节假日休息，下午只做预约的发育评估。<br>\n<br>\n"
+    "❸儿童体检、预防接种须在“健康某某”公众号提前一天预约，每天限号120个，约满即止。<br>\n<br>\n"
+    "❹新址设有母婴室和儿童游戏区，候诊区增加座椅60个，家长可在候诊区扫码查看叫号进度，不必在诊室门口排队等候。<br>\n<br>\n"
+    "❺新址离门诊楼东门最近，东门外停车场新划出家长临时停车位40个，限停2小时，超时按普通车位收费。<br>\n<br>\n"
+    "搬迁期间给大家带来不便，敬请谅解。咨询电话：0000-1234567。</div></div>"
+    "<footer><span>转发</span> <span>12</span> <span>评论</span> <span>8</span></footer>"
+    "</article></main></body></html>")
+
+
+def test_a_microblog_post_pages_text_holds_each_paragraph_once_under_its_headline_without_hashtags():
+    from kb.html_article import read_html
+    article = read_html(_MICROBLOG_POST_OF_ITEMS)
+    lines = article.text.splitlines()
+    assert article.title == "区妇幼保健院儿童保健门诊搬迁"
+    assert lines[0] == "家长们请看↓↓" and len(lines) == len(set(lines)) == 7 and lines[-1].startswith("搬迁期间")
+
+
 _BULLETIN = (  # its issuer and day under its issue number
     "<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body>"
     "<div>工作简报</div><div>第3期</div><div>某市文化和旅游局办公室　　　　2020年3月4日</div>"
