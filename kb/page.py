@@ -53,6 +53,7 @@ from .web_layout import (
     read_dateline,
     read_editor_day,
     read_microblog,
+    read_printing_day,
     read_signature,
 )
 
@@ -346,6 +347,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
                  or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
                  and not any(FORWARD_FIELD.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
+    printed = read_printing_day(lines[tail:]) if tail < len(lines) and is_distribution(lines[tail]) else None
     documents = _numbered_documents(lines[:tail])
     letterhead = _letterhead_over_number(lines[:tail])
     lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
@@ -384,7 +386,10 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
             _continue_article(dangling, article)
         else:
             articles.append(article)
-    return [_with_some_title(a) for a in _dated([a for a in articles if a.paragraphs], header, issuers)]
+    articles = _dated([a for a in articles if a.paragraphs], header, issuers)
+    if printed:  # the document the 版记 under its distribution list ends
+        _dated(articles[-1:], printed)
+    return [_with_some_title(a) for a in articles]
 
 
 _UNTITLED_CHARS = 20

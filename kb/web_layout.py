@@ -374,6 +374,15 @@ def read_signature(lines: list[str]) -> Dateline | None:
     return None
 
 
+def read_printing_day(lines: list[str]) -> Dateline | None:
+    """The day a document's 版记 says it was printed, in the lines under its distribution list ("抄送：…" /
+    "某某局办公室　2024年2月19日印发", or the office over that day), which ends the text: it still dates the
+    document; None without such a line."""
+    at = next((n for n, line in enumerate(lines) if _PRINTED_DAY.match(line.strip())), None)
+    printed = None if at is None else read_signature(lines[:at + 1]) or read_dateline(lines[at].strip())
+    return printed if printed and printed.published else None
+
+
 def _day_alone(line: str) -> date | None:
     digits = _FULL_DATE.fullmatch(line)
     if digits:

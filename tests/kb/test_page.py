@@ -338,6 +338,22 @@ def test_a_documents_printing_day_in_its_closing_dates_it_not_a_deadline_or_a_se
     assert article.published is None  # a sentence that ends so is no closing
 
 
+@pytest.mark.parametrize("imprint", [
+    "某县水利局办公室　　2024年3月4日印发\n",  # GB/T 9704's 版记: the office and its printing day on one line
+    "某县水利局办公室\n2024年3月4日印发\n",
+])
+def test_a_documents_printing_day_under_its_distribution_list_dates_it_without_the_list(imprint):
+    text = ("关于开展汛前水库安全检查的通知\n各乡镇人民政府，各水库管理所：\n"
+            "　　各水库管理所于2024年4月15日前完成大坝、溢洪道和放水设施自查，发现隐患当天上报。\n"
+            "抄送：县委办公室，县政府办公室。\n{}")
+    [article] = (page := parse_page("p", text.format(imprint))).articles
+    assert (page.iso_date_of(article), article.publisher) == ("2024-03-04", "某县水利局办公室")
+    assert "抄送" not in article.text and "县委办公室" not in article.text
+    signed = text.replace("抄送", "某县水利局\n2024年3月1日\n抄送")
+    [article] = (page := parse_page("s", signed.format(imprint))).articles
+    assert page.iso_date_of(article) == "2024-03-01"  # its 落款 dates it first
+
+
 def test_an_events_place_and_time_in_the_text_stay_text_and_do_not_date_it():
     page = parse_page("p", "---\ndate: 2020-03\n---\n某县春季招聘会开幕\n某县春季招聘会将在下周举行。\n"
                            "地点：县人力资源市场　时间：2020年3月10日 9:00\n"
