@@ -307,21 +307,22 @@ def _days_in(text: str) -> tuple[frozenset[tuple[int, int | None]], frozenset[in
 
 
 # "第一例", "首批", "第3期", "第二阶段": which one of a series (首 is 第一)
-_ORDINAL = re.compile(rf"(?:第(\d{{1,2}}|{_SPOKEN_NUMBER})|(首))(个|家|例|处|列|趟|期|户|辆|批|次|场|位|条|座|项|轮|届|"
-                      rf"阶段|站|名|件|台|所|支|班)")
+_SERIES = "家|例|处|列|趟|期|户|辆|批|次|场|条|座|项|轮|届|阶段|站|名|件|台|所|支|班"
+# 第 before any of them and 个/位 too ("第十个", "第3位"); 首 not before 个/位 ("元首个人", "放在首位")
+_ORDINAL = re.compile(rf"第(\d{{1,2}}|{_SPOKEN_NUMBER})({_SERIES}|个|位)|(首)({_SERIES})")
 
 
 def ordinals(text: str) -> frozenset[tuple[int, str]]:
     """The places in a series the text names: (number, measure word), 首 counted as 1."""
-    return frozenset((1 if first else _number(number), measure) for number, first, measure in _ORDINAL.findall(text))
+    return frozenset((_number(number), measure) if number else (1, first_measure)
+                     for number, measure, _first, first_measure in _ORDINAL.findall(text))
 
 
-def names_other_ordinals(text: str, asked: frozenset[tuple[int, str]]) -> bool:
-    """Whether the text names other places in the same series than the question and never the one asked:
+def other_places_in(asked: frozenset[tuple[int, str]], stated: frozenset[tuple[int, str]]) -> bool:
+    """Whether a text's places in a series (`ordinals`) are other ones of the series asked, never the one asked:
     "1月25日，确诊第二例" does not answer "第一例确诊是哪天"."""
-    stated = ordinals(text)
     series = {measure for _, measure in asked}
-    return bool(asked) and not stated & asked and any(measure in series for _, measure in stated)
+    return not stated & asked and any(measure in series for _, measure in stated)
 
 
 def asked_kinds(question: str) -> frozenset[str]:

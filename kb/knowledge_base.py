@@ -11,7 +11,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -42,6 +42,8 @@ _PLACE_MISS = 0.6              # a sentence whose article names none of the coun
 _YES_NO_MATCH = 1.3            # a yes/no question's last word ("…掏车费吗" → 车费) in the passage
 _OTHER_YEARS = 0.7             # an article of another year than the question names ("21年"), its sentence not naming it
 _OTHER_DAYS = 0.7              # a sentence dated to other days than the question names ("4月7日…" for "2月20号")
+_SERIES_MATCH = 1.6            # the place in a series the question names ("第一例" → "首例")…
+_SERIES_MISS = 0.7             # …and only other places in that series ("第二例", "第三例")
 _QUOTE_WEIGHT = 0.5            # a sentence that is someone's words in quotation marks: colour, not the article's facts
 _RECENCY_WEIGHT = 0.05         # the newest article's sentences weigh this much more than the oldest's…
 _LATEST_WEIGHT = 0.5           # …and this much when the question asks for the latest ("现在", "累计", "最近")
@@ -214,15 +216,9 @@ class KnowledgeBase:
     def _named_places(self, text: str, names: frozenset[str]) -> list[str]:
         """The places of `names` (county_names, region_names) a text names ("坊子区的…", "寿光"), without their
         suffix; also at the start of a longer word ("坊子交通", a quoted name the dictionary holds)."""
-        return list(dict.fromkeys(self._place_words(text, names)))
-
-    def _place_words(self, text: str, names: frozenset[str]) -> Iterator[str]:
-        """Each word of the text that is, or starts with, a place of `names`: the longest such place, without
-        its suffix."""
-        for word in self._terms.cut(text):
-            place = next((word[:length] for length in range(len(word), 1, -1) if word[:length] in names), None)
-            if place:
-                yield strip_suffix(place)
+        named = (word[:length] for word in self._terms.cut(text) for length in range(len(word), 1, -1)
+                 if word[:length] in names)
+        return list(dict.fromkeys(strip_suffix(name) for name in named))
 
     def unknown_places(self, question: str) -> list[str]:
         """Chinese places the question names that no article mentions: the KB knows nothing about them."""
@@ -325,21 +321,22 @@ class KnowledgeBase:
         """A unit of an article that never names these places, whose title or dateline (or, where they name none,
         the unit's own sentence) names another place, neither within nor around these: what it says of 潍城
         does not answer for 青州, of 潍坊港 not for 青岛. (An article about 潍坊 answers for 寿光, one about 寿光
-        for 潍坊; one about a development zone, 高新区, for 潍坊 but not for 临朐.)"""
+        for 潍坊. One about a development zone, 高新区, answers for no county it does not name: not for 临朐. One
+        whose title, dateline and sentence name no place is about the place its body names most.)"""
         if any(place in self._article_text[unit.article_id] for place in places):
             return False
         article = self.articles[unit.article_id]
-        about = self._places_about[unit.article_id] or self._named_places(self._sentence_text(unit), region_names()) \
-            or self._most_named_place(article)
+        about = self._places_about[unit.article_id] or self._named_places(self._sentence_text(unit), region_names())
         if not about and names_a_development_zone(f"{article.title} {article.place} {self._sentence_text(unit)}"):
             return all(place in county_names() for place in places)
+        about = about or self._most_named_place(article)
         return bool(about) and not any(nested(a, p) for a in about for p in places)
 
     def _most_named_place(self, article: ArticleInfo) -> list[str]:
-        """The place an article's body names most often, twice or more ("寒亭区及时暂停…", "寒亭区人社局…"): what
-        it is about when its title and dateline name none. Counted once per article, when first needed."""
+        """The place an article's body names most often as a word of its own, twice or more ("寒亭区及时暂停…",
+        "寒亭区人社局…"; not the 中山 of 中山路). Counted once per article, when first needed."""
         if article.id not in self._body_place:
-            counts = Counter(self._place_words(article.body, region_names()))
+            counts = Counter(strip_suffix(word) for word in self._terms.cut(article.body) if word in region_names())
             top = counts.most_common(2)
             self._body_place[article.id] = [top[0][0]] if top and top[0][1] >= 2 and \
                 (len(top) == 1 or top[0][1] > top[1][1]) else []
@@ -435,10 +432,10 @@ class KnowledgeBase:
                 score *= _YES_NO_MATCH
             if named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days):
                 score *= _OTHER_DAYS
-            if series and series & kinds.ordinals(unit.text):
-                score *= _MEASURE_MATCH
-            elif kinds.names_other_ordinals(unit.text, series):
-                score *= _OTHER_DAYS
+            if series:
+                in_series = kinds.ordinals(unit.text)
+                score *= _SERIES_MATCH if series & in_series else \
+                    _SERIES_MISS if kinds.other_places_in(series, in_series) else 1.0
             if unit.article_id in other_years and not any(str(year) in self._sentence_text(unit) for year in years):
                 score *= _OTHER_YEARS
             if context_article is not None and unit.article_id == context_article:

@@ -238,6 +238,7 @@ def test_a_text_dated_to_other_days_than_the_question_names(text, other):
 @pytest.mark.parametrize("text, series", [
     ("某县第一例确诊是哪天", {(1, "例")}), ("首批返岗职工有多少人", {(1, "批")}), ("第3期什么时候开抢", {(3, "期")}),
     ("进入第二阶段以后还能申请吗", {(2, "阶段")}), ("首都机场", set()), ("第一时间报告", set()),
+    ("第十个年头", {(10, "个")}), ("把安全放在首位", set()), ("元首个人", set()),
 ])
 def test_the_places_in_a_series_a_text_names(text, series):
     assert kinds.ordinals(text) == series
@@ -250,7 +251,7 @@ def test_the_places_in_a_series_a_text_names(text, series):
     ("全县共设12处发热门诊，第二批3处2月起启用。", False),  # another series (批, not 例)
 ])
 def test_a_text_naming_other_places_in_the_series_asked(text, other):
-    assert kinds.names_other_ordinals(text, frozenset({(1, "例")})) is other
+    assert kinds.other_places_in(frozenset({(1, "例")}), kinds.ordinals(text)) is other
 
 
 @pytest.mark.parametrize("question, years", [
