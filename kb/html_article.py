@@ -112,13 +112,19 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+_TWICE_MIN_LINES = 2   # a run of paragraphs given twice…
+_TWICE_LEAD_LINES = 8  # …after at most this many lines of the own text (its headline, byline, lead)
+
+
 def _once(text: str) -> str:
     """trafilatura gives a page of a few short paragraphs twice over, its fallback's text after its own, which may
     lack the own text's first lines (a post's 【headline】 line): the text's last run of paragraphs, when it repeats
-    the run right before it, is kept once."""
+    the run right before it and the two runs make up all but a few first lines, is kept once (two equal last
+    lines, "否" / "否" of a table, stay)."""
     lines = text.splitlines()
     end = len(lines)
-    run = next((n for n in range(end // 2, 0, -1) if lines[end - 2 * n:end - n] == lines[end - n:]), 0)
+    run = next((n for n in range(end // 2, _TWICE_MIN_LINES - 1, -1)
+                if end - 2 * n <= _TWICE_LEAD_LINES and lines[end - 2 * n:end - n] == lines[end - n:]), 0)
     return "\n".join(lines[:end - run]) if run else text
 
 
@@ -348,8 +354,9 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
 
 
 def _post_page(page_title: str, lines: list[str]) -> Microblog | None:
-    """A saved 微博 post page, whose title names only its account ("某某的微博"): the post under its time line,
-    titled by its 【headline】 (else the page's title), dated by its time and published by the account."""
+    """A saved 微博 post page, whose title names only its account ("某某的微博"): the post's title (its
+    【headline】, else the page's title), time and account, read from the page's lines under its time line; its
+    text is the extractor's, without that headline and its #hashtags#."""
     account = _MICROBLOG_TITLE.fullmatch(page_title)
     post = read_post_page(lines, account.group(1)) if account else None
     return replace(post, title=page_title) if post and post.title == post.dateline.publisher else post

@@ -49,6 +49,7 @@ from .web_layout import (
     is_masthead,
     is_note,
     is_page_number,
+    is_printing_day,
     is_unmarked_byline,
     read_dateline,
     read_editor_day,
@@ -572,6 +573,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         cover = None
     for line in rest:
         dateline = read_dateline(line)
+        if is_printing_day(line):
+            continue
         if is_unmarked_byline(line):
             article.byline = article.byline or line
         elif dateline is None:

@@ -20,7 +20,8 @@ from .places import provinces
 from .text import CHINESE_DIGITS, DATE_RANKS, HAN, chinese_number, valid_day
 
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
-_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_MONTH_AND_DAY = r"\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # after a year
+_FULL_DATE = re.compile(rf"(\d{{4}}){_MONTH_AND_DAY}")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _PUBLISHING = "发布|发表|发稿|更新"  # what a page's time says of it: not an event's "时间："
 _DATE_LABEL = rf"(?:{_PUBLISHING}|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
@@ -63,7 +64,7 @@ _RECORDING_LABEL = r"【[\u4e00-\u9fff]{0,4}(?:语音|录音|转写|转文字|�
 # "播出时间 2023年3月9日 7:10 时长约3分30秒 编辑 某某 审核 某某".
 _STAFF = rf"(?:\s*(?:{_PAGE_EDITORS}|审核|主播|播音|记者)\s*[：:]?\s*[\u4e00-\u9fff]{{2,4}})*"
 _LABEL_THEN_DAY = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+|{_RECORDING_LABEL}\s*)"
-                             rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:{_DURATION})?{_STAFF}$")
+                             rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:{_DURATION}{_STAFF})?$")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
@@ -129,7 +130,7 @@ _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
 # …or an announcement's (公告, 通告), numbered by year: "2020年第3号", "（2020年第3号）"
-_ANNOUNCEMENT_NUMBER = re.compile(r"^(?:[（(]\d{4}年第\s*\d{1,4}\s*号[）)]|\d{4}年第\s*\d{1,4}\s*号)$")
+_ANNOUNCEMENT_NUMBER = re.compile(r"^([（(])?\d{4}年第\s*\d{1,4}\s*号(?(1)[）)])$")  # bracketed whole or not at all
 # A form's or notice's code, maybe after its issuer: "某某局 编号：WFMZ-YL-2022-01".
 _DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索引号)\s*[：:]\s*"
                             r"[A-Za-z0-9\-—_/〔〕()（）]{3,40}$")
@@ -137,8 +138,7 @@ _DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索
 
 # A 微博 post copied as text: the account (name, badge, description) above "2020-2-19 17:36 来自 微博 weibo.com";
 # weibo.com shows a post of an earlier year as "24-2-26 16:30 来自 微博网页版", its year's last two digits first.
-_MICROBLOG_TIME = re.compile(rf"^(\d{{4}}|\d{{2}})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})\s*日?\s*"
-                             rf"(?:{_TIME})?\s*来自\s*\S")
+_MICROBLOG_TIME = re.compile(rf"^(\d{{4}}|\d{{2}}){_MONTH_AND_DAY}\s*(?:{_TIME})?\s*来自\s*\S")
 _CENTURY = 2000
 _MICROBLOG_HEAD_LINES = 4
 _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
@@ -224,7 +224,7 @@ def _post_under(lines: list[str], at: int, account: str) -> Microblog:
     assert time is not None
     year, month, day = (int(part) for part in time.groups())
     end = next((n for n in range(at + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
-    return _post(lines[at + 1:end], account, valid_day(year + _CENTURY if year < _CENTURY else year, month, day))
+    return _post(lines[at + 1:end], account, valid_day(year + _CENTURY if year < 100 else year, month, day))
 
 
 def _post(lines: list[str], account: str, day: date | None) -> Microblog:
@@ -355,32 +355,51 @@ def read_signature(lines: list[str]) -> Dateline | None:
     "某某局办公室" / "2023年3月6日印发", that day also with no issuer over it), or the issuer alone on the last line (a
     note in brackets may follow it); None without a closing. Joint issuers stand side by side ("某某局 某某局") or one
     above the other (bureaus and offices, up to four: not a list of hospitals above their bureau): all of them issued
-    it, "某某局、某某局"."""
+    it, "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read."""
+    printing = None
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         printed = _PRINTED_DAY.match(lines[at].strip())
         day = _day_alone(printed.group(1) if printed else lines[at].strip())
-        if day and _ISSUER.match(lines[at - 1].strip()):
-            first = at - 1
-            while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
-                    and _AUTHORITY.match(lines[first - 1].strip()):
-                first -= 1
-            issuers = [name for line in lines[first:at] for name in line.split()]
-            return Dateline(published=day, publisher="、".join(issuers), labelled=False)
-        if day and printed:
-            return Dateline(published=day, publisher="", labelled=False)
+        closing = _issued(lines, at, day) if day and _ISSUER.match(lines[at - 1].strip()) else \
+            Dateline(published=day, publisher="", labelled=False) if day and printed else None
+        if closing and not printed:
+            return closing
+        printing = printing or closing
+    if printing:
+        return printing
     last = [line.strip() for line in lines[-2:] if not is_note(line)][-1:]
     if last and _ISSUER.match(last[0]):
         return Dateline(published=None, publisher="、".join(last[0].split()), labelled=False)
     return None
 
 
+def is_printing_day(line: str) -> bool:
+    """"2023年3月6日印发" alone on its line: a 版记's printing day (read by read_signature), no text of the
+    document."""
+    printed = _PRINTED_DAY.match(line.strip())
+    return bool(printed and _day_alone(printed.group(1)))
+
+
+def _issued(lines: list[str], at: int, day: date) -> Dateline:
+    """The closing whose day stands on line `at`, its issuers on the lines right above."""
+    first = at - 1
+    while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
+            and _AUTHORITY.match(lines[first - 1].strip()):
+        first -= 1
+    issuers = [name for line in lines[first:at] for name in line.split()]
+    return Dateline(published=day, publisher="、".join(issuers), labelled=False)
+
+
 def read_printing_day(lines: list[str]) -> Dateline | None:
     """The day a document's 版记 says it was printed, in the lines under its distribution list ("抄送：…" /
     "某某局办公室　2024年2月19日印发", or the office over that day), which ends the text: it still dates the
     document; None without such a line."""
-    at = next((n for n, line in enumerate(lines) if _PRINTED_DAY.match(line.strip())), None)
-    printed = None if at is None else read_signature(lines[:at + 1]) or read_dateline(lines[at].strip())
-    return printed if printed and printed.published else None
+    for at, line in enumerate(lines):
+        printed = (read_signature(lines[:at + 1]) or read_dateline(line.strip())) \
+            if _PRINTED_DAY.match(line.strip()) else None
+        if printed and printed.published:
+            return printed
+    return None
 
 
 def _day_alone(line: str) -> date | None:

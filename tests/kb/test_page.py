@@ -334,6 +334,10 @@ def test_a_documents_printing_day_in_its_closing_dates_it_not_a_deadline_or_a_se
             "　　请于2024年3月15日前完成小麦追肥，每亩施尿素不少于10公斤。\n{}")
     [article] = (page := parse_page("p", text.format(closing))).articles
     assert (page.iso_date_of(article), article.publisher) == ("2024-02-19", publisher)
+    assert "印发" not in article.text  # the imprint is no text of the notice
+    signed = text.format("某县农业农村局\n2024年2月17日\n" + closing)
+    [article] = (page := parse_page("s", signed)).articles
+    assert (page.iso_date_of(article), article.publisher) == ("2024-02-17", "某县农业农村局")  # the 落款 above it
     [article] = parse_page("s", text.format("　　本通知经县农业农村局于2024年2月19日印发\n")).articles
     assert article.published is None  # a sentence that ends so is no closing
 
@@ -791,6 +795,7 @@ def test_a_microblog_post_of_an_earlier_year_is_dated_year_first():
     ("2020年第8期（总第215期）", True),  # a bulletin's issue number
     ("2021年第6期（2021.02.01—2021.02.07）", True),
     ("（2020年第3号）", True), ("2020年第3号", True), ("（2020年第3号公告）", False),  # an announcement's number
+    ("2020年第3号）", False),
     ("潍坊市公安局 Weifang Public Security Bureau", True),  # a site's name and English name
     ("群公告", True), ("置顶", True), ("已读 238人 未读 19人", True), ("某某街道商户服务群(215)", True),  # app
     ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
@@ -1004,6 +1009,12 @@ def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publish
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
     [article] = page.articles
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+
+
+@pytest.mark.parametrize("line", ["截止时间 2023年3月9日 审核通过", "活动时间 2023年6月1日 主播带货"])
+def test_a_labelled_day_followed_by_words_is_text_not_a_dateline(line):
+    [article] = parse_page("p", f"某区电商培训班开班\n培训班共招收学员60名。\n{line}\n").articles
+    assert article.published is None and line in article.text
 
 
 def test_an_events_time_in_brackets_is_no_dateline():
