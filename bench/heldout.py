@@ -45,9 +45,11 @@ def parse(base_url: str, text: str) -> str:
 def answer_is_right(turn: dict, answer: str, gives_facts: bool | None = None) -> bool:
     """Every `expect` string in the answer and no `forbid` one. A turn that expects nothing asks what no article
     answers: it is right only when the reply gives no fact (gives_facts: by default, whether the reply cites an
-    article), as the sets' READMEs say ("must give no fact from the articles"); an unrelated fact without the
-    forbidden words is a pretended answer, not a right one."""
-    if not turn.get("expect") and (SOURCE_LABEL in answer if gives_facts is None else gives_facts):
+    article: a line of it opens with "来源："), as the sets' READMEs say ("must give no fact from the articles"); an
+    unrelated fact without the forbidden words is a pretended answer, not a right one."""
+    if gives_facts is None:
+        gives_facts = any(line.startswith(SOURCE_LABEL) for line in answer.splitlines())
+    if not turn.get("expect") and gives_facts:
         return False
     return all(fact in answer for fact in turn.get("expect", [])) and \
         not any(fact in answer for fact in turn.get("forbid", []))

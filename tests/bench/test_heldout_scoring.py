@@ -14,6 +14,7 @@ SOURCE = "\n来源：《某区菜价回落》（2020年4月8日）"
     ({"forbid": ["1.1元"]}, "某区共设3个便民菜店。" + SOURCE, False),
     ({"forbid": ["1.1元"]}, "抱歉，我在文章里没有找到相关内容。", True),
     ({"forbid": ["1.1元"]}, "", True),
+    ({"forbid": ["1.1元"]}, "抱歉，报道里没有数据来源：统计局的内容。", True),  # "来源：" inside a line cites nothing
 ])
 def test_an_answer_is_right_when_it_states_what_is_expected_and_nothing_forbidden(turn, answer, right):
     assert answer_is_right(turn, answer) is right
