@@ -137,7 +137,7 @@ def summarize_rows(rows: list[dict]) -> dict:
     for row in rows:
         by_article[row["article"]].append(row)
     answerable = [r for r in rows if r["article"] != "none"]
-    return {"all": score(rows), "answerable": score(answerable),
+    return {"all": score(rows), "answerable": score(answerable), "unanswerable": score(by_article.get("none", [])),
             "articles": {article: score(group) for article, group in by_article.items()}, "rows": rows}
 
 
@@ -157,7 +157,9 @@ def markdown(results: dict) -> str:
                   f"| all {result['all']['turns']} | {result['all']['bot']:.1%} | {result['all']['bm25']:.1%} | "
                   f"{'met' if goal_met(result) else 'not met'} |",
                   f"| answerable {result['answerable']['turns']} | {result['answerable']['bot']:.1%} | "
-                  f"{result['answerable']['bm25']:.1%} | |", "",
+                  f"{result['answerable']['bm25']:.1%} | |",
+                  f"| no article answers {result['unanswerable']['turns']} (right: no fact given) | "
+                  f"{result['unanswerable']['bot']:.1%} | {result['unanswerable']['bm25']:.1%} | |", "",
                   "| article | turns | bot | BM25 |", "|---|---|---|---|",
                   *[f"| {article} | {s['turns']} | {s['bot']:.0%} | {s['bm25']:.0%} |"
                     for article, s in sorted(result["articles"].items())],
