@@ -507,13 +507,24 @@ def _without_letterhead(lines: list[str], over_number: str | None = None) -> tup
     above its number and title, or its issuer alone above a "关于…" title: the lines without it, and its issuers,
     who are the document's publisher (its title is the "关于…的通知" below, maybe under the issuers named again)."""
     for i, line in enumerate(lines[:_TITLE_MAX_LINES + 1]):
-        compact = re.sub(r"\s+", "", line)
-        if _LETTERHEAD_END.match(compact) or line is over_number:
-            issuers = [re.sub(r"\s+", "", issuer) for issuer in lines[:i]] + [compact.removesuffix("文件")]
-            return lines[i + 1:], "、".join(issuer for issuer in issuers if issuer)
+        if _LETTERHEAD_END.match(re.sub(r"\s+", "", line)) or line is over_number:
+            issuers = [name for issuer in [*lines[:i], re.sub(r"文\s*件\s*$", "", line)] for name in _issuers(issuer)]
+            return lines[i + 1:], "、".join(issuers)
     if len(lines) > 1 and is_issuer(lines[0]) and not _is_title_line(lines[0]) and lines[1].startswith("关于"):
         return lines[1:], lines[0]  # "某某领导小组（指挥部）办公室", which holds brackets, so no title line
     return lines, ""
+
+
+_OWN_NAME_CHARS = 4  # "市财政局": a name of its own, not an office of the name before it ("某某省人民政府 办公厅")
+
+
+def _issuers(line: str) -> list[str]:
+    """The issuers a letterhead line names: joint issuers side by side ("某某市商务局 某某市财政局"), each a name of
+    its own, or one name, maybe spaced out ("某 某 局")."""
+    parts = line.split()
+    if len(parts) > 1 and all(is_issuer(part) and len(part) >= _OWN_NAME_CHARS for part in parts):
+        return parts
+    return [name] if (name := "".join(parts)) else []
 
 
 def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:

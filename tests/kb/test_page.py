@@ -716,6 +716,18 @@ def test_a_letterhead_over_an_announcements_year_number_is_no_title():
     assert (notice.title, single.publisher_of(notice)) == ("关于城区部分路段临时交通管制的通告", "某某县公安局")
 
 
+def test_joint_issuers_side_by_side_on_a_letterhead_line_are_each_a_publisher_and_a_spaced_out_one_is_one():
+    page = parse_page("p", "某某县市场监督管理局 某某县住房和城乡建设局 某某县应急管理局\n2024年第7号\n"
+                           "关于开展冬季燃气安全专项检查的公告\n即日起至明年2月底，对全县餐饮场所燃气管道逐户检查。\n")
+    [article] = page.articles
+    assert article.title == "关于开展冬季燃气安全专项检查的公告"
+    assert page.publisher_of(article) == "某某县市场监督管理局、某某县住房和城乡建设局、某某县应急管理局"
+    single = parse_page("p", "某 某 县 民 政 局 文 件\n某民发〔2024〕2号\n关于开展2024年度社会组织年检的通知\n"
+                             "各社会组织应于5月31日前登录系统提交年检材料。\n")
+    [notice] = single.articles
+    assert single.publisher_of(notice) == "某某县民政局"
+
+
 _GAZETTE_PAGES = """　　（十一）某县柳编技艺（某县）
 　　（十二）某县剪纸（某县）
 　　各县区要切实做好名录项目的保护传承工作，确保项目得到有效保护。
