@@ -16,7 +16,7 @@ import codecs
 import itertools
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -81,6 +81,11 @@ _SCRIPT_TIME = re.compile(r"""(?:\bvar\s+ct\s*=\s*|["']?(?:publish|pub)_?(?:time
 # a post's creation, when nothing says it was published
 _CREATE_TIME = re.compile(r"""(?<![A-Za-z])["']?create_?time["']?\s*[:=]\s*["']?(\d{9,10}|\d{4}-\d{1,2}-\d{1,2})"""
                           r"(?!\d)", re.IGNORECASE)
+# A post page's full time beside the time it shows without a year: a title attribute "2024-02-26 16:30", weibo's
+# script's "created_at": "Mon Feb 26 16:30:00 +0800 2024"
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_CREATED_AT = re.compile(r"""["']?created_at["']?\s*[:=]\s*["']([^"'\n]{10,40})["']""")
+_CREATED_AT_FORMAT = "%a %b %d %H:%M:%S %z %Y"
 # MediaWiki: the footer's last-edited line, and the "[编辑]" link beside each section's heading (no text of it)
 _LASTMOD_FOOTER = '//*[@id="footer-info-lastmod"]'
 _EDIT_LINK = '//*[contains(concat(" ", normalize-space(@class), " "), " mw-editsection ")]'
@@ -151,7 +156,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
     lines = _visible_lines(tree)
     title, dateline = _headline(lines, "" if nameless else page_title)
-    microblog = _post_page(page_title, lines)
+    microblog = _post_page(page_title, lines, tree, page)
     if microblog:
         title, dateline = microblog.title, microblog.dateline
         text = "\n".join(post_text(text.splitlines())[1])
@@ -353,13 +358,29 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     return title, None
 
 
-def _post_page(page_title: str, lines: list[str]) -> Microblog | None:
+def _post_page(page_title: str, lines: list[str], tree: Any, page: str) -> Microblog | None:  # an lxml tree
     """A saved 微博 post page, whose title names only its account ("某某的微博"): the post's title (its
     【headline】, else the page's title), time and account, read from the page's lines under its time line; its
     text is the extractor's, without that headline and its #hashtags#."""
     account = _MICROBLOG_TITLE.fullmatch(page_title)
-    post = read_post_page(lines, account.group(1)) if account else None
+    post = read_post_page(lines, account.group(1), _stamped_day(tree, page)) if account else None
     return replace(post, title=page_title) if post and post.title == post.dateline.publisher else post
+
+
+def _stamped_day(tree: Any, page: str) -> date | None:  # an lxml tree
+    """The full day a post page keeps beside a time shown without a year: its first time stamp in a title
+    attribute (the time link's "2024-02-26 16:30"), else its script's created_at ("Mon Feb 26 16:30:00 +0800
+    2024", a day in China)."""
+    stamp = next((title for title in tree.xpath("//*[@title]/@title") if _STAMP.fullmatch(title.strip())), None)
+    if stamp:
+        return _iso_day(stamp.strip())
+    created = _CREATED_AT.search(page)
+    if not created:
+        return None
+    try:
+        return china_day(datetime.strptime(created.group(1), _CREATED_AT_FORMAT).timestamp())
+    except ValueError:
+        return _iso_day(created.group(1))
 
 
 def _names_nothing(page_title: str) -> bool:

@@ -139,6 +139,9 @@ _DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索
 # A 微博 post copied as text: the account (name, badge, description) above "2020-2-19 17:36 来自 微博 weibo.com";
 # weibo.com shows a post of an earlier year as "24-2-26 16:30 来自 微博网页版", its year's last two digits first.
 _MICROBLOG_TIME = re.compile(rf"^(\d{{4}}|\d{{2}}){_MONTH_AND_DAY}\s*(?:{_TIME})?\s*来自\s*\S")
+# This year's post shows no year ("2-26 16:30 来自 …", "今天 09:12", "刚刚", "5分钟前"): the page keeps its day
+_RECENT = r"\d{1,2}-\d{1,2}|今天|昨天|刚刚|\d{1,2}\s*(?:秒|分钟|小时)前"
+_RECENT_POST_TIME = re.compile(rf"^(?:{_RECENT})\s*(?:{_TIME})?\s*来自\s*\S")
 _CENTURY = 2000
 _MICROBLOG_HEAD_LINES = 4
 _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
@@ -211,20 +214,23 @@ def read_microblog(lines: list[str]) -> Microblog | None:
                  if _MICROBLOG_TIME.match(lines[i])), None)
 
 
-def read_post_page(lines: list[str], account: str) -> Microblog | None:
+def read_post_page(lines: list[str], account: str, stamped: date | None = None) -> Microblog | None:
     """The post of a saved 微博 post page (titled "某某的微博"): the lines under its time line, which may stand
-    anywhere below the site's menu; None when no line is one."""
-    return next((_post_under(lines, i, account) for i, line in enumerate(lines) if _MICROBLOG_TIME.match(line)),
-                None)
+    anywhere below the site's menu; None when no line is one. A time without a year (this year's post) is dated
+    by the day the page keeps elsewhere (`stamped`: the time link's title, the script's created_at)."""
+    return next((_post_under(lines, i, account, stamped) for i, line in enumerate(lines)
+                 if _MICROBLOG_TIME.match(line) or _RECENT_POST_TIME.match(line)), None)
 
 
-def _post_under(lines: list[str], at: int, account: str) -> Microblog:
-    """The post under its time line (lines[at]), up to its counts and comments."""
+def _post_under(lines: list[str], at: int, account: str, stamped: date | None = None) -> Microblog:
+    """The post under its time line (lines[at]), up to its counts and comments, dated by that line or, when it shows
+    no year, by `stamped`."""
     time = _MICROBLOG_TIME.match(lines[at])
-    assert time is not None
-    year, month, day = (int(part) for part in time.groups())
+    if time:
+        year, month, day = (int(part) for part in time.groups())
+        stamped = valid_day(year + _CENTURY if year < 100 else year, month, day)
     end = next((n for n in range(at + 1, len(lines)) if _POST_END.match(lines[n])), len(lines))
-    return _post(lines[at + 1:end], account, valid_day(year + _CENTURY if year < 100 else year, month, day))
+    return _post(lines[at + 1:end], account, stamped)
 
 
 def _post(lines: list[str], account: str, day: date | None) -> Microblog:

@@ -1555,6 +1555,29 @@ def test_a_microblog_post_page_is_titled_by_its_headline_dated_year_first_and_pu
         "县博物馆国庆假期延长开放", date(2023, 9, 14), "某某县文旅")
 
 
+# This year's posts: the time shows no year; the time link's title, else the script's created_at, keeps the day
+_RECENT_POST = (
+    "<html><head><meta charset='utf-8'><title>某某镇便民服务的微博 - 微博</title>{script}</head><body>"
+    "<nav><a>首页</a><a>发现</a></nav><article><header><a class='head_name'>某某镇便民服务</a><div class='head-info'>"
+    "<a class='head-info_time'{stamp}>{shown}</a><span> 来自 </span><span>微博网页版</span></div></header>"
+    "<div class='detail_wbtext'>【镇卫生院周六加开儿童疫苗接种门诊】每周六上午8:00至11:30接种，"
+    "家长须携带接种本，提前一天电话预约。</div>"
+    "<footer><span>转发 3</span><span>评论 5</span><span>赞 40</span></footer></article></body></html>")
+
+
+@pytest.mark.parametrize("shown, stamp, script", [
+    ("4-17 09:45", " title='2025-04-17 09:45'", ""),
+    ("10分钟前", "", "<script>var $render_data = [{\"status\": {\"created_at\": \"Thu Apr 17 09:45:00 +0800 2025\"}}];"
+                   "</script>"),
+])
+def test_a_microblog_post_page_of_this_year_is_dated_by_the_day_its_page_keeps_beside_the_time(shown, stamp, script):
+    from kb.html_article import read_html
+    article = read_html(_RECENT_POST.format(shown=shown, stamp=stamp, script=script))
+    assert (article.title, article.published, article.publisher) == (
+        "镇卫生院周六加开儿童疫苗接种门诊", date(2025, 4, 17), "某某镇便民服务")
+    assert article.text.startswith("每周六上午8:00至11:30接种")
+
+
 # A longer post: the extractor gives its items twice, the second time without the post's first line.
 _MICROBLOG_POST_OF_ITEMS = (
     "<html><head><meta charset='utf-8'><title>某某区卫健的微博 - 微博</title></head><body><main><article>"
