@@ -583,9 +583,9 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     else:
         cover = None
     for line in rest:
-        dateline = read_dateline(line)
         if is_printing_day(line):
             continue
+        dateline = read_dateline(line)
         if is_unmarked_byline(line):
             article.byline = article.byline or line
         elif dateline is None:

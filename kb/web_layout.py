@@ -364,10 +364,10 @@ def read_signature(lines: list[str]) -> Dateline | None:
     it, "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read."""
     printing = None
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
-        printed = _PRINTED_DAY.match(lines[at].strip())
-        day = _day_alone(printed.group(1) if printed else lines[at].strip())
+        printed = _printing_day(lines[at])
+        day = printed or _day_alone(lines[at].strip())
         closing = _issued(lines, at, day) if day and _ISSUER.match(lines[at - 1].strip()) else \
-            Dateline(published=day, publisher="", labelled=False) if day and printed else None
+            Dateline(published=day, publisher="", labelled=False) if printed else None
         if closing and not printed:
             return closing
         printing = printing or closing
@@ -382,8 +382,13 @@ def read_signature(lines: list[str]) -> Dateline | None:
 def is_printing_day(line: str) -> bool:
     """"2023年3月6日印发" alone on its line: a 版记's printing day (read by read_signature), no text of the
     document."""
+    return _printing_day(line) is not None
+
+
+def _printing_day(line: str) -> date | None:
+    """The day of a line that is only a day followed by 印发/印制/编印 ("二〇二三年三月六日印发")."""
     printed = _PRINTED_DAY.match(line.strip())
-    return bool(printed and _day_alone(printed.group(1)))
+    return _day_alone(printed.group(1)) if printed else None
 
 
 def _issued(lines: list[str], at: int, day: date) -> Dateline:
