@@ -152,7 +152,8 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
 _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issuers of joint documents
-ISSUER_END = f"{_AUTHORITY_END}|部|院|会|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
+# 馆: a public venue (文化馆, 图书馆, 博物馆) signs its own notices
+ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)

@@ -1272,6 +1272,23 @@ def test_a_notice_dated_only_by_its_closing_is_dated_and_published_by_it(closing
     assert (article.published, article.publisher) == (day, "某区疫情处置工作领导小组指挥部")
 
 
+@pytest.mark.parametrize("closing", ['<p><span style="float:right">青州市博物馆<br/>2023年4月7日</span><br/></p>',
+                                     '<p align="right">青州市博物馆</p><p align="right">2023年4月7日</p>'],
+                         ids=["one span parted by br", "a paragraph each"])
+def test_a_venue_signing_a_notices_closing_dates_and_publishes_it_also_in_one_span_broken_by_br(closing):
+    """A public venue (某某博物馆, 文化馆, 图书馆) issues its own notices; a form page sets the closing right in one
+    <span>, issuer and day parted by <br/>."""
+    page = ("<html><head><meta charset='utf-8'><title>暑期小小讲解员招募</title></head><body>"
+            "<h1>暑期小小讲解员招募</h1><div class='desc'>"
+            "<p>本馆面向全市中小学生招募暑期小小讲解员，经培训后在展厅为观众讲解。</p><p>一、招募人数</p>"
+            "<p>共招募三十名，按报名先后录取。</p><p>二、培训安排</p><p>七月每周三下午集中培训，共四次。</p>"
+            f"<p>咨询电话：0536-3267890。</p>{closing}</div></body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (parsed.meta["date"], parsed.meta["publisher"]) == ("2023-04-07", "青州市博物馆")
+    assert article.paragraphs[-2:] == ["咨询电话：0536-3267890。", "青州市博物馆"]  # the day no text, as in any closing
+
+
 def test_a_mini_programs_h5_page_is_read_by_its_views_under_its_headline_not_its_page_kind():
     """uni-app writes the page in <uni-view> (blocks) and <uni-text> (inline) elements, titled "公告详情"."""
     view, text = "<uni-view class='{}'>{}</uni-view>", "<uni-text><span>{}</span></uni-text>"
