@@ -27,12 +27,13 @@ from .mail import FORWARD_FIELD, forwarded
 from .text import (
     DATE_RANKS,
     HAN,
+    days_done_and_ahead,
     ends_sentence,
     is_list_item,
     item_number_end,
-    month_days,
     normalize,
     said_han,
+    set_ahead,
     starts_item,
     valid_day,
 )
@@ -75,6 +76,18 @@ _TITLE_MAX_LINES = 3
 _DOCUMENT_NAME_CHARS = 60
 _HEADING_CHARS = 12
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
+
+
+def _written_year(text: str) -> int | None:
+    """The year of the latest full date the text writes as done ("2021-02-05"; not "力争到2025年底"), else of the
+    earliest it sets ahead ("有效期至2033年5月20日" in a text of 2023 that writes no other)."""
+    done: list[int] = []
+    ahead: list[int] = []
+    for match in _WRITTEN_DAY.finditer(text):
+        (ahead if set_ahead(text, match) else done).append(int(match.group(1)))
+    return max(done) if done else min(ahead) if ahead else None
+
+
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
 _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
@@ -146,28 +159,29 @@ class Page:
         published = self.published_on(article)
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
-        days = self._reported_days(article)
-        written = [(int(y), int(m or m2), int(d or d2)) for y, m, d, m2, d2 in _WRITTEN_DAY.findall(article.text)]
-        year = f"{self.year or max(written)[0]}年" if self.year or written else ""  # "口径更新：2021-02-05"
-        if days:
-            month, day = max(days)
-            return f"{year}{month}月{day}日"
+        day = self._reported_day(article)
+        year = self.year or _written_year(article.text)  # "口径更新：2021-02-05"
+        if day:
+            month, day_of_month = day
+            return f"{f'{year}年' if year else ''}{month}月{day_of_month}日"
         match = re.match(r"(\d{4})-(\d{1,2})", self.meta.get("date", ""))
         return f"{match.group(1)}年{int(match.group(2))}月" if match else ""
 
-    def _reported_days(self, article: Article) -> list[tuple[int, int]]:
-        """The (month, day)s the article reports, within the front matter's month when it gives one: a release of
-        "2020-03" that sets a deadline of 6月30日 was not published in June."""
-        days = month_days(article.text)
+    def _reported_day(self, article: Article) -> tuple[int, int] | None:
+        """The latest (month, day) the article reports as done, within the front matter's month when it gives one
+        (a release of "2020-03" that sets a deadline of 6月30日 was not published in June); a text that only sets
+        days ahead (deadlines, plans: "3月31日前", "将于5月8日") was written before them: the earliest of those."""
         match = re.match(r"\d{4}-(\d{1,2})(?!\d)", self.meta.get("date", ""))
-        return [d for d in days if d[0] == int(match.group(1))] if match else days
+        done, ahead = ([d for d in days if not match or d[0] == int(match.group(1))]
+                       for days in days_done_and_ahead(article.text))
+        return max(done) if done else min(ahead) if ahead else None
 
     def iso_date_of(self, article: Article) -> str:
         """The day date_of names as YYYY-MM-DD when the front matter or a dateline gives its year, else "": a year
         date_of only takes from a full date in the text is shown, not stored as the article's date."""
         published = self.published_on(article)
-        days = self._reported_days(article)
-        day = published or (valid_day(self.year, *max(days)) if days and self.year else None)
+        reported = self._reported_day(article)
+        day = published or (valid_day(self.year, *reported) if reported and self.year else None)
         return day.isoformat() if day else ""
 
 

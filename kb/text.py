@@ -66,10 +66,33 @@ def sentences(paragraph: str) -> list[str]:
 
 def month_days(text: str) -> list[tuple[int, int]]:
     """Every (month, day) mentioned, "2月9日、16日" counting as two days."""
-    days = []
-    for month, day, more in _MONTH_DAYS.findall(text):
-        days += [(int(month), int(d)) for d in [day, *re.findall(r"\d+", more)]]
-    return days
+    return [day for match in _MONTH_DAYS.finditer(text) for day in _days_of(match)]
+
+
+def days_done_and_ahead(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The (month, day)s a text reports as done, and those it sets ahead of itself (set_ahead)."""
+    done: list[tuple[int, int]] = []
+    ahead: list[tuple[int, int]] = []
+    for match in _MONTH_DAYS.finditer(text):
+        (ahead if set_ahead(text, match) else done).extend(_days_of(match))
+    return done, ahead
+
+
+def _days_of(match: re.Match[str]) -> list[tuple[int, int]]:
+    month, day, more = match.groups()
+    return [(int(month), int(d)) for d in [day, *re.findall(r"\d+", more)]]
+
+
+# A day set ahead: a deadline, a plan, an end or a start ("3月31日前", "将于5月8日", "有效期至2033年5月20日",
+# "4月1日起"). A text is written before such days, so they do not date it; "截至2月15日" reports a day done.
+_AHEAD_BEFORE = re.compile(r"(?:将于|定于|拟于|预计于?|计划于?|(?<!截)至)(?:\d{4}年)?$")
+_AHEAD_AFTER = re.compile(r"(?:前|以前|之前|止|截止|起|开始)")
+
+
+def set_ahead(text: str, match: re.Match[str]) -> bool:
+    """Whether the day matched in the text is one it sets ahead of itself (see _AHEAD_BEFORE)."""
+    return bool(_AHEAD_BEFORE.search(text[max(0, match.start() - 10):match.start()])
+                or _AHEAD_AFTER.match(text, match.end()))
 
 # An article's date as the knowledge base writes it: "2020年2月24日", "2020年2月" or "2020年".
 DATE_PARTS = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")

@@ -939,6 +939,21 @@ def test_a_header_above_a_rule_of_equals_signs_is_no_article_of_its_own_and_its_
     assert page.date_of(article) == "2021年3月15日"  # undated: the latest day it reports, in the year it writes
 
 
+@pytest.mark.parametrize("text, cited", [
+    # a plan ("定于…") and a deadline ("…前") come after the day the text was written
+    ("寿光蒜薹上市 电商直播助销\n4月12日，记者从寿光市商务局了解到，今年蒜薹收购价每斤3.2元。\n"
+     "第二场直播定于4月18日举行，报名须在4月15日前完成。\n", "4月12日"),
+    # "截至" reports a day done; "有效期至…" sets one ahead, and so does its year
+    ("换证提醒\n截至2023年3月6日，已有1200人在网上申请换证。\n新证有效期至2033年5月20日。\n", "2023年3月6日"),
+    # a text that only sets days ahead was written before the first of them
+    ("缴费提醒\n请于2月10日前缴纳1月水费，逾期将加收滞纳金，3月1日起恢复自动扣款。\n", "2月10日"),
+])
+def test_an_undated_text_is_cited_with_the_latest_day_it_reports_as_done_not_a_deadline_or_plan(text, cited):
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert page.date_of(article) == cited
+
+
 @pytest.mark.parametrize("text, title, first_paragraph", [
     ("返潍人员须主动报告\n隐瞒行程将依法追责\n2月20日起，从外地返回的人员须在24小时内向社区报告。\n",
      "返潍人员须主动报告 隐瞒行程将依法追责", "2月20日起，从外地返回的人员须在24小时内向社区报告。"),  # a subtitle
