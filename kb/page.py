@@ -38,6 +38,7 @@ from .text import (
     valid_day,
 )
 from .web_layout import (
+    FIELD_START,
     ISSUER_END,
     Dateline,
     ends_the_article,
@@ -54,6 +55,7 @@ from .web_layout import (
     is_unmarked_byline,
     read_dateline,
     read_editor_day,
+    read_form_head,
     read_microblog,
     read_printing_day,
     read_signature,
@@ -67,8 +69,6 @@ _OWN_REPORT = r"本报(\S{0,6}?)讯"  # "本报讯", "本报青州讯": the plac
 _DATELINE = re.compile(rf"^{_OWN_REPORT}\s*(?:（((?:记者|通讯员)[^）]{{1,40}})）)?")  # place, byline
 _NEWS_LEAD = re.compile(rf"^(?:{_OWN_REPORT}|[\u4e00-\u9fff]{{2,4}}社[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)")
 _TITLE_MAX_CHARS = 40
-# "播发单位：某某办公室" under "稿件编号：…": a list of fields, a line each
-_FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 # "某某局文件", "某某局 / 会议纪要" (not "…新文件")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:文件|会议纪要)$")
@@ -596,10 +596,11 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         rest = rest[2:]
     else:
         cover = None
-    for line in rest:
-        if is_printing_day(line):
-            continue
+    form, head = read_form_head(rest)  # a draft form's issuing unit and day: when nothing else names them
+    for n, line in enumerate(rest):
         dateline = read_dateline(line)
+        if is_printing_day(line) or (dateline is None and n in head):
+            continue
         if is_unmarked_byline(line):
             article.byline = article.byline or line
         elif dateline is None:
@@ -610,8 +611,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     # "某某指挥部" / "二〇二〇年二月二十日": who issued it and when, without a dateline; it stands before the
     # attachments ("附件1" on a line of its own), or on a cover page (read above)
     attachments = next((n for n, line in enumerate(rest) if n > 0 and _ATTACHMENT_NUMBER.match(line)), len(rest))
-    closing = read_signature(rest[:attachments]) or cover
-    if closing:
+    for closing in filter(None, (read_signature(rest[:attachments]) or cover, form)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
     paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
@@ -676,7 +676,7 @@ class _Line(str):
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
-    fields = bool(paragraphs) and bool(_FIELD_START.match(line) and _FIELD_START.match(paragraphs[-1]))
+    fields = bool(paragraphs) and bool(FIELD_START.match(line) and FIELD_START.match(paragraphs[-1]))
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1]):

@@ -8,10 +8,12 @@
   issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读).
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
-  and day), a meeting record's head ("时　间：…" beside "地　点：…").
+  and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's head ("播发单位：…",
+  "审核时间：…").
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -179,6 +181,13 @@ _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 _MEETING_TIME = re.compile(rf"^时\s*间\s*[：:]\s*{_FULL_DATE.pattern}")
 _MEETING_PLACE = re.compile(r"(?:^|\s)地\s*点\s*[：:]\s*\S")  # on its own line or after the time
 _MEETING_HEAD_LINES = 12
+# "播发单位：某某办公室" under "稿件编号：…": a labelled field opening its line, as a form writes them a line each
+FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
+# A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
+# piece and the day it was approved or signed for issue; 发布单位 and 发稿时间 are datelines anywhere already. Not
+# a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day it was drafted, by whom).
+_ISSUING_UNIT = re.compile(r"(?:^|\s)(?:播发|发稿|供稿)单位\s*：\s*(\S+)")
+_ISSUED_DAY = re.compile(rf"(?:^|\s)(?:审核|签发)(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
 _SENTENCE_END = re.compile(r"[。！？]")
 # A letters page (领导留言板, 政民互动): the message's time ("留言用户：王** 留言时间：2023-06-28 21:37"), then the
 # message, then the reply's time on a line of its own ("答复时间：2023-07-05 10:12"): the page is the answer's.
@@ -335,6 +344,21 @@ def read_meeting_day(lines: list[str]) -> date | None:
         head.append(line)
     time = next(filter(None, map(_MEETING_TIME.match, head)), None)
     return valid_day(*time.groups()) if time and any(map(_MEETING_PLACE.search, head)) else None
+
+
+def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
+    """The issuing unit and day a draft or issue form's head names (its fields a line each, above its first sentence:
+    "稿件编号：…" / "播发单位：某某办公室" / "拟稿人：某某　审核时间：2020年7月21日 16:40"; its latest such day, the
+    last approval), and the lines that name them, which are no text as a dateline is none; a field in the text (a
+    form's fields under its "正文：…") names nothing. The article's dateline or closing wins over it."""
+    head = itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), lines)
+    named = {n: (_ISSUING_UNIT.search(line), _ISSUED_DAY.search(line)) for n, line in enumerate(head)}
+    units = [unit.group(1) for unit, _ in named.values() if unit]
+    days = [day for _, issued in named.values() if issued and (day := valid_day(*issued.groups()))]
+    if not units and not days:
+        return None, set()
+    return Dateline(published=max(days, default=None), publisher=units[0] if units else "", labelled=True), \
+        {n for n, found in named.items() if any(found)}
 
 
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:

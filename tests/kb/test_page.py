@@ -1038,6 +1038,36 @@ def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publish
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
 
 
+_DRILL = "6月4日上午，某县将在河道沿线开展防汛演练，请居民不要惊慌。\n"
+
+
+@pytest.mark.parametrize("head, day, publisher", [
+    ("稿件编号：GB-2021-017　紧急程度：急\n播发单位：某县应急管理局\n"
+     "拟稿人：李某　审核人：赵某　审核时间：2021年6月2日 9:30\n"
+     "播发时段：2021年6月3日至6月5日，每天8:00播发\n", "2021-06-02", "某县应急管理局"),  # a period is no such day
+    ("发稿单位：某区融媒体中心\n签发人：孙某　签发日期：2021-06-01\n审核时间：2021-05-31\n",
+     "2021-06-01", "某区融媒体中心"),  # the last approval
+])
+def test_a_draft_forms_head_names_its_issuing_unit_and_the_day_it_was_approved(head, day, publisher):
+    # a field in the text says nothing of the draft
+    page = parse_page("p", f"某县防汛演练播发稿\n{head}【正文】\n{_DRILL}签发时间：2021年6月8日\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+    assert publisher not in article.text and "审核时间" not in article.text  # the fields that say so are no text
+    assert article.paragraphs[-1] == "签发时间：2021年6月8日" and ("稿件编号" in article.text) == ("稿件编号" in head)
+
+
+@pytest.mark.parametrize("above, closing, day, publisher", [
+    ("发布时间：2021-06-03 10:00\n", "", "2021-06-03", "某县应急管理局"),
+    ("", "某县防汛抗旱指挥部\n", "2021-06-02", "某县防汛抗旱指挥部"),
+])
+def test_a_dateline_or_closing_wins_over_a_draft_forms_head(above, closing, day, publisher):
+    page = parse_page("p", f"某县防汛演练播发稿\n{above}播发单位：某县应急管理局\n审核时间：2021年6月2日 9:30\n"
+                           f"{_DRILL}{closing}")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+
+
 @pytest.mark.parametrize("line", ["截止时间 2023年3月9日 审核通过", "活动时间 2023年6月1日 主播带货"])
 def test_a_labelled_day_followed_by_words_is_text_not_a_dateline(line):
     [article] = parse_page("p", f"某区电商培训班开班\n培训班共招收学员60名。\n{line}\n").articles
