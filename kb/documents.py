@@ -24,7 +24,7 @@ from lxml import etree
 
 from .mail import archived_page
 from .page import split_front_matter
-from .pdf_layout import page_lines, paragraphs, without_running_lines
+from .pdf_layout import in_reading_order, page_lines, paragraphs, without_running_lines
 from .text import HAN, ends_sentence, row_sentence
 
 PARAGRAPH_START = "\u3000\u3000"
@@ -189,12 +189,14 @@ def pdf_text(raw: bytes) -> str:
     try:
         if len(document) > _MAX_PDF_PAGES:
             raise UnreadableDocument(f"PDF 文件有 {len(document)} 页，超过 {_MAX_PDF_PAGES} 页的上限，请拆分后再添加")
-        pages = [page_lines(document[number]) for number in range(len(document))]
+        loaded = [document[number] for number in range(len(document))]
+        pages = [page_lines(page) for page in loaded]
+        sizes = [page.get_size() for page in loaded]
     except pypdfium2.PdfiumError as error:  # a page that does not load
         raise UnreadableDocument(f"PDF 文件已损坏，无法读取（{error}）") from None
     finally:
         document.close()
-    body = [line for lines in without_running_lines(pages) for line in lines]
+    body = [line for lines in without_running_lines(in_reading_order(pages, sizes)) for line in lines]
     return _with_text("\n".join(PARAGRAPH_START + paragraph for paragraph in paragraphs(body)), "PDF 文件")
 
 

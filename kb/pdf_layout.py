@@ -24,6 +24,7 @@ _PARAGRAPH_GAP = 1.6    # a gap above a line this many times a paragraph's line 
 _DEFAULT_SIZE = 12.0    # points, for a page without Chinese characters
 _COLUMN_CHARS = 8              # a column of text is at least this many characters wide
 _RUNNING_LINES = 2             # running heads and page numbers stand among the first or last lines of a page
+_PANEL_MARGIN_CHARS = 1.5      # a booklet's panel keeps this many characters of the body's size clear of the fold
 _PAGE_COUNT = re.compile(r"^(?:第?\s*\d{1,3}\s*页?\s*(?:[/／]|共)\s*\d{1,3}\s*页?|[-—－–]?\s*\d{1,3}\s*[-—－–]?"
                          r"|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$", re.IGNORECASE)
 _ADDRESS_LINE = re.compile(r"^(?:file|https?)://\S*(?:\s+\d{1,3}\s*/\s*\d{1,3})?$")  # a browser's footer…
@@ -165,6 +166,41 @@ def font_size(boxes: list[tuple[float, float, float, float]]) -> float:
     full = [height for height, (left, _, right, _) in zip(heights, boxes, strict=True)
             if height >= _FLAT * (right - left)]
     return statistics.median(full or heights or [0.0])
+
+
+def in_reading_order(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[list[Line]]:
+    """The pages as a reader turns them. A booklet printed for saddle stitching, two pages (panels) on each side of
+    a sheet in imposition order, is read panel by panel in the booklet's order: of 4 panels, the first side's right
+    one (the cover), the second side's left and right ones, then the first side's left one (the back cover). It is
+    an even number of landscape pages (sizes: width, height), each in two halves with nothing across a blank band at
+    the fold, and its cover, on the first page's right half, in larger print than anything on the back cover.
+    Anything else, a two-column article on landscape pages too, keeps its order."""
+    halves = _sheets(pages, sizes)
+    if halves is None:
+        return pages
+    count = 2 * len(halves)  # panels
+    order: dict[int, list[Line]] = {}
+    for number, (left, right) in enumerate(halves, 1):  # side `number` holds panels number and count + 1 - number
+        order[number], order[count + 1 - number] = (right, left) if number % 2 else (left, right)
+    return [order[panel] for panel in sorted(order)]
+
+
+def _sheets(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[tuple[list[Line], list[Line]]] | None:
+    """Each page's left and right panel if the pages are the sides of a booklet's sheets (in_reading_order)."""
+    lines = [line for page in pages for line in page]
+    if not pages or len(pages) % 2 or any(line.vertical for line in lines) \
+            or any(width <= height for width, height in sizes):
+        return None
+    margin = _PANEL_MARGIN_CHARS * statistics.median([line.height for line in lines if line.height] or [0.0])
+    halves = []
+    for page, (width, _) in zip(pages, sizes, strict=True):
+        left = [line for line in page if line.right <= width / 2 - margin]
+        right = [line for line in page if line.left >= width / 2 + margin]
+        if len(left) + len(right) < len(page):
+            return None
+        halves.append((left, right))
+    cover, back = (max((line.height for line in half), default=0.0) for half in halves[0][::-1])
+    return halves if cover > back * (1 + _FONT_TOLERANCE) else None
 
 
 def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:

@@ -89,26 +89,30 @@ def test_flat_characters_do_not_make_a_line_look_smaller():
     assert font_size([]) == 0.0
 
 
-def _pdf(chars: list[tuple[str, float, float, float]]) -> bytes:
-    """A one-page PDF drawing each (character, x, y, size) as a text object of its own: a Type3 font whose glyphs
-    are all a square, mapped to the characters by a ToUnicode table (no font file needed)."""
-    codes = {char: code for code, char in enumerate(dict.fromkeys(char for char, *_ in chars), 1)}
+def _pdf(*pages: list[tuple[str, float, float, float]], size: tuple[float, float] = (595, 842)) -> bytes:
+    """A PDF of pages of the given size, each drawing each (character, x, y, size) as a text object of its own: a
+    Type3 font whose glyphs are all a square, mapped to the characters by a ToUnicode table (no font file needed)."""
+    chars = [char for page in pages for char, *_ in page]
+    codes = {char: code for code, char in enumerate(dict.fromkeys(chars), 1)}
     unicode_map = "".join(f"<{code:02X}> <{ord(char):04X}>\n" for char, code in codes.items())
     to_unicode = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def /CMapType 2 def\n"
                   f"1 begincodespacerange <00> <FF> endcodespacerange\n{len(codes)} beginbfchar\n{unicode_map}"
                   "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
-    content = "".join(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm <{codes[char]:02X}> Tj ET\n" for char, x, y, size in chars)
 
     def stream(data: str) -> str:
         return f"<< /Length {len(data.encode())} >>\nstream\n{data}\nendstream"
 
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-               "/Contents 5 0 R >>",
+    kids = " ".join(f"{6 + 2 * number} 0 R" for number in range(len(pages)))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>",
                "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
-               f"/CharProcs << /g 6 0 R >> /Encoding << /Type /Encoding /Differences [1{' /g' * len(codes)}] >> "
-               f"/FirstChar 1 /LastChar {len(codes)} /Widths [{' 1000' * len(codes)}] /ToUnicode 7 0 R >>",
-               stream(content), stream("1000 0 0 0 1000 1000 d1 0 0 1000 1000 re f"), stream(to_unicode)]
+               f"/CharProcs << /g 4 0 R >> /Encoding << /Type /Encoding /Differences [1{' /g' * len(codes)}] >> "
+               f"/FirstChar 1 /LastChar {len(codes)} /Widths [{' 1000' * len(codes)}] /ToUnicode 5 0 R >>",
+               stream("1000 0 0 0 1000 1000 d1 0 0 1000 1000 re f"), stream(to_unicode)]
+    for number, page in enumerate(pages):
+        objects += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
+                    f"/Resources << /Font << /F1 3 0 R >> >> /Contents {7 + 2 * number} 0 R >>",
+                    stream("".join(f"BT /F1 {font} Tf 1 0 0 1 {x} {y} Tm <{codes[char]:02X}> Tj ET\n"
+                                   for char, x, y, font in page))]
     pdf, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, 1):
         offsets.append(len(pdf))
@@ -167,3 +171,63 @@ def test_a_joint_letterhead_printed_with_one_issuer_spaced_out_is_no_title():
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "某某市文化和旅游局 某某市体育局关于举办2023年全民健身登山节的通知", "2023-09-20", "某某市文化和旅游局")
+
+
+
+LANDSCAPE = (842, 595)  # an A4 sheet turned: two A5 pages side by side, folded at x = 421
+Rows = tuple[tuple[str, float], ...]
+COVER: Rows = (("城西街道", 16), ("老年助餐服务指南", 24), ("城西街道办事处", 12))
+INSIDE: tuple[Rows, Rows] = ((("一、谁可以用餐", 12), ("辖区内年满60周岁的老人均可在助餐点用餐。", 12)),
+                             (("二、怎样订餐", 12), ("提前一天打电话订餐，午餐每份12元。", 12)))
+BACK: Rows = (("订餐电话：0536-7654321", 12), ("城西街道办事处 印制", 12))
+MORE: Rows = (("三、在哪里用餐", 12), ("助餐点设在城西街道社区服务中心一楼。", 12))
+
+
+def _sheet(left: Rows, right: Rows, right_starts: float = 471) -> list[tuple[str, float, float, float]]:
+    """A side of a sheet: the rows of its left and right half, each from the top down."""
+    def half(rows: Rows, start: float) -> list[tuple[str, float, float, float]]:
+        return [char for number, (text, size) in enumerate(rows)
+                for char in _row(text, 520 - 40 * number, size, start)]
+
+    return half(left, 50) + half(right, right_starts)
+
+
+def _text(*panels: Rows) -> list[str]:
+    return [text for rows in panels for text, _ in rows]
+
+
+def _flat(*texts: str) -> str:
+    """The characters in their order, wherever a paragraph or line breaks."""
+    return "".join("".join(texts).split())
+
+
+def test_a_booklet_printed_two_pages_to_a_side_is_read_from_its_cover_to_its_back_cover():
+    text = pdf_text(_pdf(_sheet(BACK, COVER), _sheet(*INSIDE), size=LANDSCAPE))
+    assert [paragraph.strip() for paragraph in text.splitlines()] == _text(COVER, *INSIDE, BACK)
+    [article] = parse_page("leaflet", text).articles
+    assert article.title == "城西街道老年助餐服务指南"
+
+
+def test_a_booklet_of_two_sheets_is_read_in_the_order_they_are_folded_into():
+    pages: list[Rows] = [(("社区垃圾分类手册", 24), ("城西街道办事处", 12), ("二〇二三年五月", 12))] + [
+        ((kind, 15.0), (f"{kind}请投放到", 12.0), (f"标有{kind}的桶里。", 12.0))
+        for kind in ("可回收物", "有害垃圾", "厨余垃圾", "其他垃圾", "大件垃圾", "装修垃圾", "园林垃圾")]
+    sides = [(8, 1), (2, 7), (6, 3), (4, 5)]  # the pages on each side of the two sheets, left and right
+    raw = _pdf(*(_sheet(pages[left - 1], pages[right - 1]) for left, right in sides), size=LANDSCAPE)
+    assert _flat(pdf_text(raw)) == _flat(*_text(*pages))
+
+
+@pytest.mark.parametrize("sides, order", [
+    ([(BACK, COVER), INSIDE, (MORE, ())], [BACK, COVER, *INSIDE, MORE]),  # an odd number of pages
+    ([(COVER, BACK), INSIDE], [COVER, BACK, *INSIDE]),  # a two-column article, its title heading the first column
+])
+def test_landscape_pages_that_are_no_booklet_keep_their_order(sides, order):
+    assert _flat(pdf_text(_pdf(*(_sheet(*side) for side in sides), size=LANDSCAPE))) == _flat(*_text(*order))
+
+
+@pytest.mark.parametrize("sides", [
+    [_sheet(BACK, COVER), _sheet(*INSIDE) + _row("三、助餐点设在城西街道社区服务中心一楼", 320, 12, 300)],
+    [_sheet(BACK, COVER, right_starts=430), _sheet(*INSIDE, right_starts=430)],  # the right half starts at the fold
+])
+def test_landscape_pages_with_text_across_or_near_the_middle_are_no_booklet(sides):
+    assert _flat(pdf_text(_pdf(*sides, size=LANDSCAPE))).startswith(_flat(*_text(BACK)))
