@@ -580,6 +580,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
                 or _is_document_name(rest[0]))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
+        if len(rest) > 1 and is_english_name(rest[0]) and _is_title_line(rest[1]):  # a logo's "Y U A N D U"
+            rest = rest[1:]
     byline_parts: list[str] = []
     if rest and rest[0].startswith(BYLINE_MARK):
         if any(word in rest[0] for word in FOOTER_WORDS):

@@ -401,6 +401,14 @@ def test_a_web_page_copied_as_text_loses_its_breadcrumb_and_english_masthead():
     assert article.paragraphs == ["截至4月1日，城区1380个快递网点已恢复营业1311个。"]
 
 
+def test_a_logos_name_spelled_out_in_capitals_between_title_lines_is_no_part_of_the_title():
+    page = parse_page("p", "清河驿站\nQ I N G H E Y I Z H A N\n某市城区快递驿站\n使用须知\n"
+                           "驿站每天8:00至20:00开放，包裹保管期为3天，超期将退回寄件人。\n")
+    [article] = page.articles
+    assert article.title == "清河驿站 某市城区快递驿站使用须知"
+    assert article.paragraphs == ["驿站每天8:00至20:00开放，包裹保管期为3天，超期将退回寄件人。"]
+
+
 def test_a_pasted_notice_loses_the_pasters_note_and_keeps_its_issuer_in_the_title():
     page = parse_page("p", "（以下内容由办公室提供，请上传——小刘 6.20）\n某市卫生健康委员会\n"
                            "关于公布核酸检测机构名单的公告\n"
