@@ -25,6 +25,7 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from .feed import newest_item
+from .page import BYLINE_MARK, title_start
 from .text import HAN, china_day, marked_encoding, normalize, row_sentence, said_han, valid_day
 from .web_layout import (
     Dateline,
@@ -55,8 +56,10 @@ _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
+_E_PAPER = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # "某某晚报数字报": the paper publishes
+_BYLINE_CHARS = 40
 _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
-                            r"|广播电视台|百科)$")  # "条目 - 某某百科": a wiki
+                            r"|广播电视台|百科|报数字版|报电子版)$")  # "条目 - 某某百科": a wiki
 _ALT_TEXT_MIN_HAN = 20
 _LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
 _EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text
@@ -99,6 +102,7 @@ class WebArticle:
     publisher: str
     url: str
     text: str  # body lines as extracted
+    several: bool = False  # the text is a page of articles side by side, each a headline over its "□" byline
 
 
 def decode_html(raw: bytes, declared: str | None = None) -> str:
@@ -162,8 +166,11 @@ def read_html(page: str, url: str = "") -> WebArticle:
         text = "\n".join(post_text(text.splitlines())[1])
     if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
+    several = _bylined_lines(page)
+    if several:  # each article's headline, byline and dateline stand in its own lines: the page has no headline
+        title, dateline, text = "", None, "\n".join(several)
     # the dateline under the headline, else a forum post's time, else a notice's closing, else one under the text
-    text_lines = text.splitlines()
+    text_lines = [] if several else text.splitlines()
     datelines = [found for found in (dateline, post and post[1], read_signature(text_lines),
                                      read_trailing_dateline(text_lines)) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
@@ -183,7 +190,34 @@ def read_html(page: str, url: str = "") -> WebArticle:
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=page_url,
         text=text,
+        several=bool(several),
     )
+
+
+def _bylined_lines(page: str) -> list[str]:
+    """A page of several articles side by side, each a headline over a newspaper's "□" byline (an e-paper's page):
+    the visible lines of the smallest element holding every byline, from the first one's headline on (not the page's
+    list of its headlines, nor its footer); [] for a page of fewer than two such bylines. The extractor keeps one
+    article of such a page."""
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        return []
+    _tables_as_sentences(tree)
+    bylines = [element for element in tree.iter(*_BLOCK_TAGS) if _is_byline(element)]
+    if len(bylines) < 2:
+        return []
+    holder = next(ancestor for ancestor in bylines[0].iterancestors()
+                  if all(any(above is ancestor for above in other.iterancestors()) for other in bylines[1:]))
+    lines = _visible_lines(holder)
+    return lines[title_start(lines, next((n for n, line in enumerate(lines) if line.startswith(BYLINE_MARK)), 0)):]
+
+
+def _is_byline(element: Any) -> bool:  # an lxml element
+    """A block that is a byline alone ("□记者 某某 通讯员 某某"): one "□", short, no sentence, no blocks inside; not
+    a form's check boxes ("□是 □否")."""
+    text = normalize(element.text_content())
+    return text.startswith(BYLINE_MARK) and text.count(BYLINE_MARK) == 1 and len(text) <= _BYLINE_CHARS \
+        and not re.search("[，。；？！]", text) and not any(True for _ in element.iterdescendants(*_BLOCK_TAGS))
 
 
 def _first_forum_post(tree: Any) -> tuple[str, Dateline | None] | None:  # an lxml tree
@@ -392,11 +426,13 @@ def _names_nothing(page_title: str) -> bool:
 
 def _site_name(page_title: str, headline: str) -> str:
     """The site's name in a page title beside the headline or a column's name ("栏目_某某公司", "某某网--栏目",
-    or the name alone): the part named like a site or publisher, else the title when it has one part only."""
+    or the name alone): the part named like a site or publisher, else the title when it has one part only; an
+    e-paper's ("某某晚报数字报") is its paper's."""
     rest = page_title.replace(headline, " ") if headline else page_title
     parts = [part for part in _TITLE_PARTS.split(rest) if part.strip()]
     named = [part.strip() for part in parts if _SITE_NAME_END.search(part.strip())]
-    return named[-1] if named else parts[0].strip() if len(parts) == 1 and rest == page_title else ""
+    name = named[-1] if named else parts[0].strip() if len(parts) == 1 and rest == page_title else ""
+    return _E_PAPER.sub("", name)  # "某某晚报数字报": the paper's name
 
 
 def _is_headline_of(line: str, title: str) -> bool:

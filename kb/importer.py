@@ -26,11 +26,12 @@ from .answers import cite
 from .build import build
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
-from .html_article import decode_html, read_html
+from .html_article import WebArticle, decode_html, read_html
 from .mail import SHORT_NOTE_HAN, Mail, forwarded, read_mail
 from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, marked_encoding, punctuated, said_han, simplified
+from .web_layout import page_header
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
 TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt")
@@ -201,18 +202,30 @@ def decode_text(raw: bytes, declared: str | None = None) -> str:
 
 
 def html_page_text(html: str, url: str = "") -> str:
-    """A web page as a single-article text page: front matter from its metadata, then its paragraphs."""
+    """A web page as a single-article text page: front matter from its metadata, then its paragraphs; a page of
+    several articles side by side (an e-paper's) as a newspaper page's text (_articles_page)."""
     if not html.strip():
         raise BadInput("网页是空的（0 个字符）")
     web = read_html(html, url)
     meta = {"title": web.title, "date": web.published.isoformat() if web.published else "",
             "publisher": web.publisher, "url": web.url, "page": web.publisher or urlsplit(web.url).hostname or "",
             "layout": WEB_LAYOUT}
+    if web.several:
+        return _articles_page(web, meta)
     page = parse_page("web", _front_matter(meta) + web.text)
     if not page.articles:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
     meta["title"] = meta["title"] or page.articles[0].title  # a headline found in the text's first lines
     return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
+
+
+def _articles_page(web: WebArticle, meta: dict[str, str]) -> str:
+    """A web page of several articles, each a headline over its "□" byline, as a newspaper page's text, which the
+    page splitter reads article by article: under a header line of the paper's name and the issue's day, which
+    date and publish every article that names no day or source of its own (front matter would override them)."""
+    header = page_header(web.publisher, web.published) if web.publisher and web.published else ""
+    page_wide = {"date": "", "publisher": ""} if header else {}
+    return _front_matter({**meta, "title": "", **page_wide}) + "\n".join(filter(None, [header, web.text])) + "\n"
 
 
 def _html_part_page(page: bytes, charset: str | None) -> str:

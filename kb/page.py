@@ -547,16 +547,23 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
     for i, line in enumerate(lines):
         opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
         if line.startswith(BYLINE_MARK) or opens_report:
-            first = i
-            while (first > 0 and i - first < _TITLE_MAX_LINES
-                   and _is_title_line(lines[first - 1], punctuated=first in (i, 1))):
-                first -= 1
+            first = title_start(lines, i)
             if first < i or not opens_report:
                 starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
               and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) or _is_item_title(line, bulletin):
             starts.add(i)
     return sorted(starts)
+
+
+def title_start(lines: list[str], byline: int) -> int:
+    """The first of the title lines right above a byline (or a "本报讯" lead): up to three short lines, which may
+    hold ：and ，when first on the page or right above the byline."""
+    first = byline
+    while (first > 0 and byline - first < _TITLE_MAX_LINES
+           and _is_title_line(lines[first - 1], punctuated=first in (byline, 1))):
+        first -= 1
+    return first
 
 
 def _follows_footer(lines: list[str], i: int) -> bool:

@@ -126,8 +126,9 @@ _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快�
 _PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态)?(?:详情|正文|内容|详细信息)页?$")  # "公告详情"
 _ENGLISH_NAME = re.compile(r"^[A-Z][A-Z&.,'’ -]{7,}[A-Z.](?:\s*[|｜]\s*[\u4e00-\u9fff]{2,12})?$")
 _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
+# …its page ("第A04版"), or the archive's links when the page's number stands elsewhere ("星期三 上一期 | 下一期")
 _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}\s*星期[一二三四五六日天]\s*"
-                         r"第?\s*[A-Z]?\d{1,3}\s*版")
+                         r"(?:第?\s*[A-Z]?\d{1,3}\s*版|上一期|下一期|往期)")
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
@@ -319,9 +320,18 @@ def last_edited_day(line: str, marked: bool = False) -> date | None:
 
 def read_issue_day(lines: list[str]) -> date | None:
     """The day of an e-paper's issue, in its header far above the headline: "2021年05月12日 星期三 第A04版：民生"
-    (the paper's name may stand before it, the archive's links after)."""
+    (the paper's name may stand before it, the archive's links after; or those links alone after the weekday,
+    "2021年05月12日 星期三 上一期 | 下一期")."""
     found = next(filter(None, map(_ISSUE_LINE.match, lines)), None)
     return valid_day(*found.groups()) if found else None
+
+
+def page_header(publisher: str, day: date) -> str:
+    """The header line a newspaper page's text opens with ("某某晚报 2021年5月12日"), which dates and publishes
+    every article on it that names no day or source of its own; "" when the name cannot stand in one (it is no
+    name of 2–12 Chinese characters)."""
+    line = f"{publisher} {day.year}年{day.month}月{day.day}日"
+    return line if read_dateline(line) == Dateline(published=day, publisher=publisher, labelled=False) else ""
 
 
 def read_reply_dateline(lines: list[str]) -> Dateline | None:

@@ -1257,6 +1257,56 @@ def test_an_e_paper_page_is_titled_without_the_papers_name_and_dated_by_its_prop
     assert (article.title, article.published) == (title, date(2020, 4, 8))
 
 
+# An e-paper's page of articles side by side: the page's picture and its list of headlines on the left, each article
+# (an optional 引题 over its headline, a "□" byline, its paragraphs) on the right, the page's editors under them.
+_RIVER_FERRY = ["本报讯 9月2日，青河县交通运输局发布消息，县城至柳湾岛的渡船自9月9日起调整为每天8班。",
+                "首班船7:10从县城码头开出，末班船18:30从柳湾岛返回，周末加开两班。"]
+_SCHOOL_BUS = ["青河县今年秋季学期新增校车21辆，覆盖全县14所农村小学。",
+               "家长可在“青河教育”公众号查询校车线路和停靠点。"]
+_NIGHT_MARKET = ["本报讯 滨河路夜市9月6日起延长营业至23:00，新增摊位40个。",
+                 "夜市管理方提醒，摊主须在每晚23:30前清理完摊位垃圾。"]
+_THREE_ARTICLES = {
+    "nested": ("<html><head><meta charset='utf-8'><title>青河日报数字报-B03版：县域</title></head><body>"
+               "<table class='head'><tr><td><img src='logo.gif' alt='青河日报'></td>"
+               "<td>2024年9月3日 星期二　<a href='#'>上一期</a> | <a href='#'>下一期</a></td></tr></table>"
+               "<table><tr><td class='left'><img src='B03.jpg' alt='B03版'>"
+               "<p><a href='#'>第B01版：要闻</a></p><p><a href='#'>第B03版：县域</a></p>"
+               "<div><h4>本版标题导航</h4><ul><li><a href='#'>县城至柳湾岛渡船9月9日起每天8班</a></li>"
+               "<li><a href='#'>农村小学新增校车21辆</a></li><li><a href='#'>滨河路夜市延长营业</a></li></ul></div>"
+               "</td><td class='right'>"
+               "<div class='art'><h2>渡口运力提升</h2><h1>县城至柳湾岛渡船9月9日起每天8班</h1>"
+               "<div class='author'>□记者 范晓林</div><div class='content'>{}</div></div>"
+               "<div class='art'><h1>农村小学新增校车21辆</h1><div class='author'>□记者 范晓林 通讯员 邹楠</div>"
+               "<div class='dateline'>2024年9月1日 来源：青河县教育局</div><div class='content'>{}</div></div>"
+               "<div class='art'><h1>滨河路夜市延长营业</h1><div class='author'>□记者 宁雪</div>"
+               "<div class='content'>{}</div></div><div>本版编辑：蒋涛　校对：田甜</div>"
+               "</td></tr></table><div>青河日报社版权所有 未经授权不得转载</div></body></html>"),
+    "flat": ("<html><head><meta charset='utf-8'><title>B03版：县域_青河日报电子版</title></head><body>"
+             "<div class='period'>2024年09月03日 星期二 第B03版：县域</div>"
+             "<ul><li>县城至柳湾岛渡船9月9日起每天8班</li><li>农村小学新增校车21辆</li></ul><div class='main'>"
+             "<h3>渡口运力提升</h3><h2>县城至柳湾岛渡船9月9日起每天8班</h2><p>□记者 范晓林</p>{}"
+             "<h2>农村小学新增校车21辆</h2><p>□记者 范晓林 通讯员 邹楠</p><p>2024年9月1日 来源：青河县教育局</p>{}"
+             "<h2>滨河路夜市延长营业</h2><p>□记者 宁雪</p>{}</div></body></html>"),
+}
+
+
+@pytest.mark.parametrize("layout", list(_THREE_ARTICLES))
+def test_an_e_paper_page_of_several_articles_gives_each_once_dated_by_the_issue_unless_it_names_its_own_day(layout):
+    page = _THREE_ARTICLES[layout].format(*("".join(f"<p>{line}</p>" for line in article)
+                                            for article in (_RIVER_FERRY, _SCHOOL_BUS, _NIGHT_MARKET)))
+    text = html_page_text(page)
+    parsed = parse_page("web", text)
+    assert [(a.title, parsed.published_on(a), parsed.publisher_of(a)) for a in parsed.articles] == [
+        ("渡口运力提升 县城至柳湾岛渡船9月9日起每天8班", date(2024, 9, 3), "青河日报"),  # the 引题 over it, as on paper
+        ("农村小学新增校车21辆", date(2024, 9, 1), "青河县教育局"),
+        ("滨河路夜市延长营业", date(2024, 9, 3), "青河日报")]
+    assert [a.text for a in parsed.articles] == [
+        "\n".join(article).removeprefix("本报讯 ") for article in (_RIVER_FERRY, _SCHOOL_BUS, _NIGHT_MARKET)]
+    for sentence in (*_RIVER_FERRY, *_SCHOOL_BUS, *_NIGHT_MARKET):
+        assert text.count(sentence.removeprefix("本报讯 ")) == 1
+    assert "版权所有" not in text and "本版标题导航" not in text
+
+
 @pytest.mark.parametrize("closing, day", [("二〇二〇年三月十一日", date(2020, 3, 11)),
                                           ("2020年3月11日", date(2020, 3, 11)),
                                           ("二〇二〇年十二月三十一日", date(2020, 12, 31))])
