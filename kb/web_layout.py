@@ -8,8 +8,8 @@
   issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读).
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
-  and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's head ("播发单位：…",
-  "审核时间：…").
+  and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's or an export's head
+  ("播发单位：…", "审核时间：…", "导出时间：…").
 """
 from __future__ import annotations
 
@@ -185,10 +185,14 @@ _MEETING_HEAD_LINES = 12
 # "播发单位：某某办公室" under "稿件编号：…": a labelled field opening its line, as a form writes them a line each
 FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
-# piece and the day it was approved or signed for issue; 发布单位 and 发稿时间 are datelines anywhere already. Not
-# a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day it was drafted, by whom).
-_ISSUING_UNIT = re.compile(r"(?:^|\s)(?:播发|发稿|供稿)单位\s*：\s*(\S+)")
-_ISSUED_DAY = re.compile(rf"(?:^|\s)(?:审核|签发)(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
+# piece, else the one that compiled it (编制单位, a report's), and the day it was approved or signed for issue, else
+# the day the form plans to publish it, else the day a system exported or generated the copy (a backup's, a report
+# export's: the latest of what it holds; a label only software writes, so no more than 导出/生成); 发布单位 and
+# 发稿时间 are datelines anywhere already. Not a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day
+# it was drafted, by whom). Each in that order: the first kind the head names wins.
+_ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})单位\s*：\s*(\S+)") for label in ("播发|发稿|供稿", "编制"))
+_ISSUED_DAYS = tuple(re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
+                     for label in ("审核|签发", "拟发布", "导出|生成"))
 _SENTENCE_END = re.compile(r"[。！？]")
 # A letters page (领导留言板, 政民互动): the message's time ("留言用户：王** 留言时间：2023-06-28 21:37"), then the
 # message, then the reply's time on a line of its own ("答复时间：2023-07-05 10:12"): the page is the answer's.
@@ -357,18 +361,20 @@ def read_meeting_day(lines: list[str]) -> date | None:
 
 
 def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
-    """The issuing unit and day a draft or issue form's head names (its fields a line each, above its first sentence:
-    "稿件编号：…" / "播发单位：某某办公室" / "拟稿人：某某　审核时间：2020年7月21日 16:40"; its latest such day, the
-    last approval), and the lines that name them, which are no text as a dateline is none; a field in the text (a
-    form's fields under its "正文：…") names nothing. The article's dateline or closing wins over it."""
-    head = itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), lines)
-    named = {n: (_ISSUING_UNIT.search(line), _ISSUED_DAY.search(line)) for n, line in enumerate(head)}
-    units = [unit.group(1) for unit, _ in named.values() if unit]
-    days = [day for _, issued in named.values() if issued and (day := valid_day(*issued.groups()))]
-    if not units and not days:
+    """The issuing unit and day a draft or issue form's head names (its fields a line each or several to a line, above
+    its first sentence: "稿件编号：…" / "播发单位：某某办公室" / "拟稿人：某某　审核时间：2020年7月21日 16:40"; of
+    the first kind of day it names, the latest: the last approval), and the lines that name them, which are no text
+    as a dateline is none; a field in the text (a form's fields under its "正文：…") names nothing. The article's
+    dateline or closing wins over it."""
+    head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), lines))
+    units = [unit.group(1) for field in _ISSUING_UNITS for line in head if (unit := field.search(line))]
+    days = [[day for line in head if (found := field.search(line)) and (day := valid_day(*found.groups()))]
+            for field in _ISSUED_DAYS]
+    named = {n for n, line in enumerate(head) if any(field.search(line) for field in (*_ISSUING_UNITS, *_ISSUED_DAYS))}
+    if not units and not any(days):
         return None, set()
-    return Dateline(published=max(days, default=None), publisher=units[0] if units else "", labelled=True), \
-        {n for n, found in named.items() if any(found)}
+    return Dateline(published=max(next(filter(None, days), []), default=None), publisher=next(iter(units), ""),
+                    labelled=True), named
 
 
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:

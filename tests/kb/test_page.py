@@ -1076,6 +1076,39 @@ def test_a_dateline_or_closing_wins_over_a_draft_forms_head(above, closing, day,
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
 
 
+@pytest.mark.parametrize("text, day, publisher", [
+    # a note app's export: the day it was exported dates the notes it holds
+    ("随手记便签导出\n导出时间：2022-11-03 20:05:12\n共 2 条\n[2022-10-30 08:12] 周六上午带孩子去少年宫报名。\n"
+     "[2022-11-01 19:40] 物业通知本周五停水半天。\n", "2022-11-03", ""),
+    # a report's fields several to a line (tabs, wide spaces): the unit that compiled it, the day it was generated
+    ("某区供热服务热线月报\n编制单位：某区供热服务中心\t密级：公开\t生成时间：2022-03-02 08:40\n"
+     "一、受理情况\n本月共受理来电1200件，较上月减少一成。\n", "2022-03-02", "某区供热服务中心"),
+    ("某区供热服务热线月报\n密级：公开\u3000\u3000编制单位：某区供热服务中心\u3000\u3000生成日期：2022年3月2日\n"
+     "本月共受理来电1200件，较上月减少一成。\n", "2022-03-02", "某区供热服务中心"),
+    # a publication form: the day it plans to publish the piece; a 签发日期 under its 正文 is a field in the text
+    ("某县信息发布审签表\n信息标题：某县图书馆延长开放时间\n发布单位：某县文化和旅游局\n拟发布日期：2022年5月9日\n"
+     "正文：自5月10日起，某县图书馆每天开放至晚上9点。\n签发人：钱某 签发日期：2022年5月6日\n",
+     "2022-05-09", "某县文化和旅游局"),
+])
+def test_an_export_or_forms_head_dates_it_by_its_export_or_planned_publication_day(text, day, publisher):
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+    assert "导出时间" not in article.text and "生成" not in article.text and "拟发布" not in article.text
+
+
+@pytest.mark.parametrize("head, day, publisher", [
+    ("编制单位：某县气象台\n播发单位：某县应急管理局\n导出时间：2021-06-09\n拟发布日期：2021-06-04\n"
+     "审核时间：2021-06-02\n", "2021-06-02", "某县应急管理局"),  # the approval and the issuing unit first
+    ("生成日期：2021-06-09\n拟发布时间：2021年6月4日 8:00\n", "2021-06-04", ""),  # then the planned day
+    ("编制单位：某县气象台\n导出日期：2021-06-09\n", "2021-06-09", "某县气象台"),
+])
+def test_a_forms_head_dates_it_by_the_first_kind_of_day_it_names(head, day, publisher):
+    page = parse_page("p", f"某县防汛演练播发稿\n{head}{_DRILL}")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+
+
 @pytest.mark.parametrize("line", ["截止时间 2023年3月9日 审核通过", "活动时间 2023年6月1日 主播带货"])
 def test_a_labelled_day_followed_by_words_is_text_not_a_dateline(line):
     [article] = parse_page("p", f"某区电商培训班开班\n培训班共招收学员60名。\n{line}\n").articles
