@@ -101,6 +101,14 @@ _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字
 _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
                            r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论|发表评论|我要评论"
                            r"|评论\s*[（(]\d+[）)])】?[：:]?$")
+# A cut line: a rule of dashes or dots ("- - -" too) with a scissors sign or a short instruction to cut on it
+# ("------ 沿此线剪下 ------", "✂┄┄┄┄┄┄", "…… 请沿虚线剪开 ……").
+_RULE_MARK = r"[-－—–_―─━┄┅┈┉╌╍…·．.=＝*＊~～]"
+_RULE = rf"(?:{_RULE_MARK}|[✁-✄\ufe0e\ufe0f\s])*"
+_CUT_WORDS = r"[（(【]?[\u4e00-\u9fff]{0,10}(?:[剪裁][下开切断]|裁剪)[\u4e00-\u9fff]{0,10}[）)】]?"
+_CUT_LINE = re.compile(rf"^{_RULE}(?:({_CUT_WORDS}){_RULE})?$")
+_SCISSORS = re.compile(r"[✁-✄]")
+_CUT_RULE_MARKS = 3
 # An official document's distribution list at its end ("抄送：…", a bulletin's "报：… 送：… 发：…").
 _DISTRIBUTION = re.compile(r"^(?:抄送|抄报|主送|报|送|发)\s*[：:].+$")
 _CREDIT_MAX_CHARS = 80
@@ -155,8 +163,9 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
 _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issuers of joint documents
-# 馆: a public venue (文化馆, 图书馆, 博物馆) signs its own notices
-ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|中心|处|所|血站|服务站|工作站|检查站|监测站|管理站|公司|小组"
+# 馆: a public venue (文化馆, 图书馆, 博物馆) signs its own notices, and a school its letters to parents
+ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|学校|小学|中学|大学|幼儿园|中心|处|所|血站|服务站|工作站|检查站|监测站" \
+    "|管理站|公司|小组"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
@@ -493,8 +502,20 @@ def is_note(line: str) -> bool:
 
 
 def ends_the_article(line: str) -> bool:
-    """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments."""
-    return bool(_TAIL_HEADING.match(line.strip()))
+    """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments; or a cut line
+    ("------ 沿此线剪下 ------"): what follows is a slip to cut off and return (回执, 报名表), no text of the letter."""
+    return bool(_TAIL_HEADING.match(line.strip())) or _is_cut_line(line)
+
+
+def _is_cut_line(line: str) -> bool:
+    """A rule with a scissors sign, or with a short instruction to cut (剪/裁) between its dashes or dots. A rule alone
+    only parts a text (a separator), and such words alone may be a heading: neither says the rest is cut off."""
+    line = line.strip()
+    cut = _CUT_LINE.match(line)
+    if cut is None:
+        return False
+    ruled = cut.group(1) is not None and len(re.findall(_RULE_MARK, line)) >= _CUT_RULE_MARKS
+    return ruled or _SCISSORS.search(line) is not None
 
 
 def is_distribution(line: str) -> bool:

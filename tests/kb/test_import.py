@@ -283,6 +283,27 @@ def _word_file(path: Path, *paragraphs: str) -> str:
     return str(path)
 
 
+async def test_a_word_letters_tear_off_slip_under_its_cut_line_is_no_text_and_its_closing_dates_and_publishes_it(
+        tmp_path):
+    """A school's letter to parents: its closing stands above the cut line, the 回执 (a table too) under it."""
+    holiday = "　　寒假自2024年1月27日开始，2月26日开学。假期中请家长督促孩子不到冰面上滑冰，燃放烟花爆竹须有大人陪同。"
+    document = docx.Document()
+    for line in ("某县第二中学", "2024年寒假安全致家长的一封信", "尊敬的各位家长：", holiday,
+                 "某县第二中学", "2024年1月22日", "---------------------- 沿此线剪下 ----------------------",
+                 "寒假安全教育回执",
+                 "　　家长承诺：我已收到学校的寒假安全告知，将看护好孩子。"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=3)
+    for cell, label in zip(table.rows[0].cells, ("学生姓名", "班级", "家长签字"), strict=True):
+        cell.text = label
+    document.add_paragraph("签字日期：2024年　月　日")
+    document.save(str(letter := tmp_path / "一封信.docx"))
+    [article] = (page := parse_page("l", await page_text(str(letter), Limits()))).articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2024-01-22", "某县第二中学")
+    assert article.title.endswith("2024年寒假安全致家长的一封信")
+    assert article.paragraphs[-2:] == [holiday.strip(), "某县第二中学"]
+
+
 async def test_a_word_bulletin_is_an_article_per_bracketed_item_and_a_notice_with_a_bracketed_label_is_one(tmp_path):
     sowing = "截至4月9日，全县已播种春玉米4.2万亩，占计划面积的52%。"
     ploughing = "全县18家农机合作社为外出务工户代耕土地。"

@@ -325,6 +325,28 @@ def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
     assert iso[:4] + "年" not in article.text
 
 
+_FLU_LETTER = ("冬季预防流感致家长的一封信\n尊敬的家长朋友：\n"
+               "　　近期流感进入高发期，请家长每天早晨为孩子测量体温，孩子发热时请在家休息，不要带病入园。\n"
+               "　　请于11月24日前将下面的回执交给带班老师。\n{issuer}\n2023年11月20日\n{cut}\n冬季流感防控告知回执\n"
+               "　　本人已阅读《冬季预防流感致家长的一封信》，将每天为孩子测量体温。\n"
+               "幼儿姓名：　　　班级：\n家长签字：\n2023年　月　日\n")
+
+
+@pytest.mark.parametrize("cut", ["------------ 沿此线剪下 ------------", "- - - - - - 请沿虚线剪开 - - - - - -",
+                                 "✂┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈"])
+@pytest.mark.parametrize("issuer", ["某县实验幼儿园", "某某社区居民委员会"])
+def test_a_cut_line_ends_a_letter_and_its_closing_above_the_slip_dates_and_publishes_it(cut, issuer):
+    """What stands under a cut line is a slip to cut off and return (回执), not the letter's text; a school signs its
+    letters to parents as any issuer does. A rule without scissors or 剪 only parts a text."""
+    [article] = (page := parse_page("p", _FLU_LETTER.format(issuer=issuer, cut=cut))).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("冬季预防流感致家长的一封信", "2023-11-20", issuer)
+    assert article.paragraphs[-1] == issuer  # the issuer line stays, as under any closing
+    assert not any(word in article.text for word in ("剪", "✂", "回执\n", "本人已阅读", "家长签字"))
+    [ruled] = parse_page("r", _FLU_LETTER.format(issuer=issuer, cut="------------------------")).articles
+    assert "本人已阅读" in ruled.text
+
+
 @pytest.mark.parametrize("closing, publisher", [
     ("某县农业农村局办公室\n2024年2月19日印发\n", "某县农业农村局办公室"),  # GB/T 9704's 版记: issuer over the day
     ("二〇二四年二月十九日印发\n", ""),  # the day alone says it was issued then
