@@ -65,7 +65,8 @@ class Added:
     def message(self) -> str:
         cited = "；".join(cite(a.title, self.page.publisher_of(a), self.page.date_of(a)) for a in self.page.articles)
         undated = [a for a in self.page.articles if self.page.published_on(a) is None]
-        hint = f"\n提示：{'、'.join(f'《{a.title}》' for a in undated)}没有写明发布日期，引用时暂用正文中最晚的日期。" \
+        hint = f"\n提示：{'、'.join(f'《{a.title}》' for a in undated)}没有写明发布日期，" \
+            "引用时暂用正文报道的日期（不算截止、计划的日子）。" \
             f"如需更正，请在 {self.path} 的第一行前加上三行：---、date: 2020-03-05（发布日期）、---，再运行 make kb。" \
             if undated else ""
         return f"已添加：{self.source} → {self.path}：{cited}{hint}"
