@@ -47,6 +47,7 @@ from .web_layout import (
     is_english_name,
     is_file_number,
     is_furniture,
+    is_imprint,
     is_issuer,
     is_masthead,
     is_note,
@@ -117,6 +118,9 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     published: date | None = None  # from a dateline in the text
     publisher: str = ""            # from a "来源：" line in the text
+    # a 版记 in the text ("某某局办公室 2023年3月6日印发"): its office only prints the document, so it dates and
+    # publishes it only when no dateline, closing or letterhead does
+    imprint: Dateline | None = None
 
     @property
     def text(self) -> str:
@@ -376,7 +380,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                          and (_is_title_line(lines[1], punctuated=True) or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
     if title is not None:
-        return _one_article(lines, normalize(title), whole_lines)
+        return _dated(_one_article(lines, normalize(title), whole_lines), None)
     mail = forwarded(lines)
     if mail and mail.subject:  # the notice a pasted e-mail forwards, titled by its 主题, sent by its 发件人
         return _dated(_one_article(mail.lines, mail.subject, whole_lines), Dateline(mail.day, mail.sender, True))
@@ -494,10 +498,11 @@ def _one_article(lines: list[str], title: str, whole_lines: bool) -> list[Articl
 
 def _dated(articles: list[Article], page: Dateline | None, issuers: str = "") -> list[Article]:
     """Articles without a dateline of their own take the page's (its header, a post's time line) and, without a
-    publisher, the issuers of its letterhead."""
+    publisher, the issuers of its letterhead; then their 版记's."""
     for article in articles:
-        article.published = article.published or (page.published if page else None)
-        article.publisher = article.publisher or (page.publisher if page else "") or issuers
+        imprint = article.imprint or Dateline(published=None, publisher="", labelled=False)
+        article.published = article.published or (page.published if page else None) or imprint.published
+        article.publisher = article.publisher or (page.publisher if page else "") or issuers or imprint.publisher
     return articles
 
 
@@ -614,6 +619,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.byline = article.byline or line
         elif dateline is None:
             _add_line(article, line, whole_lines)
+        elif is_imprint(line):
+            article.imprint = article.imprint or dateline
         else:
             article.published = article.published or dateline.published
             article.publisher = article.publisher or dateline.publisher

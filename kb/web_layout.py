@@ -163,9 +163,10 @@ _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # the
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
 _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issuers of joint documents
-# 馆: a public venue (文化馆, 图书馆, 博物馆) signs its own notices, and a school its letters to parents
+# 馆: a public venue (文化馆, 图书馆, 博物馆) signs its own notices, and a school its letters to parents; a police,
+# fire or enforcement unit (交警支队, 消防救援大队, 执法总队) its own and joint ones
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|学校|小学|中学|大学|幼儿园|中心|处|所|血站|服务站|工作站|检查站|监测站" \
-    "|管理站|公司|小组"
+    "|管理站|公司|小组|总队|支队|大队"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
@@ -427,6 +428,12 @@ def read_signature(lines: list[str]) -> Dateline | None:
     if last and _ISSUER.match(last[0]):
         return Dateline(published=None, publisher="、".join(last[0].split()), labelled=False)
     return None
+
+
+def is_imprint(line: str) -> bool:
+    """A line that ends in the day the document was printed: a 版记's "某某局办公室 2023年3月6日印发", a booklet's
+    back cover's "某某局 2021年11月10日印制"."""
+    return _PRINTED_DAY.match(line.strip()) is not None
 
 
 def is_printing_day(line: str) -> bool:

@@ -380,6 +380,38 @@ def test_a_documents_printing_day_under_its_distribution_list_dates_it_without_t
     assert page.iso_date_of(article) == "2024-03-01"  # its 落款 dates it first
 
 
+_ISSUING_NOTICE = ("某县市场监督管理局文件\n某市监发〔2023〕9号\n某县市场监督管理局\n"
+                   "关于印发《某县农贸市场食品摊位管理办法》的通知\n各乡镇市场监管所，各农贸市场开办单位：\n"
+                   "　　现将《某县农贸市场食品摊位管理办法》印发给你们，请认真遵照执行。\n{closing}"
+                   "抄送：县商务局，县卫生健康局。\n某县市场监督管理局办公室　　2023年5月9日印发\n"
+                   "某县农贸市场食品摊位管理办法\n第一条　为规范农贸市场食品摊位经营，制定本办法。\n"
+                   "第二条　摊位经营者应当持有效健康证明上岗。\n第三条　熟食摊位应当配备防蝇防尘设施。\n"
+                   "第四条　市场开办单位每日巡查摊位卫生。\n第五条　本办法自2023年6月1日起施行。\n")
+
+
+@pytest.mark.parametrize("closing, iso", [
+    ("某县市场监督管理局\n2023年5月8日\n（此件公开发布）\n", "2023-05-08"),
+    ("", "2023-05-09"),  # no closing day: the 版记 still dates it
+])
+def test_a_letterhead_names_the_publisher_before_the_printing_office_of_an_imprint_inside_the_text(closing, iso):
+    """A document issuing a regulation may print its 版记 right under its own text, above the regulation: the office
+    there only prints it; its letterhead ("某某局文件") and closing name who issued it."""
+    [article] = (page := parse_page("p", _ISSUING_NOTICE.format(closing=closing))).articles
+    assert (article.title, page.iso_date_of(article), article.publisher) == \
+        ("某县市场监督管理局关于印发《某县农贸市场食品摊位管理办法》的通知", iso, "某县市场监督管理局")
+    assert "本办法自2023年6月1日起施行" in article.text
+
+
+@pytest.mark.parametrize("unit", ["某市公安局交通警察支队", "某县消防救援大队", "某省森林消防总队"])
+def test_a_police_or_fire_unit_issues_a_joint_notice_beside_a_bureau(unit):
+    text = (f"某市交通运输局　{unit}\n某交字〔2023〕12号\n关于加强校车通行安全管理的通知\n各学校，各校车运营企业：\n"
+            "　　自2023年9月1日起，校车每日出车前应当接受安全检查，驾驶人不得超速行驶。\n"
+            f"某市交通运输局　　{unit}\n2023年8月20日\n附件\n校车安全检查记录表\n")
+    [article] = (page := parse_page("p", text)).articles
+    assert (page.iso_date_of(article), article.publisher) == ("2023-08-20", f"某市交通运输局、{unit}")
+    assert "校车安全检查记录表" in article.text
+
+
 def test_an_events_place_and_time_in_the_text_stay_text_and_do_not_date_it():
     page = parse_page("p", "---\ndate: 2020-03\n---\n某县春季招聘会开幕\n某县春季招聘会将在下周举行。\n"
                            "地点：县人力资源市场　时间：2020年3月10日 9:00\n"
