@@ -673,7 +673,8 @@ def _joined_title(lines: list[str]) -> str:
         about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
         broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line)))
         title += line if line.startswith("关于") or broken else f" {line}"
-    return title
+    bracketed = _BRACKETED.match(title)  # a headline set in 【】 as a post's is ("【…通知】"): not a label's 【】
+    return bracketed.group(1) if bracketed else title
 
 
 class _Line(str):

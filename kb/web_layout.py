@@ -31,9 +31,13 @@ _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|
 _PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
 _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
 _INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
+# An online document's or wiki's info line, items parted by bars ("本文档由 某部 维护｜所属知识库：…｜最后更新：
+# 2023-02-24 10:17｜阅读 312"), holds a day labelled as DATE_KEYS names one (not a bare 日期: an event's may be)
+_KEYED_DATE_LABEL = "|".join(key for key in DATE_RANKS if re.match(HAN, key) and key != "日期")
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|(?:{_FIELD}\s*){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
+    rf"|(?:[^|｜]{{1,40}}[|｜]\s*){{1,4}}(?:{_KEYED_DATE_LABEL})\s*：\s*{_FULL_DATE.pattern}"  # …｜最后更新：…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
@@ -95,7 +99,8 @@ _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$"
                      r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved"
                      r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:]"  # a newsroom's tip line
-                     r"|群公告$|置顶$|已读\s*\d+\s*人|\S{2,30}群\s*[（(]\d{1,4}[)）]$)",  # a group chat's notice board
+                     r"|群公告$|置顶$|已读\s*\d+\s*人|\S{2,30}群\s*[（(]\d{1,4}[)）]$"  # a group chat's notice board,
+                     r"|@(?:所有人|全体成员)$)",  # its mention of every member
                      re.IGNORECASE)
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
 _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"

@@ -27,7 +27,7 @@ from kb.__main__ import main
 from kb.answers import source_line
 from kb.build import build
 from kb.fetch import Limits
-from kb.importer import Added, AlreadyThere, Refused, add, html_page_text, page_text
+from kb.importer import Added, AlreadyThere, Refused, add, html_page_text, markdown_page_text, page_text
 from kb.knowledge_base import ArticleInfo, KnowledgeBase
 from kb.page import parse_page, read_page
 from kb.settings import ARTICLES_DIR
@@ -1172,6 +1172,23 @@ async def test_a_markdown_file_is_read_as_the_page_it_renders_to(store, tmp_path
     assert not any(mark in article.text for mark in ("**", "](", "| ", "# "))
     answer = store.load().ask("某县零售券满多少能用")
     assert answer.found and "满100元可用" in answer.text
+
+
+@pytest.mark.parametrize("info, day", [
+    ("📎 本页由 工会办公室 维护｜所属空间：职工服务 / 福利｜最后更新：2024-05-09 16:20｜浏览 87", "2024-05-09"),
+    ("创建者：刘某 | 修改时间：2024年5月9日 | 标签：福利", "2024-05-09"),
+    ("适用对象：在职职工｜活动时间：2024-05-20 09:00", ""),  # an event's time dates nothing
+], ids=["maintainer-and-last-update", "modified", "event-time"])
+def test_an_online_documents_info_line_of_items_between_bars_dates_it(info, day):
+    """A wiki or online document exported as Markdown heads its text with an info line, items parted by bars: the
+    day it labels as DATE_KEYS names one dates it (an update's when it names no publication), and it is no text."""
+    page = parse_page("p", markdown_page_text(
+        f"---\ntitle: 职工生日慰问品领取说明\n---\n\n# 职工生日慰问品领取说明\n\n> {info}\n\n"
+        "当月过生日的职工，凭工牌到工会办公室领取蛋糕券一张，每人限领一次。\n"))
+    [article] = page.articles
+    said = ["当月过生日的职工，凭工牌到工会办公室领取蛋糕券一张，每人限领一次。"]
+    assert (page.iso_date_of(article), article.paragraphs[-1:]) == (day, said)
+    assert (article.paragraphs == said) is bool(day)  # a dateline is no text; the event's line is
 
 
 async def test_a_hugo_markdown_file_is_titled_dated_and_published_by_its_toml_front_matter(store, tmp_path):

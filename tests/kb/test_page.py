@@ -872,6 +872,7 @@ def test_a_microblog_post_of_an_earlier_year_is_dated_year_first():
     ("2020年第3号）", False),
     ("潍坊市公安局 Weifang Public Security Bureau", True),  # a site's name and English name
     ("群公告", True), ("置顶", True), ("已读 238人 未读 19人", True), ("某某街道商户服务群(215)", True),  # app
+    ("@所有人", True), ("@全体成员", True), ("@所有人 周五前交齐材料", False),  # a chat's mention of everyone
     ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
     ("潍　坊　市　财　政　局", False),  # a letterhead spaced out
     ("| 班线 | 首班 | 末班 | 发车间隔 |", False),  # a table's row
@@ -950,6 +951,10 @@ def test_an_item_with_its_own_dateline_keeps_it_and_lines_above_items_that_name_
      "已读 180人 未读 35人\n各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。\n",
      "【通知】关于沿街商铺恢复营业的通知", "2020-03-06", "",  # a group notice from the app: "发布" names nobody
      "各位商户：自3月9日起，沿街商铺可以恢复营业，营业时间为8:00至20:00。"),
+    ("东湖苑2号楼业主群(312)\n群公告\n@全体成员\n【东湖苑二次供水水箱清洗通知】\n2022-07-05 09:40 发布\n"
+     "各位业主：7月8日8:00至16:00清洗水箱，其间停水，请提前储水。\n",
+     "东湖苑二次供水水箱清洗通知", "2022-07-05", "",  # a headline in 【】 under the mention of every member
+     "各位业主：7月8日8:00至16:00清洗水箱，其间停水，请提前储水。"),
     ("价 格 监 测 简 报 2020年第3期（总第41期）\n某市发展和改革委员会价格监测中心 2020年2月14日\n"
      "节后主要生活必需品价格总体平稳\n监测的15种蔬菜平均零售价格为每斤4.12元，比上周下降3.5%。\n"
      "主送：市委办公室，市政府办公室\n",
