@@ -5,7 +5,7 @@
 - Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）",
   "责任编辑：…", "文字：…"), 【打印本页】-style links, "— END —", share prompts ("长按识别二维码…",
   "阅读原文"), open-government index lines ("索引号：…"), a site's menu and its name with its address, a bulletin's
-  issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读).
+  issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读, "@所有人").
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
   and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's or an export's head
