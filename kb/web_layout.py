@@ -137,7 +137,11 @@ _ISSUE = (r"(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
 _SPACED_OUT = re.compile(rf"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){{3,}})(?:\s+{_ISSUE})?$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
 _PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态)?(?:详情|正文|内容|详细信息)页?$")  # "公告详情"
-_ENGLISH_NAME = re.compile(r"^[A-Z][A-Z&.,'’ -]{7,}[A-Z.](?:\s*[|｜]\s*[\u4e00-\u9fff]{2,12})?$")
+_ENGLISH = r"[A-Z][A-Z&.,，'’ -]{7,}[A-Z.]"  # "MOUMOU WATER CO.,LTD." ("，" as the text is normalized)
+_ENGLISH_NAME = re.compile(rf"^{_ENGLISH}(?:\s*[|｜]\s*[\u4e00-\u9fff]{{2,12}})?$")
+# A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped)
+_CONTACT = r"[\u4e00-\u9fff\d]{0,8}(?:热线|电话|传真|地址|邮编|网址|邮箱)(?:\s*[：:]\S*|\s*[\d(（][\d\-()（）]{4,})"
+_LETTERHEAD_LINE = re.compile(rf"^(\S+)\s+(?:{_ENGLISH}(?:\s+{_CONTACT})*|{_CONTACT}(?:\s+{_CONTACT})*)$")
 _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
 # …its page ("第A04版"), or the archive's links when the page's number stands elsewhere ("星期三 上一期 | 下一期")
 _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}\s*星期[一二三四五六日天]\s*"
@@ -495,6 +499,13 @@ def is_english_name(line: str) -> bool:
     """"WEIFANG … HOSPITAL | 治未病中心": an institution's name in English capitals, under its Chinese name in a
     logo, maybe with a department's."""
     return bool(_ENGLISH_NAME.match(line.strip()))
+
+
+def letterhead_issuer(line: str) -> str | None:
+    """The organisation a company's letterhead line names: "某某水务有限公司 MOUMOU WATER CO.,LTD. 服务热线
+    0536-1234567", its name with its English name in capitals and/or contact fields (热线, 电话, 地址, 网址…)."""
+    letterhead = _LETTERHEAD_LINE.match(line.strip())
+    return letterhead.group(1) if letterhead and is_issuer(letterhead.group(1)) else None
 
 
 def is_masthead(line: str) -> bool:

@@ -906,6 +906,35 @@ def test_a_posters_logo_is_no_title():
     assert article.paragraphs == ["某某市人民医院健康管理中心7月起为60岁以上老人免费体检，每天限号200人。"]
 
 
+HEATING_NOTICE = ("关于延长城区集中供暖时间的通知\n"
+                  "尊敬的热用户：\n因近期持续降温，经市城市管理局同意，城区集中供暖结束时间由3月15日延至3月25日，延长期间不另收费。\n")
+
+
+@pytest.mark.parametrize("letterhead", [
+    "某某市热力有限公司 MOUMOU HEATING CO.,LTD. 24小时服务热线 0536-5550123",  # name, English name, hotline
+    "某某市热力有限公司 MOUMOU HEATING CO.,LTD.",
+    "某某市热力有限公司 服务电话：0536-5550123 地址：某某市北海路88号",  # contact fields alone
+    "某某市热力有限公司\nMOUMOU HEATING CO.,LTD.",  # a logo: the name over its English name
+], ids=["english-and-hotline", "english", "contacts", "logo"])
+def test_a_companys_letterhead_line_is_no_title(letterhead):
+    """A company prints its name with its English name and contact fields at the top of its notices: a letterhead,
+    not a headline (the English name's "CO.,LTD." holds a comma)."""
+    [article] = parse_page("p", f"{letterhead}\n{HEATING_NOTICE}").articles
+    assert article.title == "关于延长城区集中供暖时间的通知"
+    assert article.paragraphs[0] == "尊敬的热用户："
+
+
+def test_a_companys_letterhead_line_publishes_its_notice():
+    [article] = parse_page("p", f"某某市热力有限公司 服务热线 0536-5550123\n{HEATING_NOTICE}").articles
+    assert (article.title, article.publisher) == ("关于延长城区集中供暖时间的通知", "某某市热力有限公司")
+
+
+def test_a_headline_naming_a_hotline_is_no_letterhead():
+    news = "某某市热力有限公司 客服热线调整\n自3月1日起，客服热线改为0536-5550199，原号码停用。\n"
+    [article] = parse_page("p", news).articles
+    assert article.title == "某某市热力有限公司 客服热线调整"
+
+
 def test_a_bulletin_loses_its_spaced_masthead_and_distribution_list():
     page = parse_page("p", "潍 坊 统 计 信 息\n2020年第8期（总第215期）\n潍坊市统计局 2020年4月24日\n"
                            "一季度全市工业生产逐月回升\n一季度，全市规模以上工业增加值同比下降9.6%。\n"
