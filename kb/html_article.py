@@ -28,6 +28,7 @@ from .feed import newest_item
 from .page import BYLINE_MARK, title_start
 from .text import HAN, china_day, marked_encoding, normalize, row_sentence, said_han, valid_day
 from .web_layout import (
+    RECORD_INDEX,
     Dateline,
     Microblog,
     is_furniture,
@@ -38,6 +39,7 @@ from .web_layout import (
     read_issue_day,
     read_meeting_day,
     read_post_page,
+    read_record_head,
     read_reply_dateline,
     read_signature,
     read_trailing_dateline,
@@ -160,6 +162,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
     nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
     lines = _visible_lines(tree)
     title, dateline = _headline(lines, "" if nameless else page_title)
+    record_name, record = read_record_head(lines)  # a 信息公开 record: named by its field, not the site's heading
+    title = record_name or title
     microblog = _post_page(page_title, lines, tree, page)
     if microblog:
         title, dateline = microblog.title, microblog.dateline
@@ -169,10 +173,12 @@ def read_html(page: str, url: str = "") -> WebArticle:
     several = _bylined_lines(page)
     if several:  # each article's headline, byline and dateline stand in its own lines: the page has no headline
         title, dateline, text = "", None, "\n".join(several)
-    # the dateline under the headline, else a forum post's time, else a notice's closing, else one under the text
+    # the dateline under the headline, else a forum post's time, else a record's head (its 发布日期 before a closing's
+    # day, the day it was written; its 发布机构, the office that put it online, after the closing's issuer), else a
+    # notice's closing, else one under the text
     text_lines = [] if several else text.splitlines()
-    datelines = [found for found in (dateline, post and post[1], read_signature(text_lines),
-                                     read_trailing_dateline(text_lines)) if found]
+    datelines = [found for found in (dateline, post and post[1], record and replace(record, publisher=""),
+                                     read_signature(text_lines), read_trailing_dateline(text_lines), record) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
@@ -358,6 +364,11 @@ def _labelled(label: Any, value: Any) -> list[Any]:
     return [_paragraph(label, f"{name}：{normalize(value.text_content())}")]
 
 
+def _label_name(cell: Any) -> str:  # an lxml element
+    """A label cell's name without its colon or the spaces that spread it out ("名　　称")."""
+    return re.sub(r"\s+", "", normalize(cell.text_content())).rstrip("：:")
+
+
 def _paragraph(near: Any, text: str) -> Any:
     paragraph = near.makeelement("p")
     paragraph.text = text
@@ -463,10 +474,10 @@ def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     the text where the extractor lost it)."""
     for element in [*tree.iter(*_UNSEEN_TAGS), *filter(_is_hidden, tree.iter("tr", "td", "th"))]:
         element.drop_tree()
-    for label in list(tree.iter("td", "th")):  # "时 间：" in a cell, its value in the next: one line
+    for label in _label_cells(tree):  # "时 间：" (a record's "发布日期") in a cell, its value in the next: one line
         value = label.getnext()
-        if value is not None and value.tag in ("td", "th") and _LABEL_ALONE.match(normalize(label.text_content())):
-            value.text = re.sub(r"\s+", "", label.text_content()) + (value.text or "")
+        if value is not None and value.tag in ("td", "th"):
+            value.text = f"{_label_name(label)}：{value.text or ''}"
             label.drop_tree()
     for element in tree.iter():
         element.text = element.text and element.text.replace("\n", " ")
@@ -477,6 +488,19 @@ def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     body = tree.find("body")
     text = (body if body is not None else tree).text_content()
     return [line for line in map(normalize, text.split("\n")) if line]
+
+
+def _label_cells(tree: Any) -> list[Any]:  # an lxml tree
+    """Table cells that are a label alone, its value in the next cell: "时 间：", or the left cell of each pair in a
+    信息公开 record's table of fields, which writes its labels without a colon ("索引号", "名　　称", "发布日期")."""
+    labels = [cell for cell in tree.iter("td", "th") if _LABEL_ALONE.match(normalize(cell.text_content()))]
+    for table in tree.iter("table"):
+        rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
+        if any(True for _ in table.iterdescendants("table")) or any(len(row) % 2 for row in rows):
+            continue
+        if any(RECORD_INDEX.fullmatch(_label_name(cell)) for row in rows for cell in row[::2]):
+            labels += [cell for row in rows for cell in row[::2] if cell not in labels]
+    return labels
 
 
 def _time_day(tree: Any) -> date | None:  # an lxml tree

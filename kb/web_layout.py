@@ -9,7 +9,7 @@
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
   and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's or an export's head
-  ("播发单位：…", "审核时间：…", "导出时间：…").
+  ("播发单位：…", "审核时间：…", "导出时间：…"), a 信息公开 record's head ("索引号：…", "发布日期：…", "名称：…").
 """
 from __future__ import annotations
 
@@ -213,6 +213,15 @@ _ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})单位\s*：\s*(\S+)") f
 _ISSUED_DAYS = tuple(re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
                      for label in ("审核|签发", "拟发布", "导出|生成"))
 _SENTENCE_END = re.compile(r"[。！？]")
+# A 信息公开 record's head, as every government site shows one above its record (a table, or fields several to a
+# line): its index number (索引号, 信息索引号), the office that put it online (发布机构, 发文机关), the day it was
+# written (成文日期, 生成日期) and the day it was published (发布日期, 公开日期), its file number (文号), its name
+# (名称, 标题).
+_HEAD_FIELD = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,6})\s*：\s*")  # a field's label, its value up to the next
+_SPREAD_LABEL = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}(?=\s*：)")  # "名 称：" opening a line
+RECORD_INDEX = re.compile(r"(?:信息)?索引号")
+_RECORD_NAME = re.compile(r"(?:文件|信息)?(?:名称|标题)")
+_RECORD_OFFICE = re.compile(rf"{_SOURCE_LABEL}|发文(?:机关|单位)")
 # A letters page (领导留言板, 政民互动): the message's time ("留言用户：王** 留言时间：2023-06-28 21:37"), then the
 # message, then the reply's time on a line of its own ("答复时间：2023-07-05 10:12"): the page is the answer's.
 _MESSAGE_TIME = re.compile(rf"(?:留言|来信|写信|咨询|投诉|提问|信件)(?:时间|日期)\s*[：:]\s*{_FULL_DATE.pattern}")
@@ -394,6 +403,37 @@ def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
         return None, set()
     return Dateline(published=max(next(filter(None, days), []), default=None), publisher=next(iter(units), ""),
                     labelled=True), named
+
+
+def read_record_head(lines: list[str]) -> tuple[str, Dateline | None]:
+    """The name and dateline of a 信息公开 record's head (labelled fields, a line each or several to a line, one of
+    them its 索引号): its 名称/标题, and the day of its date field of the best rank in DATE_KEYS (发布日期 over
+    成文日期, the day it was written) with its 发布机构; ("", None) on a page without such a head."""
+    for _, run in itertools.groupby(map(_fields, lines), key=bool):
+        fields = [field for line in run for field in line]
+        if any(RECORD_INDEX.fullmatch(label) for label, _ in fields):
+            return _record(fields)
+    return "", None
+
+
+def _record(fields: list[tuple[str, str]]) -> tuple[str, Dateline]:
+    days = [(DATE_RANKS[label], day) for label, value in fields
+            if label in DATE_RANKS and (day := first_full_day(value))]
+    rank, day = min(days, key=lambda ranked: ranked[0], default=(0, None))
+    name = next((value for label, value in fields if _RECORD_NAME.fullmatch(label)), "")
+    office = next((value for label, value in fields if _RECORD_OFFICE.fullmatch(label)), "")
+    return name, Dateline(published=day, publisher=office, labelled=True, rank=rank)
+
+
+def _fields(line: str) -> list[tuple[str, str]]:
+    """The labelled fields of a line that opens with one ("发布机构：某局 成文日期：2022-04-18", a table's
+    "名　　称：…"): each label and its value."""
+    line = _SPREAD_LABEL.sub(lambda spread: re.sub(r"\s+", "", spread.group()), line)
+    if not FIELD_START.match(line):
+        return []
+    labels = list(_HEAD_FIELD.finditer(line))
+    ends = [found.start() for found in labels[1:]] + [len(line)]
+    return [(found.group(1), line[found.end():end].strip()) for found, end in zip(labels, ends, strict=True)]
 
 
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:

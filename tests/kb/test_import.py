@@ -1763,6 +1763,57 @@ def test_a_guides_update_time_dates_it_only_when_nothing_else_does(page, day):
     assert read_html(page).published == day
 
 
+def _open_government_record(label: str) -> str:
+    """A 政府信息公开 record page: the site's name as its heading, a table of the record's fields (labels in the
+    left cell of each pair, spaced out, no colon), its headline broken in two, its text and its closing."""
+    def cell(name: str) -> str:
+        return f"<{label}>{name}</{label}>"
+    return ("<html><head><meta charset='utf-8'><title>某某县人民政府</title></head><body>"
+            "<div class='top'><h1>某某县人民政府 · 政务公开</h1>"
+            "<div><a>首页</a> <a>政务公开</a> <a>依申请公开</a></div></div>"
+            "<div class='side'><h3>相关文件</h3><ul><li>某某县2021年农村饮水安全巩固提升方案</li></ul></div>"
+            "<table class='info'>"
+            f"<tr>{cell('索　引　号')}<td>11370725MB0012345X/2023-00968</td>{cell('主题分类')}<td>水利</td></tr>"
+            f"<tr>{cell('发布机构')}<td>某某县水利局</td>{cell('成文日期')}<td>2023-06-12</td></tr>"
+            f"<tr>{cell('标　　题')}<td colspan='3'>某某县人民政府关于开展农村供水管网改造的通告</td></tr>"
+            f"<tr>{cell('文　　号')}<td>某政通〔2023〕9号</td>{cell('发布日期')}<td>2023-06-15</td></tr></table>"
+            "<h2>某某县人民政府<br>关于开展农村供水管网改造的通告</h2><div class='text'>"
+            "<p>为提高农村供水保障水平，县政府决定于2023年7月1日至9月30日对东坡、柳河两个镇的供水管网进行改造。</p>"
+            "<p>改造期间，施工片区每天9:00至16:00停水，停水前一天在村务公开栏张贴告示，请群众提前储水。</p>"
+            "<p>咨询电话：0536-8812345（县水利局农村供水股）。</p>"
+            "<p>某某县人民政府</p><p>2023年6月12日</p></div>"
+            "<div class='foot'>主办单位：某某县人民政府办公室</div></body></html>")
+
+
+@pytest.mark.parametrize("label", ["td", "th"])
+def test_an_open_government_record_is_titled_by_its_name_field_and_dated_by_its_publication_day(label):
+    """A 信息公开 record page under the site's heading: its 标题 field titles it, its 发布日期 (the day it was
+    published) dates it, not the 成文日期 (the day it was written, its closing's), and its closing's issuer publishes
+    it before the 发布机构 (the office that put it online)."""
+    from kb.html_article import read_html
+    article = read_html(_open_government_record(label))
+    assert (article.title, article.published, article.publisher) == (
+        "某某县人民政府关于开展农村供水管网改造的通告", date(2023, 6, 15), "某某县人民政府")
+    assert "停水前一天在村务公开栏张贴告示" in article.text
+
+
+def test_an_open_government_records_head_of_fields_dates_it_and_its_issuing_office_publishes_it():
+    """A record's fields several to a line (信息索引号, 发文机关, 生成日期, 公开日期) under its own headline: its
+    公开日期 dates it over its 生成日期, and its 发文机关 publishes it when no closing names an issuer."""
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某某区人民政府</title></head><body>"
+            "<div>当前位置：首页 &gt; 信息公开 &gt; 部门文件</div>"
+            "<ul class='head'><li>信息索引号：11370702MB1234567Y/2022-01375　发文机关：某某区教育和体育局</li>"
+            "<li>生成日期：2022-08-22　公开日期：2022-08-25　公开方式：主动公开</li></ul>"
+            "<h1>某某区2022年秋季中小学招生划片范围公布</h1>"
+            "<p>今年秋季，全区公办小学和初中继续实行划片招生，共设27个学区，新增滨河、桃园两所小学。</p>"
+            "<p>家长可在8月28日至9月2日登录区教育和体育局网站查询学区范围，对划片有疑问的可拨打0536-8256610。</p>"
+            "</body></html>")
+    article = read_html(page)
+    assert (article.title, article.published, article.publisher) == (
+        "某某区2022年秋季中小学招生划片范围公布", date(2022, 8, 25), "某某区教育和体育局")
+
+
 def test_a_web_pages_closing_and_a_data_note_are_no_headline_and_an_event_time_no_date():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县教育网</title></head><body><div>首页 | 通知公告</div>"
