@@ -146,9 +146,10 @@ _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
 # …its page ("第A04版"), or the archive's links when the page's number stands elsewhere ("星期三 上一期 | 下一期")
 _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}\s*星期[一二三四五六日天]\s*"
                          r"(?:第?\s*[A-Z]?\d{1,3}\s*版|上一期|下一期|往期)")
-# A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号").
+# A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号",
+# or with 第 before its serial: "某某燃气公告〔2021〕第12号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
-_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$")
+_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$")
 # …or an announcement's (公告, 通告), numbered by year: "2020年第3号", "（2020年第3号）"
 _ANNOUNCEMENT_NUMBER = re.compile(r"^([（(])?\d{4}年第\s*\d{1,4}\s*号(?(1)[）)])$")  # bracketed whole or not at all
 # A form's or notice's code, maybe after its issuer: "某某局 编号：WFMZ-YL-2022-01".
@@ -614,8 +615,8 @@ def _is_menu(line: str) -> bool:
 
 
 def is_file_number(line: str) -> bool:
-    """"潍政字〔2021〕52号", "2020年第3号", "（2020年第3号）": a government document's or an announcement's number,
-    under its title or its letterhead."""
+    """"潍政字〔2021〕52号", "某某公告〔2021〕第12号", "2020年第3号", "（2020年第3号）": a government document's,
+    a company's or an announcement's number, under its title or its letterhead."""
     return bool(_FILE_NUMBER.match(line.strip())) or is_announcement_number(line)
 
 

@@ -778,6 +778,33 @@ def test_a_letterhead_over_an_announcements_year_number_is_no_title():
     assert (notice.title, single.publisher_of(notice)) == ("关于城区部分路段临时交通管制的通告", "某某县公安局")
 
 
+# A water company's 公告 copied without indents: its number has 第 before its serial
+_COMPANY_NUMBERED_NOTICE = """关于调整城区居民供水价格的公告
+清源水务公告〔2022〕第7号
+尊敬的用水户：
+经市发展改革部门批准，自2022年7月1日起城区居民生活用水价格由每吨3.10元调整为每吨3.35元，请相互转告。
+清源水务有限公司
+2022年6月20日
+"""
+
+
+def test_a_file_number_with_di_before_its_serial_is_no_text_nor_title():
+    [article] = parse_page("p", _COMPANY_NUMBERED_NOTICE).articles
+    assert (article.title, article.published) == ("关于调整城区居民供水价格的公告", date(2022, 6, 20))
+    assert article.paragraphs[0] == "尊敬的用水户：" and "第7号" not in article.text
+    reply = parse_page("p", "某某街道办事处\n信访事项答复意见书\n某街信复［2022］第031号\n李先生：\n"
+                            "您反映的小区门口夜市占道问题，我街道已于3月9日组织清理，并划定夜市经营区域。\n"
+                            "某某街道办事处\n2022年3月12日\n")
+    [answer] = reply.articles
+    assert answer.title == "某某街道办事处 信访事项答复意见书" and answer.paragraphs[0] == "李先生："
+    joint = parse_page("p", "某某市商务局\n某 某 市 财 政 局\n某商发（2023）第14号\n某某市商务局　某某市财政局\n"
+                            "关于发放家电以旧换新消费券的通知\n各区县商务局、财政局：\n"
+                            "　　市里安排500万元发放家电以旧换新消费券，每张抵扣300元。\n2023年4月3日\n")
+    [notice] = joint.articles  # the issuers over the number are its letterhead, as over "某商发（2023）14号"
+    assert notice.title == "某某市商务局 某某市财政局关于发放家电以旧换新消费券的通知"
+    assert joint.publisher_of(notice) == "某某市商务局、某某市财政局"
+
+
 def test_joint_issuers_side_by_side_on_a_letterhead_line_are_each_a_publisher_and_a_spaced_out_one_is_one():
     page = parse_page("p", "某某县市场监督管理局 某某县住房和城乡建设局 某某县应急管理局\n2024年第7号\n"
                            "关于开展冬季燃气安全专项检查的公告\n即日起至明年2月底，对全县餐饮场所燃气管道逐户检查。\n")
