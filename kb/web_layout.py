@@ -114,10 +114,6 @@ _CUT_WORDS = r"[（(【]?[\u4e00-\u9fff]{0,10}(?:[剪裁][下开切断]|裁剪)[
 _CUT_LINE = re.compile(rf"^{_RULE}(?:({_CUT_WORDS}){_RULE})?$")
 _SCISSORS = re.compile(r"[✁-✄]")
 _CUT_RULE_MARKS = 3
-# A line announcing a group chat's log under a notice pasted from it ("——以下为群聊记录——", "以下是聊天记录："); not
-# any "以下为…" ("—— 以下为通知原文 ——" announces the text itself).
-_CHAT_LOG = re.compile(rf"^{_RULE}[（(【]?(?:以下|下面)[为是]?[\u4e00-\u9fff]{{0,4}}?(?:(?:群聊|聊天)记录|群消息)"
-                       rf"[）)】]?[：:]?{_RULE}$")
 # An official document's distribution list at its end ("抄送：…", a bulletin's "报：… 送：… 发：…").
 _DISTRIBUTION = re.compile(r"^(?:抄送|抄报|主送|报|送|发)\s*[：:].+$")
 _CREDIT_MAX_CHARS = 80
@@ -571,10 +567,8 @@ def is_note(line: str) -> bool:
 
 def ends_the_article(line: str) -> bool:
     """"往期推荐", "相关发布会", "精选留言" alone on a line: what follows are other items or comments; or a cut line
-    ("------ 沿此线剪下 ------"): what follows is a slip to cut off and return (回执, 报名表), no text of the letter;
-    or a line announcing a chat log ("——以下为群聊记录——"): what follows are the group's replies to the notice."""
-    line = line.strip()
-    return bool(_TAIL_HEADING.match(line) or _CHAT_LOG.match(line)) or _is_cut_line(line)
+    ("------ 沿此线剪下 ------"): what follows is a slip to cut off and return (回执, 报名表), no text of the letter."""
+    return bool(_TAIL_HEADING.match(line.strip())) or _is_cut_line(line)
 
 
 def _is_cut_line(line: str) -> bool:

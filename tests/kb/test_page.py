@@ -347,27 +347,6 @@ def test_a_cut_line_ends_a_letter_and_its_closing_above_the_slip_dates_and_publi
     assert "本人已阅读" in ruled.text
 
 
-_WATER_NOTICE = ("青禾社区7号网格业主群(312)\n群公告\n@所有人\n【青禾社区二次供水水箱清洗通知】\n各位业主：\n"
-                 "　　5月9日（周二）8:00至16:00清洗二次供水水箱，其间高层住户停水，请提前储水。\n"
-                 "　　恢复供水后请先放水3分钟再饮用。\n青禾社区居委会\n{day}{log}\n"
-                 "5月6日 19:12\n网格员周敏：@所有人 停水通知已发群公告，请转告家里老人\n"
-                 "5月6日 19:20\n12号楼钱叔：低层也停吗\n"
-                 "5月6日 19:25\n物业-小吴：@12号楼钱叔 六楼以下是市政直供，不停水\n")
-
-
-@pytest.mark.parametrize("log", ["——————以下为群聊记录——————", "以下是聊天记录：", "=====以下为部分群聊记录====="])
-@pytest.mark.parametrize("day, iso", [("2023年5月6日\n", "2023-05-06"), ("", "")])
-def test_a_chat_log_line_ends_a_group_notice_and_its_closing_above_it_publishes_it(log, day, iso):
-    """A notice pasted from a group's notice board over the group's chat: the line announcing the chat log ends the
-    notice as 精选留言 ends an article (the messages are replies, as a group chat's later messages are), and the
-    closing above it publishes (and dates, with a day) the notice."""
-    [article] = (page := parse_page("p", _WATER_NOTICE.format(day=day, log=log))).articles
-    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
-        ("青禾社区二次供水水箱清洗通知", iso, "青禾社区居委会")
-    assert article.paragraphs[-1] == "青禾社区居委会"
-    assert not any(word in article.text for word in ("记录", "网格员周敏", "钱叔", "市政直供"))
-
-
 @pytest.mark.parametrize("closing, publisher", [
     ("某县农业农村局办公室\n2024年2月19日印发\n", "某县农业农村局办公室"),  # GB/T 9704's 版记: issuer over the day
     ("二〇二四年二月十九日印发\n", ""),  # the day alone says it was issued then
