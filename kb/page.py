@@ -27,13 +27,14 @@ from .mail import FORWARD_FIELD, forwarded
 from .text import (
     DATE_RANKS,
     HAN,
+    dating,
     days_done_and_ahead,
+    done_and_ahead,
     ends_sentence,
     is_list_item,
     item_number_end,
     normalize,
     said_han,
-    set_ahead,
     starts_item,
     valid_day,
 )
@@ -83,11 +84,7 @@ _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./]
 def _written_year(text: str) -> int | None:
     """The year of the latest full date the text writes as done ("2021-02-05"; not "力争到2025年底"), else of the
     earliest it sets ahead ("有效期至2033年5月20日" in a text of 2023 that writes no other)."""
-    done: list[int] = []
-    ahead: list[int] = []
-    for match in _WRITTEN_DAY.finditer(text):
-        (ahead if set_ahead(text, match) else done).append(int(match.group(1)))
-    return max(done) if done else min(ahead) if ahead else None
+    return dating(*done_and_ahead(text, _WRITTEN_DAY, lambda match: [int(match.group(1))]))
 
 
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
@@ -179,7 +176,7 @@ class Page:
         match = re.match(r"\d{4}-(\d{1,2})(?!\d)", self.meta.get("date", ""))
         done, ahead = ([d for d in days if not match or d[0] == int(match.group(1))]
                        for days in days_done_and_ahead(article.text))
-        return max(done) if done else min(ahead) if ahead else None
+        return dating(done, ahead)
 
     def iso_date_of(self, article: Article) -> str:
         """The day date_of names as YYYY-MM-DD when the front matter or a dateline gives its year, else "": a year

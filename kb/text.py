@@ -1,11 +1,14 @@
 """Small text helpers shared by the parser, the extractors and the answers."""
 import codecs
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from typing import TypeVar
 
 import zhconv
 
 HAN = r"[\u4e00-\u9fff]"
+T = TypeVar("T", int, tuple[int, int])
 
 # The page mixes half-width punctuation into Chinese text; answers read better with the full-width forms.
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
@@ -64,18 +67,27 @@ def sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
-def month_days(text: str) -> list[tuple[int, int]]:
-    """Every (month, day) mentioned, "2月9日、16日" counting as two days."""
-    return [day for match in _MONTH_DAYS.finditer(text) for day in _days_of(match)]
-
-
 def days_done_and_ahead(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The (month, day)s a text reports as done, and those it sets ahead of itself (set_ahead)."""
-    done: list[tuple[int, int]] = []
-    ahead: list[tuple[int, int]] = []
-    for match in _MONTH_DAYS.finditer(text):
-        (ahead if set_ahead(text, match) else done).extend(_days_of(match))
+    """The (month, day)s a text reports as done, and those it sets ahead of itself (set_ahead); "2月9日、16日"
+    counts as two days."""
+    return done_and_ahead(text, _MONTH_DAYS, _days_of)
+
+
+def done_and_ahead(text: str, pattern: re.Pattern[str],
+                   read: Callable[[re.Match[str]], list[T]]) -> tuple[list[T], list[T]]:
+    """What `read` takes from each match of `pattern` in the text: of the days it reports as done, and of those it
+    sets ahead of itself (set_ahead)."""
+    done: list[T] = []
+    ahead: list[T] = []
+    for match in pattern.finditer(text):
+        (ahead if set_ahead(text, match) else done).extend(read(match))
     return done, ahead
+
+
+def dating(done: list[T], ahead: list[T]) -> T | None:
+    """What dates a text without a publication day: the latest it reports as done; a text that only sets days ahead
+    (deadlines, plans) was written before them: the earliest of those."""
+    return max(done) if done else min(ahead) if ahead else None
 
 
 def _days_of(match: re.Match[str]) -> list[tuple[int, int]]:
