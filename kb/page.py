@@ -61,6 +61,7 @@ from .web_layout import (
     read_form_head,
     read_microblog,
     read_printing_day,
+    read_routing_form,
     read_signature,
 )
 
@@ -361,6 +362,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
+    form = read_routing_form(lines) if title is None else None  # an office system's 收文处理单 above the document:
+    lines = lines[form.end:] if form else lines  # its fields and 流转记录 are none of the article's facts
     tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
                  or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
                  and not any(FORWARD_FIELD.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
@@ -403,9 +406,11 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
             _continue_article(dangling, article)
         else:
             articles.append(article)
-    articles = _dated([a for a in articles if a.paragraphs], header, issuers)
+    articles = _dated([a for a in articles if a.paragraphs], header or (form.dateline if form else None), issuers)
     if printed:  # the document the 版记 under its distribution list ends
         _dated(articles[-1:], printed)
+    if form and articles:  # a document pasted without its title line: the form's 文件标题 names it
+        articles[0].title = articles[0].title or form.name
     return [_with_some_title(a) for a in articles]
 
 

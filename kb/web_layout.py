@@ -222,7 +222,13 @@ _HEAD_FIELD = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,6})\s*：\s*")  # a f
 _SPREAD_LABEL = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}(?=\s*：)")  # "名 称：" opening a line
 RECORD_INDEX = re.compile(r"(?:信息)?索引号")
 _RECORD_NAME = re.compile(r"(?:文件|信息)?(?:名称|标题)")
-_RECORD_OFFICE = re.compile(rf"{_SOURCE_LABEL}|发文(?:机关|单位)")
+_RECORD_OFFICE = re.compile(rf"{_SOURCE_LABEL}|[发来]文(?:机关|单位)")
+# An office-automation system's routing form (收文处理单, 发文处理单, 办文单, 阅办单, 文件处理笺) pasted above the
+# document it routes: the form's name on the first line (maybe after the system's in 【】), its labelled fields and
+# 流转记录 (who passed it on when, with a remark), then a rule, then the document.
+_ROUTING_FORM = re.compile(r"^(?:【[^【】]{1,30}】)?[\u4e00-\u9fff]{0,16}(?:处理|办文|阅办|阅文|传阅|批办)[单笺]$")
+_RULE_LINE = re.compile(rf"^(?:{_RULE_MARK}\s*){{3,}}$")
+_ROUTING_FORM_LINES = 40
 # A letters page (领导留言板, 政民互动): the message's time ("留言用户：王** 留言时间：2023-06-28 21:37"), then the
 # message, then the reply's time on a line of its own ("答复时间：2023-07-05 10:12"): the page is the answer's.
 _MESSAGE_TIME = re.compile(rf"(?:留言|来信|写信|咨询|投诉|提问|信件)(?:时间|日期)\s*[：:]\s*{_FULL_DATE.pattern}")
@@ -237,6 +243,13 @@ class Dateline:
     publisher: str
     labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
     rank: int = 0   # its day's rank in DATE_KEYS: 0 a publication day, 1 an update's ("更新时间：…"), 2 a creation's
+
+
+@dataclass(frozen=True)
+class RoutingForm:
+    end: int            # the document's first line, under the form's rule
+    name: str           # the document's name in the form (文件标题)
+    dateline: Dateline  # the unit that sent it (来文单位), a 成文日期 when the form names one
 
 
 @dataclass(frozen=True)
@@ -424,6 +437,21 @@ def _record(fields: list[tuple[str, str]]) -> tuple[str, Dateline]:
     name = next((value for label, value in fields if _RECORD_NAME.fullmatch(label)), "")
     office = next((value for label, value in fields if _RECORD_OFFICE.fullmatch(label)), "")
     return name, Dateline(published=day, publisher=office, labelled=True, rank=rank)
+
+
+def read_routing_form(lines: list[str]) -> RoutingForm | None:
+    """The head of an office system's routing form (收文处理单: its name, its fields, its 流转记录, a rule) above the
+    document it routes, its fields read as a record's head's are: the form's 文件标题, its 来文单位, and a day only
+    from a field DATE_KEYS names (成文日期), not the day it was received, passed on or printed, no day of the
+    document; None when the lines open with no such form or its fields name neither document nor sender."""
+    shown = [n for n, line in enumerate(lines[:_ROUTING_FORM_LINES]) if line.strip()]
+    if not shown or not _ROUTING_FORM.match(re.sub(r"\s+", "", lines[shown[0]])):
+        return None
+    rule = next((n for n in shown if _RULE_LINE.match(lines[n].strip())), None)
+    if rule is None:
+        return None
+    name, dateline = _record([field for line in lines[shown[0] + 1:rule] for field in _fields(line)])
+    return RoutingForm(end=rule + 1, name=name, dateline=dateline) if name or dateline.publisher else None
 
 
 def _fields(line: str) -> list[tuple[str, str]]:

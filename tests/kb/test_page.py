@@ -1245,3 +1245,35 @@ def test_a_printed_pages_header_with_its_section_and_staff_dates_the_clipping_wh
     assert article.title == "涉及12个小区，请提前做好准备 城区5条线路6月13日起检修"
     assert (page.iso_date_of(article), page.publisher_of(article)) == ("2023-06-08", "某某晚报")
     assert not any("责编" in p or "本报记者" in p for p in article.paragraphs)
+
+
+_ROUTED = ("关于东湖公园夜间照明改造进展情况的报告\n区城市管理局：\n"
+           "按照贵局部署，东湖公园夜间照明改造已完成环湖步道段，共更换路灯146盏。\n"
+           "联系人：工程部 周某 电话：0536-1234567\n某市园林工程有限公司\n2023年9月12日\n")
+
+
+@pytest.mark.parametrize("form", [
+    "【某区政务协同平台】收文处理单\n",
+    "某区城市管理局办文单\n",
+    "阅 办 单\n",
+])
+def test_an_office_systems_routing_form_is_no_part_of_the_document_it_routes(form):
+    page = parse_page("p", f"{form}文件标题：关于东湖公园夜间照明改造进展情况的报告\n来文单位：某市园林有限公司\n"
+                           "来文字号：园字〔2023〕5号\n收文日期：2023-09-13　　紧急程度：普通\n流转记录：\n"
+                           "　2023-09-13 10:20　办公室（钱某）　拟办：请市政科阅处。\n"
+                           "　2023-09-18 15:02　市政科　办结\n当前状态：已办结　　打印时间：2023-09-19 09:10\n"
+                           f"——————————————————\n\n{_ROUTED}")
+    [article] = page.articles
+    assert article.title == "关于东湖公园夜间照明改造进展情况的报告"
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2023-09-12", "某市园林工程有限公司")
+    assert article.paragraphs[0] == "区城市管理局：" and "2023-09" not in article.text and "拟办" not in article.text
+
+
+def test_a_routing_forms_fields_name_a_document_pasted_without_its_title_and_closing_but_do_not_date_it():
+    page = parse_page("p", "某区城市管理局收文处理单\n文件标题：关于东湖公园夜间照明改造进展情况的报告\n"
+                           "来文单位：某市园林工程有限公司\n收文日期：2023-09-13\n打印时间：2023-09-19 09:10\n"
+                           "────────────\n区城市管理局：\n东湖公园夜间照明改造已完成环湖步道段，共更换路灯146盏。\n")
+    [article] = page.articles
+    assert article.title == "关于东湖公园夜间照明改造进展情况的报告"
+    assert page.publisher_of(article) == "某市园林工程有限公司"
+    assert article.published is None and article.paragraphs[0] == "区城市管理局："
