@@ -526,12 +526,13 @@ def _letterhead_over_number(lines: list[str]) -> str | None:
 
 def _without_letterhead(lines: list[str], over_number: str | None = None) -> tuple[list[str], str]:
     """A government document's letterhead ("某某局 / 某 某 局 / 文件", or its issuer lines ending in `over_number`)
-    above its number and title, or its issuer alone above a "关于…" title, or a company's letterhead line (its name
-    with its English name or contact fields): the lines without it, and its issuers, who are the document's publisher
-    (its title is the "关于…的通知" below, maybe under the issuers named again)."""
-    company = letterhead_issuer(lines[0]) if lines else None
-    if company:
-        return lines[1:], company
+    above its number and title, or its issuer alone above a "关于…" title, or an organisation's letterhead line (its
+    name with its English name or contact fields): the lines without it, and its issuers, who are the document's
+    publisher (its title is the "关于…的通知" below, maybe under the issuers named again)."""
+    letterhead = letterhead_issuer(lines)
+    if letterhead:
+        issuer, filled = letterhead
+        return lines[filled:], issuer
     for i, line in enumerate(lines[:_TITLE_MAX_LINES + 1]):
         if _LETTERHEAD_END.match(re.sub(r"\s+", "", line)) or line is over_number:
             issuers = [name for issuer in [*lines[:i], re.sub(r"文\s*件\s*$", "", line)] for name in _issuers(issuer)]

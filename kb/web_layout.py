@@ -139,9 +139,6 @@ _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快�
 _PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态)?(?:详情|正文|内容|详细信息)页?$")  # "公告详情"
 _ENGLISH = r"[A-Z][A-Z&.,，'’ -]{7,}[A-Z.]"  # "MOUMOU WATER CO.,LTD." ("，" as the text is normalized)
 _ENGLISH_NAME = re.compile(rf"^{_ENGLISH}(?:\s*[|｜]\s*[\u4e00-\u9fff]{{2,12}})?$")
-# A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped)
-_CONTACT = r"[\u4e00-\u9fff\d]{0,8}(?:热线|电话|传真|地址|邮编|网址|邮箱)(?:\s*[：:]\S*|\s*[\d(（][\d\-()（）]{4,})"
-_LETTERHEAD_LINE = re.compile(rf"^(\S+)\s+(?:{_ENGLISH}(?:\s+{_CONTACT})*|{_CONTACT}(?:\s+{_CONTACT})*)$")
 _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
 # …its page ("第A04版"), or the archive's links when the page's number stands elsewhere ("星期三 上一期 | 下一期")
 _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}\s*星期[一二三四五六日天]\s*"
@@ -178,6 +175,14 @@ _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issue
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|学校|小学|中学|大学|幼儿园|中心|处|所|血站|服务站|工作站|检查站|监测站" \
     "|管理站|公司|小组|总队|支队|大队"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
+# A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped), after
+# the name and maybe the office that writes ("某某学校 … 招生就业处")
+_CONTACT = r"[\u4e00-\u9fff\d]{0,8}(?:热线|电话|传真|地址|邮编|网址|邮箱)(?:\s*[：:]\S*|\s*[\d(（][\d\-()（）]{4,})"
+_OFFICE = rf"[\u4e00-\u9fff]{{2,12}}(?:{ISSUER_END})"
+_LETTERHEAD_LINE = re.compile(rf"^(\S+)\s+(?:{_ENGLISH}(?:\s+{_OFFICE})?(?:\s+{_CONTACT})*"
+                              rf"|(?:{_OFFICE}\s+)?{_CONTACT}(?:\s+{_CONTACT})*)$")
+# …wrapped by the printer inside its last number ("咨询电话：0536-" / "8186320"), maybe more fields after it
+_NUMBER_REST = re.compile(rf"^\d[\d\-]*(?:\s+{_CONTACT})*$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
 _PRINTED = "印制|印发|编印"
@@ -570,11 +575,15 @@ def is_english_name(line: str) -> bool:
     return bool(_ENGLISH_NAME.match(line.strip()))
 
 
-def letterhead_issuer(line: str) -> str | None:
-    """The organisation a company's letterhead line names: "某某水务有限公司 MOUMOU WATER CO.,LTD. 服务热线
-    0536-1234567", its name with its English name in capitals and/or contact fields (热线, 电话, 地址, 网址…)."""
-    letterhead = _LETTERHEAD_LINE.match(line.strip())
-    return letterhead.group(1) if letterhead and is_issuer(letterhead.group(1)) else None
+def letterhead_issuer(lines: list[str]) -> tuple[str, int] | None:
+    """The organisation (a company, school, hospital…) a letterhead line at the top names, and the lines it fills:
+    "某某水务有限公司 MOUMOU WATER CO.,LTD. 服务热线 0536-1234567", its name with its English name in capitals (maybe
+    with the writing office's name) and/or contact fields (热线, 电话, 地址, 网址…); two when the printer wrapped it
+    inside its last number ("咨询电话：0536-" / "8186320")."""
+    first = lines[0].strip() if lines else ""
+    filled = 2 if re.search(r"[\d-]$", first) and len(lines) > 1 and _NUMBER_REST.match(lines[1].strip()) else 1
+    letterhead = _LETTERHEAD_LINE.match(first)
+    return (letterhead.group(1), filled) if letterhead and is_issuer(letterhead.group(1)) else None
 
 
 def is_masthead(line: str) -> bool:

@@ -956,6 +956,22 @@ def test_a_companys_letterhead_line_publishes_its_notice():
     assert (article.title, article.publisher) == ("关于延长城区集中供暖时间的通知", "某某市热力有限公司")
 
 
+@pytest.mark.parametrize("letterhead, issuer", [
+    ("某某县职业学校 MOUMOU VOCATIONAL SCHOOL 继续教育处 报名电话：0536-\n7712345", "某某县职业学校"),  # wrapped
+    ("某某市中心医院 MOUMOU CENTRAL HOSPITAL 健康管理中心", "某某市中心医院"),
+    ("某某县职业学校 继续教育处 报名电话：0536-7712345", "某某县职业学校"),
+    ("某某县职业学校 服务热线：0536-77\n12345 传真：0536-7712346", "某某县职业学校"),
+], ids=["office-and-wrapped-phone", "office", "office-no-english", "wrapped-phone"])
+def test_an_organisations_letterhead_line_naming_its_office_or_wrapped_in_its_phone_is_no_title(letterhead, issuer):
+    """A school or hospital prints its letterhead as a company does, maybe with the office that writes after its
+    name; printed to PDF, the line may wrap inside its phone number, the number's rest alone on the next line."""
+    text = (f"{letterhead}\n2024年暑期公益课堂报名简章\n（面向本市居民）\n"
+            "公益课堂7月10日开课，每周三下午上课，共8次，免费参加，名额60人。\n")
+    [article] = parse_page("p", text).articles
+    assert (article.title, article.publisher) == ("2024年暑期公益课堂报名简章", issuer)
+    assert article.paragraphs[0].startswith("（面向本市居民）")  # no rest of the letterhead above it
+
+
 def test_a_headline_naming_a_hotline_is_no_letterhead():
     news = "某某市热力有限公司 客服热线调整\n自3月1日起，客服热线改为0536-5550199，原号码停用。\n"
     [article] = parse_page("p", news).articles
