@@ -70,6 +70,7 @@ _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
 _MICROBLOG_TITLE = re.compile(r"(\S{2,30})的微博(?:\s*[-_|]\s*微博)?")  # a 微博 post page's title: its account's name
+_ON_MICROBLOG = re.compile(r".+?\s*[-_|]\s*微博")  # …or the post's opening words, then the site's name
 # The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
 _ACCOUNT_NAME = '//*[@id="js_name"]'
 # A forum thread (Discuz!, the usual Chinese forum software): its first post is the article, the replies are
@@ -404,12 +405,14 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
 
 
 def _post_page(page_title: str, lines: list[str], tree: Any, page: str) -> Microblog | None:  # an lxml tree
-    """A saved 微博 post page, whose title names only its account ("某某的微博"): the post's title (its
-    【headline】, else the page's title), time and account, read from the page's lines under its time line; its
-    text is the extractor's, without that headline and its #hashtags#."""
+    """A saved 微博 post page, whose title names only its account ("某某的微博") or is the post's opening words
+    ("#话题# 某某… - 微博"): the post's title, time and account, read from the page's lines under its time line (the
+    account, when the title does not name it, from the post's head above it); its text is the extractor's, without
+    its 【headline】 and its #hashtags#."""
     account = _MICROBLOG_TITLE.fullmatch(page_title)
-    post = read_post_page(lines, account.group(1), _stamped_day(tree, page)) if account else None
-    return replace(post, title=page_title) if post and post.title == post.dateline.publisher else post
+    if not account and not _ON_MICROBLOG.fullmatch(normalize(tree.findtext(".//title") or "")):
+        return None
+    return read_post_page(lines, account.group(1) if account else "", _stamped_day(tree, page))
 
 
 def _stamped_day(tree: Any, page: str) -> date | None:  # an lxml tree

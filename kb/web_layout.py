@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .places import provinces
@@ -157,8 +157,9 @@ _DOCUMENT_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}\s+)?(?:编号|文号|索
 # A 微博 post copied as text: the account (name, badge, description) above "2020-2-19 17:36 来自 微博 weibo.com";
 # weibo.com shows a post of an earlier year as "24-2-26 16:30 来自 微博网页版", its year's last two digits first.
 _MICROBLOG_TIME = re.compile(rf"^(\d{{4}}|\d{{2}}){_MONTH_AND_DAY}\s*(?:{_TIME})?\s*来自\s*\S")
-# This year's post shows no year ("2-26 16:30 来自 …", "今天 09:12", "刚刚", "5分钟前"): the page keeps its day
-_RECENT = r"\d{1,2}-\d{1,2}|今天|昨天|刚刚|\d{1,2}\s*(?:秒|分钟|小时)前"
+# This year's post shows no year ("2-26 16:30 来自 …", "2月26日 16:30", "今天 09:12", "刚刚", "5分钟前"): the page
+# keeps its day
+_RECENT = r"\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日|今天|昨天|刚刚|\d{1,2}\s*(?:秒|分钟|小时)前"
 _RECENT_POST_TIME = re.compile(rf"^(?:{_RECENT})\s*(?:{_TIME})?\s*来自\s*\S")
 _CENTURY = 2000
 _MICROBLOG_HEAD_LINES = 4
@@ -166,6 +167,12 @@ _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
 _POST_HEADLINE = re.compile(r"^【([^】]{4,60})】")
 _CHAT_HEADER = re.compile(rf"^(\S.{{0,23}}?)\s+{_FULL_DATE.pattern}\s+{_TIME}$")
 _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # then come the counts, comments, recommendations
+# A verification line in a post's head, under or beside its account's name: "蓝V 某某官方微博", "微博认证：…"
+_BADGE = re.compile(r"^(?:[蓝黄橙红金]?V|微博\S{0,2}认证)(?:\s|[：:]|$)")
+_POST_TITLE_CHARS = 40
+# A post's opening sentence, past a short exclamation ("好消息！"): 6 characters at least (a shorter line whole) up to
+# its first end mark
+_OPENING_SENTENCE = re.compile(r"(.{6,}?|.*?)(?:[。！？!?]|$)")
 
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
@@ -260,28 +267,52 @@ class RoutingForm:
 @dataclass(frozen=True)
 class Microblog:
     dateline: Dateline  # its time line's day, published by the account
-    title: str          # the post's 【headline】, else the account's name
+    title: str          # the post's 【headline】 ("" when it has none)
     lines: list[str]    # the post, its #hashtags# left out
 
 
 def read_microblog(lines: list[str]) -> Microblog | None:
     """The post, when the lines are a 微博 post copied as text, or the first message of a group chat copied as
-    text ("某某小编 2020/3/12 9:05:33" over each message; the later ones are replies); None otherwise."""
+    text; None otherwise. Without a 【headline】 it is titled by its account or sender."""
+    post = _first_message(lines) or next((_post_under(lines, i, lines[0])
+                                          for i in range(1, min(len(lines), _MICROBLOG_HEAD_LINES))
+                                          if _MICROBLOG_TIME.match(lines[i])), None)
+    return replace(post, title=post.title or post.dateline.publisher) if post else None
+
+
+def _first_message(lines: list[str]) -> Microblog | None:
+    """The first message of a group chat copied as text ("某某小编 2020/3/12 9:05:33" over each message; the later
+    ones are replies)."""
     senders = [n for n, line in enumerate(lines) if _CHAT_HEADER.match(line)]
-    if len(senders) > 1 and senders[0] == 0:
-        sender = _CHAT_HEADER.match(lines[0])
-        assert sender is not None
-        return _post(lines[1:senders[1]], sender.group(1), valid_day(*sender.groups()[1:4]))
-    return next((_post_under(lines, i, lines[0]) for i in range(1, min(len(lines), _MICROBLOG_HEAD_LINES))
-                 if _MICROBLOG_TIME.match(lines[i])), None)
+    sender = _CHAT_HEADER.match(lines[0]) if len(senders) > 1 and senders[0] == 0 else None
+    return _post(lines[1:senders[1]], sender.group(1), valid_day(*sender.groups()[1:4])) if sender else None
 
 
-def read_post_page(lines: list[str], account: str, stamped: date | None = None) -> Microblog | None:
-    """The post of a saved 微博 post page (titled "某某的微博"): the lines under its time line, which may stand
-    anywhere below the site's menu; None when no line is one. A time without a year (this year's post) is dated
-    by the day the page keeps elsewhere (`stamped`: the time link's title, the script's created_at)."""
-    return next((_post_under(lines, i, account, stamped) for i, line in enumerate(lines)
-                 if _MICROBLOG_TIME.match(line) or _RECENT_POST_TIME.match(line)), None)
+def read_post_page(lines: list[str], account: str = "", stamped: date | None = None) -> Microblog | None:
+    """The post of a saved 微博 post page: the lines under its time line, which may stand anywhere below the site's
+    menu; None when no line is one. A time without a year (this year's post) is dated by the day the page keeps
+    elsewhere (`stamped`: the time link's title, the script's created_at). Published by `account` (the page's title
+    names it: "某某的微博"), else by the name in the post's head; titled by its 【headline】, else its opening
+    sentence."""
+    at = next((i for i, line in enumerate(lines) if _MICROBLOG_TIME.match(line) or _RECENT_POST_TIME.match(line)),
+              None)
+    if at is None:
+        return None
+    post = _post_under(lines, at, account or _head_account(lines[max(0, at - _MICROBLOG_HEAD_LINES):at]), stamped)
+    return replace(post, title=post.title or _opening_sentence(post.lines) or post.dateline.publisher)
+
+
+def _head_account(head: list[str]) -> str:
+    """The account's name in a post's head: the first word of the nearest line above its time line that is no
+    verification line ("某某 蓝V 某某官方微博" over "24-2-28 16:05 来自 …"; a name has no spaces)."""
+    return next((line.split()[0] for line in reversed(head) if not _BADGE.match(line)), "")
+
+
+def _opening_sentence(post: list[str]) -> str:
+    """A post's first sentence, as its title when it has no 【headline】 (at most 40 characters, then "…")."""
+    opening = _OPENING_SENTENCE.match(post[0] if post else "")
+    sentence = opening.group(1).strip() if opening else ""
+    return sentence[:_POST_TITLE_CHARS] + "…" if len(sentence) > _POST_TITLE_CHARS else sentence
 
 
 def _post_under(lines: list[str], at: int, account: str, stamped: date | None = None) -> Microblog:
@@ -296,10 +327,10 @@ def _post_under(lines: list[str], at: int, account: str, stamped: date | None = 
 
 
 def _post(lines: list[str], account: str, day: date | None) -> Microblog:
-    """A post titled by its 【headline】 (else its account's name), without #hashtags#."""
+    """A post titled by its 【headline】, without #hashtags#."""
     headline, post = post_text(lines)
-    title = headline.rstrip("→↓>》 ") or account
-    return Microblog(dateline=Dateline(published=day, publisher=account, labelled=False), title=title, lines=post)
+    return Microblog(dateline=Dateline(published=day, publisher=account, labelled=False),
+                     title=headline.rstrip("→↓>》 "), lines=post)
 
 
 def post_text(lines: list[str]) -> tuple[str, list[str]]:

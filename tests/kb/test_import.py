@@ -1708,6 +1708,34 @@ def test_a_microblog_post_pages_text_holds_each_paragraph_once_under_its_headlin
     assert lines[0] == "家长们请看↓↓" and len(lines) == len(set(lines)) == 7 and lines[-1].startswith("搬迁期间")
 
 
+# A post's own page, titled by the post's opening words: the account's name and verification in the post's head,
+# the counts run together, comments (each with its time) and a hot-search card under the post.
+_POST_OWN_PAGE = (
+    "<html><head><meta charset='utf-8'><title>#读书月# {opening}… - 微博</title></head><body>"
+    "<div class='top'>微博 <input placeholder='搜索微博'> 首页 视频 发现</div><div class='card'><div class='head'>"
+    "<a class='name'>某某区图书馆</a><div class='vip'>蓝V 某某区图书馆官方微博</div>"
+    "<div class='from'><a{stamp}>{shown}</a> 来自 微博网页版</div></div>"
+    "<div class='txt'><a>#读书月#</a> {opening}<br>少儿阅览室和自习室每天开放至21:00，周一上午闭馆整理图书。<br>"
+    "借阅证可在“某某区图书馆”公众号在线办理，凭身份证到总服务台领取。<br><a>#阅读#</a> <a>@某某区文旅</a></div>"
+    "<div class='toolbar'><span>转发 5</span><span>评论 3</span><span>赞 20</span></div>"
+    "<div class='comments'><div class='cmt'><span>书虫小李：</span>周日也开到九点吗？"
+    "<span>23-11-6 10:02 来自山东</span>"
+    "</div></div></div><div class='card'>热搜榜 1 某某马拉松报名开始 2 某某大桥通车</div></body></html>")
+
+
+@pytest.mark.parametrize("opening, shown, stamp, title, day", [
+    ("【区图书馆11月起延长开放时间】", "23-11-6 09:40", "", "区图书馆11月起延长开放时间", date(2023, 11, 6)),
+    ("注意！区图书馆自11月起延长开放时间。", "11月6日 09:40", " title='2025-11-06 09:40'",
+     "注意！区图书馆自11月起延长开放时间", date(2025, 11, 6)),  # no headline: its first sentence past "注意！"
+])
+def test_a_microblog_posts_own_page_is_published_by_the_account_in_its_head(opening, shown, stamp, title, day):
+    from kb.html_article import read_html
+    article = read_html(_POST_OWN_PAGE.format(opening=opening, shown=shown, stamp=stamp))
+    assert (article.title, article.published, article.publisher) == (title, day, "某某区图书馆")
+    assert "少儿阅览室" in article.text and "#" not in article.text
+    assert not any(word in article.text for word in ("书虫小李", "转发", "热搜榜"))
+
+
 _BULLETIN = (  # its issuer and day under its issue number
     "<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body>"
     "<div>工作简报</div><div>第3期</div><div>某市文化和旅游局办公室　　　　2020年3月4日</div>"
