@@ -32,6 +32,7 @@ from .web_layout import (
     Dateline,
     Microblog,
     is_furniture,
+    is_issuer,
     is_masthead,
     last_edited_day,
     post_text,
@@ -43,6 +44,7 @@ from .web_layout import (
     read_reply_dateline,
     read_signature,
     read_trailing_dateline,
+    read_video_page,
 )
 
 _CUSTOM_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*-[a-z0-9-]*)(?=[\s>/])", re.IGNORECASE)  # a custom element's name
@@ -95,6 +97,8 @@ _CREATED_AT_FORMAT = "%a %b %d %H:%M:%S %z %Y"
 # MediaWiki: the footer's last-edited line, and the "[编辑]" link beside each section's heading (no text of it)
 _LASTMOD_FOOTER = '//*[@id="footer-info-lastmod"]'
 _EDIT_LINK = '//*[contains(concat(" ", normalize-space(@class), " "), " mw-editsection ")]'
+# A video player's elapsed time and length: "00:00 / 02:47", "1:02:03/1:20:00"
+_PLAYER_TIME = re.compile(r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])")
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -166,10 +170,13 @@ def read_html(page: str, url: str = "") -> WebArticle:
     record_name, record = read_record_head(lines)  # a 信息公开 record: named by its field, not the site's heading
     title = record_name or title
     microblog = _post_page(page_title, lines, tree, page)
+    video = None if microblog else _video_page(lines, tree)
     if microblog:
         title, dateline = microblog.title, microblog.dateline
         text = "\n".join(post_text(text.splitlines())[1])
-    if not post and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
+    elif video:  # its comments may say more than its caption: the extractor lost nothing
+        title, dateline, text = video.title, video.dateline, "\n".join(video.lines)
+    if not post and not video and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
     several = _bylined_lines(page)
     if several:  # each article's headline, byline and dateline stand in its own lines: the page has no headline
@@ -413,6 +420,19 @@ def _post_page(page_title: str, lines: list[str], tree: Any, page: str) -> Micro
     if not account and not _ON_MICROBLOG.fullmatch(normalize(tree.findtext(".//title") or "")):
         return None
     return read_post_page(lines, account.group(1) if account else "", _stamped_day(tree, page))
+
+
+def _video_page(lines: list[str], tree: Any) -> Microblog | None:  # an lxml tree
+    """A short-video page (抖音, 快手, 视频号, B站): a player (a <video>, or its time shown as "00:00 / 02:47"), the
+    author's counts, the caption and its time line; the caption is the text. The author's name publishes it when it
+    is an organisation's or a newsroom's ("某某供电公司", "某某发布"), not a person's nickname."""
+    if next(tree.iter("video"), None) is None and not any(map(_PLAYER_TIME.search, lines)):
+        return None
+    video = read_video_page(lines)
+    account = video.dateline.publisher if video else ""
+    if video and not (is_issuer(account) or _SITE_NAME_END.search(account)):
+        return replace(video, dateline=replace(video.dateline, publisher=""))
+    return video
 
 
 def _stamped_day(tree: Any, page: str) -> date | None:  # an lxml tree

@@ -173,6 +173,18 @@ _POST_TITLE_CHARS = 40
 # A post's opening sentence, past a short exclamation ("好消息！"): 6 characters at least (a shorter line whole) up to
 # its first end mark
 _OPENING_SENTENCE = re.compile(r"(.{6,}?|.*?)(?:[。！？!?]|$)")
+# A short-video page (抖音, 快手, 视频号, B站): the author's name over (or before) the account's counts ("抖音号：…
+# 粉丝 18.6万 获赞 132.5万", "1.2万粉丝 36关注"), maybe a follow button, then the caption, then its time line
+# ("发布时间：2023-05-16 18:30"); the caption's topics ("#话题", "#话题#") end its lines.
+_COUNT = r"[\d.]+\s*[万亿wW]?"
+_COUNTED = r"(?:粉丝|获赞|关注|作品|点赞)"
+_ACCOUNT_COUNT = re.compile(rf"{_COUNTED}\s*[：:]?\s*{_COUNT}|{_COUNT}\s*{_COUNTED}")
+_ACCOUNT_FIELD = re.compile(rf"(?:抖音号|快手号|视频号|UID)\s*[：:]|{_ACCOUNT_COUNT.pattern}")
+_ACCOUNT_NAME = re.compile(r"[\w·-]{2,30}")
+_FOLLOW_BUTTON = re.compile(r"^[+＋]?\s*(?:已?关注|已?互关|私信)$")
+_TOPICS = re.compile(r"(?:^|(?<=\s))(?:#[^#\s]{1,30}#?\s*)+$")
+_LEADING_SIGNS = re.compile(r"^[^\w【（(“《]+")  # an emoji before the caption's words
+_CAPTION_LINES = 40
 
 
 # A document's closing: its issuer, then the day alone on a line, in digits or in Chinese ("二〇二〇年二月二十日").
@@ -341,6 +353,45 @@ def post_text(lines: list[str]) -> tuple[str, list[str]]:
     if headline:
         post[0] = post[0][headline.end():].strip()
     return headline.group(1) if headline else "", post
+
+
+def read_video_page(lines: list[str]) -> Microblog | None:
+    """The caption of a short-video page: the lines between the author's counts and the first line under them that
+    dates the video, without the caption's topics. Titled by its first line without a leading emoji (its opening
+    sentence when longer than 40 characters), which is no text unless it is the only one; published by the author's
+    name. None when no line is an author's counts (two counts, one of them the 粉丝) with a caption under it."""
+    at = next((n for n, line in enumerate(lines) if _is_author_line(line)), None)
+    if at is None:
+        return None
+    caption: list[str] = []
+    for line in lines[at + 1:at + 1 + _CAPTION_LINES]:
+        time = read_dateline(line)
+        if time and time.published:
+            return _captioned(caption, replace(time, publisher=_author_name(lines, at)))
+        if not _FOLLOW_BUTTON.match(line):
+            caption.append(_TOPICS.sub("", line).strip())
+    return None
+
+
+def _is_author_line(line: str) -> bool:
+    counts = [found.group() for found in _ACCOUNT_COUNT.finditer(line)]
+    return len(counts) >= 2 and any("粉丝" in count for count in counts)
+
+
+def _author_name(lines: list[str], at: int) -> str:
+    """The name before the account's fields on its line, else on the line above."""
+    field = _ACCOUNT_FIELD.search(lines[at])
+    name = (lines[at][:field.start()].strip() if field else "") or (lines[at - 1] if at else "")
+    return name if _ACCOUNT_NAME.fullmatch(name) else ""
+
+
+def _captioned(caption: list[str], dateline: Dateline) -> Microblog | None:
+    lines = [line for line in caption if line]
+    if not lines:
+        return None
+    first = _LEADING_SIGNS.sub("", lines[0])
+    title = first if len(first) <= _POST_TITLE_CHARS else _opening_sentence([first])
+    return Microblog(dateline=dateline, title=title, lines=lines[1:] if title == first and len(lines) > 1 else lines)
 
 
 def read_dateline(line: str) -> Dateline | None:

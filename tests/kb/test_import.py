@@ -1736,6 +1736,41 @@ def test_a_microblog_posts_own_page_is_published_by_the_account_in_its_head(open
     assert not any(word in article.text for word in ("书虫小李", "转发", "热搜榜"))
 
 
+# A short-video page: the site's bar, the player, the author's name and counts, a follow button, the caption (its
+# topics after its first line), its time line, the counts, comments (one answered by the author), other videos.
+_SHORT_VIDEO_PAGE = (
+    "<html><head><meta charset='utf-8'><title>{opening} - 短视频</title>"
+    "<meta property='og:title' content='{opening}'></head><body>"
+    "<div class='top'><a>首页</a><a>推荐</a><a>关注</a><input placeholder='搜索'><a>投稿</a><a>登录</a></div>"
+    "<div class='player'>{player}</div><div class='author'>{author}<button>关注</button></div>"
+    "<div class='desc'><p>💧 {opening} <span>#停水通知</span> <span>#老城区</span></p>"
+    "<p>🕗 停水时间：3月14日8:00至18:00，管网改造完成后恢复供水</p>"
+    "<p>📍 停水范围：老城区东关街以北、胜利路以西的居民小区</p>"
+    "<p>🪣 请提前储水，来水后先放一会儿水再饮用</p></div>"
+    "<div class='time'>{time}</div><div class='bar'><span>❤ 2356</span><span>💬 41</span><span>↗ 88</span></div>"
+    "<div class='comments'><h4>全部评论（41）</h4><div class='cm'><div>东关老王 · 03-12 · 山东</div>"
+    "学校那边停不停？<div><span>作者回复</span> 胜利路以东不受影响</div><div>❤ 20</div></div>"
+    "<div class='cm'><div>小雨点 · 03-12 · 山东</div>洗衣机先不用了，晚上再洗衣服</div></div>"
+    "<div class='rec'><h4>相关推荐</h4><ul><li>水费怎么交最方便？ · 1.1万赞 · 2024-02-20</li></ul></div>"
+    "<div class='foot'>© 短视频 用户服务协议 隐私政策</div></body></html>")
+_OPENING = "老城区3月14日白天停水，请提前储水"
+
+
+@pytest.mark.parametrize("player, author, time, publisher", [
+    ("[视频播放器 00:00 / 01:35]", "<div>某某县自来水公司</div><div>抖音号：sw0536　粉丝 3.4万　获赞 20.1万</div>",
+     "发布时间：2024-03-12 09:15", "某某县自来水公司"),  # an organisation's account publishes
+    ("<video src='v.mp4'></video>", "<div>东关街的刘阿姨 1.2万粉丝 36关注</div>", "2024-03-12 09:15", ""),  # a person's
+])
+def test_a_short_video_page_is_its_caption_titled_by_its_first_line_and_dated_by_its_time_line(
+        player, author, time, publisher):
+    from kb.html_article import read_html
+    article = read_html(_SHORT_VIDEO_PAGE.format(opening=_OPENING, player=player, author=author, time=time))
+    assert (article.title, article.published, article.publisher) == (_OPENING, date(2024, 3, 12), publisher)
+    assert article.text.splitlines() == ["🕗 停水时间：3月14日8:00至18:00，管网改造完成后恢复供水",
+                                         "📍 停水范围：老城区东关街以北、胜利路以西的居民小区",
+                                         "🪣 请提前储水，来水后先放一会儿水再饮用"]
+
+
 _BULLETIN = (  # its issuer and day under its issue number
     "<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body>"
     "<div>工作简报</div><div>第3期</div><div>某市文化和旅游局办公室　　　　2020年3月4日</div>"
