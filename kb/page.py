@@ -527,9 +527,10 @@ def _letterhead_over_number(lines: list[str]) -> str | None:
 def _without_letterhead(lines: list[str], over_number: str | None = None) -> tuple[list[str], str]:
     """A government document's letterhead ("某某局 / 某 某 局 / 文件", or its issuer lines ending in `over_number`)
     above its number and title, or its issuer alone above a "关于…" title, or an organisation's letterhead line (its
-    name with its English name or contact fields): the lines without it, and its issuers, who are the document's
-    publisher (its title is the "关于…的通知" below, maybe under the issuers named again)."""
-    letterhead = letterhead_issuer(lines)
+    name with its English name or contact fields, or beside a column's heading): the lines without it, and its
+    issuers, who are the document's publisher (its title is the "关于…的通知" below, maybe under the issuers named
+    again)."""
+    letterhead = letterhead_issuer(lines, _is_title_line)
     if letterhead:
         issuer, filled = letterhead
         return lines[filled:], issuer

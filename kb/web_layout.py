@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -194,14 +195,20 @@ _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issue
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|学校|小学|中学|大学|幼儿园|中心|处|所|血站|服务站|工作站|检查站|监测站" \
     "|管理站|公司|小组|总队|支队|大队"
 _ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
-# A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped), after
-# the name and maybe the office that writes ("某某学校 … 招生就业处")
-_CONTACT = r"[\u4e00-\u9fff\d]{0,8}(?:热线|电话|传真|地址|邮编|网址|邮箱)(?:\s*[：:]\S*|\s*[\d(（][\d\-()（）]{4,})"
+# A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped), or an
+# office's number ("局办公室：0536-1234567"), after the name and maybe the office that writes ("某某学校 … 招生就业处")
+_PHONE = r"[\d(（][\d\-()（）]{4,}"
+_CONTACT = rf"(?:[\u4e00-\u9fff\d]{{0,8}}(?:热线|电话|传真|地址|邮编|网址|邮箱)(?:\s*[：:]\S*|\s*{_PHONE})" \
+    rf"|[\u4e00-\u9fff]{{0,8}}(?:{ISSUER_END})\s*[：:]\s*{_PHONE})"
 _OFFICE = rf"[\u4e00-\u9fff]{{2,12}}(?:{ISSUER_END})"
 _LETTERHEAD_LINE = re.compile(rf"^(\S+)\s+(?:{_ENGLISH}(?:\s+{_OFFICE})?(?:\s+{_CONTACT})*"
                               rf"|(?:{_OFFICE}\s+)?{_CONTACT}(?:\s+{_CONTACT})*)$")
 # …wrapped by the printer inside its last number ("咨询电话：0536-" / "8186320"), maybe more fields after it
 _NUMBER_REST = re.compile(rf"^\d[\d\-]*(?:\s+{_CONTACT})*$")
+_CONTACT_LINE = re.compile(rf"^{_CONTACT}(?:\s+{_CONTACT})*$")
+# A site's letterhead printed with its page: the organisation's name and the column's or page kind's heading, no
+# sentence ("某某局 政策解读", "某某中心 通知公告")
+_COLUMN_HEAD = re.compile(r"^(\S+)\s+([\u4e00-\u9fff]{2,6})$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
 _PRINTED = "印制|印发|编印"
@@ -657,15 +664,27 @@ def is_english_name(line: str) -> bool:
     return bool(_ENGLISH_NAME.match(line.strip()))
 
 
-def letterhead_issuer(lines: list[str]) -> tuple[str, int] | None:
+def letterhead_issuer(lines: list[str], headline: Callable[[str], bool]) -> tuple[str, int] | None:
     """The organisation (a company, school, hospital…) a letterhead line at the top names, and the lines it fills:
     "某某水务有限公司 MOUMOU WATER CO.,LTD. 服务热线 0536-1234567", its name with its English name in capitals (maybe
-    with the writing office's name) and/or contact fields (热线, 电话, 地址, 网址…); two when the printer wrapped it
-    inside its last number ("咨询电话：0536-" / "8186320")."""
+    with the writing office's name) and/or contact fields (热线, 电话, 地址, 网址…); one more when the printer wrapped
+    it inside its last number ("咨询电话：0536-" / "8186320"). Or its name beside a column's heading ("某某局 政策解读")
+    over a line of contact fields (which it fills too) or over the `headline`: a site's letterhead, not the headline."""
     first = lines[0].strip() if lines else ""
-    filled = 2 if re.search(r"[\d-]$", first) and len(lines) > 1 and _NUMBER_REST.match(lines[1].strip()) else 1
     letterhead = _LETTERHEAD_LINE.match(first)
-    return (letterhead.group(1), filled) if letterhead and is_issuer(letterhead.group(1)) else None
+    if letterhead and is_issuer(letterhead.group(1)):
+        return letterhead.group(1), 1 + _wrapped(lines)
+    column = _COLUMN_HEAD.match(first)
+    if not column or not is_issuer(column.group(1)) or is_issuer(column.group(2)) or len(lines) < 2:
+        return None
+    if _CONTACT_LINE.match(lines[1].strip()):
+        return column.group(1), 2 + _wrapped(lines[1:])
+    return (column.group(1), 1) if headline(lines[1]) else None
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """The first line wraps inside its last number, the number's rest (maybe more fields) on the next."""
+    return bool(re.search(r"[\d-]$", lines[0].strip()) and len(lines) > 1 and _NUMBER_REST.match(lines[1].strip()))
 
 
 def is_masthead(line: str) -> bool:

@@ -972,6 +972,21 @@ def test_an_organisations_letterhead_line_naming_its_office_or_wrapped_in_its_ph
     assert article.paragraphs[0].startswith("（面向本市居民）")  # no rest of the letterhead above it
 
 
+@pytest.mark.parametrize("letterhead", [
+    "某某县人力资源和社会保障局 通知公告\n局办公室：0536-7788123 网址：rsj.moumou.gov.cn",  # its office's number
+    "某某县人力资源和社会保障局 通知公告\n咨询电话：0536-\n7788123 网址：rsj.moumou.gov.cn",  # wrapped in the number
+    "某某县人力资源和社会保障局 通知公告",  # right over the headline
+], ids=["contacts", "wrapped-contacts", "over-headline"])
+def test_an_offices_name_beside_a_column_heading_is_its_sites_letterhead(letterhead):
+    """A page printed from an office's site starts with the site's letterhead: the office's name and the column's
+    heading, maybe over a line of contact fields; the headline is the line under it, and the office publishes it."""
+    text = (f"{letterhead}\n2024年乡村公益性岗位招聘公告\n"
+            "县人社局面向农村劳动力招聘乡村保洁员40名，月补贴1500元，报名截至6月20日。\n")
+    [article] = parse_page("p", text).articles
+    assert (article.title, article.publisher) == ("2024年乡村公益性岗位招聘公告", "某某县人力资源和社会保障局")
+    assert article.paragraphs == ["县人社局面向农村劳动力招聘乡村保洁员40名，月补贴1500元，报名截至6月20日。"]
+
+
 def test_a_headline_naming_a_hotline_is_no_letterhead():
     news = "某某市热力有限公司 客服热线调整\n自3月1日起，客服热线改为0536-5550199，原号码停用。\n"
     [article] = parse_page("p", news).articles
