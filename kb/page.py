@@ -56,6 +56,7 @@ from .web_layout import (
     is_printing_day,
     is_unmarked_byline,
     letterhead_issuer,
+    picture_heading,
     read_dateline,
     read_editor_day,
     read_form_head,
@@ -63,6 +64,7 @@ from .web_layout import (
     read_printing_day,
     read_routing_form,
     read_signature,
+    transcript_head,
 )
 
 BYLINE_MARK = "□"
@@ -79,6 +81,7 @@ _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:
 _TITLE_MAX_LINES = 3
 _DOCUMENT_NAME_CHARS = 60
 _HEADING_CHARS = 12
+_HEAD_LINES = 3  # a document's dateline and issuers under its title
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 
 
@@ -371,6 +374,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     documents = _numbered_documents(lines[:tail])
     letterhead = _letterhead_over_number(lines[:tail])
     lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
+    lines = _transcribed(lines)
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
     # its English capitals)
@@ -412,6 +416,16 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if form and articles:  # a document pasted without its title line: the form's 文件标题 names it
         articles[0].title = articles[0].title or form.name
     return [_with_some_title(a) for a in articles]
+
+
+def _transcribed(lines: list[str]) -> list[str]:
+    """Photos transcribed under a head of their own ("【某某照片文字整理】" / "拍摄时间：…"): the document they show,
+    each picture's marker replaced by its heading, which stands alone; the lines as they are when there is no such
+    head or the document under it opens with no heading of its own."""
+    head = transcript_head(lines)
+    shown = [line if heading is None else _Line.heading(heading) for line in lines[head:]
+             if (heading := picture_heading(line)) is None or heading] if head else []
+    return shown if shown and _is_title_line(shown[0], punctuated=True) else lines
 
 
 _UNTITLED_CHARS = 20
@@ -639,6 +653,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     for closing in filter(None, (read_signature(rest[:attachments]) or cover, form)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
+    article.publisher = article.publisher or _head_issuers(rest)
     paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
     article.publisher = article.publisher or (paper.group(1) if paper else "")  # "…。（某某晚报记者 宋佳）"
     if article.paragraphs:
@@ -648,6 +663,15 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
     return article
+
+
+def _head_issuers(lines: list[str]) -> str:
+    """The issuers a document's head names on a line of their own right under its dateline, side by side as in a
+    letterhead (a notice board's name, "2022年第三季度　公开日期：…", "某某村民委员会　某某村务监督委员会"): they
+    publish it when no dateline or closing names anyone. Under a title alone such a line may be an author's."""
+    head = list(itertools.takewhile(lambda line: not re.search(r"[。！？]", line), lines[:_HEAD_LINES]))
+    return "、".join(next((names for above, line in itertools.pairwise(head) if read_dateline(above)
+                           and (names := _issuers(line)) and all(map(is_issuer, names))), []))
 
 
 def _repeated_title_lines(lines: list[str], title: str) -> int:
@@ -689,13 +713,21 @@ def _joined_title(lines: list[str]) -> str:
 class _Line(str):
     """A line of the page, normalized; `indented`: it opened with a paragraph indent ("　　正文…", as a notice
     copied from a PDF keeps them), so it starts a paragraph even where the line above ends mid-sentence (under a
-    heading such as "二、补贴标准")."""
+    heading such as "二、补贴标准"); `alone`: a heading that is a paragraph of its own (a picture's in a
+    transcript), the text going on under it."""
     indented = False
+    alone = False
 
     @classmethod
     def of(cls, raw: str) -> _Line:
         line = cls(normalize(raw))
         line.indented = bool(_INDENT.match(raw))
+        return line
+
+    @classmethod
+    def heading(cls, text: str) -> _Line:
+        line = cls(text)
+        line.indented = line.alone = True
         return line
 
 
@@ -713,6 +745,8 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 def _is_heading(paragraph: str) -> bool:
     """"一、减免对象", "（二）办理时间": a numbered heading on a line of its own; the text goes on under it."""
+    if isinstance(paragraph, _Line) and paragraph.alone:
+        return True
     number_end = item_number_end(paragraph)
     return 0 < number_end and len(paragraph) <= _HEADING_CHARS \
         and not re.search(r"[，。；：、,;:]", paragraph[number_end:])

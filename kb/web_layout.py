@@ -9,7 +9,8 @@
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
   and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's or an export's head
-  ("播发单位：…", "审核时间：…", "导出时间：…"), a 信息公开 record's head ("索引号：…", "发布日期：…", "名称：…").
+  ("播发单位：…", "审核时间：…", "导出时间：…"), a 信息公开 record's head ("索引号：…", "发布日期：…", "名称：…"),
+  a transcript's head above photos it transcribes ("【某某照片文字整理】" / "拍摄时间：…") and its pictures' markers.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _MONTH_AND_DAY = r"\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # after a year
 _FULL_DATE = re.compile(rf"(\d{{4}}){_MONTH_AND_DAY}")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
-_PUBLISHING = "发布|发表|发稿|更新"  # what a page's time says of it: not an event's "时间："
+_PUBLISHING = "发布|发表|发稿|更新|公开"  # what a page's time says of it: not an event's "时间："
 _DATE_LABEL = rf"(?:{_PUBLISHING}|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构)"
 _PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
@@ -39,6 +40,7 @@ _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|(?:{_FIELD}\s*){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
     rf"|(?:[^|｜]{{1,40}}[|｜]\s*){{1,4}}(?:{_KEYED_DATE_LABEL})\s*：\s*{_FULL_DATE.pattern}"  # …｜最后更新：…
+    rf"|(?:[^\s：|｜]{{2,12}}\s+){{1,2}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 2022年第三季度　公开日期：…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
@@ -260,6 +262,15 @@ _RECORD_OFFICE = re.compile(rf"{_SOURCE_LABEL}|[发来]文(?:机关|单位)")
 _ROUTING_FORM = re.compile(r"^(?:【[^【】]{1,30}】)?[\u4e00-\u9fff]{0,16}(?:处理|办文|阅办|阅文|传阅|批办)[单笺]$")
 _RULE_LINE = re.compile(rf"^(?:{_RULE_MARK}\s*){{3,}}$")
 _ROUTING_FORM_LINES = 40
+# A transcript of photos or screenshots (a notice board's, a poster's) opens with a head of its own: a line naming
+# what was transcribed ("【某某照片文字整理】", "某某图片转文字", "截图文字"), then labelled lines on the pictures and
+# their transcription (拍摄地点, 拍摄时间, 整理人, 转写, 说明). Each picture's text may stand under a marker that
+# numbers it ("━━━ 第2张：某某公示 ━━━", "第1张（左栏，红底标题）"): its heading, if any, is the text's.
+_TRANSCRIPT_NAME = re.compile(r"^【?[\u4e00-\u9fff]{0,20}(?:文字整理|转文字|截图文字|照片文字|图片文字)】?$")
+_TRANSCRIPTION_LABEL = re.compile(r"(?:拍摄|拍照|截图|翻拍|整理|转写|录入|校对|识别)[\u4e00-\u9fff]{0,3}|说明|备注")
+_PICTURE_NUMBER = r"第\s*[\d一二三四五六七八九十]{1,3}\s*[张幅]|(?:图片?|照片)\s*\d{1,3}"
+_PICTURE_MARKER = re.compile(rf"^(?:{_RULE_MARK}\s*)*(?:{_PICTURE_NUMBER})\s*(?:[（(][^（）()]*[）)])?\s*[：:]?\s*(.*?)"
+                             rf"\s*(?:{_RULE_MARK}\s*)*$")
 # A letters page (领导留言板, 政民互动): the message's time ("留言用户：王** 留言时间：2023-06-28 21:37"), then the
 # message, then the reply's time on a line of its own ("答复时间：2023-07-05 10:12"): the page is the answer's.
 _MESSAGE_TIME = re.compile(rf"(?:留言|来信|写信|咨询|投诉|提问|信件)(?:时间|日期)\s*[：:]\s*{_FULL_DATE.pattern}")
@@ -546,6 +557,26 @@ def read_routing_form(lines: list[str]) -> RoutingForm | None:
         return None
     name, dateline = _record([field for line in lines[shown[0] + 1:rule] for field in _fields(line)])
     return RoutingForm(end=rule + 1, name=name, dateline=dateline) if name or dateline.publisher else None
+
+
+def transcript_head(lines: list[str]) -> int:
+    """How many lines a transcript's head fills (its name, then its lines on the pictures: no text of the document,
+    and its 拍摄时间 no day of it); 0 when the lines open with no such head."""
+    fields = sum(1 for _ in itertools.takewhile(_on_the_pictures, lines[1:]))
+    return 1 + fields if fields and _TRANSCRIPT_NAME.match(lines[0].strip()) else 0
+
+
+def picture_heading(line: str) -> str | None:
+    """The heading a transcript's marker of a picture carries ("━━━ 第2张：某某公示 ━━━" → "某某公示"; "" for
+    "第1张（左栏）"), None when the line is no such marker."""
+    marker = _PICTURE_MARKER.match(line.strip())
+    return marker.group(1) if marker else None
+
+
+def _on_the_pictures(line: str) -> bool:
+    """A line of a transcript's head: fields labelled as taken, transcribed or noted ("拍摄时间：…　整理人：…")."""
+    fields = _fields(line)
+    return bool(fields) and all(_TRANSCRIPTION_LABEL.fullmatch(label) for label, _ in fields)
 
 
 def _fields(line: str) -> list[tuple[str, str]]:

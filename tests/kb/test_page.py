@@ -1308,3 +1308,39 @@ def test_a_routing_forms_fields_name_a_document_pasted_without_its_title_and_clo
     assert article.title == "关于东湖公园夜间照明改造进展情况的报告"
     assert page.publisher_of(article) == "某市园林工程有限公司"
     assert article.published is None and article.paragraphs[0] == "区城市管理局："
+
+
+_BOARD = ("东关社区居务公开栏\n2023年第二季度　　公开日期：2023年4月20日\n东关社区居民委员会　东关社区居务监督委员会\n"
+          "━━━━ 第2张：老旧小区加装电梯补贴公示 ━━━━\n经社区居民议事会讨论，以下住宅楼申请加装电梯补贴，现予公示。\n"
+          "1号楼　补贴15万元\n公示期：2023年4月20日至4月27日。\n")
+
+
+@pytest.mark.parametrize("head", [
+    "【社区公告栏照片文字整理】\n拍摄地点：东关社区服务中心门口\n拍摄时间：2023年5月9日下午　整理人：李某（网格员）\n"
+    "说明：照片共2张，看不清的字用□代替。\n\n━━━━ 第1张（上半部分）━━━━\n",
+    "公告栏图片转文字\n转写：王某\n备注：按从上到下的顺序整理。\n",
+])
+def test_a_photo_transcripts_head_is_no_text_and_the_boards_head_titles_dates_and_publishes_it(head):
+    page = parse_page("p", head + _BOARD)
+    [article] = page.articles
+    assert article.title == "东关社区居务公开栏"
+    assert (page.iso_date_of(article), page.publisher_of(article)) == \
+        ("2023-04-20", "东关社区居民委员会、东关社区居务监督委员会")  # not the day the photos were taken
+    assert not any(word in article.text for word in ("拍摄", "整理", "转写", "第1张", "第2张", "公开日期"))
+    assert "老旧小区加装电梯补贴公示" in article.paragraphs  # a picture's heading stands alone
+
+
+def test_a_photo_transcript_is_titled_by_the_heading_its_first_pictures_marker_carries():
+    page = parse_page("p", "截图文字\n截图时间：2023年5月9日\n——— 图1：东关社区停水通知 ———\n"
+                           "因管道维修，5月12日8:00至14:00东关社区停水，请居民提前储水。\n东关社区居民委员会\n")
+    [article] = page.articles
+    assert article.title == "东关社区停水通知"
+    assert page.publisher_of(article) == "东关社区居民委员会" and "截图" not in article.text
+
+
+@pytest.mark.parametrize("line", ["公开日期：2023年4月20日", "2023年第二季度　　公开日期：2023年4月20日",
+                                  "第15期　发布日期：2023-04-20"])
+def test_a_labelled_publication_day_in_a_boards_head_dates_a_text_without_front_matter(line):
+    page = parse_page("p", f"东关社区居务公开栏\n{line}\n社区今年将为3栋住宅楼加装电梯，5月10日前完成选址。\n")
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2023-04-20" and "日期" not in article.text
