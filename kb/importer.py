@@ -345,8 +345,7 @@ def _known_articles(articles_dir: Path) -> dict[str, str]:
 
 def _file_name(page: Page) -> str:
     first = page.articles[0]
-    month = re.match(r"\d{4}-\d{2}", page.meta.get("date", ""))  # what the front matter says is not a file name
-    day = page.iso_date_of(first) or (month and month.group()) or "undated"
+    day = page.iso_date_of(first) or page.month_of(first) or "undated"
     slug = "".join(re.findall(r"\w", first.title))[:_SLUG_CHARS] or "article"
     return f"{day}-{slug}"
 

@@ -64,6 +64,7 @@ from .web_layout import (
     read_printing_day,
     read_routing_form,
     read_signature,
+    read_version,
     transcript_head,
 )
 
@@ -123,6 +124,8 @@ class Article:
     # a 版记 in the text ("某某局办公室 2023年3月6日印发"): its office only prints the document, so it dates and
     # publishes it only when no dateline, closing or letterhead does
     imprint: Dateline | None = None
+    # "YYYY-MM": the month its closing or version line names when no day is known ("某某局制" / "2023年2月")
+    month: str = ""
 
     @property
     def text(self) -> str:
@@ -159,35 +162,47 @@ class Page:
         match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", self.meta.get("date", ""))
         return (valid_day(*map(int, match.groups())) if match else None) or article.published
 
+    def month_of(self, article: Article) -> str:
+        """"YYYY-MM": the front matter's month, else the one the article's closing or version line names, else ""."""
+        match = re.match(r"(\d{4})-(\d{1,2})(?!\d)", self.meta.get("date", ""))
+        return f"{match.group(1)}-{int(match.group(2)):02d}" if match else article.month
+
+    def _year_of(self, article: Article) -> int | None:
+        """The front matter's year, else the year of the month the article's closing or version line names."""
+        return self.year or (int(article.month[:4]) if article.month else None)
+
     def date_of(self, article: Article) -> str:
-        """The publication day; without one, the latest day the article reports (in the front matter's year, else
-        the year of the latest full date its text writes: not "力争到2025年底"), else the page's month."""
+        """The publication day; without one, the latest day the article reports (in the year of the front matter or
+        the article's month, else the year of the latest full date its text writes: not "力争到2025年底"), else the
+        month of the page or the article ("2023年2月" under a form's "某某局制")."""
         published = self.published_on(article)
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
         day = self._reported_day(article)
-        year = self.year or _written_year(article.text)  # "口径更新：2021-02-05"
+        year = self._year_of(article) or _written_year(article.text)  # "口径更新：2021-02-05"
         if day:
             month, day_of_month = day
             return f"{f'{year}年' if year else ''}{month}月{day_of_month}日"
-        match = re.match(r"(\d{4})-(\d{1,2})", self.meta.get("date", ""))
-        return f"{match.group(1)}年{int(match.group(2))}月" if match else ""
+        month_of = self.month_of(article)
+        return f"{month_of[:4]}年{int(month_of[5:])}月" if month_of else ""
 
     def _reported_day(self, article: Article) -> tuple[int, int] | None:
-        """The latest (month, day) the article reports as done, within the front matter's month when it gives one
-        (a release of "2020-03" that sets a deadline of 6月30日 was not published in June); a text that only sets
-        days ahead (deadlines, plans: "3月31日前", "将于5月8日") was written before them: the earliest of those."""
-        match = re.match(r"\d{4}-(\d{1,2})(?!\d)", self.meta.get("date", ""))
-        done, ahead = ([d for d in days if not match or d[0] == int(match.group(1))]
+        """The latest (month, day) the article reports as done, within the month of the front matter or the article
+        when one is known (a release of "2020-03" that sets a deadline of 6月30日 was not published in June); a text
+        that only sets days ahead (deadlines, plans: "3月31日前", "将于5月8日") was written before them: the earliest
+        of those."""
+        month = self.month_of(article)
+        done, ahead = ([d for d in days if not month or d[0] == int(month[5:])]
                        for days in days_done_and_ahead(article.text))
         return dating(done, ahead)
 
     def iso_date_of(self, article: Article) -> str:
-        """The day date_of names as YYYY-MM-DD when the front matter or a dateline gives its year, else "": a year
-        date_of only takes from a full date in the text is shown, not stored as the article's date."""
+        """The day date_of names as YYYY-MM-DD when the front matter, a dateline or the article's month gives its
+        year, else "": a year date_of only takes from a full date in the text is shown, not stored as its date."""
         published = self.published_on(article)
         reported = self._reported_day(article)
-        day = published or (valid_day(self.year, *reported) if reported and self.year else None)
+        year = self._year_of(article)
+        day = published or (valid_day(year, *reported) if reported and year else None)
         return day.isoformat() if day else ""
 
 
@@ -650,9 +665,11 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     # "某某指挥部" / "二〇二〇年二月二十日": who issued it and when, without a dateline; it stands before the
     # attachments ("附件1" on a line of its own), or on a cover page (read above)
     attachments = next((n for n, line in enumerate(rest) if n > 0 and _ATTACHMENT_NUMBER.match(line)), len(rest))
-    for closing in filter(None, (read_signature(rest[:attachments]) or cover, form)):
+    version = read_version(rest[0]) if titles and rest else None  # "（2023年2月修订）" under the title
+    for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, version)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
+        article.month = article.month or closing.month
     article.publisher = article.publisher or _head_issuers(rest)
     paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
     article.publisher = article.publisher or (paper.group(1) if paper else "")  # "…。（某某晚报记者 宋佳）"

@@ -196,7 +196,8 @@ _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issue
 # fire or enforcement unit (交警支队, 消防救援大队, 执法总队) its own and joint ones
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|学校|小学|中学|大学|幼儿园|中心|处|所|血站|服务站|工作站|检查站|监测站" \
     "|管理站|公司|小组|总队|支队|大队"
-_ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})$")
+_ISSUER_TEXT = rf"[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})"
+_ISSUER = re.compile(rf"^{_ISSUER_TEXT}$")
 # A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped), or an
 # office's number ("局办公室：0536-1234567"), after the name and maybe the office that writes ("某某学校 … 招生就业处")
 _PHONE = r"[\d(（][\d\-()（）]{4,}"
@@ -219,6 +220,14 @@ _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a datel
 _ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+{_FULL_DATE.pattern}\s*(?:{_PRINTED})?$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
+# The maker a form's or booklet's foot names: "某某局制", "某某办公室编", "某某局印发"; the issuer signs so
+_SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|编)?$")
+# A month in digits or in Chinese ("2023年2月", "二〇二三年二月"); alone on a closing's last line, maybe printed then
+_MONTH = r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+_MONTH_ALONE = re.compile(rf"^{_MONTH}\s*(?:{_PRINTED})?$")
+# A form's or rule's version under its title: "（2023年2月修订）", "（2023年2月6日印发）"
+_VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?\s*"
+                      r"(?:修订|修正|印发|发布|制定)?\s*[）)]$")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
@@ -285,6 +294,7 @@ class Dateline:
     publisher: str
     labelled: bool  # "发布时间：…", "… 来源：…", not a bare date
     rank: int = 0   # its day's rank in DATE_KEYS: 0 a publication day, 1 an update's ("更新时间：…"), 2 a creation's
+    month: str = ""  # "YYYY-MM" when a closing or version line names the month (and maybe no day)
 
 
 @dataclass(frozen=True)
@@ -612,25 +622,46 @@ def read_editor_day(lines: list[str]) -> Dateline | None:
 
 def read_signature(lines: list[str]) -> Dateline | None:
     """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"; or the day it was printed,
-    "某某局办公室" / "2023年3月6日印发", that day also with no issuer over it), or the issuer alone on the last line (a
-    note in brackets may follow it); None without a closing. Joint issuers stand side by side ("某某局 某某局") or one
-    above the other (bureaus and offices, up to four: not a list of hospitals above their bureau): all of them issued
-    it, "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read."""
+    "某某局办公室" / "2023年3月6日印发", that day also with no issuer over it), else the month a form's foot gives
+    under its issuer ("某某局制" / "2023年2月" on the last line), else the issuer alone on the last line (a note in
+    brackets may follow them); None without a closing. Joint issuers stand side by side ("某某局 某某局") or one above
+    the other (bureaus and offices, up to four: not a list of hospitals above their bureau): all of them issued it,
+    "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read."""
     printing = None
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         printed = _printing_day(lines[at])
         day = printed or _day_alone(lines[at].strip())
-        closing = _issued(lines, at, day) if day and _ISSUER.match(lines[at - 1].strip()) else \
+        closing = _issued(lines, at, day) if day and _signer(lines[at - 1]) else \
             Dateline(published=day, publisher="", labelled=False) if printed else None
         if closing and not printed:
             return closing
         printing = printing or closing
     if printing:
         return printing
-    last = [line.strip() for line in lines[-2:] if not is_note(line)][-1:]
-    if last and _ISSUER.match(last[0]):
-        return Dateline(published=None, publisher="、".join(last[0].split()), labelled=False)
-    return None
+    last = [line.strip() for line in lines[-3:] if not is_note(line)][-2:]
+    month = _MONTH_ALONE.match(last[-1]) if len(last) == 2 else None
+    signer = _signer(last[0] if month else last[-1]) if last else ""
+    return Dateline(published=None, publisher="、".join(signer.split()), labelled=False,
+                    month=_month_text(*month.groups()) if month else "") if signer else None
+
+
+def _signer(line: str) -> str:
+    """The issuer a closing's line names, without the 制/编/印发 of a form's or booklet's foot ("某某局制"); "" when
+    the line names none."""
+    found = _SIGNER.match(line.strip())
+    return found.group(1).strip() if found else ""
+
+
+def read_version(line: str) -> Dateline | None:
+    """The month (and day, when it names one) of a form's or rule's version line under its title ("（2023年2月修订）",
+    "（2023年2月印发）"); None when the line is none."""
+    found = _VERSION.match(line.strip())
+    month = _month_text(*found.groups()[:2]) if found else ""
+    if not found or not month:
+        return None
+    day = found.group(3)
+    return Dateline(published=valid_day(month[:4], month[5:], _number(day)) if day else None, publisher="",
+                    labelled=False, month=month)
 
 
 def is_imprint(line: str) -> bool:
@@ -657,7 +688,7 @@ def _issued(lines: list[str], at: int, day: date) -> Dateline:
     while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
             and _AUTHORITY.match(lines[first - 1].strip()):
         first -= 1
-    issuers = [name for line in lines[first:at] for name in line.split()]
+    issuers = [name for line in lines[first:at] for name in _signer(line).split()]
     return Dateline(published=day, publisher="、".join(issuers), labelled=False)
 
 
@@ -678,10 +709,20 @@ def _day_alone(line: str) -> date | None:
     if digits:
         return valid_day(*digits.groups())
     numerals = _CHINESE_DATE.match(line)
-    if not numerals:
-        return None
-    year = "".join(str(CHINESE_DIGITS[c]) for c in numerals.group(1))
-    return valid_day(year, *map(str, map(chinese_number, numerals.groups()[1:])))
+    return valid_day(*map(_number, numerals.groups())) if numerals else None
+
+
+def _month_text(year: str, month: str) -> str:
+    """"YYYY-MM" of a year and month in digits or in Chinese ("二〇二三", "二"); "" when it is no month."""
+    number = _number(month)
+    return f"{_number(year)}-{number:02d}" if 1 <= number <= 12 else ""
+
+
+def _number(text: str) -> int:
+    """"2023", "二〇二三" (a year, digit by digit), "十二" as a number."""
+    if text.isascii():
+        return int(text)
+    return int("".join(str(CHINESE_DIGITS[c]) for c in text)) if len(text) == 4 else chinese_number(text)
 
 
 def is_issuer(line: str) -> bool:

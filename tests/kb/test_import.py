@@ -334,6 +334,19 @@ async def test_a_word_documents_imprint_dates_it_by_its_printing_day_not_a_deadl
         assert (page.iso_date_of(article), page.publisher_of(article)) == ("2024-03-01", "某镇人民政府党政办公室")
 
 
+async def test_a_word_form_whose_foot_names_only_its_maker_and_month_is_dated_to_that_month(store, tmp_path):
+    """"某某局制" / "2024年5月" at a form's foot: cited with that month, stored with no day, filed under the month."""
+    form = _word_file(tmp_path / "申请表.docx", "附件3", "某县困难职工医疗互助申请表", "填表日期：　　年　　月　　日",
+                      "申请人姓名　工作单位",
+                      "填表说明", "　　一、申请条件。参加职工医疗互助一年以上、自付医疗费超过3000元的职工可以申请。",
+                      "　　二、报销比例。自付部分按40%给予互助金，每人每年最高1.5万元。", "某县总工会制", "2024年5月")
+    [outcome] = await run_add(store, form)
+    assert isinstance(outcome, Added), outcome
+    assert outcome.path.name.startswith("2024-05-某县困难职工医疗互助申请表")
+    article = article_named(store.load(), "某县困难职工医疗互助申请表")
+    assert (article.date_text, article.published, article.publisher) == ("2024年5月", "", "某县总工会")
+
+
 async def test_a_page_titled_by_its_bulletins_spaced_out_name_is_titled_by_its_headline(store, tmp_path):
     page = ("<html><head><meta charset='utf-8'><title>工 作 简 报</title></head><body><p>工作简报</p>"
             "<p>全市图书馆分批恢复开放</p><p>读者须提前一天网上预约</p>"

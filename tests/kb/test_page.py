@@ -325,6 +325,36 @@ def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
     assert iso[:4] + "年" not in article.text
 
 
+_AID_FORM = ("附件1\n某县残疾人辅助器具适配申请表\n{version}编号：　　填表日期：　　年　　月　　日\n申请人姓名　性别\n"
+             "填表说明\n一、申请对象。持有残疾人证的本县户籍居民，可以申请免费适配轮椅、助听器等辅助器具。\n"
+             "二、办理地点。向户籍所在地的乡镇（街道）残联提出申请，网上申请已于1月8日开通。\n{closing}")
+
+
+@pytest.mark.parametrize("closing, publisher", [
+    ("某县残疾人联合会制\n2024年3月\n", "某县残疾人联合会"),  # a form's foot: its maker, then the month
+    ("某县残疾人联合会\n二〇二四年三月\n", "某县残疾人联合会"),
+    ("某县残疾人联合会办公室\n2024年3月印发\n（此表可复印使用）\n", "某县残疾人联合会办公室"),
+])
+def test_a_closing_that_names_only_the_month_dates_the_document_to_that_month_and_no_day(closing, publisher):
+    [article] = (page := parse_page("f", _AID_FORM.format(version="", closing=closing))).articles
+    assert (article.title, page.date_of(article), page.iso_date_of(article), page.publisher_of(article)) == \
+        ("某县残疾人辅助器具适配申请表", "2024年3月", "", publisher)  # not the 1月8日 its text reports
+    [unsigned] = (page := parse_page("u", _AID_FORM.format(version="", closing="2024年3月\n"))).articles
+    assert (page.date_of(unsigned), unsigned.publisher) == ("1月8日", "")  # a month under no issuer closes nothing
+
+
+def test_a_version_line_under_the_title_dates_the_document_to_its_month_and_a_full_day_in_the_closing_wins():
+    """"（2024年3月修订）" under a form's title: the month it was last made; its maker ("某某会制") publishes it."""
+    for version, closing, dated, publisher in (
+            ("（2024年3月修订）\n", "某县残疾人联合会制\n", "2024年3月", "某县残疾人联合会"),
+            ("（二〇二四年三月印发）\n", "", "2024年3月", ""),
+            ("（2023年12月修订）\n", "某县残疾人联合会制\n2024年3月18日\n", "2024年3月18日", "某县残疾人联合会")):
+        [article] = (page := parse_page("v", _AID_FORM.format(version=version, closing=closing))).articles
+        assert (article.title, page.date_of(article), page.publisher_of(article)) == \
+            ("某县残疾人辅助器具适配申请表", dated, publisher)
+        assert version.strip() in article.text  # the version stays a fact of the form
+
+
 _FLU_LETTER = ("冬季预防流感致家长的一封信\n尊敬的家长朋友：\n"
                "　　近期流感进入高发期，请家长每天早晨为孩子测量体温，孩子发热时请在家休息，不要带病入园。\n"
                "　　请于11月24日前将下面的回执交给带班老师。\n{issuer}\n2023年11月20日\n{cut}\n冬季流感防控告知回执\n"
