@@ -28,7 +28,7 @@ from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
 from .mail import SHORT_NOTE_HAN, Mail, forwarded, read_mail
-from .page import WEB_LAYOUT, Page, parse_page, read_page, split_front_matter
+from .page import WEB_LAYOUT, Article, Page, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, marked_encoding, punctuated, said_han, simplified
 from .web_layout import page_header
@@ -64,12 +64,25 @@ class Added:
     @property
     def message(self) -> str:
         cited = "；".join(cite(a.title, self.page.publisher_of(a), self.page.date_of(a)) for a in self.page.articles)
+        return f"已添加：{self.source} → {self.path}：{cited}{self._date_hint()}"
+
+    def _date_hint(self) -> str:
+        """For articles without a publication day: what their citations use instead, and how to give the day."""
         undated = [a for a in self.page.articles if self.page.published_on(a) is None]
-        hint = f"\n提示：{'、'.join(f'《{a.title}》' for a in undated)}没有写明发布日期，" \
-            "引用时暂用正文报道的日期（不算截止、计划的日子）。" \
-            f"如需更正，请在 {self.path} 的第一行前加上三行：---、date: 2020-03-05（发布日期）、---，再运行 make kb。" \
-            if undated else ""
-        return f"已添加：{self.source} → {self.path}：{cited}{hint}"
+        if not undated:
+            return ""
+        month_only = [a for a in undated if self.page.month_of(a)]
+        no_date = [a for a in undated if a not in month_only]
+        hints = [f"{_titles(month_only)}只写明了发布月份，引用时用这个月份（正文报道了这个月里的日期时用那一天）。"
+                 if month_only else "",
+                 f"{_titles(no_date)}没有写明发布日期，引用时暂用正文报道的日期（不算截止、计划的日子）。"
+                 if no_date else ""]
+        return f"\n提示：{''.join(hints)}如需更正，请在 {self.path} 的第一行前加上三行：" \
+            "---、date: 2020-03-05（发布日期）、---，再运行 make kb。"
+
+
+def _titles(articles: list[Article]) -> str:
+    return "、".join(f"《{a.title}》" for a in articles)
 
 
 @dataclass(frozen=True)

@@ -345,6 +345,8 @@ async def test_a_word_form_whose_foot_names_only_its_maker_and_month_is_dated_to
     assert outcome.path.name.startswith("2024-05-某县困难职工医疗互助申请表")
     article = article_named(store.load(), "某县困难职工医疗互助申请表")
     assert (article.date_text, article.published, article.publisher) == ("2024年5月", "", "某县总工会")
+    # the hint says what the citation uses: the month written, not a day the text reports
+    assert "只写明了发布月份" in outcome.message and "没有写明发布日期" not in outcome.message
 
 
 async def test_a_page_titled_by_its_bulletins_spaced_out_name_is_titled_by_its_headline(store, tmp_path):
