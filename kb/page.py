@@ -60,6 +60,7 @@ from .web_layout import (
     read_dateline,
     read_editor_day,
     read_form_head,
+    read_item_export,
     read_microblog,
     read_printing_day,
     read_routing_form,
@@ -376,6 +377,9 @@ def _is_byline(line: str) -> bool:
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
+    export = read_item_export([normalize(line) for line in body.splitlines()]) if title is None else None
+    if export:  # a system's export of labelled items ("【节目项 1】" / "标题：…" / "内容：…"): one document, its name's
+        return _dated(_one_article(_item_lines(export.items), export.name, whole_lines), export.dateline)
     pasted = _pasted_parts(body) if title is None else [body]
     if len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
@@ -441,6 +445,15 @@ def _transcribed(lines: list[str]) -> list[str]:
     shown = [line if heading is None else _Line.heading(heading) for line in lines[head:]
              if (heading := picture_heading(line)) is None or heading] if head else []
     return shown if shown and _is_title_line(shown[0], punctuated=True) else lines
+
+
+def _item_lines(items: list[tuple[str, list[str]]]) -> list[str]:
+    """An export's items as the lines of one text: each 标题 a heading alone, each 内容 starting a paragraph."""
+    lines: list[str] = []
+    for heading, text in items:
+        lines += [_Line.heading(heading)] if heading else []
+        lines += [_Line.of(line, indented=n == 0) for n, line in enumerate(text)]
+    return lines
 
 
 _UNTITLED_CHARS = 20
@@ -736,9 +749,9 @@ class _Line(str):
     alone = False
 
     @classmethod
-    def of(cls, raw: str) -> _Line:
+    def of(cls, raw: str, indented: bool = False) -> _Line:
         line = cls(normalize(raw))
-        line.indented = bool(_INDENT.match(raw))
+        line.indented = indented or bool(_INDENT.match(raw))
         return line
 
     @classmethod

@@ -271,6 +271,14 @@ _RECORD_OFFICE = re.compile(rf"{_SOURCE_LABEL}|[发来]文(?:机关|单位)")
 _ROUTING_FORM = re.compile(r"^(?:【[^【】]{1,30}】)?[\u4e00-\u9fff]{0,16}(?:处理|办文|阅办|阅文|传阅|批办)[单笺]$")
 _RULE_LINE = re.compile(rf"^(?:{_RULE_MARK}\s*){{3,}}$")
 _ROUTING_FORM_LINES = 40
+# A system's export of labelled items (a signage system's 节目单, a CMS's content export): a banner, fields naming
+# the export (its 名称 or 标题, who exported it when) within a few lines above a rule, then blocks each opened by a
+# numbered marker ("【节目项 1】", maybe with the item's settings: 类型, 区域, 停留…) and holding its "标题：" and
+# "内容：" fields; what stands under a rule outside any block is the system's note ("导出完毕。…").
+_EXPORT_HEAD_LINES = 12
+_EXPORT_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}(?:名称|标题)")
+_EXPORT_ITEM = re.compile(r"^【[\u4e00-\u9fff]{1,8}\s*\d{1,3}】")
+_ITEM_FIELD = re.compile(r"^(标题|内容|正文)\s*：\s*(.*)$")
 # A transcript of photos or screenshots (a notice board's, a poster's) opens with a head of its own: a line naming
 # what was transcribed ("【某某照片文字整理】", "某某图片转文字", "截图文字"), then labelled lines on the pictures and
 # their transcription (拍摄地点, 拍摄时间, 整理人, 转写, 说明). Each picture's text may stand under a marker that
@@ -302,6 +310,13 @@ class RoutingForm:
     end: int            # the document's first line, under the form's rule
     name: str           # the document's name in the form (文件标题)
     dateline: Dateline  # the unit that sent it (来文单位), a 成文日期 when the form names one
+
+
+@dataclass(frozen=True)
+class ItemExport:
+    name: str                            # the export's own name (节目单名称), not the system's banner
+    dateline: Dateline                   # the day it was exported, the organisation it names
+    items: list[tuple[str, list[str]]]   # each item's 标题 ("" without one) and its 内容's lines
 
 
 @dataclass(frozen=True)
@@ -567,6 +582,48 @@ def read_routing_form(lines: list[str]) -> RoutingForm | None:
         return None
     name, dateline = _record([field for line in lines[shown[0] + 1:rule] for field in _fields(line)])
     return RoutingForm(end=rule + 1, name=name, dateline=dateline) if name or dateline.publisher else None
+
+
+def read_item_export(lines: list[str]) -> ItemExport | None:
+    """A system's export of labelled items: named by its head's 名称/标题 field, dated by a day DATE_KEYS names, else
+    by the day the form head's fields give (导出时间: a 有效期 is when it is shown, not published), published by a
+    来源, else by an organisation a field names alone; None when the lines are no such export."""
+    shown = [line.strip() for line in lines if line.strip()]
+    rule = next((n for n, line in enumerate(shown[:_EXPORT_HEAD_LINES]) if _RULE_LINE.match(line)), None)
+    if rule is None or rule + 1 >= len(shown) or not _EXPORT_ITEM.match(shown[rule + 1]):
+        return None
+    fields = [field for line in shown[:rule] for field in _fields(line)]
+    name = next((value for label, value in fields if _EXPORT_NAME.fullmatch(label)), "")
+    if not name:
+        return None
+    _, record = _record(fields)
+    issued, _ = read_form_head([line for line in shown[:rule] if FIELD_START.match(line)])
+    issuer = next((value for label, value in fields if not _EXPORT_NAME.fullmatch(label) and is_issuer(value)), "")
+    dateline = Dateline(published=record.published or (issued.published if issued else None), labelled=True,
+                        publisher=record.publisher or (issued.publisher if issued else "") or issuer)
+    return ItemExport(name=name, dateline=dateline, items=_export_items(shown[rule + 1:]))
+
+
+def _export_items(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Each block's 标题 ("" without one) and the lines of its 内容, up to the next block or a rule; its marker's and
+    other fields (its settings) are none."""
+    blocks: list[list[str]] = []
+    inside = False
+    for line in lines:
+        opens = bool(_EXPORT_ITEM.match(line))
+        inside = opens or (inside and not _RULE_LINE.match(line))
+        if opens:
+            blocks.append([])
+        elif inside:
+            blocks[-1].append(line)
+    return [_export_item(block) for block in blocks]
+
+
+def _export_item(block: list[str]) -> tuple[str, list[str]]:
+    fields = [(n, found.groups()) for n, line in enumerate(block) if (found := _ITEM_FIELD.match(line))]
+    heading = next((value for _, (label, value) in fields if label == "标题"), "")
+    text = next(([value, *block[n + 1:]] for n, (label, value) in fields if label != "标题"), [])
+    return heading, [line for line in text if line]
 
 
 def transcript_head(lines: list[str]) -> int:

@@ -1374,3 +1374,31 @@ def test_a_labelled_publication_day_in_a_boards_head_dates_a_text_without_front_
     page = parse_page("p", f"东关社区居务公开栏\n{line}\n社区今年将为3栋住宅楼加装电梯，5月10日前完成选址。\n")
     [article] = page.articles
     assert page.iso_date_of(article) == "2023-04-20" and "日期" not in article.text
+
+
+_SIGNAGE = ("智慧屏管理平台 2.1 — 播放内容导出\n终端分组：城东街道便民服务中心\n终端：1F-大屏-01\n"
+            "节目单名称：2023年夏季大屏轮播内容\n节目单有效期：2023-06-01 00:00 至 2023-08-31 23:59\n"
+            "导出人：admin01　　导出时间：2023-06-03 14:20:05\n共 3 个节目项\n==============================\n\n"
+            "【节目项 1】类型：天气（动态数据，不导出）　区域：左上角\n\n"
+            "【节目项 2】类型：图文　区域：右侧　停留：20秒\n标题：夏季用电安全提示\n内容：\n"
+            "请勿私拉乱接电线，\n电动自行车不要在楼道内充电。\n\n"
+            "【节目项 3】类型：滚动字幕　区域：底部　速度：2\n内容：\n服务中心夏季办公时间为上午8:30至12:00\n\n"
+            "==============================\n导出完毕。注：动态数据类节目项仅导出模板文字。\n")
+_CMS = ("信息名称：社区图书室新书推荐\n发布机构：东湖社区居民委员会\n生成时间：2023年9月8日 10:00\n------------\n"
+        "【条目 1】\n标题：少儿绘本二十册\n正文：本月新增少儿绘本二十册，欢迎家长带孩子前来借阅。\n------------\n"
+        "【条目 2】\n标题：借阅时间调整\n正文：\n自9月11日起，图书室周六下午增开借阅。\n")
+
+
+@pytest.mark.parametrize(("text", "title", "day", "publisher", "paragraphs"), [
+    (_SIGNAGE, "2023年夏季大屏轮播内容", "2023-06-03", "城东街道便民服务中心",
+     ["夏季用电安全提示", "请勿私拉乱接电线，电动自行车不要在楼道内充电。", "服务中心夏季办公时间为上午8:30至12:00"]),
+    (_CMS, "社区图书室新书推荐", "2023-09-08", "东湖社区居民委员会",
+     ["少儿绘本二十册", "本月新增少儿绘本二十册，欢迎家长带孩子前来借阅。",
+      "借阅时间调整", "自9月11日起，图书室周六下午增开借阅。"]),
+], ids=["signage", "cms"])
+def test_a_systems_export_of_labelled_items_is_one_document_named_and_dated_by_its_head(
+        text, title, day, publisher, paragraphs):
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (title, day, publisher)
+    assert article.paragraphs == paragraphs  # no settings (类型, 区域, 停留), no export note, no 有效期
