@@ -66,6 +66,7 @@ from .web_layout import (
     read_routing_form,
     read_signature,
     read_version,
+    section_issuer,
     transcript_head,
 )
 
@@ -639,6 +640,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
+           and not (titles and section_issuer(rest[0]))  # "某某局 工伤保险科" under a course's title
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
                 or _is_document_name(rest[0]))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
@@ -683,7 +685,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
         article.month = article.month or closing.month
-    article.publisher = article.publisher or _head_issuers(rest)
+    article.publisher = article.publisher or _head_issuers(rest) or _head_section_issuer(rest)
     paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
     article.publisher = article.publisher or (paper.group(1) if paper else "")  # "…。（某某晚报记者 宋佳）"
     if article.paragraphs:
@@ -695,13 +697,23 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     return article
 
 
+def _head(lines: list[str]) -> list[str]:
+    """A document's first lines under its title, up to its first sentence."""
+    return list(itertools.takewhile(lambda line: not re.search(r"[。！？]", line), lines[:_HEAD_LINES]))
+
+
 def _head_issuers(lines: list[str]) -> str:
     """The issuers a document's head names on a line of their own right under its dateline, side by side as in a
     letterhead (a notice board's name, "2022年第三季度　公开日期：…", "某某村民委员会　某某村务监督委员会"): they
     publish it when no dateline or closing names anyone. Under a title alone such a line may be an author's."""
-    head = list(itertools.takewhile(lambda line: not re.search(r"[。！？]", line), lines[:_HEAD_LINES]))
-    return "、".join(next((names for above, line in itertools.pairwise(head) if read_dateline(above)
+    return "、".join(next((names for above, line in itertools.pairwise(_head(lines)) if read_dateline(above)
                            and (names := _issuers(line)) and all(map(is_issuer, names))), []))
+
+
+def _head_section_issuer(lines: list[str]) -> str:
+    """The issuer a cover's or head's office line names with its section ("某某局 工伤保险科" under a course's
+    title and subtitle, over "主讲：…"): the issuer publishes what its section wrote when nothing else names anyone."""
+    return next(filter(None, map(section_issuer, _head(lines))), "")
 
 
 def _repeated_title_lines(lines: list[str], title: str) -> int:

@@ -212,6 +212,8 @@ _CONTACT_LINE = re.compile(rf"^{_CONTACT}(?:\s+{_CONTACT})*$")
 # A site's letterhead printed with its page: the organisation's name and the column's or page kind's heading, no
 # sentence ("某某局 政策解读", "某某中心 通知公告")
 _COLUMN_HEAD = re.compile(r"^(\S+)\s+([\u4e00-\u9fff]{2,6})$")
+# An issuer and its section that writes or presents the document, on a cover or under a title ("某某局 工伤保险科")
+_SECTION_LINE = re.compile(r"^(\S+)\s+[\u4e00-\u9fff]{2,10}(?:科|股|室|处|办)$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
 _PRINTED = "印制|印发|编印"
@@ -785,6 +787,12 @@ def _number(text: str) -> int:
 def is_issuer(line: str) -> bool:
     """An organisation's name alone on a line: "某某局", "某某领导小组（指挥部）办公室"."""
     return bool(_ISSUER.match(line.strip()))
+
+
+def section_issuer(line: str) -> str:
+    """The issuer a line naming it and one of its sections names ("某某局 工伤保险科", "某某中心 综合办"); "" else."""
+    section = _SECTION_LINE.match(line.strip())
+    return section.group(1) if section and is_issuer(section.group(1)) else ""
 
 
 def is_english_name(line: str) -> bool:

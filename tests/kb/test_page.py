@@ -1402,3 +1402,20 @@ def test_a_systems_export_of_labelled_items_is_one_document_named_and_dated_by_i
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (title, day, publisher)
     assert article.paragraphs == paragraphs  # no settings (类型, 区域, 停留), no export note, no 有效期
+
+
+_COURSE = ("食品安全法规要点与抽检实务\n{subtitle}某某县市场监督管理局 食品安全协调科\n主讲：孙某\n"
+           "一、从业人员健康管理\n餐饮单位从业人员每年应当进行健康检查，取得健康证明后方可上岗。\n")
+
+
+@pytest.mark.parametrize("subtitle, closing, publisher, day", [
+    ("——2022年全县餐饮从业人员培训（第二讲）\n", "", "某某县市场监督管理局", ""),  # a course's year dates nothing
+    ("", "", "某某县市场监督管理局", ""),  # right under the title it is no part of it
+    ("", "某某县卫生健康局\n2022年5月6日\n", "某某县卫生健康局", "2022-05-06"),  # a closing names it first
+])
+def test_an_issuer_and_its_section_under_a_courses_title_publish_it_when_nothing_else_does(subtitle, closing,
+                                                                                           publisher, day):
+    page = parse_page("p", _COURSE.format(subtitle=subtitle) + closing)
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article), page.iso_date_of(article)) == \
+        ("食品安全法规要点与抽检实务", publisher, day)
