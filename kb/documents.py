@@ -23,9 +23,10 @@ from docx.table import Table, _Cell
 from lxml import etree
 
 from .mail import archived_page
-from .page import split_front_matter
-from .pdf_layout import in_reading_order, page_lines, paragraphs, without_running_lines
+from .page import parse_page, split_front_matter
+from .pdf_layout import Line, in_reading_order, page_lines, paragraphs, running_lines, without_running_lines
 from .text import HAN, ends_sentence, row_sentence
+from .web_layout import is_issuer
 
 PARAGRAPH_START = "\u3000\u3000"
 _MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -196,8 +197,21 @@ def pdf_text(raw: bytes) -> str:
         raise UnreadableDocument(f"PDF 文件已损坏，无法读取（{error}）") from None
     finally:
         document.close()
-    body = [line for lines in without_running_lines(in_reading_order(pages, sizes)) for line in lines]
-    return _with_text("\n".join(PARAGRAPH_START + paragraph for paragraph in paragraphs(body)), "PDF 文件")
+    pages = in_reading_order(pages, sizes)
+    body = [line for lines in without_running_lines(pages) for line in lines]
+    text = _with_text("\n".join(PARAGRAPH_START + paragraph for paragraph in paragraphs(body)), "PDF 文件")
+    return _published_by_running_line(text, running_lines(pages))
+
+
+def _published_by_running_line(text: str, running: list[list[Line]]) -> str:
+    """The text, under a front matter naming the organisation its running head or footer names ("某某局 · 某某培训
+    3 / 12" on a slide deck's pages) as its publisher when the text itself names none."""
+    issuer = next((part for lines in running for line in lines for part in re.split(r"\s*[·•|｜]\s*|\s+", line.text)
+                   if is_issuer(part)), "")
+    page = parse_page("pdf", text) if issuer else None
+    if page is None or any(page.publisher_of(article) for article in page.articles):
+        return text
+    return f"---\npublisher: {issuer}\n---\n{text}"
 
 
 def _with_text(text: str, kind: str) -> str:

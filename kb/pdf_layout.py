@@ -204,21 +204,24 @@ def _sheets(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[t
 
 
 def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Each page without what stands at its top or bottom on most pages (digits aside: "— 3 —", "第3页"), nor a page
-    number, nor the printing browser's header (its date and time, the page's title) and footer (address, "1/3").
+    """Each page without its running lines, nor a page number, nor the printing browser's header (its date and time,
+    the page's title) and footer (address, "1/3")."""
+    def furniture(line: Line) -> bool:
+        return any(pattern.match(line.text) for pattern in (_PAGE_COUNT, _ADDRESS_LINE, _PRINT_TIME))
+
+    return [[line for line in lines if line not in running and not (line in edge and furniture(line))]
+            for lines, edge, running in zip(pages, map(_edge_lines, pages), running_lines(pages), strict=True)]
+
+
+def running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Each page's lines that stand at its top or bottom on most pages (digits aside: "— 3 —", "第3页", "3 / 12").
     A bound publication mirrors its heads: "某某公报 2021年第19期" on one page, "2021年第19期 某某公报" next."""
     def key(line: Line) -> str:
         return " ".join(sorted(re.sub(r"\d+", "#", line.text).split()))
 
     edges = [_edge_lines(lines) for lines in pages]
     repeated = Counter(shape for lines in edges for shape in {key(line) for line in lines})
-
-    def running(line: Line) -> bool:
-        return (len(pages) > 1 and repeated[key(line)] * 2 > len(pages)) \
-            or any(pattern.match(line.text) for pattern in (_PAGE_COUNT, _ADDRESS_LINE, _PRINT_TIME))
-
-    return [[line for line in lines if not (line in edge and running(line))]
-            for lines, edge in zip(pages, edges, strict=True)]
+    return [[line for line in lines if len(pages) > 1 and repeated[key(line)] * 2 > len(pages)] for lines in edges]
 
 
 def _edge_lines(lines: list[Line]) -> list[Line]:

@@ -174,6 +174,33 @@ def test_a_joint_letterhead_printed_with_one_issuer_spaced_out_is_no_title():
 
 
 
+SLIDE = (720, 405)  # a 16:9 slide exported to PDF
+
+
+def _slides(footer: str, office: str = "") -> bytes:
+    slides = [_row("餐饮油烟治理政策解读", 250, 28, 220) + _row(office, 180, 13, 250)] + [
+        _row(heading, 340, 20, 60) + _row(text, 290, 13, 60) + _row(f"{footer} {number} / 3", 15, 8, 260)
+        for number, (heading, text) in enumerate([
+            ("一、哪些店要装净化器", "城区临街餐饮店应当安装油烟净化设施，并保持正常运行。"),
+            ("二、怎样申请补贴", "每台净化器补贴购置费用的一半，最多三千元。")], 2)]
+    return _pdf(*slides, size=SLIDE)
+
+
+def test_the_organisation_a_slide_decks_running_footer_names_publishes_it_and_the_footer_is_no_text():
+    text = pdf_text(_slides("某某区生态环境分局 · 2022年餐饮业培训"))
+    page = parse_page("slides", text)
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article), page.iso_date_of(article)) == \
+        ("餐饮油烟治理政策解读", "某某区生态环境分局", "")
+    assert not any(word in article.text for word in ("培训", "/ 3"))
+
+
+def test_a_running_footer_without_an_issuer_or_over_a_text_naming_its_publisher_names_none():
+    assert not parse_page("slides", pdf_text(_slides("2022年餐饮业培训"))).meta
+    page = parse_page("slides", pdf_text(_slides("某某区生态环境分局 · 2022年餐饮业培训", "某某区城市管理局 市容科")))
+    assert page.publisher_of(page.articles[0]) == "某某区城市管理局"  # the cover's office line
+
+
 LANDSCAPE = (842, 595)  # an A4 sheet turned: two A5 pages side by side, folded at x = 421
 Rows = tuple[tuple[str, float], ...]
 COVER: Rows = (("城西街道", 16), ("老年助餐服务指南", 24), ("城西街道办事处", 12))
