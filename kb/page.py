@@ -113,6 +113,8 @@ _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
+# An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
+_TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*)+(?=\S)")
 
 
 @dataclass
@@ -748,6 +750,7 @@ def _joined_title(lines: list[str]) -> str:
         about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
         broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line)))
         title += line if line.startswith("关于") or broken else f" {line}"
+    title = _TITLE_LABELS.sub("", title)
     bracketed = _BRACKETED.match(title)  # a headline set in 【】 as a post's is ("【…通知】"): not a label's 【】
     return bracketed.group(1) if bracketed else title
 

@@ -5,7 +5,8 @@
 - Page furniture: separator lines ("|", "***"), "原标题：…", editor and credit lines ("（编辑：…）",
   "责任编辑：…", "文字：…"), 【打印本页】-style links, "— END —", share prompts ("长按识别二维码…",
   "阅读原文"), open-government index lines ("索引号：…"), a site's menu and its name with its address, a bulletin's
-  issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读, "@所有人").
+  issue number, page and file numbers, a group chat's notice board (群公告, 已读/未读, "@所有人"), an office app's
+  announcement's time on show ("公告有效期：…") and attachment card ("附件（1）：某某.pdf 32.5KB [预览][下载]").
 - Where an article ends (related items, comments; a document's distribution list), a spaced-out or genre masthead
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
   and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's or an export's head
@@ -32,7 +33,10 @@ _DATE_LABEL = rf"(?:{_PUBLISHING}|答复|回复|播出)?(?:时间|日期)"  # �
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构)"
 _PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
 _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
-_INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
+# An office app's announcement (钉钉, 企业微信, 飞书 公告) shows whom it was published to beside its poster and time:
+# "行政部-某某 2023-04-03 09:12 发布范围：某某公司 全体员工"
+_SCOPE_LABEL = "发布范围"
+_INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|{_SCOPE_LABEL}|作者|责任编辑|编辑|点击数?|浏览次数|阅读|播放|字体|字号"
 # An online document's or wiki's info line, items parted by bars ("本文档由 某部 维护｜所属知识库：…｜最后更新：
 # 2023-02-24 10:17｜阅读 312"), holds a day labelled as DATE_KEYS names one (not a bare 日期: an event's may be)
 _KEYED_DATE_LABEL = "|".join(key for key in DATE_RANKS if re.match(HAN, key) and key != "日期")
@@ -41,6 +45,7 @@ _DATELINE = re.compile(
     rf"|(?:{_FIELD}\s*){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
     rf"|(?:[^|｜]{{1,40}}[|｜]\s*){{1,4}}(?:{_KEYED_DATE_LABEL})\s*：\s*{_FULL_DATE.pattern}"  # …｜最后更新：…
     rf"|(?:[^\s：|｜]{{2,12}}\s+){{1,2}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 2022年第三季度　公开日期：…
+    rf"|(?:[^\s：|｜]{{2,20}}\s+){{1,2}}{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*{_SCOPE_LABEL}\s*："  # 某部-某某 2022-…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
     rf"|(?:{_SOURCE_LABEL})\s*：)")                                # 来源：某报
@@ -82,6 +87,7 @@ _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 # A counter or the page's tools glued to the source in the line a page shows ("来源：某局阅读 2365", "…浏览次数：12",
 # "…1280人阅读", "…字号", "…分享到"): no part of its name
 _COUNTER = r"(?:阅读|浏览|点击|访问)(?:量|数|次数)?\s*(?:[：:]|\d|次)|\d+\s*人阅读|字号|分享到"
+_SCOPE = re.compile(rf"{_SCOPE_LABEL}\s*：\s*(\S+)")  # its first item: the organisation, or a department, or people
 _PUBLISHER = re.compile(rf"(?:{_SOURCE_LABEL})\s*：\s*(.+?)\s*(?=$|\s|【|{_LABEL.pattern}|{_COUNTER})")
 _DATELINE_MAX_CHARS = 120
 # A date's label right before it, as DATE_KEYS ranks it: "更新时间：" (an update's day) after "发布日期：".
@@ -97,17 +103,23 @@ _CREDIT = re.compile(
 # apart, so "记者从市人社局获悉" is not one).
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,6}){1,8}$")
 _BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,8}】\s*)+$")  # 【打印本页】【关闭窗口】, not a 【headline】 of its own
+# An app's attachment card: the file's name with its size, maybe numbered and with its buttons ("附件（1）：某某.pdf
+# 32.5KB [预览][下载]"): the file is not in the text
+_ATTACHMENT_CARD = re.compile(r"^(?:附件\s*(?:[（(]\d{1,3}[)）])?\s*[：:]\s*)?\S.*\.[A-Za-z]{2,5}"
+                              r"\s*[（(]?[\d.]+\s*[KMG]B[)）]?"
+                              r"(?:\s*[\[［【][\u4e00-\u9fff]{2}[\]］】])*$", re.IGNORECASE)
 _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$"
                      r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved"
                      r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:]"  # a newsroom's tip line
-                     r"|群公告$|置顶$|已读\s*\d+\s*人|\S{2,30}群\s*[（(]\d{1,4}[)）]$"  # a group chat's notice board,
+                     r"|群公告$|置顶$|\S{2,30}群\s*[（(]\d{1,4}[)）]$"  # a group chat's notice board,
+                     r"|已读\s*\d+\s*(?:人|未读)|公告有效期\s*[：:]"  # an app's read counts, a notice's time on show,
                      r"|@(?:所有人|全体成员)$)",  # its mention of every member
                      re.IGNORECASE)
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
 _TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
-                           r"|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论|发表评论|我要评论"
+                           r"|其他公告|更多公告|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论|发表评论|我要评论"
                            r"|评论\s*[（(]\d+[）)])】?[：:]?$")
 # A cut line: a rule of dashes or dots ("- - -" too) with a scissors sign or a short instruction to cut on it
 # ("------ 沿此线剪下 ------", "✂┄┄┄┄┄┄", "…… 请沿虚线剪开 ……").
@@ -468,8 +480,15 @@ def read_dateline(line: str) -> Dateline | None:
         return None
     publisher = _PUBLISHER.search(line)
     rank, day = _best_ranked_day(line)
-    return Dateline(published=day, publisher=publisher.group(1) if publisher else "",
+    return Dateline(published=day, publisher=publisher.group(1) if publisher else _scope_issuer(line),
                     labelled=bool(_LABEL.search(line)), rank=rank)
+
+
+def _scope_issuer(line: str) -> str:
+    """The organisation an office app's announcement was published to ("发布范围：某某公司 全体员工"), which is
+    who publishes it; "" when the scope names no issuer ("发布范围：全体员工") or the line has none."""
+    scope = _SCOPE.search(line)
+    return scope.group(1) if scope and is_issuer(scope.group(1)) else ""
 
 
 def _best_ranked_day(line: str) -> tuple[int, date | None]:
@@ -874,8 +893,8 @@ def is_furniture(line: str) -> bool:
     if len(line) > _CREDIT_MAX_CHARS or "。" in line:
         return False
     return _is_menu(line) or any(pattern.match(line) for pattern in (
-        _CREDIT, _BRACKET_LINKS, _END_MARK, _PROMPT, _PAGE_NUMBER, _FILE_NUMBER, _DOCUMENT_CODE, _BREADCRUMB,
-        _SITE_ADDRESS, _ISSUE_NUMBER, _ANNOUNCEMENT_NUMBER))
+        _CREDIT, _BRACKET_LINKS, _ATTACHMENT_CARD, _END_MARK, _PROMPT, _PAGE_NUMBER, _FILE_NUMBER, _DOCUMENT_CODE,
+        _BREADCRUMB, _SITE_ADDRESS, _ISSUE_NUMBER, _ANNOUNCEMENT_NUMBER))
 
 
 def _is_menu(line: str) -> bool:

@@ -929,6 +929,8 @@ def test_a_microblog_post_of_an_earlier_year_is_dated_year_first():
     ("2020年第3号）", False),
     ("潍坊市公安局 Weifang Public Security Bureau", True),  # a site's name and English name
     ("群公告", True), ("置顶", True), ("已读 238人 未读 19人", True), ("某某街道商户服务群(215)", True),  # app
+    ("已读 85 未读 12 ［确认已读］", True), ("公告有效期：2023-04-03 至 2023-04-30", True),  # an office app's notice
+    ("附件（1）：改造施工安排.docx 32.5KB ［预览］［下载］", True), ("附件：改造施工安排.docx", False),
     ("@所有人", True), ("@全体成员", True), ("@所有人 周五前交齐材料", False),  # a chat's mention of everyone
     ("□ 记者 张蓓 通讯员 丁延峻 李强 报道", False),  # a byline's names are no menu
     ("潍　坊　市　财　政　局", False),  # a letterhead spaced out
@@ -1083,6 +1085,24 @@ def test_the_lines_above_a_notice_or_a_bulletin_title_date_and_publish_it_and_ar
     [article] = (page := parse_page("p", text)).articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (title, iso, publisher)
     assert article.paragraphs == [paragraph]
+
+
+@pytest.mark.parametrize("head, publisher", [
+    ("钉钉 · 工作台 › 公告 › 公告详情\n［重要］ 关于食堂暂停供应晚餐的通知\n"
+     "行政部-赵敏　　2023-04-03 09:12　　发布范围：某某食品有限公司 全体员工\n", "某某食品有限公司"),
+    ("[置顶][转发] 关于食堂暂停供应晚餐的通知\n行政部 赵敏　2023-04-03 09:12　发布范围：全体员工\n", ""),  # no issuer
+], ids=["scope-organisation", "scope-staff"])
+def test_an_office_apps_announcement_is_dated_by_its_info_line_and_published_by_the_organisation_it_went_to(
+        head, publisher):
+    text = (head + "公告有效期：2023-04-03 至 2023-04-30\n已读 85　未读 12　　［确认已读］\n各位同事：\n"
+            "因厨房改造，4月10日至4月20日食堂暂停供应晚餐，午餐照常。\n有效期：2023年4月10日至2023年4月20日\n"
+            "附件（1）：改造施工安排.docx　32.5KB　［预览］［下载］\n"
+            "其他公告\n· 清明节放假安排的通知　　04-01\n· 四月份工资发放时间调整　　03-28\n")
+    [article] = (page := parse_page("p", text)).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "关于食堂暂停供应晚餐的通知", "2023-04-03", publisher)
+    assert article.paragraphs == ["各位同事：", "因厨房改造，4月10日至4月20日食堂暂停供应晚餐，午餐照常。",
+                                  "有效期：2023年4月10日至2023年4月20日"]  # a period the text sets is a fact of it
 
 
 @pytest.mark.parametrize("kind", ["用工情况调查报告", "助学贷款政策解读"])
