@@ -6,9 +6,9 @@ from the page's visible lines: the dateline under the headline ("发布时间：
 "2020年3月10日 来源：某报") gives the day and the publisher, and names the headline when the page's
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
 the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences;
-a forum thread is read as its first post; a date kept only for scripts or in the address, else an info line's
-更新时间, a wiki's last-edited line or a meeting record's 时间 line beside its 地点, dates a page that shows none
-(docs/import.md lists every rule).
+a forum thread is read as its first post, a Q&A page as its question and best answer; a date kept only for
+scripts or in the address, else an info line's 更新时间, a wiki's last-edited line or a meeting record's 时间 line
+beside its 地点, dates a page that shows none (docs/import.md lists every rule).
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from .web_layout import (
     is_masthead,
     last_edited_day,
     post_text,
+    read_answer_page,
     read_dateline,
     read_issue_day,
     read_meeting_day,
@@ -160,7 +161,6 @@ def read_html(page: str, url: str = "") -> WebArticle:
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
-    text = post[0] if post else _once(doc.get("text") or "")
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")
@@ -169,6 +169,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
     title, dateline = _headline(lines, "" if nameless else page_title)
     record_name, record = read_record_head(lines)  # a 信息公开 record: named by its field, not the site's heading
     title = record_name or title
+    post = post or _best_answer(lines, title)
+    text = post[0] if post else _once(doc.get("text") or "")
     microblog = _post_page(page_title, lines, tree, page)
     video = None if microblog else _video_page(lines, tree)
     if microblog:
@@ -181,11 +183,11 @@ def read_html(page: str, url: str = "") -> WebArticle:
     several = _bylined_lines(page)
     if several:  # each article's headline, byline and dateline stand in its own lines: the page has no headline
         title, dateline, text = "", None, "\n".join(several)
-    # the dateline under the headline, else a forum post's time, else a record's head (its 发布日期 before a closing's
-    # day, the day it was written; its 发布机构, the office that put it online, after the closing's issuer), else a
-    # notice's closing, else one under the text
+    # a forum post's or an answer's own time, else the dateline under the headline, else a record's head (its 发布日期
+    # before a closing's day, the day it was written; its 发布机构, the office that put it online, after the closing's
+    # issuer), else a notice's closing, else one under the text
     text_lines = [] if several else text.splitlines()
-    datelines = [found for found in (dateline, post and post[1], record and replace(record, publisher=""),
+    datelines = [found for found in (post and post[1], dateline, record and replace(record, publisher=""),
                                      read_signature(text_lines), read_trailing_dateline(text_lines), record) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
@@ -429,10 +431,23 @@ def _video_page(lines: list[str], tree: Any) -> Microblog | None:  # an lxml tre
     if next(tree.iter("video"), None) is None and not any(map(_PLAYER_TIME.search, lines)):
         return None
     video = read_video_page(lines)
-    account = video.dateline.publisher if video else ""
-    if video and not (is_issuer(account) or _SITE_NAME_END.search(account)):
-        return replace(video, dateline=replace(video.dateline, publisher=""))
-    return video
+    return replace(video, dateline=_organisations(video.dateline)) if video else None
+
+
+def _best_answer(lines: list[str], headline: str) -> tuple[str, Dateline] | None:
+    """A Q&A site's question page: the question's text and its best (else first) answer, dated by the answer's time
+    (web_layout.read_answer_page) and published by its answerer only when that is an organisation."""
+    if headline not in lines:
+        return None
+    answer = read_answer_page(lines[lines.index(headline) + 1:], headline)
+    return ("\n".join(answer[0]), _organisations(answer[1])) if answer else None
+
+
+def _organisations(dateline: Dateline) -> Dateline:
+    """The dateline of an account's post or answer, published by the account only when it is an organisation's or a
+    newsroom's ("某某供电公司", "某某发布"), not a person's nickname."""
+    account = dateline.publisher
+    return dateline if is_issuer(account) or _SITE_NAME_END.search(account) else replace(dateline, publisher="")
 
 
 def _stamped_day(tree: Any, page: str) -> date | None:  # an lxml tree

@@ -306,6 +306,11 @@ _PICTURE_MARKER = re.compile(rf"^(?:{_RULE_MARK}\s*)*(?:{_PICTURE_NUMBER})\s*(?:
 # message, then the reply's time on a line of its own ("答复时间：2023-07-05 10:12"): the page is the answer's.
 _MESSAGE_TIME = re.compile(rf"(?:留言|来信|写信|咨询|投诉|提问|信件)(?:时间|日期)\s*[：:]\s*{_FULL_DATE.pattern}")
 _REPLY_TIME = re.compile(rf"^(?:答复|回复)(?:时间|日期)\s*[：:]\s*{_FULL_DATE.pattern}")
+# A Q&A site's question page (百度知道, 知乎, 问答): under the question (its text, the asker's line) its answers, each
+# closing with its time line ("发布于2022-09-07 10:26 赞 318", "回答于…", "编辑于 …"), the best (accepted) one first,
+# under its heading ("最佳答案", "采纳答案") and the answerer's line: the page is the question and that answer.
+_ANSWER_TIME = re.compile(rf"^(?:发布|回答|编辑)于\s*{_FULL_DATE.pattern}")
+_BEST_ANSWER = re.compile(r"^(?:最佳|采纳|满意|推荐|精选|优质)(?:答案|回答)$")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:此|本|该)?页面?)?最后(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*\d")
 
@@ -538,6 +543,34 @@ def read_reply_dateline(lines: list[str]) -> Dateline | None:
     if asked is None:
         return None
     return next(filter(None, (read_dateline(line) for line in lines[asked + 1:] if _REPLY_TIME.match(line))), None)
+
+
+def read_answer_page(lines: list[str], headline: str) -> tuple[list[str], Dateline] | None:
+    """The question's text and its best (else first) answer on a Q&A page, from the lines under its headline (the
+    question) up to that answer's time line, which dates it; its publisher is the first word of the answerer's line
+    under the best-answer heading (a name or a nickname). Lines that say no sentence above the answer's text are its
+    head (the asker's and the answerer's lines, counts); without a heading, the answer is the sentences right above
+    its time line. None unless an answer's time line closes an answer under such a heading, or under a headline that
+    asks and over another answer's time line (one time line under an article that asks is its own)."""
+    times = [(n, found) for n, found in enumerate(map(_ANSWER_TIME.match, lines)) if found]
+    at, time = times[0] if times else (0, None)
+    best = next((n for n, line in enumerate(lines[:at]) if _BEST_ANSWER.match(line)), None)
+    if not time or (best is None and not (headline.endswith(("？", "?")) and len(times) > 1)):
+        return None
+    if best is None:
+        text = list(itertools.takewhile(_says_a_sentence, reversed(lines[:at])))[::-1]
+        start, answerer = at - len(text), ""
+    else:
+        answer = lines[best + 1:at]
+        text = list(itertools.dropwhile(_NOT_A_SENTENCE.match, answer))
+        start, answerer = best, answer[0].split()[0] if len(text) < len(answer) else ""
+    question = list(filter(_says_a_sentence, lines[:start]))
+    return ([*question, *text], Dateline(published=valid_day(*time.groups()), publisher=answerer, labelled=True)) \
+        if text else None
+
+
+def _says_a_sentence(line: str) -> bool:
+    return not _NOT_A_SENTENCE.match(line)
 
 
 def read_meeting_day(lines: list[str]) -> date | None:

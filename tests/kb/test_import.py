@@ -1533,6 +1533,42 @@ def test_a_forum_thread_is_its_first_post_dated_by_the_post():
     assert "八千" not in article.text and "编辑" not in article.text
 
 
+
+# A Q&A site's question page: the question and its text, the asker's line, the best answer under its heading and the
+# answerer's line, closing with its time line, then other answers with their own times, related questions, the footer.
+_QUESTION_PAGE = (
+    "<html><head><meta charset='utf-8'><title>租房提取公积金一年能取几次？_某某问答</title></head><body>"
+    "<div class='nav'><a>首页</a><a>问题</a><a>我要提问</a></div><div class='main'>"
+    "<h1 class='ask-title'>租房提取公积金一年能取几次？</h1>"
+    "<div class='q-content'>刚在市区租了房子，听说公积金能取出来交房租，想问一下多久能取一次？</div>"
+    "<div class='q-info'>网友a3c9　2023-04-02　浏览 962 次</div>"
+    "<div class='best'><div>{heading}</div><div>{answerer}</div><div class='best-text'>"
+    "无房职工租房可以按季度提取，一年最多提取4次。<br><b>额度：</b>每月最多提取800元。<br>"
+    "<b>材料：</b>身份证和租房合同，在公积金中心网厅就能办。</div><div>{time}　赞 75　评论(3)</div></div>"
+    "<div class='answer'><div>爱喝茶的老周</div><div>我去年是一次取了一整年的，柜台办的。</div>"
+    "<div>编辑于 2023-04-08 08:12　赞 4</div></div><div>其他2条回答已折叠</div></div>"
+    "<div class='aside'><h3>相关问题</h3><ul><li>公积金贷款能贷多少（8个回答）</li></ul></div>"
+    "<div class='footer'>©2023 某某问答　使用协议</div></body></html>")
+
+
+@pytest.mark.parametrize("heading, answerer, time, published, publisher", [
+    ("最佳答案", "追风的小鹿 认证：财经领域创作者 回答数 412", "发布于2023-04-02 16:45", date(2023, 4, 2), ""),
+    ("采纳答案", "某某市住房公积金管理中心 官方账号", "回答于 2023-04-05 09:30", date(2023, 4, 5),
+     "某某市住房公积金管理中心"),  # an organisation answers
+    ("", "", "编辑于 2023-04-06 10:00", date(2023, 4, 6), ""),  # the first answer, under a question that asks
+])
+def test_a_question_page_is_its_question_and_best_answer_dated_by_the_answer(
+        heading, answerer, time, published, publisher):
+    from kb.html_article import read_html
+    article = read_html(_QUESTION_PAGE.format(heading=heading, answerer=answerer, time=time))
+    assert article.title == "租房提取公积金一年能取几次？"
+    assert (article.published, article.publisher) == (published, publisher)
+    assert article.text.splitlines() == [
+        "刚在市区租了房子，听说公积金能取出来交房租，想问一下多久能取一次？",
+        "无房职工租房可以按季度提取，一年最多提取4次。",
+        "额度：每月最多提取800元。",
+        "材料：身份证和租房合同，在公积金中心网厅就能办。"]
+
 async def test_an_input_that_cannot_be_saved_is_refused_and_the_others_are_added(store, tmp_path, monkeypatch):
     import kb.importer
     good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
