@@ -84,6 +84,7 @@ _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:
 _TITLE_MAX_LINES = 3
 _DOCUMENT_NAME_CHARS = 60
 _HEADING_CHARS = 12
+_INDENT_CHARS = 2  # a paragraph's first line opens with "　　"
 _HEAD_LINES = 3  # a document's dateline and issuers under its title
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 
@@ -782,19 +783,23 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     fields = bool(paragraphs) and bool(FIELD_START.match(line) and FIELD_START.match(paragraphs[-1]))
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
-            and not _is_heading(paragraphs[-1]):
+            and not _is_heading(paragraphs[-1], line):
         paragraphs[-1] += line
     else:
         paragraphs.append(line)
 
 
-def _is_heading(paragraph: str) -> bool:
-    """"一、减免对象", "（二）办理时间": a numbered heading on a line of its own; the text goes on under it."""
+def _is_heading(paragraph: str, following: str) -> bool:
+    """"一、减免对象", "（二）办理时间": a numbered heading on a line of its own; the text goes on under it.
+
+    Its words may list short phrases ("三、领多少、领多久") when the line under it is wider by more than an
+    indent: a line a column broke mid-list ("一、加强蔬菜、粮油") is as wide as any line after it."""
     if isinstance(paragraph, _Line) and paragraph.alone:
         return True
     number_end = item_number_end(paragraph)
-    return 0 < number_end and len(paragraph) <= _HEADING_CHARS \
-        and not re.search(r"[，。；：、,;:]", paragraph[number_end:])
+    words = paragraph[number_end:]
+    return 0 < number_end and len(paragraph) <= _HEADING_CHARS and not re.search(r"[，。；：,;:]", words) \
+        and ("、" not in words or len(following) > len(paragraph) + _INDENT_CHARS)
 
 
 def _continue_article(article: Article, continuation: Article) -> None:

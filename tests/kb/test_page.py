@@ -251,6 +251,16 @@ def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
     assert [a.title for a in page.articles] == ["某县住房和城乡建设局 某县公安局交通警察大队通告"]
 
 
+def test_a_numbered_heading_listing_short_phrases_stays_apart_but_a_line_broken_mid_list_does_not():
+    page = parse_page("one", "---\ntitle: 某镇农机购置补贴办理指南\n---\n一、补什么、补多少\n"
+                             "今年纳入补贴的有播种机、收割机两类，每台最高补贴8000元。\n"
+                             "二、加强播种、收割、烘干\n等环节的机具供应。\n")
+    [article] = page.articles
+    assert article.paragraphs == [
+        "一、补什么、补多少", "今年纳入补贴的有播种机、收割机两类，每台最高补贴8000元。",
+        "二、加强播种、收割、烘干等环节的机具供应。"]
+
+
 def test_a_plain_text_whose_first_line_is_its_title_is_one_article():
     page = parse_page("plain", "潍城区:6个项目视频签约\n2月20日,潍城区举行签约仪式。\n总投资30亿元。\n")
     assert [(a.title, a.paragraphs) for a in page.articles] == [
