@@ -81,6 +81,12 @@ _ACCOUNT_NAME = '//*[@id="js_name"]'
 _FORUM_POST = '//*[starts-with(@id, "postmessage_")]'
 _FORUM_POST_TIME = '//*[starts-with(@id, "authorposton")]'
 _FORUM_EDIT_NOTICE = '//*[contains(concat(" ", @class, " "), " pstatus ")]'
+# A forum thread's subject (Discuz!'s #thread_subject or h1.ts, 百度贴吧's h3.core_title_txt; a 贴吧 page titled
+# "…_某某吧_百度贴吧") may open with the forum's category tags, no part of its title: "【经验】…", "[分享]…"
+_FORUM_SUBJECT = ('//*[@id="thread_subject"] | //h1[contains(concat(" ", @class, " "), " ts ")]'
+                  ' | //*[contains(concat(" ", @class, " "), " core_title_txt ")]')
+_TIEBA_TITLE = re.compile(r"吧_百度贴吧$")
+_CATEGORY_TAGS = re.compile(r"^(?:(?:【[\u4e00-\u9fff]{1,4}】|[\[［][\u4e00-\u9fff]{1,4}[\]］])\s*)+(?=\S)")
 # A publication time a page keeps only for its scripts, so that a saved page may show none: WeChat's
 # `var ct = "<Unix seconds>"`, a portal's inline JSON `"publishTime":1594778520` / `"publish_time":"2020-07-15"`,
 # a Founder e-paper's `<!--enpproperty …<date>2020-05-14</date>…-->`.
@@ -162,6 +168,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
+    forum = _is_forum_thread(tree)
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")
     nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
@@ -196,7 +203,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
         publisher = _site_name(normalize(tree.findtext(".//title") or ""), title)
     page_url = url or doc.get("url") or ""
     return WebArticle(
-        title=title,
+        title=_CATEGORY_TAGS.sub("", title) if forum else title,
         published=next((d.published for d in datelines if d.published and not d.rank), None) or read_issue_day(lines)
         or _time_day(tree)
         or _iso_day(doc.get("date"))
@@ -245,6 +252,12 @@ def _first_forum_post(tree: Any) -> tuple[str, Dateline | None] | None:  # an lx
         notice.drop_tree()
     times = tree.xpath(_FORUM_POST_TIME)
     return "\n".join(_visible_lines(posts[0])), read_dateline(normalize(times[0].text_content())) if times else None
+
+
+def _is_forum_thread(tree: Any) -> bool:  # an lxml tree
+    """A forum thread's page: a Discuz! thread's subject or posts, a 贴吧 thread's title."""
+    return bool(tree.xpath(_FORUM_SUBJECT) or tree.xpath(_FORUM_POST)) \
+        or bool(_TIEBA_TITLE.search(normalize(tree.findtext(".//title") or "")))
 
 
 def _label_descriptions(tree: Any) -> None:  # an lxml tree

@@ -1533,6 +1533,34 @@ def test_a_forum_thread_is_its_first_post_dated_by_the_post():
     assert "八千" not in article.text and "编辑" not in article.text
 
 
+_TIEBA_THREAD = (
+    "<html><head><meta charset='utf-8'><title>{subject}_某某吧_百度贴吧</title></head><body>"
+    "<div class='nav'><a>进入贴吧</a><a>某某吧</a></div><div class='core_title_wrap'>"
+    "<h3 class='core_title_txt' title='{subject}'>{subject}</h3><ul><li>只看楼主</li><li>回复</li></ul></div>"
+    "<div class='l_post'><div class='d_author'><a>河边钓鱼人</a></div>"
+    "<div class='d_post_content j_d_post_content'>上周去社保服务大厅补办社保卡，带身份证取号就行。<br>"
+    "填一张申领表，拍照，交二十元工本费，当场就拿到了新卡。<br>旧卡挂失要先打客服电话，不然补不了。</div>"
+    "<div class='post-tail-wrap'><span class='tail-info'>1楼</span><span class='tail-info'>2023-05-08 19:21</span>"
+    "</div></div><div class='l_post'><div class='d_post_content'>谢谢楼主，明天就去。</div>"
+    "<div class='post-tail-wrap'><span class='tail-info'>2楼</span><span class='tail-info'>2023-05-09 08:02</span>"
+    "</div></div></body></html>")
+
+
+@pytest.mark.parametrize("page", [
+    _TIEBA_THREAD.format(subject="【求助】社保卡丢了补办一次要多久"),
+    _TIEBA_THREAD.format(subject="[分享] 社保卡丢了补办一次要多久").replace("core_title_txt", "title"),  # its title
+    "<html><head><meta charset='utf-8'><title>社保 - 某某论坛</title></head><body><h1 class='ts'><a>[经验]</a>"
+    "<span id='thread_subject'>【转帖】社保卡丢了补办一次要多久</span></h1><div id='post_1'><em id='authorposton1'>"
+    "发表于 2023-5-8 19:21</em><div class='t_f' id='postmessage_1'>上周去社保服务大厅补办社保卡，带身份证取号就行。"
+    "<br>填一张申领表，拍照，交二十元工本费，当场就拿到了新卡。</div></div></body></html>",
+], ids=["tieba", "tieba-page-title", "discuz"])
+def test_a_forum_threads_category_tags_before_its_subject_are_no_part_of_its_title(page):
+    from kb.html_article import read_html
+    article = read_html(page)
+    assert (article.title, article.published) == ("社保卡丢了补办一次要多久", date(2023, 5, 8))
+    assert "当场就拿到了新卡" in article.text and "【" not in article.text
+
+
 
 # A Q&A site's question page: the question and its text, the asker's line, the best answer under its heading and the
 # answerer's line, closing with its time line, then other answers with their own times, related questions, the footer.
