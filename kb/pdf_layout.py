@@ -48,6 +48,7 @@ class Line:
     height: float  # of its Chinese characters (their font size); 0 without any ("17:30。")
     gap: float     # the widest space between two of its glyphs: a line of running text has none
     vertical: bool = False  # a column of vertical writing (竖排), placed as if the page were turned a quarter left
+    cell: float | None = None  # where a table row's last cell starts: after its last wide space (_WIDE_GAP)
 
 
 class _Run(NamedTuple):  # a line as PDFium gives it, or pieced together
@@ -92,9 +93,11 @@ def _line(run: _Run, page_height: float, lone_in_column: bool) -> Line:
         glyphs = [(char, (page_height - top, left, page_height - bottom, right))
                   for char, (left, bottom, right, top) in glyphs]
     gaps = [_gap(before, after) for (_, before), (_, after) in itertools.pairwise(glyphs)]
+    height = font_size([box for char, box in glyphs if re.match(HAN, char)])
+    wide = _WIDE_GAP * (height or max(box[3] - box[1] for _, box in glyphs))
+    cells = [after[0] for gap, (_, after) in zip(gaps, glyphs[1:], strict=True) if gap >= wide]
     return Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
-                min(box[1] for _, box in glyphs), font_size([box for char, box in glyphs if re.match(HAN, char)]),
-                max(gaps, default=0.0), vertical)
+                min(box[1] for _, box in glyphs), height, max(gaps, default=0.0), vertical, max(cells, default=None))
 
 
 def _rejoined(runs: list[_Run]) -> list[_Run]:
@@ -236,9 +239,10 @@ def _edge_lines(lines: list[Line]) -> list[Line]:
 def paragraphs(lines: list[Line]) -> list[str]:
     """Lines joined into paragraphs: a line goes on with the one above it when that one runs to the right edge of
     its column and it starts at the left edge of its own, both are running text of one font size (no wide space
-    inside: not a table row, nor a bar of links), and no wider gap stands between them than between the lines of
-    a paragraph (unless it stands higher: the next column or page). Columns of vertical writing are read so too,
-    turned a quarter (a column goes on into the next unless it ends early); a run of them is a block of its own."""
+    inside: not a table row, nor a bar of links; but a row's last cell may go on, _cell_wrapped), and no wider gap
+    stands between them than between the lines of a paragraph (unless it stands higher: the next column or page).
+    Columns of vertical writing are read so too, turned a quarter (a column goes on into the next unless it ends
+    early); a run of them is a block of its own."""
     return [paragraph for _, block in itertools.groupby(lines, key=lambda line: line.vertical)
             for paragraph in _block_paragraphs(list(block))]
 
@@ -246,6 +250,9 @@ def paragraphs(lines: list[Line]) -> list[str]:
 def _block_paragraphs(lines: list[Line]) -> list[str]:
     size = statistics.median([line.height for line in lines if line.height] or [_DEFAULT_SIZE])
     columns = _columns(lines, size)
+    reach: dict[int, float] = {}  # where the longest line starting at each place ends (a table column's cells)
+    for one in lines:
+        reach[round(one.left / size)] = max(reach.get(round(one.left / size), 0.0), one.right)
     pitch = statistics.median([gap for above, below in itertools.pairwise(lines)
                                if (gap := above.bottom - below.bottom) > 0] or [size * 2])
 
@@ -264,8 +271,9 @@ def _block_paragraphs(lines: list[Line]) -> list[str]:
         running_text = max(above.gap, line.gap) < _WIDE_GAP * font and one_font
         centred = abs((above.left + above.right) - (line.left + line.right)) < 2 * size  # a headline wrapped
         at_the_edge = line.left < left + _EDGE_CHARS * size
-        return spans and (at_the_edge or centred) and running_text and not heading \
-            and (next_page or above.bottom - line.bottom <= pitch * _PARAGRAPH_GAP)
+        wrapped = spans and (at_the_edge or centred) and running_text \
+            or one_font and _cell_wrapped(above, line, reach[round(line.left / size)], size)
+        return wrapped and not heading and (next_page or above.bottom - line.bottom <= pitch * _PARAGRAPH_GAP)
 
     found = [lines[0].text]
     for above, line in itertools.pairwise(lines):
@@ -276,6 +284,16 @@ def _block_paragraphs(lines: list[Line]) -> list[str]:
         else:
             found[-1] += line.text
     return found
+
+
+def _cell_wrapped(above: Line, line: Line, cell_right: float, size: float) -> bool:
+    """A table row's last cell goes on on the next line: that line, no row itself, starts where the cell does
+    (within _EDGE_CHARS), the row runs to the cell's right edge (as far as the longest line starting there), and
+    it breaks off mid-sentence."""
+    font = max(above.height, line.height) or size
+    return above.cell is not None and abs(line.left - above.cell) < _EDGE_CHARS * size \
+        and line.gap < _WIDE_GAP * font and above.right >= cell_right - _SHORT_CHARS * size \
+        and not ends_sentence(above.text)
 
 
 def _columns(lines: list[Line], size: float) -> dict[Line, tuple[float, float]]:

@@ -258,3 +258,30 @@ def test_landscape_pages_that_are_no_booklet_keep_their_order(sides, order):
 ])
 def test_landscape_pages_with_text_across_or_near_the_middle_are_no_booklet(sides):
     assert _flat(pdf_text(_pdf(*sides, size=LANDSCAPE))).startswith(_flat(*_text(BACK)))
+
+
+def _table_row(bottom: float, *cells: tuple[str, float, int]) -> list[tuple[str, float, float, float]]:
+    """A row of a bordered table, 12 points, each cell (text, left, characters a line) wrapped onto lines of its own."""
+    return [glyph for text, left, wide in cells for number in range(0, len(text), wide)
+            for glyph in _row(text[number:number + wide], bottom - number // wide * 18, 12, left)]
+
+
+def test_a_table_cells_text_wrapped_onto_the_next_lines_goes_on_and_each_row_is_a_paragraph():
+    raw = _pdf(_row("犬只免疫问答", 780, 18, 220)
+               + _table_row(740, ("序号", 60, 2), ("问题", 130, 2), ("解答", 340, 2))
+               + _table_row(710, ("1", 70, 2), ("犬只一年要打几次疫苗？", 100, 11),
+                            ("每年打一次狂犬病疫苗，在全区十四家动物诊疗机构均可接种，周六照常开诊。", 250, 20))
+               + _table_row(640, ("2", 70, 2), ("要带什么材料？", 100, 11),
+                            ("带上犬只登记证和上一年的免疫证明，没有证明的先做抗体检测再接种。", 250, 20))
+               + _table_row(570, ("3", 70, 2), ("打疫苗收费吗？", 100, 11), ("免费接种，只收十元证件工本费。", 250, 20))
+               + _table_row(550, ("4", 70, 2), ("外地犬只能在本区打疫苗吗？", 100, 7),  # PDFium: the question first
+                            ("可以，凭犬只登记证到任一诊疗机构接种。", 250, 20))
+               + _row("某某区农业农村局", 490, 12, 250) + _row("某某区畜牧兽医站", 490, 12, 400)  # a closing…
+               + _row("2022年3月1日", 472, 12, 389))  # …its date under the second issuer, nearly a character left
+    assert pdf_text(raw).splitlines()[1:] == ["　　" + text for text in (
+        "序号 问题 解答",
+        "1 犬只一年要打几次疫苗？ 每年打一次狂犬病疫苗，在全区十四家动物诊疗机构均可接种，周六照常开诊。",
+        "2 要带什么材料？ 带上犬只登记证和上一年的免疫证明，没有证明的先做抗体检测再接种。",
+        "3 打疫苗收费吗？ 免费接种，只收十元证件工本费。",
+        "4 外地犬只能在本区打疫苗吗？", "可以，凭犬只登记证到任一诊疗机构接种。",
+        "某某区农业农村局 某某区畜牧兽医站", "2022年3月1日")]
