@@ -168,7 +168,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
-    forum = _is_forum_thread(tree)
+    tab_title = normalize(tree.findtext(".//title") or "")  # the <title> as the browser's tab shows it
+    forum = _is_forum_thread(tree, tab_title)
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")
     nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
@@ -178,7 +179,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     title = record_name or title
     post = post or _best_answer(lines, title)
     text = post[0] if post else _once(doc.get("text") or "")
-    microblog = _post_page(page_title, lines, tree, page)
+    microblog = _post_page(page_title, tab_title, lines, tree, page)
     video = None if microblog else _video_page(lines, tree)
     if microblog:
         title, dateline = microblog.title, microblog.dateline
@@ -200,7 +201,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:
-        publisher = _site_name(normalize(tree.findtext(".//title") or ""), title)
+        publisher = _site_name(tab_title, title)
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=_CATEGORY_TAGS.sub("", title) if forum else title,
@@ -254,10 +255,9 @@ def _first_forum_post(tree: Any) -> tuple[str, Dateline | None] | None:  # an lx
     return "\n".join(_visible_lines(posts[0])), read_dateline(normalize(times[0].text_content())) if times else None
 
 
-def _is_forum_thread(tree: Any) -> bool:  # an lxml tree
+def _is_forum_thread(tree: Any, tab_title: str) -> bool:  # an lxml tree
     """A forum thread's page: a Discuz! thread's subject or posts, a 贴吧 thread's title."""
-    return bool(tree.xpath(_FORUM_SUBJECT) or tree.xpath(_FORUM_POST)) \
-        or bool(_TIEBA_TITLE.search(normalize(tree.findtext(".//title") or "")))
+    return bool(tree.xpath(_FORUM_SUBJECT) or tree.xpath(_FORUM_POST) or _TIEBA_TITLE.search(tab_title))
 
 
 def _label_descriptions(tree: Any) -> None:  # an lxml tree
@@ -426,13 +426,14 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     return title, None
 
 
-def _post_page(page_title: str, lines: list[str], tree: Any, page: str) -> Microblog | None:  # an lxml tree
+def _post_page(page_title: str, tab_title: str, lines: list[str], tree: Any,  # an lxml tree
+               page: str) -> Microblog | None:
     """A saved 微博 post page, whose title names only its account ("某某的微博") or is the post's opening words
     ("#话题# 某某… - 微博"): the post's title, time and account, read from the page's lines under its time line (the
     account, when the title does not name it, from the post's head above it); its text is the extractor's, without
     its 【headline】 and its #hashtags#."""
     account = _MICROBLOG_TITLE.fullmatch(page_title)
-    if not account and not _ON_MICROBLOG.fullmatch(normalize(tree.findtext(".//title") or "")):
+    if not account and not _ON_MICROBLOG.fullmatch(tab_title):
         return None
     return read_post_page(lines, account.group(1) if account else "", _stamped_day(tree, page))
 

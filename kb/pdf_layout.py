@@ -250,9 +250,12 @@ def paragraphs(lines: list[Line]) -> list[str]:
 def _block_paragraphs(lines: list[Line]) -> list[str]:
     size = statistics.median([line.height for line in lines if line.height] or [_DEFAULT_SIZE])
     columns = _columns(lines, size)
+    def start(line: Line) -> int:  # where a line starts, in characters
+        return round(line.left / size)
+
     reach: dict[int, float] = {}  # where the longest line starting at each place ends (a table column's cells)
     for one in lines:
-        reach[round(one.left / size)] = max(reach.get(round(one.left / size), 0.0), one.right)
+        reach[start(one)] = max(reach.get(start(one), 0.0), one.right)
     pitch = statistics.median([gap for above, below in itertools.pairwise(lines)
                                if (gap := above.bottom - below.bottom) > 0] or [size * 2])
 
@@ -272,7 +275,7 @@ def _block_paragraphs(lines: list[Line]) -> list[str]:
         centred = abs((above.left + above.right) - (line.left + line.right)) < 2 * size  # a headline wrapped
         at_the_edge = line.left < left + _EDGE_CHARS * size
         wrapped = spans and (at_the_edge or centred) and running_text \
-            or one_font and _cell_wrapped(above, line, reach[round(line.left / size)], size)
+            or one_font and line.gap < _WIDE_GAP * font and _cell_wrapped(above, line, reach[start(line)], size)
         return wrapped and not heading and (next_page or above.bottom - line.bottom <= pitch * _PARAGRAPH_GAP)
 
     found = [lines[0].text]
@@ -287,13 +290,11 @@ def _block_paragraphs(lines: list[Line]) -> list[str]:
 
 
 def _cell_wrapped(above: Line, line: Line, cell_right: float, size: float) -> bool:
-    """A table row's last cell goes on on the next line: that line, no row itself, starts where the cell does
+    """A table row's last cell goes on on the next line (no row itself): that line starts where the cell does
     (within _EDGE_CHARS), the row runs to the cell's right edge (as far as the longest line starting there), and
     it breaks off mid-sentence."""
-    font = max(above.height, line.height) or size
     return above.cell is not None and abs(line.left - above.cell) < _EDGE_CHARS * size \
-        and line.gap < _WIDE_GAP * font and above.right >= cell_right - _SHORT_CHARS * size \
-        and not ends_sentence(above.text)
+        and above.right >= cell_right - _SHORT_CHARS * size and not ends_sentence(above.text)
 
 
 def _columns(lines: list[Line], size: float) -> dict[Line, tuple[float, float]]:
