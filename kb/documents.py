@@ -24,7 +24,15 @@ from lxml import etree
 
 from .mail import archived_page
 from .page import parse_page, split_front_matter
-from .pdf_layout import Line, in_reading_order, page_lines, paragraphs, running_lines, without_running_lines
+from .pdf_layout import (
+    Line,
+    in_reading_order,
+    page_lines,
+    paragraphs,
+    running_lines,
+    slides_read,
+    without_running_lines,
+)
 from .text import HAN, ends_sentence, row_sentence
 from .web_layout import is_issuer
 
@@ -198,8 +206,9 @@ def pdf_text(raw: bytes) -> str:
     finally:
         document.close()
     pages = in_reading_order(pages, sizes)
-    body = [line for lines in without_running_lines(pages) for line in lines]
-    text = _with_text("\n".join(PARAGRAPH_START + paragraph for paragraph in paragraphs(body)), "PDF 文件")
+    kept, wraps = slides_read(without_running_lines(pages), sizes)
+    body = [line for lines in kept for line in lines]
+    text = _with_text("\n".join(PARAGRAPH_START + paragraph for paragraph in paragraphs(body, wraps)), "PDF 文件")
     return _published_by_running_line(text, running_lines(pages))
 
 

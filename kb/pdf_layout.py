@@ -6,6 +6,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,6 +33,9 @@ _PRINT_TIME = re.compile(r"^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+(?:上午|下午)?
 # times a character's size: how far two glyphs may overlap and still be two, how wide a gap parts words with a space,
 # how wide a gap may stand between two glyphs of a row PDFium gave as two lines
 _OVERLAP, _SPACE, _ROW_GAP = 0.25, 0.3, 4.0
+_SCREENS = (16 / 9, 16 / 10, 4 / 3)  # a slide's proportions: a deck exported to PDF keeps its slides' size
+_SCREEN_TOLERANCE = 0.01
+_CONTENTS = re.compile(r"^(?:目录|contents)+$", re.IGNORECASE)  # a deck's contents slide's heading
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$")
 
 
@@ -192,7 +196,7 @@ def _sheets(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[t
     """Each page's left and right panel if the pages are the sides of a booklet's sheets (in_reading_order)."""
     lines = [line for page in pages for line in page]
     if not pages or len(pages) % 2 or any(line.vertical for line in lines) \
-            or any(width <= height for width, height in sizes):
+            or any(width <= height or _is_slide(width, height) for width, height in sizes):
         return None
     margin = _PANEL_MARGIN_CHARS * statistics.median([line.height for line in lines if line.height] or [0.0])
     halves = []
@@ -204,6 +208,47 @@ def _sheets(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[t
         halves.append((left, right))
     cover, back = (max((line.height for line in half), default=0.0) for half in halves[0][::-1])
     return halves if cover > back * (1 + _FONT_TOLERANCE) else None
+
+
+def slides_read(pages: list[list[Line]], sizes: list[tuple[float, float]],
+                ) -> tuple[list[list[Line]], dict[Line, bool]]:
+    """The pages (without running lines) but a deck's contents slide, and whether each bullet line of a slide goes
+    on into the next line (_slide_wraps). Pages that are no slides stand as they are, a booklet's panels too."""
+    if len(pages) != len(sizes):
+        return pages, {}
+    slides = [_is_slide(*size) for size in sizes]
+    kept = [[] if slide and _is_contents_slide(lines) else lines for lines, slide in zip(pages, slides, strict=True)]
+    return kept, {line: wraps for lines, slide, (width, _) in zip(kept, slides, sizes, strict=True) if slide
+                  for line, wraps in _slide_wraps(lines, width).items()}
+
+
+def _is_slide(width: float, height: float) -> bool:
+    """A page in a screen's proportions (16:9, 16:10, 4:3), not a sheet of paper's: a slide."""
+    return any(abs(width / height - screen) < _SCREEN_TOLERANCE * screen for screen in _SCREENS)
+
+
+def _is_contents_slide(lines: list[Line]) -> bool:
+    """A slide headed 目录 (目 录, CONTENTS) over the list of the deck's sections: each is said on its own slide."""
+    top = max(lines, key=lambda line: line.bottom, default=None)
+    return top is not None and bool(_CONTENTS.match("".join(top.text.split())))
+
+
+def _slide_wraps(lines: list[Line], width: float) -> dict[Line, bool]:
+    """For each line of a slide in body print over a line starting where it starts: whether it wraps into that line,
+    running to its text box's edge (to within a character: the next line's first one would not have fitted), or is
+    a bullet item of its own. The box's edge is the page's width less its left margin (a slide's text box stands in
+    the middle), or, beside other text (two boxes side by side), the end of its longest line."""
+    size = statistics.median([line.height for line in lines if line.height] or [_DEFAULT_SIZE])
+    beside = [line for line in lines if any(other.left > line.right + size for other in lines)]
+
+    def edge(line: Line) -> float:
+        if line not in beside:
+            return width - min(other.left for other in lines)
+        return max(other.right for other in beside if abs(other.left - line.left) < _EDGE_CHARS * size)
+
+    return {above: above.right >= edge(above) - (line.height or size) for above, line in itertools.pairwise(lines)
+            if line.bottom < above.bottom and abs(line.left - above.left) < _EDGE_CHARS * size
+            and above.height <= size * (1 + _FONT_TOLERANCE)}
 
 
 def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
@@ -236,18 +281,18 @@ def _edge_lines(lines: list[Line]) -> list[Line]:
     return edges
 
 
-def paragraphs(lines: list[Line]) -> list[str]:
+def paragraphs(lines: list[Line], wraps: Mapping[Line, bool] | None = None) -> list[str]:
     """Lines joined into paragraphs: a line goes on with the one above it when that one runs to the right edge of
     its column and it starts at the left edge of its own, both are running text of one font size (no wide space
     inside: not a table row, nor a bar of links; but a row's last cell may go on, _cell_wrapped), and no wider gap
     stands between them than between the lines of a paragraph (unless it stands higher: the next column or page).
     Columns of vertical writing are read so too, turned a quarter (a column goes on into the next unless it ends
-    early); a run of them is a block of its own."""
+    early); a run of them is a block of its own. Whether a slide's line runs to the edge is in wraps (slides_read)."""
     return [paragraph for _, block in itertools.groupby(lines, key=lambda line: line.vertical)
-            for paragraph in _block_paragraphs(list(block))]
+            for paragraph in _block_paragraphs(list(block), wraps or {})]
 
 
-def _block_paragraphs(lines: list[Line]) -> list[str]:
+def _block_paragraphs(lines: list[Line], wraps: Mapping[Line, bool]) -> list[str]:
     size = statistics.median([line.height for line in lines if line.height] or [_DEFAULT_SIZE])
     columns = _columns(lines, size)
     def start(line: Line) -> int:  # where a line starts, in characters
@@ -262,18 +307,21 @@ def _block_paragraphs(lines: list[Line]) -> list[str]:
     def goes_on(above: Line, line: Line) -> bool:
         if _ITEM_NUMBER.match(above.text):  # "1." on a line of its own, its item on the next
             return True
+        if not wraps.get(above, True):  # a slide's bullet item of its own
+            return False
         (above_left, right), (left, _) = columns[above], columns[line]
         next_page = above.bottom < line.bottom
         # not centred, not short; or broken off mid-sentence at the foot of a page ("…献血者之间" / "保持1米…")
-        spans = above.left < above_left + _INDENT_CHARS * size and (above.right >= right - _SHORT_CHARS * size or (
-            next_page and not ends_sentence(above.text) and not starts_item(above.text)  # not "二、…" at a foot
-            and above.right - above_left > (right - above_left) / 2))
+        spans = above in wraps or above.left < above_left + _INDENT_CHARS * size and (
+            above.right >= right - _SHORT_CHARS * size or (
+                next_page and not ends_sentence(above.text) and not starts_item(above.text)  # not "二、…" at a foot
+                and above.right - above_left > (right - above_left) / 2))
         heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
         font = max(above.height, line.height) or size  # a glyph box of "，" is narrow: a character's width is no gap
         one_font = not (above.height and line.height) or abs(above.height - line.height) < _FONT_TOLERANCE * font
         running_text = max(above.gap, line.gap) < _WIDE_GAP * font and one_font
         centred = abs((above.left + above.right) - (line.left + line.right)) < 2 * size  # a headline wrapped
-        at_the_edge = line.left < left + _EDGE_CHARS * size
+        at_the_edge = above in wraps or line.left < left + _EDGE_CHARS * size
         wrapped = spans and (at_the_edge or centred) and running_text \
             or one_font and line.gap < _WIDE_GAP * font and _cell_wrapped(above, line, reach[start(line)], size)
         return wrapped and not heading and (next_page or above.bottom - line.bottom <= pitch * _PARAGRAPH_GAP)

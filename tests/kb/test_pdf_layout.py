@@ -201,6 +201,43 @@ def test_a_running_footer_without_an_issuer_or_over_a_text_naming_its_publisher_
     assert page.publisher_of(page.articles[0]) == "某某区城市管理局"  # the cover's office line
 
 
+WRAPPED = "起火后浓烟顺着楼道往上窜，几分钟内就能封住整栋楼的疏散通道，住在高层的居民常常还没来得及从楼梯"  # to x = 671
+BOXED = "锂电池充满后继续充电，电池温度会不断"  # to the left box's edge, x = 294
+
+
+def _bullets(heading: str, *bullets: str, top: float = 300) -> list[tuple[str, float, float, float]]:
+    return _row(heading, 340, 20, 46) + [char for number, text in enumerate(bullets)
+                                         for char in _row(text, top - 26 * number, 13, 60)]
+
+
+def test_each_bullet_of_a_slide_is_a_paragraph_a_wrapped_one_goes_on_and_a_contents_slide_is_no_text():
+    footer = "某某区消防救援大队 · 2024年消防安全宣传"
+    slides = [_row("电动自行车安全充电指南", 250, 28, 100) + _row("某某区消防救援大队 防火科", 180, 13, 100)] + [
+        slide + _row(f"{footer} {number} / 5", 15, 8, 260) for number, slide in enumerate([
+            _bullets("目 录", "一、为什么不能进楼充电", "二、到哪里充电"),
+            _bullets("一、为什么不能进楼充电", "电池过充容易起火", WRAPPED, "下楼",
+                     "夜间充电无人看管，发现起火时往往已经晚了"),
+            _bullets("二、到哪里充电", "小区集中充电棚", BOXED, "升高，直到起火", top=280)  # two boxes side by side
+            + _row("充电棚开放时间", 280, 13, 380) + _row("每天6:00—23:00", 254, 13, 380),
+            _bullets("谢谢观看", "火警电话：119", "充电桩位置可在“某某消防”公众号查询")], 2)]
+    text = pdf_text(_pdf(*slides, size=SLIDE))
+    assert [paragraph.strip() for paragraph in text.splitlines()[1:]] == [
+        "某某区消防救援大队 防火科",
+        "一、为什么不能进楼充电", "电池过充容易起火", WRAPPED + "下楼", "夜间充电无人看管，发现起火时往往已经晚了",
+        "二、到哪里充电", "小区集中充电棚", BOXED + "升高，直到起火", "充电棚开放时间", "每天6:00—23:00",
+        "谢谢观看", "火警电话：119", "充电桩位置可在“某某消防”公众号查询"]
+    page = parse_page("slides", text)
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == ("电动自行车安全充电指南", "某某区消防救援大队")
+
+
+def test_running_text_on_a_portrait_page_goes_on_where_its_right_margin_is_wider_than_its_left():
+    lines = ["为做好冬季用电安全工作，街道将于本月组织电工入户检查老旧小区的", "线路和电表箱，请居民留人在家配合。"]
+    text = pdf_text(_pdf(_row("关于入户检查用电线路的通知", 760, 18, 120) + _row(lines[0], 720, 13, 50)
+                         + _row(lines[1], 700, 13, 50)))
+    assert text.split() == ["关于入户检查用电线路的通知", "".join(lines)]  # the lines end at x = 466 of 595
+
+
 LANDSCAPE = (842, 595)  # an A4 sheet turned: two A5 pages side by side, folded at x = 421
 Rows = tuple[tuple[str, float], ...]
 COVER: Rows = (("城西街道", 16), ("老年助餐服务指南", 24), ("城西街道办事处", 12))
