@@ -61,6 +61,7 @@ from .web_layout import (
     read_editor_day,
     read_form_head,
     read_item_export,
+    read_message_list,
     read_microblog,
     read_printing_day,
     read_routing_form,
@@ -415,6 +416,10 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     post = read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
+    messages = read_message_list(lines)  # an account's messages: each an article, titled by its title line
+    if messages:
+        return [a for message in messages for a in _dated(_one_article(message.lines, message.title, whole_lines),
+                                                          message.dateline)]
     lines, issuers = _without_letterhead(lines, letterhead)
     masthead = _bulletin_head(lines)
     header, lines = masthead or _page_header(lines)

@@ -11,7 +11,8 @@
   above a headline ("工 作 简 报", "新闻通稿"), a bulletin's editor and day under it, a document's closing (issuer
   and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's or an export's head
   ("播发单位：…", "审核时间：…", "导出时间：…"), a 信息公开 record's head ("索引号：…", "发布日期：…", "名称：…"),
-  a transcript's head above photos it transcribes ("【某某照片文字整理】" / "拍摄时间：…") and its pictures' markers.
+  a transcript's head above photos it transcribes ("【某某照片文字整理】" / "拍摄时间：…") and its pictures' markers,
+  an account's list of messages (its name over "12月26日 上午10:02" / "价格调整通知" / … / "详情 >").
 """
 from __future__ import annotations
 
@@ -293,6 +294,16 @@ _EXPORT_HEAD_LINES = 12
 _EXPORT_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}(?:名称|标题)")
 _EXPORT_ITEM = re.compile(r"^【[\u4e00-\u9fff]{1,8}\s*\d{1,3}】")
 _ITEM_FIELD = re.compile(r"^(标题|内容|正文)\s*：\s*(.*)$")
+# An account's list of messages copied as text (a 服务号's or 订阅号's notices, an app's message centre): the account's
+# name on the first line, maybe a note and a rule under it, then each message: its time line without a year ("12月26日
+# 上午10:02", "昨天 下午3:15", "星期二 09:30"), its title line, its text, maybe a link line ("详情 >", "查看详情").
+_LIST_TIME = re.compile(rf"^(?:(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日|[昨今前]天|(?:星期|周)[一二三四五六日天])\s*"
+                        rf"(?:上午|中午|下午|晚上|凌晨|早上|傍晚)?\s*{_TIME}$")
+_LIST_HEAD_LINES = 3  # the account's name, a note ("（服务号消息，长按复制）"), a rule
+_ACCOUNT_NAME_CHARS = 20
+_LINK_LINE = re.compile(r"^(?:查看|点击查看|阅读)?(?:详情|全文|原文)\s*[>＞›»〉]*$")
+_NAMED_DAY = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_MONTH_AND_DAY}")
+_NEAR_DAYS = 92  # a message names days within a season of when it was sent: a day further off fixes no year
 # A transcript of photos or screenshots (a notice board's, a poster's) opens with a head of its own: a line naming
 # what was transcribed ("【某某照片文字整理】", "某某图片转文字", "截图文字"), then labelled lines on the pictures and
 # their transcription (拍摄地点, 拍摄时间, 整理人, 转写, 说明). Each picture's text may stand under a marker that
@@ -336,6 +347,13 @@ class ItemExport:
     name: str                            # the export's own name (节目单名称), not the system's banner
     dateline: Dateline                   # the day it was exported, the organisation it names
     items: list[tuple[str, list[str]]]   # each item's 标题 ("" without one) and its 内容's lines
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str          # its title line
+    dateline: Dateline  # its time line's day (None when no year is to be had), published by the account
+    lines: list[str]    # its text, without its link line
 
 
 @dataclass(frozen=True)
@@ -678,6 +696,59 @@ def _export_item(block: list[str]) -> tuple[str, list[str]]:
     heading = next((value for _, (label, value) in fields if label == "标题"), "")
     text = next(([value, *block[n + 1:]] for n, (label, value) in fields if label != "标题"), [])
     return heading, [line for line in text if line]
+
+
+def read_message_list(lines: list[str]) -> list[Message]:
+    """The messages, when the lines are an account's list of messages (its name over two or more blocks, each a time
+    line over a title line), in list order; [] otherwise. An account's name is short and says no sentence."""
+    starts = [n for n, line in enumerate(lines[:-1]) if _LIST_TIME.match(line) and _is_message_title(lines[n + 1])]
+    head = lines[:starts[0]] if starts else []
+    if len(starts) < 2 or not 0 < len(head) <= _LIST_HEAD_LINES or len(head[0]) > _ACCOUNT_NAME_CHARS \
+            or not _NOT_A_SENTENCE.match(head[0]) or any(_SENTENCE_END.search(line) for line in head):
+        return []
+    blocks = [lines[begin:end] for begin, end in itertools.pairwise([*starts, len(lines)])]
+    days = _message_days(blocks)
+    return [Message(title=block[1], dateline=Dateline(published=day, publisher=head[0], labelled=True),
+                    lines=[line for line in block[2:] if not _LINK_LINE.match(line)])
+            for block, day in zip(blocks, days, strict=True)]
+
+
+def _is_message_title(line: str) -> bool:
+    return len(line) <= _POST_TITLE_CHARS and bool(re.search(HAN, line)) and bool(_NOT_A_SENTENCE.match(line)) \
+        and not _LIST_TIME.match(line) and not FIELD_START.match(line)
+
+
+def _message_days(blocks: list[list[str]]) -> list[date | None]:
+    """Each message's day: its time line's month and day in the year it names, else in the year that puts it nearest
+    to a full date its text names (a notice is sent near the days it announces; on a tie, before them), else in its
+    neighbours' year, counted on from the last message so dated (a year later when its day comes before that one's)
+    or back from the next; None for a time line naming no month (昨天, 星期二) or when no message names a year."""
+    shown = {n: day for n, block in enumerate(blocks) if (day := _shown_day(block[0]))}
+    years = {n: year or _year_near_named_day(month, day, blocks[n][2:]) for n, (month, day, year) in shown.items()}
+    for order, step in ((list(shown), 1), (list(shown)[::-1], -1)):
+        for previous, n in itertools.pairwise(order):
+            if years[n] is None and (year := years[previous]) is not None:
+                earlier, later = (shown[n][:2], shown[previous][:2])[::step]
+                years[n] = year + step * (earlier < later)  # the list went round a new year
+    return [valid_day(year, *shown[n][:2]) if n in shown and (year := years[n]) else None for n in range(len(blocks))]
+
+
+def _shown_day(line: str) -> tuple[int, int, int | None] | None:
+    """The month, day and year (None when not named) of a list's time line naming a month, else None."""
+    time = _LIST_TIME.match(line)
+    if not time or not time.group(2):
+        return None
+    return int(time.group(2)), int(time.group(3)), int(time.group(1)) if time.group(1) else None
+
+
+def _year_near_named_day(month: int, day: int, text: list[str]) -> int | None:
+    """The year that puts the month and day nearest to a full date the text names (within _NEAR_DAYS; on a tie, the
+    day before it), else None."""
+    named = [found for match in _NAMED_DAY.finditer("\n".join(text)) if (found := valid_day(*match.groups()))]
+    near = min(((abs((sent - found).days), sent > found, sent.year) for found in named
+                for year in (found.year - 1, found.year, found.year + 1) if (sent := valid_day(year, month, day))),
+               default=None)
+    return near[2] if near and near[0] <= _NEAR_DAYS else None
 
 
 def transcript_head(lines: list[str]) -> int:

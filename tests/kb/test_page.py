@@ -929,6 +929,60 @@ def test_a_microblog_post_of_an_earlier_year_is_dated_year_first():
         ("县博物馆国庆假期延长开放", "某某县文旅", date(2023, 9, 14))
 
 
+_MESSAGE_LIST = """清河水务
+（公众号消息记录）
+━━━━━━━━━━
+11月28日 上午9:30
+停水检修通知
+因主管道检修，北关街道以东片区将于2022年12月3日8:00至18:00暂停供水。
+恢复时间：2022年12月3日18:00
+详情 >
+━━━━━━━━━━
+12月20日 下午4:10
+水费账单提醒
+本期用水量：18吨
+本期金额：51.30元
+查看详情
+━━━━━━━━━━
+1月3日 10:05
+营业厅春节安排
+春节期间营业厅每日9:00至15:00开放，自助缴费机照常使用。
+详情 >
+━━━━━━━━━━
+昨天 下午3:15
+缴费成功提醒
+缴费金额：100.00元
+详情 >
+"""
+
+
+def test_an_accounts_messages_are_articles_titled_by_their_title_lines_and_dated_by_their_time_lines():
+    articles = parse_page("p", _MESSAGE_LIST).articles
+    assert [(a.title, a.published, a.publisher) for a in articles] == [
+        ("停水检修通知", date(2022, 11, 28), "清河水务"),  # before the days it announces
+        ("水费账单提醒", date(2022, 12, 20), "清河水务"),  # in the year of the message before it
+        ("营业厅春节安排", date(2023, 1, 3), "清河水务"),  # the list went round a new year
+        ("缴费成功提醒", None, "清河水务"),  # "昨天": no day to be had
+    ]
+    assert articles[1].paragraphs == ["本期用水量：18吨", "本期金额：51.30元"]  # no time line, no link line
+    assert articles[3].paragraphs == ["缴费金额：100.00元"]
+
+
+def test_messages_before_the_first_dated_one_are_dated_back_from_it():
+    messages = ("城南燃气\n12月30日 上午8:00\n供气时间调整\n元旦期间客服热线照常值班。\n"
+                "1月2日 上午9:00\n安检上门提醒\n安检时间：2024年1月9日\n")
+    assert [(a.title, a.published) for a in parse_page("p", messages).articles] == \
+        [("供气时间调整", date(2023, 12, 30)), ("安检上门提醒", date(2024, 1, 2))]
+
+
+def test_an_articles_time_lines_in_its_text_do_not_make_it_a_list_of_messages():
+    notice = ("社区义诊活动安排\n为方便居民就近看病，社区卫生服务站近期将组织两次义诊，欢迎居民参加。\n"
+              "3月5日 上午9:00\n第一场义诊\n地点在社区广场，提供测血压、测血糖服务。\n"
+              "3月12日 上午9:00\n第二场义诊\n地点在文化活动中心，提供中医推拿咨询。\n")
+    [article] = parse_page("p", notice).articles
+    assert article.title == "社区义诊活动安排" and "中医推拿咨询" in article.text
+
+
 @pytest.mark.parametrize("line, furniture", [
     ("首页 寿光要闻 菜博会 乡村振兴 镇街动态 视频 专题 数字报", True),  # a site's menu
     ("欢迎访问寿光新闻网！ 设为首页 | 加入收藏 | 手机版", True),
