@@ -56,6 +56,7 @@ from .web_layout import (
     is_printing_day,
     is_unmarked_byline,
     letterhead_issuer,
+    lists_related_items,
     picture_heading,
     read_dateline,
     read_editor_day,
@@ -108,7 +109,7 @@ _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
 _RUNNING_HEAD_CHARS = 20
 _MASTHEAD_LINES = 4  # a bulletin's name, issue line, editor and day above its first item
-_END_MATTER_LINES = 6  # a distribution list (抄送：…) stands among a document's last lines
+_END_MATTER_LINES = 6  # a distribution list (抄送：…), related titles by their label, among a document's last lines
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
@@ -379,6 +380,19 @@ def _is_byline(line: str) -> bool:
     return line.startswith(BYLINE_MARK)
 
 
+def _tail(lines: list[str]) -> int:
+    """Where the article's text ends: at a heading of related items or comments, or a cut line; among its last
+    lines, at related items listed on their label's line ("相关链接：《…》") or a distribution list (抄送：…)."""
+    last = len(lines) - _END_MATTER_LINES
+
+    def ends(n: int, line: str) -> bool:
+        if n >= _TAIL_AFTER_LINES and (ends_the_article(line) or n >= last and lists_related_items(line)):
+            return True
+        return n >= last and is_distribution(line) and not any(  # not a mail's 抄送 header
+            FORWARD_FIELD.match(other) for other in lines[n - 1:n + 2:2])
+    return next((n for n, line in enumerate(lines) if ends(n, line)), len(lines))
+
+
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
@@ -391,9 +405,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     lines: list[str] = [_Line.of(line) for line in body.splitlines()]
     form = read_routing_form(lines) if title is None else None  # an office system's 收文处理单 above the document:
     lines = lines[form.end:] if form else lines  # its fields and 流转记录 are none of the article's facts
-    tail = next((n for n, line in enumerate(lines) if n >= _TAIL_AFTER_LINES and ends_the_article(line)
-                 or n >= len(lines) - _END_MATTER_LINES and is_distribution(line)  # not a mail's 抄送 header:
-                 and not any(FORWARD_FIELD.match(other) for other in lines[n - 1:n + 2:2])), len(lines))
+    tail = _tail(lines)
     printed = read_printing_day(lines[tail:]) if tail < len(lines) and is_distribution(lines[tail]) else None
     documents = _numbered_documents(lines[:tail])
     letterhead = _letterhead_over_number(lines[:tail])

@@ -119,9 +119,17 @@ _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字
                      r"|@(?:所有人|全体成员)$)",  # its mention of every member
                      re.IGNORECASE)
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
-_TAIL_HEADING = re.compile(r"^【?(?:往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道)|推荐阅读|延伸阅读"
-                           r"|其他公告|更多公告|热点推荐|猜你喜欢|精选留言|写下你的留言|网友评论|热门评论|全部评论|发表评论|我要评论"
+_RELATED = (r"往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道|文档|文件)|推荐阅读|延伸阅读"
+            r"|其他公告|更多公告|热点推荐|猜你喜欢")
+_TAIL_HEADING = re.compile(rf"^【?(?:{_RELATED}|精选留言|写下你的留言|网友评论|热门评论|全部评论|发表评论|我要评论"
                            r"|评论\s*[（(]\d+[）)])】?[：:]?$")
+# The related items' label with their titles on its line: "相关链接：《…》 ｜ 《…》", "相关文档 - … - …" (not
+# "相关文件规定…", nor a sentence after the label: "延伸阅读：某某将于6月启用。" says it, no title)
+_RELATED_ITEMS = re.compile(rf"^【?(?:{_RELATED})】?(?:\s*[：:]|\s+[-－•·|｜]\s|\s*(?=《))\s*[^。\s][^。]*$")
+# A site's print footer: "本页面由某某局门户网站打印 打印日期：2021-03-25"
+_PRINT_FOOTER = re.compile(r"^(?:本页面?由\S{2,40}打印(?:\s|$)|打印(?:日期|时间)\s*[：:]\s*\d)")
+# An internal document's confidentiality mark: "某某公司 · 财务部 · 内部资料，请勿外传"
+_CONFIDENTIAL = re.compile(r"^.{0,40}内部(?:资料|文件)\W{0,2}(?:请勿|严禁|不得)(?:外传|外泄|外发)\W?$")
 # A cut line: a rule of dashes or dots ("- - -" too) with a scissors sign or a short instruction to cut on it
 # ("------ 沿此线剪下 ------", "✂┄┄┄┄┄┄", "…… 请沿虚线剪开 ……").
 _RULE_MARK = r"[-－—–_―─━┄┅┈┉╌╍…·．.=＝*＊~～]"
@@ -969,6 +977,12 @@ def ends_the_article(line: str) -> bool:
     return bool(_TAIL_HEADING.match(line.strip())) or _is_cut_line(line)
 
 
+def lists_related_items(line: str) -> bool:
+    """"相关链接：《…》", "相关文档 - … - …": other articles' titles (and their figures) under the label on its line;
+    among an article's last lines they end it as the label alone does."""
+    return bool(_RELATED_ITEMS.match(line.strip()))
+
+
 def _is_cut_line(line: str) -> bool:
     """A rule with a scissors sign, or with a short instruction to cut (剪/裁) between its dashes or dots. A rule alone
     only parts a text (a separator), and such words alone may be a heading: neither says the rest is cut off."""
@@ -998,7 +1012,7 @@ def is_furniture(line: str) -> bool:
         return False
     return _is_menu(line) or any(pattern.match(line) for pattern in (
         _CREDIT, _BRACKET_LINKS, _ATTACHMENT_CARD, _END_MARK, _PROMPT, _PAGE_NUMBER, _FILE_NUMBER, _DOCUMENT_CODE,
-        _BREADCRUMB, _SITE_ADDRESS, _ISSUE_NUMBER, _ANNOUNCEMENT_NUMBER))
+        _BREADCRUMB, _SITE_ADDRESS, _ISSUE_NUMBER, _ANNOUNCEMENT_NUMBER, _PRINT_FOOTER, _CONFIDENTIAL))
 
 
 def _is_menu(line: str) -> bool:

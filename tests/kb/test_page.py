@@ -559,6 +559,40 @@ def test_related_items_and_comments_after_the_article_are_no_text():
     assert article.paragraphs == ["某区首批12处托管点将于3月9日起开放。", "托管点每天8:00至18:00开放，免费提供午餐。"]
 
 
+CLOSED_ANSWERS = ("某区老旧小区改造问答\n问：今年改造哪些小区？\n答：2000年以前建成的小区，共36个。\n"
+                  "问：居民要出钱吗？\n答：不用，改造费用由区财政承担。\n")
+
+
+@pytest.mark.parametrize("related", [
+    "相关链接：《某区2021年背街小巷整治方案》（整治街巷65条） ｜\n《某区2020年城市建设工作情况》（新修道路18公里）",
+    "相关文档 - 加装电梯补贴办法（每部补贴15万元） - 物业服务收费标准（每月每平方米0.6元）",
+    "【相关阅读】《某区启动雨污分流改造》（铺设管网42公里）",
+], ids=["links-over-two-lines", "document-list", "title-after-label"])
+def test_related_items_listed_on_their_labels_line_end_the_article_and_a_print_footer_is_no_text(related):
+    """Among an article's last lines, a related-items label with its titles on its line ends the article as the label
+    alone does: the titles' figures are other articles'. A sentence opening with 相关 is text."""
+    page = parse_page("p", f"{CLOSED_ANSWERS}相关链接已发到各小区业主群，请居民留意。\n某区住房和城乡建设局\n"
+                           f"2021年4月6日\n{related}\n本页面由某区住房和城乡建设局网站打印 打印日期：2021-04-12\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), article.publisher) == (
+        "某区老旧小区改造问答", "2021-04-06", "某区住房和城乡建设局")
+    assert article.paragraphs[-3:] == ["答：不用，改造费用由区财政承担。", "相关链接已发到各小区业主群，请居民留意。",
+                                       "某区住房和城乡建设局"]
+
+
+@pytest.mark.parametrize("footer", [
+    "本页面由某区住房和城乡建设局网站打印 打印日期：2021-04-12", "打印时间：2021年4月12日 15:02",
+    "某某精密机械有限公司 · 行政部 · 内部资料，请勿外传",
+], ids=["print", "print-time", "internal"])
+def test_a_print_footer_or_a_confidentiality_mark_is_no_text_and_dates_nothing(footer):
+    """Sentences after a label stay: they are no list of titles."""
+    said = ["相关文件规定，改造期间小区停车由物业统一安排。", "延伸阅读：改造完的小区9月底前统一验收。"]
+    page = parse_page("p", CLOSED_ANSWERS + "\n".join(said) + f"\n{footer}\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("某区老旧小区改造问答", "")
+    assert article.paragraphs[-3:] == ["答：不用，改造费用由区财政承担。", *said]
+
+
 def test_two_pasted_articles_apart_by_a_rule_of_equals_signs():
     page = parse_page("p", "某县纺织企业开足马力\n2020年3月18日 来源：某某日报\n某县纺织企业日产面料8万米。\n======\n"
                            "某区老年大学云课堂开课\n2020年3月20日\n"
