@@ -276,8 +276,14 @@ FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 # 发稿时间 are datelines anywhere already. Not a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day
 # it was drafted, by whom). Each in that order: the first kind the head names wins.
 _ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})单位\s*：\s*(\S+)") for label in ("播发|发稿|供稿", "编制"))
-_ISSUED_DAYS = tuple(re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
-                     for label in ("审核|签发", "拟发布", "导出|生成"))
+_APPROVED, _PLANNED, _EXPORTED = (re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
+                                  for label in ("审核|签发", "拟发布", "导出|生成"))
+# A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
+# when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
+# 某某"): the day it was written, before a system exported it. It names a person or a department, no publisher.
+_COMPILED = re.compile(r"(?:^|\s)(?:整理|编写|编制|撰写|汇编|更新)(?:人|时间|日期)?\s*：\s*"
+                       rf"(?:[\u4e00-\u9fff·]{{2,20}}\s*){{0,3}}{_FULL_DATE.pattern}")
+_ISSUED_DAYS = (_APPROVED, _PLANNED, _COMPILED, _EXPORTED)
 _SENTENCE_END = re.compile(r"[。！？]")
 # A 信息公开 record's head, as every government site shows one above its record (a table, or fields several to a
 # line): its index number (索引号, 信息索引号), the office that put it online (发布机构, 发文机关), the day it was
@@ -616,13 +622,14 @@ def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
     """The issuing unit and day a draft or issue form's head names (its fields a line each or several to a line, above
     its first sentence: "稿件编号：…" / "播发单位：某某办公室" / "拟稿人：某某　审核时间：2020年7月21日 16:40"; of
     the first kind of day it names, the latest: the last approval), and the lines that name them, which are no text
-    as a dateline is none; a field in the text (a form's fields under its "正文：…") names nothing. The article's
-    dateline or closing wins over it."""
+    as a dateline is none (one that goes on in a sentence keeps its words); a field in the text (a form's fields
+    under its "正文：…") names nothing. The article's dateline or closing wins over it."""
     head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), lines))
     units = [unit.group(1) for field in _ISSUING_UNITS for line in head if (unit := field.search(line))]
     days = [[day for line in head if (found := field.search(line)) and (day := valid_day(*found.groups()))]
             for field in _ISSUED_DAYS]
-    named = {n for n, line in enumerate(head) if any(field.search(line) for field in (*_ISSUING_UNITS, *_ISSUED_DAYS))}
+    named = {n for n, line in enumerate(head)
+             if _NOT_A_SENTENCE.match(line) and any(field.search(line) for field in (*_ISSUING_UNITS, *_ISSUED_DAYS))}
     if not units and not any(days):
         return None, set()
     return Dateline(published=max(next(filter(None, days), []), default=None), publisher=next(iter(units), ""),

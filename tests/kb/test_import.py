@@ -1206,6 +1206,19 @@ def test_an_online_documents_info_line_of_items_between_bars_dates_it(info, day)
     assert (article.paragraphs == said) is bool(day)  # a dateline is no text; the event's line is
 
 
+def test_a_mind_maps_compiler_note_dates_it_and_its_words_stay():
+    """A mind map exported as Markdown: its compiler's note under the title ("> 整理：某部 某某 2024.3.5 …") dates it
+    (not the day an example in it names); the note's words after the fields are text."""
+    note = "整理：工会 钱红　2024.3.5　给孩子入托的同事看，按街道通知整理，以正式文件为准"
+    page = parse_page("p", markdown_page_text(
+        f"# 职工子女入托补贴（2024）\n\n> {note}\n\n## 补贴标准\n- 每名子女每月补贴200元\n"
+        "    - 例：4月8日交齐材料，5月起按月发放\n"))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("职工子女入托补贴（2024）", "2024-03-05", "")
+    assert article.paragraphs[0] == normalize(note)
+
+
 async def test_a_hugo_markdown_file_is_titled_dated_and_published_by_its_toml_front_matter(store, tmp_path):
     source = tmp_path / "reading-room.md"
     source.write_text('+++\ntitle = "某区图书馆自习室1月起延长开放至晚9点"\ndate = 2024-12-28T08:00:00+08:00\n'

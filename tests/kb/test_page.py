@@ -1403,6 +1403,43 @@ def test_a_forms_head_dates_it_by_the_first_kind_of_day_it_names(head, day, publ
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
 
 
+_VOUCHERS = "社区养老服务券使用说明\n"
+_VOUCHER_TEXT = "养老服务券可以在辖区内的助餐点使用，每张面值10元，10月8日起启用。\n"
+
+
+@pytest.mark.parametrize("line", [
+    "整理：街道民政科 孙丽　2022.9.14",  # a dotted date after the compiler's department and name
+    "编写：街道民政科 孙丽　2022年9月14日",
+    "整理人：孙丽　整理时间：2022-09-14",
+    "更新：2022.09.14 孙丽",
+])
+def test_a_compilers_line_heading_a_note_dates_it(line):
+    page = parse_page("p", f"{_VOUCHERS}{line}\n{_VOUCHER_TEXT}")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2022-09-14", "")  # not the day it reports
+    assert article.paragraphs == [_VOUCHER_TEXT.strip()]  # a line of fields is no text
+
+
+@pytest.mark.parametrize("text", [
+    f"{_VOUCHERS}发布时间：2022-09-20\n整理：孙丽 2022.9.14\n{_VOUCHER_TEXT}",
+    f"---\ntitle: 社区养老服务券使用说明\ndate: 2022-09-20\n---\n整理：孙丽 2022.9.14\n{_VOUCHER_TEXT}",
+    f"{_VOUCHERS}整理：孙丽 2022.9.14\n{_VOUCHER_TEXT}某某街道办事处\n2022年9月20日\n",
+], ids=["dateline", "front-matter", "closing"])
+def test_a_dateline_front_matter_or_closing_wins_over_a_compilers_line(text):
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2022-09-20"
+
+
+@pytest.mark.parametrize("text", [
+    f"{_VOUCHERS}整理好材料后于2022年10月1日前提交给社区。\n{_VOUCHER_TEXT}",  # a sentence, no compiler's line
+    f"{_VOUCHERS}{_VOUCHER_TEXT}整理：孙丽 2022.9.14\n",  # a field in the text, under its first sentence
+])
+def test_a_compiling_word_in_a_sentence_or_in_the_text_dates_nothing(text):
+    [article] = parse_page("p", text).articles
+    assert article.published is None
+
+
 @pytest.mark.parametrize("line", ["截止时间 2023年3月9日 审核通过", "活动时间 2023年6月1日 主播带货"])
 def test_a_labelled_day_followed_by_words_is_text_not_a_dateline(line):
     [article] = parse_page("p", f"某区电商培训班开班\n培训班共招收学员60名。\n{line}\n").articles
