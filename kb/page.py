@@ -62,6 +62,7 @@ from .web_layout import (
     read_editor_day,
     read_form_head,
     read_item_export,
+    read_meeting_transcript,
     read_message_list,
     read_microblog,
     read_printing_day,
@@ -425,6 +426,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     mail = forwarded(lines)
     if mail and mail.subject:  # the notice a pasted e-mail forwards, titled by its 主题, sent by its 发件人
         return _dated(_one_article(mail.lines, mail.subject, whole_lines), Dateline(mail.day, mail.sender, True))
+    meeting = read_meeting_transcript(lines)
+    if meeting:  # a meeting app's transcript: its head names and dates it, each turn is led by its speaker
+        return _dated(_one_article(_turn_lines(meeting.turns), meeting.title, whole_lines), meeting.dateline)
     post = read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
@@ -475,6 +479,13 @@ def _item_lines(items: list[tuple[str, list[str]]]) -> list[str]:
         lines += [_Line.heading(heading)] if heading else []
         lines += [_Line.of(line, indented=n == 0) for n, line in enumerate(text)]
     return lines
+
+
+def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
+    """A transcript's turns as the lines of one text: each turn a paragraph led by its speaker ("某某：…"), so who
+    said what stays with the words."""
+    return [_Line.of(f"{name}：{line}" if n == 0 else line, indented=n == 0)
+            for name, said in turns for n, line in enumerate(said)]
 
 
 _UNTITLED_CHARS = 20

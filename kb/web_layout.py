@@ -12,6 +12,7 @@
   and day), a meeting record's head ("时　间：…" beside "地　点：…"), a draft form's or an export's head
   ("播发单位：…", "审核时间：…", "导出时间：…"), a 信息公开 record's head ("索引号：…", "发布日期：…", "名称：…"),
   a transcript's head above photos it transcribes ("【某某照片文字整理】" / "拍摄时间：…") and its pictures' markers,
+  a meeting app's transcript (its head, each speaker's line with its timecode, its export line: "导出自某某"),
   an account's list of messages (its name over "12月26日 上午10:02" / "价格调整通知" / … / "详情 >").
 """
 from __future__ import annotations
@@ -336,6 +337,20 @@ _REPLY_TIME = re.compile(rf"^(?:答复|回复)(?:时间|日期)\s*[：:]\s*{_FUL
 # under its heading ("最佳答案", "采纳答案") and the answerer's line: the page is the question and that answer.
 _ANSWER_TIME = re.compile(rf"^(?:发布|回答|编辑)于\s*{_FULL_DATE.pattern}")
 _BEST_ANSWER = re.compile(r"^(?:最佳|采纳|满意|推荐|精选|优质)(?:答案|回答)$")
+# A meeting app's AI transcript exported as text or Word (腾讯会议, 飞书妙记, 钉钉闪记, 讯飞听见): a head (maybe a
+# line naming its kind: "会议转写", "会议纪要（AI）", "妙记"; the meeting's name; its fields: 会议时间, 会议号,
+# 发起人, 参会人, 关键词; a disclaimer; its chapters), then each turn: the speaker's name with a timecode ("陈立新
+# 01:08:11", "说话人 2 03:15") over what was said; at the end maybe a closing mark ("— 转写结束 —") and the app's
+# export line ("导出自某某 2022-09-17 21:03", "由某某导出", "来自某某"), which names an app, no publisher.
+_TURN_HEAD = re.compile(r"^([^\s，。！？；：:,]{1,16}(?: \d{1,2})?) ((?:\d{1,2}:)?\d{1,2}:\d{2})$")
+_MIN_TURNS = 3
+_TRANSCRIPT_KIND = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:转写|转录|纪要|妙记|闪记|速记|文字记录|逐字稿)"
+                              r"(?:\s*[（(][\u4e00-\u9fffA-Za-z]{1,4}[)）])?$")
+_MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
+_MEETING_HOST_LABEL = re.compile(r"主办(?:方|单位)?|(?:发起|组织|召集)单位")
+_TRANSCRIPT_END = re.compile(rf"^(?:{_RULE_MARK}|\s)*[\u4e00-\u9fff]{{0,4}}(?:结束|完毕?)(?:{_RULE_MARK}|\s)*$")
+_EXPORT_LINE = re.compile(rf"^(?:(?:导出|来)自\s*\S{{2,20}}?|(?:本\S{{0,3}})?由\s*\S{{2,20}}?(?:导出|生成))"
+                          rf"(?:\s*(?:于\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?)?$")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:此|本|该)?页面?)?最后(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*\d")
 
@@ -368,6 +383,13 @@ class Message:
     title: str          # its title line
     dateline: Dateline  # its time line's day (None when no year is to be had), published by the account
     lines: list[str]    # its text, without its link line
+
+
+@dataclass(frozen=True)
+class MeetingTranscript:
+    title: str                       # the meeting's name ("" when the head names none)
+    dateline: Dateline               # the meeting's day; an organisation its head names as host, else no one
+    turns: list[tuple[str, list[str]]]  # each speaker's name and the lines they said
 
 
 @dataclass(frozen=True)
@@ -764,6 +786,30 @@ def _year_near_named_day(month: int, day: int, text: list[str]) -> int | None:
                 for year in (found.year - 1, found.year, found.year + 1) if (sent := valid_day(year, month, day))),
                default=None)
     return near[2] if near and near[0] <= _NEAR_DAYS else None
+
+
+def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
+    """A meeting app's transcript: three turns or more (a speaker's line with its timecode over what they said)
+    under a head that names its kind or the meeting's time; None for any other text. The head is no text: it names
+    the meeting (its first line above its fields that does not name the kind) and dates it (its 会议时间/开始时间
+    field); its 发起人 is a person, so only a host organisation's field (主办, 发起单位) publishes it."""
+    starts = [n for n, line in enumerate(lines[:-1]) if _TURN_HEAD.match(line) and not _TURN_HEAD.match(lines[n + 1])]
+    head = lines[:starts[0]] if starts else []
+    fields = [field for line in head for field in _fields(line)]
+    day = next(filter(None, (first_full_day(value) for label, value in fields
+                             if _MEETING_DAY_LABEL.fullmatch(label))), None)
+    if len(starts) < _MIN_TURNS or not (day or any(map(_TRANSCRIPT_KIND.match, head))):
+        return None
+    above = list(itertools.takewhile(lambda line: not _fields(line), head))
+    title = next((line for line in above if not _TRANSCRIPT_KIND.match(line)), next(iter(above), ""))
+    host = next((value for label, value in fields if _MEETING_HOST_LABEL.fullmatch(label)), "")
+    turns = [(_TURN_HEAD.sub(r"\1", lines[begin]), lines[begin + 1:end])
+             for begin, end in itertools.pairwise([*starts, len(lines)])]
+    name, said = turns[-1]
+    while said and (_TRANSCRIPT_END.match(said[-1]) or _EXPORT_LINE.match(said[-1])):
+        said = said[:-1]
+    return MeetingTranscript(title=title, dateline=Dateline(published=day, publisher=host, labelled=True),
+                             turns=[*turns[:-1], (name, said)])
 
 
 def transcript_head(lines: list[str]) -> int:

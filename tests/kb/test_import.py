@@ -304,6 +304,28 @@ async def test_a_word_letters_tear_off_slip_under_its_cut_line_is_no_text_and_it
     assert article.paragraphs[-2:] == [holiday.strip(), "某县第二中学"]
 
 
+async def test_a_meeting_apps_transcript_in_word_is_titled_by_the_meeting_dated_by_its_time_and_said_by_speaker(
+        tmp_path):
+    """An AI transcript exported to Word: its head (kind, name, fields, disclaimer, chapters), turns under a speaker's
+    line with its timecode, a closing mark and the app's export line, which names no publisher."""
+    transcript = _word_file(
+        tmp_path / "转写.docx", "会议转写", "青石镇夏季防汛工作调度会",
+        "会议时间：2024-06-12 09:00:05 ~ 2024-06-12 10:02:41", "会议号：905 331 207　　发起人：镇应急办-孙海燕",
+        "参会人（5）：孙海燕、刘志军、马红梅、何勇、青石水库-郑工", "关键词：汛期　值班　转移",
+        "以下内容由 AI 转写生成，可能存在错误，仅供参考", "章节", "00:00:05　开场", "00:12:40　转移安置",
+        "孙海燕　00:00:05", "今天主要定一下汛期值班的事。镇里从6月15日起实行24小时值班，",
+        "值班电话是0536-4012345。", "刘志军　00:03:18", "各村的值班表周五前报到应急办。",
+        "青石水库-郑工　00:12:40", "水库水位超过汛限水位时，下游三个村的群众转移到镇中学。",
+        "— 转写结束 —", "导出自某某会议　2024-06-12 10:20")
+    [article] = (page := parse_page("t", await page_text(transcript, Limits()))).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("青石镇夏季防汛工作调度会", "2024-06-12", "")
+    assert article.paragraphs == [
+        "孙海燕：今天主要定一下汛期值班的事。镇里从6月15日起实行24小时值班，值班电话是0536-4012345。",
+        "刘志军：各村的值班表周五前报到应急办。",
+        "青石水库-郑工：水库水位超过汛限水位时，下游三个村的群众转移到镇中学。"]
+
+
 async def test_a_word_bulletin_is_an_article_per_bracketed_item_and_a_notice_with_a_bracketed_label_is_one(tmp_path):
     sowing = "截至4月9日，全县已播种春玉米4.2万亩，占计划面积的52%。"
     ploughing = "全县18家农机合作社为外出务工户代耕土地。"

@@ -1574,3 +1574,25 @@ def test_an_issuer_and_its_section_under_a_courses_title_publish_it_when_nothing
     [article] = page.articles
     assert (article.title, page.publisher_of(article), page.iso_date_of(article)) == \
         ("食品安全法规要点与抽检实务", publisher, day)
+
+
+_MINUTES = ("妙记\n河西社区垃圾分类督导员例会\n开始时间：2023年10月9日 14:00\n主办单位：河西社区居民委员会\n"
+            "说话人 1 00:05\n从下周一起，厨余垃圾桶早上7点到9点开放。\n说话人 2 01:12\n督导员几点到岗？\n"
+            "说话人 1 02:40\n6点50分到岗，每天每人补贴30元。\n由某某妙记导出\n")
+
+
+def test_a_meeting_transcripts_head_names_and_dates_it_and_each_turn_is_led_by_its_speaker():
+    page = parse_page("p", _MINUTES)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("河西社区垃圾分类督导员例会", "2023-10-09", "河西社区居民委员会")  # a host's field publishes it
+    assert article.paragraphs == ["说话人 1：从下周一起，厨余垃圾桶早上7点到9点开放。", "说话人 2：督导员几点到岗？",
+                                  "说话人 1：6点50分到岗，每天每人补贴30元。"]
+
+
+def test_an_articles_last_line_naming_the_app_it_came_from_publishes_nothing():
+    page = parse_page("p", "河西社区举行防汛应急演练\n2024-06-20 09:12 来源：某某县融媒体中心\n"
+                           "6月19日，河西社区组织80余名居民开展防汛应急演练，演示了转移安置流程。\n来自某某县融媒客户端\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("河西社区举行防汛应急演练", "2024-06-20", "某某县融媒体中心")
