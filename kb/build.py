@@ -111,11 +111,14 @@ def _empty_content_tables(conn: Connection) -> None:
 
 def passages_of(article: Article) -> list[str]:
     """Sentences; a very short sentence is kept with the one after it, and so is a line that ends no sentence
-    ("地址：…" before "电话：…" under a list item), up to the next list item. A "-" list item stays whole."""
+    ("地址：…" before "电话：…" under a list item), up to the next list item. A "-" list item stays whole, and a
+    line after a list of them that is none ("- 最多绑定5人" / "能花在哪") heads what follows, not the item."""
     result: list[str] = []
     pending = ""
+    after_bullet = False
     for paragraph in article.paragraphs:
-        if pending and len(pending) >= _MIN_PASSAGE_CHARS and starts_item(paragraph):
+        ends_list = after_bullet and not starts_item(paragraph)
+        if pending and (len(pending) >= _MIN_PASSAGE_CHARS and starts_item(paragraph) or ends_list):
             result.append(pending)
             pending = ""
         elif pending and not ends_sentence(pending):
@@ -125,6 +128,7 @@ def passages_of(article: Article) -> list[str]:
             if len(pending) >= _MIN_PASSAGE_CHARS and (ends_sentence(pending) or is_list_item(paragraph)):
                 result.append(pending)
                 pending = ""
+        after_bullet = is_list_item(paragraph)
     if pending:
         result.append(pending)
     return result

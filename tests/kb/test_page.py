@@ -695,6 +695,27 @@ def test_numbered_lines_without_full_stops_stay_lines_of_their_own():
     assert not any("13%" in p and "2台" in p for p in passages_of(article))
 
 
+BULLETS_UNDER_HEADINGS = """---
+title: 某区老年助餐卡怎么用
+date: 2021-04-02
+---
+
+谁能办
+- 本区户籍年满70岁的老人
+- 独居老人优先
+在哪吃
+- 各社区老年食堂，每餐补贴3元
+"""
+
+
+def test_a_heading_after_a_bulleted_list_heads_the_next_items_not_the_last_one():
+    from kb.build import passages_of
+    [article] = parse_page("bullets", BULLETS_UNDER_HEADINGS).articles
+    passages = passages_of(article)
+    assert not any("独居老人优先" in p and "在哪吃" in p for p in passages)
+    assert any(p.startswith("在哪吃") and "每餐补贴3元" in p for p in passages)
+
+
 @pytest.mark.parametrize("byline", ["某某网·某某新闻记者 王某 潍坊报道", "本报记者 王某 通讯员 李某"])
 def test_a_byline_under_a_web_headline_is_no_text(byline):
     [article] = split_articles(f"标题在这里\n{byline}\n凌晨4点，某某市场已经开门。\n", title="标题在这里",
