@@ -38,6 +38,7 @@ from .web_layout import (
     post_text,
     read_answer_page,
     read_dateline,
+    read_form_head,
     read_issue_day,
     read_meeting_day,
     read_post_page,
@@ -76,6 +77,13 @@ _MICROBLOG_TITLE = re.compile(r"(\S{2,30})的微博(?:\s*[-_|]\s*微博)?")  # a
 _ON_MICROBLOG = re.compile(r".+?\s*[-_|]\s*微博")  # …or the post's opening words, then the site's name
 # The publishing account of a WeChat article page (mp.weixin.qq.com), which names no "来源".
 _ACCOUNT_NAME = '//*[@id="js_name"]'
+# A blog's or UGC site's post (美篇, a CMS's article): its author's name beside the post's time, marked as the author
+# (美篇's a.author-name, the usual .author, microdata's itemprop, rel="author"), else its <meta name="author">
+_AUTHOR_NAME = ('//body//*[contains(concat(" ", normalize-space(@class), " "), " author-name ")'
+                ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
+                ' or @itemprop="author" or @rel="author"]')
+_AUTHOR_META = '//meta[@name="author"]/@content'
+_GRASSROOTS_END = re.compile(r"(?:社区|街道)$")  # a community's or a subdistrict's own account: "某某街道某某社区"
 # A forum thread (Discuz!, the usual Chinese forum software): its first post is the article, the replies are
 # comments; the post's time ("发表于 2020-3-6 21:14") dates it and an edit notice in it is no text.
 _FORUM_POST = '//*[starts-with(@id, "postmessage_")]'
@@ -193,11 +201,12 @@ def read_html(page: str, url: str = "") -> WebArticle:
         title, dateline, text = "", None, "\n".join(several)
     # a forum post's or an answer's own time, else the dateline under the headline, else a record's head (its 发布日期
     # before a closing's day, the day it was written; its 发布机构, the office that put it online, after the closing's
-    # issuer), else a notice's closing, else one under the text
+    # issuer), else a notice's closing, else one under the text, else a form's head of fields ("发起单位：…")
     text_lines = [] if several else text.splitlines()
     datelines = [found for found in (post and post[1], dateline, record and replace(record, publisher=""),
-                                     read_signature(text_lines), read_trailing_dateline(text_lines), record) if found]
-    account = tree.xpath(f"string({_ACCOUNT_NAME})").strip()
+                                     read_signature(text_lines), read_trailing_dateline(text_lines),
+                                     _form_head(text_lines, title), record) if found]
+    account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree)
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:
@@ -460,8 +469,26 @@ def _best_answer(lines: list[str], headline: str) -> tuple[str, Dateline] | None
 def _organisations(dateline: Dateline) -> Dateline:
     """The dateline of an account's post or answer, published by the account only when it is an organisation's or a
     newsroom's ("某某供电公司", "某某发布"), not a person's nickname."""
-    account = dateline.publisher
-    return dateline if is_issuer(account) or _SITE_NAME_END.search(account) else replace(dateline, publisher="")
+    return dateline if _is_organisation(dateline.publisher) else replace(dateline, publisher="")
+
+
+def _is_organisation(name: str) -> bool:
+    """An account or author named as an organisation or a newsroom ("某某供电公司", "某某发布", "某某街道某某社区")."""
+    return is_issuer(name) or bool(_SITE_NAME_END.search(name) or _GRASSROOTS_END.search(name))
+
+
+def _organisation_author(tree: Any) -> str:  # an lxml tree
+    """The post's author marked in the page, when an organisation writes (a community's account on 美篇): it
+    publishes the post; a person's nickname publishes nothing."""
+    names = [*(element.text_content() for element in tree.xpath(_AUTHOR_NAME)), *tree.xpath(_AUTHOR_META)]
+    name = next(filter(None, (normalize("".join(str(found).split())) for found in names)), "")
+    return name if _is_organisation(name) else ""
+
+
+def _form_head(lines: list[str], headline: str) -> Dateline | None:
+    """The unit and day a form's or notice's head of fields under its headline names ("发起单位：某某中心", a
+    sign-up form's): when no dateline or closing does, as in a text (web_layout.read_form_head)."""
+    return read_form_head(lines[1:] if lines[:1] == [headline] else lines)[0]
 
 
 def _stamped_day(tree: Any, page: str) -> date | None:  # an lxml tree

@@ -271,12 +271,14 @@ _MEETING_HEAD_LINES = 12
 # "播发单位：某某办公室" under "稿件编号：…": a labelled field opening its line, as a form writes them a line each
 FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
-# piece, else the one that compiled it (编制单位, a report's), and the day it was approved or signed for issue, else
-# the day the form plans to publish it, else the day a system exported or generated the copy (a backup's, a report
-# export's: the latest of what it holds; a label only software writes, so no more than 导出/生成); 发布单位 and
-# 发稿时间 are datelines anywhere already. Not a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day
-# it was drafted, by whom). Each in that order: the first kind the head names wins.
-_ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})单位\s*：\s*(\S+)") for label in ("播发|发稿|供稿", "编制"))
+# piece, else the one that runs what it announces (a sign-up form's or notice's 发起单位/主办单位), else the one
+# that compiled it (编制单位, a report's), and the day it was approved or signed for issue, else the day the form
+# plans to publish it, else the day a system exported or generated the copy (a backup's, a report export's: the
+# latest of what it holds; a label only software writes, so no more than 导出/生成); 发布单位 and 发稿时间 are
+# datelines anywhere already. Not a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day it was
+# drafted, by whom). Each in that order: the first kind the head names wins.
+_ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})单位\s*：\s*(\S+)")
+                       for label in ("播发|发稿|供稿", "发起|主办", "编制"))
 _APPROVED, _PLANNED, _EXPORTED = (re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
                                   for label in ("审核|签发", "拟发布", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and

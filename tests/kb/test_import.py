@@ -1427,6 +1427,44 @@ def test_a_venue_signing_a_notices_closing_dates_and_publishes_it_also_in_one_sp
     assert article.paragraphs[-2:] == ["咨询电话：0536-3267890。", "青州市博物馆"]  # the day no text, as in any closing
 
 
+_BLOG_POST = ("<html><head><meta charset='utf-8'><title>暑期游泳安全提示 - 某某博客</title>{meta}</head><body>"
+              "<article><h1>暑期游泳安全提示</h1><div class='post-author'>{author}<span class='pub-time'>2022-07-05"
+              "</span><span>阅读 418</span></div><div class='post-body'>"
+              "<p>暑假到了，请家长提醒孩子不要到河道、水库等无人看管的水域游泳。</p>"
+              "<p>游泳请到正规游泳馆，下水前做好热身，饭后一小时内不要下水。</p></div></article></body></html>")
+
+
+@pytest.mark.parametrize("meta, author, publisher", [
+    ("", "<a class='author-name' href='/u/8812'>东关街道桃园社区</a>", "东关街道桃园社区"),
+    ("", "<span class='author'>某县第二实验小学</span>", "某县第二实验小学"),
+    ("", "<span itemprop='author'><span itemprop='name'>某区青少年活动中心</span></span>", "某区青少年活动中心"),
+    ("<meta name='author' content='某县红十字会'>", "", "某县红十字会"),
+    ("", "<a class='author-name' href='/u/8813'>快乐的小鱼</a>", ""),  # a person's nickname publishes nothing
+    ("<meta name='author' content='某县红十字会'>", "<a class='author-name'>快乐的小鱼</a>", ""),  # the post's own
+], ids=["美篇 author-name", "class author", "itemprop author", "meta author", "nickname", "nickname over meta"])
+def test_a_posts_author_publishes_it_when_an_organisation_writes(meta, author, publisher):
+    """A blog's or UGC site's post (美篇) names its author beside its time: an organisation's account publishes it."""
+    parsed = parse_page("web", html_page_text(_BLOG_POST.format(meta=meta, author=author)))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta["date"], parsed.meta.get("publisher", "")) == ("暑期游泳安全提示", "2022-07-05",
+                                                                                 publisher)
+
+
+@pytest.mark.parametrize("field, above", [("主办单位", ""), ("发起单位", "<b>{}</b>")])
+def test_a_forms_description_opening_with_its_organiser_is_published_by_it(field, above):
+    """A sign-up form's description (问卷星) opens with the unit that runs it: no dateline names anyone else."""
+    line = (above or "{}").format(f"{field}：某县老年大学")
+    page = ("<html><head><meta charset='utf-8'><title>2022年秋季老年大学书法班报名</title></head><body>"
+            "<div class='htitle'>2022年秋季老年大学书法班报名</div><div id='divDesc'>"
+            f"<p>{line}</p><p>各位学员：本学期书法班共开设两个班，每班限报30人，请按要求填写报名信息。</p>"
+            "<p>1．上课时间：每周二、周四上午9:00—11:00。</p><p>2．学费：每学期200元，开学第一天现场缴纳。</p></div>"
+            "<div class='field'>1. 姓名</div><input type='text'></body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta["publisher"]) == ("2022年秋季老年大学书法班报名", "某县老年大学")
+    assert field not in article.text  # the field that names it is no text
+
+
 def test_a_mini_programs_h5_page_is_read_by_its_views_under_its_headline_not_its_page_kind():
     """uni-app writes the page in <uni-view> (blocks) and <uni-text> (inline) elements, titled "公告详情"."""
     view, text = "<uni-view class='{}'>{}</uni-view>", "<uni-text><span>{}</span></uni-text>"

@@ -1380,6 +1380,14 @@ def test_a_draft_forms_head_names_its_issuing_unit_and_the_day_it_was_approved(h
     assert article.paragraphs[-1] == "签发时间：2021年6月8日" and ("稿件编号" in article.text) == ("稿件编号" in head)
 
 
+@pytest.mark.parametrize("above, publisher", [("", "某区科技馆"), ("来源：某区教育和体育局\n", "某区教育和体育局")])
+def test_a_notices_head_names_its_organiser_unless_a_source_line_names_a_publisher(above, publisher):
+    page = parse_page("p", f"2022年青少年科普夏令营报名通知\n{above}主办单位：某区科技馆\n承办单位：某区青少年宫\n"
+                           "各位家长：今年夏令营共设三期，每期五天，面向全区小学四至六年级学生。\n")
+    [article] = page.articles
+    assert page.publisher_of(article) == publisher and "主办单位" not in article.text
+
+
 @pytest.mark.parametrize("above, closing, day, publisher", [
     ("发布时间：2021-06-03 10:00\n", "", "2021-06-03", "某县应急管理局"),
     ("", "某县防汛抗旱指挥部\n", "2021-06-02", "某县防汛抗旱指挥部"),
