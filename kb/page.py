@@ -104,7 +104,10 @@ _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
-_SPACED_KIND = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+")  # "通 告", as a 红头 notice sets its kind
+# "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time
+_SPACED_KIND = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+")
+# "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it
+_NUMBER_FIELD = re.compile(r"[\u4e00-\u9fff]{1,7}[号码] ?[:：]? ?(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d/-]{3,}")
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
@@ -356,7 +359,8 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     """
     marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
-            and not re.search(marks, line) and not line.endswith(("：", "|")) and read_dateline(line) is None)
+            and not re.search(marks, line) and not line.endswith(("：", "|")) and read_dateline(line) is None
+            and not _NUMBER_FIELD.fullmatch(line))
 
 
 def _is_document_name(line: str) -> bool:
@@ -770,18 +774,22 @@ def _names_a_document(titles: list[str], following: str) -> bool:
 def _joined_title(lines: list[str]) -> str:
     """Title lines as one title: a headline and its subtitle apart ("…开放 须预约"), an issuer and its "关于…的通知"
     together ("某某局关于…的通知"), and so a document's name broken before its "…的通知" or "…须知"."""
-    title = lines[0] if lines else ""
+    title = _unspaced(lines[0]) if lines else ""
     for line in lines[1:]:
-        kind = line.replace(" ", "")
-        if _SPACED_KIND.fullmatch(line) and _DOCUMENT_KIND_END.fullmatch(kind):  # "某局 某大队" / "通 告"
-            line = kind
+        spaced = bool(_SPACED_KIND.fullmatch(line))  # "某局 某大队" / "通 告", "…招聘 / 笔 试 准 考 证": one word
+        line = _unspaced(line)
         # "关于做好…建设" / "补贴申报工作的通知", "…采暖季" / "供热服务须知": one document's name broken in two
         about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
         broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line)))
-        title += line if line.startswith("关于") or broken else f" {line}"
+        title += line if line.startswith("关于") or broken or spaced else f" {line}"
     title = _TITLE_LABELS.sub("", title)
     bracketed = _BRACKETED.match(title)  # a headline set in 【】 as a post's is ("【…通知】"): not a label's 【】
     return bracketed.group(1) if bracketed else title
+
+
+def _unspaced(line: str) -> str:
+    """A title line spaced out one character at a time ("紧 急 通 知") as the word it spells."""
+    return line.replace(" ", "") if _SPACED_KIND.fullmatch(line) else line
 
 
 class _Line(str):

@@ -251,6 +251,27 @@ def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
     assert [a.title for a in page.articles] == ["某县住房和城乡建设局 某县公安局交通警察大队通告"]
 
 
+@pytest.mark.parametrize("text, title, first_paragraph", [
+    # an exam ticket: its kind spaced out under the exam's name, then the ticket's number
+    ("2024年某县公开招聘中小学教师\n笔 试 准 考 证\n准考证号 20240615027\n姓 名 李明\n"
+     "请考生于2024年6月15日上午8:30前携带身份证和本证到某县第一中学参加考试。\n",
+     "2024年某县公开招聘中小学教师笔试准考证", "准考证号 20240615027"),
+    ("某县实验小学\n录 取 通 知 书\n编号 SX-2024-0318\n"
+     "你已被我校一年级录取，请于8月28日上午到校报到，报到时请带户口簿。\n",
+     "某县实验小学录取通知书", "编号 SX-2024-0318"),
+    ("某区第五届职工运动会秩序册\n登记号 YD20240315\n"
+     "本届运动会设田径、拔河、跳绳三个大项，共有32支代表队参赛。\n",
+     "某区第五届职工运动会秩序册", "登记号 YD20240315"),
+    ("某区政务服务平台用户手册\n2024 年度 V2.0\n本手册说明平台的注册、登录和事项办理，适用于全区各办事窗口。\n",
+     "某区政务服务平台用户手册 2024 年度 V2.0", "本手册说明平台的注册、登录和事项办理，适用于全区各办事窗口。"),
+], ids=["ticket", "admission-letter", "number-field", "latin-words"])
+def test_a_title_spaced_out_letter_by_letter_is_one_word_and_a_number_field_under_it_is_text(
+        text, title, first_paragraph):
+    [article] = parse_page("p", text).articles
+    assert article.title == title
+    assert article.paragraphs[0].startswith(first_paragraph)  # what the field says is text
+
+
 def test_a_numbered_heading_listing_short_phrases_stays_apart_but_a_line_broken_mid_list_does_not():
     page = parse_page("one", "---\ntitle: 某镇农机购置补贴办理指南\n---\n一、补什么、补多少\n"
                              "今年纳入补贴的有播种机、收割机两类，每台最高补贴8000元。\n"
@@ -1283,7 +1304,7 @@ def test_an_undated_text_is_cited_with_the_latest_day_it_reports_as_done_not_a_d
     ("关于复工，这些问题你要知道\n人社局答记者问\n问：企业复工前要做哪些准备？答：制定防控方案。\n",
      "关于复工，这些问题你要知道 人社局答记者问", "问：企业复工前要做哪些准备？答：制定防控方案。"),
     ("紧 急 通 知\n各位居民：自2月10日起，小区实行封闭管理，出入须出示通行证。\n",  # no masthead over a headline
-     "紧 急 通 知", "各位居民：自2月10日起，小区实行封闭管理，出入须出示通行证。"),
+     "紧急通知", "各位居民：自2月10日起，小区实行封闭管理，出入须出示通行证。"),
 ])
 def test_headlines_that_only_look_like_a_documents_name_or_a_masthead_keep_their_lines(text, title, first_paragraph):
     [article] = parse_page("p", text).articles
