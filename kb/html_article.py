@@ -41,9 +41,11 @@ from .web_layout import (
     read_form_head,
     read_issue_day,
     read_meeting_day,
+    read_owner_field,
     read_post_page,
     read_record_head,
     read_reply_dateline,
+    read_show_owner,
     read_signature,
     read_trailing_dateline,
     read_video_page,
@@ -65,7 +67,7 @@ _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
 _E_PAPER = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # "某某晚报数字报": the paper publishes
 _BYLINE_CHARS = 40
 _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
-                            r"|广播电视台|百科|报数字版|报电子版)$")  # "条目 - 某某百科": a wiki
+                            r"|广播电视台|广播|电台|百科|报数字版|报电子版)$")  # "条目 - 某某百科": a wiki
 _ALT_TEXT_MIN_HAN = 20
 _LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
 _EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text
@@ -95,6 +97,11 @@ _FORUM_SUBJECT = ('//*[@id="thread_subject"] | //h1[contains(concat(" ", @class,
                   ' | //*[contains(concat(" ", @class, " "), " core_title_txt ")]')
 _TIEBA_TITLE = re.compile(r"吧_百度贴吧$")
 _CATEGORY_TAGS = re.compile(r"^(?:(?:【[\u4e00-\u9fff]{1,4}】|[\[［][\u4e00-\u9fff]{1,4}[\]］])\s*)+(?=\S)")
+# An episode's number before a podcast's or programme's headline ("EP87 ", "Vol.12｜", "#87 ", "第87期："), set off
+# from a headline of its own (6 characters at least): no part of the title. A number glued to the words after it or
+# following a year ("2024年第5期工作简报", "第5期 工作简报") is a publication's issue, part of its name.
+_EPISODE_NUMBER = re.compile(r"^(?:(?:EP|Vol)\.?\s*\d{1,4}|#\d{1,4}|第\s*\d{1,4}\s*期)"
+                             r"(?:\s*[：:｜|丨]\s*|\s+)(?=\S.{5})", re.IGNORECASE)
 # A publication time a page keeps only for its scripts, so that a saved page may show none: WeChat's
 # `var ct = "<Unix seconds>"`, a portal's inline JSON `"publishTime":1594778520` / `"publish_time":"2020-07-15"`,
 # a Founder e-paper's `<!--enpproperty …<date>2020-05-14</date>…-->`.
@@ -201,19 +208,21 @@ def read_html(page: str, url: str = "") -> WebArticle:
         title, dateline, text = "", None, "\n".join(several)
     # a forum post's or an answer's own time, else the dateline under the headline, else a record's head (its 发布日期
     # before a closing's day, the day it was written; its 发布机构, the office that put it online, after the closing's
-    # issuer), else a notice's closing, else one under the text, else a form's head of fields ("发起单位：…")
+    # issuer), else a notice's closing, else one under the text, else a form's head of fields ("发起单位：…"), else
+    # the unit a catalogue record's info grid names as providing it (数据提供单位)
     text_lines = [] if several else text.splitlines()
     datelines = [found for found in (post and post[1], dateline, record and replace(record, publisher=""),
                                      read_signature(text_lines), read_trailing_dateline(text_lines),
-                                     _form_head(text_lines, title), record) if found]
-    account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree)
+                                     _form_head(text_lines, title), record, read_owner_field(lines)) if found]
+    account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree) \
+        or _show_owner(lines, title)
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _site_name(tab_title, title)
     page_url = url or doc.get("url") or ""
     return WebArticle(
-        title=_CATEGORY_TAGS.sub("", title) if forum else title,
+        title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
         published=next((d.published for d in datelines if d.published and not d.rank), None) or read_issue_day(lines)
         or _time_day(tree)
         or _iso_day(doc.get("date"))
@@ -483,6 +492,17 @@ def _organisation_author(tree: Any) -> str:  # an lxml tree
     names = [*(element.text_content() for element in tree.xpath(_AUTHOR_NAME)), *tree.xpath(_AUTHOR_META)]
     name = next(filter(None, (normalize("".join(str(found).split())) for found in names)), "")
     return name if _is_organisation(name) else ""
+
+
+def _show_owner(lines: list[str], headline: str) -> str:
+    """The owner a podcast's or channel's card names near the episode's headline ("某某新闻广播 · 1.2万人订阅"), when
+    it is an organisation: it publishes the episode; a person's show publishes nothing."""
+    if headline not in lines:
+        return ""
+    at = lines.index(headline)
+    near = lines[max(at - _DATELINE_AFTER_TITLE, 0):at + 1 + _DATELINE_AFTER_TITLE]
+    owner = next(filter(None, map(read_show_owner, near)), "")
+    return owner if _is_organisation(owner) else ""
 
 
 def _form_head(lines: list[str], headline: str) -> Dateline | None:

@@ -297,6 +297,13 @@ _SPREAD_LABEL = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}(?=\s*�
 RECORD_INDEX = re.compile(r"(?:信息)?索引号")
 _RECORD_NAME = re.compile(r"(?:文件|信息)?(?:名称|标题)")
 _RECORD_OFFICE = re.compile(rf"{_SOURCE_LABEL}|[发来]文(?:机关|单位)")
+# A catalogue's record (an open-data portal's dataset) shows an info grid of labelled fields beside its dates
+# ("数据提供单位：某某局", "发布时间：…", "更新频率：…"): the unit that provides or publishes what it holds, not the
+# portal that shows it
+_OWNER_LABEL = re.compile(r"(?:数据)?(?:提供|来源)单位|发布单位")
+# A podcast's or channel's card on an episode's page: the show's name over its owner's line, which ends in the count
+# of its subscribers or followers ("某某台交通广播 · 3.5万人订阅", "某某发布 | 820人关注")
+_SHOW_OWNER = re.compile(rf"^(\S.{{0,30}}?)\s*[·•|｜]\s*{_COUNT}\s*人(?:订阅|关注)$")
 # An office-automation system's routing form (收文处理单, 发文处理单, 办文单, 阅办单, 文件处理笺) pasted above the
 # document it routes: the form's name on the first line (maybe after the system's in 【】), its labelled fields and
 # 流转记录 (who passed it on when, with a remark), then a rule, then the document.
@@ -669,6 +676,24 @@ def read_record_head(lines: list[str]) -> tuple[str, Dateline | None]:
         if any(RECORD_INDEX.fullmatch(label) for label, _ in fields):
             return _record(fields)
     return "", None
+
+
+def read_owner_field(lines: list[str]) -> Dateline | None:
+    """The unit a record's info grid names as providing its content (数据提供单位, 来源单位, 发布单位) and the day of
+    its date field of the best rank, as a 信息公开 record's head is read, in a run of labelled-field lines that dates
+    the record (a DATE_KEYS label, "发布时间：…"); None on a page without one."""
+    for _, run in itertools.groupby(map(_fields, lines), key=bool):
+        fields = [field for line in run for field in line]
+        owner = next((value for label, value in fields if _OWNER_LABEL.fullmatch(label) and value), "")
+        if owner and any(label in DATE_RANKS for label, _ in fields):
+            return replace(_record(fields)[1], publisher=owner)
+    return None
+
+
+def read_show_owner(line: str) -> str:
+    """The owner a show's card names over its subscribers' count ("某某新闻广播 · 1.2万人订阅"); "" for another line."""
+    found = _SHOW_OWNER.match(line)
+    return found.group(1) if found else ""
 
 
 def _record(fields: list[tuple[str, str]]) -> tuple[str, Dateline]:

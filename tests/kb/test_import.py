@@ -2029,6 +2029,66 @@ def test_an_open_government_records_head_of_fields_dates_it_and_its_issuing_offi
         "某某区2022年秋季中小学招生划片范围公布", date(2022, 8, 25), "某某区教育和体育局")
 
 
+_DATASET_PAGE = ("<html><head><meta charset='utf-8'><title>某县2024年预防接种门诊名录 - 数据目录 - 某县公共数据开放平台"
+                 "</title></head><body><div class='top'><b>某县公共数据开放平台</b> <a>首页</a> <a>数据目录</a></div>"
+                 "<div class='crumb'>首页 &gt; 数据目录 &gt; 医疗卫生 &gt; 数据集详情</div>"
+                 "<h1>某县2024年预防接种门诊名录</h1><div><span>有条件开放</span> <span>CSV</span></div>"
+                 "<div class='info'><div><span>数据领域：</span>医疗卫生</div>"
+                 "<div><span>资源格式：</span>CSV</div><div><span>{label}：</span>某县卫生健康局</div>"
+                 "<div><span>发布时间：</span>2024-03-11</div><div><span>更新时间：</span>2024-06-02</div>"
+                 "<div><span>下载量：</span>37</div></div><h3>数据摘要</h3>"
+                 "<p>本数据集列出全县14家预防接种门诊的名称、地址、接种时间和咨询电话，每半年更新一次。</p>"
+                 "<p>各门诊每周二至周六上午8:00至11:30接种，儿童首次接种须携带出生医学证明和预防接种证。</p>"
+                 "<div class='ft'>主办单位：某县大数据中心</div></body></html>")
+
+
+@pytest.mark.parametrize("label", ["数据提供单位", "提供单位", "数据来源单位", "来源单位", "发布单位"])
+def test_a_catalogue_records_info_grid_names_the_unit_that_publishes_it_over_the_portals_name(label):
+    """An open-data portal's dataset page: the unit its info grid names as providing the data (beside the grid's
+    dates, more than a dateline's reach under the headline) publishes it, not the portal."""
+    from kb.html_article import read_html
+    article = read_html(_DATASET_PAGE.format(label=label))
+    assert (article.title, article.published, article.publisher) == (
+        "某县2024年预防接种门诊名录", date(2024, 3, 11), "某县卫生健康局")
+
+
+_EPISODE_PAGE = ("<html><head><meta charset='utf-8'><title>{title} - 邻里那些事 | 某某播客</title></head><body>"
+                 "<div class='nav'><b>某某播客</b> <a>下载 App</a></div><div class='pod'><div class='cv'></div><div>"
+                 "<b>邻里那些事</b><br><span class='meta'>{owner}</span></div></div><h1>{title}</h1>"
+                 "<div class='meta'>2023-09-14 · 26分钟 · 1208次播放</div><div class='sn'>"
+                 "<p>本期聊聊老小区停车位的划设办法：先由业主登记车辆，再按登记顺序公开抽签，每户限一个车位。</p>"
+                 "<p>抽签结果在小区公告栏公示7天，没有抽到的业主可以在周边两处临时停车场按月租用。</p></div>"
+                 "</body></html>")
+
+
+@pytest.mark.parametrize("owner, publisher", [
+    ("某某市交通广播 · 8600人订阅", "某某市交通广播"),
+    ("某某区融媒体中心 | 2.3万人关注", "某某区融媒体中心"),
+    ("小林爱聊天 · 320人订阅", ""),  # a person's show publishes nothing
+], ids=["radio channel", "media centre", "person"])
+def test_a_podcast_episode_is_published_by_the_organisation_its_show_card_names(owner, publisher):
+    """An episode's page under its show's card: the owner named over the subscribers' count publishes the episode
+    when it is an organisation; the episode's number is no part of its title."""
+    from kb.html_article import read_html
+    article = read_html(_EPISODE_PAGE.format(title="EP12 老小区停车位怎么划：先登记再抽签", owner=owner))
+    assert (article.title, article.published, article.publisher) == (
+        "老小区停车位怎么划：先登记再抽签", date(2023, 9, 14), publisher)
+
+
+@pytest.mark.parametrize("shown, title", [
+    ("EP12 老小区停车位怎么划：先登记再抽签", "老小区停车位怎么划：先登记再抽签"),
+    ("第12期 老小区停车位怎么划：先登记再抽签", "老小区停车位怎么划：先登记再抽签"),
+    ("Vol.12｜老小区停车位怎么划", "老小区停车位怎么划"),
+    ("#12 老小区停车位怎么划", "老小区停车位怎么划"),
+    ("2023年第12期社区工作简报", "2023年第12期社区工作简报"),  # an issue's number, part of a bulletin's name
+    ("第12期 社区简报", "第12期 社区简报"),  # no headline after it
+], ids=["EP", "第期", "Vol", "hash", "bulletin", "short"])
+def test_an_episodes_number_before_its_headline_is_no_part_of_the_title(shown, title):
+    from kb.html_article import read_html
+    article = read_html(_EPISODE_PAGE.format(title=shown, owner="某某市交通广播 · 8600人订阅"))
+    assert article.title == title
+
+
 def test_a_web_pages_closing_and_a_data_note_are_no_headline_and_an_event_time_no_date():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县教育网</title></head><body><div>首页 | 通知公告</div>"
