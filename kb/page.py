@@ -42,6 +42,8 @@ from .web_layout import (
     FIELD_START,
     ISSUER_END,
     Dateline,
+    contents_lines,
+    cover_credit,
     ends_the_article,
     is_announcement_number,
     is_distribution,
@@ -89,6 +91,8 @@ _DOCUMENT_NAME_CHARS = 60
 _HEADING_CHARS = 12
 _INDENT_CHARS = 2  # a paragraph's first line opens with "　　"
 _HEAD_LINES = 3  # a document's dateline and issuers under its title
+_FOOT_LINES = 2  # a manual's last lines: its version, its maker's address
+_COVER_LINES = 6  # a manual's cover under its name: its model, who supervised and made it, a reminder
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 
 
@@ -415,7 +419,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     documents = _numbered_documents(lines[:tail])
     letterhead = _letterhead_over_number(lines[:tail])
     lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
-    lines = _transcribed(lines)
+    lines = _without_contents(_transcribed(lines))
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
     # its English capitals)
@@ -464,6 +468,13 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if form and articles:  # a document pasted without its title line: the form's 文件标题 names it
         articles[0].title = articles[0].title or form.name
     return [_with_some_title(a) for a in articles]
+
+
+def _without_contents(lines: list[str]) -> list[str]:
+    """The lines without a contents list ("目 录" over headings each ending in its page number): the headings say
+    nothing their chapters do not, and their page numbers belong to the printed page."""
+    at = next((at for at in range(len(lines)) if contents_lines(lines, at)), None)
+    return lines if at is None else lines[:at] + lines[at + contents_lines(lines, at):]
 
 
 def _transcribed(lines: list[str]) -> list[str]:
@@ -699,9 +710,10 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     else:
         cover = None
     form, head = read_form_head(rest)  # a draft form's issuing unit and day: when nothing else names them
+    credited, credits = _cover_credits(rest) if titles else ("", set())
     for n, line in enumerate(rest):
         dateline = read_dateline(line)
-        if is_printing_day(line) or (dateline is None and n in head):
+        if is_printing_day(line) or (dateline is None and n in head | credits):
             continue
         if is_unmarked_byline(line):
             article.byline = article.byline or line
@@ -715,12 +727,13 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     # "某某指挥部" / "二〇二〇年二月二十日": who issued it and when, without a dateline; it stands before the
     # attachments ("附件1" on a line of its own), or on a cover page (read above)
     attachments = next((n for n, line in enumerate(rest) if n > 0 and _ATTACHMENT_NUMBER.match(line)), len(rest))
-    version = read_version(rest[0]) if titles and rest else None  # "（2023年2月修订）" under the title
+    # "（2023年2月修订）" under the title; a manual's "说明书版本：V2.1（2023年9月）" there or at its foot
+    version = next(filter(None, map(read_version, [*rest[:1], *rest[-_FOOT_LINES:]])), None) if titles else None
     for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, version)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
         article.month = article.month or closing.month
-    article.publisher = article.publisher or _head_issuers(rest) or _head_section_issuer(rest)
+    article.publisher = article.publisher or credited or _head_issuers(rest) or _head_section_issuer(rest)
     paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
     article.publisher = article.publisher or (paper.group(1) if paper else "")  # "…。（某某晚报记者 宋佳）"
     if article.paragraphs:
@@ -732,9 +745,18 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     return article
 
 
-def _head(lines: list[str]) -> list[str]:
-    """A document's first lines under its title, up to its first sentence."""
-    return list(itertools.takewhile(lambda line: not re.search(r"[。！？]", line), lines[:_HEAD_LINES]))
+def _head(lines: list[str], count: int = _HEAD_LINES) -> list[str]:
+    """A document's first lines under its title (up to `count`), up to its first sentence."""
+    return list(itertools.takewhile(lambda line: not re.search(r"[。！？]", line), lines[:count]))
+
+
+def _cover_credits(lines: list[str]) -> tuple[str, set[int]]:
+    """The publisher a cover's credit lines under the title name, and those lines, which are no text. One that
+    supervised, issued or printed the manual ("某某中心 监制") publishes it over one that only made the product
+    ("某某有限公司 制造"): it answers for what the manual says and hands it out with the product."""
+    credits = {n: credit for n, line in enumerate(_head(lines, _COVER_LINES)) if (credit := cover_credit(line))}
+    names = [name for name, _ in sorted(credits.values(), key=lambda credit: not credit[1])]
+    return next(iter(names), ""), set(credits)
 
 
 def _head_issuers(lines: list[str]) -> str:

@@ -236,6 +236,14 @@ _CONTACT_LINE = re.compile(rf"^{_CONTACT}(?:\s+{_CONTACT})*$")
 _COLUMN_HEAD = re.compile(r"^(\S+)\s+([\u4e00-\u9fff]{2,6})$")
 # An issuer and its section that writes or presents the document, on a cover or under a title ("某某局 工伤保险科")
 _SECTION_LINE = re.compile(r"^(\S+)\s+[\u4e00-\u9fff]{2,10}(?:科|股|室|处|办)$")
+# A credit line on a manual's or booklet's cover: the organisation that supervised, issued or printed it ("某某中心
+# 监制", "某某协会 出品", "某某办公室 编印"), or the one that made the product ("某某有限公司 制造/生产")
+_ISSUED_BY = "监制|出品|编印"
+_COVER_CREDIT = re.compile(rf"^({_ISSUER_TEXT})\s*({_ISSUED_BY}|制造|生产)$")
+# A contents list: "目录" (目 录, 目次, CONTENTS) over headings each ending in its page number ("一、概述 2",
+# "第二章 使用方法……5")
+_CONTENTS_HEAD = re.compile(r"^(?:目录|目次|contents)+$", re.IGNORECASE)
+_CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
 _PRINTED = "印制|印发|编印"
@@ -252,6 +260,10 @@ _MONTH_ALONE = re.compile(rf"^{_MONTH}\s*(?:{_PRINTED})?$")
 # A form's or rule's version under its title: "（2023年2月修订）", "（2023年2月6日印发）"
 _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?\s*"
                       r"(?:修订|修正|印发|发布|制定)?\s*[）)]$")
+# …or a manual's version number with its month, under its title or at its foot (maybe before a note on the same
+# line): "说明书版本：V2.1（2023年9月）", "版本：2.0（2022年10月）", "V3 2023年9月版"
+_VERSION_NUMBER = r"(?:[\u4e00-\u9fff]{0,6}版本号?\s*[：:]\s*[Vv]?|[Vv])\d{1,3}(?:\.\d{1,3}){0,3}"
+_NUMBERED_VERSION = re.compile(rf"^{_VERSION_NUMBER}\s*[（(]?\s*{_MONTH}\s*版?\s*[）)]?(?=\s|$)")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
@@ -924,12 +936,13 @@ def _signer(line: str) -> str:
 
 def read_version(line: str) -> Dateline | None:
     """The month (and day, when it names one) of a form's or rule's version line under its title ("（2023年2月修订）",
-    "（2023年2月印发）"); None when the line is none."""
-    found = _VERSION.match(line.strip())
+    "（2023年2月印发）") or of a manual's numbered version ("说明书版本：V2.1（2023年9月）"); None when the line is
+    none."""
+    found = _VERSION.match(line.strip()) or _NUMBERED_VERSION.match(line.strip())
     month = _month_text(*found.groups()[:2]) if found else ""
     if not found or not month:
         return None
-    day = found.group(3)
+    day = (*found.groups(), None)[2]  # a numbered version names no day
     return Dateline(published=valid_day(month[:4], month[5:], _number(day)) if day else None, publisher="",
                     labelled=False, month=month)
 
@@ -1004,6 +1017,22 @@ def section_issuer(line: str) -> str:
     """The issuer a line naming it and one of its sections names ("某某局 工伤保险科", "某某中心 综合办"); "" else."""
     section = _SECTION_LINE.match(line.strip())
     return section.group(1) if section and is_issuer(section.group(1)) else ""
+
+
+def cover_credit(line: str) -> tuple[str, bool] | None:
+    """The organisation a cover's credit line names, and whether it issued the text (监制/出品/编印) rather than
+    only made the product (制造/生产); None for any other line ("本中心负责监制的产品…" is a sentence)."""
+    found = _COVER_CREDIT.match(line.strip())
+    return (found.group(1).strip(), bool(re.fullmatch(_ISSUED_BY, found.group(2)))) if found else None
+
+
+def contents_lines(lines: list[str], at: int) -> int:
+    """How many lines a contents list fills from line `at`: its heading and the entries under it (two or more); 0
+    when none starts there."""
+    if not _CONTENTS_HEAD.match("".join(lines[at].split())):
+        return 0
+    entries = len(list(itertools.takewhile(lambda line: _CONTENTS_ENTRY.match(line.strip()), lines[at + 1:])))
+    return 1 + entries if entries >= 2 else 0
 
 
 def is_english_name(line: str) -> bool:

@@ -386,6 +386,47 @@ def test_a_version_line_under_the_title_dates_the_document_to_its_month_and_a_fu
         assert version.strip() in article.text  # the version stays a fact of the form
 
 
+_PILLBOX_MANUAL = ("智能提醒药盒\n型号：ZY-7 使用说明书\n{credits}使用前请仔细阅读本说明书，并妥善保管\n{contents}"
+                   "一、产品简介\n　　本药盒每天可设定四次服药提醒，到时亮灯并播放语音，提醒老人按时服药。\n"
+                   "二、电池更换\n　　药盒使用两节七号电池，提示音变弱时请及时更换，一般可用半年。\n"
+                   "三、售后服务\n　　药盒出现故障的，请到所在街道便民服务站登记维修。\n{foot}")
+_PILLBOX_CONTENTS = "目 录\n一、产品简介 1\n二、电池更换 2\n三、售后服务……2\n"
+
+
+@pytest.mark.parametrize("foot", ["说明书版本：V1.3（2024年5月） 产品外观以实物为准，如有改动恕不另行通知。\n",
+                                  "某某智能科技有限公司 地址：某市某路8号\n版本：2.0（2024年5月）\n",
+                                  "V3 2024年5月版\n"])
+def test_a_manuals_version_line_dates_it_to_the_month_it_names(foot):
+    """A manual's version number with its month, at its foot as under its title: the month it was last made."""
+    [article] = (page := parse_page("m", _PILLBOX_MANUAL.format(credits="", contents="", foot=foot))).articles
+    assert (article.title, page.date_of(article), page.iso_date_of(article)) == ("智能提醒药盒", "2024年5月", "")
+
+
+@pytest.mark.parametrize("credits, publisher", [
+    ("某区康养服务中心 监制\n某某智能科技有限公司 制造\n", "某区康养服务中心"),
+    ("某某智能科技有限公司 制造\n某区康养服务中心监制\n", "某区康养服务中心"),  # the supervisor, wherever it stands
+    ("某市老龄工作委员会办公室 编印\n", "某市老龄工作委员会办公室"),
+    ("某某智能科技有限公司 生产\n", "某某智能科技有限公司"),  # a maker's own manual
+])
+def test_a_manuals_cover_credits_name_its_publisher_and_are_no_text(credits, publisher):
+    """"某某中心 监制" under a manual's name publishes it over the maker's "某某公司 制造": the supervisor answers for
+    what the manual says and hands it out."""
+    [article] = (page := parse_page("m", _PILLBOX_MANUAL.format(credits=credits, contents="", foot=""))).articles
+    assert (article.title, page.publisher_of(article)) == ("智能提醒药盒", publisher)
+    assert not any(line in article.text for line in credits.split())
+    guard = _PILLBOX_MANUAL.format(credits="本中心负责监制的产品均经检验合格\n", contents="", foot="")
+    [unsigned] = parse_page("g", guard).articles
+    assert (unsigned.publisher, "本中心负责监制的产品" in unsigned.text) == ("", True)  # a sentence credits no one
+
+
+def test_a_contents_list_is_no_text_and_its_headings_stand_over_their_chapters():
+    """"目 录" over headings each ending in a page number: the headings say nothing the chapters do not."""
+    [article] = parse_page("m", _PILLBOX_MANUAL.format(credits="", contents=_PILLBOX_CONTENTS, foot="")).articles
+    assert article.paragraphs[1:3] == ["一、产品简介",
+                                       "本药盒每天可设定四次服药提醒，到时亮灯并播放语音，提醒老人按时服药。"]
+    assert not any(line in article.text for line in ("目 录", "产品简介 1", "电池更换 2", "……2"))
+
+
 _FLU_LETTER = ("冬季预防流感致家长的一封信\n尊敬的家长朋友：\n"
                "　　近期流感进入高发期，请家长每天早晨为孩子测量体温，孩子发热时请在家休息，不要带病入园。\n"
                "　　请于11月24日前将下面的回执交给带班老师。\n{issuer}\n2023年11月20日\n{cut}\n冬季流感防控告知回执\n"
