@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from .text import HAN, ends_sentence, starts_item
+from .text import HAN, ends_sentence, is_contents_heading, starts_item
 
 # in characters of the body's font size: how far in a line may start and still be the column's first (an indent
 # of two), how far short of the right edge a line may end and still run to it, how far in the next line may start
@@ -35,7 +35,6 @@ _PRINT_TIME = re.compile(r"^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+(?:上午|下午)?
 _OVERLAP, _SPACE, _ROW_GAP = 0.25, 0.3, 4.0
 _SCREENS = (16 / 9, 16 / 10, 4 / 3)  # a slide's proportions: a deck exported to PDF keeps its slides' size
 _SCREEN_TOLERANCE = 0.01
-_CONTENTS = re.compile(r"^(?:目录|contents)+$", re.IGNORECASE)  # a deck's contents slide's heading
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$")
 
 
@@ -230,7 +229,7 @@ def _is_slide(width: float, height: float) -> bool:
 def _is_contents_slide(lines: list[Line]) -> bool:
     """A slide headed 目录 (目 录, CONTENTS) over the list of the deck's sections: each is said on its own slide."""
     top = max(lines, key=lambda line: line.bottom, default=None)
-    return top is not None and bool(_CONTENTS.match("".join(top.text.split())))
+    return top is not None and is_contents_heading(top.text)
 
 
 def _slide_wraps(lines: list[Line], width: float) -> dict[Line, bool]:

@@ -62,6 +62,14 @@ def said_han(paragraphs: list[str]) -> int:
                sum(len(re.findall(HAN, s)) for s in sentences(p) if ends_sentence(s)) for p in paragraphs)
 
 
+_CONTENTS_HEADING = re.compile(r"^(?:目录|目次|contents)+$", re.IGNORECASE)
+
+
+def is_contents_heading(line: str) -> bool:
+    """"目录", "目 录", "目次", "CONTENTS": the heading of a contents list (a deck's contents slide, a manual's)."""
+    return bool(_CONTENTS_HEADING.match("".join(line.split())))
+
+
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph after 。！？； (a closing quote stays with its sentence)."""
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]

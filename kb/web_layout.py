@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .places import provinces
-from .text import CHINESE_DIGITS, DATE_RANKS, HAN, chinese_number, valid_day
+from .text import CHINESE_DIGITS, DATE_RANKS, HAN, chinese_number, is_contents_heading, valid_day
 
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
 _MONTH_AND_DAY = r"\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # after a year
@@ -242,7 +242,6 @@ _ISSUED_BY = "监制|出品|编印"
 _COVER_CREDIT = re.compile(rf"^({_ISSUER_TEXT})\s*({_ISSUED_BY}|制造|生产)$")
 # A contents list: "目录" (目 录, 目次, CONTENTS) over headings each ending in its page number ("一、概述 2",
 # "第二章 使用方法……5")
-_CONTENTS_HEAD = re.compile(r"^(?:目录|目次|contents)+$", re.IGNORECASE)
 _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
@@ -1029,7 +1028,7 @@ def cover_credit(line: str) -> tuple[str, bool] | None:
 def contents_lines(lines: list[str], at: int) -> int:
     """How many lines a contents list fills from line `at`: its heading and the entries under it (two or more); 0
     when none starts there."""
-    if not _CONTENTS_HEAD.match("".join(lines[at].split())):
+    if not is_contents_heading(lines[at]):
         return 0
     entries = len(list(itertools.takewhile(lambda line: _CONTENTS_ENTRY.match(line.strip()), lines[at + 1:])))
     return 1 + entries if entries >= 2 else 0
