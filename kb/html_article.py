@@ -34,6 +34,7 @@ from .web_layout import (
     is_furniture,
     is_issuer,
     is_masthead,
+    is_page_kind,
     last_edited_day,
     post_text,
     read_answer_page,
@@ -188,8 +189,9 @@ def read_html(page: str, url: str = "") -> WebArticle:
     _tables_as_sentences(tree)
     page_title = normalize(doc.get("title") or "")
     nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
+    heading = _first_heading(tree, tab_title) if _titled_by_kind(page_title, tab_title) else ""
     lines = _visible_lines(tree)
-    title, dateline = _headline(lines, "" if nameless else page_title)
+    title, dateline = _headline(lines, heading or ("" if nameless else page_title))
     record_name, record = read_record_head(lines)  # a 信息公开 record: named by its field, not the site's heading
     title = record_name or title
     post = post or _best_answer(lines, title)
@@ -532,6 +534,22 @@ def _names_nothing(page_title: str) -> bool:
     ("公告详情"), or a title without a Chinese character, as a spreadsheet saved as a web page is titled by its
     sheet's or workbook's name ("Sheet1", "v3", "Book1"; also "工作表1")."""
     return is_masthead(page_title) or not re.search(HAN, page_title) or bool(_SHEET_NAME.match(page_title))
+
+
+def _titled_by_kind(page_title: str, tab_title: str) -> bool:
+    """A page whose title names only the kind of page it is ("办件详情 - 某某政务网", "事项详情"): in the extractor's
+    title or in the tab title's own part (the extractor takes a page's only <h1>, which may be the site's logo)."""
+    return is_page_kind(page_title) or any(map(is_page_kind, _TITLE_PARTS.split(tab_title)))
+
+
+def _first_heading(tree: Any, tab_title: str) -> str:  # an lxml tree
+    """The heading of a page titled only by its kind: its first h1, else h2, else h3 (a column's h2 above an h1
+    headline does not title it) that names what the page is about (a matter's, a job's, a data set's name); not the
+    site's name in the tab title or named like a site, not a breadcrumb, not the page's kind again; "" when none
+    does."""
+    headings = (normalize(heading.text_content()) for level in ("h1", "h2", "h3") for heading in tree.iter(level))
+    return next((text for text in headings if re.search(HAN, text) and text not in tab_title
+                 and not _SITE_NAME_END.search(text) and not is_page_kind(text) and not is_furniture(text)), "")
 
 
 def _site_name(page_title: str, headline: str) -> str:

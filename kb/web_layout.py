@@ -161,7 +161,9 @@ _ISSUE = (r"(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
           r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?")
 _SPACED_OUT = re.compile(rf"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){{3,}})(?:\s+{_ISSUE})?$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
-_PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态)?(?:详情|正文|内容|详细信息)页?$")  # "公告详情"
+# The kind of page an app or portal shows ("公告详情", "办件详情", "数据集预览"), not what it is about.
+_PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态|办件|事项|职位|数据集)?"
+                        r"(?:详情|正文|内容|详细信息|查看|预览)页?$")
 _ENGLISH = r"[A-Z][A-Z&.,，'’ -]{7,}[A-Z.]"  # "MOUMOU WATER CO.,LTD." ("，" as the text is normalized)
 _ENGLISH_NAME = re.compile(rf"^{_ENGLISH}(?:\s*[|｜]\s*[\u4e00-\u9fff]{{2,12}})?$")
 _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")
@@ -1070,8 +1072,12 @@ def is_masthead(line: str) -> bool:
     spaced = _SPACED_OUT.match(line)  # "价 格 监 测 简 报 2020年第3期（总第41期）": with its issue number
     if spaced and not re.sub(r"\s+", "", spaced.group(1)).endswith("文件"):
         return True
-    line = re.sub(r"\s+", "", line)
-    return bool(_GENRE.match(line) or _PAGE_KIND.match(line))
+    return bool(_GENRE.match(re.sub(r"\s+", "", line))) or is_page_kind(line)
+
+
+def is_page_kind(line: str) -> bool:
+    """A line naming only the kind of page an app or portal shows ("公告详情", "事项详情", "预览"): no headline."""
+    return bool(_PAGE_KIND.match(re.sub(r"\s+", "", line)))
 
 
 def is_note(line: str) -> bool:

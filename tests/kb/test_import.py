@@ -1484,6 +1484,49 @@ def test_a_mini_programs_h5_page_is_read_by_its_views_under_its_headline_not_its
                                   "开放时间为每天9:00至17:00，周一闭馆，少儿阅览室暂不开放。"]
 
 
+def test_a_portal_page_titled_by_its_kind_is_titled_by_its_first_heading():
+    """A service portal's "事项详情" page: its first heading under the site's name and breadcrumb names the matter."""
+    page = ("<html><head><meta charset='utf-8'><title>事项详情 - 某某市政务服务网</title></head><body>"
+            "<div class='top'><h1>某某市政务服务网</h1><a>首页</a> <a>我的</a></div>"
+            "<div class='crumb'>首页 &gt; 办事服务 &gt; 事项详情</div>"
+            "<div class='main'><h2>城乡居民基本养老保险待遇申领</h2><span>可网办</span>"
+            "<h3>基本信息</h3><table><tr><th>实施主体</th><td>某某市社会保险事业中心</td></tr>"
+            "<tr><th>法定时限</th><td>15个工作日</td></tr><tr><th>承诺时限</th><td>5个工作日</td></tr></table>"
+            "<h3>受理条件</h3><p>年满60周岁、累计缴费满15年的参保人员，可在达到领取年龄的次月起申领基本养老金。</p>"
+            "<p>申请人携带身份证和社会保障卡到户籍所在地的镇街便民服务中心办理，也可以通过手机上的政务服务应用在线申领。</p>"
+            "</div></body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert article.title == "城乡居民基本养老保险待遇申领"
+    assert any("年满60周岁" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_job_page_titled_by_its_kind_is_titled_by_its_heading_and_dated_under_it():
+    """The site's logo is the page's only <h1> (the extractor's title); the job's name is the <h2> under it."""
+    page = ("<html><head><meta charset='utf-8'><title>职位详情 | 某某人才网</title></head><body>"
+            "<h1>某某人才网</h1><div class='nav'>首页 &gt; 招聘信息 &gt; 职位详情</div>"
+            "<h2>社区卫生服务中心护士（2名）</h2><div class='info'>发布时间：2023-08-21 来源：某区卫生健康局</div>"
+            "<p>招聘社区卫生服务中心护士2名，要求护理专业大专以上学历，持有护士执业证书，年龄35周岁以下。</p>"
+            "<p>报名时间为8月22日至8月31日，报名者将简历发至电子邮箱，合同期三年，月薪四千五百元左右。</p>"
+            "</body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta["date"], parsed.meta["publisher"]) == (
+        "社区卫生服务中心护士（2名）", "2023-08-21", "某区卫生健康局")
+
+
+def test_a_page_whose_title_is_its_headline_keeps_it_over_a_column_heading():
+    page = ("<html><head><meta charset='utf-8'><title>某街道7月起为独居老人上门送餐 - 某某区人民政府</title></head>"
+            "<body><h2>通知公告</h2><div class='crumb'>首页 &gt; 通知公告 &gt; 正文</div>"
+            "<div class='t'>某街道7月起为独居老人上门送餐</div><div class='i'>发布日期：2021-06-25</div>"
+            "<p>自7月1日起，某街道为辖区内80周岁以上独居老人每天免费上门送一顿午餐，由社区食堂统一配送。</p>"
+            "<p>符合条件的老人或家属可到所在社区居委会登记，登记时需携带老人身份证和户口本。</p>"
+            "</body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta["date"]) == ("某街道7月起为独居老人上门送餐", "2021-06-25")
+
+
 def test_a_saved_news_feed_is_its_newest_item():
     from kb.html_article import read_html
     article = read_html(FEED)
