@@ -473,8 +473,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
 def _without_contents(lines: list[str]) -> list[str]:
     """The lines without a contents list ("目 录" over headings each ending in its page number): the headings say
     nothing their chapters do not, and their page numbers belong to the printed page."""
-    at = next((at for at in range(len(lines)) if contents_lines(lines, at)), None)
-    return lines if at is None else lines[:at] + lines[at + contents_lines(lines, at):]
+    at, count = next(((at, count) for at in range(len(lines)) if (count := contents_lines(lines, at))), (0, 0))
+    return lines[:at] + lines[at + count:]
 
 
 def _transcribed(lines: list[str]) -> list[str]:
@@ -755,8 +755,8 @@ def _cover_credits(lines: list[str]) -> tuple[str, set[int]]:
     supervised, issued or printed the manual ("某某中心 监制") publishes it over one that only made the product
     ("某某有限公司 制造"): it answers for what the manual says and hands it out with the product."""
     credits = {n: credit for n, line in enumerate(_head(lines, _COVER_LINES)) if (credit := cover_credit(line))}
-    names = [name for name, _ in sorted(credits.values(), key=lambda credit: not credit[1])]
-    return next(iter(names), ""), set(credits)
+    name, _ = min(credits.values(), key=lambda credit: not credit[1], default=("", False))  # the first issuer's
+    return name, set(credits)
 
 
 def _head_issuers(lines: list[str]) -> str:
