@@ -269,6 +269,10 @@ _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*(
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
+# An agreement's signing-date field (协议书, 合同, 承诺书: "签订日期：2021年4月18日", "乙方签字日期：2021.4.18", maybe
+# beside other fields on its line), its value a full date; an empty one in a signature table ("签字日期：") names no day
+_SIGNED_FIELD = re.compile(r"(?:^|\s)[\u4e00-\u9fff]{0,4}(?:签订|签署|签约|签字)日期\s*：?\s*(\S[^：]*?)\s*"
+                           r"(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
 _AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$")
 _JOINT_ISSUERS = 4
 _TRAILING_LINES = 4
@@ -909,7 +913,8 @@ def read_signature(lines: list[str]) -> Dateline | None:
     under its issuer ("某某局制" / "2023年2月" on the last line), else the issuer alone on the last line (a note in
     brackets may follow them); None without a closing. Joint issuers stand side by side ("某某局 某某局") or one above
     the other (bureaus and offices, up to four: not a list of hospitals above their bureau): all of them issued it,
-    "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read."""
+    "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read; without either, an agreement's
+    signing-date field among the last lines dates it (its parties sign it: it names no issuer)."""
     printing = None
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         printed = _printing_day(lines[at])
@@ -919,13 +924,22 @@ def read_signature(lines: list[str]) -> Dateline | None:
         if closing and not printed:
             return closing
         printing = printing or closing
-    if printing:
-        return printing
+    undated = printing or _signing_day(lines[max(len(lines) - _SIGNATURE_LINES, 1):])
+    if undated:
+        return undated
     last = [line.strip() for line in lines[-3:] if not is_note(line)][-2:]
     month = _MONTH_ALONE.match(last[-1]) if len(last) == 2 else None
     signer = _signer(last[0] if month else last[-1]) if last else ""
     return Dateline(published=None, publisher="、".join(signer.split()), labelled=False,
                     month=_month_text(*month.groups()) if month else "") if signer else None
+
+
+def _signing_day(lines: list[str]) -> Dateline | None:
+    """The day an agreement's signing-date fields give (the latest: it holds once its last party has signed); None
+    when no line that says no sentence is such a field with a full date ("自2021年4月18日签订之日起" is none)."""
+    days = [day for line in lines if _NOT_A_SENTENCE.match(line)
+            for found in _SIGNED_FIELD.finditer(line.strip()) if (day := _day_alone(found.group(1)))]
+    return Dateline(published=max(days), publisher="", labelled=True) if days else None
 
 
 def _signer(line: str) -> str:

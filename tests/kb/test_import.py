@@ -304,6 +304,28 @@ async def test_a_word_letters_tear_off_slip_under_its_cut_line_is_no_text_and_it
     assert article.paragraphs[-2:] == [holiday.strip(), "某县第二中学"]
 
 
+async def test_a_word_agreement_is_dated_by_its_signing_date_field_not_by_its_signature_tables_empty_fields(tmp_path):
+    """A 协议书 in Word: its parties' fields under the title, articles, a signature table whose 签字日期 cells stay
+    empty, then "签约日期：…" on its last line, the only day that is the agreement's own."""
+    document = docx.Document()
+    for line in ("东湖村集体鱼塘承包协议", "发包方（甲方）：东湖村股份经济合作社", "承包方（乙方）：养殖户代表",
+                 "　　第一条　甲方将村北3号鱼塘（水面约42亩）发包给乙方养殖，承包期五年，自本协议签订之日起计算。",
+                 "　　第二条　承包费每年每亩650元，乙方于每年1月底前一次交清。",
+                 "　　第三条　乙方不得投放违禁药物，不得改变鱼塘用途。"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=3, cols=3)
+    for cells, values in zip(table.rows, [["签字方", "签字", "签字日期"], ["甲方", "", ""], ["乙方", "", ""]],
+                             strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("签约日期：2023年11月27日")
+    document.save(str(agreement := tmp_path / "承包协议.docx"))
+    [article] = (page := parse_page("a", await page_text(str(agreement), Limits()))).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("东湖村集体鱼塘承包协议", "2023-11-27", "")
+    assert article.paragraphs[-1] == "签约日期：2023年11月27日"
+
+
 async def test_a_meeting_apps_transcript_in_word_is_titled_by_the_meeting_dated_by_its_time_and_said_by_speaker(
         tmp_path):
     """An AI transcript exported to Word: its head (kind, name, fields, disclaimer, chapters), turns under a speaker's

@@ -482,6 +482,52 @@ def test_a_documents_printing_day_under_its_distribution_list_dates_it_without_t
     assert page.iso_date_of(article) == "2024-03-01"  # its 落款 dates it first
 
 
+_PARKING_AGREEMENT = ("地下车位租赁协议\n出租方（甲方）：某某物业服务有限公司\n承租方（乙方）：住户代表\n"
+                      "　　经双方协商，甲方将地下车库B区27号车位出租给乙方使用，租期一年，月租金260元，按季度缴纳。\n"
+                      "　　乙方不得在车位内堆放杂物或为电动车充电，违反的，甲方有权解除本协议。\n{text}"
+                      "甲方（盖章）：\n乙方（签字）：\n{signed}")
+
+
+@pytest.mark.parametrize("signed", [
+    "签订日期：2022年9月6日\n",
+    "签署日期：2022.9.6\n",
+    "签约日期：2022-09-06\n",
+    "签订日期：二〇二二年九月六日\n",
+    "甲方签字日期：2022/9/5　乙方签字日期：2022/9/6\n",  # it holds once the last party has signed
+    "签订日期：2022年9月6日　签订地点：某县某某小区物业服务中心\n",
+])
+def test_an_agreements_signing_date_field_dates_it_and_stays_its_text(signed):
+    [article] = (page := parse_page("p", _PARKING_AGREEMENT.format(text="", signed=signed))).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("地下车位租赁协议", "2022-09-06", "")
+    assert article.paragraphs[-1] == normalize(signed)  # a field of the agreement, as its parties' lines are
+
+
+def test_a_closings_day_dates_an_agreement_before_its_signing_date_field():
+    closing = "某某物业服务有限公司\n2022年9月8日\n签订日期：2022年9月6日\n"
+    [article] = (page := parse_page("p", _PARKING_AGREEMENT.format(text="", signed=closing))).articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2022-09-08", "某某物业服务有限公司")
+
+
+@pytest.mark.parametrize("text, signed", [
+    ("", "签字日期：\n"),  # a signature table's empty field
+    ("", "签订日期：　　年　　月　　日\n"),
+    ("　　本协议自2022年9月6日签订之日起生效。\n", ""),  # a day in a sentence is no field
+    ("签订日期：2022年9月6日，双方共同遵守。\n", ""),
+])
+def test_an_empty_signing_field_or_a_signing_day_in_a_sentence_dates_nothing(text, signed):
+    [article] = (page := parse_page("p", _PARKING_AGREEMENT.format(text=text, signed=signed))).articles
+    assert (article.published, page.iso_date_of(article)) == (None, "")
+
+
+def test_a_news_report_on_a_signing_is_not_dated_by_the_signing_date_it_reports():
+    text = ("某县文旅项目集中签约\n"
+            "　　记者从县商务局获悉，6个文旅项目总投资18.5亿元，双方确认的签约日期：2022年9月6日，项目将于年内开工。\n"
+            "　　签字日期为2022年9月6日的合同共6份，涉及民宿、研学基地和露营地。\n")
+    [article] = parse_page("p", text).articles
+    assert article.published is None
+
+
 _ISSUING_NOTICE = ("某县市场监督管理局文件\n某市监发〔2023〕9号\n某县市场监督管理局\n"
                    "关于印发《某县农贸市场食品摊位管理办法》的通知\n各乡镇市场监管所，各农贸市场开办单位：\n"
                    "　　现将《某县农贸市场食品摊位管理办法》印发给你们，请认真遵照执行。\n{closing}"
