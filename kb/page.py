@@ -59,6 +59,7 @@ from .web_layout import (
     is_unmarked_byline,
     letterhead_issuer,
     lists_related_items,
+    manual_cover_name,
     picture_heading,
     read_dateline,
     read_editor_day,
@@ -687,12 +688,19 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
            and not (titles and section_issuer(rest[0]))  # "某某局 工伤保险科" under a course's title
+           and not (titles and _is_manual_cover_line(rest[0]))  # "型号：…使用说明书", "某某中心 监制"
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
                 or _is_document_name(rest[0]))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
         if len(rest) > 1 and is_english_name(rest[0]) and _is_title_line(rest[1]):  # a logo's "Y U A N D U"
             rest = rest[1:]
+    # a manual's cover: its model and kind right under the product's name name the document with it; what follows
+    # (its credits, a reminder) is no more of the title
+    while title is None and titles and rest and not _DOCUMENT_KIND_END.search(titles[-1]) \
+            and (name := manual_cover_name(rest[0])):
+        titles.append(name)
+        rest = rest[1:]
     byline_parts: list[str] = []
     if rest and rest[0].startswith(BYLINE_MARK):
         if any(word in rest[0] for word in FOOTER_WORDS):
@@ -743,6 +751,12 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
     return article
+
+
+def _is_manual_cover_line(line: str) -> bool:
+    """A manual's cover line under its product's name: its model and kind ("型号：YD-A3 使用说明书", which end its
+    title, read after the product's name) or a credit ("某某中心 监制", no title at all)."""
+    return bool(manual_cover_name(line) or cover_credit(line))
 
 
 def _head(lines: list[str], count: int = _HEAD_LINES) -> list[str]:

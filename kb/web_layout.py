@@ -242,6 +242,11 @@ _SECTION_LINE = re.compile(r"^(\S+)\s+[\u4e00-\u9fff]{2,10}(?:科|股|室|处|�
 # 监制", "某某协会 出品", "某某办公室 编印"), or the one that made the product ("某某有限公司 制造/生产")
 _ISSUED_BY = "监制|出品|编印"
 _COVER_CREDIT = re.compile(rf"^({_ISSUER_TEXT})\s*({_ISSUED_BY}|制造|生产)$")
+# A manual's cover line right under the product's name: its model field and/or the manual's kind, in either order
+# ("型号：YD-A3 使用说明书", "规格型号：KL-200", "用户手册 型号 HX-7")
+_MANUAL_KIND = r"(?:(?:安装|使用|操作|用户|产品){1,2}(?:说明书?|手册)|说明书)"
+_MODEL_FIELD = r"(?:规格|产品)?型号\s*[:：]?\s*([A-Za-z\d][A-Za-z\d./+_-]*)"
+_MANUAL_COVER = re.compile(rf"^(?:({_MANUAL_KIND})\s*)?(?:{_MODEL_FIELD})?\s*({_MANUAL_KIND})?$")
 # A contents list: "目录" (目 录, 目次, CONTENTS) over headings each ending in its page number ("一、概述 2",
 # "第二章 使用方法……5")
 _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
@@ -1039,6 +1044,14 @@ def cover_credit(line: str) -> tuple[str, bool] | None:
     only made the product (制造/生产); None for any other line ("本中心负责监制的产品…" is a sentence)."""
     found = _COVER_CREDIT.match(line.strip())
     return (found.group(1).strip(), bool(re.fullmatch(_ISSUED_BY, found.group(2)))) if found else None
+
+
+def manual_cover_name(line: str) -> str:
+    """The model and kind a manual's cover line under the product's name gives, in its order and without the
+    field's label ("型号：YD-A3 使用说明书" → "YD-A3 使用说明书", "规格型号：KL-200" → "KL-200"); "" for any other
+    line."""
+    found = _MANUAL_COVER.match(line.strip())
+    return " ".join(filter(None, found.groups())) if found else ""
 
 
 def contents_lines(lines: list[str], at: int) -> int:

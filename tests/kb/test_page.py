@@ -399,7 +399,8 @@ _PILLBOX_CONTENTS = "目 录\n一、产品简介 1\n二、电池更换 2\n三、
 def test_a_manuals_version_line_dates_it_to_the_month_it_names(foot):
     """A manual's version number with its month, at its foot as under its title: the month it was last made."""
     [article] = (page := parse_page("m", _PILLBOX_MANUAL.format(credits="", contents="", foot=foot))).articles
-    assert (article.title, page.date_of(article), page.iso_date_of(article)) == ("智能提醒药盒", "2024年5月", "")
+    assert (article.title, page.date_of(article), page.iso_date_of(article)) == \
+        ("智能提醒药盒 ZY-7 使用说明书", "2024年5月", "")
 
 
 @pytest.mark.parametrize("credits, publisher", [
@@ -412,11 +413,41 @@ def test_a_manuals_cover_credits_name_its_publisher_and_are_no_text(credits, pub
     """"某某中心 监制" under a manual's name publishes it over the maker's "某某公司 制造": the supervisor answers for
     what the manual says and hands it out."""
     [article] = (page := parse_page("m", _PILLBOX_MANUAL.format(credits=credits, contents="", foot=""))).articles
-    assert (article.title, page.publisher_of(article)) == ("智能提醒药盒", publisher)
+    assert (article.title, page.publisher_of(article)) == ("智能提醒药盒 ZY-7 使用说明书", publisher)
     assert not any(line in article.text for line in credits.split())
     guard = _PILLBOX_MANUAL.format(credits="本中心负责监制的产品均经检验合格\n", contents="", foot="")
     [unsigned] = parse_page("g", guard).articles
     assert (unsigned.publisher, "本中心负责监制的产品" in unsigned.text) == ("", True)  # a sentence credits no one
+
+
+_CUFF_MANUAL = ("上臂式电子血压计\n{cover}某镇卫生院 监制\n"
+                "一、测量前准备\n　　测量前静坐五分钟，袖带下缘距肘窝两指，与心脏保持同一高度。\n"
+                "二、技术参数\n{table}测量范围：收缩压60至260毫米汞柱。\n"
+                "三、维修\n　　血压计读数异常的，请带到镇卫生院设备科免费校准。\n")
+
+
+@pytest.mark.parametrize("cover, title", [
+    ("型号：BP-618 使用说明书\n", "上臂式电子血压计 BP-618 使用说明书"),
+    ("规格型号：BP-618\n", "上臂式电子血压计 BP-618"),
+    ("产品型号 BP-618/C\n安装使用说明\n", "上臂式电子血压计 BP-618/C 安装使用说明"),  # on two lines
+    ("用户手册 型号：BP-618\n", "上臂式电子血压计 用户手册 BP-618"),
+    ("操作手册\n", "上臂式电子血压计 操作手册"),
+])
+def test_a_manuals_model_and_kind_under_the_product_name_it_with_the_product(cover, title):
+    """"型号：BP-618 使用说明书" right under a manual's product name belongs to its title (as a subtitle joins a
+    headline, after a space, the field's label left out): the cover names the document so, and is no text."""
+    [article] = (page := parse_page("m", _CUFF_MANUAL.format(cover=cover, table=""))).articles
+    assert (article.title, page.publisher_of(article)) == (title, "某镇卫生院")
+    assert article.paragraphs[0] == "一、测量前准备"
+
+
+def test_a_model_field_away_from_the_title_or_under_a_notice_is_text():
+    """A model field in a specifications table further down, or under a notice's name, names no manual."""
+    [article] = parse_page("m", _CUFF_MANUAL.format(cover="", table="型号：BP-618\n")).articles
+    assert (article.title, "型号：BP-618" in article.text) == ("上臂式电子血压计", True)
+    notice = "关于召回部分电子血压计的公告\n型号：BP-618\n　　因袖带气阀存在漏气问题，某某公司决定召回该型号血压计。\n"
+    [recall] = parse_page("n", notice).articles
+    assert (recall.title, recall.paragraphs[0]) == ("关于召回部分电子血压计的公告", "型号：BP-618")
 
 
 def test_a_contents_list_is_no_text_and_its_headings_stand_over_their_chapters():
