@@ -86,6 +86,15 @@ _AUTHOR_NAME = ('//body//*[contains(concat(" ", normalize-space(@class), " "), "
                 ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
                 ' or @itemprop="author" or @rel="author"]')
 _AUTHOR_META = '//meta[@name="author"]/@content'
+# A job posting's employer on its company card (智联招聘's .company-name or .company__title, 前程无忧's .cname, a
+# 人才网's .com-name or .company_name, schema.org's hiringOrganization), not in a list of other postings (相似职位)
+_EMPLOYER_CLASSES = ("company-name", "company_name", "companyName", "company__title", "company-title", "cname",
+                     "com-name", "com_name", "comp-name")
+_EMPLOYER_NAME = ("//body//*[({}) or @itemprop='hiringOrganization'][not(ancestor::li)]"
+                  .format(" or ".join(f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+                                      for name in _EMPLOYER_CLASSES)))
+# …on a page that is a job posting: a section of it headed as one is ("职位描述", "岗位职责：", "任职要求")
+_JOB_SECTION = re.compile(r"^(?:(?:职位|岗位)(?:描述|职责|要求|信息|详情|介绍)|任职(?:要求|资格)|工作职责)[:：]?$")
 _GRASSROOTS_END = re.compile(r"(?:社区|街道)$")  # a community's or a subdistrict's own account: "某某街道某某社区"
 # A forum thread (Discuz!, the usual Chinese forum software): its first post is the article, the replies are
 # comments; the post's time ("发表于 2020-3-6 21:14") dates it and an edit notice in it is no text.
@@ -217,7 +226,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
                                      read_signature(text_lines), read_trailing_dateline(text_lines),
                                      _form_head(text_lines, title), record, read_owner_field(lines)) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree) \
-        or _show_owner(lines, title)
+        or _show_owner(lines, title) or _employer(tree, lines)
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:
@@ -491,7 +500,20 @@ def _is_organisation(name: str) -> bool:
 def _organisation_author(tree: Any) -> str:  # an lxml tree
     """The post's author marked in the page, when an organisation writes (a community's account on 美篇): it
     publishes the post; a person's nickname publishes nothing."""
-    names = [*(element.text_content() for element in tree.xpath(_AUTHOR_NAME)), *tree.xpath(_AUTHOR_META)]
+    return _marked_organisation(tree, _AUTHOR_NAME, _AUTHOR_META)
+
+
+def _employer(tree: Any, lines: list[str]) -> str:  # an lxml tree
+    """The employer a job posting's company card names ("某某机械有限公司"): it publishes the posting, not the
+    recruitment site showing it."""
+    return _marked_organisation(tree, _EMPLOYER_NAME) if any(map(_JOB_SECTION.match, lines)) else ""
+
+
+def _marked_organisation(tree: Any, *paths: str) -> str:  # an lxml tree
+    """The first name the page marks with one of these XPaths (elements or attribute values), when it is an
+    organisation's; "" for a person's or none."""
+    names = [found if isinstance(found, str) else found.text_content() for path in paths
+             for found in tree.xpath(path)]
     name = next(filter(None, (normalize("".join(str(found).split())) for found in names)), "")
     return name if _is_organisation(name) else ""
 

@@ -294,13 +294,15 @@ _MEETING_HEAD_LINES = 12
 FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
 # piece, else the one that runs what it announces (a sign-up form's or notice's 发起单位/主办单位), else the one
-# that compiled it (编制单位, a report's), and the day it was approved or signed for issue, else the day the form
+# that compiled it (编制单位, a report's), else the employer a job posting's fields name (招聘单位, 用人单位, 公司名称:
+# an organisation's name only, not "见附件"), and the day it was approved or signed for issue, else the day the form
 # plans to publish it, else the day a system exported or generated the copy (a backup's, a report export's: the
 # latest of what it holds; a label only software writes, so no more than 导出/生成); 发布单位 and 发稿时间 are
 # datelines anywhere already. Not a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day it was
 # drafted, by whom). Each in that order: the first kind the head names wins.
-_ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})单位\s*：\s*(\S+)")
-                       for label in ("播发|发稿|供稿", "发起|主办", "编制"))
+_ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})\s*：\s*(\S+)")
+                       for label in ("(?:播发|发稿|供稿)单位", "(?:发起|主办)单位", "编制单位"))
+_EMPLOYER = re.compile(r"(?:^|\s)(?:(?:招聘|用人)单位|公司名称)\s*：\s*(\S+)")
 _APPROVED, _PLANNED, _EXPORTED = (re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
                                   for label in ("审核|签发", "拟发布", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
@@ -679,14 +681,22 @@ def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
     under its "正文：…") names nothing. The article's dateline or closing wins over it."""
     head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), lines))
     units = [unit.group(1) for field in _ISSUING_UNITS for line in head if (unit := field.search(line))]
+    units += filter(None, map(_employer, head))
     days = [[day for line in head if (found := field.search(line)) and (day := valid_day(*found.groups()))]
             for field in _ISSUED_DAYS]
     named = {n for n, line in enumerate(head)
-             if _NOT_A_SENTENCE.match(line) and any(field.search(line) for field in (*_ISSUING_UNITS, *_ISSUED_DAYS))}
+             if _NOT_A_SENTENCE.match(line) and (_employer(line) or any(field.search(line)
+                                                                    for field in (*_ISSUING_UNITS, *_ISSUED_DAYS)))}
     if not units and not any(days):
         return None, set()
     return Dateline(published=max(next(filter(None, days), []), default=None), publisher=next(iter(units), ""),
                     labelled=True), named
+
+
+def _employer(line: str) -> str:
+    """The employer a job posting's field names ("招聘单位：某某有限公司"), when it is an organisation's name."""
+    found = _EMPLOYER.search(line)
+    return found.group(1) if found and is_issuer(found.group(1)) else ""
 
 
 def read_record_head(lines: list[str]) -> tuple[str, Dateline | None]:

@@ -1487,6 +1487,57 @@ def test_a_forms_description_opening_with_its_organiser_is_published_by_it(field
     assert field not in article.text  # the field that names it is no text
 
 
+_JOB_POSTING = ("<html><head><meta charset='utf-8'><title>【仓储管理员招聘_{title}】-某某人才网</title>"
+                "<meta property='og:site_name' content='某某人才网'></head><body>"
+                "<div class='header'><a>某某人才网</a> <a>找工作</a> <a>登录</a></div>"
+                "<h1>仓储管理员</h1><div class='salary'>4500-6000元/月</div>"
+                "<div class='time'>发布于 2023-09-21</div><div class='job-box'><h3>{section}</h3><div class='detail'>"
+                "<p>负责冷库出入库登记、每日盘点和温度记录，配合物流部门安排装车发货。</p>"
+                "<p>要求高中以上学历，熟练使用电脑，能适应早晚两班倒，有叉车证者优先。</p>"
+                "<p>月休四天，缴纳五险，提供员工宿舍和工作餐，试用期两个月。</p></div></div>{card}"
+                "<div class='similar'><h3>相似职位</h3><ul><li><a>理货员</a><span class='company-name'>"
+                "某县顺通商贸有限公司</span></li></ul></div><div class='footer'>© 某某人才网</div></body></html>")
+
+
+@pytest.mark.parametrize("card, publisher", [
+    ("<div class='company-card'><a class='company-name' href='/c/17'>某县冷链食品有限公司</a>"
+     "<ul><li>民营</li><li>50-99人</li></ul></div>", "某县冷链食品有限公司"),
+    ("<div class='cn'><p class='cname'><a class='catn' title='东岳冷链物流集团'>东岳冷链物流集团</a></p></div>",
+     "东岳冷链物流集团"),
+    ("<div class='com'><span class='company__title'>王经理</span></div>", "某某人才网"),  # a person: the site's
+    ("", "某某人才网"),  # other postings' employers (相似职位) do not publish it
+], ids=["智联 company-name", "前程无忧 cname", "a person", "similar jobs only"])
+def test_a_job_postings_employer_on_its_company_card_publishes_it(card, publisher):
+    """A recruitment site's job posting names its employer on a company card: the employer publishes the posting,
+    not the site that shows it."""
+    page = _JOB_POSTING.format(title="某县冷链食品", section="职位描述", card=card)
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta["date"], parsed.meta["publisher"]) == ("仓储管理员", "2023-09-21", publisher)
+
+
+def test_a_company_name_element_on_a_page_that_is_no_job_posting_publishes_nothing():
+    """A news page's widget naming a company (a stock quote's .company-name) is no employer: the site publishes it."""
+    page = _JOB_POSTING.format(title="某县冷链食品", section="行业观察", card=(
+        "<div class='quote'><span class='company-name'>某县冷链食品有限公司</span> 12.35 +0.8%</div>"))
+    assert parse_page("web", html_page_text(page)).meta["publisher"] == "某某人才网"
+
+
+@pytest.mark.parametrize("field, publisher", [("招聘单位", "某县第三人民医院"), ("用人单位", "某县第三人民医院"),
+                                              ("公司名称", "某县第三人民医院"), ("招聘单位", "")])
+def test_a_job_postings_employer_field_publishes_it(field, publisher):
+    """A city's 人才网 states the employer as a field above the posting's description; a value that names no
+    organisation ("见附件") publishes nothing."""
+    value = publisher or "见附件"
+    text = (f"护理岗位招聘\n{field}：{value}\n招聘人数：5人\n"
+            "岗位职责：负责住院病区的日常护理，协助医生完成查房和治疗，夜班每月不超过八个。\n"
+            "任职要求：护理专业大专以上学历，持有护士执业证书，年龄三十五周岁以下。\n")
+    parsed = parse_page("t", text)
+    [article] = parsed.articles
+    assert (article.title, parsed.publisher_of(article)) == ("护理岗位招聘", publisher)
+    assert (f"{field}：" in article.text) == (not publisher)  # the field that names it is no text
+
+
 def test_a_mini_programs_h5_page_is_read_by_its_views_under_its_headline_not_its_page_kind():
     """uni-app writes the page in <uni-view> (blocks) and <uni-text> (inline) elements, titled "公告详情"."""
     view, text = "<uni-view class='{}'>{}</uni-view>", "<uni-text><span>{}</span></uni-text>"
