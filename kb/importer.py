@@ -229,7 +229,12 @@ def html_page_text(html: str, url: str = "") -> str:
     page = parse_page("web", _front_matter(meta) + web.text)
     if not page.articles:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
-    meta["title"] = meta["title"] or page.articles[0].title  # a headline found in the text's first lines
+    # what the text's first lines name (a headline, a dateline under it: "某某医院 2023-06-12 09:10 阅读 5832"), which
+    # the stored paragraphs no longer hold
+    article = page.articles[0]
+    published = page.published_on(article)
+    meta.update(title=meta["title"] or article.title, date=meta["date"] or (published.isoformat() if published else ""),
+                publisher=meta["publisher"] or page.publisher_of(article))
     return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
 
 

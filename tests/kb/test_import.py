@@ -2325,3 +2325,16 @@ def test_a_time_and_place_in_the_text_below_its_first_sentence_date_no_page():
             "<h1>社区举办夏季义诊活动</h1><p>社区卫生服务站的医生将为居民免费测量血压、血糖，欢迎居民参加。</p>"
             "<p>时　间：2024年6月1日 09:30</p><p>地　点：社区文化广场</p></body></html>")
     assert read_html(page).published is None
+
+
+def test_a_publisher_the_dateline_under_the_headline_names_is_kept_when_the_metadata_names_none():
+    """The text parse reads the poster beside the day under a notice page's headline; the stored body leaves that
+    line out, so its publisher must go into the front matter or the stored page names nobody."""
+    page = ("<html><head><meta charset='utf-8'><title>公告详情</title></head><body><div class='notice'><p>公告详情</p>"
+            "<p>儿童口腔免费检查延长到10月底</p><p>潍坊市口腔医院 2023-06-12 09:10 阅读 5832</p>"
+            "<p>6月10日，市卫生健康委印发通知，全市3至12岁儿童口腔免费检查延长到10月31日。</p>"
+            "<p>一、谁可以查</p><p>在我市幼儿园、小学就读的儿童均可参加，外地户籍儿童凭学籍证明即可。</p>"
+            "<p>二、怎么查</p><p>家长带孩子到就近的9家定点机构检查，不需要预约，检查和涂氟全部免费。</p>"
+            "<p>有疑问的，可以拨打口腔保健科电话0536-8219903咨询。</p></div></body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    assert (parsed.meta.get("date"), parsed.meta.get("publisher")) == ("2023-06-12", "潍坊市口腔医院")
