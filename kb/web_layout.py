@@ -303,6 +303,14 @@ FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 _ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})\s*：\s*(\S+)")
                        for label in ("(?:播发|发稿|供稿)单位", "(?:发起|主办)单位", "编制单位"))
 _EMPLOYER = re.compile(r"(?:^|\s)(?:(?:招聘|用人)单位|公司名称)\s*：\s*(\S+)")
+# A service record's head (a 政务服务 page's 办件详情 or 事项详情) names the office that decides the matter, which
+# publishes the record after every unit above, else the one the application was handed in at (受理单位, a 便民服务
+# 中心); these fields are the record's facts, so they stay its text.
+_OFFICES = tuple(re.compile(rf"(?:^|\s)(?:{label})\s*：\s*(\S+)")
+                 for label in ("审批(?:单位|部门|机关)|办理(?:单位|部门|机构)|实施(?:主体|机构)|承办机构",
+                               "受理(?:单位|部门|机构)"))
+# A layout table's row of a label and its value, as the extractor gives it: "审批单位 | 某某局 |"
+_TABLE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*([^|]*[^|\s])\s*\|?$")
 _APPROVED, _PLANNED, _EXPORTED = (re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
                                   for label in ("审核|签发", "拟发布", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
@@ -678,24 +686,26 @@ def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
     its first sentence: "稿件编号：…" / "播发单位：某某办公室" / "拟稿人：某某　审核时间：2020年7月21日 16:40"; of
     the first kind of day it names, the latest: the last approval), and the lines that name them, which are no text
     as a dateline is none (one that goes on in a sentence keeps its words); a field in the text (a form's fields
-    under its "正文：…") names nothing. The article's dateline or closing wins over it."""
-    head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), lines))
+    under its "正文：…") names nothing. The article's dateline or closing wins over it. A layout table's rows count as
+    fields ("审批单位 | 某某局 |", a service record's)."""
+    fields = [_TABLE_FIELD.sub(r"\1：\2", line) for line in lines]
+    head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), fields))
     units = [unit.group(1) for field in _ISSUING_UNITS for line in head if (unit := field.search(line))]
-    units += filter(None, map(_employer, head))
+    units += [name for field in (_EMPLOYER, *_OFFICES) for line in head if (name := _organisation(field, line))]
     days = [[day for line in head if (found := field.search(line)) and (day := valid_day(*found.groups()))]
             for field in _ISSUED_DAYS]
-    named = {n for n, line in enumerate(head)
-             if _NOT_A_SENTENCE.match(line) and (_employer(line) or any(field.search(line)
-                                                                    for field in (*_ISSUING_UNITS, *_ISSUED_DAYS)))}
+    named = {n for n, line in enumerate(head) if _NOT_A_SENTENCE.match(line) and (
+        _organisation(_EMPLOYER, line) or any(field.search(line) for field in (*_ISSUING_UNITS, *_ISSUED_DAYS)))}
     if not units and not any(days):
         return None, set()
     return Dateline(published=max(next(filter(None, days), []), default=None), publisher=next(iter(units), ""),
                     labelled=True), named
 
 
-def _employer(line: str) -> str:
-    """The employer a job posting's field names ("招聘单位：某某有限公司"), when it is an organisation's name."""
-    found = _EMPLOYER.search(line)
+def _organisation(field: re.Pattern[str], line: str) -> str:
+    """The organisation a field of the line names ("招聘单位：某某有限公司", "审批单位：某某局"); "" when it names none
+    or a person ("申请人：某某")."""
+    found = field.search(line)
     return found.group(1) if found and is_issuer(found.group(1)) else ""
 
 

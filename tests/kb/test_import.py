@@ -1538,6 +1538,55 @@ def test_a_job_postings_employer_field_publishes_it(field, publisher):
     assert (f"{field}：" in article.text) == (not publisher)  # the field that names it is no text
 
 
+_SERVICE_RECORD = ("<html><head><meta charset='utf-8'><title>办件详情 - 某某通办</title></head><body>"
+                   "<div class='nav'>我的 &gt; 我的办件 &gt; 办件详情</div><h2>高龄老人长寿补贴申领</h2>"
+                   "<table class='kv'>{rows}</table><h3>事项说明</h3>"
+                   "<p>年满八十周岁、户籍在本县的老年人，每人每月可领取长寿补贴100元，九十周岁以上每月200元。</p>"
+                   "<p>补贴自审批通过的次月起按月发放到老人本人的社会保障卡，不发放现金。</p>"
+                   "<div class='foot'>主办单位：某某市人民政府办公室</div></body></html>")
+_RECORD_ROWS = {"申请人": "李**", "申请时间": "2021-11-08 09:12:40", "受理单位": "临河县城南街道便民服务中心",
+                "审批单位": "临河县民政局", "承诺时限": "15个工作日",
+                "办理结果": "准予发放。经核实，申请人年满八十二周岁，自2021年12月起每月发放长寿补贴100元。"}
+
+
+@pytest.mark.parametrize("fields, publisher", [
+    (_RECORD_ROWS, "临河县民政局"),
+    ({("实施主体" if label == "审批单位" else label): value.replace("民政局", "卫生健康局")
+      for label, value in _RECORD_ROWS.items()}, "临河县卫生健康局"),
+    ({label: value for label, value in _RECORD_ROWS.items() if label != "审批单位"}, "临河县城南街道便民服务中心"),
+], ids=["审批单位", "实施主体", "受理单位 alone"])
+def test_a_service_records_deciding_office_publishes_it(fields, publisher):
+    """A 政务服务 page's 办件详情 (a layout table of fields under the matter's name) is published by the office its
+    审批单位 (实施主体, 办理部门 …) names, else by the one its 受理单位 names; the fields stay its text."""
+    rows = "".join(f"<tr><td class='k'>{label}</td><td>{value}</td></tr>" for label, value in fields.items() if value)
+    parsed = parse_page("web", html_page_text(_SERVICE_RECORD.format(rows=rows)))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta["publisher"]) == ("高龄老人长寿补贴申领", publisher)
+    assert publisher in article.text
+
+
+def test_a_pasted_service_records_deciding_office_publishes_it():
+    """The same record pasted as text, its fields "label：value" a line each: the deciding office, not the person."""
+    text = ("农村宅基地建房审批\n申请人：赵某某\n受理单位：临河县北关镇便民服务中心\n办理部门：临河县农业农村局\n"
+            "办理结果：准予批准。请在批准后六个月内开工，开工前申请现场放线。\n"
+            "建房不得占用永久基本农田，每户宅基地面积不超过二百平方米。\n")
+    parsed = parse_page("t", text)
+    [article] = parsed.articles
+    assert (article.title, parsed.publisher_of(article)) == ("农村宅基地建房审批", "临河县农业农村局")
+
+
+def test_an_approving_office_in_a_news_articles_table_publishes_nothing():
+    """A news report that lists approved projects in a table names their approving office below its first sentence:
+    the office did not write the report, the site did."""
+    page = ("<html><head><meta charset='utf-8'><title>临河县三个项目通过环评审批_某某新闻网</title></head><body>"
+            "<h1>临河县三个项目通过环评审批</h1>"
+            "<p>近日，临河县三个工业项目通过环境影响评价审批，预计明年上半年陆续开工建设。</p>"
+            "<table><tr><td>审批单位</td><td>临河县生态环境分局</td></tr><tr><td>项目数量</td><td>3个</td></tr></table>"
+            "<p>三个项目总投资约4.6亿元，建成后可新增就业岗位六百余个。</p></body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    assert parsed.meta["publisher"] == "某某新闻网"
+
+
 def test_a_mini_programs_h5_page_is_read_by_its_views_under_its_headline_not_its_page_kind():
     """uni-app writes the page in <uni-view> (blocks) and <uni-text> (inline) elements, titled "公告详情"."""
     view, text = "<uni-view class='{}'>{}</uni-view>", "<uni-text><span>{}</span></uni-text>"
