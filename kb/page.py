@@ -71,6 +71,7 @@ from .web_layout import (
     read_printing_day,
     read_routing_form,
     read_signature,
+    read_sms_backup,
     read_version,
     section_issuer,
     transcript_head,
@@ -441,7 +442,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     post = read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
-    messages = read_message_list(lines)  # an account's messages: each an article, titled by its title line
+    # an account's messages, titled by its title lines, or an SMS backup's, by their opening words: each an article
+    messages = read_message_list(lines) or read_sms_backup(lines)
     if messages:
         return [a for message in messages for a in _dated(_one_article(message.lines, message.title, whole_lines),
                                                           message.dateline)]

@@ -13,7 +13,8 @@
   ("播发单位：…", "审核时间：…", "导出时间：…"), a 信息公开 record's head ("索引号：…", "发布日期：…", "名称：…"),
   a transcript's head above photos it transcribes ("【某某照片文字整理】" / "拍摄时间：…") and its pictures' markers,
   a meeting app's transcript (its head, each speaker's line with its timecode, its export line: "导出自某某"),
-  an account's list of messages (its name over "12月26日 上午10:02" / "价格调整通知" / … / "详情 >").
+  an account's list of messages (its name over "12月26日 上午10:02" / "价格调整通知" / … / "详情 >"),
+  a phone's SMS backup (its head over "[2023-02-14 09:31:05] 收到 · 12123" / "【某某银行】…" / …).
 """
 from __future__ import annotations
 
@@ -360,6 +361,18 @@ _ACCOUNT_NAME_CHARS = 20
 _LINK_LINE = re.compile(r"^(?:查看|点击查看|阅读)?(?:详情|全文|原文)\s*[>＞›»〉]*$")
 _NAMED_DAY = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_MONTH_AND_DAY}")
 _NEAR_DAYS = 92  # a message names days within a season of when it was sent: a day further off fixes no year
+# A phone's SMS backup exported as text (短信备份): maybe a head (the export's name, time, count of messages) over two
+# or more messages, each a time stamp with its way and the other party ("[2023-02-14 09:31:05] 收到 · 12123") over its
+# text, which the company or office sending it signs in 【】 at its start or end ("【某某银行】您尾号…").
+_SMS_STAMP = re.compile(rf"^[\[【(（]?\s*{_FULL_DATE.pattern}\s*{_TIME}\s*[\]】)）]?\s*(收到|接收|发送|已发送)"
+                        r"(?:\s*[·•|｜:：-]?\s*[^，。！？；]{1,30})?$")
+_SMS_SENT = ("发送", "已发送")
+_SMS_HEAD_LINES = 4  # the export's name, its time, its count, a note
+_SMS_SIGNATURE = re.compile(r"^【([^【】]{2,12})】\s*|\s*【([^【】]{2,12})】$")
+# a greeting or label before what a message says ("尊敬的客户，您好！", "温馨提示：", "提醒广大驾驶人：")
+_SALUTATION = re.compile(r"^(?:(?:(?:尊敬|亲爱)的[^，。！？：,!?:]{0,12}|[\u4e00-\u9fff]{0,4}[您你]好"
+                         r"|[\u4e00-\u9fff]{0,2}提[示醒][\u4e00-\u9fff]{0,6})[，：！,:!]\s*)+")
+_CLAUSES = re.compile(r"[^，；,;]+[，；,;]?")
 # A transcript of photos or screenshots (a notice board's, a poster's) opens with a head of its own: a line naming
 # what was transcribed ("【某某照片文字整理】", "某某图片转文字", "截图文字"), then labelled lines on the pictures and
 # their transcription (拍摄地点, 拍摄时间, 整理人, 转写, 说明). Each picture's text may stand under a marker that
@@ -421,9 +434,9 @@ class ItemExport:
 
 @dataclass(frozen=True)
 class Message:
-    title: str          # its title line
-    dateline: Dateline  # its time line's day (None when no year is to be had), published by the account
-    lines: list[str]    # its text, without its link line
+    title: str          # its title line (an SMS: its signature and opening words)
+    dateline: Dateline  # its time line's day (None when no year is to be had), published by the account or signature
+    lines: list[str]    # its text, without its link line or signature
 
 
 @dataclass(frozen=True)
@@ -817,6 +830,49 @@ def read_message_list(lines: list[str]) -> list[Message]:
     return [Message(title=block[1], dateline=Dateline(published=day, publisher=head[0], labelled=True),
                     lines=[line for line in block[2:] if not _LINK_LINE.match(line)])
             for block, day in zip(blocks, days, strict=True)]
+
+
+def read_sms_backup(lines: list[str]) -> list[Message]:
+    """The messages received, when the lines are a phone's SMS backup (two or more time-stamped messages, under a
+    head of a few lines that say no sentence, or none); [] otherwise, so one message pasted alone, or a stamp quoted
+    in an article's text, is read as it stands. The owner's own messages (发送) are left out: replies ("1", "好的")
+    that inform nobody, and the owner is no publisher."""
+    starts = [n for n, line in enumerate(lines) if _SMS_STAMP.match(line)]
+    if len(starts) < 2 or starts[0] > _SMS_HEAD_LINES or any(_SENTENCE_END.search(line) for line in lines[:starts[0]]):
+        return []
+    blocks = [lines[begin:end] for begin, end in itertools.pairwise([*starts, len(lines)])]
+    return [_text_message(stamp, block[1:]) for block in blocks
+            if (stamp := _SMS_STAMP.match(block[0])) and stamp.group(4) not in _SMS_SENT and len(block) > 1]
+
+
+def _text_message(stamp: re.Match[str], text: list[str]) -> Message:
+    """A message received, dated by its stamp and published by its 【signature】 (a phone number names nobody)."""
+    signature, text = _signed(text)
+    opening = _opening_clauses(text[0] if text else "")
+    return Message(title=f"{signature}：{opening}" if signature and opening else signature or opening,
+                   dateline=Dateline(published=valid_day(*map(int, stamp.groups()[:3])), publisher=signature,
+                                     labelled=True),
+                   lines=text)
+
+
+def _signed(text: list[str]) -> tuple[str, list[str]]:
+    """A message's 【signature】 at its start, else at its end ("" when it has none), and its text without it."""
+    first, last = _SMS_SIGNATURE.match(text[0]), _SMS_SIGNATURE.search(text[-1])
+    if first:
+        return first.group(1), [line for line in (text[0][first.end():], *text[1:]) if line]
+    if last:
+        return last.group(2), [line for line in (*text[:-1], text[-1][:last.start()]) if line]
+    return "", text
+
+
+def _opening_clauses(line: str) -> str:
+    """What a message opens by saying, as its title: its first sentence past a greeting, as many of its clauses as
+    make at most 40 characters (a post's title; the first clause alone cut there, then "…")."""
+    sentence = _OPENING_SENTENCE.match(_SALUTATION.sub("", line))
+    clauses = [clause.group(0) for clause in _CLAUSES.finditer(sentence.group(1) if sentence else "")]
+    sums = itertools.accumulate(map(len, clauses))
+    said = "".join(clause for clause, chars in zip(clauses, sums, strict=True) if chars <= _POST_TITLE_CHARS)
+    return said.rstrip("，；,;") or (f"{clauses[0][:_POST_TITLE_CHARS]}…" if clauses else "")
 
 
 def _is_message_title(line: str) -> bool:

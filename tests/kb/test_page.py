@@ -1177,6 +1177,49 @@ def test_an_articles_time_lines_in_its_text_do_not_make_it_a_list_of_messages():
     assert article.title == "社区义诊活动安排" and "中医推拿咨询" in article.text
 
 
+_SMS_BACKUP = """短信备份 · 导出自“短信”
+导出时间：2024-09-30 20:05:11
+共 4 条
+--------------------
+[2024-08-03 10:12:40] 收到 · 95566
+【临河农商银行】尊敬的客户，您尾号4410的借记卡于08月03日转入工资5820.00元，余额6231.18元。
+--------------------
+[2024-08-03 10:20:02] 发送 · 95566
+好的
+--------------------
+[2024-09-11 16:45:09] 收到 · 13905361234
+李师傅：明天上午换热水器，九点前到，麻烦家里留人。
+--------------------
+[2024-09-29 08:00:00] 收到 · 106912
+温馨提示：国庆期间城区公交延长运营至22:30，1路、8路加密班次，请合理安排出行。【临河公交】
+--------------------
+"""
+
+
+def test_an_sms_backup_is_an_article_per_message_received_dated_by_its_stamp_published_by_its_signature():
+    articles = parse_page("p", _SMS_BACKUP).articles
+    assert [(a.title, a.published, a.publisher) for a in articles] == [
+        ("临河农商银行：您尾号4410的借记卡于08月03日转入工资5820.00元", date(2024, 8, 3), "临河农商银行"),
+        # a phone number signs nothing: no publisher; the owner's reply ("好的") is no article
+        ("李师傅：明天上午换热水器，九点前到，麻烦家里留人", date(2024, 9, 11), ""),
+        ("临河公交：国庆期间城区公交延长运营至22:30，1路、8路加密班次，请合理安排出行", date(2024, 9, 29),
+         "临河公交"),  # signed at its end
+    ]
+    assert articles[0].text == "尊敬的客户，您尾号4410的借记卡于08月03日转入工资5820.00元，余额6231.18元。"
+    assert "导出" not in "".join(a.text for a in articles)
+
+
+def test_one_text_message_pasted_alone_or_quoted_in_an_article_is_read_as_it_stands():
+    alone = "[2024-08-03 10:12:40] 收到 · 95566\n【临河农商银行】您尾号4410的借记卡转入工资5820.00元，余额6231.18元。\n"
+    assert len(parse_page("p", alone).articles) == 1
+    warning = ("警惕冒充银行的诈骗短信\n近日多名市民收到如下短信，提醒大家不要点击其中的链接。\n"
+               "[2024-08-05 09:02:11] 收到 · 10691234\n【临河农商银行】您的账户存在异常，请点击链接验证身份。\n"
+               "[2024-08-06 13:40:27] 收到 · 10695678\n【临河农商银行】您的积分即将清零，请点击链接兑换。\n"
+               "银行不会以短信发送链接要求验证身份。\n")
+    [article] = parse_page("p", warning).articles
+    assert article.title == "警惕冒充银行的诈骗短信" and "积分即将清零" in article.text
+
+
 @pytest.mark.parametrize("line, furniture", [
     ("首页 寿光要闻 菜博会 乡村振兴 镇街动态 视频 专题 数字报", True),  # a site's menu
     ("欢迎访问寿光新闻网！ 设为首页 | 加入收藏 | 手机版", True),
