@@ -5,7 +5,8 @@ URL); it was chosen by measuring (see docs/import.md). What it does not know of 
 from the page's visible lines: the dateline under the headline ("发布时间：2020-03-05 来源：某局",
 "2020年3月10日 来源：某报") gives the day and the publisher, and names the headline when the page's
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
-the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences;
+the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences, and
+an inline SVG drawing's art text (an H5 scene's) as paragraphs;
 a forum thread is read as its first post, a Q&A page as its question and best answer; a date kept only for
 scripts or in the address, else an info line's 更新时间, a wiki's last-edited line or a meeting record's 时间 line
 beside its 地点, dates a page that shows none (docs/import.md lists every rule).
@@ -13,6 +14,7 @@ beside its 地点, dates a page that shows none (docs/import.md lists every rule
 from __future__ import annotations
 
 import codecs
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -26,7 +28,7 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .page import BYLINE_MARK, title_start
-from .text import HAN, china_day, marked_encoding, normalize, row_sentence, said_han, valid_day
+from .text import HAN, china_day, marked_encoding, normalize, row_sentence, run_on, said_han, valid_day
 from .web_layout import (
     RECORD_INDEX,
     Dateline,
@@ -182,7 +184,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     item = newest_item(page)
     if item:
         page, url = item.page, item.url or url  # the item's own address, not the feed's
-    page = _without_edit_links(_with_frames_inlined(_mini_program_tags_as_html(page)))
+    page = _with_svg_text_said(_without_edit_links(_with_frames_inlined(_mini_program_tags_as_html(page))))
     tree = trafilatura.load_html(page)
     if tree is None:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
@@ -343,6 +345,49 @@ def _without_edit_links(page: str) -> str:
     return lxml.html.tostring(tree, encoding="unicode") if links else page
 
 
+def _with_svg_text_said(page: str) -> str:
+    """The page with each inline <svg> whose <text> elements say sentences replaced by them, a paragraph per <text>:
+    an H5 scene or poster (易企秀, 秀米, MAKA, 135编辑器) sets much of its text as art text there, which the
+    extractor drops with the drawing. A <text> is one box of text as its designer placed it, its <tspan>s the lines
+    it was cut into, maybe mid-phrase, so it reads as one line, in a <div> as the page's other boxes of text are
+    (given <p>s, the extractor would keep them alone). A <text> that says no sentence (a chart's labels and figures,
+    "7天", a logo's letters) is part of the drawing, and so is the cover's art headline, which the page's <title>
+    holds ("这些要知道！" of "某某互认，这些要知道！"); a drawing that says nothing else stays as it was."""
+    if "<svg" not in page or "<text" not in page:
+        return page
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        return page
+    tab_title = normalize(tree.findtext(".//title") or "")
+    said = False
+    for drawing in tree.xpath("//svg[.//text]"):
+        lines = [line for line in map(_svg_text_line, drawing.iter("text"))
+                 if said_han([line]) and line not in tab_title]
+        for line in lines:
+            drawing.addprevious(_paragraph(drawing, line, "div"))
+        if lines:
+            drawing.drop_tree()
+            said = True
+    return lxml.html.tostring(tree, encoding="unicode") if said else page
+
+
+def _svg_text_line(text: Any) -> str:  # an lxml <text> element
+    """An SVG <text>'s words on one line: each <tspan> placed by an x, y or dy of its own starts a line of the box,
+    run on to the line before (run_on); a <tspan> not placed (a word in another colour) goes on in its line."""
+    lines = [""]
+
+    def read(element: Any) -> None:  # an lxml element
+        if element is not text and any(element.get(place) is not None for place in ("x", "y", "dy")):
+            lines.append("")
+        lines[-1] += element.text or ""
+        for child in element:
+            read(child)
+            lines[-1] += child.tail or ""
+
+    read(text)
+    return functools.reduce(run_on, filter(None, (normalize(line.replace("\n", " ")) for line in lines)), "")
+
+
 def _images_as_text(tree: Any) -> None:  # an lxml tree
     """An image whose alt text holds sentences says them: an infographic ("一图读懂") often states its facts only
     there. A logo's or a photo's short alt says nothing."""
@@ -421,8 +466,8 @@ def _label_name(cell: Any) -> str:  # an lxml element
     return re.sub(r"\s+", "", normalize(cell.text_content())).rstrip("：:")
 
 
-def _paragraph(near: Any, text: str) -> Any:
-    paragraph = near.makeelement("p")
+def _paragraph(near: Any, text: str, tag: str = "p") -> Any:
+    paragraph = near.makeelement(tag)
     paragraph.text = text
     return paragraph
 

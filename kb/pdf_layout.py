@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from .text import HAN, ends_sentence, is_contents_heading, starts_item
+from .text import HAN, ends_sentence, is_contents_heading, run_on, starts_item
 
 # in characters of the body's font size: how far in a line may start and still be the column's first (an indent
 # of two), how far short of the right edge a line may end and still run to it, how far in the next line may start
@@ -327,12 +327,10 @@ def _block_paragraphs(lines: list[Line], wraps: Mapping[Line, bool]) -> list[str
 
     found = [lines[0].text]
     for above, line in itertools.pairwise(lines):
-        if not goes_on(above, line):
-            found.append(line.text)
-        elif re.search(r"[A-Za-z]$", found[-1]) and re.match(r"[A-Za-z]", line.text):
-            found[-1] += " " + line.text  # an English word wrapped
+        if goes_on(above, line):
+            found[-1] = run_on(found[-1], line.text)
         else:
-            found[-1] += line.text
+            found.append(line.text)
     return found
 
 

@@ -55,6 +55,12 @@ def row_sentence(labels: list[str], values: list[str]) -> str:
     return f"{values[0]}：{said}。"
 
 
+def run_on(line: str, wrapped: str) -> str:
+    """A line and the words wrapped onto the next one, joined again: with a space between two English words, else
+    none (a cut between Chinese characters is no word break)."""
+    return f"{line} {wrapped}" if re.search(r"[A-Za-z]$", line) and re.match(r"[A-Za-z]", wrapped) else line + wrapped
+
+
 def said_han(paragraphs: list[str]) -> int:
     """Chinese characters in whole sentences and in numbered items ("3. 申报截止6月30日"): what an article says,
     unlike a list of links."""

@@ -1669,6 +1669,50 @@ def test_an_infographic_says_what_its_images_alt_text_says():
     assert "从9月21日开始" in text and "四价流感疫苗每剂次142元" in text and "某市卫生健康委员会" not in text
 
 
+H5_SCENE = ("<html><head><meta charset='utf-8'><title>社区食堂开业啦，老人用餐有优惠！</title></head><body>"
+            "<section class='page'><svg width='300' height='120'><text x='150' y='50'>社区食堂开业啦</text>"
+            "<text x='150' y='96'>老人用餐有优惠！</text></svg>"
+            "<div class='element e-text'>青云街道办事处</div></section>"
+            "<section class='page'><div class='element e-title'>01　什么时候开门？</div>"
+            "<svg width='288' height='150'><text x='0' y='20'>"
+            "<tspan x='0' dy='0'>自2023年9月12日起，青云街道长者</tspan>"
+            "<tspan x='0' dy='24'>食堂每天10:30至13:00供应午餐。</tspan></text>"
+            "<text x='0' y='90'><tspan x='0' dy='0'>点餐可用微信小程序Happy</tspan><tspan x='0' dy='24'>Meal"
+            "<tspan fill='red'>提前预订</tspan>。</tspan></text></svg></section>"
+            "<section class='page'><div class='element e-title'>02　价格多少？</div>"
+            "<svg width='272' height='120'><rect width='224' height='36'/><text x='8' y='34'>荤菜</text>"
+            "<text x='232' y='34'>8</text><text x='40' y='90'>元</text>"
+            "<text x='0' y='110'><tspan x='0' dy='0'>年满70周岁的老人凭身份证每餐减免</tspan>"
+            "<tspan x='0' dy='22'>3元。</tspan></text></svg>"
+            "<div class='element e-text'>食堂地址在青云街道党群服务中心一楼，可容纳60人同时就餐。</div></section>"
+            "</body></html>")
+
+
+def test_an_h5_scene_says_the_sentences_set_in_its_svg_text_where_they_stand():
+    from kb.html_article import read_html
+    article = read_html(H5_SCENE)
+    lines = article.text.splitlines()
+    assert article.title == "社区食堂开业啦，老人用餐有优惠！"
+    assert "自2023年9月12日起，青云街道长者食堂每天10:30至13:00供应午餐。" in lines  # tspans cut mid-phrase
+    assert "点餐可用微信小程序Happy Meal提前预订。" in lines  # two English words a line apart, a coloured word
+    assert lines.index("01 什么时候开门？") < lines.index("点餐可用微信小程序Happy Meal提前预订。") \
+        < lines.index("02 价格多少？") < lines.index("年满70周岁的老人凭身份证每餐减免3元。") \
+        < lines.index("食堂地址在青云街道党群服务中心一楼，可容纳60人同时就餐。")
+    assert not {"荤菜", "8", "元", "老人用餐有优惠！", "社区食堂开业啦"} & set(lines)  # a chart's labels, the cover
+
+
+def test_svg_text_that_says_no_sentence_leaves_a_page_as_it_was():
+    from kb.html_article import read_html
+    article = ("<p>青云街道长者食堂9月12日起开业，每天供应午餐，年满70周岁的老人每餐减免3元。</p>"
+               "<p>食堂设在街道党群服务中心一楼，可容纳60人同时就餐，点餐可用微信小程序。</p>")
+    icons = ("<svg width='40' height='40'><circle r='18'/><text x='20' y='26'>青</text></svg>"
+             "<svg width='200' height='80'><text x='8' y='34'>2022</text><text x='80' y='34'>2023</text>"
+             "<text x='8' y='70'>就餐人次</text></svg>")
+    page = ("<html><head><meta charset='utf-8'><title>青云街道长者食堂开业</title></head><body>"
+            "<h1>青云街道长者食堂开业</h1><div>发布时间：2023-09-10 来源：青云街道</div>{}</body></html>")
+    assert read_html(page.format(icons + article)).text == read_html(page.format(article)).text
+
+
 def test_an_article_framed_in_an_iframe_srcdoc_is_read():
     from html import escape
 
