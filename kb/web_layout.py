@@ -194,6 +194,7 @@ _MICROBLOG_HEAD_LINES = 4
 _HASHTAG = re.compile(r"#[^#\s]{1,30}#")
 _POST_HEADLINE = re.compile(r"^【([^】]{4,60})】")
 _CHAT_HEADER = re.compile(rf"^(\S.{{0,23}}?)\s+{_FULL_DATE.pattern}\s+{_TIME}$")
+_SENDER_UNIT = re.compile(r"^(\S+?)[-－—]\S+$")  # "某单位-某某": a unit and the person posting for it
 _POST_END = re.compile(r"^(?:收起全文|转发\s*[\d.]+万?\s+评论)")  # then come the counts, comments, recommendations
 # A verification line in a post's head, under or beside its account's name: "蓝V 某某官方微博", "微博认证：…"
 _BADGE = re.compile(r"^(?:[蓝黄橙红金]?V|微博\S{0,2}认证)(?:\s|[：:]|$)")
@@ -464,10 +465,28 @@ def read_microblog(lines: list[str]) -> Microblog | None:
 
 def _first_message(lines: list[str]) -> Microblog | None:
     """The first message of a group chat copied as text ("某某小编 2020/3/12 9:05:33" over each message; the later
-    ones are replies)."""
+    ones are replies), dated by its head's day and published by the sender's organisation (see _chat_publisher);
+    without a 【headline】 titled by the sender. A notice under the only such head ("某某  19:35" over the later
+    messages of its day) is the whole chat: its replies answer it and stay text."""
     senders = [n for n, line in enumerate(lines) if _CHAT_HEADER.match(line)]
-    sender = _CHAT_HEADER.match(lines[0]) if len(senders) > 1 and senders[0] == 0 else None
-    return _post(lines[1:senders[1]], sender.group(1), valid_day(*sender.groups()[1:4])) if sender else None
+    sender = _CHAT_HEADER.match(lines[0]) if senders[:1] == [0] else None
+    if sender is None:
+        return None
+    notice = len(lines) > 1 and bool(_POST_HEADLINE.match(lines[1]))
+    end = senders[1] if len(senders) > 1 else len(lines) if notice else None
+    if end is None:
+        return None
+    name = sender.group(1)
+    post = _post(lines[1:end], _chat_publisher(name), valid_day(*map(int, sender.groups()[1:4])))
+    return replace(post, title=post.title or name)
+
+
+def _chat_publisher(sender: str) -> str:
+    """The organisation a chat message's sender posts for: the unit of "某单位-某某" or the whole name, when
+    is_issuer accepts it (a person, "团区委" or a nickname publishes nothing)."""
+    unit = _SENDER_UNIT.match(sender)
+    name = unit.group(1) if unit else sender
+    return name if is_issuer(name) else ""
 
 
 def read_post_page(lines: list[str], account: str = "", stamped: date | None = None) -> Microblog | None:

@@ -689,6 +689,29 @@ def test_a_group_chat_copied_as_text_is_its_first_message():
     assert article.paragraphs == ["3月13日起，市区公共自行车恢复运营，首批开放站点326个。"]
 
 
+def test_a_group_chat_notice_under_the_only_dated_head_is_titled_by_its_headline_and_dated_by_the_head():
+    page = parse_page("p", "寒亭读书会②群（312）\n\n街道团工委-韩立  2023-11-06 20:15\n【寒亭区冬季读书会报名开始】\n"
+                           "各位书友：读书会每周六下午举行，共8次。\n1. 报名截止11月20日。\n\n"
+                           "刘畅  20:18\n要交钱吗？\n\n街道团工委-韩立  20:20\n@刘畅 免费，书由馆里提供。\n\n"
+                           "以上内容来自微信群聊“寒亭读书会②群”，导出于2023年11月25日\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("寒亭区冬季读书会报名开始", "2023-11-06")
+    assert "街道团工委-韩立 2023-11-06 20:15" not in article.text and "免费，书由馆里提供" in article.text
+
+
+def test_a_chat_sender_publishes_only_for_an_organisation_its_unit_part_names():
+    chat = "{}  2023年5月8日 09:40\n【白浪河晨跑活动5月14日举行】\n活动7:00开始，全程5公里。\n孙悦  09:42\n收到\n"
+    published = [parse_page("p", chat.format(sender)).articles[0].publisher
+                 for sender in ("潍城区体育局-周凯", "跑团-周凯", "周凯")]
+    assert published == ["潍城区体育局", "", ""]
+
+
+def test_a_news_report_quoting_one_chat_head_keeps_its_own_title():
+    page = parse_page("p", "社区夜校开课首日爆满\n11月6日晚，社区夜校首次开课，近百名居民到场。\n"
+                           "王芳 2023年11月6日 20:15\n【今晚夜校教室改到二楼】\n居民们按通知准时到场。\n")
+    assert page.articles[0].title == "社区夜校开课首日爆满"
+
+
 def test_related_items_and_comments_after_the_article_are_no_text():
     page = parse_page("p", "某区托管点3月9日开放\n字号：大 中 小\n某区首批12处托管点将于3月9日起开放。\n"
                            "托管点每天8:00至18:00开放，免费提供午餐。\n下载“某区融媒”客户端 了解更多新闻\n往期推荐\n"
