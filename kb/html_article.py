@@ -28,7 +28,7 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .page import BYLINE_MARK, title_start
-from .text import HAN, china_day, marked_encoding, normalize, row_sentence, run_on, said_han, valid_day
+from .text import HAN, china_day, marked_encoding, normalize, row_sentence, run_on, said_han, starts_item, valid_day
 from .web_layout import (
     RECORD_INDEX,
     Dateline,
@@ -73,6 +73,13 @@ _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|�
                             r"|广播电视台|广播|电台|百科|报数字版|报电子版)$")  # "条目 - 某某百科": a wiki
 _ALT_TEXT_MIN_HAN = 20
 _LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
+# A form's answer choices (docs/import.md, step 5): a choice is an <option>, a <label> of a radio or check box, or a
+# survey tool's radio or check box drawn as an element (问卷星's div.ui-radio); a select's placeholder says no choice
+_CHOICE = ("//option | //label[.//input[@type='radio' or @type='checkbox']] | //*[contains(@class, 'ui-radio') or "
+           "contains(@class, 'ui-checkbox')]")
+_PLACEHOLDER = re.compile(r"[-—=_\s]*请?选择[^，。,.]{0,4}?[-—=_\s]*")
+_CHOICE_MIN_HAN = 3  # a choice saying fewer (是/否, 男/女, 同意, a digit) adds only noise
+_FORM_HOLDERS = ("form", "fieldset")  # the extractor drops them, with everything in them
 _EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text
 _ASIDE = re.compile(r"comment|reply|pinglun|footer|copyright|related|recommend|sidebar|share", re.IGNORECASE)
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
@@ -191,6 +198,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     _label_descriptions(tree)
     _tables_as_sentences(tree)
     _images_as_text(tree)
+    questions = _form_choices_said(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
@@ -224,8 +232,10 @@ def read_html(page: str, url: str = "") -> WebArticle:
     # issuer), else a notice's closing, else one under the text, else a form's head of fields ("发起单位：…"), else
     # the unit a catalogue record's info grid names as providing it (数据提供单位)
     text_lines = [] if several else text.splitlines()
+    notice_lines = text_lines[:text_lines.index(questions[0])] if questions and questions[0] in text_lines \
+        else text_lines  # a sign-up form's questions stand under the notice's closing
     datelines = [found for found in (post and post[1], dateline, record and replace(record, publisher=""),
-                                     read_signature(text_lines), read_trailing_dateline(text_lines),
+                                     read_signature(notice_lines), read_trailing_dateline(notice_lines),
                                      _form_head(text_lines, title), record, read_owner_field(lines)) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree) \
         or _show_owner(lines, title) or _employer(tree, lines)
@@ -386,6 +396,48 @@ def _svg_text_line(text: Any) -> str:  # an lxml <text> element
 
     read(text)
     return functools.reduce(run_on, filter(None, (normalize(line.replace("\n", " ")) for line in lines)), "")
+
+
+def _form_choices_said(tree: Any) -> list[str]:  # an lxml tree
+    """A form's numbered question ("7. 意向见习单位") offering choices (a <select>'s options, a group of radio
+    buttons or check boxes) says them: its label, then each choice on a line of its own, where the form stands (the
+    extractor drops forms and their controls, and with them the facts a sign-up form offers: units, posts, numbers).
+    Only a choice under a numbered question's label is a form's (a site's language picker or jump menu has none); a
+    placeholder ("--请选择--") is no choice, and a question whose choices say little (是/否, 男/女, digits) says
+    nothing. Returns the labels of the questions said."""
+    fields: dict[Any, tuple[str, list[str]]] = {}
+    choices = tree.xpath(_CHOICE)
+    for choice in choices:
+        text = normalize(choice.text_content())
+        found = _question_field(choice.getparent() if choice.tag == "option" else choice, choices)
+        if found and text and not _PLACEHOLDER.fullmatch(text):
+            fields.setdefault(found[0], (found[1], []))[1].append(text)
+    questions = {field: question for field, question in fields.items()
+                 if max(len(re.findall(HAN, text)) for text in question[1]) >= _CHOICE_MIN_HAN}
+    for field, (label, said) in questions.items():
+        question = field.makeelement("div")  # a paragraph a choice: the extractor drops a <ul> of short items
+        question.extend(_paragraph(field, text) for text in [label, *said])
+        holders = list(field.iterancestors(*_FORM_HOLDERS))
+        (holders[-1] if holders else field).addprevious(question)
+        if not holders:
+            field.drop_tree()
+    return [label for label, _ in questions.values()]
+
+
+def _question_field(control: Any, choices: list[Any]) -> tuple[Any, str] | None:  # an lxml element
+    """The field holding a form's answer control and its question's label: the nearest element in which text stands
+    before the control, other choices of its group aside; None unless that text is a numbered question ("*7. 某某")."""
+    child = control
+    for field in control.iterancestors():
+        before = [element for element in child.itersiblings(preceding=True)
+                  if element not in choices and not any(choice in choices for choice in element.iterdescendants())]
+        label = normalize((field.text or "") + "".join(element.text_content() + (element.tail or "")
+                                                      for element in reversed(before)))
+        if re.search(HAN, label):
+            label = label.lstrip("*＊ ")
+            return (field, label) if starts_item(label) else None
+        child = field
+    return None
 
 
 def _images_as_text(tree: Any) -> None:  # an lxml tree

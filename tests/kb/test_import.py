@@ -1713,6 +1713,45 @@ def test_svg_text_that_says_no_sentence_leaves_a_page_as_it_was():
     assert read_html(page.format(icons + article)).text == read_html(page.format(article)).text
 
 
+SIGN_UP_FORM = ("<html><head><meta charset='utf-8'><title>青禾街道2024年暑期托管班报名表</title></head><body>"
+                "<h1>青禾街道2024年暑期托管班报名表</h1><div class='desc'><p>发起单位：青禾街道社区教育中心</p>"
+                "<p>今年暑期托管班7月15日开班，每天8:30至17:00，免费提供午餐，请家长在7月5日前填好本表。</p></div>"
+                "<form id='survey'><div class='field'><div class='field-label'>1. 孩子姓名</div>"
+                "<input type='text' name='f1'></div>"
+                "<div class='field'><div class='field-label'>2. 是否本街道户籍</div>"
+                "<label><input type='radio' name='f2'>是</label><label><input type='radio' name='f2'>否</label></div>"
+                "<div class='field'><div class='field-label'><span class='req'>*</span>3. 托管班点位（每点限额）</div>"
+                "<select name='f3'><option value=''>--请选择--</option>"
+                "<option>青禾小学点（青禾路18号）—一至三年级 45人</option>"
+                "<option>兰亭社区点（兰亭花园会所）—四至六年级 30人</option></select></div>"
+                "<div class='field'><div class='field-label'>4. 兴趣课程（可多选）</div>"
+                "<label><input type='checkbox' name='f4'>少儿书法（周二、周四）</label>"
+                "<label><input type='checkbox' name='f4'>趣味编程（周三）</label></div>"
+                "<button type='submit'>提交</button></form></body></html>")
+
+
+def test_a_sign_up_forms_choices_stand_under_their_question():
+    from kb.html_article import read_html
+    lines = read_html(SIGN_UP_FORM).text.splitlines()
+    at = lines.index("3. 托管班点位（每点限额）")
+    assert lines[at + 1:at + 3] == ["青禾小学点（青禾路18号）—一至三年级 45人",
+                                    "兰亭社区点（兰亭花园会所）—四至六年级 30人"]
+    assert lines[at + 3:at + 6] == ["4. 兴趣课程（可多选）", "少儿书法（周二、周四）", "趣味编程（周三）"]
+    assert not {"--请选择--", "是", "否", "2. 是否本街道户籍"} & set(lines)  # a placeholder, choices saying little
+
+
+def test_a_select_outside_a_forms_question_says_nothing():
+    from kb.html_article import read_html
+    article = ("<h1>青禾街道暑期托管班7月15日开班</h1><div>发布时间：2024-06-28 来源：青禾街道</div>"
+               "<p>青禾街道暑期托管班7月15日开班，设青禾小学、兰亭社区两个点位，每天8:30至17:00，免费提供午餐。</p>"
+               "<p>家长可在7月5日前到社区居委会报名，每个点位名额有限，报满为止。</p>")
+    pickers = ("<form action='/go'><select onchange='jump(this)'><option>--友情链接--</option>"
+               "<option>青禾街道办事处门户网站</option><option>区教育和体育局</option></select></form>"
+               "<div class='lang'>语言：<select><option>简体中文</option><option>繁體中文版本</option></select></div>")
+    page = "<html><head><meta charset='utf-8'><title>青禾街道暑期托管班7月15日开班</title></head><body>{}</body></html>"
+    assert read_html(page.format(article + pickers)).text == read_html(page.format(article)).text
+
+
 def test_an_article_framed_in_an_iframe_srcdoc_is_read():
     from html import escape
 
