@@ -455,8 +455,8 @@ def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
     """Data tables say what their cells are, as the extractor would not ("个人 | 20万元 | 3年", or nothing at all
     of a cell holding paragraphs): a table with a header row says each row as a sentence ("个人：最高额度20万元，
     最长期限3年。"), a table of label/value pairs (<th>答复内容</th><td>…</td>) each pair as "答复内容：…" with the
-    value's paragraphs under it. Layout tables (no <th>) and tables holding tables stay as they are, but for a title
-    row merged across (a sheet saved as a web page); cells hidden by their style say nothing."""
+    value's paragraphs under it, in a <figure> too. Layout tables (no <th>) and tables holding tables stay as they
+    are, but for a title row merged across (a sheet saved as a web page); cells hidden by their style say nothing."""
     for table in list(tree.iter("table")):
         if any(True for _ in table.iterdescendants("table")):
             continue
@@ -473,7 +473,17 @@ def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
             continue
         for line in lines:
             table.addprevious(line)
+        _unwrap_figure(table)
         table.drop_tree()
+
+
+def _unwrap_figure(table: Any) -> None:  # an lxml element
+    """A table in a <figure> (a WordPress table block, an editor's <figure class="table">): the extractor keeps a
+    figure holding a table but drops one without, as an image's, so once the table is said the figure is a <div>
+    and its rows stay text where they stand. Its <figcaption> stays as the extractor has it: no text, as a said
+    table's own <caption> is none."""
+    for figure in table.iterancestors("figure"):
+        figure.tag = "div"
 
 
 def _title_rows_said(table: Any, rows: list[list[Any]]) -> list[list[Any]]:

@@ -1309,6 +1309,36 @@ def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
     assert "体温正常方可乘车" in text and "车窗保持开启通风" in text
 
 
+def test_a_table_in_a_figure_is_said_where_it_stands_and_an_image_figure_stays():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某镇中学秋季运动会安排 – 某镇中学</title></head><body>"
+            "<article><h1>某镇中学秋季运动会安排</h1>"
+            "<p>某镇中学定于10月12日举行秋季运动会，全校师生参加，请各班提前做好准备，按时到指定场地集合。</p>"
+            "<h3>一、比赛项目</h3>"
+            "<figure class='wp-block-table is-style-stripes'><table><thead><tr><th>项目</th><th>时间</th>"
+            "<th>地点</th></tr></thead><tbody><tr><td>立定跳远</td><td>8:20—9:10</td><td>东侧沙坑</td></tr>"
+            "<tr><td>拔河</td><td>9:30—10:40</td><td>北操场</td></tr></tbody></table>"
+            "<figcaption>运动会项目一览</figcaption></figure>"
+            "<h3>二、注意事项</h3>"
+            "<p>请学生穿运动鞋、带水杯，比赛期间听从裁判指挥，不得在跑道上穿行，结束后按班级顺序有序返回。</p>"
+            "<figure class='wp-block-image'><img src='a.jpg' alt='操场'><figcaption>操场示意图</figcaption></figure>"
+            "<p>某镇中学体育组</p></article></body></html>")
+    text = read_html(page).text
+    assert "一、比赛项目\n立定跳远：时间8:20—9:10，地点东侧沙坑。\n拔河：时间9:30—10:40，地点北操场。\n二、注意事项" \
+        in text
+    assert "操场示意图" not in text and "运动会项目一览" not in text  # captions are no text, as a table's own is
+
+
+def test_a_layout_table_in_a_figure_reads_as_it_did():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某社区志愿服务招募</title></head><body>"
+            "<article><h1>某社区志愿服务招募</h1>"
+            "<p>某社区招募周末志愿者20名，协助开展老年人健康讲座和垃圾分类宣传，服务时长计入志愿服务记录。</p>"
+            "<figure class='table'><table><tr><td>报名电话：0536-1234567</td><td>报名截止：11月5日</td></tr>"
+            "</table></figure><p>某社区居委会</p></article></body></html>")
+    assert "报名电话：0536-1234567 | 报名截止：11月5日 |" in read_html(page).text
+
+
 def test_a_letters_page_says_each_label_with_its_value_and_is_titled_by_its_title_field():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>留言详情-政民互动-某市人民政府</title></head><body>"
