@@ -72,6 +72,16 @@ _BYLINE_CHARS = 40
 _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
                             r"|广播电视台|广播|电台|百科|报数字版|报电子版)$")  # "条目 - 某某百科": a wiki
 _ALT_TEXT_MIN_HAN = 20
+# A photo's caption: a <figcaption>, or an element of a class news sites give one (cap, caption, pic_note, img_desc,
+# pictext) beside an image; a gallery's counter before it ("1/4　") and a photo credit after it are no text of it:
+# "（记者 某某 摄）", "（某某供图）", "本报记者 某某 摄", "某某/摄"
+_CAPTION_CLASSES = ("cap", "caption", "pic_note", "img_desc", "pictext")
+_CAPTION = "//figcaption | //*[{}]".format(" or ".join(
+    f'contains(concat(" ", normalize-space(@class), " "), " {name} ")' for name in _CAPTION_CLASSES))
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}\s*")
+_PHOTO_CREDIT = re.compile(r"\s*(?:[（(][^（）()]{1,30}?(?:摄|摄影|供图)[）)]"
+                           r"|(?:本报|本台|本网)?(?:记者|通讯员)?[\s\u4e00-\u9fff、]{2,20}?\s*/?\s*(?:摄|摄影|供图))$")
+_CAPTION_MIN_HAN = 8
 _LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff ]{1,6}：$")
 # A form's answer choices (docs/import.md, step 5): a choice is an <option>, a <label> of a radio or check box, or a
 # survey tool's radio or check box drawn as an element (问卷星's div.ui-radio); a select's placeholder says no choice
@@ -197,6 +207,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
     _label_descriptions(tree)
     _tables_as_sentences(tree)
+    _captions_as_paragraphs(tree)
     _images_as_text(tree)
     questions = _form_choices_said(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
@@ -449,6 +460,49 @@ def _images_as_text(tree: Any) -> None:  # an lxml tree
             said = image.makeelement("p")
             said.text, said.tail = alt, image.tail
             image.getparent().replace(image, said)
+
+
+def _captions_as_paragraphs(tree: Any) -> None:  # an lxml tree
+    """A photo's caption that says a sentence is a paragraph where it stands, without its gallery counter and photo
+    credit: a photo story states its facts there, and the extractor drops a <figure> with its caption (its figure is
+    then a <div>, as for a table's). A caption that is a label ("资料图", "图片来源：网络", a credit alone) stays
+    as it is; an image's alt text saying the caption again is no more said."""
+    for caption in tree.xpath(_CAPTION):
+        # the caption's figure or slide holding the photo (maybe in a link), or an old layout's table holding it
+        photo = caption.xpath("ancestor::table[1][.//img]" if caption.tag in ("td", "th")
+                              else "parent::*[img or a/img or picture/img]")
+        if not photo:
+            continue
+        said = _PHOTO_CREDIT.sub("", _GALLERY_COUNTER.sub("", normalize(caption.text_content())))
+        if not (said.endswith(("。", "！", "？")) and said_han([said]) >= _CAPTION_MIN_HAN):
+            continue
+        for image in photo[0].iter("img"):
+            alt = normalize(image.get("alt") or "")
+            if alt and (alt in said or said in alt):
+                del image.attrib["alt"]
+        paragraph = _paragraph(caption, said)
+        if caption.tag in ("td", "th"):  # an old table layout's caption cell keeps its place in the row
+            caption.text = None
+            for child in list(caption):
+                caption.remove(child)
+            caption.append(paragraph)
+        else:
+            paragraph.tail = caption.tail
+            caption.getparent().replace(caption, paragraph)
+        for figure in paragraph.iterancestors("figure"):
+            figure.tag = "div"
+        _out_of_slideshow(paragraph, photo[0])
+
+
+def _out_of_slideshow(paragraph: Any, photo: Any) -> None:  # lxml elements
+    """A slideshow's (class "slide…", which the extractor drops as page furniture) caption stands at the head of the
+    text right under the slideshow, in the slides' order."""
+    slideshow = photo.getparent()
+    text = slideshow.getnext() if "slide" in (photo.get("class") or "") and slideshow is not None else None
+    if text is not None and text.find("p") is not None:
+        paragraph.tail = None
+        text.insert(sum(1 for said in text if said.get("data-caption") is not None), paragraph)
+        paragraph.set("data-caption", "")
 
 
 def _tables_as_sentences(tree: Any) -> None:  # an lxml tree

@@ -2500,3 +2500,52 @@ def test_a_publisher_the_dateline_under_the_headline_names_is_kept_when_the_meta
             "<p>有疑问的，可以拨打口腔保健科电话0536-8219903咨询。</p></div></body></html>")
     parsed = parse_page("web", html_page_text(page))
     assert (parsed.meta.get("date"), parsed.meta.get("publisher")) == ("2023-06-12", "潍坊市口腔医院")
+
+
+def test_a_photo_caption_that_says_a_sentence_is_a_paragraph_without_its_credit():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某区新建口袋公园开放</title></head><body>"
+            "<h1>某区新建口袋公园开放</h1><article>"
+            "<p>某区今年新建的8处口袋公园9月1日起全部对市民开放，每处配有健身器材、儿童游乐设施和公共厕所。</p>"
+            "<figure><img src='a.jpg' alt=''><figcaption>8月30日，工人在青禾路口袋公园铺设透水砖。（记者 周明远 摄）"
+            "</figcaption></figure>"
+            "<figure><img src='b.jpg' alt=''><figcaption>改造后的樱桃街口袋公园设有12个休闲座椅。（某区城管局供图）"
+            "</figcaption></figure>"
+            "<figure><img src='c.jpg' alt=''><figcaption>资料图</figcaption></figure>"
+            "<p>公园每天6:00至22:00开放，管理单位提醒市民爱护花草，文明遛犬，不要在园内燃放烟花爆竹。</p>"
+            "</article></body></html>")
+    text = read_html(page).text
+    assert text.splitlines() == [
+        "某区今年新建的8处口袋公园9月1日起全部对市民开放，每处配有健身器材、儿童游乐设施和公共厕所。",
+        "8月30日，工人在青禾路口袋公园铺设透水砖。", "改造后的樱桃街口袋公园设有12个休闲座椅。",
+        "公园每天6:00至22:00开放，管理单位提醒市民爱护花草，文明遛犬，不要在园内燃放烟花爆竹。"]
+
+
+def test_a_slideshow_says_its_captions_above_the_text_without_counters():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某县图书馆分馆开馆</title></head><body>"
+            "<h1>某县图书馆分馆开馆</h1><div class='gallery'>"
+            "<div class='slide'><img src='1.jpg' alt=''>"
+            "<div class='cap'>1/2　6月3日，读者在新开的河东分馆借阅图书。</div></div>"
+            "<div class='slide'><img src='2.jpg' alt=''><div class='cap'>2/2　分馆少儿阅览区藏书约6000册。</div></div>"
+            "</div><div class='content'>"
+            "<p>某县图书馆河东分馆6月3日开馆，馆内藏书2.6万册，读者凭身份证即可免费办理借书证，每人每次可借5册。</p>"
+            "<p>分馆每周二至周日9:00至20:00开放，周一闭馆，节假日照常开放，咨询电话0000-1234567。</p>"
+            "</div></body></html>")
+    assert read_html(page).text.splitlines()[:3] == [
+        "6月3日，读者在新开的河东分馆借阅图书。", "分馆少儿阅览区藏书约6000册。",
+        "某县图书馆河东分馆6月3日开馆，馆内藏书2.6万册，读者凭身份证即可免费办理借书证，每人每次可借5册。"]
+
+
+def test_a_caption_class_without_a_photo_and_an_alt_repeating_the_caption_say_nothing_more():
+    from kb.html_article import read_html
+    caption = "社区志愿者在某街道卫生服务站门口为老人测量血压，并登记健康档案。"
+    page = ("<html><head><meta charset='utf-8'><title>某街道开展义诊</title></head><body>"
+            "<h1>某街道开展义诊</h1><article>"
+            "<p>某街道卫生服务站5月9日开展义诊活动，为辖区60岁以上老人免费测量血压、血糖，并提供用药咨询。</p>"
+            f"<figure><img src='a.jpg' alt='{caption}'><figcaption>{caption}（通讯员 韩冬 摄）</figcaption></figure>"
+            "<p class='img_desc'>义诊活动下次于6月13日上午举行，地点仍在卫生服务站一楼大厅。 本报记者 某某 摄</p>"
+            "</article></body></html>")
+    text = read_html(page).text
+    assert text.count(caption) == 1 and "韩冬" not in text
+    assert "地点仍在卫生服务站一楼大厅。 本报记者 某某 摄" in text  # no photo beside it: a paragraph as it was
