@@ -235,7 +235,7 @@ def html_page_text(html: str, url: str = "") -> str:
     published = page.published_on(article)
     meta.update(title=meta["title"] or article.title, date=meta["date"] or (published.isoformat() if published else ""),
                 publisher=meta["publisher"] or page.publisher_of(article))
-    return _front_matter(meta) + "\n\n".join(page.articles[0].paragraphs) + "\n"
+    return _front_matter(meta) + "\n\n".join(article.paragraphs) + "\n"
 
 
 def _articles_page(web: WebArticle, meta: dict[str, str]) -> str:

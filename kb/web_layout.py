@@ -483,7 +483,7 @@ def _first_message(lines: list[str]) -> Microblog | None:
 
 def _chat_publisher(sender: str) -> str:
     """The organisation a chat message's sender posts for: the unit of "某单位-某某" or the whole name, when
-    is_issuer accepts it (a person, "团区委" or a nickname publishes nothing)."""
+    is_issuer accepts it ("团区委-某某" → 团区委; a person or a nickname, "跑团-某某", publishes nothing)."""
     unit = _SENDER_UNIT.match(sender)
     name = unit.group(1) if unit else sender
     return name if is_issuer(name) else ""
