@@ -39,6 +39,8 @@ help:
 	@echo "make lock    re-resolve requirements.in into requirements.lock"
 
 # --- set-up -------------------------------------------------------------------------------
+# uv installs the lock in about a third of pip's time (58 s with its cache empty against pip's 168 s, the same packages); its
+# own pin is in the lock. A machine that reaches the package index only through pip's settings gets pip.
 $(VENV)/.installed: requirements.lock
 	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
 	  echo "error: Python 3.10 is required (Rasa 3.6 does not run on 3.11+)."; \
@@ -46,8 +48,10 @@ $(VENV)/.installed: requirements.lock
 	  echo "       or pass PYTHON310=/path/to/python3.10."; exit 1; fi
 	rm -rf $(VENV)
 	$(PYTHON310) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check "pip==24.0"
-	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check "pip==24.0" "$$(grep '^uv==' requirements.lock)"
+	$(BIN)/uv pip install -q --python $(PY) --compile-bytecode -r requirements.lock \
+	  || { echo "uv could not install requirements.lock (it reads no pip.conf): pip installs it"; \
+	       $(BIN)/pip install -q --disable-pip-version-check -r requirements.lock; }
 	$(BIN)/pip check
 	touch $@
 
