@@ -39,8 +39,8 @@ help:
 	@echo "make lock    re-resolve requirements.in into requirements.lock"
 
 # --- set-up -------------------------------------------------------------------------------
-# uv installs the lock in about a third of pip's time (58 s with its cache empty against pip's 168 s, the same packages); its
-# own pin is in the lock. A machine that reaches the package index only through pip's settings gets pip.
+# uv installs the lock in about a third of pip's time (58 s with its cache empty against pip's 168 s, the same
+# packages); its own pin is in the lock. A machine that reaches the index only through pip's settings gets pip.
 $(VENV)/.installed: requirements.lock
 	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
 	  echo "error: Python 3.10 is required (Rasa 3.6 does not run on 3.11+)."; \
