@@ -72,6 +72,7 @@ from .web_layout import (
     read_routing_form,
     read_signature,
     read_sms_backup,
+    read_stamp,
     read_version,
     section_issuer,
     transcript_head,
@@ -367,6 +368,13 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, line) and not line.endswith(("：", "|")) and read_dateline(line) is None
             and not _NUMBER_FIELD.fullmatch(line))
+
+
+def _is_note_title(lines: list[str]) -> bool:
+    """A note's title over its stamp ("某某办理笔记（2025年2月）" / "> 2025-02-18 记｜…"): short and no sentence, but
+    maybe in brackets, which a headline elsewhere holds none of."""
+    return len(lines) > 1 and read_stamp(lines[1]) is not None and len(lines[0]) <= _TITLE_MAX_CHARS \
+        and not re.search(r"[，。；！？]", lines[0])
 
 
 def _is_document_name(line: str) -> bool:
@@ -691,8 +699,9 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
            and not (titles and section_issuer(rest[0]))  # "某某局 工伤保险科" under a course's title
            and not (titles and _is_manual_cover_line(rest[0]))  # "型号：…使用说明书", "某某中心 监制"
+           and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
-                or _is_document_name(rest[0]))):
+                or _is_document_name(rest[0]) or (not titles and _is_note_title(rest)))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
         if len(rest) > 1 and is_english_name(rest[0]) and _is_title_line(rest[1]):  # a logo's "Y U A N D U"
@@ -720,10 +729,14 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     else:
         cover = None
     form, head = read_form_head(rest)  # a draft form's issuing unit and day: when nothing else names them
+    # a note's stamp under its title ("> 2025-02-18 记｜…"): the day it was written, when no dateline, closing or form
+    # head dates it (they date what the note copies); no text unless it goes on to say something
+    stamp = read_stamp(rest[0]) if titles and rest else None
+    unsaid_stamp = {0} if stamp and not said_han(rest[:1]) else set()
     credited, credits = _cover_credits(rest) if titles else ("", set())
     for n, line in enumerate(rest):
         dateline = read_dateline(line)
-        if is_printing_day(line) or (dateline is None and n in head | credits):
+        if is_printing_day(line) or (dateline is None and n in head | credits | unsaid_stamp):
             continue
         if is_unmarked_byline(line):
             article.byline = article.byline or line
@@ -739,7 +752,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     attachments = next((n for n, line in enumerate(rest) if n > 0 and _ATTACHMENT_NUMBER.match(line)), len(rest))
     # "（2023年2月修订）" under the title; a manual's "说明书版本：V2.1（2023年9月）" there or at its foot
     version = next(filter(None, map(read_version, [*rest[:1], *rest[-_FOOT_LINES:]])), None) if titles else None
-    for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, version)):
+    for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, stamp, version)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
         article.month = article.month or closing.month

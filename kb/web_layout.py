@@ -272,6 +272,11 @@ _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六�
 # line): "说明书版本：V2.1（2023年9月）", "版本：2.0（2022年10月）", "V3 2023年9月版"
 _VERSION_NUMBER = r"(?:[\u4e00-\u9fff]{0,6}版本号?\s*[：:]\s*[Vv]?|[Vv])\d{1,3}(?:\.\d{1,3}){0,3}"
 _NUMBERED_VERSION = re.compile(rf"^{_VERSION_NUMBER}\s*[（(]?\s*{_MONTH}\s*版?\s*[）)]?(?=\s|$)")
+# A note's stamp right under its title, as a note app exports it: the day it was written, maybe quoted, then what was
+# done that day (记, 写, 摘, 更新, maybe with 于/自: "2025-02-18 记｜…", "2024年11月3日 写于家中") or a bar before a
+# remark ("2024.11.3 ｜ 上午去窗口问的"); not "2025年1月1日起，…" (a sentence) nor "2025-02-18 记者 某某" (a byline)
+_STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
+                    rf"(?:(?:记|写|摘|更新)(?:[于自]|(?!{HAN}))|[｜|·•/／—–])")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
@@ -1060,6 +1065,13 @@ def read_version(line: str) -> Dateline | None:
     day = (*found.groups(), None)[2]  # a numbered version names no day
     return Dateline(published=valid_day(month[:4], month[5:], _number(day)) if day else None, publisher="",
                     labelled=False, month=month)
+
+
+def read_stamp(line: str) -> Dateline | None:
+    """The day a note's stamp line gives ("> 2025-02-18 记｜上午去窗口问的", see _STAMP); None when the line is none."""
+    found = _STAMP.match(line.strip())
+    day = valid_day(*found.groups()) if found else None
+    return Dateline(published=day, publisher="", labelled=False) if day else None
 
 
 def is_imprint(line: str) -> bool:

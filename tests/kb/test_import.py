@@ -1263,6 +1263,42 @@ def test_a_mind_maps_compiler_note_dates_it_and_its_words_stay():
     assert article.paragraphs[0] == normalize(note)
 
 
+def test_a_notes_stamp_under_its_title_dates_it_and_its_remark_stays():
+    """A note exported as Markdown: the stamp quoted under its title ("> 2024-10-09 记｜…") is the day it was written,
+    not the start day a rule in it names; its remark is text."""
+    stamp = "2024-10-09 记｜中午去青禾社区食堂问的，又打电话核实了一遍。"
+    page = parse_page("p", markdown_page_text(
+        f"# 给外婆办助餐卡的笔记（2024年10月）\n\n> {stamp}\n\n## 结论\n\n"
+        "- 食堂说按新办法执行，**2024年9月1日起**，七十岁以上老人每餐补贴四元。\n"))
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.month_of(article)) == ("2024-10-09", "2024-10")
+    assert article.paragraphs[0] == normalize(stamp)
+
+
+@pytest.mark.parametrize("stamp", ["> 2024-10-09 记｜中午去食堂问的，当场就办好了。", "2024年10月9日 写",
+                                   "2024.10.9 ｜ 中午去问的", "2024-10-09 16:40 更新"])
+def test_a_pasted_notes_stamp_dates_it_and_names_its_title(stamp):
+    """Pasted as text, the line over a note's stamp is its title, brackets and all; a stamp that says no sentence
+    is no text."""
+    said = ["办卡要带户口本和一寸照片，七十岁以上老人每餐补贴四元。", "周末食堂不开，节假日另行通知。"]
+    page = parse_page("p", "\n".join(["外婆助餐卡办理笔记（2024年10月）", stamp, *said]) + "\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("外婆助餐卡办理笔记（2024年10月）", "2024-10-09")
+    assert article.paragraphs[-2:] == said
+    assert (len(article.paragraphs) == 3) is ("。" in stamp)
+
+
+@pytest.mark.parametrize("lines", [
+    ["2024年9月1日起，青禾社区食堂七十岁以上老人每餐补贴四元，办卡要带户口本。"],  # a sentence opening with a day
+    ["办卡要带户口本和一寸照片，七十岁以上老人每餐补贴四元。", "2024-10-09 记｜周末食堂不开。"],  # down in the text
+], ids=["sentence-under-title", "further-down"])
+def test_a_day_opening_a_sentence_or_further_down_is_no_notes_stamp(lines):
+    page = parse_page("p", "\n".join(["青禾社区食堂助餐新规", *lines, "周末食堂不开，节假日另行通知。"]) + "\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾社区食堂助餐新规", "")
+    assert article.paragraphs[0] == lines[0]
+
+
 async def test_a_hugo_markdown_file_is_titled_dated_and_published_by_its_toml_front_matter(store, tmp_path):
     source = tmp_path / "reading-room.md"
     source.write_text('+++\ntitle = "某区图书馆自习室1月起延长开放至晚9点"\ndate = 2024-12-28T08:00:00+08:00\n'
