@@ -62,6 +62,7 @@ _BLOCK_TAGS = frozenset("address article aside blockquote br center dd div dl dt
                         "header hr li main nav ol p section table td th tr ul".split())
 _UNSEEN_TAGS = ("script", "style", "noscript", "template")
 _SHEET_NAME = re.compile(r"^(?:工作表|工作簿)\d*$")  # a spreadsheet's default name: "工作表1" (also "Sheet1", no Han)
+_TITLE_ROW = "data-title-row"  # marks a table's title row said as a line above it (a sheet's)
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
@@ -221,7 +222,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     nameless = _names_nothing(page_title)  # "工 作 简 报", "Sheet1": no headline, no site's name
     heading = _first_heading(tree, tab_title) if _titled_by_kind(page_title, tab_title) else ""
     lines = _visible_lines(tree)
-    title, dateline = _headline(lines, heading or ("" if nameless else page_title))
+    title, dateline = _headline(lines, heading or (_sheet_title(tree, lines) if nameless else page_title))
     record_name, record = read_record_head(lines)  # a 信息公开 record: named by its field, not the site's heading
     title = record_name or title
     post = post or _best_answer(lines, title)
@@ -546,10 +547,21 @@ def _title_rows_said(table: Any, rows: list[list[Any]]) -> list[list[Any]]:
     left."""
     while len(rows) > 2 and max(map(len, rows)) > 1 and len(rows[0]) == 1 \
             and (rows[0][0].get("colspan") or "1").strip() != "1":
-        table.addprevious(_paragraph(table, normalize(rows[0][0].text_content())))
+        said = _paragraph(table, normalize(rows[0][0].text_content()))
+        said.set(_TITLE_ROW, "")
+        table.addprevious(said)
         rows[0][0].getparent().drop_tree()
         rows = rows[1:]
     return rows
+
+
+def _sheet_title(tree: Any, lines: list[str]) -> str:  # an lxml tree
+    """A sheet's title, whole ("某某须知（整理版）", which the splitter would not take for a headline): the title row
+    merged across its table when the page shows nothing above it, as a spreadsheet saved as a web page does; ""
+    else."""
+    rows = tree.xpath(f"//*[@{_TITLE_ROW}]")
+    title = normalize(rows[0].text_content()) if rows else ""
+    return title if lines[:1] == [title] else ""
 
 
 def _is_hidden(element: Any) -> bool:  # an lxml element

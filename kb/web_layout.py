@@ -322,9 +322,11 @@ _APPROVED, _PLANNED, _EXPORTED = (re.compile(rf"(?:^|\s)(?:{label})(?:时间|日
                                   for label in ("审核|签发", "拟发布", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
 # when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
-# 某某"): the day it was written, before a system exported it. It names a person or a department, no publisher.
-_COMPILED = re.compile(r"(?:^|\s)(?:整理|编写|编制|撰写|汇编|更新)(?:人|时间|日期)?\s*：\s*"
-                       rf"(?:[\u4e00-\u9fff·]{{2,20}}\s*){{0,3}}{_FULL_DATE.pattern}")
+# 某某", "制表：某某　2023-04-10"): the day it was written, before a system exported it. It names a person or a
+# department, no publisher. At a table's foot only its maker's (制表) is one: an 更新时间 there is a web page's.
+_COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)?\s*：\s*"
+                                     rf"(?:[\u4e00-\u9fff·]{{2,20}}\s*){{0,3}}{_FULL_DATE.pattern}")
+                          for labels in ("整理|编写|编制|撰写|汇编|更新|制表", "制表"))
 _ISSUED_DAYS = (_APPROVED, _PLANNED, _COMPILED, _EXPORTED)
 _SENTENCE_END = re.compile(r"[。！？]")
 # A 信息公开 record's head, as every government site shows one above its record (a table, or fields several to a
@@ -1019,7 +1021,8 @@ def read_signature(lines: list[str]) -> Dateline | None:
     brackets may follow them); None without a closing. Joint issuers stand side by side ("某某局 某某局") or one above
     the other (bureaus and offices, up to four: not a list of hospitals above their bureau): all of them issued it,
     "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read; without either, an agreement's
-    signing-date field among the last lines dates it (its parties sign it: it names no issuer)."""
+    signing-date field among the last lines dates it (its parties sign it: it names no issuer), else a table's
+    maker's field at its foot does ("制表：某某　2023-04-10", a sheet's)."""
     printing = None
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         printed = _printing_day(lines[at])
@@ -1029,7 +1032,8 @@ def read_signature(lines: list[str]) -> Dateline | None:
         if closing and not printed:
             return closing
         printing = printing or closing
-    undated = printing or _signing_day(lines[max(len(lines) - _SIGNATURE_LINES, 1):])
+    foot = lines[max(len(lines) - _SIGNATURE_LINES, 1):]
+    undated = printing or _signing_day(foot) or _tabulated_day(foot)
     if undated:
         return undated
     last = [line.strip() for line in lines[-3:] if not is_note(line)][-2:]
@@ -1044,6 +1048,15 @@ def _signing_day(lines: list[str]) -> Dateline | None:
     when no line that says no sentence is such a field with a full date ("自2021年4月18日签订之日起" is none)."""
     days = [day for line in lines if _NOT_A_SENTENCE.match(line)
             for found in _SIGNED_FIELD.finditer(line.strip()) if (day := _day_alone(found.group(1)))]
+    return Dateline(published=max(days), publisher="", labelled=True) if days else None
+
+
+def _tabulated_day(lines: list[str]) -> Dateline | None:
+    """The day a table's maker's field at its foot gives ("制表：某某　2023-04-10（根据…整理）", "制表人：某某
+    制表日期：…"), as a compiler's line heading a text does (read_form_head); None when no line saying no sentence is
+    one."""
+    days = [day for line in lines if not _SENTENCE_END.search(line)
+            and (found := _TABULATED.search(line)) and (day := valid_day(*found.groups()))]
     return Dateline(published=max(days), publisher="", labelled=True) if days else None
 
 

@@ -10,7 +10,7 @@ import shutil
 import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -2478,6 +2478,75 @@ def test_an_excel_sheet_saved_as_a_web_page_is_titled_by_its_merged_title_row_wi
     assert article.paragraphs[0] == "序号 | 补贴对象 | 补贴标准 |"  # the title row is no row of the table
     assert "1 | 80周岁以上老人 | 每餐补贴5元，每天限补两餐。 首次就餐须持本人身份证到食堂办卡。 |" in article.paragraphs
     assert not any(hidden in "".join(article.paragraphs) for hidden in ("v2", "核"))  # 核对, 已核, 待核
+
+
+# A sheet saved as a web page by WPS (另存为网页): office XML in conditional comments (the file's authors and the
+# days it was created and last saved), one table, its title row merged across holding a bracketed edition, a maker's
+# line at its foot.
+_WPS_SHEET = (
+    "<html xmlns:o='urn:schemas-microsoft-com:office:office' xmlns:x='urn:schemas-microsoft-com:office:excel'>"
+    "<head><meta http-equiv='Content-Type' content='text/html; charset=utf-8'>"
+    "<meta name='ProgId' content='Excel.Sheet'><meta name='Generator' content='WPS Office ET'>"
+    "<!--[if gte mso 9]><xml><o:DocumentProperties>"
+    "<o:Author>张明</o:Author><o:LastAuthor>某镇民政办</o:LastAuthor><o:Created>2024-05-17T08:20:00</o:Created>"
+    "<o:LastSaved>2024-06-03T16:45:10</o:LastSaved></o:DocumentProperties></xml><![endif]--></head><body>"
+    "<table border='0' cellpadding='0' cellspacing='0' style='border-collapse:collapse;table-layout:fixed;'>"
+    "<col width='110'/><col width='380'/><col width='380'/>"
+    "<tr height='36'><td class='xl65' colspan='3' x:str>{title}</td></tr>"
+    "<tr><td class='xl66' x:str>项目</td><td class='xl66' x:str>90周岁以上</td>"
+    "<td class='xl66' x:str>80至89周岁</td></tr>"
+    "<tr><td x:str>每月津贴</td><td x:str>每人每月200元</td><td x:str>每人每月100元</td></tr>"
+    "<tr><td x:str>发放方式</td><td colspan='2' x:str>每季度末打入老人本人的社保卡，不发现金</td></tr>"
+    "<tr><td x:str>申领材料</td><td colspan='2' x:str>身份证、户口本和社保卡，子女代办的另带代办人身份证</td></tr>"
+    "<tr><td x:str>受理地点</td><td colspan='2' x:str>镇便民服务中心二楼民政窗口，周一至周五上午办理</td></tr>"
+    "<tr><td class='xl68' colspan='3' x:str>{foot}</td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("title, foot, day", [
+    ("某镇2024年高龄津贴申领须知（第二版）",
+     "制表：民政办张明　2024-05-20　（根据镇民政办窗口答复整理，以最新通知为准）", "2024-05-20"),
+    ("某镇高龄津贴申领须知", "制表人：张明　制表日期：2024年5月21日", "2024-05-21"),
+    ("某镇高龄津贴申领须知（第二版）", "制表时间：2024年5月20日前请各村把名单报到民政办。", "")],
+                         ids=["bracketed-title-maker-and-day", "maker-and-day-fields", "sentence-dates-nothing"])
+def test_a_wps_sheet_saved_as_a_web_page_is_titled_by_its_whole_title_row_and_dated_by_its_makers_foot(
+        title, foot, day):
+    """Its title is the title row as it stands, not its opening words cut with "…"; its maker's foot dates it as it
+    dates a Word file, the file's own days (LastSaved, Created) date nothing, as a Word file's do not; the maker is a
+    person and publishes nothing."""
+    parsed = parse_page("web", html_page_text(_WPS_SHEET.format(title=title, foot=foot)))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta.get("date", ""), parsed.meta.get("publisher", "")) == (title, day, "")
+    assert article.paragraphs[0] == "项目 | 90周岁以上 | 80至89周岁 |"  # the title row is no row of the table
+
+
+async def test_a_word_tables_makers_foot_dates_it_as_a_sheets_does(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("某镇高龄津贴申领须知")
+    table = document.add_table(rows=3, cols=2)
+    for row, cells in zip(table.rows, (("项目", "说明"), ("每月津贴", "90周岁以上每人每月200元"),
+                                       ("受理地点", "镇便民服务中心二楼民政窗口")), strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("制表：民政办张明　2024-05-20")
+    document.core_properties.modified = document.core_properties.created = datetime(2024, 6, 3, 16, 45)
+    document.save(str(path := tmp_path / "须知.docx"))
+    parsed = parse_page("docx", await page_text(str(path), Limits()))
+    [article] = parsed.articles
+    assert (article.title, parsed.iso_date_of(article), parsed.publisher_of(article)) == (
+        "某镇高龄津贴申领须知", "2024-05-20", "")
+
+
+def test_a_news_pages_table_with_a_merged_title_row_does_not_title_the_page():
+    """A report holding a data table whose first row is merged across: the page's headline titles it."""
+    page = ("<html><head><meta charset='utf-8'><title>某镇提高高龄津贴标准_某镇人民政府</title></head><body>"
+            "<h1>某镇提高高龄津贴标准</h1><p>发布时间：2024-05-22 来源：某镇民政办</p>"
+            "<p>自今年7月起，某镇90周岁以上老人的高龄津贴提高到每人每月200元，由民政办按季度发放到社保卡。</p>"
+            "<table><tr><td colspan='2'>某镇高龄津贴标准（第二版）</td></tr><tr><td>年龄</td><td>每月津贴</td></tr>"
+            "<tr><td>90周岁以上</td><td>200元</td></tr><tr><td>80至89周岁</td><td>100元</td></tr></table>"
+            "</body></html>")
+    parsed = parse_page("web", html_page_text(page))
+    [article] = parsed.articles
+    assert (article.title, parsed.meta.get("date", "")) == ("某镇提高高龄津贴标准", "2024-05-22")
 
 
 def _press_conference(under_headline: str, head: str) -> str:
