@@ -13,6 +13,7 @@ import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import docx
@@ -34,7 +35,7 @@ from .pdf_layout import (
     without_running_lines,
 )
 from .text import HAN, ends_sentence, row_sentence
-from .web_layout import is_issuer
+from .web_layout import is_issuer, read_cover_day
 
 PARAGRAPH_START = "\u3000\u3000"
 _MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -209,18 +210,29 @@ def pdf_text(raw: bytes) -> str:
     kept, wraps = slides_read(without_running_lines(pages), sizes)
     body = [line for lines in kept for line in lines]
     text = _with_text("\n".join(PARAGRAPH_START + paragraph for paragraph in paragraphs(body, wraps)), "PDF 文件")
-    return _published_by_running_line(text, running_lines(pages))
+    cover = paragraphs(kept[0], wraps) if kept else []
+    return _with_pdf_front_matter(text, _running_issuer(running_lines(pages)), read_cover_day(cover))
 
 
-def _published_by_running_line(text: str, running: list[list[Line]]) -> str:
-    """The text, under a front matter naming the organisation its running head or footer names ("某某局 · 某某培训
-    3 / 12" on a slide deck's pages) as its publisher when the text itself names none."""
-    issuer = next((part for lines in running for line in lines for part in re.split(r"\s*[·•|｜]\s*|\s+", line.text)
-                   if is_issuer(part)), "")
-    page = parse_page("pdf", text) if issuer else None
-    if page is None or any(page.publisher_of(article) for article in page.articles):
+def _running_issuer(running: list[list[Line]]) -> str:
+    """The organisation a running head or footer names ("某某局 · 某某培训　3 / 12" on a slide deck's pages)."""
+    return next((part for lines in running for line in lines for part in re.split(r"\s*[·•|｜]\s*|\s+", line.text)
+                 if is_issuer(part)), "")
+
+
+def _with_pdf_front_matter(text: str, issuer: str, cover_day: date | None) -> str:
+    """The text, under a front matter naming what the text itself does not: the running lines' issuer as its
+    publisher, the day its first page's cover line names ("2024年4月12日（周五）15:30　学校报告厅", which its weekday
+    and place keep from reading as a dateline) as its date when no dateline, closing or version line dates it."""
+    page = parse_page("pdf", text) if issuer or cover_day else None
+    if page is None:
         return text
-    return f"---\npublisher: {issuer}\n---\n{text}"
+    meta: dict[str, str] = {}
+    if issuer and not any(page.publisher_of(article) for article in page.articles):
+        meta["publisher"] = issuer
+    if cover_day and not any(page.published_on(article) or page.month_of(article) for article in page.articles):
+        meta["date"] = cover_day.isoformat()
+    return "".join(["---\n", *(f"{key}: {value}\n" for key, value in meta.items()), "---\n", text]) if meta else text
 
 
 def _with_text(text: str, kind: str) -> str:

@@ -297,6 +297,13 @@ _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 _MEETING_TIME = re.compile(rf"^时\s*间\s*[：:]\s*{_FULL_DATE.pattern}")
 _MEETING_PLACE = re.compile(r"(?:^|\s)地\s*点\s*[：:]\s*\S")  # on its own line or after the time
 _MEETING_HEAD_LINES = 12
+# A cover's line naming the day it is held or given (a slide deck's, a poster's): a full date alone on its line, maybe
+# with its weekday, its time (or span of time) and its place after a space: "2024年4月12日（周五）15:30　学校报告厅"
+_WEEKDAY = r"[（(]?(?:星期|周)[一二三四五六日天][）)]?"
+_CLOCK = rf"(?:上午|下午|晚上)?\s*{_TIME}(?:\s*[-–—~～至]\s*{_TIME})?"
+_COVER_DAY = re.compile(rf"^(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*(?:{_WEEKDAY})?\s*(?:{_CLOCK})?"
+                        r"(?:\s+[^\s，。！？；：:][^，。！？；：:]{1,23})?$")
+_COVER_LINES = 8
 # "播发单位：某某办公室" under "稿件编号：…": a labelled field opening its line, as a form writes them a line each
 FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
@@ -718,6 +725,15 @@ def read_meeting_day(lines: list[str]) -> date | None:
         head.append(line)
     time = next(filter(None, map(_MEETING_TIME.match, head)), None)
     return valid_day(*time.groups()) if time and any(map(_MEETING_PLACE.search, head)) else None
+
+
+def read_cover_day(lines: list[str]) -> date | None:
+    """The day a cover's line names (a deck's or poster's first page: its title, organiser, speaker and the day, over
+    its first sentence), "2024年4月12日（周五）15:30　学校报告厅": the document is given on the day it names. A date
+    in a sentence ("于2024年5月8日出发，…") or under the first sentence is a fact of the text."""
+    head = itertools.takewhile(lambda line: not _SENTENCE_END.search(line), lines[:_COVER_LINES])
+    day = next(filter(None, map(_COVER_DAY.match, head)), None)
+    return valid_day(*day.groups()) if day else None
 
 
 def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:

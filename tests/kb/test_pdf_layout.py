@@ -201,6 +201,43 @@ def test_a_running_footer_without_an_issuer_or_over_a_text_naming_its_publisher_
     assert page.publisher_of(page.articles[0]) == "某某区城市管理局"  # the cover's office line
 
 
+def _briefing(cover_day: str, closing: list[str] | None = None) -> bytes:
+    """A deck for a residents' briefing: its cover's lines (title, organiser, speaker, the day it is given), then
+    slides naming days of the year without it."""
+    footer = "某某街道社区卫生服务中心 · 秋冬季疫苗接种"
+    cover = (_row("秋冬季流感疫苗接种说明会", 300, 28, 100) + _row("某某街道社区卫生服务中心", 250, 15, 100)
+             + _row("主讲：预防保健科 刘晓燕", 220, 13, 100) + _row(cover_day, 190, 13, 100))
+    slides = [_bullets("一、什么时候打", "11月20日起每周二、周四上午接种", "65岁以上老人免费"),
+              _bullets("二、带什么", "身份证和医保卡", *(closing or ["接种后留观30分钟"]))]
+    return _pdf(cover, *(slide + _row(f"{footer} {number} / 3", 15, 8, 260) for number, slide in enumerate(slides, 2)),
+                size=SLIDE)
+
+
+@pytest.mark.parametrize("cover_day", ["2023年11月17日（周五）9:30　三楼会议室", "2023年11月17日 星期五",
+                                       "2023年11月17日（星期五）下午2:30-4:00 社区活动中心"])
+def test_the_day_a_slide_decks_cover_line_names_dates_it_and_stays_its_text(cover_day):
+    page = parse_page("slides", pdf_text(_briefing(cover_day)))
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2023-11-17", "某某街道社区卫生服务中心")
+    assert cover_day.replace("　", " ") in article.text  # the day and place of the briefing are facts of its text
+
+
+def test_a_closing_dates_a_deck_over_its_covers_day():
+    page = parse_page("slides", pdf_text(_briefing("2023年11月17日（周五）9:30", ["某某街道社区卫生服务中心",
+                                                                                 "2023年11月10日"])))
+    assert page.iso_date_of(page.articles[0]) == "2023-11-10"
+
+
+def test_a_day_in_a_sentence_on_a_first_page_or_under_its_first_sentence_dates_nothing():
+    raw = _pdf(_row("关于组织初二学生赴青岛研学的通知", 760, 18, 150) + _row("各位家长：", 720)
+               + _row("学校定于2025年3月6日（周四）7:00出发，请学生提前到校。", 700, left=102)
+               + _row("2025年3月6日（周四）7:00 学校东门", 680, left=102))
+    page = parse_page("notice", pdf_text(raw))
+    [article] = page.articles
+    assert "date" not in page.meta
+    assert "2025年3月6日（周四）7:00 学校东门" in article.text
+
+
 WRAPPED = "起火后浓烟顺着楼道往上窜，几分钟内就能封住整栋楼的疏散通道，住在高层的居民常常还没来得及从楼梯"  # to x = 671
 BOXED = "锂电池充满后继续充电，电池温度会不断"  # to the left box's edge, x = 294
 
