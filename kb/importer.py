@@ -28,6 +28,7 @@ from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
 from .mail import SHORT_NOTE_HAN, Mail, forwarded, read_mail
+from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, marked_encoding, punctuated, said_han, simplified
@@ -181,7 +182,7 @@ async def _read_source(source: str, limits: Limits) -> str:
     if suffix in DOCUMENT_READERS:
         return DOCUMENT_READERS[suffix](raw)
     if suffix in MARKDOWN_SUFFIXES:
-        return markdown_page_text(decode_text(raw))
+        return markdown_page_text(decode_text(raw), path.stem)
     return _text_file_page(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
 
 
@@ -303,10 +304,15 @@ def _attached_document(mail: Mail, note: list[str]) -> str | None:
     return _front_matter(meta) + "\n".join(article.paragraphs) + "\n"
 
 
-def markdown_page_text(text: str) -> str:
+def markdown_page_text(text: str, name: str = "") -> str:
     """A Markdown file as the web page it renders to (its first heading the page's title); what its own front
-    matter says wins over what the page is found to say."""
+    matter says wins over what the page is found to say. An outliner's page (kb/outline.py) is its blocks, its page
+    properties front matter, its file's name (a journal's day) maybe dating it."""
     meta, body = split_front_matter(text)
+    outline = outline_markdown(body, name)
+    if outline:
+        properties, body = outline
+        meta = {**properties, **meta}
     rendered = markdown.markdown(_TEMPLATE_TAG.sub("", body), extensions=["tables"])
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     title = html.escape(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else ""

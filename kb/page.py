@@ -249,7 +249,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == fence), None)
     if end is None:
         raise ValueError(f"front matter opened with {fence} but never closed")
-    return _named_meta(_FENCED_META[fence](lines[1:end])), "\n".join(lines[end + 1:])
+    return named_meta(_FENCED_META[fence](lines[1:end])), "\n".join(lines[end + 1:])
 
 
 def _yaml_meta(lines: list[str]) -> dict[str, str]:
@@ -284,7 +284,7 @@ def _first_values(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return meta
 
 
-def _named_meta(raw: dict[str, str]) -> dict[str, str]:
+def named_meta(raw: dict[str, str]) -> dict[str, str]:
     """Keys by their usual names (来源 → publisher), the date as YYYY-MM-DD; the first value of a name counts."""
     meta: dict[str, str] = {}
     for key, value in raw.items():
@@ -326,7 +326,7 @@ def _header_fields(lines: list[str]) -> tuple[dict[str, str], str] | None:
         fields.append((found.group(1), found.group(2)))
     if len(fields) < 2 or fields[0][0] != "标题":
         return None
-    return _named_meta(dict(fields)), "\n".join(lines[len(fields):])
+    return named_meta(dict(fields)), "\n".join(lines[len(fields):])
 
 
 _HEADER_FIELD = re.compile(r"^(标题|日期|发布日期|发布时间|来源|作者|链接|网址|标签|关键词)\s*[:：]\s*(\S.*)$")

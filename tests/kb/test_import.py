@@ -1329,6 +1329,59 @@ async def test_a_markdown_files_shortcodes_are_no_text_and_a_paired_ones_inner_t
                                   "1.2米以下儿童须由家长陪同入场。"]
 
 
+LOGSEQ_JOURNAL = """- 下午陪外公去 [[青禾卫生站]] 建了健康档案，顺便问了今年的免费体检 #外公 #看病
+\t- 地点:: 青禾路88号二楼
+\t  collapsed:: true
+\t- 65岁以上老人每年免费体检一次，**空腹**去，带身份证和医保卡
+\t- 签约家庭医生后开慢病药每次可以开 #[[长处方]] 四周的量
+- DONE 外公的体检约在 [[Mar 12th, 2025]] 上午八点
+- TODO 下周问清楚 ((65f1c0de-1a2b-4c3d-8e9f-0a1b2c3d4e5f)) 里记的报销比例
+  SCHEDULED: <2025-03-11 Tue>
+"""
+
+
+async def test_an_outliners_journal_page_is_its_blocks_dated_by_its_name_and_titled_by_its_opening_words(
+        store, tmp_path):
+    """A Logseq journal exported as Markdown ("2025_03_04.md"): its blocks are items of the text, without link marks,
+    tags ending a block, task markers and lines, references to blocks elsewhere and the app's own properties; a
+    block property is the fact it labels; the page is dated by its journal day, titled as an untitled text is."""
+    source = tmp_path / "2025_03_04.md"
+    source.write_text(LOGSEQ_JOURNAL, encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome.message
+    [article] = outcome.page.articles
+    assert (article.title, outcome.page.iso_date_of(article)) == ("下午陪外公去 青禾卫生站 建了健康档案…",
+                                                                  "2025-03-04")
+    assert [p.removeprefix("- ") for p in article.paragraphs] == [
+        "下午陪外公去 青禾卫生站 建了健康档案，顺便问了今年的免费体检", "地点：青禾路88号二楼",
+        "65岁以上老人每年免费体检一次，空腹去，带身份证和医保卡", "签约家庭医生后开慢病药每次可以开 长处方 四周的量",
+        "外公的体检约在 2025年3月12日 上午八点", "下周问清楚 里记的报销比例"]
+
+
+@pytest.mark.parametrize("properties, title, day", [
+    ("title:: Mar 4th, 2025", "", "2025-03-04"),  # a journal's day as its title dates it and titles nothing
+    ("title:: 外公建档记录\ndate:: [[2025-03-05]]", "外公建档记录", "2025-03-05"),
+    ("- title:: 外公建档记录\n  type:: 笔记", "外公建档记录", ""),  # the day its text reports dates nothing
+], ids=["journal-title", "title-and-date", "first-block-of-properties"])
+def test_an_outliners_page_properties_title_and_date_it(properties, title, day):
+    page = parse_page("p", markdown_page_text(f"{properties}\n\n{LOGSEQ_JOURNAL}", "qinghe"))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == (title or "下午陪外公去 青禾卫生站 建了健康档案…", day)
+    assert not any(mark in article.text for mark in ("::", "[[", "title", "笔记"))
+
+
+def test_a_markdown_list_under_a_heading_or_without_an_outliners_marks_is_no_outline():
+    """A Markdown note holding a list (or a list alone, no link, property or marker in it) is read as before."""
+    page = parse_page("p", markdown_page_text(
+        "# 外公建档须知\n\n社区卫生服务站周一至周五上午为老人建档。\n\n- 带身份证 [[原件]]\n- 带医保卡\n",
+        "2025_03_04"))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("外公建档须知", "")
+    assert "[[原件]]" in article.text
+    page = parse_page("p", markdown_page_text("- 65岁以上老人每年免费体检一次，带身份证\n- 外公 #体检\n", "2025_03_04"))
+    assert (page.iso_date_of(page.articles[0]), "#体检" in page.articles[0].text) == ("", True)
+
+
 def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县公交线路恢复运营</title></head><body>"
