@@ -75,12 +75,12 @@ def _page_meta(properties: list[str], name: str) -> dict[str, str]:
     nothing."""
     meta: dict[str, str] = {}
     for key, value in _properties(properties):
-        day = journal_day(value)
+        day = _journal_day(value)
         if key == "title" and day:
             name = value
         else:
             meta[key] = day.isoformat() if day and key in DATE_RANKS else value
-    title_day = journal_day(name)
+    title_day = _journal_day(name)
     if title_day:  # a journal's day is the day it was written, before any other a property names but `date::`
         meta.setdefault("date", title_day.isoformat())
     return named_meta(meta)
@@ -117,11 +117,11 @@ def _unmarked(line: str) -> str:
 
 
 def _page_name(linked: str) -> str:
-    day = journal_day(linked)
+    day = _journal_day(linked)
     return f"{day.year}年{day.month}月{day.day}日" if day else linked
 
 
-def journal_day(title: str) -> date | None:
+def _journal_day(title: str) -> date | None:
     """The day a journal page is titled by, its whole title ("2025_01_06", "Jan 6th, 2025", "2025年1月6日 星期一")."""
     numeric = _NUMERIC_DAY.match(title.strip())
     if numeric:
