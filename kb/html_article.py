@@ -7,7 +7,8 @@ from the page's visible lines: the dateline under the headline ("发布时间：
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
 the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences, and
 an inline SVG drawing's art text (an H5 scene's) as paragraphs;
-a forum thread is read as its first post, a Q&A page as its question and best answer; a date kept only for
+a forum thread is read as its first post, a Q&A page as its question and best answer; a Notion export's properties
+table (its date property, else its last-edited or creation time), a date kept only for
 scripts or in the address, else an info line's 更新时间, a wiki's last-edited line or a meeting record's 时间 line
 beside its 地点, dates a page that shows none (docs/import.md lists every rule).
 """
@@ -28,7 +29,19 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .page import BYLINE_MARK, title_start
-from .text import HAN, china_day, marked_encoding, normalize, row_sentence, run_on, said_han, starts_item, valid_day
+from .text import (
+    DATE_RANKS,
+    HAN,
+    china_day,
+    marked_encoding,
+    normalize,
+    row_sentence,
+    run_on,
+    said_han,
+    starts_item,
+    valid_day,
+    written_day,
+)
 from .web_layout import (
     RECORD_INDEX,
     Dateline,
@@ -151,6 +164,18 @@ _LASTMOD_FOOTER = '//*[@id="footer-info-lastmod"]'
 _EDIT_LINK = '//*[contains(concat(" ", normalize-space(@class), " "), " mw-editsection ")]'
 # A video player's elapsed time and length: "00:00 / 02:47", "1:02:03/1:20:00"
 _PLAYER_TIME = re.compile(r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])")
+# A Notion page exported as HTML: the properties table in its header, a row a property, classed by its kind
+# ("property-row-date", "property-row-created_time"), its name in the row's <th>, its value ("@2024年9月5日 15:20",
+# "September 5, 2024 3:20 PM") in the <td>. Its last-edited and creation times are known by their kind, whatever
+# the page's owner named them, and rank as DATE_KEYS ranks an update's and a creation's day.
+_NOTION_PROPERTY = '//table[contains(concat(" ", normalize-space(@class), " "), " properties ")]//tr[th and td]'
+_NOTION_DATE = "property-row-date"
+_NOTION_TIME_RANKS = {"property-row-last_edited_time": DATE_RANKS["last edited time"],
+                      "property-row-created_time": DATE_RANKS["created"]}
+# A Notion callout (a <figure class="callout">: an icon beside a boxed paragraph), which the extractor drops as a photo
+_NOTION_CALLOUT = '//figure[contains(concat(" ", normalize-space(@class), " "), " callout ")]'
+# A Notion toggle (a list "ul.toggle" of one <details>: its <summary> a question, the answer under it)
+_NOTION_TOGGLE = '//ul[contains(concat(" ", normalize-space(@class), " "), " toggle ")]/li/details'
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -209,12 +234,15 @@ def read_html(page: str, url: str = "") -> WebArticle:
     _label_descriptions(tree)
     _tables_as_sentences(tree)
     _captions_as_paragraphs(tree)
+    _callouts_as_text(tree)
+    _toggles_as_text(tree)
     _images_as_text(tree)
     questions = _form_choices_said(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
     tree = trafilatura.load_html(page)  # a fresh tree: reading the visible lines rewrites it
+    properties_day = _properties_day(tree)  # before its tables are said as sentences
     tab_title = normalize(tree.findtext(".//title") or "")  # the <title> as the browser's tab shows it
     forum = _is_forum_thread(tree, tab_title)
     _tables_as_sentences(tree)
@@ -258,8 +286,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
-        published=next((d.published for d in datelines if d.published and not d.rank), None) or read_issue_day(lines)
-        or _time_day(tree)
+        published=next((d.published for d in datelines if d.published and not d.rank), None) or properties_day
+        or read_issue_day(lines) or _time_day(tree)
         or _iso_day(doc.get("date"))
         or _script_day(page) or _url_day(page_url)
         or next((d.published for d in datelines if d.published), None)  # "更新时间：…" only when nothing else dates it
@@ -493,6 +521,31 @@ def _captions_as_paragraphs(tree: Any) -> None:  # an lxml tree
         for figure in paragraph.iterancestors("figure"):
             figure.tag = "div"
         _out_of_slideshow(paragraph, photo[0])
+
+
+def _callouts_as_text(tree: Any) -> None:  # an lxml tree
+    """A Notion callout (a boxed paragraph beside an icon, in a <figure>) is text where it stands, without its icon:
+    the extractor drops a figure holding no table as a photo's, and with it what a page often says first ("一句话：
+    …"); the box's text, in a <div> of its own, is a paragraph (the extractor drops such a <div> too)."""
+    for callout in tree.xpath(_NOTION_CALLOUT):
+        for icon in callout.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " icon ")]'):
+            icon.drop_tree()
+        callout.tag = "div"
+        for box in callout.iterdescendants("div"):
+            if normalize(box.text_content()) and not any(child.tag in _BLOCK_TAGS for child in box):
+                box.tag = "p"
+
+
+def _toggles_as_text(tree: Any) -> None:  # an lxml tree
+    """A Notion toggle reads as its question, a paragraph, then its answer: on a page of a few short paragraphs the
+    extractor gives its text twice over (see _once), its fallback's without a <summary>, so the two runs would differ
+    and both stay; a toggle heading's (its <summary> holding an <h3>) is a paragraph too, which both keep."""
+    for toggle in tree.xpath(_NOTION_TOGGLE):
+        for summary in toggle.findall("summary"):
+            question = _paragraph(summary, normalize(summary.text_content()))
+            question.tail = summary.tail
+            summary.getparent().replace(summary, question)
+        toggle.tag = "div"
 
 
 def _out_of_slideshow(paragraph: Any, photo: Any) -> None:  # lxml elements
@@ -835,6 +888,22 @@ def _meeting_day(lines: list[str], headline: str) -> date | None:
     """The day a meeting record (a press conference's 图文实录) was held, from the 时间 and 地点 lines under its
     headline: such a record is published that day."""
     return read_meeting_day(lines[lines.index(headline) + 1:]) if headline in lines else None
+
+
+def _properties_day(tree: Any) -> date | None:  # an lxml tree
+    """The day a Notion page's properties table dates it by, as the same page's front matter would in a Markdown
+    export (DATE_KEYS): a date property named as a publication day (日期, Date, 发布日期), else the time it was last
+    edited (its text as it stands now), else the time it was created; a date property named otherwise (截止日期, an
+    event's 活动时间) dates nothing. A range ("@2024年9月5日 → 2024年9月8日") is dated by its start."""
+    days: list[tuple[int, date]] = []
+    for row in tree.xpath(_NOTION_PROPERTY):
+        kind = next((name for name in (row.get("class") or "").split() if name.startswith("property-row-")), "")
+        name = normalize(row.find("th").text_content()).lower()
+        rank = DATE_RANKS.get(name) if kind == _NOTION_DATE else _NOTION_TIME_RANKS.get(kind)
+        day = written_day(row.find("td").text_content())
+        if rank is not None and day:
+            days.append((rank, day))
+    return min(days, key=lambda found: found[0])[1] if days else None
 
 
 def _iso_day(text: str | None) -> date | None:

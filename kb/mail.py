@@ -13,7 +13,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
 
-from .text import HAN, said_han, valid_day
+from .text import HAN, said_han, written_day
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
@@ -28,12 +28,6 @@ _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
 _ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]")  # '"某某" <a@b.cn>', Outlook's "某某 [mailto:a@b.cn]"
-_NUMBERED_DAY = re.compile(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = rf"({'|'.join(_MONTHS)})[a-z]*\.?"
-# "Tuesday, September 12, 2023 10:05 AM", "Tue, 12 Sep 2023 10:05:00 +0800" (its comma full-width in a pasted text)
-_ENGLISH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})[,，]?\s+(20\d{{2}})|\b(\d{{1,2}})\s+{_MONTH}[,，]?\s+(20\d{{2}})",
-                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,7 +95,7 @@ def forwarded(lines: list[str]) -> Forwarded | None:
     start, end = blocks[-1]
     fields = {found.group(1): found.group(2).strip() for found in map(FORWARD_FIELD.match, bare[start:end]) if found}
     sender = next((value for name, value in fields.items() if name in _SENDER_FIELDS), "")
-    days = (_written_day(value) for name, value in fields.items() if name in _DAY_FIELDS)
+    days = (written_day(value) for name, value in fields.items() if name in _DAY_FIELDS)
     return Forwarded(lines=bare[end:], subject=fields.get("主题", fields.get("Subject", "")),
                      sender=_chinese(_ADDRESS.sub("", sender)), day=next(filter(None, days), None))
 
@@ -124,19 +118,6 @@ def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
             n += separated + len(fields)
         else:
             n += 1
-
-
-def _written_day(value: str) -> date | None:
-    """The day a forwarded header gives: "2023年9月12日(星期二) 上午10:05", "2023-09-12 10:05", "Tuesday,
-    September 12, 2023 10:05 AM", "Tue, 12 Sep 2023 10:05:00 +0800"."""
-    numbered = _NUMBERED_DAY.search(value)
-    if numbered:
-        return valid_day(*numbered.groups())
-    english = _ENGLISH_DAY.search(value)
-    if not english:
-        return None
-    month, day, year = english.groups()[:3] if english.group(1) else english.group(5, 4, 6)
-    return valid_day(year, _MONTHS.index(month[:3].lower()) + 1, day)
 
 
 def _chinese(name: str) -> str:

@@ -150,6 +150,28 @@ def china_day(timestamp: float) -> date:
 _CHINA_TIME = timezone(timedelta(hours=8))
 
 
+_NUMBERED_DAY = re.compile(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = rf"({'|'.join(_MONTHS)})[a-z]*\.?"
+# "Tuesday, September 12, 2023 10:05 AM", "Tue, 12 Sep 2023 10:05:00 +0800" (its comma full-width in a pasted text)
+_ENGLISH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})[,，]?\s+(20\d{{2}})|\b(\d{{1,2}})\s+{_MONTH}[,，]?\s+(20\d{{2}})",
+                          re.IGNORECASE)
+
+
+def written_day(value: str) -> date | None:
+    """The day a date written out by a program gives (a forwarded mail's header, a note app's property): "2023年9月12日
+    (星期二) 上午10:05", "@2023年9月12日 10:05", "2023-09-12 10:05", "Tuesday, September 12, 2023 10:05 AM", "Tue, 12
+    Sep 2023 10:05:00 +0800"."""
+    numbered = _NUMBERED_DAY.search(value)
+    if numbered:
+        return valid_day(*numbered.groups())
+    english = _ENGLISH_DAY.search(value)
+    if not english:
+        return None
+    month, day, year = english.groups()[:3] if english.group(1) else english.group(5, 4, 6)
+    return valid_day(year, _MONTHS.index(month[:3].lower()) + 1, day)
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters when it is written in traditional ones (a Hong Kong or Taiwan outlet's
     report): questions are simplified and answers are read in simplified. Simplified text is left as written."""

@@ -1956,6 +1956,75 @@ def test_a_wiki_pages_dateline_under_its_headline_wins_over_its_last_edited_line
     assert (article.published, article.publisher) == (date(2024, 6, 3), "某某湿地管理处")
 
 
+def _notion_page(*properties: tuple[str, str, str], body: str = "") -> str:
+    """A Notion page exported as HTML (Export → HTML): its properties table in its header, each (kind, name, value)
+    a row, then its page body with a callout and a toggle."""
+    rows = "".join(f"<tr class='property-row property-row-{kind}'><th><span class='icon property-icon'></span>{name}"
+                   f"</th><td>{value}</td></tr>" for kind, name, value in properties)
+    return ("<html><head><meta charset='utf-8'><title>河滨公园夜跑步道开放须知</title><style>.page-title "
+            "{ font-size: 2.5rem; } table.properties th { width: 135px; } .callout { padding: 1rem; }</style></head>"
+            "<body><article id='3f1c' class='page sans'><header><h1 class='page-title'>河滨公园夜跑步道开放须知</h1>"
+            f"<table class='properties'><tbody>{rows}</tbody></table></header><div class='page-body'>"
+            "<p>河滨公园东岸新修的夜跑步道全长3.6公里，每晚19:00到22:30开灯，沿途设了九个补水点。</p>"
+            "<figure class='block-color-gray_background callout' style='display:flex'><div><span class='icon'>📌"
+            "</span></div><div><strong>提醒：</strong>步道只许步行和慢跑，电动滑板车一律不得进入，违者罚款五十元。</div>"
+            "</figure><ul class='toggle'><li><details open=''><summary>可以带宠物上步道吗？</summary>"
+            "<p>可以，但要牵绳，绳长不超过一米五，粪便自行清理。</p></details></li></ul>"
+            f"{body}</div></article></body></html>")
+
+
+_NOTION_TAGS = ("multi_select", "标签", "<span class='selected-value'>全民健身</span>")
+_NOTION_CREATED = ("created_time", "创建时间", "<time>@2025年3月12日 10:05</time>")
+_NOTION_EDITED = ("last_edited_time", "Last edited time", "<time>@March 20, 2025 4:40 PM</time>")
+
+
+@pytest.mark.parametrize(("properties", "day"), [
+    ((_NOTION_TAGS, ("date", "日期", "<time>@2025年3月10日</time>"), _NOTION_CREATED, _NOTION_EDITED),
+     date(2025, 3, 10)),
+    ((_NOTION_TAGS, ("date", "Date", "<time>@March 9, 2025 → March 11, 2025</time>"), _NOTION_EDITED),
+     date(2025, 3, 9)),
+    ((_NOTION_CREATED, _NOTION_EDITED), date(2025, 3, 20)),
+    ((_NOTION_TAGS, ("created_time", "Created", "<time>March 12, 2025 10:05 AM</time>")), date(2025, 3, 12)),
+    ((("created_time", "建档时间", "<time>2025年3月12日 10:05</time>"),), date(2025, 3, 12)),
+])
+def test_a_notion_export_is_dated_by_its_properties(properties, day):
+    from kb.html_article import read_html
+    article = read_html(_notion_page(*properties))
+    assert (article.title, article.published) == ("河滨公园夜跑步道开放须知", day)
+    assert "创建时间" not in article.text and "全民健身" not in article.text and "2025" not in article.text
+    assert "夜跑步道全长3.6公里" in article.text
+    assert "提醒：步道只许步行和慢跑，电动滑板车一律不得进入，违者罚款五十元。" in article.text  # its callout
+    assert "📌" not in article.text
+    assert "可以带宠物上步道吗？\n可以，但要牵绳" in article.text  # a toggle: its question, then its answer
+
+
+@pytest.mark.parametrize("question", ["可以带宠物上步道吗？", "<h3>可以带宠物上步道吗？</h3>"])
+def test_a_notion_toggle_reads_its_question_then_its_answer_once(question):
+    from kb.html_article import read_html
+    page = _notion_page(_NOTION_CREATED).replace("<summary>可以带宠物上步道吗？", f"<summary>{question}")
+    text = read_html(page).text
+    assert "可以带宠物上步道吗？\n可以，但要牵绳" in text and text.count("可以，但要牵绳") == 1
+
+
+def test_a_notion_exports_closing_wins_over_its_properties():
+    from kb.html_article import read_html
+    page = _notion_page(_NOTION_CREATED, body="<p>河滨公园管理处</p><p>2025年3月1日</p>")
+    assert read_html(page).published == date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("table", [
+    # a Notion date property that is no publication day: an event's, a deadline
+    "<table class='properties'><tr class='property-row property-row-date'><th>截止日期</th><td><time>@2025年4月30日"
+    "</time></td></tr></table>",
+    "<table class='properties'><tr class='property-row property-row-date'><th>活动时间</th><td><time>@April 12, 2025 "
+    "7:00 PM</time></td></tr></table>",
+])
+def test_a_notion_date_property_that_names_no_publication_day_dates_nothing(table):
+    from kb.html_article import read_html
+    page = _notion_page().replace("<table class='properties'><tbody></tbody></table>", table)
+    assert read_html(page).published is None
+
+
 def test_a_forum_thread_is_its_first_post_dated_by_the_post():
     from kb.html_article import read_html
     post = ("<div id='post_{n}'><table><tr><td><em id='authorposton{n}'>发表于 2020-3-{day} 21:14</em>"
