@@ -93,6 +93,8 @@ _TITLE_MAX_LINES = 3
 _DOCUMENT_NAME_CHARS = 60
 _HEADING_CHARS = 12
 _INDENT_CHARS = 2  # a paragraph's first line opens with "　　"
+_TIMECODE = re.compile(r"^[\[［]\d{1,2}:\d{2}(?::\d{2})?[\]］]\s*")  # "[00:01:52] " before a recorded turn
+_SPEAKER_LETTER = re.compile(r"^[A-Z]\s*：")  # "A：…", a transcript's turn by a speaker not named
 _HEAD_LINES = 3  # a document's dateline and issuers under its title
 _FOOT_LINES = 2  # a manual's last lines: its version, its maker's address
 _COVER_LINES = 6  # a manual's cover under its name: its model, who supervised and made it, a reminder
@@ -867,13 +869,20 @@ class _Line(str):
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
-    fields = bool(paragraphs) and bool(FIELD_START.match(line) and FIELD_START.match(paragraphs[-1]))
+    fields = bool(paragraphs) and bool(_opens_field(line) and FIELD_START.match(paragraphs[-1]))
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1], line):
         paragraphs[-1] += line
     else:
         paragraphs.append(line)
+
+
+def _opens_field(line: str) -> bool:
+    """Whether the line opens with a labelled field ("来电号码：…") or a speaker's turn, maybe after a recording's
+    timecode (a call transcript's "[00:00:02] 坐席：…", "A：…"): it does not run on from a field line above it."""
+    said = _TIMECODE.sub("", line)
+    return bool(FIELD_START.match(said) or _SPEAKER_LETTER.match(said))
 
 
 def _is_heading(paragraph: str, following: str) -> bool:

@@ -1830,3 +1830,47 @@ def test_an_articles_last_line_naming_the_app_it_came_from_publishes_nothing():
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
         ("河西社区举行防汛应急演练", "2024-06-20", "某某县融媒体中心")
+
+
+_CALL = ("临川市12345市民热线来电记录\n工单编号：LC2023-118204\n{field}\n受理坐席：0417号{unit}\n"
+         "{turns}处理结果：已解答\n")
+_CALL_TURNS = ("话务员：您好，临川12345，请讲。\n来电人：老年人乘公交免费卡在哪里办？\n"
+               "话务员：年满65周岁的本市户籍老人带身份证到公交服务站办理，当场制卡。\n")
+
+
+@pytest.mark.parametrize("field", ["来电时间：2023年9月14日 10:12", "通话时间：2023-09-14 10:12:05",
+                                   "受理时间：2023-09-14", "记录时间：2023.9.14"])
+def test_a_call_records_head_dates_it_by_the_calls_day_and_the_field_stays_text(field):
+    page = parse_page("p", _CALL.format(field=field, unit="", turns=_CALL_TURNS))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("临川市12345市民热线来电记录", "2023-09-14", "")  # a hotline's name is no issuer's
+    assert field in article.paragraphs  # when the citizen called is a fact of the record
+    assert "话务员：您好，临川12345，请讲。" in article.paragraphs
+
+
+def test_a_call_records_receiving_unit_publishes_it():
+    page = parse_page("p", _CALL.format(field="来电时间：2023年9月14日 10:12",
+                                        unit="　受理单位：临川市政务服务热线管理中心", turns=_CALL_TURNS))
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2023-09-14", "临川市政务服务热线管理中心")
+
+
+@pytest.mark.parametrize("turns", [
+    "[00:00:03] 话务员：您好，临川12345，请讲。\n[00:00:07] 来电人：老年人乘公交免费卡在哪里办？\n",
+    "A：您好，临川12345，请讲。\nB：老年人乘公交免费卡在哪里办？\n",
+])
+def test_a_call_transcripts_first_turn_does_not_run_on_from_its_heads_last_field(turns):
+    page = parse_page("p", _CALL.format(field="转写方式：人工整理", unit="", turns=turns))
+    [article] = page.articles
+    assert article.paragraphs[2:4] == ["受理坐席：0417号", turns.splitlines()[0]]
+
+
+@pytest.mark.parametrize("text", [
+    "青禾区开通供暖服务热线\n记者获悉，青禾区开通供暖服务热线8861234，来电时间为每天8:30至17:00，节假日不休息。\n",
+    "青禾区供暖服务热线\n来电时间：每天8:30至17:00\n热线将在24小时内派员上门测温。\n",  # no day, only hours
+    "青禾区供暖服务热线\n热线将在24小时内派员上门测温。\n来电时间：2022-11-05\n",  # in the text, no head
+])
+def test_a_call_time_in_a_sentence_without_a_day_or_in_the_text_dates_nothing(text):
+    [article] = parse_page("p", text).articles
+    assert article.published is None
