@@ -15,11 +15,13 @@ _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!"
 _CLOCK_OR_THOUSANDS = re.compile(r"(?<=\d)[：:]\d{2}(?!\d)|(?<=\d)[，,]\d{3}(?!\d)")  # "8:30", "1,200" stay as written
 _SENTENCE_END = re.compile(r"(?<=[。！？；])(?![”’」])|(?<=[。！？；][”’」])")
 _MONTH_DAYS = re.compile(r"(\d{1,2})月(\d{1,2})日((?:、\d{1,2}日)*)")
+# Markdown's bold mark ("**要点**", a stray "综合协调**") is no text; a mask's stars are ("138****6627", "13**5678")
+_BOLD = re.compile(r"(?<![\d*])\*\*(?!\*)|(?<!\*)\*\*(?![\d*])")
 
 
 def normalize(text: str) -> str:
     """Full-width punctuation (not inside "8:30" or "1,200"), no markdown emphasis, single spaces."""
-    text = text.replace("**", "").translate(_FULL_WIDTH)
+    text = _BOLD.sub("", text).translate(_FULL_WIDTH)
     text = _CLOCK_OR_THOUSANDS.sub(lambda m: m.group(0).replace("：", ":").replace("，", ","), text)
     return re.sub(r"[ \t\u3000]+", " ", text).strip()
 

@@ -1874,3 +1874,15 @@ def test_a_call_transcripts_first_turn_does_not_run_on_from_its_heads_last_field
 def test_a_call_time_in_a_sentence_without_a_day_or_in_the_text_dates_nothing(text):
     [article] = parse_page("p", text).articles
     assert article.published is None
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("来电号码：159****3208，反映路灯不亮。", "来电号码：159****3208，反映路灯不亮。"),  # a masked number stays masked
+    ("身份证号：370705********0021", "身份证号：370705********0021"),
+    ("房号13**5室", "房号13**5室"),
+    ("**注意**：报名截止到6月3日。", "注意：报名截止到6月3日。"),  # Markdown's bold is no text
+    ("带上**身份证**和**户口本**，共**2**份。", "带上身份证和户口本，共2份。"),
+    ("- 就业服务** (0536-1234567)", "- 就业服务 （0536-1234567）"),  # a stray mark
+])
+def test_markdown_bold_goes_but_a_mask_keeps_its_stars(written, read):
+    assert normalize(written) == read
