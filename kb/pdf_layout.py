@@ -180,7 +180,11 @@ def in_reading_order(pages: list[list[Line]], sizes: list[tuple[float, float]]) 
     one (the cover), the second side's left and right ones, then the first side's left one (the back cover). It is
     an even number of landscape pages (sizes: width, height), each in two halves with nothing across a blank band at
     the fold, and its cover, on the first page's right half, in larger print than anything on the back cover.
-    Anything else, a two-column article on landscape pages too, keeps its order."""
+    A tri-fold leaflet (三折页) is read so too (_leaflet_panels). Anything else, a two-column article on landscape
+    pages too, keeps its order."""
+    leaflet = _leaflet_panels(pages, sizes)
+    if leaflet is not None:
+        return leaflet
     halves = _sheets(pages, sizes)
     if halves is None:
         return pages
@@ -191,22 +195,51 @@ def in_reading_order(pages: list[list[Line]], sizes: list[tuple[float, float]]) 
     return [order[panel] for panel in sorted(order)]
 
 
-def _sheets(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[tuple[list[Line], list[Line]]] | None:
+def _sheets(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[list[list[Line]]] | None:
     """Each page's left and right panel if the pages are the sides of a booklet's sheets (in_reading_order)."""
+    if len(pages) % 2:
+        return None
+    halves = _folded(pages, sizes, 2)
+    if halves is None:
+        return None
+    cover, back = (max((line.height for line in half), default=0.0) for half in halves[0][::-1])
+    return halves if cover > back * (1 + _FONT_TOLERANCE) else None
+
+
+def _leaflet_panels(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[list[Line]] | None:
+    """A tri-fold leaflet's panels in reading order: two or more landscape pages, each in three panels with nothing
+    across a blank band at either fold, its cover the first page's right panel, in larger print than anything on
+    that page's other two. The cover comes first, then the inside pages' panels left to right, then the first page's
+    left panel (the flap folded in under the cover) and middle one (the back, where the issuer signs)."""
+    if len(pages) < 2:
+        return None
+    panels = _folded(pages, sizes, 3)
+    if panels is None:
+        return None
+    (flap, back, cover), inside = panels[0], panels[1:]
+    if max((line.height for line in cover), default=0.0) \
+            <= max((line.height for line in flap + back), default=0.0) * (1 + _FONT_TOLERANCE):
+        return None
+    return [cover, *(panel for page in inside for panel in page), flap, back]
+
+
+def _folded(pages: list[list[Line]], sizes: list[tuple[float, float]], count: int) -> list[list[list[Line]]] | None:
+    """Each page's `count` panels, left to right, if every page is landscape (no slide, no vertical writing) and
+    folded so: each of its lines stands in one panel, clear of the folds by _PANEL_MARGIN_CHARS of the body's size."""
     lines = [line for page in pages for line in page]
-    if not pages or len(pages) % 2 or any(line.vertical for line in lines) \
+    if not pages or any(line.vertical for line in lines) \
             or any(width <= height or _is_slide(width, height) for width, height in sizes):
         return None
     margin = _PANEL_MARGIN_CHARS * statistics.median([line.height for line in lines if line.height] or [0.0])
-    halves = []
+    folded = []
     for page, (width, _) in zip(pages, sizes, strict=True):
-        left = [line for line in page if line.right <= width / 2 - margin]
-        right = [line for line in page if line.left >= width / 2 + margin]
-        if len(left) + len(right) < len(page):
+        folds = [width * number / count for number in range(count + 1)]
+        panels = [[line for line in page if (start == 0 or line.left >= start + margin)
+                   and (end == width or line.right <= end - margin)] for start, end in itertools.pairwise(folds)]
+        if sum(map(len, panels)) < len(page):
             return None
-        halves.append((left, right))
-    cover, back = (max((line.height for line in half), default=0.0) for half in halves[0][::-1])
-    return halves if cover > back * (1 + _FONT_TOLERANCE) else None
+        folded.append(panels)
+    return folded
 
 
 def slides_read(pages: list[list[Line]], sizes: list[tuple[float, float]],

@@ -265,6 +265,8 @@ _SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|�
 # A month in digits or in Chinese ("2023年2月", "二〇二三年二月"); alone on a closing's last line, maybe printed then
 _MONTH = r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
 _MONTH_ALONE = re.compile(rf"^{_MONTH}\s*(?:{_PRINTED})?$")
+# …or after its maker on one line, as a leaflet's back has it: "某某公司 2023年11月印制"
+_SIGNED_MONTH = re.compile(rf"^({_ISSUER_TEXT})\s*{_MONTH}\s*(?:{_PRINTED})?$")
 # A form's or rule's version under its title: "（2023年2月修订）", "（2023年2月6日印发）"
 _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?\s*"
                       r"(?:修订|修正|印发|发布|制定)?\s*[）)]$")
@@ -1037,12 +1039,12 @@ def read_editor_day(lines: list[str]) -> Dateline | None:
 def read_signature(lines: list[str]) -> Dateline | None:
     """The day and issuer a document's closing gives ("某某指挥部" / "二〇二〇年二月二十日"; or the day it was printed,
     "某某局办公室" / "2023年3月6日印发", that day also with no issuer over it), else the month a form's foot gives
-    under its issuer ("某某局制" / "2023年2月" on the last line), else the issuer alone on the last line (a note in
-    brackets may follow them); None without a closing. Joint issuers stand side by side ("某某局 某某局") or one above
-    the other (bureaus and offices, up to four: not a list of hospitals above their bureau): all of them issued it,
-    "某某局、某某局". A closing above the printing day (落款 over 版记) is the one read; without either, an agreement's
-    signing-date field among the last lines dates it (its parties sign it: it names no issuer), else a table's
-    maker's field at its foot does ("制表：某某　2023-04-10", a sheet's)."""
+    under its issuer ("某某局制" / "2023年2月" on the last line) or after it ("某某公司 2023年11月印制"), else the
+    issuer alone on the last line (a note in brackets may follow them); None without a closing. Joint issuers stand
+    side by side ("某某局 某某局") or one above the other (bureaus and offices, up to four: not a list of hospitals
+    above their bureau): all of them issued it, "某某局、某某局". A closing above the printing day (落款 over 版记) is
+    the one read; without either, an agreement's signing-date field among the last lines dates it (its parties sign
+    it: it names no issuer), else a table's maker's field at its foot does ("制表：某某　2023-04-10", a sheet's)."""
     printing = None
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         printed = _printing_day(lines[at])
@@ -1058,9 +1060,11 @@ def read_signature(lines: list[str]) -> Dateline | None:
         return undated
     last = [line.strip() for line in lines[-3:] if not is_note(line)][-2:]
     month = _MONTH_ALONE.match(last[-1]) if len(last) == 2 else None
-    signer = _signer(last[0] if month else last[-1]) if last else ""
+    signed = _SIGNED_MONTH.match(last[-1]) if last and not month else None
+    signer = signed.group(1).strip() if signed else _signer(last[0] if month else last[-1]) if last else ""
+    month = month or signed
     return Dateline(published=None, publisher="、".join(signer.split()), labelled=False,
-                    month=_month_text(*month.groups()) if month else "") if signer else None
+                    month=_month_text(*month.groups()[-2:]) if month else "") if signer else None
 
 
 def _signing_day(lines: list[str]) -> Dateline | None:

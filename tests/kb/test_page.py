@@ -365,6 +365,7 @@ _AID_FORM = ("附件1\n某县残疾人辅助器具适配申请表\n{version}编�
     ("某县残疾人联合会制\n2024年3月\n", "某县残疾人联合会"),  # a form's foot: its maker, then the month
     ("某县残疾人联合会\n二〇二四年三月\n", "某县残疾人联合会"),
     ("某县残疾人联合会办公室\n2024年3月印发\n（此表可复印使用）\n", "某县残疾人联合会办公室"),
+    ("某县残疾人联合会 2024年3月印制\n", "某县残疾人联合会"),  # the maker and month on one line (a leaflet's back)
 ])
 def test_a_closing_that_names_only_the_month_dates_the_document_to_that_month_and_no_day(closing, publisher):
     [article] = (page := parse_page("f", _AID_FORM.format(version="", closing=closing))).articles

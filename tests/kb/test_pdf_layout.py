@@ -334,6 +334,48 @@ def test_landscape_pages_with_text_across_or_near_the_middle_are_no_booklet(side
     assert _flat(pdf_text(_pdf(*sides, size=LANDSCAPE))).startswith(_flat(*_text(BACK)))
 
 
+# a tri-fold leaflet on A4 turned: three panels a side, folded at x = 281 and x = 561
+LEAFLET_FLAP: Rows = (("常见问题", 14), ("问：借书要交押金吗？", 12), ("答：凭读者证借书，不收", 12), ("押金。", 12))
+LEAFLET_BACK: Rows = (("电话：2345678", 12), ("城北区图书馆 2024年3月印制", 9))
+LEAFLET_COVER: Rows = (("城北区图书馆", 16), ("少儿读者借阅指南", 24), ("城北区文化和旅游局", 12))
+LEAFLET_INSIDE: tuple[Rows, Rows, Rows] = (
+    (("一、谁可以办证", 14), ("年满6周岁的少儿", 12), ("可由家长陪同办证。", 12)),
+    (("二、能借多少本", 14), ("每证可借少儿图书", 12), ("8册，借期45天。", 12)),
+    (("三、开放时间", 14), ("周二至周日", 12), ("9:00—17:30开放。", 12)))
+
+
+def _trifold(*panels: Rows) -> list[tuple[str, float, float, float]]:
+    """A side of a tri-fold leaflet: the rows of its left, middle and right panel, each from the top down."""
+    return [char for rows, start in zip(panels, (40, 321, 602), strict=True)
+            for number, (text, size) in enumerate(rows) for char in _row(text, 520 - 40 * number, size, start)]
+
+
+def test_a_tri_fold_leaflet_is_read_from_its_cover_panel_and_titled_by_it():
+    raw = _pdf(_trifold(LEAFLET_FLAP, LEAFLET_BACK, LEAFLET_COVER), _trifold(*LEAFLET_INSIDE), size=LANDSCAPE)
+    text = pdf_text(raw)
+    assert _flat(text) == _flat(*_text(LEAFLET_COVER, *LEAFLET_INSIDE, LEAFLET_FLAP, LEAFLET_BACK))
+    page = parse_page("leaflet", text)
+    [article] = page.articles
+    assert (article.title, page.month_of(article), page.publisher_of(article)) == (
+        "城北区图书馆少儿读者借阅指南", "2024-03", "城北区图书馆")  # its back's 印制 line: the existing foot rule
+
+
+@pytest.mark.parametrize("sides, first", [
+    # a three-column article: its title, in the largest print, heads its left column
+    ([_trifold(LEAFLET_COVER, LEAFLET_FLAP, LEAFLET_BACK), _trifold(*LEAFLET_INSIDE)], "城北区图书馆"),
+    # the right panel in no larger print than the others
+    ([_trifold((("常见问题", 24), *LEAFLET_FLAP[1:]), LEAFLET_BACK, LEAFLET_COVER), _trifold(*LEAFLET_INSIDE)],
+     "常见问题"),
+    # a line across a fold
+    ([_trifold(LEAFLET_FLAP, LEAFLET_BACK, LEAFLET_COVER) + _row("少儿阅览室设在二楼东侧", 300, 12, 230),
+      _trifold(*LEAFLET_INSIDE)], "常见问题"),
+    # one page alone
+    ([_trifold(LEAFLET_FLAP, LEAFLET_BACK, LEAFLET_COVER)], "常见问题"),
+])
+def test_landscape_pages_in_three_columns_that_are_no_leaflet_keep_their_order(sides, first):
+    assert pdf_text(_pdf(*sides, size=LANDSCAPE)).split()[0] == first
+
+
 def _table_row(bottom: float, *cells: tuple[str, float, int]) -> list[tuple[str, float, float, float]]:
     """A row of a bordered table, 12 points, each cell (text, left, characters a line) wrapped onto lines of its own."""
     return [glyph for text, left, wide in cells for number in range(0, len(text), wide)
