@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from .page import named_meta
-from .text import DATE_RANKS, valid_day
+from .text import DATE_RANKS, ENGLISH_MONTHS, valid_day
 
 _BLOCK = re.compile(r"^[\t ]*-(?: +(.*))?$")
 _PROPERTY = re.compile(r"^([\w.-]+)::(?:\s+(.*))?$")
@@ -31,7 +31,6 @@ _WEEKDAY = r"(?:\s*,?\s*(?:星期|周)[一二三四五六日天]|\s*,?\s*[A-Z][a
 _NUMERIC_DAY = re.compile(rf"^{_WEEKDAY}\s*(\d{{4}})[-_/.年](\d{{1,2}})[-_/.月](\d{{1,2}})日?{_WEEKDAY}$")
 _ENGLISH_DAY = re.compile(rf"^{_WEEKDAY}\s*([A-Z][a-z]{{2}})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
 _HEADING = re.compile(r"#{1,6} ")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def outline_markdown(text: str, name: str = "") -> tuple[dict[str, str], str] | None:
@@ -127,6 +126,6 @@ def _journal_day(title: str) -> date | None:
     if numeric:
         return valid_day(*numeric.groups())
     english = _ENGLISH_DAY.match(title.strip())
-    if english and english[1] in _MONTHS:
-        return valid_day(english[3], _MONTHS.index(english[1]) + 1, english[2])
+    if english and english[1].lower() in ENGLISH_MONTHS:
+        return valid_day(english[3], ENGLISH_MONTHS.index(english[1].lower()) + 1, english[2])
     return None

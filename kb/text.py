@@ -153,8 +153,8 @@ _CHINA_TIME = timezone(timedelta(hours=8))
 
 
 _NUMBERED_DAY = re.compile(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = rf"({'|'.join(_MONTHS)})[a-z]*\.?"
+ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = rf"({'|'.join(ENGLISH_MONTHS)})[a-z]*\.?"
 # "Tuesday, September 12, 2023 10:05 AM", "Tue, 12 Sep 2023 10:05:00 +0800" (its comma full-width in a pasted text)
 _ENGLISH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})[,，]?\s+(20\d{{2}})|\b(\d{{1,2}})\s+{_MONTH}[,，]?\s+(20\d{{2}})",
                           re.IGNORECASE)
@@ -171,7 +171,7 @@ def written_day(value: str) -> date | None:
     if not english:
         return None
     month, day, year = english.groups()[:3] if english.group(1) else english.group(5, 4, 6)
-    return valid_day(year, _MONTHS.index(month[:3].lower()) + 1, day)
+    return valid_day(year, ENGLISH_MONTHS.index(month[:3].lower()) + 1, day)
 
 
 def simplified(text: str) -> str:

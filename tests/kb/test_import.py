@@ -29,6 +29,7 @@ from kb.build import build
 from kb.fetch import Limits
 from kb.importer import Added, AlreadyThere, Refused, add, html_page_text, markdown_page_text, page_text
 from kb.knowledge_base import ArticleInfo, KnowledgeBase
+from kb.outline import outline_markdown
 from kb.page import parse_page, read_page
 from kb.settings import ARTICLES_DIR
 from kb.text import normalize, simplified
@@ -2776,3 +2777,13 @@ def test_a_caption_class_without_a_photo_and_an_alt_repeating_the_caption_say_no
     text = read_html(page).text
     assert text.count(caption) == 1 and "韩冬" not in text
     assert "地点仍在卫生服务站一楼大厅。 本报记者 某某 摄" in text  # no photo beside it: a paragraph as it was
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("2025_03_12", "2025-03-12"), ("Mar 12th, 2025", "2025-03-12"), ("Oct 3rd, 2024", "2024-10-03"),
+    ("2024年10月3日 星期四", "2024-10-03"), ("换卡笔记", None), ("Notes 12, 2025", None),
+])
+def test_an_outliner_journal_is_dated_by_its_name_only_when_that_is_a_day(name, day):
+    meta, markdown = outline_markdown("- 上午去窗口问了换卡的事 [[社保卡]]\n", name)
+    assert meta.get("date") == day
+    assert markdown == "- 上午去窗口问了换卡的事 社保卡\n"
