@@ -2784,6 +2784,8 @@ def test_a_caption_class_without_a_photo_and_an_alt_repeating_the_caption_say_no
     ("2024年10月3日 星期四", "2024-10-03"), ("换卡笔记", None), ("Notes 12, 2025", None),
 ])
 def test_an_outliner_journal_is_dated_by_its_name_only_when_that_is_a_day(name, day):
-    meta, markdown = outline_markdown("- 上午去窗口问了换卡的事 [[社保卡]]\n", name)
+    read = outline_markdown("- 上午去窗口问了换卡的事 [[社保卡]]\n", name)
+    assert read is not None
+    meta, markdown = read
     assert meta.get("date") == day
     assert markdown == "- 上午去窗口问了换卡的事 社保卡\n"
