@@ -67,6 +67,12 @@ from .web_layout import (
     read_video_page,
 )
 
+
+def _of_class(*names: str) -> str:
+    """An XPath test that an element's class list holds one of the names (a whole class, not part of one)."""
+    return " or ".join(f'contains(concat(" ", normalize-space(@class), " "), " {name} ")' for name in names)
+
+
 _CUSTOM_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*-[a-z0-9-]*)(?=[\s>/])", re.IGNORECASE)  # a custom element's name
 _CUSTOM_TAGS_SIDE_BY_SIDE = re.compile(r"(</[a-z][a-z0-9]*-[a-z0-9-]*>)(?=<[a-z][a-z0-9]*-)", re.IGNORECASE)
 _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -90,8 +96,7 @@ _ALT_TEXT_MIN_HAN = 20
 # pictext) beside an image; a gallery's counter before it ("1/4　") and a photo credit after it are no text of it:
 # "（记者 某某 摄）", "（某某供图）", "本报记者 某某 摄", "某某/摄"
 _CAPTION_CLASSES = ("cap", "caption", "pic_note", "img_desc", "pictext")
-_CAPTION = "//figcaption | //*[{}]".format(" or ".join(
-    f'contains(concat(" ", normalize-space(@class), " "), " {name} ")' for name in _CAPTION_CLASSES))
+_CAPTION = f"//figcaption | //*[{_of_class(*_CAPTION_CLASSES)}]"
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}\s*")
 _PHOTO_CREDIT = re.compile(r"\s*(?:[（(][^（）()]{1,30}?(?:摄|摄影|供图)[）)]"
                            r"|(?:本报|本台|本网)?(?:记者|通讯员)?[\s\u4e00-\u9fff、]{2,20}?\s*/?\s*(?:摄|摄影|供图))$")
@@ -115,17 +120,13 @@ _ON_MICROBLOG = re.compile(r".+?\s*[-_|]\s*微博")  # …or the post's opening 
 _ACCOUNT_NAME = '//*[@id="js_name"]'
 # A blog's or UGC site's post (美篇, a CMS's article): its author's name beside the post's time, marked as the author
 # (美篇's a.author-name, the usual .author, microdata's itemprop, rel="author"), else its <meta name="author">
-_AUTHOR_NAME = ('//body//*[contains(concat(" ", normalize-space(@class), " "), " author-name ")'
-                ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
-                ' or @itemprop="author" or @rel="author"]')
+_AUTHOR_NAME = f'//body//*[{_of_class("author-name", "author")} or @itemprop="author" or @rel="author"]'
 _AUTHOR_META = '//meta[@name="author"]/@content'
 # A job posting's employer on its company card (智联招聘's .company-name or .company__title, 前程无忧's .cname, a
 # 人才网's .com-name or .company_name, schema.org's hiringOrganization), not in a list of other postings (相似职位)
 _EMPLOYER_CLASSES = ("company-name", "company_name", "companyName", "company__title", "company-title", "cname",
                      "com-name", "com_name", "comp-name")
-_EMPLOYER_NAME = ("//body//*[({}) or @itemprop='hiringOrganization'][not(ancestor::li)]"
-                  .format(" or ".join(f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
-                                      for name in _EMPLOYER_CLASSES)))
+_EMPLOYER_NAME = f"//body//*[({_of_class(*_EMPLOYER_CLASSES)}) or @itemprop='hiringOrganization'][not(ancestor::li)]"
 # …on a page that is a job posting: a section of it headed as one is ("职位描述", "岗位职责：", "任职要求")
 _JOB_SECTION = re.compile(r"^(?:(?:职位|岗位)(?:描述|职责|要求|信息|详情|介绍)|任职(?:要求|资格)|工作职责)[:：]?$")
 _GRASSROOTS_END = re.compile(r"(?:社区|街道)$")  # a community's or a subdistrict's own account: "某某街道某某社区"
@@ -161,21 +162,21 @@ _CREATED_AT = re.compile(r"""["']?created_at["']?\s*[:=]\s*["']([^"'\n]{10,40})[
 _CREATED_AT_FORMAT = "%a %b %d %H:%M:%S %z %Y"
 # MediaWiki: the footer's last-edited line, and the "[编辑]" link beside each section's heading (no text of it)
 _LASTMOD_FOOTER = '//*[@id="footer-info-lastmod"]'
-_EDIT_LINK = '//*[contains(concat(" ", normalize-space(@class), " "), " mw-editsection ")]'
+_EDIT_LINK = f'//*[{_of_class("mw-editsection")}]'
 # A video player's elapsed time and length: "00:00 / 02:47", "1:02:03/1:20:00"
 _PLAYER_TIME = re.compile(r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])")
 # A Notion page exported as HTML: the properties table in its header, a row a property, classed by its kind
 # ("property-row-date", "property-row-created_time"), its name in the row's <th>, its value ("@2024年9月5日 15:20",
 # "September 5, 2024 3:20 PM") in the <td>. Its last-edited and creation times are known by their kind, whatever
 # the page's owner named them, and rank as DATE_KEYS ranks an update's and a creation's day.
-_NOTION_PROPERTY = '//table[contains(concat(" ", normalize-space(@class), " "), " properties ")]//tr[th and td]'
+_NOTION_PROPERTY = f'//table[{_of_class("properties")}]//tr[th and td]'
 _NOTION_DATE = "property-row-date"
 _NOTION_TIME_RANKS = {"property-row-last_edited_time": DATE_RANKS["last edited time"],
                       "property-row-created_time": DATE_RANKS["created"]}
 # A Notion callout (a <figure class="callout">: an icon beside a boxed paragraph), which the extractor drops as a photo
-_NOTION_CALLOUT = '//figure[contains(concat(" ", normalize-space(@class), " "), " callout ")]'
+_NOTION_CALLOUT = f'//figure[{_of_class("callout")}]'
 # A Notion toggle (a list "ul.toggle" of one <details>: its <summary> a question, the answer under it)
-_NOTION_TOGGLE = '//ul[contains(concat(" ", normalize-space(@class), " "), " toggle ")]/li/details'
+_NOTION_TOGGLE = f'//ul[{_of_class("toggle")}]/li/details'
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -486,9 +487,7 @@ def _images_as_text(tree: Any) -> None:  # an lxml tree
     for image in list(tree.iter("img")):
         alt = normalize(image.get("alt") or "")
         if len(re.findall(HAN, alt)) >= _ALT_TEXT_MIN_HAN and re.search("[，。；？！]", alt):
-            said = image.makeelement("p")
-            said.text, said.tail = alt, image.tail
-            image.getparent().replace(image, said)
+            _said_in_place(image, alt)
 
 
 def _captions_as_paragraphs(tree: Any) -> None:  # an lxml tree
@@ -509,15 +508,14 @@ def _captions_as_paragraphs(tree: Any) -> None:  # an lxml tree
             alt = normalize(image.get("alt") or "")
             if alt and (alt in said or said in alt):
                 del image.attrib["alt"]
-        paragraph = _paragraph(caption, said)
         if caption.tag in ("td", "th"):  # an old table layout's caption cell keeps its place in the row
+            paragraph = _paragraph(caption, said)
             caption.text = None
             for child in list(caption):
                 caption.remove(child)
             caption.append(paragraph)
         else:
-            paragraph.tail = caption.tail
-            caption.getparent().replace(caption, paragraph)
+            paragraph = _said_in_place(caption, said)
         for figure in paragraph.iterancestors("figure"):
             figure.tag = "div"
         _out_of_slideshow(paragraph, photo[0])
@@ -528,7 +526,7 @@ def _callouts_as_text(tree: Any) -> None:  # an lxml tree
     the extractor drops a figure holding no table as a photo's, and with it what a page often says first ("一句话：
     …"); the box's text, in a <div> of its own, is a paragraph (the extractor drops such a <div> too)."""
     for callout in tree.xpath(_NOTION_CALLOUT):
-        for icon in callout.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " icon ")]'):
+        for icon in callout.xpath(f'.//*[{_of_class("icon")}]'):
             icon.drop_tree()
         callout.tag = "div"
         for box in callout.iterdescendants("div"):
@@ -542,9 +540,7 @@ def _toggles_as_text(tree: Any) -> None:  # an lxml tree
     and both stay; a toggle heading's (its <summary> holding an <h3>) is a paragraph too, which both keep."""
     for toggle in tree.xpath(_NOTION_TOGGLE):
         for summary in toggle.findall("summary"):
-            question = _paragraph(summary, normalize(summary.text_content()))
-            question.tail = summary.tail
-            summary.getparent().replace(summary, question)
+            _said_in_place(summary, normalize(summary.text_content()))
         toggle.tag = "div"
 
 
@@ -650,6 +646,15 @@ def _label_name(cell: Any) -> str:  # an lxml element
 def _paragraph(near: Any, text: str, tag: str = "p") -> Any:
     paragraph = near.makeelement(tag)
     paragraph.text = text
+    return paragraph
+
+
+def _said_in_place(element: Any, text: str) -> Any:  # an lxml element
+    """A paragraph saying the text where the element stood (an image's alt, a caption, a toggle's question), the
+    text after the element kept after it."""
+    paragraph = _paragraph(element, text)
+    paragraph.tail = element.tail
+    element.getparent().replace(element, paragraph)
     return paragraph
 
 
