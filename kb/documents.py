@@ -24,7 +24,7 @@ from docx.table import Table, _Cell
 from lxml import etree
 
 from .mail import archived_page
-from .page import parse_page, split_front_matter
+from .page import front_matter, parse_page, split_front_matter
 from .pdf_layout import (
     Line,
     in_reading_order,
@@ -232,7 +232,7 @@ def _with_pdf_front_matter(text: str, issuer: str, cover_day: date | None) -> st
         meta["publisher"] = issuer
     if cover_day and not any(page.published_on(article) or page.month_of(article) for article in page.articles):
         meta["date"] = cover_day.isoformat()
-    return "".join(["---\n", *(f"{key}: {value}\n" for key, value in meta.items()), "---\n", text]) if meta else text
+    return front_matter(meta) + text if meta else text
 
 
 def _with_text(text: str, kind: str) -> str:

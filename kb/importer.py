@@ -29,7 +29,7 @@ from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
 from .mail import SHORT_NOTE_HAN, Mail, forwarded, read_mail
 from .outline import outline_markdown
-from .page import WEB_LAYOUT, Article, Page, parse_page, read_page, split_front_matter
+from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, marked_encoding, punctuated, said_han, simplified
 from .web_layout import page_header
@@ -196,7 +196,7 @@ def _text_file_page(raw: bytes, declared: str | None = None) -> str:
     if said is None:
         return _in_sentences(closed_up(text))
     facts = subtitle_facts(text)  # a WebVTT file's title and the recording's day
-    return _front_matter(facts) + said if facts else said
+    return front_matter(facts) + said if facts else said
 
 
 def _in_sentences(text: str) -> str:
@@ -227,7 +227,7 @@ def html_page_text(html: str, url: str = "") -> str:
             "layout": WEB_LAYOUT}
     if web.several:
         return _articles_page(web, meta)
-    page = parse_page("web", _front_matter(meta) + web.text)
+    page = parse_page("web", front_matter(meta) + web.text)
     if not page.articles:
         raise BadInput("网页里没有找到文章正文（提取到的正文为空）")
     # what the text's first lines name (a headline, a dateline under it: "某某医院 2023-06-12 09:10 阅读 5832"), which
@@ -236,7 +236,7 @@ def html_page_text(html: str, url: str = "") -> str:
     published = page.published_on(article)
     meta.update(title=meta["title"] or article.title, date=meta["date"] or (published.isoformat() if published else ""),
                 publisher=meta["publisher"] or page.publisher_of(article))
-    return _front_matter(meta) + "\n\n".join(article.paragraphs) + "\n"
+    return front_matter(meta) + "\n\n".join(article.paragraphs) + "\n"
 
 
 def _articles_page(web: WebArticle, meta: dict[str, str]) -> str:
@@ -245,7 +245,7 @@ def _articles_page(web: WebArticle, meta: dict[str, str]) -> str:
     date and publish every article that names no day or source of its own (front matter would override them)."""
     header = page_header(web.publisher, web.published) if web.publisher and web.published else ""
     page_wide = {"date": "", "publisher": ""} if header else {}
-    return _front_matter({**meta, "title": "", **page_wide}) + "\n".join(filter(None, [header, web.text])) + "\n"
+    return front_matter({**meta, "title": "", **page_wide}) + "\n".join(filter(None, [header, web.text])) + "\n"
 
 
 def _html_part_page(page: bytes, charset: str | None) -> str:
@@ -273,11 +273,11 @@ def mail_page_text(mail: Mail) -> str:
     if forward:  # only a note above the message it sends on: that message is the article, its sender the publisher
         body, sent, sender = "\n".join(forward.lines).strip("\n") + "\n", forward.day or mail.day, forward.sender
     meta = {**found, "title": mail.title or found.get("title", "")}
-    page = parse_page("mail", _front_matter(meta) + body)
+    page = parse_page("mail", front_matter(meta) + body)
     if page.articles:  # else it is refused as it stands
         day = page.published_on(page.articles[0]) or sent
         meta.update(date=day.isoformat() if day else "", publisher=page.publisher_of(page.articles[0]) or sender)
-    return _front_matter(meta) + body
+    return front_matter(meta) + body
 
 
 def _attached_document(mail: Mail, note: list[str]) -> str | None:
@@ -301,7 +301,7 @@ def _attached_document(mail: Mail, note: list[str]) -> str | None:
     article = page.articles[0]
     meta = {"title": article.title or mail.title, "date": mail.day.isoformat(),
             "publisher": page.publisher_of(article) or mail.sender}
-    return _front_matter(meta) + "\n".join(article.paragraphs) + "\n"
+    return front_matter(meta) + "\n".join(article.paragraphs) + "\n"
 
 
 def markdown_page_text(text: str, name: str = "") -> str:
@@ -319,7 +319,7 @@ def markdown_page_text(text: str, name: str = "") -> str:
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
                           f"<body><article>{rendered}</article></body></html>")
     found, page_body = split_front_matter(page)
-    return _front_matter({**found, **meta}) + page_body
+    return front_matter({**found, **meta}) + page_body
 
 
 def _checked(text: str) -> Page:
@@ -349,12 +349,7 @@ def _not_binary(raw: bytes) -> bytes:
 
 def _with_url(text: str, url: str) -> str:
     meta, body = split_front_matter(text)
-    return _front_matter({"url": url, **meta}) + body.lstrip("\n")
-
-
-def _front_matter(meta: dict[str, str]) -> str:
-    lines = [f"{key}: {' '.join(value.split())}" for key, value in meta.items() if value]
-    return "---\n" + "".join(line + "\n" for line in lines) + "---\n"
+    return front_matter({"url": url, **meta}) + body.lstrip("\n")
 
 
 def _content_key(text: str) -> str:

@@ -236,6 +236,12 @@ def parse_page(name: str, text: str) -> Page:
                                                               whole_lines=meta.get("layout") == WEB_LAYOUT))
 
 
+def front_matter(meta: dict[str, str]) -> str:
+    """The front matter split_front_matter reads: a "key: value" line for each value given, its spaces single."""
+    lines = [f"{key}: {' '.join(value.split())}" for key, value in meta.items() if value]
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n"
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """`---` / `key: value` lines / `---` at the top of the file; `#` lines are comments.
 
