@@ -60,6 +60,7 @@ _ALSO_SHARE = 0.7              # another clause of the same article this close t
 _ALSO_MAX_CHARS = 100          # …when the two together are this short
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
 _OVERVIEW_CHARS = 200
+_FIGURES = frozenset({kinds.COUNT, kinds.MONEY, kinds.DATE, kinds.DAY, kinds.CLOCK, kinds.DURATION, kinds.FREQUENCY})
 _REPORT_FACTS = {kinds.PUBLISHED: "发布日期", kinds.PUBLISHER: "发布者"}
 _WHICH_REPORT = "请说一下是哪篇报道（它的标题或报道的事），我再告诉您它的{}。"
 _QUOTATION = re.compile(r"“[^”]*”$|“[^”]*[。！？]”")  # a sentence that opens with someone's words
@@ -516,9 +517,11 @@ class KnowledgeBase:
                 text = self._with_subject(best.sentence, text)
             if kinds.PHONE in asked:
                 text = self._with_listed_contacts(best.sentence, text)
+            if kinds.PHONE not in asked and not kinds.asks_about_the_report(question):  # "电话多少" asks no count
+                text = self._with_asked_after(question, best.sentence, best, text, asked & _FIGURES)
             parts = [(text, article)]
         also = self._close_second(question, ranked, best, asked) if len(parts) == 1 and not overview else None
-        if also is not None:
+        if also is not None and also.text not in parts[0][0]:
             parts.append((_as_sentence(also.text), parts[0][1]))
         answer = format_parts(parts)
         leading = next(unit for unit in chosen if unit.article_id == answer.article_id)
@@ -565,6 +568,23 @@ class KnowledgeBase:
             text = whole[at:] if whole[at + len(shown):].strip(_CLAUSE_MARKS) else text
         following = sentence + 1
         return text + self._sentences[following].text if following in self._neighbours(sentence) else text
+
+    def _with_asked_after(self, question: str, sentence: int, best: Unit, text: str,
+                          asked: frozenset[str]) -> str:
+        """A sentence naming what is asked about often leaves the figure asked for to the next one ("…举办了两期网上
+        “春风行动”招聘会。" → "目前已有459名劳动者……参与招聘会"): when the answer does not state that kind of
+        figure (in the measure asked, if any) and the next sentence does, it is shown too."""
+        measures = kinds.asked_measures(question)
+
+        def gives(passage: str, stated: frozenset[str]) -> bool:
+            return (not asked or _states_asked(stated, asked)) and \
+                (not measures or kinds.states_measure(passage, measures))
+
+        following = sentence + 1
+        if not (asked or measures) or gives(best.text, best.kinds) or following not in self._neighbours(sentence):
+            return text
+        after = self._sentences[following].text
+        return text + after if after not in text and gives(after, kinds.stated_kinds(after)) else text
 
     def _with_subject(self, sentence: int, text: str) -> str:
         """A later clause leaves out who acts: the organisation the sentence opens with."""
