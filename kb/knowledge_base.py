@@ -584,7 +584,16 @@ class KnowledgeBase:
         if not (asked or measures) or gives(best.text, best.kinds) or following not in self._neighbours(sentence):
             return text
         after = self._sentences[following].text
-        return text + after if after not in text and gives(after, kinds.stated_kinds(after)) else text
+        if after in text or not gives(after, kinds.stated_kinds(after)):
+            return text
+        if len(after) <= _DIRECT_CHARS:
+            return text + after
+        shown = ""  # a long one up to the clause that gives the figure
+        for clause in filter(None, _CLAUSE_END.split(after)):
+            shown += clause
+            if gives(shown, kinds.stated_kinds(shown)):
+                break
+        return text + _as_sentence(shown)
 
     def _with_subject(self, sentence: int, text: str) -> str:
         """A later clause leaves out who acts: the organisation the sentence opens with."""
