@@ -533,3 +533,12 @@ def test_a_sentence_shown_under_the_answer_is_not_shown_twice(tmp_path):
         "此前因未认证被暂停发放的人员，完成认证后，暂停期间的养老金在次月一次性补发。"))
     answer = kb.ask("因为疫情没去认证，养老金会不会停发")
     assert answer.text.count("次月一次性补发") <= 1, answer.text
+
+
+def test_a_long_next_sentence_shown_for_its_figure_is_cut_after_the_clause_that_gives_it(tmp_path):
+    kb = _kb_with(tmp_path, "2020-03-volunteers.txt", _article(
+        "某县征集疫情防控志愿者", "2020-03-11",
+        "3月2日，某县团委通过“某县青年”公众号发起“青春战疫”志愿服务行动，征集疫情防控志愿者。",
+        "截至3月10日，共有2160名青年响应，他们分布在全县18个镇街的126个卡口和社区，协助开展体温检测、信息登记和物资配送。"))
+    answer = kb.ask("参加青春战疫行动的志愿者有多少")
+    assert "2160名青年响应。" in answer.text and "126个卡口" not in answer.text, answer.text
