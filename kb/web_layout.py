@@ -329,9 +329,14 @@ _OFFICES = tuple(re.compile(rf"(?:^|\s)(?:{label})\s*：\s*(\S+)")
 _TABLE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*([^|]*[^|\s])\s*\|?$")
 # A call record's head (a 12345 hotline's transcript or work order: "来电时间：2024-05-08 19:41:06") names the day of
 # the call, when what its transcript says was said: the record's day, before a compiler's or an export's; when the
-# citizen called is a fact of the record, so that field stays its text.
-_APPROVED, _PLANNED, _CALLED, _EXPORTED = (re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
-                                           for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "导出|生成"))
+# citizen called is a fact of the record, so that field stays its text. A bill's or statement's head (a utility's
+# e-bill, a 缴费通知单, an 对账单: "账单月份：2023年12月 账单日期：2023-12-28") names the day it was made out (账单/出账
+# 日期), else the day its invoice was drawn (开票日期, an e-invoice's own day; a bill invoiced later names both); a
+# reader may ask it, so it stays text too. Its month (账单月份) is the period billed, and its due and meter-reading
+# days (缴费截止日, 抄表日期) are facts of it, not its day.
+_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _EXPORTED = (
+    re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
+    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账", "开票", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
 # when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
 # 某某", "制表：某某　2023-04-10"): the day it was written, before a system exported it. It names a person or a
@@ -339,7 +344,7 @@ _APPROVED, _PLANNED, _CALLED, _EXPORTED = (re.compile(rf"(?:^|\s)(?:{label})(?:�
 _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)?\s*：\s*"
                                      rf"(?:[\u4e00-\u9fff·]{{2,20}}\s*){{0,3}}{_FULL_DATE.pattern}")
                           for labels in ("整理|编写|编制|撰写|汇编|更新|制表", "制表"))
-_ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _COMPILED, _EXPORTED)
+_ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _COMPILED, _EXPORTED)
 _UNSAID_FIELDS = (*_ISSUING_UNITS, _APPROVED, _PLANNED, _COMPILED, _EXPORTED)  # a form head's fields that are no text
 _SENTENCE_END = re.compile(r"[。！？]")
 # A 信息公开 record's head, as every government site shows one above its record (a table, or fields several to a
@@ -746,9 +751,9 @@ def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
     """The issuing unit and day a draft or issue form's head names (its fields a line each or several to a line, above
     its first sentence: "稿件编号：…" / "播发单位：某某办公室" / "拟稿人：某某　审核时间：2020年7月21日 16:40"; of
     the first kind of day it names, the latest: the last approval), and the lines that name them, which are no text
-    as a dateline is none (one that goes on in a sentence keeps its words, a call's time stays); a field in the text
-    (a form's fields under its "正文：…") names nothing. The article's dateline or closing wins over it. A layout
-    table's rows count as fields ("审批单位 | 某某局 |", a service record's)."""
+    as a dateline is none (one that goes on in a sentence keeps its words, a call's or bill's day stays); a field in
+    the text (a form's fields under its "正文：…") names nothing. The article's dateline or closing wins over it. A
+    layout table's rows count as fields ("审批单位 | 某某局 |", a service record's)."""
     fields = [_TABLE_FIELD.sub(r"\1：\2", line) for line in lines]
     head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), fields))
     units = [unit.group(1) for field in _ISSUING_UNITS for line in head if (unit := field.search(line))]

@@ -1877,6 +1877,35 @@ def test_a_call_time_in_a_sentence_without_a_day_or_in_the_text_dates_nothing(te
     assert article.published is None
 
 
+_BILL = ("　　扫码缴费\n　　青禾燃气有限公司 居民用气电子账单\n　　账单月份：2025年3月 {field}\n"
+         "　　户名 李*华 户号 5200418833\n　　抄表日期 上期读数 本期读数 本期用气量（立方米）\n"
+         "　　2025-03-20 806 851 45\n"
+         "　　本期应缴：123.75元 缴费截止日：2025年4月20日\n"
+         "　　逾期未缴的，自截止日次日起按日加收滞纳金。燃气表每两年免费安检一次，由燃气公司上门进行。\n"
+         "　　温馨提示：2025年5月1日至6月30日，可在公众号预约免费安检，凭户号办理。\n")
+
+
+@pytest.mark.parametrize("field", ["账单日期：2025-03-26", "出账日期：2025年3月26日", "开票日期：2025.3.26",
+                                   "账单日期：2025-03-26 开票日期：2025-04-02"])  # invoiced after: the bill's day
+def test_a_bills_head_dates_it_by_the_day_it_was_made_out_and_the_field_stays_text(field):
+    page = parse_page("p", _BILL.format(field=field))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾燃气有限公司 居民用气电子账单", "2025-03-26")
+    assert article.paragraphs[0] == f"账单月份：2025年3月 {field}"  # a reader may ask the bill's day
+
+
+@pytest.mark.parametrize("text", [
+    # a billing month with a due or meter-reading day only: the bill's own day is unknown
+    *(_BILL.format(field=field)
+      for field in ("缴费截止日：2025年4月20日", "截止日期：2025-04-20", "抄表日期：2025-03-20")),
+    "青禾燃气调整出账时间\n自今年起，青禾燃气居民账单每月26日出账，账单日期：2025-03-26起按新规执行。\n",
+    "青禾燃气调整出账时间\n自今年起，青禾燃气居民账单每月26日出账，缴费期限不变。\n出账日期：2025-03-26\n",  # no head
+])
+def test_a_bills_due_or_reading_day_or_a_bill_day_in_a_sentence_dates_nothing(text):
+    [article] = parse_page("p", text).articles
+    assert article.published is None
+
+
 @pytest.mark.parametrize(("written", "read"), [
     ("来电号码：159****3208，反映路灯不亮。", "来电号码：159****3208，反映路灯不亮。"),  # a masked number stays masked
     ("身份证号：370705********0021", "身份证号：370705********0021"),
