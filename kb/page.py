@@ -110,9 +110,12 @@ def _written_year(text: str) -> int | None:
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
 _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
-_DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|报告|批复|函|公示|通报|{_FORM_KINDS}"
+_DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|指引|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
+# "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets
+_NAMED_BY_KIND = re.compile(rf"[^，。；：？！]+(?:{_DOCUMENT_KINDS})(?:（[^（）]{{1,12}}）)?")
+_OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time
 _SPACED_KIND = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+")
 # "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it
@@ -391,6 +394,21 @@ def _is_document_name(line: str) -> bool:
         and not re.search(r"[。；]", line)
 
 
+def _is_named_by_kind(line: str) -> bool:
+    """"某某区门头招牌设置指引（2024年修订）", "借阅指南": a document's name ending in its kind, maybe before its
+    edition in brackets; not "关于…的通知", which an issuer's name over it joins ("某某局关于…的通知")."""
+    return len(line) <= _DOCUMENT_NAME_CHARS and not line.startswith("关于") and bool(_NAMED_BY_KIND.fullmatch(line))
+
+
+def _names_its_place(issuer: str, line: str) -> bool:
+    """A document's name by its kind that opens with a place its issuer names ("某某区城市管理局" over "某某区…
+    设置指引"): a name of its own, which the issuer's before it would only repeat. One naming no place
+    ("少儿读者借阅指南", "一次性告知单") is read with the issuer's name above it, which says whose it is
+    ("某某图书馆少儿读者借阅指南")."""
+    place = _OPENING_PLACE.match(line)
+    return bool(place and place.group() in issuer and _is_named_by_kind(line))
+
+
 def _item_heading(line: str, bulletin: bool = False) -> str | None:
     """The title of an item on a page of news briefs or in a bulletin, without its mark: opened by a mark
     ("■青州古城…"); in a bulletin also a heading alone in 【】 ("【全市部署…】"), elsewhere a label among the text."""
@@ -634,7 +652,8 @@ def _letterhead_over_number(lines: list[str]) -> str | None:
 
 def _without_letterhead(lines: list[str], over_number: str | None = None) -> tuple[list[str], str]:
     """A government document's letterhead ("某某局 / 某 某 局 / 文件", or its issuer lines ending in `over_number`)
-    above its number and title, or its issuer alone above a "关于…" title, or an organisation's letterhead line (its
+    above its number and title, or its issuer alone above a "关于…" title or a name of its own by its kind ("某某区…
+    设置指引（2024年修订）" under "某某区城市管理局"), or an organisation's letterhead line (its
     name with its English name or contact fields, or beside a column's heading): the lines without it, and its
     issuers, who are the document's publisher (its title is the "关于…的通知" below, maybe under the issuers named
     again)."""
@@ -648,6 +667,8 @@ def _without_letterhead(lines: list[str], over_number: str | None = None) -> tup
             return lines[i + 1:], "、".join(issuers)
     if len(lines) > 1 and is_issuer(lines[0]) and not _is_title_line(lines[0]) and lines[1].startswith("关于"):
         return lines[1:], lines[0]  # "某某领导小组（指挥部）办公室", which holds brackets, so no title line
+    if len(lines) > 1 and is_issuer(lines[0]) and _names_its_place(lines[0], lines[1]):
+        return lines[1:], lines[0]
     return lines, ""
 
 
@@ -709,7 +730,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and _is_manual_cover_line(rest[0]))  # "型号：…使用说明书", "某某中心 监制"
            and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
-                or _is_document_name(rest[0]) or (not titles and _is_note_title(rest)))):
+                or _is_document_name(rest[0]) or _is_named_by_kind(rest[0])
+                or (not titles and _is_note_title(rest)))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
         if len(rest) > 1 and is_english_name(rest[0]) and _is_title_line(rest[1]):  # a logo's "Y U A N D U"
@@ -839,7 +861,8 @@ def _joined_title(lines: list[str]) -> str:
         line = _unspaced(line)
         # "关于做好…建设" / "补贴申报工作的通知", "…采暖季" / "供热服务须知": one document's name broken in two
         about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
-        broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line)))
+        broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line))
+                                                           or _is_named_by_kind(line))
         title += line if line.startswith("关于") or broken or spaced else f" {line}"
     title = _TITLE_LABELS.sub("", title)
     bracketed = _BRACKETED.match(title)  # a headline set in 【】 as a post's is ("【…通知】"): not a label's 【】

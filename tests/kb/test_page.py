@@ -1916,3 +1916,43 @@ def test_a_bills_due_or_reading_day_or_a_bill_day_in_a_sentence_dates_nothing(te
 ])
 def test_markdown_bold_goes_but_a_mask_keeps_its_stars(written, read):
     assert normalize(written) == read
+
+
+
+_RULES_TEXT = ("为方便群众办事，现将有关事项明确如下。\n一、适用范围\n本县城区内登记在册的经营户和住户。\n"
+               "二、办理时限\n材料齐全的，7个工作日内办结，咨询电话0539-6612087。\n")
+
+
+@pytest.mark.parametrize("issuer, name", [
+    ("青禾县市场监督管理局", "青禾县农贸市场摊位划分指引（2023年试行）"),  # its edition in brackets
+    ("青禾县住房和城乡建设局", "青禾县老旧小区加装电梯补贴实施细则"),
+    ("宁川市青禾县人民政府办公室", "青禾县秋冬季清洁取暖工作方案"),
+])
+def test_an_issuer_alone_above_a_documents_own_name_by_its_kind_publishes_it_and_is_no_part_of_its_title(issuer, name):
+    page = parse_page("p", f"{issuer}\n{name}\n{_RULES_TEXT}")
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == (name, issuer)
+    assert article.paragraphs[0] == "为方便群众办事，现将有关事项明确如下。"
+
+
+def test_an_issuer_above_a_name_by_its_kind_naming_no_place_is_read_with_it_edition_and_all():
+    [article] = parse_page("p", f"青禾县图书馆\n古籍阅览室使用指引（试行）\n{_RULES_TEXT}").articles
+    assert (article.title, article.paragraphs[0]) == (
+        "青禾县图书馆古籍阅览室使用指引（试行）", "为方便群众办事，现将有关事项明确如下。")
+
+
+@pytest.mark.parametrize("text, title", [
+    # an organisation's name over its text's first sentence, or over a news headline: a title of its own
+    ("青禾县图书馆\n本馆将于10月8日起延长开放时间，周二至周日9:00至20:00。\n", "青禾县图书馆"),
+    ("青禾县融媒体中心\n城南菜市场改造完工\n城南菜市场改造工程10月12日完工，新增摊位86个。\n",
+     "青禾县融媒体中心 城南菜市场改造完工"),
+    # an issuer over a name naming no place, or over "关于…": one document's name together
+    ("青禾县政务服务中心\n办事指南\n不动产登记请到二楼5号至9号窗口，每周一至周五受理。\n",
+     "青禾县政务服务中心办事指南"),
+    ("青禾县水利局\n关于汛期水库禁止垂钓的通告\n汛期内全县12座水库禁止垂钓、游泳。\n",
+     "青禾县水利局关于汛期水库禁止垂钓的通告"),
+])
+def test_an_organisation_over_a_headline_a_sentence_or_a_name_naming_no_place_keeps_its_reading(text, title):
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == (title, "")
