@@ -259,7 +259,8 @@ def _html_part_page(page: bytes, charset: str | None) -> str:
 def mail_page_text(mail: Mail) -> str:
     """An e-mail as a single-article text page titled by its subject. What its body states (a dateline, a
     "来源：" line, a web page's metadata) wins over the day it was sent and its sender. A short note with one Word
-    or PDF file attached ("请审核发布附件稿件") sends the article in that file."""
+    or PDF file attached ("请审核发布附件稿件") sends the article in that file. A mail enclosing its article
+    (kb/mail.py) is that message, what its covering note adds above its text."""
     if mail.html:
         found, body = split_front_matter(html_page_text(decode_html(mail.body, mail.charset)))
     else:
@@ -277,7 +278,8 @@ def mail_page_text(mail: Mail) -> str:
     if page.articles:  # else it is refused as it stands
         day = page.published_on(page.articles[0]) or sent
         meta.update(date=day.isoformat() if day else "", publisher=page.publisher_of(page.articles[0]) or sender)
-    return front_matter(meta) + body
+    # what a covering note over an enclosed message adds to it (a correction) heads it, as the newer word
+    return front_matter(meta) + "".join(f"{line}\n\n" for line in mail.note) + body
 
 
 def _attached_document(mail: Mail, note: list[str]) -> str | None:

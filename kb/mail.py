@@ -1,24 +1,27 @@
 """An e-mail saved as it was received (.txt or .eml: RFC 822 header lines, then a MIME body), read with the
 standard `email` package: the Subject is its title, the Date its day, a Chinese sender's name its publisher and
 its text part (else its HTML part) its body; its attachments are kept for the importer to choose from. A mail that
-only forwards another one is that one's text, sender and day (`forwarded`)."""
+only forwards another one is that one's text, sender and day (`forwarded`); one that encloses it whole (a message/rfc822
+part: a delivery failure notice, a forward as attachment) is read as that message (`_enclosed_article`)."""
 from __future__ import annotations
 
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from email import message_from_bytes, policy
 from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
+from html import unescape
 
-from .text import HAN, said_han, written_day
+from .text import HAN, ends_sentence, said_han, sentences, written_day
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
 _REPLY_MARK = re.compile(r"^(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])+\s*", re.IGNORECASE)
-_SIGNATURE = re.compile(rb"^-- ?\r?$", re.MULTILINE)  # "-- " above the sender's signature (RFC 3676)
+_SIGNATURE_MARK = r"^-- ?\r?$"  # "-- " above the sender's signature (RFC 3676)
+_SIGNATURE = re.compile(_SIGNATURE_MARK.encode(), re.MULTILINE)
 SHORT_NOTE_HAN = 150  # a mail's text with fewer Chinese characters in sentences is a note on what it sends on
 # Above a forwarded message's header lines, as mail clients write it in the text
 _FORWARD_SEPARATOR = re.compile(
@@ -27,6 +30,13 @@ FORWARD_FIELD = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|�
 _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
+_MAIL_SYSTEM = frozenset({"mailer-daemon", "postmaster"})  # who sends a delivery failure notice
+_BLOCK_TAG = re.compile(r"<(?:br|p|div|li|tr|h[1-6]|blockquote)\b[^>]*>", re.IGNORECASE)  # where a line ends
+_TAG = re.compile(r"<[^>]*>")
+_CLAUSE_END = re.compile(r"(?<=[，、：:,])")
+# what a covering note says to pass a message on, greet or thank its reader: no fact of the article's
+_PASSING_ON = re.compile(r"转发|转给|转来|转告|告知|告诉|查收|查阅|查看|阅知|知悉|参阅|参考|请阅|附件|如下|见下|发布|"
+                         r"您好|你好|大家好|各位好|谢谢|感谢|辛苦|FYI", re.IGNORECASE)
 _ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]")  # '"某某" <a@b.cn>', Outlook's "某某 [mailto:a@b.cn]"
 
 
@@ -39,6 +49,7 @@ class Mail:
     charset: str | None
     html: bool
     attachments: tuple[tuple[str, bytes], ...] = ()  # file name and content
+    note: tuple[str, ...] = ()  # what a covering note over the enclosed message says of substance, line by line
 
 
 @dataclass(frozen=True)
@@ -56,15 +67,96 @@ def read_mail(raw: bytes) -> Mail | None:
         return None
     message = message_from_bytes(raw, policy=policy.default)
     assert isinstance(message, EmailMessage)  # what policy.default makes
-    sent = getattr(message["Date"], "datetime", None)  # None when missing or unreadable
+    return _article_mail(message)
+
+
+def _article_mail(message: EmailMessage) -> Mail:
+    """A mail as its article: the message it encloses when its own text is only a failure notice or a short
+    covering note on it (the innermost when that one encloses another), dated by the mail when it names no day and
+    keeping what the note says beyond passing it on."""
+    enclosed = _enclosed_article(message)
+    if enclosed is None:
+        return _own_mail(message)
+    inner = _article_mail(enclosed)
+    return replace(inner, day=inner.day or _sent_day(message), note=(*_said_in_note(message), *inner.note))
+
+
+def _own_mail(message: EmailMessage) -> Mail:
+    """A mail as it reads itself: its subject, day, sender, text (or HTML) part and attachments."""
     sender = parseaddr(_header(message, "From"))[0]
     part = message.get_body(preferencelist=("plain", "html"))  # never an attachment
     body = _decoded(part) if part else b""
     html = part is not None and part.get_content_subtype() == "html"
-    return Mail(title=_REPLY_MARK.sub("", _header(message, "Subject")), day=sent.date() if sent else None,
+    return Mail(title=_REPLY_MARK.sub("", _header(message, "Subject")), day=_sent_day(message),
                 sender=_chinese(sender), body=body if html else _SIGNATURE.split(body)[0],
                 charset=part.get_content_charset() if part else None, html=html,
                 attachments=tuple(_attachments(message)))
+
+
+def _sent_day(message: EmailMessage) -> date | None:
+    sent = getattr(message["Date"], "datetime", None)  # None when missing or unreadable
+    return sent.date() if sent else None
+
+
+def _enclosed_article(message: EmailMessage) -> EmailMessage | None:
+    """The one message a mail encloses (a message/rfc822 part, or an attached .eml file) as its only attachment, when
+    the mail's own text is no article: a delivery failure notice (a report, or the mail system's message), or a
+    short covering note (fewer than SHORT_NOTE_HAN Chinese characters in sentences). A report's status part is no
+    attachment; a mail that carries other files beside it is read as it stands."""
+    enclosed, others = [], 0
+    for part in message.iter_attachments():
+        inner = _enclosed_message(part)
+        if inner is not None:
+            enclosed.append(inner)
+        elif part.get_filename():
+            others += 1
+    if len(enclosed) != 1 or others:
+        return None
+    return enclosed[0] if _from_mail_system(message) or said_han(_note_lines(message)) < SHORT_NOTE_HAN else None
+
+
+def _enclosed_message(part: EmailMessage) -> EmailMessage | None:
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_content()
+        return inner if isinstance(inner, EmailMessage) else None
+    content = part.get_payload(decode=True)
+    if (part.get_filename() or "").lower().endswith(".eml") and isinstance(content, bytes) and _is_mail(content):
+        inner = message_from_bytes(content, policy=policy.default)
+        return inner if isinstance(inner, EmailMessage) else None
+    return None
+
+
+def _from_mail_system(message: EmailMessage) -> bool:
+    """A delivery report (multipart/report), or a message the mail system sent ("MAILER-DAEMON", "postmaster")."""
+    address = parseaddr(_header(message, "From"))[1]
+    return message.get_content_type() == "multipart/report" or address.partition("@")[0].lower() in _MAIL_SYSTEM
+
+
+def _note_lines(message: EmailMessage) -> list[str]:
+    """A mail's own text, line by line (an HTML part's text without its tags), without its signature."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return []
+    text = part.get_content()
+    if part.get_content_subtype() == "html":
+        text = unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
+    return re.split(_SIGNATURE_MARK, text, maxsplit=1, flags=re.MULTILINE)[0].splitlines()
+
+
+def _said_in_note(message: EmailMessage) -> tuple[str, ...]:
+    """The lines of a covering note that say something beyond greeting the reader and passing the message on
+    ("请查收", "转发给各位", "谢谢"): a correction or a fact added ("演练改在5月15日") is news the article should keep.
+    A failure notice says nothing of the article."""
+    if _from_mail_system(message):
+        return ()
+    return tuple(line.strip() for line in _note_lines(message)
+                 if any(map(_says_more_than_passing_on, sentences(line.strip()))))
+
+
+def _says_more_than_passing_on(sentence: str) -> bool:
+    """A whole sentence with a clause in Chinese that neither greets nor passes the message on."""
+    return ends_sentence(sentence) and any(re.search(HAN, clause) and not _PASSING_ON.search(clause)
+                                           for clause in _CLAUSE_END.split(sentence))
 
 
 def archived_page(raw: bytes) -> tuple[bytes, str | None]:

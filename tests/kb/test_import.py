@@ -913,6 +913,98 @@ async def test_a_short_note_sends_the_article_in_its_one_attached_word_file(stor
     assert (outcome.page.iso_date_of(article), outcome.page.publisher_of(article)) == ("2020-03-17", "东关街道办事处")
 
 
+_POOL_NOTICE = ("城北游泳馆12月2日至12月8日停业检修，更换池水循环泵和更衣室热水器。\n"
+                "停业期间办理的月卡顺延7天，已预约的游泳课改到12月9日以后，教练会逐一电话联系。\n"
+                "检修后每周二下午新增老年人专场，票价8元。\n")
+
+
+def _pool_notice(sent: str | None = "Mon, 27 Nov 2023 10:05:00 +0800") -> EmailMessage:
+    """The message enclosed whole (message/rfc822) by a failure notice or a forward as attachment."""
+    message = _mail(_words("城北游泳馆停业检修的通知", "utf-8"), f"{_words('城北游泳馆', 'utf-8')} <cbyy@example.cn>")
+    del message["Date"]
+    if sent:
+        message["Date"] = sent
+    message.set_content(_POOL_NOTICE, cte="base64")
+    return message
+
+
+def _bounce(enclosed: EmailMessage) -> bytes:
+    """A delivery failure notice as mail systems send it: a multipart/report of the notice, its delivery status and
+    the message that was not delivered."""
+    notice = base64.b64encode("您发送的邮件未能投递到以下收件人：wang@example.cn\n失败原因：收件人邮箱已满。\n"
+                              "系统已重试5次，本邮件将不再投递，请稍后重新发送。\n".encode()).decode()
+    return ("From: Mail Delivery System <MAILER-DAEMON@mx.example.cn>\r\nTo: cbyy@example.cn\r\n"
+            f"Subject: {_words('系统退信', 'utf-8')}: Undelivered Mail Returned to Sender\r\n"
+            "Date: Wed, 29 Nov 2023 07:40:00 +0800\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/report; report-type="delivery-status"; boundary="b1"\r\n\r\n'
+            '--b1\r\nContent-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+            f"{notice}\r\n--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+            "Reporting-MTA: dns; mx.example.cn\r\n\r\n"
+            "Final-Recipient: rfc822; wang@example.cn\r\nAction: failed\r\nStatus: 5.2.2\r\n\r\n"
+            "--b1\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n").encode() + _saved(
+        enclosed) + b"\r\n--b1--\r\n"
+
+
+def _forwarded_as_attachment(enclosed: EmailMessage, note: str, as_file: bool) -> bytes:
+    """A mail forwarding another as its attachment under a covering note: a message/rfc822 part, or an .eml file."""
+    message = _mail(_words("Fwd: 城北游泳馆停业检修的通知", "utf-8"), f"{_words('周倩', 'utf-8')} <zq@example.cn>",
+                    sent="Thu, 30 Nov 2023 18:20:00 +0800")
+    message.set_content(note, subtype="html" if note.startswith("<") else "plain", cte="quoted-printable")
+    if as_file:
+        message.add_attachment(_saved(enclosed), maintype="application", subtype="octet-stream", filename="通知.eml")
+    else:
+        message.add_attachment(enclosed)
+    return _saved(message)
+
+
+@pytest.mark.parametrize("raw, day, note", [
+    (_bounce(_pool_notice()), "2023-11-27", ""),
+    (_bounce(_pool_notice(sent=None)), "2023-11-29", ""),  # no Date: the notice's day, when it was sent at the latest
+    (_forwarded_as_attachment(_pool_notice(), "各位会员：\n游泳馆的通知转给大家，请查收。\n\n周倩\n", as_file=False),
+     "2023-11-27", ""),
+    (_forwarded_as_attachment(_pool_notice(), "您好！\n刚接到馆里电话，停业推迟一天，从12月3日开始。请转告学员。\n"
+                              "谢谢！\n-- \n周倩 13800000000\n", as_file=True), "2023-11-27",
+     "刚接到馆里电话，停业推迟一天，从12月3日开始。请转告学员。"),
+    (_forwarded_as_attachment(_pool_notice(), "<div>各位会员好，</div><div>馆里说月卡顺延改为<b>10天</b>。</div>",
+                              as_file=False), "2023-11-27", "馆里说月卡顺延改为10天。"),
+], ids=["failure-notice", "failure-notice-undated", "forwarded-as-attachment", "eml-file-under-a-note-with-news",
+        "html-note-with-news"])
+async def test_a_mail_enclosing_its_article_is_that_message_with_what_the_note_adds(tmp_path, raw, day, note):
+    source = tmp_path / "enclosed.eml"
+    source.write_bytes(raw)
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "城北游泳馆停业检修的通知", day, "城北游泳馆")
+    assert article.paragraphs == [note, *_POOL_NOTICE.splitlines()] if note else _POOL_NOTICE.splitlines()
+    assert not any(left in article.text for left in ("收件人", "Final-Recipient", "各位会员", "请查收", "周倩"))
+
+
+_POOL_REPORT = ("城北游泳馆11月共接待游客4260人次，比上月增加12%。其中老年人专场接待610人次，少儿培训班结业学员85名。\n"
+                "本月完成了救生员复训和急救演练，全体救生员持证上岗，水质检测12次全部合格，游客满意度调查得分96分。\n"
+                "12月初馆内停业检修一周，具体安排见附件中的通知邮件，检修后恢复正常开放，各项收费标准不变，"
+                "会员卡有效期按停业天数顺延。请各部门12月5日前报送下月排班表，逾期按本月排班执行。\n")
+_POOL_MEMO = "12月份排班表请各部门在12月5日前报送，附件是排班表模板和停业通知，逾期按本月排班执行。\n"
+
+
+@pytest.mark.parametrize("text, attachments, said", [
+    (_POOL_REPORT, [("通知.eml", _saved(_pool_notice()))], "4260人次"),
+    (_POOL_MEMO, [("通知.eml", _saved(_pool_notice())), ("排班表.xlsx", b"PK\x03\x04" + bytes(32))], "排班表模板"),
+], ids=["an-article-over-an-eml", "an-eml-among-other-files"])
+async def test_a_mail_with_its_own_article_or_other_files_beside_an_eml_is_read_as_it_stands(tmp_path, text,
+                                                                                             attachments, said):
+    message = _mail(_words("城北游泳馆11月工作小结", "utf-8"), f"{_words('城北游泳馆', 'utf-8')} <cbyy@example.cn>",
+                    sent="Fri, 1 Dec 2023 17:00:00 +0800")
+    message.set_content(text)
+    for name, content in attachments:
+        message.add_attachment(content, maintype="application", subtype="octet-stream", filename=name)
+    source = tmp_path / "report.eml"
+    source.write_bytes(_saved(message))
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("城北游泳馆11月工作小结", "2023-12-01")
+    assert said in article.text and "更衣室热水器" not in article.text
+
 async def test_a_saved_email_is_added_and_an_email_at_an_address_keeps_it(store, site, tmp_path):
     source = tmp_path / "water.eml"
     source.write_bytes(_saved(_water_notice()))
