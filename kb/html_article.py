@@ -839,6 +839,11 @@ def _text_from_the_headline(page: str, headline: str) -> str:
     return "\n".join(lines[lines.index(headline):] if headline in lines else lines)
 
 
+def visible_lines(page: str) -> list[str]:
+    """An HTML text's lines as a reader sees them (a mail's covering note)."""
+    return _visible_lines(lxml.html.fromstring(page)) if page.strip() else []
+
+
 def _visible_lines(tree: Any) -> list[str]:  # an lxml tree: lxml ships no types
     """The page's text as a reader sees it, one line per block element (to find the headline and its dateline, and
     the text where the extractor lost it)."""

@@ -13,7 +13,6 @@ from datetime import date
 from email import message_from_bytes, policy
 from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
-from html import unescape
 
 from .text import HAN, ends_sentence, said_han, sentences, written_day
 
@@ -31,8 +30,6 @@ _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
 _MAIL_SYSTEM = frozenset({"mailer-daemon", "postmaster"})  # who sends a delivery failure notice
-_BLOCK_TAG = re.compile(r"<(?:br|p|div|li|tr|h[1-6]|blockquote)\b[^>]*>", re.IGNORECASE)  # where a line ends
-_TAG = re.compile(r"<[^>]*>")
 _CLAUSE_END = re.compile(r"(?<=[，、：:,])")
 # what a covering note says to pass a message on, greet or thank its reader: no fact of the article's
 _PASSING_ON = re.compile(r"转发|转给|转来|转告|告知|告诉|查收|查阅|查看|阅知|知悉|参阅|参考|请阅|附件|如下|见下|发布|"
@@ -133,14 +130,14 @@ def _from_mail_system(message: EmailMessage) -> bool:
 
 
 def _note_lines(message: EmailMessage) -> list[str]:
-    """A mail's own text, line by line (an HTML part's text without its tags), without its signature."""
+    """A mail's own text, line by line: a text part's above its signature, an HTML part's as a reader sees it."""
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return []
-    text = part.get_content()
     if part.get_content_subtype() == "html":
-        text = unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
-    return re.split(_SIGNATURE_MARK, text, maxsplit=1, flags=re.MULTILINE)[0].splitlines()
+        from .html_article import visible_lines  # not at the top: html_article imports kb.page, which imports this
+        return visible_lines(part.get_content())
+    return re.split(_SIGNATURE_MARK, part.get_content(), maxsplit=1, flags=re.MULTILINE)[0].splitlines()
 
 
 def _said_in_note(message: EmailMessage) -> tuple[str, ...]:
