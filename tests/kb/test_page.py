@@ -125,6 +125,8 @@ def test_a_front_matter_title_is_read_as_written(line, value):
     ("created: 2023-05-02 21:14\nupdated: 2023-06-11 08:30", "2023-06-11"),  # a note app's: the text as it stands
     ("Date: 2023年5月20日\nupdated: 2023-06-11", "2023-05-20"),                # the publication day wins
     ("lastmod: 2023-06-11T08:30:00+08:00\npubDate: 2023/05/20", "2023-05-20"),
+    ("lastUpdated: 2023-06-11", "2023-06-11"),                                  # a docs site's (VitePress)
+    ("last_modified_at: 2023-06-11T08:30:00+08:00", "2023-06-11"),               # Jekyll's
     ("created: 2023-05-02", "2023-05-02"),
     ("创建时间: 2023-05-02\n更新时间: 2023年6月11日 08:30", "2023-06-11"),
     ("date: \"{{date}}\"\nmodified: 2023-06-11", "2023-06-11"),              # a template's blank dates nothing
