@@ -7,7 +7,8 @@ from the page's visible lines: the dateline under the headline ("发布时间：
 <title> is only the site's name. The body keeps page furniture (editor lines, 原标题, share prompts):
 the page splitter drops it, as it does in text files. Before extraction, data tables are said as sentences, and
 an inline SVG drawing's art text (an H5 scene's) as paragraphs;
-a forum thread is read as its first post, a Q&A page as its question and best answer; a Notion export's properties
+a forum thread is read as its first post, a Q&A page as its question and best answer, an event page as its fields
+and description; a Notion export's properties
 table (its date property, else its last-edited or creation time), a date kept only for
 scripts or in the address, else an info line's 更新时间, a wiki's last-edited line or a meeting record's 时间 line
 beside its 地点, dates a page that shows none (docs/import.md lists every rule).
@@ -54,11 +55,13 @@ from .web_layout import (
     post_text,
     read_answer_page,
     read_dateline,
+    read_event_fields,
     read_form_head,
     read_issue_day,
     read_meeting_day,
     read_owner_field,
     read_post_page,
+    read_posted_day,
     read_record_head,
     read_reply_dateline,
     read_show_owner,
@@ -177,6 +180,9 @@ _NOTION_TIME_RANKS = {"property-row-last_edited_time": DATE_RANKS["last edited t
 _NOTION_CALLOUT = f'//figure[{_of_class("callout")}]'
 # A Notion toggle (a list "ul.toggle" of one <details>: its <summary> a question, the answer under it)
 _NOTION_TOGGLE = f'//ul[{_of_class("toggle")}]/li/details'
+# An event page's description, under a heading naming it ("活动详情 · · · · · ·", "活动介绍", "演出简介")
+_EVENT_DESCRIPTION = re.compile(r"^(?:活动|项目|演出|课程)?(?:详情|介绍|简介|说明)[\s·.…:：-]*$")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _URL_DAY = re.compile(r"(?<!\d)(20\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -263,7 +269,10 @@ def read_html(page: str, url: str = "") -> WebArticle:
         text = "\n".join(post_text(text.splitlines())[1])
     elif video:  # its comments may say more than its caption: the extractor lost nothing
         title, dateline, text = video.title, video.dateline, "\n".join(video.lines)
-    if not post and not video and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
+    event = None if post or microblog or video else _event_page(page, lines, title)
+    if event:
+        text = event
+    elif not post and not video and said_han(text.splitlines()) < _EXTRACTED_SHARE * said_han(lines):
         text = _text_from_the_headline(page, title)
     several = _bylined_lines(page)
     if several:  # each article's headline, byline and dateline stand in its own lines: the page has no headline
@@ -287,7 +296,9 @@ def read_html(page: str, url: str = "") -> WebArticle:
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
-        published=next((d.published for d in datelines if d.published and not d.rank), None) or properties_day
+        # an event page: the day it says it was posted, not its event's day nor a comment's time
+        published=(read_posted_day(lines) or (dateline.published if dateline else None)) if event else
+        next((d.published for d in datelines if d.published and not d.rank), None) or properties_day
         or read_issue_day(lines) or _time_day(tree)
         or _iso_day(doc.get("date"))
         or _script_day(page) or _url_day(page_url)
@@ -298,6 +309,26 @@ def read_html(page: str, url: str = "") -> WebArticle:
         text=text,
         several=bool(several),
     )
+
+
+def _event_page(page: str, lines: list[str], headline: str) -> str:
+    """An event page of a listings site (豆瓣同城, 活动行): its headline, its fields under it as "label：value" lines
+    (web_layout.read_event_fields), then its description; its counts, buttons, comments and the events it
+    recommends are no text. "" for any other page. The extractor keeps the fields alone, or the sidebar."""
+    fields = read_event_fields(lines[lines.index(headline) + 1:]) if headline in lines else []
+    return "\n".join([headline, *fields, *_event_description(page)]) if fields else ""
+
+
+def _event_description(page: str) -> list[str]:
+    """The lines of an event's description: the blocks under the heading naming it ("活动详情 · · · · · ·"), up to the
+    next heading of its rank ("讨论区")."""
+    tree = trafilatura.load_html(page)
+    heading = next((heading for heading in tree.iter(*_HEADING_TAGS)
+                    if _EVENT_DESCRIPTION.match(normalize(heading.text_content()))), None)
+    if heading is None:
+        return []
+    blocks = itertools.takewhile(lambda block: block.tag != heading.tag, heading.itersiblings())
+    return [line for block in blocks for line in _visible_lines(block)]
 
 
 def _bylined_lines(page: str) -> list[str]:

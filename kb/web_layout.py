@@ -299,6 +299,15 @@ _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 _MEETING_TIME = re.compile(rf"^时\s*间\s*[：:]\s*{_FULL_DATE.pattern}")
 _MEETING_PLACE = re.compile(r"(?:^|\s)地\s*点\s*[：:]\s*\S")  # on its own line or after the time
 _MEETING_HEAD_LINES = 12
+# An event page of a listings site (豆瓣同城, 活动行, 互动吧): under its headline, the event's fields, a label ("时间:")
+# before its value or over it (a list of sessions), among them its time, its place and its fee or organiser; and a
+# line saying when the page was posted ("活动发布于 2024-11-26 10:22"), which dates it: the event's day does not.
+_EVENT_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(.*)$")
+_EVENT_TIME = re.compile(r"^(?:活动|开始|举办)?(?:时间|日期)$")
+_EVENT_PLACE = re.compile(r"^(?:活动|举办)?(?:地点|地址|场地)$")
+_EVENT_TERMS = re.compile(r"^(?:费用|票价|门票|发起人?|主办方?|组织者|举办方)$")
+_EVENT_VALUE_LINES = 3  # the most lines a label over its value (a list of sessions) takes
+_POSTED_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:发布|发起|创建)于\s*{_FULL_DATE.pattern}")
 # A cover's line naming the day it is held or given (a slide deck's, a poster's): a full date alone on its line, maybe
 # with its weekday, its time (or span of time) and its place after a space: "2024年4月12日（周五）15:30　学校报告厅"
 _WEEKDAY = r"[（(]?(?:星期|周)[一二三四五六日天][）)]?"
@@ -736,6 +745,33 @@ def read_meeting_day(lines: list[str]) -> date | None:
         head.append(line)
     time = next(filter(None, map(_MEETING_TIME.match, head)), None)
     return valid_day(*time.groups()) if time and any(map(_MEETING_PLACE.search, head)) else None
+
+
+def read_event_fields(lines: list[str]) -> list[str]:
+    """An event page's fields, the lines right under its headline, each as "label：value" (a label over its value
+    takes the lines under it up to the next label: "时间：12月14日 周六 08:30 至 2025年03月02日 每天"), when they
+    name the event's time, its place and its fee or organiser (a meeting record's 时间/地点 head names neither);
+    [] for any other page. The fields end at the first line that is neither a label nor a label's value (counts,
+    buttons)."""
+    fields: list[tuple[str, list[str]]] = []
+    for line in lines:
+        field = _EVENT_FIELD.match(line)
+        if field:
+            fields.append((field.group(1), [field.group(2)]))
+        elif fields and not fields[-1][1][0] and len(fields[-1][1]) <= _EVENT_VALUE_LINES:
+            fields[-1][1].append(line)  # a value under its label
+        else:
+            break
+    labels = [label for label, _ in fields]
+    if not all(any(map(kind.match, labels)) for kind in (_EVENT_TIME, _EVENT_PLACE, _EVENT_TERMS)):
+        return []
+    return [f"{label}：{' '.join(filter(None, value))}" for label, value in fields]
+
+
+def read_posted_day(lines: list[str]) -> date | None:
+    """The day a listing page says it was posted ("活动发布于 2024-11-26 10:22　浏览 4217 次")."""
+    posted = next(filter(None, map(_POSTED_LINE.match, lines)), None)
+    return valid_day(*posted.groups()) if posted else None
 
 
 def read_cover_day(lines: list[str]) -> date | None:

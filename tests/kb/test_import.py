@@ -2881,3 +2881,52 @@ def test_an_outliner_journal_is_dated_by_its_name_only_when_that_is_a_day(name, 
     meta, markdown = read
     assert meta.get("date") == day
     assert markdown == "- 上午去窗口问了换卡的事 社保卡\n"
+
+
+def _event_page(posted: str = "<p class='pl'>活动发布于 2025-03-02 19:40　浏览 1288 次</p>") -> str:
+    """A listings site's event page (豆瓣同城's layout): fields under the headline, a label over a list of sessions,
+    counts and buttons, the description under its heading, comments, recommended events and the posted line."""
+    field = "<div class='event-detail'><span class='pl'>{}:</span> {}</div>"
+    return ("<html><head><meta charset='utf-8'><title>沙河湿地春季观鸟课 (临沂)</title></head><body>"
+            "<div id='db-global-nav'><a href='/'>首页</a> <a href='/location/'>同城</a></div>"
+            "<div class='article'><div class='event-info'><h1>沙河湿地春季观鸟课</h1>"
+            + field.format("时间", "<ul><li>3月22日 周六 07:00-11:00</li><li>至 2025年04月26日 每周六</li></ul>")
+            + field.format("地点", "<span>临沂</span> <span>河东区</span> <span>沙河湿地南门</span>")
+            + field.format("费用", "39元") + field.format("发起", "<a href='/people/shahe/'>沙河自然学堂</a>（主办方）")
+            + "<div class='interest-attend pl'><span>88</span> 人感兴趣　<span>21</span> 人参加</div>"
+            "<div class='event-act'><a>我感兴趣</a> <a>我要参加</a></div></div>"
+            "<div class='mod'><h2>活动详情 · · · · · ·</h2><div class='related_info'>"
+            "<p>每期由两位鸟类志愿者带队，沿湿地南岸步行四公里，认识白鹭、夜鹭和斑嘴鸭等十几种水鸟。</p>"
+            "<p>费用含望远镜租借和一本观鸟手册，十岁以下儿童须家长陪同，家长不另收费。</p></div></div>"
+            "<div class='mod'><h2>讨论区 · · · · · ·</h2><div class='comment-item'><span>小灰鹭</span> "
+            "<span class='time'>2025-03-05 08:11</span><p>下雨天还照常上课吗？我想带孩子一起去。</p></div></div></div>"
+            "<div class='aside'><div class='mod'><h2>临沂同城 · 近期热门</h2><ul><li><a>蒙山夜爬</a></li></ul></div>"
+            f"<div class='mod'>{posted}</div></div></body></html>")
+
+
+def test_an_event_page_reads_its_fields_and_description_dated_when_posted():
+    from kb.html_article import read_html
+    article = read_html(_event_page())
+    assert (article.title, article.published) == ("沙河湿地春季观鸟课", date(2025, 3, 2))
+    assert article.text.splitlines()[1:5] == [
+        "时间：3月22日 周六 07:00-11:00 至 2025年04月26日 每周六", "地点：临沂 河东区 沙河湿地南门", "费用：39元",
+        "发起：沙河自然学堂（主办方）"]
+    assert "认识白鹭、夜鹭和斑嘴鸭等十几种水鸟。" in article.text and "家长不另收费。" in article.text
+    assert not any(word in article.text for word in ("下雨天", "人感兴趣", "我要参加", "讨论区", "蒙山夜爬", "浏览"))
+
+
+def test_an_event_page_naming_no_posting_day_is_not_dated_by_its_event_or_comments():
+    from kb.html_article import read_html
+    assert read_html(_event_page(posted="")).published is None
+
+
+def test_an_article_with_a_time_and_place_head_is_no_event_page():
+    """A meeting record's head (时间, 地点, but no fee or organiser) stays the extractor's text under it."""
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>春季植树活动通报</title></head><body><h1>春季植树活动通报</h1>"
+            "<p>时间：2025年3月12日</p><p>地点：沙河湿地北岸</p><p>主持人：刘海明</p><h2>活动详情</h2>"
+            "<p>区林业局组织机关干部和志愿者在沙河湿地北岸栽下银杏、国槐等苗木一千二百棵，成活率预计九成以上。</p>"
+            "<p>下一步将安排专人浇水养护，确保新栽树木安全度过夏季高温。</p></body></html>")
+    article = read_html(page)
+    assert "时间：2025年3月12日" in article.text and "主持人：刘海明" in article.text
+    assert article.published == date(2025, 3, 12)  # a meeting record's head dates it
