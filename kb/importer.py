@@ -27,12 +27,12 @@ from .build import build
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
-from .mail import SHORT_NOTE_HAN, Mail, forwarded, read_mail
+from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, marked_encoding, punctuated, said_han, simplified
-from .web_layout import page_header
+from .web_layout import page_header, read_dateline
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
 TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt")
@@ -273,13 +273,25 @@ def mail_page_text(mail: Mail) -> str:
     forward = forwarded(body.splitlines())
     if forward:  # only a note above the message it sends on: that message is the article, its sender the publisher
         body, sent, sender = "\n".join(forward.lines).strip("\n") + "\n", forward.day or mail.day, forward.sender
+    body = _event_day_as_text(body, mail.event)
     meta = {**found, "title": mail.title or found.get("title", "")}
     page = parse_page("mail", front_matter(meta) + body)
     if page.articles:  # else it is refused as it stands
         day = page.published_on(page.articles[0]) or sent
         meta.update(date=day.isoformat() if day else "", publisher=page.publisher_of(page.articles[0]) or sender)
-    # what a covering note over an enclosed message adds to it (a correction) heads it, as the newer word
-    return front_matter(meta) + "".join(f"{line}\n\n" for line in mail.note) + body
+    # what a covering note over an enclosed message adds to it (a correction) heads it, as the newer word; so does
+    # an invitation's event day and place that its text does not say
+    heading = (*mail.note, *(mail.event.unsaid(body) if mail.event else ()))
+    return front_matter(meta) + "".join(f"{line}\n\n" for line in heading) + body
+
+
+def _event_day_as_text(body: str, event: Event | None) -> str:
+    """An invitation's text with each line that names its event's day as a dateline would ("时间：2024年6月15日
+    19:00—20:30") closed as a sentence: the day it invites to is a fact of its text, not the day it was published."""
+    if event is None:
+        return body
+    return "".join(f"{line.rstrip()}。\n" if (dateline := read_dateline(line)) and dateline.published == event.day
+                   else line for line in body.splitlines(keepends=True))
 
 
 def _attached_document(mail: Mail, note: list[str]) -> str | None:

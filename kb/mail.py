@@ -2,19 +2,20 @@
 standard `email` package: the Subject is its title, the Date its day, a Chinese sender's name its publisher and
 its text part (else its HTML part) its body; its attachments are kept for the importer to choose from. A mail that
 only forwards another one is that one's text, sender and day (`forwarded`); one that encloses it whole (a message/rfc822
-part: a delivery failure notice, a forward as attachment) is read as that message (`_enclosed_article`)."""
+part: a delivery failure notice, a forward as attachment) is read as that message (`_enclosed_article`). A calendar
+invitation is titled by its event's name and carries that event (its VEVENT: day, hours, place) for the importer."""
 from __future__ import annotations
 
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time, timezone, tzinfo
 from email import message_from_bytes, policy
 from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
 
-from .text import HAN, ends_sentence, said_han, sentences, written_day
+from .text import HAN, ends_sentence, said_han, sentences, valid_day, written_day
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
@@ -34,6 +35,13 @@ _CLAUSE_END = re.compile(r"(?<=[，、：:,])")
 # what a covering note says to pass a message on, greet or thank its reader: no fact of the article's
 _PASSING_ON = re.compile(r"转发|转给|转来|转告|告知|告诉|查收|查阅|查看|阅知|知悉|参阅|参考|请阅|附件|如下|见下|发布|"
                          r"您好|你好|大家好|各位好|谢谢|感谢|辛苦|FYI", re.IGNORECASE)
+# A calendar invitation's subject: its label, the event's name, then " @ " and when it is (and in which calendar)
+_INVITATION_LABEL = re.compile(r"^(?:(?:已?更新的?)?邀请|(?:Updated )?Invitation)\s*[:：]\s*", re.IGNORECASE)
+_EVENT_WHEN = re.compile(r"\s+@\s+(?!.*\s@\s).*$")  # from the last " @ " on
+_PLACE_FIELD = re.compile(r"(?:地点|地址|会场)[:：]")
+_CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})
+_ICS_FIELD = re.compile(r"^([A-Z-]+)(?:;[^:]*)?:(.*)$")  # "DTSTART;TZID=Asia/Shanghai:20240615T190000"
+_ICS_TIME = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})\d{2}(Z?))?$")
 _ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]")  # '"某某" <a@b.cn>', Outlook's "某某 [mailto:a@b.cn]"
 
 
@@ -47,6 +55,25 @@ class Mail:
     html: bool
     attachments: tuple[tuple[str, bytes], ...] = ()  # file name and content
     note: tuple[str, ...] = ()  # what a covering note over the enclosed message says of substance, line by line
+    event: Event | None = None  # what a calendar invitation invites to
+
+
+@dataclass(frozen=True)
+class Event:
+    """The event of a calendar invitation (its iCalendar VEVENT): its day, its hours ("19:00—20:30", "" for a whole
+    day) and its place ("" when it names none)."""
+    day: date
+    hours: str
+    place: str
+
+    def unsaid(self, text: str) -> list[str]:
+        """The event's day and place as sentences (never a dateline), those the invitation's text does not say."""
+        flat = re.sub(r"\s+", "", text)
+        said_day = re.search(rf"(?<!\d)0?{self.day.month}[-/.月]0?{self.day.day}(?!\d)", flat)
+        when = f"时间：{self.day.year}年{self.day.month}月{self.day.day}日{f' {self.hours}' if self.hours else ''}。"
+        said_place = re.sub(r"\s+", "", self.place) in flat or _PLACE_FIELD.search(flat)  # "地点：会所二楼"
+        place = f"地点：{self.place}。" if self.place and not said_place else ""
+        return [line for line in ("" if said_day else when, place) if line]
 
 
 @dataclass(frozen=True)
@@ -84,10 +111,65 @@ def _own_mail(message: EmailMessage) -> Mail:
     part = message.get_body(preferencelist=("plain", "html"))  # never an attachment
     body = _decoded(part) if part else b""
     html = part is not None and part.get_content_subtype() == "html"
-    return Mail(title=_REPLY_MARK.sub("", _header(message, "Subject")), day=_sent_day(message),
+    event = _invited_event(message)
+    title = _REPLY_MARK.sub("", _header(message, "Subject"))
+    return Mail(title=_event_name(title) if event else title, day=_sent_day(message),
                 sender=_chinese(sender), body=body if html else _SIGNATURE.split(body)[0],
                 charset=part.get_content_charset() if part else None, html=html,
-                attachments=tuple(_attachments(message)))
+                attachments=tuple(_attachments(message)), event=event)
+
+
+def _event_name(subject: str) -> str:
+    """An invitation's subject without its label and the " @ when (calendar)" tail its calendar adds:
+    "邀请：某某会 @ 2024年6月15日 周六 19:00 - 20:30 (某某日历)" names "某某会"."""
+    return _EVENT_WHEN.sub("", _INVITATION_LABEL.sub("", subject)) or subject
+
+
+def _invited_event(message: EmailMessage) -> Event | None:
+    """The event of the first calendar part (text/calendar, or an attached .ics) that holds one, its times in the
+    zone of the mail's Date when the calendar gives them in UTC."""
+    sent = getattr(message["Date"], "datetime", None)
+    zone = sent.tzinfo if sent and sent.tzinfo else None
+    for part in message.walk():
+        if part.get_content_type() in _CALENDAR_TYPES or (part.get_filename() or "").lower().endswith(".ics"):
+            content = part.get_payload(decode=True)
+            event = _vevent(content.decode("utf-8", "replace"), zone) if isinstance(content, bytes) else None
+            if event:
+                return event
+    return None
+
+
+def _vevent(calendar: str, zone: tzinfo | None) -> Event | None:
+    """The first VEVENT of an iCalendar text with a DTSTART: its day, hours and LOCATION."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", calendar)  # a long line goes on in lines that begin with a space
+    fields: dict[str, str] = {}
+    inside = False
+    for line in unfolded.splitlines():
+        inside = (inside or line.strip() == "BEGIN:VEVENT") and line.strip() != "END:VEVENT"
+        found = _ICS_FIELD.match(line.strip()) if inside else None
+        if found:
+            fields.setdefault(found.group(1), found.group(2))
+    start, end = _ics_time(fields.get("DTSTART", ""), zone), _ics_time(fields.get("DTEND", ""), zone)
+    if start is None:
+        return None
+    hours = f"{start:%H:%M}—{end:%H:%M}" if isinstance(start, datetime) and isinstance(end, datetime) \
+        else f"{start:%H:%M}" if isinstance(start, datetime) else ""
+    place = re.sub(r"\\([,;\\])", r"\1", fields.get("LOCATION", "")).replace("\\n", " ").strip()
+    return Event(day=start.date() if isinstance(start, datetime) else start, hours=hours, place=place)
+
+
+def _ics_time(value: str, zone: tzinfo | None) -> datetime | date | None:
+    """"20240615T190000" (as written in the event's zone), "20240615T110000Z" (UTC, given in `zone`), "20240615"
+    (a whole day)."""
+    found = _ICS_TIME.match(value.strip())
+    if not found:
+        return None
+    year, month, day, hour, minute, utc = found.groups()
+    whole_day = valid_day(year, month, day)
+    if whole_day is None or hour is None or int(hour) > 23 or int(minute) > 59:
+        return whole_day
+    moment = datetime.combine(whole_day, time(int(hour), int(minute)))
+    return moment.replace(tzinfo=timezone.utc).astimezone(zone) if utc and zone else moment
 
 
 def _sent_day(message: EmailMessage) -> date | None:

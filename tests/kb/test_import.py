@@ -987,6 +987,56 @@ _POOL_REPORT = ("城北游泳馆11月共接待游客4260人次，比上月增加
 _POOL_MEMO = "12月份排班表请各部门在12月5日前报送，附件是排班表模板和停业通知，逾期按本月排班执行。\n"
 
 
+_READING_CLUB = ("各位读者：\n城西社区读书会成立三年，理事会任期将满，"
+                 "社区定于3月22日下午召开换届座谈会，听取大家对选书和活动安排的意见。\n"
+                 "时间：2025年3月22日（星期六）14:30—16:00\n地点：城西社区图书室\n"
+                 "会上将推选新一届理事七名，请有意参选的读者3月18日前到图书室报名。\n\n城西社区居委会\n2025年3月10日\n")
+_DRILL = ("城西社区本月组织消防疏散演练，请各楼栋居民听到警报后沿楼梯有序下楼，不要乘坐电梯。\n"
+          "演练结束后消防站工作人员现场讲解灭火器使用方法，每户可领取一份家庭防火手册。\n")
+
+
+def _calendar(start: str, end: str, place: str) -> str:
+    """An iCalendar invitation as a calendar app sends it: a time zone's DTSTART before the event's, long lines
+    folded."""
+    return ("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\n"
+            "DTSTART:19700101T000000\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\n"
+            f"DTSTART{start}\r\nDTEND{end}\r\nSUMMARY:活动\r\nLOCATION:{place[:4]}\r\n {place[4:]}\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def _invitation(subject: str, text: str, calendar: str | None, sent: str) -> bytes:
+    """A calendar invitation: the organiser's text, the calendar beside it (text/calendar) and as invite.ics."""
+    message = _mail(_words(subject, "utf-8"), f"{_words('城西社区居委会', 'utf-8')} <cx@example.cn>", sent=sent)
+    message.set_content(text, cte="base64")
+    if calendar:
+        message.add_alternative(calendar, subtype="calendar", params={"method": "REQUEST"})
+        message.add_attachment(calendar.encode(), maintype="application", subtype="ics", filename="invite.ics")
+    return _saved(message)
+
+
+@pytest.mark.parametrize("raw, title, day, said", [
+    (_invitation("邀请：城西社区读书会换届座谈会 @ 2025年3月22日 周六 14:30 - 16:00 (城西社区日历)", _READING_CLUB,
+                 _calendar(";TZID=Asia/Shanghai:20250322T143000", ";TZID=Asia/Shanghai:20250322T160000",
+                           "城西社区图书室"), "Tue, 11 Mar 2025 09:00:00 +0800"),
+     "城西社区读书会换届座谈会", "2025-03-10", ["时间：2025年3月22日（星期六）14:30—16:00", "地点：城西社区图书室"]),
+    (_invitation("Invitation: 城西社区消防疏散演练 @ Sat Mar 22, 2025 2:30pm - 4pm (GMT+08:00) (cx@example.cn)", _DRILL,
+                 _calendar(":20250322T063000Z", ":20250322T080000Z", "城西社区中心广场\\, 东门"),
+                 "Wed, 12 Mar 2025 16:45:00 +0800"),
+     "城西社区消防疏散演练", "2025-03-12", ["时间：2025年3月22日 14:30—16:00。", "地点：城西社区中心广场"]),
+    (_invitation("邀请：城西社区读书会换届座谈会 @ 城西社区图书室", _DRILL, None, "Wed, 12 Mar 2025 16:45:00 +0800"),
+     "邀请：城西社区读书会换届座谈会 @ 城西社区图书室", "2025-03-12", []),
+], ids=["notice-with-closing-and-event-time-field", "calendar-only-says-when-and-where", "no-calendar-no-invitation"])
+async def test_a_calendar_invitation_is_its_event_dated_when_sent_or_closed_not_on_the_events_day(tmp_path, raw,
+                                                                                                 title, day, said):
+    source = tmp_path / "invite.eml"
+    source.write_bytes(raw)
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (title, day, "城西社区居委会")
+    assert all(fact in article.text for fact in said)
+    assert not any(left in article.text for left in ("VCALENDAR", "DTSTART", "invite.ics"))
+
+
 @pytest.mark.parametrize("text, attachments, said", [
     (_POOL_REPORT, [("通知.eml", _saved(_pool_notice()))], "4260人次"),
     (_POOL_MEMO, [("通知.eml", _saved(_pool_notice())), ("排班表.xlsx", b"PK\x03\x04" + bytes(32))], "排班表模板"),
