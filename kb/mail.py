@@ -10,12 +10,14 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 from email import message_from_bytes, policy
 from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
 
-from .text import HAN, ends_sentence, said_han, sentences, valid_day, written_day
+from icalendar import Calendar
+
+from .text import HAN, ends_sentence, said_han, sentences, written_day
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
@@ -40,8 +42,6 @@ _INVITATION_LABEL = re.compile(r"^(?:(?:已?更新的?)?邀请|(?:Updated )?Invi
 _EVENT_WHEN = re.compile(r"\s+@\s+(?!.*\s@\s).*$")  # from the last " @ " on
 _PLACE_FIELD = re.compile(r"(?:地点|地址|会场)[:：]")
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})
-_ICS_FIELD = re.compile(r"^([A-Z-]+)(?:;[^:]*)?:(.*)$")  # "DTSTART;TZID=Asia/Shanghai:20240615T190000"
-_ICS_TIME = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})\d{2}(Z?))?$")
 _ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]")  # '"某某" <a@b.cn>', Outlook's "某某 [mailto:a@b.cn]"
 
 
@@ -127,49 +127,38 @@ def _event_name(subject: str) -> str:
 
 def _invited_event(message: EmailMessage) -> Event | None:
     """The event of the first calendar part (text/calendar, or an attached .ics) that holds one, its times in the
-    zone of the mail's Date when the calendar gives them in UTC."""
+    zone of the mail's Date when the calendar names theirs (UTC, a TZID)."""
     sent = getattr(message["Date"], "datetime", None)
     zone = sent.tzinfo if sent and sent.tzinfo else None
     for part in message.walk():
         if part.get_content_type() in _CALENDAR_TYPES or (part.get_filename() or "").lower().endswith(".ics"):
             content = part.get_payload(decode=True)
-            event = _vevent(content.decode("utf-8", "replace"), zone) if isinstance(content, bytes) else None
+            event = _vevent(content, zone) if isinstance(content, bytes) else None
             if event:
                 return event
     return None
 
 
-def _vevent(calendar: str, zone: tzinfo | None) -> Event | None:
-    """The first VEVENT of an iCalendar text with a DTSTART: its day, hours and LOCATION."""
-    unfolded = re.sub(r"\r?\n[ \t]", "", calendar)  # a long line goes on in lines that begin with a space
-    fields: dict[str, str] = {}
-    inside = False
-    for line in unfolded.splitlines():
-        inside = (inside or line.strip() == "BEGIN:VEVENT") and line.strip() != "END:VEVENT"
-        found = _ICS_FIELD.match(line.strip()) if inside else None
-        if found:
-            fields.setdefault(found.group(1), found.group(2))
-    start, end = _ics_time(fields.get("DTSTART", ""), zone), _ics_time(fields.get("DTEND", ""), zone)
-    if start is None:
+def _vevent(calendar: bytes, zone: tzinfo | None) -> Event | None:
+    """The first VEVENT of an iCalendar file with a DTSTART: its day, hours and LOCATION, its times in `zone`."""
+    try:
+        events = Calendar.from_ical(calendar).walk("VEVENT")
+    except ValueError:  # not iCalendar after all
         return None
-    hours = f"{start:%H:%M}—{end:%H:%M}" if isinstance(start, datetime) and isinstance(end, datetime) \
-        else f"{start:%H:%M}" if isinstance(start, datetime) else ""
-    place = re.sub(r"\\([,;\\])", r"\1", fields.get("LOCATION", "")).replace("\\n", " ").strip()
-    return Event(day=start.date() if isinstance(start, datetime) else start, hours=hours, place=place)
+    for event in events:
+        start, end = (_in_zone(event.decoded(field, None), zone) for field in ("DTSTART", "DTEND"))
+        if not isinstance(start, date):
+            continue
+        hours = f"{start:%H:%M}—{end:%H:%M}" if isinstance(start, datetime) and isinstance(end, datetime) \
+            else f"{start:%H:%M}" if isinstance(start, datetime) else ""
+        place = " ".join(str(event.get("LOCATION", "")).split())
+        return Event(day=start.date() if isinstance(start, datetime) else start, hours=hours, place=place)
+    return None
 
 
-def _ics_time(value: str, zone: tzinfo | None) -> datetime | date | None:
-    """"20240615T190000" (as written in the event's zone), "20240615T110000Z" (UTC, given in `zone`), "20240615"
-    (a whole day)."""
-    found = _ICS_TIME.match(value.strip())
-    if not found:
-        return None
-    year, month, day, hour, minute, utc = found.groups()
-    whole_day = valid_day(year, month, day)
-    if whole_day is None or hour is None or int(hour) > 23 or int(minute) > 59:
-        return whole_day
-    moment = datetime.combine(whole_day, time(int(hour), int(minute)))
-    return moment.replace(tzinfo=timezone.utc).astimezone(zone) if utc and zone else moment
+def _in_zone(moment: object, zone: tzinfo | None) -> object:
+    """A calendar's time with its zone ("…T110000Z", "TZID=Asia/Shanghai") as the clock reads it in `zone`."""
+    return moment.astimezone(zone) if isinstance(moment, datetime) and moment.tzinfo and zone else moment
 
 
 def _sent_day(message: EmailMessage) -> date | None:
