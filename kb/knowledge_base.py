@@ -518,7 +518,7 @@ class KnowledgeBase:
             if kinds.PHONE in asked:
                 text = self._with_listed_contacts(best.sentence, text)
             if kinds.PHONE not in asked and not kinds.asks_about_the_report(question):  # "电话多少" asks no count
-                text = self._with_asked_after(question, best.sentence, best, text, asked & _FIGURES)
+                text = self._with_asked_after(question, best, text, asked & _FIGURES)
             parts = [(text, article)]
         also = self._close_second(question, ranked, best, asked) if len(parts) == 1 and not overview else None
         if also is not None and also.text not in parts[0][0]:
@@ -569,8 +569,7 @@ class KnowledgeBase:
         following = sentence + 1
         return text + self._sentences[following].text if following in self._neighbours(sentence) else text
 
-    def _with_asked_after(self, question: str, sentence: int, best: Unit, text: str,
-                          asked: frozenset[str]) -> str:
+    def _with_asked_after(self, question: str, best: Unit, text: str, asked: frozenset[str]) -> str:
         """A sentence naming what is asked about often leaves the figure asked for to the next one ("…举办了两期网上
         “春风行动”招聘会。" → "目前已有459名劳动者……参与招聘会"): when the answer does not state that kind of
         figure (in the measure asked, if any) and the next sentence does, it is shown too."""
@@ -580,10 +579,11 @@ class KnowledgeBase:
             return (not asked or _states_asked(stated, asked)) and \
                 (not measures or kinds.states_measure(passage, measures))
 
-        following = sentence + 1
-        if not (asked or measures) or gives(best.text, best.kinds) or following not in self._neighbours(sentence):
+        sentence = best.sentence
+        if sentence is None or not (asked or measures) or gives(best.text, best.kinds) \
+                or sentence + 1 not in self._neighbours(sentence):
             return text
-        after = self._sentences[following].text
+        after = self._sentences[sentence + 1].text
         if after in text or not gives(after, kinds.stated_kinds(after)):
             return text
         if len(after) <= _DIRECT_CHARS:

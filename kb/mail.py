@@ -128,7 +128,7 @@ def _event_name(subject: str) -> str:
 def _invited_event(message: EmailMessage) -> Event | None:
     """The event of the first calendar part (text/calendar, or an attached .ics) that holds one, its times in the
     zone of the mail's Date when the calendar names theirs (UTC, a TZID)."""
-    sent = getattr(message["Date"], "datetime", None)
+    sent = _sent(message)
     zone = sent.tzinfo if sent and sent.tzinfo else None
     for part in message.walk():
         if part.get_content_type() in _CALENDAR_TYPES or (part.get_filename() or "").lower().endswith(".ics"):
@@ -161,8 +161,12 @@ def _in_zone(moment: object, zone: tzinfo | None) -> object:
     return moment.astimezone(zone) if isinstance(moment, datetime) and moment.tzinfo and zone else moment
 
 
+def _sent(message: EmailMessage) -> datetime | None:
+    return getattr(message["Date"], "datetime", None)  # None when missing or unreadable
+
+
 def _sent_day(message: EmailMessage) -> date | None:
-    sent = getattr(message["Date"], "datetime", None)  # None when missing or unreadable
+    sent = _sent(message)
     return sent.date() if sent else None
 
 
