@@ -272,11 +272,18 @@ _BARE_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号]")
 
 # "2021年", or "21年" when it is no span of years ("保修15年以上", "3年内")
 _NAMED_YEAR = re.compile(r"(?<!\d)(?:(20\d{2})年|(1[5-9]|2\d)年(?![以之]?[前后内上下]|多|左右|了|期|来))")
+# "2023—2024雪季", "2021-2022年采暖季", "2023到2024年": a season or school year across two years names both
+_YEAR_SPAN = re.compile(r"(?<!\d)(20\d{2})\s*(?:—|–|-|~|～|至|到)\s*(?:20)?(\d{2})(?!\d)")
 
 
 def named_years(text: str) -> frozenset[int]:
-    """"2021年的…", "21年那回": the years a question is about (its articles of other years less likely answer)."""
-    return frozenset(int(full) if full else 2000 + int(short) for full, short in _NAMED_YEAR.findall(text))
+    """"2021年的…", "21年那回", "2023—2024雪季": the years a question is about (its articles of other years less
+    likely answer)."""
+    named = {int(full) if full else 2000 + int(short) for full, short in _NAMED_YEAR.findall(text)}
+    for first, second in _YEAR_SPAN.findall(text):
+        if int(second) == (int(first) + 1) % 100:  # not a day ("2020-03-05")
+            named |= {int(first), int(first) + 1}
+    return frozenset(named)
 
 
 def named_days(text: str) -> frozenset[tuple[int, int | None]]:

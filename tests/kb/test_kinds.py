@@ -257,7 +257,8 @@ def test_a_text_naming_other_places_in_the_series_asked(text, other):
 @pytest.mark.parametrize("question, years", [
     ("2021年那次试鸣是哪天", {2021}), ("21年那回学费多少", {2021}), ("2022年和2023年的标准一样吗", {2022, 2023}),
     ("保修12年以上吗", set()), ("80年代的老楼能改造吗", set()), ("3年内能办完吗", set()), ("今年的报名时间", set()),
-    ("2022年上半年几号报名", {2022}),
+    ("2022年上半年几号报名", {2022}), ("2023—2024雪季几号开板", {2023, 2024}),
+    ("2021-2022年采暖季的补贴", {2021, 2022}), ("2020-03-05那天的通知", set()),
 ])
 def test_the_years_a_question_names(question, years):
     assert kinds.named_years(question) == years

@@ -393,6 +393,18 @@ def test_a_question_naming_a_year_is_answered_from_that_years_article(tmp_path):
     assert "480元" in kb.ask("某区暑期游泳培训学费多少钱").text  # no year named: the newest first
 
 
+
+def test_a_question_naming_a_year_is_not_answered_from_a_later_article_that_says_it_better(tmp_path):
+    older = _article("某区公园露营试点启动", "2022-05-10",
+                     "某区首批3个公园划出露营区，市民可搭帐篷休闲，但露营区不得留宿过夜。",
+                     "露营区开放时间为每天8:00至20:00，不收取费用。")
+    newer = _article("某区公园露营区扩容", "2024-04-26",
+                     "某区公园露营区增加到8个，市民周末可在公园露营区过夜露营，过夜须提前一天在“某区公园”小程序预约。",
+                     "过夜露营每顶帐篷收取管理费20元。")
+    kb = _kb_with(tmp_path, "2022-camp.txt", older, newer)
+    assert "不得留宿过夜" in kb.ask("2022年在某区公园露营区能过夜露营吗").text
+    assert "过夜须提前一天" in kb.ask("现在在某区公园露营区能过夜露营吗").text
+
 def test_a_question_naming_a_day_is_not_answered_from_a_sentence_dated_to_another(tmp_path):
     article = _article("某县蔬菜批发市场价格回落", "2020-04-08",
                        "4月7日，某县蔬菜批发市场芹菜批发价每斤1.1元，比3月上旬下降约三成。",
