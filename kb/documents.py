@@ -34,7 +34,7 @@ from .pdf_layout import (
     slides_read,
     without_running_lines,
 )
-from .text import HAN, ends_sentence, row_sentence
+from .text import HAN, ends_sentence, row_sentence, said_han, sentences
 from .web_layout import is_issuer, read_cover_day
 
 PARAGRAPH_START = "\u3000\u3000"
@@ -46,6 +46,10 @@ _LABEL_ROW_CELLS = (2, 4)       # a table of labels: "label | value" or "label |
 _AFTER_NOTE_MARK = re.compile(r"[\u4e00-\u9fff。，、；：）”」]$")
 _RUN_TEXT = frozenset(qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr"))
 _LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
+# A caption names what a picture shows or asks the reader to scan a code ("扫描二维码关注"): one line under it, and a
+# picture beside running text is at most half the text column, some 20 characters of body print (A4's column holds
+# 39): a text box saying more in sentences than that holds content of its own.
+_CAPTION_HAN = 20
 _NAMESPACES = {"w": nsmap["w"], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
 # A text box is written twice, as a DrawingML shape (mc:Choice) and as VML for older readers (mc:Fallback).
 _BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)][count(ancestor::w:txbxContent) = $depth]",
@@ -67,14 +71,15 @@ class UnreadableDocument(Exception):
 
 def docx_text(raw: bytes, web_page: WebPage | None = None) -> str:
     """The paragraphs and tables of a Word file's body, in order, also inside content controls (a cover page),
-    insertions, fields and links; page headers, footers and deleted text are left out, and so are text boxes unless
-    the file is laid out in them. An HTML part (w:altChunk) is read by web_page (none read without it) where it
-    stands, its title a paragraph; a file that is that part alone is its text page, date and publisher kept."""
+    insertions, fields and links; page headers, footers and deleted text are left out, and so are text boxes beside
+    the text that are captions or repeat it (all are read where the file is laid out in them). An HTML part
+    (w:altChunk) is read by web_page (none read without it) where it stands, its title a paragraph; a file that is
+    that part alone is its text page, date and publisher kept."""
     document = _opened(raw)
     lines: list[str] = []
     pages: list[str] = []  # of the HTML parts
     body = document.element.body
-    for block in _blocks(body, _laid_out_in_boxes(body)):
+    for block in _blocks(body, _box_reading(body)):
         if block.tag == qn("w:p"):
             for text in _paragraph_text(block).split("\n"):  # a line break inside a paragraph
                 lines.append(text if _continues(lines, text) else PARAGRAPH_START + text.strip())
@@ -118,24 +123,48 @@ def _page_lines(page: str) -> list[str]:
     return [PARAGRAPH_START + line.strip() for line in (meta.get("title", ""), *body.splitlines()) if line.strip()]
 
 
+def _box_reading(body: Any) -> Callable[[Any], bool]:
+    """Which text boxes (w:txbxContent) are read: all of a file laid out in them, else those holding content of
+    their own."""
+    if _laid_out_in_boxes(body):
+        return lambda box: True
+    running_text = _bare("".join(_TEXT_OUTSIDE_BOXES(body)))
+    return lambda box: _holds_content(box, running_text)
+
+
 def _laid_out_in_boxes(body: Any) -> bool:
-    """A poster or flyer: more of its text stands in text boxes than outside them. A box beside running text is a
-    caption or a call-out ("扫描二维码…" by a QR code), not the article's text."""
+    """A poster or flyer: more of its text stands in text boxes than outside them."""
     return len("".join(_BOX_TEXT(body)).strip()) > len("".join(_TEXT_OUTSIDE_BOXES(body)).strip())
 
 
-def _blocks(element: Any, boxes: bool) -> Iterator[Any]:  # lxml elements of the document body or a text box
-    """Its paragraphs, tables and HTML parts, those inside a content control ("w:sdt") in their place; with boxes,
-    the text boxes anchored in a paragraph follow it, each once."""
+def _holds_content(box: Any, running_text: str) -> bool:
+    """A box beside running text that says more in sentences of its own than a caption does (a heading "报名条件"
+    over the conditions, an event's day and place set apart); not a caption or call-out ("扫码关注…" by a QR code),
+    nor a pull quote whose sentences the running text (bare) says already."""
+    said = [sentence for paragraph in _PARAGRAPHS(box, depth=_DEPTH(box) + 1)
+            for sentence in sentences(_paragraph_text(paragraph))
+            if _bare(sentence) not in running_text]
+    return said_han(said) > _CAPTION_HAN
+
+
+def _bare(text: str) -> str:
+    """Text without punctuation or spaces, to find a sentence quoted in other marks ("“…全部免费。”")."""
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _blocks(element: Any, reads_box: Callable[[Any], bool]) -> Iterator[Any]:  # the document body or a text box
+    """Its paragraphs, tables and HTML parts, those inside a content control ("w:sdt") in their place; the text
+    boxes anchored in a paragraph that reads_box follow it, each once."""
     for child in element:
         if child.tag in (qn("w:p"), qn("w:tbl"), qn("w:altChunk")):
             yield child
-            if boxes and child.tag == qn("w:p"):
+            if child.tag == qn("w:p"):
                 for box in _BOXES(child, depth=_DEPTH(child)):  # not those in the boxes it holds: they follow theirs
-                    yield from _blocks(box, boxes)
+                    if reads_box(box):
+                        yield from _blocks(box, reads_box)
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
-            yield from _blocks(content if content is not None else [], boxes)
+            yield from _blocks(content if content is not None else [], reads_box)
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a w:p element

@@ -121,3 +121,36 @@ def test_a_text_box_beside_running_text_is_left_out():
     text = docx_text(_with_body_xml(f'<w:p {W}><w:r><w:t>{notice}</w:t></w:r></w:p>',
                                     _box_paragraph(_paragraphs("扫码报名志愿者"))))
     assert text.splitlines() == ["　　" + notice]
+
+
+
+READING_CLUB = ["青禾街道暑期少儿读书会开始招募",
+                "暑假里，青禾街道文化中心将为辖区孩子开办读书会，由退休语文教师带领共读经典童书，每期六次，全部免费。",
+                "读书会结束时，每位坚持到最后的孩子都能获得一本赠书和一张结业证书，优秀读书笔记还将在街道宣传栏展出。"]
+
+
+def _running_text(*texts: str) -> list[str]:
+    """Paragraphs of the body, outside any text box."""
+    return [f'<w:p {W}><w:r><w:t>{text}</w:t></w:r></w:p>' for text in texts]
+
+
+@pytest.mark.parametrize("fallback", [False, True])
+def test_a_text_box_of_facts_beside_running_text_is_read_where_it_is_anchored_once(fallback):
+    box = ["谁能报名？", "8至14岁、家住青禾街道的孩子。", "每期限30人，按报名先后录取，额满即止。",
+           "第一次活动须有一位家长陪同。"]
+    text = docx_text(_with_body_xml(*_running_text(READING_CLUB[0]), _box_paragraph(_paragraphs(*box), fallback),
+                                    *_running_text(*READING_CLUB[1:])))
+    assert text.splitlines() == ["　　" + line for line in (READING_CLUB[0], *box, *READING_CLUB[1:])]
+
+
+@pytest.mark.parametrize("caption", [["扫描二维码，关注青禾街道公众号。"],
+                                     ["［二维码］", "扫码关注“青禾街道”", "在线报名　查看活动"]])
+def test_a_caption_box_beside_running_text_is_left_out(caption):
+    text = docx_text(_with_body_xml(*_running_text(*READING_CLUB), _box_paragraph(_paragraphs(*caption))))
+    assert text.splitlines() == ["　　" + line for line in READING_CLUB]
+
+
+def test_a_pull_quote_box_repeating_a_sentence_of_the_running_text_is_left_out():
+    quote = "“每位坚持到最后的孩子都能获得一本赠书和一张结业证书。”"
+    text = docx_text(_with_body_xml(*_running_text(*READING_CLUB), _box_paragraph(_paragraphs(quote, "——读书会"))))
+    assert text.splitlines() == ["　　" + line for line in READING_CLUB]
