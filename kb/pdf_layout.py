@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from .text import HAN, ends_sentence, is_contents_heading, run_on, starts_item
+from .text import HAN, ends_sentence, is_contents_heading, item_number_end, run_on, starts_item
 
 # in characters of the body's font size: how far in a line may start and still be the column's first (an indent
 # of two), how far short of the right edge a line may end and still run to it, how far in the next line may start
@@ -52,6 +52,7 @@ class Line:
     gap: float     # the widest space between two of its glyphs: a line of running text has none
     vertical: bool = False  # a column of vertical writing (竖排), placed as if the page were turned a quarter left
     cell: float | None = None  # where a table row's last cell starts: after its last wide space (_WIDE_GAP)
+    item_text: float | None = None  # where a list item's text starts, after its number or bullet ("1. 凭…": at 凭)
 
 
 class _Run(NamedTuple):  # a line as PDFium gives it, or pieced together
@@ -99,8 +100,11 @@ def _line(run: _Run, page_height: float, lone_in_column: bool) -> Line:
     height = font_size([box for char, box in glyphs if re.match(HAN, char)])
     wide = _WIDE_GAP * (height or max(box[3] - box[1] for _, box in glyphs))
     cells = [after[0] for gap, (_, after) in zip(gaps, glyphs[1:], strict=True) if gap >= wide]
+    number = item_number_end("".join(char for char, _ in glyphs))
+    item_text = glyphs[number][1][0] if 0 < number < len(glyphs) else None
     return Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
-                min(box[1] for _, box in glyphs), height, max(gaps, default=0.0), vertical, max(cells, default=None))
+                min(box[1] for _, box in glyphs), height, max(gaps, default=0.0), vertical, max(cells, default=None),
+                item_text)
 
 
 def _rejoined(runs: list[_Run]) -> list[_Run]:
@@ -315,11 +319,12 @@ def _edge_lines(lines: list[Line]) -> list[Line]:
 
 def paragraphs(lines: list[Line], wraps: Mapping[Line, bool] | None = None) -> list[str]:
     """Lines joined into paragraphs: a line goes on with the one above it when that one runs to the right edge of
-    its column and it starts at the left edge of its own, both are running text of one font size (no wide space
-    inside: not a table row, nor a bar of links; but a row's last cell may go on, _cell_wrapped), and no wider gap
-    stands between them than between the lines of a paragraph (unless it stands higher: the next column or page).
-    Columns of vertical writing are read so too, turned a quarter (a column goes on into the next unless it ends
-    early); a run of them is a block of its own. Whether a slide's line runs to the edge is in wraps (slides_read)."""
+    its column and it starts at the left edge of its own (or, under a list item's line, where the item's text starts:
+    _under_item_text), both are running text of one font size (no wide space inside: not a table row, nor a bar of
+    links; but a row's last cell may go on, _cell_wrapped), and no wider gap stands between them than between the
+    lines of a paragraph (unless it stands higher: the next column or page). Columns of vertical writing are read so
+    too, turned a quarter (a column goes on into the next unless it ends early); a run of them is a block of its own.
+    Whether a slide's line runs to the edge is in wraps (slides_read)."""
     return [paragraph for _, block in itertools.groupby(lines, key=lambda line: line.vertical)
             for paragraph in _block_paragraphs(list(block), wraps or {})]
 
@@ -353,7 +358,7 @@ def _block_paragraphs(lines: list[Line], wraps: Mapping[Line, bool]) -> list[str
         one_font = not (above.height and line.height) or abs(above.height - line.height) < _FONT_TOLERANCE * font
         running_text = max(above.gap, line.gap) < _WIDE_GAP * font and one_font
         centred = abs((above.left + above.right) - (line.left + line.right)) < 2 * size  # a headline wrapped
-        at_the_edge = above in wraps or line.left < left + _EDGE_CHARS * size
+        at_the_edge = above in wraps or line.left < left + _EDGE_CHARS * size or _under_item_text(above, line, size)
         wrapped = spans and (at_the_edge or centred) and running_text \
             or one_font and line.gap < _WIDE_GAP * font and _cell_wrapped(above, line, reach[start(line)], size)
         return wrapped and not heading and (next_page or above.bottom - line.bottom <= pitch * _PARAGRAPH_GAP)
@@ -365,6 +370,14 @@ def _block_paragraphs(lines: list[Line], wraps: Mapping[Line, bool]) -> list[str
         else:
             found.append(line.text)
     return found
+
+
+def _under_item_text(above: Line, line: Line, size: float) -> bool:
+    """A list item's line wrapped under its text, not under its number: a hanging indent, as a web page's numbered
+    list (an HTML <ol>) prints. The line starts where the item's text does (within _EDGE_CHARS) and opens no item of
+    its own (a sub-list's "（1）…")."""
+    return above.item_text is not None and abs(line.left - above.item_text) < _EDGE_CHARS * size \
+        and not starts_item(line.text)
 
 
 def _cell_wrapped(above: Line, line: Line, cell_right: float, size: float) -> bool:

@@ -401,3 +401,30 @@ def test_a_table_cells_text_wrapped_onto_the_next_lines_goes_on_and_each_row_is_
         "3 打疫苗收费吗？ 免费接种，只收十元证件工本费。",
         "4 外地犬只能在本区打疫苗吗？", "可以，凭犬只登记证到任一诊疗机构接种。",
         "某某区农业农村局 某某区畜牧兽医站", "2022年3月1日")]
+
+
+def _list_page(*items: tuple[str, ...]) -> bytes:
+    """A web page printed to PDF, 12 points a line of 38 characters: a paragraph, then a numbered list whose item's
+    further lines (each given) stand under the item's text, not under its number, a hanging indent."""
+    rows = [_row("青禾图书馆少儿阅览室", 780, 18, 200),
+            _row("暑假期间少儿阅览室调整开放安排，读者可凭借阅证入室阅读，也可以在网上预约自习", 740, 12, 72),
+            _row("座位，每人每天限约一次，预约后半小时内仍未到的座位将自动释放给其他读者，请按", 722, 12, 72),
+            _row("时入座，现将有关事项告知如下。", 704, 12, 72)]
+    bottom = 682.0
+    for item in items:
+        for number, text in enumerate(item):  # "2." stands two characters wide: its text starts at 72 + 24
+            rows.append(_row(text, bottom, 12, 72 if number == 0 else 96))
+            bottom -= 18
+    return _pdf(*[[glyph for row in rows for glyph in row]])
+
+
+def test_a_list_items_line_wrapped_under_its_text_goes_on_but_a_short_items_next_line_or_a_sub_item_does_not():
+    raw = _list_page(("1.开放时间为每周二至周日9:00—17:00，周一闭馆，每周六晚间另外延长", "至19:30，寒暑假照常开放。"),
+                     ("2.读者在阅览室内请保持安静，勿饮食。",),
+                     ("3.预约座位请关注公众号：", "青禾少儿书房"))
+    assert pdf_text(raw).splitlines()[2:] == ["　　" + text for text in (
+        "1.开放时间为每周二至周日9:00—17:00，周一闭馆，每周六晚间另外延长至19:30，寒暑假照常开放。",
+        "2.读者在阅览室内请保持安静，勿饮食。", "3.预约座位请关注公众号：", "青禾少儿书房")]
+    sub_item = ("4.寒暑假期间另设亲子共读专区，家长可带十二岁以下儿童入内，并须遵守下列两条",
+                "（1）每位家长限带两名儿童。")
+    assert pdf_text(_list_page(sub_item)).splitlines()[2:] == ["　　" + text for text in sub_item]
