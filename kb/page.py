@@ -72,6 +72,7 @@ from .web_layout import (
     read_routing_form,
     read_signature,
     read_sms_backup,
+    read_social_feed,
     read_stamp,
     read_version,
     section_issuer,
@@ -470,6 +471,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     mail = forwarded(lines)
     if mail and mail.subject:  # the notice a pasted e-mail forwards, titled by its 主题, sent by its 发件人
         return _dated(_one_article(mail.lines, mail.subject, whole_lines), Dateline(mail.day, mail.sender, True))
+    feed = read_social_feed(lines)
+    if feed:  # a feed copied from a phone: each post and each comment a paragraph, its chrome no text
+        return _dated(_one_article(_part_lines(feed.parts), feed.title, whole_lines), feed.dateline)
     meeting = read_meeting_transcript(lines)
     if meeting:  # a meeting app's transcript: its head names and dates it, each turn is led by its speaker
         return _dated(_one_article(_turn_lines(meeting.turns), meeting.title, whole_lines), meeting.dateline)
@@ -531,6 +535,11 @@ def _item_lines(items: list[tuple[str, list[str]]]) -> list[str]:
         lines += [_Line.heading(heading)] if heading else []
         lines += [_Line.of(line, indented=n == 0) for n, line in enumerate(text)]
     return lines
+
+
+def _part_lines(parts: list[list[str]]) -> list[str]:
+    """Parts of a text as its lines, each part opening a paragraph of its own."""
+    return [_Line.of(line, indented=n == 0) for part in parts for n, line in enumerate(part)]
 
 
 def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:

@@ -31,8 +31,9 @@ def ends_sentence(text: str) -> bool:
 
 
 _BULLETS = ("-", "•", "·")
-_ITEM_START = re.compile(f"[{re.escape(''.join(_BULLETS))}①-⑳]|" r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|"
-                         r"[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_KEYCAP_NUMBER = r"(?:\d\ufe0f?\u20e3)+|\U0001f51f"  # "1️⃣", "🔟": a post's numbered items
+_ITEM_START = re.compile(f"[{re.escape(''.join(_BULLETS))}①-⑳]|{_KEYCAP_NUMBER}|"
+                         r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]")
 
 
 def is_list_item(line: str) -> bool:

@@ -14,7 +14,8 @@
   a transcript's head above photos it transcribes ("【某某照片文字整理】" / "拍摄时间：…") and its pictures' markers,
   a meeting app's transcript (its head, each speaker's line with its timecode, its export line: "导出自某某"),
   an account's list of messages (its name over "12月26日 上午10:02" / "价格调整通知" / … / "详情 >"),
-  a phone's SMS backup (its head over "[2023-02-14 09:31:05] 收到 · 12123" / "【某某银行】…" / …).
+  a phone's SMS backup (its head over "[2023-02-14 09:31:05] 收到 · 12123" / "【某某银行】…" / …),
+  a social feed's chrome ("某某 的朋友圈" over posts, each with "[图片]×3", its time line, "❤ 某某，某某", "评论：").
 """
 from __future__ import annotations
 
@@ -408,6 +409,20 @@ _SMS_SIGNATURE = re.compile(r"^【([^【】]{2,12})】\s*|\s*【([^【】]{2,12}
 _SALUTATION = re.compile(r"^(?:(?:(?:尊敬|亲爱)的[^，。！？：,!?:]{0,12}|[\u4e00-\u9fff]{0,4}[您你]好"
                          r"|[\u4e00-\u9fff]{0,2}提[示醒][\u4e00-\u9fff]{0,6})[，：！,:!]\s*)+")
 _CLAUSES = re.compile(r"[^，；,;]+[，；,;]?")
+# A social feed copied from a phone as text (WeChat Moments 朋友圈, a 微博-like feed): maybe a header naming whose
+# feed it is ("某某 的朋友圈（复制自微信，…）"), then each post: the poster's name, the post's text, then its chrome:
+# media placeholders ("[图片]×3", "[视频]"), a location ("某市·某某小区"), its time line ("2025年4月28日 18:32",
+# "昨天 18:32"), a likes line ("❤ 某某，某某", "赞：…"), a "评论：" label, then its comments ("某某：…",
+# "某某 回复 某某：…"), one a line.
+_FEED_HEADER = re.compile(r"^(\S.{0,29}?)\s*的(?:朋友圈|微博|动态|说说|空间)(?=$|[\s（(【\[：:，,|｜])")
+_FEED_MEDIA = "图片|照片|视频|语音|链接|文件|位置|表情|动画表情|小程序|音乐|直播"
+_FEED_PLACEHOLDER = re.compile(rf"^(?:[\[［【](?:{_FEED_MEDIA})[\]］】])+(?:\s*[×xX*＊]\s*\d{{1,2}})?$")
+_FEED_TIME = re.compile(rf"^(?:{_FULL_DATE.pattern}|{_RECENT})\s*(?:{_TIME})?$|{_LIST_TIME.pattern}")
+_FEED_LIKES = re.compile(r"^(?:[❤♥♡💗]\ufe0f?\s*|赞\s*[：:]\s*|赞\s+)[^。！？；]+$")
+_FEED_COMMENTS_LABEL = re.compile(r"^评论\s*[：:]?$")
+_FEED_COMMENT = re.compile(r"^[^\s：:，。！？；]{1,20}(?:\s*回复\s*[^\s：:，。！？；]{1,20})?\s*[：:]\s*\S")
+_FEED_PLACE = re.compile(r"^[^，。！？；：]{2,24}$")  # "某市·某某小区", "某某公园": a place, no sentence
+_POSTER_NAME = re.compile(r"[^，。！？；：,!?;:\s][^，。！？；：,!?;:]{0,29}")
 # A transcript of photos or screenshots (a notice board's, a poster's) opens with a head of its own: a line naming
 # what was transcribed ("【某某照片文字整理】", "某某图片转文字", "截图文字"), then labelled lines on the pictures and
 # their transcription (拍摄地点, 拍摄时间, 整理人, 转写, 说明). Each picture's text may stand under a marker that
@@ -479,6 +494,13 @@ class MeetingTranscript:
     title: str                       # the meeting's name ("" when the head names none)
     dateline: Dateline               # the meeting's day; an organisation its head names as host, else no one
     turns: list[tuple[str, list[str]]]  # each speaker's name and the lines they said
+
+
+@dataclass(frozen=True)
+class SocialFeed:
+    title: str               # its header's name part ("某某 的朋友圈"), else its first poster's name
+    dateline: Dateline       # its newest post's day (None when no time line names a year), its owner's organisation
+    parts: list[list[str]]   # each post's text and each comment: lines opening a paragraph of their own
 
 
 @dataclass(frozen=True)
@@ -1000,6 +1022,73 @@ def _year_near_named_day(month: int, day: int, text: list[str]) -> int | None:
                 for year in (found.year - 1, found.year, found.year + 1) if (sent := valid_day(year, month, day))),
                default=None)
     return near[2] if near and near[0] <= _NEAR_DAYS else None
+
+
+def read_social_feed(lines: list[str]) -> SocialFeed | None:
+    """A social feed copied as text: posts, one or more of them closed by a time line next to a likes line or a
+    "评论" label, under a header naming whose feed it is, or two posts or more; None for any other text, so an
+    article with a "[图片]" line or a comment quoted in it is read as it stands. The feed's chrome (placeholders,
+    locations, time lines, likes, the label) and its posters' name lines are no text; each post's text and each
+    comment open a paragraph of their own. The facts stand as of the newest post: its day dates the feed."""
+    header = _FEED_HEADER.match(lines[0]) if lines else None
+    body = lines[1:] if header else lines
+    chrome = [_is_feed_chrome(body, n) for n in range(len(body))]
+    times = [n for n, line in enumerate(body) if _FEED_TIME.match(line)]
+    if not any(map(_is_feed_footer, _chrome_runs(body, chrome, times))) or not (header or len(times) >= 2):
+        return None
+    parts, names = _feed_parts(body, chrome)
+    owner = header.group(1) if header else next(iter(names), "")
+    days = [day for n in times if (day := first_full_day(body[n]))]
+    dateline = Dateline(published=max(days, default=None), publisher=_chat_publisher(owner), labelled=False)
+    return SocialFeed(title=header.group(0) if header else owner, dateline=dateline, parts=parts)
+
+
+def _is_feed_chrome(lines: list[str], n: int) -> bool:
+    """A feed's line that is no text: a placeholder, a time, likes or comments line, or a post's location (a short
+    line right above its time line, under its pictures or parting a city and a place with "·"; a line ending a
+    post's text may be as short)."""
+    line = lines[n]
+    if any(pattern.match(line) for pattern in (_FEED_PLACEHOLDER, _FEED_TIME, _FEED_LIKES, _FEED_COMMENTS_LABEL)):
+        return True
+    timed = n + 1 < len(lines) and bool(_FEED_TIME.match(lines[n + 1]))
+    pictured = n > 0 and bool(_FEED_PLACEHOLDER.match(lines[n - 1]))
+    return timed and bool(_FEED_PLACE.match(line)) and (pictured or "·" in line)
+
+
+def _chrome_runs(lines: list[str], chrome: list[bool], times: list[int]) -> list[list[str]]:
+    """The chrome lines around each time line, up to the nearest text."""
+    def run(n: int) -> list[str]:
+        begin = next((b for b in range(n, -1, -1) if not chrome[b]), -1) + 1
+        end = next((e for e in range(n, len(lines)) if not chrome[e]), len(lines))
+        return lines[begin:end]
+    return [run(n) for n in times]
+
+
+def _is_feed_footer(run: list[str]) -> bool:
+    """A post's footer: its time line beside its likes or its comments' label."""
+    return any(_FEED_LIKES.match(line) or _FEED_COMMENTS_LABEL.match(line) for line in run)
+
+
+def _feed_parts(lines: list[str], chrome: list[bool]) -> tuple[list[list[str]], list[str]]:
+    """The feed's text, each post's and each comment's lines apart, and its posters' names. A post opens with its
+    poster's name line; after its time line come its comments, a line each, up to the next poster's name."""
+    parts: list[list[str]] = [[]]
+    names: list[str] = []
+    opening, commented = True, False
+    for n, line in enumerate(lines):
+        if chrome[n]:
+            commented = commented or bool(_FEED_TIME.match(line))
+            parts.append([])
+        elif commented and _FEED_COMMENT.match(line):
+            parts += [[line], []]
+        elif (opening or commented) and _POSTER_NAME.fullmatch(line) and n + 1 < len(lines):
+            names.append(line)
+            parts.append([])
+            opening = commented = False
+        else:
+            parts[-1].append(line)
+            opening = commented = False
+    return [part for part in parts if part], names
 
 
 def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:

@@ -1958,3 +1958,85 @@ def test_an_organisation_over_a_headline_a_sentence_or_a_name_naming_no_place_ke
     page = parse_page("p", text)
     [article] = page.articles
     assert (article.title, page.publisher_of(article)) == (title, "")
+
+
+_MOMENTS = """柳岸社区网格员·小林 的朋友圈（从微信复制，2025年9月20日）
+
+————————
+柳岸社区网格员·小林
+【老旧小区加装电梯征求意见】柳岸小区2号楼、5号楼今年列入加装电梯计划👇
+1️⃣ 业主同意率达到三分之二以上才能申报
+2️⃣ 每部电梯市级补助20万元
+3️⃣ 意见表9月25日前交到社区二楼网格办
+[图片]×2
+临川市·柳岸社区服务中心
+2025年9月12日 09:15
+♥ 赵阿姨，老周，5号楼陈老师
+评论：
+老周：一楼住户也要交费吗？
+柳岸社区网格员·小林 回复 老周：一楼住户不分摊建设费用，维护费按户均摊。
+陈老师：征求意见表在哪领
+小林 回复 陈老师：社区二楼网格办，或者在群里下载电子版。
+
+————————
+柳岸社区网格员·小林
+今天2号楼的意见表已经收齐了，同意率达到86%，下周一报街道审核😀
+[视频]
+2025年9月18日 17:40
+赞：赵阿姨，小孟
+
+————————
+柳岸社区网格员·小林
+周六上午9点在社区广场开电梯安装说明会，厂家技术员现场答疑。
+2025年9月16日 20:05
+❤ 老周
+评论：
+赵阿姨：要带身份证吗？
+"""
+
+
+def test_a_moments_feed_is_titled_by_its_header_dated_by_its_newest_post_and_its_chrome_is_no_text():
+    page = parse_page("p", _MOMENTS)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("柳岸社区网格员·小林 的朋友圈", "2025-09-18", "")  # a person publishes nothing; not the day it was copied
+    assert article.paragraphs == [
+        "【老旧小区加装电梯征求意见】柳岸小区2号楼、5号楼今年列入加装电梯计划👇",
+        "1️⃣ 业主同意率达到三分之二以上才能申报", "2️⃣ 每部电梯市级补助20万元", "3️⃣ 意见表9月25日前交到社区二楼网格办",
+        "老周：一楼住户也要交费吗？", "柳岸社区网格员·小林 回复 老周：一楼住户不分摊建设费用，维护费按户均摊。",
+        "陈老师：征求意见表在哪领", "小林 回复 陈老师：社区二楼网格办，或者在群里下载电子版。",
+        "今天2号楼的意见表已经收齐了，同意率达到86%，下周一报街道审核😀",
+        "周六上午9点在社区广场开电梯安装说明会，厂家技术员现场答疑。", "赵阿姨：要带身份证吗？"]
+
+
+def test_a_feed_without_a_header_is_titled_by_its_poster_who_publishes_it_when_an_organisation():
+    feed = ("东湖街道办事处\n【东湖街道秋季义诊】10月11日上午在东湖公园南门举办义诊，提供免费测血糖、测血压\n"
+            "[图片]×4\n2024年10月8日 10:30\n评论：\n市民小王：需要预约吗？\n"
+            "东湖街道办事处 回复 市民小王：不用预约，带上医保卡即可\n东湖街道办事处\n"
+            "义诊当天上午还有眼科筛查，60岁以上老人可领取老花镜一副。\n2024年10月9日 16:02\n赞 小王，刘大爷\n")
+    page = parse_page("p", feed)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("东湖街道办事处", "2024-10-09", "东湖街道办事处")
+    assert article.paragraphs == ["【东湖街道秋季义诊】10月11日上午在东湖公园南门举办义诊，提供免费测血糖、测血压",
+                                  "市民小王：需要预约吗？", "东湖街道办事处 回复 市民小王：不用预约，带上医保卡即可",
+                                  "义诊当天上午还有眼科筛查，60岁以上老人可领取老花镜一副。"]
+
+
+@pytest.mark.parametrize("text, title, day, paragraphs", [
+    # a photo's placeholder and a "评论" line in a report: no post's time beside them
+    ("口袋公园在柳岸社区开放\n2025-06-02 10:15 来源：柳岸社区\n"
+     "6月1日，柳岸社区口袋公园正式开放，园内设有健身器材12件。\n[图片]\n评论\n居民在社区群里纷纷点赞，称散步有了好去处。\n",
+     "口袋公园在柳岸社区开放", "2025-06-02",
+     ["6月1日，柳岸社区口袋公园正式开放，园内设有健身器材12件。",
+      "[图片]评论居民在社区群里纷纷点赞，称散步有了好去处。"]),
+    # one post quoted under a headline, its time and comments' label under it: no feed's header, no second post
+    ("热线答复：东湖公园南门停车场收费调整\n东湖公园南门停车场10月起首小时免费，之后每小时3元。\n2025年9月30日 18:00\n"
+     "评论：\n张先生：夜间也收费吗？\n", "热线答复：东湖公园南门停车场收费调整", "2025-09-30",
+     ["东湖公园南门停车场10月起首小时免费，之后每小时3元。", "评论：", "张先生：夜间也收费吗？"]),
+])
+def test_a_placeholder_or_comment_in_an_article_or_one_post_quoted_under_a_headline_is_read_as_it_stands(
+        text, title, day, paragraphs):
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), article.paragraphs) == (title, day, paragraphs)
