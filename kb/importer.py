@@ -49,6 +49,11 @@ _SLUG_CHARS = 20
 # A site generator's shortcodes and tags in a content file ({{< figure … >}}, {{% note %}}, {% include … %}): the
 # site fills them in (a picture, a box's frame, a QR code); a paired one's inner text stays.
 _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}", re.DOTALL)
+# A container's fence (a box the site draws around its text: VitePress's and VuePress's "::: tip 标题", Yuque's
+# ":::info" with no space, markdown-it-container's, Docusaurus's ":::note[标题]", Pandoc's "::: {.note}"), opening with
+# its kind and maybe a title, closing with its colons alone.
+_CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \t]*(?:\[(.*)\]|\{.*\}|(.*?))[ \t]*$",
+                              re.MULTILINE)
 
 
 class BadInput(Exception):
@@ -327,13 +332,19 @@ def markdown_page_text(text: str, name: str = "") -> str:
     if outline:
         properties, body = outline
         meta = {**properties, **meta}
-    rendered = markdown.markdown(_TEMPLATE_TAG.sub("", body), extensions=["tables"])
+    rendered = markdown.markdown(_without_container_fences(_TEMPLATE_TAG.sub("", body)), extensions=["tables"])
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     title = html.escape(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else ""
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
                           f"<body><article>{rendered}</article></body></html>")
     found, page_body = split_front_matter(page)
     return front_matter({**found, **meta}) + page_body
+
+
+def _without_container_fences(body: str) -> str:
+    """A Markdown text with its containers' fence lines as paragraph breaks: the kind ("info", "tip") is no text, the
+    box's title is a paragraph of its own over the box's text, which runs into no paragraph beside it."""
+    return _CONTAINER_FENCE.sub(lambda fence: f"\n{fence.group(1) or fence.group(2) or ''}\n", body)
 
 
 def _checked(text: str) -> Page:

@@ -1397,6 +1397,47 @@ def test_an_online_documents_info_line_of_items_between_bars_dates_it(info, day)
     assert (article.paragraphs == said) is bool(day)  # a dateline is no text; the event's line is
 
 
+@pytest.mark.parametrize("opening, closing", [(":::tips", ":::"), ("::: warning 提醒", ":::"),
+                                              (":::note[提醒]", ":::"), ("::::info", "::::")],
+                         ids=["yuque", "vitepress-titled", "docusaurus-titled", "four-colons"])
+def test_a_containers_fences_are_no_text_and_its_box_is_a_paragraph_of_its_own(opening, closing):
+    """A container (Yuque's ":::tips", VitePress's "::: warning 提醒", Docusaurus's ":::note[提醒]"): its fence lines
+    are no text, its title (not its kind) a paragraph over its text, which runs into the paragraph above it no more."""
+    page = parse_page("p", markdown_page_text(
+        "# 桂园小区电动车充电棚使用说明\n\n充电棚在3号楼北侧，共有48个充电口，刷卡充电每度电0.9元。\n"
+        f"{opening}\n充电卡到物业服务中心办理，押金30元，退卡时退还。\n{closing}\n\n## 开放时间\n\n全天开放。\n"))
+    [article] = page.articles
+    box = ["充电卡到物业服务中心办理，押金30元，退卡时退还。"]
+    title = ["提醒"] if "提醒" in opening else []
+    assert article.paragraphs[:3 + len(title)] == \
+        ["充电棚在3号楼北侧，共有48个充电口，刷卡充电每度电0.9元。", *title, *box, "开放时间"]
+
+
+@pytest.mark.parametrize("statement, day", [
+    ("本文档由桂园小区物业服务中心整理，发布于2025年3月14日，如有调整以物业通知为准。", "2025-03-14"),
+    ("本页最后更新于2025-03-14，内容以物业通知为准。", "2025-03-14"),
+    ("桂园小区的充电桩改造工程于2025年3月14日发布招标公告，物业提醒大家留意。", ""),  # not about the document
+], ids=["published", "updated", "something-else-published"])
+def test_an_opening_statement_about_the_document_itself_dates_it(statement, day):
+    """A Yuque document's info box opening its text says when the document itself was published (or updated): that
+    day dates a page with no date in front matter or metadata, before any day its text reports; a day something else
+    was published is a fact of the text. The statement stays text."""
+    page = parse_page("p", markdown_page_text(
+        f"# 桂园小区电动车充电棚使用说明\n\n:::info\n{statement}\n:::\n\n"
+        "## 办卡\n\n4月1日起，充电卡到物业服务中心办理，押金30元。\n"))
+    [article] = page.articles
+    assert (page.iso_date_of(article), article.paragraphs[0]) == (day, statement)
+
+
+def test_a_publication_statement_deep_in_the_text_dates_nothing():
+    """Only the opening lines speak for the document: "本通知发布于…" far under them is read as the text says it."""
+    page = parse_page("p", markdown_page_text(
+        "# 桂园小区电动车充电棚使用说明\n\n充电棚在3号楼北侧，共有48个充电口。\n\n## 收费\n\n每度电0.9元。\n\n"
+        "## 办卡\n\n押金30元。\n\n## 附\n\n本通知发布于2025年3月14日，物业转发。\n"))
+    [article] = page.articles
+    assert page.published_on(article) is None
+
+
 def test_a_mind_maps_compiler_note_dates_it_and_its_words_stay():
     """A mind map exported as Markdown: its compiler's note under the title ("> 整理：某部 某某 2024.3.5 …") dates it
     (not the day an example in it names); the note's words after the fields are text."""
