@@ -71,10 +71,10 @@ class UnreadableDocument(Exception):
 
 def docx_text(raw: bytes, web_page: WebPage | None = None) -> str:
     """The paragraphs and tables of a Word file's body, in order, also inside content controls (a cover page),
-    insertions, fields and links; page headers, footers and deleted text are left out, and so are text boxes beside
-    the text that are captions or repeat it (all are read where the file is laid out in them). An HTML part
-    (w:altChunk) is read by web_page (none read without it) where it stands, its title a paragraph; a file that is
-    that part alone is its text page, date and publisher kept."""
+    insertions, fields and links; page headers (whose day dates a body naming none), footers and deleted text are
+    left out, and so are text boxes beside the text that are captions or repeat it (all are read where the file is
+    laid out in them). An HTML part (w:altChunk) is read by web_page (none read without it) where it stands, its
+    title a paragraph; a file that is that part alone is its text page, date and publisher kept."""
     document = _opened(raw)
     lines: list[str] = []
     pages: list[str] = []  # of the HTML parts
@@ -91,7 +91,21 @@ def docx_text(raw: bytes, web_page: WebPage | None = None) -> str:
     lines = [line for line in lines if line.strip()]
     if len(pages) == 1 and lines == _page_lines(pages[0]):  # nothing besides the part
         return _with_text(pages[0].rstrip("\n"), "Word 文件")
-    return _with_text("\n".join(lines), "Word 文件")
+    return _with_front_matter(_with_text("\n".join(lines), "Word 文件"), "", _header_day(document))
+
+
+def _header_day(document: docx.document.Document) -> date | None:
+    """The full date the first page's header names as one of its parts ("某某社区报　2024年第5期　2024年5月20日"):
+    a newspaper's or bulletin's running head dates its issue. A header of a file number, a page number or a logo, a
+    labelled day ("打印日期：…") or a date in a sentence dates nothing."""
+    section = document.sections[0] if document.sections else None
+    if section is None:
+        return None
+    headers = [section.first_page_header] if section.different_first_page_header_footer else []
+    texts = [paragraph.text for header in [*headers, section.header] if not header.is_linked_to_previous
+             for paragraph in header.paragraphs]
+    parts = [part for text in texts if not ends_sentence(text) for part in re.split(r"\s+|[|｜·•]", text)]
+    return next(filter(None, (read_cover_day([part]) for part in parts)), None)
 
 
 def _opened(raw: bytes) -> docx.document.Document:
@@ -240,7 +254,7 @@ def pdf_text(raw: bytes) -> str:
     body = [line for lines in kept for line in lines]
     text = _with_text("\n".join(PARAGRAPH_START + paragraph for paragraph in paragraphs(body, wraps)), "PDF 文件")
     cover = paragraphs(kept[0], wraps) if kept else []
-    return _with_pdf_front_matter(text, _running_issuer(running_lines(pages)), read_cover_day(cover))
+    return _with_front_matter(text, _running_issuer(running_lines(pages)), read_cover_day(cover))
 
 
 def _running_issuer(running: list[list[Line]]) -> str:
@@ -249,11 +263,12 @@ def _running_issuer(running: list[list[Line]]) -> str:
                  if is_issuer(part)), "")
 
 
-def _with_pdf_front_matter(text: str, issuer: str, cover_day: date | None) -> str:
+def _with_front_matter(text: str, issuer: str, cover_day: date | None) -> str:
     """The text, under a front matter naming what the text itself does not: the running lines' issuer as its
     publisher, the day its first page's cover line names ("2024年4月12日（周五）15:30　学校报告厅", which its weekday
-    and place keep from reading as a dateline) as its date when no dateline, closing or version line dates it."""
-    page = parse_page("pdf", text) if issuer or cover_day else None
+    and place keep from reading as a dateline) or its page header does as its date when no dateline, closing or
+    version line dates it."""
+    page = parse_page("document", text) if issuer or cover_day else None
     if page is None:
         return text
     meta: dict[str, str] = {}

@@ -47,6 +47,7 @@ from .web_layout import (
     ends_the_article,
     is_announcement_number,
     is_distribution,
+    is_edition_line,
     is_english_name,
     is_file_number,
     is_furniture,
@@ -55,6 +56,7 @@ from .web_layout import (
     is_masthead,
     is_note,
     is_page_number,
+    is_paper_name,
     is_printing_day,
     is_unmarked_byline,
     letterhead_issuer,
@@ -488,7 +490,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                                                           message.dateline)]
     lines, issuers = _without_letterhead(lines, letterhead)
     masthead = _bulletin_head(lines)
-    header, lines = masthead or _page_header(lines)
+    header, lines = masthead or _paper_masthead(lines) or _page_header(lines)
     bulletin = masthead is not None
     opening = {i for i, line in enumerate(lines) if any(line is first for first in documents)}
     starts = sorted({*_article_starts(lines, bulletin), *opening})
@@ -574,6 +576,18 @@ def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:
                 and len(lines) > 2 and _is_title_line(lines[2], punctuated=True):
             return header, lines[2:]  # a column's name over the paper's name and day ("县域快讯 / 某某晚报 2020-04-08")
     return header, lines
+
+
+def _paper_masthead(lines: list[str]) -> tuple[Dateline, list[str]] | None:
+    """A newspaper's or newsletter's masthead above its headline ("某某社区报", maybe over its edition: "“某某”专刊",
+    "2024年第5期"): the paper publishes every report on the page that names no source, and is no part of a title."""
+    if not lines or not is_paper_name(lines[0]):
+        return None
+    headline = next((n for n, line in enumerate(lines[1:_MASTHEAD_LINES + 1], start=1) if not is_edition_line(line)),
+                    None)
+    if headline is None or not _is_title_line(lines[headline], punctuated=True) or FIELD_START.match(lines[headline]):
+        return None  # a report's name over its head of fields ("编制单位：…") is its title
+    return Dateline(published=None, publisher=lines[0].strip(), labelled=False), lines[headline:]
 
 
 def _bulletin_head(lines: list[str]) -> tuple[Dateline, list[str]] | None:

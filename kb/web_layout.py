@@ -162,6 +162,11 @@ _SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?[:：]//)?(?:www\
 _ISSUE = (r"(?:\d{4}年|[〔［\[(（]\d{4}[〕］\])）])?第\s*\d{1,4}\s*期"
           r"(?:\s*[（(](?:总第\s*\d{1,5}\s*期|[\d.\-—－至 ]{6,30})[）)])?")
 _SPACED_OUT = re.compile(rf"^([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){{3,}})(?:\s+{_ISSUE})?$")
+# A newspaper's or newsletter's name alone, as its masthead prints it ("东湖社区报", "某某校刊", "某某通讯"); not a
+# document or notice named by its kind (情况通报, 工作汇报, 统计公报, 热线月报, 喜报)
+_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:(?<![通汇公预举申海呈上填年季月旬喜捷警])报|刊|通讯)$")
+# …and the edition under it: a special issue ("“时间银行”专刊", "迎新特刊") or its issue's number
+_EDITION = re.compile(rf"^(?:[^\s，。！？；：]{{1,16}}(?:专刊|特刊|增刊|专版|号外)|{_ISSUE})$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
 # The kind of page an app or portal shows ("公告详情", "办件详情", "数据集预览"), not what it is about.
 _PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态|办件|事项|职位|数据集)?"
@@ -1387,6 +1392,16 @@ def is_masthead(line: str) -> bool:
     if spaced and not re.sub(r"\s+", "", spaced.group(1)).endswith("文件"):
         return True
     return bool(_GENRE.match(re.sub(r"\s+", "", line))) or is_page_kind(line)
+
+
+def is_paper_name(line: str) -> bool:
+    """A newspaper's or newsletter's name alone on a line ("东湖社区报", "某某通讯"), as its masthead prints it."""
+    return bool(_PAPER_NAME.match(line.strip()))
+
+
+def is_edition_line(line: str) -> bool:
+    """A masthead's line under the paper's name: a special issue ("“时间银行”专刊") or an issue's number."""
+    return bool(_EDITION.match(line.strip()))
 
 
 def is_page_kind(line: str) -> bool:

@@ -22,6 +22,7 @@ import pytest
 import yaml
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+from docx.enum.section import WD_SECTION
 
 from kb.__main__ import main
 from kb.answers import source_line
@@ -347,6 +348,48 @@ async def test_a_meeting_apps_transcript_in_word_is_titled_by_the_meeting_dated_
         "孙海燕：今天主要定一下汛期值班的事。镇里从6月15日起实行24小时值班，值班电话是0536-4012345。",
         "刘志军：各村的值班表周五前报到应急办。",
         "青石水库-郑工：水库水位超过汛限水位时，下游三个村的群众转移到镇中学。"]
+
+
+_CANTEEN = "　　记者从居委会获悉，青禾社区邻里食堂将于2025年7月8日开餐，80岁以上老人每餐减免4元。"
+
+
+def _newsletter(path: Path, header: str, *body: str, first_page: bool = False) -> str:
+    """A community paper laid out in Word: its masthead and edition over the headline, the text in two columns, the
+    issue's number and day only in the page header."""
+    document = docx.Document()
+    for line in ("青禾社区报", "“邻里食堂”特刊", "社区邻里食堂7月8日开餐", _CANTEEN, *body):
+        document.add_paragraph(line)
+    document.sections[0].different_first_page_header_footer = first_page
+    running_head = document.sections[0].first_page_header if first_page else document.sections[0].header
+    running_head.paragraphs[0].text = header
+    document.add_section(WD_SECTION.CONTINUOUS)  # the columns' section
+    document.save(str(path))
+    return str(path)
+
+
+@pytest.mark.parametrize(("header", "body", "first_page", "day"), [
+    ("青禾社区报　　2025年第7期（总第31期）　　2025年6月23日　　内部资料", (), False, "2025-06-23"),
+    ("青禾社区报 2025年6月23日 星期一 第2版", (), True, "2025-06-23"),  # the first page's own header
+    ("青社发〔2025〕7号", (), False, ""),  # a file number dates nothing
+    ("第 1 页 共 2 页", (), False, ""),
+    ("打印日期：2025年6月23日", (), False, ""),  # a labelled day is no issue's
+    ("青禾社区报　　2025年6月23日", ("青禾社区居民委员会", "2025年6月20日"), False, "2025-06-20"),  # a body date wins
+])
+async def test_a_word_newsletter_is_dated_by_its_page_header_and_published_by_its_masthead(
+        tmp_path, header, body, first_page, day):
+    paper = _newsletter(tmp_path / "社区报.docx", header, *body, first_page=first_page)
+    [article] = (page := parse_page("p", text := await page_text(paper, Limits()))).articles
+    assert (article.title, page.iso_date_of(article)) == ("社区邻里食堂7月8日开餐", day)
+    assert page.publisher_of(article) == ("青禾社区居民委员会" if body else "青禾社区报")
+    assert article.paragraphs[0] == _CANTEEN.strip() and "期" not in text and "页" not in text
+
+
+def test_a_pasted_papers_masthead_publishes_it_and_a_document_named_as_a_report_stays_its_title():
+    [article] = parse_page("p", "青禾社区报\n“邻里食堂”特刊\n社区邻里食堂7月8日开餐\n" + _CANTEEN).articles
+    assert (article.title, article.publisher) == ("社区邻里食堂7月8日开餐", "青禾社区报")
+    for kind in ("安全生产情况通报", "特大喜报"):  # a document's or notice's kind over its headline, no paper
+        [report] = parse_page("r", f"{kind}\n上半年三起事故处理结果\n　　上半年全区发生三起事故，均已结案。").articles
+        assert report.title.startswith(kind) and not report.publisher
 
 
 async def test_a_word_bulletin_is_an_article_per_bracketed_item_and_a_notice_with_a_bracketed_label_is_one(tmp_path):
