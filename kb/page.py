@@ -42,6 +42,7 @@ from .web_layout import (
     FIELD_START,
     ISSUER_END,
     Dateline,
+    MeetingTranscript,
     contents_lines,
     cover_credit,
     ends_the_article,
@@ -62,6 +63,7 @@ from .web_layout import (
     letterhead_issuer,
     lists_related_items,
     manual_cover_name,
+    names_how_it_was_made,
     picture_heading,
     read_dateline,
     read_editor_day,
@@ -306,6 +308,8 @@ def named_meta(raw: dict[str, str]) -> dict[str, str]:
         key = _META_KEYS.get(key.lower(), key.lower())
         if key == "publisher" and _WEB_ADDRESS.match(value):  # a web clipper's `source:` is where it clipped from
             key = "url"
+        if key == "publisher" and names_how_it_was_made(value):  # "来源：录音文件转写（通义听悟）" names an app
+            continue
         if value and key not in DATE_RANKS and not meta.get(key):
             meta[key] = value
     day = _meta_day(raw)
@@ -470,6 +474,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                          and (_is_title_line(lines[1], punctuated=True) or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
     if title is not None:
+        meeting = read_meeting_transcript(lines)  # a recording's export under its 标题/日期 lines
+        if meeting:
+            return _transcript_article(meeting, normalize(title), whole_lines)
         return _dated(_one_article(lines, normalize(title), whole_lines), None)
     mail = forwarded(lines)
     if mail and mail.subject:  # the notice a pasted e-mail forwards, titled by its 主题, sent by its 发件人
@@ -479,7 +486,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         return _dated(_one_article(_part_lines(feed.parts), feed.title, whole_lines), feed.dateline)
     meeting = read_meeting_transcript(lines)
     if meeting:  # a meeting app's transcript: its head names and dates it, each turn is led by its speaker
-        return _dated(_one_article(_turn_lines(meeting.turns), meeting.title, whole_lines), meeting.dateline)
+        return _transcript_article(meeting, meeting.title, whole_lines)
     post = read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
@@ -543,6 +550,11 @@ def _item_lines(items: list[tuple[str, list[str]]]) -> list[str]:
 def _part_lines(parts: list[list[str]]) -> list[str]:
     """Parts of a text as its lines, each part opening a paragraph of its own."""
     return [_Line.of(line, indented=n == 0) for part in parts for n, line in enumerate(part)]
+
+
+def _transcript_article(meeting: MeetingTranscript, title: str, whole_lines: bool) -> list[Article]:
+    """A transcript as one article: its summary under its label, then each turn led by its speaker."""
+    return _dated(_one_article(_turn_lines([*meeting.summary, *meeting.turns]), title, whole_lines), meeting.dateline)
 
 
 def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:

@@ -456,11 +456,21 @@ _BEST_ANSWER = re.compile(r"^(?:最佳|采纳|满意|推荐|精选|优质)(?:答
 # 发起人, 参会人, 关键词; a disclaimer; its chapters), then each turn: the speaker's name with a timecode ("陈立新
 # 01:08:11", "说话人 2 03:15") over what was said; at the end maybe a closing mark ("— 转写结束 —") and the app's
 # export line ("导出自某某 2022-09-17 21:03", "由某某导出", "来自某某"), which names an app, no publisher.
-_TURN_HEAD = re.compile(r"^([^\s，。！？；：:,]{1,16}(?: \d{1,2})?) ((?:\d{1,2}:)?\d{1,2}:\d{2})$")
+_TURN_HEAD = re.compile(r"^([^\s，。！？；：:,]{1,16}(?: \d{1,2})?) ((?:\d{1,2}:)?\d{1,2}:\d{2})(?:\s+(\S.*))?$")
 _MIN_TURNS = 3
 _TRANSCRIPT_KIND = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:转写|转录|纪要|妙记|闪记|速记|文字记录|逐字稿)"
                               r"(?:\s*[（(][\u4e00-\u9fffA-Za-z]{1,4}[)）])?$")
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
+# A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
+# how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
+# ("全文摘要："), its chapters ("章节速览：" over "01:05　报名时间"), each a timecode and a short title, no text.
+_LENGTH_LABEL = re.compile(r"(?:录音|音频|会议|视频)?时长")
+_SUMMARY_LABEL = re.compile(r"^((?:全文|内容|会议|智能|AI\s*)?(?:摘要|概要)|(?:全文|会议|智能|AI\s*)总结)"
+                            r"\s*(?:[:：]\s*(.*))?$")
+_CHAPTER_LINE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}\s+[^，。！？；]{1,20}$")
+_SECTION_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}\s*[:：]?$")
+# A "来源" naming how the text was made (a recording, its transcription, the app that made it), not who published it
+_MADE_BY = re.compile(r"录音|录像|音频|转写|转录|转文字|听悟|妙记|听见|闪记|速记|上传")
 _MEETING_HOST_LABEL = re.compile(r"主办(?:方|单位)?|(?:发起|组织|召集)单位")
 _TRANSCRIPT_END = re.compile(rf"^(?:{_RULE_MARK}|\s)*[\u4e00-\u9fff]{{0,4}}(?:结束|完毕?)(?:{_RULE_MARK}|\s)*$")
 _EXPORT_LINE = re.compile(rf"^(?:(?:导出|来)自\s*\S{{2,20}}?|(?:本\S{{0,3}})?由\s*\S{{2,20}}?(?:导出|生成))"
@@ -503,6 +513,7 @@ class Message:
 class MeetingTranscript:
     title: str                       # the meeting's name ("" when the head names none)
     dateline: Dateline               # the meeting's day; an organisation its head names as host, else no one
+    summary: list[tuple[str, list[str]]]  # the summary an export's head holds: its label and lines ([] when none)
     turns: list[tuple[str, list[str]]]  # each speaker's name and the lines they said
 
 
@@ -678,8 +689,15 @@ def read_dateline(line: str) -> Dateline | None:
         return None
     publisher = _PUBLISHER.search(line)
     rank, day = _best_ranked_day(line)
-    return Dateline(published=day, publisher=publisher.group(1) if publisher else _scope_issuer(line),
+    named = publisher.group(1) if publisher and not names_how_it_was_made(publisher.group(1)) else ""
+    return Dateline(published=day, publisher=named if publisher else _scope_issuer(line),
                     labelled=bool(_LABEL.search(line)), rank=rank)
+
+
+def names_how_it_was_made(source: str) -> bool:
+    """A source that names how the text was made ("录音文件转写（通义听悟）", "飞书妙记", "网友上传"): it publishes
+    nothing, unlike a paper or an office ("某某日报", "某某局")."""
+    return bool(_MADE_BY.search(source))
 
 
 def _scope_issuer(line: str) -> str:
@@ -1102,27 +1120,56 @@ def _feed_parts(lines: list[str], chrome: list[bool]) -> tuple[list[list[str]], 
 
 
 def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
-    """A meeting app's transcript: three turns or more (a speaker's line with its timecode over what they said)
-    under a head that names its kind or the meeting's time; None for any other text. The head is no text: it names
-    the meeting (its first line above its fields that does not name the kind) and dates it (its 会议时间/开始时间
-    field); its 发起人 is a person, so only a host organisation's field (主办, 发起单位) publishes it."""
-    starts = [n for n, line in enumerate(lines[:-1]) if _TURN_HEAD.match(line) and not _TURN_HEAD.match(lines[n + 1])]
+    """A meeting app's transcript: three turns or more (a speaker's line with its timecode over what they said, or
+    before it on the same line) under a head that names its kind, the meeting's time or the recording (its length,
+    how its text was made); None for any other text. The head is no text but its summary: it names the meeting (its
+    first line above its fields that does not name the kind) and dates it (its 会议时间/开始时间 field); its 发起人
+    is a person, so only a host organisation's field (主办, 发起单位) publishes it."""
+    heads = [(n, turn) for n in range(len(lines)) if (turn := _turn_head(lines, n))]
+    starts = [n for n, _ in heads]
     head = lines[:starts[0]] if starts else []
     fields = [field for line in head for field in _fields(line)]
     day = next(filter(None, (first_full_day(value) for label, value in fields
                              if _MEETING_DAY_LABEL.fullmatch(label))), None)
-    if len(starts) < _MIN_TURNS or not (day or any(map(_TRANSCRIPT_KIND.match, head))):
+    recorded = any(_LENGTH_LABEL.fullmatch(label) or names_how_it_was_made(value) for label, value in fields) \
+        or any(_SUMMARY_LABEL.match(line) or _CHAPTER_LINE.match(line) for line in head)
+    if len(starts) < _MIN_TURNS or not (day or recorded or any(map(_TRANSCRIPT_KIND.match, head))):
         return None
     above = list(itertools.takewhile(lambda line: not _fields(line), head))
     title = next((line for line in above if not _TRANSCRIPT_KIND.match(line)), next(iter(above), ""))
     host = next((value for label, value in fields if _MEETING_HOST_LABEL.fullmatch(label)), "")
-    turns = [(_TURN_HEAD.sub(r"\1", lines[begin]), lines[begin + 1:end])
-             for begin, end in itertools.pairwise([*starts, len(lines)])]
+    # what a speaker said: the lines under their line, and what follows its timecode on it
+    turns = [(turn.group(1), [*filter(None, [turn.group(3)]), *lines[n + 1:end]])
+             for (n, turn), end in zip(heads, [*starts[1:], len(lines)], strict=True)]
     name, said = turns[-1]
     while said and (_TRANSCRIPT_END.match(said[-1]) or _EXPORT_LINE.match(said[-1])):
         said = said[:-1]
     return MeetingTranscript(title=title, dateline=Dateline(published=day, publisher=host, labelled=True),
-                             turns=[*turns[:-1], (name, said)])
+                             summary=_transcript_summary(head), turns=[*turns[:-1], (name, said)])
+
+
+def _turn_head(lines: list[str], n: int) -> re.Match[str] | None:
+    """The speaker's line opening a turn: over what they said, or saying a sentence after its timecode ("发言人1
+    00:00 各位家长好，…"; not an agenda's "上午 9:00 开幕式")."""
+    turn = _TURN_HEAD.match(lines[n])
+    if not turn:
+        return None
+    said = turn.group(3)
+    under = not said and n + 1 < len(lines) and not _TURN_HEAD.match(lines[n + 1])
+    return turn if under or (said and not _NOT_A_SENTENCE.match(said)) else None
+
+
+def _transcript_summary(head: list[str]) -> list[tuple[str, list[str]]]:
+    """The summary a transcript's head holds: its label ("全文摘要") and its lines, up to the next label or chapter
+    line; [] when the head holds none."""
+    at = next(((n, found) for n, line in enumerate(head) if (found := _SUMMARY_LABEL.match(line))), None)
+    if at is None:
+        return []
+    n, label = at
+    below = itertools.takewhile(lambda line: not (_CHAPTER_LINE.match(line) or _SECTION_LABEL.match(line)),
+                                head[n + 1:])
+    said = [line for line in (label.group(2) or "", *below) if line.strip()]
+    return [(label.group(1), said)] if said else []
 
 
 def transcript_head(lines: list[str]) -> int:

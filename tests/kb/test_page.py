@@ -1827,6 +1827,52 @@ def test_a_meeting_transcripts_head_names_and_dates_it_and_each_turn_is_led_by_i
                                   "说话人 1：6点50分到岗，每天每人补贴30元。"]
 
 
+_RECORDING_HEAD = "标题：青禾街道老年食堂运营情况通报会\n日期：2024-11-08 15:02\n"
+_RECORDING = ("关键词：老年食堂　助餐补贴　配送\n\n全文摘要：\n青禾街道民政科通报老年食堂运营情况。"
+              "80岁以上老人每餐补贴4元，送餐上门每单加收2元。\n\n章节速览：\n00:00　开场\n03:12　补贴标准\n"
+              "11:40　居民提问\n\n")
+_RECORDING_TURNS = (("发言人1", "00:00", "下午好，今天请民政科的同志通报食堂的情况。"),
+                    ("发言人2", "03:12", "从12月1日起，80岁以上老人每餐补贴4元，刷老年卡就行。"),
+                    ("发言人3", "11:40", "腿脚不便的能送饭吗？"),
+                    ("发言人2", "11:58", "能，送餐上门每单加收2元，提前一天打电话预订。"))
+
+
+@pytest.mark.parametrize("head, turn", [
+    ("时长：00:18:40\n来源：录音文件转写（某某听悟）\n", "{0}　{1}\n{2}\n\n"),  # the head's fields, turns over lines
+    ("来源：某某听见 音频转写\n", "{0}　{1}　{2}\n"),  # its 来源 among the 标题/日期 lines, each turn on one line
+], ids=["turns-under-speakers", "turns-on-one-line"])
+def test_a_recordings_export_names_no_app_as_publisher_and_is_its_summary_and_turns(head, turn):
+    text = _RECORDING_HEAD + head + _RECORDING + "".join(turn.format(*said) for said in _RECORDING_TURNS)
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("青禾街道老年食堂运营情况通报会", "2024-11-08", "")  # the app that transcribed it publishes nothing
+    assert article.paragraphs == [  # no 时长, 关键词 or chapters; the summary under its label, then each turn
+        "全文摘要：青禾街道民政科通报老年食堂运营情况。80岁以上老人每餐补贴4元，送餐上门每单加收2元。",
+        *(f"{who}：{said}" for who, _, said in _RECORDING_TURNS)]
+
+
+@pytest.mark.parametrize("text", [
+    "标题：青禾街道老年食堂开业\n日期：2024-11-08\n来源：某某日报\n",  # a paper's 来源 among the head's lines
+    "青禾街道老年食堂开业\n2024-11-08 09:30 来源：某某日报\n",  # or in a dateline under the headline
+])
+def test_a_source_naming_a_paper_still_publishes_an_article_about_transcripts(text):
+    said = "街道把居民座谈会的录音转写成文字，发布了全文摘要。食堂每天11点开餐，80岁以上老人每餐补贴4元。"
+    page = parse_page("p", text + said + "\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("青禾街道老年食堂开业", "2024-11-08", "某某日报")
+    assert article.paragraphs == [said]
+
+
+def test_an_agendas_times_under_its_day_are_no_speakers_turns():
+    page = parse_page("p", "青禾街道社区工作者培训日程\n时间：2024年5月20日\n地点：街道三楼会议室\n上午 9:00 开班仪式\n"
+                           "上午 9:30 社区治理实务\n下午 14:00 分组讨论\n下午 16:30 结业，发放证书\n"
+                           "请各社区工作者按时参加培训，不得无故缺席。\n")
+    [article] = page.articles
+    assert "上午 9:00 开班仪式" in article.text and "上午：" not in article.text
+
+
 def test_an_articles_last_line_naming_the_app_it_came_from_publishes_nothing():
     page = parse_page("p", "河西社区举行防汛应急演练\n2024-06-20 09:12 来源：某某县融媒体中心\n"
                            "6月19日，河西社区组织80余名居民开展防汛应急演练，演示了转移安置流程。\n来自某某县融媒客户端\n")
