@@ -35,6 +35,8 @@ _PRINT_TIME = re.compile(r"^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+(?:上午|下午)?
 _OVERLAP, _SPACE, _ROW_GAP = 0.25, 0.3, 4.0
 _SCREENS = (16 / 9, 16 / 10, 4 / 3)  # a slide's proportions: a deck exported to PDF keeps its slides' size
 _SCREEN_TOLERANCE = 0.01
+# a FAQ's question or answer, labelled: "问：孩子多大…", "答：…", "Q: …"
+_QA_LABEL = re.compile(r"^(?:问|答|Q|A)\s*[：:]")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$")
 
 
@@ -80,10 +82,27 @@ def page_lines(page: pypdfium2.PdfPage) -> list[Line]:
 
 
 def _run(chars: list[Glyph]) -> _Run:
-    glyphs = [(char, box) for char, box in chars if _shows(char, box)]
+    glyphs = _misplaced_put_back([(char, box) for char, box in chars if _shows(char, box)])
     pairs = [(before, after) for (_, before), (_, after) in itertools.pairwise(glyphs)]
     under = sum(_under(*pair) for pair in pairs)
     return _Run(chars, glyphs, under > max(len(pairs) / 2, sum(_beside(*pair) for pair in pairs)))
+
+
+def _misplaced_put_back(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs of a line, one that PDFium places off it put back where it is drawn. PDFium leaves a form
+    XObject's matrix out of the box of a glyph it reads from the text's ActualText (Chrome marks so a glyph its font
+    shares between two characters: "钢琴 · 小提琴", its 小 boxed at the page's foot), yet reads it in its place in
+    the line: the glyph stands beside neither neighbour while they stand in one row, a glyph's width or more apart.
+    It is put right before the next one, as wide as that one (two such glyphs side by side stay where PDFium puts
+    them)."""
+    placed = list(glyphs)
+    for index in range(1, len(glyphs) - 1):  # the glyph before as put back: two misplaced ones stand in one row
+        (_, before), ((char, box), (_, after)) = placed[index - 1], glyphs[index:index + 2]
+        width = after[2] - after[0]
+        if not (_beside(before, box) or _beside(box, after)) and _beside(before, after) \
+                and _gap(before, after) >= (1 - _OVERLAP) * width:
+            placed[index] = (char, (max(before[2], after[0] - width), after[1], after[0], after[3]))
+    return placed
 
 
 def _line(run: _Run, page_height: float, lone_in_column: bool) -> Line:
@@ -353,7 +372,8 @@ def _block_paragraphs(lines: list[Line], wraps: Mapping[Line, bool]) -> list[str
             above.right >= right - _SHORT_CHARS * size or (
                 next_page and not ends_sentence(above.text) and not starts_item(above.text)  # not "二、…" at a foot
                 and above.right - above_left > (right - above_left) / 2))
-        heading = ends_sentence(above.text) and starts_item(line.text)  # "…离开。" / "四、工作要求"
+        # "…离开。" / "四、工作要求"; "…相邻的两级。" / "问：…" (a FAQ's question never goes on with an answer)
+        heading = ends_sentence(above.text) and (starts_item(line.text) or _QA_LABEL.match(line.text) is not None)
         font = max(above.height, line.height) or size  # a glyph box of "，" is narrow: a character's width is no gap
         one_font = not (above.height and line.height) or abs(above.height - line.height) < _FONT_TOLERANCE * font
         running_text = max(above.gap, line.gap) < _WIDE_GAP * font and one_font

@@ -260,19 +260,22 @@ _MANUAL_COVER = re.compile(rf"^(?:({_MANUAL_KIND})\s*)?(?:{_MODEL_FIELD})?\s*({_
 _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
 # or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
-_PRINTED = "印制|印发|编印"
+_PRINTED = "印制|印发|编印|印"  # "某某馆 2023年4月印": a leaflet's back may say only 印
 _PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023年3月6日印发", "二〇二三年三月六日印发"
+_PRINTING_FIELD = r"(?:印制|印刷)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
+_PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
-_ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+{_FULL_DATE.pattern}\s*(?:{_PRINTED})?$")
+_ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+(?:{_PRINTING_FIELD})?{_FULL_DATE.pattern}\s*(?:{_PRINTED})?$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 # The maker a form's or booklet's foot names: "某某局制", "某某办公室编", "某某局印发"; the issuer signs so
 _SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|编)?$")
 # A month in digits or in Chinese ("2023年2月", "二〇二三年二月"); alone on a closing's last line, maybe printed then
 _MONTH = r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
-_MONTH_ALONE = re.compile(rf"^{_MONTH}\s*(?:{_PRINTED})?$")
+_MONTH_ALONE = re.compile(rf"^(?:{_PRINTING_FIELD})?{_MONTH}\s*(?:{_PRINTED})?$")
+_PRINTING_MONTH = re.compile(rf"^{_PRINTING_FIELD}{_MONTH}$")  # labelled, it dates a leaflet under no issuer too
 # …or after its maker on one line, as a leaflet's back has it: "某某公司 2023年11月印制"
-_SIGNED_MONTH = re.compile(rf"^({_ISSUER_TEXT})\s*{_MONTH}\s*(?:{_PRINTED})?$")
+_SIGNED_MONTH = re.compile(rf"^({_ISSUER_TEXT})\s*(?:{_PRINTING_FIELD})?{_MONTH}\s*(?:{_PRINTED})?$")
 # A form's or rule's version under its title: "（2023年2月修订）", "（2023年2月6日印发）"
 _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?\s*"
                       r"(?:修订|修正|印发|发布|制定)?\s*[）)]$")
@@ -1249,9 +1252,10 @@ def read_signature(lines: list[str]) -> Dateline | None:
     month = _MONTH_ALONE.match(last[-1]) if len(last) == 2 else None
     signed = _SIGNED_MONTH.match(last[-1]) if last and not month else None
     signer = signed.group(1).strip() if signed else _signer(last[0] if month else last[-1]) if last else ""
-    month = month or signed
+    labelled = _PRINTING_MONTH.match(last[-1]) if last else None
+    month = month or signed or labelled
     return Dateline(published=None, publisher="、".join(signer.split()), labelled=False,
-                    month=_month_text(*month.groups()[-2:]) if month else "") if signer else None
+                    month=_month_text(*month.groups()[-2:]) if month else "") if signer or labelled else None
 
 
 def _signing_day(lines: list[str]) -> Dateline | None:
@@ -1308,8 +1312,8 @@ def read_self_dated(lines: list[str]) -> Dateline | None:
 
 def is_imprint(line: str) -> bool:
     """A line that ends in the day the document was printed: a 版记's "某某局办公室 2023年3月6日印发", a booklet's
-    back cover's "某某局 2021年11月10日印制"."""
-    return _PRINTED_DAY.match(line.strip()) is not None
+    back cover's "某某局 2021年11月10日印制", or names it in a printing-date field ("某某中心 印制日期：…")."""
+    return _PRINTED_DAY.match(line.strip()) is not None or re.search(_PRINTING_FIELD, line) is not None
 
 
 def is_printing_day(line: str) -> bool:
@@ -1319,8 +1323,9 @@ def is_printing_day(line: str) -> bool:
 
 
 def _printing_day(line: str) -> date | None:
-    """The day of a line that is only a day followed by 印发/印制/编印 ("二〇二三年三月六日印发")."""
-    printed = _PRINTED_DAY.match(line.strip())
+    """The day of a line that is only a day followed by 印发/印制/编印/印 ("二〇二三年三月六日印发") or under a
+    printing-date label ("印制日期：2023年3月6日")."""
+    printed = _PRINTED_DAY.match(line.strip()) or _PRINTING_DAY_FIELD.match(line.strip())
     return _day_alone(printed.group(1)) if printed else None
 
 

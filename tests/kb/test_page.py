@@ -351,6 +351,8 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
      "2020年2月25日\n", "2020-02-25", "某县卫生健康局"),  # institutions listed above the closing are not its issuers
     ("某市医保问答手册\n1. 参保要多少钱？\n每人每年59元。\n某市医疗保障局 2021年10月8日印制\n",
      "2021-10-08", "某市医疗保障局"),  # a booklet's issuer and printing day
+    ("某县游泳培训问答\n1. 几岁可以报名？\n年满七周岁。\n某县全民健身中心 印制日期：2024年5月6日\n",
+     "2024-05-06", "某县全民健身中心"),  # …its printing-date field
 ])
 def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
     [article] = (page := parse_page("p", text)).articles
@@ -368,13 +370,17 @@ _AID_FORM = ("附件1\n某县残疾人辅助器具适配申请表\n{version}编�
     ("某县残疾人联合会\n二〇二四年三月\n", "某县残疾人联合会"),
     ("某县残疾人联合会办公室\n2024年3月印发\n（此表可复印使用）\n", "某县残疾人联合会办公室"),
     ("某县残疾人联合会 2024年3月印制\n", "某县残疾人联合会"),  # the maker and month on one line (a leaflet's back)
+    ("某县残疾人联合会 2024年3月印\n", "某县残疾人联合会"),  # …maybe with only 印
+    ("某县残疾人联合会\n印制日期：2024年3月\n", "某县残疾人联合会"),  # a printing-date field
+    ("印制日期：2024年3月\n", ""),  # labelled, it dates the form under no issuer too
 ])
 def test_a_closing_that_names_only_the_month_dates_the_document_to_that_month_and_no_day(closing, publisher):
     [article] = (page := parse_page("f", _AID_FORM.format(version="", closing=closing))).articles
     assert (article.title, page.date_of(article), page.iso_date_of(article), page.publisher_of(article)) == \
         ("某县残疾人辅助器具适配申请表", "2024年3月", "", publisher)  # not the 1月8日 its text reports
-    [unsigned] = (page := parse_page("u", _AID_FORM.format(version="", closing="2024年3月\n"))).articles
-    assert (page.date_of(unsigned), unsigned.publisher) == ("1月8日", "")  # a month under no issuer closes nothing
+    for unsigned_month in ("2024年3月\n", "2024年3月印\n", "某县残疾人联合会 2024年3月盖印\n"):
+        [unsigned] = (page := parse_page("u", _AID_FORM.format(version="", closing=unsigned_month))).articles
+        assert (page.date_of(unsigned), unsigned.publisher) == ("1月8日", "")  # a month under no issuer closes nothing
 
 
 def test_a_version_line_under_the_title_dates_the_document_to_its_month_and_a_full_day_in_the_closing_wins():

@@ -82,6 +82,24 @@ def test_a_heading_at_the_foot_of_a_column_does_not_go_on_with_the_next_column()
     assert paragraphs(lines) == [line.text for line in lines]
 
 
+def test_a_faqs_question_starts_a_paragraph_even_under_an_answer_that_ran_to_the_edge():
+    lines = [line("问：游泳课可以补课吗？", 700, right=200),
+             line("答：因病缺课凭医院证明可以补课一次，须在结课前两周内预约，每期最多", 678),
+             line("补两节课，每节课都由原来的教练带。", 656),  # a full sentence that happens to reach the edge
+             line("问：下雨天照常上课吗？", 634, right=200),
+             line("答：室内泳池照常上课。", 612, right=220)]
+    assert paragraphs(lines) == [
+        "问：游泳课可以补课吗？",
+        "答：因病缺课凭医院证明可以补课一次，须在结课前两周内预约，每期最多补两节课，每节课都由原来的教练带。",
+        "问：下雨天照常上课吗？", "答：室内泳池照常上课。"]
+
+
+def test_a_line_that_only_begins_with_a_question_word_goes_on_after_a_sentence_at_the_edge():
+    lines = [line("培训期间家长不得进入泳池区域，接送孩子请在一楼大厅等候，请勿大声喧哗。", 700),
+             line("问询处设在一楼大厅东侧，开放时间为每天8:00至20:00。", 678, right=420)]
+    assert paragraphs(lines) == ["".join(line.text for line in lines)]
+
+
 def test_flat_characters_do_not_make_a_line_look_smaller():
     one, ci = (100.0, 400.0, 115.0, 401.5), (115.5, 387.0, 130.0, 401.0)  # 一 is a stroke; 次 fills its box
     assert font_size([one, ci]) == font_size([ci, ci]) == 14.0
@@ -89,9 +107,15 @@ def test_flat_characters_do_not_make_a_line_look_smaller():
     assert font_size([]) == 0.0
 
 
-def _pdf(*pages: list[tuple[str, float, float, float]], size: tuple[float, float] = (595, 842)) -> bytes:
+FORM_SHIFT = (300.0, 200.0)  # where a page drawn as a form XObject places it
+
+
+def _pdf(*pages: list[tuple[str, float, float, float]], size: tuple[float, float] = (595, 842),
+         actual_text: str = "") -> bytes:
     """A PDF of pages of the given size, each drawing each (character, x, y, size) as a text object of its own: a
-    Type3 font whose glyphs are all a square, mapped to the characters by a ToUnicode table (no font file needed)."""
+    Type3 font whose glyphs are all a square, mapped to the characters by a ToUnicode table (no font file needed).
+    With actual_text, as Chrome draws text under an opacity, each page is a form XObject placed at FORM_SHIFT, and the
+    glyphs of those characters are marked with their ActualText (as Chrome marks a glyph its font shares)."""
     chars = [char for page in pages for char, *_ in page]
     codes = {char: code for code, char in enumerate(dict.fromkeys(chars), 1)}
     unicode_map = "".join(f"<{code:02X}> <{ord(char):04X}>\n" for char, code in codes.items())
@@ -99,20 +123,34 @@ def _pdf(*pages: list[tuple[str, float, float, float]], size: tuple[float, float
                   f"1 begincodespacerange <00> <FF> endcodespacerange\n{len(codes)} beginbfchar\n{unicode_map}"
                   "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
 
-    def stream(data: str) -> str:
-        return f"<< /Length {len(data.encode())} >>\nstream\n{data}\nendstream"
+    def stream(data: str, head: str = "") -> str:
+        return f"<< {head}/Length {len(data.encode())} >>\nstream\n{data}\nendstream"
 
+    def drawn(char: str, x: float, y: float, font: float) -> str:
+        text = f"BT /F1 {font} Tf 1 0 0 1 {x} {y} Tm <{codes[char]:02X}> Tj ET"
+        return f"/Span << /ActualText <FEFF{ord(char):04X}> >> BDC {text} EMC\n" if char in actual_text \
+            else text + "\n"
+
+    shift = FORM_SHIFT if actual_text else (0.0, 0.0)
     kids = " ".join(f"{6 + 2 * number} 0 R" for number in range(len(pages)))
+    fonts = "/Font << /F1 3 0 R >>"
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>",
                "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
                f"/CharProcs << /g 4 0 R >> /Encoding << /Type /Encoding /Differences [1{' /g' * len(codes)}] >> "
                f"/FirstChar 1 /LastChar {len(codes)} /Widths [{' 1000' * len(codes)}] /ToUnicode 5 0 R >>",
                stream("1000 0 0 0 1000 1000 d1 0 0 1000 1000 re f"), stream(to_unicode)]
+    forms = []
     for number, page in enumerate(pages):
+        content = "".join(drawn(char, x - shift[0], y - shift[1], font) for char, x, y, font in page)
+        form = 6 + 2 * len(pages) + number
+        if actual_text:
+            box = f"-{size[0]} -{size[1]} {size[0]} {size[1]}"
+            forms.append(stream(content, f"/Type /XObject /Subtype /Form /BBox [{box}] /Resources << {fonts} >> "))
+            content = f"q 1 0 0 1 {shift[0]} {shift[1]} cm /X1 Do Q"
+        resources = f"/XObject << /X1 {form} 0 R >>" if actual_text else fonts
         objects += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
-                    f"/Resources << /Font << /F1 3 0 R >> >> /Contents {7 + 2 * number} 0 R >>",
-                    stream("".join(f"BT /F1 {font} Tf 1 0 0 1 {x} {y} Tm <{codes[char]:02X}> Tj ET\n"
-                                   for char, x, y, font in page))]
+                    f"/Resources << {resources} >> /Contents {7 + 2 * number} 0 R >>", stream(content)]
+    objects += forms
     pdf, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, 1):
         offsets.append(len(pdf))
@@ -374,6 +412,26 @@ def test_a_tri_fold_leaflet_is_read_from_its_cover_panel_and_titled_by_it():
 ])
 def test_landscape_pages_in_three_columns_that_are_no_leaflet_keep_their_order(sides, first):
     assert pdf_text(_pdf(*sides, size=LANDSCAPE)).split()[0] == first
+
+
+SWIM_FLAP: Rows = (("报名问答", 14), ("问：几岁可以报名？", 12), ("答：年满七周岁。", 12))
+SWIM_BACK: Rows = (("电话：3456789", 12), ("城南区全民健身中心 2024年5月印", 9))
+SWIM_COVER: Rows = (("城南区全民健身中心", 16), ("青少年游泳培训指南", 24), ("城南区体育局", 12))
+
+
+@pytest.mark.parametrize("actual_text", ["", "泳训"])
+def test_a_leaflets_print_line_dates_it_to_its_month_and_a_glyph_pdfium_misplaces_is_put_back(actual_text):
+    """The back's "某某中心 2024年5月印" dates the leaflet to May. Drawn as Chrome draws text under an opacity (a form
+    XObject) with glyphs marked by their ActualText, PDFium boxes those glyphs off their line (in the form's own
+    space, here across a fold): they are put back, and the leaflet is still read from its cover, which titles it."""
+    raw = _pdf(_trifold(SWIM_FLAP, SWIM_BACK, SWIM_COVER), _trifold(*LEAFLET_INSIDE), size=LANDSCAPE,
+               actual_text=actual_text)
+    text = pdf_text(raw)
+    assert _flat(text) == _flat(*_text(SWIM_COVER, *LEAFLET_INSIDE, SWIM_FLAP, SWIM_BACK))
+    page = parse_page("leaflet", text)
+    [article] = page.articles
+    assert (article.title, page.month_of(article), page.publisher_of(article)) == (
+        "城南区全民健身中心青少年游泳培训指南", "2024-05", "城南区全民健身中心")
 
 
 def _table_row(bottom: float, *cells: tuple[str, float, int]) -> list[tuple[str, float, float, float]]:
