@@ -388,7 +388,8 @@ class KnowledgeBase:
         named_days = kinds.named_days(question)
         series = kinds.ordinals(question)
         years = kinds.named_years(question)
-        other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years}
+        other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years
+                       and not any(str(year) in article.title for year in years)}  # "2023年度…" published in 2024
         recognisable = asked - kinds.FREE_FORM
         # the names the question says ("高密", "跨省", "潍坊港"), not how it says a route ("包车", "开往")
         question_names = _alternation(w for w in weights if len(w) >= 2 and w not in focus

@@ -398,8 +398,17 @@ CAMPING = (
              "过夜露营每顶帐篷收取管理费20元。"),
     "2022年在某区公园露营区能过夜露营吗", "不得留宿过夜", "现在在某区公园露营区能过夜露营吗", "过夜须提前一天")
 
+# the year's article is published the next year, its title naming the year asked about
+TAX_RETURNS = (
+    _article("2022年度个人所得税汇算办理指引", "2023-02-20",
+             "本次汇算办理时间为3月1日至6月30日，3月1日至20日办理的须提前在个税App预约。"),
+    _article("个税年度汇算今年有新变化", "2024-02-26",
+             "今年个税年度汇算3月1日开始，不用预约，纳税人随时可在个税App办理，6月30日截止。"),
+    "2022年度个税汇算要预约吗", "须提前在个税App预约", "个税年度汇算要预约吗", "不用预约")
 
-@pytest.mark.parametrize("older, newer, of_the_year, old_fact, of_today, new_fact", [SWIMMING_CLASSES, CAMPING])
+
+@pytest.mark.parametrize("older, newer, of_the_year, old_fact, of_today, new_fact",
+                         [SWIMMING_CLASSES, CAMPING, TAX_RETURNS])
 def test_a_question_naming_a_year_is_answered_from_that_years_article(tmp_path, older, newer, of_the_year, old_fact,
                                                                       of_today, new_fact):
     kb = _kb_with(tmp_path, "older.txt", older, newer)
