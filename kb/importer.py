@@ -27,7 +27,7 @@ from .build import build
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
-from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail
+from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
@@ -278,6 +278,8 @@ def mail_page_text(mail: Mail) -> str:
     forward = forwarded(body.splitlines())
     if forward:  # only a note above the message it sends on: that message is the article, its sender the publisher
         body, sent, sender = "\n".join(forward.lines).strip("\n") + "\n", forward.day or mail.day, forward.sender
+    else:  # a reply over the message it answers: that message's header lines are no text
+        body = "\n".join(without_quoted_headers(body.splitlines())).strip("\n") + "\n"
     body = _event_day_as_text(body, mail.event)
     meta = {**found, "title": mail.title or found.get("title", "")}
     page = parse_page("mail", front_matter(meta) + body)

@@ -2,7 +2,8 @@
 standard `email` package: the Subject is its title, the Date its day, a Chinese sender's name its publisher and
 its text part (else its HTML part) its body; its attachments are kept for the importer to choose from. A mail that
 only forwards another one is that one's text, sender and day (`forwarded`); one that encloses it whole (a message/rfc822
-part: a delivery failure notice, a forward as attachment) is read as that message (`_enclosed_article`). A calendar
+part: a delivery failure notice, a forward as attachment) is read as that message (`_enclosed_article`); a reply keeps
+the message it quotes, without that message's header lines (`without_quoted_headers`). A calendar
 invitation is titled by its event's name and carries that event (its VEVENT: day, hours, place) for the importer."""
 from __future__ import annotations
 
@@ -27,10 +28,15 @@ _SIGNATURE = re.compile(_SIGNATURE_MARK.encode(), re.MULTILINE)
 SHORT_NOTE_HAN = 150  # a mail's text with fewer Chinese characters in sentences is a note on what it sends on
 # Above a forwarded message's header lines, as mail clients write it in the text
 _FORWARD_SEPARATOR = re.compile(
-    r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|Original Message|Forwarded message)\s*-{2,}$", re.IGNORECASE)
-FORWARD_FIELD = re.compile(r"^(发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject)\s*[:：](.*)$")
+    r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|回复的原邮件|Original Message|Forwarded message|Replied Message)"
+    r"\s*-{2,}$", re.IGNORECASE)
+_FIELD_NAMES = r"发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject"
+# "发件人: 某某", or a row of the table 网易 mail writes under "---- 回复的原邮件 ----" ("| 发件人 | 某某 |")
+FORWARD_FIELD = re.compile(
+    rf"^(?P<row>\|\s*)?(?P<name>{_FIELD_NAMES})\s*(?(row)\||[:：])(?P<value>.*?)(?(row)\s*\|?)$")
 _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
+_PARAGRAPH_INDENT = "\u3000\u3000"  # a Chinese paragraph's indent: its line starts a paragraph (kb/page.py)
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
 _MAIL_SYSTEM = frozenset({"mailer-daemon", "postmaster"})  # who sends a delivery failure notice
 _CLAUSE_END = re.compile(r"(?<=[，、：:,])")
@@ -257,11 +263,30 @@ def forwarded(lines: list[str]) -> Forwarded | None:
     if not blocks or any(said_han(note) >= SHORT_NOTE_HAN for note in notes):
         return None
     start, end = blocks[-1]
-    fields = {found.group(1): found.group(2).strip() for found in map(FORWARD_FIELD.match, bare[start:end]) if found}
+    fields = {found["name"]: found["value"].strip() for found in map(FORWARD_FIELD.match, bare[start:end]) if found}
     sender = next((value for name, value in fields.items() if name in _SENDER_FIELDS), "")
     days = (written_day(value) for name, value in fields.items() if name in _DAY_FIELDS)
     return Forwarded(lines=bare[end:], subject=fields.get("主题", fields.get("Subject", "")),
                      sender=_chinese(_ADDRESS.sub("", sender)), day=next(filter(None, days), None))
+
+
+def without_quoted_headers(lines: list[str]) -> list[str]:
+    """A reply's text without the header lines of the message it quotes (nor the separator above them): who sent
+    that message, when and under which subject is no sentence of the article. The quoted message's own text stays,
+    its first line indented as a paragraph's (U+3000) so that it never runs on from the reply's signature."""
+    kept, above = [], 0
+    for start, end in _header_blocks([_unquoted(line) for line in lines]):
+        kept += lines[above:start]
+        above = _first_said(lines, end)
+        if above < len(lines):
+            kept += ["", _PARAGRAPH_INDENT + lines[above].lstrip()]
+            above += 1
+    return kept + lines[above:]
+
+
+def _first_said(lines: list[str], start: int) -> int:
+    """Where the first line from `start` on that says something is (len(lines) when none does)."""
+    return next((n for n in range(start, len(lines)) if _unquoted(lines[n]).strip()), len(lines))
 
 
 def _unquoted(line: str) -> str:
@@ -276,7 +301,7 @@ def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
     while n < len(lines):
         separated = bool(_FORWARD_SEPARATOR.match(lines[n].strip()))
         matches = itertools.takewhile(bool, (FORWARD_FIELD.match(lines[i]) for i in range(n + separated, len(lines))))
-        fields = [found.group(1) for found in matches if found]
+        fields = [found["name"] for found in matches if found]
         if separated or (fields[:1] and fields[0] in _SENDER_FIELDS and _DAY_FIELDS.intersection(fields)):
             yield n, n + separated + len(fields)
             n += separated + len(fields)

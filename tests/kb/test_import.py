@@ -6,6 +6,7 @@ import asyncio
 import base64
 import logging
 import quopri
+import re
 import shutil
 import zipfile
 from collections.abc import Awaitable, Callable
@@ -924,6 +925,52 @@ async def test_a_mail_that_forwards_a_notice_is_that_notice_sent_by_its_sender_o
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "少儿借阅区闭馆通知", day, publisher)
     assert article.paragraphs == _LIBRARY_NOTICE.splitlines()
+
+
+_VACCINE_REPLY = ("刘女士：您好！\n\n孩子满4周岁后可以接种水痘疫苗第二针，"
+                  "本中心每周二、周四上午8:00至11:00开放儿童接种门诊。\n"
+                  "请带好预防接种证，提前一天在“健康北关”公众号预约，预约后按短信上的时段到二楼接种室排队。\n"
+                  "接种前请确认孩子近三天没有发热、咳嗽等症状，接种后在留观区观察30分钟再离开。\n"
+                  "水痘疫苗属于自费疫苗，每针收费150元，可以用医保个人账户支付。如果孩子第一针是在外地打的，"
+                  "请带上外地的接种记录，我们补录后再接种。\n\n北关社区卫生服务中心预防保健科\n\n")
+_VACCINE_QUESTION = "您好，我家孩子下个月满四岁，水痘疫苗第二针什么时候能打？需要预约吗？\n刘敏\n"
+_QUOTED_HEADERS = {
+    "qq": "------------------ 原始邮件 ------------------\n发件人: \"刘敏\" <lm0417@example.cn>;\n"
+          "发送时间: 2024年5月6日(星期一) 晚上9:12\n收件人: \"北关社区卫生服务中心\"<bg@example.cn>;\n"
+          "主题: 水痘疫苗第二针\n",
+    "outlook": "-----Original Message-----\nFrom: 刘敏 [mailto:lm0417@example.cn]\nSent: Monday, May 6, 2024 9:12 PM\n"
+               "To: 北关社区卫生服务中心\nSubject: 水痘疫苗第二针\n\n",
+    "netease": "---- 回复的原邮件 ----\n| 发件人 | 刘敏<lm0417@example.cn> |\n| 日期 | 2024年05月06日 21:12 |\n"
+               "| 收件人 | 北关社区卫生服务中心<bg@example.cn> |\n| 主题 | 水痘疫苗第二针 |\n",
+}
+
+
+@pytest.mark.parametrize("client", sorted(_QUOTED_HEADERS))
+async def test_a_reply_keeps_the_question_it_quotes_as_a_paragraph_but_not_its_header_lines(tmp_path, client):
+    sender = f"{_words('北关社区卫生服务中心', 'utf-8')} <bg@example.cn>"
+    message = _mail(_words("回复：水痘疫苗第二针", "utf-8"), sender, sent="Wed, 8 May 2024 10:30:00 +0800")
+    message.set_content(_VACCINE_REPLY + _QUOTED_HEADERS[client] + _VACCINE_QUESTION, cte="base64")
+    source = tmp_path / "reply.eml"
+    source.write_bytes(_saved(message))
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "水痘疫苗第二针", "2024-05-08", "北关社区卫生服务中心")
+    assert article.paragraphs[-3:] == ["北关社区卫生服务中心预防保健科", *_VACCINE_QUESTION.splitlines()]
+    headers = r"发件人|发送时间|日期|收件人|主题|From|Sent|Subject|原始邮件|Original|回复的原邮件"
+    assert not re.search(headers, article.text)
+
+
+async def test_a_mail_whose_text_says_when_something_is_sent_keeps_that_line(tmp_path):
+    notice = ("各位家长：\n本学期期末成绩单改为电子版，由班主任通过邮箱发给家长。\n"
+              "发送时间：1月19日下午，请家长留意邮箱并回复确认。\n\n实验小学教务处\n")
+    message = _mail(_words("期末成绩单发送安排", "utf-8"), f"{_words('实验小学教务处', 'utf-8')} <jw@example.cn>")
+    message.set_content(notice, cte="base64")
+    source = tmp_path / "notice.eml"
+    source.write_bytes(_saved(message))
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert "发送时间：1月19日下午，请家长留意邮箱并回复确认。" in article.paragraphs
 
 
 async def test_an_attached_word_file_that_cannot_be_read_is_said_and_the_mails_text_kept(tmp_path, caplog):
