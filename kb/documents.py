@@ -34,10 +34,9 @@ from .pdf_layout import (
     slides_read,
     without_running_lines,
 )
-from .text import HAN, ends_sentence, row_sentence, said_han, sentences
+from .text import HAN, PARAGRAPH_START, ends_sentence, row_sentence, said_han, sentences
 from .web_layout import is_issuer, read_cover_day
 
-PARAGRAPH_START = "\u3000\u3000"
 _MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 _MAX_PDF_PAGES = 300
 _BROKEN_PARAGRAPH_CHARS = 30  # a longer Word paragraph that ends mid-sentence was broken by hand: join the next

@@ -18,7 +18,7 @@ from email.utils import parseaddr
 
 from icalendar import Calendar
 
-from .text import HAN, ends_sentence, said_han, sentences, written_day
+from .text import HAN, PARAGRAPH_START, ends_sentence, said_han, sentences, written_day
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
@@ -36,7 +36,6 @@ FORWARD_FIELD = re.compile(
     rf"^(?P<row>\|\s*)?(?P<name>{_FIELD_NAMES})\s*(?(row)\||[:：])(?P<value>.*?)(?(row)\s*\|?)$")
 _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
-_PARAGRAPH_INDENT = "\u3000\u3000"  # a Chinese paragraph's indent: its line starts a paragraph (kb/page.py)
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
 _MAIL_SYSTEM = frozenset({"mailer-daemon", "postmaster"})  # who sends a delivery failure notice
 _CLAUSE_END = re.compile(r"(?<=[，、：:,])")
@@ -279,7 +278,7 @@ def without_quoted_headers(lines: list[str]) -> list[str]:
         kept += lines[above:start]
         above = _first_said(lines, end)
         if above < len(lines):
-            kept += ["", _PARAGRAPH_INDENT + lines[above].lstrip()]
+            kept += ["", PARAGRAPH_START + lines[above].lstrip()]
             above += 1
     return kept + lines[above:]
 

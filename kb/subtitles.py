@@ -11,7 +11,7 @@ import itertools
 import re
 from datetime import date
 
-from .text import HAN
+from .text import HAN, PARAGRAPH_START
 from .web_layout import first_full_day
 
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
@@ -25,7 +25,6 @@ _SPEAKER_LABELS = (re.compile(rf"^(?:[-–—]\s*)?({_NAME})\s*[:：]\s*(?=\S)")
                    re.compile(rf"^(?:[-–—]\s*)?[\[【]({_NAME})[\]】]\s*(?=\S)"))
 _FIELD_NAME = re.compile(r"(?:电话|热线|时间|日期|地址|地点|邮箱|网址|方式|费用)$")
 _LABELLED_SHARE = 0.6  # of the cues with text: fewer is a colon now and then ("咨询电话：…"), no transcript
-_TURN_INDENT = "\u3000\u3000"  # a paragraph indent: the pasted-text reader starts a paragraph there
 _MIN_CUES = 3
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
@@ -59,7 +58,7 @@ def _turns(cues: list[list[str]]) -> list[str]:
         named, first = _speaker(cue[0], speakers)
         words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:])) if line]
         if words and said and named not in (None, speaker):
-            words[0] = _TURN_INDENT + words[0]
+            words[0] = PARAGRAPH_START + words[0]
         speaker = named or speaker
         said.extend(words)
     return said

@@ -8,6 +8,7 @@ from typing import TypeVar
 import zhconv
 
 HAN = r"[\u4e00-\u9fff]"
+PARAGRAPH_START = "\u3000\u3000"  # a Chinese paragraph's indent: the pasted-text reader starts a paragraph there
 T = TypeVar("T", int, tuple[int, int])
 
 # The page mixes half-width punctuation into Chinese text; answers read better with the full-width forms.
