@@ -110,12 +110,19 @@ _SAME_MEASURE = {"人": ("名", "位"), "名": ("人", "位"), "位": ("人", "�
 _PEOPLE_COUNTED = re.compile(rf"(?:多少|几个|几)(?!个){HAN}{{1,3}}?[者员人工生民众客]")
 
 
+# An age asked ("几岁", "多大岁数", "年龄要求", "多大的孩子能报"): stated in 岁 or 周岁 ("年满7周岁"); not "多大面积"
+_AGE_ASKED = re.compile(r"几岁|多少岁|多大(?:岁数|年龄|年纪|的(?:孩子|小孩|娃|人|老人|学生))|(?:孩子|小孩|老人)多大"
+                        r"|年龄|岁数|年纪")
+
+
 def asked_measures(question: str) -> frozenset[str]:
-    """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人, "多少求职者" → 人): the
-    answer states a number of them."""
+    """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人, "多少求职者" → 人), or an
+    age in ("几岁" → 岁, 周岁): the answer states a number of them."""
     found = {m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question)}
     if found <= {"个"} and _PEOPLE_COUNTED.search(question):
         found = {"人"}
+    if _AGE_ASKED.search(question):
+        found |= {"岁", "周岁"}
     return frozenset(found | {other for m in found for other in _SAME_MEASURE.get(m, ())})
 
 

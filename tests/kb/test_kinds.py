@@ -113,7 +113,9 @@ def test_asking_nouns_are_the_content_words_of_the_question_words(question, noun
                                                 ("一共确诊了几个人", {"人", "名", "位"}),
                                                 ("口罩几毛钱一只", {"毛"}), ("开工了几个项目", {"个"}),
                                                 ("哪天开工", set()), ("有多少求职者参加", {"人", "名", "位"}),
-                                                ("几个工作日能办好", {"个"})])
+                                                ("几个工作日能办好", {"个"}),
+                                                ("多大的孩子能报名", {"岁", "周岁"}), ("有年龄限制吗", {"岁", "周岁"}),
+                                                ("场地面积多大", set())])
 def test_the_measure_word_a_count_is_asked_in(question, measures):
     assert kinds.asked_measures(question) == measures
 
@@ -123,6 +125,7 @@ def test_a_number_in_the_measure_word_asked_for():
     assert not kinds.states_measure("承租户按减免租金额的30%获得补助。", frozenset({"户"}))
     assert not kinds.states_measure("上周日均接诊900人次。", frozenset({"人"}))  # visits, not people
     assert kinds.states_measure("每位患者限1名陪诊人员。", kinds.asked_measures("能带几个人陪着"))
+    assert kinds.states_measure("年满7周岁、不满14周岁的儿童均可报名。", kinds.asked_measures("孩子几岁能报"))
 
 
 def test_a_number_of_the_thing_counted():
