@@ -34,7 +34,7 @@ from .pdf_layout import (
     slides_read,
     without_running_lines,
 )
-from .text import HAN, PARAGRAPH_START, ends_sentence, row_sentence, said_han, sentences
+from .text import HAN, PARAGRAPH_START, ends_sentence, is_label, row_sentence, said_han, sentences
 from .web_layout import is_issuer, read_cover_day
 
 _MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -44,7 +44,6 @@ _NOTE_MARK = re.compile(r"[*＊†\d①-⑳¹²³]{1,3}")
 _LABEL_ROW_CELLS = (2, 4)       # a table of labels: "label | value" or "label | value | label | value" a row
 _AFTER_NOTE_MARK = re.compile(r"[\u4e00-\u9fff。，、；：）”」]$")
 _RUN_TEXT = frozenset(qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr"))
-_LABEL_CHARS = 8               # "发文机关", "成文日期": a label/value table's labels are this short
 # A caption names what a picture shows or asks the reader to scan a code ("扫描二维码关注"): one line under it, and a
 # picture beside running text is at most half the text column, some 20 characters of body print (A4's column holds
 # 39): a text box saying more in sentences than that holds content of its own.
@@ -208,7 +207,7 @@ def _table_lines(table: Table) -> list[str]:
     caption = [rows.pop(0)[0]] if len(rows) > 2 and len(rows[0]) == 1 else []  # a title row merged across
     if not rows:
         return caption
-    if all(len(row) in _LABEL_ROW_CELLS and all(_is_label(label) for label in row[::2]) for row in rows):
+    if all(len(row) in _LABEL_ROW_CELLS and all(is_label(label) for label in row[::2]) for row in rows):
         return caption + [f"{label}：{value}" for row in rows
                           for label, value in zip(row[::2], row[1::2], strict=True) if value]
     widths = {len(row) for row in rows}
@@ -226,10 +225,6 @@ def _distinct_cells(cells: list[_Cell]) -> list[str]:
             distinct.append(cell)
     return [" ".join(" ".join(map(_paragraph_text, _PARAGRAPHS(cell._tc, depth=_DEPTH(cell._tc)))).split())
             for cell in distinct]
-
-
-def _is_label(text: str) -> bool:
-    return 0 < len(text) <= _LABEL_CHARS and not re.search(r"\d", text)
 
 
 def pdf_text(raw: bytes) -> str:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from .text import HAN, ends_sentence, is_contents_heading, item_number_end, run_on, starts_item
+from .text import HAN, ends_sentence, is_contents_heading, is_label, item_number_end, row_sentence, run_on, starts_item
 
 # in characters of the body's font size: how far in a line may start and still be the column's first (an indent
 # of two), how far short of the right edge a line may end and still run to it, how far in the next line may start
@@ -22,6 +22,7 @@ _FONT_TOLERANCE = 0.12  # two lines whose characters differ in size by more are 
 _FLAT = 0.5             # a Chinese glyph whose box is less than half as high as wide is flat
 _WIDE_GAP = 1.2         # a space wider than a character (times the font size) parts a table's cells or a menu
 _PARAGRAPH_GAP = 1.6    # a gap above a line this many times a paragraph's line pitch parts two blocks
+_TABLE_ROW_CHARS = 4.0  # a table's row starts at most this many characters (of the body's size) a line under the last
 _DEFAULT_SIZE = 12.0    # points, for a page without Chinese characters
 _COLUMN_CHARS = 8              # a column of text is at least this many characters wide
 _RUNNING_LINES = 2             # running heads and page numbers stand among the first or last lines of a page
@@ -37,11 +38,18 @@ _SCREENS = (16 / 9, 16 / 10, 4 / 3)  # a slide's proportions: a deck exported to
 _SCREEN_TOLERANCE = 0.01
 # a FAQ's question or answer, labelled: "问：孩子多大…", "答：…", "Q: …"
 _QA_LABEL = re.compile(r"^(?:问|答|Q|A)\s*[：:]")
+_CLAUSE = re.compile("[，、；：]")  # a mark inside a sentence
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$")
 
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top, in points from the page's lower left corner
 Glyph = tuple[str, Box]
+
+
+class Cell(NamedTuple):  # a part of a line between wide spaces, where it stands
+    text: str
+    left: float
+    right: float
 
 
 @dataclass(frozen=True)
@@ -53,8 +61,13 @@ class Line:
     height: float  # of its Chinese characters (their font size); 0 without any ("17:30。")
     gap: float     # the widest space between two of its glyphs: a line of running text has none
     vertical: bool = False  # a column of vertical writing (竖排), placed as if the page were turned a quarter left
-    cell: float | None = None  # where a table row's last cell starts: after its last wide space (_WIDE_GAP)
+    cells: tuple[Cell, ...] = ()  # its parts between wide spaces (_WIDE_GAP): a table row's cells, or one
     item_text: float | None = None  # where a list item's text starts, after its number or bullet ("1. 凭…": at 凭)
+
+    @property
+    def cell(self) -> float | None:
+        """Where a table row's last cell starts: after its last wide space."""
+        return self.cells[-1].left if len(self.cells) > 1 else None
 
 
 class _Run(NamedTuple):  # a line as PDFium gives it, or pieced together
@@ -118,12 +131,26 @@ def _line(run: _Run, page_height: float, lone_in_column: bool) -> Line:
     gaps = [_gap(before, after) for (_, before), (_, after) in itertools.pairwise(glyphs)]
     height = font_size([box for char, box in glyphs if re.match(HAN, char)])
     wide = _WIDE_GAP * (height or max(box[3] - box[1] for _, box in glyphs))
-    cells = [after[0] for gap, (_, after) in zip(gaps, glyphs[1:], strict=True) if gap >= wide]
     number = item_number_end("".join(char for char, _ in glyphs))
     item_text = glyphs[number][1][0] if 0 < number < len(glyphs) else None
     return Line(words, min(box[0] for _, box in glyphs), max(box[2] for _, box in glyphs),
-                min(box[1] for _, box in glyphs), height, max(gaps, default=0.0), vertical, max(cells, default=None),
-                item_text)
+                min(box[1] for _, box in glyphs), height, max(gaps, default=0.0), vertical,
+                _cells(run.chars, glyphs, [gap >= wide for gap in gaps]), item_text)
+
+
+def _cells(chars: list[Glyph], glyphs: list[Glyph], wide: list[bool]) -> tuple[Cell, ...]:
+    """A line's parts between wide spaces (wide: after each glyph but the last), with their words as PDFium spaces
+    them; glyphs are the chars that show, placed as the line is read (turned a quarter in vertical writing)."""
+    parts: list[tuple[list[str], list[Box]]] = [([], [])]
+    shown = 0
+    for char, box in chars:
+        if _shows(char, box):
+            if shown and wide[shown - 1]:
+                parts.append(([], []))
+            parts[-1][1].append(glyphs[shown][1])
+            shown += 1
+        parts[-1][0].append(char)
+    return tuple(Cell(" ".join("".join(text).split()), boxes[0][0], boxes[-1][2]) for text, boxes in parts)
 
 
 def _rejoined(runs: list[_Run]) -> list[_Run]:
@@ -383,13 +410,89 @@ def _block_paragraphs(lines: list[Line], wraps: Mapping[Line, bool]) -> list[str
             or one_font and line.gap < _WIDE_GAP * font and _cell_wrapped(above, line, reach[start(line)], size)
         return wrapped and not heading and (next_page or above.bottom - line.bottom <= pitch * _PARAGRAPH_GAP)
 
-    found = [lines[0].text]
-    for above, line in itertools.pairwise(lines):
-        if goes_on(above, line):
+    found: list[str] = []
+    above: Line | None = None
+    index = 0
+    while index < len(lines):
+        table = _table(lines[index:], size)
+        if table:
+            taken, rows = table
+            found += rows
+            above, index = None, index + taken
+            continue
+        line = lines[index]
+        if above is not None and goes_on(above, line):
             found[-1] = run_on(found[-1], line.text)
         else:
             found.append(line.text)
+        above, index = line, index + 1
     return found
+
+
+def _table(lines: list[Line], size: float) -> tuple[int, list[str]] | None:
+    """A table printed from a grid, read from its header row (the first line): how many lines it takes and each row
+    said as a sentence under the header's labels (text.row_sentence). The header is a line of two or more short
+    labels apart by wide spaces (_is_column_label); each row is a line whose cells stand each under one of the
+    header's (_under_labels), the first one among them (a cell left empty is left out). A line without a
+    first cell holds the words of the row's cells wrapped onto it, or, filling every other cell, is a row under the
+    same first cell (merged down); a cell's lines may come after the row's other cells, as high as its first line.
+    The table ends at a line standing otherwise, above its row, or lower under the row's first line than
+    _TABLE_ROW_CHARS a line the row holds (its cells are centred on its tallest one). Columns of text side by side
+    are no table (_prose)."""
+    labels = _parts(lines[0])
+    if len(labels) < 2 or not all(map(_is_column_label, labels)):
+        return None
+    rows: list[tuple[list[str], list[Line]]] = []  # each row's cells and its lines
+    for line in lines[1:]:
+        columns = _under_labels(_parts(line), labels)
+        row_lines = rows[-1][1] if rows else lines[:1]
+        if columns is None or (0 not in columns and not rows) or line.bottom > row_lines[0].bottom + _OVERLAP * size \
+                or row_lines[0].bottom - line.bottom > _TABLE_ROW_CHARS * size * len(row_lines):
+            break
+        if 0 in columns or len(columns) == len(labels) - 1:
+            rows.append(([rows[-1][0][0] if 0 not in columns else ""] + [""] * (len(labels) - 1), []))
+        values, row_lines = rows[-1]
+        for column, text in columns.items():
+            values[column] = run_on(values[column], text)
+        row_lines.append(line)
+    while rows and sum(map(bool, rows[-1][0])) < 2:  # a line under the table, starting under its first column
+        rows.pop()
+    if not rows or any(sum(map(bool, values)) < 2 for values, _ in rows) or _prose(rows):
+        return None
+    return 1 + sum(len(row_lines) for _, row_lines in rows), \
+        [row_sentence([label.text for label in labels], values) for values, _ in rows]
+
+
+def _parts(line: Line) -> tuple[Cell, ...]:
+    return line.cells or (Cell(line.text, line.left, line.right),)
+
+
+def _is_column_label(label: Cell) -> bool:
+    """A table header's label: a word or two ("上课日期", "培训费（元/人）"), not a letter-spaced one ("姓 名"), an
+    item or a phrase in quotes or with a comma (a caption: "关注“某某”")."""
+    return len(label.text) > 1 and is_label(label.text) and not starts_item(label.text) \
+        and not re.search(r"[“”‘’\"'，、。；：！？,;:!?]", label.text)
+
+
+def _under_labels(cells: tuple[Cell, ...], labels: tuple[Cell, ...]) -> dict[int, str] | None:
+    """Each cell's text by the header's label it stands under, left to right: the nearest one, overlapping it or
+    not (a label centred over its column, its cells left aligned), and the cell reaches over no other."""
+    columns: dict[int, str] = {}
+    for cell in cells:
+        crossed = [number for number, label in enumerate(labels) if cell.left < label.right and cell.right > label.left]
+        nearest = min(range(len(labels)),
+                      key=lambda number: max(labels[number].left - cell.right, cell.left - labels[number].right))
+        if len(crossed) > 1 or nearest in columns or nearest < max(columns, default=-1):
+            return None
+        columns[nearest] = cell.text
+    return columns
+
+
+def _prose(rows: list[tuple[list[str], list[Line]]]) -> bool:
+    """Columns of running text side by side, not a table: a row of one line has a cell broken off mid-sentence (after
+    a comma), which goes on in the next row, not in its own cell as a table's wrapped cell does."""
+    return any(len(row_lines) == 1 and any(_CLAUSE.search(value) and not ends_sentence(value) for value in values)
+               for values, row_lines in rows)
 
 
 def _under_item_text(above: Line, line: Line, size: float) -> bool:

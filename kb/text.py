@@ -53,6 +53,14 @@ def item_number_end(line: str) -> int:
     return match.end() if match else 0
 
 
+_LABEL_CHARS = 8  # "发文机关", "成文日期", "上课日期": a table's labels are this short
+
+
+def is_label(text: str) -> bool:
+    """A table's label: a few characters, no number ("上午班", not "9:00—10:30")."""
+    return 0 < len(text) <= _LABEL_CHARS and not re.search(r"\d", text)
+
+
 def row_sentence(labels: list[str], values: list[str]) -> str:
     """A table row said as a sentence under its header row: "个人：最高额度20万元，最长期限3年。"."""
     said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)

@@ -452,13 +452,54 @@ def test_a_table_cells_text_wrapped_onto_the_next_lines_goes_on_and_each_row_is_
                             ("可以，凭犬只登记证到任一诊疗机构接种。", 250, 20))
                + _row("某某区农业农村局", 490, 12, 250) + _row("某某区畜牧兽医站", 490, 12, 400)  # a closing…
                + _row("2022年3月1日", 472, 12, 389))  # …its date under the second issuer, nearly a character left
-    assert pdf_text(raw).splitlines()[1:] == ["　　" + text for text in (
-        "序号 问题 解答",
-        "1 犬只一年要打几次疫苗？ 每年打一次狂犬病疫苗，在全区十四家动物诊疗机构均可接种，周六照常开诊。",
-        "2 要带什么材料？ 带上犬只登记证和上一年的免疫证明，没有证明的先做抗体检测再接种。",
-        "3 打疫苗收费吗？ 免费接种，只收十元证件工本费。",
-        "4 外地犬只能在本区打疫苗吗？", "可以，凭犬只登记证到任一诊疗机构接种。",
+    assert pdf_text(raw).splitlines()[1:] == ["　　" + text for text in (  # under its header row: _table
+        "1：问题犬只一年要打几次疫苗？，解答每年打一次狂犬病疫苗，在全区十四家动物诊疗机构均可接种，周六照常开诊。。",
+        "2：问题要带什么材料？，解答带上犬只登记证和上一年的免疫证明，没有证明的先做抗体检测再接种。。",
+        "3：问题打疫苗收费吗？，解答免费接种，只收十元证件工本费。。",
+        "4：问题外地犬只能在本区打疫苗吗？，解答可以，凭犬只登记证到任一诊疗机构接种。。",
         "某某区农业农村局 某某区畜牧兽医站", "2022年3月1日")]
+
+
+def _cells(bottom: float, *cells: tuple[str, float]) -> list[tuple[str, float, float, float]]:
+    """A line of a table's cells, 12 points, each (text, left) where it starts."""
+    return [glyph for text, left in cells for glyph in _row(text, bottom, 12, left)]
+
+
+def test_a_grids_rows_under_a_header_row_of_labels_are_said_as_sentences():
+    raw = _pdf(_row("青禾社区2026年寒假书法公益课安排", 780, 18, 150)
+               + _row("寒假期间社区活动中心开设书法公益课，每期十次课，请家长按期次报名。", 750, 12, 72)
+               # the header's labels centred over their columns, the rows' cells left aligned
+               + _cells(720, ("班次", 72), ("上课日期", 182), ("上课时间", 336), ("授课老师", 444), ("名额", 516))
+               + _cells(700, ("甲班", 78), ("1月19日至1月30日", 140), ("8:30—10:00", 300), ("周明远", 450),
+                        ("40人", 510))
+               + _cells(680, ("乙班", 78), ("2月2日至2月13日", 140), ("14:00—15:30", 300), ("45人", 510))  # no teacher
+               + _cells(660, ("丙班", 78), ("2月23日至3月6日", 140), ("18:30—20:00", 300), ("许清和", 450),
+                        ("30人", 510))
+               + _cells(646, ("（周末停课）", 140))  # its date's cell wrapped
+               + _row("报名请到社区活动中心二楼服务台登记，额满为止。", 610, 12, 72))
+    assert pdf_text(raw).splitlines()[2:] == ["　　" + text for text in (
+        "甲班：上课日期1月19日至1月30日，上课时间8:30—10:00，授课老师周明远，名额40人。",
+        "乙班：上课日期2月2日至2月13日，上课时间14:00—15:30，名额45人。",
+        "丙班：上课日期2月23日至3月6日（周末停课），上课时间18:30—20:00，授课老师许清和，名额30人。",
+        "报名请到社区活动中心二楼服务台登记，额满为止。")]
+
+
+@pytest.mark.parametrize("lines", [
+    # two columns of running text side by side under their headings: a sentence goes on in the next line
+    [[("活动回顾", 72), ("下月预告", 320)],
+     [("上周六，社区志愿者在中心广场为", 72), ("下月初社区将举办邻里美食节，欢", 320)],
+     [("老人义务理发，共服务八十多人，", 72), ("迎居民带上拿手菜参加，报名截止", 320)],
+     [("还帮二十户家庭修好了小家电。", 72), ("到本月二十五日。", 320)]],
+    # a caption beside a QR code over the issuer's credit line
+    [[("扫码预约就餐", 120), ("关注“青禾社区”", 240)], [("青禾社区居委会", 110), ("2024年5月印制", 240)]],
+    # a form's letter-spaced labels beside their values
+    [[("姓", 72), ("名", 108), ("李青禾", 160)], [("性", 72), ("别", 108), ("女", 160)]],
+])
+def test_lines_apart_by_wide_spaces_under_no_header_of_labels_are_no_table(lines):
+    raw = _pdf(_row("青禾社区老年食堂就餐须知", 780, 18, 180)
+               + _row("老年食堂每天中午十一点开餐，六十五岁以上老人凭老年卡就餐，每餐八元。", 740, 12, 72)
+               + [glyph for number, cells in enumerate(lines) for glyph in _cells(700 - 16 * number, *cells)])
+    assert pdf_text(raw).splitlines()[2:] == ["　　" + " ".join(text for text, _ in cells) for cells in lines]
 
 
 def _list_page(*items: tuple[str, ...]) -> bytes:
