@@ -61,10 +61,16 @@ def is_label(text: str) -> bool:
     return 0 < len(text) <= _LABEL_CHARS and not re.search(r"\d", text)
 
 
+_SERIAL_LABEL = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+
+
 def row_sentence(labels: list[str], values: list[str]) -> str:
-    """A table row said as a sentence under its header row: "个人：最高额度20万元，最长期限3年。"."""
+    """A table row said as a sentence under its header row: "个人：最高额度20万元，最长期限3年。"; a row's serial
+    number ("序号" 1, 2, …) names nothing, so the next cell names the row."""
+    if len(labels) > 2 and _SERIAL_LABEL.match(labels[0].strip()) and values[0].strip().isdigit():
+        labels, values = labels[1:], values[1:]
     said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)
-    return f"{values[0]}：{said}。"
+    return f"{values[0]}：{said.rstrip('。')}。"
 
 
 def run_on(line: str, wrapped: str) -> str:

@@ -1,0 +1,15 @@
+"""kb.text: small helpers the readers share."""
+import pytest
+
+from kb.text import row_sentence
+
+
+@pytest.mark.parametrize("labels, values, said", [
+    (["类别", "最高额度", "最长期限"], ["个人", "20万元", "3年"], "个人：最高额度20万元，最长期限3年。"),
+    # a serial number names nothing: the next cell names the row
+    (["序号", "街道", "服务电话"], ["3", "东关街道", "0536-1234567"], "东关街道：服务电话0536-1234567。"),
+    (["事项", "说明"], ["退费", "开课前3天申请全额退费。"], "退费：说明开课前3天申请全额退费。"),  # one full stop
+    (["序号", "说明"], ["1", "须本人到场。"], "1：说明须本人到场。"),  # two columns: nothing else to name the row
+])
+def test_a_table_row_said_as_a_sentence(labels, values, said):
+    assert row_sentence(labels, values) == said
