@@ -119,11 +119,14 @@ _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|指引|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
-# "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets
-_NAMED_BY_KIND = re.compile(rf"[^，。；：？！]+(?:{_DOCUMENT_KINDS})(?:（[^（）]{{1,12}}）)?")
+# "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets;
+# any name before an edition ("…讲解词（2024年修订版）", "…（2023年版）") is a document's too
+_EDITION = r"（[^（）]{0,8}(?:修订|修正|试行|暂行|年版)[^（）]{0,3}）"
+_NAMED_BY_KIND = re.compile(rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS})(?:（[^（）]{{1,12}}）)?|{_EDITION})")
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
-# "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time
-_SPACED_KIND = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+")
+# "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
+# poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
+_SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+")
 # "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it
 _NUMBER_FIELD = re.compile(r"[\u4e00-\u9fff]{1,7}[号码] ?[:：]? ?(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d/-]{3,}")
 _COLUMN_NAME_CHARS = 8

@@ -274,8 +274,10 @@ _SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|�
 _MONTH = r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
 _MONTH_ALONE = re.compile(rf"^(?:{_PRINTING_FIELD})?{_MONTH}\s*(?:{_PRINTED})?$")
 _PRINTING_MONTH = re.compile(rf"^{_PRINTING_FIELD}{_MONTH}$")  # labelled, it dates a leaflet under no issuer too
-# …or after its maker on one line, as a leaflet's back has it: "某某公司 2023年11月印制"
-_SIGNED_MONTH = re.compile(rf"^({_ISSUER_TEXT})\s*(?:{_PRINTING_FIELD})?{_MONTH}\s*(?:{_PRINTED})?$")
+# …or after its maker on one line, as a leaflet's back has it: "某某公司 2023年11月印制", "某某局编印 2024年3月"
+_SIGNED_MONTH = re.compile(rf"^({_ISSUER_TEXT})\s*(?:{_PRINTED})?\s*(?:{_PRINTING_FIELD})?{_MONTH}\s*(?:{_PRINTED})?$")
+# A remark on the document itself under its closing: "本手册仅供活动参加人员使用，请勿外传", "本资料免费赠阅"
+_SELF_REMARK = re.compile(r"^本(?:手册|资料|文件|材料|须知|指南|折页|宣传册|单页?|表)(?:仅供|免费|不得|请勿)")
 # A form's or rule's version under its title: "（2023年2月修订）", "（2023年2月6日印发）"
 _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?\s*"
                       r"(?:修订|修正|印发|发布|制定)?\s*[）)]$")
@@ -1248,7 +1250,7 @@ def read_signature(lines: list[str]) -> Dateline | None:
     undated = printing or _signing_day(foot) or _tabulated_day(foot)
     if undated:
         return undated
-    last = [line.strip() for line in lines[-3:] if not is_note(line)][-2:]
+    last = [closing for line in lines[-3:] if (closing := _closing_line(line))][-2:]
     month = _MONTH_ALONE.match(last[-1]) if len(last) == 2 else None
     signed = _SIGNED_MONTH.match(last[-1]) if last and not month else None
     signer = signed.group(1).strip() if signed else _signer(last[0] if month else last[-1]) if last else ""
@@ -1256,6 +1258,15 @@ def read_signature(lines: list[str]) -> Dateline | None:
     month = month or signed or labelled
     return Dateline(published=None, publisher="、".join(signer.split()), labelled=False,
                     month=_month_text(*month.groups()[-2:]) if month else "") if signer or labelled else None
+
+
+def _closing_line(line: str) -> str:
+    """A line as a closing reads it: a closing in brackets without them ("（某某局编印　2024年3月）" on a script's last
+    line); "" for a note or a remark on the document under its closing ("本手册仅供…使用"), which are no closing."""
+    inner = line.strip()[1:-1].strip() if is_note(line) else ""
+    if inner and _SIGNED_MONTH.match(inner):
+        return inner
+    return "" if is_note(line) or _SELF_REMARK.match(line.strip()) else line.strip()
 
 
 def _signing_day(lines: list[str]) -> Dateline | None:

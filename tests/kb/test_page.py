@@ -373,6 +373,9 @@ _AID_FORM = ("附件1\n某县残疾人辅助器具适配申请表\n{version}编�
     ("某县残疾人联合会 2024年3月印\n", "某县残疾人联合会"),  # …maybe with only 印
     ("某县残疾人联合会\n印制日期：2024年3月\n", "某县残疾人联合会"),  # a printing-date field
     ("印制日期：2024年3月\n", ""),  # labelled, it dates the form under no issuer too
+    ("某县残疾人联合会编印 2024年3月\n", "某县残疾人联合会"),  # printed by its maker, then the month
+    ("（某县残疾人联合会编印　2024年3月）\n", "某县残疾人联合会"),  # …in brackets, as a script's last line
+    ("某县残疾人联合会\n二〇二四年三月印\n本表仅供申请人使用，请勿外传\n", "某县残疾人联合会"),  # a remark under it
 ])
 def test_a_closing_that_names_only_the_month_dates_the_document_to_that_month_and_no_day(closing, publisher):
     [article] = (page := parse_page("f", _AID_FORM.format(version="", closing=closing))).articles
@@ -381,6 +384,12 @@ def test_a_closing_that_names_only_the_month_dates_the_document_to_that_month_an
     for unsigned_month in ("2024年3月\n", "2024年3月印\n", "某县残疾人联合会 2024年3月盖印\n"):
         [unsigned] = (page := parse_page("u", _AID_FORM.format(version="", closing=unsigned_month))).articles
         assert (page.date_of(unsigned), unsigned.publisher) == ("1月8日", "")  # a month under no issuer closes nothing
+
+
+def test_a_bracketed_note_or_a_remark_that_is_no_closing_leaves_the_document_undated_by_its_foot():
+    for foot in ("（此表可复印使用）\n", "（某县残疾人联合会　2024年3月起施行）\n", "本表如有疑问请咨询残联\n"):
+        [article] = (page := parse_page("n", _AID_FORM.format(version="", closing=foot))).articles
+        assert (page.date_of(article)[-4:], page.publisher_of(article)) == ("1月8日", "")
 
 
 def test_a_version_line_under_the_title_dates_the_document_to_its_month_and_a_full_day_in_the_closing_wins():
@@ -1498,6 +1507,10 @@ def test_an_undated_text_is_cited_with_the_latest_day_it_reports_as_done_not_a_d
      "关于复工，这些问题你要知道 人社局答记者问", "问：企业复工前要做哪些准备？答：制定防控方案。"),
     ("紧 急 通 知\n各位居民：自2月10日起，小区实行封闭管理，出入须出示通行证。\n",  # no masthead over a headline
      "紧急通知", "各位居民：自2月10日起，小区实行封闭管理，出入须出示通行证。"),
+    ("二 〇 二 三 · 兔 年\n观 灯 须 知\n某县元宵灯展\n灯展每晚18:00开放，21:00停止入场。\n",  # a poster's spaced lines
+     "二〇二三·兔年观灯须知 某县元宵灯展", "灯展每晚18:00开放，21:00停止入场。"),
+    ("某县古窑址公园讲解稿（2023年修订版）\n讲解全程约30分钟。\n各位游客，欢迎来到古窑址公园。\n",  # a name and edition
+     "某县古窑址公园讲解稿（2023年修订版）", "讲解全程约30分钟。"),
 ])
 def test_headlines_that_only_look_like_a_documents_name_or_a_masthead_keep_their_lines(text, title, first_paragraph):
     [article] = parse_page("p", text).articles
