@@ -65,6 +65,7 @@ from .web_layout import (
     manual_cover_name,
     names_how_it_was_made,
     picture_heading,
+    read_chat_export,
     read_dateline,
     read_editor_day,
     read_form_head,
@@ -487,8 +488,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     feed = read_social_feed(lines)
     if feed:  # a feed copied from a phone: each post and each comment a paragraph, its chrome no text
         return _dated(_one_article(_part_lines(feed.parts), feed.title, whole_lines), feed.dateline)
-    meeting = read_meeting_transcript(lines)
-    if meeting:  # a meeting app's transcript: its head names and dates it, each turn is led by its speaker
+    meeting = read_meeting_transcript(lines) or read_chat_export(lines)
+    if meeting:  # a meeting app's transcript or a chat: its head names and dates it, each turn is led by its speaker
         return _transcript_article(meeting, meeting.title, whole_lines)
     post = read_microblog(lines)
     if post:

@@ -13,6 +13,7 @@
   ("播发单位：…", "审核时间：…", "导出时间：…"), a 信息公开 record's head ("索引号：…", "发布日期：…", "名称：…"),
   a transcript's head above photos it transcribes ("【某某照片文字整理】" / "拍摄时间：…") and its pictures' markers,
   a meeting app's transcript (its head, each speaker's line with its timecode, its export line: "导出自某某"),
+  a chat exported from a messenger (its head, "————— 2024-10-16 19:41 —————" time lines, "某某:" over each message),
   an account's list of messages (its name over "12月26日 上午10:02" / "价格调整通知" / … / "详情 >"),
   a phone's SMS backup (its head over "[2023-02-14 09:31:05] 收到 · 12123" / "【某某银行】…" / …),
   a social feed's chrome ("某某 的朋友圈" over posts, each with "[图片]×3", its time line, "❤ 某某，某某", "评论：").
@@ -465,6 +466,11 @@ _TURN_HEAD = re.compile(r"^([^\s，。！？；：:,]{1,16}(?: \d{1,2})?) ((?:\d
 _MIN_TURNS = 3
 _TRANSCRIPT_KIND = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:转写|转录|纪要|妙记|闪记|速记|文字记录|逐字稿)"
                               r"(?:\s*[（(][\u4e00-\u9fffA-Za-z]{1,4}[)）])?$")
+# A chat as a messenger exports it: a time line alone between messages ("————— 2024-10-16 19:41 —————"), a sender's
+# name alone over each message ("我:", "某某园:"); a few people talk, each more than once
+_CHAT_TIME = re.compile(rf"^(?:{_RULE_MARK}|\s)*{_FULL_DATE.pattern}(?:\s+{_TIME})?(?:{_RULE_MARK}|\s)*$")
+_CHAT_SENDER = re.compile(r"^([^\s，。！？；：:,【】\[\]（）()]{1,16})\s*[:：]$")
+_CHAT_SENDERS = 4
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
@@ -671,6 +677,10 @@ def read_dateline(line: str) -> Dateline | None:
     Labels may stand in brackets: "【发布日期：2020年03月18日】【来源：某局】", "（来源：某某晚报）".
     """
     line = line.strip()
+    exported = _EXPORT_LINE.match(line)  # "导出自微信电脑版 2024-10-16": the day it was exported, by an app, no one
+    if exported:
+        day = valid_day(*exported.groups()[:3]) if exported.group(1) else None
+        return Dateline(published=day, publisher="", labelled=False) if day else None
     # all three: publisher, year, month, day
     citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line) or _ISSUER_DAY.match(line)
     if citation:  # a contributor's credit is labelled by its "供稿"
@@ -1153,6 +1163,30 @@ def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
                              summary=_transcript_summary(head), turns=[*turns[:-1], (name, said)])
 
 
+def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
+    """A chat a messenger exported as text: time lines and three messages or more, each under its sender's name,
+    from at most four senders, one of them sending more than once; None for any other text (a notice's "温馨提示："
+    over its text has no time lines and no sender twice). Its head (above the first time line) names it; it stands as
+    of its last time line's day, else the day it was exported; the account talked to (one sender besides "我")
+    publishes it when is_issuer accepts the name. Each message is a turn; time and export lines are no text."""
+    sent = [(n, found.group(1)) for n in range(len(lines) - 1)
+            if (found := _CHAT_SENDER.match(lines[n])) and not _CHAT_SENDER.match(lines[n + 1])]
+    senders, names = [n for n, _ in sent], [name for _, name in sent]
+    times = [n for n, line in enumerate(lines) if _CHAT_TIME.match(line)]
+    if len(senders) < _MIN_TURNS or not times or times[0] > senders[0] or len(set(names)) > _CHAT_SENDERS \
+            or len(set(names)) == len(names):
+        return None
+    head = [line for line in lines[:times[0]] if not _EXPORT_LINE.match(line)]
+    exported = next(filter(None, map(read_dateline, lines[:times[0]])), None)
+    day = first_full_day(lines[times[-1]]) or (exported.published if exported else None)
+    others = set(names) - {"我"}
+    publisher = _chat_publisher(others.pop()) if len(others) == 1 else ""
+    turns = [(name, [line for line in lines[n + 1:end] if not _CHAT_TIME.match(line) and not _EXPORT_LINE.match(line)])
+             for name, n, end in zip(names, senders, [*senders[1:], len(lines)], strict=True)]
+    return MeetingTranscript(title=next(iter(head), ""), dateline=Dateline(published=day, publisher=publisher,
+                                                                         labelled=True), summary=[], turns=turns)
+
+
 def _turn_head(lines: list[str], n: int) -> re.Match[str] | None:
     """The speaker's line opening a turn: over what they said, or saying a sentence after its timecode ("发言人1
     00:00 各位家长好，…"; not an agenda's "上午 9:00 开幕式")."""
@@ -1250,7 +1284,7 @@ def read_signature(lines: list[str]) -> Dateline | None:
     undated = printing or _signing_day(foot) or _tabulated_day(foot)
     if undated:
         return undated
-    last = [closing for line in lines[-3:] if (closing := _closing_line(line))][-2:]
+    last = [text for line in lines[-3:] if (text := _closing_line(line))][-2:]
     month = _MONTH_ALONE.match(last[-1]) if len(last) == 2 else None
     signed = _SIGNED_MONTH.match(last[-1]) if last and not month else None
     signer = signed.group(1).strip() if signed else _signer(last[0] if month else last[-1]) if last else ""

@@ -6,7 +6,7 @@ import pytest
 from kb.page import parse_page, read_page, split_articles, split_front_matter
 from kb.settings import ARTICLES_DIR
 from kb.text import normalize
-from kb.web_layout import is_furniture
+from kb.web_layout import Dateline, is_furniture, read_dateline
 
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
 
@@ -1844,6 +1844,32 @@ def test_a_meeting_transcripts_head_names_and_dates_it_and_each_turn_is_led_by_i
         ("河西社区垃圾分类督导员例会", "2023-10-09", "河西社区居民委员会")  # a host's field publishes it
     assert article.paragraphs == ["说话人 1：从下周一起，厨余垃圾桶早上7点到9点开放。", "说话人 2：督导员几点到岗？",
                                   "说话人 1：6点50分到岗，每天每人补贴30元。"]
+
+
+_CHAT_EXPORT = ("青禾街道社区服务中心（公众号）聊天记录\n导出自某某电脑版 2024-11-20\n\n"
+                "————— 2024-11-18 20:05 —————\n\n我:\n老年食堂几点开饭\n\n青禾街道社区服务中心:\n"
+                "每天11:00开始供应午餐，80岁以上老人每餐补贴4元。\n送餐上门每单加收2元。\n\n"
+                "————— 2024-11-19 08:12 —————\n\n我:\n周末开吗\n\n青禾街道社区服务中心:\n周六照常供应，周日休息。\n")
+
+
+def test_a_chat_exported_from_a_messenger_is_its_messages_each_led_by_its_sender_and_dated_by_its_last_time():
+    page = parse_page("c", _CHAT_EXPORT)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("青禾街道社区服务中心（公众号）聊天记录", "2024-11-19", "青禾街道社区服务中心")  # the account talked to
+    assert article.paragraphs == ["我：老年食堂几点开饭",
+                                  "青禾街道社区服务中心：每天11:00开始供应午餐，80岁以上老人每餐补贴4元。",
+                                  "送餐上门每单加收2元。", "我：周末开吗",
+                                  "青禾街道社区服务中心：周六照常供应，周日休息。"]
+
+
+def test_a_notice_with_labels_over_its_text_is_no_chat_and_an_export_line_names_no_publisher():
+    notice = ("老年食堂开业通知\n2024-11-18\n温馨提示:\n每天11:00开饭。\n用餐地点:\n社区服务中心一楼。\n"
+              "办理方式:\n带身份证到窗口。\n")
+    [article] = parse_page("n", notice).articles
+    assert article.paragraphs[0].startswith("温馨提示")  # labels, each once: no sender's turn
+    assert read_dateline("导出自某某电脑版 2024-11-20") == Dateline(published=date(2024, 11, 20), publisher="",
+                                                                 labelled=False)
 
 
 _RECORDING_HEAD = "标题：青禾街道老年食堂运营情况通报会\n日期：2024-11-08 15:02\n"
