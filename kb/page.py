@@ -118,6 +118,7 @@ _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关�
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
 _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|指引|报告|批复|函|公示|通报|{_FORM_KINDS}"
+_ISSUER_ABOUT = re.compile(r"^([\u4e00-\u9fff（）()]{2,40}?)关于")
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
 # "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets;
@@ -831,6 +832,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     article.publisher = article.publisher or credited or _head_issuers(rest) or _head_section_issuer(rest)
     paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
     article.publisher = article.publisher or (paper.group(1) if paper else "")  # "…。（某某晚报记者 宋佳）"
+    article.publisher = article.publisher or _title_issuer(article.title)
     if article.paragraphs:
         match = _DATELINE.match(article.paragraphs[0])
         if match:
@@ -838,6 +840,14 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
     return article
+
+
+def _title_issuer(title: str) -> str:
+    """The issuer an official document's name opens with ("某某局关于…的通知"): it issued the document when no
+    dateline or closing names anyone (a database's page may keep the name and lose the closing's day); "" when the
+    name opens with none."""
+    issuer = _ISSUER_ABOUT.match(title) if _OF_A_KIND.search(title) else None
+    return issuer.group(1) if issuer and is_issuer(issuer.group(1)) else ""
 
 
 def _is_manual_cover_line(line: str) -> bool:

@@ -2131,3 +2131,14 @@ def test_a_placeholder_or_comment_in_an_article_or_one_post_quoted_under_a_headl
     page = parse_page("p", text)
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), article.paragraphs) == (title, day, paragraphs)
+
+
+@pytest.mark.parametrize("title, publisher", [
+    ("某县卫生健康局关于印发《某县控烟工作方案》的通知", "某县卫生健康局"),  # the issuer its name opens with
+    ("关于印发《某县控烟工作方案》的通知", ""),  # a name without one
+    ("小区业主关于停车收费的意见", ""),  # no issuer before 关于
+])
+def test_an_official_documents_name_gives_its_issuer_when_no_closing_dates_it(title, publisher):
+    text = f"{title}\n各乡镇人民政府：\n现将方案印发给你们，请认真贯彻执行。\n\n某县控烟工作方案\n一、室内禁止吸烟。\n"
+    [article] = (page := parse_page("d", text)).articles
+    assert (article.title, page.publisher_of(article)) == (title, publisher)
