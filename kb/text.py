@@ -128,9 +128,11 @@ def _days_of(match: re.Match[str]) -> list[tuple[int, int]]:
 
 
 # A day set ahead: a deadline, a plan, an end or a start ("3月31日前", "将于5月8日", "有效期至2033年5月20日",
-# "4月1日起"). A text is written before such days, so they do not date it; "截至2月15日" reports a day done.
-_AHEAD_BEFORE = re.compile(r"(?:将于|定于|拟于|预计于?|计划于?|(?<!截)至)(?:\d{4}年)?$")
-_AHEAD_AFTER = re.compile(r"(?:前|以前|之前|止|截止|起|开始)")
+# "4月1日起"; a span's start and end: "1月25日至2月23日", "11月1日—次年3月31日", a season or a schedule). A text is
+# written before such days, so they do not date it; "截至2月15日" reports a day done.
+_SPAN = r"(?<!截)至|[—–～~-]"
+_AHEAD_BEFORE = re.compile(rf"(?:将于|定于|拟于|预计于?|计划于?|{_SPAN})(?:\d{{4}}年|次年)?$")
+_AHEAD_AFTER = re.compile(rf"(?:前|以前|之前|止|截止|起|开始|(?:{_SPAN})\s*(?:次年|\d{{4}}年)?\d{{1,2}}月)")
 
 
 def set_ahead(text: str, match: re.Match[str]) -> bool:

@@ -1493,6 +1493,8 @@ def test_a_header_above_a_rule_of_equals_signs_is_no_article_of_its_own_and_its_
     ("换证提醒\n截至2023年3月6日，已有1200人在网上申请换证。\n新证有效期至2033年5月20日。\n", "2023年3月6日"),
     # a text that only sets days ahead was written before the first of them
     ("缴费提醒\n请于2月10日前缴纳1月水费，逾期将加收滞纳金，3月1日起恢复自动扣款。\n", "2月10日"),
+    # a span's start and end bound a season or a schedule ahead, with a dash as with 至
+    ("冬季开放\n1月8日，公园完成了改造。冬季开放时间为1月10日—3月15日，灯展1月20日至2月5日举办。\n", "1月8日"),
 ])
 def test_an_undated_text_is_cited_with_the_latest_day_it_reports_as_done_not_a_deadline_or_plan(text, cited):
     page = parse_page("p", text)
@@ -2048,7 +2050,8 @@ def test_an_issuer_above_a_name_by_its_kind_naming_no_place_is_read_with_it_edit
 def test_an_organisation_over_a_headline_a_sentence_or_a_name_naming_no_place_keeps_its_reading(text, title):
     page = parse_page("p", text)
     [article] = page.articles
-    assert (article.title, page.publisher_of(article)) == (title, "")
+    issued = title.split("关于")[0] if "关于" in title else ""  # "某某局关于…的通告" names who issued it
+    assert (article.title, page.publisher_of(article)) == (title, issued)
 
 
 _MOMENTS = """柳岸社区网格员·小林 的朋友圈（从微信复制，2025年9月20日）
