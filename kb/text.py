@@ -32,14 +32,15 @@ def ends_sentence(text: str) -> bool:
 
 
 _BULLETS = ("-", "•", "·")
+_STAR_BULLET = re.compile(r"[*＊]\s")  # "* 每期48个摊位" in a plain-text file, not "**重要**" nor "*注："
 _KEYCAP_NUMBER = r"(?:\d\ufe0f?\u20e3)+|\U0001f51f"  # "1️⃣", "🔟": a post's numbered items
-_ITEM_START = re.compile(f"[{re.escape(''.join(_BULLETS))}①-⑳]|{_KEYCAP_NUMBER}|"
-                         r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_ITEM_START = re.compile(f"[{re.escape(''.join(_BULLETS))}①-⑳]|{_STAR_BULLET.pattern}|{_KEYCAP_NUMBER}|"
+                         r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(\[［][一二三四五六七八九十\d]{1,3}[)）\]］]")
 
 
 def is_list_item(line: str) -> bool:
     """A bulleted item ("- 综合协调 （0536-…）"): kept whole, never joined to the lines around it."""
-    return line.startswith(_BULLETS)
+    return line.startswith(_BULLETS) or bool(_STAR_BULLET.match(line))
 
 
 def starts_item(line: str) -> bool:

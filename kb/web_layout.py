@@ -333,7 +333,8 @@ _COVER_DAY = re.compile(rf"^(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*
                         r"(?:\s+[^\s，。！？；：:][^，。！？；：:]{1,23})?$")
 _COVER_LINES = 8
 # "播发单位：某某办公室" under "稿件编号：…": a labelled field opening its line, as a form writes them a line each
-FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
+# a label of two to six characters, Latin letters maybe among them ("摊主QQ群：")
+FIELD_START = re.compile(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|[A-Za-z]{1,3}(?=[\u4e00-\u9fff])){1,5}\s*：\s*\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
 # piece, else the one that runs what it announces (a sign-up form's or notice's 发起单位/主办单位), else the one
 # that compiled it (编制单位, a report's), else the employer a job posting's fields name (招聘单位, 用人单位, 公司名称:
@@ -343,7 +344,8 @@ FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*：\s*\S")
 # datelines anywhere already. Not a period or a deadline (播发时段, 截止时间), nor a 拟稿 field (the day it was
 # drafted, by whom). Each in that order: the first kind the head names wins.
 _ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})\s*：\s*(\S+)")
-                       for label in ("(?:播发|发稿|供稿)单位", "(?:发起|主办)单位", "编制单位"))
+                       for label in ("(?:播发|发稿|供稿)单位", "(?:发起|主办)(?:单位|方)?", "编制单位"))
+_ROLE = re.compile(r"[（(](?:主办|承办|发起|协办)[方者]?[)）]$")  # "发起：某某滑雪场（主办方）": its role, no name
 _EMPLOYER = re.compile(r"(?:^|\s)(?:(?:招聘|用人)单位|公司名称)\s*：\s*(\S+)")
 # A service record's head (a 政务服务 page's 办件详情 or 事项详情) names the office that decides the matter, which
 # publishes the record after every unit above, else the one the application was handed in at (受理单位, a 便民服务
@@ -857,16 +859,23 @@ def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
     layout table's rows count as fields ("审批单位 | 某某局 |", a service record's)."""
     fields = [_TABLE_FIELD.sub(r"\1：\2", line) for line in lines]
     head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), fields))
-    units = [unit.group(1) for field in _ISSUING_UNITS for line in head if (unit := field.search(line))]
+    units = [_ROLE.sub("", unit.group(1)) for field in _ISSUING_UNITS for line in head
+             if (unit := field.search(line))]
     units += [name for field in (_EMPLOYER, *_OFFICES) for line in head if (name := _organisation(field, line))]
     days = [[day for line in head if (found := field.search(line)) and (day := valid_day(*found.groups()))]
             for field in _ISSUED_DAYS]
     named = {n for n, line in enumerate(head) if _NOT_A_SENTENCE.match(line) and (
-        _organisation(_EMPLOYER, line) or any(field.search(line) for field in _UNSAID_FIELDS))}
+        _organisation(_EMPLOYER, line) or any(_only_unsaid(field, line) for field in _UNSAID_FIELDS))}
     if not units and not any(days):
         return None, set()
     return Dateline(published=max(next(filter(None, days), []), default=None), publisher=next(iter(units), ""),
                     labelled=True), named
+
+
+def _only_unsaid(field: re.Pattern[str], line: str) -> bool:
+    """Whether the line names the field and no number to call or join beside it ("摊主QQ群：783205144
+    更新：2024-08-30" keeps the group's number as text)."""
+    return bool(field.search(line)) and not re.search(r"\d{5,}", field.sub("", line))
 
 
 def _organisation(field: re.Pattern[str], line: str) -> str:
@@ -1235,9 +1244,9 @@ def _fields(line: str) -> list[tuple[str, str]]:
     """The labelled fields of a line that opens with one ("发布机构：某局 成文日期：2022-04-18", a table's
     "名　　称：…"): each label and its value."""
     line = _SPREAD_LABEL.sub(lambda spread: re.sub(r"\s+", "", spread.group()), line)
-    if not FIELD_START.match(line):
+    labels = list(_HEAD_FIELD.finditer(line)) if FIELD_START.match(line) else []
+    if not labels:  # "摊主QQ群：…" opens a field whose label names no record's field
         return []
-    labels = list(_HEAD_FIELD.finditer(line))
     ends = [found.start() for found in labels[1:]] + [len(line)]
     return [(found.group(1), line[found.end():end].strip()) for found, end in zip(labels, ends, strict=True)]
 

@@ -5,7 +5,7 @@ import pytest
 
 from kb.page import parse_page, read_page, split_articles, split_front_matter
 from kb.settings import ARTICLES_DIR
-from kb.text import normalize
+from kb.text import normalize, said_han
 from kb.web_layout import Dateline, is_furniture, read_dateline
 
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
@@ -2145,3 +2145,26 @@ def test_an_official_documents_name_gives_its_issuer_when_no_closing_dates_it(ti
     text = f"{title}\n各乡镇人民政府：\n现将方案印发给你们，请认真贯彻执行。\n\n某县控烟工作方案\n一、室内禁止吸烟。\n"
     [article] = (page := parse_page("d", text)).articles
     assert (article.title, page.publisher_of(article)) == (title, publisher)
+
+
+_STALL_RULES = ("==============================\n   某街道旧物市集 · 摊主须知（2024年春季版）\n"
+                "   主办：某街道某社区居民委员会\n   摊主QQ群：123456789    更新：2024-03-02\n"
+                "==============================\n\n[一] 时间\n  * 每月第二个星期六 8:30-11:30，第一期3月9日开市\n"
+                "  * 遇雨顺延到星期日\n\n[二] 摊位\n  * 每期30个摊位，每个2米×2米，免费\n"
+                "  * 一人一摊，8:20未到视为放弃\n")
+
+
+def test_a_plain_text_list_of_star_bullets_under_bracketed_numbers_is_one_article_read_by_its_head_fields():
+    [article] = (page := parse_page("s", _STALL_RULES)).articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("某街道旧物市集 · 摊主须知（2024年春季版）", "2024-03-02", "某街道某社区居民委员会")
+    assert "摊主QQ群：123456789 更新：2024-03-02" in article.paragraphs  # the group's number stays a fact
+    assert "[二] 摊位" in article.paragraphs and "* 每期30个摊位，每个2米×2米，免费" in article.paragraphs
+    assert said_han(article.paragraphs) >= 30  # its items are what it says
+
+
+def test_an_organisers_role_in_brackets_is_no_part_of_its_name():
+    page = parse_page("e", "雪季开板首滑日\n发起：某某滑雪场（主办方）\n时间：2024年12月1日\n"
+                           "开板当天雪票半价，每人限购两张，须本人身份证购买，现场不售票。\n")
+    [article] = page.articles
+    assert page.publisher_of(article) == "某某滑雪场"
