@@ -1306,10 +1306,11 @@ def read_signature(lines: list[str]) -> Dateline | None:
 def _closing_line(line: str) -> str:
     """A line as a closing reads it: a closing in brackets without them ("（某某局编印　2024年3月）" on a script's last
     line); "" for a note or a remark on the document under its closing ("本手册仅供…使用"), which are no closing."""
-    inner = line.strip()[1:-1].strip() if is_note(line) else ""
-    if inner and _SIGNED_MONTH.match(inner):
-        return inner
-    return "" if is_note(line) or _SELF_REMARK.match(line.strip()) else line.strip()
+    text = line.strip()
+    if is_note(text):
+        inner = text[1:-1].strip()
+        return inner if _SIGNED_MONTH.match(inner) else ""
+    return "" if _SELF_REMARK.match(text) else text
 
 
 def _signing_day(lines: list[str]) -> Dateline | None:
