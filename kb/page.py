@@ -122,9 +122,11 @@ _ISSUER_ABOUT = re.compile(r"^([\u4e00-\u9fff（）()]{2,40}?)关于")
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
 # "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets;
-# any name before an edition ("…讲解词（2024年修订版）", "…（2023年版）") is a document's too
+# any name before an edition ("…讲解词（2024年修订版）", "…（2023年版）") is a document's too; so is a name joining
+# two by 及/和 ("…报名须知及收费明细（小型汽车）", "…办事指南和申请表")
 _EDITION = r"（[^（）]{0,8}(?:修订|修正|试行|暂行|年版)[^（）]{0,3}）"
-_NAMED_BY_KIND = re.compile(rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS})(?:（[^（）]{{1,12}}）)?|{_EDITION})")
+_JOINED_KIND = rf"(?:[及和与][^，。；：？！（）]{{0,8}}(?:{_DOCUMENT_KINDS}|明细|清单|流程|标准|目录|表))?"
+_NAMED_BY_KIND = re.compile(rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")

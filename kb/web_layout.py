@@ -260,8 +260,9 @@ _MANUAL_COVER = re.compile(rf"^(?:({_MANUAL_KIND})\s*)?(?:{_MODEL_FIELD})?\s*({_
 # "第二章 使用方法……5")
 _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 # "某某局价格监测中心 2020年2月14日" under a bulletin's masthead; "某某局 2021年11月10日印制" on a booklet's back cover
-# or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own)
-_PRINTED = "印制|印发|编印|印"  # "某某馆 2023年4月印": a leaflet's back may say only 印
+# or GB/T 9704's 版记 under a document ("某某局办公室 2023年3月6日印发", its day maybe on a line of its own); a form's
+# foot gives the day of its last revision so ("某某学校　2024年5月6日修订")
+_PRINTED = "印制|印发|编印|修订|印"  # "某某馆 2023年4月印": a leaflet's back may say only 印
 _PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023年3月6日印发", "二〇二三年三月六日印发"
 _PRINTING_FIELD = r"(?:印制|印刷)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")

@@ -353,6 +353,8 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
      "2021-10-08", "某市医疗保障局"),  # a booklet's issuer and printing day
     ("某县游泳培训问答\n1. 几岁可以报名？\n年满七周岁。\n某县全民健身中心 印制日期：2024年5月6日\n",
      "2024-05-06", "某县全民健身中心"),  # …its printing-date field
+    ("某县职业培训学校\n学员入学须知及收费明细（电工班）\n一、入学条件\n年满16周岁，3月4日起报名。\n"
+     "某县职业培训学校　2023年9月1日修订\n", "2023-09-01", "某县职业培训学校"),  # a form's foot: its last revision
 ])
 def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
     [article] = (page := parse_page("p", text)).articles
@@ -1513,6 +1515,8 @@ def test_an_undated_text_is_cited_with_the_latest_day_it_reports_as_done_not_a_d
      "二〇二三·兔年观灯须知 某县元宵灯展", "灯展每晚18:00开放，21:00停止入场。"),
     ("某县古窑址公园讲解稿（2023年修订版）\n讲解全程约30分钟。\n各位游客，欢迎来到古窑址公园。\n",  # a name and edition
      "某县古窑址公园讲解稿（2023年修订版）", "讲解全程约30分钟。"),
+    ("某县职业培训学校\n学员入学须知及收费明细（电工班）\n一、入学条件\n年满16周岁。\n",  # two names joined by 及
+     "某县职业培训学校学员入学须知及收费明细（电工班）", "一、入学条件"),
 ])
 def test_headlines_that_only_look_like_a_documents_name_or_a_masthead_keep_their_lines(text, title, first_paragraph):
     [article] = parse_page("p", text).articles
