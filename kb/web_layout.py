@@ -268,6 +268,9 @@ _PRINTING_FIELD = r"(?:印制|印刷)(?:日期|时间)\s*[：:]\s*"  # …or lab
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
 _ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+(?:{_PRINTING_FIELD})?{_FULL_DATE.pattern}\s*(?:{_PRINTED})?$")
+# …or at the end of a foot line after its other fields, the parts of a PDF's foot set apart on one line ("地址：某某路1号
+# 公交3路 某某医院门诊部 2024年2月26日印发"): its printing word is what tells it from a sentence's day
+_TRAILING_PRINT = re.compile(rf"\s({_ISSUER_NAME})\s*{_FULL_DATE.pattern}\s*(?:{_PRINTED})$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 # The maker a form's or booklet's foot names: "某某局制", "某某办公室编", "某某局印发"; the issuer signs so
@@ -1291,7 +1294,7 @@ def read_signature(lines: list[str]) -> Dateline | None:
             return closing
         printing = printing or closing
     foot = lines[max(len(lines) - _SIGNATURE_LINES, 1):]
-    undated = printing or _signing_day(foot) or _tabulated_day(foot)
+    undated = printing or _signing_day(foot) or _tabulated_day(foot) or _printed_at_the_foot(foot)
     if undated:
         return undated
     last = [text for line in lines[-3:] if (text := _closing_line(line))][-2:]
@@ -1312,6 +1315,14 @@ def _closing_line(line: str) -> str:
         inner = text[1:-1].strip()
         return inner if _SIGNED_MONTH.match(inner) else ""
     return "" if _SELF_REMARK.match(text) else text
+
+
+def _printed_at_the_foot(lines: list[str]) -> Dateline | None:
+    """The issuer and printing day ending the last line after its other fields (_TRAILING_PRINT); None when it
+    ends otherwise."""
+    found = _TRAILING_PRINT.search(lines[-1].strip()) if lines else None
+    day = valid_day(*found.groups()[1:]) if found else None
+    return Dateline(published=day, publisher=found.group(1), labelled=False) if found and day else None
 
 
 def _signing_day(lines: list[str]) -> Dateline | None:

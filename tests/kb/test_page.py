@@ -388,6 +388,16 @@ def test_a_closing_that_names_only_the_month_dates_the_document_to_that_month_an
         assert (page.date_of(unsigned), unsigned.publisher) == ("1月8日", "")  # a month under no issuer closes nothing
 
 
+def test_a_foot_line_ending_in_its_issuer_and_printing_day_after_other_fields_dates_and_publishes_the_text():
+    """A PDF's foot sets its address and its issuer apart on one line; without the printing word the day at the end
+    is only one the text names (an undated text is cited by it but has no publication day)."""
+    for printed, iso, publisher in (("印发", "2024-02-20", "某县人民医院门诊部"), ("", "", "")):
+        [article] = (page := parse_page("d", "某县人民医院儿科出诊安排\n周一至周五上午8:00开诊，3月4日起增开周六门诊。\n"
+                                             "地址：某县健康路8号 公交5路“县医院站” 某县人民医院门诊部 "
+                                             f"2024年2月20日{printed}\n")).articles
+        assert (page.iso_date_of(article), article.publisher) == (iso, publisher)
+
+
 def test_a_bracketed_note_or_a_remark_that_is_no_closing_leaves_the_document_undated_by_its_foot():
     for foot in ("（此表可复印使用）\n", "（某县残疾人联合会　2024年3月起施行）\n", "本表如有疑问请咨询残联\n"):
         [article] = (page := parse_page("n", _AID_FORM.format(version="", closing=foot))).articles
