@@ -825,8 +825,9 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     attachments = next((n for n, line in enumerate(rest) if n > 0 and _ATTACHMENT_NUMBER.match(line)), len(rest))
     # "（2023年2月修订）" under the title; a manual's "说明书版本：V2.1（2023年9月）" there or at its foot
     version = next(filter(None, map(read_version, [*rest[:1], *rest[-_FOOT_LINES:]])), None) if titles else None
-    # "本文档由某某整理，发布于2024年6月20日，…" in its opening lines: when nothing above dates it
-    self_dated = read_self_dated(rest[:_HEAD_LINES])
+    # "本文档由某某整理，发布于2024年6月20日，…" in its opening lines, "以上信息更新于…" in its last: when nothing above
+    # dates it
+    self_dated = read_self_dated(rest[:_HEAD_LINES]) or read_self_dated(rest[-_FOOT_LINES:], foot=True)
     for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, stamp, version, self_dated)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher

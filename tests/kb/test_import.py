@@ -1519,6 +1519,20 @@ def test_an_opening_statement_about_the_document_itself_dates_it(statement, day)
     assert (page.iso_date_of(article), article.paragraphs[0]) == (day, statement)
 
 
+@pytest.mark.parametrize("foot, day", [
+    ("以上价格及开放政策由景区提供，更新于2024-04-01，本站保证价格真实。", "2024-04-01"),  # what stands above it
+    ("60周岁以上老人免票政策更新于2024-04-01。", ""),  # a fact of the text
+])
+def test_a_foot_statement_on_what_stands_above_it_dates_the_page(foot, day):
+    page = parse_page("p", html_page_text(
+        "<html><head><title>沙河景区</title></head><body><h1>沙河景区</h1>"
+        "<p>开放时间：每天8:00-17:30，3月15日起延长到18:00。成人票50元，学生票25元，持证残疾人免票。</p>"
+        "<p>景区内观光车单程10元，往返15元，儿童身高1.2米以下免费乘坐。</p>"
+        f"<p>{foot}</p></body></html>"))
+    [article] = page.articles
+    assert page.iso_date_of(article) == day
+
+
 def test_a_publication_statement_deep_in_the_text_dates_nothing():
     """Only the opening lines speak for the document: "本通知发布于…" far under them is read as the text says it."""
     page = parse_page("p", markdown_page_text(
