@@ -1566,6 +1566,19 @@ def test_a_list_above_a_rule_of_equals_signs_is_an_article_of_its_own():
     assert [article.title for article in page.articles][-1] == "青州古城恢复开放"
 
 
+def test_a_slip_framed_by_rules_of_equals_signs_is_one_document_titled_by_its_head():
+    """A printed slip (a ticket, a receipt) has "====" borders under its head and at its end: they frame one
+    document, not articles pasted one after another."""
+    page = parse_page("s", "      某县游泳馆\n    自助售票机 · 购票凭条\n==========================\n"
+                           "票号：YY-0032117\n购票时间：2024-07-02 09:15\n--------------------------\n"
+                           "成人单次票 1张 30元\n==========================\n【温馨提示】\n"
+                           "自7月1日起，暑期场次调整为每天8:00—21:00，每场限180人。\n"
+                           "游泳时须戴泳帽，1.4米以下儿童须由成人陪同入池。\n==========================\n")
+    [article] = page.articles
+    assert article.title == "某县游泳馆 自助售票机 · 购票凭条"
+    assert "自7月1日起，暑期场次调整为每天8:00—21:00，每场限180人。" in article.text
+
+
 def test_text_copied_from_a_printed_page_loses_the_next_pages_head_and_keeps_a_wrapped_full_stop():
     page = parse_page("p", "车辆通行证办理指引\n　　一、办理时限。在线申请的，市交通运输局在2小时内完成审核\n\n"
                            "第 1 页 / 共 2 页\n\n某市交通运输局　政务公开\n；夜间提交的，于次日8时前完成审核\n。\n")
