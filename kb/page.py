@@ -60,6 +60,7 @@ from .web_layout import (
     is_paper_name,
     is_printing_day,
     is_unmarked_byline,
+    issuer_names,
     letterhead_issuer,
     lists_related_items,
     manual_cover_name,
@@ -126,7 +127,8 @@ _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策
 # two by 及/和 ("…报名须知及收费明细（小型汽车）", "…办事指南和申请表")
 _EDITION = r"（[^（）]{0,8}(?:修订|修正|试行|暂行|年版)[^（）]{0,3}）"
 _JOINED_KIND = rf"(?:[及和与][^，。；：？！（）]{{0,8}}(?:{_DOCUMENT_KINDS}|明细|清单|流程|标准|目录|表))?"
-_NAMED_BY_KIND = re.compile(rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
+_NAMED_BY_KIND = re.compile(
+    rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
@@ -713,25 +715,14 @@ def _without_letterhead(lines: list[str], over_number: str | None = None) -> tup
         return lines[filled:], issuer
     for i, line in enumerate(lines[:_TITLE_MAX_LINES + 1]):
         if _LETTERHEAD_END.match(re.sub(r"\s+", "", line)) or line is over_number:
-            issuers = [name for issuer in [*lines[:i], re.sub(r"文\s*件\s*$", "", line)] for name in _issuers(issuer)]
+            issuers = [name for issuer in [*lines[:i], re.sub(r"文\s*件\s*$", "", line)]
+                       for name in issuer_names(issuer)]
             return lines[i + 1:], "、".join(issuers)
     if len(lines) > 1 and is_issuer(lines[0]) and not _is_title_line(lines[0]) and lines[1].startswith("关于"):
         return lines[1:], lines[0]  # "某某领导小组（指挥部）办公室", which holds brackets, so no title line
     if len(lines) > 1 and is_issuer(lines[0]) and _names_its_place(lines[0], lines[1]):
         return lines[1:], lines[0]
     return lines, ""
-
-
-_OWN_NAME_CHARS = 4  # "市财政局": a name of its own, not an office of the name before it ("某某省人民政府 办公厅")
-
-
-def _issuers(line: str) -> list[str]:
-    """The issuers a letterhead line names: joint issuers side by side ("某某市商务局 某某市财政局"), each a name of
-    its own, or one name, maybe spaced out ("某 某 局")."""
-    parts = line.split()
-    if len(parts) > 1 and all(is_issuer(part) and len(part) >= _OWN_NAME_CHARS for part in parts):
-        return parts
-    return [name] if (name := "".join(parts)) else []
 
 
 def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
@@ -885,7 +876,7 @@ def _head_issuers(lines: list[str]) -> str:
     letterhead (a notice board's name, "2022年第三季度　公开日期：…", "某某村民委员会　某某村务监督委员会"): they
     publish it when no dateline or closing names anyone. Under a title alone such a line may be an author's."""
     return "、".join(next((names for above, line in itertools.pairwise(_head(lines)) if read_dateline(above)
-                           and (names := _issuers(line)) and all(map(is_issuer, names))), []))
+                           and (names := issuer_names(line)) and all(map(is_issuer, names))), []))
 
 
 def _head_section_issuer(lines: list[str]) -> str:

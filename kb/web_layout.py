@@ -268,8 +268,8 @@ _PRINTING_FIELD = r"(?:印制|印刷)(?:日期|时间)\s*[：:]\s*"  # …or lab
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
 _ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+(?:{_PRINTING_FIELD})?{_FULL_DATE.pattern}\s*(?:{_PRINTED})?$")
-# …or at the end of a foot line after its other fields, the parts of a PDF's foot set apart on one line ("地址：某某路1号
-# 公交3路 某某医院门诊部 2024年2月26日印发"): its printing word is what tells it from a sentence's day
+# …or at the end of a foot line after its other fields, the parts of a PDF's foot set apart on one line
+# ("地址：某某路1号 公交3路 某某医院门诊部 2024年2月26日印发"): its printing word tells it from a sentence's day
 _TRAILING_PRINT = re.compile(rf"\s({_ISSUER_NAME})\s*{_FULL_DATE.pattern}\s*(?:{_PRINTED})$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
@@ -299,8 +299,8 @@ _STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
 # 如有变动…" (a wiki's or online document's note on top, Yuque's info box), "本页最后更新于2024-06-20": the day it was
 # published (else updated); at its foot, "以上价格及政策由景区提供，更新于2024-04-01" (a booking site's note on what
 # stands above it). "某某活动于6月20日发布" is about something else, a fact of the text.
-_SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上)[^。！？；]{{0,40}}?"
-                         rf"(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
+_SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上)"
+                         rf"[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 _NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
@@ -1405,7 +1405,7 @@ def _issued(lines: list[str], at: int, day: date) -> Dateline:
     while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
             and _AUTHORITY.match(lines[first - 1].strip()):
         first -= 1
-    issuers = [name for line in lines[first:at] for name in _signer(line).split()]
+    issuers = [name for line in lines[first:at] for name in issuer_names(_signer(line))]
     return Dateline(published=day, publisher="、".join(issuers), labelled=False)
 
 
@@ -1445,6 +1445,18 @@ def _number(text: str) -> int:
 def is_issuer(line: str) -> bool:
     """An organisation's name alone on a line: "某某局", "某某领导小组（指挥部）办公室"."""
     return bool(_ISSUER.match(line.strip()))
+
+
+_OWN_NAME_CHARS = 4  # "市财政局": a name of its own, not an office of the name before it ("某某省人民政府 办公厅")
+
+
+def issuer_names(line: str) -> list[str]:
+    """The issuers a letterhead's or closing's line names: joint issuers side by side ("某某市商务局 某某市财政局"),
+    each a name of its own, or one name, maybe spaced out ("某 某 局") or with its office ("某某图书馆 流通部")."""
+    parts = line.split()
+    if len(parts) > 1 and all(is_issuer(part) and len(part) >= _OWN_NAME_CHARS for part in parts):
+        return parts
+    return [name] if (name := "".join(parts)) else []
 
 
 def section_issuer(line: str) -> str:

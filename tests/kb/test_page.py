@@ -355,6 +355,8 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
      "2024-05-06", "某县全民健身中心"),  # …its printing-date field
     ("某县职业培训学校\n学员入学须知及收费明细（电工班）\n一、入学条件\n年满16周岁，3月4日起报名。\n"
      "某县职业培训学校　2023年9月1日修订\n", "2023-09-01", "某县职业培训学校"),  # a form's foot: its last revision
+    ("您借的图书即将到期\n您借的2册图书将于6月19日到期，请及时归还或续借。\n某县图书馆 流通部\n2024-06-17\n",
+     "2024-06-17", "某县图书馆流通部"),  # an issuer and its office side by side: one issuer
 ])
 def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
     [article] = (page := parse_page("p", text)).articles
@@ -392,9 +394,9 @@ def test_a_foot_line_ending_in_its_issuer_and_printing_day_after_other_fields_da
     """A PDF's foot sets its address and its issuer apart on one line; without the printing word the day at the end
     is only one the text names (an undated text is cited by it but has no publication day)."""
     for printed, iso, publisher in (("印发", "2024-02-20", "某县人民医院门诊部"), ("", "", "")):
-        [article] = (page := parse_page("d", "某县人民医院儿科出诊安排\n周一至周五上午8:00开诊，3月4日起增开周六门诊。\n"
-                                             "地址：某县健康路8号 公交5路“县医院站” 某县人民医院门诊部 "
-                                             f"2024年2月20日{printed}\n")).articles
+        text = ("某县人民医院儿科出诊安排\n周一至周五上午8:00开诊，3月4日起增开周六门诊。\n"
+                f"地址：某县健康路8号 公交5路“县医院站” 某县人民医院门诊部 2024年2月20日{printed}\n")
+        [article] = (page := parse_page("d", text)).articles
         assert (page.iso_date_of(article), article.publisher) == (iso, publisher)
 
 
