@@ -123,9 +123,9 @@ _ISSUER_ABOUT = re.compile(r"^([\u4e00-\u9fff（）()]{2,40}?)关于")
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
 # "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets;
-# any name before an edition ("…讲解词（2024年修订版）", "…（2023年版）") is a document's too; so is a name joining
-# two by 及/和 ("…报名须知及收费明细（小型汽车）", "…办事指南和申请表")
-_EDITION = r"（[^（）]{0,8}(?:修订|修正|试行|暂行|年版)[^（）]{0,3}）"
+# any name before an edition or issue ("…讲解词（2024年修订版）", "…（2023年版）", "…讲义（第一期）") is a document's
+# too; so is a name joining two by 及/和 ("…报名须知及收费明细（小型汽车）", "…办事指南和申请表")
+_EDITION = r"（(?:[^（）]{0,8}(?:修订|修正|试行|暂行|年版)[^（）]{0,3}|第[\d一二三四五六七八九十]{1,3}[期辑])）"
 _JOINED_KIND = rf"(?:[及和与][^，。；：？！（）]{{0,8}}(?:{_DOCUMENT_KINDS}|明细|清单|流程|标准|目录|表))?"
 _NAMED_BY_KIND = re.compile(
     rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
@@ -133,8 +133,10 @@ _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|�
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
 _SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+")
-# "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it
-_NUMBER_FIELD = re.compile(r"[\u4e00-\u9fff]{1,7}[号码] ?[:：]? ?(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d/-]{3,}")
+# "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it (maybe after
+# a mark: a test report's "CMA 资质认定证书编号：…")
+_NUMBER_FIELD = re.compile(
+    r"(?:[A-Z]{2,6}\s*)?[\u4e00-\u9fff]{1,7}[号码] ?[:：]? ?(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d/-]{3,}")
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
@@ -764,6 +766,10 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     if title is not None:
         titles.append(title)
         rest = rest[_repeated_title_lines(rest, title):]
+    # a number field over the title (a test report's "CMA 资质认定证书编号：…") is read under it, as the text's
+    above = rest[:1] if title is None and len(rest) > 1 and _NUMBER_FIELD.fullmatch(rest[0]) \
+        and _is_title_line(rest[1]) else []
+    rest = rest[len(above):]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
@@ -783,6 +789,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             and (name := manual_cover_name(rest[0])):
         titles.append(name)
         rest = rest[1:]
+    rest = above + rest
     byline_parts: list[str] = []
     if rest and rest[0].startswith(BYLINE_MARK):
         if any(word in rest[0] for word in FOOTER_WORDS):
@@ -799,7 +806,10 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         rest = rest[2:]
     else:
         cover = None
-    form, head = read_form_head(rest)  # a draft form's issuing unit and day: when nothing else names them
+    # a draft form's issuing unit and day: when nothing else names them (a number field read under the title is
+    # none of its fields)
+    form, head = read_form_head(rest[len(above):])
+    head = {n + len(above) for n in head}
     # a note's stamp under its title ("> 2025-02-18 记｜…"): the day it was written, when no dateline, closing or form
     # head dates it (they date what the note copies); no text unless it goes on to say something
     stamp = read_stamp(rest[0]) if titles and rest else None

@@ -1568,6 +1568,24 @@ def test_a_list_above_a_rule_of_equals_signs_is_an_article_of_its_own():
     assert [article.title for article in page.articles][-1] == "青州古城恢复开放"
 
 
+def test_a_test_reports_number_field_over_its_title_and_its_report_date_field_in_its_head():
+    """A report's head: a mark and its certificate's number over the spaced title, which names it; its report-date
+    field dates it. Both stay text."""
+    page = parse_page("r", "CNAS　认可证书编号：L123456\n检 测 报 告\n报告编号：JC-2024-0158\n"
+                           "报告日期：2024年3月20日\n一、检测结果\n本次共检测样品36份，3月2日采样，全部合格。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("检测报告", "2024-03-20")
+    assert "CNAS 认可证书编号：L123456" in article.text
+
+
+def test_a_name_over_a_course_handouts_name_and_issue_is_its_title():
+    page = parse_page("h", "“乐龄课堂”\n老年人防范电信诈骗讲义（第二期）\n主办：某街道某社区居民委员会\n"
+                           "上课时间：每周三下午14:30，共4课。陌生电话让转账的，一律挂断。\n")
+    [article] = page.articles
+    assert (article.title, article.publisher) == \
+        ("“乐龄课堂”老年人防范电信诈骗讲义（第二期）", "某街道某社区居民委员会")
+
+
 def test_a_slip_framed_by_rules_of_equals_signs_is_one_document_titled_by_its_head():
     """A printed slip (a ticket, a receipt) has "====" borders under its head and at its end: they frame one
     document, not articles pasted one after another."""
