@@ -31,7 +31,7 @@ from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quo
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
-from .text import closed_up, marked_encoding, punctuated, said_han, simplified
+from .text import closed_up, marked_encoding, printable, punctuated, said_han, simplified
 from .web_layout import page_header, read_dateline
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
@@ -157,7 +157,7 @@ async def _add_one(source: str, articles_dir: Path, known: dict[str, str], limit
 
 async def page_text(source: str, limits: Limits) -> str:
     """The text page to store for an input (front matter + body), in simplified characters."""
-    return simplified(await _read_source(source, limits))
+    return printable(simplified(await _read_source(source, limits)))
 
 
 async def _read_source(source: str, limits: Limits) -> str:

@@ -34,6 +34,7 @@ from .text import (
     is_list_item,
     item_number_end,
     normalize,
+    printable,
     said_han,
     starts_item,
     valid_day,
@@ -247,7 +248,8 @@ class Page:
 
 
 def read_page(path: Path) -> Page:
-    return parse_page(path.stem, path.read_text(encoding="utf-8"))
+    """A page of the articles folder, also one saved there by hand (not by `kb add`), without control characters."""
+    return parse_page(path.stem, printable(path.read_text(encoding="utf-8")))
 
 
 def parse_page(name: str, text: str) -> Page:

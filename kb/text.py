@@ -205,6 +205,15 @@ def simplified(text: str) -> str:
     return converted
 
 
+def printable(text: str) -> str:
+    """The text without control characters, which show nothing and which PostgreSQL will not store: a PDF's glyph that
+    its font maps to no character (U+0000), a terminal's colour codes; a page break (pdftotext's form feed) ends a
+    line."""
+    return _CONTROL.sub("", _PAGE_BREAK.sub("\n", text))
+
+
+_PAGE_BREAK = re.compile(r"[\f\v]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _TRADITIONAL_SHARE = 0.05  # of the Chinese characters differ from their simplified forms
 
 

@@ -496,6 +496,19 @@ async def test_an_article_of_numbered_lines_without_full_stops_is_added(store, t
     assert "13%" in store.load().ask("某县家电下乡补贴标准是多少").text
 
 
+async def test_control_characters_are_not_stored_and_a_page_break_ends_its_line(store, tmp_path):
+    """Text copied out of a terminal or a PDF (pdftotext's form feed between pages); a PDF's glyph mapped to U+0000,
+    which PostgreSQL would refuse to store, is dropped the same way (test_text)."""
+    source = tmp_path / "pool.txt"
+    source.write_text("某县游泳馆暑期开放\n\x1b[1m某县游泳馆7月1日起暑期开放，每场限180人。\x1b[0m\n"
+                      "第一页完\x0c第二页：成人票30元，学生票15元。\x07\n", encoding="utf-8")
+    [outcome] = await run_add(store, str(source))
+    assert isinstance(outcome, Added), outcome
+    stored = outcome.path.read_text(encoding="utf-8")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", stored)
+    assert "某县游泳馆7月1日起暑期开放，每场限180人。" in stored and "第一页完\n第二页" in stored
+
+
 async def test_an_article_without_a_publication_date_is_added_with_a_hint_that_mends_it(store, tmp_path):
     source = tmp_path / "library.txt"
     source.write_text("某县图书馆恢复开放\n某县图书馆3月3日起恢复开放，每日限流200人，读者须提前一天在公众号预约，"

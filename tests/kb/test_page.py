@@ -2215,3 +2215,10 @@ def test_an_organisers_role_in_brackets_is_no_part_of_its_name():
                            "开板当天雪票半价，每人限购两张，须本人身份证购买，现场不售票。\n")
     [article] = page.articles
     assert page.publisher_of(article) == "某某滑雪场"
+
+
+def test_a_page_saved_in_the_articles_folder_by_hand_is_read_without_control_characters(tmp_path):
+    path = tmp_path / "pool.txt"
+    path.write_text("某县游泳馆暑期开放\n某县游泳馆7月1日起\x00暑期开放，每场限180人。\x07\n", encoding="utf-8")
+    [article] = read_page(path).articles
+    assert article.paragraphs == ["某县游泳馆7月1日起暑期开放，每场限180人。"]

@@ -1,7 +1,7 @@
 """kb.text: small helpers the readers share."""
 import pytest
 
-from kb.text import row_sentence
+from kb.text import printable, row_sentence
 
 
 @pytest.mark.parametrize("labels, values, said", [
@@ -13,3 +13,8 @@ from kb.text import row_sentence
 ])
 def test_a_table_row_said_as_a_sentence(labels, values, said):
     assert row_sentence(labels, values) == said
+
+
+def test_printable_text_drops_control_characters_keeps_tabs_and_line_ends_and_breaks_a_line_at_a_page_break():
+    assert printable("\x00坊市鸢泉水务 2024\x00第二季度\t公示\r\n第一页\x0c第二页\x1b[0m") == \
+        "坊市鸢泉水务 2024第二季度\t公示\r\n第一页\n第二页[0m"
