@@ -138,6 +138,7 @@ _SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+")
 # a mark: a test report's "CMA 资质认定证书编号：…")
 _NUMBER_FIELD = re.compile(
     r"(?:[A-Z]{2,6}\s*)?[\u4e00-\u9fff]{1,7}[号码] ?[:：]? ?(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d/-]{3,}")
+_ISSUER_AND_NUMBER = re.compile(rf"^(\S+)\s+({_NUMBER_FIELD.pattern})$")  # a letterhead's issuer and the number
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
 _TAIL_AFTER_LINES = 3  # "相关新闻" this far down ends the article; higher up it is a menu
@@ -726,6 +727,9 @@ def _without_letterhead(lines: list[str], over_number: str | None = None) -> tup
         return lines[1:], lines[0]  # "某某领导小组（指挥部）办公室", which holds brackets, so no title line
     if len(lines) > 1 and is_issuer(lines[0]) and _names_its_place(lines[0], lines[1]):
         return lines[1:], lines[0]
+    numbered = _ISSUER_AND_NUMBER.match(lines[0]) if len(lines) > 1 and _is_title_line(lines[1]) else None
+    if numbered and is_issuer(numbered.group(1)):  # "某某公司 公示编号：…" over the title: its number is read under it
+        return [_Line.of(numbered.group(2)), *lines[1:]], numbered.group(1)
     return lines, ""
 
 

@@ -1578,6 +1578,14 @@ def test_a_test_reports_number_field_over_its_title_and_its_report_date_field_in
     assert "CNAS 认可证书编号：L123456" in article.text
 
 
+def test_an_issuer_beside_its_notices_number_over_the_title_publishes_it_and_the_number_stays_text():
+    page = parse_page("w", "某县自来水有限公司 公示编号：ZLS-2024-03\n2024年第三季度供水水质检测结果公示\n"
+                           "本季度共采集水样120份，检测结果全部合格，综合合格率100%。\n")
+    [article] = page.articles
+    assert (article.title, article.publisher) == ("2024年第三季度供水水质检测结果公示", "某县自来水有限公司")
+    assert "公示编号：ZLS-2024-03" in article.text
+
+
 def test_a_name_over_a_course_handouts_name_and_issue_is_its_title():
     page = parse_page("h", "“乐龄课堂”\n老年人防范电信诈骗讲义（第二期）\n主办：某街道某社区居民委员会\n"
                            "上课时间：每周三下午14:30，共4课。陌生电话让转账的，一律挂断。\n")
