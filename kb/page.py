@@ -110,10 +110,15 @@ _COVER_LINES = 6  # a manual's cover under its name: its model, who supervised a
 _WRITTEN_DAY = re.compile(r"(?<!\d)(20\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-./](\d{1,2})[-./](\d{1,2})(?!\d))")
 
 
-def _written_year(text: str) -> int | None:
-    """The year of the latest full date the text writes as done ("2021-02-05"; not "力争到2025年底"), else of the
-    earliest it sets ahead ("有效期至2033年5月20日" in a text of 2023 that writes no other)."""
-    return dating(*done_and_ahead(text, _WRITTEN_DAY, lambda match: [int(match.group(1))]))
+def _written_year(text: str, day: tuple[int, int] | None = None) -> int | None:
+    """The year the text writes the day in (month, day) with, the latest where it does so more than once ("预约
+    2024年11月13日" in a text naming 2025 too); else the year of the latest full date the text writes as done
+    ("2021-02-05"; not "力争到2025年底"), else of the earliest it sets ahead ("有效期至2033年5月20日" in a text of 2023
+    that writes no other)."""
+    with_day = [int(found.group(1)) for found in _WRITTEN_DAY.finditer(text)
+                if tuple(int(n) for n in found.groups()[1:] if n) == day]
+    return max(with_day) if with_day else \
+        dating(*done_and_ahead(text, _WRITTEN_DAY, lambda match: [int(match.group(1))]))
 
 
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
@@ -221,7 +226,7 @@ class Page:
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
         day = self._reported_day(article)
-        year = self._year_of(article) or _written_year(article.text)  # "口径更新：2021-02-05"
+        year = self._year_of(article) or _written_year(article.text, day)  # "口径更新：2021-02-05"
         if day:
             month, day_of_month = day
             return f"{f'{year}年' if year else ''}{month}月{day_of_month}日"

@@ -1535,6 +1535,14 @@ def test_headlines_that_only_look_like_a_documents_name_or_a_masthead_keep_their
     assert (article.title, article.paragraphs[0]) == (title, first_paragraph)
 
 
+def test_an_undated_article_cited_by_a_day_it_writes_in_full_takes_that_days_year():
+    """The latest day it reports is 11月13日 (days are compared within a year); the text writes it with 2024, though
+    it names 2025 too."""
+    page = parse_page("p", "护照办理记录\n我的护照2024年11月13日上午在出入境大厅办完，当场拍照。\n"
+                           "机票已于2025-01-05买好，三人共6840元。\n")
+    assert page.date_of(page.articles[0]) == "2024年11月13日"
+
+
 def test_an_undated_article_takes_its_year_from_a_full_date_only():
     page = parse_page("p", "全市公交3月2日起恢复运营\n"
                            "3月2日起，全市公交恢复运营。力争到2025年底，新能源公交占比达到100%。\n")
