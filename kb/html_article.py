@@ -59,6 +59,7 @@ from .web_layout import (
     read_form_head,
     read_issue_day,
     read_meeting_day,
+    read_developer,
     read_owner_field,
     read_post_page,
     read_posted_day,
@@ -288,7 +289,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
                                      read_signature(notice_lines), read_trailing_dateline(notice_lines),
                                      _form_head(text_lines, title), record, read_owner_field(lines)) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree) \
-        or _show_owner(lines, title) or _employer(tree, lines)
+        or _show_owner(lines, title) or _employer(tree, lines) or read_developer(lines)
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:

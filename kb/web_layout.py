@@ -394,6 +394,7 @@ _RECORD_OFFICE = re.compile(rf"{_SOURCE_LABEL}|[发来]文(?:机关|单位)")
 # ("数据提供单位：某某局", "发布时间：…", "更新频率：…"): the unit that provides or publishes what it holds, not the
 # portal that shows it
 _OWNER_LABEL = re.compile(r"(?:数据)?(?:提供|来源)单位|发布单位")
+_DEVELOPER = re.compile(rf"^开发(?:者|商)\s*[：:]\s*({_ISSUER_NAME})(?!{HAN})")
 # A podcast's or channel's card on an episode's page: the show's name over its owner's line, which ends in the count
 # of its subscribers or followers ("某某台交通广播 · 3.5万人订阅", "某某发布 | 820人关注")
 _SHOW_OWNER = re.compile(rf"^(\S.{{0,30}}?)\s*[·•|｜]\s*{_COUNT}\s*人(?:订阅|关注)$")
@@ -912,6 +913,12 @@ def read_owner_field(lines: list[str]) -> Dateline | None:
         if owner and any(label in DATE_RANKS for label, _ in fields):
             return replace(_record(fields)[1], publisher=owner)
     return None
+
+
+def read_developer(lines: list[str]) -> str:
+    """The maker an app's page names in its developer field ("开发者：某某中心 隐私政策 权限详情"): the app's
+    publisher, not the store's site; "" on a page without one."""
+    return next((found.group(1) for line in lines if (found := _DEVELOPER.match(line.strip()))), "")
 
 
 def read_show_owner(line: str) -> str:

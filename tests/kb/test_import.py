@@ -1546,6 +1546,17 @@ def test_a_foot_statement_on_what_stands_above_it_dates_the_page(foot, day):
     assert page.iso_date_of(article) == day
 
 
+def test_an_app_stores_page_is_published_by_the_apps_developer_not_the_store():
+    page = parse_page("a", html_page_text(
+        "<html><head><title>某县公交 - 某某应用商店</title><meta property='og:site_name' content='某某应用商店'></head>"
+        "<body><nav>首页 游戏 软件</nav><h1>某县公交</h1><h2>应用介绍</h2>"
+        "<p>“某县公交”可查询全县28条公交线路的实时到站时间，首班车6:00发车，末班车21:00收车。</p>"
+        "<p>乘车码支持微信和支付宝扣款，每次刷码乘车优惠0.2元，学生卡半价。</p>"
+        "<p>开发者：某县公共交通有限公司 隐私政策 权限详情</p><p>用户评论（58）</p></body></html>"))
+    [article] = page.articles
+    assert page.publisher_of(article) == "某县公共交通有限公司"
+
+
 def test_a_publication_statement_deep_in_the_text_dates_nothing():
     """Only the opening lines speak for the document: "本通知发布于…" far under them is read as the text says it."""
     page = parse_page("p", markdown_page_text(
