@@ -777,7 +777,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     if title is not None:
         titles.append(title)
         rest = rest[_repeated_title_lines(rest, title):]
-    # a number field over the title (a test report's "CMA 资质认定证书编号：…") is read under it, as the text's
+    # a number field over the title (a test report's "CMA 资质认定证书编号：…") is read under it, the text's first line
     above = rest[:1] if title is None and len(rest) > 1 and _NUMBER_FIELD.fullmatch(rest[0]) \
         and _is_title_line(rest[1]) else []
     rest = rest[len(above):]
