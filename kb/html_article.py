@@ -304,7 +304,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
         or _iso_day(doc.get("date"))
         or _script_day(page) or _url_day(page_url)
         or next((d.published for d in datelines if d.published), None)  # "更新时间：…" only when nothing else dates it
-        or _last_edited_day(tree, lines) or _meeting_day(lines, title),
+        or _last_edited_day(tree, lines) or _meeting_day(lines, title) or read_posted_day(lines, in_items=True),
         publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
         url=page_url,
         text=text,

@@ -330,6 +330,8 @@ _EVENT_PLACE = re.compile(r"^(?:活动|举办)?(?:地点|地址|场地)$")
 _EVENT_TERMS = re.compile(r"^(?:费用|票价|门票|发起人?|主办方?|组织者|举办方)$")
 _EVENT_VALUE_LINES = 3  # the most lines a label over its value (a list of sessions) takes
 _POSTED_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:发布|发起|创建)于\s*{_FULL_DATE.pattern}")
+# …or a second-hand listing's seller line, its items parted by dots ("来闲鱼4年 · 卖出32件宝贝 · 发布于2024-12-09")
+_POSTED_ITEM = re.compile(rf"[·•|｜]\s*发布于\s*{_FULL_DATE.pattern}")
 # A cover's line naming the day it is held or given (a slide deck's, a poster's): a full date alone on its line, maybe
 # with its weekday, its time (or span of time) and its place after a space: "2024年4月12日（周五）15:30　学校报告厅"
 _WEEKDAY = r"[（(]?(?:星期|周)[一二三四五六日天][）)]?"
@@ -842,9 +844,10 @@ def read_event_fields(lines: list[str]) -> list[str]:
     return [f"{label}：{' '.join(filter(None, value))}" for label, value in fields]
 
 
-def read_posted_day(lines: list[str]) -> date | None:
-    """The day a listing page says it was posted ("活动发布于 2024-11-26 10:22　浏览 4217 次")."""
-    posted = next(filter(None, map(_POSTED_LINE.match, lines)), None)
+def read_posted_day(lines: list[str], in_items: bool = False) -> date | None:
+    """The day a listing page says it was posted: an event's ("活动发布于 2024-11-26 10:22　浏览 4217 次"), or with
+    in_items a second-hand listing's, an item of its seller's line (_POSTED_ITEM)."""
+    posted = next(filter(None, map((_POSTED_ITEM.search if in_items else _POSTED_LINE.match), lines)), None)
     return valid_day(*posted.groups()) if posted else None
 
 

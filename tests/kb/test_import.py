@@ -1546,6 +1546,19 @@ def test_a_foot_statement_on_what_stands_above_it_dates_the_page(foot, day):
     assert page.iso_date_of(article) == day
 
 
+@pytest.mark.parametrize("seller, day", [
+    ("来二手平台3年 · 卖出12件宝贝 · 山东潍坊 · 发布于2024-11-02", "2024-11-02"),  # the listing's posted item
+    ("来二手平台3年 · 卖出12件宝贝 · 山东潍坊", ""),  # no posted item: the show's day is no publication day
+])
+def test_a_second_hand_listing_is_dated_by_the_posted_item_of_its_sellers_line(seller, day):
+    page = parse_page("l", html_page_text(
+        "<html><head><title>转让两张话剧票</title></head><body><h1>转让两张话剧票</h1>"
+        f"<div>{seller}</div><p>某县大剧院话剧11月20日晚场，一楼两张连座，原价180元一张，现价150元一张转让。</p>"
+        "<p>只走平台交易，不退不换，演出前3天发电子票。</p></body></html>"))
+    [article] = page.articles
+    assert page.iso_date_of(article) == day
+
+
 def test_an_app_stores_page_is_published_by_the_apps_developer_not_the_store():
     page = parse_page("a", html_page_text(
         "<html><head><title>某县公交 - 某某应用商店</title><meta property='og:site_name' content='某某应用商店'></head>"
