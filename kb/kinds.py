@@ -111,18 +111,25 @@ _PEOPLE_COUNTED = re.compile(rf"(?:多少|几个|几)(?!个){HAN}{{1,3}}?[者员
 
 
 # An age asked ("几岁", "多大岁数", "年龄要求", "多大的孩子能报"): stated in 岁 or 周岁 ("年满7周岁"); not "多大面积"
+# A sum of money asked by its name ("多少过路费", "捐款一共多少", "补贴能拿多少"), not a count of things paid for
+_MONEY_NOUN = r"(?:(?<!消)费(?![券者品])|钱|租金|房租|工资|薪水|资金|奖金|押金|保证金|补贴|补助|奖励|税款|贷款|罚款|捐款|" \
+              r"善款|货款|欠款|销售额|营业额|收入|金额)"
+_MONEY_ASKED = re.compile(rf"多少{HAN}{{0,4}}?{_MONEY_NOUN}(?!{HAN})|{_MONEY_NOUN}[^，。？！]{{0,5}}?多少(?!{_MEASURE}|天)")
 _AGE_ASKED = re.compile(r"几岁|多少岁|多大(?:岁数|年龄|年纪|的(?:孩子|小孩|娃|人|老人|学生))|(?:孩子|小孩|老人)多大"
                         r"|年龄|岁数|年纪")
 
 
 def asked_measures(question: str) -> frozenset[str]:
-    """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人, "多少求职者" → 人), or an
-    age in ("几岁" → 岁, 周岁): the answer states a number of them."""
+    """The measure words a count is asked in ("多少户" → 户, "几家" → 家, "几个人" → 人, "多少求职者" → 人), an
+    age in ("几岁" → 岁, 周岁), or a sum of money by what it is ("多少捐款", "过路费免了多少" → 元): the answer
+    states a number of them."""
     found = {m.removeprefix("个") if m == "个人" else m for m in _ASKED_MEASURE.findall(question)}
     if found <= {"个"} and _PEOPLE_COUNTED.search(question):
         found = {"人"}
     if _AGE_ASKED.search(question):
         found |= {"岁", "周岁"}
+    if not found and _MONEY_ASKED.search(question):
+        found = {"元"}
     return frozenset(found | {other for m in found for other in _SAME_MEASURE.get(m, ())})
 
 
@@ -141,8 +148,9 @@ def states_measure(text: str, measures: frozenset[str], counted: frozenset[str] 
 @lru_cache(maxsize=256)
 def _number_in(measures: frozenset[str], counted: frozenset[str]) -> re.Pattern[str]:
     """Compiled once per question, not once per passage ranked. A measure word followed by 次 counts something
-    else (1200人次 are visits, not people); a thing counted may follow a measure word and a modifier."""
-    number = rf"(?:\d|{_CN_NUMBER})[余多万亿]?"
+    else (1200人次 are visits, not people); a thing counted may follow a measure word and a modifier. A bare 一
+    counts nothing: "一斤能卖45元" prices one."""
+    number = rf"(?:\d|[二两三四五六七八九十百千万几]|(?<=[\d{_CN_DIGITS}十百千万])一)[余多万亿]?"
     patterns = [rf"{number}{_any_of(measures)}(?!次)"] if measures else []
     if counted:
         patterns.append(rf"{number}{HAN}{{0,2}}{_any_of(counted)}")

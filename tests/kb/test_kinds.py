@@ -115,7 +115,9 @@ def test_asking_nouns_are_the_content_words_of_the_question_words(question, noun
                                                 ("哪天开工", set()), ("有多少求职者参加", {"人", "名", "位"}),
                                                 ("几个工作日能办好", {"个"}),
                                                 ("多大的孩子能报名", {"岁", "周岁"}), ("有年龄限制吗", {"岁", "周岁"}),
-                                                ("场地面积多大", set())])
+                                                ("场地面积多大", set()),
+                                                ("义卖那天一共筹到多少善款", {"元"}), ("物业费一年交多少", {"元"}),
+                                                ("消费券发了多少", set()), ("多少消费者领到了", {"人", "名", "位"})])
 def test_the_measure_word_a_count_is_asked_in(question, measures):
     assert kinds.asked_measures(question) == measures
 
@@ -126,6 +128,12 @@ def test_a_number_in_the_measure_word_asked_for():
     assert not kinds.states_measure("上周日均接诊900人次。", frozenset({"人"}))  # visits, not people
     assert kinds.states_measure("每位患者限1名陪诊人员。", kinds.asked_measures("能带几个人陪着"))
     assert kinds.states_measure("年满7周岁、不满14周岁的儿童均可报名。", kinds.asked_measures("孩子几岁能报"))
+    assert kinds.states_measure("合作社今年卖出桃子十一万斤。", frozenset({"斤"}))
+
+
+def test_one_of_a_measure_prices_it_and_counts_nothing():
+    assert not kinds.states_measure("在地头一斤只能卖到2元。", frozenset({"斤"}))
+    assert kinds.states_measure("全年共销售二十一斤。", frozenset({"斤"}))
 
 
 def test_a_number_of_the_thing_counted():
