@@ -7,9 +7,9 @@ Two sets, both asked through the real bot (REST) and through plain BM25 over the
   a KB built without those words, every other turn of the KB as shipped. A turn belongs to the article whose
   text holds all its expected facts; turns that expect nothing (questions no article answers) are reported apart.
 - New articles (tests/newarticles/ … tests/newarticles46/): pages in other layouts, written blind with their own
-  facts and questions, imported with `python -m kb add` beside the seed page. The first two sets have since been
-  read while mending the knowledge base (general rules only); the third to forty-sixth are blind (BLIND_SETS): their
-  wrong answers are not listed anywhere but new_articles.json.
+  facts and questions, imported with `python -m kb add` beside the seed page. The first twelve sets have since been
+  read while mending the knowledge base (general rules only); the thirteenth to forty-sixth are blind (BLIND_SETS):
+  their wrong answers are not listed anywhere but new_articles.json.
 Writes reports/new_articles.md and new_articles.json.
 """
 from __future__ import annotations
@@ -41,8 +41,10 @@ from .heldout import answer_is_right, ask, load_cases
 
 NEW_ARTICLE_SETS = {"new_articles": ROOT / "tests" / "newarticles",
                     **{f"new_articles_{n}": ROOT / "tests" / f"newarticles{n}" for n in range(2, 47)}}
-# Nothing was mended from these sets' cases; keep it so. Set 2 was blind until set 4 replaced it (session 11).
-BLIND_SETS = frozenset(f"new_articles_{n}" for n in range(3, 47))
+# Nothing was mended from these sets' cases; keep it so. Set 2 was blind until set 4 replaced it (session 11); sets
+# 3–12 until session 32, when their wrong answers became development data (sets 1–2 were tuned to 95%: they no
+# longer told a general rule from a fitted one).
+BLIND_SETS = frozenset(f"new_articles_{n}" for n in range(13, 47))
 SEED_PAGE = ARTICLES_DIR / "2020-02-weifang-resumption.txt"
 GOAL_ACCURACY, GOAL_MARGIN = 0.90, 0.10
 
