@@ -285,3 +285,11 @@ def test_the_years_a_question_names(question, years):
 ])
 def test_a_question_about_the_report_itself(question, about):
     assert kinds.asks_about_the_report(question) == about
+
+
+def test_a_day_of_the_week_is_a_day():
+    assert kinds.DAY in kinds.asked_kinds("一个礼拜里哪几天能去")
+    assert kinds.DAY in kinds.asked_kinds("图书馆周几闭馆")
+    assert kinds.DAY in kinds.stated_kinds("开放时间为每周三、周五下午。")
+    assert kinds.DAY in kinds.stated_kinds("星期日照常营业。")
+    assert kinds.DAY not in kinds.stated_kinds("每人一周三次，每次半小时。")  # a rate, not a weekday
