@@ -55,7 +55,8 @@ _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found arou
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
 _SYNONYM_SHARE = 0.7           # a question's word found as a near-synonym (饭店 / 餐馆; kb/thesaurus.py)
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
-_SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too
+_SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too…
+_LATEST_SHARE = 0.5            # …and one this close replaces it when newer and the latest is asked for
 _ALSO_SHARE = 0.7              # another clause of the same article this close to the best is shown under it…
 _ALSO_MAX_CHARS = 100          # …when the two together are this short
 _DIRECT_CHARS = 60             # a longer sentence answers with one or two of its clauses
@@ -496,16 +497,18 @@ class KnowledgeBase:
         best = self._units[best_index]
         overview = kinds.OVERVIEW in asked
         chosen = [best]
+        latest = kinds.asks_for_the_latest(question)
         for score, i in ranked[1:]:
             unit = self._units[i]
-            if score < best_score * _SECOND_ARTICLE_SHARE:
+            if score < best_score * (_LATEST_SHARE if latest else _SECOND_ARTICLE_SHARE):
                 break
-            newer = self.articles[unit.article_id].date_key > self.articles[best.article_id].date_key
+            newer = self.articles[unit.article_id].date_key > self.articles[chosen[-1].article_id].date_key
             if newer and unit.department is None and (not asked or _states_asked(unit.kinds, asked)) \
                     and not (places and self._about_another_place(unit, places)):
-                # both, newest first; only the newer when the latest is asked for ("最近一趟", "现在")
-                chosen = [unit] if kinds.asks_for_the_latest(question) else [best, unit]
-                break
+                if not latest:  # both, newest first
+                    chosen = [best, unit]
+                    break
+                chosen = [unit]  # only the newest when the latest is asked for ("最近一趟", "现在")
         parts = []
         for unit in chosen:
             text = self._overview(unit) if overview else _as_sentence(unit.text)

@@ -564,3 +564,14 @@ def test_a_sentence_shown_under_the_answer_is_not_shown_twice(tmp_path):
         "此前因未认证被暂停发放的人员，完成认证后，暂停期间的养老金在次月一次性补发。"))
     answer = kb.ask("因为疫情没去认证，养老金会不会停发")
     assert answer.text.count("次月一次性补发") <= 1, answer.text
+
+
+def test_a_question_for_the_latest_prefers_the_newest_article_over_a_closer_wording(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-20-pool.txt",
+                  "---\ntitle: 市游泳馆恢复开放\ndate: 2020-05-20\n---\n"
+                  "市游泳馆每天接待游泳爱好者不超过300人，须在“鸢都健身”小程序预约入场。\n",
+                  "---\ntitle: 场馆限流放宽\ndate: 2020-07-02\n---\n"
+                  "7月起，市游泳馆每天接待人数放宽到500人，健身房恢复团体课。\n")
+    answer = kb.ask("市游泳馆现在每天最多接待多少游泳爱好者")
+    assert answer.text.startswith("7月起，市游泳馆每天接待人数放宽到500人"), answer.text
+    assert "300人" not in answer.text, answer.text
