@@ -93,7 +93,7 @@ _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
 _E_PAPER = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # "某某晚报数字报": the paper publishes
 _BYLINE_CHARS = 40
-_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
+_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台|馆|医院|学院|学校"
                             r"|广播电视台|广播|电台|百科|报数字版|报电子版)$")  # "条目 - 某某百科": a wiki
 _ALT_TEXT_MIN_HAN = 20
 # A photo's caption: a <figcaption>, or an element of a class news sites give one (cap, caption, pic_note, img_desc,

@@ -2490,6 +2490,15 @@ def test_an_offices_site_name_in_the_page_title_is_the_publisher():
     assert read_html(page).publisher == "某区人民政府新闻办公室"
 
 
+def test_a_venues_own_site_name_in_the_page_title_is_the_publisher():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'>"
+            "<title>场馆须知 - 青禾羽毛球馆 | 潍坊 羽毛球 培训</title></head><body><h1>场馆须知</h1>"
+            "<p>本馆共有标准场地8片，工作日散客每小时40元，周末及节假日每小时60元。</p>"
+            "<p>夜场开放到22:00，21:00以后不再接待新入场的散客，会员可提前三天在小程序订场。</p></body></html>")
+    assert read_html(page).publisher == "青禾羽毛球馆"
+
+
 def test_the_headline_is_the_page_title_without_the_site_name_even_under_its_dateline():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某县图书馆20日起恢复开放 读者须预约-某某网</title></head><body>"
