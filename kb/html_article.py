@@ -291,9 +291,12 @@ def read_html(page: str, url: str = "") -> WebArticle:
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree) \
         or _show_owner(lines, title) or _employer(tree, lines) or read_developer(lines)
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
-    publisher = next((d.publisher for d in datelines if d.publisher), "") or normalize(account or sitename)
+    named = next((d.publisher for d in datelines if d.publisher), "") or normalize(account)  # by the page's text
+    publisher = named or normalize(sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _site_name(tab_title, title)
+    if publisher != named and title and title in publisher:  # a site's name that is the headline again
+        publisher = ""
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
@@ -305,7 +308,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
         or _script_day(page) or _url_day(page_url)
         or next((d.published for d in datelines if d.published), None)  # "更新时间：…" only when nothing else dates it
         or _last_edited_day(tree, lines) or _meeting_day(lines, title) or read_posted_day(lines, in_items=True),
-        publisher="" if title and title in publisher else publisher,  # a site name guessed from the headline
+        publisher=publisher,
         url=page_url,
         text=text,
         several=bool(several),

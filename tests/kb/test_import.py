@@ -1570,6 +1570,20 @@ def test_an_app_stores_page_is_published_by_the_apps_developer_not_the_store():
     assert page.publisher_of(article) == "某县公共交通有限公司"
 
 
+def test_an_apps_developer_named_after_the_app_still_publishes_its_page():
+    """The app's name is the headline and part of its developer's ("某县公交" / "某县公交出行服务有限公司"): the
+    developer is no site name repeating the headline."""
+    page = parse_page("a", html_page_text(
+        "<html><head><title>某县公交 - 某某应用商店</title></head>"
+        "<body><nav>首页 游戏 软件 开发者</nav><h1>某县公交</h1><h2>应用介绍</h2>"
+        "<p>“某县公交”可查询全县28条公交线路的实时到站时间，首班车6:00发车，末班车21:00收车。</p>"
+        "<p>乘车码支持微信和支付宝扣款，每次刷码乘车优惠0.2元，学生卡半价。</p>"
+        "<div class='side'><h3>应用信息</h3><p>开发者：某县公交出行服务有限公司</p><p>版本：2.0.1</p></div>"
+        "</body></html>"))
+    [article] = page.articles
+    assert page.publisher_of(article) == "某县公交出行服务有限公司"
+
+
 def test_a_publication_statement_deep_in_the_text_dates_nothing():
     """Only the opening lines speak for the document: "本通知发布于…" far under them is read as the text says it."""
     page = parse_page("p", markdown_page_text(
