@@ -138,6 +138,8 @@ _NAMED_BY_KIND = re.compile(
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
+# A line of labelled fields ("报价单编号：AJ-06　报价日期：2024年10月18日"): a form's head, never its headline
+_FIELDS_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[：:]\s*\S+(?:\s+[\u4e00-\u9fff]{2,8}\s*[：:]\s*\S+)+$")
 _SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+")
 # "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it (maybe after
 # a mark: a test report's "CMA 资质认定证书编号：…")
@@ -490,7 +492,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
                                                       and is_english_name(lines[1]))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
-                         and (_is_title_line(lines[1], punctuated=True) or read_dateline(lines[1]) is not None))):
+                         and ((_is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1]))
+                              or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
     if title is not None:
         meeting = read_meeting_transcript(lines)  # a recording's export under its 标题/日期 lines

@@ -2238,3 +2238,11 @@ def test_a_page_saved_in_the_articles_folder_by_hand_is_read_without_control_cha
     path.write_text("某县游泳馆暑期开放\n某县游泳馆7月1日起\x00暑期开放，每场限180人。\x07\n", encoding="utf-8")
     [article] = read_page(path).articles
     assert article.paragraphs == ["某县游泳馆7月1日起暑期开放，每场限180人。"]
+
+
+def test_a_spaced_out_form_name_over_a_line_of_fields_is_its_title():
+    """"维 修 报 价 单" over "报价编号：… 报价日期：…": the fields are the form's head, no headline under a masthead."""
+    page = parse_page("p", "维 修 报 价 单\n报价编号：WX-20240512-03　　报价日期：2024年5月12日\n"
+                           "客户姓名：李先生\n更换热水器温控阀，材料费85元，人工费60元，合计145元。\n")
+    [article] = page.articles
+    assert article.title == "维修报价单"
