@@ -93,8 +93,9 @@ _SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
 _E_PAPER = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # "某某晚报数字报": the paper publishes
 _BYLINE_CHARS = 40
-_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台|馆|医院|学院|学校"
-                            r"|广播电视台|广播|电台|百科|报数字版|报电子版)$")  # "条目 - 某某百科": a wiki
+# "条目 - 某某百科": a wiki; "价格与开放时间 - 某某攀岩馆": a venue's own site
+_SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
+                            r"|馆|医院|学院|学校|广播电视台|广播|电台|百科|报数字版|报电子版)$")
 _ALT_TEXT_MIN_HAN = 20
 # A photo's caption: a <figcaption>, or an element of a class news sites give one (cap, caption, pic_note, img_desc,
 # pictext) beside an image; a gallery's counter before it ("1/4　") and a photo credit after it are no text of it:

@@ -112,11 +112,12 @@ _SAME_MEASURE = {"人": ("名", "位"), "名": ("人", "位"), "位": ("人", "�
 _PEOPLE_COUNTED = re.compile(rf"(?:多少|几个|几)(?!个){HAN}{{1,3}}?[者员人工生民众客]")
 
 
-# An age asked ("几岁", "多大岁数", "年龄要求", "多大的孩子能报"): stated in 岁 or 周岁 ("年满7周岁"); not "多大面积"
 # A sum of money asked by its name ("多少过路费", "捐款一共多少", "补贴能拿多少"), not a count of things paid for
-_MONEY_NOUN = r"(?:(?<!消)费(?![券者品])|钱|租金|房租|工资|薪水|资金|奖金|押金|保证金|补贴|补助|奖励|税款|贷款|罚款|捐款|" \
-              r"善款|货款|欠款|销售额|营业额|收入|金额)"
-_MONEY_ASKED = re.compile(rf"多少{HAN}{{0,4}}?{_MONEY_NOUN}(?!{HAN})|{_MONEY_NOUN}[^，。？！]{{0,5}}?多少(?!{_MEASURE}|天)")
+_MONEY_NOUN = (r"(?:(?<!消)费(?![券者品])|钱|租金|房租|工资|薪水|资金|奖金|押金|保证金|补贴|补助|奖励|税款|贷款|罚款|"
+               r"捐款|善款|货款|欠款|销售额|营业额|收入|金额)")
+_MONEY_ASKED = re.compile(rf"多少{HAN}{{0,4}}?{_MONEY_NOUN}(?!{HAN})|"
+                          rf"{_MONEY_NOUN}[^，。？！]{{0,5}}?多少(?!{_MEASURE}|天)")
+# An age asked ("几岁", "多大岁数", "年龄要求", "多大的孩子能报"): stated in 岁 or 周岁 ("年满7周岁"); not "多大面积"
 _AGE_ASKED = re.compile(r"几岁|多少岁|多大(?:岁数|年龄|年纪|的(?:孩子|小孩|娃|人|老人|学生))|(?:孩子|小孩|老人)多大"
                         r"|年龄|岁数|年纪")
 
