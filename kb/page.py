@@ -136,10 +136,10 @@ _JOINED_KIND = rf"(?:[及和与][^，。；：？！（）]{{0,8}}(?:{_DOCUMENT_
 _NAMED_BY_KIND = re.compile(
     rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
-# "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
-# poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
 # A line of labelled fields ("报价单编号：AJ-06　报价日期：2024年10月18日"): a form's head, never its headline
 _FIELDS_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[：:]\s*\S+(?:\s+[\u4e00-\u9fff]{2,8}\s*[：:]\s*\S+)+$")
+# "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
+# poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
 _SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+")
 # "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it (maybe after
 # a mark: a test report's "CMA 资质认定证书编号：…")
