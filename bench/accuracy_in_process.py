@@ -6,7 +6,7 @@ carries the previous question, and the article and department of the previous an
 (greetings, handoff, other languages) is not modelled, so these figures differ from `make bench`'s by a few
 points; `python -m bench.new_articles` and `python -m bench.heldout` are the numbers of record.
 
-    python -m bench.accuracy_in_process            # one line per set
+    python -m bench.accuracy_in_process            # one line per set, then the read and the blind sets' totals
     python -m bench.accuracy_in_process -v         # and every wrong answer, except the blind set's
 
 The thirteenth to forty-sixth new-article sets are blind (bench.new_articles.BLIND_SETS): their wrong answers are
@@ -70,18 +70,25 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list the wrong answers of the sets not blind")
     parser.add_argument("--show-blind", action="store_true", help="with -v, the blind set's wrong answers too")
     args = parser.parse_args()
+    totals = {True: [0, 0], False: [0, 0]}  # blind or not → [right, turns]
     with tempfile.TemporaryDirectory(prefix="fugong-accuracy-") as scratch:
         for name, (url, questions) in sets(Path(scratch)).items():
             cases = yaml.safe_load(questions.read_text(encoding="utf-8"))["cases"]
             rows = ask_set(KnowledgeBase.load(url), cases)
             right = sum(row[3] for row in rows)
+            blind = name.removesuffix(DEV_FORMS_SUFFIX) in BLIND_SETS
+            totals[blind][0] += right
+            totals[blind][1] += len(rows)
             lengths = [len(answer.split("\n来源：")[0]) for _, _, answer, _ in rows]
             print(f"{name}: {right}/{len(rows)} = {right / len(rows):.1%}; "
                   f"answer before the source line: median {statistics.median(lengths):.0f} characters")
-            if args.verbose and (name.removesuffix(DEV_FORMS_SUFFIX) not in BLIND_SETS or args.show_blind):
+            if args.verbose and (not blind or args.show_blind):
                 for case, question, answer, ok in rows:
                     if not ok:
                         print(f"  ✗ {case} {question} → {(answer.splitlines() or [''])[0][:70]}")
+    for blind, label in ((False, "read while mending (seed page, sets not blind)"), (True, "blind sets")):
+        right, turns = totals[blind]
+        print(f"{label}: {right}/{turns} = {right / max(turns, 1):.1%}")
 
 
 if __name__ == "__main__":
