@@ -26,6 +26,8 @@ _SPEAKER_LABELS = (re.compile(rf"^(?:[-–—]\s*)?({_NAME})\s*[:：]\s*(?=\S)")
 _FIELD_NAME = re.compile(r"(?:电话|热线|时间|日期|地址|地点|邮箱|网址|方式|费用)$")
 _LABELLED_SHARE = 0.6  # of the cues with text: fewer is a colon now and then ("咨询电话：…"), no transcript
 _MIN_CUES = 3
+_CLOSING_MARK = re.compile(r"[。！？!?，,、；;：:…”』」）)]$")
+_UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not a sentence's line breaks
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
@@ -45,7 +47,16 @@ def subtitle_text(text: str) -> str | None:
     skipped = {*timed, *(n - 1 for n in timed if n > 0 and _CUE_NUMBER.match(lines[n - 1])), *_note_lines(lines)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
-    return "".join(f"{line}\n" for line in _turns(cues))
+    return "".join(f"{line}\n" for line in _closed(_turns(cues)))
+
+
+def _closed(lines: list[str]) -> list[str]:
+    """Subtitles mostly without punctuation at their ends (as video captions are made: a cue ends where the voice
+    pauses) have each such line closed as a sentence, so that what is said reads as sentences, not as headings."""
+    open_ended = [line for line in lines if not _CLOSING_MARK.search(line)]
+    if len(open_ended) < _UNPUNCTUATED_SHARE * len(lines):
+        return lines
+    return [line if _CLOSING_MARK.search(line) else f"{line}。" for line in lines]
 
 
 def _turns(cues: list[list[str]]) -> list[str]:

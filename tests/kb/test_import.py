@@ -802,6 +802,18 @@ _TURNS = (("王华", "各位居民朋友，大家晚上好！"), ("王华", "今
 _ROLES = {"王华": "主持人", "李红": "听众"}
 
 
+async def test_captions_without_end_marks_are_said_as_sentences_and_import(tmp_path):
+    from kb.subtitles import subtitle_text
+    said = ("大家好，我是社区卫生服务站的李医生", "从下周一开始", "站里每天上午给老人免费量血压",
+            "带上医保卡就行，不用预约", "有问题可以打电话0536-1234567")
+    assert subtitle_text(_srt(*said)) == "".join(f"{line}。\n" for line in said)
+    assert subtitle_text(_srt("大家好，", "今天说说量血压。", "站里每天上午都量", "不用预约。")) == \
+        "大家好，\n今天说说量血压。\n站里每天上午都量\n不用预约。\n"  # punctuated captions keep their breaks
+    (tmp_path / "captions.srt").write_text(_srt(*said), encoding="utf-8")
+    [article] = parse_page("c", await page_text(str(tmp_path / "captions.srt"), Limits())).articles
+    assert "站里每天上午给老人免费量血压。" in "".join(article.paragraphs)
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 
