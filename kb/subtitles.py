@@ -53,10 +53,10 @@ def subtitle_text(text: str) -> str | None:
 def _closed(lines: list[str]) -> list[str]:
     """Subtitles mostly without punctuation at their ends (as video captions are made: a cue ends where the voice
     pauses) have each such line closed as a sentence, so that what is said reads as sentences, not as headings."""
-    open_ended = [line for line in lines if not _CLOSING_MARK.search(line)]
-    if len(open_ended) < _UNPUNCTUATED_SHARE * len(lines):
+    open_ended = [not _CLOSING_MARK.search(line) for line in lines]
+    if sum(open_ended) < _UNPUNCTUATED_SHARE * len(lines):
         return lines
-    return [line if _CLOSING_MARK.search(line) else f"{line}。" for line in lines]
+    return [f"{line}。" if is_open else line for line, is_open in zip(lines, open_ended, strict=True)]
 
 
 def _turns(cues: list[list[str]]) -> list[str]:
