@@ -30,7 +30,7 @@ _MAX_QUESTION_CHARS = 300
 _CONTEXT_WEIGHT = 0.3          # the previous question's words, for a follow-up
 _ARTICLE_WEIGHT = 0.6          # how much the article's match with the whole question lifts its sentences
 _FOCUS_WEIGHT = 2.0           # the noun a question word asks about ("什么平台" → 平台) counts three times
-_TITLE_TERM_WEIGHT = 0.3       # in a clause, the words of its article's title: they chose the article, not the clause
+_TITLE_TERM_WEIGHT = 0.3       # in a clause, its article's title or publisher words: they chose the article, not it
 _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
@@ -135,7 +135,9 @@ class KnowledgeBase:
         self._sentence_index = BM25([terms.terms(s.text) for s in sentences])
         self._article_ids = [a.id for a in articles]
         self._article_text = {a.id: _mentions(a) for a in articles}
-        self._article_index = BM25([terms.terms(f"{a.title} {self._article_text[a.id]}") for a in articles])
+        # a page's own site or account ("寿光市人民医院") names what it is about, as its title does
+        self._heading = {a.id: f"{a.title} {a.publisher}" for a in articles}
+        self._article_index = BM25([terms.terms(f"{self._heading[a.id]} {self._article_text[a.id]}") for a in articles])
         self._department_forms = sorted(department_forms, key=lambda pair: -len(pair[0]))
         dates = sorted({a.date_key for a in articles})
         place = {date: n / (len(dates) - 1) if len(dates) > 1 else 1.0 for n, date in enumerate(dates)}
@@ -373,7 +375,7 @@ class KnowledgeBase:
         top_article = max(article_scores.values(), default=0.0) or 1.0
         sentence_scores = [self._sentence_index.score(query, n) + _CONTEXT_WEIGHT *
                            self._sentence_index.score(context_query, n) for n in range(len(self._sentences))]
-        split = {aid: _split_by_title(query, self.articles[aid].title) for aid in self._article_ids}
+        split = {aid: _split_by_heading(query, self._heading[aid]) for aid in self._article_ids}
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         echoed = kinds.asking_nouns(question)
         measures = kinds.asked_measures(question)
@@ -412,7 +414,7 @@ class KnowledgeBase:
                     _NEIGHBOUR_WEIGHT * sum(sentence_scores[n] for n in self._neighbours(unit.sentence))
             else:  # a hotline is its own sentence
                 score *= 1 + _SENTENCE_WEIGHT
-            around = f"{self._sentence_text(unit)} {self.articles[unit.article_id].title}"
+            around = f"{self._sentence_text(unit)} {self._heading[unit.article_id]}"
             score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around, synonyms=synonyms)  # more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
             score *= 1 + recency * self._newness[unit.article_id]
@@ -635,9 +637,9 @@ class KnowledgeBase:
         return text
 
 
-def _split_by_title(query: list[str], title: str) -> tuple[list[str], list[str]]:
-    """The query's terms that its article's title does not hold, and those it holds."""
-    return [t for t in query if t not in title], [t for t in query if t in title]
+def _split_by_heading(query: list[str], heading: str) -> tuple[list[str], list[str]]:
+    """The query's terms that its article's heading (title, publisher) does not hold, and those it holds."""
+    return [t for t in query if t not in heading], [t for t in query if t in heading]
 
 
 def clause_windows(sentence: str) -> list[str]:

@@ -575,3 +575,14 @@ def test_a_question_for_the_latest_prefers_the_newest_article_over_a_closer_word
     answer = kb.ask("市游泳馆现在每天最多接待多少游泳爱好者")
     assert answer.text.startswith("7月起，市游泳馆每天接待人数放宽到500人"), answer.text
     assert "300人" not in answer.text, answer.text
+
+
+def test_a_page_of_its_publishers_own_is_about_the_publisher_as_about_its_title(tmp_path):
+    # the site's name in the question chose the article; within it, the sentence about what is asked answers
+    kb = _kb_with(tmp_path, "2020-05-clinic.txt",
+                  "---\ntitle: 5月6日起恢复正常接诊 就诊须知请收好\ndate: 2020-05-04\npublisher: 北坡镇卫生院\n---\n"
+                  "北坡镇卫生院自5月6日起恢复全部门诊，住院部同步开放。\n"
+                  "北坡镇卫生院全科门诊每天8:00开诊，就诊前请在北坡镇卫生院公众号预约。\n"
+                  "中医科恢复针灸、推拿，拔罐暂不开展。\n")
+    answer = kb.ask("去北坡镇卫生院拔罐行不行")
+    assert answer.text.startswith("中医科恢复针灸、推拿，拔罐暂不开展。"), answer.text
