@@ -84,6 +84,9 @@ _RECORDING_LABEL = r"【[\u4e00-\u9fff]{0,4}(?:语音|录音|转写|转文字|�
 _STAFF = rf"(?:\s*(?:{_PAGE_EDITORS}|审核|主播|播音|记者)\s*[：:]?\s*[\u4e00-\u9fff]{{2,4}})*"
 _LABEL_THEN_DAY = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+|{_RECORDING_LABEL}\s*)"
                              rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:{_DURATION}{_STAFF})?$")
+# A user's post line: a day said to be its posting's, its author and counts beside it ("某某 Lv.7 2024年10月8日 发布
+# 阅读 5621", "主播：某某 2025年4月10日 发布 播放 1.2万"): it dates the post, and a nickname publishes nothing.
+_DAY_THEN_POSTED = re.compile(rf"(?:^|\s){_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:发布|发表)(?:\s|$)")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
@@ -705,6 +708,9 @@ def read_dateline(line: str) -> Dateline | None:
     labelled_day = _LABEL_THEN_DAY.match(line)  # "文章日期 2021年9月15日": a label, no colon, names nobody
     if labelled_day:
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
+    posted = _DAY_THEN_POSTED.search(line) if len(line) <= _DATELINE_MAX_CHARS else None
+    if posted and _NOT_A_SENTENCE.match(line):
+        return Dateline(published=valid_day(*posted.groups()), publisher="", labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
         return Dateline(published=_day_alone(bare), publisher="", labelled=False)

@@ -1646,6 +1646,8 @@ def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
     ("播出时间 2022年5月6日 6:50 时长约2分10秒 编辑 李某 审核 王某某", "2022-05-06", ""),  # a radio script's head
     ("2020年12月16日 18:30 山东", "2020-12-16", ""),  # a post's IP location, not a source
     ("2020年05月06日 07:16 潍坊日报", "2020-05-06", "潍坊日报"),
+    ("小禾的周末 Lv.5 2024年9月21日 发布 阅读 3208 顶 77", "2024-09-21", ""),  # a user's post: no publisher
+    ("主播：老孟说潍坊 2023-05-06 19:40 发表 播放 8122", "2023-05-06", ""),
 ])
 def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publisher):
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
