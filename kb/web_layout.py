@@ -102,6 +102,8 @@ _DATELINE_MAX_CHARS = 120
 _RANKED_LABELS = sorted((key for key in DATE_RANKS if re.match(HAN, key)), key=len, reverse=True)
 _RANKED_LABEL = re.compile(rf"({'|'.join(_RANKED_LABELS)})\s*：\s*$")
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
+# A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
+_EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]\s*$")
 
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:本版)?(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
@@ -741,8 +743,10 @@ def _scope_issuer(line: str) -> str:
 
 def _best_ranked_day(line: str) -> tuple[int, date | None]:
     """The line's first full date of the best rank its label has in DATE_KEYS (an unranked label's or a bare date's
-    is a publication day's): "更新时间：2021-05-06 发布日期：2020-03-05" was published on 2020-03-05."""
-    ranked = [(_label_rank(line[:found.start()]), valid_day(*found.groups())) for found in _FULL_DATE.finditer(line)]
+    is a publication day's, a day rules take effect none): "更新时间：2021-05-06 发布日期：2020-03-05" was published on
+    2020-03-05."""
+    ranked = [(_label_rank(line[:found.start()]), valid_day(*found.groups())) for found in _FULL_DATE.finditer(line)
+              if not _EFFECT_LABEL.search(line[:found.start()])]
     return min((pair for pair in ranked if pair[1]), key=lambda pair: pair[0], default=(0, None))
 
 

@@ -1512,6 +1512,15 @@ def test_an_online_documents_info_line_of_items_between_bars_dates_it(info, day)
     assert (article.paragraphs == said) is bool(day)  # a dateline is no text; the event's line is
 
 
+def test_a_day_the_rules_take_effect_is_not_the_day_the_document_was_published():
+    page = parse_page("p", markdown_page_text(
+        "# 桂园小区电动车充电收费调整\n\n> 腾讯文档 · 最后更新于 2025年4月8日 · 只读\n\n"
+        "**发布单位：桂园小区物业服务中心**\n**执行日期：2025年5月1日起**\n\n"
+        "自执行日期起，充电棚刷卡充电每度电由0.9元调整为0.8元，月卡不变。\n"))
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2025-04-08", "桂园小区物业服务中心")
+
+
 @pytest.mark.parametrize("opening, closing", [(":::tips", ":::"), ("::: warning 提醒", ":::"),
                                               (":::note[提醒]", ":::"), ("::::info", "::::")],
                          ids=["yuque", "vitepress-titled", "docusaurus-titled", "four-colons"])
