@@ -352,7 +352,20 @@ def other_places_in(asked: frozenset[tuple[int, str]], stated: frozenset[tuple[i
 
 def asked_kinds(question: str) -> frozenset[str]:
     """The kinds of fact the question's words ask for (empty when it names none)."""
+    question = _with_indefinite_ji(question)
     return frozenset(kind for kind, cue in _QUESTION_CUES.items() if cue.search(question))
+
+
+_LAST_CLAUSE_WITH_MA = re.compile(r"[^，,。；;！!？?\s]*吗[？?！!。]*$")
+
+
+def _with_indefinite_ji(question: str) -> str:
+    """几 in the clause a 吗 ends is "a few", not "how many" ("能请假回家住几天吗", "那几天有人查吗"): the clause
+    asks yes or no."""
+    clause = _LAST_CLAUSE_WITH_MA.search(question)
+    if not clause:
+        return question
+    return question[:clause.start()] + clause.group().replace("几", "些")
 
 
 _FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪|啥)([\u4e00-\u9fff]{1,2})")

@@ -25,6 +25,9 @@ from kb import kinds
     ("11月1日起还开吗", set()),
     ("开学以后头一周干啥", set()),  # a stretch of time, not a rate
     ("要提前一天报到吗", set()),
+    ("周末能去乡下住几天吗", set()),  # 几 before a 吗 in its clause: "a few", the clause asks yes or no
+    ("那几天图书馆有人值班吗", set()),
+    ("图书馆几点开门，周末开吗", {kinds.CLOCK, kinds.DATE}),  # another clause's 几 still asks
     ("多长时间发一次", {kinds.DURATION, kinds.FREQUENCY}),
     ("一年要认证几回", {kinds.COUNT, kinds.FREQUENCY}),
     ("几个工作日能办好", {kinds.COUNT, kinds.DURATION}),

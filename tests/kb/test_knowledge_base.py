@@ -586,3 +586,12 @@ def test_a_page_of_its_publishers_own_is_about_the_publisher_as_about_its_title(
                   "中医科恢复针灸、推拿，拔罐暂不开展。\n")
     answer = kb.ask("去北坡镇卫生院拔罐行不行")
     assert answer.text.startswith("中医科恢复针灸、推拿，拔罐暂不开展。"), answer.text
+
+
+def test_a_yes_no_question_with_an_indefinite_ji_is_answered_by_its_verdict_not_a_duration(tmp_path):
+    kb = _kb_with(tmp_path, "2020-06-camp.txt", _article(
+        "青少年营地恢复寄宿训练", "2020-06-10", "市青少年营地6月15日起恢复寄宿训练，每期训练营为期10天。",
+        "新报名的营员须持3日内核酸检测阴性证明，到营后先在观察区住满2天。",
+        "寄宿期间营员暂不允许请假离营，家长可每天通过视频与孩子通话。"))
+    answer = kb.ask("寄宿的营员中途能回家待几天吗")
+    assert answer.text.startswith("寄宿期间营员暂不允许请假离营"), answer.text
