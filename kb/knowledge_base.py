@@ -18,7 +18,7 @@ from types import MappingProxyType
 import zhconv
 from sqlalchemy import create_engine, select
 
-from . import kinds, schema
+from . import kinds, schema, tiers
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found, source_line
 from .places import county_names, names_a_development_zone, nested, region_names, strip_suffix
 from .search import BM25, Terms, everyday_non_nouns, general_weight
@@ -41,6 +41,8 @@ _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for (
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _YES_NO_MATCH = 1.3            # a yes/no question's last word ("…掏车费吗" → 车费) in the passage
 _OTHER_YEARS = 0.35            # an article of another year than the question names ("21年"), its sentence not naming it
+_TIER_MATCH = 1.6              # a tier the amount the question states falls in ("15万的呢" → "10万元及以上的")…
+_TIER_MISS = 0.7               # …and only tiers it does not ("不足10万元的")
 _OTHER_DAYS = 0.7              # a sentence dated to other days than the question names ("4月7日…" for "2月20号")
 _SERIES_MATCH = 1.6            # the place in a series the question names ("第一例" → "首例")…
 _SERIES_MISS = 0.7             # …and only other places in that series ("第二例", "第三例")
@@ -388,6 +390,7 @@ class KnowledgeBase:
         turns_on = ([w for w in self._terms.keywords(kinds.yes_no_subject(question)) if len(w) >= 2] or [""])[-1] \
             if not asked else ""
         start = kinds.DATE in asked and kinds.asks_for_a_start(question)
+        amounts = tiers.stated_amounts(question)
         named_days = kinds.named_days(question)
         series = kinds.ordinals(question)
         years = kinds.named_years(question)
@@ -433,6 +436,9 @@ class KnowledgeBase:
                 score *= _MEASURE_MATCH
             if start and kinds.states_a_start(unit.text):
                 score *= _MEASURE_MATCH
+            if amounts:
+                inside = tiers.falls_in(amounts, unit.text)
+                score *= 1.0 if inside is None else _TIER_MATCH if inside else _TIER_MISS
             if turns_on and turns_on in unit.text:
                 score *= _YES_NO_MATCH
             if named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days):

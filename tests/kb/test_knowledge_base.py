@@ -595,3 +595,13 @@ def test_a_yes_no_question_with_an_indefinite_ji_is_answered_by_its_verdict_not_
         "寄宿期间营员暂不允许请假离营，家长可每天通过视频与孩子通话。"))
     answer = kb.ask("寄宿的营员中途能回家待几天吗")
     assert answer.text.startswith("寄宿期间营员暂不允许请假离营"), answer.text
+
+
+def test_an_amount_the_question_states_is_answered_by_the_tier_it_falls_in(tmp_path):
+    kb = _kb_with(tmp_path, "2020-05-house.txt", _article(
+        "某县发放购房补贴", "2020-05-12", "5月15日至8月31日期间在某县购买新建商品住房的，可申请购房补贴。",
+        "补贴按房款分档发放：房款不足50万元的，每套补贴5000元；", "房款50万元及以上的，每套补贴8000元。",
+        "补贴资金由县财政承担，购房人在网签后30日内通过“某县住建”公众号申报。"))
+    answer = kb.ask("在某县买套60万的房子能补多少")
+    assert answer.text.startswith("房款50万元及以上的，每套补贴8000元。"), answer.text
+    assert "5000元" not in answer.text, answer.text
