@@ -36,7 +36,8 @@ _QUESTION_CUES: dict[str, re.Pattern[str]] = {
     DATE: re.compile(rf"{_WHICH_DAY}|几月|几日|什么时候|啥时候|啥时|何时|什么时间|几点|多会|日期|时间是|哪年"),
     DAY: re.compile(rf"{_WHICH_DAY}|几月几|几日|日期"),
     CLOCK: re.compile(r"几点|几时几分|什么时间段|[早晚]上几"),
-    DURATION: re.compile(r"多久|多长时间|多长|几天|多少天|几个月|几周|几年|多少年|几小时|多少小时|几分钟|多少分钟|"
+    # "哪几天" asks which days, not how long
+    DURATION: re.compile(r"多久|多长时间|多长|(?<!哪)几(?:天|个月|周|年)|多少天|多少年|几小时|多少小时|几分钟|多少分钟|"
                          r"(?:几|多少)个?工作日|用时|前后用了|花了"),
     # "1月", "21年" and "11月1日" name a month, a year and a day, "头一周" and "提前一天" a stretch of time, not a rate
     FREQUENCY: re.compile(r"(?:(?<![头第前后这那上下同])一|每)个?(?:天|日|周|星期|礼拜|月|年)|"

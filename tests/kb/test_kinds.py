@@ -25,6 +25,7 @@ from kb import kinds
     ("11月1日起还开吗", set()),
     ("开学以后头一周干啥", set()),  # a stretch of time, not a rate
     ("要提前一天报到吗", set()),
+    ("哪几天能去乡下住", {kinds.LIST, kinds.DAY, kinds.DATE}),  # which days, not how long
     ("周末能去乡下住几天吗", set()),  # 几 before a 吗 in its clause: "a few", the clause asks yes or no
     ("那几天图书馆有人值班吗", set()),
     ("图书馆几点开门，周末开吗", {kinds.CLOCK, kinds.DATE}),  # another clause's 几 still asks
