@@ -254,7 +254,9 @@ def states_a_start(text: str) -> bool:
 # A question about the report itself, not about what it reports: "那篇报道是几号发的", "这是哪家媒体报道的",
 # "通知是哪个部门印发的" (but "消费券哪天发" asks when the vouchers are given out).
 # Only small words stand between the report and the question word ("那篇报道是几号发的", not "新闻里说补贴几号发").
-_REPORT = (r"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|这篇|那篇|这条|那条|这是|那是)"
+# …and what else the office imports: an e-mail, a post, a video's captions, a shared document
+_REPORT = (r"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|邮件|微博|帖子|推文|视频|笔记|文档|"
+           r"这篇|那篇|这条|那条|这封|那封|这是|那是)"
            r"[是那这个篇条则份的]{0,3}")
 _PUBLISHING = r"(?:发布|发出|下发|印发|刊发|刊登|登报|登出|登载|登的|发(?![生放货到展现行])|公布|推送|报道)"
 _REPORT_DAY_ASKED = re.compile(rf"{_REPORT}(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)\S?{_PUBLISHING}")

@@ -286,6 +286,8 @@ def test_the_years_a_question_names(question, years):
     ("消费券哪天发", None), ("补贴什么时候发到卡上", None), ("通知说几号开始报名", None), ("哪个部门发的补贴", None),
     ("新闻里说消费券几号发放", None), ("这是什么时候发生的", None), ("在什么网站登记", None),
     ("去哪个网站登录申报", None),
+    ("这封邮件是哪天发的", kinds.PUBLISHED), ("讲夜市开张的那条微博是几号发的", kinds.PUBLISHED),  # imported kinds
+    ("这个视频是什么时候发布的", kinds.PUBLISHED), ("这个什么时候发", None),  # "this" alone names no report
 ])
 def test_a_question_about_the_report_itself(question, about):
     assert kinds.asks_about_the_report(question) == about
