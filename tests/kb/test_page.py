@@ -1930,6 +1930,15 @@ def test_a_chat_exported_from_a_messenger_is_its_messages_each_led_by_its_sender
                                   "青禾街道社区服务中心：周六照常供应，周日休息。"]
 
 
+def test_a_chat_export_is_titled_by_the_chat_its_head_names_and_a_sender_may_follow_the_time():
+    page = parse_page("c", "聊天记录导出工具\n群聊：青禾街道助餐志愿者群（56人）\n导出时间：2024-11-20 21:05\n\n"
+                           "———— 2024年11月19日 ————\n\n08:10 王芳：\n今天午餐谁去送？\n\n08:12 李强：\n我去，"
+                           "12号楼有3位老人订了餐。\n\n08:15 王芳：\n好的，11:30前送到。\n\n08:16 李强：\n收到。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾街道助餐志愿者群聊天记录", "2024-11-19")
+    assert article.paragraphs[:2] == ["王芳：今天午餐谁去送？", "李强：我去，12号楼有3位老人订了餐。"]
+
+
 def test_a_notice_with_labels_over_its_text_is_no_chat_and_an_export_line_names_no_publisher():
     notice = ("老年食堂开业通知\n2024-11-18\n温馨提示:\n每天11:00开饭。\n用餐地点:\n社区服务中心一楼。\n"
               "办理方式:\n带身份证到窗口。\n")
