@@ -103,7 +103,7 @@ _RANKED_LABELS = sorted((key for key in DATE_RANKS if re.match(HAN, key)), key=l
 _RANKED_LABEL = re.compile(rf"({'|'.join(_RANKED_LABELS)})\s*：\s*$")
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 # A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
-_EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]\s*$")
+_EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]?\s*自?\s*$")
 
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:本版)?(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
@@ -711,10 +711,10 @@ def read_dateline(line: str) -> Dateline | None:
         publisher = "" if named in _NOBODY or named in provinces() else named
         return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=publisher, labelled=False)
     labelled_day = _LABEL_THEN_DAY.match(line)  # "文章日期 2021年9月15日": a label, no colon, names nobody
-    if labelled_day:
+    if labelled_day and not _EFFECT_LABEL.search(line[:labelled_day.start(1)]):
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
     posted = _DAY_THEN_POSTED.search(line) if len(line) <= _DATELINE_MAX_CHARS else None
-    if posted and _NOT_A_SENTENCE.match(line):
+    if posted and _NOT_A_SENTENCE.match(line) and not _LABEL.search(line):  # "来源：某报 … 发布": read below
         return Dateline(published=valid_day(*posted.groups()), publisher="", labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):

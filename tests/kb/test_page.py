@@ -1648,11 +1648,18 @@ def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
     ("2020年05月06日 07:16 潍坊日报", "2020-05-06", "潍坊日报"),
     ("小禾的周末 Lv.5 2024年9月21日 发布 阅读 3208 顶 77", "2024-09-21", ""),  # a user's post: no publisher
     ("主播：老孟说潍坊 2023-05-06 19:40 发表 播放 8122", "2023-05-06", ""),
+    ("来源：青禾日报 2024-10-08 09:30 发布", "2024-10-08", "青禾日报"),  # a source's label still names it
 ])
 def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publisher):
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
     [article] = page.articles
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+
+
+@pytest.mark.parametrize("line", ["执行日期 2025年5月1日", "生效时间：2025-05-01", "实施日期：自2025年5月1日起"])
+def test_the_day_rules_take_effect_does_not_date_the_text(line):
+    page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
+    assert page.iso_date_of(page.articles[0]) != "2025-05-01"
 
 
 _DRILL = "6月4日上午，某县将在河道沿线开展防汛演练，请居民不要惊慌。\n"
