@@ -138,7 +138,7 @@ class KnowledgeBase:
         self._article_ids = [a.id for a in articles]
         self._article_text = {a.id: _mentions(a) for a in articles}
         # a page's own site or account ("寿光市人民医院") names what it is about, as its title does
-        self._heading = {a.id: f"{a.title} {a.publisher}" for a in articles}
+        self._heading = {a.id: f"{a.title} {_without_places(a.publisher)}" for a in articles}
         self._article_index = BM25([terms.terms(f"{self._heading[a.id]} {self._article_text[a.id]}") for a in articles])
         self._department_forms = sorted(department_forms, key=lambda pair: -len(pair[0]))
         dates = sorted({a.date_key for a in articles})
@@ -641,6 +641,13 @@ class KnowledgeBase:
                 break
             text += sentence.text
         return text
+
+
+def _without_places(name: str) -> str:
+    """A publisher's name without the places it names ("潍坊日报" → 日报): a question's 潍坊 is not about the paper."""
+    for place in sorted((p for p in region_names() if p in name), key=len, reverse=True):
+        name = name.replace(place, " ")
+    return name
 
 
 def _split_by_heading(query: list[str], heading: str) -> tuple[list[str], list[str]]:

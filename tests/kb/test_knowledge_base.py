@@ -605,3 +605,13 @@ def test_an_amount_the_question_states_is_answered_by_the_tier_it_falls_in(tmp_p
     answer = kb.ask("在某县买套60万的房子能补多少")
     assert answer.text.startswith("房款50万元及以上的，每套补贴8000元。"), answer.text
     assert "5000元" not in answer.text, answer.text
+
+
+def test_a_place_in_the_publishers_name_still_tells_the_sentences_apart(tmp_path):
+    # the paper's name (潍坊日报) says where it is published, not what each of its sentences is about
+    kb = _kb_with(tmp_path, "2020-05-fares.txt",
+                  "---\ntitle: 多地调整公交票价\ndate: 2020-05-06\npublisher: 潍坊日报\n---\n"
+                  "寿光城区公交票价从5月10日起调整为每人次1元。\n青州城区公交票价从5月10日起调整为每人次1.5元。\n"
+                  "潍坊中心城区公交票价从5月10日起调整为每人次2元。\n")
+    answer = kb.ask("潍坊公交票价多少钱")
+    assert answer.text.startswith("潍坊中心城区公交票价"), answer.text
