@@ -254,9 +254,11 @@ def states_a_start(text: str) -> bool:
 # A question about the report itself, not about what it reports: "那篇报道是几号发的", "这是哪家媒体报道的",
 # "通知是哪个部门印发的" (but "消费券哪天发" asks when the vouchers are given out).
 # Only small words stand between the report and the question word ("那篇报道是几号发的", not "新闻里说补贴几号发").
-# …and what else the office imports: an e-mail, a post, a video's captions, a shared document
-_REPORT = (r"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|邮件|微博|帖子|推文|视频|笔记|文档|"
-           r"这篇|那篇|这条|那条|这封|那封|这是|那是)"
+# …and what else the office imports, named as this one ("这封邮件", "邮件是哪天发的", not "录取邮件什么时候发"): an
+# e-mail, a post, a video's captions, a shared document
+_IMPORTED = "(?:邮件|微博|帖子|推文|视频|笔记|文档)"
+_REPORT = (rf"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|[这那该][封条个篇段]?{_IMPORTED}|"
+           rf"{_IMPORTED}(?=是)|这篇|那篇|这条|那条|这封|那封|这是|那是)"
            r"[是那这个篇条则份的]{0,3}")
 _PUBLISHING = r"(?:发布|发出|下发|印发|刊发|刊登|登报|登出|登载|登的|发(?![生放货到展现行])|公布|推送|报道)"
 _REPORT_DAY_ASKED = re.compile(rf"{_REPORT}(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)\S?{_PUBLISHING}")
@@ -359,16 +361,18 @@ def asked_kinds(question: str) -> frozenset[str]:
     return frozenset(kind for kind, cue in _QUESTION_CUES.items() if cue.search(question))
 
 
-_LAST_CLAUSE_WITH_MA = re.compile(r"[^，,。；;！!？?\s]*吗[？?！!。]*$")
+_LAST_CLAUSE_WITH_MA = re.compile(r"[^，,。；;！!？?\s]*吗[\s？?！!。~～呀啊]*$")
+_EMBEDDED_QUESTION = re.compile(r"知道|告诉|请问|清楚|问一下|问问")  # "你知道几点开门吗" asks the time
+_INDEFINITE_JI = re.compile(r"几(?![点号时月])")  # "几点", "几号" ask even before a 吗
 
 
 def _with_indefinite_ji(question: str) -> str:
     """几 in the clause a 吗 ends is "a few", not "how many" ("能请假回家住几天吗", "那几天有人查吗"): the clause
-    asks yes or no."""
+    asks yes or no, unless it asks whether one knows ("你知道几点开门吗")."""
     clause = _LAST_CLAUSE_WITH_MA.search(question)
-    if not clause:
+    if not clause or _EMBEDDED_QUESTION.search(clause.group()):
         return question
-    return question[:clause.start()] + clause.group().replace("几", "些")
+    return question[:clause.start()] + _INDEFINITE_JI.sub("些", clause.group())
 
 
 _FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪|啥)([\u4e00-\u9fff]{1,2})")

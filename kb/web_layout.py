@@ -486,10 +486,11 @@ _TRANSCRIPT_KIND = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:转写|转录|纪要|妙
 # name alone over each message ("我:", "某某园:"); a few people talk, each more than once
 _CHAT_TIME = re.compile(rf"^(?:{_RULE_MARK}|\s)*{_FULL_DATE.pattern}(?:\s+{_TIME})?(?:{_RULE_MARK}|\s)*$")
 _CHAT_SENDER = re.compile(rf"^(?:{_TIME}\s+)?([^\s，。！？；：:,【】\[\]（）()]{{1,16}})\s*[:：]$")  # "09:12 赵敏："
+_TIMED_SENDER = re.compile(rf"^{_TIME}\s")  # …a sender after the time: only in a chat whose head names it
 _CHAT_SENDERS = 4
 # The chat an export's head names, over the exporter's own heading ("微信聊天记录导出"): a group's name without its
 # head count, or the one talked to
-_CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象|对话)\s*[：:]\s*(.+?)\s*(?:[（(]\d+人[）)])?$")
+_CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象)\s*[：:]\s*(.+?)\s*(?:[（(]\d+人[）)])?$")
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
@@ -1207,7 +1208,8 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     over its text has no time lines and no sender twice). Its head (above the first time line) names it; it stands as
     of its last time line's day, else the day it was exported; the account talked to (one sender besides "我")
     publishes it when is_issuer accepts the name. Each message is a turn; time and export lines are no text. A head
-    line naming the chat ("群聊：…", "聊天对象：…") titles it "…聊天记录"."""
+    line naming the chat ("群聊：…", "聊天对象：…") titles it "…聊天记录"; only such a chat's senders may follow
+    their messages' times ("09:12 赵敏：")."""
     sent = [(n, found.group(1)) for n in range(len(lines) - 1)
             if (found := _CHAT_SENDER.match(lines[n])) and not _CHAT_SENDER.match(lines[n + 1])]
     senders, names = [n for n, _ in sent], [name for _, name in sent]
@@ -1216,13 +1218,15 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
             or len(set(names)) == len(names):
         return None
     head = [line for line in lines[:times[0]] if not _EXPORT_LINE.match(line)]
+    named = next(filter(None, map(_CHAT_NAME.match, head)), None)  # "群聊：某某会员群（328人）"
+    if not named and any(_TIMED_SENDER.match(lines[n]) for n in senders):  # an agenda's "09:00 主持人：": no chat
+        return None
     exported = next(filter(None, map(read_dateline, lines[:times[0]])), None)
     day = first_full_day(lines[times[-1]]) or (exported.published if exported else None)
     others = set(names) - {"我"}
     publisher = _chat_publisher(others.pop()) if len(others) == 1 else ""
     turns = [(name, [line for line in lines[n + 1:end] if not _CHAT_TIME.match(line) and not _EXPORT_LINE.match(line)])
              for name, n, end in zip(names, senders, [*senders[1:], len(lines)], strict=True)]
-    named = next(filter(None, map(_CHAT_NAME.match, head)), None)  # "群聊：某某会员群（328人）"
     title = f"{named.group(1)}聊天记录" if named else next(iter(head), "")
     return MeetingTranscript(title=title, dateline=Dateline(published=day, publisher=publisher, labelled=True),
                              summary=[], turns=turns)

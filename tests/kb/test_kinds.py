@@ -29,6 +29,8 @@ from kb import kinds
     ("周末能去乡下住几天吗", set()),  # 几 before a 吗 in its clause: "a few", the clause asks yes or no
     ("那几天图书馆有人值班吗", set()),
     ("图书馆几点开门，周末开吗", {kinds.CLOCK, kinds.DATE}),  # another clause's 几 still asks
+    ("你知道图书馆几点开门吗", {kinds.CLOCK, kinds.DATE}),  # …and so does one asking whether one knows
+    ("补贴几号发呀，月底前能到吗", {kinds.DATE, kinds.DAY}),
     ("多长时间发一次", {kinds.DURATION, kinds.FREQUENCY}),
     ("一年要认证几回", {kinds.COUNT, kinds.FREQUENCY}),
     ("几个工作日能办好", {kinds.COUNT, kinds.DURATION}),
@@ -288,6 +290,8 @@ def test_the_years_a_question_names(question, years):
     ("去哪个网站登录申报", None),
     ("这封邮件是哪天发的", kinds.PUBLISHED), ("讲夜市开张的那条微博是几号发的", kinds.PUBLISHED),  # imported kinds
     ("这个视频是什么时候发布的", kinds.PUBLISHED), ("这个什么时候发", None),  # "this" alone names no report
+    ("录取邮件什么时候发", None), ("比赛视频哪天发布", None),  # not this one: what its text is about
+    ("邮件是哪天发的", kinds.PUBLISHED),
 ])
 def test_a_question_about_the_report_itself(question, about):
     assert kinds.asks_about_the_report(question) == about

@@ -1946,6 +1946,12 @@ def test_a_chat_export_is_titled_by_the_chat_its_head_names_and_a_sender_may_fol
     assert article.paragraphs[:2] == ["王芳：今天午餐谁去送？", "李强：我去，12号楼有3位老人订了餐。"]
 
 
+def test_an_agenda_of_speakers_under_times_is_no_chat_and_keeps_its_times():
+    [article] = parse_page("a", "社区健康讲座议程\n2024年11月20日\n09:00 主持人：\n介绍到场嘉宾。\n09:10 李医生：\n"
+                                "讲高血压的日常管理。\n09:40 主持人：\n现场答疑。\n").articles
+    assert "09:10 李医生：" in article.paragraphs
+
+
 def test_a_notice_with_labels_over_its_text_is_no_chat_and_an_export_line_names_no_publisher():
     notice = ("老年食堂开业通知\n2024-11-18\n温馨提示:\n每天11:00开饭。\n用餐地点:\n社区服务中心一楼。\n"
               "办理方式:\n带身份证到窗口。\n")

@@ -5,7 +5,10 @@ from kb.tiers import Amount, falls_in, stated_amounts
 
 
 @pytest.mark.parametrize("question, amounts", [
-    ("那要是花12万买的呢", [Amount(120_000, "")]),
+    ("那要是花12万买的呢", [Amount(120_000, "元")]),  # 万 without a measure: money
+    ("买车能补5000元吗", []),  # what is given, not what one has
+    ("不足10万的补多少", []), ("10万以下的呢", []),  # a tier named, not an amount
+    ("一百五十万的房子", []), ("一万五的车", []),  # numbers spoken in full say no 五十万, no 一万
     ("买辆6万块钱的电动车能补多少", [Amount(60_000, "元")]),
     ("孩子7岁了能报吗", [Amount(7, "岁")]),
     ("两万元的呢", [Amount(20_000, "元")]),
@@ -31,7 +34,18 @@ def test_a_little_over_is_over():
     ("补贴在购房后30天内发放。", None),  # no tier in 元
 ])
 def test_an_amount_falls_in_a_tier_or_not(text, inside):
-    assert falls_in([Amount(800_000, "")], text) is inside
+    assert falls_in([Amount(800_000, "元")], text) is inside
+
+
+def test_an_amount_on_a_bound_falls_in_the_tier_that_includes_it():
+    assert falls_in([Amount(500_000, "元")], "房款不足50万元的，补贴1%；") is False
+    assert falls_in([Amount(500_000, "元")], "房款50万元及以上的，补贴1.5%。") is True
+    assert falls_in([Amount(500_000, "元")], "房款超过50万元的，另发家电券。") is False
+
+
+def test_a_range_borrows_the_scale_of_its_end_only_when_its_start_has_no_measure():
+    assert falls_in([Amount(8_000, "元")], "捐款5000元至1万元的，颁发证书。") is True
+    assert falls_in([Amount(80_000, "元")], "年收入6至9万元的家庭，补贴减半。") is True
 
 
 def test_an_amount_in_another_measure_meets_no_tier():
