@@ -645,7 +645,7 @@ class KnowledgeBase:
 
 def _without_places(name: str) -> str:
     """A publisher's name without the places it names ("潍坊日报" → 日报): a question's 潍坊 is not about the paper."""
-    for place in sorted((p for p in region_names() if p in name), key=len, reverse=True):
+    for place in sorted(_region_names_in(name, range(2, len(name) + 1)), key=len, reverse=True):
         name = name.replace(place, " ")
     return name
 
@@ -758,9 +758,12 @@ def _mentions(article: ArticleInfo) -> str:
 def _places_named(articles: list[ArticleInfo]) -> list[str]:
     """The places (寿光, 奎文区) the articles name: one word each, also where a question runs them into the
     next word ("奎文租的"). Names that are everyday words too (合作, 资源) are in jieba's dictionary already."""
-    text = " ".join(map(_mentions, articles))
-    spans = {text[i:i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
-    return sorted(region_names() & spans)
+    return sorted(_region_names_in(" ".join(map(_mentions, articles)), (2, 3, 4)))
+
+
+def _region_names_in(text: str, lengths: Iterable[int]) -> frozenset[str]:
+    """The region names among the text's spans of these lengths: one set lookup per span, not a scan per name."""
+    return region_names() & {text[i:i + n] for n in lengths for i in range(len(text) - n + 1)}
 
 
 def _quoted_names(articles: list[ArticleInfo]) -> list[str]:
