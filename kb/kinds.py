@@ -45,7 +45,8 @@ _QUESTION_CUES: dict[str, re.Pattern[str]] = {
                           r"多久一|几天一|多长时间一|频次|频率"),
     COUNT: re.compile(rf"多少(?:{_MEASURE})?|几{_CN_NUMBER}?(?:{_MEASURE})|几[趟次回列期批]|有几|数量|规模|总共|"
                       r"一共|多大|比例|比率|率是|频次|频率|多少钱|总投资|投资多|几成"),
-    MONEY: re.compile(r"多少钱|几[毛块角]钱?|多少元|几元|价格|价钱|票价|费用|收费|收钱|要钱|花钱|免费|贵不贵"),
+    MONEY: re.compile(r"多少钱|几[毛块角]钱?|多少元|几元|价格|价钱|票价|费用|收费|收钱|要钱|花钱|[掏交付出给]钱|免费|"
+                      r"贵不贵"),
     ROUTE: re.compile(r"[开到去往运发送]到?哪(?![天年月日时])|开往|发往|终点|目的地|线路|路线|途经|经过哪"),
     LIST: re.compile(r"哪些|哪几|都有什么|都有啥|有什么|包括什么|都是啥|都是什么|有哪|些什么|些啥"),
     PLACE: re.compile(r"哪里|哪儿|哪裡|[在到去从往上]哪(?![个些家种类位天年月日时])|哪个地方|什么地方|啥地方|地址|"
@@ -84,7 +85,9 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"
                       r"每[天日周月年]|\d+(?:\.\d+)?[%％]|"
                       r"\d\s?(?:℃|°C?|‰|[A-Za-z]{1,3}(?![A-Za-z]))"),  # a unit's symbol: 37.3℃, 5km, 20kg
-    MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收"),
+    # a fee named by its 费 ("摊位费全免", "费用由财政负担") says what one pays, as an amount does; not 消费, 浪费, 费力
+    MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收|全免|减免|"
+                      r"(?<![浪消花])费(?![力时心劲])|自付"),
     ROUTE: re.compile(rf"{_ROUTE_VERB}{HAN}|"
                       rf"(?<![做受考虑送得达收遇看听直截长行])[至到](?![周星月日年上下早晚凌今明次目现当此十春节\d{_CN_DIGITS}])"
                       rf"{HAN}{{2,8}}的{HAN}{{0,4}}?{_LINE}|"

@@ -36,6 +36,8 @@ from kb import kinds
     ("几个工作日能办好", {kinds.COUNT, kinds.DURATION}),
     ("上哪去申请", {kinds.PLACE}),
     ("这是咋回事", {kinds.HOW, kinds.OVERVIEW}),
+    ("停了暖气还得交钱吗", {kinds.MONEY}),  # paying asked in words: a sum of money or none
+    ("孩子打疫苗家长要掏钱不", {kinds.MONEY}),
 ])
 def test_asked_kinds(question, expected):
     assert kinds.asked_kinds(question) == expected
@@ -63,9 +65,15 @@ def test_asked_kinds(question, expected):
     ("三月二十五日起恢复供应。", kinds.DATE),
     ("下月起增开临沂方向的务工专线3趟。", kinds.ROUTE),  # a line between places, named by its far end
     ("青岛至大连的客运航线下周复航。", kinds.ROUTE),
+    ("参展商户的摊位费全免。", kinds.MONEY),  # a fee named by its 费, with no amount
+    ("检测费用由县财政负担，个人不承担。", kinds.MONEY),
 ])
 def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
+
+
+def test_spending_and_wasting_are_no_fee():
+    assert kinds.MONEY not in kinds.stated_kinds("发放消费券，别浪费粮食，这活儿挺费力。")
 
 
 def test_days_and_aims_are_no_route():
