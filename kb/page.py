@@ -587,15 +587,23 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 
 
 _UNTITLED_CHARS = 20
+_CLAUSE_MARKS = "，。！？；：,!?;:"
+# A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好"): a video's or a talk's first words,
+# which name nothing the text is about
+_GREETING = re.compile(r"(?:(?:hello|hi|哈喽|嗨|hey)\s*|(?:大家|各位|朋友们|老铁们|家人们|亲们|宝子们|小伙伴们)"
+                       r"(?:\S{0,6}?(?:好|晚上好|早上好|下午好))?|你们好)[啊呀哈呐吖～~]*", re.IGNORECASE)
 
 
 def _with_some_title(article: Article) -> Article:
-    """An article without a headline (dictated text, a note) is cited by its opening words, never as 《》."""
+    """An article without a headline (dictated text, a note, a video's captions) is cited by its opening words after
+    any greeting, never as 《》."""
     if article.title:
         return article
-    opening = re.split(r"[，。！？；：,!?;:]", article.paragraphs[0].lstrip("，。！？；：,.!?;:…—- 　"), maxsplit=1)[0]
+    text = article.paragraphs[0].strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　")
+    clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}]", text)]
+    opening = next((clause for clause in clauses if clause and not _GREETING.fullmatch(clause)), clauses[0])
     cut = opening[:_UNTITLED_CHARS]
-    return replace(article, title=cut + "…" if len(cut) < len(article.paragraphs[0].strip()) else cut)
+    return replace(article, title=cut + "…" if len(cut) < len(text.rstrip(_CLAUSE_MARKS + "。")) else cut)
 
 
 def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:

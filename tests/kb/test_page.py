@@ -240,10 +240,16 @@ def test_a_heading_numbered_past_nine_stays_apart_too():
                                   "户籍证明由社区代开，当天取件。"]
 
 
-def test_an_article_without_a_headline_is_titled_by_its_opening_words():
-    page = parse_page("p", "---\ndate: 2024-01-15\n---\n各位居民朋友大家好，我是社区网格员，"
-                           "社区老年食堂从下周一开始营业，每餐八元。\n食堂在社区服务中心一楼，中午十一点到一点供应午餐。\n")
-    assert [a.title for a in page.articles] == ["各位居民朋友大家好…"]  # cited as 《各位居民朋友大家好…》, never 《》
+@pytest.mark.parametrize("opening, title", [
+    # cited by its opening words, never 《》
+    ("社区老年食堂从下周一开始营业，每餐八元。", "社区老年食堂从下周一开始营业…"),
+    # a greeting names nothing: the words after it do
+    ("各位居民朋友大家好，我是社区网格员，社区老年食堂从下周一开始营业。", "我是社区网格员…"),
+    ("哈喽，老铁们，今天带大家看看新开的老年食堂。", "今天带大家看看新开的老年食堂…"),
+])
+def test_an_article_without_a_headline_is_titled_by_its_opening_words(opening, title):
+    page = parse_page("p", f"---\ndate: 2024-01-15\n---\n{opening}\n食堂在社区服务中心一楼，中午供应午餐。\n")
+    assert page.articles[0].title == title
 
 
 def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
