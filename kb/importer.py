@@ -188,10 +188,11 @@ async def _read_source(source: str, limits: Limits) -> str:
         return DOCUMENT_READERS[suffix](raw)
     if suffix in MARKDOWN_SUFFIXES:
         return markdown_page_text(decode_text(raw), path.stem)
-    return _text_file_page(raw) if suffix in TEXT_SUFFIXES else html_page_text(decode_html(_not_binary(raw)))
+    return _text_file_page(raw, file_name=path.stem) if suffix in TEXT_SUFFIXES else \
+        html_page_text(decode_html(_not_binary(raw)))
 
 
-def _text_file_page(raw: bytes, declared: str | None = None) -> str:
+def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, subtitles as what is said, else as written."""
     mail = read_mail(raw)
     if mail:
@@ -200,7 +201,7 @@ def _text_file_page(raw: bytes, declared: str | None = None) -> str:
     said = subtitle_text(text)
     if said is None:
         return _in_sentences(closed_up(text))
-    facts = subtitle_facts(text)  # a WebVTT file's title and the recording's day
+    facts = subtitle_facts(text, file_name)  # the recording's title and day
     return front_matter(facts) + said if facts else said
 
 

@@ -591,7 +591,7 @@ _CLAUSE_MARKS = "，。！？；：,!?;:"
 # A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好"): a video's or a talk's first words,
 # which name nothing the text is about
 _GREETING = re.compile(r"(?:(?:hello|hi|哈喽|嗨|hey)\s*|(?:大家|各位|朋友们|老铁们|家人们|亲们|宝子们|小伙伴们)"
-                       r"(?:\S{0,6}?(?:好|晚上好|早上好|下午好))?|你们好)[啊呀哈呐吖～~]*", re.IGNORECASE)
+                       r"(?:\S{0,6}?(?:好|晚上好|早上好|下午好))?|你们好|[啊呀哈呐吖～~])+", re.IGNORECASE)
 
 
 def _with_some_title(article: Article) -> Article:

@@ -1,6 +1,7 @@
 """Subtitles saved as text (SubRip .srt, WebVTT .vtt): what is said, a cue's lines as they stand, without the cue
-numbers, times and styling tags, and what a WebVTT file says of the recording: its title after the "WEBVTT"
-signature, the day in its NOTE blocks. Three lines of grammar: no library is needed for it.
+numbers, times and styling tags, and what the file says of the recording: its title after the "WEBVTT"
+signature, in a NOTE block or in the file's name, the day in its NOTE blocks. Three lines of grammar: no library is
+needed for it.
 
 A meeting's transcript names who speaks: a WebVTT voice tag ("<v 张磊>"), or, as Zoom, Teams, 腾讯会议 and 飞书妙记
 save it, a label in front of most cues ("张磊：…", "【主持人】…"). The name is no part of what is said; a speaker's
@@ -33,6 +34,8 @@ _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
+_LANGUAGE_TAG = re.compile(r"\.(?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-z]{2,4})*$", re.IGNORECASE)  # .zh-CN
+_TITLE_LABEL = re.compile(r"(?:标题|题目|节目|名称|主题|作品|视频)$")  # "视频标题：…", "抖音作品：…" in a NOTE
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -97,17 +100,23 @@ def _speaker(line: str, speakers: tuple[re.Pattern[str], frozenset[str]] | None)
     return name, said[labelled.end():] if labelled else said
 
 
-def subtitle_facts(text: str) -> dict[str, str]:
-    """The title and day (YYYY-MM-DD) a WebVTT file gives the recording, those it gives: the text after "WEBVTT" on
-    its first line, without words that name the file ("…直播回放字幕"), and the day of the event in its NOTE
-    blocks (see _event_day). An .srt, or a bare "WEBVTT", gives none."""
+def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
+    """The title and day (YYYY-MM-DD) of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
+    file's first line, else a NOTE line labelled as the title ("视频标题：…"), else the file's name when it says
+    something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), each without
+    words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's NOTE blocks (see
+    _event_day)."""
     lines = text.splitlines()
-    if not lines or not lines[0].startswith("WEBVTT"):
-        return {}
-    signature = _SIGNATURE_TEXT.match(lines[0])
-    title = _FILE_WORDS.sub("", signature.group(1)) if signature else ""
-    day = _event_day(list(_note_lines(lines).values()))
-    facts = {"title": title if re.search(HAN, title) else "", "date": day.isoformat() if day else ""}
+    webvtt = bool(lines) and lines[0].startswith("WEBVTT")
+    signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
+    notes = list(_note_lines(lines).values()) if webvtt else []
+    titled = (line[label.end():].strip() for line in notes
+              if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1)))
+    named = [signature.group(1)] if signature else []
+    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, _LANGUAGE_TAG.sub("", file_name)))
+    title = next((name for name in said if re.search(HAN, name)), "")
+    day = _event_day(notes)
+    facts = {"title": title, "date": day.isoformat() if day else ""}
     return {key: value for key, value in facts.items() if value}
 
 
