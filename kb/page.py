@@ -483,7 +483,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     printed = read_printing_day(lines[tail:]) if tail < len(lines) and is_distribution(lines[tail]) else None
     documents = _numbered_documents(lines[:tail])
     letterhead = _letterhead_over_number(lines[:tail])
-    lines = [line for line in _without_running_heads(lines[:tail]) if line and not is_furniture(line)]
+    lines = [line for line in _opened_after_separators(_without_running_heads(lines[:tail]))
+             if line and not is_furniture(line)]
     lines = _without_contents(_transcribed(lines))
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
@@ -978,6 +979,17 @@ class _Line(str):
         line = cls(text)
         line.indented = line.alone = True
         return line
+
+
+def _opened_after_separators(lines: list[str]) -> list[str]:
+    """The lines, each under a separator ("------", "＊＊＊", dropped as furniture) opening a paragraph: a column
+    break may cut a sentence, a separator never does ("留言时长：1分48秒" / "-----" / "喂，您好…" are two)."""
+    separated = False
+    for line in lines:
+        if line and isinstance(line, _Line) and separated:
+            line.indented = True
+        separated = (separated and not line) or bool(line and not re.search(r"\w", line) and is_furniture(line))
+    return lines
 
 
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:

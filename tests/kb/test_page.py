@@ -2276,3 +2276,11 @@ def test_a_spaced_out_form_name_over_a_line_of_fields_is_its_title():
                            "客户姓名：李先生\n更换热水器温控阀，材料费85元，人工费60元，合计145元。\n")
     [article] = page.articles
     assert article.title == "维修报价单"
+
+
+@pytest.mark.parametrize("separator", ["-" * 30, "＊＊＊＊＊＊", "~ ~ ~ ~ ~", "————————————"])
+def test_no_paragraph_runs_on_across_a_separator(separator):
+    page = parse_page("p", "---\ntitle: 社区书店旧书换新\n---\n店员：刘芳\n联系电话：0536-7654321\n"
+                           f"{separator}\n您好，本周六上午九点在店门口旧书换新，\n两本旧书换一本新书。\n")
+    assert page.articles[0].paragraphs == ["店员：刘芳", "联系电话：0536-7654321",
+                                           "您好，本周六上午九点在店门口旧书换新，两本旧书换一本新书。"]
