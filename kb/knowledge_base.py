@@ -472,12 +472,12 @@ class KnowledgeBase:
         return self._sentences[unit.sentence].text if unit.sentence is not None else unit.match_text
 
     def _covers(self, weights: dict[str, float], synonyms: Mapping[str, tuple[str, ...]], index: int) -> bool:
-        """Whether the sentence, its neighbours and its article's title hold most of the question's words,
-        weighed by how rare each word is (a word no article uses weighs most)."""
+        """Whether the sentence, its neighbours and its article's heading (title and publisher, as ranked) hold
+        most of the question's words, weighed by how rare each word is (a word no article uses weighs most)."""
         unit = self._units[index]
         article = self.articles[unit.article_id]
         neighbours = self._neighbours(unit.sentence) if unit.sentence is not None else []
-        around = " ".join([self._sentence_text(unit), article.title, article.place,
+        around = " ".join([self._sentence_text(unit), self._heading[unit.article_id], article.place,
                            *(self._sentences[n].text for n in neighbours)])
         # 人 and 所 are no 个人所得税
         near = _share(weights, around, scattered_in=around, scattered_share=0.5, synonyms=synonyms)

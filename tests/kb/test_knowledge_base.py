@@ -602,6 +602,10 @@ def test_a_question_for_the_latest_prefers_the_newest_article_over_a_closer_word
                           "补贴资金由县财政承担，购房人在网签后30日内通过“某县住建”公众号申报。"),
                  "在某县买套60万的房子能补多少", "房款50万元及以上的，每套补贴8000元。",
                  id="the tier the amount falls in"),
+    pytest.param(_article("复诊须知", "2020-05-08", "即日起恢复口腔检查、补牙和拔牙，须提前一天电话预约。",
+                          "洗牙、正畸调整暂不开展，恢复时间另行通知。", publisher="贝齿口腔诊所"),
+                 "贝齿口腔诊所那边能去洗牙了吗", "洗牙、正畸调整暂不开展",
+                 id="its publisher's name counts as found, as its title's would"),
 ])
 def test_the_passage_stating_what_is_asked_leads_the_answer(tmp_path, article, question, lead):
     answer = _kb_with(tmp_path, "2020-new.txt", article).ask(question)
