@@ -82,7 +82,9 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     FREQUENCY: re.compile(r"每[天日周月年]|每个?(?:星期|礼拜|月|季度)|[一每]\S?[天周月]\S{0,3}\d|\d+天一|一天\d|一周\d|"
                            r"按(?:天|日|周|月|季度?|年)(?:度)?(?:发放|支付|缴纳|结算|领取|申报|统计|办理|考核|更新|拨付|计发)|"
                            r"一年[一两二三四\d]次|[年月日]产|[年月日]均|全年"),
-    COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次)|"
+    # "一次性" (disposable) counts nothing
+    COUNT: re.compile(rf"\d+(?:\.\d+)?(?:{_MEASURE})|"
+                      rf"{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次(?!性))|"
                       r"每[天日周月年]|\d+(?:\.\d+)?[%％]|"
                       r"\d\s?(?:℃|°C?|‰|[A-Za-z]{1,3}(?![A-Za-z]))"),  # a unit's symbol: 37.3℃, 5km, 20kg
     # a fee named by its 费 ("摊位费全免", "费用由财政负担") says what one pays, as an amount does; not 消费, 浪费, 费力
@@ -93,7 +95,9 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
                       rf"{HAN}{{2,8}}的{HAN}{{0,4}}?{_LINE}|"
                       rf"{HAN}{{2,6}}(?<!发展)(?<!前进)(?<!努力)(?<!主攻)方向的?{HAN}{{0,4}}?{_LINE}"),
     LIST: re.compile(rf"{HAN}{{2,}}、{HAN}{{2,}}"),
-    PLACE: re.compile(rf"{HAN}{{1,10}}(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|广场|基地|码头|车站|服务站)|"
+    # "全市", "本县", "各区" say where no more than "here" does
+    PLACE: re.compile(rf"{HAN}{{1,10}}(?<![全本该我各])"
+                      r"(?:省|市|县|区|镇|乡|街道|村|社区|园|港|路|街|广场|基地|码头|车站|服务站)|"
                       r"\d+号|驶往|发往|开往|"
                       r"小程序|公众号|[Aa][Pp][Pp]|网站|平台|网上|线上"),  # where to do it online
     ORGANISATION: re.compile(rf"{HAN}{{2,20}}?(?:公司|集团|局|委员会|委|办公室|中心|工会|医院|卫生院|合作社|协会|商会|"

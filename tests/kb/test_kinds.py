@@ -72,6 +72,12 @@ def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
 
 
+def test_the_whole_city_is_no_place_and_disposable_is_no_count():
+    said = kinds.stated_kinds("全市实行一次性口罩预约购买。")  # where? how many? neither is said
+    assert kinds.PLACE not in said and kinds.COUNT not in said
+    assert {kinds.PLACE, kinds.COUNT} <= kinds.stated_kinds("市民每次可在奎文区的定点药店买一次，每次5只。")
+
+
 def test_spending_and_wasting_are_no_fee():
     assert kinds.MONEY not in kinds.stated_kinds("发放消费券，别浪费粮食，这活儿挺费力。")
 
