@@ -87,9 +87,10 @@ _FACT_PATTERNS: dict[str, re.Pattern[str]] = {
                       rf"{_CN_NUMBER}+(?:个|家|人|名|例|处|列|趟|期|户|辆|项|批|支|场|次(?!性))|"
                       r"每[天日周月年]|\d+(?:\.\d+)?[%％]|"
                       r"\d\s?(?:℃|°C?|‰|[A-Za-z]{1,3}(?![A-Za-z]))"),  # a unit's symbol: 37.3℃, 5km, 20kg
-    # a fee named by its 费 ("摊位费全免", "费用由财政负担") says what one pays, as an amount does; not 消费, 浪费, 费力
-    MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收|全免|减免|"
-                      r"(?<![浪消花])费(?![力时心劲])|自付"),
+    # a fee named by its 费 ("摊位费全免", "费用由财政负担") says what one pays, as an amount does; not 消费, 浪费,
+    # 费力, 费解, 白费, nor 费县 (a county)
+    MONEY: re.compile(rf"\d+(?:\.\d+)?[万亿]?(?:元|块)|{_CN_NUMBER}+(?:元|块钱)|免费|收费|免收|不收|"
+                      r"全免(?!疫)|减免|(?<![浪消花白])费(?![力时心劲解尽县])|自付"),
     ROUTE: re.compile(rf"{_ROUTE_VERB}{HAN}|"
                       rf"(?<![做受考虑送得达收遇看听直截长行])[至到](?![周星月日年上下早晚凌今明次目现当此十春节\d{_CN_DIGITS}])"
                       rf"{HAN}{{2,8}}的{HAN}{{0,4}}?{_LINE}|"
@@ -256,6 +257,24 @@ def asks_for_a_start(question: str) -> bool:
 
 def states_a_start(text: str) -> bool:
     return bool(_START_STATED.search(text))
+
+
+# "从哪天到哪天", "几号到几号", "几点到几点", "从几月份到什么时候": a stretch of time from its first to its last day
+_WHEN = r"(?:哪天|哪一天|几号|几月|几点|什么时候|啥时候|何时)"
+_SPAN_ASKED = re.compile(rf"{_WHEN}\S{{0,6}}?[到至]\S{{0,3}}?{_WHEN}|"
+                         r"从\S{1,12}?[到至](?:什么时候|啥时候|哪天|几号|几月)")
+_DAY_OR_TIME = r"(?:\d{1,2}月)?\d{1,2}[日号]|\d{1,2}月(?:份)?|\d{1,2}[:：]\d{2}"
+_SPAN_STATED = re.compile(rf"(?:{_DAY_OR_TIME})\s*(?:至|到|—|–|-|－|~|～)\s*(?:次年|翌年|\d{{4}}年)?(?:{_DAY_OR_TIME})")
+
+
+def asks_for_a_span(question: str) -> bool:
+    """"从哪天到哪天", "几号到几号": the first and the last day both, not the day something starts."""
+    return bool(_SPAN_ASKED.search(question))
+
+
+def states_a_span(text: str) -> bool:
+    """"11月15日至次年3月15日", "每天8:00至20:00", "2月至6月": a stretch of time by its two ends."""
+    return bool(_SPAN_STATED.search(text))
 
 
 # A question about the report itself, not about what it reports: "那篇报道是几号发的", "这是哪家媒体报道的",

@@ -36,7 +36,7 @@ _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公�
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
 _KIND_MISS = 0.6               # …and one that does not
 _FUTURE_MATCH = 2.0            # a plan ("定于3月20日举行") for a question about what comes next ("下一场")
-_MEASURE_MATCH = 1.6           # a count in the measure word asked ("多少户" → "1260户") or per it ("一节" → "每节")
+_MEASURE_MATCH = 1.6           # a count in the measure word asked ("多少户" → "1260户") or per it ("一节" → "每节"), a span
 _ECHO_WEIGHT = 0.5             # a clause repeating what the question asks for ("怎么个模式" / "…的模式")
 _PLACE_MISS = 0.6              # a sentence whose article names none of the counties the question names
 _YES_NO_MATCH = 1.3            # a yes/no question's last word ("…掏车费吗" → 车费) in the passage
@@ -389,7 +389,8 @@ class KnowledgeBase:
         # one character turns on nothing in particular
         turns_on = ([w for w in self._terms.keywords(kinds.yes_no_subject(question)) if len(w) >= 2] or [""])[-1] \
             if not asked else ""
-        start = kinds.DATE in asked and kinds.asks_for_a_start(question)
+        span = kinds.DATE in asked and kinds.asks_for_a_span(question)
+        start = kinds.DATE in asked and kinds.asks_for_a_start(question) and not span  # "从哪天到哪天": both ends
         amounts = tiers.stated_amounts(question)
         named_days = kinds.named_days(question)
         series = kinds.ordinals(question)
@@ -435,6 +436,8 @@ class KnowledgeBase:
             if kinds.states_per_unit(unit.text, per_unit):
                 score *= _MEASURE_MATCH
             if start and kinds.states_a_start(unit.text):
+                score *= _MEASURE_MATCH
+            if span and kinds.states_a_span(unit.text):
                 score *= _MEASURE_MATCH
             if amounts:
                 inside = tiers.falls_in(amounts, unit.text)

@@ -589,10 +589,12 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 
 _UNTITLED_CHARS = 20
 _CLAUSE_MARKS = "，。！？；：,!?;:"
-# A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好"): a video's or a talk's first words,
-# which name nothing the text is about
-_GREETING = re.compile(r"(?:(?:hello|hi|哈喽|嗨|hey)\s*|(?:大家|各位|朋友们|老铁们|家人们|亲们|宝子们|小伙伴们)"
-                       r"(?:\S{0,6}?(?:好|晚上好|早上好|下午好))?|你们好|[啊呀哈呐吖～~])+", re.IGNORECASE)
+# A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好", "乡亲们大家好"): a video's or
+# a talk's first words and its audience addressed, which name nothing the text is about ("大家准备好" says something)
+_AUDIENCE = (r"(?:(?:大家|各位|诸位|亲爱的)?(?:(?:居民|市民|村民|网友|观众|听众|家长|老师|同学|街坊|邻居|老铁|家人|"
+             r"乡亲|游客|来宾|嘉宾|记者|朋友|小伙伴|宝子|亲)们?)+|大家|各位|诸位)")
+_GREETING = re.compile(rf"(?:hello|hi|hey|哈喽|嗨|您好|你好|你们好|"
+                       rf"{_AUDIENCE}(?:大家)?(?:好|早上好|上午好|下午好|晚上好)?|[啊呀哈呐吖～~\s])+", re.IGNORECASE)
 
 
 def _with_some_title(article: Article) -> Article:
@@ -604,7 +606,7 @@ def _with_some_title(article: Article) -> Article:
     clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}]", text)]
     opening = next((clause for clause in clauses if clause and not _GREETING.fullmatch(clause)), clauses[0])
     cut = opening[:_UNTITLED_CHARS]
-    return replace(article, title=cut + "…" if len(cut) < len(text.rstrip(_CLAUSE_MARKS + "。")) else cut)
+    return replace(article, title=cut + "…" if len(cut) < len(text) else cut)
 
 
 def _page_header(lines: list[str]) -> tuple[Dateline | None, list[str]]:
@@ -981,6 +983,11 @@ class _Line(str):
         return line
 
 
+# "------", "＊ ＊ ＊", "——" or a mail's "-- " over its footer: a line of marks, but not "……" trailing off from the
+# sentence above
+_SEPARATOR = re.compile(r"(?![…\s]+$)[^\w]+")
+
+
 def _opened_after_separators(lines: list[str]) -> list[str]:
     """The lines, each under a separator ("------", "＊＊＊", dropped as furniture) opening a paragraph: a column
     break may cut a sentence, a separator never does ("留言时长：1分48秒" / "-----" / "喂，您好…" are two)."""
@@ -988,7 +995,7 @@ def _opened_after_separators(lines: list[str]) -> list[str]:
     for line in lines:
         if line and isinstance(line, _Line) and separated:
             line.indented = True
-        separated = (separated and not line) or bool(line and not re.search(r"\w", line) and is_furniture(line))
+        separated = (separated and not line) or bool(_SEPARATOR.fullmatch(line) and is_furniture(line))
     return lines
 
 

@@ -34,8 +34,11 @@ _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
-_LANGUAGE_TAG = re.compile(r"\.(?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-z]{2,4})*$", re.IGNORECASE)  # .zh-CN
-_TITLE_LABEL = re.compile(r"(?:标题|题目|节目|名称|主题|作品|视频)$")  # "视频标题：…", "抖音作品：…" in a NOTE
+_LANGUAGE_TAGS = re.compile(r"(?:[._](?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-z]{2,4})*)+$", re.IGNORECASE)  # .zh-CN
+# what a saved file is called before anyone names it ("新建文本文档 (2)", "下载", "会议录音_20230801"): no title
+_UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录音|字幕|视频|audio|video)", re.IGNORECASE)
+# "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…" in a NOTE (not "账号名称：…", "字幕组名称：…")
+_TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程)?(?:标题|题目|名称)$|^\S{0,4}作品$|^节目$")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -113,7 +116,8 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     titled = (line[label.end():].strip() for line in notes
               if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1)))
     named = [signature.group(1)] if signature else []
-    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, _LANGUAGE_TAG.sub("", file_name)))
+    file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
+    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     day = _event_day(notes)
     facts = {"title": title, "date": day.isoformat() if day else ""}

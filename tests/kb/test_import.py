@@ -772,7 +772,10 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
      "本期2023年8月1日在县融媒体中心录制\n", "某县农技课堂（第7期）", "2023-08-01"),
     ("WEBVTT\nKind: captions\nLanguage: zh-CN\n\nNOTE\n抖音作品：某镇秋季征兵开始报名啦\n"
      "作者：@某镇人武部  发布：2023-08-02  点赞 310\n", "某镇秋季征兵开始报名啦", "2023-08-02"),
-], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video"])
+    ("WEBVTT\n\nNOTE\n账号名称：某镇人武部\n视频标题：征兵体检注意事项\n字幕组名称：某某字幕组\n发布时间：2023-08-05\n",
+     "征兵体检注意事项", "2023-08-05"),
+], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
+        "the-title-label-not-the-accounts-name"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
@@ -815,10 +818,14 @@ async def test_captions_without_end_marks_are_said_as_sentences_and_import(tmp_p
     [article] = parse_page("c", await page_text(str(tmp_path / "captions.srt"), Limits())).articles
     assert "站里每天上午给老人免费量血压。" in "".join(article.paragraphs)
     assert article.title == "我是社区卫生服务站的李医生…"  # not 《大家好…》
-    # captions saved under their video's title are titled by it, without the language tag and 字幕
-    (tmp_path / "老人免费量血压啦-字幕.zh-CN.srt").write_text(_srt(*said), encoding="utf-8")
-    [article] = parse_page("c", await page_text(str(tmp_path / "老人免费量血压啦-字幕.zh-CN.srt"), Limits())).articles
-    assert article.title == "老人免费量血压啦"
+    # captions saved under their video's title are titled by it, without the language tag and 字幕; a name no one
+    # gave ("新建文本文档") titles nothing
+    for name, title in (("老人免费量血压啦-字幕.zh-CN.srt", "老人免费量血压啦"),
+                        ("老人免费量血压啦_zh-CN.srt", "老人免费量血压啦"),
+                        ("新建文本文档 (2).srt", "我是社区卫生服务站的李医生…")):
+        (tmp_path / name).write_text(_srt(*said), encoding="utf-8")
+        [article] = parse_page("c", await page_text(str(tmp_path / name), Limits())).articles
+        assert article.title == title
 
 
 def _srt(*said: str) -> str:

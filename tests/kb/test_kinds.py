@@ -72,14 +72,43 @@ def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
 
 
-def test_the_whole_city_is_no_place_and_disposable_is_no_count():
-    said = kinds.stated_kinds("全市实行一次性口罩预约购买。")  # where? how many? neither is said
+@pytest.mark.parametrize("sentence", ["全市实行一次性口罩预约购买。", "本县各学校一律错峰放学。",
+                                      "全省统一部署，各地抓紧落实。"])
+def test_the_whole_city_is_no_place_and_disposable_is_no_count(sentence):
+    said = kinds.stated_kinds(sentence)  # where? how many? neither is said
     assert kinds.PLACE not in said and kinds.COUNT not in said
-    assert {kinds.PLACE, kinds.COUNT} <= kinds.stated_kinds("市民每次可在奎文区的定点药店买一次，每次5只。")
 
 
-def test_spending_and_wasting_are_no_fee():
-    assert kinds.MONEY not in kinds.stated_kinds("发放消费券，别浪费粮食，这活儿挺费力。")
+@pytest.mark.parametrize("sentence", ["市民每次可在奎文区的定点药店买一次，每次5只。", "奎文区东关街道设了接种点。"])
+def test_a_named_place_is_a_place(sentence):
+    assert kinds.PLACE in kinds.stated_kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["场地租金全免。", "门票半价，讲解费减免。", "药费超出部分由个人自付。"])
+def test_waived_and_self_paid_fees_are_money(sentence):
+    assert kinds.MONEY in kinds.stated_kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["发放消费券，别浪费粮食，这活儿挺费力。", "这话让人费解，力气都白费了。",
+                                      "费县人民医院恢复门诊。", "完成全免疫程序的儿童可以入园。"])
+def test_spending_and_wasting_are_no_fee(sentence):
+    assert kinds.MONEY not in kinds.stated_kinds(sentence)
+
+
+@pytest.mark.parametrize("question, span", [
+    ("游泳馆夏季开放是从哪天到哪天", True), ("报名几号到几号", True), ("图书馆几点到几点开门", True),
+    ("消费券从啥时候发到什么时候", True), ("游泳馆从哪天开始开放", False), ("几号截止", False),
+])
+def test_a_question_for_both_ends_of_a_stretch_of_time(question, span):
+    assert kinds.asks_for_a_span(question) is span
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("开放时间为6月15日至8月31日。", True), ("每天8:00至20:30开放。", True), ("减免期为2月至6月。", True),
+    ("供暖期为11月15日至次年3月15日。", True), ("自6月15日起开放。", False), ("报名截止到8月31日。", False),
+])
+def test_a_sentence_stating_both_ends_of_a_stretch_of_time(sentence, span):
+    assert kinds.states_a_span(sentence) is span
 
 
 def test_days_and_aims_are_no_route():

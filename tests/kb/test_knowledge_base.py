@@ -606,6 +606,10 @@ def test_a_question_for_the_latest_prefers_the_newest_article_over_a_closer_word
                           "洗牙、正畸调整暂不开展，恢复时间另行通知。", publisher="贝齿口腔诊所"),
                  "贝齿口腔诊所那边能去洗牙了吗", "洗牙、正畸调整暂不开展",
                  id="its publisher's name counts as found, as its title's would"),
+    pytest.param(_article("市游泳馆夏季开放公告", "2020-06-10", "市游泳馆自6月15日起恢复对外开放，实行预约入场。",
+                          "夏季开放期为6月15日至8月31日，每场限150人。", "室外泳池暂不开放，开放时间另行通知。"),
+                 "市游泳馆夏季开放是从哪天到哪天", "夏季开放期为6月15日至8月31日",
+                 id="both ends of a stretch of time asked: not the day it starts"),
 ])
 def test_the_passage_stating_what_is_asked_leads_the_answer(tmp_path, article, question, lead):
     answer = _kb_with(tmp_path, "2020-new.txt", article).ask(question)

@@ -246,6 +246,8 @@ def test_a_heading_numbered_past_nine_stays_apart_too():
     # a greeting names nothing: the words after it do
     ("各位居民朋友大家好，我是社区网格员，社区老年食堂从下周一开始营业。", "我是社区网格员…"),
     ("哈喽，老铁们，今天带大家看看新开的老年食堂。", "今天带大家看看新开的老年食堂…"),
+    ("乡亲们大家好，老年食堂下周一开张。", "老年食堂下周一开张…"),
+    ("大家准备好，下周一老年食堂开张。", "大家准备好…"),  # no greeting: it says something
 ])
 def test_an_article_without_a_headline_is_titled_by_its_opening_words(opening, title):
     page = parse_page("p", f"---\ndate: 2024-01-15\n---\n{opening}\n食堂在社区服务中心一楼，中午供应午餐。\n")
@@ -2276,6 +2278,12 @@ def test_a_spaced_out_form_name_over_a_line_of_fields_is_its_title():
                            "客户姓名：李先生\n更换热水器温控阀，材料费85元，人工费60元，合计145元。\n")
     [article] = page.articles
     assert article.title == "维修报价单"
+
+
+def test_an_ellipsis_on_a_line_of_its_own_is_no_separator():
+    page = parse_page("p", "---\ntitle: 社区书店旧书换新\n---\n本周六上午九点在店门口旧书换新，\n……\n"
+                           "两本旧书换一本新书。\n")
+    assert page.articles[0].paragraphs == ["本周六上午九点在店门口旧书换新，两本旧书换一本新书。"]
 
 
 @pytest.mark.parametrize("separator", ["-" * 30, "＊＊＊＊＊＊", "~ ~ ~ ~ ~", "————————————"])
