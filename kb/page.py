@@ -483,8 +483,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     printed = read_printing_day(lines[tail:]) if tail < len(lines) and is_distribution(lines[tail]) else None
     documents = _numbered_documents(lines[:tail])
     letterhead = _letterhead_over_number(lines[:tail])
-    lines = [line for line in _opened_after_separators(_without_running_heads(lines[:tail]))
-             if line and not is_furniture(line)]
+    lines = _without_furniture(_without_running_heads(lines[:tail]))
     lines = _without_contents(_transcribed(lines))
     # above it all: a masthead in pinyin or English ("WEIFANG WANBAO"), spaced out or naming the document's genre
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
@@ -988,15 +987,21 @@ class _Line(str):
 _SEPARATOR = re.compile(r"(?![…\s]+$)[^\w]+")
 
 
-def _opened_after_separators(lines: list[str]) -> list[str]:
-    """The lines, each under a separator ("------", "＊＊＊", dropped as furniture) opening a paragraph: a column
-    break may cut a sentence, a separator never does ("留言时长：1分48秒" / "-----" / "喂，您好…" are two)."""
+def _without_furniture(lines: list[str]) -> list[str]:
+    """The lines that are neither empty nor furniture, each under a separator ("------", "＊＊＊", furniture too)
+    opening a paragraph: a column break may cut a sentence, a separator never does ("留言时长：1分48秒" / "-----" /
+    "喂，您好…" are two)."""
+    kept: list[str] = []
     separated = False
-    for line in lines:
-        if line and isinstance(line, _Line) and separated:
+    for line in filter(None, lines):
+        if is_furniture(line):
+            separated = bool(_SEPARATOR.fullmatch(line))
+            continue
+        if separated and isinstance(line, _Line):
             line.indented = True
-        separated = (separated and not line) or bool(_SEPARATOR.fullmatch(line) and is_furniture(line))
-    return lines
+        separated = False
+        kept.append(line)
+    return kept
 
 
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
