@@ -524,8 +524,13 @@ class KnowledgeBase:
         for unit in chosen:
             text = self._overview(unit) if overview else _as_sentence(unit.text)
             parts.append((text, self.articles[unit.article_id]))
+        close = self._close_units(question, ranked, best, asked) if len(parts) == 1 and not overview else []
         if len(parts) == 1 and not overview and best.sentence is not None:  # one sentence: what goes with it
             text, article = parts[0]
+            shown = best
+            if chosen == [best]:  # two close windows of its sentence: the stretch of it they cover
+                shown = next(filter(None, (self._joined(best, unit) for unit in close)), best)
+                text = _as_sentence(shown.text)
             if asked <= {kinds.HOW}:
                 text = self._with_following(best.sentence, text)
             if kinds.ORGANISATION in asked:
@@ -533,9 +538,10 @@ class KnowledgeBase:
             if kinds.PHONE in asked:
                 text = self._with_listed_contacts(best.sentence, text)
             if kinds.PHONE not in asked and not kinds.asks_about_the_report(question):  # "电话多少" asks no count
-                text = self._with_asked_after(question, best, text, asked & _FIGURES)
+                text = self._with_asked_after(question, shown, text, asked & _FIGURES)
             parts = [(text, article)]
-        also = self._close_second(question, ranked, best, asked) if len(parts) == 1 and not overview else None
+        also = next((unit for unit in close if unit.sentence != best.sentence
+                     and len(unit.text) + len(best.text) <= _ALSO_MAX_CHARS), None)
         if also is not None and also.text not in parts[0][0]:
             parts.append((_as_sentence(also.text), parts[0][1]))
         answer = format_parts(parts)
@@ -544,27 +550,42 @@ class KnowledgeBase:
             return answer
         return replace(answer, passage=leading.sentence - self._first_sentence[leading.article_id])
 
-    def _close_second(self, question: str, ranked: list[tuple[float, int]], best: Unit,
-                      asked: frozenset[str]) -> Unit | None:
-        """Another clause of the best one's article, from another of its sentences, that scores nearly as well and
-        states what the question asks for (the kind of fact, not another day than it names): the ranking cannot
-        tell which of the two is meant, so the answer shows both, best first (when both are short)."""
+    def _close_units(self, question: str, ranked: list[tuple[float, int]], best: Unit,
+                     asked: frozenset[str]) -> list[Unit]:
+        """Other clauses of the best one's article that score nearly as well and state what the question asks for
+        (the kind of fact, not another day than it names): the ranking cannot tell which of them is meant, so the
+        answer shows the best with one of them, best first: the stretch of its sentence they cover (_joined) or,
+        from another sentence, both when short."""
         if best.sentence is None:
-            return None
+            return []
         best_score = ranked[0][0]
         recognisable = asked - kinds.FREE_FORM
         named_days = kinds.named_days(question)
+        close = []
         for score, i in ranked[1:_COVER_CANDIDATES]:
             unit = self._units[i]
             if score < _ALSO_SHARE * best_score:
-                return None
-            if unit.article_id == best.article_id and unit.sentence is not None and unit.sentence != best.sentence \
+                break
+            if unit.article_id == best.article_id and unit.sentence is not None \
                     and unit.text not in best.text and best.text not in unit.text \
-                    and len(unit.text) + len(best.text) <= _ALSO_MAX_CHARS \
                     and (not recognisable or _states_asked(unit.kinds, recognisable)) \
                     and not (named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days)):
-                return unit
-        return None
+                close.append(unit)
+        return close
+
+    def _joined(self, best: Unit, other: Unit) -> Unit | None:
+        """Two windows of one sentence that overlap or meet ("…38项登记业务可以网上申请，" and "共有38项…，其中…12项
+        实现全程网办，") as the one stretch of it they cover, when that is short."""
+        if best.sentence is None or other.sentence != best.sentence:
+            return None
+        sentence = self._sentences[best.sentence].text
+        spans = [(sentence.find(unit.text), len(unit.text)) for unit in (best, other)]
+        if min(at for at, _ in spans) < 0:
+            return None
+        start, end = min(at for at, _ in spans), max(at + length for at, length in spans)
+        if end - start > min(len(best.text) + len(other.text), _ALSO_MAX_CHARS):  # a gap between them, or too long
+            return None
+        return replace(best, text=sentence[start:end], kinds=best.kinds | other.kinds)
 
     def _with_following(self, sentence: int, text: str) -> str:
         """A how-question, or one asking for no particular fact ("能送菜到家不"), is often answered by what comes

@@ -614,3 +614,14 @@ def test_a_question_for_the_latest_prefers_the_newest_article_over_a_closer_word
 def test_the_passage_stating_what_is_asked_leads_the_answer(tmp_path, article, question, lead):
     answer = _kb_with(tmp_path, "2020-new.txt", article).ask(question)
     assert answer.text.startswith(lead), answer.text
+
+
+def test_two_close_windows_of_one_sentence_are_shown_as_the_stretch_they_cover(tmp_path):
+    # the first window holds the matter and the wrong number, the second the matter and the number asked for
+    kb = _kb_with(tmp_path, "2020-04-shebao.txt", _article(
+        "某县社保业务办理指南", "2020-04-08",
+        "某县社保中心服务大厅每周一至周五8:30至17:00开放，办理参保登记、社保卡挂失等业务，"
+        "咨询可拨打县社保中心服务电话0536-2233441，对窗口办事效率、服务态度有意见的，可拨打监督电话0536-2233449。"))
+    answer = kb.ask("社保窗口的人办事慢，态度也差，打哪个电话反映")
+    assert "0536-2233449" in answer.text and answer.text.count("有意见的") == 1, answer.text
+    assert "8:30" not in answer.text, answer.text  # the stretch the two windows cover, not the whole sentence
