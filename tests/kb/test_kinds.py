@@ -67,6 +67,8 @@ def test_asked_kinds(question, expected):
     ("青岛至大连的客运航线下周复航。", kinds.ROUTE),
     ("参展商户的摊位费全免。", kinds.MONEY),  # a fee named by its 费, with no amount
     ("检测费用由县财政负担，个人不承担。", kinds.MONEY),
+    ("受连续降雪影响，部分乡镇的蔬菜一度运不出来。", kinds.WHY),  # the cause a why-question asks for
+    ("为方便外地职工返岗，县里开通了免费专车。", kinds.WHY),  # the purpose
 ])
 def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
