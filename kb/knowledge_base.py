@@ -30,8 +30,7 @@ _MAX_QUESTION_CHARS = 300
 _CONTEXT_WEIGHT = 0.3          # the previous question's words, for a follow-up
 _ARTICLE_WEIGHT = 0.6          # how much the article's match with the whole question lifts its sentences
 _FOCUS_WEIGHT = 2.0           # the noun a question word asks about ("什么平台" → 平台) counts three times
-_HEADING_MATCH = 1.0           # an article whose heading holds the question's words: they choose the article…
-_TITLE_TERM_WEIGHT = 0.3       # …not the clause: in it, its article's title or publisher words count this much
+_TITLE_TERM_WEIGHT = 0.3       # in a clause, its article's title or publisher words: they chose the article, not it
 _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
 _KIND_MATCH = 1.6              # a sentence stating the kind of fact asked for…
@@ -379,7 +378,6 @@ class KnowledgeBase:
         sentence_scores = [self._sentence_index.score(query, n) + _CONTEXT_WEIGHT *
                            self._sentence_index.score(context_query, n) for n in range(len(self._sentences))]
         split = {aid: _split_by_heading(query, self._heading[aid]) for aid in self._article_ids}
-        headed = {aid: _share(weights, self._heading[aid]) for aid in self._article_ids}
         recency = _LATEST_WEIGHT if kinds.asks_for_the_latest(question) else _RECENCY_WEIGHT
         echoed = kinds.asking_nouns(question)
         measures = kinds.asked_measures(question)
@@ -423,7 +421,6 @@ class KnowledgeBase:
             around = f"{self._sentence_text(unit)} {self._heading[unit.article_id]}"
             score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around, synonyms=synonyms)  # more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
-            score *= 1 + _HEADING_MATCH * headed[unit.article_id]
             score *= 1 + recency * self._newness[unit.article_id]
             if recognisable:
                 stated = _beyond_the_question(unit, question_names) if unit.kinds & recognisable & kinds.NAMES \
