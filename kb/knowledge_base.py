@@ -524,19 +524,19 @@ class KnowledgeBase:
         for unit in chosen:
             text = self._overview(unit) if overview else _as_sentence(unit.text)
             parts.append((text, self.articles[unit.article_id]))
-        close = self._close_units(question, ranked, best, asked) if len(parts) == 1 and not overview else []
-        if len(parts) == 1 and not overview and best.sentence is not None:  # one sentence: what goes with it
-            text, article = parts[0]
-            shown = best
-            if chosen == [best]:  # two close windows of its sentence: the stretch of it they cover
-                shown = next(filter(None, (self._joined(best, unit) for unit in close)), best)
-                text = _as_sentence(shown.text)
+        # another clause of the best one's article only beside the best itself, never under a newer article's source
+        close = self._close_units(question, ranked, best, asked) if chosen == [best] and not overview else []
+        lead = chosen[0]
+        if len(parts) == 1 and not overview and lead.sentence is not None:  # one sentence: what goes with it
+            article = parts[0][1]
+            shown = next(filter(None, (self._joined(best, unit) for unit in close)), lead)
+            text = _as_sentence(shown.text)
             if asked <= {kinds.HOW}:
-                text = self._with_following(best.sentence, text)
+                text = self._with_following(lead.sentence, text)
             if kinds.ORGANISATION in asked:
-                text = self._with_subject(best.sentence, text)
+                text = self._with_subject(lead.sentence, text)
             if kinds.PHONE in asked:
-                text = self._with_listed_contacts(best.sentence, text)
+                text = self._with_listed_contacts(lead.sentence, text)
             if kinds.PHONE not in asked and not kinds.asks_about_the_report(question):  # "电话多少" asks no count
                 text = self._with_asked_after(question, shown, text, asked & _FIGURES)
             parts = [(text, article)]
@@ -554,8 +554,8 @@ class KnowledgeBase:
                      asked: frozenset[str]) -> list[Unit]:
         """Other clauses of the best one's article that score nearly as well and state what the question asks for
         (the kind of fact, not another day than it names): the ranking cannot tell which of them is meant, so the
-        answer shows the best with one of them, best first: the stretch of its sentence they cover (_joined) or,
-        from another sentence, both when short."""
+        answer shows the stretch of the best one's sentence that it and a close window of that sentence cover
+        (_joined), and under it a close clause of another sentence when that and the best are short together."""
         if best.sentence is None:
             return []
         best_score = ranked[0][0]
@@ -579,10 +579,10 @@ class KnowledgeBase:
         if best.sentence is None or other.sentence != best.sentence:
             return None
         sentence = self._sentences[best.sentence].text
-        spans = [(sentence.find(unit.text), len(unit.text)) for unit in (best, other)]
-        if min(at for at, _ in spans) < 0:
+        at, other_at = sentence.find(best.text), sentence.find(other.text)
+        if min(at, other_at) < 0:
             return None
-        start, end = min(at for at, _ in spans), max(at + length for at, length in spans)
+        start, end = min(at, other_at), max(at + len(best.text), other_at + len(other.text))
         if end - start > min(len(best.text) + len(other.text), _ALSO_MAX_CHARS):  # a gap between them, or too long
             return None
         return replace(best, text=sentence[start:end], kinds=best.kinds | other.kinds)

@@ -74,6 +74,13 @@ def test_stated_kinds(sentence, kind):
     assert kind in kinds.stated_kinds(sentence)
 
 
+@pytest.mark.parametrize("sentence", ["正常营业不受影响。", "对受影响的企业给予补贴。",
+                                      "暂停受理业务期间不影响网上办理。", "新系统更为方便快捷。",
+                                      "该平台成为推动消费的重要力量。", "作为支持企业的举措之一。"])
+def test_no_cause_or_purpose_in_unaffected_or_words_holding_wei(sentence):
+    assert kinds.WHY not in kinds.stated_kinds(sentence)
+
+
 @pytest.mark.parametrize("sentence", ["全市实行一次性口罩预约购买。", "本县各学校一律错峰放学。",
                                       "全省统一部署，各地抓紧落实。"])
 def test_the_whole_city_is_no_place_and_disposable_is_no_count(sentence):

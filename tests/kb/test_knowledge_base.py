@@ -625,3 +625,14 @@ def test_two_close_windows_of_one_sentence_are_shown_as_the_stretch_they_cover(t
     answer = kb.ask("社保窗口的人办事慢，态度也差，打哪个电话反映")
     assert "0536-2233449" in answer.text and answer.text.count("有意见的") == 1, answer.text
     assert "8:30" not in answer.text, answer.text  # the stretch the two windows cover, not the whole sentence
+
+
+def test_what_goes_with_the_newest_answer_comes_from_its_own_article(tmp_path):
+    # the latest asked: the newer article's answer alone, nothing of the older one's shown under its source
+    kb = _kb_with(tmp_path, "2020-05-20-pool.txt",
+                  _article("市游泳馆恢复开放", "2020-05-20",
+                           "市游泳馆每天接待游泳爱好者不超过300人，须在“鸢都健身”小程序预约入场。",
+                           "市游泳馆每天分上午、下午两场接待，每场不超过150人。"),
+                  _article("场馆限流放宽", "2020-07-02", "7月起，市游泳馆每天接待人数放宽到500人，健身房恢复团体课。"))
+    answer = kb.ask("市游泳馆最近每天接待多少人")
+    assert answer.text.startswith("7月起") and "300人" not in answer.text and "150人" not in answer.text, answer.text
