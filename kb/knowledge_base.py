@@ -30,6 +30,7 @@ _MAX_QUESTION_CHARS = 300
 _CONTEXT_WEIGHT = 0.3          # the previous question's words, for a follow-up
 _ARTICLE_WEIGHT = 0.6          # how much the article's match with the whole question lifts its sentences
 _FOCUS_WEIGHT = 2.0           # the noun a question word asks about ("什么平台" → 平台) counts three times
+_HEADING_MATCH = 1.0           # an article whose title and publisher hold the question's words lifts its clauses
 _TITLE_TERM_WEIGHT = 0.3       # in a clause, its article's title or publisher words: they chose the article, not it
 _SENTENCE_WEIGHT = 0.5        # the rest of a clause's sentence
 _NEIGHBOUR_WEIGHT = 0.3        # the sentences before and after: "它"/"该公司" name their subject there
@@ -273,7 +274,8 @@ class KnowledgeBase:
         previous = self._first_sentence.get(context_article, 0) + context_passage \
             if context_article is not None and context_passage is not None else None
         synonyms = self._near_synonyms(weights)
-        ranked = self._rank(question, weights, synonyms, context, context_article, asked, elliptical, previous)
+        lifts = {aid: 1 + _HEADING_MATCH * _share(weights, self._heading[aid]) for aid in self._article_ids}
+        ranked = self._rank(question, weights, synonyms, lifts, context, context_article, asked, elliptical, previous)
         if context_article is not None and elliptical and ranked:
             # "前后用了多久？", "派到了多少家？": (almost) nothing of its own, so it is about the conversation's
             # article, unless another article answers it far better ("临朐定点医院" after a hotline)
@@ -311,7 +313,7 @@ class KnowledgeBase:
             report = self._report_fact(self._units[ranked[0][1]].article_id, about_the_report)
             if report:
                 return report
-        return self._compose(question, ranked, asked, places)
+        return self._compose(question, ranked, asked, places, lifts)
 
     def _report_fact(self, article_id: int, fact: str) -> Answer | None:
         """The article's own day or publisher, for a question about the report itself ("那篇报道是几号发的"); None
@@ -359,13 +361,13 @@ class KnowledgeBase:
             return not_found()
         return format_hotline_list(self.hotlines, self.articles)
 
-    def _rank(self, question: str, weights: dict[str, float], synonyms: Mapping[str, tuple[str, ...]], context: str,
-              context_article: int | None, asked: frozenset[str], elliptical: bool = False,
-              previous: int | None = None) -> list[tuple[float, int]]:
+    def _rank(self, question: str, weights: dict[str, float], synonyms: Mapping[str, tuple[str, ...]],
+              lifts: Mapping[int, float], context: str, context_article: int | None, asked: frozenset[str],
+              elliptical: bool = False, previous: int | None = None) -> list[tuple[float, int]]:
         """weights: the question's own words (_word_weights); synonyms: their near-synonyms (_near_synonyms),
-        looked up once per question for the ranking and the coverage check. elliptical: the question has (almost)
-        nothing of its own, so a clause may match it through the previous question alone. previous: the sentence
-        the previous answer led with."""
+        looked up once per question for the ranking and the coverage check; lifts: each article's heading lift.
+        elliptical: the question has (almost) nothing of its own, so a clause may match it through the previous
+        question alone. previous: the sentence the previous answer led with."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
         own_context = _CONTEXT_WEIGHT if elliptical else 0.0
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
@@ -421,6 +423,7 @@ class KnowledgeBase:
             around = f"{self._sentence_text(unit)} {self._heading[unit.article_id]}"
             score *= 0.5 + 0.5 * _share(weights, around, scattered_in=around, synonyms=synonyms)  # more of the question
             score *= 1 + _ARTICLE_WEIGHT * article_scores[unit.article_id] / top_article
+            score *= lifts[unit.article_id]
             score *= 1 + recency * self._newness[unit.article_id]
             if recognisable:
                 stated = _beyond_the_question(unit, question_names) if unit.kinds & recognisable & kinds.NAMES \
@@ -501,18 +504,22 @@ class KnowledgeBase:
                 for word in self._terms.keywords(kinds.without_question_words(question))}
 
     def _compose(self, question: str, ranked: list[tuple[float, int]], asked: frozenset[str],
-                 places: list[str]) -> Answer:
+                 places: list[str], lifts: Mapping[int, float] = MappingProxyType({})) -> Answer:
         """The best unit, with a newer article's close one (its own date, newest first) unless that is about
-        another place than the question names."""
+        another place than the question names. Articles are compared without their heading lifts: an older
+        article's title that holds the question's words does not hide a newer update of it."""
         best_score, best_index = ranked[0]
         best = self._units[best_index]
         overview = kinds.OVERVIEW in asked
         chosen = [best]
         latest = kinds.asks_for_the_latest(question)
+        enough = best_score / lifts.get(best.article_id, 1.0) * (_LATEST_SHARE if latest else _SECOND_ARTICLE_SHARE)
         for score, i in ranked[1:]:
             unit = self._units[i]
-            if score < best_score * (_LATEST_SHARE if latest else _SECOND_ARTICLE_SHARE):
+            if score < enough:  # a lift only raises a score
                 break
+            if score / lifts.get(unit.article_id, 1.0) < enough:
+                continue
             newer = self.articles[unit.article_id].date_key > self.articles[chosen[-1].article_id].date_key
             if newer and unit.department is None and (not asked or _states_asked(unit.kinds, asked)) \
                     and not (places and self._about_another_place(unit, places)):

@@ -636,3 +636,17 @@ def test_what_goes_with_the_newest_answer_comes_from_its_own_article(tmp_path):
                   _article("场馆限流放宽", "2020-07-02", "7月起，市游泳馆每天接待人数放宽到500人，健身房恢复团体课。"))
     answer = kb.ask("市游泳馆最近每天接待多少人")
     assert answer.text.startswith("7月起") and "300人" not in answer.text and "150人" not in answer.text, answer.text
+
+
+def test_an_article_whose_title_holds_the_question_is_not_left_behind_one_that_only_mentions_its_words(tmp_path):
+    # the launch article's title holds what is asked ("这样申领"), its sentences say it with fewer of the question's
+    # words than the newer article that only mentions the pass
+    kb = _kb_with(tmp_path, "2020-02-pass.txt",
+                  _article("某省电子通行证正式上线 县里居民这样申领", "2020-02-20",
+                           "3月2日，某省电子通行证正式上线。",
+                           "居民打开“某省政务”小程序，填写姓名、身份证号和近期行程，就能领到通行证。"),
+                  _article("某县事业单位招聘笔试定于8月9日举行", "2020-07-28",
+                           "考前健康监测 考生须申领某省电子通行证，并从7月26日起（考前14天）每天测量体温，",
+                           "笔试当天考生须提前40分钟到达考点。"))
+    answer = kb.ask("某省电子通行证怎么申领")
+    assert "某省政务" in answer.text and "7月26日" not in answer.text, answer.text
