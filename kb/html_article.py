@@ -89,8 +89,8 @@ _TITLE_ROW = "data-title-row"  # marks a table's title row said as a line above 
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
-_SITE_NAME_SEPARATORS = frozenset("-_|－—–·")
-_TITLE_PARTS = re.compile(r"\s*(?:[-_|－—–·]+|\s-\s)\s*")
+_SITE_NAME_SEPARATORS = frozenset("-_|｜－—–·")
+_TITLE_PARTS = re.compile(r"\s*(?:[-_|｜－—–·]+|\s-\s)\s*")
 _E_PAPER = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # "某某晚报数字报": the paper publishes
 _BYLINE_CHARS = 40
 # "条目 - 某某百科": a wiki; "价格与开放时间 - 某某攀岩馆": a venue's own site

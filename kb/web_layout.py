@@ -49,7 +49,7 @@ _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|(?:{_FIELD}\s*){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
     rf"|(?:[^|｜]{{1,40}}[|｜]\s*){{1,4}}(?:{_KEYED_DATE_LABEL})\s*：\s*{_FULL_DATE.pattern}"  # …｜最后更新：…
-    rf"|(?:[^\s：|｜]{{2,12}}\s+){{1,2}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 2022年第三季度　公开日期：…
+    rf"|(?:[^\s：|｜]{{2,20}}\s+){{1,2}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 2022年第三季度　公开日期：…
     rf"|(?:[^\s：|｜]{{2,20}}\s+){{1,2}}{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*{_SCOPE_LABEL}\s*："  # 某部-某某 2022-…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
@@ -92,6 +92,7 @@ _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
 _NOBODY = frozenset([*_PUBLISHING.split("|"), "编辑"])  # words after a time line's time that name no publisher
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
+_ISSUER_THEN_PUBLISHED = re.compile(rf"^(\S+)\s+(?:{_PUBLISHED_LABEL})\s*：")
 # A counter or the page's tools glued to the source in the line a page shows ("来源：某局阅读 2365", "…浏览次数：12",
 # "…1280人阅读", "…字号", "…分享到"): no part of its name
 _COUNTER = r"(?:阅读|浏览|点击|访问)(?:量|数|次数)?\s*(?:[：:]|\d|次)|\d+\s*人阅读|字号|分享到"
@@ -728,7 +729,7 @@ def read_dateline(line: str) -> Dateline | None:
     publisher = _PUBLISHER.search(line)
     rank, day = _best_ranked_day(line)
     named = publisher.group(1) if publisher and not names_how_it_was_made(publisher.group(1)) else ""
-    return Dateline(published=day, publisher=named if publisher else _scope_issuer(line),
+    return Dateline(published=day, publisher=named if publisher else _scope_issuer(line) or _leading_issuer(line),
                     labelled=bool(_LABEL.search(line)), rank=rank)
 
 
@@ -743,6 +744,14 @@ def _scope_issuer(line: str) -> str:
     who publishes it; "" when the scope names no issuer ("发布范围：全体员工") or the line has none."""
     scope = _SCOPE.search(line)
     return scope.group(1) if scope and is_issuer(scope.group(1)) else ""
+
+
+def _leading_issuer(line: str) -> str:
+    """The organisation a page's info line opens with, right before the page's own time ("某某检测有限公司　更新日期：
+    2025年2月28日　浏览 5821"), which publishes the page; "" when the line opens with anything else ("行政部 赵敏
+    2023-04-03 发布范围：…" names the writer's department)."""
+    found = _ISSUER_THEN_PUBLISHED.match(line)
+    return found.group(1) if found and is_issuer(found.group(1)) else ""
 
 
 def _best_ranked_day(line: str) -> tuple[int, date | None]:

@@ -3224,3 +3224,28 @@ def test_an_article_with_a_time_and_place_head_is_no_event_page():
     article = read_html(page)
     assert "时间：2025年3月12日" in article.text and "主持人：刘海明" in article.text
     assert article.published == date(2025, 3, 12)  # a meeting record's head dates it
+
+
+@pytest.mark.parametrize("tab_title, publisher", [
+    ("办事指南｜某某市政务服务中心", "某某市政务服务中心"),  # a full-width bar parts the page's name from the site's
+    ("游泳馆开放须知｜某某体育", ""),                      # a part named like no site: no publisher rather than both
+])
+def test_a_tab_title_parted_by_a_full_width_bar_names_only_its_site(tab_title, publisher):
+    from kb.html_article import read_html
+    page = (f"<html><head><meta charset='utf-8'><title>{tab_title}</title></head><body><article>"
+            "<h1>市游泳馆夏季开放须知</h1>"
+            "<p>市游泳馆自6月1日起开放夏季场次，每天开放三场，每场限入200人，入馆须出示健康证明。</p>"
+            "<p>成人票每场30元，儿童票每场15元，可在“健身潍坊”小程序提前一天预约。</p></article></body></html>")
+    assert read_html(page).publisher == publisher
+
+
+def test_an_info_line_opened_by_a_long_company_name_dates_and_publishes_the_page():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>收费标准</title></head><body><div class='box'>"
+            "<h1>停车场收费标准调整公告</h1>"
+            "<p class='gray'>潍坊某某城市停车运营管理有限公司　更新日期：2024年5月6日　浏览 1203</p>"
+            "<p>自2024年5月10日起，市区公共停车场首小时收费调整为3元，此后每小时2元，当日封顶20元。</p>"
+            "<p>新能源汽车首小时免费，办理月卡的车主每月缴费150元，可在停车场入口处的服务亭办理。</p>"
+            "</div></body></html>")
+    article = read_html(page)
+    assert (article.published, article.publisher) == (date(2024, 5, 6), "潍坊某某城市停车运营管理有限公司")
