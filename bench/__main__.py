@@ -1,7 +1,7 @@
 """`make bench`: 复工助手 against the stock Rasa bot and plain BM25 search, in one run on this machine.
 
 Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy, REST latency at 1 and 16
-clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json and
+clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json, heldout.md and
 latency.png. Then WeChat beside saturating REST load, a 500-turn conversation, the new-article check, the chat with
 the operations page refreshing, and 1 and 2 replicas behind HAProxy (reports/wechat_mixed.md, long_conversation.md,
 new_articles.md, admin.md, cluster.md). About 25 minutes on 2 cores, most of it training (ours and the stock bot's).
@@ -24,7 +24,7 @@ from tools.servers import command_of
 
 from . import admin, baseline, long_conversation, new_articles, report, wechat_mixed
 from . import cluster as scale_out
-from .heldout import evaluate, load_cases, summarize
+from .heldout import evaluate, load_cases, summarize, write_report
 from .load import run_load
 from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost, tracker_store_cost
 from .stock import GREETING, StockServer
@@ -71,7 +71,8 @@ def measure_load(base_url: str, conversations: list[list[str]], processes: list[
             "16": {**saturated, "latencies_ms": many.milliseconds()}}
 
 
-def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations: list[list[str]]) -> dict:
+def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations: list[list[str]], out: Path) -> dict:
+    """Our bot's figures; the held-out turns' answers also go to reports/heldout.md (as `make bench-nlu` writes it)."""
     turns = held_out_turns(cases)
     probe = next(t for t in turns if t.get("expect"))
     servers = bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints, extra_args=("--enable-api",))
@@ -84,7 +85,9 @@ def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations:
             cold = first_answer(servers.base_url, probe["text"], probe["expect"][0], started)
             step(f"ours: first correct answer {cold['first_answer_s']} s after start; held-out set "
                  f"({len(turns)} turns)")
-            heldout = summarize(evaluate(servers.base_url, cases))
+            rows = evaluate(servers.base_url, cases)
+            heldout = summarize(rows)
+            write_report(heldout, rows, out)
             step("ours: action server round trips")
             action = action_round_trip(servers.action_port, turns)
             latency = measure_load(servers.base_url, conversations, servers.processes, "ours")
@@ -121,7 +124,7 @@ def measure(args: argparse.Namespace, results: dict) -> None:
     kb_cost = kb_query_cost(held_out_turns(cases))
     step("tracker store cost in process (Rasa's SQL store, ours, in memory)")
     tracker_cost = tracker_store_cost()
-    results["ours"] = {**measure_ours(args.model, args.endpoints, cases, conversations), "kb_query": kb_cost,
+    results["ours"] = {**measure_ours(args.model, args.endpoints, cases, conversations, args.out), "kb_query": kb_cost,
                        "tracker_store": tracker_cost}
     if not args.skip_wechat_mixed:
         step("ours: 4 WeChat users beside 30 REST users (reports/wechat_mixed.md)")
