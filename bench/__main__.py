@@ -1,8 +1,8 @@
 """`make bench`: 复工助手 against the stock Rasa bot and plain BM25 search, in one run on this machine.
 
 Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy, REST latency at 1 and 16
-clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json, heldout.md and
-latency.png. Then WeChat beside saturating REST load, a 500-turn conversation, the new-article check, the chat with
+clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json, latency.png and
+heldout.md / .json. Then WeChat beside saturating REST load, a 500-turn conversation, the new-article check, the chat with
 the operations page refreshing, and 1 and 2 replicas behind HAProxy (reports/wechat_mixed.md, long_conversation.md,
 new_articles.md, admin.md, cluster.md). About 25 minutes on 2 cores, most of it training (ours and the stock bot's).
 
@@ -72,7 +72,8 @@ def measure_load(base_url: str, conversations: list[list[str]], processes: list[
 
 
 def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations: list[list[str]], out: Path) -> dict:
-    """Our bot's figures; the held-out turns' answers also go to reports/heldout.md (as `make bench-nlu` writes it)."""
+    """Our bot's figures; the held-out turns' answers also go to heldout.md and .json in `out`, as `make bench-nlu`
+    writes them."""
     turns = held_out_turns(cases)
     probe = next(t for t in turns if t.get("expect"))
     servers = bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints, extra_args=("--enable-api",))

@@ -506,8 +506,9 @@ class KnowledgeBase:
     def _compose(self, question: str, ranked: list[tuple[float, int]], asked: frozenset[str],
                  places: list[str], lifts: Mapping[int, float] = MappingProxyType({})) -> Answer:
         """The best unit, with a newer article's close one (its own date, newest first) unless that is about
-        another place than the question names. Articles are compared without their heading lifts: an older
-        article's title that holds the question's words does not hide a newer update of it."""
+        another place than the question names. A newer unit and the best are compared without their heading
+        lifts, so that an older article's title holding the question's words does not hide a newer update (a
+        newer title's own match is not counted either: counting it lost answers)."""
         best_score, best_index = ranked[0]
         best = self._units[best_index]
         overview = kinds.OVERVIEW in asked

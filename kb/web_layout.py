@@ -49,7 +49,7 @@ _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
     rf"|(?:{_FIELD}\s*){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
     rf"|(?:[^|｜]{{1,40}}[|｜]\s*){{1,4}}(?:{_KEYED_DATE_LABEL})\s*：\s*{_FULL_DATE.pattern}"  # …｜最后更新：…
-    rf"|(?:[^\s：|｜]{{2,20}}\s+){{1,2}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 2022年第三季度　公开日期：…
+    rf"|(?:[^\s：|｜]{{2,12}}\s+){{1,2}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 2022年第三季度　公开日期：…
     rf"|(?:[^\s：|｜]{{2,20}}\s+){{1,2}}{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*{_SCOPE_LABEL}\s*："  # 某部-某某 2022-…
     rf"|发表于\s*{_FULL_DATE.pattern}"                               # a forum post's "发表于 2020-3-6 21:14"
     rf"|{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:$|(?:{_INFO_LABEL})\s*：)"  # 2020年3月2日 09:30 来源：…
@@ -92,7 +92,6 @@ _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
 _NOBODY = frozenset([*_PUBLISHING.split("|"), "编辑"])  # words after a time line's time that name no publisher
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
-_ISSUER_THEN_PUBLISHED = re.compile(rf"^(\S+)\s+(?:{_PUBLISHED_LABEL})\s*：")
 # A counter or the page's tools glued to the source in the line a page shows ("来源：某局阅读 2365", "…浏览次数：12",
 # "…1280人阅读", "…字号", "…分享到"): no part of its name
 _COUNTER = r"(?:阅读|浏览|点击|访问)(?:量|数|次数)?\s*(?:[：:]|\d|次)|\d+\s*人阅读|字号|分享到"
@@ -273,6 +272,10 @@ _PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023�
 _PRINTING_FIELD = r"(?:印制|印刷)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
+# A page's own info line: the organisation that publishes it, the page's time and its view count ("某某检测有限公司
+# 更新日期：2025年2月28日　浏览 5821"); a list of other pages shows no count ("某某推进会 发布时间：2024-03-05")
+_ISSUER_INFO_LINE = re.compile(rf"^({_ISSUER_NAME})\s+(?:{_PUBLISHED_LABEL})\s*：\s*{_FULL_DATE.pattern}\s*(?:{_TIME})?"
+                               r"\s+(?:浏览|阅读|点击|访问)(?:量|数|次数)?\s*[：:]?\s*\d")
 _ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+(?:{_PRINTING_FIELD})?{_FULL_DATE.pattern}\s*(?:{_PRINTED})?$")
 # …or at the end of a foot line after its other fields, the parts of a PDF's foot set apart on one line
 # ("地址：某某路1号 公交3路 某某医院门诊部 2024年2月26日印发"): its printing word tells it from a sentence's day
@@ -724,12 +727,16 @@ def read_dateline(line: str) -> Dateline | None:
     if bare != line and line[:1] in "（(" and line[-1:] in "）)":  # "（来源：某某晚报）" at an article's end
         line = line[1:-1]
     line = _LABEL_BRACKETS.sub(" ", line).strip()
+    own_info = _ISSUER_INFO_LINE.match(line)
+    if own_info:
+        rank, day = _best_ranked_day(line)
+        return Dateline(published=day, publisher=own_info.group(1), labelled=True, rank=rank)
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
     publisher = _PUBLISHER.search(line)
     rank, day = _best_ranked_day(line)
     named = publisher.group(1) if publisher and not names_how_it_was_made(publisher.group(1)) else ""
-    return Dateline(published=day, publisher=named if publisher else _scope_issuer(line) or _leading_issuer(line),
+    return Dateline(published=day, publisher=named if publisher else _scope_issuer(line),
                     labelled=bool(_LABEL.search(line)), rank=rank)
 
 
@@ -744,14 +751,6 @@ def _scope_issuer(line: str) -> str:
     who publishes it; "" when the scope names no issuer ("发布范围：全体员工") or the line has none."""
     scope = _SCOPE.search(line)
     return scope.group(1) if scope and is_issuer(scope.group(1)) else ""
-
-
-def _leading_issuer(line: str) -> str:
-    """The organisation a page's info line opens with, right before the page's own time ("某某检测有限公司　更新日期：
-    2025年2月28日　浏览 5821"), which publishes the page; "" when the line opens with anything else ("行政部 赵敏
-    2023-04-03 发布范围：…" names the writer's department)."""
-    found = _ISSUER_THEN_PUBLISHED.match(line)
-    return found.group(1) if found and is_issuer(found.group(1)) else ""
 
 
 def _best_ranked_day(line: str) -> tuple[int, date | None]:

@@ -3249,3 +3249,11 @@ def test_an_info_line_opened_by_a_long_company_name_dates_and_publishes_the_page
             "</div></body></html>")
     article = read_html(page)
     assert (article.published, article.publisher) == (date(2024, 5, 6), "潍坊某某城市停车运营管理有限公司")
+
+
+@pytest.mark.parametrize("line", ["我市召开安全生产工作推进会 发布时间：2024-03-05",  # another page in a list
+                                  "关于做好2024年春季学期开学工作的通知 发布时间：2024-02-20"])
+def test_a_listed_pages_headline_and_time_publish_nothing(line):
+    from kb.web_layout import read_dateline
+    found = read_dateline(line)
+    assert found is None or found.publisher == "", found
