@@ -262,6 +262,15 @@ def states_a_start(text: str) -> bool:
     return bool(_START_STATED.search(text))
 
 
+# "5月中旬健身房刚开门那阵", "1月份刚出通知那会儿", "按11月中旬的规定": the state at a time the question names (not
+# "什么时候", which asks for one)
+_THAT_TIME = re.compile(r"那时|那会|那阵|当时|(?<!什么)(?<!啥)时候|(?:按|照).{1,12}(?:规定|通知|要求)")
+
+
+def asks_about_that_time(question: str) -> bool:
+    return bool(_THAT_TIME.search(question))
+
+
 # "从哪天到哪天", "几号到几号", "几点到几点", "从几月份到什么时候": a stretch of time from its first to its last day
 _WHEN = r"(?:哪天|哪一天|几号|几月|几点|什么时候|啥时候|何时)"
 _SPAN_ASKED = re.compile(rf"{_WHEN}\S{{0,6}}?[到至]\S{{0,3}}?{_WHEN}|"
@@ -356,6 +365,11 @@ def dates_to_other_days(text: str, named: frozenset[tuple[int, int | None]]) -> 
     months = {month for month, _ in stated}
     return not any((month, day) in stated or day in days if day is not None else month in months
                    for month, day in named)
+
+
+def names_a_month_of(text: str, named: frozenset[tuple[int, int | None]]) -> bool:
+    """Whether the text names a month of the named days ("5月起，…" for "5月中旬")."""
+    return bool({month for month, _ in _days_in(text)[0]} & {month for month, _ in named})
 
 
 @lru_cache(maxsize=8192)

@@ -355,3 +355,14 @@ def test_a_day_of_the_week_is_a_day():
     assert kinds.DAY in kinds.stated_kinds("开放时间为每周三、周五下午。")
     assert kinds.DAY in kinds.stated_kinds("星期日照常营业。")
     assert kinds.DAY not in kinds.stated_kinds("每人一周三次，每次半小时。")  # a rate, not a weekday
+
+
+@pytest.mark.parametrize("question, that_time", [
+    ("3月份刚开始那会儿，全市设了多少个接种点", True),
+    ("照1月份的规定，返乡前做核酸谁掏钱", True),
+    ("5月中旬开业的时候一节课几个人", True),
+    ("5月份什么时候开始接种", False),  # asks for a time, not about one
+    ("啥时候能领5月的补贴", False),
+])
+def test_a_question_about_the_state_at_a_time_it_names(question, that_time):
+    assert kinds.asks_about_that_time(question) is that_time

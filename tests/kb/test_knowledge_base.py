@@ -650,3 +650,16 @@ def test_an_article_whose_title_holds_the_question_is_not_left_behind_one_that_o
                            "笔试当天考生须提前40分钟到达考点。"))
     answer = kb.ask("某省电子通行证怎么申领")
     assert "某省政务" in answer.text and "7月26日" not in answer.text, answer.text
+
+
+def test_a_question_about_the_state_at_a_named_time_is_not_answered_by_a_later_article(tmp_path):
+    # the July article says it in the question's words, but it tells the state after May
+    kb = _kb_with(tmp_path, "2020-05-gym.txt",
+                  _article("体育场馆恢复开放须知", "2020-05-09", "5月11日起，全市体育场馆有序恢复开放。",
+                           "健身房的团体课每节不超过10人，学员之间保持1.5米以上间距。"),
+                  _article("健身房团体操课限流放宽", "2020-07-02",
+                           "即日起，全市健身房团体操课每节最多接待20人，淋浴间恢复使用。"))
+    answer = kb.ask("5月中旬健身房刚开门那阵，团体操课一节最多几个人")
+    assert "10人" in answer.text and "20人" not in answer.text, answer.text
+    answer = kb.ask("健身房团体操课一节最多几个人")  # no time named: the newest, as ever
+    assert answer.text.startswith("即日起"), answer.text
