@@ -44,7 +44,7 @@ _YES_NO_MATCH = 1.3            # a yes/no question's last word ("…掏车费吗
 _OTHER_YEARS = 0.35            # an article of another year than the question names ("21年"), its sentence not naming it
 _TIER_MATCH = 1.6              # a tier the amount the question states falls in ("15万的呢" → "10万元及以上的")…
 _TIER_MISS = 0.7               # …and only tiers it does not ("不足10万元的")
-_LATER_ARTICLE = 0.5           # an article published after the time a question asks about ("5月中旬…那阵")…
+_LATER_ARTICLE = 0.5           # an article published after the time asked about ("5月中旬…那阵"): a later state
 _OTHER_DAYS = 0.7              # a sentence dated to other days than the question names ("4月7日…" for "2月20号")
 _SERIES_MATCH = 1.6            # the place in a series the question names ("第一例" → "首例")…
 _SERIES_MISS = 0.7             # …and only other places in that series ("第二例", "第三例")
@@ -398,7 +398,7 @@ class KnowledgeBase:
         named_days = kinds.named_days(question)
         series = kinds.ordinals(question)
         years = kinds.named_years(question)
-        # …tells a later state, unless its sentence names that month (of the year named, else of its own year)
+        # articles published after the time the question asks about (in the year it names, else in their own year)
         later = {aid for aid, article in self.articles.items()
                  if named_days and kinds.asks_about_that_time(question) and article.date_key[1]
                  and all(article.date_key > (max(years, default=article.date_key[0]), month, day or 31)
@@ -455,7 +455,7 @@ class KnowledgeBase:
                 score *= _YES_NO_MATCH
             if named_days and kinds.dates_to_other_days(self._sentence_text(unit), named_days):
                 score *= _OTHER_DAYS
-            if unit.article_id in later and not kinds.names_a_month_of(unit.text, named_days):
+            if unit.article_id in later and not kinds.names_a_month_of(self._sentence_text(unit), named_days):
                 score *= _LATER_ARTICLE
             if series:
                 in_series = kinds.ordinals(unit.text)
