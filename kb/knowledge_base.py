@@ -399,10 +399,10 @@ class KnowledgeBase:
         series = kinds.ordinals(question)
         years = kinds.named_years(question)
         # articles published after the time the question asks about (in the year it names, else in their own year)
-        later = {aid for aid, article in self.articles.items()
-                 if named_days and kinds.asks_about_that_time(question) and article.date_key[1]
+        later = {aid for aid, article in self.articles.items() if article.date_key[1]
                  and all(article.date_key > (max(years, default=article.date_key[0]), month, day or 31)
-                         for month, day in named_days)}
+                         for month, day in named_days)} \
+            if named_days and kinds.asks_about_that_time(question) else set()
         other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years
                        and not any(str(year) in article.title for year in years)}  # "2023年度…" published in 2024
         recognisable = asked - kinds.FREE_FORM
