@@ -665,15 +665,16 @@ def _numbered_documents(lines: list[str]) -> list[str]:
 
 def _pasted_parts(body: str) -> list[str]:
     """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
-    to the part under it when that part opens with "一、…" and has no headline of its own. A text that ends with
-    such a line is one document framed by them (a printed slip's, a plain-text notice's borders)."""
+    to the part under it when that part opens with "一、…" or a line of fields (a statement's "对账月份：… 出单日期：…")
+    and has no headline of its own. A text that ends with such a line is one document framed by them (a printed
+    slip's, a plain-text notice's borders)."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
     if lines and _FRAME.match(lines[-1]):
         return [body]
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
-        if parts and not said_han(parts[-1].splitlines()) and starts_item(opening):
+        if parts and not said_han(parts[-1].splitlines()) and (starts_item(opening) or _FIELDS_LINE.match(opening)):
             parts[-1] += "\n" + part
         else:
             parts.append(part)

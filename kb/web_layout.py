@@ -84,9 +84,11 @@ _RECORDING_LABEL = r"【[\u4e00-\u9fff]{0,4}(?:语音|录音|转写|转文字|�
 _STAFF = rf"(?:\s*(?:{_PAGE_EDITORS}|审核|主播|播音|记者)\s*[：:]?\s*[\u4e00-\u9fff]{{2,4}})*"
 _LABEL_THEN_DAY = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+|{_RECORDING_LABEL}\s*)"
                              rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:{_DURATION}{_STAFF})?$")
-# A user's post line: a day said to be its posting's, its author and counts beside it ("某某 Lv.7 2024年10月8日 发布
-# 阅读 5621", "主播：某某 2025年4月10日 发布 播放 1.2万"): it dates the post, and a nickname publishes nothing.
-_DAY_THEN_POSTED = re.compile(rf"(?:^|\s){_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:发布|发表)(?:\s|$)")
+# A user's post line: a day said to be its posting's or update's, its author and counts beside it ("某某 Lv.7
+# 2024年10月8日 发布 阅读 5621", "主播：某某 2025年4月10日 发布 播放 1.2万"): it dates the post, and a nickname
+# publishes nothing; an organisation's name as its first item does ("某某门诊部 · 护理部整理 · 2025年1月8日更新").
+_INFO_ITEM_MARK = re.compile(r"\s+[·•|｜]\s+|\s+")
+_DAY_THEN_POSTED = re.compile(rf"(?:^|\s){_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:发布|发表|更新)(?:\s|$)")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
@@ -374,14 +376,14 @@ _TABLE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*([^|]*[^|\s])\s*\|?$"
 # A call record's head (a 12345 hotline's transcript or work order: "来电时间：2024-05-08 19:41:06") names the day of
 # the call, when what its transcript says was said: the record's day, before a compiler's or an export's; when the
 # citizen called is a fact of the record, so that field stays its text. A bill's or statement's head (a utility's
-# e-bill, a 缴费通知单, an 对账单: "账单月份：2023年12月 账单日期：2023-12-28") names the day it was made out (账单/出账
-# 日期), else the day its invoice was drawn (开票日期, an e-invoice's own day; a bill invoiced later names both); a
-# reader may ask it, so it stays text too. Its month (账单月份) is the period billed, and its due and meter-reading
-# days (缴费截止日, 抄表日期) are facts of it, not its day. A test report's head names the day it was issued (报告日期),
-# which a reader may ask too.
+# e-bill, a 缴费通知单, an 对账单: "账单月份：2023年12月 账单日期：2023-12-28") names the day it was made out
+# (账单/出账/出单日期), else the day its invoice was drawn (开票日期, an e-invoice's own day; a bill invoiced later
+# names both); a reader may ask it, so it stays text too. Its month (账单月份) is the period billed, and its due and
+# meter-reading days (缴费截止日, 抄表日期) are facts of it, not its day. A test report's head names the day it was
+# issued (报告日期), which a reader may ask too.
 _APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
     re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
-    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账", "开票", "报告", "导出|生成"))
+    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
 # when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
 # 某某", "制表：某某　2023-04-10"): the day it was written, before a system exported it. It names a person or a
@@ -389,7 +391,10 @@ _APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
 _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)?\s*：\s*"
                                      rf"(?:[\u4e00-\u9fff·]{{2,20}}\s*){{0,3}}{_FULL_DATE.pattern}")
                           for labels in ("整理|编写|编制|撰写|汇编|更新|制表", "制表"))
-_ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _EXPORTED)
+# A manual's or leaflet's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日　第2版"):
+# its day when it names no other, as a 版记's printing day is; it stays text.
+_PRINTED_ON = re.compile(rf"(?:^|\s){_PRINTING_FIELD}{_FULL_DATE.pattern}")
+_ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _EXPORTED, _PRINTED_ON)
 _UNSAID_FIELDS = (*_ISSUING_UNITS, _APPROVED, _PLANNED, _COMPILED, _EXPORTED)  # a form head's fields that are no text
 _SENTENCE_END = re.compile(r"[。！？]")
 # A 信息公开 record's head, as every government site shows one above its record (a table, or fields several to a
@@ -720,7 +725,9 @@ def read_dateline(line: str) -> Dateline | None:
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
     posted = _DAY_THEN_POSTED.search(line) if len(line) <= _DATELINE_MAX_CHARS else None
     if posted and _NOT_A_SENTENCE.match(line) and not _LABEL.search(line):  # "来源：某报 … 发布": read below
-        return Dateline(published=valid_day(*posted.groups()), publisher="", labelled=False)
+        first = _INFO_ITEM_MARK.split(line, maxsplit=1)[0]  # an organisation publishes, a nickname does not
+        return Dateline(published=valid_day(*posted.groups()), publisher=first if is_issuer(first) else "",
+                        labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
         return Dateline(published=_day_alone(bare), publisher="", labelled=False)

@@ -1657,6 +1657,10 @@ def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
     ("小禾的周末 Lv.5 2024年9月21日 发布 阅读 3208 顶 77", "2024-09-21", ""),  # a user's post: no publisher
     ("主播：老孟说潍坊 2023-05-06 19:40 发表 播放 8122", "2023-05-06", ""),
     ("来源：青禾日报 2024-10-08 09:30 发布", "2024-10-08", "青禾日报"),  # a source's label still names it
+    # a page's line naming the organisation that keeps it, and the day it last changed it
+    ("青禾区妇幼保健院 · 宣教科整理 · 2024年11月3日更新 · 已读 512", "2024-11-03", "青禾区妇幼保健院"),
+    ("青禾区妇幼保健院　2024年11月3日发布", "2024-11-03", "青禾区妇幼保健院"),
+    ("小禾的周末 · 2024年9月21日更新 · 阅读 3208", "2024-09-21", ""),  # a nickname's: no publisher
 ])
 def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publisher):
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
@@ -2082,6 +2086,30 @@ def test_a_bills_head_dates_it_by_the_day_it_was_made_out_and_the_field_stays_te
     [article] = page.articles
     assert (article.title, page.iso_date_of(article)) == ("青禾燃气有限公司 居民用气电子账单", "2025-03-26")
     assert article.paragraphs[0] == f"账单月份：2025年3月 {field}"  # a reader may ask the bill's day
+
+
+def test_a_statements_title_over_a_rule_heads_its_fields_which_date_it_and_stay_text():
+    text = ("        青禾鲜奶配送 · 订户月度对账单\n        青禾区乳品配送站\n" + "=" * 40 + "\n"
+            "对账月份：2025年3月        出单日期：2025年4月2日\n订户编号：QH-0031    订户：王*兰\n" + "-" * 40 + "\n"
+            "鲜牛奶 250毫升/袋 3元 31袋 93.00\n"
+            "1. 暂停送奶请提前1天在公众号登记，最长可暂停20天。\n2. 对账有疑问的，请在收到对账单后5日内来电。\n")
+    page = parse_page("p", text)
+    [article] = page.articles
+    assert article.title.startswith("青禾鲜奶配送 · 订户月度对账单")
+    assert page.iso_date_of(article) == "2025-04-02"
+    assert "对账月份：2025年3月 出单日期：2025年4月2日" in article.paragraphs  # a reader may ask its month
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版", "2024-06-03"),  # the only day it names
+    ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版\n发布日期：2024年7月1日", "2024-07-01"),  # published after
+])
+def test_a_manuals_printing_day_in_its_head_dates_it_when_no_other_day_does(head, day):
+    page = parse_page("p", f"青禾牌QH-30电暖器使用说明书\n{head}\n一、安全须知\n"
+                           "电暖器须使用带接地线的插座，周围1米内不得堆放衣物。\n二、保修\n整机保修2年。\n")
+    [article] = page.articles
+    assert page.iso_date_of(article) == day
+    assert any("印制日期：2024年6月3日" in p for p in article.paragraphs)  # a reader may ask when it was printed
 
 
 @pytest.mark.parametrize("text", [
