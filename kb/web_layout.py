@@ -379,11 +379,11 @@ _TABLE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*([^|]*[^|\s])\s*\|?$"
 # e-bill, a 缴费通知单, an 对账单: "账单月份：2023年12月 账单日期：2023-12-28") names the day it was made out
 # (账单/出账/出单日期), else the day its invoice was drawn (开票日期, an e-invoice's own day; a bill invoiced later
 # names both); a reader may ask it, so it stays text too. Its month (账单月份) is the period billed, and its due and
-# meter-reading days (缴费截止日, 抄表日期) are facts of it, not its day. A test report's head names the day it was
-# issued (报告日期), which a reader may ask too.
+# meter-reading days (缴费截止日, 抄表日期) are facts of it, not its day. A test report's or a quotation's head names
+# the day it was issued (报告日期, 报价日期), which a reader may ask too.
 _APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
     re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
-    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告", "导出|生成"))
+    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告|报价", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
 # when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
 # 某某", "制表：某某　2023-04-10"): the day it was written, before a system exported it. It names a person or a

@@ -1594,6 +1594,14 @@ def test_a_test_reports_number_field_over_its_title_and_its_report_date_field_in
     assert "CNAS 认可证书编号：L123456" in article.text
 
 
+def test_a_quotations_date_field_in_its_head_dates_it_and_stays_text():
+    page = parse_page("q", "青禾物业保洁服务报价单\n报价编号：QH-BJ-0412　报价日期：2024年9月3日　有效期：15天\n"
+                           "一、服务内容\n每周保洁2次，每次3小时，含擦窗和地面打蜡。\n二、费用\n每月1200元，按季度结算。\n")
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2024-09-03"
+    assert any("报价日期：2024年9月3日" in p for p in article.paragraphs)
+
+
 def test_an_issuer_beside_its_notices_number_over_the_title_publishes_it_and_the_number_stays_text():
     page = parse_page("w", "某县自来水有限公司 公示编号：ZLS-2024-03\n2024年第三季度供水水质检测结果公示\n"
                            "本季度共采集水样120份，检测结果全部合格，综合合格率100%。\n")
