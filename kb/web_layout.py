@@ -271,7 +271,7 @@ _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 # foot gives the day of its last revision so ("某某学校　2024年5月6日修订")
 _PRINTED = "印制|印发|编印|修订|印"  # "某某馆 2023年4月印": a leaflet's back may say only 印
 _PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023年3月6日印发", "二〇二三年三月六日印发"
-_PRINTING_FIELD = r"(?:印制|印刷)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
+_PRINTING_FIELD = r"(?:印制|印刷|印发)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
 # A page's own info line: the organisation that publishes it, the page's time and its view count ("某某检测有限公司
@@ -314,7 +314,9 @@ _SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|�
                          rf"[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
-_NOTE_LINE = re.compile(r"^[（(][^（）()]*[）)]$")  # "（此件主动公开）", "（以下内容由…提供）"
+# "（此件主动公开）", "（以下内容由…提供）", a scanning app's note over the text it read ("[某某扫描 文字识别结果
+# 2024-10-26 08:12 · 共1页]"); not a 【headline】
+_NOTE_LINE = re.compile(r"^(?:[（(][^（）()]*[）)]|[\[［][^\[\]［］]*[\]］])$")
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
 # An agreement's signing-date field (协议书, 合同, 承诺书: "签订日期：2021年4月18日", "乙方签字日期：2021.4.18", maybe
 # beside other fields on its line), its value a full date; an empty one in a signature table ("签字日期：") names no day

@@ -1594,6 +1594,16 @@ def test_a_test_reports_number_field_over_its_title_and_its_report_date_field_in
     assert "CNAS 认可证书编号：L123456" in article.text
 
 
+@pytest.mark.parametrize("note", ["[某某扫描 文字识别结果 2024-10-26 08:12 · 共1页 · 仅供参考]",
+                                  "［图片文字提取 2024/10/26］"])
+def test_a_scanning_apps_note_over_the_text_is_neither_its_title_nor_its_day(note):
+    page = parse_page("s", f"{note}\n\n青禾街道办事处\n关于旧家电回收活动延期的通知\n各社区居民：\n"
+                           "    旧家电回收活动延期至2024年12月31日，每户限交2件。\n青禾街道办事处\n2024年10月25日\n")
+    [article] = page.articles
+    assert article.title.endswith("关于旧家电回收活动延期的通知")
+    assert page.iso_date_of(article) == "2024-10-25"
+
+
 def test_a_quotations_date_field_in_its_head_dates_it_and_stays_text():
     page = parse_page("q", "青禾物业保洁服务报价单\n报价编号：QH-BJ-0412　报价日期：2024年9月3日　有效期：15天\n"
                            "一、服务内容\n每周保洁2次，每次3小时，含擦窗和地面打蜡。\n二、费用\n每月1200元，按季度结算。\n")
@@ -2111,13 +2121,14 @@ def test_a_statements_title_over_a_rule_heads_its_fields_which_date_it_and_stay_
 @pytest.mark.parametrize(("head", "day"), [
     ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版", "2024-06-03"),  # the only day it names
     ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版\n发布日期：2024年7月1日", "2024-07-01"),  # published after
+    ("文件编号：QH-SM-07　印发日期：2024年6月3日　第3版", "2024-06-03"),  # a handbook's
 ])
 def test_a_manuals_printing_day_in_its_head_dates_it_when_no_other_day_does(head, day):
     page = parse_page("p", f"青禾牌QH-30电暖器使用说明书\n{head}\n一、安全须知\n"
                            "电暖器须使用带接地线的插座，周围1米内不得堆放衣物。\n二、保修\n整机保修2年。\n")
     [article] = page.articles
     assert page.iso_date_of(article) == day
-    assert any("印制日期：2024年6月3日" in p for p in article.paragraphs)  # a reader may ask when it was printed
+    assert any("日期：2024年6月3日" in p for p in article.paragraphs)  # a reader may ask when it was printed
 
 
 @pytest.mark.parametrize("text", [
