@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .places import provinces
+from .places import provinces, region_names
 from .text import CHINESE_DIGITS, DATE_RANKS, HAN, chinese_number, is_contents_heading, valid_day
 
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
@@ -1500,11 +1500,21 @@ _OWN_NAME_CHARS = 4  # "市财政局": a name of its own, not an office of the n
 
 def issuer_names(line: str) -> list[str]:
     """The issuers a letterhead's or closing's line names: joint issuers side by side ("某某市商务局 某某市财政局"),
-    each a name of its own, or one name, maybe spaced out ("某 某 局") or with its office ("某某图书馆 流通部")."""
+    each a name of its own, or one name, maybe spaced out ("某 某 局") or with its office ("某某图书馆 流通部",
+    "某某电器有限公司 客户服务中心")."""
     parts = line.split()
-    if len(parts) > 1 and all(is_issuer(part) and len(part) >= _OWN_NAME_CHARS for part in parts):
+    if len(parts) > 1 and all(is_issuer(part) and len(part) >= _OWN_NAME_CHARS for part in parts) \
+            and all(_names_its_own(part, parts[0]) for part in parts[1:]):
         return parts
     return [name] if (name := "".join(parts)) else []
+
+
+def _names_its_own(name: str, first: str) -> bool:
+    """Whether a name beside the first issuer's is an issuer of its own: it names a place ("潍坊市财政局", "国家税务总局
+    潍坊市税务局") or begins as the first does ("某某村村民委员会 某某村村务监督委员会"); an office's name does neither
+    ("客户服务中心")."""
+    return name[:2] == first[:2] or any(name[i:i + n] in region_names()
+                                        for n in (2, 3, 4) for i in range(len(name) - n + 1))
 
 
 def section_issuer(line: str) -> str:

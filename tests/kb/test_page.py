@@ -365,6 +365,12 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
      "某县职业培训学校　2023年9月1日修订\n", "2023-09-01", "某县职业培训学校"),  # a form's foot: its last revision
     ("您借的图书即将到期\n您借的2册图书将于6月19日到期，请及时归还或续借。\n某县图书馆 流通部\n2024-06-17\n",
      "2024-06-17", "某县图书馆流通部"),  # an issuer and its office side by side: one issuer
+    ("关于延长壁挂炉保修期的告知\n自3月1日起，壁挂炉整机保修延长至5年。\n青禾电器有限公司 客户服务中心\n"
+     "2025年3月17日\n",
+     "2025-03-17", "青禾电器有限公司客户服务中心"),  # a firm and its office (a long name naming no place): one
+    ("关于城乡居民医保集中缴费的通告\n2025年度城乡居民医保缴费期为9月1日至12月31日。\n"
+     "青州市医疗保障局 国家税务总局青州市税务局\n2024年8月26日\n",
+     "2024-08-26", "青州市医疗保障局、国家税务总局青州市税务局"),  # joint issuers side by side, each naming a place
 ])
 def test_a_documents_closing_names_its_issuers_and_day(text, iso, publisher):
     [article] = (page := parse_page("p", text)).articles
