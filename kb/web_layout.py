@@ -1509,12 +1509,15 @@ def issuer_names(line: str) -> list[str]:
     return [name] if (name := "".join(parts)) else []
 
 
+_PLACE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{0,3}[省市县区镇乡村]")  # "市财政局", "某县消防救援大队"
+
+
 def _names_its_own(name: str, first: str) -> bool:
-    """Whether a name beside the first issuer's is an issuer of its own: it names a place ("潍坊市财政局", "国家税务总局
-    潍坊市税务局") or begins as the first does ("某某村村民委员会 某某村村务监督委员会"); an office's name does neither
-    ("客户服务中心")."""
-    return name[:2] == first[:2] or any(name[i:i + n] in region_names()
-                                        for n in (2, 3, 4) for i in range(len(name) - n + 1))
+    """Whether a name beside the first issuer's is an issuer of its own: it names a place or its level ("潍坊市财政局",
+    "国家税务总局潍坊市税务局", "市财政局") or begins as the first does ("某某村村民委员会 某某村村务监督委员会"); an
+    office's name does neither ("客户服务中心")."""
+    return name[:2] == first[:2] or bool(_PLACE_LEVEL.match(name)) or \
+        any(name[i:i + n] in region_names() for n in (2, 3, 4) for i in range(len(name) - n + 1))
 
 
 def section_issuer(line: str) -> str:
