@@ -35,7 +35,7 @@ _FULL_DATE = re.compile(rf"(\d{{4}}){_MONTH_AND_DAY}")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _PUBLISHING = "发布|发表|发稿|更新|公开"  # what a page's time says of it: not an event's "时间："
 _DATE_LABEL = rf"(?:{_PUBLISHING}|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
-_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构)"
+_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构|者)?(?![时日])"
 _PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
 _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
 # An office app's announcement (钉钉, 企业微信, 飞书 公告) shows whom it was published to beside its poster and time:
@@ -105,6 +105,8 @@ _RANKED_LABELS = sorted((key for key in DATE_RANKS if re.match(HAN, key)), key=l
 _RANKED_LABEL = re.compile(rf"({'|'.join(_RANKED_LABELS)})\s*：\s*$")
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 # A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
+_FIELD_LABEL_BEFORE = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{1,8})\s*：\s*$")
+_DAY_WORDS = re.compile(r"日|时间|更新|修改|发|来源|稿源|编辑|公开|印")  # a label that may name the text's day
 _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]?\s*自?\s*$")
 
 _CREDIT = re.compile(
@@ -736,6 +738,8 @@ def read_dateline(line: str) -> Dateline | None:
     if bare != line and line[:1] in "（(" and line[-1:] in "）)":  # "（来源：某某晚报）" at an article's end
         line = line[1:-1]
     line = _LABEL_BRACKETS.sub(" ", line).strip()
+    if any(_events_field(line[:found.start()]) for found in _FULL_DATE.finditer(line)):
+        return None  # "发布：某会 第一场：2025年1月18日": a line of the text's facts, not its dateline
     own_info = _ISSUER_INFO_LINE.match(line)
     if own_info:
         rank, day = _best_ranked_day(line)
@@ -769,6 +773,13 @@ def _best_ranked_day(line: str) -> tuple[int, date | None]:
     ranked = [(_label_rank(line[:found.start()]), valid_day(*found.groups())) for found in _FULL_DATE.finditer(line)
               if not _EFFECT_LABEL.search(line[:found.start()])]
     return min((pair for pair in ranked if pair[1]), key=lambda pair: pair[0], default=(0, None))
+
+
+def _events_field(before: str) -> bool:
+    """Whether a day follows a field's label that names no day of the text ("第一场：2025年1月18日"): an event's
+    day, not the day a dateline gives."""
+    label = _FIELD_LABEL_BEFORE.search(before)
+    return bool(label) and not _DAY_WORDS.search(label.group(1))
 
 
 def _label_rank(before: str) -> int:

@@ -1692,6 +1692,26 @@ def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publish
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
 
 
+@pytest.mark.parametrize("line, day, publisher", [
+    ("发布：青禾区图书馆少儿部　日期：2024年7月2日　阅读 2156", "2024-07-02", "青禾区图书馆少儿部"),
+    ("发布：青禾物业服务中心　｜　发布日期：2024年6月3日　｜　阅读 1268", "2024-06-03", "青禾物业服务中心"),
+    ("发布者：青禾区图书馆 2024-07-02", "2024-07-02", "青禾区图书馆"),
+])
+def test_a_pages_publish_label_names_its_publisher(line, day, publisher):
+    page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+
+
+def test_a_line_naming_an_events_day_beside_its_publisher_is_text_not_a_dateline():
+    page = parse_page("p", "青禾读书会2025年活动安排\n更新时间：2025年1月4日\n"
+                           "发布：青禾读书会理事会 第一场：2025年1月18日（周六）\n"
+                           "今年每月第三个周六下午举行读书分享会，地点在区图书馆二楼。\n")
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2025-01-04"
+    assert "第一场：2025年1月18日" in article.text
+
+
 @pytest.mark.parametrize("line", ["执行日期 2025年5月1日", "生效时间：2025-05-01", "实施日期：自2025年5月1日起"])
 def test_the_day_rules_take_effect_does_not_date_the_text(line):
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
