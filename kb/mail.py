@@ -19,6 +19,7 @@ from email.utils import parseaddr
 from icalendar import Calendar
 
 from .text import HAN, PARAGRAPH_START, ends_sentence, said_han, sentences, written_day
+from .web_layout import is_issuer
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
@@ -309,9 +310,16 @@ def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
 
 
 def _chinese(name: str) -> str:
-    """A sender's name when it is written in Chinese, else none."""
+    """A sender's name when it is written in Chinese, else none; an office's name with its clerk's after it
+    ("某某跑团秘书处 宋雯") is the office's."""
     name = name.strip().strip('"“”\'')
+    office, _, person = name.rpartition(" ")
+    if is_issuer(office) and _PERSON.fullmatch(person):
+        return office
     return name if re.search(HAN, name) else ""
+
+
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
 def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
