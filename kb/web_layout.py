@@ -779,7 +779,7 @@ def _events_field(before: str) -> bool:
     """Whether a day follows a field's label that names no day of the text ("第一场：2025年1月18日"): an event's
     day, not the day a dateline gives."""
     label = _FIELD_LABEL_BEFORE.search(before)
-    return bool(label) and not _DAY_WORDS.search(label.group(1))
+    return label is not None and not _DAY_WORDS.search(label.group(1))
 
 
 def _label_rank(before: str) -> int:
