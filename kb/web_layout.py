@@ -87,7 +87,6 @@ _LABEL_THEN_DAY = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+|{
 # A user's post line: a day said to be its posting's or update's, its author and counts beside it ("某某 Lv.7
 # 2024年10月8日 发布 阅读 5621", "主播：某某 2025年4月10日 发布 播放 1.2万"): it dates the post, and a nickname
 # publishes nothing; an organisation's name as its first item does ("某某门诊部 · 护理部整理 · 2025年1月8日更新").
-_INFO_ITEM_MARK = re.compile(r"\s+[·•|｜]\s+|\s+")
 _DAY_THEN_POSTED = re.compile(rf"(?:^|\s){_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:发布|发表|更新)(?:\s|$)")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
@@ -104,9 +103,10 @@ _DATELINE_MAX_CHARS = 120
 _RANKED_LABELS = sorted((key for key in DATE_RANKS if re.match(HAN, key)), key=len, reverse=True)
 _RANKED_LABEL = re.compile(rf"({'|'.join(_RANKED_LABELS)})\s*：\s*$")
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
-# A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
+# A field's label right before a day ("第一场：2025年1月18日"), and the words of a label that may name the text's day
 _FIELD_LABEL_BEFORE = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{1,8})\s*：\s*$")
-_DAY_WORDS = re.compile(r"日|时间|更新|修改|发|来源|稿源|编辑|公开|印")  # a label that may name the text's day
+_DAY_WORDS = re.compile(r"日|时间|更新|修改|发|来源|稿源|编辑|公开|印")
+# A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
 _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]?\s*自?\s*$")
 
 _CREDIT = re.compile(
@@ -729,7 +729,7 @@ def read_dateline(line: str) -> Dateline | None:
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
     posted = _DAY_THEN_POSTED.search(line) if len(line) <= _DATELINE_MAX_CHARS else None
     if posted and _NOT_A_SENTENCE.match(line) and not _LABEL.search(line):  # "来源：某报 … 发布": read below
-        first = _INFO_ITEM_MARK.split(line, maxsplit=1)[0]  # an organisation publishes, a nickname does not
+        first = line.split(maxsplit=1)[0]  # an organisation publishes, a nickname does not
         return Dateline(published=valid_day(*posted.groups()), publisher=first if is_issuer(first) else "",
                         labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
