@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, select
 
 from . import kinds, schema, tiers
 from .answers import Answer, format_hotline, format_hotline_list, format_parts, not_found, source_line
-from .places import county_names, names_a_development_zone, nested, region_names, strip_suffix
+from .places import county_names, names_a_development_zone, nested, region_names, region_names_in, strip_suffix
 from .search import BM25, Terms, everyday_non_nouns, general_weight
 from .settings import database_url
 from .text import DATE_PARTS
@@ -685,7 +685,7 @@ class KnowledgeBase:
 
 def _without_places(name: str) -> str:
     """A publisher's name without the places it names ("潍坊日报" → 日报): a question's 潍坊 is not about the paper."""
-    for place in sorted(_region_names_in(name, range(2, len(name) + 1)), key=len, reverse=True):
+    for place in sorted(region_names_in(name, range(2, len(name) + 1)), key=len, reverse=True):
         name = name.replace(place, " ")
     return name
 
@@ -798,12 +798,7 @@ def _mentions(article: ArticleInfo) -> str:
 def _places_named(articles: list[ArticleInfo]) -> list[str]:
     """The places (寿光, 奎文区) the articles name: one word each, also where a question runs them into the
     next word ("奎文租的"). Names that are everyday words too (合作, 资源) are in jieba's dictionary already."""
-    return sorted(_region_names_in(" ".join(map(_mentions, articles)), (2, 3, 4)))
-
-
-def _region_names_in(text: str, lengths: Iterable[int]) -> frozenset[str]:
-    """The region names among the text's spans of these lengths: one set lookup per span, not a scan per name."""
-    return region_names() & {text[i:i + n] for n in lengths for i in range(len(text) - n + 1)}
+    return sorted(region_names_in(" ".join(map(_mentions, articles)), (2, 3, 4)))
 
 
 def _quoted_names(articles: list[ArticleInfo]) -> list[str]:

@@ -319,7 +319,7 @@ def _chinese(name: str) -> str:
     return name if re.search(HAN, name) else ""
 
 
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![室办部科处组站队台])")  # a clerk, not "办公室", "人事科"
 
 
 def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:

@@ -665,16 +665,19 @@ def _numbered_documents(lines: list[str]) -> list[str]:
 
 def _pasted_parts(body: str) -> list[str]:
     """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
-    to the part under it when that part opens with "一、…" or a line of fields (a statement's "对账月份：… 出单日期：…")
-    and has no headline of its own. A text that ends with such a line is one document framed by them (a printed
-    slip's, a plain-text notice's borders)."""
+    to the part under it when that part opens with "一、…" and has no headline of its own, and so does a title (maybe
+    over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
+    such a line is one document framed by them (a printed slip's, a plain-text notice's borders)."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
     if lines and _FRAME.match(lines[-1]):
         return [body]
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
-        if parts and not said_han(parts[-1].splitlines()) and (starts_item(opening) or _FIELDS_LINE.match(opening)):
+        header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
+        if parts and not said_han(header) and (starts_item(opening) or (
+                _FIELDS_LINE.match(opening) and len(header) <= _TITLE_OVER_FIELDS_LINES
+                and not any(FIELD_START.match(line.strip()) for line in header))):
             parts[-1] += "\n" + part
         else:
             parts.append(part)
@@ -682,6 +685,7 @@ def _pasted_parts(body: str) -> list[str]:
 
 
 _FRAME = re.compile(r"^\s*[=＝]{4,}\s*$", re.MULTILINE)
+_TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line, no fields (another slip's)
 
 
 def _without_running_heads(lines: list[str]) -> list[str]:

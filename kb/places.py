@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +24,11 @@ _SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回�
 def region_names() -> frozenset[str]:
     """Full names (济南市) and, where two characters or more remain, names without the suffix (济南)."""
     return _names(county_level=False)
+
+
+def region_names_in(text: str, lengths: Iterable[int] = (2, 3, 4)) -> frozenset[str]:
+    """The region names among the text's spans of these lengths: one set lookup per span, not a scan per name."""
+    return region_names() & {text[i:i + n] for n in lengths for i in range(len(text) - n + 1)}
 
 
 @lru_cache(maxsize=None)

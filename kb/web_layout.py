@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .places import provinces, region_names
+from .places import provinces, region_names_in
 from .text import CHINESE_DIGITS, DATE_RANKS, HAN, chinese_number, is_contents_heading, valid_day
 
 _NOT_A_SENTENCE = re.compile(r"^[^，。！？；]*$")
@@ -37,6 +37,7 @@ _PUBLISHING = "发布|发表|发稿|更新|公开"  # what a page's time says of
 _DATE_LABEL = rf"(?:{_PUBLISHING}|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构|者)?(?![时日])"
 _PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
+_BARE_PUBLISHING = re.compile(r"发布者?\s*：")  # "发布：某某馆少儿部": an organisation's or a place's name follows
 _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
 # An office app's announcement (钉钉, 企业微信, 飞书 公告) shows whom it was published to beside its poster and time:
 # "行政部-某某 2023-04-03 09:12 发布范围：某某公司 全体员工"
@@ -87,6 +88,7 @@ _LABEL_THEN_DAY = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}(?:日期|时间)\s+|{
 # A user's post line: a day said to be its posting's or update's, its author and counts beside it ("某某 Lv.7
 # 2024年10月8日 发布 阅读 5621", "主播：某某 2025年4月10日 发布 播放 1.2万"): it dates the post, and a nickname
 # publishes nothing; an organisation's name as its first item does ("某某门诊部 · 护理部整理 · 2025年1月8日更新").
+_POSTING_ORGANISATION_CHARS = 7  # "某某汤泉运营部"; "新闻中心", "暖暖的小卖部" are a column's or a nickname's
 _DAY_THEN_POSTED = re.compile(rf"(?:^|\s){_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:发布|发表|更新)(?:\s|$)")
 # A portal's time line naming its source after the time, unlabelled: "2020年05月06日 07:16 潍坊日报".
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
@@ -103,9 +105,10 @@ _DATELINE_MAX_CHARS = 120
 _RANKED_LABELS = sorted((key for key in DATE_RANKS if re.match(HAN, key)), key=len, reverse=True)
 _RANKED_LABEL = re.compile(rf"({'|'.join(_RANKED_LABELS)})\s*：\s*$")
 _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
-# A field's label right before a day ("第一场：2025年1月18日"), and the words of a label that may name the text's day
+# A field's label right before a day: one naming the text's day ("发布日期：", "最后修改：", "来源：某报 ") or an
+# event's ("第一场：", "报名时间：", "会议时间：")
 _FIELD_LABEL_BEFORE = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{1,8})\s*：\s*$")
-_DAY_WORDS = re.compile(r"日|时间|更新|修改|发|来源|稿源|编辑|公开|印")
+_TEXTS_DAY_LABEL = re.compile(rf"(?:最后)?(?:{_DATE_LABEL}|{'|'.join(_RANKED_LABELS)}|修改|更新|编辑)")
 # A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
 _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]?\s*自?\s*$")
 
@@ -317,8 +320,8 @@ _SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|�
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 # "（此件主动公开）", "（以下内容由…提供）", a scanning app's note over the text it read ("[某某扫描 文字识别结果
-# 2024-10-26 08:12 · 共1页]"); not a 【headline】
-_NOTE_LINE = re.compile(r"^(?:[（(][^（）()]*[）)]|[\[［][^\[\]［］]*[\]］])$")
+# 2024-10-26 08:12 · 共1页]", its time in it); not a 【headline】 nor "［重要通知］"
+_NOTE_LINE = re.compile(r"^(?:[（(][^（）()]*[）)]|[\[［][^\[\]［］]*\d[^\[\]［］]*[\]］])$")
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
 # An agreement's signing-date field (协议书, 合同, 承诺书: "签订日期：2021年4月18日", "乙方签字日期：2021.4.18", maybe
 # beside other fields on its line), its value a full date; an empty one in a signature table ("签字日期：") names no day
@@ -387,7 +390,7 @@ _TABLE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*([^|]*[^|\s])\s*\|?$"
 # the day it was issued (报告日期, 报价日期), which a reader may ask too.
 _APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
     re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
-    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告|报价", "导出|生成"))
+    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告", "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
 # when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
 # 某某", "制表：某某　2023-04-10"): the day it was written, before a system exported it. It names a person or a
@@ -398,7 +401,9 @@ _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)
 # A manual's or leaflet's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日　第2版"):
 # its day when it names no other, as a 版记's printing day is; it stays text.
 _PRINTED_ON = re.compile(rf"(?:^|\s){_PRINTING_FIELD}{_FULL_DATE.pattern}")
-_ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _EXPORTED, _PRINTED_ON)
+_QUOTED = re.compile(rf"(?:^|\s)报价日期\s*：\s*{_FULL_DATE.pattern}")  # not a tender's 报价时间, its bidding hours
+_ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _QUOTED, _EXPORTED,
+                _PRINTED_ON)
 _UNSAID_FIELDS = (*_ISSUING_UNITS, _APPROVED, _PLANNED, _COMPILED, _EXPORTED)  # a form head's fields that are no text
 _SENTENCE_END = re.compile(r"[。！？]")
 # A 信息公开 record's head, as every government site shows one above its record (a table, or fields several to a
@@ -729,16 +734,18 @@ def read_dateline(line: str) -> Dateline | None:
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
     posted = _DAY_THEN_POSTED.search(line) if len(line) <= _DATELINE_MAX_CHARS else None
     if posted and _NOT_A_SENTENCE.match(line) and not _LABEL.search(line):  # "来源：某报 … 发布": read below
-        first = line.split(maxsplit=1)[0]  # an organisation publishes, a nickname does not
-        return Dateline(published=valid_day(*posted.groups()), publisher=first if is_issuer(first) else "",
-                        labelled=False)
+        first = line.split(maxsplit=1)[0]  # an organisation publishes, a nickname does not ("暖暖的小卖部")
+        named = is_issuer(first) and (len(first) >= _POSTING_ORGANISATION_CHARS or bool(region_names_in(first)))
+        return Dateline(published=valid_day(*posted.groups()), publisher=first if named else "", labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"
     if _CHINESE_DATE.match(bare) or (bare != line and _FULL_DATE.fullmatch(bare)):
         return Dateline(published=_day_alone(bare), publisher="", labelled=False)
     if bare != line and line[:1] in "（(" and line[-1:] in "）)":  # "（来源：某某晚报）" at an article's end
         line = line[1:-1]
     line = _LABEL_BRACKETS.sub(" ", line).strip()
-    if any(_events_field(line[:found.start()]) for found in _FULL_DATE.finditer(line)):
+    days = list(_FULL_DATE.finditer(line))
+    if days and all(_events_field(line[:found.start()]) and not _EFFECT_LABEL.search(line[:found.start()])
+                    for found in days):
         return None  # "发布：某会 第一场：2025年1月18日": a line of the text's facts, not its dateline
     own_info = _ISSUER_INFO_LINE.match(line)
     if own_info:
@@ -747,6 +754,9 @@ def read_dateline(line: str) -> Dateline | None:
     if len(line) > _DATELINE_MAX_CHARS or not _NOT_A_SENTENCE.match(line) or not _DATELINE.match(line):
         return None
     publisher = _PUBLISHER.search(line)
+    if publisher and _BARE_PUBLISHING.match(line, publisher.start()) \
+            and not (is_issuer(publisher.group(1)) or region_names_in(publisher.group(1))):
+        return None  # "发布：每周一上午": a schedule's line, not a page's publisher ("发布：某区某某家庭农场" is one)
     rank, day = _best_ranked_day(line)
     named = publisher.group(1) if publisher and not names_how_it_was_made(publisher.group(1)) else ""
     return Dateline(published=day, publisher=named if publisher else _scope_issuer(line),
@@ -768,18 +778,20 @@ def _scope_issuer(line: str) -> str:
 
 def _best_ranked_day(line: str) -> tuple[int, date | None]:
     """The line's first full date of the best rank its label has in DATE_KEYS (an unranked label's or a bare date's
-    is a publication day's, a day rules take effect none): "更新时间：2021-05-06 发布日期：2020-03-05" was published on
+    is a publication day's, a day rules take effect or an event's none): "更新时间：2021-05-06 发布日期：2020-03-05" was
+    published on
     2020-03-05."""
     ranked = [(_label_rank(line[:found.start()]), valid_day(*found.groups())) for found in _FULL_DATE.finditer(line)
-              if not _EFFECT_LABEL.search(line[:found.start()])]
+              if not _EFFECT_LABEL.search(line[:found.start()]) and not _events_field(line[:found.start()])]
     return min((pair for pair in ranked if pair[1]), key=lambda pair: pair[0], default=(0, None))
 
 
 def _events_field(before: str) -> bool:
-    """Whether a day follows a field's label that names no day of the text ("第一场：2025年1月18日"): an event's
-    day, not the day a dateline gives."""
+    """Whether a day follows a field's label that names no day of the text ("第一场：2025年1月18日", "报名时间："):
+    an event's day, not the day a dateline gives."""
     label = _FIELD_LABEL_BEFORE.search(before)
-    return label is not None and not _DAY_WORDS.search(label.group(1))
+    return label is not None and not _TEXTS_DAY_LABEL.fullmatch(label.group(1))
+
 
 
 def _label_rank(before: str) -> int:
@@ -1520,15 +1532,16 @@ def issuer_names(line: str) -> list[str]:
     return [name] if (name := "".join(parts)) else []
 
 
-_PLACE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{0,3}[省市县区镇乡村]")  # "市财政局", "某县消防救援大队"
+# An organisation whose offices sign in its name ("某某有限公司 客户服务中心", "某某医院 门诊部")
+_OFFICE_HOLDER = re.compile(r"(?:公司|集团|医院|学校|大学|银行)$")
 
 
 def _names_its_own(name: str, first: str) -> bool:
-    """Whether a name beside the first issuer's is an issuer of its own: it names a place or its level ("潍坊市财政局",
-    "国家税务总局潍坊市税务局", "市财政局") or begins as the first does ("某某村村民委员会 某某村村务监督委员会"); an
-    office's name does neither ("客户服务中心")."""
-    return name[:2] == first[:2] or bool(_PLACE_LEVEL.match(name)) or \
-        any(name[i:i + n] in region_names() for n in (2, 3, 4) for i in range(len(name) - n + 1))
+    """Whether a name beside the first issuer's is an issuer of its own: beside a firm's or a hospital's name, only a
+    name that is one too, names a place or begins as the first does; an office's name does none of these
+    ("客户服务中心"). Beside an office's name every name is one ("自然资源部 生态环境部")."""
+    return not _OFFICE_HOLDER.search(first) or bool(_OFFICE_HOLDER.search(name)) or name[:2] == first[:2] \
+        or bool(region_names_in(name))
 
 
 def section_issuer(line: str) -> str:

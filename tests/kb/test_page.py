@@ -368,6 +368,10 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
     ("关于延长壁挂炉保修期的告知\n自3月1日起，壁挂炉整机保修延长至5年。\n青禾电器有限公司 客户服务中心\n"
      "2025年3月17日\n",
      "2025-03-17", "青禾电器有限公司客户服务中心"),  # a firm and its office (a long name naming no place): one
+    ("关于联合开展耕地土壤调查的通知\n今年5月起在全国开展耕地土壤普查。\n自然资源部 生态环境部\n2024年5月6日\n",
+     "2024-05-06", "自然资源部、生态环境部"),  # offices of no firm side by side: joint issuers
+    ("关于联合开展家电以旧换新的告知\n旧家电由物流公司上门回收。\n青禾电器有限公司 红叶物流有限公司\n2025年3月17日\n",
+     "2025-03-17", "青禾电器有限公司、红叶物流有限公司"),  # two firms
     ("关于城乡居民医保集中缴费的通告\n2025年度城乡居民医保缴费期为9月1日至12月31日。\n"
      "青州市医疗保障局 国家税务总局青州市税务局\n2024年8月26日\n",
      "2024-08-26", "青州市医疗保障局、国家税务总局青州市税务局"),  # joint issuers side by side, each naming a place
@@ -1584,6 +1588,11 @@ def test_a_forwarded_mail_with_a_copy_line_keeps_its_notice():
     assert article.title == "关于企业复工备案的通知" and "未备案的不得复工" in article.text
 
 
+def test_slips_of_fields_between_rules_of_equals_signs_stay_apart():
+    body = "".join(f"缴费单号：A{n} 缴费日期：2024-0{n + 4}-01\n金额：{n}00元\n{'=' * 10}\n" for n in (1, 2))
+    assert len(parse_page("p", body + "缴费单号：A3 缴费日期：2024-07-01\n金额：300元\n").articles) == 3
+
+
 def test_a_list_above_a_rule_of_equals_signs_is_an_article_of_its_own():
     page = parse_page("p", "寿光蔬菜价格一览\n黄瓜 每斤2.5元\n西红柿 每斤3元\n==========\n青州古城恢复开放\n"
                            "3月6日起，青州古城恢复开放，游客须预约。\n")
@@ -1606,8 +1615,20 @@ def test_a_scanning_apps_note_over_the_text_is_neither_its_title_nor_its_day(not
     page = parse_page("s", f"{note}\n\n青禾街道办事处\n关于旧家电回收活动延期的通知\n各社区居民：\n"
                            "    旧家电回收活动延期至2024年12月31日，每户限交2件。\n青禾街道办事处\n2024年10月25日\n")
     [article] = page.articles
-    assert article.title.endswith("关于旧家电回收活动延期的通知")
+    assert article.title == "青禾街道办事处关于旧家电回收活动延期的通知"
     assert page.iso_date_of(article) == "2024-10-25"
+
+
+def test_a_bracketed_heading_without_a_figure_is_a_title_not_a_note():
+    [article] = parse_page("s", "［重要通知］\n因管道维修，青禾小区4月3日停水一天，请居民提前储水。\n").articles
+    assert article.title == "［重要通知］"
+
+
+def test_a_tenders_bidding_hours_do_not_date_it():
+    page = parse_page("q", "青禾区办公桌椅采购项目竞争性磋商公告\n"
+                           "项目编号：QH-CG-0910　报价时间：2024年9月10日 9:00-11:00\n"
+                           "本项目采购办公桌椅一批，预算5万元，供应商须在报价时间内提交报价。\n")
+    assert page.articles[0].published is None
 
 
 def test_a_quotations_date_field_in_its_head_dates_it_and_stays_text():
@@ -1685,6 +1706,8 @@ def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
     ("青禾区妇幼保健院 · 宣教科整理 · 2024年11月3日更新 · 已读 512", "2024-11-03", "青禾区妇幼保健院"),
     ("青禾区妇幼保健院　2024年11月3日发布", "2024-11-03", "青禾区妇幼保健院"),
     ("小禾的周末 · 2024年9月21日更新 · 阅读 3208", "2024-09-21", ""),  # a nickname's: no publisher
+    ("暖暖的小卖部 Lv.5 2024年9月21日 发布 阅读 3208", "2024-09-21", ""),  # a nickname named like a shop
+    ("新闻中心 · 2024年11月3日更新 · 阅读 512", "2024-11-03", ""),  # a column's name
 ])
 def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publisher):
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
@@ -1696,11 +1719,22 @@ def test_a_time_lines_label_or_ip_location_names_no_publisher(line, day, publish
     ("发布：青禾区图书馆少儿部　日期：2024年7月2日　阅读 2156", "2024-07-02", "青禾区图书馆少儿部"),
     ("发布：青禾物业服务中心　｜　发布日期：2024年6月3日　｜　阅读 1268", "2024-06-03", "青禾物业服务中心"),
     ("发布者：青禾区图书馆 2024-07-02", "2024-07-02", "青禾区图书馆"),
+    ("发布：寒亭区固堤街道青禾家庭农场　2024-10-28", "2024-10-28", "寒亭区固堤街道青禾家庭农场"),  # a place's
+    ("发布时间：2024-05-20　报名截止：2024-06-10", "2024-05-20", ""),  # an event's day beside the page's
+    ("来源：青禾区农业农村局　发布时间：2024-05-20　截止：2024-06-30", "2024-05-20", "青禾区农业农村局"),
 ])
 def test_a_pages_publish_label_names_its_publisher(line, day, publisher):
     page = parse_page("p", f"某区犬只集中登记延期\n{line}\n犬只集中登记延期至8月31日，电子芯片免费植入。\n")
     [article] = page.articles
     assert (page.iso_date_of(article), page.publisher_of(article)) == (day, publisher)
+
+
+@pytest.mark.parametrize("line", ["发布者：青禾社区居委会　报名时间：2024年6月1日至6月10日",
+                                  "发布：青禾小区业主委员会　会议时间：2024年9月20日 19:00", "发布：每周一上午"])
+def test_a_publish_line_with_only_an_events_day_or_no_organisation_is_text(line):
+    [article] = parse_page("p", f"青禾社区通知\n{line}\n社区将组织居民参加消防安全培训，请大家准时参加。\n").articles
+    assert (article.published, article.publisher) == (None, "")
+    assert line.split("：")[1].split()[0] in article.text
 
 
 def test_a_line_naming_an_events_day_beside_its_publisher_is_text_not_a_dateline():
