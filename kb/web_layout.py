@@ -240,7 +240,7 @@ _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issue
 # 馆: a public venue (文化馆, 图书馆, 博物馆) signs its own notices, and a school its letters to parents; a police,
 # fire or enforcement unit (交警支队, 消防救援大队, 执法总队) its own and joint ones
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|学校|小学|中学|大学|幼儿园|中心|处|所|血站|服务站|工作站|检查站|监测站" \
-    "|管理站|公司|小组|总队|支队|大队"
+    "|管理站|公司|小组|总队|支队|大队|农场|合作社"
 _ISSUER_TEXT = rf"[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})"
 _ISSUER = re.compile(rf"^{_ISSUER_TEXT}$")
 # A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped), or an

@@ -368,6 +368,8 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
     ("关于延长壁挂炉保修期的告知\n自3月1日起，壁挂炉整机保修延长至5年。\n青禾电器有限公司 客户服务中心\n"
      "2025年3月17日\n",
      "2025-03-17", "青禾电器有限公司客户服务中心"),  # a firm and its office (a long name naming no place): one
+    ("樱桃采摘预约须知\n今年大棚樱桃采摘从4月10日开始，每人门票30元，可带走1斤。\n临朐县冶源镇青禾樱桃专业合作社\n"
+     "2024年4月2日\n", "2024-04-02", "临朐县冶源镇青禾樱桃专业合作社"),  # a co-operative signs too
     ("关于联合开展耕地土壤调查的通知\n今年5月起在全国开展耕地土壤普查。\n自然资源部 生态环境部\n2024年5月6日\n",
      "2024-05-06", "自然资源部、生态环境部"),  # offices of no firm side by side: joint issuers
     ("关于联合开展家电以旧换新的告知\n旧家电由物流公司上门回收。\n青禾电器有限公司 红叶物流有限公司\n2025年3月17日\n",
