@@ -10,7 +10,7 @@ points; `python -m bench.new_articles` and `python -m bench.heldout` are the num
                                                    # and why their wrong answers are wrong (counts only)
     python -m bench.accuracy_in_process -v         # and every wrong answer, except the blind set's
 
-The thirteenth to fifty-fourth new-article sets are blind (bench.new_articles.BLIND_SETS): their wrong answers are
+The thirteenth new-article set and every later one are blind (bench.new_articles.BLIND_SETS): their wrong answers are
 listed only with --show-blind, so that nobody mends the knowledge base from their cases while they measure how well
 the bot generalises.
 """
