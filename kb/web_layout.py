@@ -744,8 +744,7 @@ def read_dateline(line: str) -> Dateline | None:
         line = line[1:-1]
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     days = list(_FULL_DATE.finditer(line))
-    if days and all(_events_field(line[:found.start()]) and not _EFFECT_LABEL.search(line[:found.start()])
-                    for found in days):
+    if days and all(_events_field(line[:found.start()]) for found in days):
         return None  # "发布：某会 第一场：2025年1月18日": a line of the text's facts, not its dateline
     own_info = _ISSUER_INFO_LINE.match(line)
     if own_info:
@@ -779,8 +778,7 @@ def _scope_issuer(line: str) -> str:
 def _best_ranked_day(line: str) -> tuple[int, date | None]:
     """The line's first full date of the best rank its label has in DATE_KEYS (an unranked label's or a bare date's
     is a publication day's, a day rules take effect or an event's none): "更新时间：2021-05-06 发布日期：2020-03-05" was
-    published on
-    2020-03-05."""
+    published on 2020-03-05."""
     ranked = [(_label_rank(line[:found.start()]), valid_day(*found.groups())) for found in _FULL_DATE.finditer(line)
               if not _EFFECT_LABEL.search(line[:found.start()]) and not _events_field(line[:found.start()])]
     return min((pair for pair in ranked if pair[1]), key=lambda pair: pair[0], default=(0, None))
@@ -788,10 +786,9 @@ def _best_ranked_day(line: str) -> tuple[int, date | None]:
 
 def _events_field(before: str) -> bool:
     """Whether a day follows a field's label that names no day of the text ("第一场：2025年1月18日", "报名时间："):
-    an event's day, not the day a dateline gives."""
+    an event's day, not the day a dateline gives (a day rules take effect is _EFFECT_LABEL's)."""
     label = _FIELD_LABEL_BEFORE.search(before)
-    return label is not None and not _TEXTS_DAY_LABEL.fullmatch(label.group(1))
-
+    return label is not None and not _TEXTS_DAY_LABEL.fullmatch(label.group(1)) and not _EFFECT_LABEL.search(before)
 
 
 def _label_rank(before: str) -> int:
