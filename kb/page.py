@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -476,7 +477,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     pasted = _pasted_parts(body) if title is None else [body]
     if len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
-    lines: list[str] = [_Line.of(line) for line in body.splitlines()]
+    lines: list[str] = _page_lines(body.splitlines())
     form = read_routing_form(lines) if title is None else None  # an office system's 收文处理单 above the document:
     lines = lines[form.end:] if form else lines  # its fields and 流转记录 are none of the article's facts
     tail = _tail(lines)
@@ -975,9 +976,10 @@ class _Line(str):
     alone = False
 
     @classmethod
-    def of(cls, raw: str, indented: bool = False) -> _Line:
+    def of(cls, raw: str, indented: bool = False, hung: bool = False) -> _Line:
+        """hung: the line goes on with the item above it (_page_lines), so its indent opens no paragraph."""
         line = cls(normalize(raw))
-        line.indented = indented or bool(_INDENT.match(raw))
+        line.indented = indented or (bool(_INDENT.match(raw)) and not hung)
         return line
 
     @classmethod
@@ -990,6 +992,36 @@ class _Line(str):
 # "------", "＊ ＊ ＊", "——" or a mail's "-- " over its footer: a line of marks, but not "……" trailing off from the
 # sentence above
 _SEPARATOR = re.compile(r"(?![…\s]+$)[^\w]+")
+
+
+def _page_lines(raw: list[str]) -> list[str]:
+    """The page's lines; one indented with spaces to just under the text of a numbered item above it ("4. 会员积分
+    满2000分…，每月1日清零" / "   上月未兑换的代金券…", as a printed slip wraps its items) goes on with that item and
+    opens no paragraph, as a line after it at the same column does. (An indent of full-width spaces is a paragraph's,
+    "　　" under "一、…" as wide as the number.)"""
+    lines: list[str] = []
+    hanging = None  # the column the current item's text starts at
+    for line in raw:
+        indent = line[:len(line) - len(line.lstrip())]
+        hung = hanging is not None and indent == " " * hanging and not starts_item(line.strip())
+        lines.append(_Line.of(line, hung=hung))
+        if not hung:
+            hanging = _item_text_column(line)
+    return lines
+
+
+def _item_text_column(line: str) -> int | None:
+    """The column where a numbered item's text starts ("4. 会员…" → 3), None for a line that opens no item."""
+    text = line.lstrip()
+    number_end = item_number_end(text)
+    if not number_end:
+        return None
+    return _width(line[:len(line) - len(text[number_end:].lstrip())])  # its indent, number and the spaces after
+
+
+def _width(text: str) -> int:
+    """How many columns the text takes in a monospaced font, a Chinese character or full-width mark two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _without_furniture(lines: list[str]) -> list[str]:

@@ -1037,6 +1037,33 @@ def test_a_printed_notices_letterhead_file_number_and_page_numbers_are_no_text_n
 
 
 
+# A shoe-repair shop's printed slip: its numbered notes wrapped, each wrapped line spaced to under the note's text
+_REPAIR_SLIP = """\
+        鸢都修鞋配钥匙（东风街店）
+        电话：0536-8123456
+----------------------------------------
+取件单                    单号：XD0915
+日期：2024-09-15
+----------------------------------------
+注意事项：
+1. 取件请凭本单，单据遗失的须本人带身份证
+   到店登记，三天后方可取件。
+2. 修好的鞋子店内免费保管30天，超过30天
+   每天收保管费1元，满90天未取的
+   由本店统一捐赠。
+3. 换底、换跟保修一个月。
+  本店周一歇业。
+"""
+
+
+def test_a_slips_numbered_notes_run_on_over_lines_spaced_under_their_text():
+    [article] = parse_page("p", _REPAIR_SLIP).articles
+    assert "1. 取件请凭本单，单据遗失的须本人带身份证到店登记，三天后方可取件。" in article.paragraphs
+    assert "2. 修好的鞋子店内免费保管30天，超过30天每天收保管费1元，满90天未取的由本店统一捐赠。" in article.paragraphs
+    # an indent of another width, or a new item, opens its own paragraph
+    assert "本店周一歇业。" in article.paragraphs and "3. 换底、换跟保修一个月。" in article.paragraphs
+
+
 # A joint 红头 notice printed to PDF, as its text layer reads: the issuers a line each (one spaced out), no "文件"
 _JOINT_LETTERHEAD = """　　某某市文化和旅游局
 　　某 某 市 体 育 局
