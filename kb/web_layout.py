@@ -442,6 +442,10 @@ _ITEM_FIELD = re.compile(r"^(标题|内容|正文)\s*：\s*(.*)$")
 # 上午10:02", "昨天 下午3:15", "星期二 09:30"), its title line, its text, maybe a link line ("详情 >", "查看详情").
 _LIST_TIME = re.compile(rf"^(?:(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日|[昨今前]天|(?:星期|周)[一二三四五六日天])\s*"
                         rf"(?:上午|中午|下午|晚上|凌晨|早上|傍晚)?\s*{_TIME}$")
+# …or each time line led by its column's tag ("【场馆公告】 2024年11月8日 10:12"), over a title line or straight over
+# its text, under no account's name, maybe under a note of when the list was copied ("复制时间 2024-11-10 21:06")
+_MESSAGE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
+_COPIED_AT = re.compile(rf"^[\u4e00-\u9fff]{{2,6}}\s*[：:]?\s*{_FULL_DATE.pattern}(?:\s*{_TIME})?$")
 _LIST_HEAD_LINES = 3  # the account's name, a note ("（服务号消息，长按复制）"), a rule
 _ACCOUNT_NAME_CHARS = 20
 _LINK_LINE = re.compile(r"^(?:查看|点击查看|阅读)?(?:详情|全文|原文)\s*[>＞›»〉]*$")
@@ -586,7 +590,7 @@ def read_microblog(lines: list[str]) -> Microblog | None:
     post = _first_message(lines) or next((_post_under(lines, i, lines[0])
                                           for i in range(1, min(len(lines), _MICROBLOG_HEAD_LINES))
                                           if _MICROBLOG_TIME.match(lines[i])), None)
-    return replace(post, title=post.title or post.dateline.publisher) if post else None
+    return replace(post, title=post.title or post.dateline.publisher) if post and post.lines else None
 
 
 def _first_message(lines: list[str]) -> Microblog | None:
@@ -1049,17 +1053,30 @@ def _export_item(block: list[str]) -> tuple[str, list[str]]:
 
 def read_message_list(lines: list[str]) -> list[Message]:
     """The messages, when the lines are an account's list of messages (its name over two or more blocks, each a time
-    line over a title line), in list order; [] otherwise. An account's name is short and says no sentence."""
-    starts = [n for n, line in enumerate(lines[:-1]) if _LIST_TIME.match(line) and _is_message_title(lines[n + 1])]
-    head = lines[:starts[0]] if starts else []
-    if len(starts) < 2 or not 0 < len(head) <= _LIST_HEAD_LINES or len(head[0]) > _ACCOUNT_NAME_CHARS \
-            or not _NOT_A_SENTENCE.match(head[0]) or any(_SENTENCE_END.search(line) for line in head):
+    line over a title line) or an app's message centre (two or more blocks, each a tagged time line; a message
+    without a title line is titled by its opening words), in list order; [] otherwise. An account's name is short
+    and says no sentence."""
+    times = [_MESSAGE_TAG.sub("", line, count=1) for line in lines]
+    tagged = {n for n, line in enumerate(lines) if times[n] != line}
+    starts = [n for n in range(len(lines) - 1)
+              if _LIST_TIME.match(times[n]) and (n in tagged or _is_message_title(lines[n + 1]))]
+    head = [line for line in lines[:starts[0]] if not _COPIED_AT.match(line)] if starts else []
+    if len(starts) < 2 or not (head or tagged.issuperset(starts)) or len(head) > _LIST_HEAD_LINES \
+            or (head and (len(head[0]) > _ACCOUNT_NAME_CHARS or not _NOT_A_SENTENCE.match(head[0]))) \
+            or any(_SENTENCE_END.search(line) for line in head):
         return []
-    blocks = [lines[begin:end] for begin, end in itertools.pairwise([*starts, len(lines)])]
+    blocks = [[times[begin], *lines[begin + 1:end]] for begin, end in itertools.pairwise([*starts, len(lines)])]
     days = _message_days(blocks)
-    return [Message(title=block[1], dateline=Dateline(published=day, publisher=head[0], labelled=True),
-                    lines=[line for line in block[2:] if not _LINK_LINE.match(line)])
+    return [_listed_message(block, Dateline(published=day, publisher=head[0] if head else "", labelled=True))
             for block, day in zip(blocks, days, strict=True)]
+
+
+def _listed_message(block: list[str], dateline: Dateline) -> Message:
+    """A message of a list under its time line: titled by its title line, else by its opening words."""
+    titled = _is_message_title(block[1])
+    text = block[2:] if titled else block[1:]
+    return Message(title=block[1] if titled else _opening_clauses(block[1]), dateline=dateline,
+                   lines=[line for line in text if not _LINK_LINE.match(line)])
 
 
 def read_sms_backup(lines: list[str]) -> list[Message]:

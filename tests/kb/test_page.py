@@ -1271,6 +1271,34 @@ def test_messages_before_the_first_dated_one_are_dated_back_from_it():
         [("供气时间调整", date(2023, 12, 30)), ("安检上门提醒", date(2024, 1, 2))]
 
 
+# An app's message centre copied as text: a breadcrumb, when it was copied, then tagged messages, only the first
+# over a title line
+_MESSAGE_CENTRE = """鸢都停车 › 我的 › 消息通知
+复制时间 2025-01-06 19:40
+────────────
+【停车场公告】 2025年1月3日 09:15
+白浪河地下停车场春节期间收费调整的通知
+各位车主：春节期间（1月28日至2月4日），白浪河地下停车场首2小时免费，之后每小时3元，单日最高收费20元。
+白浪河地下停车场管理处
+────────────
+【缴费提醒】 2024年12月30日 18:02
+您的车辆鲁G·3P8Q2于12月30日在白浪河地下停车场停放3小时，已自动扣费6元，请留意账户余额。
+────────────
+【系统通知】 2024年12月20日 08:00
+月卡续费功能已上线，月卡每月260元，可在“我的-月卡”中办理。
+"""
+
+
+def test_an_apps_message_centre_is_its_messages_titled_by_their_title_line_or_opening_words():
+    articles = parse_page("p", _MESSAGE_CENTRE).articles
+    assert [(a.title, a.published) for a in articles] == [
+        ("白浪河地下停车场春节期间收费调整的通知", date(2025, 1, 3)),
+        ("您的车辆鲁G·3P8Q2于12月30日在白浪河地下停车场停放3小时", date(2024, 12, 30)),  # 40 characters at most
+        ("月卡续费功能已上线，月卡每月260元，可在“我的-月卡”中办理", date(2024, 12, 20)),
+    ]
+    assert "单日最高收费20元" in articles[0].text and "复制时间" not in articles[0].publisher
+
+
 def test_an_articles_time_lines_in_its_text_do_not_make_it_a_list_of_messages():
     notice = ("社区义诊活动安排\n为方便居民就近看病，社区卫生服务站近期将组织两次义诊，欢迎居民参加。\n"
               "3月5日 上午9:00\n第一场义诊\n地点在社区广场，提供测血压、测血糖服务。\n"
