@@ -311,15 +311,19 @@ def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
 
 def _chinese(name: str) -> str:
     """A sender's name when it is written in Chinese, else none; an office's name with its clerk's after it
-    ("某某跑团秘书处 宋雯") is the office's."""
+    ("某某跑团秘书处 宋雯"), maybe with the clerk's post between ("某某理事会 秘书 王俊杰"), is the office's."""
     name = name.strip().strip('"“”\'')
     office, _, person = name.rpartition(" ")
-    if is_issuer(office) and _PERSON.fullmatch(person):
+    body, _, post = office.rpartition(" ")
+    if _PERSON.fullmatch(person) and is_issuer(office):
         return office
+    if _PERSON.fullmatch(person) and is_issuer(body) and _POST.fullmatch(post):
+        return body
     return name if re.search(HAN, name) else ""
 
 
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![室办部科处组站队台])")  # a clerk, not "办公室", "人事科"
+_POST = re.compile(r"[\u4e00-\u9fff]{2,4}")  # "秘书", "干事", "副主任"
 
 
 def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
