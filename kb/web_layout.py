@@ -313,10 +313,11 @@ _STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
                     rf"(?:(?:记|写|摘|更新)(?:[于自]|(?!{HAN}))|[｜|·•/／—–])")
 # A statement the opening text makes about the document itself, in a sentence: "本文档由某某整理，发布于2024年6月20日，
 # 如有变动…" (a wiki's or online document's note on top, Yuque's info box), "本页最后更新于2024-06-20": the day it was
-# published (else updated); at its foot, "以上价格及政策由景区提供，更新于2024-04-01" (a booking site's note on what
-# stands above it). "某某活动于6月20日发布" is about something else, a fact of the text.
-_SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上)"
-                         rf"[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
+# published (else updated); at its foot, "以上价格及政策由景区提供，更新于2024-04-01" or "场馆信息更新于2024年5月20日
+# 由场馆方提供" (a booking site's note on what stands above it). "某某活动于6月20日发布" is about something else, a fact
+# of the text.
+_SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上"
+                         rf"|(?:^|(?<=\s)){HAN}{{1,6}}信息)[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 # "（此件主动公开）", "（以下内容由…提供）", a scanning app's note over the text it read ("[某某扫描 文字识别结果
@@ -1457,11 +1458,11 @@ def read_stamp(line: str) -> Dateline | None:
 
 def read_self_dated(lines: list[str], foot: bool = False) -> Dateline | None:
     """The day the opening lines say the document itself was published, else updated (see _SELF_DATED); with foot,
-    the day the last lines say what stands above them was ("以上…更新于…": "本通知发布于…" there is a forwarder's
-    word, not the page's); None when they say neither."""
+    the day the last lines say what stands above them was ("以上…更新于…", "场馆信息更新于…": "本通知发布于…" there is
+    a forwarder's word, not the page's); None when they say neither."""
     days = [Dateline(published=day, publisher="", labelled=True, rank=0 if found.group(1) else 1)
             for line in lines for found in _SELF_DATED.finditer(line)
-            if found.group(0).startswith("以上") == foot and (day := valid_day(*found.groups()[1:]))]
+            if found.group(0).startswith("本") != foot and (day := valid_day(*found.groups()[1:]))]
     return min(days, key=lambda dateline: dateline.rank, default=None)
 
 

@@ -1584,6 +1584,8 @@ def test_an_opening_statement_about_the_document_itself_dates_it(statement, day)
 @pytest.mark.parametrize("foot, day", [
     ("以上价格及开放政策由景区提供，更新于2024-04-01，本站保证价格真实。", "2024-04-01"),  # what stands above it
     ("60周岁以上老人免票政策更新于2024-04-01。", ""),  # a fact of the text
+    ("景区信息更新于2024年4月1日 由景区提供", "2024-04-01"),  # a booking site's foot line on what it shows
+    ("60周岁以上老人信息更新于2024-04-01。", ""),  # a fact of the text
 ])
 def test_a_foot_statement_on_what_stands_above_it_dates_the_page(foot, day):
     page = parse_page("p", html_page_text(
