@@ -37,8 +37,11 @@ _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期"
 _LANGUAGE_TAGS = re.compile(r"(?:[._](?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-z]{2,4})*)+$", re.IGNORECASE)  # .zh-CN
 # what a saved file is called before anyone names it ("新建文本文档 (2)", "下载", "会议录音_20230801"): no title
 _UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录音|字幕|视频|audio|video)", re.IGNORECASE)
-# "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…" in a NOTE (not "账号名称：…", "字幕组名称：…")
-_TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程)?(?:标题|题目|名称)$|^\S{0,4}作品$|^节目$")
+# "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…", a meeting app's "会议主题：…" in a NOTE (not "账号名称：…",
+# "字幕组名称：…")
+_TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$")
+# …else the work a NOTE says was published: "视频号“某某”2025年3月18日发布《充电棚新规一分钟看懂》"
+_PUBLISHED_WORK = re.compile(r"(?:发布|发表|上传)了?\s*《([^《》]{2,40})》")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -105,19 +108,20 @@ def _speaker(line: str, speakers: tuple[re.Pattern[str], frozenset[str]] | None)
 
 def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     """The title and day (YYYY-MM-DD) of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
-    file's first line, else a NOTE line labelled as the title ("视频标题：…"), else the file's name when it says
-    something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), each without
-    words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's NOTE blocks (see
-    _event_day)."""
+    file's first line, else a NOTE line labelled as the title ("视频标题：…", "会议主题：…"), else the work a NOTE line
+    says was published ("…发布《某某》"), else the file's name when it says something in Chinese
+    ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), each without words that name the file
+    ("…直播回放字幕"); and the day of the event in a WebVTT file's NOTE blocks (see _event_day)."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
     notes = list(_note_lines(lines).values()) if webvtt else []
-    titled = (line[label.end():].strip() for line in notes
-              if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1)))
+    titled = [line[label.end():].strip() for line in notes
+              if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1))]
+    published = [work.group(1) for line in notes if (work := _PUBLISHED_WORK.search(line))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
-    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, file_title))
+    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     day = _event_day(notes)
     facts = {"title": title, "date": day.isoformat() if day else ""}

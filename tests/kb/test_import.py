@@ -788,8 +788,12 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
      "作者：@某镇人武部  发布：2023-08-02  点赞 310\n", "某镇秋季征兵开始报名啦", "2023-08-02"),
     ("WEBVTT\n\nNOTE\n账号名称：某镇人武部\n视频标题：征兵体检注意事项\n字幕组名称：某某字幕组\n发布时间：2023-08-05\n",
      "征兵体检注意事项", "2023-08-05"),
+    ("WEBVTT\n\nNOTE\n飞书妙记 · 自动转写\n会议主题：某镇2023年秋季征兵动员会\n会议时间：2023/08/04 09:00-09:40\n",
+     "某镇2023年秋季征兵动员会", "2023-08-04"),
+    ("WEBVTT\n\nNOTE 公众号“某镇人武部”2023年8月6日发布《征兵政策三分钟讲清楚》\n",
+     "征兵政策三分钟讲清楚", "2023-08-06"),
 ], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
-        "the-title-label-not-the-accounts-name"])
+        "the-title-label-not-the-accounts-name", "a-meetings-subject", "the-work-a-note-says-was-published"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
