@@ -1486,7 +1486,12 @@ def _printing_day(line: str) -> date | None:
 
 
 def _issued(lines: list[str], at: int, day: date) -> Dateline:
-    """The closing whose day stands on line `at`, its issuers on the lines right above."""
+    """The closing whose day stands on line `at`, its issuers on the lines right above; a firm's, hospital's or
+    bank's name over its office's ("某某银行股份有限公司" / "财富管理部") is one issuer, as on one line."""
+    office, holder = _signer(lines[at - 1]), _signer(lines[at - 2]) if at >= 2 else ""
+    if holder and " " not in holder and _OFFICE_HOLDER.search(holder) and is_issuer(office) \
+            and not _AUTHORITY.match(office) and not _names_its_own(office, holder):
+        return Dateline(published=day, publisher=holder + office, labelled=False)
     first = at - 1
     while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
             and _AUTHORITY.match(lines[first - 1].strip()):
