@@ -334,7 +334,8 @@ _TRAILING_LINES = 4
 _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 # A wiki page's last-edited line, the only day such a page shows: MediaWiki's footer "此页面最后编辑于2024年4月18日
 # (星期四) 21:37。" ("本页面最后修订于…"), DokuWiki's "start.txt · 最后更改: 2024/04/18 21:37", Confluence's
-# "最后更新于 2024-04-18". (The metadata reader dates an English footer: "last edited on 18 April 2024".)
+# "最后更新于 2024-04-18", a service page's "页面更新：2025年9月28日". (The metadata reader dates an English footer:
+# "last edited on 18 April 2024".)
 # A meeting record's head (a press conference's, under its headline): "时　间：2022年11月10日（星期四）上午10:00" beside
 # "地　点：…", the labels maybe spaced out; the record is published on the day the meeting is held.
 _MEETING_TIME = re.compile(rf"^时\s*间\s*[：:]\s*{_FULL_DATE.pattern}")
@@ -529,7 +530,8 @@ _MEETING_HOST_LABEL = re.compile(r"主办(?:方|单位)?|(?:发起|组织|召集
 _TRANSCRIPT_END = re.compile(rf"^(?:{_RULE_MARK}|\s)*[\u4e00-\u9fff]{{0,4}}(?:结束|完毕?)(?:{_RULE_MARK}|\s)*$")
 _EXPORT_LINE = re.compile(rf"^(?:(?:导出|来)自\s*\S{{2,20}}?|(?:本\S{{0,3}})?由\s*\S{{2,20}}?(?:导出|生成))"
                           rf"(?:\s*(?:于\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?)?$")
-_LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:此|本|该)?页面?)?最后(?:编辑|修订|修改|更改|更新)"
+_LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:(?:此|本|该)?页面?)?最后|(?:此|本|该)?页面)"
+                          r"(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*\d")
 
 

@@ -2347,6 +2347,16 @@ def test_a_wiki_page_is_dated_by_its_last_edited_line(footer):
     assert "停车场设车位四百个" in article.text and "编辑" not in article.text
 
 
+def test_a_service_pages_update_line_at_its_foot_dates_it_when_nothing_else_does():
+    from kb.html_article import read_html
+    page = ("<html><head><title>青禾燃气 · 燃气费缴纳</title></head><body><h1>燃气费缴纳</h1>"
+            "<p>户号：QH2031　应缴金额：186.40元</p><p>缴费截止：2025年3月20日，逾期每天加收0.5‰滞纳金。</p>"
+            "<p>支持微信支付和银行卡，电子发票缴费成功后24小时内推送，安检预约请拨打客服电话。</p>"
+            "<p>客服电话：0536-1234567</p><p>{foot}</p></body></html>")
+    assert read_html(page.format(foot="页面更新：2025年3月2日")).published == date(2025, 3, 2)
+    assert read_html(page.format(foot="安检更新：2025年3月2日")).published is None  # not the page's
+
+
 def test_a_wiki_pages_dateline_under_its_headline_wins_over_its_last_edited_line():
     from kb.html_article import read_html
     footer = "<footer><li id='footer-info-lastmod'>此页面最后编辑于2024年6月27日 (星期四) 08:15。</li></footer>"
