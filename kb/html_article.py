@@ -52,6 +52,7 @@ from .web_layout import (
     is_masthead,
     is_page_kind,
     last_edited_day,
+    office_of,
     post_text,
     read_answer_page,
     read_dateline,
@@ -293,6 +294,9 @@ def read_html(page: str, url: str = "") -> WebArticle:
         or _show_owner(lines, title) or _employer(tree, lines) or read_developer(lines)
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     named = next((d.publisher for d in datelines if d.publisher), "") or normalize(account)  # by the page's text
+    # "来源：运营部" on a firm's own site, whose closing names the firm: the firm's office
+    holder = next((d.publisher for d in datelines if office_of(d.publisher, named)), "")
+    named = holder + named
     publisher = named or normalize(sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _site_name(tab_title, title)

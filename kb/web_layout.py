@@ -1491,8 +1491,7 @@ def _issued(lines: list[str], at: int, day: date) -> Dateline:
     """The closing whose day stands on line `at`, its issuers on the lines right above; a firm's, hospital's or
     bank's name over its office's ("某某银行股份有限公司" / "财富管理部") is one issuer, as on one line."""
     office, holder = _signer(lines[at - 1]), _signer(lines[at - 2]) if at >= 2 else ""
-    if holder and " " not in holder and _OFFICE_HOLDER.search(holder) and is_issuer(office) \
-            and not _AUTHORITY.match(office) and not _names_its_own(office, holder):
+    if office_of(holder, office):
         return Dateline(published=day, publisher=holder + office, labelled=False)
     first = at - 1
     while first > 0 and at - first < _JOINT_ISSUERS and _AUTHORITY.match(lines[first].strip()) \
@@ -1556,6 +1555,14 @@ def issuer_names(line: str) -> list[str]:
 
 # An organisation whose offices sign in its name ("某某有限公司 客户服务中心", "某某医院 门诊部")
 _OFFICE_HOLDER = re.compile(r"(?:公司|集团|医院|学校|大学|银行)$")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:部|科|室|处|组|中心|站)")
+
+
+def office_of(holder: str, name: str) -> bool:
+    """Whether `name` is an office of `holder`, a firm's, hospital's, school's or bank's name: a department's name
+    ("财富管理部", "运营部", "客户服务中心") that is no authority's and no issuer of its own."""
+    return " " not in holder and bool(_OFFICE_HOLDER.search(holder)) and bool(_DEPARTMENT.fullmatch(name)) \
+        and not _AUTHORITY.match(name) and not _names_its_own(name, holder)
 
 
 def _names_its_own(name: str, first: str) -> bool:

@@ -2357,6 +2357,19 @@ def test_a_service_pages_update_line_at_its_foot_dates_it_when_nothing_else_does
     assert read_html(page.format(foot="安检更新：2025年3月2日")).published is None  # not the page's
 
 
+@pytest.mark.parametrize("source, publisher", [
+    ("客服部", "青禾燃气有限公司客服部"),  # a department of the firm its closing names
+    ("潍坊日报", "潍坊日报"),  # a source of its own
+])
+def test_a_departments_name_as_a_firms_pages_source_is_the_firms_office(source, publisher):
+    from kb.html_article import read_html
+    page = ("<html><head><title>关于燃气表更换的通知</title></head><body><h1>关于燃气表更换的通知</h1>"
+            f"<div class='info'>发布时间：2025年3月2日　来源：{source}</div>"
+            "<p>各位用户：自3月10日起，我公司将为东关片区用户免费更换智能燃气表，每户约需30分钟，请家中留人。</p>"
+            "<p>更换后原表余额自动转入新表，不用另行缴费。</p><p>青禾燃气有限公司</p></body></html>")
+    assert read_html(page).publisher == publisher
+
+
 def test_a_wiki_pages_dateline_under_its_headline_wins_over_its_last_edited_line():
     from kb.html_article import read_html
     footer = "<footer><li id='footer-info-lastmod'>此页面最后编辑于2024年6月27日 (星期四) 08:15。</li></footer>"
