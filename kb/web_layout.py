@@ -130,7 +130,7 @@ _PROMPT = re.compile(r"^(?:长按|扫码|扫一扫|点击(?:上方|下方|蓝字
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$"
                      r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved"
                      r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:]"  # a newsroom's tip line
-                     r"|群公告$|置顶$|\S{2,30}群\s*[（(]\d{1,4}[)）]$"  # a group chat's notice board,
+                     r"|群公告$|置顶$|[^\s：:]{2,30}群\s*[（(]\d{1,4}[)）]$"  # a group chat's notice board,
                      r"|已读\s*\d+\s*(?:人|未读)|公告有效期\s*[：:]"  # an app's read counts, a notice's time on show,
                      r"|@(?:所有人|全体成员)$)",  # its mention of every member
                      re.IGNORECASE)
@@ -514,7 +514,10 @@ _TIMED_SENDER = re.compile(rf"^{_TIME}\s")  # …a sender after the time: only i
 _CHAT_SENDERS = 4
 # The chat an export's head names, over the exporter's own heading ("微信聊天记录导出"): a group's name without its
 # head count, or the one talked to
-_CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象)\s*[：:]\s*(.+?)\s*(?:[（(]\d+人[）)])?$")
+_CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象)\s*[：:]\s*(.+?)\s*(?:[（(]\d+人?[）)])?$")
+# …or each message under its day, time and sender on one line ("2024-06-20 19:32:11 刘管家（安居物业）"), as a PC
+# exporter writes a group chat: any number of senders, one of them sending more than once
+_STAMPED_SENDER = re.compile(rf"^{_FULL_DATE.pattern}\s+{_TIME}\s+([^\s，。！？；：:,][^，。！？；：:,]{{0,23}})$")
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
@@ -1266,7 +1269,12 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     of its last time line's day, else the day it was exported; the account talked to (one sender besides "我")
     publishes it when is_issuer accepts the name. Each message is a turn; time and export lines are no text. A head
     line naming the chat ("群聊：…", "聊天对象：…") titles it "…聊天记录"; only such a chat's senders may follow
-    their messages' times ("09:12 赵敏：")."""
+    their messages' times ("09:12 赵敏："). A group chat whose every message stands under its day, time and sender
+    ("2024-06-20 19:32:11 刘管家（安居物业）", three or more, a sender more than once) is read the same way."""
+    stamped = [(n, found.group(4)) for n in range(len(lines) - 1)
+               if (found := _STAMPED_SENDER.match(lines[n])) and not _STAMPED_SENDER.match(lines[n + 1])]
+    if len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
+        return _chat(lines, stamped, [n for n, _ in stamped])
     sent = [(n, found.group(1)) for n in range(len(lines) - 1)
             if (found := _CHAT_SENDER.match(lines[n])) and not _CHAT_SENDER.match(lines[n + 1])]
     senders, names = [n for n, _ in sent], [name for _, name in sent]
@@ -1274,10 +1282,16 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     if len(senders) < _MIN_TURNS or not times or times[0] > senders[0] or len(set(names)) > _CHAT_SENDERS \
             or len(set(names)) == len(names):
         return None
+    if not any(map(_CHAT_NAME.match, lines[:times[0]])) and any(_TIMED_SENDER.match(lines[n]) for n in senders):
+        return None  # an agenda's "09:00 主持人：": no chat
+    return _chat(lines, sent, times)
+
+
+def _chat(lines: list[str], sent: list[tuple[int, str]], times: list[int]) -> MeetingTranscript:
+    """A chat export's messages (each sender's name and its line), under a head above the first time line."""
+    senders, names = [n for n, _ in sent], [name for _, name in sent]
     head = [line for line in lines[:times[0]] if not _EXPORT_LINE.match(line)]
     named = next(filter(None, map(_CHAT_NAME.match, head)), None)  # "群聊：某某会员群（328人）"
-    if not named and any(_TIMED_SENDER.match(lines[n]) for n in senders):  # an agenda's "09:00 主持人：": no chat
-        return None
     exported = next(filter(None, map(read_dateline, lines[:times[0]])), None)
     day = first_full_day(lines[times[-1]]) or (exported.published if exported else None)
     others = set(names) - {"我"}

@@ -2097,6 +2097,26 @@ def test_a_chat_export_is_titled_by_the_chat_its_head_names_and_a_sender_may_fol
     assert article.paragraphs[:2] == ["王芳：今天午餐谁去送？", "李强：我去，12号楼有3位老人订了餐。"]
 
 
+def test_a_group_chat_whose_messages_stand_under_their_day_time_and_sender_is_a_chat_export():
+    page = parse_page("c", "群聊记录导出\n群聊：青禾小区2号楼业主群（88）\n导出时间：2024-05-09 21:30\n\n"
+                           "2024-05-08 19:02:15 王管家（青禾物业）\n明天上午9点到11点2号楼停水，请提前储水。\n\n"
+                           "2024-05-08 19:05:40 3单元201 李阿姨\n下午能来水吗\n\n"
+                           "2024-05-08 19:07:02 王管家（青禾物业）\n11点前恢复供水，如有延误群里通知。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾小区2号楼业主群聊天记录", "2024-05-08")
+    assert article.paragraphs == ["王管家（青禾物业）：明天上午9点到11点2号楼停水，请提前储水。",
+                                  "3单元201 李阿姨：下午能来水吗",
+                                  "王管家（青禾物业）：11点前恢复供水，如有延误群里通知。"]
+
+
+def test_a_days_programme_under_dated_times_is_no_chat():
+    programme = ("青禾镇樱桃节活动安排\n2024-05-08 09:00 开幕式\n地点在镇文化广场。\n"
+                 "2024-05-08 10:00 樱桃采摘\n每人门票30元。\n2024-05-08 14:00 文艺演出\n地点在镇文化广场。\n")
+    [article] = parse_page("p", programme).articles
+    assert article.title == "青禾镇樱桃节活动安排"  # no one "sends" twice: no chat's turns
+    assert not any(paragraph.startswith(("开幕式：", "樱桃采摘：")) for paragraph in article.paragraphs)
+
+
 def test_an_agenda_of_speakers_under_times_is_no_chat_and_keeps_its_times():
     [article] = parse_page("a", "社区健康讲座议程\n2024年11月20日\n09:00 主持人：\n介绍到场嘉宾。\n09:10 李医生：\n"
                                 "讲高血压的日常管理。\n09:40 主持人：\n现场答疑。\n").articles
