@@ -40,8 +40,11 @@ _UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录
 # "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…", a meeting app's "会议主题：…" in a NOTE (not "账号名称：…",
 # "字幕组名称：…")
 _TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$")
-# …else the work a NOTE says was published: "视频号“某某”2025年3月18日发布《充电棚新规一分钟看懂》"
+# …else the work a NOTE says was published: "视频号“某某”2025年3月18日发布《充电棚新规一分钟看懂》", else the
+# recording a NOTE says these are the subtitles of: "某某广播《午间直通车》2024年6月28日访谈节目字幕（视频号同步）"
+# (not "本字幕由…生成", "以下为片尾字幕")
 _PUBLISHED_WORK = re.compile(r"(?:发布|发表|上传)了?\s*《([^《》]{2,40})》")
+_SUBTITLES_OF = re.compile(r"^(?!本|以下)(\S[^。！？；]{5,40}?)\s*(?:的)?(?:中文)?字幕")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -109,9 +112,10 @@ def _speaker(line: str, speakers: tuple[re.Pattern[str], frozenset[str]] | None)
 def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     """The title and day (YYYY-MM-DD) of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
     file's first line, else a NOTE line labelled as the title ("视频标题：…", "会议主题：…"), else the work a NOTE line
-    says was published ("…发布《某某》"), else the file's name when it says something in Chinese
-    ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), each without words that name the file
-    ("…直播回放字幕"); and the day of the event in a WebVTT file's NOTE blocks (see _event_day)."""
+    says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕"), else the
+    file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's
+    title), each without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
+    NOTE blocks (see _event_day)."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
@@ -119,9 +123,10 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     titled = [line[label.end():].strip() for line in notes
               if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1))]
     published = [work.group(1) for line in notes if (work := _PUBLISHED_WORK.search(line))]
+    described = [recording.group(1) for line in notes if (recording := _SUBTITLES_OF.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
-    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, file_title))
+    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     day = _event_day(notes)
     facts = {"title": title, "date": day.isoformat() if day else ""}
