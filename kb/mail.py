@@ -46,6 +46,8 @@ _PASSING_ON = re.compile(r"转发|转给|转来|转告|告知|告诉|查收|查�
 # A calendar invitation's subject: its label, the event's name, then " @ " and when it is (and in which calendar)
 _INVITATION_LABEL = re.compile(r"^(?:(?:已?更新的?)?邀请|(?:Updated )?Invitation)\s*[:：]\s*", re.IGNORECASE)
 _EVENT_WHEN = re.compile(r"\s+@\s+(?!.*\s@\s).*$")  # from the last " @ " on
+# …a tail that says when, so an invitation without its calendar part is one too ("… @ 城西社区图书室" names a place)
+_TIMED_TAIL = re.compile(r"\s@\s.*(?:\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2})")
 _PLACE_FIELD = re.compile(r"(?:地点|地址|会场)[:：]")
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})
 _ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]")  # '"某某" <a@b.cn>', Outlook's "某某 [mailto:a@b.cn]"
@@ -119,7 +121,8 @@ def _own_mail(message: EmailMessage) -> Mail:
     html = part is not None and part.get_content_subtype() == "html"
     event = _invited_event(message)
     title = _REPLY_MARK.sub("", _header(message, "Subject"))
-    return Mail(title=_event_name(title) if event else title, day=_sent_day(message),
+    invited = bool(_INVITATION_LABEL.match(title) and _TIMED_TAIL.search(title))  # sent without its calendar part
+    return Mail(title=_event_name(title) if event or invited else title, day=_sent_day(message),
                 sender=_chinese(sender), body=body if html else _SIGNATURE.split(body)[0],
                 charset=part.get_content_charset() if part else None, html=html,
                 attachments=tuple(_attachments(message)), event=event)
