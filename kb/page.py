@@ -76,6 +76,7 @@ from .web_layout import (
     read_meeting_transcript,
     read_message_list,
     read_microblog,
+    read_occasion,
     read_printing_day,
     read_routing_form,
     read_self_dated,
@@ -866,7 +867,10 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     # "本文档由某某整理，发布于2024年6月20日，…" in its opening lines, "以上信息更新于…" in its last: when nothing above
     # dates it
     self_dated = read_self_dated(rest[:_HEAD_LINES]) or read_self_dated(rest[-_FOOT_LINES:], foot=True)
-    for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, stamp, version, self_dated)):
+    # "（2025年8月16日上午 多功能厅 讲话人：…）" under a speech's title: the day it was given (the note stays text)
+    occasion = read_occasion(rest[0]) if titles and rest else None
+    for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, stamp, occasion, version,
+                                 self_dated)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
         article.month = article.month or closing.month
@@ -1047,7 +1051,7 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     fields = bool(paragraphs) and bool(_opens_field(line) and FIELD_START.match(paragraphs[-1]))
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
-            and not _is_heading(paragraphs[-1], line):
+            and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]):
         paragraphs[-1] += line
     else:
         paragraphs.append(line)

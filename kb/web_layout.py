@@ -318,6 +318,7 @@ _STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
 # of the text.
 _SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上"
                          rf"|(?:^|(?<=\s)){HAN}{{1,6}}信息)[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
+_OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:上午|下午|晚上)?(?:在|\s+|[，,])[^（）()]+[）)]$")
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 # "（此件主动公开）", "（以下内容由…提供）", a scanning app's note over the text it read ("[某某扫描 文字识别结果
@@ -1468,6 +1469,14 @@ def read_version(line: str) -> Dateline | None:
 def read_stamp(line: str) -> Dateline | None:
     """The day a note's stamp line gives ("> 2025-02-18 记｜上午去窗口问的", see _STAMP); None when the line is none."""
     found = _STAMP.match(line.strip())
+    day = valid_day(*found.groups()) if found else None
+    return Dateline(published=day, publisher="", labelled=False) if day else None
+
+
+def read_occasion(line: str) -> Dateline | None:
+    """The day a speech's or meeting record's note under its title says it was given ("（2025年8月16日上午 多功能厅
+    讲话人：园长 某某）", "（2024年3月5日在全市某某会议上）"); None when the line is no such note."""
+    found = _OCCASION.match(line.strip())
     day = valid_day(*found.groups()) if found else None
     return Dateline(published=day, publisher="", labelled=False) if day else None
 

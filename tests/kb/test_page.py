@@ -2117,6 +2117,20 @@ def test_a_days_programme_under_dated_times_is_no_chat():
     assert not any(paragraph.startswith(("开幕式：", "樱桃采摘：")) for paragraph in article.paragraphs)
 
 
+def test_a_speechs_note_under_its_title_dates_it_and_stays_a_paragraph_of_its_own():
+    speech = ("青禾小学2025年秋季开学典礼 校长讲话稿\n（2025年9月1日上午 学校操场 讲话人：校长 刘红）\n"
+              "老师们，同学们，大家早上好！\n今年我们迎来了一年级新生六个班，共二百七十名同学。\n")
+    [article] = (page := parse_page("s", speech)).articles
+    assert page.iso_date_of(article) == "2025-09-01"
+    assert article.paragraphs[:2] == ["（2025年9月1日上午 学校操场 讲话人：校长 刘红）", "老师们，同学们，大家早上好！"]
+
+
+def test_a_note_in_brackets_is_never_run_on_into_the_line_under_it():
+    notice = "关于开展秋季灭鼠工作的通知\n各社区：\n灭鼠工作定于10月8日开始。\n（此件公开发布）\n附件：投放点一览\n"
+    [article] = parse_page("n", notice).articles
+    assert "（此件公开发布）" in article.paragraphs
+
+
 def test_an_agenda_of_speakers_under_times_is_no_chat_and_keeps_its_times():
     [article] = parse_page("a", "社区健康讲座议程\n2024年11月20日\n09:00 主持人：\n介绍到场嘉宾。\n09:10 李医生：\n"
                                 "讲高血压的日常管理。\n09:40 主持人：\n现场答疑。\n").articles
