@@ -294,8 +294,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
         or _show_owner(lines, title) or _employer(tree, lines) or read_developer(lines)
     sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
     named = next((d.publisher for d in datelines if d.publisher), "") or normalize(account)  # by the page's text
-    # "来源：运营部" on a firm's own site, whose closing names the firm: the firm's office
-    holder = next((d.publisher for d in datelines if office_of(d.publisher, named)), "")
+    # "来源：运营部" on a firm's own site (its tab's title names the firm), whose closing names the firm: its office
+    holder = next((d.publisher for d in datelines if office_of(d.publisher, named) and d.publisher in tab_title), "")
     named = holder + named
     publisher = named or normalize(sitename)
     if (publisher in _THIS_SITE or not publisher) and not nameless:

@@ -326,7 +326,9 @@ def _chinese(name: str) -> str:
 
 
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![室办部科处组站队台])")  # a clerk, not "办公室", "人事科"
-_POST = re.compile(r"[\u4e00-\u9fff]{2,4}")  # "秘书", "干事", "副主任"
+# a post in an organisation's office, not a member's ("家长", "读者", "会员")
+_POST = re.compile(r"(?:副|常务)?(?:秘书长?|干事|主任|专员|联络员|文员|经理|会长|理事长|负责人|站长|馆长|所长|部长|科长"
+                   r"|处长|店长)")
 
 
 def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:

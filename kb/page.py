@@ -1001,24 +1001,31 @@ _SEPARATOR = re.compile(r"(?![…\s]+$)[^\w]+")
 def _page_lines(raw: list[str]) -> list[str]:
     """The page's lines; one indented with spaces to just under the text of a numbered item above it ("4. 会员积分
     满2000分…，每月1日清零" / "   上月未兑换的代金券…", as a printed slip wraps its items) goes on with that item and
-    opens no paragraph, as a line after it at the same column does. (An indent of full-width spaces is a paragraph's,
-    "　　" under "一、…" as wide as the number.)"""
-    lines: list[str] = []
+    opens no paragraph, as the lines after it at the same column do, when the last of them ends a sentence (a
+    list's lines under its item end none: "2. 需携带材料" / "   户口本原件" / "   房产证"). (An indent of full-width
+    spaces is a paragraph's, "　　" under "一、…" as wide as the number; so is one under "1.活动时间：…", with no space
+    after it.)"""
+    hung = [False] * len(raw)
     hanging = None  # the column the current item's text starts at
-    for line in raw:
+    for n, line in enumerate(raw):
         indent = line[:len(line) - len(line.lstrip())]
-        hung = hanging is not None and indent == " " * hanging and not starts_item(line.strip())
-        lines.append(_Line.of(line, hung=hung))
-        if not hung:
+        hung[n] = hanging is not None and indent == " " * hanging and not starts_item(line.strip())
+        if not hung[n]:
             hanging = _item_text_column(line)
-    return lines
+    for n in range(len(raw) - 1, -1, -1):  # a run of such lines that ends no sentence is none
+        if hung[n] and not (n + 1 < len(raw) and hung[n + 1]) and not ends_sentence(normalize(raw[n])):
+            while n >= 0 and hung[n]:
+                hung[n] = False
+                n -= 1
+    return [_Line.of(line, hung=wrapped) for line, wrapped in zip(raw, hung, strict=True)]
 
 
 def _item_text_column(line: str) -> int | None:
-    """The column where a numbered item's text starts ("4. 会员…" → 3), None for a line that opens no item."""
+    """The column where a numbered item's text starts after a space ("4. 会员…" → 3), None for a line that opens no
+    item or has no space after its number."""
     text = line.lstrip()
     number_end = item_number_end(text)
-    if not number_end:
+    if not number_end or not text[number_end:number_end + 1].isspace():
         return None
     return _width(line[:len(line) - len(text[number_end:].lstrip())])  # its indent, number and the spaces after
 

@@ -313,12 +313,14 @@ _STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
                     rf"(?:(?:记|写|摘|更新)(?:[于自]|(?!{HAN}))|[｜|·•/／—–])")
 # A statement the opening text makes about the document itself, in a sentence: "本文档由某某整理，发布于2024年6月20日，
 # 如有变动…" (a wiki's or online document's note on top, Yuque's info box), "本页最后更新于2024-06-20": the day it was
-# published (else updated); at its foot, "以上价格及政策由景区提供，更新于2024-04-01" or "场馆信息更新于2024年5月20日
-# 由场馆方提供" (a booking site's note on what stands above it). "某某活动于6月20日发布" is about something else, a fact
-# of the text.
-_SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上"
-                         rf"|(?:^|(?<=\s)){HAN}{{1,6}}信息)[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
-_OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:上午|下午|晚上)?(?:在|\s+|[，,])[^（）()]+[）)]$")
+# published (else updated); at its foot, "以上价格及政策由景区提供，更新于2024-04-01" (a booking site's note on what
+# stands above it). "某某活动于6月20日发布" is about something else, a fact of the text.
+_SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上)"
+                         rf"[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
+# …or a foot line of its own: "场馆信息更新于2024年5月20日 由场馆方提供" (not "本市空气质量信息发布于…以来，…")
+_INFO_UPDATED = re.compile(rf"^{HAN}{{1,6}}信息(?:更新|修订)于\s*{_FULL_DATE.pattern}(?=\s|$)")
+_OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:上午|下午|晚上)?(?:在|\s+|[，,])"
+                       r"(?![^（）()]*(?:通过|修订|修正|公布|施行|至|\d{4}年))[^（）()]+[）)]$")  # not a law's history
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 # "（此件主动公开）", "（以下内容由…提供）", a scanning app's note over the text it read ("[某某扫描 文字识别结果
@@ -448,7 +450,8 @@ _LIST_TIME = re.compile(rf"^(?:(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日|[�
 # …or each time line led by its column's tag ("【场馆公告】 2024年11月8日 10:12"), over a title line or straight over
 # its text, under no account's name, maybe under a note of when the list was copied ("复制时间 2024-11-10 21:06")
 _MESSAGE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
-_COPIED_AT = re.compile(rf"^[\u4e00-\u9fff]{{2,6}}\s*[：:]?\s*{_FULL_DATE.pattern}(?:\s*{_TIME})?$")
+_COPIED_AT = re.compile(rf"^(?:复制|导出|保存|截图|抓取|备份)(?:时间|日期|于)\s*[：:]?\s*{_FULL_DATE.pattern}"
+                        rf"(?:\s*{_TIME})?$")
 _LIST_HEAD_LINES = 3  # the account's name, a note ("（服务号消息，长按复制）"), a rule
 _ACCOUNT_NAME_CHARS = 20
 _LINK_LINE = re.compile(r"^(?:查看|点击查看|阅读)?(?:详情|全文|原文)\s*[>＞›»〉]*$")
@@ -607,7 +610,7 @@ def _first_message(lines: list[str]) -> Microblog | None:
     messages of its day) is the whole chat: its replies answer it and stay text."""
     senders = [n for n, line in enumerate(lines) if _CHAT_HEADER.match(line)]
     sender = _CHAT_HEADER.match(lines[0]) if senders[:1] == [0] else None
-    if sender is None:
+    if sender is None or _COPIED_AT.match(lines[0]):  # "复制时间 2024-11-10 21:06": when it was copied, by no one
         return None
     notice = len(lines) > 1 and bool(_POST_HEADLINE.match(lines[1]))
     end = senders[1] if len(senders) > 1 else len(lines) if notice else None
@@ -1060,30 +1063,32 @@ def _export_item(block: list[str]) -> tuple[str, list[str]]:
 
 def read_message_list(lines: list[str]) -> list[Message]:
     """The messages, when the lines are an account's list of messages (its name over two or more blocks, each a time
-    line over a title line) or an app's message centre (two or more blocks, each a tagged time line; a message
-    without a title line is titled by its opening words), in list order; [] otherwise. An account's name is short
-    and says no sentence."""
+    line over a title line), or an app's message centre under no head but a note of when it was copied (two or more
+    blocks, each a tagged time line over a title line or straight over its text, titled then by its opening words),
+    in list order; [] otherwise. An account's name is short and says no sentence."""
     times = [_MESSAGE_TAG.sub("", line, count=1) for line in lines]
-    tagged = {n for n, line in enumerate(lines) if times[n] != line}
-    starts = [n for n in range(len(lines) - 1)
-              if _LIST_TIME.match(times[n]) and (n in tagged or _is_message_title(lines[n + 1]))]
-    head = [line for line in lines[:starts[0]] if not _COPIED_AT.match(line)] if starts else []
-    if len(starts) < 2 or not (head or tagged.issuperset(starts)) or len(head) > _LIST_HEAD_LINES \
+    timed = [n for n in range(len(lines) - 1) if _LIST_TIME.match(times[n]) and not _LIST_TIME.match(times[n + 1])]
+    titled = [n for n in timed if _is_message_title(lines[n + 1])]
+    tagged = [n for n in timed if times[n] != lines[n]]
+    first = min(titled[:1] + tagged[:1], default=0)
+    noted = all(_COPIED_AT.match(line) for line in lines[:first])  # no head but a note of when it was copied
+    # under an account's name each message has its title line ("【开幕式】 6月20日" over "地点：…" is none)
+    starts = tagged if noted else titled
+    head = [] if noted else lines[:starts[0]] if starts else []
+    if len(starts) < 2 or not (head or noted) or len(head) > _LIST_HEAD_LINES \
             or (head and (len(head[0]) > _ACCOUNT_NAME_CHARS or not _NOT_A_SENTENCE.match(head[0]))) \
             or any(_SENTENCE_END.search(line) for line in head):
         return []
-    blocks = [[times[begin], *lines[begin + 1:end]] for begin, end in itertools.pairwise([*starts, len(lines)])]
-    days = _message_days(blocks)
-    return [_listed_message(block, Dateline(published=day, publisher=head[0] if head else "", labelled=True))
+    # each block as its time line, its title line ("" when it has none) and its text
+    blocks = [[times[begin], *([] if begin in titled else [""]), *lines[begin + 1:end]]
+              for begin, end in itertools.pairwise([*starts, len(lines)])]
+    account = head[0] if head else ""
+    # an app lists its newest message first: its days are counted back through the years as an account's go on
+    days = _message_days(blocks[::-1])[::-1] if noted else _message_days(blocks)
+    return [Message(title=block[1] or _opening_clauses(block[2] if len(block) > 2 else ""),
+                    dateline=Dateline(published=day, publisher=account, labelled=True),
+                    lines=[line for line in block[2:] if not _LINK_LINE.match(line)])
             for block, day in zip(blocks, days, strict=True)]
-
-
-def _listed_message(block: list[str], dateline: Dateline) -> Message:
-    """A message of a list under its time line: titled by its title line, else by its opening words."""
-    titled = _is_message_title(block[1])
-    text = block[2:] if titled else block[1:]
-    return Message(title=block[1] if titled else _opening_clauses(block[1]), dateline=dateline,
-                   lines=[line for line in text if not _LINK_LINE.match(line)])
 
 
 def read_sms_backup(lines: list[str]) -> list[Message]:
@@ -1272,9 +1277,10 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     line naming the chat ("群聊：…", "聊天对象：…") titles it "…聊天记录"; only such a chat's senders may follow
     their messages' times ("09:12 赵敏："). A group chat whose every message stands under its day, time and sender
     ("2024-06-20 19:32:11 刘管家（安居物业）", three or more, a sender more than once) is read the same way."""
-    stamped = [(n, found.group(4)) for n in range(len(lines) - 1)
-               if (found := _STAMPED_SENDER.match(lines[n])) and not _STAMPED_SENDER.match(lines[n + 1])]
-    if len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
+    stamped = [(n, found.group(4)) for n, line in enumerate(lines) if (found := _STAMPED_SENDER.match(line))]
+    exported = stamped and any(_CHAT_NAME.match(line) or _EXPORT_LINE.match(line) or "聊天记录" in line
+                               for line in lines[:stamped[0][0]])  # the head names the chat or its export
+    if exported and len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
         return _chat(lines, stamped, [n for n, _ in stamped])
     sent = [(n, found.group(1)) for n in range(len(lines) - 1)
             if (found := _CHAT_SENDER.match(lines[n])) and not _CHAT_SENDER.match(lines[n + 1])]
@@ -1483,11 +1489,14 @@ def read_occasion(line: str) -> Dateline | None:
 
 def read_self_dated(lines: list[str], foot: bool = False) -> Dateline | None:
     """The day the opening lines say the document itself was published, else updated (see _SELF_DATED); with foot,
-    the day the last lines say what stands above them was ("以上…更新于…", "场馆信息更新于…": "本通知发布于…" there is
-    a forwarder's word, not the page's); None when they say neither."""
+    the day the last lines say what stands above them was ("以上…更新于…", a line "场馆信息更新于…": "本通知发布于…"
+    there is a forwarder's word, not the page's); None when they say neither."""
     days = [Dateline(published=day, publisher="", labelled=True, rank=0 if found.group(1) else 1)
             for line in lines for found in _SELF_DATED.finditer(line)
-            if found.group(0).startswith("本") != foot and (day := valid_day(*found.groups()[1:]))]
+            if found.group(0).startswith("以上") == foot and (day := valid_day(*found.groups()[1:]))]
+    if foot:
+        days += [Dateline(published=day, publisher="", labelled=True, rank=1) for line in lines
+                 if (found := _INFO_UPDATED.match(line.strip())) and (day := valid_day(*found.groups()))]
     return min(days, key=lambda dateline: dateline.rank, default=None)
 
 
@@ -1578,12 +1587,14 @@ def issuer_names(line: str) -> list[str]:
 
 # An organisation whose offices sign in its name ("某某有限公司 客户服务中心", "某某医院 门诊部")
 _OFFICE_HOLDER = re.compile(r"(?:公司|集团|医院|学校|大学|银行)$")
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:部|科|室|处|组|中心|站)")
+# …an office's name, not a place's unit of its own ("东关社区卫生服务站", "市疾控中心", "东关街道办事处")
+_DEPARTMENT = re.compile(r"(?![\u4e00-\u9fff]*(?:社区|街道|镇|村|市|区|县))[\u4e00-\u9fff]{1,8}(?:部|科|室|处|中心)")
 
 
 def office_of(holder: str, name: str) -> bool:
-    """Whether `name` is an office of `holder`, a firm's, hospital's, school's or bank's name: a department's name
-    ("财富管理部", "运营部", "客户服务中心") that is no authority's and no issuer of its own."""
+    """Whether `name` is an office of `holder`, a company's, group's, hospital's, school's (学校), university's or
+    bank's name: a department's name ("财富管理部", "运营部", "客户服务中心") that is no authority's, names no place
+    and is no issuer of its own."""
     return " " not in holder and bool(_OFFICE_HOLDER.search(holder)) and bool(_DEPARTMENT.fullmatch(name)) \
         and not _AUTHORITY.match(name) and not _names_its_own(name, holder)
 

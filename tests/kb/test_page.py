@@ -372,6 +372,8 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
      "个人金融部\n2025年4月25日\n", "2025-04-25", "青禾农村商业银行股份有限公司个人金融部"),  # …over its office
     ("关于发热门诊开放的通知\n下列医院的发热门诊24小时开放：\n县中医院\n县人民医院\n某县卫生健康局\n2020年2月25日\n",
      "2020-02-25", "某县卫生健康局"),  # a bureau under a hospital's name is no office of it
+    ("关于开展义诊活动的通知\n6月15日上午在东关社区广场义诊。\n青禾市中医院\n东关社区卫生服务站\n2024年6月10日\n",
+     "2024-06-10", "东关社区卫生服务站"),  # nor a place's service station
     ("樱桃采摘预约须知\n今年大棚樱桃采摘从4月10日开始，每人门票30元，可带走1斤。\n临朐县冶源镇青禾樱桃专业合作社\n"
      "2024年4月2日\n", "2024-04-02", "临朐县冶源镇青禾樱桃专业合作社"),  # a co-operative signs too
     ("关于联合开展耕地土壤调查的通知\n今年5月起在全国开展耕地土壤普查。\n自然资源部 生态环境部\n2024年5月6日\n",
@@ -2115,6 +2117,54 @@ def test_a_days_programme_under_dated_times_is_no_chat():
     [article] = parse_page("p", programme).articles
     assert article.title == "青禾镇樱桃节活动安排"  # no one "sends" twice: no chat's turns
     assert not any(paragraph.startswith(("开幕式：", "樱桃采摘：")) for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize("slip", [
+    "青禾小学新生报名须知\n请家长按时办理。\n2. 需携带材料\n   户口本原件及复印件\n   房产证或租房合同\n",  # a list
+    "社区通知\n1.活动时间：6月1日上午\n  本次活动在社区广场举行，请居民准时参加。\n",  # no space after the number
+])
+def test_lines_under_an_items_text_that_end_no_sentence_or_follow_no_spaced_number_stay_apart(slip):
+    [article] = parse_page("s", slip).articles
+    assert len(article.paragraphs) == len(slip.splitlines()) - 1
+
+
+@pytest.mark.parametrize("programme", [
+    "比赛安排\n【报名】 6月1日 09:00\n【开赛】 6月8日 09:00\n地点：市体育馆\n【颁奖】 6月9日 16:00\n地点：市体育馆\n",
+    "运动会日程安排\n【开幕式】 6月20日 09:30\n地点：市民广场。\n【田径决赛】 6月21日 14:00\n地点：市体育场。\n",
+])
+def test_a_programme_of_tagged_times_under_its_heading_is_one_article_not_messages(programme):
+    [article] = parse_page("p", programme).articles
+    assert article.title.startswith(programme.splitlines()[0])
+
+
+def test_an_apps_messages_newest_first_are_dated_back_through_the_year():
+    messages = ("复制时间 2024-06-06 20:00\n【停水通知】 6月3日 09:15\n因管网维修，2024年6月5日8:00至18:00停水。\n"
+                "【缴费提醒】 5月30日 18:02\n本月水费已出账，请及时缴纳。\n")
+    assert [a.published for a in parse_page("m", messages).articles] == [date(2024, 6, 3), date(2024, 5, 30)]
+
+
+@pytest.mark.parametrize("text", [
+    "群聊：青禾小区业主群（88）\n2024-05-08 19:02:15 王管家（青禾物业）\n明天上午停水，请提前储水。\n"
+    "2024-05-08 19:03:00 赵先生\n2024-05-08 19:05:40 李阿姨\n下午能来水吗\n2024-05-08 19:07:02 王管家（青禾物业）\n"
+    "11点前恢复供水。\n",  # a message with no text (a picture's) sends nothing, publishes nothing
+])
+def test_a_chat_message_without_text_is_no_turn_and_no_publisher(text):
+    [article] = (page := parse_page("c", text)).articles
+    assert page.publisher_of(article) == "" and not any("赵先生" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_programme_of_dated_times_repeating_an_item_is_no_chat():
+    programme = ("社区工作者培训班日程\n2024-05-08 08:30 签到\n地点：区委党校一楼大厅。\n2024-05-08 09:00 开班仪式\n"
+                 "区民政局局长致辞。\n2024-05-09 08:30 签到\n地点：区委党校一楼大厅。\n")
+    [article] = parse_page("p", programme).articles
+    assert not any(paragraph.startswith("签到：") for paragraph in article.paragraphs)
+
+
+def test_a_laws_history_under_its_title_does_not_date_it():
+    law = ("某省物业管理条例\n（2009年5月22日 某省人民代表大会常务委员会通过 2021年9月30日修订）\n第一章 总则\n"
+           "第一条 为了规范物业管理活动，制定本条例。\n")
+    [article] = parse_page("l", law).articles
+    assert article.published is None
 
 
 def test_a_speechs_note_under_its_title_dates_it_and_stays_a_paragraph_of_its_own():
