@@ -747,8 +747,10 @@ def read_dateline(line: str) -> Dateline | None:
     if labelled_day and not _EFFECT_LABEL.search(line[:labelled_day.start(1)]):
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
     posted = _DAY_THEN_POSTED.search(line) if len(line) <= _DATELINE_MAX_CHARS else None
-    if posted and _NOT_A_SENTENCE.match(line) and not _LABEL.search(line):  # "来源：某报 … 发布": read below
-        first = line.split(maxsplit=1)[0]  # an organisation publishes, a nickname does not ("暖暖的小卖部")
+    # "来源：某报 … 发布": read below; "【交房】 2025-01-03 10:26 发布 · 来源：某某" (a feed item's line) here
+    if posted and _NOT_A_SENTENCE.match(line) and not _LABEL.search(line[:posted.end()]):
+        source = _PUBLISHER.search(line, posted.end())
+        first = source.group(1) if source else line.split(maxsplit=1)[0]  # an organisation publishes, a nickname
         named = is_issuer(first) and (len(first) >= _POSTING_ORGANISATION_CHARS or bool(region_names_in(first)))
         return Dateline(published=valid_day(*posted.groups()), publisher=first if named else "", labelled=False)
     bare = line.strip("（）() ")  # "（2020年2月24日）" under a title, a closing's "二〇二〇年二月二十日"

@@ -1765,6 +1765,8 @@ def test_a_datelines_source_ends_where_the_next_label_begins(line, publisher):
     ("小禾的周末 Lv.5 2024年9月21日 发布 阅读 3208 顶 77", "2024-09-21", ""),  # a user's post: no publisher
     ("主播：老孟说潍坊 2023-05-06 19:40 发表 播放 8122", "2023-05-06", ""),
     ("来源：青禾日报 2024-10-08 09:30 发布", "2024-10-08", "青禾日报"),  # a source's label still names it
+    ("【通知】 2024-10-08 09:30 发布 · 来源：青禾区住房和城乡建设局", "2024-10-08", "青禾区住房和城乡建设局"),
+    ("【交房】 2024-10-08 09:30 发布 · 来源：开发商供稿", "2024-10-08", ""),  # a word that names no one
     # a page's line naming the organisation that keeps it, and the day it last changed it
     ("青禾区妇幼保健院 · 宣教科整理 · 2024年11月3日更新 · 已读 512", "2024-11-03", "青禾区妇幼保健院"),
     ("青禾区妇幼保健院　2024年11月3日发布", "2024-11-03", "青禾区妇幼保健院"),
