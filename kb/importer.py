@@ -337,7 +337,8 @@ def markdown_page_text(text: str, name: str = "") -> str:
         meta = {**properties, **meta}
     rendered = markdown.markdown(_without_container_fences(_TEMPLATE_TAG.sub("", body)), extensions=["tables"])
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
-    title = html.escape(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else ""
+    # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
+    title = html.escape(html.unescape(re.sub(r"<[^>]+>", "", heading.group(1)))) if heading else ""
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
                           f"<body><article>{rendered}</article></body></html>")
     found, page_body = split_front_matter(page)

@@ -1537,6 +1537,13 @@ async def test_a_markdown_file_is_read_as_the_page_it_renders_to(store, tmp_path
     assert answer.found and "满100元可用" in answer.text
 
 
+def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher():
+    page = parse_page("m", markdown_page_text("# 刘洋 & 王静 婚礼当天流程单\n\n婚礼定于10月6日中午12点在青禾酒店举行，"
+                                              "宴会厅在三楼，共摆28桌。\n"))
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == ("刘洋 & 王静 婚礼当天流程单", "")
+
+
 @pytest.mark.parametrize("info, day", [
     ("📎 本页由 工会办公室 维护｜所属空间：职工服务 / 福利｜最后更新：2024-05-09 16:20｜浏览 87", "2024-05-09"),
     ("创建者：刘某 | 修改时间：2024年5月9日 | 标签：福利", "2024-05-09"),
