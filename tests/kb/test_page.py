@@ -374,6 +374,8 @@ def test_a_text_notice_is_dated_and_published_by_its_closing_not_by_a_day_it_rep
      "2020-02-25", "某县卫生健康局"),  # a bureau under a hospital's name is no office of it
     ("关于开展义诊活动的通知\n6月15日上午在东关社区广场义诊。\n青禾市中医院\n东关社区卫生服务站\n2024年6月10日\n",
      "2024-06-10", "东关社区卫生服务站"),  # nor a place's service station
+    ("人民调解协议书\n双方同意由乙方一次性赔偿甲方维修费1200元。\n青禾社区人民调解委员会（印）\n2025年5月13日\n",
+     "2025-05-13", "青禾社区人民调解委员会"),  # its seal marked after its name
     ("樱桃采摘预约须知\n今年大棚樱桃采摘从4月10日开始，每人门票30元，可带走1斤。\n临朐县冶源镇青禾樱桃专业合作社\n"
      "2024年4月2日\n", "2024-04-02", "临朐县冶源镇青禾樱桃专业合作社"),  # a co-operative signs too
     ("关于联合开展耕地土壤调查的通知\n今年5月起在全国开展耕地土壤普查。\n自然资源部 生态环境部\n2024年5月6日\n",
