@@ -538,6 +538,8 @@ _MEETING_HOST_LABEL = re.compile(r"主办(?:方|单位)?|(?:发起|组织|召集
 _TRANSCRIPT_END = re.compile(rf"^(?:{_RULE_MARK}|\s)*[\u4e00-\u9fff]{{0,4}}(?:结束|完毕?)(?:{_RULE_MARK}|\s)*$")
 _EXPORT_LINE = re.compile(rf"^(?:(?:导出|来)自\s*\S{{2,20}}?|(?:本\S{{0,3}})?由\s*\S{{2,20}}?(?:导出|生成))"
                           rf"(?:\s*(?:于\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?)?$")
+# …or who edited it last (a role in a word) and when, alone on a line: a listing's "房东于2025年3月6日更新"
+_ROLE_EDITED = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}于\s*{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:更新|修改|编辑)$")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:(?:此|本|该)?页面?)?最后|(?:此|本|该)?页面)"
                           r"(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*\d")
@@ -822,7 +824,8 @@ def first_full_day(text: str) -> date | None:
 def last_edited_day(line: str, marked: bool = False) -> date | None:
     """The day a wiki's last-edited line gives (the day its text came to stand as it does), or None when the line is
     not one; a `marked` line is one the wiki marks as such (MediaWiki's #footer-info-lastmod), in any wording."""
-    return first_full_day(line) if len(line) <= _DATELINE_MAX_CHARS and (marked or _LAST_EDITED.match(line)) else None
+    edited = marked or _LAST_EDITED.match(line) or _ROLE_EDITED.match(line)
+    return first_full_day(line) if len(line) <= _DATELINE_MAX_CHARS and edited else None
 
 
 def read_issue_day(lines: list[str]) -> date | None:

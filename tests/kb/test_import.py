@@ -2373,6 +2373,8 @@ def test_a_service_pages_update_line_at_its_foot_dates_it_when_nothing_else_does
             "<p>客服电话：0536-1234567</p><p>{foot}</p></body></html>")
     assert read_html(page.format(foot="页面更新：2025年3月2日")).published == date(2025, 3, 2)
     assert read_html(page.format(foot="安检更新：2025年3月2日")).published is None  # not the page's
+    assert read_html(page.format(foot="商家于2025年3月2日更新")).published == date(2025, 3, 2)  # who, when
+    assert read_html(page.format(foot="安检于2025年3月2日更新完毕，请放心使用。")).published is None  # a sentence
 
 
 @pytest.mark.parametrize("source, site, publisher", [
