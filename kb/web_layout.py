@@ -354,8 +354,9 @@ _EVENT_PLACE = re.compile(r"^(?:活动|举办)?(?:地点|地址|场地)$")
 _EVENT_TERMS = re.compile(r"^(?:费用|票价|门票|发起人?|主办方?|组织者|举办方)$")
 _EVENT_VALUE_LINES = 3  # the most lines a label over its value (a list of sessions) takes
 _POSTED_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:发布|发起|创建)于\s*{_FULL_DATE.pattern}")
+_LISTED = re.compile(rf"^发布于\s*{_FULL_DATE.pattern}")  # a listing's own line under its headline: the day it went up
 # …or a second-hand listing's seller line, its items parted by dots ("来闲鱼4年 · 卖出32件宝贝 · 发布于2024-12-09")
-_POSTED_ITEM = re.compile(rf"[·•|｜]\s*发布于\s*{_FULL_DATE.pattern}")
+_POSTED_ITEM = re.compile(rf"[·•|｜]\s*(?:发布于|上线(?:时间|于))\s*[：:]?\s*{_FULL_DATE.pattern}")  # "· 上线时间 …"
 # A cover's line naming the day it is held or given (a slide deck's, a poster's): a full date alone on its line, maybe
 # with its weekday, its time (or span of time) and its place after a space: "2024年4月12日（周五）15:30　学校报告厅"
 _WEEKDAY = r"[（(]?(?:星期|周)[一二三四五六日天][）)]?"
@@ -749,6 +750,9 @@ def read_dateline(line: str) -> Dateline | None:
     labelled_day = _LABEL_THEN_DAY.match(line)  # "文章日期 2021年9月15日": a label, no colon, names nobody
     if labelled_day and not _EFFECT_LABEL.search(line[:labelled_day.start(1)]):
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)
+    listed = _LISTED.match(line) if len(line) <= _DATELINE_MAX_CHARS and _NOT_A_SENTENCE.match(line) else None
+    if listed:  # "发布于2024年11月6日　浏览 2317 次" under a listing's headline: its day, no one named
+        return Dateline(published=valid_day(*listed.groups()), publisher="", labelled=False)
     posted = _DAY_THEN_POSTED.search(line) if len(line) <= _DATELINE_MAX_CHARS else None
     # "来源：某报 … 发布": read below; "【交房】 2025-01-03 10:26 发布 · 来源：某某" (a feed item's line) here
     if posted and _NOT_A_SENTENCE.match(line) and not _LABEL.search(line[:posted.end()]):

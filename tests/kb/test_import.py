@@ -2365,6 +2365,19 @@ def test_a_wiki_page_is_dated_by_its_last_edited_line(footer):
     assert "停车场设车位四百个" in article.text and "编辑" not in article.text
 
 
+@pytest.mark.parametrize("meta, day", [
+    ("发布于2024年11月6日　浏览 2317 次　信息编号 SP0338", date(2024, 11, 6)),  # a listing's own line
+    ("发起人：刘某（青禾村） · 项目编号 YN0087 · 上线时间 2024年11月5日", date(2024, 11, 5)),  # a project's
+    ("创建于 2024年11月4日 · 笔记本：草稿", None),  # a note's making, no day it went up
+])
+def test_a_listings_posted_line_under_its_headline_dates_it(meta, day):
+    from kb.html_article import read_html
+    page = ("<html><head><title>青禾街临街小吃店转让</title></head><body><h1>青禾街临街小吃店转让</h1>"
+            f"<p class='meta'>{meta}</p><p>店面40平方米，月租3500元，可空转，转让费8万元，房东直签三年合同。</p>"
+            "<p>周边两所学校，客流稳定，设备齐全，有意者电话联系。</p></body></html>")
+    assert read_html(page).published == day
+
+
 def test_a_service_pages_update_line_at_its_foot_dates_it_when_nothing_else_does():
     from kb.html_article import read_html
     page = ("<html><head><title>青禾燃气 · 燃气费缴纳</title></head><body><h1>燃气费缴纳</h1>"
