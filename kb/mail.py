@@ -318,10 +318,11 @@ def _chinese(name: str) -> str:
     name = name.strip().strip('"“”\'')
     office, _, person = name.rpartition(" ")
     body, _, post = office.rpartition(" ")
-    if _PERSON.fullmatch(person) and is_issuer(office):
-        return office
-    if _PERSON.fullmatch(person) and is_issuer(body) and _POST.fullmatch(post):
-        return body
+    if _PERSON.fullmatch(person):
+        if is_issuer(office):
+            return office
+        if is_issuer(body) and _POST.fullmatch(post):
+            return body
     return name if re.search(HAN, name) else ""
 
 

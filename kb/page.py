@@ -1012,11 +1012,11 @@ def _page_lines(raw: list[str]) -> list[str]:
         hung[n] = hanging is not None and indent == " " * hanging and not starts_item(line.strip())
         if not hung[n]:
             hanging = _item_text_column(line)
-    for n in range(len(raw) - 1, -1, -1):  # a run of such lines that ends no sentence is none
-        if hung[n] and not (n + 1 < len(raw) and hung[n + 1]) and not ends_sentence(normalize(raw[n])):
-            while n >= 0 and hung[n]:
+    for wrapped, group in itertools.groupby(range(len(raw)), key=hung.__getitem__):
+        run = list(group)
+        if wrapped and not ends_sentence(normalize(raw[run[-1]])):  # a run of such lines that ends no sentence
+            for n in run:
                 hung[n] = False
-                n -= 1
     return [_Line.of(line, hung=wrapped) for line, wrapped in zip(raw, hung, strict=True)]
 
 

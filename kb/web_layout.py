@@ -1288,7 +1288,7 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     their messages' times ("09:12 赵敏："). A group chat whose every message stands under its day, time and sender
     ("2024-06-20 19:32:11 刘管家（安居物业）", three or more, a sender more than once) is read the same way."""
     stamped = [(n, found.group(4)) for n, line in enumerate(lines) if (found := _STAMPED_SENDER.match(line))]
-    exported = stamped and any(_CHAT_NAME.match(line) or _EXPORT_LINE.match(line) or "聊天记录" in line
+    exported = bool(stamped) and any(_CHAT_NAME.match(line) or _EXPORT_LINE.match(line) or "聊天记录" in line
                                for line in lines[:stamped[0][0]])  # the head names the chat or its export
     if exported and len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
         return _chat(lines, stamped, [n for n, _ in stamped])
