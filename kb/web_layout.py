@@ -458,6 +458,7 @@ _LIST_HEAD_LINES = 3  # the account's name, a note ("（服务号消息，长按
 _ACCOUNT_NAME_CHARS = 20
 _LINK_LINE = re.compile(r"^(?:查看|点击查看|阅读)?(?:详情|全文|原文)\s*[>＞›»〉]*$")
 _NAMED_DAY = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_MONTH_AND_DAY}")
+_YEAR_DAYS = 366
 _NEAR_DAYS = 92  # a message names days within a season of when it was sent: a day further off fixes no year
 # A phone's SMS backup exported as text (短信备份): maybe a head (the export's name, time, count of messages) over two
 # or more messages, each a time stamp with its way and the other party ("[2023-02-14 09:31:05] 收到 · 12123") over its
@@ -1093,8 +1094,9 @@ def read_message_list(lines: list[str]) -> list[Message]:
     blocks = [[times[begin], *([] if begin in titled else [""]), *lines[begin + 1:end]]
               for begin, end in itertools.pairwise([*starts, len(lines)])]
     account = head[0] if head else ""
-    # an app lists its newest message first: its days are counted back through the years as an account's go on
-    days = _message_days(blocks[::-1])[::-1] if noted else _message_days(blocks)
+    # counted on through the years in the order the messages were sent: as the list's shown days run, else as its
+    # kind lists them (an app its newest message first, an account's history its oldest)
+    days = _message_days(blocks[::-1])[::-1] if _newest_first(blocks, noted) else _message_days(blocks)
     return [Message(title=block[1] or _opening_clauses(block[2] if len(block) > 2 else ""),
                     dateline=Dateline(published=day, publisher=account, labelled=True),
                     lines=[line for line in block[2:] if not _LINK_LINE.match(line)])
@@ -1147,6 +1149,17 @@ def _opening_clauses(line: str) -> str:
 def _is_message_title(line: str) -> bool:
     return len(line) <= _POST_TITLE_CHARS and bool(re.search(HAN, line)) and bool(_NOT_A_SENTENCE.match(line)) \
         and not _LIST_TIME.match(line) and not FIELD_START.match(line)
+
+
+def _newest_first(blocks: list[list[str]], usually: bool) -> bool:
+    """Whether a list's messages run newest first: more of its shown days (month and day) go back than on from one
+    message to the next, each the shorter way round the year (12月30日 → 1月2日 goes on); `usually` on a tie (a list
+    of days it does not show)."""
+    shown = [day.toordinal() for block in blocks  # in a leap year
+             if (month_day := _shown_day(block[0])) and (day := valid_day(2000, *month_day[:2]))]
+    steps = [(later - earlier) % _YEAR_DAYS for earlier, later in itertools.pairwise(shown)]
+    back, on = sum(step > _YEAR_DAYS // 2 for step in steps), sum(0 < step <= _YEAR_DAYS // 2 for step in steps)
+    return usually if back == on else back > on
 
 
 def _message_days(blocks: list[list[str]]) -> list[date | None]:

@@ -2147,6 +2147,22 @@ def test_an_apps_messages_newest_first_are_dated_back_through_the_year():
     assert [a.published for a in parse_page("m", messages).articles] == [date(2024, 6, 3), date(2024, 5, 30)]
 
 
+@pytest.mark.parametrize("messages, days", [
+    # an account's history copied newest first, round a new year
+    ("城东热力\n1月5日 上午9:00\n供暖温度调整\n自2025年1月6日起，居民室温不低于20℃。\n12月28日 下午2:00\n停暖检修通知\n"
+     "换热站检修，停暖6小时。\n12月15日 上午8:30\n缴费提醒\n采暖费请按时缴纳。\n12月10日 上午8:00\n报修电话调整\n"
+     "报修电话改为0536-8123456。\n",
+     [date(2025, 1, 5), date(2024, 12, 28), date(2024, 12, 15), date(2024, 12, 10)]),
+    # an app's message centre copied oldest first
+    ("复制时间 2025-01-06 19:40\n【系统通知】 12月10日 08:00\n月卡续费功能已上线。\n【缴费提醒】 12月20日 18:02\n"
+     "本月停车费已扣6元。\n【系统通知】 12月30日 09:00\n元旦期间客服照常值班。\n【停车场公告】 1月3日 09:15\n"
+     "2025年1月28日至2月4日首2小时免费。\n",
+     [date(2024, 12, 10), date(2024, 12, 20), date(2024, 12, 30), date(2025, 1, 3)]),
+])
+def test_a_list_of_messages_is_counted_through_the_years_in_the_order_its_days_run(messages, days):
+    assert [a.published for a in parse_page("m", messages).articles] == days
+
+
 @pytest.mark.parametrize("text", [
     "群聊：青禾小区业主群（88）\n2024-05-08 19:02:15 王管家（青禾物业）\n明天上午停水，请提前储水。\n"
     "2024-05-08 19:03:00 赵先生\n2024-05-08 19:05:40 李阿姨\n下午能来水吗\n2024-05-08 19:07:02 王管家（青禾物业）\n"
