@@ -511,8 +511,10 @@ _BEST_ANSWER = re.compile(r"^(?:最佳|采纳|满意|推荐|精选|优质)(?:答
 # export line ("导出自某某 2022-09-17 21:03", "由某某导出", "来自某某"), which names an app, no publisher.
 _TURN_HEAD = re.compile(r"^([^\s，。！？；：:,]{1,16}(?: \d{1,2})?) ((?:\d{1,2}:)?\d{1,2}:\d{2})(?:\s+(\S.*))?$")
 _MIN_TURNS = 3
-_TRANSCRIPT_KIND = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:转写|转录|纪要|妙记|闪记|速记|文字记录|逐字稿)"
-                              r"(?:\s*[（(][\u4e00-\u9fffA-Za-z]{1,4}[)）])?$")
+# …maybe after the app's name and in brackets ("【讯飞听见 · 录音转写稿】")
+_TRANSCRIPT_KIND = re.compile(r"^【?(?:[\u4e00-\u9fffA-Za-z]{2,8}\s*[·・｜|]\s*)?[\u4e00-\u9fff]{0,6}"
+                              r"(?:转写|转录|纪要|妙记|闪记|速记|文字记录|逐字稿)稿?"
+                              r"(?:\s*[（(][\u4e00-\u9fffA-Za-z]{1,4}[)）])?】?$")
 # A chat as a messenger exports it: a time line alone between messages ("————— 2024-10-16 19:41 —————"), a sender's
 # name alone over each message ("我:", "某某园:"); a few people talk, each more than once
 _CHAT_TIME = re.compile(rf"^(?:{_RULE_MARK}|\s)*{_FULL_DATE.pattern}(?:\s+{_TIME})?(?:{_RULE_MARK}|\s)*$")
@@ -526,6 +528,10 @@ _CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象)\s*[�
 # exporter writes a group chat: any number of senders, one of them sending more than once
 _STAMPED_SENDER = re.compile(rf"^{_FULL_DATE.pattern}\s+{_TIME}\s+([^\s，。！？；：:,][^，。！？；：:,]{{0,23}})$")
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
+# …else the day the recording was made or transcribed ("转写时间：2024-10-09 21:16"); a head naming no meeting
+# names the recording's file ("文件名：某某说明会.m4a"), its name the meeting's
+_MADE_DAY_LABEL = re.compile(r"(?:录音|录制|转写|转录)(?:时间|日期)")
+_RECORDING_FILE = re.compile(r"(.+)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)", re.IGNORECASE)
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
 # ("全文摘要："), its chapters ("章节速览：" over "01:05　报名时间"), each a timecode and a short title, no text.
@@ -1273,13 +1279,16 @@ def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
     head = lines[:starts[0]] if starts else []
     fields = [field for line in head for field in _fields(line)]
     day = next(filter(None, (first_full_day(value) for label, value in fields
-                             if _MEETING_DAY_LABEL.fullmatch(label))), None)
+                             if _MEETING_DAY_LABEL.fullmatch(label))), None) \
+        or next(filter(None, (first_full_day(value) for label, value in fields
+                              if _MADE_DAY_LABEL.fullmatch(label))), None)
     recorded = any(_LENGTH_LABEL.fullmatch(label) or names_how_it_was_made(value) for label, value in fields) \
         or any(_SUMMARY_LABEL.match(line) or _CHAPTER_LINE.match(line) for line in head)
     if len(starts) < _MIN_TURNS or not (day or recorded or any(map(_TRANSCRIPT_KIND.match, head))):
         return None
     above = list(itertools.takewhile(lambda line: not _fields(line), head))
-    title = next((line for line in above if not _TRANSCRIPT_KIND.match(line)), next(iter(above), ""))
+    recording = next((file.group(1).strip() for _, value in fields if (file := _RECORDING_FILE.fullmatch(value))), "")
+    title = next((line for line in above if not _TRANSCRIPT_KIND.match(line)), recording or next(iter(above), ""))
     host = next((value for label, value in fields if _MEETING_HOST_LABEL.fullmatch(label)), "")
     # what a speaker said: the lines under their line, and what follows its timecode on it
     turns = [(turn.group(1), [*filter(None, [turn.group(3)]), *lines[n + 1:end]])

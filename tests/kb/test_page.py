@@ -2077,6 +2077,26 @@ def test_a_meeting_transcripts_head_names_and_dates_it_and_each_turn_is_led_by_i
                                   "说话人 1：6点50分到岗，每天每人补贴30元。"]
 
 
+_TRANSCRIBED = ("{kind}\n音频文件：老年大学春季开学说明会.mp3　时长：18分20秒　转写时间：2025-02-27 20:05\n{meeting}"
+              "说话人1  00:00:04\n春季学期3月3日开课，书法班每周二上午。\n说话人2  00:01:10\n学费多少？\n"
+              "说话人1  00:01:15\n每门课一学期200元，70岁以上减半。\n")
+
+
+@pytest.mark.parametrize("kind, meeting, title, day", [
+    # an app's kind line in brackets names nothing: the recording's file names the meeting, transcribed that day
+    ("【某某听写 · 录音转写稿】", "", "老年大学春季开学说明会", "2025-02-27"),
+    ("录音转写", "", "老年大学春季开学说明会", "2025-02-27"),
+    # a head naming the meeting and its day names and dates it (guards: as before)
+    ("录音转写\n老年大学家长座谈会", "会议时间：2025年2月25日\n", "老年大学家长座谈会", "2025-02-25"),
+])
+def test_a_recordings_transcript_is_named_by_its_file_and_dated_by_its_transcription_when_its_head_names_no_meeting(
+        kind, meeting, title, day):
+    page = parse_page("p", _TRANSCRIBED.format(kind=kind, meeting=meeting))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == (title, day)
+    assert article.paragraphs[0] == "说话人1：春季学期3月3日开课，书法班每周二上午。"
+
+
 _CHAT_EXPORT = ("青禾街道社区服务中心（公众号）聊天记录\n导出自某某电脑版 2024-11-20\n\n"
                 "————— 2024-11-18 20:05 —————\n\n我:\n老年食堂几点开饭\n\n青禾街道社区服务中心:\n"
                 "每天11:00开始供应午餐，80岁以上老人每餐补贴4元。\n送餐上门每单加收2元。\n\n"
