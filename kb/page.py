@@ -73,11 +73,13 @@ from .web_layout import (
     read_editor_day,
     read_form_head,
     read_item_export,
+    read_maintainer,
     read_meeting_transcript,
     read_message_list,
     read_microblog,
     read_occasion,
     read_printing_day,
+    read_releases,
     read_routing_form,
     read_self_dated,
     read_signature,
@@ -867,10 +869,12 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     # "本文档由某某整理，发布于2024年6月20日，…" in its opening lines, "以上信息更新于…" in its last: when nothing above
     # dates it
     self_dated = read_self_dated(rest[:_HEAD_LINES]) or read_self_dated(rest[-_FOOT_LINES:], foot=True)
+    # "维护：某某有限公司" in its opening lines; a changelog's version lines, the newest
+    kept, releases = read_maintainer(rest[:_HEAD_LINES]), read_releases(rest)
     # "（2025年8月16日上午 多功能厅 讲话人：…）" under a speech's title: the day it was given (the note stays text)
     occasion = read_occasion(rest[0]) if titles and rest else None
     for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, stamp, occasion, version,
-                                 self_dated)):
+                                 self_dated, kept, releases)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
         article.month = article.month or closing.month

@@ -316,8 +316,17 @@ _STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
 # 如有变动…" (a wiki's or online document's note on top, Yuque's info box), "本页最后更新于2024-06-20": the day it was
 # published (else updated); at its foot, "以上价格及政策由景区提供，更新于2024-04-01" (a booking site's note on what
 # stands above it). "某某活动于6月20日发布" is about something else, a fact of the text.
-_SELF_DATED = re.compile(rf"(?<!{HAN})(?:本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)|以上)"
-                         rf"[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)于\s*{_FULL_DATE.pattern}")
+_SELF_DOCUMENT = r"本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)"
+_SELF_DATED = re.compile(rf"(?<!{HAN})(?:{_SELF_DOCUMENT}|以上)"
+                         rf"[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)(?:于|\s*[：:])\s*{_FULL_DATE.pattern}")
+# …and who keeps it: "本页由某某部维护", "本文档由 **某某部** 维护", "维护：某某有限公司" in its opening lines; an
+# organisation, not a person ("本文档由店长某某维护"): it publishes the page
+_MAINTAINER = re.compile(rf"(?:(?<!{HAN}){_SELF_DOCUMENT}由|(?:^|(?<=[。；·•|｜\s]))维护\s*[：:])\s*\**\s*"
+                         r"([\u4e00-\u9fff（）()]{2,40}?)\s*\**\s*(?:维护|(?=[（(，,。；·•|｜\s]|$))")
+# A changelog's version lines ("[1.3.0] - 2024-12-15", "v3.4.0（2024-04-12）"), two or more: the newest dates it
+_RELEASE_LINE = re.compile(rf"^\[?[Vv]?\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\]?\s*(?:[-–—]\s*|[（(])\s*"
+                           rf"{_FULL_DATE.pattern}\s*[）)]?$")
+_MIN_RELEASES = 2
 # …or a foot line of its own: "场馆信息更新于2024年5月20日 由场馆方提供" (not "本市空气质量信息发布于…以来，…")
 _INFO_UPDATED = re.compile(rf"^{HAN}{{1,6}}信息(?:更新|修订)于\s*{_FULL_DATE.pattern}(?=\s|$)")
 _OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:上午|下午|晚上)?(?:在|\s+|[，,])"
@@ -1530,6 +1539,20 @@ def read_self_dated(lines: list[str], foot: bool = False) -> Dateline | None:
         days += [Dateline(published=day, publisher="", labelled=True, rank=1) for line in lines
                  if (found := _INFO_UPDATED.match(line.strip())) and (day := valid_day(*found.groups()))]
     return min(days, key=lambda dateline: dateline.rank, default=None)
+
+
+def read_maintainer(lines: list[str]) -> Dateline | None:
+    """The organisation the opening lines say keeps the page (see _MAINTAINER) as its publisher; None when they name
+    none or a person."""
+    name = next((found.group(1) for line in lines for found in _MAINTAINER.finditer(line)), "")
+    return Dateline(published=None, publisher=name, labelled=True) if is_issuer(name) else None
+
+
+def read_releases(lines: list[str]) -> Dateline | None:
+    """A changelog's newest version's day (see _RELEASE_LINE); None for a text with fewer version lines."""
+    days = [day for line in lines
+            if (found := _RELEASE_LINE.match(line.strip())) and (day := valid_day(*found.groups()))]
+    return Dateline(published=max(days), publisher="", labelled=True) if len(days) >= _MIN_RELEASES else None
 
 
 def is_imprint(line: str) -> bool:

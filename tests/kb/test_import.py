@@ -1589,8 +1589,9 @@ def test_a_containers_fences_are_no_text_and_its_box_is_a_paragraph_of_its_own(o
 @pytest.mark.parametrize("statement, day", [
     ("本文档由桂园小区物业服务中心整理，发布于2025年3月14日，如有调整以物业通知为准。", "2025-03-14"),
     ("本页最后更新于2025-03-14，内容以物业通知为准。", "2025-03-14"),
+    ("本页由物业客服组维护，最后更新：2025-03-14。", "2025-03-14"),  # its label's colon, in a sentence
     ("桂园小区的充电桩改造工程于2025年3月14日发布招标公告，物业提醒大家留意。", ""),  # not about the document
-], ids=["published", "updated", "something-else-published"])
+], ids=["published", "updated", "updated-labelled", "something-else-published"])
 def test_an_opening_statement_about_the_document_itself_dates_it(statement, day):
     """A Yuque document's info box opening its text says when the document itself was published (or updated): that
     day dates a page with no date in front matter or metadata, before any day its text reports; a day something else
@@ -1600,6 +1601,32 @@ def test_an_opening_statement_about_the_document_itself_dates_it(statement, day)
         "## 办卡\n\n4月1日起，充电卡到物业服务中心办理，押金30元。\n"))
     [article] = page.articles
     assert (page.iso_date_of(article), article.paragraphs[0]) == (day, statement)
+
+
+@pytest.mark.parametrize("statement, publisher", [
+    ("本文档由 **桂园小区物业服务中心** 维护，有疑问请到前台咨询。", "桂园小区物业服务中心"),
+    ("适用于一至三期业主 · 维护：潍坊桂园物业管理有限公司 · 电话0536-8123401", "潍坊桂园物业管理有限公司"),
+    ("本文档由物业前台小刘维护，有疑问请到前台咨询。", ""),  # a person publishes nothing
+    ("充电桩由潍坊桂园物业管理有限公司维护，坏了请报修。", ""),  # the charging posts', not the page's
+], ids=["kept-by", "kept-field", "a-person", "something-else-kept"])
+def test_the_organisation_an_opening_line_says_keeps_the_document_publishes_it(statement, publisher):
+    page = parse_page("p", markdown_page_text(
+        f"# 桂园小区电动车充电棚使用说明\n\n{statement}\n\n## 办卡\n\n4月1日起，充电卡到前台办理，押金30元。\n"))
+    [article] = page.articles
+    assert page.publisher_of(article) == publisher
+
+
+@pytest.mark.parametrize("versions, day", [
+    ("## [2.1.0] - 2025-03-02\n\n- 月卡改为每月35元。\n\n## [2.0.0] - 2025-01-15\n\n- 上线月卡，每月30元。\n",
+     "2025-03-02"),
+    ("## v2.0.0（2025-01-15）\n\n- 上线月卡，每月30元。\n\n## v2.1.0（2025-03-02）\n\n- 月卡改为每月35元。\n",
+     "2025-03-02"),  # the newest, wherever it stands
+    ("## [2.1.0] - 2025-03-02\n\n- 月卡改为每月35元。\n", ""),  # one version line is no changelog
+], ids=["keep-a-changelog", "oldest-first", "one-version"])
+def test_a_changelog_is_dated_by_its_newest_version(versions, day):
+    page = parse_page("p", markdown_page_text(f"# 鸢都停车 App 更新日志\n\n每个版本的变化记在这里。\n\n{versions}"))
+    [article] = page.articles
+    assert page.iso_date_of(article) == day
 
 
 @pytest.mark.parametrize("foot, day", [
