@@ -72,6 +72,7 @@ from .web_layout import (
     read_dateline,
     read_editor_day,
     read_form_head,
+    read_issued_day,
     read_item_export,
     read_maintainer,
     read_meeting_transcript,
@@ -131,6 +132,7 @@ _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|指引|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _ISSUER_ABOUT = re.compile(r"^([\u4e00-\u9fff（）()]{2,40}?)关于")
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
+_KIND_ALONE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}(?:{_DOCUMENT_KINDS})")  # "检测报告", "通告": a kind line
 _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策解读" names a document too
 # "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets;
 # any name before an edition or issue ("…讲解词（2024年修订版）", "…（2023年版）", "…讲义（第一期）") is a document's
@@ -871,17 +873,18 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     self_dated = read_self_dated(rest[:_HEAD_LINES]) or read_self_dated(rest[-_FOOT_LINES:], foot=True)
     # "维护：某某有限公司" in its opening lines; a changelog's version lines, the newest
     kept, releases = read_maintainer(rest[:_HEAD_LINES]), read_releases(rest)
+    issued = read_issued_day(rest[:attachments])  # "签发日期：…" at a report's foot
     # "（2025年8月16日上午 多功能厅 讲话人：…）" under a speech's title: the day it was given (the note stays text)
     occasion = read_occasion(rest[0]) if titles and rest else None
     for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, stamp, occasion, version,
-                                 self_dated, kept, releases)):
+                                 self_dated, kept, releases, issued)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
         article.month = article.month or closing.month
     article.publisher = article.publisher or credited or _head_issuers(rest) or _head_section_issuer(rest)
     paper = _PAPER_CREDIT.search(article.paragraphs[-1]) if article.paragraphs else None
     article.publisher = article.publisher or (paper.group(1) if paper else "")  # "…。（某某晚报记者 宋佳）"
-    article.publisher = article.publisher or _title_issuer(article.title)
+    article.publisher = article.publisher or _title_issuer(article.title) or _letterhead_issuer(titles)
     if article.paragraphs:
         match = _DATELINE.match(article.paragraphs[0])
         if match:
@@ -897,6 +900,14 @@ def _title_issuer(title: str) -> str:
     name opens with none."""
     issuer = _ISSUER_ABOUT.match(title) if _OF_A_KIND.search(title) else None
     return issuer.group(1) if issuer and is_issuer(issuer.group(1)) else ""
+
+
+def _letterhead_issuer(titles: list[str]) -> str:
+    """The issuer a letterhead names over the document's kind alone ("某某检测技术有限公司" over "检 测 报 告"): it
+    issued the document when nothing else names anyone; "" for other title lines."""
+    issuer = titles[0].strip() if len(titles) > 1 else ""
+    kind = _unspaced("".join(line.strip() for line in titles[1:]))
+    return issuer if is_issuer(issuer) and _KIND_ALONE.fullmatch(kind) else ""
 
 
 def _is_manual_cover_line(line: str) -> bool:

@@ -341,6 +341,9 @@ _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chr
 # beside other fields on its line), its value a full date; an empty one in a signature table ("签字日期：") names no day
 _SIGNED_FIELD = re.compile(r"(?:^|\s)[\u4e00-\u9fff]{0,4}(?:签订|签署|签约|签字)日期\s*：?\s*(\S[^：]*?)\s*"
                            r"(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
+# …and a report's or certificate's issue-date field ("签发日期：2024年9月14日"), weaker: on a sign-off form it is the
+# day release was approved, not the planned publication's ("拟发布日期：…")
+_ISSUED_FIELD = re.compile(r"(?:^|\s)签发日期\s*：?\s*(\S[^：]*?)\s*(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
 _AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$")
 _JOINT_ISSUERS = 4
 _TRAILING_LINES = 4
@@ -1476,12 +1479,17 @@ def _printed_at_the_foot(lines: list[str]) -> Dateline | None:
     return Dateline(published=day, publisher=found.group(1), labelled=False) if found and day else None
 
 
-def _signing_day(lines: list[str]) -> Dateline | None:
+def _signing_day(lines: list[str], field: re.Pattern[str] = _SIGNED_FIELD) -> Dateline | None:
     """The day an agreement's signing-date fields give (the latest: it holds once its last party has signed); None
     when no line that says no sentence is such a field with a full date ("自2021年4月18日签订之日起" is none)."""
     days = [day for line in lines if _NOT_A_SENTENCE.match(line)
-            for found in _SIGNED_FIELD.finditer(line.strip()) if (day := _day_alone(found.group(1)))]
+            for found in field.finditer(line.strip()) if (day := _day_alone(found.group(1)))]
     return Dateline(published=max(days), publisher="", labelled=True) if days else None
+
+
+def read_issued_day(lines: list[str]) -> Dateline | None:
+    """The day a report's issue-date field among its last lines gives (see _ISSUED_FIELD); None when none is one."""
+    return _signing_day(lines[-_SIGNATURE_LINES:], _ISSUED_FIELD)
 
 
 def _tabulated_day(lines: list[str]) -> Dateline | None:

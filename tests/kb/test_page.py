@@ -2423,22 +2423,22 @@ def test_an_issuer_above_a_name_by_its_kind_naming_no_place_is_read_with_it_edit
         "青禾县图书馆古籍阅览室使用指引（试行）", "为方便群众办事，现将有关事项明确如下。")
 
 
-@pytest.mark.parametrize("text, title", [
+@pytest.mark.parametrize("text, title, publisher", [
     # an organisation's name over its text's first sentence, or over a news headline: a title of its own
-    ("青禾县图书馆\n本馆将于10月8日起延长开放时间，周二至周日9:00至20:00。\n", "青禾县图书馆"),
+    ("青禾县图书馆\n本馆将于10月8日起延长开放时间，周二至周日9:00至20:00。\n", "青禾县图书馆", ""),
     ("青禾县融媒体中心\n城南菜市场改造完工\n城南菜市场改造工程10月12日完工，新增摊位86个。\n",
-     "青禾县融媒体中心 城南菜市场改造完工"),
-    # an issuer over a name naming no place, or over "关于…": one document's name together
+     "青禾县融媒体中心 城南菜市场改造完工", ""),
+    # an issuer over a name naming no place, or over "关于…": one document's name together, which it issued
     ("青禾县政务服务中心\n办事指南\n不动产登记请到二楼5号至9号窗口，每周一至周五受理。\n",
-     "青禾县政务服务中心办事指南"),
+     "青禾县政务服务中心办事指南", "青禾县政务服务中心"),
     ("青禾县水利局\n关于汛期水库禁止垂钓的通告\n汛期内全县12座水库禁止垂钓、游泳。\n",
-     "青禾县水利局关于汛期水库禁止垂钓的通告"),
+     "青禾县水利局关于汛期水库禁止垂钓的通告", "青禾县水利局"),
 ])
-def test_an_organisation_over_a_headline_a_sentence_or_a_name_naming_no_place_keeps_its_reading(text, title):
+def test_an_organisation_over_a_headline_a_sentence_or_a_name_naming_no_place_keeps_its_reading(text, title,
+                                                                                               publisher):
     page = parse_page("p", text)
     [article] = page.articles
-    issued = title.split("关于")[0] if "关于" in title else ""  # "某某局关于…的通告" names who issued it
-    assert (article.title, page.publisher_of(article)) == (title, issued)
+    assert (article.title, page.publisher_of(article)) == (title, publisher)
 
 
 _MOMENTS = """柳岸社区网格员·小林 的朋友圈（从微信复制，2025年9月20日）
@@ -2532,6 +2532,15 @@ def test_an_official_documents_name_gives_its_issuer_when_no_closing_dates_it(ti
     text = f"{title}\n各乡镇人民政府：\n现将方案印发给你们，请认真贯彻执行。\n\n某县控烟工作方案\n一、室内禁止吸烟。\n"
     [article] = (page := parse_page("d", text)).articles
     assert (article.title, page.publisher_of(article)) == (title, publisher)
+
+
+def test_a_reports_letterhead_over_its_spaced_kind_publishes_it_and_its_issue_date_field_dates_it():
+    text = ("某某环境检测有限公司\n              检 测 报 告\n报告编号：HJ-2024-0311        第1页 共1页\n"
+            "委托单位：某某小区业主委员会\n一、检测结果\n  小区游泳池水的余氯、浑浊度两项均合格。\n"
+            "检测人：王某          审核人：李某\n                    签发日期：2024年6月14日\n")
+    [article] = (page := parse_page("r", text)).articles
+    assert (article.title, page.publisher_of(article), page.iso_date_of(article)) == \
+        ("某某环境检测有限公司检测报告", "某某环境检测有限公司", "2024-06-14")
 
 
 _STALL_RULES = ("==============================\n   某街道旧物市集 · 摊主须知（2024年春季版）\n"
