@@ -34,6 +34,7 @@ from .text import (
     DATE_RANKS,
     HAN,
     china_day,
+    is_label,
     marked_encoding,
     normalize,
     row_sentence,
@@ -86,6 +87,8 @@ _BLOCK_TAGS = frozenset("address article aside blockquote br center dd div dl dt
                         "header hr li main nav ol p section table td th tr ul".split())
 _UNSEEN_TAGS = ("script", "style", "noscript", "template")
 _SHEET_NAME = re.compile(r"^(?:工作表|工作簿)\d*$")  # a spreadsheet's default name: "工作表1" (also "Sheet1", no Han)
+_MIN_FIELD_ROWS = 3  # a table of fields: a label and its value a row
+_MAIL_PARTIES = frozenset({"发件人", "收件人", "抄送"})
 _TITLE_ROW = "data-title-row"  # marks a table's title row said as a line above it (a sheet's)
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
@@ -610,7 +613,8 @@ def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
             continue
         if _has_header_row(rows):
             lines = [_row_sentence(rows[0], row) for row in rows[1:]]
-        elif all(len(row) % 2 == 0 and [cell.tag for cell in row] == ["th", "td"] * (len(row) // 2) for row in rows):
+        elif all(len(row) % 2 == 0 and [cell.tag for cell in row] == ["th", "td"] * (len(row) // 2) for row in rows) \
+                or _is_field_table(rows):
             lines = [element for row in rows for label, value in zip(row[::2], row[1::2], strict=True)
                      for element in _labelled(label, value)]
         else:
@@ -619,6 +623,19 @@ def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
             table.addprevious(line)
         _unwrap_figure(table)
         table.drop_tree()
+
+
+def _is_field_table(rows: list[list[Any]]) -> bool:  # lxml elements
+    """A table of fields set in plain cells, each row a short label and its value ("报告编号 | QY-2025-0321",
+    "委托单位 | 某某公司"), as a lookup page or a product's specification shows them; not a layout table (its cells
+    hold blocks or long text, or a bullet's glyph beside each item) nor a list of two columns of values, nor a
+    saved mail's header (its 发件人 and 收件人 rows), which the page's headline and dateline are read from as it
+    stands."""
+    labels = [_label_name(row[0]) for row in rows if len(row) == 2]
+    return len(rows) >= _MIN_FIELD_ROWS and len(labels) == len(rows) \
+        and all(is_label(label) and len(label) > 1 and re.search(HAN, label) for label in labels) \
+        and not any(child.tag in _BLOCK_TAGS for row in rows for child in row[1]) \
+        and not _MAIL_PARTIES & set(labels)
 
 
 def _unwrap_figure(table: Any) -> None:  # an lxml element

@@ -1887,6 +1887,27 @@ def test_a_letters_page_says_each_label_with_its_value_and_is_titled_by_its_titl
     assert "答复内容：\n您好！经了解，该早市由街道办事处管理。\n早市定于4月10日起恢复" in article.text
 
 
+_FIELD_TABLE_PAGE = ("<html><head><meta charset='utf-8'><title>查询结果 - 某某检测有限公司</title></head><body>"
+                     "<h1>东湖小区泳池水质检测结果</h1><table>{rows}</table>"
+                     "<p>本次检测由物业委托，费用2600元，由小区公共收益支出，住户不需要交钱。泳池6月1日起开放，"
+                     "每天下午2点到晚上9点，检测结果每月在物业公告栏张贴。</p></body></html>")
+
+
+@pytest.mark.parametrize("rows, said", [
+    # a short label and its value a row, in plain cells: each a field
+    ("<tr><td>报告编号</td><td>HJ-2025-0611</td></tr><tr><td>采样日期</td><td>2025年6月3日</td></tr>"
+     "<tr><td>余氯</td><td>0.4mg/L，合格</td></tr>",
+     ["报告编号：HJ-2025-0611", "采样日期：2025年6月3日", "余氯：0.4mg/L，合格"]),
+    # a saved mail's header: as it stands (its headline and dateline are read from it)
+    ("<tr><td>发件人</td><td>某某检测有限公司</td></tr><tr><td>收件人</td><td>东湖物业</td></tr>"
+     "<tr><td>时间</td><td>2025年6月5日</td></tr>", []),
+])
+def test_a_table_of_fields_in_plain_cells_says_each_label_with_its_value(rows, said):
+    from kb.html_article import read_html
+    lines = read_html(_FIELD_TABLE_PAGE.format(rows=rows)).text.splitlines()
+    assert [line for line in lines if "：" in line and "。" not in line] == said
+
+
 def test_a_letters_page_under_its_headline_is_dated_by_the_reply_not_the_message():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>小区旁的夜市噪音扰民怎么办？</title></head><body>"
