@@ -562,7 +562,7 @@ _EXPORT_LINE = re.compile(rf"^(?:(?:导出|来)自\s*\S{{2,20}}?|(?:本\S{{0,3}}
 _ROLE_EDITED = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}于\s*{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:更新|修改|编辑)$")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:(?:此|本|该)?页面?)?最后|(?:此|本|该)?页面)"
                           r"(?:编辑|修订|修改|更改|更新)"
-                          r"(?:于|时间|日期)?\s*[：:]?\s*\d")
+                          r"(?:于|时间|日期)?\s*[：:]?\s*(?:[\u4e00-\u9fff]{2,4}\s+)?\d")  # "最后编辑：某某 2024-…"
 
 
 @dataclass(frozen=True)

@@ -1629,6 +1629,18 @@ def test_a_changelog_is_dated_by_its_newest_version(versions, day):
     assert page.iso_date_of(article) == day
 
 
+@pytest.mark.parametrize("info, day", [
+    ("共享笔记（青禾社区） · 最后编辑：王某 2024-11-06 17:42 · 3人可编辑", "2024-11-06"),  # who, then when
+    ("共享笔记（青禾社区） · 最后编辑：王某 · 3人可编辑", ""),  # who alone
+])
+def test_a_shared_notes_last_edited_line_naming_its_editor_dates_it(info, day):
+    page = parse_page("p", markdown_page_text(
+        f"# 交接班记录本 · 青禾社区日间照料中心\n\n> {info}\n\n## 11月5日 白班\n\n"
+        "- 今天在站老人23人，午餐每份12元。\n- 班车明早7:50从东门发车。\n"))
+    [article] = page.articles
+    assert page.iso_date_of(article) == day
+
+
 @pytest.mark.parametrize("foot, day", [
     ("以上价格及开放政策由景区提供，更新于2024-04-01，本站保证价格真实。", "2024-04-01"),  # what stands above it
     ("60周岁以上老人免票政策更新于2024-04-01。", ""),  # a fact of the text
