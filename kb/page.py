@@ -682,16 +682,24 @@ def _pasted_parts(body: str) -> list[str]:
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
         if parts and not said_han(header) and (starts_item(opening) or (
-                _FIELDS_LINE.match(opening) and len(header) <= _TITLE_OVER_FIELDS_LINES
-                and not any(FIELD_START.match(line.strip()) for line in header))):
+                _FIELDS_LINE.match(opening) and _is_slip_head(header))):
             parts[-1] += "\n" + part
         else:
             parts.append(part)
     return parts
 
 
+def _is_slip_head(lines: list[str]) -> bool:
+    """A statement's or slip's head: its title (maybe under its issuer's line), maybe over one line of its number's
+    and printing time's fields ("结算单号：… 打印时间：…"); not another slip's fields."""
+    titles = list(itertools.takewhile(lambda line: not FIELD_START.match(line.strip()), lines))
+    fields = lines[len(titles):]
+    return 0 < len(titles) <= _TITLE_OVER_FIELDS_LINES and len(fields) <= 1 \
+        and all(FIELD_START.match(line.strip()) for line in fields)
+
+
 _FRAME = re.compile(r"^\s*[=＝]{4,}\s*$", re.MULTILINE)
-_TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line, no fields (another slip's)
+_TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line
 
 
 def _without_running_heads(lines: list[str]) -> list[str]:

@@ -417,9 +417,10 @@ _APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
 _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)?\s*：\s*"
                                      rf"(?:[\u4e00-\u9fff·]{{2,20}}\s*){{0,3}}{_FULL_DATE.pattern}")
                           for labels in ("整理|编写|编制|撰写|汇编|更新|制表", "制表"))
-# A manual's or leaflet's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日　第2版"):
-# its day when it names no other, as a 版记's printing day is; it stays text.
-_PRINTED_ON = re.compile(rf"(?:^|\s){_PRINTING_FIELD}{_FULL_DATE.pattern}")
+# A manual's or leaflet's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日　第2版"),
+# and a slip's the time a till printed it ("结算单号：…　打印时间：2024-10-26 11:42"): its day when it names no
+# other, as a 版记's printing day is; it stays text.
+_PRINTED_ON = re.compile(rf"(?:^|\s)(?:{_PRINTING_FIELD}|打印(?:日期|时间)\s*[：:]\s*){_FULL_DATE.pattern}")
 _QUOTED = re.compile(rf"(?:^|\s)报价日期\s*：\s*{_FULL_DATE.pattern}")  # not a tender's 报价时间, its bidding hours
 _ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _QUOTED, _EXPORTED,
                 _PRINTED_ON)

@@ -2363,6 +2363,22 @@ def test_a_statements_title_over_a_rule_heads_its_fields_which_date_it_and_stay_
     assert "对账月份：2025年3月 出单日期：2025年4月2日" in article.paragraphs  # a reader may ask its month
 
 
+@pytest.mark.parametrize("below, titles", [
+    # a slip's head (its issuer, its kind, its number's and printing time's fields) over its rule and its fields
+    ("车主：王某            车牌号：鲁G·12345\n进厂里程：21000公里\n保养工时费 120元\n",
+     ["青禾汽车服务有限公司维修结算单"]),
+    # another slip pasted under the rule, titled on its own
+    ("青禾汽车服务有限公司\n        维 修 结 算 单\n结算单号：JS-0174        打印时间：2024-10-27 09:02\n" + "=" * 40
+     + "\n车主：李某            车牌号：鲁G·67890\n保养工时费 120元\n", ["青禾汽车服务有限公司维修结算单"] * 2),
+])
+def test_a_slips_head_with_its_number_and_printing_time_over_a_rule_heads_the_fields_under_it(below, titles):
+    text = ("青禾汽车服务有限公司\n        维 修 结 算 单\n结算单号：JS-0173        打印时间：2024-10-26 11:42\n"
+            + "=" * 40 + "\n" + below)
+    page = parse_page("p", text)
+    assert [a.title for a in page.articles] == titles
+    assert page.iso_date_of(page.articles[0]) == "2024-10-26"  # the time the till printed it
+
+
 @pytest.mark.parametrize(("head", "day"), [
     ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版", "2024-06-03"),  # the only day it names
     ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版\n发布日期：2024年7月1日", "2024-07-01"),  # published after
