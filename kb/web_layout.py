@@ -258,7 +258,8 @@ _CONTACT_LINE = re.compile(rf"^{_CONTACT}(?:\s+{_CONTACT})*$")
 # sentence ("某某局 政策解读", "某某中心 通知公告")
 _COLUMN_HEAD = re.compile(r"^(\S+)\s+([\u4e00-\u9fff]{2,6})$")
 # An issuer and its section that writes or presents the document, on a cover or under a title ("某某局 工伤保险科")
-_SECTION_LINE = re.compile(r"^(\S+)\s+[\u4e00-\u9fff]{2,10}(?:科|股|室|处|办)$")
+_OFFICE_END = "科|室|处"  # an office inside an authority or a firm: an authority's sections also end in 股 or 办
+_SECTION_LINE = re.compile(rf"^(\S+)\s+[\u4e00-\u9fff]{{2,10}}(?:{_OFFICE_END}|股|办)$")
 # A credit line on a manual's or booklet's cover: the organisation that supervised, issued or printed it ("某某中心
 # 监制", "某某协会 出品", "某某办公室 编印"), or the one that made the product ("某某有限公司 制造/生产")
 _ISSUED_BY = "监制|出品|编印"
@@ -1652,7 +1653,8 @@ def issuer_names(line: str) -> list[str]:
 # An organisation whose offices sign in its name ("某某有限公司 客户服务中心", "某某医院 门诊部")
 _OFFICE_HOLDER = re.compile(r"(?:公司|集团|医院|学校|大学|银行)$")
 # …an office's name, not a place's unit of its own ("东关社区卫生服务站", "市疾控中心", "东关街道办事处")
-_DEPARTMENT = re.compile(r"(?![\u4e00-\u9fff]*(?:社区|街道|镇|村|市|区|县))[\u4e00-\u9fff]{1,8}(?:部|科|室|处|中心)")
+_DEPARTMENT = re.compile(rf"(?![\u4e00-\u9fff]*(?:社区|街道|镇|村|市|区|县))[\u4e00-\u9fff]{{1,8}}"
+                         rf"(?:{_OFFICE_END}|部|中心)")
 
 
 def office_of(holder: str, name: str) -> bool:
