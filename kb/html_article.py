@@ -601,9 +601,10 @@ def _out_of_slideshow(paragraph: Any, photo: Any) -> None:  # lxml elements
 def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
     """Data tables say what their cells are, as the extractor would not ("个人 | 20万元 | 3年", or nothing at all
     of a cell holding paragraphs): a table with a header row says each row as a sentence ("个人：最高额度20万元，
-    最长期限3年。"), a table of label/value pairs (<th>答复内容</th><td>…</td>) each pair as "答复内容：…" with the
-    value's paragraphs under it, in a <figure> too. Layout tables (no <th>) and tables holding tables stay as they
-    are, but for a title row merged across (a sheet saved as a web page); cells hidden by their style say nothing."""
+    最长期限3年。"), a table of label/value pairs (<th>答复内容</th><td>…</td>, or plain cells of fields: see
+    _is_field_table) each pair as "答复内容：…" with the value's paragraphs under it, in a <figure> too. Other tables
+    without <th> (layout tables) and tables holding tables stay as they are, but for a title row merged across (a
+    sheet saved as a web page); cells hidden by their style say nothing."""
     for table in list(tree.iter("table")):
         if any(True for _ in table.iterdescendants("table")):
             continue
@@ -628,13 +629,14 @@ def _tables_as_sentences(tree: Any) -> None:  # an lxml tree
 def _is_field_table(rows: list[list[Any]]) -> bool:  # lxml elements
     """A table of fields set in plain cells, each row a short label and its value ("报告编号 | QY-2025-0321",
     "委托单位 | 某某公司"), as a lookup page or a product's specification shows them; not a layout table (its cells
-    hold blocks or long text, or a bullet's glyph beside each item) nor a list of two columns of values, nor a
-    saved mail's header (its 发件人 and 收件人 rows), which the page's headline and dateline are read from as it
-    stands."""
+    hold blocks or long text, or a bullet's glyph beside each item), nor one whose first value is a label too (a
+    header row, "单位 | 电话", or two columns of names, "张三 | 李四"), nor a saved mail's header (its 发件人 and
+    收件人 rows), which the page's headline and dateline are read from as it stands."""
     labels = [_label_name(row[0]) for row in rows if len(row) == 2]
+    values = [_label_name(row[1]) for row in rows if len(row) == 2]
     return len(rows) >= _MIN_FIELD_ROWS and len(labels) == len(rows) \
         and all(is_label(label) and len(label) > 1 and re.search(HAN, label) for label in labels) \
-        and not any(child.tag in _BLOCK_TAGS for row in rows for child in row[1]) \
+        and not is_label(values[0]) and not any(child.tag in _BLOCK_TAGS for row in rows for child in row[1]) \
         and not _MAIL_PARTIES & set(labels)
 
 

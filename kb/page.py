@@ -691,15 +691,16 @@ def _pasted_parts(body: str) -> list[str]:
 
 def _is_slip_head(lines: list[str]) -> bool:
     """A statement's or slip's head: its title (maybe under its issuer's line), maybe over one line of its number's
-    and printing time's fields ("结算单号：… 打印时间：…"); not another slip's fields."""
+    or printing time's fields ("结算单号：… 打印时间：…"); not another slip's fields ("交款人：… 金额：…")."""
     titles = list(itertools.takewhile(lambda line: not FIELD_START.match(line.strip()), lines))
     fields = lines[len(titles):]
     return 0 < len(titles) <= _TITLE_OVER_FIELDS_LINES and len(fields) <= 1 \
-        and all(FIELD_START.match(line.strip()) for line in fields)
+        and all(_SLIP_NUMBER.search(line) for line in fields)
 
 
 _FRAME = re.compile(r"^\s*[=＝]{4,}\s*$", re.MULTILINE)
 _TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line
+_SLIP_NUMBER = re.compile(r"(?:单号|编号|流水号|打印(?:时间|日期))\s*[：:]")
 
 
 def _without_running_heads(lines: list[str]) -> list[str]:

@@ -319,11 +319,15 @@ _STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
 # stands above it). "某某活动于6月20日发布" is about something else, a fact of the text.
 _SELF_DOCUMENT = r"本(?:文档?|页面?|篇|稿|指南|手册|须知|通知|公告|说明)(?!件)"
 _SELF_DATED = re.compile(rf"(?<!{HAN})(?:{_SELF_DOCUMENT}|以上)"
-                         rf"[^。！？；]{{0,40}}?(?:(发布|发表)|更新|修订)(?:于|\s*[：:])\s*{_FULL_DATE.pattern}")
-# …and who keeps it: "本页由某某部维护", "本文档由 **某某部** 维护", "维护：某某有限公司" in its opening lines; an
-# organisation, not a person ("本文档由店长某某维护"): it publishes the page
-_MAINTAINER = re.compile(rf"(?:(?<!{HAN}){_SELF_DOCUMENT}由|(?:^|(?<=[。；·•|｜\s]))维护\s*[：:])\s*\**\s*"
-                         r"([\u4e00-\u9fff（）()]{2,40}?)\s*\**\s*(?:维护|(?=[（(，,。；·•|｜\s]|$))")
+                         rf"[^。！？；]{{0,40}}?(?:(?:(发布|发表)|更新|修订)于|最后(?:更新|修订)\s*[：:])"
+                         rf"\s*{_FULL_DATE.pattern}")  # not a planned "下次更新：…"
+# …and who keeps it: "本页由某某部维护", "本文档由 **某某部** 维护", or "维护：某某有限公司" as a line's first field,
+# in its opening lines; an organisation, not a person ("本文档由店长某某维护"): it publishes the page. Not who
+# supports or reviewed it ("本页面由某某公司 提供技术支持"), nor the keeper of a thing a line's fields describe
+# ("设备名称：充电桩 | 维护：某某公司")
+_KEPT_NAME = r"\s*\**\s*([\u4e00-\u9fff（）()]{2,40}?)\s*\**\s*"
+_MAINTAINER = re.compile(rf"(?<!{HAN}){_SELF_DOCUMENT}由{_KEPT_NAME}维护"
+                         rf"|^[^：:]*?(?:^|(?<=[。；·•|｜\s]))维护\s*[：:]{_KEPT_NAME}(?=[（(，,。；·•|｜\s]|$)")
 # A changelog's version lines ("[1.3.0] - 2024-12-15", "v3.4.0（2024-04-12）"), two or more: the newest dates it
 _RELEASE_LINE = re.compile(rf"^\[?[Vv]?\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\]?\s*(?:[-–—]\s*|[（(])\s*"
                            rf"{_FULL_DATE.pattern}\s*[）)]?$")
@@ -339,12 +343,12 @@ _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*(
 _NOTE_LINE = re.compile(r"^(?:[（(][^（）()]*[）)]|[\[［][^\[\]［］]*\d[^\[\]［］]*[\]］])$")
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
 # An agreement's signing-date field (协议书, 合同, 承诺书: "签订日期：2021年4月18日", "乙方签字日期：2021.4.18", maybe
-# beside other fields on its line), its value a full date; an empty one in a signature table ("签字日期：") names no day
-_SIGNED_FIELD = re.compile(r"(?:^|\s)[\u4e00-\u9fff]{0,4}(?:签订|签署|签约|签字)日期\s*：?\s*(\S[^：]*?)\s*"
-                           r"(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
-# …and a report's or certificate's issue-date field ("签发日期：2024年9月14日"), weaker: on a sign-off form it is the
-# day release was approved, not the planned publication's ("拟发布日期：…")
-_ISSUED_FIELD = re.compile(r"(?:^|\s)签发日期\s*：?\s*(\S[^：]*?)\s*(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
+# beside other fields on its line), its value a full date; an empty one in a signature table ("签字日期：") names no
+# day. And a report's or certificate's issue-date field ("签发日期：2024年9月14日"), weaker: on a sign-off form it is
+# the day release was approved, not the planned publication's ("拟发布日期：…")
+_SIGNED_FIELD, _ISSUED_FIELD = (re.compile(rf"(?:^|\s)[\u4e00-\u9fff]{{0,4}}(?:{labels})日期\s*：?\s*(\S[^：]*?)\s*"
+                                           r"(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
+                                for labels in ("签订|签署|签约|签字", "签发"))
 _AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$")
 _JOINT_ISSUERS = 4
 _TRAILING_LINES = 4
@@ -473,6 +477,7 @@ _ACCOUNT_NAME_CHARS = 20
 _LINK_LINE = re.compile(r"^(?:查看|点击查看|阅读)?(?:详情|全文|原文)\s*[>＞›»〉]*$")
 _NAMED_DAY = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_MONTH_AND_DAY}")
 _YEAR_DAYS = 366
+_MIN_STEPS = 2
 _NEAR_DAYS = 92  # a message names days within a season of when it was sent: a day further off fixes no year
 # A phone's SMS backup exported as text (短信备份): maybe a head (the export's name, time, count of messages) over two
 # or more messages, each a time stamp with its way and the other party ("[2023-02-14 09:31:05] 收到 · 12123") over its
@@ -525,10 +530,12 @@ _BEST_ANSWER = re.compile(r"^(?:最佳|采纳|满意|推荐|精选|优质)(?:答
 # export line ("导出自某某 2022-09-17 21:03", "由某某导出", "来自某某"), which names an app, no publisher.
 _TURN_HEAD = re.compile(r"^([^\s，。！？；：:,]{1,16}(?: \d{1,2})?) ((?:\d{1,2}:)?\d{1,2}:\d{2})(?:\s+(\S.*))?$")
 _MIN_TURNS = 3
-# …maybe after the app's name and in brackets ("【讯飞听见 · 录音转写稿】")
-_TRANSCRIPT_KIND = re.compile(r"^【?(?:[\u4e00-\u9fffA-Za-z]{2,8}\s*[·・｜|]\s*)?[\u4e00-\u9fff]{0,6}"
-                              r"(?:转写|转录|纪要|妙记|闪记|速记|文字记录|逐字稿)稿?"
-                              r"(?:\s*[（(][\u4e00-\u9fffA-Za-z]{1,4}[)）])?】?$")
+_KIND_WORDS = r"(?:转写|转录|纪要|妙记|闪记|速记|文字记录|逐字稿)稿?(?:\s*[（(][\u4e00-\u9fffA-Za-z]{1,4}[)）])?"
+_TRANSCRIPT_KIND = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}{_KIND_WORDS}$")
+# …of them a line that names nothing but the kind, maybe its medium ("录音转写", "会议纪要"), maybe after the app's
+# name or in brackets ("【讯飞听见 · 录音转写稿】"), unlike "居民议事会纪要"
+_BARE_KIND = rf"(?:[\u4e00-\u9fffA-Za-z]{{2,8}}\s*[·・｜|]\s*)?(?:录音|语音|音频|视频|会议|通话|智能)?{_KIND_WORDS}"
+_APP_KIND = re.compile(rf"^(?:【{_BARE_KIND}】|{_BARE_KIND})$")
 # A chat as a messenger exports it: a time line alone between messages ("————— 2024-10-16 19:41 —————"), a sender's
 # name alone over each message ("我:", "某某园:"); a few people talk, each more than once
 _CHAT_TIME = re.compile(rf"^(?:{_RULE_MARK}|\s)*{_FULL_DATE.pattern}(?:\s+{_TIME})?(?:{_RULE_MARK}|\s)*$")
@@ -544,8 +551,8 @@ _STAMPED_SENDER = re.compile(rf"^{_FULL_DATE.pattern}\s+{_TIME}\s+([^\s，。！
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # …else the day the recording was made or transcribed ("转写时间：2024-10-09 21:16"); a head naming no meeting
 # names the recording's file ("文件名：某某说明会.m4a"), its name the meeting's
-_MADE_DAY_LABEL = re.compile(r"(?:录音|录制|转写|转录)(?:时间|日期)")
-_RECORDING_FILE = re.compile(r"(.+)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)", re.IGNORECASE)
+_MADE_DAY_LABELS = (re.compile(r"(?:录音|录制)(?:时间|日期)"), re.compile(r"(?:转写|转录)(?:时间|日期)"))  # in order
+_RECORDING_FILE = re.compile(rf"(.*{HAN}.*)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)", re.IGNORECASE)
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
 # ("全文摘要："), its chapters ("章节速览：" over "01:05　报名时间"), each a timecode and a short title, no text.
@@ -1173,13 +1180,13 @@ def _is_message_title(line: str) -> bool:
 
 def _newest_first(blocks: list[list[str]], usually: bool) -> bool:
     """Whether a list's messages run newest first: more of its shown days (month and day) go back than on from one
-    message to the next, each the shorter way round the year (12月30日 → 1月2日 goes on); `usually` on a tie (a list
-    of days it does not show)."""
+    message to the next, each the shorter way round the year (12月30日 → 1月2日 goes on); `usually` on a tie, and
+    when it shows fewer than three days (one step may go either way: 3月5日 → 10月20日)."""
     shown = [day.toordinal() for block in blocks  # in a leap year
              if (month_day := _shown_day(block[0])) and (day := valid_day(2000, *month_day[:2]))]
     steps = [(later - earlier) % _YEAR_DAYS for earlier, later in itertools.pairwise(shown)]
     back, on = sum(step > _YEAR_DAYS // 2 for step in steps), sum(0 < step <= _YEAR_DAYS // 2 for step in steps)
-    return usually if back == on else back > on
+    return usually if back == on or len(steps) < _MIN_STEPS else back > on
 
 
 def _message_days(blocks: list[list[str]]) -> list[date | None]:
@@ -1286,23 +1293,25 @@ def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
     """A meeting app's transcript: three turns or more (a speaker's line with its timecode over what they said, or
     before it on the same line) under a head that names its kind, the meeting's time or the recording (its length,
     how its text was made); None for any other text. The head is no text but its summary: it names the meeting (its
-    first line above its fields that does not name the kind) and dates it (its 会议时间/开始时间 field); its 发起人
-    is a person, so only a host organisation's field (主办, 发起单位) publishes it."""
+    first line above its fields that does not name the kind, else the recording's file when the lines above name
+    only the app's kind, "【某某 · 录音转写稿】" over "文件名：某某说明会.m4a") and dates it (its 会议时间/开始时间
+    field, else when it was recorded, else transcribed); its 发起人 is a person, so only a host organisation's field
+    (主办, 发起单位) publishes it."""
     heads = [(n, turn) for n in range(len(lines)) if (turn := _turn_head(lines, n))]
     starts = [n for n, _ in heads]
     head = lines[:starts[0]] if starts else []
     fields = [field for line in head for field in _fields(line)]
-    day = next(filter(None, (first_full_day(value) for label, value in fields
-                             if _MEETING_DAY_LABEL.fullmatch(label))), None) \
-        or next(filter(None, (first_full_day(value) for label, value in fields
-                              if _MADE_DAY_LABEL.fullmatch(label))), None)
+    day = next(filter(None, (first_full_day(value) for wanted in (_MEETING_DAY_LABEL, *_MADE_DAY_LABELS)
+                             for label, value in fields if wanted.fullmatch(label))), None)
     recorded = any(_LENGTH_LABEL.fullmatch(label) or names_how_it_was_made(value) for label, value in fields) \
         or any(_SUMMARY_LABEL.match(line) or _CHAPTER_LINE.match(line) for line in head)
-    if len(starts) < _MIN_TURNS or not (day or recorded or any(map(_TRANSCRIPT_KIND.match, head))):
+    if len(starts) < _MIN_TURNS or not (day or recorded or any(_TRANSCRIPT_KIND.match(line) or _APP_KIND.match(line)
+                                                               for line in head)):
         return None
     above = list(itertools.takewhile(lambda line: not _fields(line), head))
     recording = next((file.group(1).strip() for _, value in fields if (file := _RECORDING_FILE.fullmatch(value))), "")
-    title = next((line for line in above if not _TRANSCRIPT_KIND.match(line)), recording or next(iter(above), ""))
+    title = next((line for line in above if not (_TRANSCRIPT_KIND.match(line) or _APP_KIND.match(line))),
+                 recording if all(map(_APP_KIND.match, above)) and recording else next(iter(above), ""))
     host = next((value for label, value in fields if _MEETING_HOST_LABEL.fullmatch(label)), "")
     # what a speaker said: the lines under their line, and what follows its timecode on it
     turns = [(turn.group(1), [*filter(None, [turn.group(3)]), *lines[n + 1:end]])
@@ -1482,8 +1491,9 @@ def _printed_at_the_foot(lines: list[str]) -> Dateline | None:
 
 
 def _signing_day(lines: list[str], field: re.Pattern[str] = _SIGNED_FIELD) -> Dateline | None:
-    """The day an agreement's signing-date fields give (the latest: it holds once its last party has signed); None
-    when no line that says no sentence is such a field with a full date ("自2021年4月18日签订之日起" is none)."""
+    """The day an agreement's signing-date fields give (the latest: it holds once its last party has signed), or
+    those of another `field` (a report's issue date); None when no line that says no sentence is such a field with a
+    full date ("自2021年4月18日签订之日起" is none)."""
     days = [day for line in lines if _NOT_A_SENTENCE.match(line)
             for found in field.finditer(line.strip()) if (day := _day_alone(found.group(1)))]
     return Dateline(published=max(days), publisher="", labelled=True) if days else None
@@ -1554,7 +1564,7 @@ def read_self_dated(lines: list[str], foot: bool = False) -> Dateline | None:
 def read_maintainer(lines: list[str]) -> Dateline | None:
     """The organisation the opening lines say keeps the page (see _MAINTAINER) as its publisher; None when they name
     none or a person."""
-    name = next((found.group(1) for line in lines for found in _MAINTAINER.finditer(line)), "")
+    name = next((found.group(1) or found.group(2) for line in lines for found in _MAINTAINER.finditer(line)), "")
     return Dateline(published=None, publisher=name, labelled=True) if is_issuer(name) else None
 
 

@@ -1590,8 +1590,9 @@ def test_a_containers_fences_are_no_text_and_its_box_is_a_paragraph_of_its_own(o
     ("本文档由桂园小区物业服务中心整理，发布于2025年3月14日，如有调整以物业通知为准。", "2025-03-14"),
     ("本页最后更新于2025-03-14，内容以物业通知为准。", "2025-03-14"),
     ("本页由物业客服组维护，最后更新：2025-03-14。", "2025-03-14"),  # its label's colon, in a sentence
+    ("本页内容每季度核对一次，下次更新：2025-06-30。", ""),  # a planned update
     ("桂园小区的充电桩改造工程于2025年3月14日发布招标公告，物业提醒大家留意。", ""),  # not about the document
-], ids=["published", "updated", "updated-labelled", "something-else-published"])
+], ids=["published", "updated", "updated-labelled", "update-planned", "something-else-published"])
 def test_an_opening_statement_about_the_document_itself_dates_it(statement, day):
     """A Yuque document's info box opening its text says when the document itself was published (or updated): that
     day dates a page with no date in front matter or metadata, before any day its text reports; a day something else
@@ -1608,7 +1609,9 @@ def test_an_opening_statement_about_the_document_itself_dates_it(statement, day)
     ("适用于一至三期业主 · 维护：潍坊桂园物业管理有限公司 · 电话0536-8123401", "潍坊桂园物业管理有限公司"),
     ("本文档由物业前台小刘维护，有疑问请到前台咨询。", ""),  # a person publishes nothing
     ("充电桩由潍坊桂园物业管理有限公司维护，坏了请报修。", ""),  # the charging posts', not the page's
-], ids=["kept-by", "kept-field", "a-person", "something-else-kept"])
+    ("本页面由青禾网络科技有限公司 提供技术支持", ""),  # who supports it, not who keeps it
+    ("设备名称：充电桩 | 维护：青禾新能源科技有限公司 | 电话：0536-8123402", ""),  # a thing's keeper
+], ids=["kept-by", "kept-field", "a-person", "something-else-kept", "supported-by", "a-things-keeper"])
 def test_the_organisation_an_opening_line_says_keeps_the_document_publishes_it(statement, publisher):
     page = parse_page("p", markdown_page_text(
         f"# 桂园小区电动车充电棚使用说明\n\n{statement}\n\n## 办卡\n\n4月1日起，充电卡到前台办理，押金30元。\n"))
@@ -1913,6 +1916,10 @@ _FIELD_TABLE_PAGE = ("<html><head><meta charset='utf-8'><title>查询结果 - �
     # a saved mail's header: as it stands (its headline and dateline are read from it)
     ("<tr><td>发件人</td><td>某某检测有限公司</td></tr><tr><td>收件人</td><td>东湖物业</td></tr>"
      "<tr><td>时间</td><td>2025年6月5日</td></tr>", []),
+    # a header row in plain cells, or two columns of names: no fields
+    ("<tr><td>单位</td><td>电话</td></tr><tr><td>物业服务中心</td><td>0536-8123401</td></tr>"
+     "<tr><td>社区居委会</td><td>0536-8123402</td></tr>", []),
+    ("<tr><td>张三</td><td>李四</td></tr><tr><td>王五</td><td>赵六</td></tr><tr><td>孙七</td><td>周八</td></tr>", []),
 ])
 def test_a_table_of_fields_in_plain_cells_says_each_label_with_its_value(rows, said):
     from kb.html_article import read_html

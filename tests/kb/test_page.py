@@ -2088,6 +2088,8 @@ _TRANSCRIBED = ("{kind}\n音频文件：老年大学春季开学说明会.mp3　
     ("录音转写", "", "老年大学春季开学说明会", "2025-02-27"),
     # a head naming the meeting and its day names and dates it (guards: as before)
     ("录音转写\n老年大学家长座谈会", "会议时间：2025年2月25日\n", "老年大学家长座谈会", "2025-02-25"),
+    ("老年大学家长座谈纪要", "", "老年大学家长座谈纪要", "2025-02-27"),  # a kind naming the meeting: no file's name
+    ("【某某听写 · 录音转写稿】", "录音时间：2025-02-26 09:30\n", "老年大学春季开学说明会", "2025-02-26"),  # recorded
 ])
 def test_a_recordings_transcript_is_named_by_its_file_and_dated_by_its_transcription_when_its_head_names_no_meeting(
         kind, meeting, title, day):
@@ -2181,6 +2183,12 @@ def test_an_apps_messages_newest_first_are_dated_back_through_the_year():
 ])
 def test_a_list_of_messages_is_counted_through_the_years_in_the_order_its_days_run(messages, days):
     assert [a.published for a in parse_page("m", messages).articles] == days
+
+
+def test_a_list_of_two_messages_is_counted_in_its_kinds_usual_order():
+    messages = ("城东热力\n3月5日 上午9:00\n停暖通知\n2025年3月15日24时起停止供暖。\n10月20日 上午9:00\n供暖通知\n"
+                "11月15日起恢复供暖。\n")  # an account's history, oldest first: one step may go either way
+    assert [a.published for a in parse_page("m", messages).articles] == [date(2025, 3, 5), date(2025, 10, 20)]
 
 
 @pytest.mark.parametrize("text", [
@@ -2361,6 +2369,12 @@ def test_a_statements_title_over_a_rule_heads_its_fields_which_date_it_and_stay_
     assert article.title.startswith("青禾鲜奶配送 · 订户月度对账单")
     assert page.iso_date_of(article) == "2025-04-02"
     assert "对账月份：2025年3月 出单日期：2025年4月2日" in article.paragraphs  # a reader may ask its month
+
+
+def test_two_receipts_of_fields_between_rules_stay_apart():
+    text = ("青禾小区物业费收据\n交款人：张某 金额：1200元 日期：2024-10-01\n==========\n"
+            "交款人：李某 金额：980元 日期：2024-10-02\n收款人：王会计\n")  # another payer's: no number heads it
+    assert len(parse_page("p", text).articles) == 2
 
 
 @pytest.mark.parametrize("below, titles", [
