@@ -476,8 +476,8 @@ _LIST_HEAD_LINES = 3  # the account's name, a note ("（服务号消息，长按
 _ACCOUNT_NAME_CHARS = 20
 _LINK_LINE = re.compile(r"^(?:查看|点击查看|阅读)?(?:详情|全文|原文)\s*[>＞›»〉]*$")
 _NAMED_DAY = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_MONTH_AND_DAY}")
-_YEAR_DAYS = 366
-_MIN_STEPS = 2
+_YEAR_DAYS = 366  # a leap year's: a list's month and day counted round the year (_newest_first)
+_MIN_STEPS = 2  # …which overrule its kind's usual order from two steps between shown days on
 _NEAR_DAYS = 92  # a message names days within a season of when it was sent: a day further off fixes no year
 # A phone's SMS backup exported as text (短信备份): maybe a head (the export's name, time, count of messages) over two
 # or more messages, each a time stamp with its way and the other party ("[2023-02-14 09:31:05] 收到 · 12123") over its
