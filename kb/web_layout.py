@@ -334,7 +334,10 @@ _RELEASE_LINE = re.compile(rf"^\[?[Vv]?\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\]?\s*(?:[
 _MIN_RELEASES = 2
 # …or a foot line of its own: "场馆信息更新于2024年5月20日 由场馆方提供" (not "本市空气质量信息发布于…以来，…")
 _INFO_UPDATED = re.compile(rf"^{HAN}{{1,6}}信息(?:更新|修订)于\s*{_FULL_DATE.pattern}(?=\s|$)")
-_OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:上午|下午|晚上)?(?:在|\s+|[，,])"
+# A note under a title saying when it was given or aired: a speech's ("（2025年8月16日上午 多功能厅 讲话人：…）"), a
+# broadcast script's ("（2025年4月10日上午、傍晚各播一遍，播音：…）")
+_DAYTIMES = "(?:上午|中午|下午|傍晚|晚上)(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
+_OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:{_DAYTIMES}(?:在|\s+|[，,])?|在|\s+|[，,])"
                        r"(?![^（）()]*(?:通过|修订|修正|公布|施行|至|\d{4}年))[^（）()]+[）)]$")  # not a law's history
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
@@ -1541,8 +1544,9 @@ def read_stamp(line: str) -> Dateline | None:
 
 
 def read_occasion(line: str) -> Dateline | None:
-    """The day a speech's or meeting record's note under its title says it was given ("（2025年8月16日上午 多功能厅
-    讲话人：园长 某某）", "（2024年3月5日在全市某某会议上）"); None when the line is no such note."""
+    """The day a speech's, meeting record's or broadcast script's note under its title says it was given or aired
+    ("（2025年8月16日上午 多功能厅 讲话人：园长 某某）", "（2024年3月5日在全市某某会议上）"); None when the line is
+    no such note."""
     found = _OCCASION.match(line.strip())
     day = valid_day(*found.groups()) if found else None
     return Dateline(published=day, publisher="", labelled=False) if day else None

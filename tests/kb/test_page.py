@@ -2215,12 +2215,16 @@ def test_a_laws_history_under_its_title_does_not_date_it():
     assert article.published is None
 
 
-def test_a_speechs_note_under_its_title_dates_it_and_stays_a_paragraph_of_its_own():
-    speech = ("青禾小学2025年秋季开学典礼 校长讲话稿\n（2025年9月1日上午 学校操场 讲话人：校长 刘红）\n"
+@pytest.mark.parametrize("note", [
+    "（2025年9月1日上午 学校操场 讲话人：校长 刘红）",  # a speech's
+    "（2025年9月1日上午、傍晚各播一遍，播音：村会计 王某）",  # a broadcast script's, aired twice that day
+])
+def test_a_speechs_note_under_its_title_dates_it_and_stays_a_paragraph_of_its_own(note):
+    speech = (f"青禾小学2025年秋季开学典礼 校长讲话稿\n{note}\n"
               "老师们，同学们，大家早上好！\n今年我们迎来了一年级新生六个班，共二百七十名同学。\n")
     [article] = (page := parse_page("s", speech)).articles
     assert page.iso_date_of(article) == "2025-09-01"
-    assert article.paragraphs[:2] == ["（2025年9月1日上午 学校操场 讲话人：校长 刘红）", "老师们，同学们，大家早上好！"]
+    assert article.paragraphs[:2] == [note, "老师们，同学们，大家早上好！"]
 
 
 def test_a_note_in_brackets_is_never_run_on_into_the_line_under_it():
