@@ -632,12 +632,12 @@ def _is_field_table(rows: list[list[Any]]) -> bool:  # lxml elements
     hold blocks or long text, or a bullet's glyph beside each item), nor one whose first value is a label too (a
     header row, "单位 | 电话", or two columns of names, "张三 | 李四"), nor a saved mail's header (its 发件人 and
     收件人 rows), which the page's headline and dateline are read from as it stands."""
-    labels = [_label_name(row[0]) for row in rows if len(row) == 2]
-    values = [_label_name(row[1]) for row in rows if len(row) == 2]
-    return len(rows) >= _MIN_FIELD_ROWS and len(labels) == len(rows) \
-        and all(is_label(label) and len(label) > 1 and re.search(HAN, label) for label in labels) \
-        and not is_label(values[0]) and not any(child.tag in _BLOCK_TAGS for row in rows for child in row[1]) \
-        and not _MAIL_PARTIES & set(labels)
+    if len(rows) < _MIN_FIELD_ROWS or any(len(row) != 2 for row in rows):
+        return False
+    labels = [_label_name(label) for label, _ in rows]
+    blocks = any(child.tag in _BLOCK_TAGS for _, value in rows for child in value)
+    return all(is_label(label) and len(label) > 1 and re.search(HAN, label) for label in labels) \
+        and not is_label(_label_name(rows[0][1])) and not blocks and not _MAIL_PARTIES & set(labels)
 
 
 def _unwrap_figure(table: Any) -> None:  # an lxml element

@@ -1308,12 +1308,11 @@ def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
                              for label, value in fields if wanted.fullmatch(label))), None)
     recorded = any(_LENGTH_LABEL.fullmatch(label) or names_how_it_was_made(value) for label, value in fields) \
         or any(_SUMMARY_LABEL.match(line) or _CHAPTER_LINE.match(line) for line in head)
-    if len(starts) < _MIN_TURNS or not (day or recorded or any(_TRANSCRIPT_KIND.match(line) or _APP_KIND.match(line)
-                                                               for line in head)):
+    if len(starts) < _MIN_TURNS or not (day or recorded or any(map(_names_the_kind, head))):
         return None
     above = list(itertools.takewhile(lambda line: not _fields(line), head))
     recording = next((file.group(1).strip() for _, value in fields if (file := _RECORDING_FILE.fullmatch(value))), "")
-    title = next((line for line in above if not (_TRANSCRIPT_KIND.match(line) or _APP_KIND.match(line))),
+    title = next((line for line in above if not _names_the_kind(line)),
                  recording if all(map(_APP_KIND.match, above)) and recording else next(iter(above), ""))
     host = next((value for label, value in fields if _MEETING_HOST_LABEL.fullmatch(label)), "")
     # what a speaker said: the lines under their line, and what follows its timecode on it
@@ -1324,6 +1323,11 @@ def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
         said = said[:-1]
     return MeetingTranscript(title=title, dateline=Dateline(published=day, publisher=host, labelled=True),
                              summary=_transcript_summary(head), turns=[*turns[:-1], (name, said)])
+
+
+def _names_the_kind(line: str) -> bool:
+    """A transcript's head line naming its kind ("会议纪要（AI）", "【某某 · 录音转写稿】"), maybe with the meeting."""
+    return bool(_TRANSCRIPT_KIND.match(line) or _APP_KIND.match(line))
 
 
 def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
@@ -1538,16 +1542,19 @@ def read_version(line: str) -> Dateline | None:
 
 def read_stamp(line: str) -> Dateline | None:
     """The day a note's stamp line gives ("> 2025-02-18 记｜上午去窗口问的", see _STAMP); None when the line is none."""
-    found = _STAMP.match(line.strip())
-    day = valid_day(*found.groups()) if found else None
-    return Dateline(published=day, publisher="", labelled=False) if day else None
+    return _day_of(_STAMP, line)
 
 
 def read_occasion(line: str) -> Dateline | None:
     """The day a speech's, meeting record's or broadcast script's note under its title says it was given or aired
     ("（2025年8月16日上午 多功能厅 讲话人：园长 某某）", "（2024年3月5日在全市某某会议上）"); None when the line is
     no such note."""
-    found = _OCCASION.match(line.strip())
+    return _day_of(_OCCASION, line)
+
+
+def _day_of(line_kind: re.Pattern[str], line: str) -> Dateline | None:
+    """The day (its year, month and day the pattern's groups) of a line of that kind, naming no one; None else."""
+    found = line_kind.match(line.strip())
     day = valid_day(*found.groups()) if found else None
     return Dateline(published=day, publisher="", labelled=False) if day else None
 
