@@ -796,9 +796,11 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
      "征兵政策三分钟讲清楚", "2023-08-06"),
     ("WEBVTT\n\nNOTE 某县人民广播电台《乡村大喇叭》2023年8月7日征兵专题字幕（视频号同步）\n",
      "某县人民广播电台《乡村大喇叭》2023年8月7日征兵专题", "2023-08-07"),
+    ("WEBVTT\n\nNOTE 某镇人武部 2023年秋季征兵座谈会 录像字幕 2023-08-09\n",
+     "某镇人武部 2023年秋季征兵座谈会", "2023-08-09"),
 ], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
         "the-title-label-not-the-accounts-name", "a-meetings-subject", "the-work-a-note-says-was-published",
-        "what-these-are-the-subtitles-of"])
+        "what-these-are-the-subtitles-of", "a-meetings-recording"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")

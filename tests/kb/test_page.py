@@ -248,6 +248,10 @@ def test_a_heading_numbered_past_nine_stays_apart_too():
     ("哈喽，老铁们，今天带大家看看新开的老年食堂。", "今天带大家看看新开的老年食堂…"),
     ("乡亲们大家好，老年食堂下周一开张。", "老年食堂下周一开张…"),
     ("大家准备好，下周一老年食堂开张。", "大家准备好…"),  # no greeting: it says something
+    # any group the words call "…们" or address as "各位…" when they wish it well, not only the audiences listed
+    ("工友们早上好，明天起食堂早饭提前到六点半。", "明天起食堂早饭提前到六点半…"),
+    ("各位大爷大妈下午好，今天讲讲老年食堂怎么订餐。", "今天讲讲老年食堂怎么订餐…"),
+    ("咱们好好干，老年食堂下周一开张。", "咱们好好干…"),  # a wish to work well, no greeting (passes before too)
 ])
 def test_an_article_without_a_headline_is_titled_by_its_opening_words(opening, title):
     page = parse_page("p", f"---\ndate: 2024-01-15\n---\n{opening}\n食堂在社区服务中心一楼，中午供应午餐。\n")
