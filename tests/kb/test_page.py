@@ -2581,6 +2581,15 @@ def test_a_reports_letterhead_over_its_spaced_kind_publishes_it_and_its_issue_da
         ("某某环境检测有限公司检测报告", "某某环境检测有限公司", "2024-06-14")
 
 
+@pytest.mark.parametrize("label", ["报告日期", "出具日期"])
+def test_a_reports_date_field_at_its_foot_dates_it(label):
+    text = ("某区老年体育协会\n门球场地检查报告\n检查对象：某公园东门球场\n一、检查结果\n"
+            "  场地平整，围挡完好，夜间照明两处损坏，已报园林所维修。\n检查人：赵某\n"
+            f"某区老年体育协会（盖章）\n{label}：2024年4月9日\n")
+    [article] = (page := parse_page("r", text)).articles
+    assert page.iso_date_of(article) == "2024-04-09"
+
+
 _STALL_RULES = ("==============================\n   某街道旧物市集 · 摊主须知（2024年春季版）\n"
                 "   主办：某街道某社区居民委员会\n   摊主QQ群：123456789    更新：2024-03-02\n"
                 "==============================\n\n[一] 时间\n  * 每月第二个星期六 8:30-11:30，第一期3月9日开市\n"
