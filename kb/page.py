@@ -79,6 +79,7 @@ from .web_layout import (
     read_message_list,
     read_microblog,
     read_occasion,
+    read_spoken_day,
     read_printing_day,
     read_releases,
     read_routing_form,
@@ -889,8 +890,10 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     issued = read_issued_day(rest[:attachments])  # "签发日期：…" at a report's foot
     # "（2025年8月16日上午 多功能厅 讲话人：…）" under a speech's title: the day it was given (the note stays text)
     occasion = read_occasion(rest[0]) if titles and rest else None
+    # "今天是2025年3月25日" among a talk's first sentences: the day its speaker gave it
+    spoken = read_spoken_day(article.text)
     for closing in filter(None, (read_signature(rest[:attachments]) or cover, form, stamp, occasion, version,
-                                 self_dated, kept, releases, issued)):
+                                 self_dated, kept, releases, issued, spoken)):
         article.published = article.published or closing.published
         article.publisher = article.publisher or closing.publisher
         article.month = article.month or closing.month

@@ -339,6 +339,8 @@ _INFO_UPDATED = re.compile(rf"^{HAN}{{1,6}}信息(?:更新|修订)于\s*{_FULL_D
 _DAYTIMES = "(?:上午|中午|下午|傍晚|晚上)(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
 _OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:{_DAYTIMES}(?:在|\s+|[，,])?|在|\s+|[，,])"
                        r"(?![^（）()]*(?:通过|修订|修正|公布|施行|至|\d{4}年))[^（）()]+[）)]$")  # not a law's history
+_TODAY = re.compile(rf"(?:^|[，。！？；,\s])今天(?:是)?\s*{_FULL_DATE.pattern}")
+_TODAY_SENTENCES = 4
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 # "（此件主动公开）", "（以下内容由…提供）", a scanning app's note over the text it read ("[某某扫描 文字识别结果
@@ -1550,6 +1552,15 @@ def read_occasion(line: str) -> Dateline | None:
     ("（2025年8月16日上午 多功能厅 讲话人：园长 某某）", "（2024年3月5日在全市某某会议上）"); None when the line is
     no such note."""
     return _day_of(_OCCASION, line)
+
+
+def read_spoken_day(text: str) -> Dateline | None:
+    """The day a talk's speaker says it is among its first sentences ("大家好，我是…。今天是2025年3月25日，…": a
+    video's captions, a recording's transcript); None when none says so."""
+    opening = "".join(re.split(r"(?<=[。！？!?])", text)[:_TODAY_SENTENCES])
+    found = _TODAY.search(opening)
+    day = valid_day(*found.groups()) if found else None
+    return Dateline(published=day, publisher="", labelled=False) if day else None
 
 
 def _day_of(line_kind: re.Pattern[str], line: str) -> Dateline | None:

@@ -258,6 +258,17 @@ def test_an_article_without_a_headline_is_titled_by_its_opening_words(opening, t
     assert page.articles[0].title == title
 
 
+@pytest.mark.parametrize("opening, day", [
+    # the speaker says what day it is: the talk's day, not the last day it names
+    ("大家好，我是社区食堂的李师傅。\n今天是2024年9月2日，跟大家说说食堂的新规矩。\n", "2024-09-02"),
+    # said further on it is a story's day, not the talk's (passes before too)
+    ("大家好。我是李师傅。先说两句。食堂开了三年了。那年冬天很冷，今天是2021年1月7日，我记得清楚。\n", ""),
+])
+def test_a_talk_is_dated_by_the_day_its_speaker_says_it_is(opening, day):
+    page = parse_page("p", f"{opening}午餐每份12元，办卡的老人每份10元。\n这张卡一直用到2024年12月31日。\n")
+    assert page.iso_date_of(page.articles[0]) == day
+
+
 def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
     page = parse_page("p", "某县住房和城乡建设局 某县公安局交通警察大队\n通 告\n"
                            "因城南路雨水管道改造，6月3日至6月30日城南路全线封闭施工，过往车辆请绕行。\n"
