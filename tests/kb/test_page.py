@@ -340,6 +340,7 @@ def test_a_full_publication_date_beats_a_later_day_in_the_text():
     ("（2020年3月18日）", "2020年3月18日", "2020-03-18"),
     ("实施主体：某市公安局　事项编码：3707-GA-0001　更新时间：2020-03-18", "2020年3月18日", "2020-03-18"),  # a guide
     ("更新时间：2020-03-25　发布日期：2020-03-18", "2020年3月18日", "2020-03-18"),  # not the update's day
+    ("官方认证 ✔　所在地：某县　发布日期：2020-03-18　关注 52", "2020年3月18日", "2020-03-18"),  # badges beside fields
     ("播出时间：2020年3月18日（星期三）上午9:00—10:00", "2020年3月18日", "2020-03-18"),  # a radio programme
 ])
 def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
