@@ -166,6 +166,9 @@ _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
+# Signs around a post's headline ("🚗🚗【…】🚗🚗", "📌 说明", "…不用预约👇"): no words of it; its brackets, end
+# marks and units are kept
+_ORNAMENTS = re.compile(r"^[^\w【（(“《「『\[［#]+|[^\w】）)”》」』\]］。！？!?…%％‰℃]+$")
 _TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*)+(?=\S)")
 
 
@@ -992,7 +995,7 @@ def _joined_title(lines: list[str]) -> str:
         broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line))
                                                            or _is_named_by_kind(line))
         title += line if line.startswith("关于") or broken or spaced else f" {line}"
-    title = _TITLE_LABELS.sub("", title)
+    title = _ORNAMENTS.sub("", _TITLE_LABELS.sub("", title))
     bracketed = _BRACKETED.match(title)  # a headline set in 【】 as a post's is ("【…通知】"): not a label's 【】
     return bracketed.group(1) if bracketed else title
 

@@ -269,6 +269,16 @@ def test_a_talk_is_dated_by_the_day_its_speaker_says_it_is(opening, day):
     assert page.iso_date_of(page.articles[0]) == day
 
 
+@pytest.mark.parametrize("headline, title", [
+    ("🔥🔥【某社区团购 周末特价】🔥🔥", "某社区团购 周末特价"),  # signs around a post's headline are no words of it
+    ("📌 小区停水通知", "小区停水通知"),
+    ("社区团购一周销量增长12.4%", "社区团购一周销量增长12.4%"),  # a unit is kept (passes before too)
+])
+def test_signs_around_a_headline_are_no_part_of_its_title(headline, title):
+    page = parse_page("p", f"{headline}\n本周六上午9点在社区广场取货，鸡蛋每斤5元。\n")
+    assert page.articles[0].title == title
+
+
 def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
     page = parse_page("p", "某县住房和城乡建设局 某县公安局交通警察大队\n通 告\n"
                            "因城南路雨水管道改造，6月3日至6月30日城南路全线封闭施工，过往车辆请绕行。\n"
