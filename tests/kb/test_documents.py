@@ -11,6 +11,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from kb.documents import UnreadableDocument, docx_text
+from kb.page import parse_page
 
 W = nsdecls("w")
 
@@ -62,6 +63,19 @@ def test_a_table_in_a_cell_a_caption_row_and_a_superscript_unit_are_kept():
     assert lines[:4] == ["　　每个体检点候检区面积不少于40m2。", "　　各街道联系方式",
                          "　　寒亭街道：联系人王强，电话0536-7256011。", "　　开元街道：联系人李丽，电话0536-7256022。"]
     assert "每人180元，由县财政承担。" in lines[4]
+
+
+def test_a_signature_table_is_read_party_by_party():
+    document = docx.Document()
+    document.add_paragraph("活动期间请保持楼道畅通。")
+    table = document.add_table(rows=2, cols=2)
+    for row, values in enumerate([["承诺人：王某", "社区经办人：李某"], ["日期：2024年5月6日", "某某社区居委会（盖章）"]]):
+        for column, value in enumerate(values):
+            table.cell(row, column).text = value
+    lines = docx_text(_saved(document)).splitlines()
+    assert lines[1:] == ["　　承诺人：王某", "　　日期：2024年5月6日", "　　社区经办人：李某", "　　某某社区居委会（盖章）"]
+    page = parse_page("d", "楼道使用承诺书\n" + "\n".join(lines))
+    assert (page.iso_date_of(page.articles[0]), page.publisher_of(page.articles[0])) == ("2024-05-06", "某某社区居委会")
 
 
 @pytest.mark.parametrize("document_xml", [b"<w:document", b"\x00\x01 not xml"])
