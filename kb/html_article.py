@@ -121,6 +121,8 @@ _FORM_HOLDERS = ("form", "fieldset")  # the extractor drops them, with everythin
 _EXTRACTED_SHARE = 0.5  # of what the page says in sentences, below which the extractor lost the text
 _ASIDE = re.compile(r"comment|reply|pinglun|footer|copyright|related|recommend|sidebar|share", re.IGNORECASE)
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_CONTROL_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)  # "btn", "like-btn", "Button"
+_CONTROL_MAX_CHARS = 10
 _THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
 _MICROBLOG_TITLE = re.compile(r"(\S{2,30})的微博(?:\s*[-_|]\s*微博)?")  # a 微博 post page's title: its account's name
@@ -251,6 +253,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     _toggles_as_text(tree)
     _images_as_text(tree)
     questions = _form_choices_said(tree)
+    _without_controls(tree)
     doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
                                       favor_precision=True, date_extraction_params=set_date_params(False)) or {}
     post = _first_forum_post(trafilatura.load_html(page))
@@ -670,6 +673,16 @@ def _sheet_title(tree: Any, lines: list[str]) -> str:  # an lxml tree
     rows = tree.xpath(f"//*[@{_TITLE_ROW}]")
     title = normalize(rows[0].text_content()) if rows else ""
     return title if lines[:1] == [title] else ""
+
+
+def _without_controls(tree: Any) -> None:  # an lxml tree
+    """Buttons say what a reader can do ("拨打电话", "导航过去", "分享名片"), nothing the page is about; one with a
+    number shows a state ("余号 4", "点赞 2136") and stays."""
+    for element in [*tree.iter("button"), *(element for element in tree.xpath("//*[@class]")
+                                            if _CONTROL_CLASS.search(element.get("class", "")))]:
+        said = normalize(element.text_content())
+        if element.getparent() is not None and len(said) <= _CONTROL_MAX_CHARS and not re.search(r"\d", said):
+            element.drop_tree()  # (a <button class="btn"> is listed twice)
 
 
 def _is_hidden(element: Any) -> bool:  # an lxml element

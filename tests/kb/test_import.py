@@ -1888,6 +1888,18 @@ def test_a_layout_table_in_a_figure_reads_as_it_did():
     assert "报名电话：0536-1234567 | 报名截止：11月5日 |" in read_html(page).text
 
 
+def test_buttons_are_no_text_unless_they_show_a_number():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>某某农场</title></head><body><div class='card'>"
+            "<h1>某某家庭农场</h1><p>地址：某县某镇东村南坡，村口往上走200米。</p>"
+            "<span class='btn'>拨打电话</span><span class='btn'>导航过去</span><button>分享名片</button>"
+            "<p>农场种了三百多棵苹果树，九月起可以进园采摘，每斤6元，不收门票。</p>"
+            "<span class='btn-book'>余位 12</span></div></body></html>")
+    text = read_html(page).text
+    assert "拨打电话" not in text and "导航过去" not in text and "分享名片" not in text
+    assert "农场种了三百多棵苹果树" in text and "余位 12" in text
+
+
 def test_a_letters_page_says_each_label_with_its_value_and_is_titled_by_its_title_field():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>留言详情-政民互动-某市人民政府</title></head><body>"
