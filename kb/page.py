@@ -615,7 +615,7 @@ def _with_some_title(article: Article) -> Article:
     any greeting, never as 《》."""
     if article.title:
         return article
-    text = article.paragraphs[0].strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　")
+    text = _ORNAMENTS.sub("", article.paragraphs[0].strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　"))
     clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}]", text)]
     opening = next((clause for clause in clauses if clause and not _GREETING.fullmatch(clause)), clauses[0])
     cut = opening[:_UNTITLED_CHARS]

@@ -252,6 +252,8 @@ def test_a_heading_numbered_past_nine_stays_apart_too():
     ("工友们早上好，明天起食堂早饭提前到六点半。", "明天起食堂早饭提前到六点半…"),
     ("各位大爷大妈下午好，今天讲讲老年食堂怎么订餐。", "今天讲讲老年食堂怎么订餐…"),
     ("咱们好好干，老年食堂下周一开张。", "咱们好好干…"),  # a wish to work well, no greeting (passes before too)
+    # signs around the words are no part of them (a Word paragraph of its own)
+    ("　　★ 社区老年食堂（东关店）★\n　　食堂今天开张。", "社区老年食堂（东关店）"),
 ])
 def test_an_article_without_a_headline_is_titled_by_its_opening_words(opening, title):
     page = parse_page("p", f"---\ndate: 2024-01-15\n---\n{opening}\n食堂在社区服务中心一楼，中午供应午餐。\n")
