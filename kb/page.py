@@ -596,6 +596,8 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
             for name, said in turns for n, line in enumerate(said)]
 
 
+_LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
+_DASHED_HEADING = re.compile(r"[—–-]{2,}\s*[^—–\s-][^—–-]{0,20}?\s*[—–-]{2,}")
 _UNTITLED_CHARS = 20
 _CLAUSE_MARKS = "，。！？；：,!?;:"
 # A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好", "乡亲们大家好"): a video's or
@@ -1092,10 +1094,17 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     fields = bool(paragraphs) and bool(_opens_field(line) and FIELD_START.match(paragraphs[-1]))
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
-            and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]):
+            and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \
+            and not any(map(_stands_alone, (paragraphs[-1], line))):
         paragraphs[-1] += line
     else:
         paragraphs.append(line)
+
+
+def _stands_alone(line: str) -> bool:
+    """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
+    list's, a contents page's), or a heading set between dashes ("—— 价格表 ——"): no line of a paragraph."""
+    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip()))
 
 
 def _opens_field(line: str) -> bool:

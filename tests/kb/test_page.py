@@ -281,6 +281,15 @@ def test_signs_around_a_headline_are_no_part_of_its_title(headline, title):
     assert page.articles[0].title == title
 
 
+def test_a_price_lists_leader_lines_and_a_dashed_heading_are_no_run_on_lines():
+    page = parse_page("p", "---\ntitle: 某某洗车店价目\n---\n营业：每天8:00至20:00\n—— 价格表 ——\n"
+                           "普通洗车（小轿车）………… 25元/次\n精洗（含内饰）………… 60元/次\n打蜡…… 80元/次\n"
+                           "—— 注意事项 ——\n车内贵重物品请自行带走，丢失本店不负责。\n")
+    assert page.articles[0].paragraphs == [
+        "营业：每天8:00至20:00", "—— 价格表 ——", "普通洗车（小轿车）………… 25元/次", "精洗（含内饰）………… 60元/次",
+        "打蜡…… 80元/次", "—— 注意事项 ——", "车内贵重物品请自行带走，丢失本店不负责。"]
+
+
 def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
     page = parse_page("p", "某县住房和城乡建设局 某县公安局交通警察大队\n通 告\n"
                            "因城南路雨水管道改造，6月3日至6月30日城南路全线封闭施工，过往车辆请绕行。\n"
