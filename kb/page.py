@@ -417,7 +417,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, line) and not line.endswith(("：", "|")) and read_dateline(line) is None
-            and not _NUMBER_FIELD.fullmatch(line))
+            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line))
 
 
 def _is_note_title(lines: list[str]) -> bool:
@@ -596,6 +596,7 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
             for name, said in turns for n, line in enumerate(said)]
 
 
+_RATING = re.compile(r"^[★☆⭐]{3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
 _LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
 _DASHED_HEADING = re.compile(r"[—–-]{2,}\s*[^—–\s-][^—–-]{0,20}?\s*[—–-]{2,}")
 _UNTITLED_CHARS = 20
@@ -1103,8 +1104,9 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
-    list's, a contents page's), or a heading set between dashes ("—— 价格表 ——"): no line of a paragraph."""
-    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip()))
+    list's, a contents page's), a heading set between dashes ("—— 价格表 ——") or a shop's rating: no line of a
+    paragraph."""
+    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip()) or _RATING.match(line))
 
 
 def _opens_field(line: str) -> bool:

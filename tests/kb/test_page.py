@@ -290,6 +290,14 @@ def test_a_price_lists_leader_lines_and_a_dashed_heading_are_no_run_on_lines():
         "打蜡…… 80元/次", "—— 注意事项 ——", "车内贵重物品请自行带走，丢失本店不负责。"]
 
 
+def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar():
+    page = parse_page("p", "< 返回          某某洗车          ···\n\n某某自助洗车（东关店）\n★★★★☆ 4.6  |  月服务 1800 次\n"
+                           "位置：某县东关街12号\n营业：24小时\n\n—— 价格表 ——\n小轿车………… 15元/次\n")
+    [article] = page.articles
+    assert article.title == "某某自助洗车（东关店）"
+    assert article.paragraphs[:3] == ["某某自助洗车（东关店）", "★★★★☆ 4.6 | 月服务 1800 次", "位置：某县东关街12号"]
+
+
 def test_a_notices_spaced_kind_under_its_issuers_joins_them_as_one_word():
     page = parse_page("p", "某县住房和城乡建设局 某县公安局交通警察大队\n通 告\n"
                            "因城南路雨水管道改造，6月3日至6月30日城南路全线封闭施工，过往车辆请绕行。\n"
