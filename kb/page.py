@@ -597,6 +597,7 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 
 
 _RATING = re.compile(r"^[★☆⭐]{3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
+_TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?")
 _LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
 _DASHED_HEADING = re.compile(r"[—–-]{2,}\s*[^—–\s-][^—–-]{0,20}?\s*[—–-]{2,}")
 _UNTITLED_CHARS = 20
@@ -1104,9 +1105,10 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
-    list's, a contents page's), a heading set between dashes ("—— 价格表 ——") or a shop's rating: no line of a
-    paragraph."""
-    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip()) or _RATING.match(line))
+    list's, a contents page's), a heading set between dashes ("—— 价格表 ——"), a shop's rating, or a chat's time over
+    its message ("4月11日 17:58"): no line of a paragraph."""
+    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip()) or _RATING.match(line)
+                or _TIME_ALONE.fullmatch(line.strip()))
 
 
 def _opens_field(line: str) -> bool:

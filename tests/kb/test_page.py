@@ -290,6 +290,14 @@ def test_a_price_lists_leader_lines_and_a_dashed_heading_are_no_run_on_lines():
         "打蜡…… 80元/次", "—— 注意事项 ——", "车内贵重物品请自行带走，丢失本店不负责。"]
 
 
+def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
+    page = parse_page("p", "---\ntitle: 某小区停水通知\n---\n5月8日9:00至17:00小区停水，请提前储水。\n"
+                           "——以下为群聊记录——\n5月7日 18:02\n网格员小赵：@所有人 明天停水[抱拳]\n"
+                           "5月7日 18:05\n3号楼王姐：几点来水\n")
+    assert page.articles[0].paragraphs[1:] == ["——以下为群聊记录——", "5月7日 18:02", "网格员小赵：@所有人 明天停水[抱拳]",
+                                               "5月7日 18:05", "3号楼王姐：几点来水"]
+
+
 def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar():
     page = parse_page("p", "< 返回          某某洗车          ···\n\n某某自助洗车（东关店）\n★★★★☆ 4.6  |  月服务 1800 次\n"
                            "位置：某县东关街12号\n营业：24小时\n\n—— 价格表 ——\n小轿车………… 15元/次\n")
