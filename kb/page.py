@@ -597,6 +597,8 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 
 
 _RATING = re.compile(r"^[★☆⭐]{3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
+_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
+_ROW_GAPS = 2
 _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?")
 _LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
 _DASHED_HEADING = re.compile(r"[—–-]{2,}\s*[^—–\s-][^—–-]{0,20}?\s*[—–-]{2,}")
@@ -1016,12 +1018,14 @@ class _Line(str):
     transcript), the text going on under it."""
     indented = False
     alone = False
+    columns = False  # a row of a table set out in spaces ("二甲双胍缓释片 0.5g*30片  2盒    18.80    37.60")
 
     @classmethod
     def of(cls, raw: str, indented: bool = False, hung: bool = False) -> _Line:
         """hung: the line goes on with the item above it (_page_lines), so its indent opens no paragraph."""
         line = cls(normalize(raw))
         line.indented = indented or (bool(_INDENT.match(raw)) and not hung)
+        line.columns = len(_COLUMN_GAP.findall(raw.strip())) >= _ROW_GAPS
         return line
 
     @classmethod
@@ -1105,10 +1109,10 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
-    list's, a contents page's), a heading set between dashes ("—— 价格表 ——"), a shop's rating, or a chat's time over
-    its message ("4月11日 17:58"): no line of a paragraph."""
+    list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
+    shop's rating, or a chat's time over its message ("4月11日 17:58"): no line of a paragraph."""
     return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip()) or _RATING.match(line)
-                or _TIME_ALONE.fullmatch(line.strip()))
+                or _TIME_ALONE.fullmatch(line.strip()) or (isinstance(line, _Line) and line.columns))
 
 
 def _opens_field(line: str) -> bool:

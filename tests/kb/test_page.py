@@ -298,6 +298,13 @@ def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
                                                "5月7日 18:05", "3号楼王姐：几点来水"]
 
 
+def test_a_tables_rows_set_out_in_spaces_are_no_run_on_lines():
+    page = parse_page("p", "---\ntitle: 某某药房销售小票\n---\n品名          规格      数量    金额\n"
+                           "感冒灵颗粒    10g*9袋   2盒     31.00\n维生素C片     100片     1瓶     12.50\n合计：43.50元\n")
+    assert page.articles[0].paragraphs == ["品名 规格 数量 金额", "感冒灵颗粒 10g*9袋 2盒 31.00",
+                                           "维生素C片 100片 1瓶 12.50", "合计：43.50元"]
+
+
 def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar():
     page = parse_page("p", "< 返回          某某洗车          ···\n\n某某自助洗车（东关店）\n★★★★☆ 4.6  |  月服务 1800 次\n"
                            "位置：某县东关街12号\n营业：24小时\n\n—— 价格表 ——\n小轿车………… 15元/次\n")
