@@ -601,7 +601,8 @@ _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _ROW_GAPS = 2
 _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?")
 _LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
-_DASHED_HEADING = re.compile(r"[—–-]{2,}\s*[^—–\s-][^—–-]{0,20}?\s*[—–-]{2,}")
+_RULE_MARKS = "—–\\-━─═=＝~～*＊"
+_DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?\s*[{_RULE_MARKS}]{{2,}}")
 _UNTITLED_CHARS = 20
 _CLAUSE_MARKS = "，。！？；：,!?;:"
 # A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好", "乡亲们大家好"): a video's or

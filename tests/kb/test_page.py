@@ -290,6 +290,13 @@ def test_a_price_lists_leader_lines_and_a_dashed_heading_are_no_run_on_lines():
         "打蜡…… 80元/次", "—— 注意事项 ——", "车内贵重物品请自行带走，丢失本店不负责。"]
 
 
+def test_a_heading_between_rules_of_any_marks_is_no_run_on_line():
+    page = parse_page("p", "---\ntitle: 某某拼车专线\n---\n预约电话：0536-1234567\n━━━━━━ 价格 ━━━━━━\n"
+                           "拼座每人80元，包车整车300元\n========== 说明 ==========\n不接宠物\n")
+    assert page.articles[0].paragraphs == ["预约电话：0536-1234567", "━━━━━━ 价格 ━━━━━━", "拼座每人80元，包车整车300元",
+                                           "========== 说明 ==========", "不接宠物"]
+
+
 def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
     page = parse_page("p", "---\ntitle: 某小区停水通知\n---\n5月8日9:00至17:00小区停水，请提前储水。\n"
                            "——以下为群聊记录——\n5月7日 18:02\n网格员小赵：@所有人 明天停水[抱拳]\n"
