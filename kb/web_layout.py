@@ -388,8 +388,9 @@ _COVER_DAY = re.compile(rf"^(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*
                         r"(?:\s+[^\s，。！？；：:][^，。！？；：:]{1,23})?$")
 _COVER_LINES = 8
 # "播发单位：某某办公室" under "稿件编号：…": a labelled field opening its line, as a form writes them a line each
-# a label of two to six characters, Latin letters maybe among them ("摊主QQ群：")
-FIELD_START = re.compile(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|[A-Za-z]{1,3}(?=[\u4e00-\u9fff])){1,5}\s*：\s*\S")
+# a label of two to six characters, Latin letters maybe among them ("摊主QQ群："), maybe spaced to the width of the
+# others ("单　　号：")
+FIELD_START = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]|[A-Za-z]{1,3}(?=[\u4e00-\u9fff])){1,5}\s*：\s*\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
 # piece, else the one that runs what it announces (a sign-up form's or notice's 发起单位/主办单位), else the one
 # that compiled it (编制单位, a report's), else the employer a job posting's fields name (招聘单位, 用人单位, 公司名称:

@@ -305,6 +305,12 @@ def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
                                                "5月7日 18:05", "3号楼王姐：几点来水"]
 
 
+def test_a_forms_labels_spaced_to_one_width_open_fields_of_their_own():
+    page = parse_page("p", "---\ntitle: 某某修鞋铺取件单\n---\n单　　号：XD-0318\n送修日期：2025年3月18日\n"
+                           "鞋　　款：黑色皮鞋一双\n合　　计：35元\n")
+    assert page.articles[0].paragraphs == ["单 号：XD-0318", "送修日期：2025年3月18日", "鞋 款：黑色皮鞋一双", "合 计：35元"]
+
+
 def test_a_tables_rows_set_out_in_spaces_are_no_run_on_lines():
     page = parse_page("p", "---\ntitle: 某某药房销售小票\n---\n品名          规格      数量    金额\n"
                            "感冒灵颗粒    10g*9袋   2盒     31.00\n维生素C片     100片     1瓶     12.50\n合计：43.50元\n")
