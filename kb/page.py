@@ -1098,7 +1098,7 @@ def _without_furniture(lines: list[str]) -> list[str]:
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
-    fields = bool(paragraphs) and bool(_opens_field(line) and FIELD_START.match(paragraphs[-1]))
+    fields = _opens_field(line)
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \

@@ -500,13 +500,13 @@ async def test_control_characters_are_not_stored_and_a_page_break_ends_its_line(
     """Text copied out of a terminal or a PDF (pdftotext's form feed between pages); a PDF's glyph mapped to U+0000,
     which PostgreSQL would refuse to store, is dropped the same way (test_text)."""
     source = tmp_path / "pool.txt"
-    source.write_text("某县游泳馆暑期开放\n\x1b[1m某县游泳馆7月1日起暑期开放，每场限180人。\x1b[0m\n"
+    source.write_text("某县游泳馆暑期开放\n\x1b[1m某县游泳馆7月1日起暑期开放，每场限180人，入场须出示预约码。\x1b[0m\n"
                       "第一页完\x0c第二页：成人票30元，学生票15元。\x07\n", encoding="utf-8")
     [outcome] = await run_add(store, str(source))
     assert isinstance(outcome, Added), outcome
     stored = outcome.path.read_text(encoding="utf-8")
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", stored)
-    assert "某县游泳馆7月1日起暑期开放，每场限180人。" in stored and "第一页完\n第二页" in stored
+    assert "某县游泳馆7月1日起暑期开放，每场限180人，入场须出示预约码。" in stored and "第一页完\n第二页" in stored
 
 
 async def test_an_article_without_a_publication_date_is_added_with_a_hint_that_mends_it(store, tmp_path):

@@ -305,6 +305,12 @@ def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
                                                "5月7日 18:05", "3号楼王姐：几点来水"]
 
 
+def test_a_field_line_under_a_name_opens_a_paragraph():
+    page = parse_page("p", "---\ntitle: 某某眼镜取镜通知\n---\n您的眼镜已配好，请按时取镜。\n某某眼镜（东关店）\n"
+                           "地址：某县东关街8号\n营业时间：9:00—21:00\n")
+    assert page.articles[0].paragraphs[1:] == ["某某眼镜（东关店）", "地址：某县东关街8号", "营业时间：9:00—21:00"]
+
+
 def test_a_forms_labels_spaced_to_one_width_open_fields_of_their_own():
     page = parse_page("p", "---\ntitle: 某某修鞋铺取件单\n---\n单　　号：XD-0318\n送修日期：2025年3月18日\n"
                            "鞋　　款：黑色皮鞋一双\n合　　计：35元\n")
