@@ -144,10 +144,12 @@ _NAMED_BY_KIND = re.compile(
     rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
 # A line of labelled fields ("报价单编号：AJ-06　报价日期：2024年10月18日"): a form's head, never its headline
-_FIELDS_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[：:]\s*\S+(?:\s+[\u4e00-\u9fff]{2,8}\s*[：:]\s*\S+)+$")
+_FIELD_VALUE = r"\S+(?: \d{1,2}:\d{2})?"  # "2024-05-09 10:22": a day and its time are one value
+_FIELDS_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE}"
+                          rf"(?:\s+[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE})+$")
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
-_SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+")
+_SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+(?:（[^（）]{1,12}）)?")  # "…单（一日游）"
 # "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it (maybe after
 # a mark: a test report's "CMA 资质认定证书编号：…")
 _NUMBER_FIELD = re.compile(
@@ -836,7 +838,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and _is_manual_cover_line(rest[0]))  # "型号：…使用说明书", "某某中心 监制"
            and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
-                or _is_document_name(rest[0]) or _is_named_by_kind(rest[0])
+                or _is_document_name(rest[0]) or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
                 or (not titles and _is_note_title(rest)))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]

@@ -305,6 +305,15 @@ def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
                                                "5月7日 18:05", "3号楼王姐：几点来水"]
 
 
+def test_a_printed_slips_spaced_kind_with_its_note_titles_the_fields_under_its_rule():
+    page = parse_page("p", "某某旅行社有限公司\n========================\n     出 团 单（两日游）\n"
+                           "========================\n团号：MS-0611        打印时间：2024-06-03 09:15\n"
+                           "线路：某山两日游\n集合：6月11日早上7点在社区南门集合，过时不候。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("出团单（两日游）", "2024-06-03")
+    assert article.paragraphs[0] == "团号：MS-0611 打印时间：2024-06-03 09:15"
+
+
 def test_a_field_line_under_a_name_opens_a_paragraph():
     page = parse_page("p", "---\ntitle: 某某眼镜取镜通知\n---\n您的眼镜已配好，请按时取镜。\n某某眼镜（东关店）\n"
                            "地址：某县东关街8号\n营业时间：9:00—21:00\n")
