@@ -309,11 +309,15 @@ _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六�
 # line): "说明书版本：V2.1（2023年9月）", "版本：2.0（2022年10月）", "V3 2023年9月版"
 _VERSION_NUMBER = r"(?:[\u4e00-\u9fff]{0,6}版本号?\s*[：:]\s*[Vv]?|[Vv])\d{1,3}(?:\.\d{1,3}){0,3}"
 _NUMBERED_VERSION = re.compile(rf"^{_VERSION_NUMBER}\s*[（(]?\s*{_MONTH}\s*版?\s*[）)]?(?=\s|$)")
+# A time of day, or two ("上午、傍晚")
+_DAYTIMES = "(?:上午|中午|下午|傍晚|晚上)(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
 # A note's stamp right under its title, as a note app exports it: the day it was written, maybe quoted, then what was
 # done that day (记, 写, 摘, 更新, maybe with 于/自: "2025-02-18 记｜…", "2024年11月3日 写于家中") or a bar before a
-# remark ("2024.11.3 ｜ 上午去窗口问的"); not "2025年1月1日起，…" (a sentence) nor "2025-02-18 记者 某某" (a byline)
-_STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?\s*"
-                    rf"(?:(?:记|写|摘|更新)(?:[于自]|(?!{HAN}))|[｜|·•/／—–])")
+# remark ("2024.11.3 ｜ 上午去窗口问的"), or its time of day alone; not "2025年1月1日起，…" (a sentence) nor
+# "2025-02-18 记者 某某" (a byline)
+_STAMP = re.compile(rf"^(?:>\s*)?{_FULL_DATE.pattern}(?:(?:\s*{_TIME})?\s*"
+                    rf"(?:(?:记|写|摘|更新)(?:[于自]|(?!{HAN}))|[｜|·•/／—–])"
+                    rf"|\s*{_DAYTIMES}\s*{_TIME}$)")  # a phone memo's "2024年11月2日 下午3:41"
 # A statement the opening text makes about the document itself, in a sentence: "本文档由某某整理，发布于2024年6月20日，
 # 如有变动…" (a wiki's or online document's note on top, Yuque's info box), "本页最后更新于2024-06-20": the day it was
 # published (else updated); at its foot, "以上价格及政策由景区提供，更新于2024-04-01" (a booking site's note on what
@@ -337,7 +341,6 @@ _MIN_RELEASES = 2
 _INFO_UPDATED = re.compile(rf"^{HAN}{{1,6}}信息(?:更新|修订)于\s*{_FULL_DATE.pattern}(?=\s|$)")
 # A note under a title saying when it was given or aired: a speech's ("（2025年8月16日上午 多功能厅 讲话人：…）"), a
 # broadcast script's ("（2025年4月10日上午、傍晚各播一遍，播音：…）")
-_DAYTIMES = "(?:上午|中午|下午|傍晚|晚上)(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
 _OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:{_DAYTIMES}(?:在|\s+|[，,])?|在|\s+|[，,])"
                        r"(?![^（）()]*(?:通过|修订|修正|公布|施行|至|\d{4}年))[^（）()]+[）)]$")  # not a law's history
 _TODAY = re.compile(rf"(?:^|[，。！？；,\s])今天(?:是)?\s*{_FULL_DATE.pattern}")

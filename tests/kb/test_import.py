@@ -1736,7 +1736,8 @@ def test_a_notes_stamp_under_its_title_dates_it_and_its_remark_stays():
 
 
 @pytest.mark.parametrize("stamp", ["> 2024-10-09 记｜中午去食堂问的，当场就办好了。", "2024年10月9日 写",
-                                   "2024.10.9 ｜ 中午去问的", "2024-10-09 16:40 更新"])
+                                   "2024.10.9 ｜ 中午去问的", "2024-10-09 16:40 更新",
+                                   "2024年10月9日 下午4:40"])  # a phone memo's time of day
 def test_a_pasted_notes_stamp_dates_it_and_names_its_title(stamp):
     """Pasted as text, the line over a note's stamp is its title, brackets and all; a stamp that says no sentence
     is no text."""
