@@ -599,7 +599,9 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 
 
 _RATING = re.compile(r"^[★☆⭐]{3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
-_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
+_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
+# "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
+_PRICE_COLUMN = re.compile(r"^[^\s，。；：:]{2,20}(?:　+| {2,}|\t+)[¥￥]?\d")
 _ROW_GAPS = 2
 _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?")
 _LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
@@ -1021,14 +1023,15 @@ class _Line(str):
     transcript), the text going on under it."""
     indented = False
     alone = False
-    columns = False  # a row of a table set out in spaces ("二甲双胍缓释片 0.5g*30片  2盒    18.80    37.60")
+    columns = False  # a row of a table set out in spaces ("二甲双胍缓释片 0.5g*30片  2盒    18.80    37.60", "擦鞋　3元")
 
     @classmethod
     def of(cls, raw: str, indented: bool = False, hung: bool = False) -> _Line:
         """hung: the line goes on with the item above it (_page_lines), so its indent opens no paragraph."""
         line = cls(normalize(raw))
         line.indented = indented or (bool(_INDENT.match(raw)) and not hung)
-        line.columns = len(_COLUMN_GAP.findall(raw.strip())) >= _ROW_GAPS
+        gaps = _COLUMN_GAP.findall(raw.strip())
+        line.columns = len(gaps) >= _ROW_GAPS or bool(_PRICE_COLUMN.search(raw.strip()))
         return line
 
     @classmethod

@@ -333,6 +333,13 @@ def test_a_tables_rows_set_out_in_spaces_are_no_run_on_lines():
                                            "维生素C片 100片 1瓶 12.50", "合计：43.50元"]
 
 
+def test_a_price_lists_two_columns_set_apart_by_a_wide_space_are_rows():
+    page = parse_page("p", "---\ntitle: 某某修鞋摊价目\n---\n—— 修鞋 ——\n换鞋跟　20元/双\n擦鞋　3元\n"
+                           "鞋底打掌（防滑）  35元/双\n只收现金和微信。\n")
+    assert page.articles[0].paragraphs == ["—— 修鞋 ——", "换鞋跟 20元/双", "擦鞋 3元", "鞋底打掌（防滑） 35元/双",
+                                           "只收现金和微信。"]
+
+
 def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar():
     page = parse_page("p", "< 返回          某某洗车          ···\n\n某某自助洗车（东关店）\n★★★★☆ 4.6  |  月服务 1800 次\n"
                            "位置：某县东关街12号\n营业：24小时\n\n—— 价格表 ——\n小轿车………… 15元/次\n")
