@@ -222,18 +222,30 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
 
 _TWICE_MIN_LINES = 2   # a run of paragraphs given twice…
 _TWICE_LEAD_LINES = 8  # …after at most this many lines of the own text (its headline, byline, lead)
+_HEADING_MAX_CHARS = 12  # a heading the fallback's run leaves out
 
 
 def _once(text: str) -> str:
     """trafilatura gives a page of a few short paragraphs twice over, its fallback's text after its own, which may
-    lack the own text's first lines (a post's 【headline】 line): the text's last run of paragraphs, when it repeats
-    the run right before it and the two runs make up all but a few first lines, is kept once (two equal last
-    lines, "否" / "否" of a table, stay)."""
+    lack the own text's first lines (a post's 【headline】 line) and its short headings: the text's last run of
+    paragraphs, when it repeats the lines right before it but for such headings and the two make up all but a few
+    first lines, is kept once (two equal last lines, "否" / "否" of a table, stay)."""
     lines = text.splitlines()
     end = len(lines)
-    run = next((n for n in range(end // 2, _TWICE_MIN_LINES - 1, -1)
-                if end - 2 * n <= _TWICE_LEAD_LINES and lines[end - 2 * n:end - n] == lines[end - n:]), 0)
+    run = next((n for n in range(end // 2, _TWICE_MIN_LINES - 1, -1) if _repeats(lines[:end - n], lines[end - n:])), 0)
     return "\n".join(lines[:end - run]) if run else text
+
+
+def _repeats(before: list[str], run: list[str]) -> bool:
+    """Whether the run is the last lines before it, but for short headings among them, after a few lines of lead."""
+    at = len(before)
+    for line in reversed(run):
+        while at > 0 and before[at - 1] != line and len(before[at - 1]) <= _HEADING_MAX_CHARS:
+            at -= 1
+        if at == 0 or before[at - 1] != line:
+            return False
+        at -= 1
+    return at <= _TWICE_LEAD_LINES
 
 
 def read_html(page: str, url: str = "") -> WebArticle:

@@ -1572,6 +1572,26 @@ def test_a_day_the_rules_take_effect_is_not_the_day_the_document_was_published()
     assert (page.iso_date_of(article), page.publisher_of(article)) == ("2025-04-08", "桂园小区物业服务中心")
 
 
+def test_a_short_markdown_page_with_headings_is_its_text_once():
+    """trafilatura gives a short page twice over, its fallback's copy without the headings: kept once."""
+    page = parse_page("p", markdown_page_text("# 某某棋牌室收费标准\n\n每天10:00开门，22:00打烊。\n\n## 包夜\n\n"
+                                              "包夜每人50元，需提前预约。\n\n## 学生\n\n工作日凭学生证打8折。\n"))
+    assert page.articles[0].paragraphs == ["每天10:00开门，22:00打烊。", "包夜", "包夜每人50元，需提前预约。", "学生",
+                                           "工作日凭学生证打8折。"]
+
+
+def test_mkdocs_material_boxes_and_content_tabs_are_titles_over_their_text():
+    """MkDocs Material's admonition ('!!! note "标题"') and content tabs ('=== "学生"'): the box's or tab's title a
+    paragraph over its text, a tab's table said row by row; no "!!!" or "===" left in the text."""
+    page = parse_page("p", markdown_page_text(
+        "# 某某棋牌室收费标准\n\n每天10:00开门，22:00打烊。\n\n!!! note \"包夜\"\n    包夜每人50元，需提前预约。\n\n"
+        "=== \"散客\"\n\n    | 时段 | 价格 |\n    | --- | --- |\n    | 工作日 | 每小时10元 |\n\n"
+        "=== \"学生\"\n\n    工作日凭学生证打8折。\n"))
+    [article] = page.articles
+    assert article.paragraphs == ["每天10:00开门，22:00打烊。", "包夜", "包夜每人50元，需提前预约。", "散客",
+                                  "工作日：价格每小时10元。", "学生", "工作日凭学生证打8折。"]
+
+
 @pytest.mark.parametrize("opening, closing", [(":::tips", ":::"), ("::: warning 提醒", ":::"),
                                               (":::note[提醒]", ":::"), ("::::info", "::::")],
                          ids=["yuque", "vitepress-titled", "docusaurus-titled", "four-colons"])
