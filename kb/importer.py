@@ -340,7 +340,8 @@ def markdown_page_text(text: str, name: str = "") -> str:
     if outline:
         properties, body = outline
         meta = {**properties, **meta}
-    rendered = markdown.markdown(_without_container_fences(_TEMPLATE_TAG.sub("", body)), extensions=_MARKDOWN_EXTENSIONS)
+    rendered = markdown.markdown(_without_container_fences(_TEMPLATE_TAG.sub("", body)),
+                                 extensions=_MARKDOWN_EXTENSIONS)
     rendered = _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice

@@ -79,7 +79,6 @@ from .web_layout import (
     read_message_list,
     read_microblog,
     read_occasion,
-    read_spoken_day,
     read_printing_day,
     read_releases,
     read_routing_form,
@@ -87,6 +86,7 @@ from .web_layout import (
     read_signature,
     read_sms_backup,
     read_social_feed,
+    read_spoken_day,
     read_stamp,
     read_version,
     section_issuer,
@@ -603,10 +603,12 @@ _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
 _PRICE_COLUMN = re.compile(r"^[^\s，。；：:]{2,20}(?:　+| {2,}|\t+)[¥￥]?\d")
 _ROW_GAPS = 2
-_TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?")
+_TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?"
+                         r"\s*\d{1,2}:\d{2}(?::\d{2})?")
 _LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
-_DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?\s*[{_RULE_MARKS}]{{2,}}")
+_DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?"
+                             rf"\s*[{_RULE_MARKS}]{{2,}}")
 _UNTITLED_CHARS = 20
 _CLAUSE_MARKS = "，。！？；：,!?;:"
 # A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好", "乡亲们大家好"): a video's or
@@ -1023,7 +1025,7 @@ class _Line(str):
     transcript), the text going on under it."""
     indented = False
     alone = False
-    columns = False  # a row of a table set out in spaces ("二甲双胍缓释片 0.5g*30片  2盒    18.80    37.60", "擦鞋　3元")
+    columns = False  # a table's row set out in spaces ("二甲双胍缓释片 0.5g*30片  2盒    18.80", "擦鞋　3元")
 
     @classmethod
     def of(cls, raw: str, indented: bool = False, hung: bool = False) -> _Line:

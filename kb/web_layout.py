@@ -39,7 +39,7 @@ _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|
 _PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
 _BARE_PUBLISHING = re.compile(r"发布者?\s*：")  # "发布：某某馆少儿部": an organisation's or a place's name follows
 _FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
-_BADGE = r"[^\s：:|｜，。；！？]{1,12}"  # a word beside them, no field and no sentence ("官方认证 ✔", "原创")
+_INFO_WORD = r"[^\s：:|｜，。；！？]{1,12}"  # a word beside them, no field and no sentence ("官方认证 ✔", "原创")
 # An office app's announcement (钉钉, 企业微信, 飞书 公告) shows whom it was published to beside its poster and time:
 # "行政部-某某 2023-04-03 09:12 发布范围：某某公司 全体员工"
 _SCOPE_LABEL = "发布范围"
@@ -49,7 +49,7 @@ _INFO_LABEL = rf"{_DATE_LABEL}|{_SOURCE_LABEL}|{_SCOPE_LABEL}|作者|责任编�
 _KEYED_DATE_LABEL = "|".join(key for key in DATE_RANKS if re.match(HAN, key) and key != "日期")
 _DATELINE = re.compile(
     rf"^(?:{_DATE_LABEL}\s*：\s*{_FULL_DATE.pattern}"            # 发布时间：2020-03-05 …
-    rf"|(?:{_FIELD}\s*|{_BADGE}\s+){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 实施主体：某局　更新时间：…
+    rf"|(?:{_FIELD}\s*|{_INFO_WORD}\s+){{1,4}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 某局 更新时间：…
     rf"|(?:[^|｜]{{1,40}}[|｜]\s*){{1,4}}(?:{_KEYED_DATE_LABEL})\s*：\s*{_FULL_DATE.pattern}"  # …｜最后更新：…
     rf"|(?:[^\s：|｜]{{2,12}}\s+){{1,2}}{_PUBLISHED_LABEL}\s*：\s*{_FULL_DATE.pattern}"  # 2022年第三季度　公开日期：…
     rf"|(?:[^\s：|｜]{{2,20}}\s+){{1,2}}{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*{_SCOPE_LABEL}\s*："  # 某部-某某 2022-…
@@ -127,7 +127,8 @@ _ATTACHMENT_CARD = re.compile(r"^(?:附件\s*(?:[（(]\d{1,3}[)）])?\s*[：:]\s
                               r"\s*[（(]?[\d.]+\s*[KMG]B[)）]?"
                               r"(?:\s*[\[［【][\u4e00-\u9fff]{2}[\]］】])*$", re.IGNORECASE)
 _END_MARK = re.compile(r"^[\W_]*(?:END|完|全文完)[\W_]*$", re.IGNORECASE)
-_PROMPT = re.compile(r"^(?:[<‹〈←]\s*返回(?:\s|$)|长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
+_PROMPT = re.compile(r"^(?:[<‹〈←]\s*返回(?:\s|$)"  # an app's top bar: "< 返回  某某  ···"
+                     r"|长按|扫码|扫一扫|点击(?:上方|下方|蓝字|关注)|阅读原文|写留言|分享到|上一篇|下一篇|收录于话题"
                      r"|相关(?:新闻|阅读|推荐)|推荐阅读|返回顶部|打印本页|关闭窗口|(?:阅读|在看|点赞)\s*[\d.]+万?$"
                      r"|下载.{0,12}客户端|字号\s*[：:]|版权所有|Copyright|All Rights Reserved"
                      r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:]"  # a newsroom's tip line

@@ -69,11 +69,13 @@ def test_a_signature_table_is_read_party_by_party():
     document = docx.Document()
     document.add_paragraph("活动期间请保持楼道畅通。")
     table = document.add_table(rows=2, cols=2)
-    for row, values in enumerate([["承诺人：王某", "社区经办人：李某"], ["日期：2024年5月6日", "某某社区居委会（盖章）"]]):
+    cells = [["承诺人：王某", "社区经办人：李某"], ["日期：2024年5月6日", "某某社区居委会（盖章）"]]
+    for row, values in enumerate(cells):
         for column, value in enumerate(values):
             table.cell(row, column).text = value
     lines = docx_text(_saved(document)).splitlines()
-    assert lines[1:] == ["　　承诺人：王某", "　　日期：2024年5月6日", "　　社区经办人：李某", "　　某某社区居委会（盖章）"]
+    assert lines[1:] == ["　　承诺人：王某", "　　日期：2024年5月6日", "　　社区经办人：李某",
+                         "　　某某社区居委会（盖章）"]
     page = parse_page("d", "楼道使用承诺书\n" + "\n".join(lines))
     assert (page.iso_date_of(page.articles[0]), page.publisher_of(page.articles[0])) == ("2024-05-06", "某某社区居委会")
 

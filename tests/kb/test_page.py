@@ -293,16 +293,17 @@ def test_a_price_lists_leader_lines_and_a_dashed_heading_are_no_run_on_lines():
 def test_a_heading_between_rules_of_any_marks_is_no_run_on_line():
     page = parse_page("p", "---\ntitle: 某某拼车专线\n---\n预约电话：0536-1234567\n━━━━━━ 价格 ━━━━━━\n"
                            "拼座每人80元，包车整车300元\n========== 说明 ==========\n不接宠物\n")
-    assert page.articles[0].paragraphs == ["预约电话：0536-1234567", "━━━━━━ 价格 ━━━━━━", "拼座每人80元，包车整车300元",
-                                           "========== 说明 ==========", "不接宠物"]
+    assert page.articles[0].paragraphs == ["预约电话：0536-1234567", "━━━━━━ 价格 ━━━━━━",
+                                           "拼座每人80元，包车整车300元", "========== 说明 ==========", "不接宠物"]
 
 
 def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
     page = parse_page("p", "---\ntitle: 某小区停水通知\n---\n5月8日9:00至17:00小区停水，请提前储水。\n"
                            "——以下为群聊记录——\n5月7日 18:02\n网格员小赵：@所有人 明天停水[抱拳]\n"
                            "5月7日 18:05\n3号楼王姐：几点来水\n")
-    assert page.articles[0].paragraphs[1:] == ["——以下为群聊记录——", "5月7日 18:02", "网格员小赵：@所有人 明天停水[抱拳]",
-                                               "5月7日 18:05", "3号楼王姐：几点来水"]
+    assert page.articles[0].paragraphs[1:] == ["——以下为群聊记录——", "5月7日 18:02",
+                                               "网格员小赵：@所有人 明天停水[抱拳]", "5月7日 18:05",
+                                               "3号楼王姐：几点来水"]
 
 
 def test_a_printed_slips_spaced_kind_with_its_note_titles_the_fields_under_its_rule():
@@ -323,12 +324,14 @@ def test_a_field_line_under_a_name_opens_a_paragraph():
 def test_a_forms_labels_spaced_to_one_width_open_fields_of_their_own():
     page = parse_page("p", "---\ntitle: 某某修鞋铺取件单\n---\n单　　号：XD-0318\n送修日期：2025年3月18日\n"
                            "鞋　　款：黑色皮鞋一双\n合　　计：35元\n")
-    assert page.articles[0].paragraphs == ["单 号：XD-0318", "送修日期：2025年3月18日", "鞋 款：黑色皮鞋一双", "合 计：35元"]
+    assert page.articles[0].paragraphs == ["单 号：XD-0318", "送修日期：2025年3月18日", "鞋 款：黑色皮鞋一双",
+                                           "合 计：35元"]
 
 
 def test_a_tables_rows_set_out_in_spaces_are_no_run_on_lines():
     page = parse_page("p", "---\ntitle: 某某药房销售小票\n---\n品名          规格      数量    金额\n"
-                           "感冒灵颗粒    10g*9袋   2盒     31.00\n维生素C片     100片     1瓶     12.50\n合计：43.50元\n")
+                           "感冒灵颗粒    10g*9袋   2盒     31.00\n"
+                           "维生素C片     100片     1瓶     12.50\n合计：43.50元\n")
     assert page.articles[0].paragraphs == ["品名 规格 数量 金额", "感冒灵颗粒 10g*9袋 2盒 31.00",
                                            "维生素C片 100片 1瓶 12.50", "合计：43.50元"]
 
@@ -341,8 +344,9 @@ def test_a_price_lists_two_columns_set_apart_by_a_wide_space_are_rows():
 
 
 def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar():
-    page = parse_page("p", "< 返回          某某洗车          ···\n\n某某自助洗车（东关店）\n★★★★☆ 4.6  |  月服务 1800 次\n"
-                           "位置：某县东关街12号\n营业：24小时\n\n—— 价格表 ——\n小轿车………… 15元/次\n")
+    page = parse_page("p", "< 返回          某某洗车          ···\n\n某某自助洗车（东关店）\n"
+                           "★★★★☆ 4.6  |  月服务 1800 次\n位置：某县东关街12号\n营业：24小时\n\n"
+                           "—— 价格表 ——\n小轿车………… 15元/次\n")
     [article] = page.articles
     assert article.title == "某某自助洗车（东关店）"
     assert article.paragraphs[:3] == ["某某自助洗车（东关店）", "★★★★☆ 4.6 | 月服务 1800 次", "位置：某县东关街12号"]
