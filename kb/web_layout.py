@@ -354,11 +354,12 @@ _NOTE_LINE = re.compile(r"^(?:[（(][^（）()]*[）)]|[\[［][^\[\]［］]*\d[^
 _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chrome may follow it)
 # An agreement's signing-date field (协议书, 合同, 承诺书: "签订日期：2021年4月18日", "乙方签字日期：2021.4.18", maybe
 # beside other fields on its line), its value a full date; an empty one in a signature table ("签字日期：") names no
-# day. And a report's or certificate's issue-date field ("签发日期：2024年9月14日", "报告日期：…", "出具日期：…"),
-# weaker: on a sign-off form it is the day release was approved, not the planned publication's ("拟发布日期：…")
+# day. And a report's or certificate's issue-date field ("签发日期：2024年9月14日", "报告日期：…", "出具日期：…"), or a
+# form's filling-in day ("填表日期：…"), weaker: on a sign-off form it is the day release was approved, not the
+# planned publication's ("拟发布日期：…")
 _SIGNED_FIELD, _ISSUED_FIELD = (re.compile(rf"(?:^|\s)[\u4e00-\u9fff]{{0,4}}(?:{labels})日期\s*：?\s*(\S[^：]*?)\s*"
                                            r"(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
-                                for labels in ("签订|签署|签约|签字", "签发|报告|出具"))
+                                for labels in ("签订|签署|签约|签字", "签发|报告|出具|填单|填表|填报"))
 _AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$")
 _JOINT_ISSUERS = 4
 _TRAILING_LINES = 4

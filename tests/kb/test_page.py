@@ -2676,7 +2676,7 @@ def test_a_reports_letterhead_over_its_spaced_kind_publishes_it_and_its_issue_da
         ("某某环境检测有限公司检测报告", "某某环境检测有限公司", "2024-06-14")
 
 
-@pytest.mark.parametrize("label", ["报告日期", "出具日期"])
+@pytest.mark.parametrize("label", ["报告日期", "出具日期", "填表日期"])
 def test_a_reports_date_field_at_its_foot_dates_it(label):
     text = ("某区老年体育协会\n门球场地检查报告\n检查对象：某公园东门球场\n一、检查结果\n"
             "  场地平整，围挡完好，夜间照明两处损坏，已报园林所维修。\n检查人：赵某\n"
