@@ -43,8 +43,9 @@ _BROKEN_PARAGRAPH_CHARS = 30  # a longer Word paragraph that ends mid-sentence w
 _NOTE_MARK = re.compile(r"[*＊†\d①-⑳¹²³]{1,3}")
 _LABEL_ROW_CELLS = (2, 4)       # a table of labels: "label | value" or "label | value | label | value" a row
 # A signature table: a party's name, signature and day in each column ("承诺人：孙某 / 日期：…", "某某物业（盖章）"),
-# read party by party
+# read party by party; its cells are filled fields or seals, none a header's label ("领取人（签字）" over a roster)
 _SEAL = re.compile(r"[（(](?:盖章|公章|印|章|签字|签名)[）)]\s*$")
+_FILLED = re.compile(r"\S[：:]\s*\S")
 _AFTER_NOTE_MARK = re.compile(r"[\u4e00-\u9fff。，、；：）”」]$")
 _RUN_TEXT = frozenset(qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr"))
 # A caption names what a picture shows or asks the reader to scan a code ("扫描二维码关注"): one line under it, and a
@@ -214,7 +215,8 @@ def _table_lines(table: Table) -> list[str]:
         return caption + [f"{label}：{value}" for row in rows
                           for label, value in zip(row[::2], row[1::2], strict=True) if value]
     widths = {len(row) for row in rows}
-    if len(widths) == 1 and any(_SEAL.search(cell) for row in rows for cell in row):
+    cells = [cell for row in rows for cell in row if cell]
+    if len(widths) == 1 and any(map(_SEAL.search, cells)) and all(_SEAL.search(c) or _FILLED.search(c) for c in cells):
         return caption + [cell for column in zip(*rows, strict=True) for cell in column if cell]
     if len(rows) > 1 and widths == {len(rows[0])} and len(rows[0]) > 1 and not re.search(r"\d", "".join(rows[0])):
         return caption + [row_sentence(rows[0], row) for row in rows[1:]]

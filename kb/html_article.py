@@ -123,6 +123,7 @@ _ASIDE = re.compile(r"comment|reply|pinglun|footer|copyright|related|recommend|s
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _CONTROL_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)  # "btn", "like-btn", "Button"
 _CONTROL_MAX_CHARS = 10
+_TAB_CLASS = re.compile(r"tab|accordion|collapse|toggle", re.IGNORECASE)
 _THIS_SITE = frozenset({"本站", "本站原创", "本网", "本网原创", "原创"})  # 来源：本站原创 — the site itself
 _TITLE_FIELD = re.compile(r"^(?:留言|信件|来信|咨询|投诉|建议)?标题\s*[:：]\s*(\S.{3,78})$")  # not "原标题："
 _MICROBLOG_TITLE = re.compile(r"(\S{2,30})的微博(?:\s*[-_|]\s*微博)?")  # a 微博 post page's title: its account's name
@@ -237,8 +238,11 @@ def _once(text: str) -> str:
 
 
 def _repeats(before: list[str], run: list[str]) -> bool:
-    """Whether the run is the last lines before it, but for short headings among them, after a few lines of lead."""
+    """Whether the run is the last lines before it, but for short headings between them, after a few lines of lead;
+    both end on the same line (a later section repeating an earlier one's lines under its own heading is no copy)."""
     at = len(before)
+    if not before or before[-1] != run[-1]:
+        return False
     for line in reversed(run):
         while at > 0 and before[at - 1] != line and len(before[at - 1]) <= _HEADING_MAX_CHARS:
             at -= 1
@@ -689,11 +693,14 @@ def _sheet_title(tree: Any, lines: list[str]) -> str:  # an lxml tree
 
 def _without_controls(tree: Any) -> None:  # an lxml tree
     """Buttons say what a reader can do ("拨打电话", "导航过去", "分享名片"), nothing the page is about; one with a
-    number shows a state ("余号 4", "点赞 2136") and stays."""
+    number shows a state ("余号 4", "点赞 2136") and stays, and so does a tab's or an accordion's (a section's name:
+    "办理条件")."""
     for element in [*tree.iter("button"), *(element for element in tree.xpath("//*[@class]")
                                             if _CONTROL_CLASS.search(element.get("class", "")))]:
         said = normalize(element.text_content())
-        if element.getparent() is not None and len(said) <= _CONTROL_MAX_CHARS and not re.search(r"\d", said):
+        heading = element.get("role") == "tab" or _TAB_CLASS.search(element.get("class", ""))
+        if element.getparent() is not None and len(said) <= _CONTROL_MAX_CHARS and not re.search(r"\d", said) \
+                and not heading:
             element.drop_tree()  # (a <button class="btn"> is listed twice)
 
 

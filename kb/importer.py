@@ -52,13 +52,17 @@ _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}", re.DOTALL)
 # A container's fence (a box the site draws around its text: VitePress's and VuePress's "::: tip 标题", Yuque's
 # ":::info" with no space, markdown-it-container's, Docusaurus's ":::note[标题]", Pandoc's "::: {.note}"), opening with
 # its kind and maybe a title, closing with its colons alone.
+_CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \t]*(?:\[(.*)\]|\{.*\}|(.*?))[ \t]*$",
+                              re.MULTILINE)
+
+
 # Tables; MkDocs Material's boxes ('!!! note "包夜场"', Python-Markdown's admonition) and content tabs ('=== "学生"',
 # pymdownx.tabbed), each a title over its text as the site shows them
 _MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed"]
 # a tab's label, drawn as a radio button's: a heading over its tab's text, not a form's choice
-_TAB_LABEL = re.compile(r'<input [^>]*id="(?:__tabbed_[\d_]+)"[^>]*/?><label for="__tabbed_[\d_]+">(.*?)</label>')
-_CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \t]*(?:\[(.*)\]|\{.*\}|(.*?))[ \t]*$",
-                              re.MULTILINE)
+_TAB_LABEL = re.compile(r'<input [^>]*id="__tabbed_[\d_]+"[^>]*/?><label for="__tabbed_[\d_]+">(.*?)</label>')
+# a box with no title of its own shows its kind in English ("!!! warning" → "Warning"): no words of the page
+_KIND_TITLE = re.compile(r'<p class="admonition-title">[A-Za-z ]*</p>')
 
 
 class BadInput(Exception):
@@ -342,7 +346,7 @@ def markdown_page_text(text: str, name: str = "") -> str:
         meta = {**properties, **meta}
     rendered = markdown.markdown(_without_container_fences(_TEMPLATE_TAG.sub("", body)),
                                  extensions=_MARKDOWN_EXTENSIONS)
-    rendered = _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)
+    rendered = _KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered))
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
     title = html.escape(html.unescape(re.sub(r"<[^>]+>", "", heading.group(1)))) if heading else ""

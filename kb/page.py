@@ -144,7 +144,7 @@ _NAMED_BY_KIND = re.compile(
     rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|街道)")  # "某某区…", "青州市…"
 # A line of labelled fields ("报价单编号：AJ-06　报价日期：2024年10月18日"): a form's head, never its headline
-_FIELD_VALUE = r"\S+(?: \d{1,2}:\d{2})?"  # "2024-05-09 10:22": a day and its time are one value
+_FIELD_VALUE = r"\S+(?: \d{1,2}:\d{2}(?::\d{2})?)?"  # "2024-05-09 10:22": a day and its time are one value
 _FIELDS_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE}"
                           rf"(?:\s+[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE})+$")
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
@@ -170,7 +170,8 @@ _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a h
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
 # Signs around a post's headline ("🚗🚗【…】🚗🚗", "📌 说明", "…不用预约👇"): no words of it; its brackets, end
 # marks and units are kept
-_ORNAMENTS = re.compile(r"^[^\w【（(“《「『\[［#]+|[^\w】）)”》」』\]］。！？!?…%％‰℃]+$")
+_ORNAMENT = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u25A0-\u25FF\uFE0F\u200D\\s"  # emoji, ★, ▶, ←
+_ORNAMENTS = re.compile(rf"^[{_ORNAMENT}]+|[{_ORNAMENT}]+$")
 _TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*)+(?=\S)")
 
 
@@ -598,14 +599,20 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
             for name, said in turns for n, line in enumerate(said)]
 
 
-_RATING = re.compile(r"^[★☆⭐]{3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
+_RATING = re.compile(r"^(?:[★☆]|⭐\ufe0f?){3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
-_PRICE_COLUMN = re.compile(r"^[^\s，。；：:]{2,20}(?:　+| {2,}|\t+)[¥￥]?\d")
+# (or a day: a comment's name and day, "鸢都老张  12月16日")
+_PRICE_COLUMN = re.compile(r"^[^\s，。；：:]{2,20}(?:　+| {2,}|\t+)"
+                           r"(?:[¥￥]?\d[\d.,]*(?:元|块|万元|%|％)?(?:/\S{1,3})?(?:（[^（）]{0,16}）)?"
+                           r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日)$")
 _ROW_GAPS = 2
+# "笑着说：“…”", "他表示：…": what someone says, wrapped from the line above, no field
+_SPEECH_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:说|表示|指出|强调|告诉)\s*[：:]")
 _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?"
+                         r"\s*(?:(?:星期|周)[一二三四五六日天]|昨天|前天|今天)?\s*(?:凌晨|早上|上午|中午|下午|晚上)?"
                          r"\s*\d{1,2}:\d{2}(?::\d{2})?")
-_LEADERS = re.compile(r"\S\s*(?:…{2,}|\.{4,}|·{4,})\s*\S")
+_LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
 _DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?"
                              rf"\s*[{_RULE_MARKS}]{{2,}}")
@@ -1105,7 +1112,7 @@ def _without_furniture(lines: list[str]) -> list[str]:
 def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
-    fields = _opens_field(line)
+    fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
     if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \
@@ -1125,7 +1132,7 @@ def _stands_alone(line: str) -> bool:
 
 def _opens_field(line: str) -> bool:
     """Whether the line opens with a labelled field ("来电号码：…") or a speaker's turn, maybe after a recording's
-    timecode (a call transcript's "[00:00:02] 坐席：…", "A：…"): it does not run on from a field line above it."""
+    timecode (a call transcript's "[00:00:02] 坐席：…", "A：…"): it does not run on from the line above it."""
     said = _TIMECODE.sub("", line)
     return bool(FIELD_START.match(said) or _SPEAKER_LETTER.match(said))
 

@@ -46,8 +46,11 @@ _TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:�
 # "由剪映自动识别生成字幕", "字幕组：…", nor a document the video explains: "本视频根据某局发布《某某办法》解读制作")
 _PUBLISHED_WORK = re.compile(r"(?:发布|发表|上传)了?\s*《([^《》]{2,40})》")
 _EXPLAINED = re.compile(r"根据|依据|按照|解读")
-_SUBTITLES_OF = re.compile(r"^(?!本|以下)(\S[^。！？；：:]{4,40}?"
-                           r"(?:》|节目|访谈|讲座|会|专题|课程|直播|第\S{1,4}期))\s*(?:的)?(?:录像|录音|视频|现场)?(?:中文)?字幕")
+# a meeting's kind (not 学生会, 协会: organisations)
+_MEETING = r"(?:发布|说明|座谈|听证|推介|见面|分享|交流|动员|培训|表彰|推进|部署)会|大会|晚会|年会|会议"
+_SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?"
+                           rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}期))\s*(?:的)?(?:录像|录音|视频|现场)?"
+                           r"(?:中文)?字幕")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 

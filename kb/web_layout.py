@@ -311,7 +311,7 @@ _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六�
 _VERSION_NUMBER = r"(?:[\u4e00-\u9fff]{0,6}版本号?\s*[：:]\s*[Vv]?|[Vv])\d{1,3}(?:\.\d{1,3}){0,3}"
 _NUMBERED_VERSION = re.compile(rf"^{_VERSION_NUMBER}\s*[（(]?\s*{_MONTH}\s*版?\s*[）)]?(?=\s|$)")
 # A time of day, or two ("上午、傍晚")
-_DAYTIMES = "(?:上午|中午|下午|傍晚|晚上)(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
+_DAYTIMES = "(?:凌晨|早上|上午|中午|下午|傍晚|晚上)(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
 # A note's stamp right under its title, as a note app exports it: the day it was written, maybe quoted, then what was
 # done that day (记, 写, 摘, 更新, maybe with 于/自: "2025-02-18 记｜…", "2024年11月3日 写于家中") or a bar before a
 # remark ("2024.11.3 ｜ 上午去窗口问的"), or its time of day alone; not "2025年1月1日起，…" (a sentence) nor
@@ -344,8 +344,9 @@ _INFO_UPDATED = re.compile(rf"^{HAN}{{1,6}}信息(?:更新|修订)于\s*{_FULL_D
 # broadcast script's ("（2025年4月10日上午、傍晚各播一遍，播音：…）")
 _OCCASION = re.compile(rf"^[（(]{_FULL_DATE.pattern}\s*(?:{_DAYTIMES}(?:在|\s+|[，,])?|在|\s+|[，,])"
                        r"(?![^（）()]*(?:通过|修订|修正|公布|施行|至|\d{4}年))[^（）()]+[）)]$")  # not a law's history
-_TODAY = re.compile(rf"(?:^|[，。！？；,\s])今天(?:是)?\s*{_FULL_DATE.pattern}")
+_TODAY = re.compile(rf"(?:^|[，。！？；：,:\s])今天(?:是)?\s*{_FULL_DATE.pattern}")
 _TODAY_SENTENCES = 4
+_TODAY_CHARS = 160  # and of its first lines, when they end no sentence
 _CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                            r"([一二三四五六七八九十]{1,3})\s*日$")
 # "（此件主动公开）", "（以下内容由…提供）", a scanning app's note over the text it read ("[某某扫描 文字识别结果
@@ -357,7 +358,9 @@ _SIGNATURE_LINES = 8  # the closing stands among the body's last lines (page chr
 # day. And a report's or certificate's issue-date field ("签发日期：2024年9月14日", "报告日期：…", "出具日期：…"), or a
 # form's filling-in day ("填表日期：…"), weaker: on a sign-off form it is the day release was approved, not the
 # planned publication's ("拟发布日期：…")
-_SIGNED_FIELD, _ISSUED_FIELD = (re.compile(rf"(?:^|\s)[\u4e00-\u9fff]{{0,4}}(?:{labels})日期\s*：?\s*(\S[^：]*?)\s*"
+_AHEAD = "拟|预计|计划|要求"  # "预计出具日期：…": a day ahead, not the document's
+_SIGNED_FIELD, _ISSUED_FIELD = (re.compile(rf"(?:^|\s)(?![\u4e00-\u9fff]{{0,2}}(?:{_AHEAD}))[\u4e00-\u9fff]{{0,4}}"
+                                           rf"(?:{labels})日期\s*：?\s*(\S[^：]*?)\s*"
                                            r"(?=$|\s[\u4e00-\u9fff]{2,6}\s*：)")
                                 for labels in ("签订|签署|签约|签字", "签发|报告|出具|填单|填表|填报"))
 _AUTHORITY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{_AUTHORITY_END})$")
@@ -1564,7 +1567,7 @@ def read_occasion(line: str) -> Dateline | None:
 def read_spoken_day(text: str) -> Dateline | None:
     """The day a talk's speaker says it is among its first sentences ("大家好，我是…。今天是2025年3月25日，…": a
     video's captions, a recording's transcript); None when none says so."""
-    opening = "".join(re.split(r"(?<=[。！？!?])", text)[:_TODAY_SENTENCES])
+    opening = "".join(re.split(r"(?<=[。！？!?])", text)[:_TODAY_SENTENCES])[:_TODAY_CHARS]
     found = _TODAY.search(opening)
     day = valid_day(*found.groups()) if found else None
     return Dateline(published=day, publisher="", labelled=False) if day else None

@@ -80,6 +80,17 @@ def test_a_signature_table_is_read_party_by_party():
     assert (page.iso_date_of(page.articles[0]), page.publisher_of(page.articles[0])) == ("2024-05-06", "某某社区居委会")
 
 
+def test_a_roster_with_a_signature_column_is_read_row_by_row():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    cells = [["姓名", "补贴金额（元）", "领取人（签字）"], ["张三", "1200", ""], ["李四", "800", ""]]
+    for row, values in enumerate(cells):
+        for column, value in enumerate(values):
+            table.cell(row, column).text = value
+    lines = docx_text(_saved(document)).splitlines()
+    assert "　　张三：补贴金额（元）1200。" in lines
+
+
 @pytest.mark.parametrize("document_xml", [b"<w:document", b"\x00\x01 not xml"])
 def test_a_word_file_with_a_broken_document_part_is_refused_with_a_clear_message(document_xml):
     buffer = io.BytesIO(_saved(docx.Document()))

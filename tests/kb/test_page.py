@@ -263,6 +263,7 @@ def test_an_article_without_a_headline_is_titled_by_its_opening_words(opening, t
 @pytest.mark.parametrize("opening, day", [
     # the speaker says what day it is: the talk's day, not the last day it names
     ("大家好，我是社区食堂的李师傅。\n今天是2024年9月2日，跟大家说说食堂的新规矩。\n", "2024-09-02"),
+    ("李师傅：今天是2024年9月2日，跟大家说说食堂的新规矩。\n", "2024-09-02"),  # after a speaker's name
     # said further on it is a story's day, not the talk's (passes before too)
     ("大家好。我是李师傅。先说两句。食堂开了三年了。那年冬天很冷，今天是2021年1月7日，我记得清楚。\n", ""),
 ])
@@ -275,10 +276,22 @@ def test_a_talk_is_dated_by_the_day_its_speaker_says_it_is(opening, day):
     ("🔥🔥【某社区团购 周末特价】🔥🔥", "某社区团购 周末特价"),  # signs around a post's headline are no words of it
     ("📌 小区停水通知", "小区停水通知"),
     ("社区团购一周销量增长12.4%", "社区团购一周销量增长12.4%"),  # a unit is kept (passes before too)
+    ("“互联网+”社区团购上线", "“互联网+”社区团购上线"),  # marks of the words are kept
+    ("社区团购#春节返乡#", "社区团购#春节返乡#"),
 ])
 def test_signs_around_a_headline_are_no_part_of_its_title(headline, title):
     page = parse_page("p", f"{headline}\n本周六上午9点在社区广场取货，鸡蛋每斤5元。\n")
     assert page.articles[0].title == title
+
+
+@pytest.mark.parametrize("lines", [
+    ["各单位要加强安全生产检查，切实防范各类事故……现将有关", "事项通知如下。"],  # an ellipsis, no leaders
+    ["今年村里修了一条路，村支书老王", "笑着说：“这条路修好了，下雨天再也不怕了。”"],  # a verb before "：", no field
+    ["全市安全生产工作会议　12月5日上午召开，市委常委、", "副市长张某出席会议并讲话。"],  # a wide space in prose
+], ids=["ellipsis", "speech", "wide-space"])
+def test_a_wrapped_sentence_runs_on_past_marks_that_only_look_like_a_lists(lines):
+    page = parse_page("p", "---\ntitle: 某地新闻\n---\n" + "\n".join(lines) + "\n")
+    assert page.articles[0].paragraphs == ["".join(lines).replace("　", " ")]
 
 
 def test_a_price_lists_leader_lines_and_a_dashed_heading_are_no_run_on_lines():
@@ -2676,13 +2689,14 @@ def test_a_reports_letterhead_over_its_spaced_kind_publishes_it_and_its_issue_da
         ("某某环境检测有限公司检测报告", "某某环境检测有限公司", "2024-06-14")
 
 
-@pytest.mark.parametrize("label", ["报告日期", "出具日期", "填表日期"])
-def test_a_reports_date_field_at_its_foot_dates_it(label):
+@pytest.mark.parametrize("label, day", [("报告日期", "2024-04-09"), ("出具日期", "2024-04-09"),
+                                        ("填表日期", "2024-04-09"), ("预计出具日期", "")])  # a planned day: none
+def test_a_reports_date_field_at_its_foot_dates_it(label, day):
     text = ("某区老年体育协会\n门球场地检查报告\n检查对象：某公园东门球场\n一、检查结果\n"
             "  场地平整，围挡完好，夜间照明两处损坏，已报园林所维修。\n检查人：赵某\n"
             f"某区老年体育协会（盖章）\n{label}：2024年4月9日\n")
     [article] = (page := parse_page("r", text)).articles
-    assert page.iso_date_of(article) == "2024-04-09"
+    assert page.iso_date_of(article) == day
 
 
 _STALL_RULES = ("==============================\n   某街道旧物市集 · 摊主须知（2024年春季版）\n"
