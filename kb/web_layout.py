@@ -1567,7 +1567,7 @@ def read_occasion(line: str) -> Dateline | None:
 def read_spoken_day(text: str) -> Dateline | None:
     """The day a talk's speaker says it is among its first sentences ("大家好，我是…。今天是2025年3月25日，…": a
     video's captions, a recording's transcript); None when none says so."""
-    opening = "".join(re.split(r"(?<=[。！？!?])", text)[:_TODAY_SENTENCES])[:_TODAY_CHARS]
+    opening = "".join(re.split(r"(?<=[。！？!?])", text[:_TODAY_CHARS])[:_TODAY_SENTENCES])
     found = _TODAY.search(opening)
     day = valid_day(*found.groups()) if found else None
     return Dateline(published=day, publisher="", labelled=False) if day else None
