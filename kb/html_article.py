@@ -314,12 +314,14 @@ def read_html(page: str, url: str = "") -> WebArticle:
                                      _form_head(text_lines, title), record, read_owner_field(lines)) if found]
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree) \
         or _show_owner(lines, title) or _employer(tree, lines) or read_developer(lines)
-    sitename = "" if _HOST_NAME.fullmatch(doc.get("sitename") or "") else doc.get("sitename") or ""  # not "x.com.cn"
+    sitename = normalize(doc.get("sitename") or "")
+    if _HOST_NAME.fullmatch(sitename) or (title and title in sitename):  # "x.com.cn", or the headline again
+        sitename = ""
     named = next((d.publisher for d in datelines if d.publisher), "") or normalize(account)  # by the page's text
     # "来源：运营部" on a firm's own site (its tab's title names the firm), whose closing names the firm: its office
     holder = next((d.publisher for d in datelines if office_of(d.publisher, named) and d.publisher in tab_title), "")
     named = holder + named
-    publisher = named or normalize(sitename)
+    publisher = named or sitename
     if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _site_name(tab_title, title)
     if publisher != named and title and title in publisher:  # a site's name that is the headline again

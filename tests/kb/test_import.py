@@ -2723,6 +2723,18 @@ def test_a_headline_is_never_taken_for_the_publisher():
     assert article.title == "某区网课开讲" and article.publisher == ""
 
 
+def test_the_site_name_after_the_headline_publishes_when_the_extractor_names_the_headline_as_the_site():
+    # the extractor takes the title's part with a dot for the site's name: here the headline's "2.3万"
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>寒亭夜市恢复营业 首晚客流2.3万人次 - 寒亭新闻网</title>"
+            "<link rel='canonical' href='http://www.example.cn/news/2020-04/02/content_1.html'></head><body>"
+            "<div class='logo'><a href='/'>寒亭新闻网</a></div><h1>寒亭夜市恢复营业 首晚客流2.3万人次</h1>"
+            "<p>4月1日晚，寒亭区民主街夜市重新开市，摊位由原来的80个增加到120个，每晚营业到22:00。</p>"
+            "<p>市场服务中心要求摊主佩戴口罩，顾客扫码测温后进场，每个摊位之间留出一米间距。</p></body></html>")
+    article = read_html(page)
+    assert article.title == "寒亭夜市恢复营业 首晚客流2.3万人次" and article.publisher == "寒亭新闻网"
+
+
 def test_an_offices_site_name_in_the_page_title_is_the_publisher():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'>"
