@@ -286,12 +286,15 @@ def mail_page_text(mail: Mail) -> str:
         found, body = {}, "\n".join(note).strip("\n") + "\n"
     sent, sender = mail.day, mail.sender
     forward = forwarded(body.splitlines())
-    if forward:  # only a note above the message it sends on: that message is the article, its sender the publisher
+    title = mail.title
+    if forward:  # only a note above the message it sends on: that message is the article, titled by its subject and
+        # published by its sender (a bounce's subject is the mail system's "系统退信：…")
         body, sent, sender = "\n".join(forward.lines).strip("\n") + "\n", forward.day or mail.day, forward.sender
+        title = forward.subject or title
     else:  # a reply over the message it answers: that message's header lines are no text
         body = "\n".join(without_quoted_headers(body.splitlines())).strip("\n") + "\n"
     body = _event_day_as_text(body, mail.event)
-    meta = {**found, "title": mail.title or found.get("title", "")}
+    meta = {**found, "title": title or found.get("title", "")}
     page = parse_page("mail", front_matter(meta) + body)
     if page.articles:  # else it is refused as it stands
         day = page.published_on(page.articles[0]) or sent

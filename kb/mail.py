@@ -27,9 +27,11 @@ _REPLY_MARK = re.compile(r"^(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])+\s*
 _SIGNATURE_MARK = r"^-- ?\r?$"  # "-- " above the sender's signature (RFC 3676)
 _SIGNATURE = re.compile(_SIGNATURE_MARK.encode(), re.MULTILINE)
 SHORT_NOTE_HAN = 150  # a mail's text with fewer Chinese characters in sentences is a note on what it sends on
-# Above a forwarded message's header lines, as mail clients write it in the text
+# Above a forwarded message's header lines, as mail clients (and a bounce quoting what it returns) write it in the
+# text
 _FORWARD_SEPARATOR = re.compile(
-    r"^-{2,}\s*(?:原始邮件|转发邮件|转发的邮件|回复的原邮件|Original Message|Forwarded message|Replied Message)"
+    r"^-{2,}\s*(?:原始邮件|原邮件(?:内容)?(?:如下)?|转发邮件|转发的邮件|回复的原邮件|Original Message|Forwarded message"
+    r"|Replied Message)"
     r"\s*-{2,}$", re.IGNORECASE)
 _FIELD_NAMES = r"发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|Date|To|Cc|Subject"
 # "发件人: 某某", or a row of the table 网易 mail writes under "---- 回复的原邮件 ----" ("| 发件人 | 某某 |")
@@ -269,7 +271,7 @@ def forwarded(lines: list[str]) -> Forwarded | None:
     fields = {found["name"]: found["value"].strip() for found in map(FORWARD_FIELD.match, bare[start:end]) if found}
     sender = next((value for name, value in fields.items() if name in _SENDER_FIELDS), "")
     days = (written_day(value) for name, value in fields.items() if name in _DAY_FIELDS)
-    return Forwarded(lines=bare[end:], subject=fields.get("主题", fields.get("Subject", "")),
+    return Forwarded(lines=bare[end:], subject=_REPLY_MARK.sub("", fields.get("主题", fields.get("Subject", ""))),
                      sender=_chinese(_ADDRESS.sub("", sender)), day=next(filter(None, days), None))
 
 

@@ -41,6 +41,7 @@ from .text import (
     valid_day,
 )
 from .web_layout import (
+    FIELD_LABEL,
     FIELD_START,
     ISSUER_END,
     Dateline,
@@ -149,6 +150,7 @@ _FIELDS_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE}"
                           rf"(?:\s+[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE})+$")
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
+_BRACKETED_NOTE = re.compile(r"（[^（）]{1,8}）$")  # "（导出）", "（2024年版）" after a name
 _SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+(?:（[^（）]{1,12}）)?")  # "…单（一日游）"
 # "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it (maybe after
 # a mark: a test report's "CMA 资质认定证书编号：…")
@@ -166,6 +168,7 @@ _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:�
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
+_BRIEF_MIN_HAN = 40  # a brief's text under its marked title: a sentence or two at least
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
 # Signs around a post's headline ("🚗🚗【…】🚗🚗", "📌 说明", "…不用预约👇"): no words of it; its brackets, end
@@ -430,6 +433,13 @@ def _is_note_title(lines: list[str]) -> bool:
         and not re.search(r"[，。；！？]", lines[0])
 
 
+def _is_form_title(lines: list[str]) -> bool:
+    """A form's or export's name over its first field, maybe with a note in brackets ("某某 · 审批详情（导出）" /
+    "审批编号：…"), which a headline elsewhere holds none of."""
+    return len(lines) > 1 and bool(FIELD_START.match(lines[1])) \
+        and _is_title_line(_BRACKETED_NOTE.sub("", lines[0]), punctuated=True)
+
+
 def _is_document_name(line: str) -> bool:
     """"关于设置城区夜间便民摊点（夜市）的公告": an official document's name, brackets and all."""
     return len(line) <= _DOCUMENT_NAME_CHARS and bool(_ABOUT.search(line) and _OF_A_KIND.search(line)) \
@@ -612,6 +622,9 @@ _SPEECH_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:说|表示|指出|强调|�
 _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?"
                          r"\s*(?:(?:星期|周)[一二三四五六日天]|昨天|前天|今天)?\s*(?:凌晨|早上|上午|中午|下午|晚上)?"
                          r"\s*\d{1,2}:\d{2}(?::\d{2})?")
+# "● 村支部书记 某某 同意　2024-11-05 14:07": a log's entry, stamped at its end with a full day and time
+_STAMPED = re.compile(r"^\D.*\s(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")  # "金额（元）：3680.00"
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
 _DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?"
@@ -809,9 +822,17 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
             if first < i or not opens_report:
                 starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
-              and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) or _is_item_title(line, bulletin):
+              and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) \
+                or (_is_item_title(line, bulletin) and (bulletin or _has_brief_body(lines[i + 1:]))):
             starts.add(i)
     return sorted(starts)
+
+
+def _has_brief_body(following: list[str]) -> bool:
+    """Whether a marked line heads a news brief: its text stands under it, up to the next marked line. A list's
+    marked lines ("● 村支部书记 某某 同意　2024-11-05 14:07" over a short remark) head nothing."""
+    body = list(itertools.takewhile(lambda line: not line.startswith(_ITEM_TITLE_MARKS), following))
+    return said_han(body) >= _BRIEF_MIN_HAN
 
 
 def title_start(lines: list[str], byline: int) -> int:
@@ -850,7 +871,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
                 or _is_document_name(rest[0]) or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
-                or (not titles and _is_note_title(rest)))):
+                or (not titles and (_is_note_title(rest) or _is_form_title(rest))))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
         if len(rest) > 1 and is_english_name(rest[0]) and _is_title_line(rest[1]):  # a logo's "Y U A N D U"
@@ -1125,9 +1146,11 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
     list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
-    shop's rating, or a chat's time over its message ("4月11日 17:58"): no line of a paragraph."""
-    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip()) or _RATING.match(line)
-                or _TIME_ALONE.fullmatch(line.strip()) or (isinstance(line, _Line) and line.columns))
+    shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time, or a form's
+    field whose value is a figure ("期望交付日期：2024-11-20", complete on its line): no line of a paragraph."""
+    return bool(_LEADERS.search(line) or _FIGURE_FIELD.match(line.strip()) or _DASHED_HEADING.fullmatch(line.strip())
+                or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
+                or (isinstance(line, _Line) and line.columns))
 
 
 def _opens_field(line: str) -> bool:

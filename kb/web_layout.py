@@ -294,7 +294,9 @@ _TRAILING_PRINT = re.compile(rf"\s({_ISSUER_NAME})\s*{_FULL_DATE.pattern}\s*(?:{
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 # The maker a form's or booklet's foot names: "某某局制", "某某办公室编", "某某局印发"; the issuer signs so
 # (its seal marked after it: "某某委员会（印）", "某某公司（盖章）")
-_SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|编|[（(](?:印|盖章|公章|章)[）)])?$")
+_SEAL_MARK = r"[（(](?:印|盖章|公章|章)[）)]"
+_SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|编|{_SEAL_MARK})?$")
+_SEALED_BEFORE_DAY = re.compile(rf"({_SEAL_MARK})\s+(?=\d)")  # "某某委员会（盖章） 2024年3月28日" on one line
 # A month in digits or in Chinese ("2023年2月", "二〇二三年二月"); alone on a closing's last line, maybe printed then
 _MONTH = r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
 _MONTH_ALONE = re.compile(rf"^(?:{_PRINTING_FIELD})?{_MONTH}\s*(?:{_PRINTED})?$")
@@ -398,7 +400,9 @@ _COVER_LINES = 8
 # "播发单位：某某办公室" under "稿件编号：…": a labelled field opening its line, as a form writes them a line each
 # a label of two to six characters, Latin letters maybe among them ("摊主QQ群："), maybe spaced to the width of the
 # others ("单　　号：")
-FIELD_START = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]|[A-Za-z]{1,3}(?=[\u4e00-\u9fff])){1,5}\s*：\s*\S")
+FIELD_LABEL = (r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]|[A-Za-z]{1,3}(?=[\u4e00-\u9fff])){1,5}"
+               r"(?:[（(][\u4e00-\u9fff%％]{1,3}[）)])?\s*：\s*")  # "金额（元）：…": its unit after it
+FIELD_START = re.compile(FIELD_LABEL + r"\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
 # piece, else the one that runs what it announces (a sign-up form's or notice's 发起单位/主办单位), else the one
 # that compiled it (编制单位, a report's), else the employer a job posting's fields name (招聘单位, 用人单位, 公司名称:
@@ -427,9 +431,12 @@ _TABLE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*([^|]*[^|\s])\s*\|?$"
 # names both); a reader may ask it, so it stays text too. Its month (账单月份) is the period billed, and its due and
 # meter-reading days (缴费截止日, 抄表日期) are facts of it, not its day. A test report's or a quotation's head names
 # the day it was issued (报告日期, 报价日期), which a reader may ask too.
-_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
+# An approval's export (钉钉, 企业微信) names the day its request was made (发起时间, 提交时间) under its number; a
+# reader may ask it, so it stays text.
+_APPROVED, _PLANNED, _SUBMITTED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
     re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
-    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告", "导出|生成"))
+    for label in ("审核|签发", "拟发布", "发起|提交", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告",
+                  "导出|生成"))
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
 # when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
 # 某某", "制表：某某　2023-04-10"): the day it was written, before a system exported it. It names a person or a
@@ -442,7 +449,7 @@ _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)
 # other, as a 版记's printing day is; it stays text.
 _PRINTED_ON = re.compile(rf"(?:^|\s)(?:{_PRINTING_FIELD}|打印(?:日期|时间)\s*[：:]\s*){_FULL_DATE.pattern}")
 _QUOTED = re.compile(rf"(?:^|\s)报价日期\s*：\s*{_FULL_DATE.pattern}")  # not a tender's 报价时间, its bidding hours
-_ISSUED_DAYS = (_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _QUOTED, _EXPORTED,
+_ISSUED_DAYS = (_APPROVED, _PLANNED, _SUBMITTED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _QUOTED, _EXPORTED,
                 _PRINTED_ON)
 _UNSAID_FIELDS = (*_ISSUING_UNITS, _APPROVED, _PLANNED, _COMPILED, _EXPORTED)  # a form head's fields that are no text
 _SENTENCE_END = re.compile(r"[。！？]")
@@ -584,6 +591,8 @@ _EXPORT_LINE = re.compile(rf"^(?:(?:导出|来)自\s*\S{{2,20}}?|(?:本\S{{0,3}}
                           rf"(?:\s*(?:于\s*)?{_FULL_DATE.pattern}(?:\s*{_TIME})?)?$")
 # …or who edited it last (a role in a word) and when, alone on a line: a listing's "房东于2025年3月6日更新"
 _ROLE_EDITED = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}于\s*{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:更新|修改|编辑)$")
+# …or an update's line under a page's name, alone: "更新于 2025年5月18日", "编辑于 2024-04-18 21:37"
+_EDITED_ON = re.compile(rf"^(?:编辑|修订|修改|更改|更新)于\s*{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
 _LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:(?:此|本|该)?页面?)?最后|(?:此|本|该)?页面)"
                           r"(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*(?:[\u4e00-\u9fff]{2,4}\s+)?\d")  # "最后编辑：某某 2024-…"
@@ -871,7 +880,7 @@ def first_full_day(text: str) -> date | None:
 def last_edited_day(line: str, marked: bool = False) -> date | None:
     """The day a wiki's last-edited line gives (the day its text came to stand as it does), or None when the line is
     not one; a `marked` line is one the wiki marks as such (MediaWiki's #footer-info-lastmod), in any wording."""
-    edited = marked or _LAST_EDITED.match(line) or _ROLE_EDITED.match(line)
+    edited = marked or _LAST_EDITED.match(line) or _ROLE_EDITED.match(line) or _EDITED_ON.match(line)
     return first_full_day(line) if len(line) <= _DATELINE_MAX_CHARS and edited else None
 
 
@@ -1469,6 +1478,7 @@ def read_signature(lines: list[str]) -> Dateline | None:
     the one read; without either, an agreement's signing-date field among the last lines dates it (its parties sign
     it: it names no issuer), else a table's maker's field at its foot does ("制表：某某　2023-04-10", a sheet's)."""
     printing = None
+    lines = [part for line in lines for part in _SEALED_BEFORE_DAY.sub("\\1\n", line).split("\n")]  # seal over day
     for at in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 1) - 1, -1):
         printed = _printing_day(lines[at])
         day = printed or _day_alone(lines[at].strip())

@@ -1103,6 +1103,22 @@ def _bounce(enclosed: EmailMessage) -> bytes:
         enclosed) + b"\r\n--b1--\r\n"
 
 
+async def test_a_bounce_quoting_the_returned_message_in_its_text_is_that_message(tmp_path):
+    body = ("您好，这是系统自动发出的退信通知。\n您发送的邮件未能投递到以下收件人：\n  wang@example.cn\n"
+            "失败原因：收件人邮箱不存在。\n\n----- 原邮件内容如下 -----\n发件人：城北游泳馆 <cbyy@example.cn>\n"
+            "主题：回复：城北游泳馆停业检修的通知\n\n" + _POOL_NOTICE)
+    source = tmp_path / "bounce.eml"
+    source.write_bytes(("From: postmaster <postmaster@mail.example.cn>\r\nTo: cbyy@example.cn\r\n"
+                        f"Subject: {_words('系统退信：城北游泳馆停业检修的通知', 'utf-8')}\r\n"
+                        "Date: Wed, 29 Nov 2023 07:40:00 +0800\r\nMIME-Version: 1.0\r\n"
+                        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                        + body).encode())
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == ("城北游泳馆停业检修的通知", "城北游泳馆")
+    assert article.paragraphs == _POOL_NOTICE.splitlines()
+
+
 def _forwarded_as_attachment(enclosed: EmailMessage, note: str, as_file: bool) -> bytes:
     """A mail forwarding another as its attachment under a covering note: a message/rfc822 part, or an .eml file."""
     message = _mail(_words("Fwd: 城北游泳馆停业检修的通知", "utf-8"), f"{_words('周倩', 'utf-8')} <zq@example.cn>",
@@ -2733,6 +2749,15 @@ def test_the_site_name_after_the_headline_publishes_when_the_extractor_names_the
             "<p>市场服务中心要求摊主佩戴口罩，顾客扫码测温后进场，每个摊位之间留出一米间距。</p></body></html>")
     article = read_html(page)
     assert article.title == "寒亭夜市恢复营业 首晚客流2.3万人次" and article.publisher == "寒亭新闻网"
+
+
+def test_an_update_line_under_the_name_dates_a_page_that_names_no_other_day():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>青枫画室 | 主页</title></head><body><h1>青枫画室</h1>"
+            "<p class='updated'>更新于 2025年6月3日</p>"
+            "<p>暑期班7月8日开课，每班最多12人，启蒙班1080元10次课，基础班1680元14次课。</p>"
+            "<p>试听课每个孩子限一次，需提前一天在微信预约，画材由画室准备。</p></body></html>")
+    assert read_html(page).published == date(2025, 6, 3)
 
 
 def test_an_offices_site_name_in_the_page_title_is_the_publisher():

@@ -1006,6 +1006,37 @@ def test_each_marked_title_on_a_briefs_page_starts_an_article_of_its_own():
     assert articles[1].text.startswith("乙镇农历逢五逢十")
 
 
+APPROVAL = """企业微信 · 审批单（打印）
+审批编号：202503120915000027
+申请人：赵文静（行政部）
+提交时间：2025-03-12 09:15
+申请事由：采购会议室投影仪1台，原投影仪灯泡损坏，维修费用接近新机价格。
+金额（元）：3680.00
+审批记录
+● 赵文静 提交申请　2025-03-12 09:15
+● 部门负责人 钱立 同意　2025-03-12 11:02
+　“型号选带无线投屏的。”
+● 财务部 孙梅 同意　2025-03-13 08:47
+"""
+
+
+def test_an_approval_export_is_one_form_titled_by_its_name_and_dated_by_its_request():
+    page = parse_page("approval", APPROVAL)
+    [article] = page.articles  # its marked steps over a short remark head no briefs
+    assert article.title == "企业微信 · 审批单（打印）" and page.iso_date_of(article) == "2025-03-12"
+    # each step, stamped with its time, a line of its own
+    assert "审批记录" in article.paragraphs and "● 部门负责人 钱立 同意 2025-03-12 11:02" in article.paragraphs
+
+
+def test_a_closing_with_its_seal_and_day_on_one_line_dates_and_signs_the_letter():
+    page = parse_page("letter", "致全体业主的一封信\n各位业主：\n"
+                      "小区东门岗亭将于5月6日起改建，施工期间车辆请从北门进出，步行可走东门临时通道。\n"
+                      "改建预计用时20天，给大家带来的不便敬请谅解。\n"
+                      "青枫苑小区业主委员会（盖章） 2025年4月28日\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2025-04-28", "青枫苑小区业主委员会")
+
+
 POINTS = """---
 title: 一图看懂｜某县家电下乡补贴
 date: 2020-05-06
