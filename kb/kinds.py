@@ -271,10 +271,12 @@ def asks_about_that_time(question: str) -> bool:
     return bool(_THAT_TIME.search(question))
 
 
-# "从哪天到哪天", "几号到几号", "几点到几点", "从几月份到什么时候": a stretch of time from its first to its last day
+# "从哪天到哪天", "几号到几号", "几点到几点", "从几月份到什么时候", an opening's "几点开门，几点关门": a stretch of
+# time from its first to its last day
 _WHEN = r"(?:哪天|哪一天|几号|几月|几点|什么时候|啥时候|何时)"
 _SPAN_ASKED = re.compile(rf"{_WHEN}\S{{0,6}}?[到至]\S{{0,3}}?{_WHEN}|"
-                         r"从\S{1,12}?[到至](?:什么时候|啥时候|哪天|几号|几月)")
+                         r"从\S{1,12}?[到至](?:什么时候|啥时候|哪天|几号|几月)|"
+                         r"几点[^\s，,。？?]{1,4}[，,]?\s*几点")
 _DAY_OR_TIME = r"(?:\d{1,2}月)?\d{1,2}[日号]|\d{1,2}月(?:份)?|\d{1,2}[:：]\d{2}"
 _SPAN_STATED = re.compile(rf"(?:{_DAY_OR_TIME})\s*(?:至|到|—|–|-|－|~|～)\s*(?:次年|翌年|\d{{4}}年)?(?:{_DAY_OR_TIME})")
 

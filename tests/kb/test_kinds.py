@@ -107,6 +107,7 @@ def test_spending_and_wasting_are_no_fee(sentence):
 @pytest.mark.parametrize("question, span", [
     ("游泳馆夏季开放是从哪天到哪天", True), ("报名几号到几号", True), ("图书馆几点到几点开门", True),
     ("消费券从啥时候发到什么时候", True), ("游泳馆从哪天开始开放", False), ("几号截止", False),
+    ("早市几点开市，几点散", True), ("药店几点开门几点关门", True), ("哪天报名哪天考试", False),
 ])
 def test_a_question_for_both_ends_of_a_stretch_of_time(question, span):
     assert kinds.asks_for_a_span(question) is span
