@@ -432,7 +432,7 @@ def focus_words(question: str) -> list[str]:
     words = [match.group(1) for match in _SUBJECT.finditer(question)]
     for match in _FOCUS.finditer(question):
         word = match.group(1)
-        if word[0] in _WHEN_OR_WHERE:  # 哪天开始, 哪里办: a date or a place is asked for, not a thing
+        if word.lstrip("几")[:1] in _WHEN_OR_WHERE:  # 哪天开始, 哪几天, 哪里办: a date or a place is asked, not a thing
             continue
         while word and word[0] in _NOT_FOCUS:
             word = word[1:]

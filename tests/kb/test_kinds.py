@@ -138,7 +138,8 @@ def test_a_sentence_without_numbers_states_no_count_or_date():
 
 
 @pytest.mark.parametrize("question, focus", [("依托的是什么平台", ["平台"]), ("涉及哪些领域", ["领域"]),
-                                             ("在哪里", []), ("是哪家医院", ["医院"])])
+                                             ("在哪里", []), ("是哪家医院", ["医院"]),
+                                             ("夏令营哪几天开营", []), ("哪几家超市", ["几家"])])
 def test_focus_words(question, focus):
     assert kinds.focus_words(question) == focus
 
