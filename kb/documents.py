@@ -207,7 +207,9 @@ def _continues(lines: list[str], text: str) -> bool:
 
 
 def _table_lines(table: Table) -> list[str]:
-    rows = [row for row in (_distinct_cells(row.cells) for row in table.rows) if any(row)]
+    # a cell holding a seal's mark alone ("（盖章）" beside a name and day) says nothing: the seal is a picture
+    rows = [row for row in ([c for c in _distinct_cells(row.cells) if not _SEAL.fullmatch(c)] for row in table.rows)
+            if any(row)]
     caption = [rows.pop(0)[0]] if len(rows) > 2 and len(rows[0]) == 1 else []  # a title row merged across
     if not rows:
         return caption

@@ -80,6 +80,20 @@ def test_a_signature_table_is_read_party_by_party():
     assert (page.iso_date_of(page.articles[0]), page.publisher_of(page.articles[0])) == ("2024-05-06", "某某社区居委会")
 
 
+def test_a_cell_holding_only_a_seals_mark_labels_nothing_and_the_closing_beside_it_dates_the_notice():
+    document = docx.Document()
+    document.add_paragraph("公示期为3个工作日，对结果有异议的，请在公示期内书面提出。")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "（盖章）"
+    table.cell(0, 1).text = "某某采购代理有限公司"
+    table.cell(0, 1).add_paragraph("2024年3月5日")
+    lines = docx_text(_saved(document)).splitlines()
+    assert not any("（盖章）：" in line for line in lines)
+    page = parse_page("d", "某某项目中标结果公告\n" + "\n".join(lines))
+    assert (page.iso_date_of(page.articles[0]), page.publisher_of(page.articles[0])) == (
+        "2024-03-05", "某某采购代理有限公司")
+
+
 def test_a_roster_with_a_signature_column_is_read_row_by_row():
     document = docx.Document()
     table = document.add_table(rows=3, cols=3)
