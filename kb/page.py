@@ -175,6 +175,7 @@ _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a h
 # marks and units are kept
 _ORNAMENT = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u25A0-\u25FF\uFE0F\u200D\\s"  # emoji, ★, ▶, ←
 _ORNAMENTS = re.compile(rf"^[{_ORNAMENT}]+|[{_ORNAMENT}]+$")
+_EMOJI_LED = re.compile(r"^[\U0001F000-\U0001FAFF]")  # "📌 去哪儿办": a section a post sets apart with a pin
 _TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*)+(?=\S)")
 
 
@@ -1134,7 +1135,8 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
     fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
-    if paragraphs and not whole_lines and not starts_item(line) and not indented and not is_list_item(paragraphs[-1]) \
+    if paragraphs and not whole_lines and not starts_item(line) and not _EMOJI_LED.match(line) and not indented \
+            and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \
             and not any(map(_stands_alone, (paragraphs[-1], line))):

@@ -1037,6 +1037,14 @@ def test_a_closing_with_its_seal_and_day_on_one_line_dates_and_signs_the_letter(
     assert (page.iso_date_of(article), page.publisher_of(article)) == ("2025-04-28", "青枫苑小区业主委员会")
 
 
+def test_a_line_led_by_an_emoji_opens_a_section_of_its_own():
+    page = parse_page("reply", "某某交警 自动回复\n关于电动自行车上牌，请看以下说明👇\n📌 去哪办\n"
+                      "区车管服务站，周一至周六 8:30—17:00\n📌 带什么\n车主身份证原件和购车发票。\n")
+    paragraphs = page.articles[0].paragraphs
+    assert "关于电动自行车上牌，请看以下说明👇" in paragraphs
+    assert "📌 带什么车主身份证原件和购车发票。" in paragraphs  # its heading over its text: one passage
+
+
 POINTS = """---
 title: 一图看懂｜某县家电下乡补贴
 date: 2020-05-06
