@@ -7,6 +7,7 @@ the source; a follow-up is asked together with the conversation's previous quest
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -740,7 +741,13 @@ def _same_period(wanted: frozenset[str], text: str) -> bool:
 
 def _one_character_off(word: str, text: str) -> bool:
     """Whether the text holds the word with one character replaced (a typo or a homophone)."""
-    return any(re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), text) for i in range(len(word)))
+    return bool(_one_off(word).search(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_off(word: str) -> re.Pattern[str]:
+    """The word with any one of its characters replaced, as one pattern compiled once (it is tried on every unit)."""
+    return re.compile("|".join(re.escape(word[:i]) + "." + re.escape(word[i + 1:]) for i in range(len(word))))
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
