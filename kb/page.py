@@ -715,10 +715,13 @@ def _pasted_parts(body: str) -> list[str]:
     """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
     to the part under it when that part opens with "一、…" and has no headline of its own, and so does a title (maybe
     over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
-    such a line is one document framed by them (a printed slip's, a plain-text notice's borders)."""
+    such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
+    first rule is drawn under its issuer's and title's lines alone (a receipt's head)."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
-    if lines and _FRAME.match(lines[-1]):
+    head = list(itertools.takewhile(lambda line: not _FRAME.match(line), lines))
+    if lines and (_FRAME.match(lines[-1]) or (len(head) < len(lines) and 0 < len(head) <= _TITLE_OVER_FIELDS_LINES
+                                               and not said_han(head) and not any(map(_opens_field, head)))):
         return [body]
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")

@@ -324,7 +324,8 @@ def test_a_printed_slips_spaced_kind_with_its_note_titles_the_fields_under_its_r
                            "========================\n团号：MS-0611        打印时间：2024-06-03 09:15\n"
                            "线路：某山两日游\n集合：6月11日早上7点在社区南门集合，过时不候。\n")
     [article] = page.articles
-    assert (article.title, page.iso_date_of(article)) == ("出团单（两日游）", "2024-06-03")
+    # its issuer over the rule is kept
+    assert (article.title, page.iso_date_of(article)) == ("某某旅行社有限公司出团单（两日游）", "2024-06-03")
     assert article.paragraphs[0] == "团号：MS-0611 打印时间：2024-06-03 09:15"
 
 
@@ -1869,6 +1870,16 @@ def test_a_name_over_a_course_handouts_name_and_issue_is_its_title():
     [article] = page.articles
     assert (article.title, article.publisher) == \
         ("“乐龄课堂”老年人防范电信诈骗讲义（第二期）", "某街道某社区居民委员会")
+
+
+def test_a_receipt_whose_first_rule_is_drawn_under_its_head_is_one_document():
+    page = parse_page("s", "      某某燃气有限公司\n      燃气费缴费收据\n==================\n缴费网点：东城营业厅\n"
+                           "户号：0231775\n实收：150.00元\n==================\n温馨提示：\n"
+                           "1. 燃气表余量不足10立方米时，请及时缴费，以免停气。\n"
+                           "2. 如需开具发票，请在30天内凭本收据办理。\n")
+    [article] = page.articles
+    assert article.title.startswith("某某燃气有限公司")
+    assert "2. 如需开具发票，请在30天内凭本收据办理。" in article.paragraphs
 
 
 def test_a_slip_framed_by_rules_of_equals_signs_is_one_document_titled_by_its_head():
