@@ -40,6 +40,9 @@ FORWARD_FIELD = re.compile(
 _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
+# A wiki's or shared document's notice of a change: "[某某 Confluence] 某某 更新了 "某某须知"" names the page it sends
+_CHANGED_PAGE = re.compile(r"^[\[【][^\]】]{1,40}[\]】]\s*\S{1,20}\s*(?:更新|创建|编辑|修改|发布|分享)了\s*"
+                           r"[\"“「『]([^\"”」』]{2,80})[\"”」』]\s*$")
 _MAIL_SYSTEM = frozenset({"mailer-daemon", "postmaster"})  # who sends a delivery failure notice
 _CLAUSE_END = re.compile(r"(?<=[，、：:,])")
 # what a covering note says to pass a message on, greet or thank its reader: no fact of the article's
@@ -123,6 +126,8 @@ def _own_mail(message: EmailMessage) -> Mail:
     html = part is not None and part.get_content_subtype() == "html"
     event = _invited_event(message)
     title = _REPLY_MARK.sub("", _header(message, "Subject"))
+    changed = _CHANGED_PAGE.match(title)
+    title = changed.group(1) if changed else title
     invited = bool(_INVITATION_LABEL.match(title) and _TIMED_TAIL.search(title))  # sent without its calendar part
     return Mail(title=_event_name(title) if event or invited else title, day=_sent_day(message),
                 sender=_chinese(sender), body=body if html else _SIGNATURE.split(body)[0],
@@ -317,7 +322,7 @@ def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
 def _chinese(name: str) -> str:
     """A sender's name when it is written in Chinese, else none; an office's name with its clerk's after it
     ("某某跑团秘书处 宋雯"), maybe with the clerk's post between ("某某理事会 秘书 王俊杰"), is the office's."""
-    name = name.strip().strip('"“”\'')
+    name = _VIA_TOOL.sub("", name.strip().strip('"“”\''))  # "某某 (Confluence)": the person, not the tool
     office, _, person = name.rpartition(" ")
     body, _, post = office.rpartition(" ")
     if _PERSON.fullmatch(person):
@@ -328,6 +333,7 @@ def _chinese(name: str) -> str:
     return name if re.search(HAN, name) else ""
 
 
+_VIA_TOOL = re.compile(r"\s*[(（][A-Za-z][\w .-]*[)）]$")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![室办部科处组站队台])")  # a clerk, not "办公室", "人事科"
 # a post in an organisation's office, not a member's ("家长", "读者", "会员")
 _POST = re.compile(r"(?:副|常务)?(?:秘书长?|干事|主任|专员|联络员|文员|经理|会长|理事长|负责人|站长|馆长|所长|部长|科长"
