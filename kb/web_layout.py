@@ -371,7 +371,8 @@ _TRAILING_LINES = 4
 _PUBLISHED_OR_SOURCE = re.compile(rf"{_PUBLISHED_LABEL}|{_SOURCE_LABEL}")
 # A wiki page's last-edited line, the only day such a page shows: MediaWiki's footer "此页面最后编辑于2024年4月18日
 # (星期四) 21:37。" ("本页面最后修订于…"), DokuWiki's "start.txt · 最后更改: 2024/04/18 21:37", Confluence's
-# "最后更新于 2024-04-18", a service page's "页面更新：2025年9月28日". (The metadata reader dates an English footer:
+# "最后更新于 2024-04-18" (after its creator: "由 某某创建, 最后修改于 2024年6月3日"), a service page's "页面更新：
+# 2025年9月28日". (The metadata reader dates an English footer:
 # "last edited on 18 April 2024".)
 # A meeting record's head (a press conference's, under its headline): "时　间：2022年11月10日（星期四）上午10:00" beside
 # "地　点：…", the labels maybe spaced out; the record is published on the day the meeting is held.
@@ -593,8 +594,8 @@ _EXPORT_LINE = re.compile(rf"^(?:(?:导出|来)自\s*\S{{2,20}}?|(?:本\S{{0,3}}
 _ROLE_EDITED = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}于\s*{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:更新|修改|编辑)$")
 # …or an update's line under a page's name, alone: "更新于 2025年5月18日", "编辑于 2024-04-18 21:37"
 _EDITED_ON = re.compile(rf"^(?:编辑|修订|修改|更改|更新)于\s*{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
-_LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}\s[·•|｜]\s*)?(?:(?:(?:此|本|该)?页面?)?最后|(?:此|本|该)?页面)"
-                          r"(?:编辑|修订|修改|更改|更新)"
+_LAST_EDITED = re.compile(r"^(?:[^。！？]{0,60}(?:\s[·•|｜]|[,，])\s*)?"
+                          r"(?:(?:(?:此|本|该)?页面?)?最后|(?:此|本|该)?页面)(?:编辑|修订|修改|更改|更新)"
                           r"(?:于|时间|日期)?\s*[：:]?\s*(?:[\u4e00-\u9fff]{2,4}\s+)?\d")  # "最后编辑：某某 2024-…"
 
 

@@ -2501,7 +2501,8 @@ def _wiki_page(footer: str, under_headline: str = "") -> str:
     "<footer><ul><li>This page was last edited on 27 June 2024, at 08:15.</li></ul></footer>",
     "<div class='docInfo'><bdi>lotus.txt</bdi> · 最后更改: 2024/06/27 08:15 由 <bdi>admin</bdi></div>",
     "<div class='page-metadata'>最后修改于2024年6月27日 08:15</div>",
-], ids=["mediawiki", "mediawiki-marked", "mediawiki-english", "dokuwiki", "last-edited-line"])
+    "<div class='page-metadata'>由 张某创建, 最后修改于 2024年6月27日 · <a href='#'>查看变更</a></div>",
+], ids=["mediawiki", "mediawiki-marked", "mediawiki-english", "dokuwiki", "last-edited-line", "after-its-creator"])
 def test_a_wiki_page_is_dated_by_its_last_edited_line(footer):
     from kb.html_article import read_html
     article = read_html(_wiki_page(footer))
