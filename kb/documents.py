@@ -35,7 +35,7 @@ from .pdf_layout import (
     without_running_lines,
 )
 from .text import HAN, PARAGRAPH_START, ends_sentence, is_label, row_sentence, said_han, sentences
-from .web_layout import is_issuer, read_cover_day
+from .web_layout import SEAL_MARK, is_issuer, read_cover_day
 
 _MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 _MAX_PDF_PAGES = 300
@@ -44,7 +44,7 @@ _NOTE_MARK = re.compile(r"[*＊†\d①-⑳¹²³]{1,3}")
 _LABEL_ROW_CELLS = (2, 4)       # a table of labels: "label | value" or "label | value | label | value" a row
 # A signature table: a party's name, signature and day in each column ("承诺人：孙某 / 日期：…", "某某物业（盖章）"),
 # read party by party; its cells are filled fields or seals, none a header's label ("领取人（签字）" over a roster)
-_SEAL = re.compile(r"[（(](?:盖章|公章|印|章|签字|签名)[）)]\s*$")
+_SEAL = re.compile(rf"{SEAL_MARK}\s*$")
 _FILLED = re.compile(r"\S[：:]\s*\S")
 _AFTER_NOTE_MARK = re.compile(r"[\u4e00-\u9fff。，、；：）”」]$")
 _RUN_TEXT = frozenset(qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr"))
@@ -207,8 +207,8 @@ def _continues(lines: list[str], text: str) -> bool:
 
 
 def _table_lines(table: Table) -> list[str]:
-    # a cell holding a seal's mark alone ("（盖章）" beside a name and day) says nothing: the seal is a picture
-    rows = [row for row in ([c for c in _distinct_cells(row.cells) if not _SEAL.fullmatch(c)] for row in table.rows)
+    # a cell holding a seal's mark alone ("（盖章）" beside a name and day) is empty: the seal is a picture
+    rows = [row for row in (["" if _SEAL.fullmatch(c) else c for c in _distinct_cells(row.cells)] for row in table.rows)
             if any(row)]
     caption = [rows.pop(0)[0]] if len(rows) > 2 and len(rows[0]) == 1 else []  # a title row merged across
     if not rows:

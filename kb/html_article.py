@@ -315,17 +315,14 @@ def read_html(page: str, url: str = "") -> WebArticle:
     account = tree.xpath(f"string({_ACCOUNT_NAME})").strip() or _organisation_author(tree) \
         or _show_owner(lines, title) or _employer(tree, lines) or read_developer(lines)
     sitename = normalize(doc.get("sitename") or "")
-    if _HOST_NAME.fullmatch(sitename) or (title and title in sitename):  # "x.com.cn", or the headline again
-        sitename = ""
+    sitename = "" if _HOST_NAME.fullmatch(sitename) else _not_the_headline(sitename, title)  # not "x.com.cn"
     named = next((d.publisher for d in datelines if d.publisher), "") or normalize(account)  # by the page's text
     # "来源：运营部" on a firm's own site (its tab's title names the firm), whose closing names the firm: its office
     holder = next((d.publisher for d in datelines if office_of(d.publisher, named) and d.publisher in tab_title), "")
     named = holder + named
     publisher = named or sitename
     if (publisher in _THIS_SITE or not publisher) and not nameless:
-        publisher = _site_name(tab_title, title)
-    if publisher != named and title and title in publisher:  # a site's name that is the headline again
-        publisher = ""
+        publisher = _not_the_headline(_site_name(tab_title, title), title)
     page_url = url or doc.get("url") or ""
     return WebArticle(
         title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
@@ -896,6 +893,12 @@ def _first_heading(tree: Any, tab_title: str) -> str:  # an lxml tree
     headings = (normalize(heading.text_content()) for level in ("h1", "h2", "h3") for heading in tree.iter(level))
     return next((text for text in headings if re.search(HAN, text) and text not in tab_title
                  and not _SITE_NAME_END.search(text) and not is_page_kind(text) and not is_furniture(text)), "")
+
+
+def _not_the_headline(site_name: str, headline: str) -> str:
+    """A site's name, or none when it is the headline again (the extractor takes a title's part with a dot for the
+    site's name: "…6.8万名中小学生…")."""
+    return "" if headline and headline in site_name else site_name
 
 
 def _site_name(page_title: str, headline: str) -> str:

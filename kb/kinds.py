@@ -276,7 +276,8 @@ def asks_about_that_time(question: str) -> bool:
 _WHEN = r"(?:哪天|哪一天|几号|几月|几点|什么时候|啥时候|何时)"
 _SPAN_ASKED = re.compile(rf"{_WHEN}\S{{0,6}}?[到至]\S{{0,3}}?{_WHEN}|"
                          r"从\S{1,12}?[到至](?:什么时候|啥时候|哪天|几号|几月)|"
-                         r"几点[^\s，,。？?]{1,4}[，,]?\s*几点")
+                         r"几点(?:开|上班|营业|开始|开市|开放)[^\s，,。？?]{0,2}[，,、？?]?\s*"
+                         r"几点(?:关|下班|散|结束|打烊|闭|收|停)")
 _DAY_OR_TIME = r"(?:\d{1,2}月)?\d{1,2}[日号]|\d{1,2}月(?:份)?|\d{1,2}[:：]\d{2}"
 _SPAN_STATED = re.compile(rf"(?:{_DAY_OR_TIME})\s*(?:至|到|—|–|-|－|~|～)\s*(?:次年|翌年|\d{{4}}年)?(?:{_DAY_OR_TIME})")
 
@@ -420,7 +421,7 @@ def _with_indefinite_ji(question: str) -> str:
     return question[:clause.start()] + _INDEFINITE_JI.sub("些", clause.group())
 
 
-_FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪|啥)([\u4e00-\u9fff]{1,2})")
+_FOCUS = re.compile(r"(?:什么|哪个|哪些|哪家|哪种|哪类|哪位|哪几[个家位种类]?|哪|啥)([\u4e00-\u9fff]{1,2})")
 _SUBJECT = re.compile(r"((?:(?![的是])[\u4e00-\u9fff]){2,3})(?:在哪|设在|是哪|是谁|是什么)(?![天年月日时候])")
 _NOT_FOCUS = frozenset("些个是有的了呢啊吗么样")
 _WHEN_OR_WHERE = frozenset("里儿天年月日时候")
@@ -432,7 +433,7 @@ def focus_words(question: str) -> list[str]:
     words = [match.group(1) for match in _SUBJECT.finditer(question)]
     for match in _FOCUS.finditer(question):
         word = match.group(1)
-        if word.lstrip("几")[:1] in _WHEN_OR_WHERE:  # 哪天开始, 哪几天, 哪里办: a date or a place is asked, not a thing
+        if word[0] in _WHEN_OR_WHERE:  # 哪天开始, 哪几天, 哪里办: a date or a place is asked for, not a thing
             continue
         while word and word[0] in _NOT_FOCUS:
             word = word[1:]

@@ -40,9 +40,10 @@ FORWARD_FIELD = re.compile(
 _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
-# A wiki's or shared document's notice of a change: "[某某 Confluence] 某某 更新了 "某某须知"" names the page it sends
+# A wiki's or shared document's notice of a change or a share: "[某某 Confluence] 某某 更新了 "某某须知"", "【腾讯文档】
+# 某某 分享了文档“某某方案”", "[飞书] 某某 分享了 “某某方案” 给你" name the page it sends
 _CHANGED_PAGE = re.compile(r"^[\[【][^\]】]{1,40}[\]】]\s*\S{1,20}\s*(?:更新|创建|编辑|修改|发布|分享)了\s*"
-                           r"[\"“「『]([^\"”」』]{2,80})[\"”」』]\s*$")
+                           r"(?:文档|页面|文件|表格)?\s*[\"“「『]([^\"”」』]{2,80})[\"”」』]\s*(?:给你|给您)?\s*$")
 _MAIL_SYSTEM = frozenset({"mailer-daemon", "postmaster"})  # who sends a delivery failure notice
 _CLAUSE_END = re.compile(r"(?<=[，、：:,])")
 # what a covering note says to pass a message on, greet or thank its reader: no fact of the article's
@@ -333,7 +334,7 @@ def _chinese(name: str) -> str:
     return name if re.search(HAN, name) else ""
 
 
-_VIA_TOOL = re.compile(r"\s*[(（][A-Za-z][\w .-]*[)）]$")
+_VIA_TOOL = re.compile(r"\s*[(（][A-Za-z][A-Za-z0-9 ._-]*[)）]$")  # not a branch's "（CBD店）"
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![室办部科处组站队台])")  # a clerk, not "办公室", "人事科"
 # a post in an organisation's office, not a member's ("家长", "读者", "会员")
 _POST = re.compile(r"(?:副|常务)?(?:秘书长?|干事|主任|专员|联络员|文员|经理|会长|理事长|负责人|站长|馆长|所长|部长|科长"

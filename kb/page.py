@@ -150,8 +150,9 @@ _FIELDS_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE}"
                           rf"(?:\s+[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE})+$")
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
-_BRACKETED_NOTE = re.compile(r"（[^（）]{1,8}）$")  # "（导出）", "（2024年版）" after a name
-_SPACED_KIND = re.compile(r"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+(?:（[^（）]{1,12}）)?")  # "…单（一日游）"
+_NOTE_IN_BRACKETS = r"（[^（）]{1,12}）"  # "（导出）", "（一日游）", "（2024年版）" after a name
+_BRACKETED_NOTE = re.compile(_NOTE_IN_BRACKETS + "$")
+_SPACED_KIND = re.compile(rf"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+(?:{_NOTE_IN_BRACKETS})?")  # "…单（一日游）"
 # "准考证号 20230712018", "编号：KW-2023-018": a field naming a number, which ends the title above it (maybe after
 # a mark: a test report's "CMA 资质认定证书编号：…")
 _NUMBER_FIELD = re.compile(
@@ -168,14 +169,13 @@ _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:�
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
-_BRIEF_MIN_HAN = 40  # a brief's text under its marked title: a sentence or two at least
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
 # Signs around a post's headline ("🚗🚗【…】🚗🚗", "📌 说明", "…不用预约👇"): no words of it; its brackets, end
 # marks and units are kept
-_ORNAMENT = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u25A0-\u25FF\uFE0F\u200D\\s"  # emoji, ★, ▶, ←
-_ORNAMENTS = re.compile(rf"^[{_ORNAMENT}]+|[{_ORNAMENT}]+$")
-_EMOJI_LED = re.compile(r"^[\U0001F000-\U0001FAFF]")  # "📌 去哪儿办": a section a post sets apart with a pin
+_MARKS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u25FF"  # emoji, ★, ⏰, ▶, ←
+_ORNAMENTS = re.compile(rf"^[{_MARKS}\uFE0F\u200D\s]+|[{_MARKS}\uFE0F\u200D\s]+$")
+_MARK_LED = re.compile(rf"^[{_MARKS}]")  # "📌 去哪儿办", "● 周二 值班": a line a post or a list sets apart with a mark
 _TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*)+(?=\S)")
 
 
@@ -435,10 +435,11 @@ def _is_note_title(lines: list[str]) -> bool:
 
 
 def _is_form_title(lines: list[str]) -> bool:
-    """A form's or export's name over its first field, maybe with a note in brackets ("某某 · 审批详情（导出）" /
-    "审批编号：…"), which a headline elsewhere holds none of."""
-    return len(lines) > 1 and bool(FIELD_START.match(lines[1])) \
-        and _is_title_line(_BRACKETED_NOTE.sub("", lines[0]), punctuated=True)
+    """A form's or export's name with a note in brackets over its first field ("某某 · 审批详情（导出）" /
+    "审批编号：…", "出团单（两日游）" / "团号：…"), which a headline elsewhere holds none of."""
+    name = _BRACKETED_NOTE.sub("", lines[0])
+    return len(lines) > 1 and bool(FIELD_START.match(lines[1])) and not _opens_field(lines[0]) \
+        and name != lines[0] and _is_title_line(name, punctuated=True)
 
 
 def _is_document_name(line: str) -> bool:
@@ -624,8 +625,12 @@ _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2
                          r"\s*(?:(?:星期|周)[一二三四五六日天]|昨天|前天|今天)?\s*(?:凌晨|早上|上午|中午|下午|晚上)?"
                          r"\s*\d{1,2}:\d{2}(?::\d{2})?")
 # "● 村支部书记 某某 同意　2024-11-05 14:07": a log's entry, stamped at its end with a full day and time
-_STAMPED = re.compile(r"^\D.*\s(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?$")
-_FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")  # "金额（元）：3680.00"
+_STAMPED = re.compile(r"^(?=\D)[^，。；！？]{1,40}\s(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+                      r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
+# "金额（元）：3680.00", "期望交付日期：2024-11-20": a form's field whose value is a figure ends on its line, unless the
+# line under it goes on with the value ("报名截止时间：2024年5月10日" / "下午5点前，…")
+_FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")
+_GOES_ON_WITH_A_FIGURE = re.compile(r"^(?:至|到|前|止|以前|之前|凌晨|早上|上午|中午|下午|傍晚|晚上|\d)")
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
 _DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?"
@@ -716,12 +721,13 @@ def _pasted_parts(body: str) -> list[str]:
     to the part under it when that part opens with "一、…" and has no headline of its own, and so does a title (maybe
     over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
     such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
-    first rule is drawn under its issuer's and title's lines alone (a receipt's head)."""
+    first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head)."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
     head = list(itertools.takewhile(lambda line: not _FRAME.match(line), lines))
-    if lines and (_FRAME.match(lines[-1]) or (len(head) < len(lines) and 0 < len(head) <= _TITLE_OVER_FIELDS_LINES
-                                               and not said_han(head) and not any(map(_opens_field, head)))):
+    under = next((line.strip() for line in lines[len(head):] if not _FRAME.match(line)), "")
+    if lines and (_FRAME.match(lines[-1]) or (0 < len(head) <= _TITLE_OVER_FIELDS_LINES and not said_han(head)
+                                               and not any(map(_opens_field, head)) and _opens_a_slip(under))):
         return [body]
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
@@ -732,6 +738,13 @@ def _pasted_parts(body: str) -> list[str]:
         else:
             parts.append(part)
     return parts
+
+
+def _opens_a_slip(line: str) -> bool:
+    """A slip's first line under its head's rule: a field ("营业网点：…"), or its kind spaced out or with a note
+    ("游 客 行 程 单", "出团单（两日游）"), not a headline over sentences."""
+    return _opens_field(line) or bool(_SPACED_KIND.fullmatch(line)) or (
+        bool(_BRACKETED_NOTE.search(line)) and _is_title_line(_BRACKETED_NOTE.sub("", line)))
 
 
 def _is_slip_head(lines: list[str]) -> bool:
@@ -827,16 +840,16 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
                 starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
               and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) \
-                or (_is_item_title(line, bulletin) and (bulletin or _has_brief_body(lines[i + 1:]))):
+                or (_is_item_title(line, bulletin) and (bulletin or _heads_a_brief(line, lines[i + 1:]))):
             starts.add(i)
     return sorted(starts)
 
 
-def _has_brief_body(following: list[str]) -> bool:
-    """Whether a marked line heads a news brief: its text stands under it, up to the next marked line. A list's
-    marked lines ("● 村支部书记 某某 同意　2024-11-05 14:07" over a short remark) head nothing."""
+def _heads_a_brief(line: str, following: list[str]) -> bool:
+    """Whether a marked line heads a news brief: a sentence stands under it, up to the next marked line, and it is
+    no log's entry stamped with its time ("● 村支部书记 某某 同意　2024-11-05 14:07" over a remark)."""
     body = list(itertools.takewhile(lambda line: not line.startswith(_ITEM_TITLE_MARKS), following))
-    return said_han(body) >= _BRIEF_MIN_HAN
+    return not _STAMPED.match(line) and said_han(body) > 0
 
 
 def title_start(lines: list[str], byline: int) -> int:
@@ -875,7 +888,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
                 or _is_document_name(rest[0]) or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
-                or (not titles and (_is_note_title(rest) or _is_form_title(rest))))):
+                or _is_form_title(rest) or (not titles and _is_note_title(rest)))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
         if len(rest) > 1 and is_english_name(rest[0]) and _is_title_line(rest[1]):  # a logo's "Y U A N D U"
@@ -1138,11 +1151,12 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
     fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
-    if paragraphs and not whole_lines and not starts_item(line) and not _EMOJI_LED.match(line) and not indented \
+    if paragraphs and not whole_lines and not starts_item(line) and not _MARK_LED.match(line) and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \
-            and not any(map(_stands_alone, (paragraphs[-1], line))):
+            and not any(map(_stands_alone, (paragraphs[-1], line))) \
+            and not (_FIGURE_FIELD.match(paragraphs[-1].strip()) and not _GOES_ON_WITH_A_FIGURE.match(line)):
         paragraphs[-1] += line
     else:
         paragraphs.append(line)
@@ -1151,9 +1165,9 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
     list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
-    shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time, or a form's
-    field whose value is a figure ("期望交付日期：2024-11-20", complete on its line): no line of a paragraph."""
-    return bool(_LEADERS.search(line) or _FIGURE_FIELD.match(line.strip()) or _DASHED_HEADING.fullmatch(line.strip())
+    shop's rating, a chat's time over its message ("4月11日 17:58") or a log's entry stamped with its time: no line
+    of a paragraph."""
+    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip())
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
                 or (isinstance(line, _Line) and line.columns))
 

@@ -294,9 +294,10 @@ _TRAILING_PRINT = re.compile(rf"\s({_ISSUER_NAME})\s*{_FULL_DATE.pattern}\s*(?:{
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 # The maker a form's or booklet's foot names: "某某局制", "某某办公室编", "某某局印发"; the issuer signs so
 # (its seal marked after it: "某某委员会（印）", "某某公司（盖章）")
-_SEAL_MARK = r"[（(](?:印|盖章|公章|章)[）)]"
-_SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|编|{_SEAL_MARK})?$")
-_SEALED_BEFORE_DAY = re.compile(rf"({_SEAL_MARK})\s+(?=\d)")  # "某某委员会（盖章） 2024年3月28日" on one line
+SEAL_MARK = r"[（(](?:印|盖章|公章|章|签字|签名)[）)]"  # a seal's or signature's place, marked after a name
+_SIGNER = re.compile(rf"^({_ISSUER_TEXT})\s*(?:印制|编制|编印|印发|制|编|{SEAL_MARK})?$")
+# "某某委员会（盖章） 2024年3月28日", "…（盖章）二〇二五年四月二十八日": the closing's two lines on one
+_SEALED_BEFORE_DAY = re.compile(rf"({SEAL_MARK})\s*(?=\d{{4}}\s*年|\d{{4}}[-/.]|[〇零一二三四五六七八九]{{4}}\s*年)")
 # A month in digits or in Chinese ("2023年2月", "二〇二三年二月"); alone on a closing's last line, maybe printed then
 _MONTH = r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
 _MONTH_ALONE = re.compile(rf"^(?:{_PRINTING_FIELD})?{_MONTH}\s*(?:{_PRINTED})?$")
@@ -432,12 +433,12 @@ _TABLE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*([^|]*[^|\s])\s*\|?$"
 # names both); a reader may ask it, so it stays text too. Its month (账单月份) is the period billed, and its due and
 # meter-reading days (缴费截止日, 抄表日期) are facts of it, not its day. A test report's or a quotation's head names
 # the day it was issued (报告日期, 报价日期), which a reader may ask too.
-# An approval's export (钉钉, 企业微信) names the day its request was made (发起时间, 提交时间) under its number; a
-# reader may ask it, so it stays text.
-_APPROVED, _PLANNED, _SUBMITTED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
+_APPROVED, _PLANNED, _CALLED, _BILLED, _INVOICED, _REPORTED, _EXPORTED = (
     re.compile(rf"(?:^|\s)(?:{label})(?:时间|日期)\s*：\s*{_FULL_DATE.pattern}")
-    for label in ("审核|签发", "拟发布", "发起|提交", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告",
-                  "导出|生成"))
+    for label in ("审核|签发", "拟发布", "来电|通话|受理|记录", "账单|出账|出单", "开票", "报告", "导出|生成"))
+# An approval's export (钉钉, 企业微信) names the moment its request was made ("发起时间：2024-11-05 10:32", 提交时间,
+# its time of day too: a form's "提交时间：2024年5月20日" is its deadline); a reader may ask it, so it stays text.
+_SUBMITTED = re.compile(rf"(?:^|\s)(?:发起|提交)时间\s*：\s*{_FULL_DATE.pattern}\s*{_TIME}")
 # A compiler's or editor's line heading a text (a note, a mind map, a handout): who compiled or last updated it and
 # when, names maybe between ("整理：某部 某某　2023.2.6", "编写人：某某　编写时间：2023年2月6日", "更新：2023-02-06
 # 某某", "制表：某某　2023-04-10"): the day it was written, before a system exported it. It names a person or a

@@ -94,6 +94,15 @@ def test_a_cell_holding_only_a_seals_mark_labels_nothing_and_the_closing_beside_
         "2024-03-05", "某某采购代理有限公司")
 
 
+def test_a_seal_cell_in_a_row_of_labels_and_values_is_an_empty_value():
+    document = docx.Document()
+    document.add_paragraph("本单位承诺按期完成整改。")
+    table = document.add_table(rows=1, cols=4)
+    for column, value in enumerate(["单位名称", "某某物业公司", "单位盖章", "（盖章）"]):
+        table.cell(0, column).text = value
+    assert "　　单位名称：某某物业公司" in docx_text(_saved(document)).splitlines()
+
+
 def test_a_roster_with_a_signature_column_is_read_row_by_row():
     document = docx.Document()
     table = document.add_table(rows=3, cols=3)

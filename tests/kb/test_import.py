@@ -1103,16 +1103,22 @@ def _bounce(enclosed: EmailMessage) -> bytes:
         enclosed) + b"\r\n--b1--\r\n"
 
 
-async def test_a_wikis_change_notice_is_titled_by_the_page_and_sent_by_the_person_not_the_tool(tmp_path):
-    message = _mail(_words('[青禾物业 Confluence] 王立 更新了 "2025年供暖缴费须知"', "utf-8"),
-                    f"{_words('王立 (Confluence)', 'utf-8')} <wiki@example.cn>", sent="Tue, 14 Oct 2025 09:00:00 +0800")
+@pytest.mark.parametrize("subject, sender, publisher", [
+    ('[青禾物业 Confluence] 王立 更新了 "2025年供暖缴费须知"', "王立 (Confluence)", "王立"),
+    ("【腾讯文档】王立 分享了文档“2025年供暖缴费须知”", "腾讯文档", "腾讯文档"),
+    ("[飞书] 王立 分享了 “2025年供暖缴费须知” 给你", "青禾眼镜（CBD店）", "青禾眼镜（CBD店）"),  # a branch, no tool
+])
+async def test_a_wikis_change_notice_is_titled_by_the_page_and_sent_by_the_person_not_the_tool(
+        tmp_path, subject, sender, publisher):
+    message = _mail(_words(subject, "utf-8"), f"{_words(sender, 'utf-8')} <wiki@example.cn>",
+                    sent="Tue, 14 Oct 2025 09:00:00 +0800")
     message.set_content("王立 更新了一个页面\n\n2025年供暖缴费须知\n"
                         "今年供暖费缴费时间为10月20日至11月10日，每平方米22元，可在物业前台缴纳。\n", cte="base64")
     source = tmp_path / "notice.eml"
     source.write_bytes(_saved(message))
     page = parse_page("mail", await page_text(str(source), Limits()))
     [article] = page.articles
-    assert (article.title, page.publisher_of(article)) == ("2025年供暖缴费须知", "王立")
+    assert (article.title, page.publisher_of(article)) == ("2025年供暖缴费须知", publisher)
 
 
 async def test_a_bounce_quoting_the_returned_message_in_its_text_is_that_message(tmp_path):

@@ -326,6 +326,11 @@ def test_a_printed_slips_spaced_kind_with_its_note_titles_the_fields_under_its_r
     [article] = page.articles
     # its issuer over the rule is kept
     assert (article.title, page.iso_date_of(article)) == ("某某旅行社有限公司出团单（两日游）", "2024-06-03")
+    unspaced = parse_page("p", "某某旅行社有限公司\n====\n出团单（两日游）\n====\n"
+                               "团号：MS-0611 打印时间：2024-06-03 09:15\n"
+                               "集合：6月11日早上7点在社区南门集合，过时不候。\n")
+    assert (unspaced.articles[0].title, unspaced.iso_date_of(unspaced.articles[0])) == (
+        "某某旅行社有限公司 出团单（两日游）", "2024-06-03")
     assert article.paragraphs[0] == "团号：MS-0611 打印时间：2024-06-03 09:15"
 
 
@@ -1021,6 +1026,12 @@ APPROVAL = """企业微信 · 审批单（打印）
 """
 
 
+def test_a_forms_submission_day_without_its_time_is_a_deadline_that_dates_nothing():
+    page = parse_page("form", "社区志愿者报名表（2024年）\n提交时间：2024年5月20日\n姓名：\n联系电话：\n"
+                              "报名后社区将统一安排培训。\n")
+    assert page.articles[0].published is None
+
+
 def test_an_approval_export_is_one_form_titled_by_its_name_and_dated_by_its_request():
     page = parse_page("approval", APPROVAL)
     [article] = page.articles  # its marked steps over a short remark head no briefs
@@ -1029,11 +1040,13 @@ def test_an_approval_export_is_one_form_titled_by_its_name_and_dated_by_its_requ
     assert "审批记录" in article.paragraphs and "● 部门负责人 钱立 同意 2025-03-12 11:02" in article.paragraphs
 
 
-def test_a_closing_with_its_seal_and_day_on_one_line_dates_and_signs_the_letter():
+@pytest.mark.parametrize("closing", ["青枫苑小区业主委员会（盖章） 2025年4月28日",
+                                     "青枫苑小区业主委员会（盖章）2025年4月28日",
+                                     "青枫苑小区业主委员会（盖章） 二〇二五年四月二十八日"])
+def test_a_closing_with_its_seal_and_day_on_one_line_dates_and_signs_the_letter(closing):
     page = parse_page("letter", "致全体业主的一封信\n各位业主：\n"
                       "小区东门岗亭将于5月6日起改建，施工期间车辆请从北门进出，步行可走东门临时通道。\n"
-                      "改建预计用时20天，给大家带来的不便敬请谅解。\n"
-                      "青枫苑小区业主委员会（盖章） 2025年4月28日\n")
+                      f"改建预计用时20天，给大家带来的不便敬请谅解。\n{closing}\n")
     [article] = page.articles
     assert (page.iso_date_of(article), page.publisher_of(article)) == ("2025-04-28", "青枫苑小区业主委员会")
 
@@ -1044,6 +1057,28 @@ def test_a_line_led_by_an_emoji_opens_a_section_of_its_own():
     paragraphs = page.articles[0].paragraphs
     assert "关于电动自行车上牌，请看以下说明👇" in paragraphs
     assert "📌 带什么车主身份证原件和购车发票。" in paragraphs  # its heading over its text: one passage
+    page = parse_page("guide", "某某服务中心 办事指南\n办理以下业务请提前预约，\n⏰ 办理时间\n周一至周五 9:00—17:00\n"
+                               "✅ 所需材料\n身份证原件。\n● 周二 李某值班\n● 周三 王某值班\n")
+    assert page.articles[0].paragraphs == ["办理以下业务请提前预约，", "⏰ 办理时间周一至周五 9:00—17:00",
+                                           "✅ 所需材料身份证原件。", "● 周二 李某值班", "● 周三 王某值班"]
+
+
+def test_marked_briefs_with_a_short_sentence_each_are_articles_and_a_compilation_between_rules_stays_apart():
+    page = parse_page("briefs", "本周简讯\n■ 弥河湿地公园免费开放\n弥河湿地公园即日起免费开放，每天8时至18时。\n"
+                                "■ 北关大集恢复\n北关大集本周六恢复开集。\n")
+    assert [a.title for a in page.articles][-2:] == ["弥河湿地公园免费开放", "北关大集恢复"]
+    page = parse_page("digest", "要闻汇编\n==========\n东城街道开展垃圾分类宣传\n"
+                                "3月5日，东城街道在社区广场开展垃圾分类宣传，发放宣传册500余份。\n==========\n"
+                                "西城区启动春季植树活动\n3月12日，西城区启动春季植树活动，栽植苗木以国槐、白蜡为主。\n")
+    assert [a.title for a in page.articles][-1] == "西城区启动春季植树活动"
+
+
+def test_a_wrapped_sentence_ending_in_a_time_and_a_fields_value_wrapped_go_on_under_it():
+    page = parse_page("notice", "停水通知\n受管网改造影响，本次停水时间为 2024-05-20 08:00\n"
+                                "至当日18:00，请居民提前储水。\n报名截止时间：2024年5月10日\n下午5点前，逾期不再受理。\n")
+    assert page.articles[0].paragraphs == [
+        "受管网改造影响，本次停水时间为 2024-05-20 08:00至当日18:00，请居民提前储水。",
+        "报名截止时间：2024年5月10日下午5点前，逾期不再受理。"]
 
 
 POINTS = """---
