@@ -2748,26 +2748,20 @@ def test_the_source_line_names_publisher_date_and_url():
         "来源：《标题甲》（潍坊日报，2020年3月2日） https://example.com/a；《标题乙》（2020年2月22日）")
 
 
-def test_a_headline_is_never_taken_for_the_publisher():
-    from kb.html_article import read_html
-    page = ("<html><head><meta charset='utf-8'><title>某区网课开讲</title>"
-            "<meta property='og:site_name' content='某区网课开讲'></head><body><h1>某区网课开讲</h1>"
-            "<p>3月2日起，某区全部中小学改为线上授课，每节课时长二十分钟，课后老师在线答疑。</p>"
-            "<p>区教育局表示，线上课程将持续到学生返校复课为止，家长可在平台查看课表。</p></body></html>")
-    article = read_html(page)
-    assert article.title == "某区网课开讲" and article.publisher == ""
-
-
-def test_the_site_name_after_the_headline_publishes_when_the_extractor_names_the_headline_as_the_site():
+@pytest.mark.parametrize("head, headline, publisher", [
+    ("<title>某区网课开讲</title><meta property='og:site_name' content='某区网课开讲'>", "某区网课开讲", ""),
     # the extractor takes the title's part with a dot for the site's name: here the headline's "2.3万"
+    ("<title>寒亭夜市恢复营业 首晚客流2.3万人次 - 寒亭新闻网</title>"
+     "<link rel='canonical' href='http://www.example.cn/news/2020-04/02/content_1.html'>",
+     "寒亭夜市恢复营业 首晚客流2.3万人次", "寒亭新闻网"),
+], ids=["site-name-is-the-headline", "title-part-with-a-dot"])
+def test_a_headline_is_never_taken_for_the_publisher_and_the_site_name_after_it_is(head, headline, publisher):
     from kb.html_article import read_html
-    page = ("<html><head><meta charset='utf-8'><title>寒亭夜市恢复营业 首晚客流2.3万人次 - 寒亭新闻网</title>"
-            "<link rel='canonical' href='http://www.example.cn/news/2020-04/02/content_1.html'></head><body>"
-            "<div class='logo'><a href='/'>寒亭新闻网</a></div><h1>寒亭夜市恢复营业 首晚客流2.3万人次</h1>"
+    page = (f"<html><head><meta charset='utf-8'>{head}</head><body><h1>{headline}</h1>"
             "<p>4月1日晚，寒亭区民主街夜市重新开市，摊位由原来的80个增加到120个，每晚营业到22:00。</p>"
             "<p>市场服务中心要求摊主佩戴口罩，顾客扫码测温后进场，每个摊位之间留出一米间距。</p></body></html>")
     article = read_html(page)
-    assert article.title == "寒亭夜市恢复营业 首晚客流2.3万人次" and article.publisher == "寒亭新闻网"
+    assert (article.title, article.publisher) == (headline, publisher)
 
 
 def test_an_update_line_under_the_name_dates_a_page_that_names_no_other_day():
