@@ -642,9 +642,9 @@ _CLAUSE_MARKS = "，。！？；：,!?;:"
 _AUDIENCE = (r"(?:(?:大家|各位|诸位|亲爱的)?(?:(?:居民|市民|村民|网友|观众|听众|家长|老师|同学|街坊|邻居|老铁|家人|"
              r"乡亲|游客|来宾|嘉宾|记者|朋友|小伙伴|宝子|亲)们?)+|大家|各位|诸位)")
 _HELLO = r"(?:早上|上午|中午|下午|晚上)?好"
-# …or any audience the words call a group ("老少爷们好") or address as all of them ("各位叔叔阿姨上午好") when they
-# wish it well: "们" and "各位" name whom a speaker greets
-_GREETED = rf"[\u4e00-\u9fff]{{1,4}}们{_HELLO}|(?:各位|诸位)[\u4e00-\u9fff]{{1,4}}?{_HELLO}"
+# …or any audience the words call a group when they wish it well ("老少爷们好") or address as all of them, wishing it
+# well or not ("各位叔叔阿姨上午好", "各位乘客"): "们" and "各位" name whom a speaker greets
+_GREETED = rf"[\u4e00-\u9fff]{{1,4}}们{_HELLO}|(?:各位|诸位)[\u4e00-\u9fff]{{1,4}}?(?:{_HELLO})?"
 _GREETING = re.compile(rf"(?:hello|hi|hey|哈喽|嗨|您好|你好|你们好|{_GREETED}|"
                        rf"{_AUDIENCE}(?:大家)?(?:{_HELLO})?|[啊呀哈呐吖～~\s])+", re.IGNORECASE)
 

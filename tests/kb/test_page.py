@@ -251,6 +251,7 @@ def test_a_heading_numbered_past_nine_stays_apart_too():
     # any group the words call "…们" or address as "各位…" when they wish it well, not only the audiences listed
     ("工友们早上好，明天起食堂早饭提前到六点半。", "明天起食堂早饭提前到六点半…"),
     ("各位大爷大妈下午好，今天讲讲老年食堂怎么订餐。", "今天讲讲老年食堂怎么订餐…"),
+    ("各位乘客，欢迎乘坐5路公交车，本车开往火车站。", "欢迎乘坐5路公交车…"),  # an address alone, no wish
     ("咱们好好干，老年食堂下周一开张。", "咱们好好干…"),  # a wish to work well, no greeting (passes before too)
     # signs around the words are no part of them (a Word paragraph of its own)
     ("　　★ 社区老年食堂（东关店）★\n　　食堂今天开张。", "社区老年食堂（东关店）"),
