@@ -407,7 +407,8 @@ FIELD_LABEL = (r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]|[A-Za-z]{1,3}(?=[\u4e00-\u
 FIELD_START = re.compile(FIELD_LABEL + r"\S")
 # A draft or issue form's head (播发稿, 发稿单, 签发单: such fields above its text) names the unit that issues the
 # piece, else the one that runs what it announces (a sign-up form's or notice's 发起单位/主办单位), else the one
-# that compiled it (编制单位, a report's), else the employer a job posting's fields name (招聘单位, 用人单位, 公司名称:
+# that compiled it (编制单位, a report's), else the one that handles it (承办单位, a hotline case's: a reader may ask
+# it, so it stays text), else the employer a job posting's fields name (招聘单位, 用人单位, 公司名称:
 # an organisation's name only, not "见附件"), and the day it was approved or signed for issue, else the day the form
 # plans to publish it, else the day a system exported or generated the copy (a backup's, a report export's: the
 # latest of what it holds; a label only software writes, so no more than 导出/生成); 发布单位 and 发稿时间 are
@@ -415,6 +416,7 @@ FIELD_START = re.compile(FIELD_LABEL + r"\S")
 # drafted, by whom). Each in that order: the first kind the head names wins.
 _ISSUING_UNITS = tuple(re.compile(rf"(?:^|\s)(?:{label})\s*：\s*(\S+)")
                        for label in ("(?:播发|发稿|供稿)单位", "(?:发起|主办)(?:单位|方)?", "编制单位"))
+_HANDLER = re.compile(r"(?:^|\s)承办单位\s*：\s*(\S+)")
 _ROLE = re.compile(r"[（(](?:主办|承办|发起|协办)[方者]?[)）]$")  # "发起：某某滑雪场（主办方）": its role, no name
 _EMPLOYER = re.compile(r"(?:^|\s)(?:(?:招聘|用人)单位|公司名称)\s*：\s*(\S+)")
 # A service record's head (a 政务服务 page's 办件详情 or 事项详情) names the office that decides the matter, which
@@ -998,7 +1000,7 @@ def read_form_head(lines: list[str]) -> tuple[Dateline | None, set[int]]:
     layout table's rows count as fields ("审批单位 | 某某局 |", a service record's)."""
     fields = [_TABLE_FIELD.sub(r"\1：\2", line) for line in lines]
     head = list(itertools.takewhile(lambda line: FIELD_START.match(line) and not _SENTENCE_END.search(line), fields))
-    units = [_ROLE.sub("", unit.group(1)) for field in _ISSUING_UNITS for line in head
+    units = [_ROLE.sub("", unit.group(1)) for field in (*_ISSUING_UNITS, _HANDLER) for line in head
              if (unit := field.search(line))]
     units += [name for field in (_EMPLOYER, *_OFFICES) for line in head if (name := _organisation(field, line))]
     days = [[day for line in head if (found := field.search(line)) and (day := valid_day(*found.groups()))]

@@ -1027,6 +1027,15 @@ APPROVAL = """企业微信 · 审批单（打印）
 """
 
 
+def test_a_hotline_cases_handling_unit_in_its_head_publishes_it_and_stays_text():
+    page = parse_page("case", "关于青禾小区路灯不亮的反映\n工单编号：QH20240903017 诉求类别：投诉\n"
+                              "来电时间：2024-09-03 19:20\n承办单位：某某市政养护中心 办理状态：已办结\n"
+                              "经现场核实，青禾小区北门3盏路灯线路老化，已于9月5日更换完毕。\n")
+    [article] = page.articles
+    assert page.publisher_of(article) == "某某市政养护中心"
+    assert any(p.startswith("承办单位：某某市政养护中心") for p in article.paragraphs)
+
+
 def test_a_forms_submission_day_without_its_time_is_a_deadline_that_dates_nothing():
     page = parse_page("form", "社区志愿者报名表（2024年）\n提交时间：2024年5月20日\n姓名：\n联系电话：\n"
                               "报名后社区将统一安排培训。\n")
