@@ -32,6 +32,7 @@ _UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not 
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
+_BRACKETED = re.compile(r"^[\[【［](.+)[\]】］]$")
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
 _LANGUAGE_TAGS = re.compile(r"(?:[._](?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-z]{2,4})*)+$", re.IGNORECASE)  # .zh-CN
@@ -121,11 +122,11 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕"), else the
     file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's
     title), each without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
-    NOTE blocks (see _event_day)."""
+    NOTE blocks or its caption note (see _event_day, _caption_note)."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
-    notes = list(_note_lines(lines).values()) if webvtt else []
+    notes = [*(_note_lines(lines).values() if webvtt else ()), *_caption_note(lines).values()]
     titled = [line[label.end():].strip() for line in notes
               if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1))]
     published = [work.group(1) for line in notes
@@ -138,6 +139,15 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     day = _event_day(notes)
     facts = {"title": title, "date": day.isoformat() if day else ""}
     return {key: value for key, value in facts.items() if value}
+
+
+def _caption_note(lines: list[str]) -> dict[int, str]:
+    """The video's caption note as its first cue, wholly in brackets and naming a full date ("【视频号@某某
+    2025年9月20日发布 入秋翻新季】", "[字幕：某某 2025年4月2日 实录 …]"), by its line number: it dates the
+    recording as a NOTE block does, and stays text (its account and subject may be asked)."""
+    first = next((n + 1 for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
+    note = _BRACKETED.match(lines[first].strip()) if first < len(lines) else None
+    return {first: note.group(1)} if note and first_full_day(note.group(1)) else {}
 
 
 def _note_lines(lines: list[str]) -> dict[int, str]:

@@ -857,6 +857,15 @@ async def test_captions_without_end_marks_are_said_as_sentences_and_import(tmp_p
         assert article.title == title
 
 
+@pytest.mark.parametrize("note", ["【视频号@某某诊所 2024年10月8日发布 量血压】", "[字幕：某某 2024年10月8日 实录]"])
+async def test_a_first_cue_in_brackets_naming_a_day_is_the_videos_note_and_dates_it(tmp_path, note):
+    said = ("大家好，我是社区卫生服务站的李医生", "从下周一开始", "站里每天上午给老人免费量血压")
+    (tmp_path / "captions.srt").write_text(_srt(note, *said), encoding="utf-8")
+    page = parse_page("c", await page_text(str(tmp_path / "captions.srt"), Limits()))
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2024-10-08" and "站里每天上午给老人免费量血压。" in article.paragraphs
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 
