@@ -1151,7 +1151,8 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
     fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
-    if paragraphs and not whole_lines and not starts_item(line) and not _MARK_LED.match(line) and not indented \
+    opens = starts_item(line) or _MARK_LED.match(line) or _BRACKETED.match(line.strip())  # "【…】": a heading
+    if paragraphs and not whole_lines and not opens and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \

@@ -1061,7 +1061,7 @@ def test_a_closing_with_its_seal_and_day_on_one_line_dates_and_signs_the_letter(
     assert (page.iso_date_of(article), page.publisher_of(article)) == ("2025-04-28", "青枫苑小区业主委员会")
 
 
-def test_a_line_led_by_an_emoji_opens_a_section_of_its_own():
+def test_a_line_led_by_a_mark_or_a_heading_in_brackets_opens_a_section_of_its_own():
     page = parse_page("reply", "某某交警 自动回复\n关于电动自行车上牌，请看以下说明👇\n📌 去哪办\n"
                       "区车管服务站，周一至周六 8:30—17:00\n📌 带什么\n车主身份证原件和购车发票。\n")
     paragraphs = page.articles[0].paragraphs
@@ -1071,6 +1071,9 @@ def test_a_line_led_by_an_emoji_opens_a_section_of_its_own():
                                "✅ 所需材料\n身份证原件。\n● 周二 李某值班\n● 周三 王某值班\n")
     assert page.articles[0].paragraphs == ["办理以下业务请提前预约，", "⏰ 办理时间周一至周五 9:00—17:00",
                                            "✅ 所需材料身份证原件。", "● 周二 李某值班", "● 周三 王某值班"]
+    page = parse_page("tour", "某某遗址讲解词\n讲解时长：约40分钟 全程步行约1.2公里\n【第二部分·参观须知】\n"
+                              "各位游客朋友，大家好！今天一共走四站。\n")
+    assert page.articles[0].paragraphs[-1] == "【第二部分·参观须知】各位游客朋友，大家好！今天一共走四站。"
 
 
 def test_marked_briefs_with_a_short_sentence_each_are_articles_and_a_compilation_between_rules_stays_apart():
