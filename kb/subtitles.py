@@ -32,7 +32,7 @@ _UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not 
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
-_BRACKETED = re.compile(r"^[\[【［](.+)[\]】］]$")
+_ALL_IN_BRACKETS = re.compile(r"^[\[【［](.+)[\]】］]$")  # "【…】", "[…]": a line wholly in brackets
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
 _LANGUAGE_TAGS = re.compile(r"(?:[._](?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-z]{2,4})*)+$", re.IGNORECASE)  # .zh-CN
@@ -146,7 +146,7 @@ def _caption_note(lines: list[str]) -> dict[int, str]:
     2025年9月20日发布 入秋翻新季】", "[字幕：某某 2025年4月2日 实录 …]"), by its line number: it dates the
     recording as a NOTE block does, and stays text (its account and subject may be asked)."""
     first = next((n + 1 for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
-    note = _BRACKETED.match(lines[first].strip()) if first < len(lines) else None
+    note = _ALL_IN_BRACKETS.match(lines[first].strip()) if first < len(lines) else None
     return {first: note.group(1)} if note and first_full_day(note.group(1)) else {}
 
 
