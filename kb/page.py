@@ -150,6 +150,9 @@ _FIELDS_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE}"
                           rf"(?:\s+[\u4e00-\u9fff]{{2,8}}\s*[：:]\s*{_FIELD_VALUE})+$")
 # "通 告", "笔 试 准 考 证": a document's kind as a 红头 notice or a form sets it, one character at a time (a
 # poster's year line too, its dot spaced as a character: "二 〇 二 四 · 龙 年")
+# A press release's headline labelled for the editor ("主标题：…", 引题, 肩题): its title line; its "副标题：…"
+# stays a field line, the text's first
+_LABELLED_HEADLINE = re.compile(r"^\s*(?:主标题|引题|肩题)\s*[：:]\s*(?=\S)")
 _NOTE_IN_BRACKETS = r"（[^（）]{1,12}）"  # "（导出）", "（一日游）", "（2024年版）" after a name
 _BRACKETED_NOTE = re.compile(_NOTE_IN_BRACKETS + "$")
 _SPACED_KIND = re.compile(rf"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+(?:{_NOTE_IN_BRACKETS})?")  # "…单（一日游）"
@@ -501,7 +504,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     pasted = _pasted_parts(body) if title is None else [body]
     if len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
-    lines: list[str] = _page_lines(body.splitlines())
+    lines: list[str] = _page_lines([_LABELLED_HEADLINE.sub("", line) for line in body.splitlines()])
     form = read_routing_form(lines) if title is None else None  # an office system's 收文处理单 above the document:
     lines = lines[form.end:] if form else lines  # its fields and 流转记录 are none of the article's facts
     tail = _tail(lines)
@@ -1151,7 +1154,8 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     paragraphs = article.paragraphs
     indented = isinstance(line, _Line) and line.indented
     fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
-    opens = starts_item(line) or _MARK_LED.match(line) or _BRACKETED.match(line.strip())  # "【…】": a heading
+    # a list's item, a marked line, a heading in 【】 and a report's lead ("本报讯（…）") open a paragraph
+    opens = starts_item(line) or _MARK_LED.match(line) or _BRACKETED.match(line.strip()) or _NEWS_LEAD.match(line)
     if paragraphs and not whole_lines and not opens and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \

@@ -1036,6 +1036,17 @@ def test_a_hotline_cases_handling_unit_in_its_head_publishes_it_and_stays_text()
     assert any(p.startswith("承办单位：某某市政养护中心") for p in article.paragraphs)
 
 
+def test_a_press_releases_labelled_headline_titles_it_and_its_lead_opens_a_paragraph():
+    page = parse_page("release", "【新闻通稿】仅供媒体参考\n稿件编号：XW-2024-012    发稿单位：某某公园管理处\n"
+                                 "----------\n主标题：某某公园荷花节7月1日开幕 夜场开放到22点\n"
+                                 "副标题：今年新增三座观荷栈桥\n\n本报讯（通讯员 王某）7月1日起，某某公园荷花节开幕，"
+                                 "夜场开放到22点，门票免费。\n")
+    [article] = page.articles
+    assert article.title == "某某公园荷花节7月1日开幕 夜场开放到22点"
+    assert "副标题：今年新增三座观荷栈桥" in article.paragraphs
+    assert "本报讯（通讯员 王某）7月1日起，某某公园荷花节开幕，夜场开放到22点，门票免费。" in article.paragraphs
+
+
 def test_a_forms_submission_day_without_its_time_is_a_deadline_that_dates_nothing():
     page = parse_page("form", "社区志愿者报名表（2024年）\n提交时间：2024年5月20日\n姓名：\n联系电话：\n"
                               "报名后社区将统一安排培训。\n")
