@@ -44,6 +44,7 @@ from .web_layout import (
     FIELD_LABEL,
     FIELD_START,
     ISSUER_END,
+    TIME_OF_DAY,
     Dateline,
     MeetingTranscript,
     contents_lines,
@@ -440,9 +441,14 @@ def _is_note_title(lines: list[str]) -> bool:
 def _is_form_title(lines: list[str]) -> bool:
     """A form's or export's name with a note in brackets over its first field ("某某 · 审批详情（导出）" /
     "审批编号：…", "出团单（两日游）" / "团号：…"), which a headline elsewhere holds none of."""
-    name = _BRACKETED_NOTE.sub("", lines[0])
     return len(lines) > 1 and bool(FIELD_START.match(lines[1])) and not _opens_field(lines[0]) \
-        and name != lines[0] and _is_title_line(name, punctuated=True)
+        and _is_noted_name(lines[0], punctuated=True)
+
+
+def _is_noted_name(line: str, punctuated: bool = False) -> bool:
+    """A name with a note in brackets after it ("出团单（两日游）", "某某 · 审批详情（导出）")."""
+    name = _BRACKETED_NOTE.sub("", line)
+    return name != line and _is_title_line(name, punctuated=punctuated)
 
 
 def _is_document_name(line: str) -> bool:
@@ -633,7 +639,7 @@ _STAMPED = re.compile(r"^(?=\D)[^，。；！？]{1,40}\s(?:\d{4}年\d{1,2}月\d
 # "金额（元）：3680.00", "期望交付日期：2024-11-20": a form's field whose value is a figure ends on its line, unless the
 # line under it goes on with the value ("报名截止时间：2024年5月10日" / "下午5点前，…")
 _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")
-_GOES_ON_WITH_A_FIGURE = re.compile(r"^(?:至|到|前|止|以前|之前|凌晨|早上|上午|中午|下午|傍晚|晚上|\d)")
+_GOES_ON_WITH_A_FIGURE = re.compile(rf"^(?:至|到|前|止|以前|之前|{TIME_OF_DAY}|\d)")
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
 _DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?"
@@ -746,8 +752,7 @@ def _pasted_parts(body: str) -> list[str]:
 def _opens_a_slip(line: str) -> bool:
     """A slip's first line under its head's rule: a field ("营业网点：…"), or its kind spaced out or with a note
     ("游 客 行 程 单", "出团单（两日游）"), not a headline over sentences."""
-    return _opens_field(line) or bool(_SPACED_KIND.fullmatch(line)) or (
-        bool(_BRACKETED_NOTE.search(line)) and _is_title_line(_BRACKETED_NOTE.sub("", line)))
+    return _opens_field(line) or bool(_SPACED_KIND.fullmatch(line)) or _is_noted_name(line)
 
 
 def _is_slip_head(lines: list[str]) -> bool:

@@ -314,7 +314,8 @@ _VERSION = re.compile(rf"^[（(]\s*{_MONTH}\s*(?:(\d{{1,2}}|[一二三四五六�
 _VERSION_NUMBER = r"(?:[\u4e00-\u9fff]{0,6}版本号?\s*[：:]\s*[Vv]?|[Vv])\d{1,3}(?:\.\d{1,3}){0,3}"
 _NUMBERED_VERSION = re.compile(rf"^{_VERSION_NUMBER}\s*[（(]?\s*{_MONTH}\s*版?\s*[）)]?(?=\s|$)")
 # A time of day, or two ("上午、傍晚")
-_DAYTIMES = "(?:凌晨|早上|上午|中午|下午|傍晚|晚上)(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
+TIME_OF_DAY = "凌晨|早上|上午|中午|下午|傍晚|晚上"
+_DAYTIMES = f"(?:{TIME_OF_DAY})(?:[、和](?:上午|中午|下午|傍晚|晚上))?"
 # A note's stamp right under its title, as a note app exports it: the day it was written, maybe quoted, then what was
 # done that day (记, 写, 摘, 更新, maybe with 于/自: "2025-02-18 记｜…", "2024年11月3日 写于家中") or a bar before a
 # remark ("2024.11.3 ｜ 上午去窗口问的"), or its time of day alone; not "2025年1月1日起，…" (a sentence) nor
