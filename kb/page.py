@@ -741,12 +741,18 @@ def _pasted_parts(body: str) -> list[str]:
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
-        if parts and not said_han(header) and (starts_item(opening) or (
-                _FIELDS_LINE.match(opening) and _is_slip_head(header))):
+        if parts and ((not said_han(header) and (starts_item(opening) or (
+                _FIELDS_LINE.match(opening) and _is_slip_head(header)))) or _continues_above(opening)):
             parts[-1] += "\n" + part
         else:
             parts.append(part)
     return parts
+
+
+def _continues_above(line: str) -> bool:
+    """A part no headline opens: a plain-text table's row ("镜号 | 景别 | 画面 | …") or a label over its items
+    ("备注："): the document above it goes on (a script's shot table and its notes between its rules)."""
+    return bool(_TEXT_TABLE_ROW.match(line) or _LABEL_ALONE.match(line))
 
 
 def _opens_a_slip(line: str) -> bool:
@@ -765,6 +771,8 @@ def _is_slip_head(lines: list[str]) -> bool:
 
 
 _FRAME = re.compile(r"^\s*[=＝]{4,}\s*$", re.MULTILINE)
+_TEXT_TABLE_ROW = re.compile(r"^[|｜]?[^|｜]+(?:[|｜][^|｜]+){2,}[|｜]?$")  # three cells or more
+_LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]$")
 _TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line
 _SLIP_NUMBER = re.compile(r"(?:单号|编号|流水号|打印(?:时间|日期))\s*[：:]")
 
@@ -1174,12 +1182,12 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
-    list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
-    shop's rating, a chat's time over its message ("4月11日 17:58") or a log's entry stamped with its time: no line
-    of a paragraph."""
+    list's, a contents page's), a table's row set out in spaces or between bars ("01 | 中景 | …"), a heading set
+    between dashes ("—— 价格表 ——"), a shop's rating, a chat's time over its message ("4月11日 17:58") or a log's
+    entry stamped with its time: no line of a paragraph."""
     return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip())
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
-                or (isinstance(line, _Line) and line.columns))
+                or _TEXT_TABLE_ROW.match(line.strip()) or (isinstance(line, _Line) and line.columns))
 
 
 def _opens_field(line: str) -> bool:

@@ -449,13 +449,18 @@ _SUBMITTED = re.compile(rf"(?:^|\s)(?:发起|提交)时间\s*：\s*{_FULL_DATE.p
 _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)?\s*：\s*"
                                      rf"(?:[\u4e00-\u9fff·]{{2,20}}\s*){{0,3}}{_FULL_DATE.pattern}")
                           for labels in ("整理|编写|编制|撰写|汇编|更新|制表", "制表"))
+# A script's or plan's sign-off line names its writer, its reviewer and a bare day ("编写：小马（剪辑）　审核：社长
+# 某某　日期：2024年10月9日"): the day it was written. A reader may ask who reviewed it, so it stays text.
+_WRITER_OR_REVIEWER = r"(?:[\u4e00-\u9fff·（）()]{2,20}\s*){1,3}"
+_SIGNED_OFF = re.compile(rf"(?:^|\s)(?:编写|撰写|起草|拟稿)人?\s*：\s*{_WRITER_OR_REVIEWER}"
+                         rf"(?:审核|审定)人?\s*：\s*{_WRITER_OR_REVIEWER}日期\s*：\s*{_FULL_DATE.pattern}")
 # A manual's or leaflet's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日　第2版"),
 # and a slip's the time a till printed it ("结算单号：…　打印时间：2024-10-26 11:42"): its day when it names no
 # other, as a 版记's printing day is; it stays text.
 _PRINTED_ON = re.compile(rf"(?:^|\s)(?:{_PRINTING_FIELD}|打印(?:日期|时间)\s*[：:]\s*){_FULL_DATE.pattern}")
 _QUOTED = re.compile(rf"(?:^|\s)报价日期\s*：\s*{_FULL_DATE.pattern}")  # not a tender's 报价时间, its bidding hours
-_ISSUED_DAYS = (_APPROVED, _PLANNED, _SUBMITTED, _CALLED, _BILLED, _INVOICED, _COMPILED, _REPORTED, _QUOTED, _EXPORTED,
-                _PRINTED_ON)
+_ISSUED_DAYS = (_APPROVED, _PLANNED, _SUBMITTED, _CALLED, _BILLED, _INVOICED, _COMPILED, _SIGNED_OFF, _REPORTED,
+                _QUOTED, _EXPORTED, _PRINTED_ON)
 _UNSAID_FIELDS = (*_ISSUING_UNITS, _APPROVED, _PLANNED, _COMPILED, _EXPORTED)  # a form head's fields that are no text
 _SENTENCE_END = re.compile(r"[。！？]")
 # A 信息公开 record's head, as every government site shows one above its record (a table, or fields several to a

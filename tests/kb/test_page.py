@@ -335,6 +335,26 @@ def test_a_printed_slips_spaced_kind_with_its_note_titles_the_fields_under_its_r
     assert article.paragraphs[0] == "团号：MS-0611 打印时间：2024-06-03 09:15"
 
 
+_SHOT_TABLE = ("某某合作社直播预热分镜脚本\n项目：某某合作社秋季直播\n========\n镜号 | 景别 | 台词 | 时长\n"
+               "01 | 中景 | 新米11月2日开卖，5斤一袋卖30元。 | 4秒\n02 | 特写 | 11月8日晚上8点开播。 | 5秒\n========\n"
+               "备注：\n1. 镜头02要在晚上拍。\n")
+
+
+def test_a_plain_text_tables_rows_and_its_notes_between_rules_go_on_with_the_document_above():
+    [article] = parse_page("p", _SHOT_TABLE).articles
+    assert article.title == "某某合作社直播预热分镜脚本"
+    assert article.paragraphs[-4:] == ["01 | 中景 | 新米11月2日开卖，5斤一袋卖30元。 | 4秒",
+                                       "02 | 特写 | 11月8日晚上8点开播。 | 5秒", "备注：", "1. 镜头02要在晚上拍。"]
+
+
+def test_a_sign_off_line_naming_writer_and_reviewer_dates_the_text_and_stays_text():
+    line = "编写：小王（剪辑）　审核：社长 某某某　日期：2024年10月9日"
+    page = parse_page("p", _SHOT_TABLE.replace("\n项目", f"\n{line}\n项目"))
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2024-10-09"  # not the latest day it reports (11月8日)
+    assert "编写：小王（剪辑） 审核：社长 某某某 日期：2024年10月9日" in article.paragraphs
+
+
 def test_a_field_line_under_a_name_opens_a_paragraph():
     page = parse_page("p", "---\ntitle: 某某眼镜取镜通知\n---\n您的眼镜已配好，请按时取镜。\n某某眼镜（东关店）\n"
                            "地址：某县东关街8号\n营业时间：9:00—21:00\n")
