@@ -95,6 +95,7 @@ _HEADLINE_MAX_CHARS = 80
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|｜－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|｜－—–·]+|\s-\s)\s*")
+_COLUMN_AFTER = re.compile(r"^(.*\S)\s*(?:[-_|｜－—–]+)\s*([^-_|｜－—–\s][^-_|｜－—–]{0,11})$")  # "headline - 栏目"
 _E_PAPER = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # "某某晚报数字报": the paper publishes
 _BYLINE_CHARS = 40
 # "条目 - 某某百科": a wiki; "价格与开放时间 - 某某攀岩馆": a venue's own site
@@ -324,6 +325,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _not_the_headline(_site_name(tab_title, title), title)
     page_url = url or doc.get("url") or ""
+    title = _without_column(title, {normalize(link.text_content()) for link in tree.iter("a")})
     return WebArticle(
         title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
         # an event page: the day it says it was posted, not its event's day nor a comment's time
@@ -893,6 +895,14 @@ def _first_heading(tree: Any, tab_title: str) -> str:  # an lxml tree
     headings = (normalize(heading.text_content()) for level in ("h1", "h2", "h3") for heading in tree.iter(level))
     return next((text for text in headings if re.search(HAN, text) and text not in tab_title
                  and not _SITE_NAME_END.search(text) and not is_page_kind(text) and not is_furniture(text)), "")
+
+
+def _without_column(title: str, links: set[str]) -> str:
+    """A title without the column's name the page title gives after the headline ("某某演出季来了 - 文化娱乐 -
+    某某论坛": the extractor drops the site's name), when a link of the page (its menu's, its breadcrumb's) names
+    the column."""
+    found = _COLUMN_AFTER.match(title)
+    return found.group(1) if found and found.group(2) in links else title
 
 
 def _not_the_headline(site_name: str, headline: str) -> str:

@@ -634,8 +634,9 @@ _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2
                          r"\s*(?:(?:星期|周)[一二三四五六日天]|昨天|前天|今天)?\s*(?:凌晨|早上|上午|中午|下午|晚上)?"
                          r"\s*\d{1,2}:\d{2}(?::\d{2})?")
 # "● 村支部书记 某某 同意　2024-11-05 14:07": a log's entry, stamped at its end with a full day and time
-_STAMPED = re.compile(r"^(?=\D)[^，。；！？]{1,40}\s(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
-                      r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_DAY_AND_TIME = r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?"
+_STAMPED = re.compile(rf"^(?=\D)[^，。；！？]{{1,40}}\s{_DAY_AND_TIME}$")
+_STAMP_LED = re.compile(rf"^{_DAY_AND_TIME}(?!\d)")  # "2024-11-26 10:02:11　某某": a message's or entry's head
 # "金额（元）：3680.00", "期望交付日期：2024-11-20": a form's field whose value is a figure ends on its line, unless the
 # line under it goes on with the value ("报名截止时间：2024年5月10日" / "下午5点前，…")
 _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")
@@ -727,7 +728,8 @@ def _numbered_documents(lines: list[str]) -> list[str]:
 
 def _pasted_parts(body: str) -> list[str]:
     """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
-    to the part under it when that part opens with "一、…" and has no headline of its own, and so does a title (maybe
+    to the part under it when that part opens with "一、…" or a message's day and time (a chat export's head over its
+    messages) and has no headline of its own, and so does a title (maybe
     over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
     such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
     first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head)."""
@@ -741,7 +743,7 @@ def _pasted_parts(body: str) -> list[str]:
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
-        if parts and ((not said_han(header) and (starts_item(opening) or (
+        if parts and ((not said_han(header) and (starts_item(opening) or _STAMP_LED.match(opening) or (
                 _FIELDS_LINE.match(opening) and _is_slip_head(header)))) or _continues_above(opening)):
             parts[-1] += "\n" + part
         else:

@@ -454,10 +454,10 @@ _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)
 _WRITER_OR_REVIEWER = r"(?:[\u4e00-\u9fff·（）()]{2,20}\s*){1,3}"
 _SIGNED_OFF = re.compile(rf"(?:^|\s)(?:编写|撰写|起草|拟稿)人?\s*：\s*{_WRITER_OR_REVIEWER}"
                          rf"(?:审核|审定)人?\s*：\s*{_WRITER_OR_REVIEWER}日期\s*：\s*{_FULL_DATE.pattern}")
-# A manual's or leaflet's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日　第2版"),
-# and a slip's the time a till printed it ("结算单号：…　打印时间：2024-10-26 11:42"): its day when it names no
-# other, as a 版记's printing day is; it stays text.
-_PRINTED_ON = re.compile(rf"(?:^|\s)(?:{_PRINTING_FIELD}|打印(?:日期|时间)\s*[：:]\s*){_FULL_DATE.pattern}")
+# A manual's, leaflet's or programme's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日
+# 第2版", "主办：某某局　编印：2025年5月6日"), and a slip's the time a till printed it ("结算单号：…　打印时间：
+# 2024-10-26 11:42"): its day when it names no other, as a 版记's printing day is; it stays text.
+_PRINTED_ON = re.compile(rf"(?:^|\s)(?:{_PRINTING_FIELD}|(?:打印(?:日期|时间)|编印)\s*[：:]\s*){_FULL_DATE.pattern}")
 _QUOTED = re.compile(rf"(?:^|\s)报价日期\s*：\s*{_FULL_DATE.pattern}")  # not a tender's 报价时间, its bidding hours
 _ISSUED_DAYS = (_APPROVED, _PLANNED, _SUBMITTED, _CALLED, _BILLED, _INVOICED, _COMPILED, _SIGNED_OFF, _REPORTED,
                 _QUOTED, _EXPORTED, _PRINTED_ON)

@@ -2686,6 +2686,23 @@ def test_a_forum_threads_category_tags_before_its_subject_are_no_part_of_its_tit
 
 
 
+_COLUMN_PAGE = ("<html><head><meta charset='utf-8'><title>某某镇夏季送戏下乡36场安排来了 - 文化娱乐 - 某某论坛"
+                "</title></head><body><div id='nv'><a href='#'>首页</a> <a href='#'>{column}</a> "
+                "<a href='#'>二手市场</a></div><div class='thead'>查看: 873 | 回复: 6 <b>[戏曲]</b> "
+                "某某镇夏季送戏下乡36场安排来了 <a>[复制链接]</a></div>"
+                "<div class='post'><p>今年夏季送戏下乡一共36场，走遍全镇12个村，每个村演3场，都在文化广场演出。</p>"
+                "<p>演出不要票，具体哪天到哪个村，提前一周在镇公众号上公布，下雨就顺延到下一个周末。</p>"
+                "<p>发表于 2024-5-8 21:14</p></div></body></html>")
+
+
+@pytest.mark.parametrize(("column", "title"), [
+    ("文化娱乐", "某某镇夏季送戏下乡36场安排来了"),  # the menu's link names the column
+    ("潍坊杂谈", "某某镇夏季送戏下乡36场安排来了 - 文化娱乐"),  # no link names it: the title's words stay
+])
+def test_a_columns_name_after_the_headline_is_no_part_of_the_title_when_a_link_names_the_column(column, title):
+    from kb.html_article import read_html
+    assert read_html(_COLUMN_PAGE.format(column=column)).title == title
+
 # A Q&A site's question page: the question and its text, the asker's line, the best answer under its heading and the
 # answerer's line, closing with its time line, then other answers with their own times, related questions, the footer.
 _QUESTION_PAGE = (

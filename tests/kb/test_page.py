@@ -2366,8 +2366,9 @@ def test_a_chat_export_is_titled_by_the_chat_its_head_names_and_a_sender_may_fol
     assert article.paragraphs[:2] == ["王芳：今天午餐谁去送？", "李强：我去，12号楼有3位老人订了餐。"]
 
 
-def test_a_group_chat_whose_messages_stand_under_their_day_time_and_sender_is_a_chat_export():
-    page = parse_page("c", "群聊记录导出\n群聊：青禾小区2号楼业主群（88）\n导出时间：2024-05-09 21:30\n\n"
+@pytest.mark.parametrize("rule", ["", "==============================\n"], ids=["plain", "head-over-a-rule"])
+def test_a_group_chat_whose_messages_stand_under_their_day_time_and_sender_is_a_chat_export(rule):
+    page = parse_page("c", f"群聊记录导出\n群聊：青禾小区2号楼业主群（88）\n导出时间：2024-05-09 21:30\n{rule}\n"
                            "2024-05-08 19:02:15 王管家（青禾物业）\n明天上午9点到11点2号楼停水，请提前储水。\n\n"
                            "2024-05-08 19:05:40 3单元201 李阿姨\n下午能来水吗\n\n"
                            "2024-05-08 19:07:02 王管家（青禾物业）\n11点前恢复供水，如有延误群里通知。\n")
@@ -2642,13 +2643,14 @@ def test_a_slips_head_with_its_number_and_printing_time_over_a_rule_heads_the_fi
     ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版", "2024-06-03"),  # the only day it names
     ("文件编号：QH-SM-07　印制日期：2024年6月3日　第3版\n发布日期：2024年7月1日", "2024-07-01"),  # published after
     ("文件编号：QH-SM-07　印发日期：2024年6月3日　第3版", "2024-06-03"),  # a handbook's
+    ("文件编号：QH-SM-07　编印：2024年6月3日", "2024-06-03"),  # compiled and printed
 ])
 def test_a_manuals_printing_day_in_its_head_dates_it_when_no_other_day_does(head, day):
     page = parse_page("p", f"青禾牌QH-30电暖器使用说明书\n{head}\n一、安全须知\n"
                            "电暖器须使用带接地线的插座，周围1米内不得堆放衣物。\n二、保修\n整机保修2年。\n")
     [article] = page.articles
     assert page.iso_date_of(article) == day
-    assert any("日期：2024年6月3日" in p for p in article.paragraphs)  # a reader may ask when it was printed
+    assert any("：2024年6月3日" in p for p in article.paragraphs)  # a reader may ask when it was printed
 
 
 @pytest.mark.parametrize("text", [
