@@ -420,14 +420,15 @@ def _meta_date(value: str) -> str:
 
 
 def _is_title_line(line: str, punctuated: bool = False) -> bool:
-    """Short, without sentence punctuation, not a dateline.
+    """Short, without sentence punctuation, not a dateline, not broken off after a comma.
 
     A title may hold ：and ，("临朐：为…") only where a column-broken paragraph cannot stand: first on the
     page or right before a byline. Elsewhere such a line is taken for the end of a paragraph.
     """
     marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
-            and not re.search(marks, line) and not line.endswith(("：", "|")) and read_dateline(line) is None
+            and not re.search(marks, line) and not line.endswith(("：", "|", "，", "、"))
+            and read_dateline(line) is None
             and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line))
 
 

@@ -19,6 +19,9 @@ _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font color=…>, {\an8}
+# A caption of what is heard, not said: "[欢快音乐]", "（掌声）", "[尖叫声]", "♪～♪"; no words of the recording
+_SOUND = re.compile(r"[\[［【（(]\s*[\u4e00-\u9fff]{0,6}(?:音乐|音效|声|鼓掌|BGM)"
+                    r"\s*[\]］】）)]|[♪♫～~\s]+")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
 # "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
@@ -27,7 +30,7 @@ _SPEAKER_LABELS = (re.compile(rf"^(?:[-–—]\s*)?({_NAME})\s*[:：]\s*(?=\S)")
 _FIELD_NAME = re.compile(r"(?:电话|热线|时间|日期|地址|地点|邮箱|网址|方式|费用)$")
 _LABELLED_SHARE = 0.6  # of the cues with text: fewer is a colon now and then ("咨询电话：…"), no transcript
 _MIN_CUES = 3
-_CLOSING_MARK = re.compile(r"[。！？!?，,、；;：:…”』」）)]$")
+_CLOSING_MARK = re.compile(r"[。！？!?.，,、；;：:…”』」）)]$")
 _UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not a sentence's line breaks
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
@@ -63,34 +66,55 @@ def subtitle_text(text: str) -> str | None:
     timed = [n for n, line in enumerate(lines) if _TIMING.match(line)]
     if len(timed) < _MIN_CUES or opening not in (timed[0], timed[0] - 1) and not _HEADER.match(lines[opening]):
         return None
-    skipped = {*timed, *(n - 1 for n in timed if n > 0 and _CUE_NUMBER.match(lines[n - 1])), *_note_lines(lines)}
+    skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     return "".join(f"{line}\n" for line in _closed(_turns(cues)))
 
 
-def _closed(lines: list[str]) -> list[str]:
-    """Subtitles mostly without punctuation at their ends (as video captions are made: a cue ends where the voice
-    pauses) have each such line closed as a sentence, so that what is said reads as sentences, not as headings."""
-    open_ended = [not _CLOSING_MARK.search(line) for line in lines]
-    if sum(open_ended) < _UNPUNCTUATED_SHARE * len(lines):
-        return lines
-    return [f"{line}。" if is_open else line for line, is_open in zip(lines, open_ended, strict=True)]
+def _is_cue_identifier(lines: list[str], n: int) -> bool:
+    """The line over a cue's timing that names the cue: a SubRip cue's number, or a WebVTT cue's identifier, any
+    words on a line of their own after a blank line ("3f9c1a20-…/18-0", a meeting app's)."""
+    return n >= 0 and bool(lines[n].strip()) and (bool(_CUE_NUMBER.match(lines[n])) or n == 0
+                                                  or not lines[n - 1].strip())
 
 
-def _turns(cues: list[list[str]]) -> list[str]:
-    """The lines said, without tags and speakers' names, the first line of each speaker's turn but the first
-    indented as a paragraph's. A cue that names no speaker goes on with the one before."""
+def _closed(cues: list[list[str]]) -> list[str]:
+    """The lines said. Subtitles mostly without punctuation at their ends (as video captions are made: a cue ends
+    where the voice pauses) have each such line closed as a sentence, so that what is said reads as sentences, not
+    as headings; subtitles whose cues mostly end so while their lines within end with a mark ("今天是周六，" /
+    "带我家闺女来玩啦") have each such cue closed."""
+    lines = [line for cue in cues for line in cue]
+    if _mostly_open(lines):
+        return [_sentence(line) for line in lines]
+    if _mostly_open([cue[-1] for cue in cues]):
+        return [_sentence(line) if n == len(cue) - 1 else line for cue in cues for n, line in enumerate(cue)]
+    return lines
+
+
+def _mostly_open(lines: list[str]) -> bool:
+    return sum(not _CLOSING_MARK.search(line) for line in lines) >= _UNPUNCTUATED_SHARE * len(lines)
+
+
+def _sentence(line: str) -> str:
+    return line if _CLOSING_MARK.search(line) else f"{line}。"
+
+
+def _turns(cues: list[list[str]]) -> list[list[str]]:
+    """The lines said in each cue, without tags, sounds and speakers' names, the first line of each speaker's turn
+    but the first indented as a paragraph's. A cue that names no speaker goes on with the one before."""
     speakers = _transcript_speakers([_TAG.sub("", cue[0]).strip() for cue in cues if cue])
-    said: list[str] = []
+    said: list[list[str]] = []
     speaker = None
     for cue in filter(None, cues):
         named, first = _speaker(cue[0], speakers)
-        words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:])) if line]
+        words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:]))
+                 if line and not _SOUND.fullmatch(line)]
         if words and said and named not in (None, speaker):
             words[0] = PARAGRAPH_START + words[0]
         speaker = named or speaker
-        said.extend(words)
+        if words:
+            said.append(words)
     return said
 
 

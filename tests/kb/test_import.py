@@ -866,6 +866,26 @@ async def test_a_first_cue_in_brackets_naming_a_day_is_the_videos_note_and_dates
     assert page.iso_date_of(article) == "2024-10-08" and "站里每天上午给老人免费量血压。" in article.paragraphs
 
 
+_VLOG = ("<i>[欢快音乐]</i>", "大家好，我是小鱼！今天是周六，\n带孩子来冰雪乐园啦", "门票：通票98块，\n学生票78元",
+         "[尖叫声]", "开放时间是每天上午十点到晚上九点，\n周一也不休息")
+
+
+def test_sounds_are_not_said_and_cues_whose_lines_within_end_with_marks_end_sentences():
+    from kb.subtitles import subtitle_text
+    assert subtitle_text(_srt(*_VLOG)) == ("大家好，我是小鱼！今天是周六，\n带孩子来冰雪乐园啦。\n门票：通票98块，\n"
+                                           "学生票78元。\n开放时间是每天上午十点到晚上九点，\n周一也不休息。\n")
+    [article] = parse_page("c", subtitle_text(_srt(*_VLOG)) or "").articles
+    assert article.title == "我是小鱼…"  # not the sound, nor a line broken off after its comma
+    assert article.paragraphs[0] == "大家好，我是小鱼！今天是周六，带孩子来冰雪乐园啦。"
+
+
+def test_a_webvtt_cues_identifier_is_not_said():
+    from kb.subtitles import subtitle_text
+    cues = "".join(f"3f9c1a20-6b1e-4d2a/{n}-0\n00:{n:02d}.000 --> 00:{n:02d}.900\n{line}\n\n"
+                   for n, line in enumerate(_TALK))
+    assert subtitle_text(f"WEBVTT\n\n{cues}") == "".join(f"{line}\n" for line in _TALK)
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 
