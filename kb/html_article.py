@@ -98,9 +98,10 @@ _TITLE_PARTS = re.compile(r"\s*(?:[-_|｜－—–·]+|\s-\s)\s*")
 _COLUMN_AFTER = re.compile(r"^(.*\S)\s*(?:[-_|｜－—–]+)\s*([^-_|｜－—–\s][^-_|｜－—–]{0,11})$")  # "headline - 栏目"
 _E_PAPER = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # "某某晚报数字报": the paper publishes
 _BYLINE_CHARS = 40
+_SERVICE_NAME_CHARS = 6  # "在线预约", "网上办事大厅": a site's service after its owner's name
 # "条目 - 某某百科": a wiki; "价格与开放时间 - 某某攀岩馆": a venue's own site
 _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
-                            r"|馆|医院|学院|学校|广播电视台|广播|电台|百科|报数字版|报电子版)$")
+                            r"|馆|院|学校|广播电视台|广播|电台|百科|报数字版|报电子版)$")
 _ALT_TEXT_MIN_HAN = 20
 # A photo's caption: a <figcaption>, or an element of a class news sites give one (cap, caption, pic_note, img_desc,
 # pictext) beside an image; a gallery's counter before it ("1/4　") and a photo credit after it are no text of it:
@@ -917,9 +918,19 @@ def _site_name(page_title: str, headline: str) -> str:
     e-paper's ("某某晚报数字报") is its paper's."""
     rest = page_title.replace(headline, " ") if headline else page_title
     parts = [part for part in _TITLE_PARTS.split(rest) if part.strip()]
-    named = [part.strip() for part in parts if _SITE_NAME_END.search(part.strip())]
+    named = [name for part in parts if (name := _named_site(part))]
     name = named[-1] if named else parts[0].strip() if len(parts) == 1 and rest == page_title else ""
     return _E_PAPER.sub("", name)  # "某某晚报数字报": the paper's name
+
+
+def _named_site(part: str) -> str:
+    """A page title's part named like a site or publisher, or such a name before its service's ("某某保健院 在线预约");
+    "" for any other."""
+    words = part.split()
+    if _SITE_NAME_END.search(part.strip()):
+        return part.strip()
+    return words[0] if len(words) == 2 and len(words[1]) <= _SERVICE_NAME_CHARS and _SITE_NAME_END.search(words[0]) \
+        else ""
 
 
 def _is_headline_of(line: str, title: str) -> bool:

@@ -2800,7 +2800,10 @@ def test_the_source_line_names_publisher_date_and_url():
     ("<title>寒亭夜市恢复营业 首晚客流2.3万人次 - 寒亭新闻网</title>"
      "<link rel='canonical' href='http://www.example.cn/news/2020-04/02/content_1.html'>",
      "寒亭夜市恢复营业 首晚客流2.3万人次", "寒亭新闻网"),
-], ids=["site-name-is-the-headline", "title-part-with-a-dot"])
+    # the site's owner before its service's name; a listing's first word names no site
+    ("<title>寒亭夜市恢复营业 - 寒亭区妇幼保健院 在线预约</title>", "寒亭夜市恢复营业", "寒亭区妇幼保健院"),
+    ("<title>寒亭大剧院 话剧两张连座 原价以下转_某某二手</title>", "寒亭大剧院 话剧两张连座 原价以下转", ""),
+], ids=["site-name-is-the-headline", "title-part-with-a-dot", "owner-before-its-service", "a-listings-first-word"])
 def test_a_headline_is_never_taken_for_the_publisher_and_the_site_name_after_it_is(head, headline, publisher):
     from kb.html_article import read_html
     page = (f"<html><head><meta charset='utf-8'>{head}</head><body><h1>{headline}</h1>"
