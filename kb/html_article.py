@@ -101,7 +101,8 @@ _BYLINE_CHARS = 40
 _SERVICE_NAME_CHARS = 6  # "在线预约", "网上办事大厅": a site's service after its owner's name
 # "条目 - 某某百科": a wiki; "价格与开放时间 - 某某攀岩馆": a venue's own site
 _SITE_NAME_END = re.compile(r"(?:网|报|新闻|发布|融媒|客户端|论坛|政府|局|委|办公室|中心|公司|集团|协会|电视台"
-                            r"|馆|院|学校|广播电视台|广播|电台|百科|报数字版|报电子版)$")
+                            r"|馆|医院|学院|保健院|研究院|科学院|设计院|法院|检察院|学校|广播电视台|广播|电台|百科|报数字版"
+                            r"|报电子版)$")
 _ALT_TEXT_MIN_HAN = 20
 # A photo's caption: a <figcaption>, or an element of a class news sites give one (cap, caption, pic_note, img_desc,
 # pictext) beside an image; a gallery's counter before it ("1/4　") and a photo credit after it are no text of it:
@@ -326,7 +327,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _not_the_headline(_site_name(tab_title, title), title)
     page_url = url or doc.get("url") or ""
-    title = _without_column(title, {normalize(link.text_content()) for link in tree.iter("a")})
+    title = _without_column(title, {normalize(link.text_content()) for link in tree.iter("a")}, lines)
     return WebArticle(
         title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
         # an event page: the day it says it was posted, not its event's day nor a comment's time
@@ -898,12 +899,14 @@ def _first_heading(tree: Any, tab_title: str) -> str:  # an lxml tree
                  and not _SITE_NAME_END.search(text) and not is_page_kind(text) and not is_furniture(text)), "")
 
 
-def _without_column(title: str, links: set[str]) -> str:
+def _without_column(title: str, links: set[str], lines: list[str]) -> str:
     """A title without the column's name the page title gives after the headline ("某某演出季来了 - 文化娱乐 -
     某某论坛": the extractor drops the site's name), when a link of the page (its menu's, its breadcrumb's) names
-    the column."""
+    the column and no line of the page shows the title whole (a headline "国家级非遗—杨家埠木版年画" keeps its
+    words, a tag's link named like them or not)."""
     found = _COLUMN_AFTER.match(title)
-    return found.group(1) if found and found.group(2) in links else title
+    shown = any(title in line for line in lines)
+    return found.group(1) if found and found.group(2) in links and not shown else title
 
 
 def _not_the_headline(site_name: str, headline: str) -> str:

@@ -429,7 +429,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, line) and not line.endswith(("：", "|", "，", "、"))
             and read_dateline(line) is None
-            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line))
+            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
 
 
 def _is_note_title(lines: list[str]) -> bool:
@@ -733,7 +733,8 @@ def _pasted_parts(body: str) -> list[str]:
     messages) and has no headline of its own, and so does a title (maybe
     over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
     such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
-    first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head)."""
+    first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head). A
+    part an app adds under the text to say it was made by machine ("以上内容由OCR自动识别，…") is none."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
     head = list(itertools.takewhile(lambda line: not _FRAME.match(line), lines))
@@ -743,19 +744,25 @@ def _pasted_parts(body: str) -> list[str]:
         return [body]
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
+        if _MACHINE_NOTE.match(opening):  # "以上内容由OCR自动识别，…" under the text: the app's, no article
+            continue
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
         if parts and ((not said_han(header) and (starts_item(opening) or _STAMP_LED.match(opening) or (
-                _FIELDS_LINE.match(opening) and _is_slip_head(header)))) or _continues_above(opening)):
+                _FIELDS_LINE.match(opening) and _is_slip_head(header)))) or _continues_above(part)):
             parts[-1] += "\n" + part
         else:
             parts.append(part)
     return parts
 
 
-def _continues_above(line: str) -> bool:
-    """A part no headline opens: a plain-text table's row ("镜号 | 景别 | 画面 | …") or a label over its items
-    ("备注："): the document above it goes on (a script's shot table and its notes between its rules)."""
-    return bool(_TEXT_TABLE_ROW.match(line) or _LABEL_ALONE.match(line))
+def _continues_above(part: str) -> bool:
+    """A part no headline opens: a plain-text table (a row of cells between bars over another row or a rule:
+    "镜号 | 景别 | 画面 | …") or notes under their label ("备注："): the document above it goes on (a script's shot
+    table and its notes between its rules)."""
+    lines = [line.strip() for line in part.splitlines() if line.strip()]
+    return bool(lines) and (bool(_NOTES_LABEL.match(lines[0])) or (
+        len(lines) > 1 and bool(_TEXT_TABLE_ROW.match(lines[0]))
+        and bool(_TEXT_TABLE_ROW.match(lines[1]) or _TABLE_RULE.match(lines[1]))))
 
 
 def _opens_a_slip(line: str) -> bool:
@@ -774,8 +781,11 @@ def _is_slip_head(lines: list[str]) -> bool:
 
 
 _FRAME = re.compile(r"^\s*[=＝]{4,}\s*$", re.MULTILINE)
-_TEXT_TABLE_ROW = re.compile(r"^[|｜]?[^|｜]+(?:[|｜][^|｜]+){2,}[|｜]?$")  # three cells or more
-_LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]$")
+_MACHINE_NOTE = re.compile(r"^以上(?:内容|文字|文本|结果)?(?:由|为|是)?.{0,12}?(?:识别|生成|转写|转录|翻译)")
+# A plain-text table's row: three cells or more between ASCII bars (a headline parts its words with "｜")
+_TEXT_TABLE_ROW = re.compile(r"^\|?[^|]+(?:\|[^|]+){2,}\|?$")
+_TABLE_RULE = re.compile(r"^[-+|=:\s]{3,}$")  # "-----+------+-----" under a table's header row
+_NOTES_LABEL = re.compile(r"^(?:备注|附注|说明|注|注意事项)\s*[：:]$")
 _TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line
 _SLIP_NUMBER = re.compile(r"(?:单号|编号|流水号|打印(?:时间|日期))\s*[：:]")
 
@@ -1177,20 +1187,28 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \
             and not any(map(_stands_alone, (paragraphs[-1], line))) \
+            and not _in_text_table(paragraphs, line) \
             and not (_FIGURE_FIELD.match(paragraphs[-1].strip()) and not _GOES_ON_WITH_A_FIGURE.match(line)):
         paragraphs[-1] += line
     else:
         paragraphs.append(line)
 
 
+def _in_text_table(paragraphs: list[str], line: str) -> bool:
+    """Whether the line is a plain-text table's row under another, or the line under its last row: rows of cells
+    between bars each stand on their line ("新米 | 5斤 | 30元"), though a line of text with two bars may wrap."""
+    rows = [bool(_TEXT_TABLE_ROW.match(text.strip())) for text in paragraphs[-2:]]
+    return rows[-1] and (bool(_TEXT_TABLE_ROW.match(line.strip())) or all(rows) and len(rows) == 2)
+
+
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
-    list's, a contents page's), a table's row set out in spaces or between bars ("01 | 中景 | …"), a heading set
-    between dashes ("—— 价格表 ——"), a shop's rating, a chat's time over its message ("4月11日 17:58") or a log's
-    entry stamped with its time: no line of a paragraph."""
+    list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
+    shop's rating, a chat's time over its message ("4月11日 17:58") or a log's entry stamped with its time: no line
+    of a paragraph."""
     return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip())
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
-                or _TEXT_TABLE_ROW.match(line.strip()) or (isinstance(line, _Line) and line.columns))
+                or (isinstance(line, _Line) and line.columns))
 
 
 def _opens_field(line: str) -> bool:

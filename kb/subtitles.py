@@ -18,10 +18,12 @@ from .web_layout import first_full_day
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <font color=…>, {\an8}
-# A caption of what is heard, not said: "[欢快音乐]", "（掌声）", "[尖叫声]", "♪～♪"; no words of the recording
-_SOUND = re.compile(r"[\[［【（(]\s*[\u4e00-\u9fff]{0,6}(?:音乐|音效|声|鼓掌|BGM)"
-                    r"\s*[\]］】）)]|[♪♫～~\s]+")
+# <i>, <font color=…>, {\an8}, and automatic captions' word timings: <00:00:01.360>
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}|<(?:\d{2}:)?\d{2}:\d{2}\.\d{3}>")
+# A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
+# "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
+_SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff]{0,4}(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)"
+                    r"[\u4e00-\u9fff]{0,4}\s*[\]］）)]|[♪♫～~\s]+")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
 # "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
@@ -82,8 +84,8 @@ def _is_cue_identifier(lines: list[str], n: int) -> bool:
 def _closed(cues: list[list[str]]) -> list[str]:
     """The lines said. Subtitles mostly without punctuation at their ends (as video captions are made: a cue ends
     where the voice pauses) have each such line closed as a sentence, so that what is said reads as sentences, not
-    as headings; subtitles whose cues mostly end so while their lines within end with a mark ("今天是周六，" /
-    "带我家闺女来玩啦") have each such cue closed."""
+    as headings; subtitles whose cues (not their lines) mostly end so, a cue's line within ending with a mark or not
+    ("今天是周六，" / "带我家闺女来玩啦"), have each such cue closed."""
     lines = [line for cue in cues for line in cue]
     if _mostly_open(lines):
         return [_sentence(line) for line in lines]
@@ -110,6 +112,8 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
         named, first = _speaker(cue[0], speakers)
         words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:]))
                  if line and not _SOUND.fullmatch(line)]
+        if said and words[:1] == said[-1][-1:]:  # automatic captions roll: a cue's line again under the next
+            words = words[1:]
         if words and said and named not in (None, speaker):
             words[0] = PARAGRAPH_START + words[0]
         speaker = named or speaker

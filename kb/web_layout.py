@@ -279,7 +279,7 @@ _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 # foot gives the day of its last revision so ("某某学校　2024年5月6日修订")
 _PRINTED = "印制|印发|编印|修订|印"  # "某某馆 2023年4月印": a leaflet's back may say only 印
 _PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023年3月6日印发", "二〇二三年三月六日印发"
-_PRINTING_FIELD = r"(?:印制|印刷|印发)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
+_PRINTING_FIELD = r"(?:印制|印刷|印发|编印)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
 # A page's own info line: the organisation that publishes it, the page's time and its view count ("某某检测有限公司
@@ -451,12 +451,14 @@ _COMPILED, _TABULATED = (re.compile(rf"(?:^|\s)(?:{labels})(?:人|时间|日期)
                           for labels in ("整理|编写|编制|撰写|汇编|更新|制表", "制表"))
 # A script's or plan's sign-off line names its writer, its reviewer and a bare day ("编写：小马（剪辑）　审核：社长
 # 某某　日期：2024年10月9日"): the day it was written. A reader may ask who reviewed it, so it stays text.
-_WRITER_OR_REVIEWER = r"(?:[\u4e00-\u9fff·（）()]{2,20}\s*){1,3}"
+_WRITER_OR_REVIEWER = r"(?:[\u4e00-\u9fffA-Za-z·（）()、]{2,20}\s*){1,3}"
 _SIGNED_OFF = re.compile(rf"(?:^|\s)(?:编写|撰写|起草|拟稿)人?\s*：\s*{_WRITER_OR_REVIEWER}"
-                         rf"(?:审核|审定)人?\s*：\s*{_WRITER_OR_REVIEWER}日期\s*：\s*{_FULL_DATE.pattern}")
+                         rf"(?:(?:审核|审定|校对|批准|签发)人?\s*：\s*{_WRITER_OR_REVIEWER})+"
+                         rf"日期\s*：\s*{_FULL_DATE.pattern}")
 # A manual's, leaflet's or programme's head may name only the day it was printed ("文件编号：…　印制日期：2024年4月15日
-# 第2版", "主办：某某局　编印：2025年5月6日"), and a slip's the time a till printed it ("结算单号：…　打印时间：
-# 2024-10-26 11:42"): its day when it names no other, as a 版记's printing day is; it stays text.
+# 第2版", "编印：2025年5月6日"), and a slip's the time a till printed it ("结算单号：…　打印时间：2024-10-26 11:42"):
+# its day when it names no other, as a 版记's printing day is; it stays text (unless its line names the issuing unit:
+# "主办：某某局　编印：…" is the head's, no text).
 _PRINTED_ON = re.compile(rf"(?:^|\s)(?:{_PRINTING_FIELD}|(?:打印(?:日期|时间)|编印)\s*[：:]\s*){_FULL_DATE.pattern}")
 _QUOTED = re.compile(rf"(?:^|\s)报价日期\s*：\s*{_FULL_DATE.pattern}")  # not a tender's 报价时间, its bidding hours
 _ISSUED_DAYS = (_APPROVED, _PLANNED, _SUBMITTED, _CALLED, _BILLED, _INVOICED, _COMPILED, _SIGNED_OFF, _REPORTED,

@@ -886,6 +886,19 @@ def test_a_webvtt_cues_identifier_is_not_said():
     assert subtitle_text(f"WEBVTT\n\n{cues}") == "".join(f"{line}\n" for line in _TALK)
 
 
+def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_is():
+    from kb.subtitles import subtitle_text
+    said = subtitle_text(_srt("[笑]", "（众人笑）", "[Music]", "大家好，今天说说冰雪乐园。", "【百姓心声】"))
+    assert said == "大家好，今天说说冰雪乐园。\n【百姓心声】\n"
+
+
+def test_automatic_captions_timing_tags_and_rolled_lines_are_said_once():
+    from kb.subtitles import subtitle_text
+    karaoke = ("今天的<00:00:01.360><c> 集中缴费期是</c><00:00:02.080><c>3月1日到6月30日</c>",
+               "今天的 集中缴费期是3月1日到6月30日", "最低一<00:03.200><c>年300元</c>", "最低一年300元")
+    assert subtitle_text(f"WEBVTT\n\n{_cues(*karaoke)}") == "今天的 集中缴费期是3月1日到6月30日。\n最低一年300元。\n"
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 
@@ -2715,13 +2728,16 @@ _COLUMN_PAGE = ("<html><head><meta charset='utf-8'><title>某某镇夏季送戏�
                 "<p>发表于 2024-5-8 21:14</p></div></body></html>")
 
 
-@pytest.mark.parametrize(("column", "title"), [
-    ("文化娱乐", "某某镇夏季送戏下乡36场安排来了"),  # the menu's link names the column
-    ("潍坊杂谈", "某某镇夏季送戏下乡36场安排来了 - 文化娱乐"),  # no link names it: the title's words stay
+@pytest.mark.parametrize(("column", "shown", "title"), [
+    ("文化娱乐", "", "某某镇夏季送戏下乡36场安排来了"),  # the menu's link names the column
+    ("潍坊杂谈", "", "某某镇夏季送戏下乡36场安排来了 - 文化娱乐"),  # no link names it: the title's words stay
+    # the page shows the headline whole: its words after the dash are its own
+    ("文化娱乐", "<h1>某某镇夏季送戏下乡36场安排来了 - 文化娱乐</h1>", "某某镇夏季送戏下乡36场安排来了 - 文化娱乐"),
 ])
-def test_a_columns_name_after_the_headline_is_no_part_of_the_title_when_a_link_names_the_column(column, title):
+def test_a_columns_name_after_the_headline_is_no_part_of_the_title_when_a_link_names_the_column(column, shown, title):
     from kb.html_article import read_html
-    assert read_html(_COLUMN_PAGE.format(column=column)).title == title
+    page = _COLUMN_PAGE.format(column=column).replace("<div class='post'>", f"{shown}<div class='post'>")
+    assert read_html(page).title == title
 
 # A Q&A site's question page: the question and its text, the asker's line, the best answer under its heading and the
 # answerer's line, closing with its time line, then other answers with their own times, related questions, the footer.
@@ -2811,6 +2827,18 @@ def test_a_headline_is_never_taken_for_the_publisher_and_the_site_name_after_it_
             "<p>市场服务中心要求摊主佩戴口罩，顾客扫码测温后进场，每个摊位之间留出一米间距。</p></body></html>")
     article = read_html(page)
     assert (article.title, article.publisher) == (headline, publisher)
+
+
+def test_a_word_ending_in_yuan_names_no_site():
+    from kb.html_article import read_html
+    text = ("<p>5月3日晚，寒亭区一位独居老人突发疾病，邻居发现后拨打120送医，老人已住院治疗。</p>"
+            "<p>社区工作人员联系上了老人在外地的子女，邻居们轮流到医院照看。</p>")
+    news = read_html(f"<html><head><meta charset='utf-8'><title>老人突发疾病住院 - 社会</title></head><body>"
+                     f"<h1>老人突发疾病住院，邻居相助</h1>{text}</body></html>")
+    assert news.publisher == ""  # 住院 is no site's name
+    matter = read_html("<html><head><meta charset='utf-8'><title>事项详情 - 寒亭区政务服务网</title></head><body>"
+                       f"<h1>特困人员申请入住敬老院</h1><h2>办理条件</h2>{text}</body></html>")
+    assert matter.title == "特困人员申请入住敬老院"  # a heading ending in 敬老院 is no site's name either
 
 
 def test_an_update_line_under_the_name_dates_a_page_that_names_no_other_day():

@@ -355,6 +355,44 @@ def test_a_sign_off_line_naming_writer_and_reviewer_dates_the_text_and_stays_tex
     assert "编写：小王（剪辑） 审核：社长 某某某 日期：2024年10月9日" in article.paragraphs
 
 
+@pytest.mark.parametrize("second", [
+    # an address, no notes label
+    "各位居民：\n本周六上午社区举办义诊，地点在社区广场。\n某某社区居委会\n2024年5月6日\n",
+    "周末去哪儿｜坊子｜炭矿遗址\n炭矿遗址周一闭馆，门票20元。\n",  # a headline's words parted by bars, no table
+])
+def test_a_notice_between_rules_is_no_table_or_notes_of_the_one_above(second):
+    page = parse_page("p", "关于小区停水的通知\n本周五上午8点到12点，小区停水检修，请提前储水。\n某某物业服务中心\n"
+                           f"2024年5月7日\n==========\n{second}")
+    assert len(page.articles) == 2
+
+
+def test_a_plain_text_tables_rows_stand_on_their_lines_and_a_wrapped_line_with_bars_goes_on():
+    [table] = parse_page("p", "某某合作社价格表\n品名 | 规格 | 价格\n新米 | 5斤 | 30元\n小米 | 2斤 | 15元\n"
+                              "价格自2024年11月1日起执行。\n").articles
+    assert table.title == "某某合作社价格表"
+    assert table.paragraphs == ["品名 | 规格 | 价格", "新米 | 5斤 | 30元", "小米 | 2斤 | 15元",
+                                "价格自2024年11月1日起执行。"]
+    [wrapped] = parse_page("p", "某某博物馆开放通知\n地址：某区风筝路8号 | 电话：0536-1234567 | 开放时间为\n"
+                                "每天上午九点到下午五点，周一闭馆。\n").articles
+    assert wrapped.paragraphs == ["地址：某区风筝路8号 | 电话：0536-1234567 | 开放时间为每天上午九点到下午五点，"
+                                  "周一闭馆。"]
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("编写：小王　审核：张三、李四　批准：Tony王　日期：2024年10月9日", "2024-10-09"),  # several reviewers' fields
+    ("编印日期：2024年10月9日", "2024-10-09"),  # a programme's printing day, labelled
+])
+def test_a_sign_off_or_printing_day_in_the_head_dates_the_text(line, day):
+    page = parse_page("p", f"某某合作社直播预热安排\n{line}\n11月8日晚上8点开播，新米5斤一袋卖30元。\n")
+    assert page.iso_date_of(page.articles[0]) == day
+
+
+def test_an_apps_note_under_a_rule_that_the_text_was_made_by_machine_is_no_article():
+    page = parse_page("p", "关于某某市场临时搬迁的通告\n临时市场6月20日起营业，营业时间每天5:30—19:00。\n"
+                           "==========\n以上内容由OCR自动识别，请对照原图核对。\n[复制全文]  [导出Word]\n")
+    assert [a.title for a in page.articles] == ["关于某某市场临时搬迁的通告"]
+
+
 def test_a_field_line_under_a_name_opens_a_paragraph():
     page = parse_page("p", "---\ntitle: 某某眼镜取镜通知\n---\n您的眼镜已配好，请按时取镜。\n某某眼镜（东关店）\n"
                            "地址：某县东关街8号\n营业时间：9:00—21:00\n")
