@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from .text import HAN, PARAGRAPH_START
-from .web_layout import first_full_day
+from .web_layout import first_full_day, is_issuer
 
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
@@ -21,9 +21,12 @@ _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 # <i>, <font color=…>, {\an8}, and automatic captions' word timings: <00:00:01.360>
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}|<(?:\d{2}:)?\d{2}:\d{2}\.\d{3}>")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
-# "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
-_SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff]{0,4}(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)"
-                    r"[\u4e00-\u9fff]{0,4}\s*[\]］）)]|[♪♫～~\s]+")
+# "[鸟叫声、风声]", "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
+_SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
+                    r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]"
+                    r"|[♪♫～~\s]+")
+# A film's credit as its first cue: "【某某局 出品】", "某某融媒体中心 摄制": who made it publishes it; no words said
+_CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)\s*[】\]］)）]?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
 # "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
@@ -68,7 +71,8 @@ def subtitle_text(text: str) -> str | None:
     timed = [n for n, line in enumerate(lines) if _TIMING.match(line)]
     if len(timed) < _MIN_CUES or opening not in (timed[0], timed[0] - 1) and not _HEADER.match(lines[opening]):
         return None
-    skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines)}
+    skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
+               *_credit_card(lines)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     return "".join(f"{line}\n" for line in _closed(_turns(cues)))
@@ -145,12 +149,12 @@ def _speaker(line: str, speakers: tuple[re.Pattern[str], frozenset[str]] | None)
 
 
 def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
-    """The title and day (YYYY-MM-DD) of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
+    """The title, day (YYYY-MM-DD) and maker of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
     file's first line, else a NOTE line labelled as the title ("视频标题：…", "会议主题：…"), else the work a NOTE line
     says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕"), else the
     file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's
     title), each without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
-    NOTE blocks or its caption note (see _event_day, _caption_note)."""
+    NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cue credits."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
@@ -165,8 +169,15 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     day = _event_day(notes)
-    facts = {"title": title, "date": day.isoformat() if day else ""}
+    facts = {"title": title, "date": day.isoformat() if day else "", "publisher": "".join(_credit_card(lines).values())}
     return {key: value for key, value in facts.items() if value}
+
+
+def _credit_card(lines: list[str]) -> dict[int, str]:
+    """The maker a film's first cue credits (_CREDIT_CARD) when it names an organisation, by the cue's line number."""
+    first = next((n + 1 for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
+    credit = _CREDIT_CARD.match(_TAG.sub("", lines[first]).strip()) if first < len(lines) else None
+    return {first: credit.group(1)} if credit and is_issuer(credit.group(1)) else {}
 
 
 def _caption_note(lines: list[str]) -> dict[int, str]:

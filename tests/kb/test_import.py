@@ -892,6 +892,19 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
     assert said == "大家好，今天说说冰雪乐园。\n【百姓心声】\n"
 
 
+@pytest.mark.parametrize(("credit", "publisher"), [
+    ("【某某区文化和旅游局 出品】", "某某区文化和旅游局"), ("某某县融媒体中心 摄制", "某某县融媒体中心"),
+    ("【小鱼 出品】", ""),  # a person's name: no organisation publishes it
+])
+async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_path, credit, publisher):
+    (tmp_path / "film.srt").write_text(_srt(credit, "[鸟叫声、风声]", "每年四月，梨花开了。", "梨园免费入园。"),
+                                       encoding="utf-8")
+    page = parse_page("film", await page_text(str(tmp_path / "film.srt"), Limits()))
+    [article] = page.articles
+    assert page.publisher_of(article) == publisher
+    assert credit not in article.text and "风声" not in article.text
+
+
 def test_automatic_captions_timing_tags_and_rolled_lines_are_said_once():
     from kb.subtitles import subtitle_text
     karaoke = ("今天的<00:00:01.360><c> 集中缴费期是</c><00:00:02.080><c>3月1日到6月30日</c>",
