@@ -524,6 +524,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
     # its English capitals)
     while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
+                     or (_BRACKETED.fullmatch(lines[0].strip()) and len(lines) > 1  # "【三折页·封面】" over a headline
+                         and _is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1]))
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
                                                       and is_english_name(lines[1]))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
@@ -561,7 +563,10 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     articles: list[Article] = []
     for begin, end in itertools.pairwise([*starts, len(lines)]):
         item = _item_heading(lines[begin], bulletin) if bulletin else None  # a bulletin's item: titled by its heading
-        article = _read_article(lines[begin + bool(item):end], title=item, whole_lines=whole_lines)
+        skip = 1 if item else 0
+        if item and end - begin > 2 and _is_title_line(lines[begin + 1]) and not _is_title_line(lines[begin + 2]):
+            item, skip = lines[begin + 1], 2  # a column's heading ("【工作动态】") over the item's own headline
+        article = _read_article(lines[begin + skip:end], title=item, whole_lines=whole_lines)
         if article is None or (begin == 0 and opening and not article.title):  # a document printed before ends
             continue
         dangling = next((a for a in articles if a.open_ended), None) if begin not in opening else None

@@ -120,7 +120,11 @@ _CREDIT = re.compile(
 # A byline on a line of its own: "大众网·海报新闻记者 张晓 潍坊报道", "本报记者 王某 通讯员 李某" (names stand
 # apart, so "记者从市人社局获悉" is not one).
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,6}){1,8}$")
-_BRACKET_LINKS = re.compile(r"^(?:【[^】]{0,8}】\s*)+$")  # 【打印本页】【关闭窗口】, not a 【headline】 of its own
+# 【打印本页】【关闭窗口】, or one such page action alone; not a 【headline】 of its own nor a bulletin's
+# column (【工作动态】)
+_PAGE_ACTION = (r"【[^】]{0,6}(?:打印|关闭|返回|收藏|分享|转发|字体|字号|顶部|窗口|纠错|复制|下载|点赞|评论|保存)"
+                r"[^】]{0,6}】")
+_BRACKET_LINKS = re.compile(rf"^(?:(?:【[^】]{{0,8}}】\s*){{2,}}|{_PAGE_ACTION})$")
 # An app's attachment card: the file's name with its size, maybe numbered and with its buttons ("附件（1）：某某.pdf
 # 32.5KB [预览][下载]"): the file is not in the text
 _ATTACHMENT_CARD = re.compile(r"^(?:附件\s*(?:[（(]\d{1,3}[)）])?\s*[：:]\s*)?\S.*\.[A-Za-z]{2,5}"

@@ -387,6 +387,20 @@ def test_a_sign_off_or_printing_day_in_the_head_dates_the_text(line, day):
     assert page.iso_date_of(page.articles[0]) == day
 
 
+def test_a_bulletins_column_heading_over_an_items_headline_leaves_the_headline_to_title_it():
+    page = parse_page("p", "工 作 简 报\n2025年第3期（总第41期）\n某某中心办公室编印 2025年3月18日\n【工作动态】\n"
+                           "家庭医生签约服务新举措落地\n今年起，老年人包调整为每人每年100元。\n【数据通报】\n"
+                           "截至3月15日，累计签约12860人。\n【关闭窗口】\n")
+    assert [a.title for a in page.articles] == ["家庭医生签约服务新举措落地", "数据通报"]  # a page action is no item
+    assert {(page.iso_date_of(a), page.publisher_of(a)) for a in page.articles} == {("2025-03-18", "某某中心办公室")}
+    assert "关闭窗口" not in page.articles[-1].text
+
+
+def test_a_layout_mark_in_brackets_over_a_headline_is_no_part_of_it():
+    [article] = parse_page("p", "【三折页·封面】\n某某夜校 2025春季班 招生啦\n3月10日开课。\n").articles
+    assert article.title == "某某夜校 2025春季班 招生啦"
+
+
 def test_an_apps_note_under_a_rule_that_the_text_was_made_by_machine_is_no_article():
     page = parse_page("p", "关于某某市场临时搬迁的通告\n临时市场6月20日起营业，营业时间每天5:30—19:00。\n"
                            "==========\n以上内容由OCR自动识别，请对照原图核对。\n[复制全文]  [导出Word]\n")
