@@ -327,7 +327,7 @@ def read_html(page: str, url: str = "") -> WebArticle:
     if (publisher in _THIS_SITE or not publisher) and not nameless:
         publisher = _not_the_headline(_site_name(tab_title, title), title)
     page_url = url or doc.get("url") or ""
-    title = _without_column(title, {normalize(link.text_content()) for link in tree.iter("a")}, lines)
+    title = _without_column(title, tree, lines)
     return WebArticle(
         title=_EPISODE_NUMBER.sub("", _CATEGORY_TAGS.sub("", title) if forum else title),
         # an event page: the day it says it was posted, not its event's day nor a comment's time
@@ -899,14 +899,16 @@ def _first_heading(tree: Any, tab_title: str) -> str:  # an lxml tree
                  and not _SITE_NAME_END.search(text) and not is_page_kind(text) and not is_furniture(text)), "")
 
 
-def _without_column(title: str, links: set[str], lines: list[str]) -> str:
+def _without_column(title: str, tree: Any, lines: list[str]) -> str:  # an lxml tree
     """A title without the column's name the page title gives after the headline ("某某演出季来了 - 文化娱乐 -
     某某论坛": the extractor drops the site's name), when a link of the page (its menu's, its breadcrumb's) names
     the column and no line of the page shows the title whole (a headline "国家级非遗—杨家埠木版年画" keeps its
     words, a tag's link named like them or not)."""
     found = _COLUMN_AFTER.match(title)
-    shown = any(title in line for line in lines)
-    return found.group(1) if found and found.group(2) in links and not shown else title
+    if not found or any(title in line for line in lines):
+        return title
+    named = any(normalize(link.text_content()) == found.group(2) for link in tree.iter("a"))
+    return found.group(1) if named else title
 
 
 def _not_the_headline(site_name: str, headline: str) -> str:

@@ -175,16 +175,21 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
 
 def _credit_card(lines: list[str]) -> dict[int, str]:
     """The maker a film's first cue credits (_CREDIT_CARD) when it names an organisation, by the cue's line number."""
-    first = next((n + 1 for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
+    first = _first_cue_line(lines)
     credit = _CREDIT_CARD.match(_TAG.sub("", lines[first]).strip()) if first < len(lines) else None
     return {first: credit.group(1)} if credit and is_issuer(credit.group(1)) else {}
+
+
+def _first_cue_line(lines: list[str]) -> int:
+    """The number of the line under the first cue's timing (len(lines) without one)."""
+    return next((n + 1 for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
 
 
 def _caption_note(lines: list[str]) -> dict[int, str]:
     """The video's caption note as its first cue, wholly in brackets and naming a full date ("【视频号@某某
     2025年9月20日发布 入秋翻新季】", "[字幕：某某 2025年4月2日 实录 …]"), by its line number: it dates the
     recording as a NOTE block does, and stays text (its account and subject may be asked)."""
-    first = next((n + 1 for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
+    first = _first_cue_line(lines)
     note = _ALL_IN_BRACKETS.match(lines[first].strip()) if first < len(lines) else None
     return {first: note.group(1)} if note and first_full_day(note.group(1)) else {}
 
