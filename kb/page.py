@@ -58,11 +58,13 @@ from .web_layout import (
     is_furniture,
     is_imprint,
     is_issuer,
+    is_machine_note,
     is_masthead,
     is_note,
     is_page_number,
     is_paper_name,
     is_printing_day,
+    is_timed_message,
     is_unmarked_byline,
     issuer_names,
     letterhead_issuer,
@@ -734,8 +736,8 @@ def _numbered_documents(lines: list[str]) -> list[str]:
 
 def _pasted_parts(body: str) -> list[str]:
     """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
-    to the part under it when that part opens with "一、…" or a message's day and time (a chat export's head over its
-    messages) and has no headline of its own, and so does a title (maybe
+    to the part under it when that part opens with "一、…" or a message's day and time, or its time and sender (a chat
+    export's head over its messages) and has no headline of its own, and so does a title (maybe
     over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
     such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
     first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head). A
@@ -749,10 +751,11 @@ def _pasted_parts(body: str) -> list[str]:
         return [body]
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
-        if _MACHINE_NOTE.match(opening):  # "以上内容由OCR自动识别，…" under the text: the app's, no article
+        if is_machine_note(opening):  # "以上内容由OCR自动识别，…" under the text: the app's, no article
             continue
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
-        if parts and ((not said_han(header) and (starts_item(opening) or _STAMP_LED.match(opening) or (
+        stamped = _STAMP_LED.match(opening) or is_timed_message(opening)
+        if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
                 _FIELDS_LINE.match(opening) and _is_slip_head(header)))) or _continues_above(part)):
             parts[-1] += "\n" + part
         else:
@@ -786,7 +789,6 @@ def _is_slip_head(lines: list[str]) -> bool:
 
 
 _FRAME = re.compile(r"^\s*[=＝]{4,}\s*$", re.MULTILINE)
-_MACHINE_NOTE = re.compile(r"^以上(?:内容|文字|文本|结果)?(?:由|为|是)?.{0,12}?(?:识别|生成|转写|转录|翻译)")
 # A plain-text table's row: three cells or more between ASCII bars (a headline parts its words with "｜")
 _TEXT_TABLE_ROW = re.compile(r"^\|?[^|]+(?:\|[^|]+){2,}\|?$")
 _TABLE_RULE = re.compile(r"^[-+|=:\s]{3,}$")  # "-----+------+-----" under a table's header row

@@ -586,6 +586,14 @@ _CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象)\s*[�
 # …or each message under its day, time and sender on one line ("2024-06-20 19:32:11 刘管家（安居物业）"), as a PC
 # exporter writes a group chat: any number of senders, one of them sending more than once
 _STAMPED_SENDER = re.compile(rf"^{_FULL_DATE.pattern}\s+{_TIME}\s+([^\s，。！？；：:,][^，。！？；：:,]{{0,23}})$")
+# …or each message on one line after its time and sender ("[09:12:03] 小水滴：您好…"), as a service desk's
+# system exports a conversation under a head naming its record ("在线客服 会话记录")
+_TIMED_MESSAGE = re.compile(rf"^[\[【(（]?{_TIME}[\]】)）]?\s*([^\s，。！？；：:,【】\[\]（）()]{{1,16}})\s*[:：]"
+                            r"\s*(\S.*)$")
+_CHAT_RECORD = re.compile(r"(?:聊天|会话|对话|咨询)记录")
+_DAY_LABEL_END = re.compile(r"(?:日期|时间)$")
+_MACHINE_NOTE = re.compile(r"^(?:以上|本)(?:内容|文字|文本|结果|记录)?(?:由|为|是)?.{0,12}?"
+                           r"(?:识别|生成|转写|转录|翻译)")
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # …else the day the recording was made or transcribed ("转写时间：2024-10-09 21:16"); a head naming no meeting
 # names the recording's file ("文件名：某某说明会.m4a"), its name the meeting's
@@ -1381,6 +1389,10 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
                                for line in lines[:stamped[0][0]])  # the head names the chat or its export
     if exported and len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
         return _chat(lines, stamped, [n for n, _ in stamped])
+    timed = [(n, found) for n, line in enumerate(lines) if (found := _TIMED_MESSAGE.match(line))]
+    if timed and len(timed) >= _MIN_TURNS and len({found.group(1) for _, found in timed}) < len(timed) \
+            and any(_CHAT_NAME.match(line) or _CHAT_RECORD.search(line) for line in lines[:timed[0][0]]):
+        return _timed_chat(lines, timed)
     sent = [(n, found.group(1)) for n in range(len(lines) - 1)
             if (found := _CHAT_SENDER.match(lines[n])) and not _CHAT_SENDER.match(lines[n + 1])]
     senders, names = [n for n, _ in sent], [name for _, name in sent]
@@ -1391,6 +1403,31 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     if not any(map(_CHAT_NAME.match, lines[:times[0]])) and any(_TIMED_SENDER.match(lines[n]) for n in senders):
         return None  # an agenda's "09:00 主持人：": no chat
     return _chat(lines, sent, times)
+
+
+def is_machine_note(line: str) -> bool:
+    """An app's note on how it made the text ("以上内容由OCR自动识别，…", "本记录由客服系统自动生成…"): no text."""
+    return bool(_MACHINE_NOTE.match(line))
+
+
+def is_timed_message(line: str) -> bool:
+    """A message led by its time and sender ("[09:12:03] 小水滴：您好…"): a service desk's record opens with one."""
+    return bool(_TIMED_MESSAGE.match(line))
+
+
+def _timed_chat(lines: list[str], timed: list[tuple[int, re.Match[str]]]) -> MeetingTranscript:
+    """A service desk's record: its head (above the first message) names it and dates it by a day's field
+    ("会话日期：…"); each message a turn of its sender, with the lines under it up to the next message or the
+    system's note on the record ("本记录由客服系统自动生成…": no text)."""
+    head = lines[:timed[0][0]]
+    starts = [n for n, _ in timed]
+    turns = [(found.group(1), [found.group(2), *itertools.takewhile(lambda line: not is_machine_note(line),
+                                                                    lines[n + 1:end])])
+             for (n, found), end in zip(timed, [*starts[1:], len(lines)], strict=True)]
+    day = next(filter(None, (first_full_day(value) for line in head for label, value in _fields(line)
+                             if _DAY_LABEL_END.search(label))), None)
+    return MeetingTranscript(title=next(iter(head), ""), dateline=Dateline(published=day, publisher="", labelled=True),
+                             summary=[], turns=turns)
 
 
 def _chat(lines: list[str], sent: list[tuple[int, str]], times: list[int]) -> MeetingTranscript:

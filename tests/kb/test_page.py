@@ -2431,6 +2431,28 @@ def test_a_group_chat_whose_messages_stand_under_their_day_time_and_sender_is_a_
                                   "王管家（青禾物业）：11点前恢复供水，如有延误群里通知。"]
 
 
+@pytest.mark.parametrize("rule", ["", "==============================\n"], ids=["plain", "head-over-a-rule"])
+def test_a_service_desks_record_of_one_line_messages_is_a_chat_dated_by_its_head(rule):
+    page = parse_page("c", f"青禾燃气 网上营业厅 咨询记录\n咨询日期：2024年9月3日\n用户：手机尾号5521\n{rule}\n"
+                           "[10:02:11] 智能助手：您好，请问需要办理什么业务？\n"
+                           "[10:02:40] 用户：燃气表没气了，2025年1月1日以后还能在窗口充值吗\n"
+                           "[10:03:05] 客服07：可以，营业厅周一到周六8:30—17:00办理充值。\n"
+                           "[10:03:30] 用户：好的\n[10:05:00] 客服07：感谢您的咨询。\n"
+                           "------------------------------\n本记录由营业厅系统自动生成，仅供本人查询。\n")
+    [article] = page.articles  # one record, not its head apart from its messages
+    assert (article.title, page.iso_date_of(article)) == ("青禾燃气 网上营业厅 咨询记录", "2024-09-03")
+    assert article.paragraphs[1:3] == ["用户：燃气表没气了，2025年1月1日以后还能在窗口充值吗",
+                                       "客服07：可以，营业厅周一到周六8:30—17:00办理充值。"]
+    assert article.paragraphs[-1] == "客服07：感谢您的咨询。"  # the system's note is no text
+
+
+def test_a_programme_of_timed_items_with_a_colon_is_no_chat():
+    programme = ("青禾镇樱桃节活动安排\n9:00 开幕式：镇长致辞\n10:00 采摘：每人门票30元\n"
+                 "14:00 开幕式：文艺演出在镇文化广场\n")
+    [article] = parse_page("p", programme).articles
+    assert not any(paragraph.startswith("开幕式：") for paragraph in article.paragraphs)  # no record named: no chat
+
+
 def test_a_days_programme_under_dated_times_is_no_chat():
     programme = ("青禾镇樱桃节活动安排\n2024-05-08 09:00 开幕式\n地点在镇文化广场。\n"
                  "2024-05-08 10:00 樱桃采摘\n每人门票30元。\n2024-05-08 14:00 文艺演出\n地点在镇文化广场。\n")
