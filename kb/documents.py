@@ -172,7 +172,10 @@ def _blocks(element: Any, reads_box: Callable[[Any], bool]) -> Iterator[Any]:  #
     """Its paragraphs, tables and HTML parts, those inside a content control ("w:sdt") in their place; the text
     boxes anchored in a paragraph that reads_box follow it, each once."""
     for child in element:
-        if child.tag in (qn("w:p"), qn("w:tbl"), qn("w:altChunk")):
+        frame = _frame_cell(child) if child.tag == qn("w:tbl") else None
+        if frame is not None:  # a table of one cell draws a border round what it holds: that is read as the body is
+            yield from _blocks(frame, reads_box)
+        elif child.tag in (qn("w:p"), qn("w:tbl"), qn("w:altChunk")):
             yield child
             if child.tag == qn("w:p"):
                 for box in _BOXES(child, depth=_DEPTH(child)):  # not those in the boxes it holds: they follow theirs
@@ -181,6 +184,13 @@ def _blocks(element: Any, reads_box: Callable[[Any], bool]) -> Iterator[Any]:  #
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             yield from _blocks(content if content is not None else [], reads_box)
+
+
+def _frame_cell(table: Any) -> Any:  # a w:tbl element
+    """The cell of a table that has one row of one cell (a sign's or notice's border), else None."""
+    rows = table.findall(qn("w:tr"))
+    cells = rows[0].findall(qn("w:tc")) if len(rows) == 1 else []
+    return cells[0] if len(cells) == 1 else None
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a w:p element

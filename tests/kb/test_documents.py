@@ -65,6 +65,23 @@ def test_a_table_in_a_cell_a_caption_row_and_a_superscript_unit_are_kept():
     assert "每人180元，由县财政承担。" in lines[4]
 
 
+def test_a_table_of_one_cell_is_a_border_whose_paragraphs_and_table_are_read_as_the_body_is():
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "青禾公园停车场收费标准"
+    frame.add_paragraph("（2024年5月1日起执行）")
+    frame.add_paragraph("管理单位：青禾园林服务中心")
+    prices = frame.add_table(rows=3, cols=3)
+    for row, values in enumerate([["车型", "收费标准", "备注"], ["小型车", "每小时2元", "首30分钟免费"],
+                                  ["大型车", "每小时5元", "限停东区"]]):
+        for column, value in enumerate(values):
+            prices.cell(row, column).text = value
+    lines = docx_text(_saved(document)).splitlines()
+    assert lines == ["　　青禾公园停车场收费标准", "　　（2024年5月1日起执行）", "　　管理单位：青禾园林服务中心",
+                     "　　小型车：收费标准每小时2元，备注首30分钟免费。",
+                     "　　大型车：收费标准每小时5元，备注限停东区。"]  # not one line of it all
+
+
 def test_a_signature_table_is_read_party_by_party():
     document = docx.Document()
     document.add_paragraph("活动期间请保持楼道畅通。")
