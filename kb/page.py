@@ -756,7 +756,8 @@ def _pasted_parts(body: str) -> list[str]:
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
         stamped = _STAMP_LED.match(opening) or is_timed_message(opening)
         if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
-                _FIELDS_LINE.match(opening) and _is_slip_head(header)))) or _continues_above(part)):
+                (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))))
+                      or _continues_above(part)):
             parts[-1] += "\n" + part
         else:
             parts.append(part)
@@ -771,6 +772,13 @@ def _continues_above(part: str) -> bool:
     return bool(lines) and (bool(_NOTES_LABEL.match(lines[0])) or (
         len(lines) > 1 and bool(_TEXT_TABLE_ROW.match(lines[0]))
         and bool(_TEXT_TABLE_ROW.match(lines[1]) or _TABLE_RULE.match(lines[1]))))
+
+
+def _opens_fields(part: str) -> bool:
+    """A part that opens with two labelled fields or more, a line each ("供稿单位：…" over "下发日期：…"): a
+    document's head of fields, under its title between rules."""
+    lines = [line.strip() for line in part.splitlines() if line.strip()][:2]
+    return len(lines) == 2 and all(FIELD_START.match(line) for line in lines)
 
 
 def _opens_a_slip(line: str) -> bool:

@@ -27,6 +27,14 @@ _SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
                     r"|[♪♫～~\s]+")
 # A film's credit as its first cue: "【某某局 出品】", "某某融媒体中心 摄制": who made it publishes it; no words said
 _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)\s*[】\]］)）]?$")
+# …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it: "高密电视台
+# 2025年2月24日播出", "拍摄：2024年10月26日 星期六": it dates the recording, its maker publishes it; no words said
+_DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+_MADE = r"播出|首播|播放|拍摄|录制|摄制"
+_DAY_CARD = re.compile(rf"^(?:(\S.{{1,30}}?)\s+)?(?:(?:{_MADE})(?:时间|日期)?\s*[：:]\s*({_DAY})\s*(?:{_WEEKDAY})?"
+                       rf"|({_DAY})\s*(?:{_WEEKDAY})?\s*(?:{_MADE}))$")
+_CARD_CUES = 2
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
 # "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
@@ -72,7 +80,7 @@ def subtitle_text(text: str) -> str | None:
     if len(timed) < _MIN_CUES or opening not in (timed[0], timed[0] - 1) and not _HEADER.match(lines[opening]):
         return None
     skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
-               *_credit_card(lines)}
+               *_credit_card(lines), *_day_cards(lines)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     return "".join(f"{line}\n" for line in _closed(_turns(cues)))
@@ -168,8 +176,10 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
     said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
-    day = _event_day(notes)
-    facts = {"title": title, "date": day.isoformat() if day else "", "publisher": "".join(_credit_card(lines).values())}
+    cards = list(_day_cards(lines).values())
+    day = _event_day(notes) or next((day for day, _ in cards), None)
+    maker = "".join(_credit_card(lines).values()) or next((maker for _, maker in cards if maker), "")
+    facts = {"title": title, "date": day.isoformat() if day else "", "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
 
@@ -178,6 +188,20 @@ def _credit_card(lines: list[str]) -> dict[int, str]:
     first = _first_cue_line(lines)
     credit = _CREDIT_CARD.match(_TAG.sub("", lines[first]).strip()) if first < len(lines) else None
     return {first: credit.group(1)} if credit and is_issuer(credit.group(1)) else {}
+
+
+def _day_cards(lines: list[str]) -> dict[int, tuple[date, str]]:
+    """The cards of the first cues that say when the recording was aired or shot (_DAY_CARD): by line number, the
+    day and the organisation named before it ("" when none, or a person)."""
+    timed = [n for n, line in enumerate(lines) if _TIMING.match(line)][:_CARD_CUES + 1]
+    cards = {}
+    for n in range(timed[0] + 1 if timed else len(lines), timed[-1] if len(timed) > _CARD_CUES else len(lines)):
+        card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
+        day = first_full_day(card.group(2) or card.group(3)) if card else None
+        if card and day:
+            maker = (card.group(1) or "").strip()
+            cards[n] = (day, maker if is_issuer(maker) else "")
+    return cards
 
 
 def _first_cue_line(lines: list[str]) -> int:

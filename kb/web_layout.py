@@ -246,7 +246,7 @@ _AUTHORITY_END = "局|委|委员会|政府|办公室|办公厅|厅"  # the issue
 # 馆: a public venue (文化馆, 图书馆, 博物馆) signs its own notices, and a school its letters to parents; a police,
 # fire or enforcement unit (交警支队, 消防救援大队, 执法总队) its own and joint ones
 ISSUER_END = f"{_AUTHORITY_END}|部|院|会|馆|学校|小学|中学|大学|幼儿园|中心|处|所|血站|服务站|工作站|检查站|监测站" \
-    "|管理站|公司|小组|总队|支队|大队|农场|合作社"
+    "|管理站|公司|小组|总队|支队|大队|农场|合作社|电视台|电台|报社"
 _ISSUER_TEXT = rf"[\u4e00-\u9fff（）()、 ]{{2,60}}(?:{ISSUER_END})"
 _ISSUER = re.compile(rf"^{_ISSUER_TEXT}$")
 # A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped), or an
@@ -283,7 +283,8 @@ _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 # foot gives the day of its last revision so ("某某学校　2024年5月6日修订")
 _PRINTED = "印制|印发|编印|修订|印"  # "某某馆 2023年4月印": a leaflet's back may say only 印
 _PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023年3月6日印发", "二〇二三年三月六日印发"
-_PRINTING_FIELD = r"(?:印制|印刷|印发|编印)(?:日期|时间)\s*[：:]\s*"  # …or labelled: "印制日期：2023年3月6日"
+# …or labelled: "印制日期：2023年3月6日", the day a notice was sent down to be read out ("下发日期：…")
+_PRINTING_FIELD = r"(?:印制|印刷|印发|编印|下发|发文)(?:日期|时间)\s*[：:]\s*"
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
 # A page's own info line: the organisation that publishes it, the page's time and its view count ("某某检测有限公司

@@ -905,6 +905,27 @@ async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_
     assert credit not in article.text and "风声" not in article.text
 
 
+@pytest.mark.parametrize(("card", "day", "publisher"), [
+    ("青禾县电视台　2024年5月6日播出", "2024-05-06", "青禾县电视台"),  # who aired it publishes it
+    ("拍摄：2024年9月1日 星期日", "2024-09-01", ""),
+    ("2024-03-08 首播", "2024-03-08", ""),
+])
+async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_it_and_is_not_said(
+        tmp_path, card, day, publisher):
+    (tmp_path / "show.srt").write_text(_srt("《青禾乡村行》", card, "各位观众好，今天说说梨园。", "梨园免费入园。"),
+                                       encoding="utf-8")
+    page = parse_page("show", await page_text(str(tmp_path / "show.srt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == ("《青禾乡村行》", day, publisher)
+    assert card not in article.text
+
+
+async def test_a_line_like_a_card_after_the_first_two_cues_is_said():
+    from kb.subtitles import subtitle_text
+    said = subtitle_text(_srt("《青禾乡村行》", "各位观众好。", "青禾县电视台 2024年5月6日播出", "梨园免费入园。"))
+    assert said is not None and "青禾县电视台 2024年5月6日播出" in said
+
+
 def test_automatic_captions_timing_tags_and_rolled_lines_are_said_once():
     from kb.subtitles import subtitle_text
     karaoke = ("今天的<00:00:01.360><c> 集中缴费期是</c><00:00:02.080><c>3月1日到6月30日</c>",

@@ -2453,6 +2453,15 @@ def test_a_programme_of_timed_items_with_a_colon_is_no_chat():
     assert not any(paragraph.startswith("开幕式：") for paragraph in article.paragraphs)  # no record named: no chat
 
 
+def test_a_title_between_rules_over_a_head_of_fields_titles_the_document_its_sent_down_day_dates():
+    script = ("==============================\n  村村响广播稿　第3期\n==============================\n"
+              "供稿单位：青禾镇农业综合服务中心\n下发日期：2024年4月2日\n播出要求：每天早晚各播一遍。\n"
+              "------------------------------\n各位村民，今年的小麦一喷三防补贴从4月10日开始申报，每亩补贴12元。\n")
+    page = parse_page("s", script)
+    [article] = page.articles  # not the title apart from the text under its fields
+    assert (article.title, page.iso_date_of(article)) == ("村村响广播稿 第3期", "2024-04-02")
+
+
 def test_a_days_programme_under_dated_times_is_no_chat():
     programme = ("青禾镇樱桃节活动安排\n2024-05-08 09:00 开幕式\n地点在镇文化广场。\n"
                  "2024-05-08 10:00 樱桃采摘\n每人门票30元。\n2024-05-08 14:00 文艺演出\n地点在镇文化广场。\n")
