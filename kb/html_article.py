@@ -178,6 +178,11 @@ _CREATED_AT_FORMAT = "%a %b %d %H:%M:%S %z %Y"
 # MediaWiki: the footer's last-edited line, and the "[编辑]" link beside each section's heading (no text of it)
 _LASTMOD_FOOTER = '//*[@id="footer-info-lastmod"]'
 _EDIT_LINK = f'//*[{_of_class("mw-editsection")}]'
+# …and page actions as links inside a heading: an encyclopedia's "编辑", "讨论", "上传视频" beside its entry's name
+_HEADING_LINK = "//h1//a | //h2//a | //h3//a | //h4//a"
+_HEADING_TAG = re.compile(r"<h[1-4][\s>]", re.IGNORECASE)
+_ACTION = r"编辑|讨论|上传(?:视频|图片)|分享|收藏|打印|纠错|举报|评论|点赞|历史版本"
+_ACTION_LINK = re.compile(rf"[\[【]?(?:{_ACTION})[\]】]?")
 # A video player's elapsed time and length: "00:00 / 02:47", "1:02:03/1:20:00"
 _PLAYER_TIME = re.compile(r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])")
 # A Notion page exported as HTML: the properties table in its header, a row a property, classed by its kind
@@ -451,11 +456,13 @@ def _with_frames_inlined(page: str) -> str:
 
 def _without_edit_links(page: str) -> str:
     """The page without a wiki's "[编辑]" links: a saved MediaWiki page keeps one beside each section's heading
-    ("交通[编辑]")."""
-    if "mw-editsection" not in page:
+    ("交通[编辑]"), an encyclopedia's entry its page actions inside its headings ("某某文化园 编辑 讨论 上传视频")."""
+    if "mw-editsection" not in page and not (_HEADING_TAG.search(page) and re.search(_ACTION, page)):
         return page
     tree = trafilatura.load_html(page)
-    links = tree.xpath(_EDIT_LINK) if tree is not None else []
+    links = [*tree.xpath(_EDIT_LINK), *(link for link in tree.xpath(_HEADING_LINK)
+                                        if _ACTION_LINK.fullmatch(normalize(link.text_content())))] \
+        if tree is not None else []
     for link in links:
         link.drop_tree()
     return lxml.html.tostring(tree, encoding="unicode") if links else page

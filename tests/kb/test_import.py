@@ -2592,6 +2592,20 @@ def test_a_wiki_page_is_dated_by_its_last_edited_line(footer):
     assert "停车场设车位四百个" in article.text and "编辑" not in article.text
 
 
+def test_an_encyclopedia_entrys_page_actions_inside_its_headings_are_no_title_nor_text():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>青禾湿地公园_某某百科</title></head><body>"
+            "<h1>青禾湿地公园 <small><a href='#'>编辑</a>　<a href='#'>讨论</a>　<a href='#'>上传视频</a></small></h1>"
+            "<p>青禾湿地公园位于青禾县城北，占地一千二百亩，是县里最大的城市湿地，园内有观鸟台三座。</p>"
+            "<h2>开放时间 <small><a href='#'>编辑</a></small></h2>"
+            "<p>公园每天6:00至20:00开放，免费入园，园区北门设有停车场，可停车二百辆，节假日常常停满。</p>"
+            "<h2>交通 <a href='/bus/23'>公交23路</a></h2><p>乘坐公交23路在湿地公园站下车，步行三分钟即到。</p>"
+            "</body></html>")
+    article = read_html(page)
+    assert article.title == "青禾湿地公园"
+    assert "编辑" not in article.text and "公交23路" in article.text  # a heading's other link stays
+
+
 @pytest.mark.parametrize("meta, day", [
     ("发布于2024年11月6日　浏览 2317 次　信息编号 SP0338", date(2024, 11, 6)),  # a listing's own line
     ("发起人：刘某（青禾村） · 项目编号 YN0087 · 上线时间 2024年11月5日", date(2024, 11, 5)),  # a project's
