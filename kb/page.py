@@ -25,6 +25,7 @@ import tomli
 import yaml
 
 from .mail import FORWARD_FIELD, forwarded
+from .reading_notes import read_reading_notes
 from .text import (
     DATE_RANKS,
     HAN,
@@ -507,8 +508,10 @@ def _tail(lines: list[str]) -> int:
 def split_articles(body: str, title: str | None = None, whole_lines: bool = False) -> list[Article]:
     """The articles of a page; with a title (from the front matter), the body is that one article.
     whole_lines: every line is a paragraph (a web page), none was broken by a column."""
-    export = read_item_export([normalize(line) for line in body.splitlines()]) if title is None else None
-    if export:  # a system's export of labelled items ("【节目项 1】" / "标题：…" / "内容：…"): one document, its name's
+    shown = [normalize(line) for line in body.splitlines()]
+    export = read_item_export(shown) or read_reading_notes(shown) if title is None else None
+    if export:  # a system's export of labelled items ("【节目项 1】" / "标题：…" / "内容：…") or a reader's notes on a
+        # book (">> …" under "◆ 一、…"): one document, its name's
         return _dated(_one_article(_item_lines(export.items), export.name, whole_lines), export.dateline)
     pasted = _pasted_parts(body) if title is None else [body]
     if len(pasted) > 1:  # "======" between two pasted articles: each is read on its own

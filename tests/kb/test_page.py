@@ -2462,6 +2462,28 @@ def test_a_title_between_rules_over_a_head_of_fields_titles_the_document_its_sen
     assert (article.title, page.iso_date_of(article)) == ("村村响广播稿 第3期", "2024-04-02")
 
 
+_READING_NOTES = ("《青禾县老年助餐服务手册》\n青禾县民政局 编\n\n5个笔记\n\n◆ 一、谁能吃\n\n"
+                  ">> 全县60周岁以上老人都可以到助餐点就餐。\n\n>> 80周岁以上老人每餐补贴3元。\n\n"
+                  "2024/07/02发表想法\n\n我妈今年81，一顿能省3块。\n\n原文：80周岁以上老人每餐补贴3元。\n\n"
+                  "◆ 二、在哪吃\n\n>> 城区共有助餐点12个，每天11:00开始供应午餐。\n\n"
+                  ">> 行动不便的老人可以申请送餐上门，每单加收2元。\n\n-- 来自微信读书\n")
+
+
+def test_a_reading_apps_notes_on_a_book_are_its_marked_sentences_under_their_chapters():
+    page = parse_page("n", _READING_NOTES)
+    [article] = page.articles  # one book, not an article per chapter
+    assert (article.title, page.publisher_of(article)) == ("青禾县老年助餐服务手册", "青禾县民政局")
+    assert article.paragraphs == ["一、谁能吃", "全县60周岁以上老人都可以到助餐点就餐。", "80周岁以上老人每餐补贴3元。",
+                                  "二、在哪吃", "城区共有助餐点12个，每天11:00开始供应午餐。",
+                                  "行动不便的老人可以申请送餐上门，每单加收2元。"]  # no thought, no app line
+
+
+def test_a_markdown_quote_of_three_lines_is_no_reading_apps_notes():
+    quoted = "青禾县助餐点开放\n\n>> 全县60周岁以上老人都可以就餐。\n>> 80周岁以上每餐补贴3元。\n>> 每天11:00开饭。\n"
+    [article] = parse_page("q", quoted).articles
+    assert article.title == "青禾县助餐点开放" and any(p.startswith(">>") for p in article.paragraphs)
+
+
 def test_a_days_programme_under_dated_times_is_no_chat():
     programme = ("青禾镇樱桃节活动安排\n2024-05-08 09:00 开幕式\n地点在镇文化广场。\n"
                  "2024-05-08 10:00 樱桃采摘\n每人门票30元。\n2024-05-08 14:00 文艺演出\n地点在镇文化广场。\n")
