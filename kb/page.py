@@ -29,6 +29,7 @@ from .reading_notes import read_reading_notes
 from .text import (
     DATE_RANKS,
     HAN,
+    SHOWN_LABEL,
     dating,
     days_done_and_ahead,
     done_and_ahead,
@@ -432,7 +433,8 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, line) and not line.endswith(("：", "|", "，", "、"))
             and read_dateline(line) is None
-            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
+            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line)
+            and not _SPEAKER_LINE.match(line))
 
 
 def _is_note_title(lines: list[str]) -> bool:
@@ -631,6 +633,10 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
             for name, said in turns for n, line in enumerate(said)]
 
 
+# "某某委员会党组成员、副主任　刘建华" under a speech's title: who gave it, their post and name, no part of the title
+_POST = r"主任|局长|书记|市长|区长|县长|镇长|部长|处长|科长|院长|校长|主席|经理|会长|秘书长|所长|站长|园长|馆长" \
+    r"|队长|理事长"
+_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、（）()]{{0,40}}(?:{_POST})[ \t　]+[\u4e00-\u9fff·]{{2,4}}$")
 _RATING = re.compile(r"^(?:[★☆]|⭐\ufe0f?){3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
@@ -933,6 +939,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and section_issuer(rest[0]))  # "某某局 工伤保险科" under a course's title
            and not (titles and _is_manual_cover_line(rest[0]))  # "型号：…使用说明书", "某某中心 监制"
            and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
+           and not (titles and SHOWN_LABEL.match(rest[0]))  # "［名牌］…" under a video's title: what is shown
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
                 or _is_document_name(rest[0]) or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
                 or _is_form_title(rest) or (not titles and _is_note_title(rest)))):

@@ -12,7 +12,7 @@ import itertools
 import re
 from datetime import date
 
-from .text import HAN, PARAGRAPH_START
+from .text import HAN, PARAGRAPH_START, SHOWN_LABEL
 from .web_layout import first_full_day, is_issuer
 
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
@@ -33,7 +33,10 @@ _DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _DAY_CARD = re.compile(rf"^(?:(\S.{{1,30}}?)\s+)?(?:(?:{_MADE})(?:时间|日期)?\s*[：:]\s*({_DAY})\s*(?:{_WEEKDAY})?"
-                       rf"|({_DAY})\s*(?:{_WEEKDAY})?\s*(?:{_MADE}))$")
+                       rf"|({_DAY})\s*(?:{_WEEKDAY})?\s*(?:{_MADE}))$"
+                       # …or the event's day (and hour) and place: "2024年11月26日 上午9:00 ｜ 某某厅"
+                       rf"|^()({_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
+                       r"\s*[｜|]\s*[^，。！？；]{2,30}$")
 _CARD_CUES = 2
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
@@ -79,11 +82,19 @@ def subtitle_text(text: str) -> str | None:
     timed = [n for n, line in enumerate(lines) if _TIMING.match(line)]
     if len(timed) < _MIN_CUES or opening not in (timed[0], timed[0] - 1) and not _HEADER.match(lines[opening]):
         return None
+    cards = _day_cards(lines)
     skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
-               *_credit_card(lines), *_day_cards(lines)}
+               *_credit_card(lines), *(n for n, (_, _, said) in cards.items() if not said)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
-    return "".join(f"{line}\n" for line in _closed(_turns(cues)))
+    said_cards = {lines[n].strip() for n in cards}
+    return "".join(f"{_own_sentence(line, said_cards)}\n" for line in _closed(_turns(cues)))
+
+
+def _own_sentence(line: str, cards: set[str]) -> str:
+    """A card that is said, or a line labelled as what is shown ("［名牌］…"), closed as a sentence of its own: no
+    line of the title above it, nor of the sentence under it."""
+    return f"{line}。" if (line in cards or SHOWN_LABEL.match(line)) and not _CLOSING_MARK.search(line) else line
 
 
 def _is_cue_identifier(lines: list[str], n: int) -> bool:
@@ -177,8 +188,8 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(_day_cards(lines).values())
-    day = _event_day(notes) or next((day for day, _ in cards), None)
-    maker = "".join(_credit_card(lines).values()) or next((maker for _, maker in cards if maker), "")
+    day = _event_day(notes) or next((day for day, _, _ in cards), None)
+    maker = "".join(_credit_card(lines).values()) or next((maker for _, maker, _ in cards if maker), "")
     facts = {"title": title, "date": day.isoformat() if day else "", "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
@@ -190,17 +201,18 @@ def _credit_card(lines: list[str]) -> dict[int, str]:
     return {first: credit.group(1)} if credit and is_issuer(credit.group(1)) else {}
 
 
-def _day_cards(lines: list[str]) -> dict[int, tuple[date, str]]:
+def _day_cards(lines: list[str]) -> dict[int, tuple[date, str, bool]]:
     """The cards of the first cues that say when the recording was aired or shot (_DAY_CARD): by line number, the
-    day and the organisation named before it ("" when none, or a person)."""
+    day, the organisation named before it ("" when none, or a person) and whether the card is said (one naming the
+    event's place is: "听证会在哪开" may be asked)."""
     timed = [n for n, line in enumerate(lines) if _TIMING.match(line)][:_CARD_CUES + 1]
     cards = {}
     for n in range(timed[0] + 1 if timed else len(lines), timed[-1] if len(timed) > _CARD_CUES else len(lines)):
         card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
-        day = first_full_day(card.group(2) or card.group(3)) if card else None
+        day = first_full_day(card.group(2) or card.group(3) or card.group(5)) if card else None
         if card and day:
             maker = (card.group(1) or "").strip()
-            cards[n] = (day, maker if is_issuer(maker) else "")
+            cards[n] = (day, maker if is_issuer(maker) else "", bool(card.group(5)))
     return cards
 
 

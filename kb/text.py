@@ -141,6 +141,10 @@ def set_ahead(text: str, match: re.Match[str]) -> bool:
     return bool(_AHEAD_BEFORE.search(text[max(0, match.start() - 10):match.start()])
                 or _AHEAD_AFTER.match(text, match.end()))
 
+# A video's caption or script line labelled as what is shown or heard ("［名牌］…", "【画面字幕】…", "【同期声】"):
+# a line of its own, neither a headline's nor the sentence's around it
+SHOWN_LABEL = re.compile(r"^[【［\[](?:名牌|人名条|字幕条?|画面(?:字幕)?|屏幕|同期声?|解说|画外音|旁白)[】］\]]")
+
 # An article's date as the knowledge base writes it: "2020年2月24日", "2020年2月" or "2020年".
 DATE_PARTS = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 

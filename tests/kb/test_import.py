@@ -920,6 +920,18 @@ async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_i
     assert card not in article.text
 
 
+async def test_an_opening_cards_day_and_place_date_the_recording_and_stay_said_and_a_name_plate_is_a_line_alone(
+        tmp_path):
+    cues = ("【直播回放】青禾县供暖价格听证会\n2024年10月8日 上午9:30 ｜ 青禾县政务服务中心二楼会议室",
+            "［名牌］听证主持人 县发展和改革局局长 周明", "各位听证参加人，现在开会，", "今天听证的是居民供暖价格。")
+    (tmp_path / "hearing.srt").write_text(_srt(*cues), encoding="utf-8")
+    page = parse_page("hearing", await page_text(str(tmp_path / "hearing.srt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("【直播回放】青禾县供暖价格听证会", "2024-10-08")
+    assert article.paragraphs[:2] == ["2024年10月8日 上午9:30 ｜ 青禾县政务服务中心二楼会议室。",
+                                      "［名牌］听证主持人 县发展和改革局局长 周明。"]  # where it was held may be asked
+
+
 async def test_a_line_like_a_card_after_the_first_two_cues_is_said():
     from kb.subtitles import subtitle_text
     said = subtitle_text(_srt("《青禾乡村行》", "各位观众好。", "青禾县电视台 2024年5月6日播出", "梨园免费入园。"))

@@ -2484,6 +2484,14 @@ def test_a_markdown_quote_of_three_lines_is_no_reading_apps_notes():
     assert article.title == "青禾县助餐点开放" and any(p.startswith(">>") for p in article.paragraphs)
 
 
+def test_a_speakers_post_and_name_under_a_speechs_title_is_no_part_of_it():
+    speech = ("关于青禾县夏季防汛工作有关情况的发布词\n青禾县水利局党组书记、局长　王立新\n（2024年6月3日）\n"
+              "各位记者朋友：\n今年全县共储备防汛沙袋12万条，组建抢险队伍46支。\n")
+    page = parse_page("s", speech)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("关于青禾县夏季防汛工作有关情况的发布词", "2024-06-03")
+
+
 def test_a_days_programme_under_dated_times_is_no_chat():
     programme = ("青禾镇樱桃节活动安排\n2024-05-08 09:00 开幕式\n地点在镇文化广场。\n"
                  "2024-05-08 10:00 樱桃采摘\n每人门票30元。\n2024-05-08 14:00 文艺演出\n地点在镇文化广场。\n")
