@@ -32,10 +32,10 @@ _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(\S.{1,30}?)\s*(?:联合)?(?:出�
 _DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
-_DAY_CARD = re.compile(rf"^(?:(\S.{{1,30}}?)\s+)?(?:(?:{_MADE})(?:时间|日期)?\s*[：:]\s*({_DAY})\s*(?:{_WEEKDAY})?"
-                       rf"|({_DAY})\s*(?:{_WEEKDAY})?\s*(?:{_MADE}))$"
-                       # …or the event's day (and hour) and place: "2024年11月26日 上午9:00 ｜ 某某厅"
-                       rf"|^()({_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
+_DAY_CARD = re.compile(rf"^(?:(?P<maker>\S.{{1,30}}?)\s+)?(?:(?:{_MADE})(?:时间|日期)?\s*[：:]\s*(?P<labelled>{_DAY})"
+                       rf"\s*(?:{_WEEKDAY})?|(?P<marked>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:{_MADE}))$"
+                       # …or the event's day (and hour) and place, said: "2024年11月26日 上午9:00 ｜ 某某厅"
+                       rf"|^(?P<event>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
                        r"\s*[｜|]\s*[^，。！？；]{2,30}$")
 _CARD_CUES = 2
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
@@ -87,7 +87,7 @@ def subtitle_text(text: str) -> str | None:
                *_credit_card(lines), *(n for n, (_, _, said) in cards.items() if not said)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
-    said_cards = {lines[n].strip() for n in cards}
+    said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
     return "".join(f"{_own_sentence(line, said_cards)}\n" for line in _closed(_turns(cues)))
 
 
@@ -209,10 +209,10 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[date, str, bool]]:
     cards = {}
     for n in range(timed[0] + 1 if timed else len(lines), timed[-1] if len(timed) > _CARD_CUES else len(lines)):
         card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
-        day = first_full_day(card.group(2) or card.group(3) or card.group(5)) if card else None
+        day = first_full_day(card["labelled"] or card["marked"] or card["event"]) if card else None
         if card and day:
-            maker = (card.group(1) or "").strip()
-            cards[n] = (day, maker if is_issuer(maker) else "", bool(card.group(5)))
+            maker = (card["maker"] or "").strip()
+            cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"]))
     return cards
 
 
