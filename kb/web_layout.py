@@ -593,8 +593,8 @@ _TIMED_MESSAGE = re.compile(rf"^[\[【(（]?{_TIME}[\]】)）]?\s*([^\s，。！
                             r"\s*(\S.*)$")
 _CHAT_RECORD = re.compile(r"(?:聊天|会话|对话|咨询)记录")
 _DAY_LABEL_END = re.compile(r"(?:日期|时间)$")
-_MACHINE_NOTE = re.compile(r"^(?:以上|本)(?:内容|文字|文本|结果|记录)?(?:由|为|是)?.{0,12}?"
-                           r"(?:识别|生成|转写|转录|翻译)")
+_MACHINE_NOTE = re.compile(r"^(?:以上(?:内容|文字|文本|结果)?|本(?:记录|文本|文件|页面?|内容))(?:由|为|是)?.{0,12}?"
+                           r"(?:识别|生成|转写|转录|翻译)")  # not "本人到场进行人脸识别"
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # …else the day the recording was made or transcribed ("转写时间：2024-10-09 21:16"); a head naming no meeting
 # names the recording's file ("文件名：某某说明会.m4a"), its name the meeting's
@@ -1391,7 +1391,7 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     if exported and len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
         return _chat(lines, stamped, [n for n, _ in stamped])
     timed = [(n, found) for n, line in enumerate(lines) if (found := _TIMED_MESSAGE.match(line))]
-    if timed and len(timed) >= _MIN_TURNS and len({found.group(1) for _, found in timed}) < len(timed) \
+    if len(timed) >= _MIN_TURNS and len({found.group(1) for _, found in timed}) < len(timed) \
             and any(_CHAT_NAME.match(line) or _CHAT_RECORD.search(line) for line in lines[:timed[0][0]]):
         return _timed_chat(lines, timed)
     sent = [(n, found.group(1)) for n in range(len(lines) - 1)

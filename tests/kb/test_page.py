@@ -407,6 +407,12 @@ def test_an_apps_note_under_a_rule_that_the_text_was_made_by_machine_is_no_artic
     assert [a.title for a in page.articles] == ["关于某某市场临时搬迁的通告"]
 
 
+def test_a_part_about_a_persons_face_check_under_a_rule_is_no_machine_note():
+    page = parse_page("p", "青禾县社保卡补办须知\n补办社保卡请带身份证到县政务中心。\n==========\n"
+                           "本人到场进行人脸识别后当场制卡\n委托他人代办的，需带双方身份证。\n")
+    assert any("人脸识别" in f"{article.title}{article.text}" for article in page.articles)  # not "以上内容由…识别"
+
+
 def test_a_field_line_under_a_name_opens_a_paragraph():
     page = parse_page("p", "---\ntitle: 某某眼镜取镜通知\n---\n您的眼镜已配好，请按时取镜。\n某某眼镜（东关店）\n"
                            "地址：某县东关街8号\n营业时间：9:00—21:00\n")
