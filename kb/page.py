@@ -433,8 +433,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, line) and not line.endswith(("：", "|", "，", "、"))
             and read_dateline(line) is None
-            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line)
-            and not _SPEAKER_LINE.match(line))
+            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
 
 
 def _is_note_title(lines: list[str]) -> bool:
@@ -760,7 +759,8 @@ def _pasted_parts(body: str) -> list[str]:
         return [body]
     for part in _FRAME.split(body):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
-        if is_machine_note(opening):  # "以上内容由OCR自动识别，…" under the text: the app's, no article
+        if opening.startswith("以上") and is_machine_note(opening):  # "以上内容由OCR自动识别，…": the app's note on
+            # the text above, no article (a part opening "本文件由…生成，现转发如下：" is one)
             continue
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
         stamped = _STAMP_LED.match(opening) or is_timed_message(opening)
@@ -940,6 +940,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and _is_manual_cover_line(rest[0]))  # "型号：…使用说明书", "某某中心 监制"
            and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
            and not (titles and SHOWN_LABEL.match(rest[0]))  # "［名牌］…" under a video's title: what is shown
+           and not (titles and _SPEAKER_LINE.match(rest[0]))  # "某某委员会副主任　刘建华" under a speech's title
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
                 or _is_document_name(rest[0]) or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
                 or _is_form_title(rest) or (not titles and _is_note_title(rest)))):

@@ -12,7 +12,6 @@ from .web_layout import Dateline, ItemExport, is_issuer
 _MARKED = re.compile(r"^>>\s*(\S.*)$")
 _CHAPTER = re.compile(r"^[◆◇■]\s*(\S.*)$")
 _NOTE_COUNT = re.compile(r"^\d+\s*个笔记$")
-_FROM_APP = re.compile(r"^[-—]+\s*来自\s*\S{2,10}$")
 _THOUGHT = re.compile(r"^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s*发表想法$")
 _ABOUT = re.compile(r"^原文\s*[：:]")
 _BOOK = re.compile(r"^《(.+)》$")
@@ -22,12 +21,13 @@ _MIN_MARKED = 3
 
 def read_reading_notes(lines: list[str]) -> ItemExport | None:
     """The book's marked sentences as items (each its own paragraph, a chapter's first under its heading), the
-    book's name and maker; None for any other text (fewer than three marked sentences, or no app's line)."""
+    book's name and maker; None for any other text: one needs the app's note count in its head ("19个笔记"), a
+    chapter's line and three marked sentences (a reply e-mail quoting questions after ">>" is none)."""
     shown = [line.strip() for line in lines if line.strip()]
-    if sum(bool(_MARKED.match(line)) for line in shown) < _MIN_MARKED \
-            or not any(_NOTE_COUNT.match(line) or _FROM_APP.match(line) for line in shown):
-        return None
     head = list(itertools.takewhile(lambda line: not (_CHAPTER.match(line) or _MARKED.match(line)), shown))
+    if sum(bool(_MARKED.match(line)) for line in shown) < _MIN_MARKED or not any(map(_NOTE_COUNT.match, head)) \
+            or not any(map(_CHAPTER.match, shown)):
+        return None
     book = next((found.group(1) for line in head if (found := _BOOK.match(line))), next(iter(head), ""))
     maker = next((found.group(1) for line in head if (found := _MADE_BY.match(line))), "")
     items: list[tuple[str, list[str]]] = []

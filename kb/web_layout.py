@@ -284,7 +284,7 @@ _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?(?:\s+|[.．…·]{2,}\s*)\d{1,3}$")
 _PRINTED = "印制|印发|编印|修订|印"  # "某某馆 2023年4月印": a leaflet's back may say only 印
 _PRINTED_DAY = re.compile(rf"^(.+?)\s*(?:{_PRINTED})$")  # the day alone: "2023年3月6日印发", "二〇二三年三月六日印发"
 # …or labelled: "印制日期：2023年3月6日", the day a notice was sent down to be read out ("下发日期：…")
-_PRINTING_FIELD = r"(?:印制|印刷|印发|编印|下发|发文)(?:日期|时间)\s*[：:]\s*"
+_PRINTING_FIELD = r"(?:印制|印刷|印发|编印|下发)(?:日期|时间)\s*[：:]\s*"
 _PRINTING_DAY_FIELD = re.compile(rf"^{_PRINTING_FIELD}(.+)$")
 _ISSUER_NAME = rf"[\u4e00-\u9fff（）()]{{2,40}}(?:{ISSUER_END})"  # as a dateline names it, before its day
 # A page's own info line: the organisation that publishes it, the page's time and its view count ("某某检测有限公司
@@ -589,10 +589,13 @@ _CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象)\s*[�
 _STAMPED_SENDER = re.compile(rf"^{_FULL_DATE.pattern}\s+{_TIME}\s+([^\s，。！？；：:,][^，。！？；：:,]{{0,23}})$")
 # …or each message on one line after its time and sender ("[09:12:03] 小水滴：您好…"), as a service desk's
 # system exports a conversation under a head naming its record ("在线客服 会话记录")
-_TIMED_MESSAGE = re.compile(rf"^[\[【(（]?{_TIME}[\]】)）]?\s*([^\s，。！？；：:,【】\[\]（）()]{{1,16}})\s*[:：]"
-                            r"\s*(\S.*)$")
+# (a sender's name opens with a letter: not the end of a span, "08:30-09:00 签到：")
+_TIMED_MESSAGE = re.compile(rf"^[\[【(（]?{_TIME}[\]】)）]?\s*"
+                            r"([\u4e00-\u9fffA-Za-z][^\s，。！？；：:,【】\[\]（）()]{0,15})\s*[:：]\s*(\S.*)$")
+_TIMED_SHARE = 0.5
 _CHAT_RECORD = re.compile(r"(?:聊天|会话|对话|咨询)记录")
 _DAY_LABEL_END = re.compile(r"(?:日期|时间)$")
+_EXPORTED_LABEL = re.compile(r"导出|打印|生成")
 _MACHINE_NOTE = re.compile(r"^(?:以上(?:内容|文字|文本|结果)?|本(?:记录|文本|文件|页面?|内容))(?:由|为|是)?.{0,12}?"
                            r"(?:识别|生成|转写|转录|翻译)")  # not "本人到场进行人脸识别"
 _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
@@ -1390,10 +1393,20 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
                                for line in lines[:stamped[0][0]])  # the head names the chat or its export
     if exported and len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
         return _chat(lines, stamped, [n for n, _ in stamped])
+    chat = _chat_under_senders(lines)
+    if chat:
+        return chat
+    # a service desk's record: most lines under its head are messages after their time and sender
     timed = [(n, found) for n, line in enumerate(lines) if (found := _TIMED_MESSAGE.match(line))]
-    if len(timed) >= _MIN_TURNS and len({found.group(1) for _, found in timed}) < len(timed) \
-            and any(_CHAT_NAME.match(line) or _CHAT_RECORD.search(line) for line in lines[:timed[0][0]]):
-        return _timed_chat(lines, timed)
+    if len(timed) < _MIN_TURNS or len({found.group(1) for _, found in timed}) == len(timed) \
+            or len(timed) < _TIMED_SHARE * (len(lines) - timed[0][0]) \
+            or not any(_CHAT_NAME.match(line) or _CHAT_RECORD.search(line) for line in lines[:timed[0][0]]):
+        return None
+    return _timed_chat(lines, timed)
+
+
+def _chat_under_senders(lines: list[str]) -> MeetingTranscript | None:
+    """A chat whose every message stands under its sender's name, after a time line."""
     sent = [(n, found.group(1)) for n in range(len(lines) - 1)
             if (found := _CHAT_SENDER.match(lines[n])) and not _CHAT_SENDER.match(lines[n + 1])]
     senders, names = [n for n, _ in sent], [name for _, name in sent]
@@ -1418,15 +1431,15 @@ def is_timed_message(line: str) -> bool:
 
 def _timed_chat(lines: list[str], timed: list[tuple[int, re.Match[str]]]) -> MeetingTranscript:
     """A service desk's record: its head (above the first message) names it and dates it by a day's field
-    ("会话日期：…"); each message a turn of its sender, with the lines under it up to the next message or the
-    system's note on the record ("本记录由客服系统自动生成…": no text)."""
+    ("会话日期：…", before an export's "导出时间：…"); each message a turn of its sender, with the lines under it up
+    to the next message, but for the system's note on the record ("本记录由客服系统自动生成…": no text)."""
     head = lines[:timed[0][0]]
     starts = [n for n, _ in timed]
-    turns = [(found.group(1), [found.group(2), *itertools.takewhile(lambda line: not is_machine_note(line),
-                                                                    lines[n + 1:end])])
+    turns = [(found.group(1), [found.group(2), *(line for line in lines[n + 1:end] if not is_machine_note(line))])
              for (n, found), end in zip(timed, [*starts[1:], len(lines)], strict=True)]
-    day = next(filter(None, (first_full_day(value) for line in head for label, value in _fields(line)
-                             if _DAY_LABEL_END.search(label))), None)
+    days = [(bool(_EXPORTED_LABEL.match(label)), day) for line in head for label, value in _fields(line)
+            if _DAY_LABEL_END.search(label) and (day := first_full_day(value))]
+    day = min(days, key=lambda pair: pair[0])[1] if days else None  # the record's day before the export's
     return MeetingTranscript(title=next(iter(head), ""), dateline=Dateline(published=day, publisher="", labelled=True),
                              summary=[], turns=turns)
 

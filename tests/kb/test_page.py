@@ -2498,6 +2498,48 @@ def test_a_speakers_post_and_name_under_a_speechs_title_is_no_part_of_it():
     assert (article.title, page.iso_date_of(article)) == ("关于青禾县夏季防汛工作有关情况的发布词", "2024-06-03")
 
 
+def test_a_reply_quoting_questions_after_marks_is_no_reading_apps_notes():
+    reply = ("回复：关于青禾社区老年食堂的问题\n王阿姨您好，您的留言我们收到了，下面逐条答复。\n"
+             ">> 食堂几点开饭？\n>> 能不能送餐？\n>> 收费多少？\n每天11:00开饭，行动不便的可以送餐，每餐8元。\n"
+             "-- 来自我的手机\n")
+    [article] = parse_page("r", reply).articles
+    assert "每餐8元" in article.text and "留言我们收到了" in article.text  # not only the quoted questions
+
+
+def test_a_chat_under_senders_names_keeps_a_message_of_timed_agenda_lines():
+    chat = ("群聊：青禾村两委工作群\n2025年4月2日\n08:01 张书记：\n明天安排如下，请准时参加。\n"
+            "9:00 开会：村委会议室\n10:30 走访：三组困难户\n14:00 开会：研究春灌\n08:05 李会计：\n收到\n"
+            "08:06 王委员：\n收到\n08:10 张书记：\n好\n")
+    page = parse_page("c", chat)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾村两委工作群聊天记录", "2025-04-02")
+    assert article.paragraphs[0] == "张书记：明天安排如下，请准时参加。"  # "开会" sends no message
+
+
+def test_a_headline_ending_in_a_post_and_a_name_stays_the_title():
+    story = "扎根青禾村十五年的好书记　李长海\n李长海是青禾村党支部书记，十五年来带领村民修路建厂。\n"
+    [article] = parse_page("s", story).articles
+    assert article.title == "扎根青禾村十五年的好书记 李长海"
+    assert article.paragraphs[0].startswith("李长海是青禾村")
+
+
+def test_a_part_opening_with_a_systems_forwarding_line_is_an_article_of_its_own():
+    page = parse_page("p", "关于开展春季义诊的通知\n各社区：\n4月8日在镇卫生院开展义诊。\n青禾镇人民政府\n"
+                           "2025年4月1日\n==========\n本文件由镇政务系统生成，现转发如下：\n关于做好春灌工作的通知\n"
+                           "各村：\n请于4月10日前完成渠道清淤。\n青禾镇人民政府\n2025年4月2日\n")
+    assert len(page.articles) == 2
+
+
+def test_a_service_desks_record_is_dated_by_its_own_day_before_its_exports_and_keeps_lines_under_its_note():
+    record = ("青禾燃气 网上营业厅 咨询记录\n导出时间：2024年9月10日\n咨询日期：2024年9月3日\n"
+              "[10:02:11] 智能助手：您好，请问需要办理什么业务？\n[10:02:40] 用户：燃气表没气了\n"
+              "[10:03:05] 客服07：营业厅周一到周六8:30—17:00办理充值。\n[10:05:00] 客服07：感谢您的咨询。\n"
+              "本记录由营业厅系统自动生成\n当日共受理咨询三件。\n")
+    page = parse_page("c", record)
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2024-09-03" and "当日共受理咨询三件" in article.text
+
+
 def test_a_days_programme_under_dated_times_is_no_chat():
     programme = ("青禾镇樱桃节活动安排\n2024-05-08 09:00 开幕式\n地点在镇文化广场。\n"
                  "2024-05-08 10:00 樱桃采摘\n每人门票30元。\n2024-05-08 14:00 文艺演出\n地点在镇文化广场。\n")
