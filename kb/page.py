@@ -652,7 +652,8 @@ _TIME_ALONE = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2
 # "● 村支部书记 某某 同意　2024-11-05 14:07": a log's entry, stamped at its end with a full day and time
 _DAY_AND_TIME = r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?"
 _STAMPED = re.compile(rf"^(?=\D)[^，。；！？]{{1,40}}\s{_DAY_AND_TIME}$")
-_STAMP_LED = re.compile(rf"^{_DAY_AND_TIME}(?!\d)")  # "2024-11-26 10:02:11　某某": a message's or entry's head
+# "2024-11-26 10:02:11　某某", "[2025-06-12 10:05:21] 收 <- 95598": a message's or entry's head
+_STAMP_LED = re.compile(rf"^[\[【(（]?{_DAY_AND_TIME}(?!\d)")
 # "金额（元）：3680.00", "期望交付日期：2024-11-20": a form's field whose value is a figure ends on its line, unless the
 # line under it goes on with the value ("报名截止时间：2024年5月10日" / "下午5点前，…")
 _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")

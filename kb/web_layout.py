@@ -521,9 +521,10 @@ _NEAR_DAYS = 92  # a message names days within a season of when it was sent: a d
 # A phone's SMS backup exported as text (短信备份): maybe a head (the export's name, time, count of messages) over two
 # or more messages, each a time stamp with its way and the other party ("[2023-02-14 09:31:05] 收到 · 12123") over its
 # text, which the company or office sending it signs in 【】 at its start or end ("【某某银行】您尾号…").
-_SMS_STAMP = re.compile(rf"^[\[【(（]?\s*{_FULL_DATE.pattern}\s*{_TIME}\s*[\]】)）]?\s*(收到|接收|发送|已发送)"
-                        r"(?:\s*[·•|｜:：-]?\s*[^，。！？；]{1,30})?$")
-_SMS_SENT = ("发送", "已发送")
+# (the direction maybe one character, an arrow before the number: "[2025-06-12 10:05:21] 收 <- 95598")
+_SMS_STAMP = re.compile(rf"^[\[【(（]?\s*{_FULL_DATE.pattern}\s*{_TIME}\s*[\]】)）]?\s*(收到|接收|已发送|发送|收|发)"
+                        r"(?:\s*(?:[·•|｜:：-]|<-|->|←|→)?\s*[^，。！？；]{1,30})?$")
+_SMS_SENT = ("发送", "已发送", "发")
 _SMS_HEAD_LINES = 4  # the export's name, its time, its count, a note
 _SMS_SIGNATURE = re.compile(r"^【([^【】]{2,12})】\s*|\s*【([^【】]{2,12})】$")
 # a greeting or label before what a message says ("尊敬的客户，您好！", "温馨提示：", "提醒广大驾驶人：")

@@ -1636,6 +1636,17 @@ def test_an_sms_backup_is_an_article_per_message_received_dated_by_its_stamp_pub
     assert "导出" not in "".join(a.text for a in articles)
 
 
+def test_an_sms_backup_whose_stamps_give_one_character_directions_and_arrows_under_a_framed_head():
+    backup = ("==============================\n短信备份导出（文本格式）\n导出时间：2024-10-02 21:00\n"
+              "==============================\n\n[2024-09-20 09:15:02] 收 <- 95533\n"
+              "【青禾自来水】尊敬的用户：9月23日8:00至16:00城东片区停水检修，请提前储水。\n\n"
+              "[2024-09-20 09:20:11] 发 -> 95533\n收到\n\n[2024-09-23 15:40:00] 收 <- 95533\n"
+              "【青禾自来水】城东片区已于15:30恢复供水，感谢理解。\n")
+    articles = parse_page("p", backup).articles
+    assert [(a.published, a.publisher) for a in articles] == [
+        (date(2024, 9, 20), "青禾自来水"), (date(2024, 9, 23), "青禾自来水")]  # the owner's "收到" is none
+
+
 def test_one_text_message_pasted_alone_or_quoted_in_an_article_is_read_as_it_stands():
     alone = "[2024-08-03 10:12:40] 收到 · 95566\n【临河农商银行】您尾号4410的借记卡转入工资5820.00元，余额6231.18元。\n"
     assert len(parse_page("p", alone).articles) == 1
