@@ -36,7 +36,7 @@ _DAY_CARD = re.compile(rf"^(?:(?P<maker>\S.{{1,30}}?)\s+)?(?:(?:{_MADE})(?:时�
                        rf"\s*(?:{_WEEKDAY})?|(?P<marked>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:{_MADE}))$"
                        # …or the event's day (and hour) and place, said: "2024年11月26日 上午9:00 ｜ 某某厅"
                        rf"|^(?P<event>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
-                       r"\s*[｜|]\s*[^，。！？；]{2,30}$")
+                       r"(?:\s*[｜|]\s*|\s+)[^，。！？；\s]{2,30}$")
 _CARD_CUES = 2
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks

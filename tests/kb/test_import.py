@@ -932,6 +932,13 @@ async def test_an_opening_cards_day_and_place_date_the_recording_and_stay_said_a
                                       "［名牌］听证主持人 县发展和改革局局长 周明。"]  # where it was held may be asked
 
 
+def test_an_opening_cards_day_and_place_after_a_space_stand_as_a_sentence_apart_from_the_first_words_said():
+    from kb.subtitles import subtitle_text
+    said = subtitle_text(_srt("【青禾县重阳节文艺汇演】\n快板《夸夸咱的老年食堂》\n2024年10月11日 青禾县文化馆",
+                              "甲：各位老人家，大家好！", "乙：今天咱们说说老年食堂。"))
+    assert said is not None and "2024年10月11日 青禾县文化馆。\n" in said
+
+
 async def test_a_line_like_a_card_after_the_first_two_cues_is_said():
     from kb.subtitles import subtitle_text
     said = subtitle_text(_srt("《青禾乡村行》", "各位观众好。", "青禾县电视台 2024年5月6日播出", "梨园免费入园。"))
