@@ -25,8 +25,11 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}|<(?:\d{2}:)?\d{2}:\d{2}\.\d{3}
 _SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
                     r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]"
                     r"|[♪♫～~\s]+")
-# A film's credit as its first cue: "【某某局 出品】", "某某融媒体中心 摄制": who made it publishes it; no words said
-_CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)\s*[】\]］)）]?$")
+# A film's credit in its first two cues: "【某某局 出品】", "某某融媒体中心 摄制", or labelled: "出品：某某局",
+# "摄制：某某中心 2024年12月": who made it publishes it; no words said
+_CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)"
+                          r"|(?:出品|摄制|制作|监制)(?:单位|方)?\s*[：:]\s*(\S.{1,30}?)(?:\s*\d{4}年\d{1,2}月)?)"
+                          r"\s*[】\]］)）]?$")
 # …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it: "高密电视台
 # 2025年2月24日播出", "拍摄：2024年10月26日 星期六": it dates the recording, its maker publishes it; no words said
 _DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -189,25 +192,35 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(_day_cards(lines).values())
     day = _event_day(notes) or next((day for day, _, _ in cards), None)
-    maker = "".join(_credit_card(lines).values()) or next((maker for _, maker, _ in cards if maker), "")
+    maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "")
     facts = {"title": title, "date": day.isoformat() if day else "", "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
 
 def _credit_card(lines: list[str]) -> dict[int, str]:
-    """The maker a film's first cue credits (_CREDIT_CARD) when it names an organisation, by the cue's line number."""
-    first = _first_cue_line(lines)
-    credit = _CREDIT_CARD.match(_TAG.sub("", lines[first]).strip()) if first < len(lines) else None
-    return {first: credit.group(1)} if credit and is_issuer(credit.group(1)) else {}
+    """The makers a film's first two cues credit (_CREDIT_CARD) that name an organisation, by line number, in order:
+    the first publishes it."""
+    credits = {}
+    for n in _card_lines(lines):
+        credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())
+        maker = (credit.group(1) or credit.group(2)).strip() if credit else ""
+        if is_issuer(maker):
+            credits[n] = maker
+    return credits
+
+
+def _card_lines(lines: list[str]) -> range:
+    """The numbers of the lines of the first two cues, where a film shows its cards."""
+    timed = [n for n, line in enumerate(lines) if _TIMING.match(line)][:_CARD_CUES + 1]
+    return range(timed[0] + 1 if timed else len(lines), timed[-1] if len(timed) > _CARD_CUES else len(lines))
 
 
 def _day_cards(lines: list[str]) -> dict[int, tuple[date, str, bool]]:
     """The cards of the first cues that say when the recording was aired or shot (_DAY_CARD): by line number, the
     day, the organisation named before it ("" when none, or a person) and whether the card is said (one naming the
     event's place is: "听证会在哪开" may be asked)."""
-    timed = [n for n, line in enumerate(lines) if _TIMING.match(line)][:_CARD_CUES + 1]
     cards = {}
-    for n in range(timed[0] + 1 if timed else len(lines), timed[-1] if len(timed) > _CARD_CUES else len(lines)):
+    for n in _card_lines(lines):
         card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
         day = first_full_day(card["labelled"] or card["marked"] or card["event"]) if card else None
         if card and day:
