@@ -97,7 +97,7 @@ def subtitle_text(text: str) -> str | None:
 def _own_sentence(line: str, cards: set[str]) -> str:
     """A card that is said, or a line labelled as what is shown ("［名牌］…"), closed as a sentence of its own: no
     line of the title above it, nor of the sentence under it."""
-    return f"{line}。" if (line in cards or SHOWN_LABEL.match(line)) and not _CLOSING_MARK.search(line) else line
+    return _sentence(line) if line in cards or SHOWN_LABEL.match(line) else line
 
 
 def _is_cue_identifier(lines: list[str], n: int) -> bool:
@@ -229,16 +229,11 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[date, str, bool]]:
     return cards
 
 
-def _first_cue_line(lines: list[str]) -> int:
-    """The number of the line under the first cue's timing (len(lines) without one)."""
-    return next((n + 1 for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
-
-
 def _caption_note(lines: list[str]) -> dict[int, str]:
     """The video's caption note as its first cue, wholly in brackets and naming a full date ("【视频号@某某
     2025年9月20日发布 入秋翻新季】", "[字幕：某某 2025年4月2日 实录 …]"), by its line number: it dates the
     recording as a NOTE block does, and stays text (its account and subject may be asked)."""
-    first = _first_cue_line(lines)
+    first = _card_lines(lines).start  # the line under the first cue's timing (len(lines) without one)
     note = _ALL_IN_BRACKETS.match(lines[first].strip()) if first < len(lines) else None
     return {first: note.group(1)} if note and first_full_day(note.group(1)) else {}
 
