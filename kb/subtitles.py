@@ -30,13 +30,18 @@ _SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
 _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)"
                           r"|(?:出品|摄制|制作|监制)(?:单位|方)?\s*[：:]\s*(\S.{1,30}?)(?:\s*\d{4}年\d{1,2}月)?)"
                           r"\s*[】\]］)）]?$")
-# …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it: "高密电视台
-# 2025年2月24日播出", "拍摄：2024年10月26日 星期六": it dates the recording, its maker publishes it; no words said
+# …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it, maybe in
+# brackets, maybe only the day or the month: "高密电视台 2025年2月24日播出", "拍摄：2024年10月26日 星期六",
+# "（2025年6月20日播出）", "2025年7月": it dates the recording, its maker publishes it; no words said
 _DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
-_DAY_CARD = re.compile(rf"^(?:(?P<maker>\S.{{1,30}}?)\s+)?(?:(?:{_MADE})(?:时间|日期)?\s*[：:]\s*(?P<labelled>{_DAY})"
-                       rf"\s*(?:{_WEEKDAY})?|(?P<marked>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:{_MADE}))$"
+_OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
+_DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
+                       rf"(?:(?:{_MADE})(?:时间|日期)?\s*[：:]\s*(?P<labelled>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?"
+                       rf"|(?P<marked>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?\s*(?:{_MADE})){_CLOSE}"
+                       rf"|{_OPEN}(?P<bare>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?{_CLOSE}"
                        # …or the event's day (and hour) and place, said: "2024年11月26日 上午9:00 ｜ 某某厅"
                        rf"|^(?P<event>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
                        r"(?:\s*[｜|]\s*|\s+)[^，。！？；\s]{2,30}$")
@@ -191,9 +196,10 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(_day_cards(lines).values())
-    day = _event_day(notes) or next((day for day, _, _ in cards), None)
+    event_day = _event_day(notes)
+    day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "")
     maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "")
-    facts = {"title": title, "date": day.isoformat() if day else "", "publisher": maker}
+    facts = {"title": title, "date": day, "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
 
@@ -215,18 +221,25 @@ def _card_lines(lines: list[str]) -> range:
     return range(timed[0] + 1 if timed else len(lines), timed[-1] if len(timed) > _CARD_CUES else len(lines))
 
 
-def _day_cards(lines: list[str]) -> dict[int, tuple[date, str, bool]]:
+def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
     """The cards of the first cues that say when the recording was aired or shot (_DAY_CARD): by line number, the
-    day, the organisation named before it ("" when none, or a person) and whether the card is said (one naming the
-    event's place is: "听证会在哪开" may be asked)."""
+    day (YYYY-MM-DD, or YYYY-MM for a month), the organisation named before it ("" when none, or a person) and
+    whether the card is said (one naming the event's place is: "听证会在哪开" may be asked)."""
     cards = {}
     for n in _card_lines(lines):
         card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
-        day = first_full_day(card["labelled"] or card["marked"] or card["event"]) if card else None
+        day = _day_or_month(card["labelled"] or card["marked"] or card["bare"] or card["event"]) if card else ""
         if card and day:
             maker = (card["maker"] or "").strip()
             cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"]))
     return cards
+
+
+def _day_or_month(text: str) -> str:
+    """"2025年6月20日" as 2025-06-20, "2025年7月" as 2025-07; "" for no valid day or month."""
+    day = first_full_day(text)
+    month = re.fullmatch(r"(\d{4})年(\d{1,2})月", text)
+    return day.isoformat() if day else f"{month[1]}-{int(month[2]):02d}" if month and 1 <= int(month[2]) <= 12 else ""
 
 
 def _caption_note(lines: list[str]) -> dict[int, str]:

@@ -907,9 +907,11 @@ async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_
 
 
 @pytest.mark.parametrize(("card", "day", "publisher"), [
-    ("青禾县电视台　2024年5月6日播出", "2024-05-06", "青禾县电视台"),  # who aired it publishes it
-    ("拍摄：2024年9月1日 星期日", "2024-09-01", ""),
-    ("2024-03-08 首播", "2024-03-08", ""),
+    ("青禾县电视台　2024年5月6日播出", "2024年5月6日", "青禾县电视台"),  # who aired it publishes it
+    ("拍摄：2024年9月1日 星期日", "2024年9月1日", ""),
+    ("2024-03-08 首播", "2024年3月8日", ""),
+    ("（2024年5月6日播出）", "2024年5月6日", ""),  # in brackets
+    ("2024年5月", "2024年5月", ""), ("【2024年5月6日 星期一】", "2024年5月6日", ""),  # only the month, or the day
 ])
 async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_it_and_is_not_said(
         tmp_path, card, day, publisher):
@@ -917,7 +919,7 @@ async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_i
                                        encoding="utf-8")
     page = parse_page("show", await page_text(str(tmp_path / "show.srt"), Limits()))
     [article] = page.articles
-    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == ("《青禾乡村行》", day, publisher)
+    assert (article.title, page.date_of(article), page.publisher_of(article)) == ("《青禾乡村行》", day, publisher)
     assert card not in article.text
 
 
