@@ -143,7 +143,9 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
         named, first = _speaker(cue[0], speakers)
         words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:]))
                  if line and not _SOUND.fullmatch(line)]
-        if said and words[:1] == said[-1][-1:]:  # automatic captions roll: a cue's line again under the next
+        # automatic captions roll: a cue's line again under the next (its spaces may differ: the tagged line loses
+        # them, "大部分<00:00:17.493><c>是甲流</c>")
+        if said and words and _unspaced(words[0]) == _unspaced(said[-1][-1]):
             words = words[1:]
         if words and said and named not in (None, speaker):
             words[0] = PARAGRAPH_START + words[0]
@@ -151,6 +153,10 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
         if words:
             said.append(words)
     return said
+
+
+def _unspaced(line: str) -> str:
+    return "".join(line.split())
 
 
 def _transcript_speakers(firsts: list[str]) -> tuple[re.Pattern[str], frozenset[str]] | None:

@@ -953,6 +953,9 @@ def test_automatic_captions_timing_tags_and_rolled_lines_are_said_once():
     karaoke = ("今天的<00:00:01.360><c> 集中缴费期是</c><00:00:02.080><c>3月1日到6月30日</c>",
                "今天的 集中缴费期是3月1日到6月30日", "最低一<00:03.200><c>年300元</c>", "最低一年300元")
     assert subtitle_text(f"WEBVTT\n\n{_cues(*karaoke)}") == "今天的 集中缴费期是3月1日到6月30日。\n最低一年300元。\n"
+    spaced = ("老年卡<00:00:01.200><c>每年</c><00:00:01.900><c>年审一次</c>",  # rolled with spaces the tags lost
+              "老年卡 每年 年审一次\n年审<00:00:03.100><c>不收费</c>", "年审 不收费\n请带好身份证")
+    assert subtitle_text(f"WEBVTT\n\n{_cues(*spaced)}") == "老年卡每年年审一次。\n年审不收费。\n请带好身份证。\n"
 
 
 def _srt(*said: str) -> str:
