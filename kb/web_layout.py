@@ -34,11 +34,12 @@ _MONTH_AND_DAY = r"\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # aft
 _FULL_DATE = re.compile(rf"(\d{{4}}){_MONTH_AND_DAY}")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _PUBLISHING = "发布|发表|发稿|更新|公开"  # what a page's time says of it: not an event's "时间："
-_DATE_LABEL = rf"(?:{_PUBLISHING}|答复|回复|播出)?(?:时间|日期)"  # 播出时间: a programme's transcript
-_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构|者)?(?![时日])"
-_PUBLISHED_LABEL = rf"(?:{_PUBLISHING})(?:时间|日期)"
+# 播出时间: a programme's transcript; 信息发布(时间): a government site's info line
+_DATE_LABEL = rf"(?:(?:(?:信息)?(?:{_PUBLISHING})|答复|回复|播出)?(?:时间|日期)|信息发布)"
+_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|(?<!信息)发布(?:单位|机构|者)?(?![时日])"
+_PUBLISHED_LABEL = rf"(?:(?:信息)?(?:{_PUBLISHING})(?:时间|日期)|信息发布)"
 _BARE_PUBLISHING = re.compile(r"发布者?\s*：")  # "发布：某某馆少儿部": an organisation's or a place's name follows
-_FIELD = r"[\u4e00-\u9fff]{2,6}\s*：\s*\S{1,40}"  # a labelled field of a line of them ("事项编码：…")
+_FIELD = rf"[\u4e00-\u9fff]{{2,6}}\s*：\s*\S{{1,40}}(?:\s+{_TIME})?"  # a field of a line of them ("事项编码：…")
 _INFO_WORD = r"[^\s：:|｜，。；！？]{1,12}"  # a word beside them, no field and no sentence ("官方认证 ✔", "原创")
 # An office app's announcement (钉钉, 企业微信, 飞书 公告) shows whom it was published to beside its poster and time:
 # "行政部-某某 2023-04-03 09:12 发布范围：某某公司 全体员工"
@@ -95,6 +96,7 @@ _DAY_THEN_POSTED = re.compile(rf"(?:^|\s){_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(
 _TIME_THEN_SOURCE = re.compile(rf"^{_FULL_DATE.pattern}\s*{_TIME}\s+"
                                r"(?!星期|周[一二三四五六日天]$)([\u4e00-\u9fff]{2,12})$")
 _NOBODY = frozenset([*_PUBLISHING.split("|"), "编辑"])  # words after a time line's time that name no publisher
+_NO_ONE_SOURCE = frozenset(["网络", "互联网", "网友", "商家", "用户", "本站"])  # "来源：网络": where from, not who
 _LABEL = re.compile(rf"(?:{_INFO_LABEL})\s*：")
 # A counter or the page's tools glued to the source in the line a page shows ("来源：某局阅读 2365", "…浏览次数：12",
 # "…1280人阅读", "…字号", "…分享到"): no part of its name
@@ -110,6 +112,8 @@ _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 # event's ("第一场：", "报名时间：", "会议时间：")
 _FIELD_LABEL_BEFORE = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{1,8})\s*：\s*$")
 _TEXTS_DAY_LABEL = re.compile(rf"(?:最后)?(?:{_DATE_LABEL}|{'|'.join(_RANKED_LABELS)}|修改|更新|编辑)")
+# An event's time and place on one line ("时间：2024.12.31 19:30 | 场馆：某某大剧院"): the event's, not the page's day
+_EVENT_TIME_AND_PLACE = re.compile(r"^(?:时间|日期)\s*[：:].*?(?:地点|场馆|场地|地址|会场)\s*[：:]")
 # A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
 _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]?\s*自?\s*$")
 
@@ -848,7 +852,7 @@ def read_dateline(line: str) -> Dateline | None:
         line = line[1:-1]
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     days = list(_FULL_DATE.finditer(line))
-    if days and all(_events_field(line[:found.start()]) for found in days):
+    if days and all(_events_field(line[:found.start()]) for found in days) or _EVENT_TIME_AND_PLACE.match(line):
         return None  # "发布：某会 第一场：2025年1月18日": a line of the text's facts, not its dateline
     own_info = _ISSUER_INFO_LINE.match(line)
     if own_info:
@@ -861,7 +865,8 @@ def read_dateline(line: str) -> Dateline | None:
             and not (is_issuer(publisher.group(1)) or region_names_in(publisher.group(1))):
         return None  # "发布：每周一上午": a schedule's line, not a page's publisher ("发布：某区某某家庭农场" is one)
     rank, day = _best_ranked_day(line)
-    named = publisher.group(1) if publisher and not names_how_it_was_made(publisher.group(1)) else ""
+    named = publisher.group(1) if publisher and not names_how_it_was_made(publisher.group(1)) \
+        and publisher.group(1) not in _NO_ONE_SOURCE else ""
     return Dateline(published=day, publisher=named if publisher else _scope_issuer(line),
                     labelled=bool(_LABEL.search(line)), rank=rank)
 

@@ -523,6 +523,8 @@ def test_a_full_publication_date_beats_a_later_day_in_the_text():
     ("更新时间：2020-03-25　发布日期：2020-03-18", "2020年3月18日", "2020-03-18"),  # not the update's day
     ("官方认证 ✔　所在地：某县　发布日期：2020-03-18　关注 52", "2020年3月18日", "2020-03-18"),  # badges beside fields
     ("播出时间：2020年3月18日（星期三）上午9:00—10:00", "2020年3月18日", "2020-03-18"),  # a radio programme
+    ("信息发布时间：2020-03-18 来源：网络", "2020年3月18日", "2020-03-18"),  # a government site's label
+    ("报名时间：2020年3月1日 09:00　信息发布：2020年2月28日", "2020年2月28日", "2020-02-28"),  # an event's time first
 ])
 def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     page = parse_page("p", f"---\ndate: 2020-03\n---\n某地企业复工\n{dateline}\n3月1日开会，3月20日起企业复工。\n")
@@ -2241,6 +2243,18 @@ def test_a_compiling_word_in_a_sentence_or_in_the_text_dates_nothing(text):
 def test_a_labelled_day_followed_by_words_is_text_not_a_dateline(line):
     [article] = parse_page("p", f"某区电商培训班开班\n培训班共招收学员60名。\n{line}\n").articles
     assert article.published is None and line in article.text
+
+
+def test_an_events_time_and_place_on_one_line_is_text_not_a_dateline():
+    line = "时间：2024年6月1日 09:30 | 地点：青禾社区卫生服务站"
+    [article] = parse_page("p", f"社区夏季义诊活动通知\n医生将为居民免费测量血压、血糖。\n{line}\n").articles
+    assert article.published is None and line in article.text
+
+
+def test_a_source_naming_where_from_not_who_publishes_nothing():
+    text = "社区夏季义诊活动通知\n发布时间：2024-05-20 来源：网络\n医生将为居民免费测量血压。\n"
+    [article] = parse_page("p", text).articles
+    assert (str(article.published), article.publisher) == ("2024-05-20", "")
 
 
 def test_an_events_time_in_brackets_is_no_dateline():
