@@ -1686,7 +1686,8 @@ def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher
     ("📎 本页由 工会办公室 维护｜所属空间：职工服务 / 福利｜最后更新：2024-05-09 16:20｜浏览 87", "2024-05-09"),
     ("创建者：刘某 | 修改时间：2024年5月9日 | 标签：福利", "2024-05-09"),
     ("适用对象：在职职工｜活动时间：2024-05-20 09:00", ""),  # an event's time dates nothing
-], ids=["maintainer-and-last-update", "modified", "event-time"])
+    ("导出自某某文档 · 所有者：@刘某 · 最近编辑：2024年5月9日 10:12 · 仅成员可见", "2024-05-09"),  # dots
+], ids=["maintainer-and-last-update", "modified", "event-time", "dots-and-last-edit"])
 def test_an_online_documents_info_line_of_items_between_bars_dates_it(info, day):
     """A wiki or online document exported as Markdown heads its text with an info line, items parted by bars: the
     day it labels as DATE_KEYS names one dates it (an update's when it names no publication), and it is no text."""
