@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -817,13 +818,21 @@ _SLIP_NUMBER = re.compile(r"(?:单号|编号|流水号|打印(?:时间|日期))\
 
 def _without_running_heads(lines: list[str]) -> list[str]:
     """Text copied from a printed page: the short line that stands right under a page's number ("第 1 页 / 共 2
-    页" / "某某局 政务公开") heads the next page; it is no text and would cut a sentence in two."""
+    页" / "某某局 政务公开") heads the next page; it is no text and would cut a sentence in two. A line standing
+    under two page numbers or more is a running head of any length, wherever it stands (the first page's, over the
+    title: "某某学校　　2025年某某招生简章")."""
+    said = [line for line in lines if line.strip()]
+    under_numbers = Counter(" ".join(line.split()) for above, line in itertools.pairwise(said) if is_page_number(above))
+    running = {line for line, count in under_numbers.items() if count > 1}
     kept: list[str] = []
+    above = ""  # the last line kept or a repeated head: a page's first line under it is no running head
     for line in lines:
-        above = next((previous for previous in reversed(kept) if previous), "")
-        if not (is_page_number(above) and len(line) <= _RUNNING_HEAD_CHARS and _is_title_line(line)
-                and not _ATTACHMENT_NUMBER.match(line)):  # "附件3" opens an attachment on its page
+        if " ".join(line.split()) in running:
+            above = line
+        elif not (is_page_number(above) and len(line) <= _RUNNING_HEAD_CHARS and _is_title_line(line)
+                  and not _ATTACHMENT_NUMBER.match(line)):  # "附件3" opens an attachment on its page
             kept.append(line)
+            above = line if line.strip() else above
     return kept
 
 

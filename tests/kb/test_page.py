@@ -2053,6 +2053,18 @@ def test_text_copied_from_a_printed_page_loses_the_next_pages_head_and_keeps_a_w
         "一、办理时限。在线申请的，市交通运输局在2小时内完成审核；夜间提交的，于次日8时前完成审核。"]
 
 
+def test_a_long_running_head_under_two_page_numbers_is_no_text_nor_title_also_over_the_first_page():
+    head, number = "青禾县技工学校                          2025年春季电工培训招生简章", "               — {} —"
+    page = parse_page("p", f"{head}\n\n          2025年春季电工培训招生简章\n\n"
+                           f"    一、培训安排。每班30人，3月3日开班，上课地点在\n{number.format(1)}\n{head}\n\n"
+                           f"学校实训楼二楼。\n    二、费用。学员不交费用。\n{number.format(2)}\n{head}\n\n"
+                           "                   青禾县技工学校\n                   2025年2月10日\n")
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == ("2025年春季电工培训招生简章", "青禾县技工学校")
+    said = ["一、培训安排。每班30人，3月3日开班，上课地点在学校实训楼二楼。", "二、费用。学员不交费用。"]
+    assert article.paragraphs[:2] == said
+
+
 def test_a_meeting_summary_loses_its_masthead_and_issue_number():
     page = parse_page("p", "某市交通运输局\n会　议　纪　要\n〔2020〕第4期\n某市交通运输局办公室　　2020年2月25日\n"
                            "全市出租汽车行业复工复产专题会议纪要\n会议同意全市城区出租汽车自2月26日起恢复运营。\n")
