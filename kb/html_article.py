@@ -92,6 +92,8 @@ _MAIL_PARTIES = frozenset({"发件人", "收件人", "抄送"})
 _TITLE_ROW = "data-title-row"  # marks a table's title row said as a line above it (a sheet's)
 _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
+# A pager between pages of a list or a calendar: "‹ 上一月 … 下一月 ›", "« 2024年9月"
+_PAGER = re.compile(r"^\s*[‹«]|[›»]\s*(?:\S+\s*)?$")
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|｜－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|｜－—–·]+|\s-\s)\s*")
@@ -780,6 +782,8 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
         dateline = read_dateline(line)
         if not dateline or len(above) > _HEADLINE_MAX_CHARS or "。" in above:
             continue
+        if dateline.labelled and _PAGER.search(above):  # "‹ 2024年9月 2024年10月 2024年11月 ›": no headline
+            return title, dateline
         if dateline.labelled:  # also a contributor's credit: "（某某供稿 2022年6月21日）"
             return above, dateline
         if dateline.publisher and dateline.published and (is_furniture(above) or is_masthead(above)):

@@ -2029,6 +2029,16 @@ def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
     assert "体温正常方可乘车" in text and "车窗保持开启通风" in text
 
 
+def test_a_pager_over_a_labelled_dateline_is_no_headline():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>活动安排 · 2025年3月 - 青禾县象棋协会</title></head><body>"
+            "<div><a href='?m=2'>‹ 2025年2月</a> <b>2025年3月</b> <a href='?m=4'>2025年4月 ›</a></div>"
+            "<p>发布：青禾县象棋协会　发布时间：2025年2月25日　浏览：512</p>"
+            "<p>3月8日下午2点在县文化馆二楼举行象棋公开赛，现场报名，不收报名费，前八名发证书。</p>"
+            "<p>3月22日上午9点举行少儿象棋启蒙课，限30人，请家长提前在协会公众号报名。</p></body></html>")
+    assert read_html(page).title == "活动安排 · 2025年3月"
+
+
 def test_a_table_in_a_figure_is_said_where_it_stands_and_an_image_figure_stays():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某镇中学秋季运动会安排 – 某镇中学</title></head><body>"
