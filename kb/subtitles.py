@@ -32,14 +32,16 @@ _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:�
                           r"\s*[】\]］)）]?$")
 # …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it, maybe in
 # brackets, maybe only the day or the month: "高密电视台 2025年2月24日播出", "拍摄：2024年10月26日 星期六",
-# "（2025年6月20日播出）", "2025年7月": it dates the recording, its maker publishes it; no words said
+# "（2025年6月20日播出）", "2025年7月": it dates the recording, its maker publishes it; no words said, but for the
+# place a card names after the day ("录制于2025年4月17日 某某司法所": where it was recorded may be asked)
 _DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
 _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
-                       rf"(?:(?:{_MADE})(?:时间|日期)?\s*[：:]\s*(?P<labelled>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?"
+                       rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|于)\s*(?P<labelled>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?"
+                       rf"(?:\s+(?P<where>[^，。！？；\s]{{2,30}}))?"
                        rf"|(?P<marked>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?\s*(?:{_MADE})){_CLOSE}"
                        rf"|{_OPEN}(?P<bare>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?{_CLOSE}"
                        # …or the event's day (and hour) and place, said: "2024年11月26日 上午9:00 ｜ 某某厅"
@@ -237,7 +239,7 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
         day = _day_or_month(card["labelled"] or card["marked"] or card["bare"] or card["event"]) if card else ""
         if card and day:
             maker = (card["maker"] or "").strip()
-            cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"]))
+            cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"] or card["where"]))
     return cards
 
 

@@ -923,6 +923,16 @@ async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_i
     assert card not in article.text
 
 
+async def test_a_card_saying_when_and_where_it_was_recorded_dates_it_and_its_place_stays_said(tmp_path):
+    cues = ("【青禾社区“健康大讲堂” · 第3期】\n录制于2024年9月12日 青禾社区卫生服务站", "各位居民，上午好！",
+            "今天讲讲高血压怎么管。", "血压每天早晚各量一次。")
+    (tmp_path / "talk.srt").write_text(_srt(*cues), encoding="utf-8")
+    page = parse_page("talk", await page_text(str(tmp_path / "talk.srt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾社区“健康大讲堂” · 第3期", "2024-09-12")
+    assert article.paragraphs[0] == "录制于2024年9月12日 青禾社区卫生服务站。"
+
+
 async def test_an_opening_cards_day_and_place_date_the_recording_and_stay_said_and_a_name_plate_is_a_line_alone(
         tmp_path):
     cues = ("【直播回放】青禾县供暖价格听证会\n2024年10月8日 上午9:30 ｜ 青禾县政务服务中心二楼会议室",
