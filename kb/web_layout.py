@@ -191,9 +191,10 @@ _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:(?<![通汇公预举申海�
 # …and the edition under it: a special issue ("“时间银行”专刊", "迎新特刊") or its issue's number
 _EDITION = re.compile(rf"^(?:[^\s，。！？；：]{{1,16}}(?:专刊|特刊|增刊|专版|号外)|{_ISSUE})$")
 _GENRE = re.compile(r"^(?:新闻通稿|新闻稿|通稿|工作简报|简报|快报|专报|信息专报|工作动态|情况通报)$")
-# The kind of page an app or portal shows ("公告详情", "办件详情", "数据集预览"), not what it is about.
+# The kind of page an app or portal shows ("公告详情", "办件详情", "数据集预览"), not what it is about; an office
+# app's name for a file it saves as a web page ("某某.pptx - 演示文稿", "文档1").
 _PAGE_KIND = re.compile(r"^(?:公告|通知|新闻|文章|资讯|信息|消息|动态|办件|事项|职位|数据集)?"
-                        r"(?:详情|正文|内容|详细信息|查看|预览)页?$")
+                        r"(?:详情|正文|内容|详细信息|查看|预览)页?$|^(?:新建)?(?:演示文稿|文字文稿|文档|工作簿)\d*$")
 _ENGLISH = r"[A-Z][A-Z&.,，'’ -]{7,}[A-Z.]"  # "MOUMOU WATER CO.,LTD." ("，" as the text is normalized)
 _ENGLISH_NAME = re.compile(rf"^{_ENGLISH}(?:\s*[|｜]\s*[\u4e00-\u9fff]{{2,12}})?$")
 _ISSUE_NUMBER = re.compile(rf"^{_ISSUE}$")

@@ -2049,6 +2049,18 @@ def test_a_pager_over_a_labelled_dateline_is_no_headline():
     assert read_html(page).title == "活动安排 · 2025年3月"
 
 
+@pytest.mark.parametrize("tab_title", ["青禾县防汛演练说明.pptx - 演示文稿", "文档1"])
+def test_a_file_saved_as_a_web_page_under_its_apps_default_name_is_titled_by_its_first_heading(tab_title):
+    from kb.html_article import read_html
+    page = (f"<html><head><meta charset='utf-8'><title>{tab_title}</title></head><body>"
+            "<div class='slide'><h1>青禾县2025年防汛应急演练说明</h1><p>青禾县应急管理局</p></div>"
+            "<div class='slide'><h2>一、时间和地点</h2><p>演练定于6月12日上午9点在青禾河东岸堤坝举行，"
+            "参演人员8点30分到场签到。</p></div><div class='slide'><h2>二、参演队伍</h2>"
+            "<p>县消防救援大队、各镇街防汛队伍共120人参加，周边居民不需要撤离。</p></div>"
+            "<div class='slide'><h1>谢谢大家</h1></div></body></html>")  # two <h1>: the extractor takes the tab title
+    assert read_html(page).title == "青禾县2025年防汛应急演练说明"
+
+
 def test_a_table_in_a_figure_is_said_where_it_stands_and_an_image_figure_stays():
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>某镇中学秋季运动会安排 – 某镇中学</title></head><body>"
