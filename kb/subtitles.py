@@ -13,13 +13,14 @@ import re
 from datetime import date
 
 from .text import HAN, PARAGRAPH_START, SHOWN_LABEL
-from .web_layout import first_full_day, is_issuer
+from .web_layout import first_full_day, is_issuer, read_dateline
 
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 # <i>, <font color=…>, {\an8}, and automatic captions' word timings: <00:00:01.360>
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}|<(?:\d{2}:)?\d{2}:\d{2}\.\d{3}>")
+_SHOWN_SPAN = re.compile(r"^<c\.[\w.-]+>[^<]*</c>$")  # "<c.price>月租1100元</c>": styled as words on the screen
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
 _SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
@@ -98,12 +99,14 @@ def subtitle_text(text: str) -> str | None:
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
-    return "".join(f"{_own_sentence(line, said_cards)}\n" for line in _closed(_turns(cues)))
+    shown = {said for line in lines if _SHOWN_SPAN.match(line.strip())
+             and not read_dateline(said := _TAG.sub("", line).strip())}  # "某某局　2025年4月3日" dates the film
+    return "".join(f"{_own_sentence(line, said_cards | shown)}\n" for line in _closed(_turns(cues)))
 
 
 def _own_sentence(line: str, cards: set[str]) -> str:
-    """A card that is said, or a line labelled as what is shown ("［名牌］…"), closed as a sentence of its own: no
-    line of the title above it, nor of the sentence under it."""
+    """A card that is said, a line shown on the screen (wholly in a styled span, or labelled "［名牌］…"), closed as
+    a sentence of its own: no line of the title above it, nor of the sentence under it."""
     return _sentence(line) if line in cards or SHOWN_LABEL.match(line) else line
 
 

@@ -968,6 +968,16 @@ def test_automatic_captions_timing_tags_and_rolled_lines_are_said_once():
     assert subtitle_text(f"WEBVTT\n\n{_cues(*spaced)}") == "老年卡每年年审一次。\n年审不收费。\n请带好身份证。\n"
 
 
+def test_a_line_wholly_in_a_styled_span_is_shown_on_the_screen_and_a_sentence_of_its_own():
+    from kb.subtitles import subtitle_text
+    cues = ("<c.label>实拍探店 · 青禾县老街豆腐坊</c>", "大家好，今天带大家看看老街上的豆腐坊。",
+            "先看招牌豆腐脑，\n<c.price>每碗3元</c>", "豆子都是本地的黄豆。", "<c.zh>青禾县商务局　2024年5月6日</c>")
+    said = subtitle_text(f"WEBVTT\n\n{_cues(*cues)}")
+    assert said is not None and said.splitlines() == [
+        "实拍探店 · 青禾县老街豆腐坊。", "大家好，今天带大家看看老街上的豆腐坊。", "先看招牌豆腐脑，", "每碗3元。",
+        "豆子都是本地的黄豆。", "青禾县商务局　2024年5月6日"]  # a dateline stays as it is: it dates the film
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 
