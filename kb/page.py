@@ -766,13 +766,24 @@ def _pasted_parts(body: str) -> list[str]:
             continue
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
         stamped = _STAMP_LED.match(opening) or is_timed_message(opening)
+        framed_first = len(parts) == 2 and not parts[0].strip()  # the part above is the text's first, framed
         if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
-                (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))))
+                (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))
+                or (framed_first and _is_fields_head(header))))
                       or _continues_above(part)):
             parts[-1] += "\n" + part
         else:
             parts.append(part)
     return parts
+
+
+def _is_fields_head(lines: list[str]) -> bool:
+    """A title over lines of labelled fields, most of them ("某某流程导出" / "企业：… 热线：…" / "生效日期：… 导出人：
+    …"), framed at the top of a text (by the caller): a system's export head, over the document it heads."""
+    head = [line.strip() for line in lines]
+    fields = sum(map(_opens_field, head[1:]))
+    return len(head) > 2 and len(head[0]) <= _HEAD_TITLE_CHARS and not _opens_field(head[0]) \
+        and not ends_sentence(head[0]) and 2 * fields >= len(head) - 1 and fields >= 2
 
 
 def _continues_above(part: str) -> bool:
@@ -813,6 +824,7 @@ _TEXT_TABLE_ROW = re.compile(r"^\|?[^|]+(?:\|[^|]+){2,}\|?$")
 _TABLE_RULE = re.compile(r"^[-+|=:\s]{3,}$")  # "-----+------+-----" under a table's header row
 _NOTES_LABEL = re.compile(r"^(?:备注|附注|说明|注|注意事项)\s*[：:]$")
 _TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line
+_HEAD_TITLE_CHARS = 40
 _SLIP_NUMBER = re.compile(r"(?:单号|编号|流水号|打印(?:时间|日期))\s*[：:]")
 
 

@@ -2815,6 +2815,16 @@ def test_a_statements_title_over_a_rule_heads_its_fields_which_date_it_and_stay_
     assert "对账月份：2025年3月 出单日期：2025年4月2日" in article.paragraphs  # a reader may ask its month
 
 
+def test_a_systems_export_head_of_fields_framed_at_the_top_heads_the_document_under_it():
+    rule = "=" * 50
+    text = (f"{rule}\n 青禾呼叫中心 · 语音导航流程导出\n 企业：青禾家电维修有限公司    热线：0536-8000000\n"
+            f" 版本：v2    状态：已发布\n 导出人：赵某   导出时间：2024-11-02 10:15\n{rule}\n\n"
+            "[N001] 主菜单  (类型: 放音)\n  TTS: \"查询维修价格请按1；人工服务请按0。\"\n"
+            "[N100] 价格播报  (类型: 放音)\n  TTS: \"空调加氟每台150元，冰箱检修上门费20元。\"\n")
+    [article] = parse_page("p", text).articles
+    assert article.title == "青禾呼叫中心 · 语音导航流程导出" and "空调加氟每台150元" in article.text
+
+
 def test_two_receipts_of_fields_between_rules_stay_apart():
     text = ("青禾小区物业费收据\n交款人：张某 金额：1200元 日期：2024-10-01\n==========\n"
             "交款人：李某 金额：980元 日期：2024-10-02\n收款人：王会计\n")  # another payer's: no number heads it
