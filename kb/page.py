@@ -831,21 +831,31 @@ _SLIP_NUMBER = re.compile(r"(?:单号|编号|流水号|打印(?:时间|日期))\
 def _without_running_heads(lines: list[str]) -> list[str]:
     """Text copied from a printed page: the short line that stands right under a page's number ("第 1 页 / 共 2
     页" / "某某局 政务公开") heads the next page; it is no text and would cut a sentence in two. A line standing
-    under two page numbers or more is a running head of any length, wherever it stands (the first page's, over the
-    title: "某某学校　　2025年某某招生简章")."""
+    under two page numbers or more is a running head of any length, also on the first page, over the title when
+    it holds the title ("某某学校　　2025年某某招生简章" over "2025年某某招生简章"); a first page's copy with no such
+    title under it is the title (a document's name, repeated at the head of each page)."""
     said = [line for line in lines if line.strip()]
-    under_numbers = Counter(" ".join(line.split()) for above, line in itertools.pairwise(said) if is_page_number(above))
+    under_numbers = Counter(_squeezed(line) for above, line in itertools.pairwise(said) if is_page_number(above))
     running = {line for line, count in under_numbers.items() if count > 1}
+    first_number = next((n for n, line in enumerate(said) if is_page_number(line)), len(said))
+    titled = {_squeezed(line) for line, under in itertools.pairwise(said[:first_number])
+              if _squeezed(line) in running and _squeezed(under) in _squeezed(line)}
     kept: list[str] = []
     above = ""  # the last line kept or a repeated head: a page's first line under it is no running head
+    numbered = False  # a page's number stood above the line
     for line in lines:
-        if " ".join(line.split()) in running:
+        numbered = numbered or is_page_number(line)
+        if _squeezed(line) in running and (numbered or _squeezed(line) in titled):
             above = line
         elif not (is_page_number(above) and len(line) <= _RUNNING_HEAD_CHARS and _is_title_line(line)
                   and not _ATTACHMENT_NUMBER.match(line)):  # "附件3" opens an attachment on its page
             kept.append(line)
             above = line if line.strip() else above
     return kept
+
+
+def _squeezed(line: str) -> str:
+    return " ".join(line.split())
 
 
 def _one_article(lines: list[str], title: str, whole_lines: bool) -> list[Article]:

@@ -2065,6 +2065,17 @@ def test_a_long_running_head_under_two_page_numbers_is_no_text_nor_title_also_ov
     assert article.paragraphs[:2] == said
 
 
+def test_a_documents_name_repeated_at_the_head_of_each_page_titles_it_and_is_no_text_below():
+    name, number = "青禾县2025年农村公路养护管理办法", "— {} —"
+    page = parse_page("p", f"{name}\n\n第一条　为加强农村公路养护，制定本办法。\n{number.format(1)}\n{name}\n"
+                           f"第二条　乡镇负责本辖区农村公路的日常养护。\n{number.format(2)}\n{name}\n"
+                           "第三条　本办法自2025年3月1日起施行。\n")
+    [article] = page.articles
+    assert article.title == name and name not in article.text
+    assert article.paragraphs == ["第一条 为加强农村公路养护，制定本办法。", "第二条 乡镇负责本辖区农村公路的日常养护。",
+                                  "第三条 本办法自2025年3月1日起施行。"]
+
+
 def test_a_meeting_summary_loses_its_masthead_and_issue_number():
     page = parse_page("p", "某市交通运输局\n会　议　纪　要\n〔2020〕第4期\n某市交通运输局办公室　　2020年2月25日\n"
                            "全市出租汽车行业复工复产专题会议纪要\n会议同意全市城区出租汽车自2月26日起恢复运营。\n")
