@@ -2072,8 +2072,8 @@ def test_a_documents_name_repeated_at_the_head_of_each_page_titles_it_and_is_no_
                            "第三条　本办法自2025年3月1日起施行。\n")
     [article] = page.articles
     assert article.title == name and name not in article.text
-    assert article.paragraphs == ["第一条 为加强农村公路养护，制定本办法。", "第二条 乡镇负责本辖区农村公路的日常养护。",
-                                  "第三条 本办法自2025年3月1日起施行。"]
+    assert article.paragraphs == ["第一条 为加强农村公路养护，制定本办法。",
+                                  "第二条 乡镇负责本辖区农村公路的日常养护。", "第三条 本办法自2025年3月1日起施行。"]
 
 
 def test_a_meeting_summary_loses_its_masthead_and_issue_number():
