@@ -33,15 +33,17 @@ _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:�
                           r"\s*[】\]］)）]?$")
 # …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it, maybe in
 # brackets, maybe only the day or the month: "高密电视台 2025年2月24日播出", "拍摄：2024年10月26日 星期六",
-# "（2025年6月20日播出）", "2025年7月": it dates the recording, its maker publishes it; no words said, but for the
-# place a card names after the day ("录制于2025年4月17日 某某司法所": where it was recorded may be asked)
+# "（2025年6月20日播出）": it dates the recording, its maker publishes it; no words said, but for the place a card
+# names after the day ("录制于2025年4月17日 某某司法所": where it was recorded may be asked) and a day or month alone
+# in its cue ("2025年7月"), which may as well be the story's time ("2008年5月12日" over what happened that day)
 _DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
 _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
-                       rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|于)\s*(?P<labelled>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?"
+                       rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|(?P<at>于))\s*(?P<labelled>{_DAY_OR_MONTH})"
+                       rf"\s*(?:{_WEEKDAY})?"
                        rf"(?:\s+(?P<where>[^，。！？；\s]{{2,30}}))?"
                        rf"|(?P<marked>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?\s*(?:{_MADE})){_CLOSE}"
                        rf"|{_OPEN}(?P<bare>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?{_CLOSE}"
@@ -235,15 +237,24 @@ def _card_lines(lines: list[str]) -> range:
 def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
     """The cards of the first cues that say when the recording was aired or shot (_DAY_CARD): by line number, the
     day (YYYY-MM-DD, or YYYY-MM for a month), the organisation named before it ("" when none, or a person) and
-    whether the card is said (one naming the event's place is: "听证会在哪开" may be asked)."""
+    whether the card is said (one naming the event's place is: "听证会在哪开" may be asked). A day alone is a card
+    only alone in its cue; "…于" a day only after nobody or an organisation ("这张老照片 拍摄于1998年8月" is said)."""
     cards = {}
     for n in _card_lines(lines):
         card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
         day = _day_or_month(card["labelled"] or card["marked"] or card["bare"] or card["event"]) if card else ""
-        if card and day:
-            maker = (card["maker"] or "").strip()
-            cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"] or card["where"]))
+        maker = (card["maker"] or "").strip() if card else ""
+        if card and day and (not card["bare"] or _alone_in_cue(lines, n)) \
+                and not (card["at"] and maker and not is_issuer(maker)):
+            cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"] or card["where"] or card["bare"]))
     return cards
+
+
+def _alone_in_cue(lines: list[str], n: int) -> bool:
+    """Whether the line stands in its cue with nothing said beside it (a credit may stand there)."""
+    start = next(k for k in range(n, -1, -1) if k == 0 or _TIMING.match(lines[k - 1]))
+    end = next((k for k in range(n, len(lines)) if not lines[k].strip()), len(lines))
+    return all(k == n or _CREDIT_CARD.match(_TAG.sub("", lines[k]).strip()) for k in range(start, end))
 
 
 def _day_or_month(text: str) -> str:

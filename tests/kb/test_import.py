@@ -911,7 +911,6 @@ async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_
     ("拍摄：2024年9月1日 星期日", "2024年9月1日", ""),
     ("2024-03-08 首播", "2024年3月8日", ""),
     ("（2024年5月6日播出）", "2024年5月6日", ""),  # in brackets
-    ("2024年5月", "2024年5月", ""), ("【2024年5月6日 星期一】", "2024年5月6日", ""),  # only the month, or the day
 ])
 async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_it_and_is_not_said(
         tmp_path, card, day, publisher):
@@ -921,6 +920,20 @@ async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_i
     [article] = page.articles
     assert (article.title, page.date_of(article), page.publisher_of(article)) == ("《青禾乡村行》", day, publisher)
     assert card not in article.text
+
+
+@pytest.mark.parametrize(("first", "day"), [
+    ("2024年5月", "2024年5月"), ("【2024年5月6日 星期一】", "2024年5月6日"),  # a day or month alone in its cue
+    ("某某县农业农村局 出品\n2024年5月", "2024年5月"),  # beside a credit
+    ("2024年5月\n那年春天我第一次进山", ""),  # beside words said: the story's time
+    ("这张老照片 拍摄于2024年5月 青禾山", ""),  # a photo's, in the words said
+])
+async def test_a_day_or_month_alone_in_a_first_cue_dates_the_film_and_stays_said(tmp_path, first, day):
+    (tmp_path / "film.srt").write_text(_srt("《梨乡四月》", first, "梨园免费入园。", "每天8点开门。"), encoding="utf-8")
+    page = parse_page("film", await page_text(str(tmp_path / "film.srt"), Limits()))
+    [article] = page.articles
+    assert page.date_of(article) == day  # and the line is not lost (a short text may take it into its title)
+    assert first.splitlines()[-1].strip("【】") in f"{article.title}\n{article.text}"
 
 
 async def test_a_card_saying_when_and_where_it_was_recorded_dates_it_and_its_place_stays_said(tmp_path):
