@@ -20,7 +20,10 @@ _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 # <i>, <font color=…>, {\an8}, and automatic captions' word timings: <00:00:01.360>
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}|<(?:\d{2}:)?\d{2}:\d{2}\.\d{3}>")
-_SHOWN_SPAN = re.compile(r"^<c\.[\w.-]+>[^<]*</c>$")  # "<c.price>月租1100元</c>": styled as words on the screen
+# "<c.price>月租1100元</c>": a line styled as words on the screen, when few lines are (not a colour's or a
+# language's class: "<c.colorE5E5E5>…", "<c.zh>…", a whole track's styling)
+_SHOWN_SPAN = re.compile(r"^<c\.([\w.-]+)>[^<]*</c>$")
+_TRACK_CLASS = re.compile(r"^(?:color\w*|bg_?\w*|white|yellow|black|zh|en|chs|cht|sc|tc|ja|ko)$", re.IGNORECASE)
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
 _SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
@@ -101,9 +104,18 @@ def subtitle_text(text: str) -> str | None:
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
-    shown = {said for line in lines if _SHOWN_SPAN.match(line.strip())
-             and not read_dateline(said := _TAG.sub("", line).strip())}  # "某某局　2025年4月3日" dates the film
+    shown = _shown_lines([line for cue in cues for line in cue])
     return "".join(f"{_own_sentence(line, said_cards | shown)}\n" for line in _closed(_turns(cues)))
+
+
+def _shown_lines(lines: list[str]) -> set[str]:
+    """The caption lines styled as words on the screen (_SHOWN_SPAN), without their tags, when no more than half of
+    the lines are; but a dateline ("某某局　2025年4月3日"), which dates the film."""
+    styled = [(found, line) for line in lines if (found := _SHOWN_SPAN.match(line))
+              and not all(map(_TRACK_CLASS.match, found.group(1).split(".")))]
+    if 2 * len(styled) > len(lines):
+        return set()
+    return {said for _, line in styled if not read_dateline(said := _TAG.sub("", line).strip())}
 
 
 def _own_sentence(line: str, cards: set[str]) -> str:

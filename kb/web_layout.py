@@ -36,7 +36,7 @@ _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _PUBLISHING = "发布|发表|发稿|更新|公开"  # what a page's time says of it: not an event's "时间："
 # 播出时间: a programme's transcript; 信息发布(时间): a government site's info line
 _DATE_LABEL = rf"(?:(?:(?:信息)?(?:{_PUBLISHING})|答复|回复|播出)?(?:时间|日期)|信息发布)"
-_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|(?<!信息)发布(?:单位|机构|者)?(?![时日])"
+_SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构|者)?(?![时日])(?!\s*：\s*\d{4})"  # not 发布：<day>
 _PUBLISHED_LABEL = rf"(?:(?:信息)?(?:{_PUBLISHING})(?:时间|日期)|信息发布)"
 _BARE_PUBLISHING = re.compile(r"发布者?\s*：")  # "发布：某某馆少儿部": an organisation's or a place's name follows
 _FIELD = rf"[\u4e00-\u9fff]{{2,6}}\s*：\s*\S{{1,40}}(?:\s+{_TIME})?"  # a field of a line of them ("事项编码：…")
@@ -113,7 +113,9 @@ _LABEL_BRACKETS = re.compile(r"[【】\[\]]")
 _FIELD_LABEL_BEFORE = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{1,8})\s*：\s*$")
 _TEXTS_DAY_LABEL = re.compile(rf"(?:最后)?(?:{_DATE_LABEL}|{'|'.join(_RANKED_LABELS)}|修改|更新|编辑)")
 # An event's time and place on one line ("时间：2024.12.31 19:30 | 场馆：某某大剧院"): the event's, not the page's day
-_EVENT_TIME_AND_PLACE = re.compile(r"^(?:时间|日期)\s*[：:].*?(?:地点|场馆|场地|地址|会场)\s*[：:]")
+# (a page's info line with a source or author before an address field is none: "时间：… 来源：某局 地址：…")
+_EVENT_TIME_AND_PLACE = re.compile(rf"^(?:时间|日期)\s*[：:](?:(?!{_SOURCE_LABEL}|作者|编辑).)*?"
+                                   r"(?:地点|场馆|场地|地址|会场)\s*[：:]")
 # A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
 _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*[：:]?\s*自?\s*$")
 

@@ -991,6 +991,14 @@ def test_a_line_wholly_in_a_styled_span_is_shown_on_the_screen_and_a_sentence_of
         "豆子都是本地的黄豆。", "青禾县商务局　2024年5月6日"]  # a dateline stays as it is: it dates the film
 
 
+@pytest.mark.parametrize("styled", ["<c.colorE5E5E5>{}</c>", "<c.zh>{}</c>", "<c.line>{}</c>"])
+def test_a_tracks_styling_of_most_lines_is_no_words_on_the_screen(styled):
+    from kb.subtitles import subtitle_text
+    cues = ("去年全县共发生此类火灾", "二十七起，造成三人受伤。", "电动车请到充电棚充电。")
+    said = subtitle_text(f"WEBVTT\n\n{_cues(*(styled.format(line) for line in cues))}")
+    assert said == "去年全县共发生此类火灾\n二十七起，造成三人受伤。\n电动车请到充电棚充电。\n"  # one sentence, read on
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 
@@ -2082,6 +2090,16 @@ def test_a_file_saved_as_a_web_page_under_its_apps_default_name_is_titled_by_its
             "<p>县消防救援大队、各镇街防汛队伍共120人参加，周边居民不需要撤离。</p></div>"
             "<div class='slide'><h1>谢谢大家</h1></div></body></html>")  # two <h1>: the extractor takes the tab title
     assert read_html(page).title == "青禾县2025年防汛应急演练说明"
+
+
+@pytest.mark.parametrize("headline", ["学习«青禾县河道管理条例»心得交流会召开", "青禾县中小学生运动会落幕 ›"])
+def test_a_headline_with_guillemets_or_an_arrow_is_no_pager(headline):
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>青禾网</title></head><body>"
+            f"<div>{headline}</div><div>发布时间：2025-05-06　来源：青禾县教体局</div>"
+            "<p>5月6日，青禾县第十届中小学生运动会落幕，全县32所学校1800余名运动员参加比赛，比赛历时三天。</p>"
+            "<p>县教体局表示，明年将增设趣味项目，欢迎家长到场观赛。</p></body></html>")
+    assert read_html(page).title == headline
 
 
 def test_a_table_in_a_figure_is_said_where_it_stands_and_an_image_figure_stays():

@@ -2274,6 +2274,16 @@ def test_an_events_time_and_place_on_one_line_is_text_not_a_dateline():
     assert article.published is None and line in article.text
 
 
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("信息发布：青禾县人民政府办公室　发布时间：2024年3月5日", "青禾县人民政府办公室"),  # 信息发布 naming who
+    ("时间：2024-03-05　来源：青禾县体育局　地址：青禾路1号", "青禾县体育局"),  # a page's info line, an address in it
+])
+def test_a_pages_info_line_naming_its_publisher_dates_it_and_publishes(line, publisher):
+    page = parse_page("p", f"青禾县全民健身月启动\n{line}\n3月5日，青禾县全民健身月在县体育场启动。\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2024-03-05", publisher)
+
+
 def test_a_source_naming_where_from_not_who_publishes_nothing():
     text = "社区夏季义诊活动通知\n发布时间：2024-05-20 来源：网络\n医生将为居民免费测量血压。\n"
     [article] = parse_page("p", text).articles
