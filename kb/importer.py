@@ -24,6 +24,7 @@ import markdown
 
 from .answers import cite
 from .build import build
+from .calendar_export import read_calendar
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
@@ -35,7 +36,7 @@ from .text import closed_up, marked_encoding, printable, punctuated, said_han, s
 from .web_layout import page_header, read_dateline
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
-TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt")
+TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # a Word file's HTML part (html-docx-js, an office system's export) is read as a saved web page (_html_part_page)
@@ -202,11 +203,15 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
-    """A text file as stored: a saved e-mail as the article it carries, subtitles as what is said, else as written."""
+    """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, subtitles as what
+    is said, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
     text = decode_text(raw, declared)
+    calendar = read_calendar(text)
+    if calendar:
+        return front_matter(calendar[0]) + calendar[1]
     said = subtitle_text(text)
     if said is None:
         return _in_sentences(closed_up(text))

@@ -18,6 +18,7 @@ from email.utils import parseaddr
 
 from icalendar import Calendar
 
+from .calendar_export import in_zone
 from .text import HAN, PARAGRAPH_START, ends_sentence, said_han, sentences, written_day
 from .web_layout import is_issuer
 
@@ -163,7 +164,7 @@ def _vevent(calendar: bytes, zone: tzinfo | None) -> Event | None:
     except ValueError:  # not iCalendar after all
         return None
     for event in events:
-        start, end = (_in_zone(event.decoded(field, None), zone) for field in ("DTSTART", "DTEND"))
+        start, end = (in_zone(event.decoded(field, None), zone) for field in ("DTSTART", "DTEND"))
         if not isinstance(start, date):
             continue
         hours = f"{start:%H:%M}—{end:%H:%M}" if isinstance(start, datetime) and isinstance(end, datetime) \
@@ -171,11 +172,6 @@ def _vevent(calendar: bytes, zone: tzinfo | None) -> Event | None:
         place = " ".join(str(event.get("LOCATION", "")).split())
         return Event(day=start.date() if isinstance(start, datetime) else start, hours=hours, place=place)
     return None
-
-
-def _in_zone(moment: object, zone: tzinfo | None) -> object:
-    """A calendar's time with its zone ("…T110000Z", "TZID=Asia/Shanghai") as the clock reads it in `zone`."""
-    return moment.astimezone(zone) if isinstance(moment, datetime) and moment.tzinfo and zone else moment
 
 
 def _sent(message: EmailMessage) -> datetime | None:

@@ -999,6 +999,35 @@ def test_a_tracks_styling_of_most_lines_is_no_words_on_the_screen(styled):
     assert said == "去年全县共发生此类火灾\n二十七起，造成三人受伤。\n电动车请到充电棚充电。\n"  # one sentence, read on
 
 
+_CALENDAR = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:青禾县文化馆公益课堂（2025年3月）\r\n"
+             "X-WR-TIMEZONE:Asia/Shanghai\r\nX-WR-CALDESC:公益课堂免费参加\\，请提前一天在公众号报名。每节课限\r\n"
+             " 30人。\r\n{events}END:VCALENDAR\r\n")
+_EVENT = ("BEGIN:VEVENT\r\nUID:{n}@example.cn\r\nDTSTAMP:2025022{n}T020000Z\r\n"
+          "DTSTART;TZID=Asia/Shanghai:2025030{n}T140000\r\nDTEND;TZID=Asia/Shanghai:2025030{n}T160000\r\n"
+          "SUMMARY:{summary}\r\nLOCATION:青禾县文化馆三楼\r\nORGANIZER;CN=青禾县文化馆:mailto:a@example.cn\r\n"
+          "STATUS:{status}\r\nEND:VEVENT\r\n")
+
+
+@pytest.mark.parametrize("name", ["class.ics", "class.txt"])
+async def test_a_calendar_export_is_one_article_of_its_description_and_events_in_order_of_their_days(tmp_path, name):
+    events = _EVENT.format(n=8, summary="剪纸入门", status="CANCELLED") + \
+        _EVENT.format(n=1, summary="书法入门", status="CONFIRMED")
+    (tmp_path / name).write_text(_CALENDAR.format(events=events), encoding="utf-8")
+    page = parse_page("class", await page_text(str(tmp_path / name), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "青禾县文化馆公益课堂（2025年3月）", "2025-02-28", "青禾县文化馆")  # its events' latest change
+    assert article.paragraphs == ["公益课堂免费参加，请提前一天在公众号报名。每节课限30人。",
+                                  "3月1日（周六）14:00—16:00 书法入门，地点：青禾县文化馆三楼。",
+                                  "3月8日（周六）14:00—16:00 剪纸入门（已取消），地点：青禾县文化馆三楼。"]
+
+
+def test_a_text_opening_like_a_calendar_without_a_dated_event_is_no_calendar():
+    from kb.calendar_export import read_calendar
+    assert read_calendar("BEGIN:VCALENDAR\nX-WR-CALNAME:草稿\nEND:VCALENDAR\n") is None
+    assert read_calendar("BEGIN:VCALENDAR\n这不是日历：第一行之后全是正文。\n") is None
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 

@@ -1,0 +1,89 @@
+"""A calendar exported as iCalendar (a .ics file, or its text saved as .txt): one article, titled by the calendar's
+name, its description the first paragraph and each event a line of its own ("6月4日（周三）15:00—17:30
+流动图书车·某社区，地点：某社区门前。本站每月第一个周三下午停靠。"), in the order of their days."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Calendar
+from icalendar.cal import Component
+
+from .web_layout import is_issuer
+
+_WEEKDAYS = "一二三四五六日"
+_CHANGED = ("LAST-MODIFIED", "DTSTAMP")  # when an event last changed: the calendar stands as of the latest
+
+
+def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
+    """The calendar's title, day (YYYY-MM-DD: its events' latest change) and organiser, and its text; None for
+    any text that is no iCalendar with a dated event."""
+    if not text.lstrip("\ufeff").startswith("BEGIN:VCALENDAR"):
+        return None
+    try:
+        calendar = Calendar.from_ical(text.lstrip("\ufeff"))
+    except ValueError:
+        return None
+    zone = _zone(str(calendar.get("X-WR-TIMEZONE", "")))
+    dated = sorted(((start, event) for event in calendar.walk("VEVENT") if (start := _start(event, zone))),
+                   key=lambda pair: str(pair[0]))
+    if not dated:
+        return None
+    events = [event for _, event in dated]
+    changed = [_day(moment, zone) for event in events for key in _CHANGED if (moment := event.decoded(key, None))]
+    organisers = Counter(str(organiser.params.get("CN", "")) for event in events
+                         if (organiser := event.get("ORGANIZER")) is not None)
+    publisher = next((name for name, _ in organisers.most_common() if is_issuer(name)), "")
+    facts = {"title": _one_line(calendar.get("X-WR-CALNAME", "")), "publisher": publisher,
+             "date": max(filter(None, changed)).isoformat() if any(changed) else ""}
+    lines = [_one_line(calendar.get("X-WR-CALDESC", "")), *(_event_line(event, start, zone) for start, event in dated)]
+    return {key: value for key, value in facts.items() if value}, "".join(f"{line}\n" for line in lines if line)
+
+
+def _event_line(event: Component, start: date, zone: tzinfo | None) -> str:
+    end = in_zone(event.decoded("DTEND", None), zone)
+    day = start.date() if isinstance(start, datetime) else start
+    hours = _clock(start) + (f"—{_clock(end)}" if isinstance(end, datetime) else "") \
+        if isinstance(start, datetime) else ""
+    summary = _one_line(event.get("SUMMARY", ""))
+    cancelled = "（已取消）" if str(event.get("STATUS", "")).upper() == "CANCELLED" and "取消" not in summary else ""
+    place = _one_line(event.get("LOCATION", ""))
+    head = f"{day.month}月{day.day}日（周{_WEEKDAYS[day.weekday()]}）{hours} {summary}{cancelled}".rstrip()
+    said = f"{head}，地点：{place}。" if place else f"{head}。"
+    return said + _one_line(event.get("DESCRIPTION", ""))
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment.hour}:{moment:%M}"  # "9:00", as Chinese text writes it
+
+
+def _start(event: Component, zone: tzinfo | None) -> date | None:
+    start = in_zone(event.decoded("DTSTART", None), zone)
+    return start if isinstance(start, date) else None
+
+
+def in_zone(moment: object, zone: tzinfo | None) -> object:
+    """A calendar's time with its zone ("…T110000Z", "TZID=Asia/Shanghai") as the clock reads it in `zone`; a
+    floating time or a day as written."""
+    return moment.astimezone(zone) if isinstance(moment, datetime) and moment.tzinfo and zone else moment
+
+
+def _day(moment: object, zone: tzinfo | None) -> date | None:
+    moment = in_zone(moment, zone)
+    return moment.date() if isinstance(moment, datetime) else moment if isinstance(moment, date) else None
+
+
+def _zone(name: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _one_line(value: object) -> str:
+    """A text value on one line, its escapes undone (the library undoes them in standard properties, not in the
+    calendar's own X-WR- ones: "\\，", "\\n")."""
+    text = re.sub(r"\\([,;\\，；])", r"\1", str(value))
+    return "".join(re.split(r"\n|\\[nN]", text)).strip()
