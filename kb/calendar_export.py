@@ -15,6 +15,8 @@ from .web_layout import is_issuer
 
 _WEEKDAYS = "一二三四五六日"
 _CHANGED = ("LAST-MODIFIED", "DTSTAMP")  # when an event last changed: the calendar stands as of the latest
+# what the library raises on a broken calendar (a repeated or cut property, a zone named by half: "Asia/")
+_BROKEN = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
 
 
 def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
@@ -23,9 +25,12 @@ def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
     if not text.lstrip("\ufeff").startswith("BEGIN:VCALENDAR"):
         return None
     try:
-        calendar = Calendar.from_ical(text.lstrip("\ufeff"))
-    except ValueError:
+        return _read(Calendar.from_ical(text.lstrip("\ufeff")))
+    except _BROKEN:  # a broken calendar is read as the text it is
         return None
+
+
+def _read(calendar: Component) -> tuple[dict[str, str], str] | None:
     zone = _zone(str(calendar.get("X-WR-TIMEZONE", "")))
     dated = sorted(((start, event) for event in calendar.walk("VEVENT") if (start := _start(event, zone))),
                    key=lambda pair: str(pair[0]))
@@ -33,8 +38,7 @@ def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
         return None
     events = [event for _, event in dated]
     changed = [_day(moment, zone) for event in events for key in _CHANGED if (moment := event.decoded(key, None))]
-    organisers = Counter(str(organiser.params.get("CN", "")) for event in events
-                         if (organiser := event.get("ORGANIZER")) is not None)
+    organisers = Counter(str(getattr(_first(event.get("ORGANIZER")), "params", {}).get("CN", "")) for event in events)
     publisher = next((name for name, _ in organisers.most_common() if is_issuer(name)), "")
     facts = {"title": _one_line(calendar.get("X-WR-CALNAME", "")), "publisher": publisher,
              "date": max(filter(None, changed)).isoformat() if any(changed) else ""}
@@ -78,12 +82,17 @@ def _day(moment: object, zone: tzinfo | None) -> date | None:
 def _zone(name: str) -> tzinfo | None:
     try:
         return ZoneInfo(name) if name else None
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
+
+
+def _first(value: object) -> object:
+    """A property's value; the first when a broken event repeats the property (the library gives a list)."""
+    return value[0] if isinstance(value, list) and value else value
 
 
 def _one_line(value: object) -> str:
     """A text value on one line, its escapes undone (the library undoes them in standard properties, not in the
     calendar's own X-WR- ones: "\\，", "\\n")."""
-    text = re.sub(r"\\([,;\\，；])", r"\1", str(value))
+    text = re.sub(r"\\([,;\\，；])", r"\1", str(_first(value)))
     return "".join(re.split(r"\n|\\[nN]", text)).strip()

@@ -1026,6 +1026,11 @@ def test_a_text_opening_like_a_calendar_without_a_dated_event_is_no_calendar():
     from kb.calendar_export import read_calendar
     assert read_calendar("BEGIN:VCALENDAR\nX-WR-CALNAME:草稿\nEND:VCALENDAR\n") is None
     assert read_calendar("BEGIN:VCALENDAR\n这不是日历：第一行之后全是正文。\n") is None
+    cut = _CALENDAR.format(events=_EVENT.format(n=1, summary="书法入门", status="CONFIRMED")).replace(
+        "TZID=Asia/Shanghai", "TZID=Asia/")  # a zone named by half
+    doubled = _CALENDAR.format(events=_EVENT.format(n=1, summary="书法入门", status="CONFIRMED").replace(
+        "STATUS", "ORGANIZER;CN=某某:mailto:b@example.cn\r\nSTATUS"))  # a property twice
+    assert [read_calendar(text) is None for text in (cut, doubled)] == [True, False]
 
 
 def _srt(*said: str) -> str:
