@@ -33,7 +33,7 @@ _SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
 # "摄制：某某中心 2024年12月": who made it publishes it; no words said
 _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)"
                           r"|(?:出品|摄制|制作|监制)(?:单位|方)?\s*[：:]\s*(\S.{1,30}?)(?:\s*\d{4}年\d{1,2}月)?)"
-                          r"\s*[】\]］)）]?$")
+                          r"(?:\s*[｜|·]\s*(?P<day>\d{4}年\d{1,2}月\d{1,2}日))?\s*[】\]］)）]?$")
 # …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it, maybe in
 # brackets, maybe only the day or the month: "高密电视台 2025年2月24日播出", "拍摄：2024年10月26日 星期六",
 # "（2025年6月20日播出）": it dates the recording, its maker publishes it; no words said, but for the place a card
@@ -253,6 +253,10 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
     only alone in its cue; "…于" a day only after nobody or an organisation ("这张老照片 拍摄于1998年8月" is said)."""
     cards = {}
     for n in _card_lines(lines):
+        credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())
+        if credit and credit["day"]:  # "【某某中心出品｜2025年7月8日】": the credit publishes (_credit_card)
+            cards[n] = (_day_or_month(credit["day"]), "", False)
+            continue
         card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
         day = _day_or_month(card["labelled"] or card["marked"] or card["bare"] or card["event"]) if card else ""
         maker = (card["maker"] or "").strip() if card else ""

@@ -896,13 +896,14 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
     ("【某某区文化和旅游局 出品】", "某某区文化和旅游局"), ("某某县融媒体中心 摄制", "某某县融媒体中心"),
     ("【小鱼 出品】", ""),  # a person's name: no organisation publishes it
     ("出品：某某县农业农村局\n摄制：某某县融媒体中心　2024年12月", "某某县农业农村局"),  # labelled, the first
+    ("【某某县融媒体中心出品｜2024年7月8日】", "某某县融媒体中心"),  # with its day: it dates the film too
 ])
 async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_path, credit, publisher):
     said = ("《梨乡四月》", credit, "[鸟叫声、风声]", "每年四月，梨花开了。", "梨园免费入园。")
     (tmp_path / "film.srt").write_text(_srt(*said), encoding="utf-8")
     page = parse_page("film", await page_text(str(tmp_path / "film.srt"), Limits()))
     [article] = page.articles
-    assert page.publisher_of(article) == publisher
+    assert page.publisher_of(article) == publisher and page.iso_date_of(article) == ("2024-07-08" * ("7月8日" in credit))
     assert not any(line in article.text for line in credit.splitlines()) and "风声" not in article.text
 
 

@@ -2284,6 +2284,14 @@ def test_a_pages_info_line_naming_its_publisher_dates_it_and_publishes(line, pub
     assert (page.iso_date_of(article), page.publisher_of(article)) == ("2024-03-05", publisher)
 
 
+def test_a_reporters_question_is_an_interviews_turn_not_a_credit_nor_a_title():
+    text = ("记者：今年的助听器怎么申请？\n李医生：到村卫生室登记，带上身份证。\n"
+            "记者：一个人能配几个？\n李医生：每人一个，免费。\n")
+    [article] = parse_page("p", "【青禾县卫健局出品】\n" + text).articles
+    assert "记者：今年的助听器怎么申请？" in article.text and "记者：一个人能配几个？" in article.text
+    assert not article.title.startswith("记者")
+
+
 def test_a_source_naming_where_from_not_who_publishes_nothing():
     text = "社区夏季义诊活动通知\n发布时间：2024-05-20 来源：网络\n医生将为居民免费测量血压。\n"
     [article] = parse_page("p", text).articles
