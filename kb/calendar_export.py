@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar
@@ -14,6 +14,8 @@ from icalendar.cal import Component
 from .web_layout import is_issuer
 
 _WEEKDAYS = "一二三四五六日"
+_HOME_ZONE = "Asia/Shanghai"  # the city's: a calendar naming no zone shows a UTC time ("…T010000Z") as its clocks do
+_EVERY = {"DAILY": "每天", "WEEKLY": "每周", "MONTHLY": "每月", "YEARLY": "每年"}
 _CHANGED = ("LAST-MODIFIED", "DTSTAMP")  # when an event last changed: the calendar stands as of the latest
 # what the library raises on a broken calendar (a repeated or cut property, a zone named by half: "Asia/")
 _BROKEN = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
@@ -31,7 +33,7 @@ def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
 
 
 def _read(calendar: Component) -> tuple[dict[str, str], str] | None:
-    zone = _zone(str(calendar.get("X-WR-TIMEZONE", "")))
+    zone = _zone(str(calendar.get("X-WR-TIMEZONE", ""))) or _zone(_HOME_ZONE)
     dated = sorted(((start, event) for event in calendar.walk("VEVENT") if (start := _start(event, zone))),
                    key=lambda pair: str(pair[0]))
     if not dated:
@@ -47,16 +49,44 @@ def _read(calendar: Component) -> tuple[dict[str, str], str] | None:
 
 
 def _event_line(event: Component, start: date, zone: tzinfo | None) -> str:
-    end = in_zone(event.decoded("DTEND", None), zone)
-    day = start.date() if isinstance(start, datetime) else start
-    hours = _clock(start) + (f"—{_clock(end)}" if isinstance(end, datetime) else "") \
-        if isinstance(start, datetime) else ""
+    duration = event.decoded("DURATION", None)
+    end = in_zone(event.decoded("DTEND", None), zone) or (start + duration if isinstance(duration, timedelta) else None)
     summary = _one_line(event.get("SUMMARY", ""))
     cancelled = "（已取消）" if str(event.get("STATUS", "")).upper() == "CANCELLED" and "取消" not in summary else ""
     place = _one_line(event.get("LOCATION", ""))
-    head = f"{day.month}月{day.day}日（周{_WEEKDAYS[day.weekday()]}）{hours} {summary}{cancelled}".rstrip()
+    head = f"{_when(start, end)}{_repeats(event)} {summary}{cancelled}".rstrip()
     said = f"{head}，地点：{place}。" if place else f"{head}。"
     return said + _one_line(event.get("DESCRIPTION", ""))
+
+
+def _when(start: date, end: object) -> str:
+    """"2025年6月4日（周三）15:00—17:30", "2026年1月5日（周一）—1月9日（周五）" (a day's end is the next day's
+    start), "…21:00—6月5日（周四）1:00"."""
+    if not isinstance(start, datetime):
+        last = end - timedelta(days=1) if isinstance(end, date) and not isinstance(end, datetime) else start
+        return _day_text(start, True) + (f"—{_day_text(last)}" if last > start else "")
+    hours = _clock(start)
+    if isinstance(end, datetime):
+        hours += f"—{_clock(end)}" if end.date() == start.date() else f"—{_day_text(end.date())}{_clock(end)}"
+    return _day_text(start.date(), True) + hours
+
+
+def _day_text(day: date, year: bool = False, weekday: bool = True) -> str:
+    return f"{f'{day.year}年' if year else ''}{day.month}月{day.day}日" + \
+        (f"（周{_WEEKDAYS[day.weekday()]}）" if weekday else "")
+
+
+def _repeats(event: Component) -> str:
+    """A recurring event's rule, said: "（每月重复，共6次）", "（每周重复，至2025年12月31日）"."""
+    rule = _first(event.get("RRULE"))
+    if not isinstance(rule, dict) or not rule.get("FREQ"):
+        return ""
+    every = _EVERY.get(str(_first(rule["FREQ"])).upper(), "")
+    count, until = _first(rule.get("COUNT")), _first(rule.get("UNTIL"))
+    until_day = until.date() if isinstance(until, datetime) else until
+    limit = f"，共{count}次" if count else \
+        f"，至{_day_text(until_day, year=True, weekday=False)}" if isinstance(until_day, date) else ""
+    return f"（{every}重复{limit}）" if every else ""
 
 
 def _clock(moment: datetime) -> str:

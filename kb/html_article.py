@@ -94,7 +94,7 @@ _DATELINE_AFTER_TITLE = 4   # lines under the headline searched for its dateline
 _HEADLINE_MAX_CHARS = 80
 # A pager between pages of a list or a calendar: "‹ 上一月 … 下一月 ›", "« 2024年9月 …": its arrow apart (not
 # "学习«某某法»心得交流会"), a month or the page before or after named
-_PAGER = re.compile(r"^(?=.*(?:\d{4}年\d{1,2}月|上一|下一))(?:\s*[‹«]\s|.*\s[›»]\s*(?:\S+\s*)?$)")
+_PAGER = re.compile(r"^(?=.*(?:\d{1,2}月|上一|下一|前一|后一|上页|下页))(?:\s*[‹«]\s|.*\s[›»]\s*(?:\S+\s*)?$)")
 _HEADLINE_MIN_CHARS = 6
 _SITE_NAME_SEPARATORS = frozenset("-_|｜－—–·")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|｜－—–·]+|\s-\s)\s*")

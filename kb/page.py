@@ -770,12 +770,17 @@ def _pasted_parts(body: str) -> list[str]:
         framed_first = len(parts) == 2 and not parts[0].strip()  # the part above is the text's first, framed
         if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
                 (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))
-                or (framed_first and _is_fields_head(header))))
+                or (framed_first and _is_fields_head(header) and not _opens_a_document(opening))))
                       or _continues_above(part)):
             parts[-1] += "\n" + part
         else:
             parts.append(part)
     return parts
+
+
+def _opens_a_document(line: str) -> bool:
+    """A part's first line that titles a document of its own ("关于开展…的通知"), not a node's or an item's line."""
+    return _is_document_name(line) or _is_named_by_kind(line)
 
 
 def _is_fields_head(lines: list[str]) -> bool:
@@ -832,15 +837,16 @@ _SLIP_NUMBER = re.compile(r"(?:单号|编号|流水号|打印(?:时间|日期))\
 def _without_running_heads(lines: list[str]) -> list[str]:
     """Text copied from a printed page: the short line that stands right under a page's number ("第 1 页 / 共 2
     页" / "某某局 政务公开") heads the next page; it is no text and would cut a sentence in two. A line standing
-    under two page numbers or more is a running head of any length, also on the first page, over the title when
-    it holds the title ("某某学校　　2025年某某招生简章" over "2025年某某招生简章"); a first page's copy with no such
-    title under it is the title (a document's name, repeated at the head of each page)."""
+    under two page numbers or more is a running head of any length, also on the first page over the title (one it
+    holds: "某某学校　　2025年某某招生简章" over "2025年某某招生简章", or a document's name: "某某公报　2025年第3期"
+    over "关于…的通知"); a first page's copy over no title is the title (a document's name at each page's head)."""
     said = [line for line in lines if line.strip()]
     under_numbers = Counter(_squeezed(line) for above, line in itertools.pairwise(said) if is_page_number(above))
     running = {line for line, count in under_numbers.items() if count > 1}
     first_number = next((n for n, line in enumerate(said) if is_page_number(line)), len(said))
     titled = {_squeezed(line) for line, under in itertools.pairwise(said[:first_number])
-              if _squeezed(line) in running and _squeezed(under) in _squeezed(line)}
+              if _squeezed(line) in running and (_squeezed(under) in _squeezed(line) or _is_document_name(under)
+                                                 or _is_named_by_kind(under))}
     kept: list[str] = []
     above = ""  # the last line kept or a repeated head: a page's first line under it is no running head
     numbered = False  # a page's number stood above the line

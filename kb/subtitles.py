@@ -44,6 +44,7 @@ _DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
+_PROGRAMME = re.compile(r"^《[^》]{1,30}》(?:\s*第\S{1,4}[期集])?$")  # "《法律进社区》第12期"
 _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|(?P<at>于))\s*(?P<labelled>{_DAY_OR_MONTH})"
                        rf"\s*(?:{_WEEKDAY})?"
@@ -218,7 +219,9 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     described = [recording.group(1) for line in notes if (recording := _SUBTITLES_OF.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
-    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, file_title))
+    programmes = [card["maker"] for n in _card_lines(lines) if (card := _DAY_CARD.match(_TAG.sub("", lines[n]).strip()))
+                  and card["maker"] and _PROGRAMME.match(card["maker"])]  # "《某某》第12期 录制于…"
+    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, *programmes, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(_day_cards(lines).values())
     event_day = _event_day(notes)
@@ -261,16 +264,18 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
         day = _day_or_month(card["labelled"] or card["marked"] or card["bare"] or card["event"]) if card else ""
         maker = (card["maker"] or "").strip() if card else ""
         if card and day and (not card["bare"] or _alone_in_cue(lines, n)) \
-                and not (card["at"] and maker and not is_issuer(maker)):
+                and not (card["at"] and maker and not is_issuer(maker) and not _PROGRAMME.match(maker)):
             cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"] or card["where"] or card["bare"]))
     return cards
 
 
 def _alone_in_cue(lines: list[str], n: int) -> bool:
-    """Whether the line stands in its cue with nothing said beside it (a credit may stand there)."""
+    """Whether the line stands in its cue with nothing said beside it (a credit, an organisation's name or a
+    programme's may stand there)."""
     start = next(k for k in range(n, -1, -1) if k == 0 or _TIMING.match(lines[k - 1]))
     end = next((k for k in range(n, len(lines)) if not lines[k].strip()), len(lines))
-    return all(k == n or _CREDIT_CARD.match(_TAG.sub("", lines[k]).strip()) for k in range(start, end))
+    return all(k == n or _CREDIT_CARD.match(line := _TAG.sub("", lines[k]).strip()) or is_issuer(line)
+               or _PROGRAMME.match(line) for k in range(start, end))
 
 
 def _day_or_month(text: str) -> str:

@@ -929,6 +929,7 @@ async def test_a_card_in_the_first_cues_saying_when_it_was_aired_or_shot_dates_i
     ("某某县农业农村局 出品\n2024年5月", "2024年5月"),  # beside a credit
     ("2024年5月\n那年春天我第一次进山", ""),  # beside words said: the story's time
     ("这张老照片 拍摄于2024年5月 青禾山", ""),  # a photo's, in the words said
+    ("2024年5月6日 星期一\n青禾县应急管理局", "2024年5月6日"),  # beside an organisation's name
 ])
 async def test_a_day_or_month_alone_in_a_first_cue_dates_the_film_and_stays_said(tmp_path, first, day):
     (tmp_path / "film.srt").write_text(_srt("《梨乡四月》", first, "梨园免费入园。", "每天8点开门。"), encoding="utf-8")
@@ -936,6 +937,14 @@ async def test_a_day_or_month_alone_in_a_first_cue_dates_the_film_and_stays_said
     [article] = page.articles
     assert page.date_of(article) == day  # and the line is not lost (a short text may take it into its title)
     assert first.splitlines()[-1].strip("【】") in f"{article.title}\n{article.text}"
+
+
+async def test_a_programmes_name_before_when_it_was_recorded_titles_and_the_day_dates_the_film(tmp_path):
+    cues = ("《法律进社区》第12期 录制于2024年5月6日", "各位居民朋友，大家好。", "今天聊聊物业费纠纷。")
+    (tmp_path / "talk.srt").write_text(_srt(*cues), encoding="utf-8")
+    page = parse_page("talk", await page_text(str(tmp_path / "talk.srt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("《法律进社区》第12期", "2024-05-06")
 
 
 async def test_a_card_saying_when_and_where_it_was_recorded_dates_it_and_its_place_stays_said(tmp_path):
@@ -1020,8 +1029,20 @@ async def test_a_calendar_export_is_one_article_of_its_description_and_events_in
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "青禾县文化馆公益课堂（2025年3月）", "2025-02-28", "青禾县文化馆")  # its events' latest change
     assert article.paragraphs == ["公益课堂免费参加，请提前一天在公众号报名。每节课限30人。",
-                                  "3月1日（周六）14:00—16:00 书法入门，地点：青禾县文化馆三楼。",
-                                  "3月8日（周六）14:00—16:00 剪纸入门（已取消），地点：青禾县文化馆三楼。"]
+                                  "2025年3月1日（周六）14:00—16:00 书法入门，地点：青禾县文化馆三楼。",
+                                  "2025年3月8日（周六）14:00—16:00 剪纸入门（已取消），地点：青禾县文化馆三楼。"]
+
+
+def test_a_calendars_event_says_its_zone_less_utc_time_in_the_citys_clock_its_repeats_its_days_and_duration():
+    from kb.calendar_export import read_calendar
+    events = ("BEGIN:VEVENT\r\nDTSTART:20251231T010000Z\r\nDURATION:PT2H\r\nSUMMARY:跨年读书夜\r\nEND:VEVENT\r\n"
+              "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260110\r\nSUMMARY:新年书展\r\n"
+              "END:VEVENT\r\nBEGIN:VEVENT\r\nDTSTART:20250604T070000Z\r\nDTEND:20250604T093000Z\r\n"
+              "RRULE:FREQ=MONTHLY;COUNT=6\r\nSUMMARY:流动图书车\r\nEND:VEVENT\r\n")
+    calendar = read_calendar(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
+    assert calendar is not None and calendar[1].splitlines() == [
+        "2025年6月4日（周三）15:00—17:30（每月重复，共6次） 流动图书车。",
+        "2025年12月31日（周三）9:00—11:00 跨年读书夜。", "2026年1月5日（周一）—1月9日（周五） 新年书展。"]
 
 
 def test_a_text_opening_like_a_calendar_without_a_dated_event_is_no_calendar():
@@ -2106,10 +2127,12 @@ def test_a_table_with_a_header_row_says_each_row_and_a_layout_table_stays():
     assert "体温正常方可乘车" in text and "车窗保持开启通风" in text
 
 
-def test_a_pager_over_a_labelled_dateline_is_no_headline():
+@pytest.mark.parametrize("pager", ["<a href='?m=2'>‹ 2025年2月</a> <b>2025年3月</b> <a href='?m=4'>2025年4月 ›</a>",
+                                   "<a href='#'>‹ 前一天</a> <span>3月6日</span> <a href='#'>后一天 ›</a>"])
+def test_a_pager_over_a_labelled_dateline_is_no_headline(pager):
     from kb.html_article import read_html
     page = ("<html><head><meta charset='utf-8'><title>活动安排 · 2025年3月 - 青禾县象棋协会</title></head><body>"
-            "<div><a href='?m=2'>‹ 2025年2月</a> <b>2025年3月</b> <a href='?m=4'>2025年4月 ›</a></div>"
+            f"<div>{pager}</div>"
             "<p>发布：青禾县象棋协会　发布时间：2025年2月25日　浏览：512</p>"
             "<p>3月8日下午2点在县文化馆二楼举行象棋公开赛，现场报名，不收报名费，前八名发证书。</p>"
             "<p>3月22日上午9点举行少儿象棋启蒙课，限30人，请家长提前在协会公众号报名。</p></body></html>")

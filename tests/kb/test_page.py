@@ -2076,6 +2076,14 @@ def test_a_documents_name_repeated_at_the_head_of_each_page_titles_it_and_is_no_
                                   "第二条 乡镇负责本辖区农村公路的日常养护。", "第三条 本办法自2025年3月1日起施行。"]
 
 
+def test_a_bulletins_running_head_over_a_documents_title_on_the_first_page_is_no_title():
+    head = "青禾县人民政府公报　　2025年第3期"
+    page = parse_page("p", f"{head}\n青禾县人民政府关于印发青禾县城市更新实施办法的通知\n各乡镇人民政府：\n"
+                           f"现将实施办法印发给你们，请认真贯彻执行，\n— 1 —\n{head}\n每季度报告进展情况。\n"
+                           f"— 2 —\n{head}\n本办法自2025年4月1日起施行。\n")
+    assert page.articles[0].title == "青禾县人民政府关于印发青禾县城市更新实施办法的通知"
+
+
 def test_a_meeting_summary_loses_its_masthead_and_issue_number():
     page = parse_page("p", "某市交通运输局\n会　议　纪　要\n〔2020〕第4期\n某市交通运输局办公室　　2020年2月25日\n"
                            "全市出租汽车行业复工复产专题会议纪要\n会议同意全市城区出租汽车自2月26日起恢复运营。\n")
@@ -2290,6 +2298,19 @@ def test_a_reporters_question_is_an_interviews_turn_not_a_credit_nor_a_title():
     [article] = parse_page("p", "【青禾县卫健局出品】\n" + text).articles
     assert "记者：今年的助听器怎么申请？" in article.text and "记者：一个人能配几个？" in article.text
     assert not article.title.startswith("记者")
+
+
+@pytest.mark.parametrize("line", ["【原标题：五一假期游客超百万，青禾古城凭什么火出圈？】",
+                                  "责任编辑：赵某　部分图片来源网络，如有侵权请联系删除！"])
+def test_a_credit_line_with_a_question_or_an_exclamation_is_still_no_text(line):
+    [article] = parse_page("p", f"青禾古城五一接待游客\n{line}\n五一假期，青禾古城接待游客102万人次。\n").articles
+    assert article.paragraphs == ["五一假期，青禾古城接待游客102万人次。"]
+
+
+def test_an_events_line_with_the_word_author_in_its_topic_stays_text():
+    line = "时间：2025年4月23日 14:30 主题：与作者面对面 地点：青禾县图书馆报告厅"
+    [article] = parse_page("p", f"读书月活动预告\n读书月期间举办多场阅读活动，欢迎市民参加。\n{line}\n").articles
+    assert article.published is None and line in article.text
 
 
 def test_a_source_naming_where_from_not_who_publishes_nothing():
@@ -2852,6 +2873,15 @@ def test_a_systems_export_head_of_fields_framed_at_the_top_heads_the_document_un
             "[N100] 价格播报  (类型: 放音)\n  TTS: \"空调加氟每台150元，冰箱检修上门费20元。\"\n")
     [article] = parse_page("p", text).articles
     assert article.title == "青禾呼叫中心 · 语音导航流程导出" and "空调加氟每台150元" in article.text
+
+
+def test_a_framed_head_of_fields_over_a_notice_with_its_own_title_stays_apart():
+    rule = "=" * 30
+    text = (f"{rule}\n青禾县局务会通知\n时间：2025年5月8日（周四）下午3:00\n地点：三楼会议室\n参会人员：各股室负责人\n"
+            f"{rule}\n关于开展汛前安全检查的通知\n各股室：\n经研究，决定于5月10日至6月10日开展汛前安全检查，"
+            "请于6月5日前报送自查报告。\n青禾县水利局办公室\n2025年5月6日\n")
+    titles = [article.title for article in parse_page("p", text).articles]
+    assert titles == ["青禾县局务会通知", "关于开展汛前安全检查的通知"]
 
 
 def test_two_receipts_of_fields_between_rules_stay_apart():
