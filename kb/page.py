@@ -637,7 +637,7 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 _POST = r"主任|局长|书记|市长|区长|县长|镇长|部长|处长|科长|院长|校长|主席|经理|会长|秘书长|所长|站长|园长|馆长" \
     r"|队长|理事长"
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、（）()]{{0,40}}(?:{_POST})[ \t　]+[\u4e00-\u9fff·]{{2,4}}$")
-_INTERVIEW_TURN = re.compile(r"^(?:记者|主持人|问|答)\s*[：:]")  # "记者：…？": an interview's turn, no title
+_INTERVIEW_TURN = re.compile(r"^(?:记者|主持人|问|答)\s*[：:]\s*")  # "记者：…？": an interview's turn, no title
 _RATING = re.compile(r"^(?:[★☆]|⭐\ufe0f?){3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
@@ -684,6 +684,7 @@ def _with_some_title(article: Article) -> Article:
     if article.title:
         return article
     text = _ORNAMENTS.sub("", article.paragraphs[0].strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　"))
+    text = _INTERVIEW_TURN.sub("", text)  # "问：灵活就业人员怎样参保？" is cited by its question
     clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}]", text)]
     opening = next((clause for clause in clauses if clause and not _GREETING.fullmatch(clause)), clauses[0])
     cut = opening[:_UNTITLED_CHARS]

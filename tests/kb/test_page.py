@@ -2313,6 +2313,11 @@ def test_an_events_line_with_the_word_author_in_its_topic_stays_text():
     assert article.published is None and line in article.text
 
 
+def test_a_question_and_answer_without_a_headline_is_cited_by_its_question():
+    text = "问：灵活就业人员怎样参加职工医保？\n答：带身份证到医保经办机构登记，也可以在网上办理。\n"
+    assert parse_page("p", text).articles[0].title == "灵活就业人员怎样参加职工医保…"
+
+
 def test_a_source_naming_where_from_not_who_publishes_nothing():
     text = "社区夏季义诊活动通知\n发布时间：2024-05-20 来源：网络\n医生将为居民免费测量血压。\n"
     [article] = parse_page("p", text).articles
