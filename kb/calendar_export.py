@@ -44,31 +44,36 @@ def _read(calendar: Component) -> tuple[dict[str, str], str] | None:
     publisher = next((name for name, _ in organisers.most_common() if is_issuer(name)), "")
     facts = {"title": _one_line(calendar.get("X-WR-CALNAME", "")), "publisher": publisher,
              "date": max(filter(None, changed)).isoformat() if any(changed) else ""}
-    lines = [_one_line(calendar.get("X-WR-CALDESC", "")), *(_event_line(event, start, zone) for start, event in dated)]
+    year = max(filter(None, changed)).year if any(changed) else dated[0][0].year
+    lines = [_one_line(calendar.get("X-WR-CALDESC", "")),
+             *(_event_line(event, start, zone, year) for start, event in dated)]
     return {key: value for key, value in facts.items() if value}, "".join(f"{line}\n" for line in lines if line)
 
 
-def _event_line(event: Component, start: date, zone: tzinfo | None) -> str:
+def _event_line(event: Component, start: date, zone: tzinfo | None, year: int) -> str:
+    """The event's day and hours (its year when not the calendar's own), rule, summary, place and description."""
     duration = event.decoded("DURATION", None)
     end = in_zone(event.decoded("DTEND", None), zone) or (start + duration if isinstance(duration, timedelta) else None)
     summary = _one_line(event.get("SUMMARY", ""))
     cancelled = "（已取消）" if str(event.get("STATUS", "")).upper() == "CANCELLED" and "取消" not in summary else ""
     place = _one_line(event.get("LOCATION", ""))
-    head = f"{_when(start, end)}{_repeats(event)} {summary}{cancelled}".rstrip()
+    head = f"{_when(start, end, year)}{_repeats(event)} {summary}{cancelled}".rstrip()
     said = f"{head}，地点：{place}。" if place else f"{head}。"
     return said + _one_line(event.get("DESCRIPTION", ""))
 
 
-def _when(start: date, end: object) -> str:
-    """"2025年6月4日（周三）15:00—17:30", "2026年1月5日（周一）—1月9日（周五）" (a day's end is the next day's
-    start), "…21:00—6月5日（周四）1:00"."""
+def _when(start: date, end: object, year: int) -> str:
+    """"6月4日（周三）15:00—17:30", "2026年1月5日（周一）—1月9日（周五）" in a calendar of 2025 (an all-day
+    event's end is the next day's start), "…21:00—6月5日（周四）1:00"."""
+    day = start.date() if isinstance(start, datetime) else start
+    opening = _day_text(day, year=day.year != year)
     if not isinstance(start, datetime):
         last = end - timedelta(days=1) if isinstance(end, date) and not isinstance(end, datetime) else start
-        return _day_text(start, True) + (f"—{_day_text(last)}" if last > start else "")
+        return opening + (f"—{_day_text(last)}" if last > start else "")
     hours = _clock(start)
     if isinstance(end, datetime):
-        hours += f"—{_clock(end)}" if end.date() == start.date() else f"—{_day_text(end.date())}{_clock(end)}"
-    return _day_text(start.date(), True) + hours
+        hours += f"—{_clock(end)}" if end.date() == day else f"—{_day_text(end.date())}{_clock(end)}"
+    return opening + hours
 
 
 def _day_text(day: date, year: bool = False, weekday: bool = True) -> str:

@@ -1029,8 +1029,8 @@ async def test_a_calendar_export_is_one_article_of_its_description_and_events_in
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "青禾县文化馆公益课堂（2025年3月）", "2025-02-28", "青禾县文化馆")  # its events' latest change
     assert article.paragraphs == ["公益课堂免费参加，请提前一天在公众号报名。每节课限30人。",
-                                  "2025年3月1日（周六）14:00—16:00 书法入门，地点：青禾县文化馆三楼。",
-                                  "2025年3月8日（周六）14:00—16:00 剪纸入门（已取消），地点：青禾县文化馆三楼。"]
+                                  "3月1日（周六）14:00—16:00 书法入门，地点：青禾县文化馆三楼。",
+                                  "3月8日（周六）14:00—16:00 剪纸入门（已取消），地点：青禾县文化馆三楼。"]
 
 
 def test_a_calendars_event_says_its_zone_less_utc_time_in_the_citys_clock_its_repeats_its_days_and_duration():
@@ -1041,8 +1041,8 @@ def test_a_calendars_event_says_its_zone_less_utc_time_in_the_citys_clock_its_re
               "RRULE:FREQ=MONTHLY;COUNT=6\r\nSUMMARY:流动图书车\r\nEND:VEVENT\r\n")
     calendar = read_calendar(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
     assert calendar is not None and calendar[1].splitlines() == [
-        "2025年6月4日（周三）15:00—17:30（每月重复，共6次） 流动图书车。",
-        "2025年12月31日（周三）9:00—11:00 跨年读书夜。", "2026年1月5日（周一）—1月9日（周五） 新年书展。"]
+        "6月4日（周三）15:00—17:30（每月重复，共6次） 流动图书车。",
+        "12月31日（周三）9:00—11:00 跨年读书夜。", "2026年1月5日（周一）—1月9日（周五） 新年书展。"]  # another year
 
 
 def test_a_text_opening_like_a_calendar_without_a_dated_event_is_no_calendar():
