@@ -18,7 +18,7 @@ _HOME_ZONE = "Asia/Shanghai"  # the city's: a calendar naming no zone shows a UT
 _EVERY = {"DAILY": "每天", "WEEKLY": "每周", "MONTHLY": "每月", "YEARLY": "每年"}
 _CHANGED = ("LAST-MODIFIED", "DTSTAMP")  # when an event last changed: the calendar stands as of the latest
 # what the library raises on a broken calendar (a repeated or cut property, a zone named by half: "Asia/")
-_BROKEN = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
+BROKEN = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
 
 
 def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
@@ -28,7 +28,7 @@ def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
         return None
     try:
         return _read(Calendar.from_ical(text.lstrip("\ufeff")))
-    except _BROKEN:  # a broken calendar is read as the text it is
+    except BROKEN:  # a broken calendar is read as the text it is
         return None
 
 
@@ -40,12 +40,13 @@ def _read(calendar: Component) -> tuple[dict[str, str], str] | None:
         return None
     events = [event for _, event in dated]
     changed = [_day(moment, zone) for event in events for key in _CHANGED if (moment := event.decoded(key, None))]
-    organisers = Counter(str(getattr(_first(event.get("ORGANIZER")), "params", {}).get("CN", "")) for event in events)
+    organisers = Counter(str(getattr(first_value(event.get("ORGANIZER")), "params", {}).get("CN", ""))
+                         for event in events)
     publisher = next((name for name, _ in organisers.most_common() if is_issuer(name)), "")
-    facts = {"title": _one_line(calendar.get("X-WR-CALNAME", "")), "publisher": publisher,
+    facts = {"title": one_line(calendar.get("X-WR-CALNAME", "")), "publisher": publisher,
              "date": max(filter(None, changed)).isoformat() if any(changed) else ""}
     year = max(filter(None, changed)).year if any(changed) else dated[0][0].year
-    lines = [_one_line(calendar.get("X-WR-CALDESC", "")),
+    lines = [one_line(calendar.get("X-WR-CALDESC", "")),
              *(_event_line(event, start, zone, year) for start, event in dated)]
     return {key: value for key, value in facts.items() if value}, "".join(f"{line}\n" for line in lines if line)
 
@@ -54,12 +55,12 @@ def _event_line(event: Component, start: date, zone: tzinfo | None, year: int) -
     """The event's day and hours (its year when not the calendar's own), rule, summary, place and description."""
     duration = event.decoded("DURATION", None)
     end = in_zone(event.decoded("DTEND", None), zone) or (start + duration if isinstance(duration, timedelta) else None)
-    summary = _one_line(event.get("SUMMARY", ""))
+    summary = one_line(event.get("SUMMARY", ""))
     cancelled = "（已取消）" if str(event.get("STATUS", "")).upper() == "CANCELLED" and "取消" not in summary else ""
-    place = _one_line(event.get("LOCATION", ""))
+    place = one_line(event.get("LOCATION", ""))
     head = f"{_when(start, end, year)}{_repeats(event)} {summary}{cancelled}".rstrip()
     said = f"{head}，地点：{place}。" if place else f"{head}。"
-    return said + _one_line(event.get("DESCRIPTION", ""))
+    return said + one_line(event.get("DESCRIPTION", ""))
 
 
 def _when(start: date, end: object, year: int) -> str:
@@ -83,11 +84,11 @@ def _day_text(day: date, year: bool = False, weekday: bool = True) -> str:
 
 def _repeats(event: Component) -> str:
     """A recurring event's rule, said: "（每月重复，共6次）", "（每周重复，至2025年12月31日）"."""
-    rule = _first(event.get("RRULE"))
+    rule = first_value(event.get("RRULE"))
     if not isinstance(rule, dict) or not rule.get("FREQ"):
         return ""
-    every = _EVERY.get(str(_first(rule["FREQ"])).upper(), "")
-    count, until = _first(rule.get("COUNT")), _first(rule.get("UNTIL"))
+    every = _EVERY.get(str(first_value(rule["FREQ"])).upper(), "")
+    count, until = first_value(rule.get("COUNT")), first_value(rule.get("UNTIL"))
     until_day = until.date() if isinstance(until, datetime) else until
     limit = f"，共{count}次" if count else \
         f"，至{_day_text(until_day, year=True, weekday=False)}" if isinstance(until_day, date) else ""
@@ -121,13 +122,13 @@ def _zone(name: str) -> tzinfo | None:
         return None
 
 
-def _first(value: object) -> object:
+def first_value(value: object) -> object:
     """A property's value; the first when a broken event repeats the property (the library gives a list)."""
     return value[0] if isinstance(value, list) and value else value
 
 
-def _one_line(value: object) -> str:
+def one_line(value: object) -> str:
     """A text value on one line, its escapes undone (the library undoes them in standard properties, not in the
     calendar's own X-WR- ones: "\\，", "\\n")."""
-    text = re.sub(r"\\([,;\\，；])", r"\1", str(_first(value)))
+    text = re.sub(r"\\([,;\\，；])", r"\1", str(first_value(value)))
     return "".join(re.split(r"\n|\\[nN]", text)).strip()

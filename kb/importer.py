@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import markdown
 
+from .address_book import read_address_book
 from .answers import cite
 from .build import build
 from .calendar_export import read_calendar
@@ -36,7 +37,7 @@ from .text import closed_up, marked_encoding, printable, punctuated, said_han, s
 from .web_layout import page_header, read_dateline
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
-TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics")
+TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # a Word file's HTML part (html-docx-js, an office system's export) is read as a saved web page (_html_part_page)
@@ -203,15 +204,15 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
-    """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, subtitles as what
-    is said, else as written."""
+    """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
+    its contacts, subtitles as what is said, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
     text = decode_text(raw, declared)
-    calendar = read_calendar(text)
-    if calendar:
-        return front_matter(calendar[0]) + calendar[1]
+    export = read_calendar(text) or read_address_book(text)
+    if export:
+        return front_matter(export[0]) + export[1]
     said = subtitle_text(text)
     if said is None:
         return _in_sentences(closed_up(text))

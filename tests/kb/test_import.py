@@ -1056,6 +1056,33 @@ def test_a_text_opening_like_a_calendar_without_a_dated_event_is_no_calendar():
     assert [read_calendar(text) is None for text in (cut, doubled)] == [True, False]
 
 
+_CARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nORG:青禾县青禾街道办事处;{office};\r\nTEL;type=WORK:{phone}\r\n"
+         "item1.ADR;type=WORK:;;青禾路8号;青禾县;山东省;262000;中国\r\nNOTE:{note}\r\nCATEGORIES:防汛\r\n"
+         "REV:2025-05-1{n}T01:00:00Z\r\nEND:VCARD\r\n")
+
+
+@pytest.mark.parametrize("name", ["flood.vcf", "flood.txt"])
+async def test_an_address_book_export_is_one_article_of_its_contacts_each_named_over_its_note(tmp_path, name):
+    cards = _CARD.format(name="防汛值班室", office="应急办", phone="0536-8000001", n=1,
+                         note="汛期24小时有人值班。\\n发现积水可以打这个电话。") + \
+        _CARD.format(name="张某", office="城管办", phone="0536-8000002", n=3, note="负责调度抽水泵\\，共4台。")
+    (tmp_path / name).write_text(cards, encoding="utf-8")
+    page = parse_page("flood", await page_text(str(tmp_path / name), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "防汛联系人", "2025-05-13", "青禾县青禾街道办事处")  # the category, the latest revision, the shared office
+    assert article.paragraphs == [
+        "防汛值班室（青禾县青禾街道办事处 应急办；电话 0536-8000001；地址 山东省青禾县青禾路8号）："
+        "汛期24小时有人值班。发现积水可以打这个电话。",
+        "张某（青禾县青禾街道办事处 城管办；电话 0536-8000002；地址 山东省青禾县青禾路8号）：负责调度抽水泵，共4台。"]
+
+
+def test_a_text_opening_like_a_vcard_without_a_contact_is_no_address_book():
+    from kb.address_book import read_address_book
+    assert read_address_book("BEGIN:VCARD\nEND:VCARD\n") is None
+    assert read_address_book("BEGIN:VCARD\n这不是名片：第一行之后全是正文。\n") is None
+
+
 def _srt(*said: str) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(said, start=1))
 
