@@ -156,7 +156,7 @@ DATE_KEYS = (("date", "日期", "发布日期", "发布时间", "公开日期", 
              # lastUpdated: VitePress's; last_modified_at: Jekyll's
              ("updated", "modified", "date modified", "lastmod", "lastupdated", "last_modified_at", "last edited time",
               "更新时间", "更新日期", "最后更新", "最近更新", "最近编辑", "最后编辑", "修改时间"),
-             ("created", "date created", "创建时间", "成文日期", "生成日期"))
+             ("created", "date created", "创建时间", "成文日期", "生成日期", "制表日期", "制表时间"))
 DATE_RANKS = {key: rank for rank, keys in enumerate(DATE_KEYS) for key in keys}
 
 

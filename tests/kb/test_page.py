@@ -2318,6 +2318,13 @@ def test_a_question_and_answer_without_a_headline_is_cited_by_its_question():
     assert parse_page("p", text).articles[0].title == "灵活就业人员怎样参加职工医保…"
 
 
+def test_a_sheets_row_of_who_drew_it_up_and_when_is_a_dateline_of_its_making():
+    """A spreadsheet saved as a web page reads its rows as cells between bars; its "制表日期" is the day it was made
+    (ranked as a creation day: a publication or update day wins over it)."""
+    dateline = read_dateline("制表：学校总务处 | 制表日期：2024年8月12日 | ||||")
+    assert dateline is not None and (dateline.published, dateline.rank) == (date(2024, 8, 12), 2)
+
+
 def test_a_source_naming_where_from_not_who_publishes_nothing():
     text = "社区夏季义诊活动通知\n发布时间：2024-05-20 来源：网络\n医生将为居民免费测量血压。\n"
     [article] = parse_page("p", text).articles
