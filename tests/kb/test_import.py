@@ -1077,6 +1077,16 @@ async def test_an_address_book_export_is_one_article_of_its_contacts_each_named_
         "张某（青禾县青禾街道办事处 城管办；电话 0536-8000002；地址 山东省青禾县青禾路8号）：负责调度抽水泵，共4台。"]
 
 
+def test_an_address_book_in_vcard_21s_forms_is_read_a_broken_card_left_out():
+    from kb.address_book import read_address_book
+    export = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=BC=A0;=E6=9F=90\r\n"
+              "TEL;WORK;VOICE:0536-8000003\r\nTEL;CELL:13800000000\r\nORG:青禾县水务局\r\n"
+              "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=E5=80=BC=E7=8F=AD=\r\n=E7=94=B5=E8=AF=9D\r\nEND:VCARD\r\n"
+              "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;X=\"a:李某\r\nEND:VCARD\r\n")  # bare types, QP, short N; a broken card
+    book = read_address_book(export)
+    assert book is not None and book[1] == "张某（青禾县水务局；电话 0536-8000003、13800000000）：值班电话\n"
+
+
 def test_a_text_opening_like_a_vcard_without_a_contact_is_no_address_book():
     from kb.address_book import read_address_book
     assert read_address_book("BEGIN:VCARD\nEND:VCARD\n") is None
