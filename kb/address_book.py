@@ -60,7 +60,7 @@ def _standard(line: str) -> str:
     name, colon, value = line.partition(":")
     if not colon:
         return line
-    name = _BARE_PARAMETER.sub(lambda found: f";TYPE={found[1]}" if "=" not in found[1] else found[0], name)
+    name = _BARE_PARAMETER.sub(r";TYPE=\1", name)
     if "QUOTED-PRINTABLE" in name.upper():
         charset = re.search(r"CHARSET=([\w-]+)", name, re.IGNORECASE)
         value = quopri.decodestring(value.encode("ascii", "replace")).decode(charset[1] if charset else "utf-8",
@@ -75,7 +75,7 @@ def _read(cards: list[Component]) -> tuple[dict[str, str], str] | None:
     paragraphs = [paragraph for card in cards if (paragraph := _contact(card))]
     if not paragraphs:
         return None
-    organisations = Counter(_parts(card.get("ORG"))[0] for card in cards if _parts(card.get("ORG")))
+    organisations = Counter(parts[0] for card in cards if (parts := _parts(card.get("ORG"))))
     organisation, shared = organisations.most_common(1)[0] if organisations else ("", 0)
     categories = Counter(one_line(category) for card in cards for category in _categories(card))
     category = next((name for name, count in categories.most_common(1) if 2 * count > len(cards)), "")

@@ -39,13 +39,14 @@ def _read(calendar: Component) -> tuple[dict[str, str], str] | None:
     if not dated:
         return None
     events = [event for _, event in dated]
-    changed = [_day(moment, zone) for event in events for key in _CHANGED if (moment := event.decoded(key, None))]
+    latest = max((day for event in events for key in _CHANGED
+                  if (moment := event.decoded(key, None)) and (day := _day(moment, zone))), default=None)
     organisers = Counter(str(getattr(first_value(event.get("ORGANIZER")), "params", {}).get("CN", ""))
                          for event in events)
     publisher = next((name for name, _ in organisers.most_common() if is_issuer(name)), "")
     facts = {"title": one_line(calendar.get("X-WR-CALNAME", "")), "publisher": publisher,
-             "date": max(filter(None, changed)).isoformat() if any(changed) else ""}
-    year = max(filter(None, changed)).year if any(changed) else dated[0][0].year
+             "date": latest.isoformat() if latest else ""}
+    year = latest.year if latest else dated[0][0].year
     lines = [one_line(calendar.get("X-WR-CALDESC", "")),
              *(_event_line(event, start, zone, year) for start, event in dated)]
     return {key: value for key, value in facts.items() if value}, "".join(f"{line}\n" for line in lines if line)
