@@ -46,6 +46,7 @@ from .text import (
 from .web_layout import (
     FIELD_LABEL,
     FIELD_START,
+    INTERVIEW_TURN,
     ISSUER_END,
     TIME_OF_DAY,
     Dateline,
@@ -637,7 +638,6 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 _POST = r"主任|局长|书记|市长|区长|县长|镇长|部长|处长|科长|院长|校长|主席|经理|会长|秘书长|所长|站长|园长|馆长" \
     r"|队长|理事长"
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、（）()]{{0,40}}(?:{_POST})[ \t　]+[\u4e00-\u9fff·]{{2,4}}$")
-_INTERVIEW_TURN = re.compile(r"^(?:记者|主持人|问|答)\s*[：:]\s*")  # "记者：…？": an interview's turn, no title
 _RATING = re.compile(r"^(?:[★☆]|⭐\ufe0f?){3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
@@ -684,7 +684,7 @@ def _with_some_title(article: Article) -> Article:
     if article.title:
         return article
     text = _ORNAMENTS.sub("", article.paragraphs[0].strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　"))
-    text = _INTERVIEW_TURN.sub("", text)  # "问：灵活就业人员怎样参保？" is cited by its question
+    text = INTERVIEW_TURN.sub("", text)  # "问：灵活就业人员怎样参保？" is cited by its question
     clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}]", text)]
     opening = next((clause for clause in clauses if clause and not _GREETING.fullmatch(clause)), clauses[0])
     cut = opening[:_UNTITLED_CHARS]
@@ -981,7 +981,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and read_stamp(rest[0]))  # "2025-02-18 记" under a note's title
            and not (titles and SHOWN_LABEL.match(rest[0]))  # "［名牌］…" under a video's title: what is shown
            and not (titles and _SPEAKER_LINE.match(rest[0]))  # "某某委员会副主任　刘建华" under a speech's title
-           and not _INTERVIEW_TURN.match(rest[0])
+           and not INTERVIEW_TURN.match(rest[0])
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
                 or _is_document_name(rest[0]) or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
                 or _is_form_title(rest) or (not titles and _is_note_title(rest)))):
