@@ -846,8 +846,7 @@ def _without_running_heads(lines: list[str]) -> list[str]:
     running = {line for line, count in under_numbers.items() if count > 1}
     first_number = next((n for n, line in enumerate(said) if is_page_number(line)), len(said))
     titled = {_squeezed(line) for line, under in itertools.pairwise(said[:first_number])
-              if _squeezed(line) in running and (_squeezed(under) in _squeezed(line) or _is_document_name(under)
-                                                 or _is_named_by_kind(under))}
+              if _squeezed(line) in running and (_squeezed(under) in _squeezed(line) or _opens_a_document(under))}
     kept: list[str] = []
     above = ""  # the last line kept or a repeated head: a page's first line under it is no running head
     numbered = False  # a page's number stood above the line
