@@ -29,6 +29,7 @@ from .calendar_export import read_calendar
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
+from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
@@ -37,7 +38,7 @@ from .text import closed_up, marked_encoding, printable, punctuated, said_han, s
 from .web_layout import page_header, read_dateline
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
-TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf")
+TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf", ".lrc")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # a Word file's HTML part (html-docx-js, an office system's export) is read as a saved web page (_html_part_page)
@@ -205,12 +206,12 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
-    its contacts, subtitles as what is said, else as written."""
+    its contacts, subtitles and lyrics as what is said, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
     text = decode_text(raw, declared)
-    export = read_calendar(text) or read_address_book(text)
+    export = read_calendar(text) or read_address_book(text) or read_lyrics(text)
     if export:
         return front_matter(export[0]) + export[1]
     said = subtitle_text(text)

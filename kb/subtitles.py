@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from .text import HAN, PARAGRAPH_START, SHOWN_LABEL
-from .web_layout import first_full_day, is_issuer, read_dateline
+from .web_layout import first_full_day, is_issuer, issuer_names, read_dateline, read_signature
 
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
@@ -24,9 +24,12 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}|<(?:\d{2}:)?\d{2}:\d{2}\.\d{3}
 # language's class: "<c.colorE5E5E5>…", "<c.zh>…", a whole track's styling)
 _SHOWN_SPAN = re.compile(r"^<c\.([\w.-]+)>[^<]*</c>$")
 _TRACK_CLASS = re.compile(r"^(?:color\w*|bg_?\w*|white|yellow|black|zh|en|chs|cht|sc|tc|ja|ko)$", re.IGNORECASE)
+# "{\an8}冬季用煤炉取暖，炉子必须装烟筒": a SubRip line moved off the speech's place at the foot of the screen (an ASS
+# override: \an1…\an9 but \an2, the foot's middle, or \pos) is words shown on the screen as well
+_PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
-_SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
+SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
                     r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]"
                     r"|[♪♫～~\s]+")
 # A film's credit in its first two cues: "【某某局 出品】", "某某融媒体中心 摄制", or labelled: "出品：某某局",
@@ -110,13 +113,15 @@ def subtitle_text(text: str) -> str | None:
 
 
 def _shown_lines(lines: list[str]) -> set[str]:
-    """The caption lines styled as words on the screen (_SHOWN_SPAN), without their tags, when no more than half of
-    the lines are; but a dateline ("某某局　2025年4月3日"), which dates the film."""
-    styled = [(found, line) for line in lines if (found := _SHOWN_SPAN.match(line))
+    """The caption lines styled or placed as words on the screen (_SHOWN_SPAN, _PLACED), without their tags, when no
+    more than half of the lines are; but a dateline or a closing ("某某局　2025年4月3日", "某某局　2024年12月"), which
+    dates or signs the film."""
+    styled = [line for line in lines if _PLACED.match(line) or (found := _SHOWN_SPAN.match(line))
               and not all(map(_TRACK_CLASS.match, found.group(1).split(".")))]
     if 2 * len(styled) > len(lines):
         return set()
-    return {said for _, line in styled if not read_dateline(said := _TAG.sub("", line).strip())}
+    return {said for line in styled
+            if not read_dateline(said := _TAG.sub("", line).strip()) and not read_signature([said])}
 
 
 def _own_sentence(line: str, cards: set[str]) -> str:
@@ -162,7 +167,7 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
     for cue in filter(None, cues):
         named, first = _speaker(cue[0], speakers)
         words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:]))
-                 if line and not _SOUND.fullmatch(line)]
+                 if line and not SOUND.fullmatch(line)]
         # automatic captions roll: a cue's line again under the next (its spaces may differ: the tagged line loses
         # them, "大部分<00:00:17.493><c>是甲流</c>")
         if said and words and _unspaced(words[0]) == _unspaced(said[-1][-1]):
@@ -233,13 +238,13 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
 
 def _credit_card(lines: list[str]) -> dict[int, str]:
     """The makers a film's first two cues credit (_CREDIT_CARD) that name an organisation, by line number, in order:
-    the first publishes it."""
+    the first publishes it, joint makers together ("某某局　某某中心　联合出品": "某某局、某某中心")."""
     credits = {}
     for n in _card_lines(lines):
         credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())
-        maker = (credit.group(1) or credit.group(2)).strip() if credit else ""
-        if is_issuer(maker):
-            credits[n] = maker
+        makers = issuer_names(credit.group(1) or credit.group(2)) if credit else []
+        if makers and is_issuer(makers[0]):
+            credits[n] = "、".join(makers)
     return credits
 
 
@@ -267,6 +272,16 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
                 and not (card["at"] and maker and not is_issuer(maker) and not _PROGRAMME.match(maker)):
             cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"] or card["where"] or card["bare"]))
     return cards
+
+
+def aired_day(line: str) -> tuple[str, str] | None:
+    """The day (YYYY-MM-DD) or month a card says a recording was aired or shot on ("某某街道办事处 2025年7月1日播出",
+    "录制时间：2024年10月"), and the organisation it names before it ("" for none); None for any other line, and for
+    a card naming a place or a person's name before the day (it is said)."""
+    card = _DAY_CARD.match(line.strip())
+    day = _day_or_month(card["labelled"] or card["marked"] or "") if card and not card["where"] else ""
+    maker = (card["maker"] or "").strip() if card else ""
+    return (day, maker) if day and (not maker or is_issuer(maker)) else None
 
 
 def _alone_in_cue(lines: list[str], n: int) -> bool:

@@ -897,6 +897,7 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
     ("【小鱼 出品】", ""),  # a person's name: no organisation publishes it
     ("出品：某某县农业农村局\n摄制：某某县融媒体中心　2024年12月", "某某县农业农村局"),  # labelled, the first
     ("【某某县融媒体中心出品｜2024年7月8日】", "某某县融媒体中心"),  # with its day: it dates the film too
+    ("某某县农业农村局　某某县融媒体中心　联合出品", "某某县农业农村局、某某县融媒体中心"),  # joint makers
 ])
 async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_path, credit, publisher):
     said = ("《梨乡四月》", credit, "[鸟叫声、风声]", "每年四月，梨花开了。", "梨园免费入园。")
@@ -1002,12 +1003,51 @@ def test_a_line_wholly_in_a_styled_span_is_shown_on_the_screen_and_a_sentence_of
         "豆子都是本地的黄豆。", "青禾县商务局　2024年5月6日"]  # a dateline stays as it is: it dates the film
 
 
+def test_a_subrip_line_placed_off_the_foot_of_the_screen_is_shown_and_a_sentence_of_its_own():
+    from kb.subtitles import subtitle_text
+    cues = ("大爷，天冷了，屋里生炉子了吧？", "{\\an8}煤炉必须装烟筒和风斗", "生了，暖和着呢。", "那得记着开窗通风。",
+            "{\\pos(200,40)}报警器免费领取", "去村委会登记就行。", "{\\an2}下雪天路滑", "出门慢点走。",
+            "{\\an8}青禾县卫生健康局　2024年12月")
+    said = subtitle_text(_srt(*cues))
+    assert said is not None and said.splitlines() == [
+        "大爷，天冷了，屋里生炉子了吧？", "煤炉必须装烟筒和风斗。", "生了，暖和着呢。", "那得记着开窗通风。",
+        "报警器免费领取。", "去村委会登记就行。", "下雪天路滑", "出门慢点走。",
+        "青禾县卫生健康局　2024年12月"]  # the foot's middle is where speech stands; a closing signs the film
+
+
 @pytest.mark.parametrize("styled", ["<c.colorE5E5E5>{}</c>", "<c.zh>{}</c>", "<c.line>{}</c>"])
 def test_a_tracks_styling_of_most_lines_is_no_words_on_the_screen(styled):
     from kb.subtitles import subtitle_text
     cues = ("去年全县共发生此类火灾", "二十七起，造成三人受伤。", "电动车请到充电棚充电。")
     said = subtitle_text(f"WEBVTT\n\n{_cues(*(styled.format(line) for line in cues))}")
     assert said == "去年全县共发生此类火灾\n二十七起，造成三人受伤。\n电动车请到充电棚充电。\n"  # one sentence, read on
+
+
+_LYRICS = ("[ti:平安歌谣《冬天取暖要小心》]\n[ar:青禾县实验小学合唱团]\n[al:青禾县冬季安全广播]\n"
+           "[by:青禾县应急管理局 王芳]\n[offset:+100]\n\n[00:00.00]（音乐起）\n"
+           "[00:03.10][01:20.40]煤炉取暖装烟筒，窗户留缝风斗通\n[00:08.25]【旁白】全县为独居老人免费安装报警器。\n"
+           "[00:15.70][01:25.90]睡前查查风斗通\n[01:40.00]青禾县融媒体中心 2024年12月3日播出\n")
+
+
+async def test_timed_lyrics_are_one_article_said_once_without_their_times(tmp_path):
+    (tmp_path / "歌谣.lrc").write_text(_LYRICS, encoding="utf-8")
+    page = parse_page("歌谣", await page_text(str(tmp_path / "歌谣.lrc"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "平安歌谣《冬天取暖要小心》", "2024-12-03", "青禾县融媒体中心")  # the airing card's, before the tags' maker
+    assert article.paragraphs == [
+        "表演：青禾县实验小学合唱团；专辑：青禾县冬季安全广播。", "煤炉取暖装烟筒，窗户留缝风斗通。",
+        "【旁白】全县为独居老人免费安装报警器。", "睡前查查风斗通。"]  # the refrain once; a line sung, a sentence
+
+
+@pytest.mark.parametrize("text", [
+    "[10:32] 张三：明天几点集合？\n[10:33] 李四：八点。\n[10:35] 张三：好的。\n",  # a chat's times: no lyrics
+    "[00:01.00]第一句\n[00:02.00]第二句\n这一行没有时间，是一段说明。\n[00:03.00]第三句\n",  # a line untimed
+    "[ti:只有标签]\n[00:01.00]第一句\n[00:02.00]第二句\n",  # fewer than three timed lines
+])
+def test_a_text_that_is_not_all_timed_lines_and_tags_is_no_lyrics(text):
+    from kb.lyrics import read_lyrics
+    assert read_lyrics(text) is None
 
 
 _CALENDAR = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:青禾县文化馆公益课堂（2025年3月）\r\n"

@@ -253,6 +253,8 @@ def test_a_heading_numbered_past_nine_stays_apart_too():
     ("各位大爷大妈下午好，今天讲讲老年食堂怎么订餐。", "今天讲讲老年食堂怎么订餐…"),
     ("各位乘客，欢迎乘坐5路公交车，本车开往火车站。", "欢迎乘坐5路公交车…"),  # an address alone, no wish
     ("咱们好好干，老年食堂下周一开张。", "咱们好好干…"),  # a wish to work well, no greeting (passes before too)
+    # a work's name in 《》 is not cut at its comma; a whole sentence is no opening cut short ("…")
+    ("公益短片《天冷了，窗户留条缝》。", "公益短片《天冷了，窗户留条缝》"),
     # signs around the words are no part of them (a Word paragraph of its own)
     ("　　★ 社区老年食堂（东关店）★\n　　食堂今天开张。", "社区老年食堂（东关店）"),
 ])
@@ -2315,7 +2317,7 @@ def test_an_events_line_with_the_word_author_in_its_topic_stays_text():
 
 def test_a_question_and_answer_without_a_headline_is_cited_by_its_question():
     text = "问：灵活就业人员怎样参加职工医保？\n答：带身份证到医保经办机构登记，也可以在网上办理。\n"
-    assert parse_page("p", text).articles[0].title == "灵活就业人员怎样参加职工医保…"
+    assert parse_page("p", text).articles[0].title == "灵活就业人员怎样参加职工医保？"  # the whole question
 
 
 def test_a_sheets_row_of_who_drew_it_up_and_when_is_a_dateline_of_its_making():
