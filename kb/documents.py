@@ -172,9 +172,10 @@ def _blocks(element: Any, reads_box: Callable[[Any], bool]) -> Iterator[Any]:  #
     """Its paragraphs, tables and HTML parts, those inside a content control ("w:sdt") in their place; the text
     boxes anchored in a paragraph that reads_box follow it, each once."""
     for child in element:
-        frame = _frame_cell(child) if child.tag == qn("w:tbl") else None
-        if frame is not None:  # a table of one cell draws a border round what it holds: that is read as the body is
-            yield from _blocks(frame, reads_box)
+        frames = _frame_cells(child) if child.tag == qn("w:tbl") else []
+        if frames:  # a table of one column draws borders round what it holds: that is read as the body is
+            for frame in frames:
+                yield from _blocks(frame, reads_box)
         elif child.tag in (qn("w:p"), qn("w:tbl"), qn("w:altChunk")):
             yield child
             if child.tag == qn("w:p"):
@@ -186,11 +187,14 @@ def _blocks(element: Any, reads_box: Callable[[Any], bool]) -> Iterator[Any]:  #
             yield from _blocks(content if content is not None else [], reads_box)
 
 
-def _frame_cell(table: Any) -> Any:  # a w:tbl element
-    """The cell of a table that has one row of one cell (a sign's or notice's border), else None."""
-    rows = table.findall(qn("w:tr"))
-    cells = rows[0].findall(qn("w:tc")) if len(rows) == 1 else []
-    return cells[0] if len(cells) == 1 else None
+def _frame_cells(table: Any) -> list[Any]:  # a w:tbl element
+    """The cells of a table of one column (a sign's or notice's border, cards printed one under another), each
+    text once (a cut-out card printed twice on a sheet is read once); [] for any other table."""
+    rows = [row.findall(qn("w:tc")) for row in table.findall(qn("w:tr"))]
+    if not rows or any(len(cells) != 1 for cells in rows):
+        return []
+    texts = [_bare("".join(cell.itertext())) for [cell] in rows]
+    return [cell for n, [cell] in enumerate(rows) if texts[n] not in texts[:n]]
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a w:p element

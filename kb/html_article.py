@@ -235,6 +235,7 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
 _TWICE_MIN_LINES = 2   # a run of paragraphs given twice…
 _TWICE_LEAD_LINES = 8  # …after at most this many lines of the own text (its headline, byline, lead)
 _HEADING_MAX_CHARS = 12  # a heading the fallback's run leaves out
+_LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.、)])\s")  # "- 门口扫码开柜。" as the page reader writes an item
 
 
 def _once(text: str) -> str:
@@ -248,14 +249,22 @@ def _once(text: str) -> str:
     return "\n".join(lines[:end - run]) if run else text
 
 
+def _left_out(line: str) -> bool:
+    """A line trafilatura's fallback leaves out of its copy: a short heading, a list's item."""
+    return len(line) <= _HEADING_MAX_CHARS or bool(_LIST_ITEM.match(line))
+
+
 def _repeats(before: list[str], run: list[str]) -> bool:
-    """Whether the run is the last lines before it, but for short headings between them, after a few lines of lead;
-    both end on the same line (a later section repeating an earlier one's lines under its own heading is no copy)."""
+    """Whether the run is the last lines before it, but for short headings and list items between or after them (the
+    fallback's copy lacks a note's last "- 门口扫码开柜。"), after a few lines of lead; both end on the same line but
+    for those (a later section repeating an earlier one's lines under its own heading is no copy)."""
     at = len(before)
-    if not before or before[-1] != run[-1]:
+    while at > 0 and before[at - 1] != run[-1] and _left_out(before[at - 1]):
+        at -= 1
+    if at == 0 or before[at - 1] != run[-1]:
         return False
     for line in reversed(run):
-        while at > 0 and before[at - 1] != line and len(before[at - 1]) <= _HEADING_MAX_CHARS:
+        while at > 0 and before[at - 1] != line and _left_out(before[at - 1]):
             at -= 1
         if at == 0 or before[at - 1] != line:
             return False

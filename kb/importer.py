@@ -31,14 +31,15 @@ from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
+from .org_note import org_markdown
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
 from .subtitles import subtitle_facts, subtitle_text
-from .text import closed_up, marked_encoding, printable, punctuated, said_han, simplified
+from .text import closed_up, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
 from .web_layout import page_header, read_dateline
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
-TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf", ".lrc")
+TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf", ".lrc", ".org")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # a Word file's HTML part (html-docx-js, an office system's export) is read as a saved web page (_html_part_page)
@@ -66,6 +67,16 @@ _MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed"]
 _TAB_LABEL = re.compile(r'<input [^>]*id="__tabbed_[\d_]+"[^>]*/?><label for="__tabbed_[\d_]+">(.*?)</label>')
 # a box with no title of its own shows its kind in English ("!!! warning" → "Warning"): no words of the page
 _KIND_TITLE = re.compile(r'<p class="admonition-title">[A-Za-z ]*</p>')
+# an editor's table-of-contents mark alone on a line (Typora's and Python-Markdown's "[TOC]", GitLab's "[[_TOC_]]",
+# CSDN's "@[toc](目录)"): no words of the page
+_TOC_MARK = re.compile(r"^[ \t]*(?:\[TOC\]|\[\[_TOC_\]\]|@\[toc\](?:\([^)\n]*\))?)[ \t]*$",
+                       re.IGNORECASE | re.MULTILINE)
+# a centred line drawn in HTML, as Typora's and Markdown editors' users title a note with no heading over it:
+# "<center><b>某某攻略</b></center>", '<p align="center">…</p>', '<div style="text-align: center">…</div>'
+_CENTRED = re.compile(r"<center>(.*?)</center>"
+                      r"|<(p|div)\s[^>]*(?:align\s*=\s*[\"']?center|text-align\s*:\s*center)[^>]*>(.*?)</\2>",
+                      re.IGNORECASE | re.DOTALL)
+_TITLE_CHARS = 60
 
 
 class BadInput(Exception):
@@ -206,7 +217,8 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
-    its contacts, subtitles and lyrics as what is said, else as written."""
+    its contacts, subtitles and lyrics as what is said, an org-mode note as the Markdown it is written as, else as
+    written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -214,6 +226,9 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text)
     if export:
         return front_matter(export[0]) + export[1]
+    note = org_markdown(text)
+    if note:
+        return markdown_page_text(front_matter(note[0]) + note[1], file_name)
     said = subtitle_text(text)
     if said is None:
         return _in_sentences(closed_up(text))
@@ -354,9 +369,9 @@ def markdown_page_text(text: str, name: str = "") -> str:
     if outline:
         properties, body = outline
         meta = {**properties, **meta}
-    rendered = markdown.markdown(_without_container_fences(_TEMPLATE_TAG.sub("", body)),
+    rendered = markdown.markdown(_without_container_fences(_TOC_MARK.sub("", _TEMPLATE_TAG.sub("", body))),
                                  extensions=_MARKDOWN_EXTENSIONS)
-    rendered = _KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered))
+    rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
     title = html.escape(html.unescape(re.sub(r"<[^>]+>", "", heading.group(1)))) if heading else ""
@@ -364,6 +379,17 @@ def markdown_page_text(text: str, name: str = "") -> str:
                           f"<body><article>{rendered}</article></body></html>")
     found, page_body = split_front_matter(page)
     return front_matter({**found, **meta}) + page_body
+
+
+def _with_centred_title(rendered: str) -> str:
+    """A rendered Markdown page with the centred line opening it as its first heading, when the line is short and
+    no sentence: a note's title drawn in HTML."""
+    page = rendered.lstrip()
+    centred = _CENTRED.match(page)
+    text = re.sub(r"<[^>]+>", "", (centred.group(1) or centred.group(3)) if centred else "").strip()
+    if centred and text and len(html.unescape(text)) <= _TITLE_CHARS and not ends_sentence(html.unescape(text)):
+        return f"<h1>{text}</h1>{page[centred.end():]}"
+    return rendered
 
 
 def _without_container_fences(body: str) -> str:

@@ -41,7 +41,8 @@ _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:�
 # brackets, maybe only the day or the month: "高密电视台 2025年2月24日播出", "拍摄：2024年10月26日 星期六",
 # "（2025年6月20日播出）": it dates the recording, its maker publishes it; no words said, but for the place a card
 # names after the day ("录制于2025年4月17日 某某司法所": where it was recorded may be asked) and a day or month alone
-# in its cue ("2025年7月"), which may as well be the story's time ("2008年5月12日" over what happened that day)
+# in its cue ("2025年7月"), which may as well be the story's time ("2008年5月12日" over what happened that day),
+# maybe after a programme's name ("《湿地播报》第15期　2025年4月20日": an issue's card, which titles it)
 _DAY = r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
@@ -53,7 +54,9 @@ _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"\s*(?:{_WEEKDAY})?"
                        rf"(?:\s+(?P<where>[^，。！？；\s]{{2,30}}))?"
                        rf"|(?P<marked>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?\s*(?:{_MADE})){_CLOSE}"
-                       rf"|{_OPEN}(?P<bare>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?{_CLOSE}"
+                       # "《某某播报》第15期　2025年4月20日"
+                       rf"|{_OPEN}(?:(?P<programme>《[^》]{{1,30}}》(?:\s*第\S{{1,4}}[期集])?)\s*)?"
+                       rf"(?P<bare>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?{_CLOSE}"
                        # …or the event's day (and hour) and place, said: "2024年11月26日 上午9:00 ｜ 某某厅"
                        rf"|^(?P<event>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
                        r"(?:\s*[｜|]\s*|\s+)[^，。！？；\s]{2,30}$")
@@ -224,8 +227,9 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     described = [recording.group(1) for line in notes if (recording := _SUBTITLES_OF.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
-    programmes = [card["maker"] for n in _card_lines(lines) if (card := _DAY_CARD.match(_TAG.sub("", lines[n]).strip()))
-                  and card["maker"] and _PROGRAMME.match(card["maker"])]  # "《某某》第12期 录制于…"
+    programmes = [name for n in _card_lines(lines)  # "《某某》第12期 录制于…", "《某某》第12期 2025年4月20日"
+                  if (card := _DAY_CARD.match(_TAG.sub("", lines[n]).strip()))
+                  and (name := card["maker"] or card["programme"]) and _PROGRAMME.match(name)]
     said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, *programmes, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(_day_cards(lines).values())
@@ -237,10 +241,12 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
 
 
 def _credit_card(lines: list[str]) -> dict[int, str]:
-    """The makers a film's first two cues credit (_CREDIT_CARD) that name an organisation, by line number, in order:
-    the first publishes it, joint makers together ("某某局　某某中心　联合出品": "某某局、某某中心")."""
+    """The makers a film's first two cues or its last credit (_CREDIT_CARD) that name an organisation, by line
+    number, in order: the first publishes it, joint makers together ("某某局　某某中心　联合出品": "某某局、
+    某某中心")."""
     credits = {}
-    for n in _card_lines(lines):
+    last_cue = max((n for n, line in enumerate(lines) if _TIMING.match(line)), default=len(lines)) + 1
+    for n in [*_card_lines(lines), *range(last_cue, len(lines))]:
         credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())
         makers = issuer_names(credit.group(1) or credit.group(2)) if credit else []
         if makers and is_issuer(makers[0]):

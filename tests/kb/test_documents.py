@@ -82,6 +82,20 @@ def test_a_table_of_one_cell_is_a_border_whose_paragraphs_and_table_are_read_as_
                      "　　大型车：收费标准每小时5元，备注限停东区。"]  # not one line of it all
 
 
+def test_cards_printed_one_under_another_in_a_table_of_one_column_are_read_as_the_body_once_each():
+    document = docx.Document()
+    sheet = document.add_table(rows=3, cols=1)
+    for row in (0, 2):  # the same card twice, a cutting line between them
+        card = sheet.cell(row, 0)
+        card.paragraphs[0].text = "青禾县义务植树报名卡"
+        card.add_paragraph("◎ 时间：2024年3月9日上午8:30集合。")
+        card.add_paragraph("◎ 地点：青禾山公园西门。")
+    sheet.cell(1, 0).text = "✂ - - - 沿虚线剪开 - - -"
+    lines = docx_text(_saved(document)).splitlines()
+    assert lines == ["　　青禾县义务植树报名卡", "　　◎ 时间：2024年3月9日上午8:30集合。",
+                     "　　◎ 地点：青禾山公园西门。", "　　✂ - - - 沿虚线剪开 - - -"]  # a line each; the copy once
+
+
 def test_a_signature_table_is_read_party_by_party():
     document = docx.Document()
     document.add_paragraph("活动期间请保持楼道畅通。")

@@ -1003,6 +1003,17 @@ def test_a_line_wholly_in_a_styled_span_is_shown_on_the_screen_and_a_sentence_of
         "豆子都是本地的黄豆。", "青禾县商务局　2024年5月6日"]  # a dateline stays as it is: it dates the film
 
 
+async def test_an_issue_card_titles_and_dates_a_film_and_a_closing_credit_publishes_it(tmp_path):
+    cues = ("【本视频由AI数字人合成　内容经人工审核】", "《青禾快讯》第8期　2025年5月6日", "大家好，我是AI主播小青。",
+            "青禾县图书馆5月10日起延长开放到晚上九点。", "出品：青禾县文化和旅游局\n本节目使用AI数字人技术制作")
+    (tmp_path / "news.srt").write_text(_srt(*cues), encoding="utf-8")
+    page = parse_page("news", await page_text(str(tmp_path / "news.srt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "《青禾快讯》第8期", "2025-05-06", "青禾县文化和旅游局")  # not the AI notice, which stays said
+    assert "本视频由AI数字人合成" in article.text and "出品：" not in article.text
+
+
 def test_a_subrip_line_placed_off_the_foot_of_the_screen_is_shown_and_a_sentence_of_its_own():
     from kb.subtitles import subtitle_text
     cues = ("大爷，天冷了，屋里生炉子了吧？", "{\\an8}煤炉必须装烟筒和风斗", "生了，暖和着呢。", "那得记着开窗通风。",
@@ -1038,6 +1049,36 @@ async def test_timed_lyrics_are_one_article_said_once_without_their_times(tmp_pa
     assert article.paragraphs == [
         "表演：青禾县实验小学合唱团；专辑：青禾县冬季安全广播。", "煤炉取暖装烟筒，窗户留缝风斗通。",
         "【旁白】全县为独居老人免费安装报警器。", "睡前查查风斗通。"]  # the refrain once; a line sung, a sentence
+
+
+_ORG_NOTE = ("#+TITLE: 家里的事 · 2025年1月\n#+AUTHOR: 刘某\n#+DATE: <2025-01-06 Mon>\n#+STARTUP: overview\n\n"
+             "* TODO 带孩子去青禾冰场 :孩子:周末:\n  SCHEDULED: <2025-01-11 Sat 14:00>\n  :PROPERTIES:\n"
+             "  :LOCATION: 青禾县体育馆东侧冰场\n  :END:\n  冰场公告抄在这：\n  #+BEGIN_QUOTE\n"
+             "  开放时间为每天9:00—20:00。\n  票价：成人40元，儿童20元。\n  #+END_QUOTE\n"
+             "  - [ ] 买手套，=不戴手套不让上冰=\n  - [X] 量身高\n"
+             "* DONE 问冰场能不能存包 :电话:\n  CLOSED: [2025-01-07 Tue 10:30]\n"
+             "  | 项目 | 费用 |\n  |------+------|\n  | 储物柜 | 免费 |\n  - 门口扫码开柜。\n")
+
+
+async def test_an_org_mode_note_is_read_as_the_markdown_it_is_written_as(tmp_path):
+    (tmp_path / "家里的事.org").write_text(_ORG_NOTE, encoding="utf-8")
+    page = parse_page("家里的事", await page_text(str(tmp_path / "家里的事.org"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("家里的事 · 2025年1月", "2025-01-06")
+    assert article.paragraphs == [
+        "带孩子去青禾冰场", "安排：2025年1月11日 14:00", "LOCATION：青禾县体育馆东侧冰场", "冰场公告抄在这：",
+        "开放时间为每天9:00—20:00。", "票价：成人40元，儿童20元。",  # a line each, no "#+BEGIN_QUOTE"
+        "- [ ] 买手套，不戴手套不让上冰", "- [X] 量身高", "问冰场能不能存包", "完成：2025年1月7日 10:30",
+        "储物柜：费用免费。", "- 门口扫码开柜。"]  # no TODO keyword or tags; the table row said
+
+
+@pytest.mark.parametrize("text", [
+    "* 注意事项\n* 带好身份证\n* 早上八点集合\n",  # a list of asterisks: no org note
+    "#+TITLE: 坏了的笔记\n* TODO 某事\n  SCHEDULED: <2025-13-45 Mon>\n",  # a day orgparse refuses: read as text
+])
+def test_a_text_that_is_no_readable_org_note_is_read_as_written(text):
+    from kb.org_note import org_markdown
+    assert org_markdown(text) is None
 
 
 @pytest.mark.parametrize("text", [
@@ -1855,6 +1896,22 @@ def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher
                                               "宴会厅在三楼，共摆28桌。\n"))
     [article] = page.articles
     assert (article.title, page.publisher_of(article)) == ("刘洋 & 王静 婚礼当天流程单", "")
+
+
+@pytest.mark.parametrize("opening", ["<center><font size=5><b>青禾小区停车 · 新手攻略</b></font></center>",
+                                     '<p align="center"><b>青禾小区停车 · 新手攻略</b></p>',
+                                     '<div style="text-align: center">青禾小区停车 · 新手攻略</div>'])
+def test_a_markdown_notes_centred_opening_line_titles_it_and_a_contents_mark_is_no_text(opening):
+    page = parse_page("m", markdown_page_text(f"{opening}\n\n[TOC]\n\n## 一、在哪停\n\n小区地库B2层对访客开放，"
+                                              "每小时3元。\n\n## 二、怎么交费\n\n出口扫码交费，支持微信和支付宝。\n"))
+    [article] = page.articles
+    assert article.title == "青禾小区停车 · 新手攻略" and "[TOC]" not in article.text
+
+
+def test_a_centred_sentence_opening_a_markdown_note_is_no_title():
+    page = parse_page("m", markdown_page_text("<center>本文写给刚搬来的邻居，有事可以在群里问我。</center>\n\n"
+                                              "## 青禾小区停车须知\n\n小区地库B2层对访客开放，每小时3元。\n"))
+    assert page.articles[0].title == "青禾小区停车须知"
 
 
 @pytest.mark.parametrize("info, day", [
