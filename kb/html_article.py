@@ -771,12 +771,17 @@ def _said_in_place(element: Any, text: str) -> Any:  # an lxml element
     return paragraph
 
 
+_STAR_BUTTON = re.compile(r"\s+[☆★]$")  # a web mail's or forum's star beside a headline, to mark it: no words
+
+
 def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     """The headline and its dateline: the page title where it stands as a line, maybe without the site's name
     ("…预约诊疗-新华网"), with the dateline right under it or else right above it, or a letters page's reply time
     further down; else the line above the first labelled dateline ("日期：…", "… 来源：…", a contributor's
     credit)."""
     title = max((line for line in lines if _is_headline_of(line, title)), key=len, default=title)  # not the site name
+    starred = next((line for line in lines if _STAR_BUTTON.sub("", line) == title), "")  # a web mail's "… ☆"
+    lines = [title if line == starred else line for line in lines]
     if title not in lines:  # "疫情期间…请收好" under the page title "【服务快讯】疫情期间…请收好"
         title = max((line for line in lines if len(line) >= _HEADLINE_MIN_CHARS and line in title), key=len,
                     default=title)

@@ -34,6 +34,7 @@ from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quo
 from .org_note import org_markdown
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
+from .siyuan_note import siyuan_markdown
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
 from .web_layout import page_header, read_dateline
@@ -61,8 +62,11 @@ _CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \
 
 
 # Tables; MkDocs Material's boxes ('!!! note "包夜场"', Python-Markdown's admonition) and content tabs ('=== "学生"',
-# pymdownx.tabbed), each a title over its text as the site shows them
-_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed"]
+# pymdownx.tabbed), each a title over its text as the site shows them; a highlight ("==每亩1000元==", Obsidian's,
+# Typora's, SiYuan's: pymdownx.mark) as its words
+_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed", "pymdownx.mark"]
+# an icon's shortcode (MkDocs Material's ":material-calendar:", ":fontawesome-solid-phone:", ":octicons-…:"): no words
+_ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:")
 # a tab's label, drawn as a radio button's: a heading over its tab's text, not a form's choice
 _TAB_LABEL = re.compile(r'<input [^>]*id="__tabbed_[\d_]+"[^>]*/?><label for="__tabbed_[\d_]+">(.*?)</label>')
 # a box with no title of its own shows its kind in English ("!!! warning" → "Warning"): no words of the page
@@ -363,14 +367,15 @@ def _attached_document(mail: Mail, note: list[str]) -> str | None:
 def markdown_page_text(text: str, name: str = "") -> str:
     """A Markdown file as the web page it renders to (its first heading the page's title); what its own front
     matter says wins over what the page is found to say. An outliner's page (kb/outline.py) is its blocks, its page
-    properties front matter, its file's name (a journal's day) maybe dating it."""
+    properties front matter, its file's name (a journal's day) maybe dating it; a SiYuan note (kb/siyuan_note.py)
+    its Markdown without the app's marks."""
     meta, body = split_front_matter(text)
-    outline = outline_markdown(body, name)
+    outline = outline_markdown(body, name) or siyuan_markdown(body)
     if outline:
         properties, body = outline
         meta = {**properties, **meta}
-    rendered = markdown.markdown(_without_container_fences(_TOC_MARK.sub("", _TEMPLATE_TAG.sub("", body))),
-                                 extensions=_MARKDOWN_EXTENSIONS)
+    marked = _TOC_MARK.sub("", _ICON.sub("", _TEMPLATE_TAG.sub("", body)))  # no words of the page
+    rendered = markdown.markdown(_without_container_fences(marked), extensions=_MARKDOWN_EXTENSIONS)
     rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice

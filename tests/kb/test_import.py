@@ -1908,6 +1908,29 @@ def test_a_markdown_notes_centred_opening_line_titles_it_and_a_contents_mark_is_
     assert article.title == "青禾小区停车 · 新手攻略" and "[TOC]" not in article.text
 
 
+_SIYUAN = ('# 青禾小区停车须知\n\n{: id="20250301201533-k3v9xqa" title="青禾小区停车须知" type="doc" '
+           'updated="20250302074210"}\n\n#停车# #小区#\n{: id="20250301201541-2hd0c1p"}\n\n'
+           '## 一、在哪停\n{: id="20250301201610-qq2lq7d"}\n\n- 地库B2层对访客开放，==每小时3元==。\n'
+           '  {: id="20250301201622-e0r1v5g"}\n{: id="20250301201616-ya4n0fd"}\n\n'
+           '{{{row\n出口扫码交费。\n{: id="20250301201830-l5d2wg1"}\n\n月卡每月150元。\n'
+           '{: id="20250301201841-e4xa8qm"}\n}}}\n{: id="20250301201826-rf1b0zd"}\n\n'
+           '相关：((20250220183011-mb2kd9a "物业电话表"))\n{: id="20250301202040-q6w3e1v"}\n')
+
+
+def test_a_siyuan_note_is_read_without_the_apps_marks_and_dated_by_its_update():
+    page = parse_page("n", markdown_page_text(_SIYUAN))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾小区停车须知", "2025-03-02")
+    assert article.paragraphs == ["一、在哪停", "- 地库B2层对访客开放，每小时3元。", "出口扫码交费。",
+                                  "月卡每月150元。", "相关：物业电话表"]  # no attribute list, tags, super block or id
+
+
+def test_a_material_icons_shortcode_is_no_text():
+    page = parse_page("n", markdown_page_text("# 青禾羽毛球馆\n\n:material-phone: 订场电话：0536-1234567。\n\n"
+                                              "场馆每天9:00开门，周一闭馆。\n"))
+    assert page.articles[0].paragraphs[0] == "订场电话：0536-1234567。"
+
+
 def test_a_centred_sentence_opening_a_markdown_note_is_no_title():
     page = parse_page("m", markdown_page_text("<center>本文写给刚搬来的邻居，有事可以在群里问我。</center>\n\n"
                                               "## 青禾小区停车须知\n\n小区地库B2层对访客开放，每小时3元。\n"))
@@ -3219,6 +3242,20 @@ def test_the_headline_is_the_page_title_without_the_site_name_even_under_its_dat
     article = read_html(page)
     assert (article.title, article.published, article.publisher) == (
         "某县图书馆20日起恢复开放 读者须预约", date(2020, 3, 18), "某某网")
+
+
+def test_a_web_mails_subject_beside_its_star_button_is_the_headline_over_its_header_fields():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>【青禾游泳馆】您的月卡已开通 - 某某邮箱</title></head><body>"
+            "<div><a href='#'>写信</a> <a href='#'>收信</a></div><div class='readmail'>"
+            "<h3>【青禾游泳馆】您的月卡已开通 <span>☆</span></h3><table>"
+            "<tr><td>发件人：</td><td>青禾游泳馆会员中心 &lt;vip@example.cn&gt;</td></tr>"
+            "<tr><td>时　间：</td><td>2024年6月3日（星期一） 上午9:12</td></tr></table>"
+            "<div class='content'><p>您的游泳月卡已开通，有效期为2024年6月3日至7月2日。</p>"
+            "<p>场馆每天6:00至21:00开放，周一上午清洁池水，下午开放。入馆请刷卡，一人一卡，不得转借。</p></div>"
+            "</div></body></html>")
+    article = read_html(page)
+    assert (article.title, article.published) == ("【青禾游泳馆】您的月卡已开通", date(2024, 6, 3))
 
 
 @pytest.mark.parametrize("meta", [
