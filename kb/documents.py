@@ -187,14 +187,19 @@ def _blocks(element: Any, reads_box: Callable[[Any], bool]) -> Iterator[Any]:  #
             yield from _blocks(content if content is not None else [], reads_box)
 
 
+_CARD_PARAGRAPHS = 2
+
+
 def _frame_cells(table: Any) -> list[Any]:  # a w:tbl element
-    """The cells of a table of one column (a sign's or notice's border, cards printed one under another), each
-    text once (a cut-out card printed twice on a sheet is read once); [] for any other table."""
+    """The cells of a table of one column (a sign's or notice's border, cards printed one under another), a card of
+    several paragraphs that an earlier cell holds left out (a cut-out card printed twice on a sheet is read once; a
+    list's repeated name or "是" stays); [] for any other table."""
     rows = [row.findall(qn("w:tc")) for row in table.findall(qn("w:tr"))]
     if not rows or any(len(cells) != 1 for cells in rows):
         return []
     texts = [_bare("".join(cell.itertext())) for [cell] in rows]
-    return [cell for n, [cell] in enumerate(rows) if texts[n] not in texts[:n]]
+    return [cell for n, [cell] in enumerate(rows)
+            if texts[n] not in texts[:n] or len(cell.findall(qn("w:p"))) < _CARD_PARAGRAPHS]
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a w:p element

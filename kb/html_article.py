@@ -34,6 +34,7 @@ from .text import (
     DATE_RANKS,
     HAN,
     china_day,
+    ends_sentence,
     is_label,
     marked_encoding,
     normalize,
@@ -242,10 +243,12 @@ def _once(text: str) -> str:
     """trafilatura gives a page of a few short paragraphs twice over, its fallback's text after its own, which may
     lack the own text's first lines (a post's 【headline】 line) and its short headings: the text's last run of
     paragraphs, when it repeats the lines right before it but for such headings and the two make up all but a few
-    first lines, is kept once (two equal last lines, "否" / "否" of a table, stay)."""
+    first lines, is kept once (two equal last lines, "否" / "否" of a table, stay; a page of one paragraph under its
+    heading, the paragraph a sentence, is given twice too)."""
     lines = text.splitlines()
     end = len(lines)
-    run = next((n for n in range(end // 2, _TWICE_MIN_LINES - 1, -1) if _repeats(lines[:end - n], lines[end - n:])), 0)
+    shortest = 1 if lines and ends_sentence(lines[-1]) else _TWICE_MIN_LINES
+    run = next((n for n in range(end // 2, shortest - 1, -1) if _repeats(lines[:end - n], lines[end - n:])), 0)
     return "\n".join(lines[:end - run]) if run else text
 
 
@@ -255,11 +258,11 @@ def _left_out(line: str) -> bool:
 
 
 def _repeats(before: list[str], run: list[str]) -> bool:
-    """Whether the run is the last lines before it, but for short headings and list items between or after them (the
-    fallback's copy lacks a note's last "- 门口扫码开柜。"), after a few lines of lead; both end on the same line but
-    for those (a later section repeating an earlier one's lines under its own heading is no copy)."""
+    """Whether the run is the last lines before it, but for short headings and list items between them, after a
+    few lines of lead; both end on the same line but for list items after it (the fallback's copy lacks a note's
+    last "- 门口扫码开柜。"; a later section repeating an earlier one's lines under its own heading is no copy)."""
     at = len(before)
-    while at > 0 and before[at - 1] != run[-1] and _left_out(before[at - 1]):
+    while at > 0 and before[at - 1] != run[-1] and _LIST_ITEM.match(before[at - 1]):
         at -= 1
     if at == 0 or before[at - 1] != run[-1]:
         return False

@@ -63,8 +63,10 @@ _CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \
 
 # Tables; MkDocs Material's boxes ('!!! note "包夜场"', Python-Markdown's admonition) and content tabs ('=== "学生"',
 # pymdownx.tabbed), each a title over its text as the site shows them; a highlight ("==每亩1000元==", Obsidian's,
-# Typora's, SiYuan's: pymdownx.mark) as its words
-_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed", "pymdownx.mark"]
+# Typora's, SiYuan's) is its words
+_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed"]
+# (not pymdownx.mark, which reads "1+1==2，而2+2==4" as a highlight: "==" beside a digit or letter is none)
+_HIGHLIGHT = re.compile(r"(?<![=0-9A-Za-z])==(?=[^\s=])([^=\n]+?)(?<=[^\s=])==(?![=0-9A-Za-z])")
 # an icon's shortcode (MkDocs Material's ":material-calendar:", ":fontawesome-solid-phone:", ":octicons-…:"): no words
 _ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:")
 # a tab's label, drawn as a radio button's: a heading over its tab's text, not a form's choice
@@ -80,6 +82,7 @@ _TOC_MARK = re.compile(r"^[ \t]*(?:\[TOC\]|\[\[_TOC_\]\]|@\[toc\](?:\([^)\n]*\))
 _CENTRED = re.compile(r"<center>(.*?)</center>"
                       r"|<(p|div)\s[^>]*(?:align\s*=\s*[\"']?center|text-align\s*:\s*center)[^>]*>(.*?)</\2>",
                       re.IGNORECASE | re.DOTALL)
+_EMPHASIS = re.compile(r"<(?:b|strong|big|font\s[^>]*size)\b", re.IGNORECASE)
 _TITLE_CHARS = 60
 
 
@@ -206,7 +209,7 @@ async def _read_source(source: str, limits: Limits) -> str:
                        "请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再添加")
     if suffix not in IMPORTED_SUFFIXES:
         raise BadInput(f"不支持的文件类型“{suffix or '无扩展名'}”"
-                       "（可导入 .txt、.eml、.srt、.vtt、.md、.html、.htm、.docx、.pdf 文件或 http(s) 网址）")
+                       f"（可导入 {'、'.join(IMPORTED_SUFFIXES)} 文件或 http(s) 网址）")
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise BadInput(f"文件太大，超过 {limits.max_bytes // (1024 * 1024)} MB 的上限（{size} 字节）")
@@ -374,7 +377,7 @@ def markdown_page_text(text: str, name: str = "") -> str:
     if outline:
         properties, body = outline
         meta = {**properties, **meta}
-    marked = _TOC_MARK.sub("", _ICON.sub("", _TEMPLATE_TAG.sub("", body)))  # no words of the page
+    marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", _TEMPLATE_TAG.sub("", body))))
     rendered = markdown.markdown(_without_container_fences(marked), extensions=_MARKDOWN_EXTENSIONS)
     rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
@@ -387,11 +390,13 @@ def markdown_page_text(text: str, name: str = "") -> str:
 
 
 def _with_centred_title(rendered: str) -> str:
-    """A rendered Markdown page with the centred line opening it as its first heading, when the line is short and
-    no sentence: a note's title drawn in HTML."""
+    """A rendered Markdown page with the centred line opening it as its first heading, when the page has no heading
+    of the first level and the line is set bold or large, short and no sentence: a note's title drawn in HTML (not
+    a letterhead over its "# 关于…的通知", nor "<center>请相互转告</center>")."""
     page = rendered.lstrip()
-    centred = _CENTRED.match(page)
-    text = re.sub(r"<[^>]+>", "", (centred.group(1) or centred.group(3)) if centred else "").strip()
+    centred = _CENTRED.match(page) if "<h1" not in page else None
+    inner = (centred.group(1) or centred.group(3)) if centred else ""
+    text = re.sub(r"<[^>]+>", "", inner).strip() if _EMPHASIS.search(inner) else ""
     if centred and text and len(html.unescape(text)) <= _TITLE_CHARS and not ends_sentence(html.unescape(text)):
         return f"<h1>{text}</h1>{page[centred.end():]}"
     return rendered

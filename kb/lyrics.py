@@ -13,6 +13,7 @@ from .subtitles import SOUND, aired_day
 from .web_layout import is_issuer, read_dateline, read_signature
 
 _TIMES = re.compile(r"^(?:\s*\[\d{1,3}:\d{2}\.\d{2,3}\])+")  # "[00:33.60][01:48.20]" (not a chat's "[10:32]")
+_WORD_TIMES = re.compile(r"<\d{1,3}:\d{2}\.\d{2,3}>")  # enhanced LRC's word by word: "<00:01.50>溺水"
 _ID_TAG = re.compile(r"^\s*\[([A-Za-z#]{1,8})\s*[:：]([^\]]*)\]\s*$")  # "[ti:…]", "[by:…]", "[offset:+200]"
 _MIN_TIMED = 3
 _MAKERS = ("ar", "by", "au")  # performer, the file's maker, the words' author: an organisation among them publishes
@@ -24,7 +25,7 @@ def read_lyrics(text: str) -> tuple[dict[str, str], str] | None:
     """The title, day and publisher the tags and an airing card give, and the words said; None for any text that is
     no LRC: one whose lines are not all tags, timed lines or blank, or with fewer than three timed lines."""
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
-    timed = [line[found.end():].strip() for line in lines if (found := _TIMES.match(line))]
+    timed = [_WORD_TIMES.sub("", line[found.end():]).strip() for line in lines if (found := _TIMES.match(line))]
     tags = {found.group(1).lower(): found.group(2).strip() for line in lines if (found := _ID_TAG.match(line))}
     if len(timed) < _MIN_TIMED or len(timed) + sum(bool(_ID_TAG.match(line)) for line in lines) < len(lines):
         return None

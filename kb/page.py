@@ -685,7 +685,8 @@ def _with_some_title(article: Article) -> Article:
         return article
     text = _ORNAMENTS.sub("", article.paragraphs[0].strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　"))
     text = INTERVIEW_TURN.sub("", text)  # "问：灵活就业人员怎样参保？" is cited by its question
-    clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}](?![^《》]*》)", text)]  # not in 《》
+    head = text[:_UNTITLED_CHARS * 10]  # enough for the opening clause, after a greeting
+    clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}](?![^《》]*》)", head)]  # not in 《》
     opening = next((clause for clause in clauses if clause and not _GREETING.fullmatch(clause)), clauses[0])
     cut = opening[:_UNTITLED_CHARS]
     whole = text.rstrip("。")  # one sentence is cited whole, a question with its mark

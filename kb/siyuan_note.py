@@ -2,7 +2,7 @@
 id="20240612201541-2hd0c1p"}"), the document's own first ("{: id=… title=… type="doc" updated="20240613074210"}"),
 super blocks ("{{{row" … "}}}"), block references ("((id "锚文本"))") and tags ("#家务事#"). It is read as the
 Markdown it is without them: a block reference as its anchor text, a super block's blocks as paragraphs, a line of
-tags no text; the document's update time dates it."""
+tags no text, a tag within a sentence its words; the document's update time dates it."""
 from __future__ import annotations
 
 import re
@@ -14,6 +14,7 @@ _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 _SUPER_BLOCK = re.compile(r"\{\{\{(?:row|col)|\}\}\}")
 _REFERENCE = re.compile(r"\(\(\d{14}-[0-9a-z]{7}(?:\s+[\"']([^\"'\n]*)[\"'])?\)\)")
 _TAGS_LINE = re.compile(r"^[ \t]*#[^#\s][^#\n]*#(?:[ \t]+#[^#\s][^#\n]*#)*[ \t]*$", re.MULTILINE)
+_TAG = re.compile(r"#([^#\s][^#\n]{0,30}?)#")  # "#1号楼#的住户请注意": a tag within a sentence is its words
 _STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})\d{6}$")  # "20240613074210"
 
 
@@ -27,4 +28,4 @@ def siyuan_markdown(body: str) -> tuple[dict[str, str], str] | None:
                      if 'type="doc"' in attributes), {})
     stamp = _STAMP.match(document.get("updated", ""))
     text = _TAGS_LINE.sub("", _SUPER_BLOCK.sub("\n\n", _ATTRIBUTES.sub("", body)))
-    return ({"modified": "-".join(stamp.groups())} if stamp else {}), _REFERENCE.sub(r"\1", text)
+    return ({"modified": "-".join(stamp.groups())} if stamp else {}), _TAG.sub(r"\1", _REFERENCE.sub(r"\1", text))

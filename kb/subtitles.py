@@ -107,7 +107,7 @@ def subtitle_text(text: str) -> str | None:
         return None
     cards = _day_cards(lines)
     skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
-               *_credit_card(lines), *(n for n, (_, _, said) in cards.items() if not said)}
+               *_credit_card(lines), *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
@@ -235,20 +235,31 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     cards = list(_day_cards(lines).values())
     event_day = _event_day(notes)
     day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "")
-    maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "")
+    maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "") \
+        or next(iter(_closing_credit(lines).values()), "")
     facts = {"title": title, "date": day, "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
 
 def _credit_card(lines: list[str]) -> dict[int, str]:
-    """The makers a film's first two cues or its last credit (_CREDIT_CARD) that name an organisation, by line
-    number, in order: the first publishes it, joint makers together ("某某局　某某中心　联合出品": "某某局、
-    某某中心")."""
-    credits = {}
+    """The makers a film's first two cues credit (_CREDIT_CARD) that name an organisation, by line number, in order:
+    the first publishes it, joint makers together ("某某局　某某中心　联合出品": "某某局、某某中心")."""
+    return _credits(lines, _card_lines(lines), labelled_only=False)
+
+
+def _closing_credit(lines: list[str]) -> dict[int, str]:
+    """The makers its last cue credits by a label ("出品：某某中心", "监制：某某局"): they publish a film whose
+    first cues name nobody; not a closing said ("感谢某某街道办事处出品", "本期节目由某某公司制作")."""
     last_cue = max((n for n, line in enumerate(lines) if _TIMING.match(line)), default=len(lines)) + 1
-    for n in [*_card_lines(lines), *range(last_cue, len(lines))]:
+    return _credits(lines, range(last_cue, len(lines)), labelled_only=True)
+
+
+def _credits(lines: list[str], numbers: range, labelled_only: bool) -> dict[int, str]:
+    credits = {}
+    for n in numbers:
         credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())
-        makers = issuer_names(credit.group(1) or credit.group(2)) if credit else []
+        named = credit.group(2) or (None if labelled_only else credit.group(1)) if credit else None
+        makers = issuer_names(named) if named else []
         if makers and is_issuer(makers[0]):
             credits[n] = "、".join(makers)
     return credits

@@ -96,6 +96,14 @@ def test_cards_printed_one_under_another_in_a_table_of_one_column_are_read_as_th
                      "　　◎ 地点：青禾山公园西门。", "　　✂ - - - 沿虚线剪开 - - -"]  # a line each; the copy once
 
 
+def test_a_one_column_lists_repeated_entries_stay():
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=1)
+    for row, name in enumerate(["姓名", "张伟", "李娜", "张伟", "王芳"]):  # two people of one name
+        table.cell(row, 0).text = name
+    assert docx_text(_saved(document)).splitlines() == ["　　姓名", "　　张伟", "　　李娜", "　　张伟", "　　王芳"]
+
+
 def test_a_signature_table_is_read_party_by_party():
     document = docx.Document()
     document.add_paragraph("活动期间请保持楼道畅通。")

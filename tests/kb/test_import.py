@@ -1003,6 +1003,19 @@ def test_a_line_wholly_in_a_styled_span_is_shown_on_the_screen_and_a_sentence_of
         "豆子都是本地的黄豆。", "青禾县商务局　2024年5月6日"]  # a dateline stays as it is: it dates the film
 
 
+@pytest.mark.parametrize("closing, publisher", [
+    ("感谢某某街道办事处出品", ""),  # said, no credit card
+    ("本期节目由某某燃气有限公司制作", ""),
+    ("监制：某某市应急管理局", "某某电视台"),  # a labelled credit, but the first cue's card names the maker
+])
+def test_a_spoken_closing_is_no_credit_and_a_closing_credit_gives_way_to_the_first_cues(closing, publisher):
+    from kb.subtitles import subtitle_facts, subtitle_text
+    cues = ("某某电视台 2025年2月24日播出" if publisher else "各位居民大家好。", "用煤炉取暖一定要装烟筒。",
+            "睡前要检查炉火。", closing)
+    assert subtitle_facts(_srt(*cues)).get("publisher", "") == publisher
+    assert (closing in (subtitle_text(_srt(*cues)) or "")) == (publisher == "")
+
+
 async def test_an_issue_card_titles_and_dates_a_film_and_a_closing_credit_publishes_it(tmp_path):
     cues = ("【本视频由AI数字人合成　内容经人工审核】", "《青禾快讯》第8期　2025年5月6日", "大家好，我是AI主播小青。",
             "青禾县图书馆5月10日起延长开放到晚上九点。", "出品：青禾县文化和旅游局\n本节目使用AI数字人技术制作")
@@ -1072,13 +1085,29 @@ async def test_an_org_mode_note_is_read_as_the_markdown_it_is_written_as(tmp_pat
         "储物柜：费用免费。", "- 门口扫码开柜。"]  # no TODO keyword or tags; the table row said
 
 
+def test_an_org_notes_comment_is_no_heading_and_an_effort_stays_as_written():
+    from kb.org_note import org_markdown
+    found = org_markdown("#+STARTUP: overview\n# 草稿，勿外传\n* 冬季滑冰安全须知\n:PROPERTIES:\n:Effort: 1:30\n:END:\n"
+                         "不戴手套不让上冰。\n")
+    assert found is not None and found[1] == "## 冬季滑冰安全须知\n\nEffort：1:30\n\n不戴手套不让上冰。"
+
+
 @pytest.mark.parametrize("text", [
     "* 注意事项\n* 带好身份证\n* 早上八点集合\n",  # a list of asterisks: no org note
+    "#+TITLE: 滑冰须知\n* 检查冰面\n:PROPERTIES:\n:LOCATION: 某某冰场\n冰面厚度须达到15厘米以上。\n",  # left open
     "#+TITLE: 坏了的笔记\n* TODO 某事\n  SCHEDULED: <2025-13-45 Mon>\n",  # a day orgparse refuses: read as text
 ])
 def test_a_text_that_is_no_readable_org_note_is_read_as_written(text):
+    """orgparse would read the text after a drawer left open as its properties: the note is read as text."""
     from kb.org_note import org_markdown
     assert org_markdown(text) is None
+
+
+def test_enhanced_lyrics_word_times_are_no_words():
+    from kb.lyrics import read_lyrics
+    found = read_lyrics("[ti:防溺水]\n[00:01.00]<00:01.00>玩水<00:01.50>要当心\n[00:03.00]河边不去最安全\n"
+                        "[00:05.00]<00:05.00>平平安安<00:06.00>过暑假\n")
+    assert found is not None and found[1] == "玩水要当心。\n河边不去最安全。\n平平安安过暑假。\n"
 
 
 @pytest.mark.parametrize("text", [
@@ -1900,7 +1929,7 @@ def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher
 
 @pytest.mark.parametrize("opening", ["<center><font size=5><b>青禾小区停车 · 新手攻略</b></font></center>",
                                      '<p align="center"><b>青禾小区停车 · 新手攻略</b></p>',
-                                     '<div style="text-align: center">青禾小区停车 · 新手攻略</div>'])
+                                     '<div style="text-align: center"><strong>青禾小区停车 · 新手攻略</strong></div>'])
 def test_a_markdown_notes_centred_opening_line_titles_it_and_a_contents_mark_is_no_text(opening):
     page = parse_page("m", markdown_page_text(f"{opening}\n\n[TOC]\n\n## 一、在哪停\n\n小区地库B2层对访客开放，"
                                               "每小时3元。\n\n## 二、怎么交费\n\n出口扫码交费，支持微信和支付宝。\n"))
@@ -1982,6 +2011,43 @@ def test_a_short_markdown_page_with_headings_is_its_text_once():
                                               "包夜每人50元，需提前预约。\n\n## 学生\n\n工作日凭学生证打8折。\n"))
     assert page.articles[0].paragraphs == ["每天10:00开门，22:00打烊。", "包夜", "包夜每人50元，需提前预约。", "学生",
                                            "工作日凭学生证打8折。"]
+
+
+@pytest.mark.parametrize("markdown, paragraphs", [
+    ("# 关于停水的通知\n\n因管道维修，本周六停水。\n", ["因管道维修，本周六停水。"]),  # one paragraph, once
+    ("# 某某馆须知\n\n入馆请刷卡。\n\n- 禁止吸烟。\n- 禁止带宠物。\n",  # its copy lacks the list too
+     ["入馆请刷卡。", "- 禁止吸烟。", "- 禁止带宠物。"]),
+])
+def test_a_short_markdown_pages_second_copy_without_its_list_or_heading_is_left_out(markdown, paragraphs):
+    assert parse_page("p", markdown_page_text(markdown)).articles[0].paragraphs == paragraphs
+
+
+def test_a_later_section_repeating_lines_under_its_own_short_heading_is_no_copy():
+    from kb.html_article import _once
+    lines = ["关于春节燃放烟花爆竹的通告", "禁止在居民楼内燃放烟花爆竹。", "禁止向行人投掷烟花爆竹。", "温馨提示",
+             "禁止在居民楼内燃放烟花爆竹。", "禁止向行人投掷烟花爆竹。"]
+    assert _once("\n".join(lines)) == "\n".join(lines)
+
+
+@pytest.mark.parametrize("markdown, title", [
+    ("<center>某某社区居民委员会</center>\n\n# 关于小区停水的通知\n\n各位居民：本周六停水一天。\n",
+     "关于小区停水的通知"),  # a letterhead over the heading
+    ("<center>请大家相互转告</center>\n\n## 停水时间\n\n本周六停水，请提前储水。\n", "停水时间"),  # not set bold
+])
+def test_a_centred_line_is_no_title_over_a_first_level_heading_or_unless_set_bold(markdown, title):
+    assert parse_page("p", markdown_page_text(markdown)).articles[0].title == title
+
+
+def test_a_highlight_is_its_words_but_an_equality_sign_stays():
+    page = parse_page("p", markdown_page_text("# 编程入门\n\n报名费==每人50元==，在Python里1+1==2，而2+2==4。\n"))
+    assert page.articles[0].paragraphs == ["报名费每人50元，在Python里1+1==2，而2+2==4。"]
+
+
+def test_a_siyuan_tag_within_a_sentence_is_its_words():
+    from kb.siyuan_note import siyuan_markdown
+    ids = "".join(f'{{: id="2024061220153{n}-k3v9xqa"}}\n\n' for n in range(3))
+    found = siyuan_markdown(f"#1号楼#的住户请注意：周六停水。\n\n{ids}")
+    assert found is not None and found[1].split("\n")[0] == "1号楼的住户请注意：周六停水。"
 
 
 def test_mkdocs_material_boxes_and_content_tabs_are_titles_over_their_text():
