@@ -61,6 +61,7 @@ _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"|^(?P<event>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
                        r"(?:\s*[｜|]\s*|\s+)[^，。！？；\s]{2,30}$")
 _CARD_CUES = 2
+_SPEAKER_CHANGE = re.compile(r"^(?:>>|＞＞)>?\s*")  # a TV caption's mark of another speaker: ">> 记者：…", a paragraph
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
 # "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
@@ -163,19 +164,21 @@ def _sentence(line: str) -> str:
 
 def _turns(cues: list[list[str]]) -> list[list[str]]:
     """The lines said in each cue, without tags, sounds and speakers' names, the first line of each speaker's turn
-    but the first indented as a paragraph's. A cue that names no speaker goes on with the one before."""
+    but the first indented as a paragraph's (also where a TV caption marks another speaker: ">> 记者：…"). A cue
+    that names no speaker goes on with the one before."""
     speakers = _transcript_speakers([_TAG.sub("", cue[0]).strip() for cue in cues if cue])
     said: list[list[str]] = []
     speaker = None
     for cue in filter(None, cues):
         named, first = _speaker(cue[0], speakers)
-        words = [line for line in (first, *(_TAG.sub("", line).strip() for line in cue[1:]))
+        words = [_SPEAKER_CHANGE.sub(PARAGRAPH_START, line) for line in (first, *(_TAG.sub("", line).strip()
+                                                                                 for line in cue[1:]))
                  if line and not SOUND.fullmatch(line)]
         # automatic captions roll: a cue's line again under the next (its spaces may differ: the tagged line loses
         # them, "大部分<00:00:17.493><c>是甲流</c>")
         if said and words and _unspaced(words[0]) == _unspaced(said[-1][-1]):
             words = words[1:]
-        if words and said and named not in (None, speaker):
+        if words and said and named not in (None, speaker) and not words[0].startswith(PARAGRAPH_START):
             words[0] = PARAGRAPH_START + words[0]
         speaker = named or speaker
         if words:

@@ -1103,6 +1103,39 @@ def test_a_text_that_is_no_readable_org_note_is_read_as_written(text):
     assert org_markdown(text) is None
 
 
+_DECK_OUTLINE = ("青禾县2025年秋季老年人体检宣讲\n\t青禾县卫生健康局 基层卫生科\n\t2025年9月\n谁可以体检\n"
+                 "\t年满65周岁的本县常住老人\n\t带身份证，不用预约\n在哪体检\n\t各乡镇卫生院\n\t\t周一至周五上午\n"
+                 "体检查什么\n\t血压、血糖、心电图\n")
+
+
+async def test_a_slide_decks_outline_copied_as_text_is_slide_titles_over_their_points(tmp_path):
+    (tmp_path / "outline.txt").write_text(_DECK_OUTLINE, encoding="utf-8")
+    page = parse_page("outline", await page_text(str(tmp_path / "outline.txt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.month_of(article), page.publisher_of(article)) == (
+        "青禾县2025年秋季老年人体检宣讲", "2025-09", "青禾县卫生健康局")  # the title slide's office and month
+    assert article.paragraphs[1:5] == ["谁可以体检", "年满65周岁的本县常住老人。带身份证，不用预约。", "在哪体检",
+                                       "各乡镇卫生院：周一至周五上午。"]  # a slide one passage, sub-points clauses
+
+
+def test_a_text_of_sentences_indented_by_tabs_is_no_outline():
+    from kb.indented_outline import indented_outline
+    text = "关于体检的通知\n" + "".join(f"\t第{n}项：请按时到卫生院体检。\n" for n in range(8))
+    assert indented_outline(text) is None
+
+
+def test_a_tv_captions_speaker_mark_starts_a_paragraph_and_a_reporters_statement_is_said():
+    from kb.subtitles import subtitle_text
+    said = subtitle_text(_srt(">> 主持人：观众朋友晚上好。", "今天说说图书馆搬家。",
+                              ">> 记者：新馆面积是原来的两倍，\n设了8个借还窗口。",
+                              "设了8个借还窗口。\n>> 馆长 王某：周一闭馆。"))
+    assert said is not None and said.splitlines()[2:] == [
+        "　　记者：新馆面积是原来的两倍，", "设了8个借还窗口。", "　　馆长 王某：周一闭馆。"]  # the rolled line once
+    page = parse_page("p", said)
+    assert page.articles[0].paragraphs[-2:] == ["记者：新馆面积是原来的两倍，设了8个借还窗口。",
+                                                "馆长 王某：周一闭馆。"]
+
+
 def test_enhanced_lyrics_word_times_are_no_words():
     from kb.lyrics import read_lyrics
     found = read_lyrics("[ti:防溺水]\n[00:01.00]<00:01.00>玩水<00:01.50>要当心\n[00:03.00]河边不去最安全\n"
@@ -2036,6 +2069,12 @@ def test_a_later_section_repeating_lines_under_its_own_short_heading_is_no_copy(
 ])
 def test_a_centred_line_is_no_title_over_a_first_level_heading_or_unless_set_bold(markdown, title):
     assert parse_page("p", markdown_page_text(markdown)).articles[0].title == title
+
+
+def test_a_mailings_merge_tags_are_filled_by_their_defaults_or_left_out():
+    page = parse_page("p", markdown_page_text("# 青禾读书会周报\n\n{{ subscriber.name | default: \"书友\" }}，你好！"
+                                              "本周六在县图书馆读《边城》。\n\n[退订]({{ unsubscribe_url }})\n"))
+    assert page.articles[0].paragraphs[0] == "书友，你好！本周六在县图书馆读《边城》。"
 
 
 def test_a_highlight_is_its_words_but_an_equality_sign_stays():
