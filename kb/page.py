@@ -135,6 +135,14 @@ def _written_year(text: str, day: tuple[int, int] | None = None) -> int | None:
         dating(*done_and_ahead(text, _WRITTEN_DAY, lambda match: [int(match.group(1))]))
 
 
+def _title_year(title: str) -> int | None:
+    """The one year a title names ("2025潍坊白浪河绿道徒步大会", "2024年暑期研学说明会"): the year of the days its text
+    names without one; None for a title naming none or two ("2024—2025学年"), or a year's review ("2023年度…", written
+    the year after)."""
+    years = set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", title))
+    return int(years.pop()) if len(years) == 1 and "年度" not in title else None
+
+
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
 _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
@@ -255,7 +263,7 @@ class Page:
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
         day = self._reported_day(article)
-        year = self._year_of(article) or _written_year(article.text, day)  # "口径更新：2021-02-05"
+        year = self._year_of(article) or _written_year(article.text, day) or _title_year(article.title)
         if day:
             month, day_of_month = day
             return f"{f'{year}年' if year else ''}{month}月{day_of_month}日"

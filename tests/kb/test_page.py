@@ -1936,6 +1936,16 @@ def test_an_undated_article_takes_its_year_from_a_full_date_only():
     assert page.date_of(page.articles[0]) == "3月2日"
 
 
+@pytest.mark.parametrize("title, day", [
+    ("2025青禾县环湖徒步大会", "2025年4月26日"),  # the one year its title names
+    ("2024—2025学年青禾县环湖徒步大会", "4月26日"),  # two years: none
+    ("青禾县2024年度环湖徒步大会总结", "4月26日"),  # a year's review is written the year after
+])
+def test_an_undated_article_without_a_full_date_takes_the_year_its_title_names(title, day):
+    page = parse_page("p", f"{title}\n今天是4月26日，星期六，大会在湖边广场出发，共有1200人参加。\n")
+    assert page.date_of(page.articles[0]) == day
+
+
 def test_a_pasted_mail_forwarded_twice_is_the_quoted_notice_sent_by_its_own_sender_on_its_day():
     page = parse_page("p", "转给各村。\n-----原始邮件-----\n发件人：镇农业站\n发送时间：2023年4月3日 16:02\n"
                            "主题：转发：春耕农资补贴申领通知\n> 请各村通知到户。\n>\n> -----原始邮件-----\n"
