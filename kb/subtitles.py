@@ -29,6 +29,7 @@ _TRACK_CLASS = re.compile(r"^(?:color\w*|bg_?\w*|white|yellow|black|zh|en|chs|ch
 _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
+_SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
 SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
                     r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]"
                     r"|[♪♫～~\s]+")
@@ -112,8 +113,18 @@ def subtitle_text(text: str) -> str | None:
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
-    shown = _shown_lines([line for cue in cues for line in cue])
+    noted = [_screen_note(cue) for cue in cues]  # captions for the deaf: "[屏幕文字：…]"
+    cues = [[note] if note else cue for cue, note in zip(cues, noted, strict=True)]
+    shown = _shown_lines([line for cue in cues for line in cue]) | set(filter(None, noted))
     return "".join(f"{_own_sentence(line, said_cards | shown)}\n" for line in _closed(_turns(cues)))
+
+
+def _screen_note(cue: list[str]) -> str:
+    """The words a cue of captions for the deaf and hard of hearing says are on the screen, over one line or more
+    ("[屏幕文字：咨询电话 0536-8096530" / "工作日 8:30—17:00]"), without the note's brackets and label; "" for any
+    other cue."""
+    found = _SCREEN_NOTE.fullmatch(" ".join(_TAG.sub("", line).strip() for line in cue))
+    return found.group(1) if found else ""
 
 
 def _shown_lines(lines: list[str]) -> set[str]:

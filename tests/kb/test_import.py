@@ -1136,6 +1136,15 @@ def test_a_tv_captions_speaker_mark_starts_a_paragraph_and_a_reporters_statement
                                                 "馆长 王某：周一闭馆。"]
 
 
+def test_a_deaf_captions_screen_note_is_its_words_a_sentence_of_their_own_and_a_picture_note_stays():
+    from kb.subtitles import subtitle_text
+    said = subtitle_text(_srt("[轻快的音乐]", "[屏幕文字：青禾卫健 政策解读\n托育补贴新变化]",
+                              "旁白：宝宝送托育能少花钱了。", "（画面：补贴对比图表）", "【屏幕：咨询电话 0536-1234567】"))
+    assert said is not None and said.splitlines() == [
+        "青禾卫健 政策解读 托育补贴新变化。", "旁白：宝宝送托育能少花钱了。", "（画面：补贴对比图表）",
+        "咨询电话 0536-1234567。"]  # a picture's description is no words on the screen
+
+
 def test_enhanced_lyrics_word_times_are_no_words():
     from kb.lyrics import read_lyrics
     found = read_lyrics("[ti:防溺水]\n[00:01.00]<00:01.00>玩水<00:01.50>要当心\n[00:03.00]河边不去最安全\n"
