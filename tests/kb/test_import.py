@@ -1139,7 +1139,8 @@ def test_a_tv_captions_speaker_mark_starts_a_paragraph_and_a_reporters_statement
 def test_a_deaf_captions_screen_note_is_its_words_a_sentence_of_their_own_and_a_picture_note_stays():
     from kb.subtitles import subtitle_text
     said = subtitle_text(_srt("[轻快的音乐]", "[屏幕文字：青禾卫健 政策解读\n托育补贴新变化]",
-                              "旁白：宝宝送托育能少花钱了。", "（画面：补贴对比图表）", "【屏幕：咨询电话 0536-1234567】"))
+                              "旁白：宝宝送托育能少花钱了。", "（画面：补贴对比图表）",
+                              "【屏幕：咨询电话 0536-1234567】"))
     assert said is not None and said.splitlines() == [
         "青禾卫健 政策解读 托育补贴新变化。", "旁白：宝宝送托育能少花钱了。", "（画面：补贴对比图表）",
         "咨询电话 0536-1234567。"]  # a picture's description is no words on the screen
