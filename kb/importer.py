@@ -29,7 +29,6 @@ from .calendar_export import read_calendar
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .html_article import WebArticle, decode_html, read_html
-from .indented_outline import indented_outline
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .org_note import org_markdown
@@ -55,9 +54,9 @@ _SLUG_CHARS = 20
 # A site generator's shortcodes and tags in a content file ({{< figure … >}}, {{% note %}}, {% include … %}): the
 # site fills them in (a picture, a box's frame, a QR code); a paired one's inner text stays.
 _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}", re.DOTALL)
-# A mailing's merge tag ("{{ subscriber.name | default: "行者" }}", "{{ unsubscribe_url }}"): what the sender fills in
-# for each reader, its default words when it gives them
-_MERGE_TAG = re.compile(r"\{\{\s*[\w.]+\s*(?:\|\s*default:\s*[\"']([^\"'\n]*)[\"']\s*)?\}\}")
+# A mailing's merge tag with its default ("{{ subscriber.name | default: "行者" }}"): the default's words, what the
+# sender fills in for a reader it knows nothing of (not a site template's "{{ .Site.Title }}", Vue's "{{ message }}")
+_MERGE_TAG = re.compile(r"\{\{\s*[\w.]+\s*\|\s*default:\s*\"([^\"\n]*)\"\s*\}\}")
 # A container's fence (a box the site draws around its text: VitePress's and VuePress's "::: tip 标题", Yuque's
 # ":::info" with no space, markdown-it-container's, Docusaurus's ":::note[标题]", Pandoc's "::: {.note}"), opening with
 # its kind and maybe a title, closing with its colons alone.
@@ -228,8 +227,8 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
-    its contacts, subtitles and lyrics as what is said, an org-mode note or an indented outline as the Markdown it
-    is written as, else as written."""
+    its contacts, subtitles and lyrics as what is said, an org-mode note as the Markdown it is written as, else as
+    written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -240,9 +239,6 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     note = org_markdown(text)
     if note:
         return markdown_page_text(front_matter(note[0]) + note[1], file_name)
-    outline = indented_outline(text)
-    if outline:
-        return markdown_page_text(outline, file_name)
     said = subtitle_text(text)
     if said is None:
         return _in_sentences(closed_up(text))
@@ -384,7 +380,7 @@ def markdown_page_text(text: str, name: str = "") -> str:
     if outline:
         properties, body = outline
         meta = {**properties, **meta}
-    filled = _MERGE_TAG.sub(lambda tag: tag.group(1) or "", _TEMPLATE_TAG.sub("", body))
+    filled = _MERGE_TAG.sub(r"\1", _TEMPLATE_TAG.sub("", body))
     marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", filled)))
     rendered = markdown.markdown(_without_container_fences(marked), extensions=_MARKDOWN_EXTENSIONS)
     rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))

@@ -62,7 +62,7 @@ _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"|^(?P<event>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
                        r"(?:\s*[｜|]\s*|\s+)[^，。！？；\s]{2,30}$")
 _CARD_CUES = 2
-_SPEAKER_CHANGE = re.compile(r"^(?:>>|＞＞)>?\s*")  # a TV caption's mark of another speaker: ">> 记者：…", a paragraph
+_SPEAKER_CHANGE = re.compile(r"^(?:>>|＞＞)(?![>＞])\s*")  # a TV caption's mark of another speaker: ">> 记者：…"
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*[^\s>])\s*>")  # <v 张磊>, <v.loud 张磊>
 _NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z· ]{0,6}[\u4e00-\u9fffA-Za-z]"  # 2 to 8 letters, no marks
 # "张磊：…", "- 张磊: …" and "【主持人】…", "[张磊] …": the two kinds of speaker label a transcript puts before its cues
@@ -182,9 +182,8 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
     speaker = None
     for cue in filter(None, cues):
         named, first = _speaker(cue[0], speakers)
-        words = [_SPEAKER_CHANGE.sub(PARAGRAPH_START, line) for line in (first, *(_TAG.sub("", line).strip()
-                                                                                 for line in cue[1:]))
-                 if line and not SOUND.fullmatch(line)]
+        lines = (first, *(_TAG.sub("", line).strip() for line in cue[1:]))
+        words = [text for line in lines if (text := _turn_line(line))]
         # automatic captions roll: a cue's line again under the next (its spaces may differ: the tagged line loses
         # them, "大部分<00:00:17.493><c>是甲流</c>")
         if said and words and _unspaced(words[0]) == _unspaced(said[-1][-1]):
@@ -195,6 +194,14 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
         if words:
             said.append(words)
     return said
+
+
+def _turn_line(line: str) -> str:
+    """A line said, a TV caption's mark of another speaker (">> 记者：…") as a paragraph's start; "" for a sound or a
+    mark alone."""
+    changed = _SPEAKER_CHANGE.match(line)
+    said = line[changed.end():] if changed else line
+    return "" if not said or SOUND.fullmatch(said) else PARAGRAPH_START + said if changed else said
 
 
 def _unspaced(line: str) -> str:

@@ -1103,25 +1103,25 @@ def test_a_text_that_is_no_readable_org_note_is_read_as_written(text):
     assert org_markdown(text) is None
 
 
-_DECK_OUTLINE = ("青禾县2025年秋季老年人体检宣讲\n\t青禾县卫生健康局 基层卫生科\n\t2025年9月\n谁可以体检\n"
-                 "\t年满65周岁的本县常住老人\n\t带身份证，不用预约\n在哪体检\n\t各乡镇卫生院\n\t\t周一至周五上午\n"
-                 "体检查什么\n\t血压、血糖、心电图\n")
+@pytest.mark.parametrize("cues, said", [
+    ((">> [音乐]", ">>", "大家要按时接种。"), ["大家要按时接种。"]),  # a sound, a mark alone: nothing said
+    ((">>> print(\"你好\")", "屏幕上会显示你好。", "这就是第一行代码。"),
+     [">>> print(\"你好\")", "屏幕上会显示你好。", "这就是第一行代码。"]),  # a Python prompt is no speaker mark
+])
+def test_a_speaker_mark_before_a_sound_or_alone_says_nothing(cues, said):
+    from kb.subtitles import subtitle_text
+    assert [line.strip() for line in (subtitle_text(_srt(*cues)) or "").splitlines()] == said
 
 
-async def test_a_slide_decks_outline_copied_as_text_is_slide_titles_over_their_points(tmp_path):
-    (tmp_path / "outline.txt").write_text(_DECK_OUTLINE, encoding="utf-8")
-    page = parse_page("outline", await page_text(str(tmp_path / "outline.txt"), Limits()))
-    [article] = page.articles
-    assert (article.title, page.month_of(article), page.publisher_of(article)) == (
-        "青禾县2025年秋季老年人体检宣讲", "2025-09", "青禾县卫生健康局")  # the title slide's office and month
-    assert article.paragraphs[1:5] == ["谁可以体检", "年满65周岁的本县常住老人。带身份证，不用预约。", "在哪体检",
-                                       "各乡镇卫生院：周一至周五上午。"]  # a slide one passage, sub-points clauses
+@pytest.mark.parametrize("credit", ["记者：王晓明，通讯员：李华", "记者：王晓明"])
+def test_a_reporters_credit_with_a_comma_between_labels_is_still_a_credit(credit):
+    page = parse_page("p", f"某某路改造完工\n{credit}\n10月8日，某某路改造完工通车，全长2.3公里，设公交站6处。\n")
+    assert page.articles[0].paragraphs == ["10月8日，某某路改造完工通车，全长2.3公里，设公交站6处。"]
 
 
-def test_a_text_of_sentences_indented_by_tabs_is_no_outline():
-    from kb.indented_outline import indented_outline
-    text = "关于体检的通知\n" + "".join(f"\t第{n}项：请按时到卫生院体检。\n" for n in range(8))
-    assert indented_outline(text) is None
+def test_a_sites_template_tag_in_markdown_is_no_merge_tag():
+    page = parse_page("p", markdown_page_text("# 关于本站\n\n欢迎来到{{ .Site.Title }}，电话见页脚，工作日接听。\n"))
+    assert "{{ .Site.Title }}" in page.articles[0].text
 
 
 def test_a_tv_captions_speaker_mark_starts_a_paragraph_and_a_reporters_statement_is_said():
