@@ -190,10 +190,15 @@ _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
           "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
           "nineteenth")
 _TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+_HUNDREDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def ordinal(n: int) -> str:
-    """The English ordinal of 1–99 ("fifty-eighth"), as the report's set headings name a set."""
+    """The English ordinal of 1–999 ("fifty-eighth", "one hundred and first"), as the report's set headings name a
+    set."""
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        return f"{_HUNDREDS[hundreds]} hundred" + (f" and {ordinal(rest)}" if rest else "th")
     tens, units = divmod(n, 10)
     if n < 20:
         return _UNITS[n]

@@ -401,7 +401,8 @@ def _with_centred_title(rendered: str) -> str:
     centred = _CENTRED.match(page) if "<h1" not in page else None
     inner = (centred.group(1) or centred.group(3)) if centred else ""
     text = re.sub(r"<[^>]+>", "", inner).strip() if _EMPHASIS.search(inner) else ""
-    if centred and text and len(html.unescape(text)) <= _TITLE_CHARS and not ends_sentence(html.unescape(text)):
+    words = html.unescape(text)
+    if centred and words and len(words) <= _TITLE_CHARS and not ends_sentence(words):
         return f"<h1>{text}</h1>{page[centred.end():]}"
     return rendered
 

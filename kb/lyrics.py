@@ -29,11 +29,12 @@ def read_lyrics(text: str) -> tuple[dict[str, str], str] | None:
     tags = {found.group(1).lower(): found.group(2).strip() for line in lines if (found := _ID_TAG.match(line))}
     if len(timed) < _MIN_TIMED or len(timed) + sum(bool(_ID_TAG.match(line)) for line in lines) < len(lines):
         return None
-    cards = [card for line in timed if (card := aired_day(line))]  # "某某街道办事处 2025年7月1日播出"
+    cards = {line: card for line in timed if (card := aired_day(line))}  # "某某街道办事处 2025年7月1日播出"
     credits = "；".join(f"{label}：{tags[key]}" for key, label in _SAID_TAGS.items() if tags.get(key))
-    said = [_sentence(line) for line in (credits, *timed) if line and not aired_day(line) and not SOUND.fullmatch(line)]
-    makers = [maker for _, maker in cards] + [name for key in _MAKERS for name in tags.get(key, "").split()[:1]]
-    facts = {"title": tags.get("ti", ""), "date": next((day for day, _ in cards), ""),
+    said = [_sentence(line) for line in (credits, *timed) if line and line not in cards and not SOUND.fullmatch(line)]
+    tagged = [name for key in _MAKERS for name in tags.get(key, "").split()[:1]]
+    makers = [maker for _, maker in cards.values()] + tagged
+    facts = {"title": tags.get("ti", ""), "date": next((day for day, _ in cards.values()), ""),
              "publisher": next((name for name in makers if is_issuer(name)), "")}
     return {key: value for key, value in facts.items() if value}, "".join(f"{line}\n" for line in said)
 

@@ -13,6 +13,7 @@ import orgparse
 from orgparse.node import OrgNode
 
 from .calendar_export import BROKEN
+from .text import valid_day
 
 # what only org-mode writes: a file keyword at a line's start ("#+TITLE: …", "#+BEGIN_QUOTE") or a property drawer
 _ORG_MARK = re.compile(r"^(?:#\+(?:TITLE|AUTHOR|DATE|STARTUP|OPTIONS|TODO|BEGIN_[A-Z]+)\b|[ \t]*:PROPERTIES:[ \t]*$)",
@@ -39,8 +40,8 @@ def org_markdown(text: str) -> tuple[dict[str, str], str] | None:
         return None
     day = _ISO_DAY.search(root.get_file_property("DATE") or "")
     title = (root.get_file_property("TITLE") or "").strip()
-    iso = _iso(*map(int, day.groups())) if day else ""
-    facts = {"date": iso} if iso else {}
+    valid = valid_day(*day.groups()) if day else None
+    facts = {"date": valid.isoformat()} if valid else {}
     return facts, "\n\n".join(block for block in (f"# {title}" if title else "", *blocks) if block)
 
 
@@ -79,10 +80,3 @@ def _property(key: str, value: object) -> str:
 def _when(moment: date) -> str:
     clock = f" {moment:%H:%M}" if isinstance(moment, datetime) else ""
     return f"{moment.year}年{moment.month}月{moment.day}日{clock}"
-
-
-def _iso(year: int, month: int, day: int) -> str:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return ""

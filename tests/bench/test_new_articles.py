@@ -1,4 +1,6 @@
 """The new-article check's bookkeeping: which seed article a turn belongs to, and the goal."""
+import pytest
+
 from bench.new_articles import goal_met, score, seed_article_of, summarize_rows
 
 ARTICLES = {"班列": "2月23日，齐鲁号发车，每月15至20列。", "热线": "金融运行 0536-8090465"}
@@ -27,3 +29,11 @@ def test_the_report_shows_questions_no_article_answers_apart():
     result = summarize_rows(rows)
     assert result["unanswerable"] == {"turns": 2, "bot": 0.5, "bm25": 0.0}
     assert result["answerable"]["turns"] == 1 and result["all"]["turns"] == 3
+
+
+@pytest.mark.parametrize(("n", "spelled"), [(3, "third"), (58, "fifty-eighth"), (90, "ninetieth"),
+                                            (100, "one hundredth"), (101, "one hundred and first"),
+                                            (120, "one hundred and twentieth")])
+def test_a_sets_number_is_spelled_as_its_heading_names_it_past_a_hundred(n, spelled):
+    from bench.new_articles import ordinal
+    assert ordinal(n) == spelled
