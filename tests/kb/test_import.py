@@ -32,7 +32,7 @@ from kb.fetch import Limits
 from kb.importer import Added, AlreadyThere, Refused, add, html_page_text, markdown_page_text, page_text
 from kb.knowledge_base import ArticleInfo, KnowledgeBase
 from kb.outline import outline_markdown
-from kb.page import parse_page, read_page
+from kb.page import Page, parse_page, read_page
 from kb.settings import ARTICLES_DIR
 from kb.text import normalize, simplified
 from tools.ports import free_port
@@ -1019,8 +1019,7 @@ def test_a_spoken_closing_is_no_credit_and_a_closing_credit_gives_way_to_the_fir
 async def test_an_issue_card_titles_and_dates_a_film_and_a_closing_credit_publishes_it(tmp_path):
     cues = ("【本视频由AI数字人合成　内容经人工审核】", "《青禾快讯》第8期　2025年5月6日", "大家好，我是AI主播小青。",
             "青禾县图书馆5月10日起延长开放到晚上九点。", "出品：青禾县文化和旅游局\n本节目使用AI数字人技术制作")
-    (tmp_path / "news.srt").write_text(_srt(*cues), encoding="utf-8")
-    page = parse_page("news", await page_text(str(tmp_path / "news.srt"), Limits()))
+    page = await _file_page(tmp_path, "news.srt", _srt(*cues))
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "《青禾快讯》第8期", "2025-05-06", "青禾县文化和旅游局")  # not the AI notice, which stays said
@@ -1047,6 +1046,12 @@ def test_a_tracks_styling_of_most_lines_is_no_words_on_the_screen(styled):
     assert said == "去年全县共发生此类火灾\n二十七起，造成三人受伤。\n电动车请到充电棚充电。\n"  # one sentence, read on
 
 
+async def _file_page(folder: Path, name: str, text: str) -> Page:
+    """The page `kb add` reads from a file of that name holding the text."""
+    (folder / name).write_text(text, encoding="utf-8")
+    return parse_page(Path(name).stem, await page_text(str(folder / name), Limits()))
+
+
 _LYRICS = ("[ti:平安歌谣《冬天取暖要小心》]\n[ar:青禾县实验小学合唱团]\n[al:青禾县冬季安全广播]\n"
            "[by:青禾县应急管理局 王芳]\n[offset:+100]\n\n[00:00.00]（音乐起）\n"
            "[00:03.10][01:20.40]煤炉取暖装烟筒，窗户留缝风斗通\n[00:08.25]【旁白】全县为独居老人免费安装报警器。\n"
@@ -1054,8 +1059,7 @@ _LYRICS = ("[ti:平安歌谣《冬天取暖要小心》]\n[ar:青禾县实验小
 
 
 async def test_timed_lyrics_are_one_article_said_once_without_their_times(tmp_path):
-    (tmp_path / "歌谣.lrc").write_text(_LYRICS, encoding="utf-8")
-    page = parse_page("歌谣", await page_text(str(tmp_path / "歌谣.lrc"), Limits()))
+    page = await _file_page(tmp_path, "歌谣.lrc", _LYRICS)
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "平安歌谣《冬天取暖要小心》", "2024-12-03", "青禾县融媒体中心")  # the airing card's, before the tags' maker
@@ -1074,8 +1078,7 @@ _ORG_NOTE = ("#+TITLE: 家里的事 · 2025年1月\n#+AUTHOR: 刘某\n#+DATE: <2
 
 
 async def test_an_org_mode_note_is_read_as_the_markdown_it_is_written_as(tmp_path):
-    (tmp_path / "家里的事.org").write_text(_ORG_NOTE, encoding="utf-8")
-    page = parse_page("家里的事", await page_text(str(tmp_path / "家里的事.org"), Limits()))
+    page = await _file_page(tmp_path, "家里的事.org", _ORG_NOTE)
     [article] = page.articles
     assert (article.title, page.iso_date_of(article)) == ("家里的事 · 2025年1月", "2025-01-06")
     assert article.paragraphs == [
