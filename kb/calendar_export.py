@@ -17,7 +17,8 @@ _WEEKDAYS = "一二三四五六日"
 _HOME_ZONE = "Asia/Shanghai"  # the city's: a calendar naming no zone shows a UTC time ("…T010000Z") as its clocks do
 _EVERY = {"DAILY": "每天", "WEEKLY": "每周", "MONTHLY": "每月", "YEARLY": "每年"}
 _CHANGED = ("LAST-MODIFIED", "DTSTAMP")  # when an event last changed: the calendar stands as of the latest
-# what the library raises on a broken calendar (a repeated or cut property, a zone named by half: "Asia/")
+# what a parsing library raises on a broken file: icalendar on a calendar (a repeated or cut property, a zone named
+# by half: "Asia/") or a contact card, orgparse on an org note (a day "<2024-13-45>")
 BROKEN = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
 
 

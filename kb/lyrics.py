@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .subtitles import SOUND, aired_day
-from .web_layout import is_issuer, read_dateline, read_signature
+from .subtitles import SOUND, aired_day, dates_or_signs
+from .web_layout import is_issuer
 
 _TIMES = re.compile(r"^(?:\s*\[\d{1,3}:\d{2}\.\d{2,3}\])+")  # "[00:33.60][01:48.20]" (not a chat's "[10:32]")
 _WORD_TIMES = re.compile(r"<\d{1,3}:\d{2}\.\d{2,3}>")  # enhanced LRC's word by word: "<00:01.50>溺水"
@@ -41,4 +41,4 @@ def read_lyrics(text: str) -> tuple[dict[str, str], str] | None:
 
 def _sentence(line: str) -> str:
     """A line sung or said, closed as a sentence; but a dateline or a closing, which dates or signs the text."""
-    return line if _CLOSING_MARK.search(line) or read_dateline(line) or read_signature([line]) else f"{line}。"
+    return line if _CLOSING_MARK.search(line) or dates_or_signs(line) else f"{line}。"

@@ -135,8 +135,13 @@ def _shown_lines(lines: list[str]) -> set[str]:
               and not all(map(_TRACK_CLASS.match, found.group(1).split(".")))]
     if 2 * len(styled) > len(lines):
         return set()
-    return {said for line in styled
-            if not read_dateline(said := _TAG.sub("", line).strip()) and not read_signature([said])}
+    return {said for line in styled if not dates_or_signs(said := _TAG.sub("", line).strip())}
+
+
+def dates_or_signs(line: str) -> bool:
+    """A dateline or a closing ("某某局　2025年4月3日", "某某局　2024年12月"): it dates or signs the recording, as it
+    stands, not closed as a sentence."""
+    return bool(read_dateline(line) or read_signature([line]))
 
 
 def _own_sentence(line: str, cards: set[str]) -> str:
