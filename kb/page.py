@@ -26,6 +26,7 @@ import tomli
 import yaml
 
 from .mail import FORWARD_FIELD, forwarded
+from .places import region_names
 from .reading_notes import read_reading_notes
 from .text import (
     DATE_RANKS,
@@ -441,9 +442,19 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     """
     marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
-            and not re.search(marks, line) and not line.endswith(("：", "|", "，", "、"))
+            and not re.search(marks, _without_bracketed_places(line)) and not line.endswith(("：", "|", "，", "、"))
             and read_dateline(line) is None
             and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
+
+
+def _without_bracketed_places(line: str) -> str:
+    """The line without a place named in brackets inside a name ("中国（寿光）国际蔬菜科技博览会", "中国（山东）自由贸易
+    试验区"): part of the name, not a paragraph's aside."""
+    return _BRACKETED_PLACE.sub(lambda found: found.group(1) if found.group(1) in region_names() else found.group(),
+                                line)
+
+
+_BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])（([\u4e00-\u9fff]{2,4})）(?=[\u4e00-\u9fff])")
 
 
 def _is_note_title(lines: list[str]) -> bool:
@@ -934,6 +945,7 @@ def _without_letterhead(lines: list[str], over_number: str | None = None) -> tup
 def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
     """Index of the first line (title or byline) of every block on the page (a bulletin's: every item's heading)."""
     starts = {0}
+    sections = not bulletin and _named_as_a_document(lines)
     for i, line in enumerate(lines):
         opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
         if line.startswith(BYLINE_MARK) or opens_report:
@@ -942,9 +954,17 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
                 starts.add(first)
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
               and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) \
-                or (_is_item_title(line, bulletin) and (bulletin or _heads_a_brief(line, lines[i + 1:]))):
+                or (_is_item_title(line, bulletin)
+                    and (bulletin or not sections and _heads_a_brief(line, lines[i + 1:]))):
             starts.add(i)
     return sorted(starts)
+
+
+def _named_as_a_document(lines: list[str]) -> bool:
+    """Whether the page opens with a document's name ("参 观 须 知", "关于…的通知") above its first marked line: its
+    marked lines ("■ 门票") head its sections, not news briefs."""
+    head = itertools.takewhile(lambda line: not line.startswith(_ITEM_TITLE_MARKS), lines[:_TITLE_MAX_LINES + 1])
+    return any(_opens_a_document(line.replace(" ", "")) for line in head)
 
 
 def _heads_a_brief(line: str, following: list[str]) -> bool:
@@ -984,6 +1004,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     rest = rest[len(above):]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
+           and not (titles and rest[0].startswith(_ITEM_TITLE_MARKS))  # "■ 门票" under a guide's name: a section
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
            and not (titles and section_issuer(rest[0]))  # "某某局 工伤保险科" under a course's title
            and not (titles and _is_manual_cover_line(rest[0]))  # "型号：…使用说明书", "某某中心 监制"

@@ -1095,6 +1095,18 @@ def test_each_marked_title_on_a_briefs_page_starts_an_article_of_its_own():
     assert articles[1].text.startswith("乙镇农历逢五逢十")
 
 
+def test_marked_heads_under_a_documents_name_are_its_sections_and_a_place_in_brackets_is_part_of_a_title():
+    page = parse_page("guide", "第3届中国（昌乐）蓝宝石博览会\n观 展 指 南\n■ 展期\n"
+                               "本届博览会6月8日至6月12日举行，每天9:00—17:00开放。\n■ 门票\n"
+                               "成人票每人20元，学生凭证10元，1.2米以下儿童免票。\n昌乐县会展服务中心\n2024年5月20日\n")
+    assert [a.title for a in page.articles] == ["第3届中国（昌乐）蓝宝石博览会观展指南"]
+    assert "成人票每人20元" in page.articles[0].text
+    assert page.date_of(page.articles[0]) == "2024年5月20日"
+    aside = parse_page("aside", "复工复产简报\n某县企业复工率达到95%（不含季节性停产企业）\n"
+                                "截至3月10日，某县规模以上工业企业已复工412家。\n")
+    assert aside.articles[0].title == "复工复产简报"  # brackets holding no place are an aside, as before
+
+
 APPROVAL = """企业微信 · 审批单（打印）
 审批编号：202503120915000027
 申请人：赵文静（行政部）
