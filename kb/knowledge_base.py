@@ -59,6 +59,7 @@ _NEAR_PREVIOUS_BOOST = 1.2     # …and the previous answer's sentence and its n
 _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
 _SYNONYM_SHARE = 0.7           # a question's word found as a near-synonym (饭店 / 餐馆; kb/thesaurus.py)
+_SYNONYM_WEIGHT = 0.5          # in a clause, a near-synonym of a question's word that no article uses (回话 / 答复)
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too…
 _LATEST_SHARE = 0.5            # …and one this close replaces it when newer and the latest is asked for
@@ -372,6 +373,10 @@ class KnowledgeBase:
         question alone. previous: the sentence the previous answer led with."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
         own_context = _CONTEXT_WEIGHT if elliptical else 0.0
+        # a word no article uses is looked for by its near-synonyms that they do use ("回话" / "答复"); a word they
+        # use is not: its own sentences answer, and its synonyms' would only crowd them
+        expanded = [w for word in weights if word not in self._corpus
+                    for synonym in synonyms.get(word, ()) for w in self._terms.words(synonym)]
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
         focus = [] if kinds.PHONE in asked else \
             [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
@@ -418,7 +423,8 @@ class KnowledgeBase:
         for i, unit in enumerate(self._units):
             about_other_things, about_the_title = split[unit.article_id]
             own = (self._index.score(about_other_things, i) + _TITLE_TERM_WEIGHT * self._index.score(about_the_title, i)
-                   + _FOCUS_WEIGHT * self._index.score(focus, i) + own_context * self._index.score(context_query, i))
+                   + _FOCUS_WEIGHT * self._index.score(focus, i) + own_context * self._index.score(context_query, i)
+                   + _SYNONYM_WEIGHT * self._index.score(expanded, i))
             if own <= 0:
                 continue
             score = own
