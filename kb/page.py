@@ -129,11 +129,22 @@ def _written_year(text: str, day: tuple[int, int] | None = None) -> int | None:
     """The year the text writes the day in (month, day) with, the latest where it does so more than once ("预约
     2024年11月13日" in a text naming 2025 too); else the year of the latest full date the text writes as done
     ("2021-02-05"; not "力争到2025年底"), else of the earliest it sets ahead ("有效期至2033年5月20日" in a text of 2023
-    that writes no other)."""
+    that writes no other), the year before that when the day falls later in the year than that end ("11月22日开放，
+    一直滑到2026年3月15日")."""
     with_day = [int(found.group(1)) for found in _WRITTEN_DAY.finditer(text)
                 if tuple(int(n) for n in found.groups()[1:] if n) == day]
-    return max(with_day) if with_day else \
-        dating(*done_and_ahead(text, _WRITTEN_DAY, lambda match: [int(match.group(1))]))
+    if with_day:
+        return max(with_day)
+    done, ahead = done_and_ahead(text, _WRITTEN_DAY, _full_day)
+    if done or not ahead:
+        return max(done)[0] if done else None
+    year, *end = min(ahead)
+    return year - 1 if day and day > tuple(end) else year
+
+
+def _full_day(match: re.Match[str]) -> list[tuple[int, int, int]]:
+    year, month, day = (int(n) for n in match.groups() if n)  # "2025年4月1日" or "2025-04-01"
+    return [(year, month, day)]
 
 
 def _title_year(title: str) -> int | None:

@@ -9,7 +9,7 @@ import zhconv
 
 HAN = r"[\u4e00-\u9fff]"
 PARAGRAPH_START = "\u3000\u3000"  # a Chinese paragraph's indent: the pasted-text reader starts a paragraph there
-T = TypeVar("T", int, tuple[int, int])
+T = TypeVar("T", int, tuple[int, int], tuple[int, int, int])
 
 # The page mixes half-width punctuation into Chinese text; answers read better with the full-width forms.
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
@@ -131,7 +131,7 @@ def _days_of(match: re.Match[str]) -> list[tuple[int, int]]:
 # A day set ahead: a deadline, a plan, an end or a start ("3月31日前", "将于5月8日", "有效期至2033年5月20日",
 # "4月1日起"; a span's start and end: "1月25日至2月23日", "11月1日—次年3月31日", a season or a schedule). A text is
 # written before such days, so they do not date it; "截至2月15日" reports a day done.
-_SPAN = r"(?<!截)至|[—–～~-]"
+_SPAN = r"(?<!截)至|(?<![截收得达报])到|[—–～~-]"
 _AHEAD_BEFORE = re.compile(rf"(?:将于|定于|拟于|预计于?|计划于?|{_SPAN})(?:\d{{4}}年|次年)?$")
 _AHEAD_AFTER = re.compile(rf"(?:前|以前|之前|止|截止|起|开始|(?:{_SPAN})\s*(?:次年|\d{{4}}年)?\d{{1,2}}月)")
 
@@ -212,11 +212,12 @@ def simplified(text: str) -> str:
 
 def printable(text: str) -> str:
     """The text without control characters, which show nothing and which PostgreSQL will not store: a PDF's glyph that
-    its font maps to no character (U+0000), a terminal's colour codes; a page break (pdftotext's form feed) ends a
-    line."""
-    return _CONTROL.sub("", _PAGE_BREAK.sub("\n", text))
+    its font maps to no character (U+0000), a terminal's colour codes (all of "ESC[1;32m", not only its ESC: a forum
+    post saved from a terminal); a page break (pdftotext's form feed) ends a line."""
+    return _CONTROL.sub("", _PAGE_BREAK.sub("\n", _TERMINAL_CODE.sub("", text)))
 
 
+_TERMINAL_CODE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")  # ECMA-48's control sequence: parameters, then a final byte
 _PAGE_BREAK = re.compile(r"[\f\v]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _TRADITIONAL_SHARE = 0.05  # of the Chinese characters differ from their simplified forms

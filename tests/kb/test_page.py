@@ -275,6 +275,17 @@ def test_a_talk_is_dated_by_the_day_its_speaker_says_it_is(opening, day):
     assert page.iso_date_of(page.articles[0]) == day
 
 
+@pytest.mark.parametrize("text, day", [
+    # "到" ends a span or an open season as 至 does: a day the text sets ahead, which does not date it
+    ("2月24日，某县税务局提醒，3月1日到3月20日办理汇算要先在APP上预约。\n", "2月24日"),
+    # a day before the season's end, later in the year than it, is of the year before that end
+    ("某县滑雪场12月5日正式开放，一直开到2025年3月2日，平日票价120元。\n", "2024年12月5日"),
+])
+def test_a_day_up_to_which_a_text_runs_does_not_date_it_and_gives_its_year_to_the_days_before(text, day):
+    page = parse_page("p", f"某县办事提醒\n{text}")
+    assert page.date_of(page.articles[0]) == day
+
+
 @pytest.mark.parametrize("headline, title", [
     ("🔥🔥【某社区团购 周末特价】🔥🔥", "某社区团购 周末特价"),  # signs around a post's headline are no words of it
     ("📌 小区停水通知", "小区停水通知"),

@@ -17,4 +17,6 @@ def test_a_table_row_said_as_a_sentence(labels, values, said):
 
 def test_printable_text_drops_control_characters_keeps_tabs_and_line_ends_and_breaks_a_line_at_a_page_break():
     assert printable("\x00坊市鸢泉水务 2024\x00第二季度\t公示\r\n第一页\x0c第二页\x1b[0m") == \
-        "坊市鸢泉水务 2024第二季度\t公示\r\n第一页\n第二页[0m"
+        "坊市鸢泉水务 2024第二季度\t公示\r\n第一页\n第二页"
+    # a terminal's colour codes go whole, not only their ESC; brackets that are text stay
+    assert printable("\x1b[1;32m【演出时间】\x1b[m 4月26日[周六]") == "【演出时间】 4月26日[周六]"
