@@ -25,6 +25,7 @@ from pathlib import Path
 import tomli
 import yaml
 
+from .bbs_post import read_bbs_post
 from .mail import FORWARD_FIELD, forwarded
 from .places import region_names
 from .reading_notes import read_reading_notes
@@ -584,7 +585,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     meeting = read_meeting_transcript(lines) or read_chat_export(lines)
     if meeting:  # a meeting app's transcript or a chat: its head names and dates it, each turn is led by its speaker
         return _transcript_article(meeting, meeting.title, whole_lines)
-    post = read_microblog(lines)
+    post = read_bbs_post(lines) or read_microblog(lines)
     if post:
         return _dated(_one_article(post.lines, post.title, whole_lines), post.dateline)
     # an account's messages, titled by its title lines, or an SMS backup's, by their opening words: each an article

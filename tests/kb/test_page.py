@@ -1118,6 +1118,20 @@ def test_marked_heads_under_a_documents_name_are_its_sections_and_a_place_in_bra
     assert aside.articles[0].title == "复工复产简报"  # brackets holding no place are an aside, as before
 
 
+@pytest.mark.parametrize("station, day", [
+    ("发信站: 某某大学BBS (Tue Mar  4 09:12:40 2025), 站内", "2025-03-04"),  # ctime pads a one-digit day
+    ("发信站: 某某大学BBS (2025年03月04日09:12:40 星期二), 站内", "2025-03-04"),
+])
+def test_a_bbs_post_is_titled_dated_and_published_by_its_head_lines_without_its_stamps(station, day):
+    page = parse_page("post", f"发信人: lvyin (绿茵足球社), 信区: Sports\n标  题: Re: [通知] 周六友谊赛改到东操场\n"
+                              f"{station}\n\n因西操场草皮养护，本周六下午3点的友谊赛改到东操场进行，球员2点半集合。\n"
+                              "※ 来源:·某某大学BBS bbs.example.edu.cn·[FROM: 10.1.2.3]\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "周六友谊赛改到东操场", day, "绿茵足球社")
+    assert article.text.startswith("因西操场草皮养护") and "来源" not in article.text and "发信" not in article.text
+
+
 APPROVAL = """企业微信 · 审批单（打印）
 审批编号：202503120915000027
 申请人：赵文静（行政部）
