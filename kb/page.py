@@ -514,7 +514,8 @@ def _item_heading(line: str, bulletin: bool = False) -> str | None:
     """The title of an item on a page of news briefs or in a bulletin, without its mark: opened by a mark
     ("■青州古城…"); in a bulletin also a heading alone in 【】 ("【全市部署…】"), elsewhere a label among the text."""
     bracketed = _BRACKETED.match(line) if bulletin else None
-    text = bracketed.group(1) if bracketed else line[1:] if line.startswith(_ITEM_TITLE_MARKS) else ""
+    text = bracketed.group(1) if bracketed else line[1:] if line.startswith(_ITEM_TITLE_MARKS) \
+        and not _RATING.match(line) else ""
     return text.strip() if text and _is_title_line(text.strip(), punctuated=True) else None
 
 
@@ -563,6 +564,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     # ("潍 坊 统 计 信 息", "新闻通稿"), a note of whoever pasted it, an attachment's number, a logo (a name over
     # its English capitals)
     while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
+                     or _SHARE_PROMPT.match(lines[0])  # "【某某地图】我分享了一个地点，快来看看吧": an app's words
                      or (_BRACKETED.fullmatch(lines[0].strip()) and len(lines) > 1  # "【三折页·封面】" over a headline
                          and _is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1]))
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
@@ -669,7 +671,12 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 _POST = r"主任|局长|书记|市长|区长|县长|镇长|部长|处长|科长|院长|校长|主席|经理|会长|秘书长|所长|站长|园长|馆长" \
     r"|队长|理事长"
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、（）()]{{0,40}}(?:{_POST})[ \t　]+[\u4e00-\u9fff·]{{2,4}}$")
-_RATING = re.compile(r"^(?:[★☆]|⭐\ufe0f?){3,}")  # "★★★★☆ 4.7 | 月服务 3260 次": a shop's rating, no headline
+# "★★★★☆ 4.7 | 月服务 3260 次", "★4.6分 · 运动健身 · 奎文区": a shop's or a place's rating, no headline
+# What an app puts over what a user shares from it: "【某某地图】我分享了一个地点和路线，快来看看吧", "我在某某APP发现
+# 了一家好店，快来看看吧".
+_SHARE_PROMPT = re.compile(r"^(?:[【\[][^】\]]{2,12}[】\]]\s*)?我(?:在\S{2,12})?(?:分享|发现|推荐)了"
+                           r"[^。，,]{0,24}[，,]\s*(?:快来|一起来?|来)(?:看看|瞧瞧)吧?[!！~～]*$")
+_RATING = re.compile(r"^(?:(?:[★☆]|⭐\ufe0f?){3,}|(?:★|⭐\ufe0f?)\s*\d(?:\.\d)?\s*分)")
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
 # (or a day: a comment's name and day, "鸢都老张  12月16日")

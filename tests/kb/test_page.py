@@ -1132,6 +1132,14 @@ def test_a_bbs_post_is_titled_dated_and_published_by_its_head_lines_without_its_
     assert article.text.startswith("因西操场草皮养护") and "来源" not in article.text and "发信" not in article.text
 
 
+def test_a_place_shared_from_a_map_app_is_titled_by_the_place_not_the_apps_prompt_nor_its_rating():
+    page = parse_page("shared", "【某某地图】我分享了一个地点，快来看看吧\n某县青少年宫游泳馆\n★4.8分 · 游泳馆 · 某县\n"
+                                "地址：某县人民路18号\n营业时间：每天9:00—21:00\n成人票35元，1.2米以下儿童免费。\n")
+    [article] = page.articles
+    assert article.title == "某县青少年宫游泳馆"
+    assert "成人票35元" in article.text and "地址：某县人民路18号" in article.text
+
+
 APPROVAL = """企业微信 · 审批单（打印）
 审批编号：202503120915000027
 申请人：赵文静（行政部）
