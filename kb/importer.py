@@ -66,8 +66,9 @@ _CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \
 
 # Tables; MkDocs Material's boxes ('!!! note "包夜场"', Python-Markdown's admonition) and content tabs ('=== "学生"',
 # pymdownx.tabbed), each a title over its text as the site shows them; a highlight ("==每亩1000元==", Obsidian's,
-# Typora's, SiYuan's) is its words
-_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed"]
+# Typora's, SiYuan's) is its words; a fenced code block (a notebook's cell exported by nbconvert, "```python") is its
+# lines without the fence's language
+_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed", "fenced_code"]
 # (not pymdownx.mark, which reads "1+1==2，而2+2==4" as a highlight: "==" beside a digit or letter is none)
 _HIGHLIGHT = re.compile(r"(?<![=0-9A-Za-z])==(?=[^\s=])([^=\n]+?)(?<=[^\s=])==(?![=0-9A-Za-z])")
 # an icon's shortcode (MkDocs Material's ":material-calendar:", ":fontawesome-solid-phone:", ":octicons-…:"): no words

@@ -1122,6 +1122,13 @@ def test_a_reporters_credit_with_a_comma_between_labels_is_still_a_credit(credit
     assert page.articles[0].paragraphs == ["10月8日，某某路改造完工通车，全长2.3公里，设公交站6处。"]
 
 
+def test_a_fenced_code_blocks_language_is_no_text_of_a_markdown_note():
+    page = parse_page("p", markdown_page_text("# 某村屋顶光伏测算\n\n按10千瓦估算：\n\n```python\nkw = 10  # 装机容量\n"
+                                              "print(kw * 1200)\n```\n\n一年大约发电12000度。\n"))
+    text = page.articles[0].text
+    assert "python" not in text and "kw = 10" in text and "一年大约发电12000度。" in text
+
+
 def test_a_sites_template_tag_in_markdown_is_no_merge_tag():
     page = parse_page("p", markdown_page_text("# 关于本站\n\n欢迎来到{{ .Site.Title }}，电话见页脚，工作日接听。\n"))
     assert "{{ .Site.Title }}" in page.articles[0].text
