@@ -373,10 +373,11 @@ class KnowledgeBase:
         question alone. previous: the sentence the previous answer led with."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
         own_context = _CONTEXT_WEIGHT if elliptical else 0.0
-        # a word no article uses is looked for by its near-synonyms that they do use ("回话" / "答复"); a word they
-        # use is not: its own sentences answer, and its synonyms' would only crowd them
-        expanded = [w for word in weights if word not in self._corpus
-                    for synonym in synonyms.get(word, ()) for w in self._terms.words(synonym)]
+        # a word no article uses is looked for by the one of its near-synonyms they use that a clause holds best
+        # ("回话" / "答复"); a word they use is not (its own sentences answer, its synonyms' would crowd them), nor
+        # one of a single character (弄, 搞: dozens of synonyms, each a different deed)
+        expanded = [synonyms[word] for word in weights
+                    if len(word) >= 2 and word not in self._corpus and synonyms.get(word)]
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
         focus = [] if kinds.PHONE in asked else \
             [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
@@ -424,7 +425,7 @@ class KnowledgeBase:
             about_other_things, about_the_title = split[unit.article_id]
             own = (self._index.score(about_other_things, i) + _TITLE_TERM_WEIGHT * self._index.score(about_the_title, i)
                    + _FOCUS_WEIGHT * self._index.score(focus, i) + own_context * self._index.score(context_query, i)
-                   + _SYNONYM_WEIGHT * self._index.score(expanded, i))
+                   + _SYNONYM_WEIGHT * sum(max(self._index.score([s], i) for s in group) for group in expanded))
             if own <= 0:
                 continue
             score = own

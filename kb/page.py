@@ -130,8 +130,8 @@ def _written_year(text: str, day: tuple[int, int] | None = None) -> int | None:
     """The year the text writes the day in (month, day) with, the latest where it does so more than once ("预约
     2024年11月13日" in a text naming 2025 too); else the year of the latest full date the text writes as done
     ("2021-02-05"; not "力争到2025年底"), else of the earliest it sets ahead ("有效期至2033年5月20日" in a text of 2023
-    that writes no other), the year before that when the day falls later in the year than that end ("11月22日开放，
-    一直滑到2026年3月15日")."""
+    that writes no other), the year before that when the day falls later in the year than that day and the text
+    names the year before too (a season's "2025—2026冰季 … 11月22日开放，一直滑到2026年3月15日")."""
     with_day = [int(found.group(1)) for found in _WRITTEN_DAY.finditer(text)
                 if tuple(int(n) for n in found.groups()[1:] if n) == day]
     if with_day:
@@ -140,7 +140,7 @@ def _written_year(text: str, day: tuple[int, int] | None = None) -> int | None:
     if done or not ahead:
         return max(done)[0] if done else None
     year, *end = min(ahead)
-    return year - 1 if day and day > tuple(end) else year
+    return year - 1 if day and day > tuple(end) and str(year - 1) in text else year
 
 
 def _full_day(match: re.Match[str]) -> list[tuple[int, int, int]]:
@@ -198,6 +198,10 @@ _END_MATTER_LINES = 6  # a distribution list (抄送：…), related titles by t
 # A brief's last words credit its reporters: "…已办理1340张。（记者 赵鹏）"; a title after them starts the next.
 _PAPER_CREDIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}(?:报|网|台|社))(?:记者|通讯员)[^（）()]{1,40}[）)]$")
 _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40}[）)]$")
+# A guide's name by its kind ("参观须知", "办事指南"), whose marked lines head its sections, and how long such a
+# section's label is at most ("交通和停车"; a brief's headline says what happened: "青州古城3月14日起恢复开放")
+_GUIDE_NAME = re.compile(r"(?:须知|指南|指引|手册|说明|告知[书单])$")
+_SECTION_LABEL_CHARS = 8
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
@@ -462,6 +466,8 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
 def _without_bracketed_places(line: str) -> str:
     """The line without a place named in brackets inside a name ("中国（寿光）国际蔬菜科技博览会", "中国（山东）自由贸易
     试验区"): part of the name, not a paragraph's aside."""
+    if "（" not in line:  # most lines: this runs for every line read as a title or not
+        return line
     return _BRACKETED_PLACE.sub(lambda found: found.group(1) if found.group(1) in region_names() else found.group(),
                                 line)
 
@@ -570,6 +576,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
                                                       and is_english_name(lines[1]))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
+                         and not _GUIDE_NAME.search(lines[0].replace(" ", ""))  # "参 观 须 知": the guide's name
                          and ((_is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1]))
                               or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
@@ -964,7 +971,7 @@ def _without_letterhead(lines: list[str], over_number: str | None = None) -> tup
 def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
     """Index of the first line (title or byline) of every block on the page (a bulletin's: every item's heading)."""
     starts = {0}
-    sections = not bulletin and _named_as_a_document(lines)
+    sections = not bulletin and _guide_sections(lines)
     for i, line in enumerate(lines):
         opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
         if line.startswith(BYLINE_MARK) or opens_report:
@@ -979,11 +986,22 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
     return sorted(starts)
 
 
-def _named_as_a_document(lines: list[str]) -> bool:
-    """Whether the page opens with a document's name ("参 观 须 知", "关于…的通知") above its first marked line: its
-    marked lines ("■ 门票") head its sections, not news briefs."""
-    head = itertools.takewhile(lambda line: not line.startswith(_ITEM_TITLE_MARKS), lines[:_TITLE_MAX_LINES + 1])
-    return any(_opens_a_document(line.replace(" ", "")) for line in head)
+def _guide_sections(lines: list[str]) -> bool:
+    """Whether the page is a guide whose marked lines head its sections ("■ 门票", "■ 交通和停车"), not news briefs:
+    only its name ("第25届…博览会" / "参 观 须 知") and notes in brackets stand above the first marked line, the name
+    of a guide's kind (须知, 指南…: not 通报 or 报告, whose pages list briefs), and every marked line is a short
+    label, not a headline."""
+    marked = [n for n, line in enumerate(lines) if line.startswith(_ITEM_TITLE_MARKS)]
+    head = [line.replace(" ", "") for line in lines[:marked[0]]] if marked else []
+    return 0 < len(head) <= _TITLE_MAX_LINES + 1 and any(_GUIDE_NAME.search(line) for line in head) \
+        and all(_is_title_line(line, punctuated=True) or is_note(line) for line in head) \
+        and all(_is_section_label(lines[n]) for n in marked)
+
+
+def _is_section_label(line: str) -> bool:
+    """"■ 门票": a marked short label, a guide's section heading (see _guide_sections)."""
+    label = line.lstrip("".join(_ITEM_TITLE_MARKS)).strip() if line.startswith(_ITEM_TITLE_MARKS) else ""
+    return 0 < len(label) <= _SECTION_LABEL_CHARS and _is_title_line(label)
 
 
 def _heads_a_brief(line: str, following: list[str]) -> bool:
@@ -1339,7 +1357,7 @@ def _is_heading(paragraph: str, following: str) -> bool:
 
     Its words may list short phrases ("三、领多少、领多久") when the line under it is wider by more than an
     indent: a line a column broke mid-list ("一、加强蔬菜、粮油") is as wide as any line after it."""
-    if isinstance(paragraph, _Line) and paragraph.alone:
+    if isinstance(paragraph, _Line) and paragraph.alone or _is_section_label(paragraph):
         return True
     number_end = item_number_end(paragraph)
     words = paragraph[number_end:]

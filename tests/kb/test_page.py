@@ -278,8 +278,9 @@ def test_a_talk_is_dated_by_the_day_its_speaker_says_it_is(opening, day):
 @pytest.mark.parametrize("text, day", [
     # "到" ends a span or an open season as 至 does: a day the text sets ahead, which does not date it
     ("2月24日，某县税务局提醒，3月1日到3月20日办理汇算要先在APP上预约。\n", "2月24日"),
-    # a day before the season's end, later in the year than it, is of the year before that end
-    ("某县滑雪场12月5日正式开放，一直开到2025年3月2日，平日票价120元。\n", "2024年12月5日"),
+    # a day before the season's end, later in the year than it, is of the year before that end, which the text names
+    ("某县滑雪场2024—2025雪季12月5日正式开放，一直开到2025年3月2日，平日票价120元。\n", "2024年12月5日"),
+    ("3月10日，某县召开接种工作会议。截止到3月15日，全县累计接种1.2万人。\n", "3月15日"),  # "截止到": as of
 ])
 def test_a_day_up_to_which_a_text_runs_does_not_date_it_and_gives_its_year_to_the_days_before(text, day):
     page = parse_page("p", f"某县办事提醒\n{text}")
@@ -1111,8 +1112,15 @@ def test_marked_heads_under_a_documents_name_are_its_sections_and_a_place_in_bra
                                "本届博览会6月8日至6月12日举行，每天9:00—17:00开放。\n■ 门票\n"
                                "成人票每人20元，学生凭证10元，1.2米以下儿童免票。\n昌乐县会展服务中心\n2024年5月20日\n")
     assert [a.title for a in page.articles] == ["第3届中国（昌乐）蓝宝石博览会观展指南"]
-    assert "成人票每人20元" in page.articles[0].text
+    assert page.articles[0].paragraphs[:2] == ["■ 展期", "本届博览会6月8日至6月12日举行，每天9:00—17:00开放。"]
     assert page.date_of(page.articles[0]) == "2024年5月20日"
+    spaced = parse_page("guide", "参 观 须 知\n■ 门票\n成人票每人20元。\n■ 开放时间\n每天9:00至17:00开放。\n")
+    assert [a.title for a in spaced.articles] == ["参观须知"]
+    briefs = ("■ 甲县开展安全检查\n3月12日，甲县对120家企业开展安全检查。\n"
+              "■ 乙县组织应急演练\n3月13日，乙县组织应急演练。\n")
+    for head in ("全市安全生产工作情况通报", "返潍人员须主动报告"):  # a bulletin's name, a headline: briefs follow
+        assert [a.title for a in parse_page("briefs", f"{head}\n{briefs}").articles][-2:] == [
+            "甲县开展安全检查", "乙县组织应急演练"]
     aside = parse_page("aside", "复工复产简报\n某县企业复工率达到95%（不含季节性停产企业）\n"
                                 "截至3月10日，某县规模以上工业企业已复工412家。\n")
     assert aside.articles[0].title == "复工复产简报"  # brackets holding no place are an aside, as before
@@ -1130,6 +1138,20 @@ def test_a_bbs_post_is_titled_dated_and_published_by_its_head_lines_without_its_
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
         "周六友谊赛改到东操场", day, "绿茵足球社")
     assert article.text.startswith("因西操场草皮养护") and "来源" not in article.text and "发信" not in article.text
+
+
+def test_a_bbs_reply_is_its_posters_words_under_its_title_without_the_post_it_quotes():
+    page = parse_page("post", "发信人: ball_fan (小编(一队)), 信区: Sports\n标  题: [求助] Re: 友谊赛在哪个门集合\n"
+                              "发信站: 某某BBS (campus) (Wed Mar  5 20:01:02 2025), 站内\n\n"
+                              "在东操场北门集合，别走错了。\n"
+                              "※ 注意：球鞋请自备。\n【 在 lvyin (绿茵足球社) 的大作中提到: 】\n: 友谊赛改到东操场\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
+        "友谊赛在哪个门集合", "2025-03-05", "小编（一队）")  # brackets full-width, as every text's
+    assert article.paragraphs == ["在东操场北门集合，别走错了。", "※ 注意：球鞋请自备。"]
+    nameless = parse_page("post", "发信人: ball_fan, 信区: Sports\n标  题: 集合时间\n"
+                                  "发信站: 某某BBS (Wed Mar  5 20:01:02 2025), 站内\n下午2点半集合。\n")
+    assert nameless.publisher_of(nameless.articles[0]) == "ball_fan"
 
 
 def test_a_place_shared_from_a_map_app_is_titled_by_the_place_not_the_apps_prompt_nor_its_rating():
