@@ -18,9 +18,11 @@ _TITLE = re.compile(r"^标\s*题\s*[:：]\s*(.+)$")
 _STATION = re.compile(r"^发信站\s*[:：].*[(（]([^()（）]{6,60})[)）]")  # the last brackets: "日月光华 (fudan) (…)"
 # what no poster wrote: "Re:" marks and a board's label for the kind of post ("[公告]"), in any order
 _TITLE_MARKS = re.compile(r"^(?:Re\s*[:：]\s*|\[[^\]]{1,6}\]\s*)+", re.IGNORECASE)
-# the station's stamps ("※ 来源:·…·[FROM: …]", "※ 修改:·…"); a reply's quoting head ("【 在 某ID (昵称) 的大作中
-# 提到: 】") and the lines it quotes (": …"): another poster's words
-_NOT_THE_POSTERS = re.compile(r"^(?:※\s*(?:来源|修改)\s*[:：]|【\s*在\s.{1,60}的大作中提到\s*[:：]\s*】|[:：]\s)")
+# the station's stamps ("※ 来源:·…·[FROM: …]", "※ 修改:·…", "※ 转载:·…") and a repost's ("【 以下文字转载自 某版 讨论区
+# 】", "【 原文由 某ID 所发表 】"); a reply's quoting head ("【 在 某ID (昵称) 的大作中提到: 】") and the lines it
+# quotes (": …"): another poster's words
+_NOT_THE_POSTERS = re.compile(r"^(?:※\s*(?:来源|修改|转载)\s*[:：]|【\s*(?:以下文字转载自|原文由)\s.{1,60}】|"
+                              r"【\s*在\s.{1,60}的大作中提到\s*[:：]\s*】|[:：]\s)")
 _CTIME = "%a %b %d %H:%M:%S %Y"  # the station's clock as C's ctime() writes it: "Sat Apr 12 21:05:33 2025"
 
 
@@ -34,7 +36,8 @@ def read_bbs_post(lines: list[str]) -> Microblog | None:
     poster, title, station = _POSTER.match(head[0]), _TITLE.match(head[1]), _STATION.match(head[2])
     if not (poster and title and station):
         return None
-    body = [line for line in lines[3:] if not _NOT_THE_POSTERS.match(line.strip())]
+    # a reply that only quotes is read with what it quotes
+    body = [line for line in lines[3:] if not _NOT_THE_POSTERS.match(line.strip())] or lines[3:]
     name = _TITLE_MARKS.sub("", title.group(1).strip())
     publisher = (poster.group(2) or "").strip() or poster.group(1)
     return Microblog(Dateline(_posted(station.group(1)), publisher, True), name, body)

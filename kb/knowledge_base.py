@@ -59,7 +59,6 @@ _NEAR_PREVIOUS_BOOST = 1.2     # …and the previous answer's sentence and its n
 _FOUND_COVERAGE = 0.4          # share (by IDF) of a question's words found around its best sentence
 _ELSEWHERE_SHARE = 0.5         # a word found only elsewhere in the article counts this much
 _SYNONYM_SHARE = 0.7           # a question's word found as a near-synonym (饭店 / 餐馆; kb/thesaurus.py)
-_SYNONYM_WEIGHT = 0.5          # in a clause, a near-synonym of a question's word that no article uses (回话 / 答复)
 _COVER_CANDIDATES = 5           # how far down the ranking an answer that covers the question is looked for
 _SECOND_ARTICLE_SHARE = 0.85   # another article's sentence this close to the best is shown too…
 _LATEST_SHARE = 0.5            # …and one this close replaces it when newer and the latest is asked for
@@ -373,11 +372,6 @@ class KnowledgeBase:
         question alone. previous: the sentence the previous answer led with."""
         query, context_query = self._terms.terms(question), self._terms.terms(context)
         own_context = _CONTEXT_WEIGHT if elliptical else 0.0
-        # a word no article uses is looked for by the one of its near-synonyms they use that a clause holds best
-        # ("回话" / "答复"); a word they use is not (its own sentences answer, its synonyms' would crowd them), nor
-        # one of a single character (弄, 搞: dozens of synonyms, each a different deed)
-        expanded = [synonyms[word] for word in weights
-                    if len(word) >= 2 and word not in self._corpus and synonyms.get(word)]
         # "哪个部门" in "找哪个部门" asks whom to call, not about a department
         focus = [] if kinds.PHONE in asked else \
             [w for word in kinds.focus_words(question) for w in self._terms.terms(word)]
@@ -424,8 +418,7 @@ class KnowledgeBase:
         for i, unit in enumerate(self._units):
             about_other_things, about_the_title = split[unit.article_id]
             own = (self._index.score(about_other_things, i) + _TITLE_TERM_WEIGHT * self._index.score(about_the_title, i)
-                   + _FOCUS_WEIGHT * self._index.score(focus, i) + own_context * self._index.score(context_query, i)
-                   + _SYNONYM_WEIGHT * sum(max(self._index.score([s], i) for s in group) for group in expanded))
+                   + _FOCUS_WEIGHT * self._index.score(focus, i) + own_context * self._index.score(context_query, i))
             if own <= 0:
                 continue
             score = own

@@ -140,7 +140,8 @@ def _written_year(text: str, day: tuple[int, int] | None = None) -> int | None:
     if done or not ahead:
         return max(done)[0] if done else None
     year, *end = min(ahead)
-    return year - 1 if day and day > tuple(end) and str(year - 1) in text else year
+    return year - 1 if day and day > tuple(end) and re.search(rf"(?<!\d){year - 1}(?=年|[—–-]\s*(?:20)?\d\d)", text) \
+        else year
 
 
 def _full_day(match: re.Match[str]) -> list[tuple[int, int, int]]:
@@ -201,7 +202,7 @@ _CREDIT_END = re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（）()]{1,40
 # A guide's name by its kind ("参观须知", "办事指南"), whose marked lines head its sections, and how long such a
 # section's label is at most ("交通和停车"; a brief's headline says what happened: "青州古城3月14日起恢复开放")
 _GUIDE_NAME = re.compile(r"(?:须知|指南|指引|手册|说明|告知[书单])$")
-_SECTION_LABEL_CHARS = 8
+_SECTION_LABEL_CHARS = 12
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
@@ -576,7 +577,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
                                                       and is_english_name(lines[1]))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
-                         and not _GUIDE_NAME.search(lines[0].replace(" ", ""))  # "参 观 须 知": the guide's name
+                         # "参 观 须 知" over its sections: the guide's name
+                         and not (_GUIDE_NAME.search(lines[0].replace(" ", "")) and _guide_sections(lines))
                          and ((_is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1]))
                               or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
@@ -606,6 +608,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     masthead = _bulletin_head(lines)
     header, lines = masthead or _paper_masthead(lines) or _page_header(lines)
     bulletin = masthead is not None
+    guide = "" if bulletin else _guide_sections(lines)
+    if guide:  # "■ 门票": a heading over its section's text, no brief's title
+        lines = [_Line.heading(line) if line.startswith(guide) else line for line in lines]
     opening = {i for i, line in enumerate(lines) if any(line is first for first in documents)}
     starts = sorted({*_article_starts(lines, bulletin), *opening})
     articles: list[Article] = []
@@ -683,7 +688,7 @@ _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、（）()]{{0,40}}(?:{_POST})[ \t
 # 了一家好店，快来看看吧".
 _SHARE_PROMPT = re.compile(r"^(?:[【\[][^】\]]{2,12}[】\]]\s*)?我(?:在\S{2,12})?(?:分享|发现|推荐)了"
                            r"[^。，,]{0,24}[，,]\s*(?:快来|一起来?|来)(?:看看|瞧瞧)吧?[!！~～]*$")
-_RATING = re.compile(r"^(?:(?:[★☆]|⭐\ufe0f?){3,}|(?:★|⭐\ufe0f?)\s*\d(?:\.\d)?\s*分)")
+_RATING = re.compile(r"^(?:(?:[★☆]|⭐\ufe0f?){3,}|(?:★|⭐\ufe0f?)\s*\d\.\d\s*分)")  # not "★ 3分钟看懂…"
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
 # (or a day: a comment's name and day, "鸢都老张  12月16日")
@@ -971,7 +976,6 @@ def _without_letterhead(lines: list[str], over_number: str | None = None) -> tup
 def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
     """Index of the first line (title or byline) of every block on the page (a bulletin's: every item's heading)."""
     starts = {0}
-    sections = not bulletin and _guide_sections(lines)
     for i, line in enumerate(lines):
         opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
         if line.startswith(BYLINE_MARK) or opens_report:
@@ -981,21 +985,24 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
         elif (_is_title_line(line) and i > 0 and not _is_title_line(lines[i - 1])
               and (_follows_footer(lines, i) or _CREDIT_END.search(lines[i - 1]))) \
                 or (_is_item_title(line, bulletin)
-                    and (bulletin or not sections and _heads_a_brief(line, lines[i + 1:]))):
+                    and (bulletin or not _is_own_heading(line) and _heads_a_brief(line, lines[i + 1:]))):
             starts.add(i)
     return sorted(starts)
 
 
-def _guide_sections(lines: list[str]) -> bool:
-    """Whether the page is a guide whose marked lines head its sections ("■ 门票", "■ 交通和停车"), not news briefs:
+def _guide_sections(lines: list[str]) -> str:
+    """The mark heading a guide's sections ("■ 门票", "■ 交通和停车"), "" on a page that is none; not news briefs:
     only its name ("第25届…博览会" / "参 观 须 知") and notes in brackets stand above the first marked line, the name
     of a guide's kind (须知, 指南…: not 通报 or 报告, whose pages list briefs), and every marked line is a short
-    label, not a headline."""
-    marked = [n for n, line in enumerate(lines) if line.startswith(_ITEM_TITLE_MARKS)]
-    head = [line.replace(" ", "") for line in lines[:marked[0]]] if marked else []
-    return 0 < len(head) <= _TITLE_MAX_LINES + 1 and any(_GUIDE_NAME.search(line) for line in head) \
+    label, not a headline (a list's bullets under another mark may stand in its sections)."""
+    first = next((n for n, line in enumerate(lines) if line.startswith(_ITEM_TITLE_MARKS)), None)
+    if first is None or not 0 < first <= _TITLE_MAX_LINES + 1:
+        return ""
+    head, mark = [line.replace(" ", "") for line in lines[:first]], lines[first][0]
+    guide = any(_GUIDE_NAME.search(line) for line in head) \
         and all(_is_title_line(line, punctuated=True) or is_note(line) for line in head) \
-        and all(_is_section_label(lines[n]) for n in marked)
+        and all(_is_section_label(line) for line in lines if line.startswith(mark))
+    return mark if guide else ""
 
 
 def _is_section_label(line: str) -> bool:
@@ -1357,12 +1364,18 @@ def _is_heading(paragraph: str, following: str) -> bool:
 
     Its words may list short phrases ("三、领多少、领多久") when the line under it is wider by more than an
     indent: a line a column broke mid-list ("一、加强蔬菜、粮油") is as wide as any line after it."""
-    if isinstance(paragraph, _Line) and paragraph.alone or _is_section_label(paragraph):
+    if _is_own_heading(paragraph):
         return True
     number_end = item_number_end(paragraph)
     words = paragraph[number_end:]
     return 0 < number_end and len(paragraph) <= _HEADING_CHARS and not re.search(r"[，。；：,;:]", words) \
         and ("、" not in words or len(following) > len(paragraph) + _INDENT_CHARS)
+
+
+def _is_own_heading(line: str) -> bool:
+    """A heading that is a paragraph of its own (_Line.heading): a guide's section label, a picture's in a
+    transcript."""
+    return isinstance(line, _Line) and line.alone
 
 
 def _continue_article(article: Article, continuation: Article) -> None:

@@ -131,7 +131,9 @@ def _days_of(match: re.Match[str]) -> list[tuple[int, int]]:
 # A day set ahead: a deadline, a plan, an end or a start ("3月31日前", "将于5月8日", "有效期至2033年5月20日",
 # "4月1日起"; a span's start and end: "1月25日至2月23日", "11月1日—次年3月31日", a season or a schedule). A text is
 # written before such days, so they do not date it; "截至2月15日" reports a day done.
-_SPAN = r"(?<!截)至|(?<![截止至收得达报计回])到|[—–～~-]"  # not "截止到", "收到", "统计到", "回到"…
+# "到" only after a day ("3月1日到3月20日") or a verb of lasting or moving a day ("一直开到…", "延长到…", "改到…"):
+# not "截止到", "收到", "直到", "接到"
+_SPAN = r"(?<!截)至|(?<=[日号])到|(?:延长|推迟|顺延|延期|改|开|滑|营业|持续)到|[—–～~-]"
 _AHEAD_BEFORE = re.compile(rf"(?:将于|定于|拟于|预计于?|计划于?|{_SPAN})(?:\d{{4}}年|次年)?$")
 _AHEAD_AFTER = re.compile(rf"(?:前|以前|之前|止|截止|起|开始|(?:{_SPAN})\s*(?:次年|\d{{4}}年)?\d{{1,2}}月)")
 

@@ -365,17 +365,6 @@ def test_a_question_worded_with_a_near_synonym_is_answered(tmp_path):
     assert "4人" in answer.text, answer.text
 
 
-def test_a_follow_up_worded_only_by_a_near_synonym_finds_its_clause(tmp_path):
-    article = _article("某区法院开通网上立案", "2020-03-01",
-                       "某区法院网上立案3月1日起开通，起诉材料在手机上10分钟就能填完。",
-                       "审核通过的，工作人员在2个工作日内答复。", "到法院诉讼服务大厅办事的，须提前1天预约。")
-    kb = _kb_with(tmp_path, "2020-new.txt", article)
-    first = kb.ask("某区法院能网上立案吗")
-    answer = kb.ask("交上去以后多久给回话", context="某区法院能网上立案吗", context_article=first.article_id,
-                    context_passage=first.passage)  # 回话, which no article uses / 答复
-    assert answer.text.startswith("审核通过的，工作人员在2个工作日内答复。"), answer.text
-
-
 def test_a_yes_no_question_is_answered_by_what_it_turns_on(tmp_path):
     article = _article("某县汽车站班线陆续运营", "2020-03-01",
                        "某县汽车站的车每天消毒两次，外省来的旅客进站须出示健康码。",

@@ -281,6 +281,7 @@ def test_a_talk_is_dated_by_the_day_its_speaker_says_it_is(opening, day):
     # a day before the season's end, later in the year than it, is of the year before that end, which the text names
     ("某县滑雪场2024—2025雪季12月5日正式开放，一直开到2025年3月2日，平日票价120元。\n", "2024年12月5日"),
     ("3月10日，某县召开接种工作会议。截止到3月15日，全县累计接种1.2万人。\n", "3月15日"),  # "截止到": as of
+    ("3月2日，居民反映某路路灯不亮。直到3月6日，路灯才修好。\n", "3月6日"),  # "直到": a day that came
 ])
 def test_a_day_up_to_which_a_text_runs_does_not_date_it_and_gives_its_year_to_the_days_before(text, day):
     page = parse_page("p", f"某县办事提醒\n{text}")
@@ -1152,6 +1153,9 @@ def test_a_bbs_reply_is_its_posters_words_under_its_title_without_the_post_it_qu
     nameless = parse_page("post", "发信人: ball_fan, 信区: Sports\n标  题: 集合时间\n"
                                   "发信站: 某某BBS (Wed Mar  5 20:01:02 2025), 站内\n下午2点半集合。\n")
     assert nameless.publisher_of(nameless.articles[0]) == "ball_fan"
+    quoting = parse_page("post", "发信人: ball_fan, 信区: Sports\n标  题: Re: 集合时间\n"
+                                 "发信站: 某某BBS (Wed Mar  5 20:01:02 2025), 站内\n: 下午2点半集合。\n")
+    assert "下午2点半集合" in quoting.articles[0].text  # a reply that only quotes: what it quotes
 
 
 def test_a_place_shared_from_a_map_app_is_titled_by_the_place_not_the_apps_prompt_nor_its_rating():
