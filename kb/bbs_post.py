@@ -1,9 +1,10 @@
 """A post saved from a BBS of the 水木 kind (Firebird's descendants): three head lines name its poster and
 board ("发信人: 某ID (昵称), 信区: 某版"), its title ("标  题: …") and the station with the time it was posted
-("发信站: 某某BBS (Sat Apr 12 21:05:33 2025), 站内"); "※ 来源:" / "※ 修改:" lines stamp where it came from
-and when it was edited, and a reply quotes the post it answers under "【 在 某ID (昵称) 的大作中提到: 】". None of
-those lines is the post's text. (The "--" line over the poster's signature is gone
-before the post is read, as every rule line is: the signature's motto stays a line of text.)
+("发信站: 某某BBS (Sat Apr 12 21:05:33 2025), 站内"); "※ 来源:" / "※ 修改:" / "※ 转载:" lines stamp where it
+came from and when it was edited, a repost names its board ("【 以下文字转载自 … 】"), and a reply quotes the post it
+answers under "【 在 某ID (昵称) 的大作中提到: 】". None of those lines is the post's text. (The "--" line over the
+poster's signature is gone before the post is read, as every rule line is: the signature's motto stays a line of
+text. A thread of several posts pasted together is read by its first post's head.)
 """
 from __future__ import annotations
 

@@ -683,11 +683,11 @@ def _turn_lines(turns: list[tuple[str, list[str]]]) -> list[str]:
 _POST = r"主任|局长|书记|市长|区长|县长|镇长|部长|处长|科长|院长|校长|主席|经理|会长|秘书长|所长|站长|园长|馆长" \
     r"|队长|理事长"
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、（）()]{{0,40}}(?:{_POST})[ \t　]+[\u4e00-\u9fff·]{{2,4}}$")
-# "★★★★☆ 4.7 | 月服务 3260 次", "★4.6分 · 运动健身 · 奎文区": a shop's or a place's rating, no headline
 # What an app puts over what a user shares from it: "【某某地图】我分享了一个地点和路线，快来看看吧", "我在某某APP发现
 # 了一家好店，快来看看吧".
 _SHARE_PROMPT = re.compile(r"^(?:[【\[][^】\]]{2,12}[】\]]\s*)?我(?:在\S{2,12})?(?:分享|发现|推荐)了"
                            r"[^。，,]{0,24}[，,]\s*(?:快来|一起来?|来)(?:看看|瞧瞧)吧?[!！~～]*$")
+# "★★★★☆ 4.7 | 月服务 3260 次", "★4.6分 · 运动健身 · 奎文区": a shop's or a place's rating, no headline
 _RATING = re.compile(r"^(?:(?:[★☆]|⭐\ufe0f?){3,}|(?:★|⭐\ufe0f?)\s*\d\.\d\s*分)")  # not "★ 3分钟看懂…"
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+|　{2,})(?=\S)")
 # "普通铜钥匙　5元/把": an item and its price set apart by a wide space, a price list's row of two columns
@@ -1007,8 +1007,8 @@ def _guide_sections(lines: list[str]) -> str:
 
 def _is_section_label(line: str) -> bool:
     """"■ 门票": a marked short label, a guide's section heading (see _guide_sections)."""
-    label = line.lstrip("".join(_ITEM_TITLE_MARKS)).strip() if line.startswith(_ITEM_TITLE_MARKS) else ""
-    return 0 < len(label) <= _SECTION_LABEL_CHARS and _is_title_line(label)
+    label = _item_heading(line)
+    return label is not None and len(label) <= _SECTION_LABEL_CHARS
 
 
 def _heads_a_brief(line: str, following: list[str]) -> bool:
