@@ -10,7 +10,7 @@ from datetime import date
 
 from icalendar.cal import Component
 
-from .calendar_export import BROKEN, first_value, one_line
+from .parsing import BROKEN, first_value, one_line
 from .text import valid_day
 from .web_layout import is_issuer
 

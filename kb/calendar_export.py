@@ -3,7 +3,6 @@ name, its description the first paragraph and each event a line of its own ("6�
 流动图书车·某社区，地点：某社区门前。本站每月第一个周三下午停靠。"), in the order of their days."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,15 +10,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar
 from icalendar.cal import Component
 
+from .parsing import BROKEN, first_value, one_line
 from .web_layout import is_issuer
 
 _WEEKDAYS = "一二三四五六日"
 _HOME_ZONE = "Asia/Shanghai"  # the city's: a calendar naming no zone shows a UTC time ("…T010000Z") as its clocks do
 _EVERY = {"DAILY": "每天", "WEEKLY": "每周", "MONTHLY": "每月", "YEARLY": "每年"}
 _CHANGED = ("LAST-MODIFIED", "DTSTAMP")  # when an event last changed: the calendar stands as of the latest
-# what a parsing library raises on a broken file: icalendar on a calendar (a repeated or cut property, a zone named
-# by half: "Asia/") or a contact card, orgparse on an org note (a day "<2024-13-45>")
-BROKEN = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
 
 
 def read_calendar(text: str) -> tuple[dict[str, str], str] | None:
@@ -122,15 +119,3 @@ def _zone(name: str) -> tzinfo | None:
         return ZoneInfo(name) if name else None
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
-
-
-def first_value(value: object) -> object:
-    """A property's value; the first when a broken event repeats the property (the library gives a list)."""
-    return value[0] if isinstance(value, list) and value else value
-
-
-def one_line(value: object) -> str:
-    """A text value on one line, its escapes undone (the library undoes them in standard properties, not in the
-    calendar's own X-WR- ones: "\\，", "\\n")."""
-    text = re.sub(r"\\([,;\\，；])", r"\1", str(first_value(value)))
-    return "".join(re.split(r"\n|\\[nN]", text)).strip()

@@ -12,7 +12,7 @@ from datetime import date, datetime
 import orgparse
 from orgparse.node import OrgNode
 
-from .calendar_export import BROKEN
+from .parsing import BROKEN
 from .text import valid_day
 
 # what only org-mode writes: a file keyword at a line's start ("#+TITLE: …", "#+BEGIN_QUOTE") or a property drawer
