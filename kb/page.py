@@ -137,11 +137,13 @@ def _written_year(text: str, day: tuple[int, int] | None = None) -> int | None:
     if with_day:
         return max(with_day)
     done, ahead = done_and_ahead(text, _WRITTEN_DAY, _full_day)
-    if done or not ahead:
-        return max(done)[0] if done else None
-    year, *end = min(ahead)
-    return year - 1 if day and day > tuple(end) and re.search(rf"(?<!\d){year - 1}(?=年|[—–-]\s*(?:20)?\d\d)", text) \
-        else year
+    found = dating(done, ahead)
+    if found is None:
+        return None
+    year, *set_day = found
+    before_it = not done and day and day > tuple(set_day) \
+        and re.search(rf"(?<!\d){year - 1}(?=年|[—–-]\s*(?:20)?\d\d)", text)
+    return year - 1 if before_it else year
 
 
 def _full_day(match: re.Match[str]) -> list[tuple[int, int, int]]:

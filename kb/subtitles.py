@@ -29,10 +29,11 @@ _TRACK_CLASS = re.compile(r"^(?:color\w*|bg_?\w*|white|yellow|black|zh|en|chs|ch
 _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
-_SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
 SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
                     r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]"
                     r"|[♪♫～~\s]+")
+# A screen note in captions for the deaf and hard of hearing: "[屏幕文字：咨询电话 0536-8096530]": the words shown
+_SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
 # A film's credit in its first two cues: "【某某局 出品】", "某某融媒体中心 摄制", or labelled: "出品：某某局",
 # "摄制：某某中心 2024年12月": who made it publishes it; no words said
 _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)"
