@@ -86,6 +86,10 @@ _TOC_MARK = re.compile(r"^[ \t]*(?:\[TOC\]|\[\[_TOC_\]\]|@\[toc\](?:\([^)\n]*\))
 _CENTRED = re.compile(r"<center>(.*?)</center>"
                       r"|<(p|div)\s[^>]*(?:align\s*=\s*[\"']?center|text-align\s*:\s*center)[^>]*>(.*?)</\2>",
                       re.IGNORECASE | re.DOTALL)
+# a heading numbered as the first of a text's sections ("## 01 花市啥时候办", "# 一、总体要求", "## 1. 背景") names
+# that section, not the page
+_NUMBERED_SECTION = re.compile(r"\d{1,2}(?:\s|[.．、](?!\d))|[一二三四五六七八九十]{1,3}、"
+                               r"|第[\d一二三四五六七八九十]{1,3}[章节部分篇]")
 _EMPHASIS = re.compile(r"<(?:b|strong|big|font\s[^>]*size)\b", re.IGNORECASE)
 _TITLE_CHARS = 60
 
@@ -387,7 +391,10 @@ def markdown_page_text(text: str, name: str = "") -> str:
     rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
-    title = html.escape(html.unescape(re.sub(r"<[^>]+>", "", heading.group(1)))) if heading else ""
+    words = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip() if heading else ""
+    if _NUMBERED_SECTION.match(words):  # the page's sections, none its title: headings under the page's own
+        rendered, words = re.sub(r"<(/?)h[12]\b", r"<\1h3", rendered), ""
+    title = html.escape(words)
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
                           f"<body><article>{rendered}</article></body></html>")
     found, page_body = split_front_matter(page)

@@ -88,14 +88,15 @@ _UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录
 _TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$")
 # …else the work a NOTE says was published: "视频号“某某”2025年3月18日发布《充电棚新规一分钟看懂》", else the
 # recording a NOTE says these are the subtitles of, a programme in 《》 or named by its kind: "某某广播《午间直通车》
-# 2024年6月28日访谈节目字幕（视频号同步）", "某某2024年冬季说明会 录像字幕" (not "本字幕由…生成", "以下为片尾字幕",
-# "由剪映自动识别生成字幕", "字幕组：…", nor a document the video explains: "本视频根据某局发布《某某办法》解读制作")
+# 2024年6月28日访谈节目字幕（视频号同步）", "某某2024年冬季说明会 录像字幕", an episode's "广播剧《某某》第3集
+# 字幕稿" (not "本字幕由…生成", "以下为片尾字幕", "由剪映自动识别生成字幕", "字幕组：…", nor a document the video
+# explains: "本视频根据某局发布《某某办法》解读制作")
 _PUBLISHED_WORK = re.compile(r"(?:发布|发表|上传)了?\s*《([^《》]{2,40})》")
 _EXPLAINED = re.compile(r"根据|依据|按照|解读")
 # a meeting's kind (not 学生会, 协会: organisations)
 _MEETING = r"(?:发布|说明|座谈|听证|推介|见面|分享|交流|动员|培训|表彰|推进|部署)会|大会|晚会|年会|会议"
 _SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?"
-                           rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}期))\s*(?:的)?(?:录像|录音|视频|现场)?"
+                           rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))\s*(?:的)?(?:录像|录音|视频|现场)?"
                            r"(?:中文)?字幕")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 

@@ -122,11 +122,18 @@ _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*
 # An interview's turn under its asker's or answerer's label ("记者：秦大夫，听说…？", "问：…"): no credit, no title
 _INTERVIEW_LABEL = r"(?:记者|主持人|问|答)\s*[：:]"
 INTERVIEW_TURN = re.compile(rf"^{_INTERVIEW_LABEL}\s*")
+_CREDIT_LABEL = (r"(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
+                 r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式|主题分类|文号)"
+                 r"\s*[：/／｜|]")
 _CREDIT = re.compile(  # not a question, exclamation or a clause said under a reporter's or host's label, with no
     # label after it ("记者：新大厅有24个窗口，"; "记者：王某，通讯员：李某" is a credit)
-    rf"^(?!{_INTERVIEW_LABEL}(?:.*[？！?!]|[^：:]*[，,][^：:]*$))[（(【\[]?\s*(?:本版)?(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
-    r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式|主题分类|文号)"
-    r"\s*[：/／｜|]")
+    rf"^(?!{_INTERVIEW_LABEL}(?:.*[？！?!]|[^：:]*[，,][^：:]*$))[（(【\[]?\s*(?:本版)?{_CREDIT_LABEL}")
+# Credits ending in the day the text was published ("文｜某某管理处　编辑｜某某　2024年12月20日", as Markdown
+# editors' and accounts' pages put it under the headline): a dateline; the writer is its publisher when an
+# organisation
+_CREDITS_AND_DAY = re.compile(rf"^(?:{_CREDIT_LABEL}\s*[^\s：:|｜/／]{{1,20}}\s+){{1,4}}"
+                              rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
+_WRITER = re.compile(r"^(?:文|作者|文字|图文|出品)\s*[：/／｜|]\s*([^\s：:|｜/／]{1,20})")
 # A byline on a line of its own: "大众网·海报新闻记者 张晓 潍坊报道", "本报记者 王某 通讯员 李某" (names stand
 # apart, so "记者从市人社局获悉" is not one).
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,6}){1,8}$")
@@ -839,6 +846,11 @@ def read_dateline(line: str) -> Dateline | None:
         named = source_last.group(4)
         publisher = "" if named in _NOBODY or named in provinces() else named
         return Dateline(published=valid_day(*source_last.groups()[:3]), publisher=publisher, labelled=False)
+    credited = _CREDITS_AND_DAY.match(line)
+    if credited:
+        writer = _WRITER.match(line)
+        return Dateline(published=valid_day(*credited.groups()), publisher=writer.group(1) if writer and
+                        is_issuer(writer.group(1)) else "", labelled=True)
     labelled_day = _LABEL_THEN_DAY.match(line)  # "文章日期 2021年9月15日": a label, no colon, names nobody
     if labelled_day and not _EFFECT_LABEL.search(line[:labelled_day.start(1)]):
         return Dateline(published=valid_day(*labelled_day.groups()), publisher="", labelled=False)

@@ -798,9 +798,11 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
      "某县人民广播电台《乡村大喇叭》2023年8月7日征兵专题", "2023-08-07"),
     ("WEBVTT\n\nNOTE 某镇人武部 2023年秋季征兵座谈会 录像字幕 2023-08-09\n",
      "某镇人武部 2023年秋季征兵座谈会", "2023-08-09"),
+    ("WEBVTT\n\nNOTE\n微电影《新兵第一课》第2集　字幕稿\n拍摄：2023年8月10日\n",
+     "微电影《新兵第一课》第2集", "2023-08-10"),
 ], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
         "the-title-label-not-the-accounts-name", "a-meetings-subject", "the-work-a-note-says-was-published",
-        "what-these-are-the-subtitles-of", "a-meetings-recording"])
+        "what-these-are-the-subtitles-of", "a-meetings-recording", "an-episodes-script"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
@@ -2011,6 +2013,17 @@ def test_a_material_icons_shortcode_is_no_text():
     page = parse_page("n", markdown_page_text("# 青禾羽毛球馆\n\n:material-phone: 订场电话：0536-1234567。\n\n"
                                               "场馆每天9:00开门，周一闭馆。\n"))
     assert page.articles[0].paragraphs[0] == "订场电话：0536-1234567。"
+
+
+@pytest.mark.parametrize("number", ["01 ", "一、", "1. "])
+def test_a_markdown_pages_numbered_section_heading_is_no_title(number):
+    """A page whose first heading numbers its first section is titled by its opening line, not by that section."""
+    page = parse_page("m", markdown_page_text(
+        f"> **青禾羽毛球馆暑期开放时间调整啦！** 会员们看过来。\n\n## {number}开放时间\n\n7月1日起每天8:00—22:00开放。"
+        "\n\n## 二、订场\n\n订场电话0536-1234567。\n"))
+    [article] = page.articles
+    assert article.title.startswith("青禾羽毛球馆暑期开放时间调整") and "开放时间" not in article.title[-6:]
+    assert f"{number}开放时间" in article.paragraphs
 
 
 def test_a_centred_sentence_opening_a_markdown_note_is_no_title():

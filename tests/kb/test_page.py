@@ -335,6 +335,14 @@ def test_a_pasted_chats_times_and_messages_are_no_run_on_lines():
                                                "3号楼王姐：几点来水"]
 
 
+def test_a_notepad_logs_time_and_day_stamps_part_its_entries():
+    """Notepad's ".LOG" file stamps each entry with its time before its day ("9:05 2025/3/3"): a line of its own,
+    which neither an unfinished entry above nor the entry under it runs into."""
+    page = parse_page("p", "---\ntitle: 羽毛球赛筹备记录\n---\n.LOG\n\n8:10 2025/5/6\n要办的事：1.场地 2.裁判\n\n"
+                           "9:05 2025/5/7\n体育馆说5月18日全天空着\n")
+    assert page.articles[0].paragraphs == ["要办的事：1.场地 2.裁判", "9:05 2025/5/7", "体育馆说5月18日全天空着"]
+
+
 def test_a_printed_slips_spaced_kind_with_its_note_titles_the_fields_under_its_rule():
     page = parse_page("p", "某某旅行社有限公司\n========================\n     出 团 单（两日游）\n"
                            "========================\n团号：MS-0611        打印时间：2024-06-03 09:15\n"
@@ -546,6 +554,19 @@ def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     [article] = page.articles
     assert (page.date_of(article), page.iso_date_of(article)) == (day, iso)
     assert "来源" not in article.text and "发布时间" not in article.text
+
+
+@pytest.mark.parametrize("credits, publisher", [("文｜青禾社区服务中心　编辑｜小禾　2020年3月18日", "青禾社区服务中心"),
+                                               ("文/张明 2020-03-18 09:30", ""),  # a person's name publishes nothing
+                                               ("作者：王晓 审核：李青 2020年3月18日", "")])
+def test_credits_ending_in_a_day_are_the_texts_dateline(credits, publisher):
+    """A credit line ending in a full date, as Markdown editors and accounts put it under the headline, dates the
+    text (not a day the text reports); an organisation credited as its writer publishes it."""
+    page = parse_page("p", f"---\ndate: 2020-03\n---\n某社区便民菜摊开张\n{credits}\n"
+                           "3月21日起，社区便民菜摊每天7:00营业。\n")
+    [article] = page.articles
+    assert (page.iso_date_of(article), page.publisher_of(article)) == ("2020-03-18", publisher)
+    assert "编辑" not in article.text and "审核" not in article.text
 
 
 @pytest.mark.parametrize("citation, publisher", [("（某市日报 2020年4月2日 第3版）", "某市日报"),
