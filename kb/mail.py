@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from email import message_from_bytes, policy
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
 
@@ -360,11 +362,15 @@ def _is_mail(raw: bytes) -> bool:
 
 
 def _header(message: EmailMessage, name: str) -> str:
-    """A header's text, its encoded words decoded; Chinese that a client wrote unencoded is read as UTF-8, else as
-    GB18030."""
+    """A header's text, its encoded words decoded, adjacent ones joined without the space folding leaves between
+    them (RFC 2047 §6.2: a name split over two lines stays whole, which the default policy's parser spaces: "…指导中
+    心"); Chinese that a client wrote unencoded is read as UTF-8, else as GB18030."""
     raw = next((value for key, value in message.raw_items() if key.lower() == name.lower()), "")
     if raw.isascii():
-        return str(message[name] or "")
+        try:
+            return str(make_header(decode_header(" ".join(raw.split()))))
+        except (HeaderParseError, LookupError, UnicodeDecodeError):  # a broken encoded word, an unknown charset
+            return str(message[name] or "")
     octets = raw.encode("ascii", "surrogateescape")  # the bytes as they stand in the file
     try:
         text = octets.decode("utf-8")

@@ -747,6 +747,18 @@ async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path
     assert not any(left in article.text for left in ("Content-", "=?", "网页版", "王某", "PNG", "现场照片", "分工表"))
 
 
+async def test_a_senders_name_split_over_two_encoded_words_stays_whole(tmp_path):
+    source = tmp_path / "split.eml"
+    source.write_bytes((f"From: {_words('青禾区体育局群众体育', 'utf-8')}\r\n {_words('科', 'utf-8')} <ty@example.cn>\r\n"
+                        f"Subject: {_words('青禾区全民健身月活动安排', 'utf-8')}\r\nDate: Thu, 1 Aug 2024 09:00:00 +0800\r\n"
+                        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                        "Content-Transfer-Encoding: base64\r\n\r\n").encode()
+                       + base64.encodebytes("8月8日全民健身日，区体育馆游泳池免费开放一天。\n".encode()))
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert page.publisher_of(article) == "青禾区体育局群众体育科"
+
+
 _SUBTITLES = {
     "news.srt": "\ufeff1\r\n00:00:00,500 --> 00:00:04,200\r\n某县新闻　2022年6月8日　星期三\r\n\r\n"
                 "2\r\n00:00:04,400 --> 00:00:07,900\r\n县图书馆暑期延长开放\r\n\r\n"
