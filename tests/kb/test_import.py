@@ -749,8 +749,10 @@ async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path
 
 async def test_a_senders_name_split_over_two_encoded_words_stays_whole(tmp_path):
     source = tmp_path / "split.eml"
-    source.write_bytes((f"From: {_words('青禾区体育局群众体育', 'utf-8')}\r\n {_words('科', 'utf-8')} <ty@example.cn>\r\n"
-                        f"Subject: {_words('青禾区全民健身月活动安排', 'utf-8')}\r\nDate: Thu, 1 Aug 2024 09:00:00 +0800\r\n"
+    source.write_bytes((f"From: {_words('青禾区体育局群众体育', 'utf-8')}\r\n"
+                        f" {_words('科', 'utf-8')} <ty@example.cn>\r\n"
+                        f"Subject: {_words('青禾区全民健身月活动安排', 'utf-8')}\r\n"
+                        "Date: Thu, 1 Aug 2024 09:00:00 +0800\r\n"
                         "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
                         "Content-Transfer-Encoding: base64\r\n\r\n").encode()
                        + base64.encodebytes("8月8日全民健身日，区体育馆游泳池免费开放一天。\n".encode()))
