@@ -28,6 +28,7 @@ from .build import build
 from .calendar_export import read_calendar
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
+from .gh_issue import issue_markdown
 from .html_article import WebArticle, decode_html, read_html
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
@@ -379,9 +380,10 @@ def markdown_page_text(text: str, name: str = "") -> str:
     """A Markdown file as the web page it renders to (its first heading the page's title); what its own front
     matter says wins over what the page is found to say. An outliner's page (kb/outline.py) is its blocks, its page
     properties front matter, its file's name (a journal's day) maybe dating it; a SiYuan note (kb/siyuan_note.py)
-    its Markdown without the app's marks."""
+    its Markdown without the app's marks; a GitHub issue as its CLI prints it (kb/gh_issue.py) its body and comments
+    without their fields, titled by its own."""
     meta, body = split_front_matter(text)
-    outline = outline_markdown(body, name) or siyuan_markdown(body)
+    outline = outline_markdown(body, name) or siyuan_markdown(body) or issue_markdown(body)
     if outline:
         properties, body = outline
         meta = {**properties, **meta}

@@ -2040,6 +2040,21 @@ def test_a_markdown_pages_numbered_section_heading_is_no_title(number):
     assert f"{number}开放时间" in article.paragraphs
 
 
+_GH_ISSUE = ("title:\t[求助] 青禾公园东门的自行车停放点搬到哪了\nstate:\tCLOSED\nauthor:\tli-qinghe\nlabels:\t求助\n"
+             "comments:\t1\nassignees:\t\nnumber:\t12\n--\n### 问题描述\n\n东门的自行车停放点这周拆了，"
+             "不知道搬去哪里了。\n--\nauthor:\twang-xiao\nassociation:\tmember\nedited:\tfalse\nstatus:\tnone\n--\n"
+             "已经问过公园管理处：停放点搬到了东门往北100米的停车场西侧，共60个车位。\n")
+
+
+def test_a_github_issue_printed_by_its_cli_is_its_body_and_comments_titled_by_its_own():
+    page = parse_page("m", markdown_page_text(_GH_ISSUE))
+    [article] = page.articles
+    assert article.title == "青禾公园东门的自行车停放点搬到哪了"
+    assert article.paragraphs[-2:] == ["东门的自行车停放点这周拆了，不知道搬去哪里了。",
+                                       "已经问过公园管理处：停放点搬到了东门往北100米的停车场西侧，共60个车位。"]
+    assert not any(field in article.text for field in ("CLOSED", "li-qinghe", "member", "assignees"))
+
+
 def test_a_centred_sentence_opening_a_markdown_note_is_no_title():
     page = parse_page("m", markdown_page_text("<center>本文写给刚搬来的邻居，有事可以在群里问我。</center>\n\n"
                                               "## 青禾小区停车须知\n\n小区地库B2层对访客开放，每小时3元。\n"))
