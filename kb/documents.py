@@ -47,6 +47,7 @@ _LABEL_ROW_CELLS = (2, 4)       # a table of labels: "label | value" or "label |
 _SEAL = re.compile(rf"{SEAL_MARK}\s*$")
 _FILLED = re.compile(r"\S[：:]\s*\S")
 _AFTER_NOTE_MARK = re.compile(r"[\u4e00-\u9fff。，、；：）”」]$")
+_OFF = ("0", "false", "off")  # a toggle property's value that turns it off (ECMA-376 ST_OnOff)
 _RUN_TEXT = frozenset(qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr"))
 # A caption names what a picture shows or asks the reader to scan a code ("扫描二维码关注"): one line under it, and a
 # picture beside running text is at most half the text column, some 20 characters of body print (A4's column holds
@@ -205,9 +206,13 @@ def _frame_cells(table: Any) -> list[Any]:  # a w:tbl element
 def _paragraph_text(paragraph: Any) -> str:  # a w:p element
     """Its runs' text wherever they stand (links, insertions, fields, smart tags; not in a text box it anchors),
     without a note's mark set in superscript after Chinese text or first ("…的通告*", "*稿件来源"; "4m²" keeps
-    its ²)."""
+    its ²), and without hidden text (w:vanish: Word neither shows nor prints it, as an internal price beside the
+    public one)."""
     text = ""
     for run in _RUNS(paragraph, depth=_DEPTH(paragraph)):
+        hidden = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+        if hidden is not None and hidden.get(qn("w:val"), "true") not in _OFF:
+            continue
         said = "".join("\t" if part.tag == qn("w:tab") else "\n" if part.tag in (qn("w:br"), qn("w:cr"))
                        else part.text or "" for part in run if part.tag in _RUN_TEXT)
         raised = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")

@@ -45,6 +45,14 @@ def test_text_in_insertions_fields_smart_tags_and_content_controls_is_read_and_d
                                  "　　咨询电话：0536-8239011", "　　某某区交通运输局"]
 
 
+def test_hidden_text_is_not_read_unless_its_hiding_is_turned_off():
+    text = docx_text(_with_body_xml(
+        f'<w:p {W}><w:r><w:t>成人票每位60元</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部：团队价45元）</w:t>'
+        f'</w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>，儿童票每位30元</w:t></w:r>'
+        f'<w:r><w:t>。</w:t></w:r></w:p>'))
+    assert text.splitlines() == ["　　成人票每位60元，儿童票每位30元。"]
+
+
 def test_a_table_in_a_cell_a_caption_row_and_a_superscript_unit_are_kept():
     document = docx.Document()
     paragraph = document.add_paragraph("每个体检点候检区面积不少于40m")
