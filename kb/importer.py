@@ -26,6 +26,7 @@ from .address_book import read_address_book
 from .answers import cite
 from .build import build
 from .calendar_export import read_calendar
+from .discourse_post import discourse_markdown
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .gh_issue import issue_markdown
@@ -381,9 +382,10 @@ def markdown_page_text(text: str, name: str = "") -> str:
     matter says wins over what the page is found to say. An outliner's page (kb/outline.py) is its blocks, its page
     properties front matter, its file's name (a journal's day) maybe dating it; a SiYuan note (kb/siyuan_note.py)
     its Markdown without the app's marks; a GitHub issue as its CLI prints it (kb/gh_issue.py) its body and comments
-    without their fields, titled by its own."""
+    without their fields, titled by its own; a Discourse post (kb/discourse_post.py) its Markdown without the forum's
+    blocks."""
     meta, body = split_front_matter(text)
-    outline = outline_markdown(body, name) or siyuan_markdown(body) or issue_markdown(body)
+    outline = outline_markdown(body, name) or siyuan_markdown(body) or issue_markdown(body) or discourse_markdown(body)
     if outline:
         properties, body = outline
         meta = {**properties, **meta}

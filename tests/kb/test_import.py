@@ -2040,6 +2040,23 @@ def test_a_markdown_pages_numbered_section_heading_is_no_title(number):
     assert f"{number}开放时间" in article.paragraphs
 
 
+_DISCOURSE = ('[date=2025-03-02 time=19:30:00 timezone="Asia/Shanghai"] 发帖\n\n'
+              "**青禾跑团春季拉练报名开始了**，大家抓紧报名。 :runner:\n\n"
+              "## 拉练安排\n\n3月16日早上7点在青禾公园南门集合，全程15公里。\n\n"
+              '[quote="zhang_run, post:3, topic:88"]\n能带孩子吗？\n[/quote]\n\n12岁以上可以，家长陪跑。\n\n'
+              '[details="装备清单"]\n- 跑鞋\n- 水壶\n[/details]\n\n'
+              "[poll type=regular]\n# 你打算跑多远？\n* 5公里\n* 15公里\n[/poll]\n")
+
+
+def test_a_discourse_posts_blocks_are_read_as_markdown_and_its_posting_time_dates_it():
+    page = parse_page("m", markdown_page_text(_DISCOURSE))
+    [article] = page.articles
+    assert article.title.startswith("青禾跑团春季拉练报名开始") and page.iso_date_of(article) == "2025-03-02"
+    assert article.paragraphs[-10:] == ["拉练安排", "3月16日早上7点在青禾公园南门集合，全程15公里。", "能带孩子吗？",
+                                  "12岁以上可以，家长陪跑。", "装备清单", "- 跑鞋", "- 水壶", "你打算跑多远？",
+                                  "- 5公里", "- 15公里"]
+
+
 _GH_ISSUE = ("title:\t[求助] 青禾公园东门的自行车停放点搬到哪了\nstate:\tCLOSED\nauthor:\tli-qinghe\nlabels:\t求助\n"
              "comments:\t1\nassignees:\t\nnumber:\t12\n--\n### 问题描述\n\n东门的自行车停放点这周拆了，"
              "不知道搬去哪里了。\n--\nauthor:\twang-xiao\nassociation:\tmember\nedited:\tfalse\nstatus:\tnone\n--\n"
