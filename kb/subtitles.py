@@ -9,6 +9,7 @@ turn starts a paragraph, so a question from the floor is not glued to the host's
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from datetime import date
 
@@ -114,11 +115,24 @@ def subtitle_text(text: str) -> str | None:
                *_credit_card(lines), *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said)}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
+    cues = [cue for cue in cues if not _player_data(cue)]
     said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
     noted = [_screen_note(cue) for cue in cues]  # captions for the deaf: "[屏幕文字：…]"
     cues = [[note] if note else cue for cue, note in zip(cues, noted, strict=True)]
     shown = _shown_lines([line for cue in cues for line in cue]) | set(filter(None, noted))
     return "".join(f"{_own_sentence(line, said_cards | shown)}\n" for line in _closed(_turns(cues)))
+
+
+def _player_data(cue: list[str]) -> bool:
+    """A metadata cue: a JSON object or list a player reads (an audio guide's '{"stop": 1, "title": "序厅"}'), not
+    words said or shown."""
+    data = " ".join(cue)
+    if not data.startswith(("{", "[")):
+        return False
+    try:
+        return isinstance(json.loads(data), dict | list)
+    except ValueError:
+        return False
 
 
 def _screen_note(cue: list[str]) -> str:

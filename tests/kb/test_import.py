@@ -837,6 +837,12 @@ def test_english_header_text_names_no_title_and_a_note_between_cues_is_not_said(
     assert subtitle_text(between) == "".join(f"{line}\n" for line in _TALK)
 
 
+def test_a_metadata_cue_of_json_is_not_said():
+    from kb.subtitles import subtitle_text
+    cues = _cues('{"stop": 1, "title": "一楼大厅"}', _TALK[0], '[{"stop": 2}, {"stop": 3}]', _TALK[1], "{不是数据}")
+    assert subtitle_text(f"WEBVTT\n\n{cues}") == f"{_TALK[0]}\n{_TALK[1]}\n{{不是数据}}\n"
+
+
 def test_a_field_label_in_a_labelled_transcript_is_said():
     from kb.subtitles import subtitle_text
     said = ("王华：各位居民朋友，大家好。", "王华：今年每部电梯补贴15万元。", "咨询电话：0536-1234567。",
