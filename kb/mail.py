@@ -115,11 +115,33 @@ def _article_mail(message: EmailMessage) -> Mail:
     """A mail as its article: the message it encloses when its own text is only a failure notice or a short
     covering note on it (the innermost when that one encloses another), dated by the mail when it names no day and
     keeping what the note says beyond passing it on."""
+    carried = _digest(message)
+    if carried:
+        return _digest_mail(carried, _sent_day(message))
     enclosed = _enclosed_article(message)
     if enclosed is None:
         return _own_mail(message)
     inner = _article_mail(enclosed)
     return replace(inner, day=inner.day or _sent_day(message), note=(*_said_in_note(message), *inner.note))
+
+
+def _digest(message: EmailMessage) -> list[EmailMessage]:
+    """The messages a mailing list's digest carries (its multipart/digest part's message/rfc822 parts), in order; []
+    for any other mail."""
+    part = next((part for part in message.walk() if part.get_content_type() == "multipart/digest"), None)
+    return [inner for sub in part.iter_parts() if (inner := _enclosed_message(sub)) is not None] if part else []
+
+
+def _digest_mail(carried: list[EmailMessage], sent: date | None) -> Mail:
+    """A digest as its first message (the topic's: its subject, day and sender) followed by the plain text of the
+    others, each without the lines it quotes (they stand in the digest already); the digest's own text (its table of
+    contents, how to subscribe) is no article."""
+    first, *others = (_own_mail(message) for message in carried)
+    texts = [mail.body.decode(mail.charset or "utf-8", errors="replace") for mail in (first, *others) if not mail.html]
+    replies = [PARAGRAPH_START + "\n".join(line for line in text.strip().splitlines() if not _QUOTED.match(line))
+               for text in texts[1:]]  # each opens a paragraph: no signature above runs into it
+    body = "\n\n".join(texts[:1] + replies).encode()
+    return replace(first, day=first.day or sent, body=body, charset="utf-8")
 
 
 def _own_mail(message: EmailMessage) -> Mail:

@@ -761,6 +761,37 @@ async def test_a_senders_name_split_over_two_encoded_words_stays_whole(tmp_path)
     assert page.publisher_of(article) == "青禾区体育局群众体育科"
 
 
+def _digest_of(*messages: EmailMessage) -> EmailMessage:
+    digest = _mail(_words("青禾跑团 摘要，第12期", "utf-8"), "青禾跑团 邮件列表 <run@lists.example.cn>",
+                   sent="Sat, 15 Mar 2025 08:00:00 +0800")
+    digest.set_content("今日主题：\n1. 春季拉练报名通知\n2. Re: 春季拉练报名通知\n")
+    part = EmailMessage()
+    part.set_type("multipart/digest")
+    for message in messages:
+        enclosed = EmailMessage()
+        enclosed.set_content(message)  # a message/rfc822 part
+        part.attach(enclosed)
+    digest.make_mixed()
+    digest.attach(part)
+    return digest
+
+
+async def test_a_mailing_lists_digest_is_its_topics_message_and_the_replies_without_their_quotes(tmp_path):
+    notice = _mail(_words("春季拉练报名通知", "utf-8"), f"{_words('青禾跑团秘书处', 'utf-8')} <ms@example.cn>",
+                   sent="Thu, 13 Mar 2025 20:00:00 +0800")
+    notice.set_content("3月30日早上7点在青禾公园南门集合，全程15公里。\n青禾跑团秘书处\n")
+    reply = _mail(_words("Re: 春季拉练报名通知", "utf-8"), "Wang <w@example.cn>",
+                  sent="Fri, 14 Mar 2025 09:00:00 +0800")
+    reply.set_content("能带孩子吗\n> 3月30日早上7点在青禾公园南门集合，全程15公里。\n")
+    source = tmp_path / "digest.eml"
+    source.write_bytes(_saved(_digest_of(notice, reply)))
+    page = parse_page("mail", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("春季拉练报名通知", "2025-03-13", "青禾跑团秘书处")
+    assert article.paragraphs == ["3月30日早上7点在青禾公园南门集合，全程15公里。", "青禾跑团秘书处", "能带孩子吗"]
+
+
 _SUBTITLES = {
     "news.srt": "\ufeff1\r\n00:00:00,500 --> 00:00:04,200\r\n某县新闻　2022年6月8日　星期三\r\n\r\n"
                 "2\r\n00:00:04,400 --> 00:00:07,900\r\n县图书馆暑期延长开放\r\n\r\n"
