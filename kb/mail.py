@@ -224,7 +224,7 @@ def _enclosed_article(message: EmailMessage) -> EmailMessage | None:
     return enclosed[0] if _from_mail_system(message) or said_han(_note_lines(message)) < SHORT_NOTE_HAN else None
 
 
-def _enclosed_message(part: EmailMessage) -> EmailMessage | None:
+def _enclosed_message(part: MIMEPart) -> EmailMessage | None:
     if part.get_content_type() == "message/rfc822":
         inner = part.get_content()
         return inner if isinstance(inner, EmailMessage) else None
