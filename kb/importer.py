@@ -33,6 +33,7 @@ from .gh_issue import issue_markdown
 from .html_article import WebArticle, decode_html, read_html
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
+from .news_script import read_news_script
 from .org_note import org_markdown
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
@@ -234,13 +235,13 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
-    its contacts, subtitles and lyrics as what is said, an org-mode note as the Markdown it is written as, else as
-    written."""
+    its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, an org-mode note as the
+    Markdown it is written as, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
     text = decode_text(raw, declared)
-    export = read_calendar(text) or read_address_book(text) or read_lyrics(text)
+    export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]
     note = org_markdown(text)

@@ -874,6 +874,22 @@ def test_a_metadata_cue_of_json_is_not_said():
     assert subtitle_text(f"WEBVTT\n\n{cues}") == f"{_TALK[0]}\n{_TALK[1]}\n{{不是数据}}\n"
 
 
+_SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
+           "栏目：《青禾新闻》　　　播出：2025年5月6日（周二）19:00首播\n稿件编号：QH-20250506-03　　类别：消息\n"
+           "标题：青禾公园荷花节开幕  免费入园\n记者：王某　　摄像：李某\n==============================\n"
+           "【导语】\n　　青禾公园第五届荷花节5月10日开幕，市民免费入园。\n")
+
+
+async def test_a_newsroom_scripts_head_titles_dates_and_publishes_its_story_and_is_no_text(tmp_path):
+    source = tmp_path / "script.txt"
+    source.write_text(_SCRIPT, encoding="utf-8")
+    page = parse_page("txt", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("青禾公园荷花节开幕 免费入园", "2025-05-06", "青禾区融媒体中心")
+    assert article.paragraphs == ["【导语】", "青禾公园第五届荷花节5月10日开幕，市民免费入园。"]
+
+
 def test_a_field_label_in_a_labelled_transcript_is_said():
     from kb.subtitles import subtitle_text
     said = ("王华：各位居民朋友，大家好。", "王华：今年每部电梯补贴15万元。", "咨询电话：0536-1234567。",
