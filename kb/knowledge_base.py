@@ -147,6 +147,7 @@ class KnowledgeBase:
         dates = sorted({a.date_key for a in articles})
         place = {date: n / (len(dates) - 1) if len(dates) > 1 else 1.0 for n, date in enumerate(dates)}
         self._newness = {a.id: place[a.date_key] for a in articles}  # 0 the oldest day, 1 the newest
+        self._years = {a.id: _years_about(a) for a in articles}
         self._aliases = sorted(aliases, key=lambda pair: -len(pair[0]))
         self._quotations = {n for n, s in enumerate(sentences) if _QUOTATION.match(s.text)}
         self._first_sentence: dict[int, int] = {}
@@ -404,8 +405,7 @@ class KnowledgeBase:
                  and all(article.date_key > (max(years, default=article.date_key[0]), month, day or 31)
                          for month, day in named_days)} \
             if named_days and kinds.asks_about_that_time(question) else set()
-        other_years = {aid for aid, article in self.articles.items() if years and article.date_key[0] not in years
-                       and not any(str(year) in article.title for year in years)}  # "2023年度…" published in 2024
+        other_years = {aid for aid, about in self._years.items() if years and not years & about}
         recognisable = asked - kinds.FREE_FORM
         # the names the question says ("高密", "跨省", "潍坊港"), not how it says a route ("包车", "开往")
         question_names = _alternation(w for w in weights if len(w) >= 2 and w not in focus
@@ -795,6 +795,14 @@ def _is_listed_hotline(text: str, article_id: int, listed: set[tuple[int, str]])
 def _article_key(article: ArticleInfo) -> str:
     content = "\n".join([article.title, article.date_text, article.url, article.body])
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+
+
+def _years_about(article: ArticleInfo) -> frozenset[int]:
+    """The years an article is about: those its title names as an event's ("2025年某某花市招商…", published in
+    December 2024), else the year it was published, with a budget's, insurance's or review's year its title names
+    ("2024年度…缴费通知" published in 2023, "2023年度…" in 2024), which is not when it happens."""
+    events = kinds.named_years(re.sub(r"20\d\d年度", "", article.title))
+    return events or frozenset({article.date_key[0], *kinds.named_years(article.title)})
 
 
 def _mentions(article: ArticleInfo) -> str:
