@@ -18,6 +18,7 @@ from typing import Any
 
 import docx
 import pypdfium2
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import nsmap, qn
 from docx.table import Table, _Cell
@@ -61,6 +62,7 @@ _BOX_TEXT = etree.XPath(".//w:t[ancestor::w:txbxContent][not(ancestor::mc:Fallba
 _TEXT_OUTSIDE_BOXES = etree.XPath(".//w:t[not(ancestor::w:txbxContent)]/text()", namespaces=_NAMESPACES)
 _DEPTH = etree.XPath("count(ancestor::w:txbxContent)", namespaces=_NAMESPACES)
 _RUNS = etree.XPath(".//w:r[count(ancestor::w:txbxContent) = $depth]", namespaces=_NAMESPACES)
+_STYLED_RUNS = etree.XPath(".//w:r[w:rPr/w:rStyle]", namespaces=_NAMESPACES)
 _PARAGRAPHS = etree.XPath(".//w:p[count(ancestor::w:txbxContent) = $depth]", namespaces=_NAMESPACES)
 # An HTML part put in with w:altChunk (html-docx-js, an office system's export): a page, or a web archive (.mht)
 _WEB_ARCHIVE_TYPES = frozenset({"message/rfc822", "application/x-mimearchive", "multipart/related"})
@@ -116,9 +118,29 @@ def _opened(raw: bytes) -> docx.document.Document:
         unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(raw)).infolist())
         if unpacked > _MAX_UNPACKED_BYTES:  # a few MB that unpack to gigabytes of XML would stall the import
             raise UnreadableDocument(f"Word 文件解压后超过 {_MAX_UNPACKED_BYTES // (1024 * 1024)} MB，无法导入")
-        return docx.Document(io.BytesIO(raw))
+        return _with_styled_hiding(docx.Document(io.BytesIO(raw)))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError) as error:
         raise UnreadableDocument(f"Word 文件无法打开（不是 .docx 格式或已损坏：{type(error).__name__}）") from None
+
+
+def _with_styled_hiding(document: docx.document.Document) -> docx.document.Document:
+    """The document with a run set in a hidden character style (its w:vanish, or the style's it is based on) hidden
+    on the run itself, where _paragraph_text looks."""
+    hidden = {style.style_id for style in document.styles if style.type == WD_STYLE_TYPE.CHARACTER and _hides(style)}
+    for run in _STYLED_RUNS(document.element.body) if hidden else ():
+        properties = run.find(qn("w:rPr"))
+        if properties.find(qn("w:rStyle")).get(qn("w:val")) in hidden and properties.find(qn("w:vanish")) is None:
+            properties.append(etree.Element(qn("w:vanish")))
+    return document
+
+
+def _hides(style: Any) -> bool:  # a character style
+    """Whether text in the style is hidden: its own w:vanish, else its base style's."""
+    while style is not None:
+        if style.font.hidden is not None:
+            return bool(style.font.hidden)
+        style = style.base_style
+    return False
 
 
 def _part_page(document: docx.document.Document, chunk: Any, web_page: WebPage) -> str:  # chunk: a w:altChunk

@@ -39,7 +39,7 @@ from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
 from .siyuan_note import siyuan_markdown
 from .subtitles import subtitle_facts, subtitle_text
-from .text import closed_up, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
+from .text import closed_up, decoded, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
 from .web_layout import page_header, read_dateline
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
@@ -261,14 +261,11 @@ def _in_sentences(text: str) -> str:
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:
-    """A text page's characters: the encoding its byte-order mark names, the declared charset, UTF-8 or GB18030."""
-    raw = _not_binary(raw)
-    for codec in filter(None, (marked_encoding(raw), declared, "utf-8", "gb18030")):
-        try:
-            return raw.decode(codec).removeprefix("\ufeff")
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise BadInput("无法识别文本编码（不是 UTF-8 或 GB18030）")
+    """A text page's characters (text.decoded)."""
+    text = decoded(_not_binary(raw), declared)
+    if text is None:
+        raise BadInput("无法识别文本编码（不是 UTF-8 或 GB18030）")
+    return text
 
 
 def html_page_text(html: str, url: str = "") -> str:
@@ -394,16 +391,30 @@ def markdown_page_text(text: str, name: str = "") -> str:
     marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", filled)))
     rendered = markdown.markdown(_without_container_fences(marked), extensions=_MARKDOWN_EXTENSIONS)
     rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))
+    if _numbered_sections(rendered):  # none of them titles the page: headings under the page's own
+        rendered = re.sub(r"<(/?)h[12]\b", r"<\1h3", rendered)
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
-    words = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip() if heading else ""
-    if _NUMBERED_SECTION.match(words):  # the page's sections, none its title: headings under the page's own
-        rendered, words = re.sub(r"<(/?)h[12]\b", r"<\1h3", rendered), ""
-    title = html.escape(words)
+    title = html.escape(_heading_text(heading.group(1))) if heading else ""
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
                           f"<body><article>{rendered}</article></body></html>")
     found, page_body = split_front_matter(page)
     return front_matter({**found, **meta}) + page_body
+
+
+def _heading_text(inner: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+
+
+def _numbered_sections(rendered: str) -> bool:
+    """Whether the page's first- and second-level headings number its sections ("## 01 花市啥时候办" … "## 02 摊位和
+    价格", "# 一、…" … "# 二、…"): its first and another are numbered, and no first-level heading is not (a numbered
+    heading alone, "## 10 个周末好去处", is a title; "## 1. 前言" over "# 某某指南" is the guide's section)."""
+    headings = [(level, _heading_text(inner)) for level, inner in re.findall(r"<h([12])[^>]*>(.*?)</h\1>", rendered,
+                                                                               re.DOTALL)]
+    numbered = [bool(_NUMBERED_SECTION.match(text)) for _, text in headings]
+    return numbered[:1] == [True] and sum(numbered) >= 2 \
+        and all(is_numbered for (level, _), is_numbered in zip(headings, numbered, strict=True) if level == "1")
 
 
 def _with_centred_title(rendered: str) -> str:

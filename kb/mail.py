@@ -21,7 +21,7 @@ from email.utils import parseaddr
 from icalendar import Calendar
 
 from .calendar_export import in_zone
-from .text import HAN, PARAGRAPH_START, ends_sentence, said_han, sentences, written_day
+from .text import HAN, PARAGRAPH_START, decoded, ends_sentence, said_han, sentences, written_day
 from .web_layout import is_issuer
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
@@ -43,6 +43,7 @@ FORWARD_FIELD = re.compile(
 _SENDER_FIELDS = frozenset({"发件人", "From"})
 _DAY_FIELDS = frozenset({"发送时间", "日期", "时间", "Sent", "Date"})
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> > ": a message forwarded twice, quoted by both
+_ATTRIBUTION = re.compile(r"(?:写道|wrote)\s*[:：]\s*$")  # "在 …，某某 <a@b.cn> 写道：" over the lines a reply quotes
 # A wiki's or shared document's notice of a change or a share: "[某某 Confluence] 某某 更新了 "某某须知"", "【腾讯文档】
 # 某某 分享了文档“某某方案”", "[飞书] 某某 分享了 “某某方案” 给你" name the page it sends
 _CHANGED_PAGE = re.compile(r"^[\[【][^\]】]{1,40}[\]】]\s*\S{1,20}\s*(?:更新|创建|编辑|修改|发布|分享)了\s*"
@@ -137,8 +138,11 @@ def _digest_mail(carried: list[EmailMessage], sent: date | None) -> Mail:
     others, each without the lines it quotes (they stand in the digest already); the digest's own text (its table of
     contents, how to subscribe) is no article."""
     first, *others = (_own_mail(message) for message in carried)
-    texts = [mail.body.decode(mail.charset or "utf-8", errors="replace") for mail in (first, *others) if not mail.html]
-    replies = [PARAGRAPH_START + "\n".join(line for line in text.strip().splitlines() if not _QUOTED.match(line))
+    if first.html:  # its text is a web page's: read as it stands
+        return replace(first, day=first.day or sent)
+    texts = [decoded(mail.body, mail.charset) or "" for mail in (first, *others) if not mail.html]
+    replies = [PARAGRAPH_START + "\n".join(line for line in text.strip().splitlines()
+                                            if not _QUOTED.match(line) and not _ATTRIBUTION.search(line))
                for text in texts[1:]]  # each opens a paragraph: no signature above runs into it
     body = "\n\n".join(texts[:1] + replies).encode()
     return replace(first, day=first.day or sent, body=body, charset="utf-8")
@@ -146,7 +150,7 @@ def _digest_mail(carried: list[EmailMessage], sent: date | None) -> Mail:
 
 def _own_mail(message: EmailMessage) -> Mail:
     """A mail as it reads itself: its subject, day, sender, text (or HTML) part and attachments."""
-    sender = parseaddr(_header(message, "From"))[0]
+    sender = _sender(message)[0]
     part = message.get_body(preferencelist=("plain", "html"))  # never an attachment
     body = _decoded(part) if part else b""
     html = part is not None and part.get_content_subtype() == "html"
@@ -237,7 +241,7 @@ def _enclosed_message(part: MIMEPart) -> EmailMessage | None:
 
 def _from_mail_system(message: EmailMessage) -> bool:
     """A delivery report (multipart/report), or a message the mail system sent ("MAILER-DAEMON", "postmaster")."""
-    address = parseaddr(_header(message, "From"))[1]
+    address = _sender(message)[1]
     return message.get_content_type() == "multipart/report" or address.partition("@")[0].lower() in _MAIL_SYSTEM
 
 
@@ -383,16 +387,35 @@ def _is_mail(raw: bytes) -> bool:
     return b"subject" in names and bool(names & {b"from", b"date"}) and bool(names & {b"mime-version", b"content-type"})
 
 
+def _sender(message: EmailMessage) -> tuple[str, str]:
+    """The From header's name and address, taken apart before the name's encoded words are decoded: decoded, a name
+    may hold a comma or brackets ("某局, 某科", "某局(某科)") that would split it or be read as a comment."""
+    raw = _raw_header(message, "From")
+    if not raw.isascii():
+        return parseaddr(_header(message, "From"))
+    name, address = parseaddr(" ".join(raw.split()))
+    return _decoded_words(name) or name, address
+
+
+def _raw_header(message: EmailMessage, name: str) -> str:
+    return next((value for key, value in message.raw_items() if key.lower() == name.lower()), "")
+
+
+def _decoded_words(text: str) -> str | None:
+    """ASCII header text with its encoded words decoded; None for a broken encoded word or an unknown charset."""
+    try:
+        return str(make_header(decode_header(" ".join(text.split()))))
+    except (HeaderParseError, LookupError, UnicodeDecodeError):
+        return None
+
+
 def _header(message: EmailMessage, name: str) -> str:
     """A header's text, its encoded words decoded, adjacent ones joined without the space folding leaves between
     them (RFC 2047 §6.2: a name split over two lines stays whole, which the default policy's parser spaces: "…指导中
     心"); Chinese that a client wrote unencoded is read as UTF-8, else as GB18030."""
-    raw = next((value for key, value in message.raw_items() if key.lower() == name.lower()), "")
+    raw = _raw_header(message, name)
     if raw.isascii():
-        try:
-            return str(make_header(decode_header(" ".join(raw.split()))))
-        except (HeaderParseError, LookupError, UnicodeDecodeError):  # a broken encoded word, an unknown charset
-            return str(message[name] or "")
+        return _decoded_words(raw) or str(message[name] or "")
     octets = raw.encode("ascii", "surrogateescape")  # the bytes as they stand in the file
     try:
         text = octets.decode("utf-8")

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .web_layout import first_full_day, is_issuer
+from .web_layout import first_full_day, is_issuer, labelled_fields
 
 _RULE = re.compile(r"^\s*[=＝━─—-]{10,}\s*$")
-_FIELD = re.compile(r"([\u4e00-\u9fff]{2,5})\s*[：:]\s*(.*?)(?=\s{2,}[\u4e00-\u9fff]{2,5}\s*[：:]|$)")
 _DAY_LABEL = re.compile(r"^(?:播出|首播|播发|刊发|发稿|见报|日期)")
 _KIND = re.compile(r"\s*(?:电视|广播)?(?:新闻)?(?:播出稿|稿签|新闻稿|文稿)$")
 _MIN_FIELDS = 3
@@ -25,8 +24,7 @@ def read_news_script(text: str) -> tuple[dict[str, str], str] | None:
     rules = [n for n, line in enumerate(lines[first + 1:first + 2 + _HEAD_LINES], start=first + 1) if _RULE.match(line)]
     if len(rules) < 2 or rules[0] != first + 1 or not _KIND.search(lines[first].strip()):
         return None
-    fields = {label: value.strip() for line in lines[rules[0] + 1:rules[1]]
-              for label, value in _FIELD.findall(line.strip())}
+    fields = dict(field for line in lines[rules[0] + 1:rules[1]] for field in labelled_fields(line.strip()))
     if len(fields) < _MIN_FIELDS or not fields.get("标题"):
         return None
     station = _KIND.sub("", lines[first].strip())

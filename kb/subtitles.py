@@ -97,8 +97,8 @@ _EXPLAINED = re.compile(r"根据|依据|按照|解读")
 # a meeting's kind (not 学生会, 协会: organisations)
 _MEETING = r"(?:发布|说明|座谈|听证|推介|见面|分享|交流|动员|培训|表彰|推进|部署)会|大会|晚会|年会|会议"
 _SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?"
-                           rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))\s*(?:的)?(?:录像|录音|视频|现场)?"
-                           r"(?:中文)?字幕")
+                           rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
+                           r"\s*(?:的)?(?:录像|录音|视频|现场)?(?:中文)?字幕")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -124,15 +124,17 @@ def subtitle_text(text: str) -> str | None:
 
 
 def _player_data(cue: list[str]) -> bool:
-    """A metadata cue: a JSON object or list a player reads (an audio guide's '{"stop": 1, "title": "序厅"}'), not
-    words said or shown."""
+    """A metadata cue: a JSON object, or a list of them, that a player reads (an audio guide's '{"stop": 1, "title":
+    "序厅"}'), not words said or shown ("[1]" may be)."""
     data = " ".join(cue)
     if not data.startswith(("{", "[")):
         return False
     try:
-        return isinstance(json.loads(data), dict | list)
+        found = json.loads(data)
     except ValueError:
         return False
+    return isinstance(found, dict) or isinstance(found, list) and bool(found) \
+        and all(isinstance(item, dict) for item in found)
 
 
 def _screen_note(cue: list[str]) -> str:

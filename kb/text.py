@@ -230,6 +230,17 @@ _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def decoded(raw: bytes, declared: str | None = None) -> str | None:
+    """A text's characters: in the encoding its byte-order mark names, the declared charset, UTF-8 or GB18030 (a
+    charset declared as GB2312 may hold GBK's characters); None when none of them reads it."""
+    for codec in filter(None, (marked_encoding(raw), declared, "utf-8", "gb18030")):
+        try:
+            return raw.decode(codec).removeprefix("\ufeff")
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
+
+
 def marked_encoding(raw: bytes) -> str | None:
     """The encoding a byte-order mark names (Notepad's "Unicode" and Internet Explorer save UTF-16 with one): it
     decides over any charset declared, as in browsers."""

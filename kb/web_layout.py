@@ -123,16 +123,17 @@ _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*
 _INTERVIEW_LABEL = r"(?:记者|主持人|问|答)\s*[：:]"
 INTERVIEW_TURN = re.compile(rf"^{_INTERVIEW_LABEL}\s*")
 _CREDIT_LABEL = (r"(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
-                 r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式|主题分类|文号)"
-                 r"\s*[：/／｜|]")
+                 r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式"
+                 r"|主题分类|文号)\s*[：/／｜|]")
 _CREDIT = re.compile(  # not a question, exclamation or a clause said under a reporter's or host's label, with no
     # label after it ("记者：新大厅有24个窗口，"; "记者：王某，通讯员：李某" is a credit)
     rf"^(?!{_INTERVIEW_LABEL}(?:.*[？！?!]|[^：:]*[，,][^：:]*$))[（(【\[]?\s*(?:本版)?{_CREDIT_LABEL}")
 # Credits ending in the day the text was published ("文｜某某管理处　编辑｜某某　2024年12月20日", as Markdown
 # editors' and accounts' pages put it under the headline): a dateline; the writer is its publisher when an
-# organisation
-_CREDITS_AND_DAY = re.compile(rf"^(?:{_CREDIT_LABEL}\s*[^\s：:|｜/／]{{1,20}}\s+){{1,4}}"
-                              rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
+# organisation. Not a picture's credit ("图/某某 1998年7月1日" under an old photo: the day it was taken) nor a
+# reporter's label, which may head what is said in an interview ("记者：好的 2024年12月20日")
+_CREDITS_AND_DAY = re.compile(rf"^(?:(?!(?:图|图片|图文|摄影|视频|记者)\s*[：/／｜|]){_CREDIT_LABEL}"
+                              rf"\s*[^\s：:|｜/／]{{1,20}}\s+){{1,4}}{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
 _WRITER = re.compile(r"^(?:文|作者|文字|图文|出品)\s*[：/／｜|]\s*([^\s：:|｜/／]{1,20})")
 # A byline on a line of its own: "大众网·海报新闻记者 张晓 潍坊报道", "本报记者 王某 通讯员 李某" (names stand
 # apart, so "记者从市人社局获悉" is not one).
@@ -1079,7 +1080,7 @@ def read_record_head(lines: list[str]) -> tuple[str, Dateline | None]:
     """The name and dateline of a 信息公开 record's head (labelled fields, a line each or several to a line, one of
     them its 索引号): its 名称/标题, and the day of its date field of the best rank in DATE_KEYS (发布日期 over
     成文日期, the day it was written) with its 发布机构; ("", None) on a page without such a head."""
-    for _, run in itertools.groupby(map(_fields, lines), key=bool):
+    for _, run in itertools.groupby(map(labelled_fields, lines), key=bool):
         fields = [field for line in run for field in line]
         if any(RECORD_INDEX.fullmatch(label) for label, _ in fields):
             return _record(fields)
@@ -1090,7 +1091,7 @@ def read_owner_field(lines: list[str]) -> Dateline | None:
     """The unit a record's info grid names as providing its content (数据提供单位, 来源单位, 发布单位) and the day of
     its date field of the best rank, as a 信息公开 record's head is read, in a run of labelled-field lines that dates
     the record (a DATE_KEYS label, "发布时间：…"); None on a page without one."""
-    for _, run in itertools.groupby(map(_fields, lines), key=bool):
+    for _, run in itertools.groupby(map(labelled_fields, lines), key=bool):
         fields = [field for line in run for field in line]
         owner = next((value for label, value in fields if _OWNER_LABEL.fullmatch(label) and value), "")
         if owner and any(label in DATE_RANKS for label, _ in fields):
@@ -1130,7 +1131,7 @@ def read_routing_form(lines: list[str]) -> RoutingForm | None:
     rule = next((n for n in shown if _RULE_LINE.match(lines[n].strip())), None)
     if rule is None:
         return None
-    name, dateline = _record([field for line in lines[shown[0] + 1:rule] for field in _fields(line)])
+    name, dateline = _record([field for line in lines[shown[0] + 1:rule] for field in labelled_fields(line)])
     return RoutingForm(end=rule + 1, name=name, dateline=dateline) if name or dateline.publisher else None
 
 
@@ -1142,7 +1143,7 @@ def read_item_export(lines: list[str]) -> ItemExport | None:
     rule = next((n for n, line in enumerate(shown[:_EXPORT_HEAD_LINES]) if _RULE_LINE.match(line)), None)
     if rule is None or rule + 1 >= len(shown) or not _EXPORT_ITEM.match(shown[rule + 1]):
         return None
-    fields = [field for line in shown[:rule] for field in _fields(line)]
+    fields = [field for line in shown[:rule] for field in labelled_fields(line)]
     name = next((value for label, value in fields if _EXPORT_NAME.fullmatch(label)), "")
     if not name:
         return None
@@ -1377,14 +1378,14 @@ def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
     heads = [(n, turn) for n in range(len(lines)) if (turn := _turn_head(lines, n))]
     starts = [n for n, _ in heads]
     head = lines[:starts[0]] if starts else []
-    fields = [field for line in head for field in _fields(line)]
+    fields = [field for line in head for field in labelled_fields(line)]
     day = next(filter(None, (first_full_day(value) for wanted in (_MEETING_DAY_LABEL, *_MADE_DAY_LABELS)
                              for label, value in fields if wanted.fullmatch(label))), None)
     recorded = any(_LENGTH_LABEL.fullmatch(label) or names_how_it_was_made(value) for label, value in fields) \
         or any(_SUMMARY_LABEL.match(line) or _CHAPTER_LINE.match(line) for line in head)
     if len(starts) < _MIN_TURNS or not (day or recorded or any(map(_names_the_kind, head))):
         return None
-    above = list(itertools.takewhile(lambda line: not _fields(line), head))
+    above = list(itertools.takewhile(lambda line: not labelled_fields(line), head))
     recording = next((file.group(1).strip() for _, value in fields if (file := _RECORDING_FILE.fullmatch(value))), "")
     title = next((line for line in above if not _names_the_kind(line)),
                  recording if all(map(_APP_KIND.match, above)) and recording else next(iter(above), ""))
@@ -1462,7 +1463,7 @@ def _timed_chat(lines: list[str], timed: list[tuple[int, re.Match[str]]]) -> Mee
     starts = [n for n, _ in timed]
     turns = [(found.group(1), [found.group(2), *(line for line in lines[n + 1:end] if not is_machine_note(line))])
              for (n, found), end in zip(timed, [*starts[1:], len(lines)], strict=True)]
-    days = [(bool(_EXPORTED_LABEL.match(label)), day) for line in head for label, value in _fields(line)
+    days = [(bool(_EXPORTED_LABEL.match(label)), day) for line in head for label, value in labelled_fields(line)
             if _DAY_LABEL_END.search(label) and (day := first_full_day(value))]
     day = min(days, key=lambda pair: pair[0])[1] if days else None  # the record's day before the export's
     return MeetingTranscript(title=next(iter(head), ""), dateline=Dateline(published=day, publisher="", labelled=True),
@@ -1525,11 +1526,11 @@ def picture_heading(line: str) -> str | None:
 
 def _on_the_pictures(line: str) -> bool:
     """A line of a transcript's head: fields labelled as taken, transcribed or noted ("拍摄时间：…　整理人：…")."""
-    fields = _fields(line)
+    fields = labelled_fields(line)
     return bool(fields) and all(_TRANSCRIPTION_LABEL.fullmatch(label) for label, _ in fields)
 
 
-def _fields(line: str) -> list[tuple[str, str]]:
+def labelled_fields(line: str) -> list[tuple[str, str]]:
     """The labelled fields of a line that opens with one ("发布机构：某局 成文日期：2022-04-18", a table's
     "名　　称：…"): each label and its value."""
     line = _SPREAD_LABEL.sub(lambda spread: re.sub(r"\s+", "", spread.group()), line)

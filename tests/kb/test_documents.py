@@ -7,6 +7,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -51,6 +52,18 @@ def test_hidden_text_is_not_read_unless_its_hiding_is_turned_off():
         f'</w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>，儿童票每位30元</w:t></w:r>'
         f'<w:r><w:t>。</w:t></w:r></w:p>'))
     assert text.splitlines() == ["　　成人票每位60元，儿童票每位30元。"]
+
+
+def test_text_in_a_hidden_character_style_or_one_based_on_it_is_not_read():
+    document = docx.Document()
+    hidden = document.styles.add_style("内部价", WD_STYLE_TYPE.CHARACTER)
+    hidden.font.hidden = True
+    document.styles.add_style("内部价（团队）", WD_STYLE_TYPE.CHARACTER).base_style = hidden
+    paragraph = document.add_paragraph("成人票每位60元")
+    paragraph.add_run("（内部：45元）", style="内部价")
+    paragraph.add_run("（团队：40元）", style="内部价（团队）")
+    paragraph.add_run("。")
+    assert docx_text(_saved(document)).splitlines() == ["　　成人票每位60元。"]
 
 
 def test_a_table_in_a_cell_a_caption_row_and_a_superscript_unit_are_kept():

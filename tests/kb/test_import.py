@@ -776,6 +776,40 @@ def _digest_of(*messages: EmailMessage) -> EmailMessage:
     return digest
 
 
+def _raw_reply(charset: str, said: bytes) -> EmailMessage:
+    reply = message_from_bytes(b"Subject: Re: x\r\nFrom: w@example.cn\r\nDate: Fri, 14 Mar 2025 09:00:00 +0800\r\n"
+                               b"Content-Type: text/plain; charset=" + charset.encode() + b"\r\n\r\n" + said,
+                               policy=policy.default)
+    assert isinstance(reply, EmailMessage)
+    return reply
+
+
+def test_a_digests_replies_in_any_charset_are_read_without_their_attribution_and_an_html_topic_stands_alone():
+    from kb.mail import read_mail
+    notice = _mail(_words("春季拉练报名通知", "utf-8"), "w <ms@example.cn>", sent="Thu, 13 Mar 2025 20:00:00 +0800")
+    notice.set_content("3月30日早上7点在青禾公园南门集合。\n")
+    replies = [_raw_reply("gb2312", "喆能带孩子吗？".encode("gbk")),  # a GBK character under GB2312's name
+               _raw_reply("x-unknown", "能带狗吗？".encode()),
+               _raw_reply("utf-8", "能骑车去吗？\n\n在 2025年3月13日 20:00，w <ms@example.cn> 写道：\n"
+                                   "> 3月30日…\n".encode())]
+    mail = read_mail(_saved(_digest_of(notice, *replies)))
+    assert mail is not None and mail.body.decode().split() == [
+        "3月30日早上7点在青禾公园南门集合。", "喆能带孩子吗？", "能带狗吗？", "能骑车去吗？"]
+    page_notice = _mail(_words("春季拉练报名通知", "utf-8"), "w <ms@example.cn>")
+    page_notice.set_content("<p>3月30日早上7点在青禾公园南门集合。</p>", subtype="html")
+    html = read_mail(_saved(_digest_of(page_notice, replies[1])))
+    assert html is not None and html.html and html.title == "春季拉练报名通知"
+
+
+@pytest.mark.parametrize("name", ["青禾区体育局, 群众体育科", "青禾区体育局(群众体育科)"])
+def test_a_senders_encoded_name_holding_a_comma_or_brackets_stays_whole(name):
+    from kb.mail import read_mail
+    message = _mail(_words("全民健身日游泳池免费开放", "utf-8"), f"{_words(name, 'utf-8')} <ty@example.cn>")
+    message.set_content("8月8日全民健身日，区体育馆游泳池免费开放一天。\n")
+    mail = read_mail(_saved(message))
+    assert mail is not None and mail.sender == name
+
+
 async def test_a_mailing_lists_digest_is_its_topics_message_and_the_replies_without_their_quotes(tmp_path):
     notice = _mail(_words("春季拉练报名通知", "utf-8"), f"{_words('青禾跑团秘书处', 'utf-8')} <ms@example.cn>",
                    sent="Thu, 13 Mar 2025 20:00:00 +0800")
@@ -870,12 +904,13 @@ def test_english_header_text_names_no_title_and_a_note_between_cues_is_not_said(
 
 def test_a_metadata_cue_of_json_is_not_said():
     from kb.subtitles import subtitle_text
-    cues = _cues('{"stop": 1, "title": "一楼大厅"}', _TALK[0], '[{"stop": 2}, {"stop": 3}]', _TALK[1], "{不是数据}")
-    assert subtitle_text(f"WEBVTT\n\n{cues}") == f"{_TALK[0]}\n{_TALK[1]}\n{{不是数据}}\n"
+    cues = _cues('{"stop": 1, "title": "一楼大厅"}', _TALK[0], '[{"stop": 2}, {"stop": 3}]', _TALK[1], "{不是数据}",
+                 "[1]")
+    assert subtitle_text(f"WEBVTT\n\n{cues}") == f"{_TALK[0]}\n{_TALK[1]}\n{{不是数据}}\n[1]\n"
 
 
 _SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
-           "栏目：《青禾新闻》　　　播出：2025年5月6日（周二）19:00首播\n稿件编号：QH-20250506-03　　类别：消息\n"
+           "栏目：《青禾新闻》　播出：2025年5月6日（周二）19:00首播\n稿件编号：QH-20250506-03 类别：消息\n"
            "标题：青禾公园荷花节开幕  免费入园\n记者：王某　　摄像：李某\n==============================\n"
            "【导语】\n　　青禾公园第五届荷花节5月10日开幕，市民免费入园。\n")
 
@@ -2093,6 +2128,15 @@ def test_a_markdown_pages_numbered_section_heading_is_no_title(number):
     assert f"{number}开放时间" in article.paragraphs
 
 
+@pytest.mark.parametrize("markdown, title", [
+    ("> 本文约1200字，阅读需要3分钟\n\n## 10 个青禾周末好去处\n\n周末去公园走走。\n", "10 个青禾周末好去处"),
+    ("## 1. 前言\n\n欢迎。\n\n# 青禾区2025年中考报名指南\n\n报名6月1日开始。\n\n## 2. 报名\n\n网上报名。\n",
+     "青禾区2025年中考报名指南"),
+], ids=["a-numbered-title-alone", "numbered-sections-under-a-title"])
+def test_a_numbered_heading_alone_or_under_an_unnumbered_title_keeps_its_place(markdown, title):
+    assert parse_page("m", markdown_page_text(markdown)).articles[0].title == title
+
+
 _DISCOURSE = ('[date=2025-03-02 time=19:30:00 timezone="Asia/Shanghai"] 发帖\n\n'
               "**青禾跑团春季拉练报名开始了**，大家抓紧报名。 :runner:\n\n"
               "## 拉练安排\n\n3月16日早上7点在青禾公园南门集合，全程15公里。\n\n"
@@ -2111,18 +2155,38 @@ def test_a_discourse_posts_blocks_are_read_as_markdown_and_its_posting_time_date
 
 
 _GH_ISSUE = ("title:\t[求助] 青禾公园东门的自行车停放点搬到哪了\nstate:\tCLOSED\nauthor:\tli-qinghe\nlabels:\t求助\n"
-             "comments:\t1\nassignees:\t\nnumber:\t12\n--\n### 问题描述\n\n东门的自行车停放点这周拆了，"
-             "不知道搬去哪里了。\n--\nauthor:\twang-xiao\nassociation:\tmember\nedited:\tfalse\nstatus:\tnone\n--\n"
-             "已经问过公园管理处：停放点搬到了东门往北100米的停车场西侧，共60个车位。\n")
+             "comments:\t1\nassignees:\t\nprojects:\t\nmilestone:\t\nnumber:\t12\n--\n### 问题描述\n\n"
+             "东门的自行车停放点这周拆了，不知道搬去哪里了。\n")
+_GH_COMMENTS = ("author:\twang-xiao\nassociation:\tmember\nedited:\tfalse\nstatus:\tnone\n--\n"
+                "已经问过公园管理处：停放点搬到了东门往北100米的停车场西侧，共60个车位。\n--\n")
+
+
+_GH_ANSWER = "已经问过公园管理处：停放点搬到了东门往北100米的停车场西侧，共60个车位。"
+
+
+def test_a_discourse_posts_code_nested_quotes_and_windows_line_ends_are_read_as_written():
+    from kb.discourse_post import discourse_markdown
+    post = ('[date=2025-03-02 time=19:30:00] 发帖\n\n```bash\n# 先更新软件源\n```\n\n'
+            '[quote="a, post:1, topic:2"]\n外层\n[quote="b, post:2, topic:2"]\n内层\n[/quote]\n[/quote] \n\n'
+            "配置文件里写 `:root:` 就行 :wave:\n")
+    read = discourse_markdown(post.replace("\n", "\r\n"))
+    assert read is not None and read[0] == {"date": "2025-03-02"}
+    assert [line for line in read[1].split("\n") if line.strip("> ")] == [
+        "```bash", "# 先更新软件源", "```", "> 外层", "> 内层", "配置文件里写 `:root:` 就行 "]
 
 
 def test_a_github_issue_printed_by_its_cli_is_its_body_and_comments_titled_by_its_own():
-    page = parse_page("m", markdown_page_text(_GH_ISSUE))
+    page = parse_page("m", markdown_page_text(_GH_ISSUE + _GH_COMMENTS))
     [article] = page.articles
     assert article.title == "青禾公园东门的自行车停放点搬到哪了"
-    assert article.paragraphs[-2:] == ["东门的自行车停放点这周拆了，不知道搬去哪里了。",
-                                       "已经问过公园管理处：停放点搬到了东门往北100米的停车场西侧，共60个车位。"]
+    assert article.paragraphs[-2:] == ["东门的自行车停放点这周拆了，不知道搬去哪里了。", _GH_ANSWER]
     assert not any(field in article.text for field in ("CLOSED", "li-qinghe", "member", "assignees"))
+
+
+def test_a_github_issues_comments_printed_alone_are_their_text():
+    from kb.gh_issue import issue_markdown
+    read = issue_markdown(_GH_COMMENTS.replace("\n", "\r\n") * 2)  # saved on Windows, twice over
+    assert read is not None and [line for line in read[1].splitlines() if line] == [_GH_ANSWER] * 2
 
 
 def test_a_centred_sentence_opening_a_markdown_note_is_no_title():

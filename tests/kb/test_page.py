@@ -569,6 +569,12 @@ def test_credits_ending_in_a_day_are_the_texts_dateline(credits, publisher):
     assert "编辑" not in article.text and "审核" not in article.text
 
 
+@pytest.mark.parametrize("credit", ["图/张明 1998年7月1日", "记者：好的 2020年3月1日"])
+def test_a_pictures_credit_or_a_reporters_label_with_a_day_dates_nothing(credit):
+    page = parse_page("p", f"某社区便民菜摊开张\n3月18日，社区便民菜摊开张，每天7:00营业。\n{credit}\n")
+    assert page.iso_date_of(page.articles[0]) == ""
+
+
 @pytest.mark.parametrize("citation, publisher", [("（某市日报 2020年4月2日 第3版）", "某市日报"),
                                                  ("（原载《某省日报》2020年4月2日）", "某省日报")])
 def test_a_reprints_citation_at_the_end_gives_its_date_and_publisher(citation, publisher):
