@@ -89,8 +89,7 @@ _TOC_MARK = re.compile(r"^[ \t]*(?:\[TOC\]|\[\[_TOC_\]\]|@\[toc\](?:\([^)\n]*\))
 _CENTRED = re.compile(r"<center>(.*?)</center>"
                       r"|<(p|div)\s[^>]*(?:align\s*=\s*[\"']?center|text-align\s*:\s*center)[^>]*>(.*?)</\2>",
                       re.IGNORECASE | re.DOTALL)
-# a heading numbered as the first of a text's sections ("## 01 花市啥时候办", "# 一、总体要求", "## 1. 背景") names
-# that section, not the page
+# a heading that numbers its section ("## 01 花市啥时候办", "# 一、总体要求", "## 1. 背景", "第二章 …")
 _NUMBERED_SECTION = re.compile(r"\d{1,2}(?:\s|[.．、](?!\d))|[一二三四五六七八九十]{1,3}、"
                                r"|第[\d一二三四五六七八九十]{1,3}[章节部分篇]")
 _EMPHASIS = re.compile(r"<(?:b|strong|big|font\s[^>]*size)\b", re.IGNORECASE)
@@ -410,11 +409,10 @@ def _numbered_sections(rendered: str) -> bool:
     """Whether the page's first- and second-level headings number its sections ("## 01 花市啥时候办" … "## 02 摊位和
     价格", "# 一、…" … "# 二、…"): its first and another are numbered, and no first-level heading is not (a numbered
     heading alone, "## 10 个周末好去处", is a title; "## 1. 前言" over "# 某某指南" is the guide's section)."""
-    headings = [(level, _heading_text(inner)) for level, inner in re.findall(r"<h([12])[^>]*>(.*?)</h\1>", rendered,
-                                                                               re.DOTALL)]
-    numbered = [bool(_NUMBERED_SECTION.match(text)) for _, text in headings]
-    return numbered[:1] == [True] and sum(numbered) >= 2 \
-        and all(is_numbered for (level, _), is_numbered in zip(headings, numbered, strict=True) if level == "1")
+    headings = re.findall(r"<h([12])[^>]*>(.*?)</h\1>", rendered, re.DOTALL)
+    numbered = [(level, bool(_NUMBERED_SECTION.match(_heading_text(inner)))) for level, inner in headings]
+    return bool(numbered) and numbered[0][1] and sum(is_numbered for _, is_numbered in numbered) >= 2 \
+        and all(is_numbered for level, is_numbered in numbered if level == "1")
 
 
 def _with_centred_title(rendered: str) -> str:
