@@ -2119,7 +2119,7 @@ def test_a_material_icons_shortcode_is_no_text():
 
 @pytest.mark.parametrize("number", ["01 ", "一、", "1. "])
 def test_a_markdown_pages_numbered_section_heading_is_no_title(number):
-    """A page whose first heading numbers its first section is titled by its opening line, not by that section."""
+    """A page whose headings number its sections is titled by its opening line, not by the first section."""
     page = parse_page("m", markdown_page_text(
         f"> **青禾羽毛球馆暑期开放时间调整啦！** 会员们看过来。\n\n## {number}开放时间\n\n7月1日起每天8:00—22:00开放。"
         "\n\n## 二、订场\n\n订场电话0536-1234567。\n"))
