@@ -31,6 +31,7 @@ from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .gh_issue import issue_markdown
 from .html_article import WebArticle, decode_html, read_html
+from .json_article import json_article
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .news_script import read_news_script
@@ -234,12 +235,15 @@ async def _read_source(source: str, limits: Limits) -> str:
 
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
-    its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, an org-mode note as the
-    Markdown it is written as, else as written."""
+    its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
+    article it holds, an org-mode note as the Markdown it is written as, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
     text = decode_text(raw, declared)
+    feed = _json_page(text)
+    if feed is not None:
+        return feed
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]
@@ -395,10 +399,27 @@ def markdown_page_text(text: str, name: str = "") -> str:
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
     title = html.escape(_heading_text(heading.group(1))) if heading else ""
+    return _article_page(title, rendered, meta)
+
+
+def _article_page(title: str, article: str, meta: dict[str, str]) -> str:
+    """An article's HTML as the text page it reads as under its title (already escaped for HTML), what its own fields
+    (meta) say winning over what the page is found to say."""
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
-                          f"<body><article>{rendered}</article></body></html>")
+                          f"<body><article>{article}</article></body></html>")
     found, page_body = split_front_matter(page)
     return front_matter({**found, **meta}) + page_body
+
+
+def _json_page(text: str) -> str | None:
+    """A site's JSON holding an article (kb/json_article.py) as its text page; None for any other text."""
+    feed = json_article(text)
+    if feed is None:
+        return None
+    meta, body = feed
+    article = body if re.search(r"<(?:p|div|br|h\d)\b", body, re.IGNORECASE) else \
+        "".join(f"<p>{html.escape(line)}</p>" for line in body.splitlines() if line.strip())
+    return _article_page(html.escape(meta.get("title", "")), article, meta)
 
 
 def _heading_text(inner: str) -> str:

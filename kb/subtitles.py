@@ -131,7 +131,7 @@ def _player_data(cue: list[str]) -> bool:
         return False
     try:
         found = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         return False
     return isinstance(found, dict) or isinstance(found, list) and bool(found) \
         and all(isinstance(item, dict) for item in found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import logging
 import quopri
 import re
@@ -907,6 +908,29 @@ def test_a_metadata_cue_of_json_is_not_said():
     cues = _cues('{"stop": 1, "title": "一楼大厅"}', _TALK[0], '[{"stop": 2}, {"stop": 3}]', _TALK[1], "{不是数据}",
                  "[1]")
     assert subtitle_text(f"WEBVTT\n\n{cues}") == f"{_TALK[0]}\n{_TALK[1]}\n{{不是数据}}\n[1]\n"
+
+
+_FEED = {"code": 200, "msg": "操作成功", "data": {
+    "id": 301, "channelName": "通知公告", "title": "青禾公园荷花节5月10日开幕", "source": "青禾区文化和旅游局",
+    "publishTime": "2025-05-06 09:15:00", "hits": 812,
+    "content": "<p>青禾公园第五届荷花节5月10日开幕，持续到6月10日，市民免费入园。</p>\n"
+               "<p><strong>交通</strong></p><p>公园东门新增停车位200个，前两小时免费。</p>"}}
+
+
+@pytest.mark.parametrize("html_body", [True, False], ids=["html-body", "text-body"])
+async def test_a_sites_json_holding_an_article_is_that_article(tmp_path, html_body):
+    feed = json.loads(json.dumps(_FEED))
+    if not html_body:
+        feed["data"]["content"] = ("青禾公园第五届荷花节5月10日开幕，持续到6月10日，市民免费入园。\n交通\n"
+                                   "公园东门新增停车位200个，前两小时免费。")
+    source = tmp_path / "feed.txt"
+    source.write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
+    page = parse_page("txt", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("青禾公园荷花节5月10日开幕", "2025-05-06", "青禾区文化和旅游局")
+    assert article.paragraphs == ["青禾公园第五届荷花节5月10日开幕，持续到6月10日，市民免费入园。", "交通",
+                                  "公园东门新增停车位200个，前两小时免费。"]
 
 
 _SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
