@@ -122,9 +122,9 @@ _EFFECT_LABEL = re.compile(r"(?:执行|实施|施行|生效)(?:日期|时间)\s*
 # An interview's turn under its asker's or answerer's label ("记者：秦大夫，听说…？", "问：…"): no credit, no title
 _INTERVIEW_LABEL = r"(?:记者|主持人|问|答)\s*[：:]"
 INTERVIEW_TURN = re.compile(rf"^{_INTERVIEW_LABEL}\s*")
-_CREDIT_LABEL = (r"(?:原标题|责任编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字|文|图|图片"
-                 r"|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期|公开方式"
-                 r"|主题分类|文号)\s*[：/／｜|]")
+_CREDIT_LABEL = (r"(?:原标题|责任编辑|版面编辑|责编|编辑|审核|审校|校对|监制|终审|初审|二审|三审|值班编辑|文字"
+                 r"|文|图|图片|图文|摄影|视频|记者|通讯员|作者|出品|制作|美编|索引号|发布机构|生成日期|成文日期"
+                 r"|公开方式|主题分类|文号)\s*[：/／｜|]")
 _CREDIT = re.compile(  # not a question, exclamation or a clause said under a reporter's or host's label, with no
     # label after it ("记者：新大厅有24个窗口，"; "记者：王某，通讯员：李某" is a credit)
     rf"^(?!{_INTERVIEW_LABEL}(?:.*[？！?!]|[^：:]*[，,][^：:]*$))[（(【\[]?\s*(?:本版)?{_CREDIT_LABEL}")

@@ -2458,6 +2458,14 @@ def test_a_printed_pages_header_with_its_section_and_staff_dates_the_clipping_wh
     assert not any("责编" in p or "本报记者" in p for p in article.paragraphs)
 
 
+def test_a_printed_pages_staff_line_under_its_header_is_no_title():
+    page = parse_page("p", "某某晚报　2023年6月8日　星期四　A06版：民生新闻\n"
+                           "版面编辑：王某　　美编：张某　　校对：李某\n城区5条线路6月13日起检修\n"
+                           "本报讯 供电公司将于6月13日对城区5条线路进行检修，停电时间为7:00至15:00。\n")
+    [article] = page.articles
+    assert article.title == "城区5条线路6月13日起检修" and "王某" not in article.text
+
+
 _ROUTED = ("关于东湖公园夜间照明改造进展情况的报告\n区城市管理局：\n"
            "按照贵局部署，东湖公园夜间照明改造已完成环湖步道段，共更换路灯146盏。\n"
            "联系人：工程部 周某 电话：0536-1234567\n某市园林工程有限公司\n2023年9月12日\n")
