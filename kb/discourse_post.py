@@ -20,7 +20,7 @@ _DATE = re.compile(r"\[date=(\d{4}-\d{2}-\d{2})(?:\s+time=(\d{2}:\d{2})(?::\d{2}
 _POSTED = re.compile(r"^\s*\[date=(\d{4}-\d{2}-\d{2})[^\]\n]*\]\s*(?:发帖|发布|发表)于?\s*$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _HEADING = re.compile(r"^#{1,2}(?=\s)")  # the post's sections: under the topic's title, which is not in the post
-_EMOJI = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]{1,39}:(?![\w:])")
+_EMOJI = re.compile(r"(?<![A-Za-z0-9_:]):[a-z][a-z0-9_+-]{1,39}:(?![A-Za-z0-9_:])")  # "开始了:tada:" too
 _INLINE_CODE = re.compile(r"(`[^`\n]*`)")
 _MIN_BLOCKS = 2  # a post with fewer is written in plain Markdown
 

@@ -135,10 +135,13 @@ def _with_styled_hiding(document: docx.document.Document) -> docx.document.Docum
 
 
 def _hides(style: Any) -> bool:  # a character style
-    """Whether text in the style is hidden: its own w:vanish, else its base style's."""
-    while style is not None:
+    """Whether text in the style is hidden: its own w:vanish, else its base style's (a chain that comes back to a
+    style, as a broken file may hold, ends there)."""
+    seen = set()
+    while style is not None and style.style_id not in seen:
         if style.font.hidden is not None:
             return bool(style.font.hidden)
+        seen.add(style.style_id)
         style = style.base_style
     return False
 

@@ -17,7 +17,7 @@ _RULE = "--"
 def issue_markdown(body: str) -> tuple[dict[str, str], str] | None:
     """The issue's title (front matter, when the issue's fields are there) and its body and comments as Markdown, a
     paragraph break where fields and rules stood; None for any other text."""
-    lines = body.replace("\r\n", "\n").split("\n")
+    lines = body.replace("\r\n", "\n").strip("\n").split("\n")
     fields = [_FIELD.match(line) for line in lines]
     names = [found.group(1) if found else "" for found in fields]
     issue = tuple(names[:len(_ISSUE_FIELDS)]) == _ISSUE_FIELDS and _RULE in lines

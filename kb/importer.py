@@ -417,7 +417,7 @@ def _json_page(text: str) -> str | None:
     if feed is None:
         return None
     meta, body = feed
-    article = body if re.search(r"<(?:p|div|br|h\d)\b", body, re.IGNORECASE) else \
+    article = body if re.search(r"<[a-z][a-z0-9]*\b[^>]*>", body, re.IGNORECASE) else \
         "".join(f"<p>{html.escape(line)}</p>" for line in body.splitlines() if line.strip())
     return _article_page(html.escape(meta.get("title", "")), article, meta)
 
@@ -428,12 +428,14 @@ def _heading_text(inner: str) -> str:
 
 def _numbered_sections(rendered: str) -> bool:
     """Whether the page's first- and second-level headings number its sections ("## 01 花市啥时候办" … "## 02 摊位和
-    价格", "# 一、…" … "# 二、…"): its first and another are numbered, and no first-level heading is not (a numbered
-    heading alone, "## 10 个周末好去处", is a title; "## 1. 前言" over "# 某某指南" is the guide's section)."""
+    价格", "# 一、…" … "# 二、…"): its first and another are numbered, no unnumbered first-level heading between
+    them (a numbered heading alone, "## 10 个周末好去处", is a title; "## 1. 前言" over "# 某某指南" is the guide's
+    section; "# 附：报名表" after the sections is one of them)."""
     headings = re.findall(r"<h([12])[^>]*>(.*?)</h\1>", rendered, re.DOTALL)
     numbered = [(level, bool(_NUMBERED_SECTION.match(_heading_text(inner)))) for level, inner in headings]
-    return bool(numbered) and numbered[0][1] and sum(is_numbered for _, is_numbered in numbered) >= 2 \
-        and all(is_numbered for level, is_numbered in numbered if level == "1")
+    second = next((n for n, (_, is_numbered) in enumerate(numbered) if n and is_numbered), 0)
+    return bool(second) and numbered[0][1] and all(is_numbered for level, is_numbered in numbered[:second]
+                                                    if level == "1")
 
 
 def _with_centred_title(rendered: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .page import named_meta
-from .text import HAN
+from .text import DATE_RANKS, HAN, china_day
 
 _TITLE_KEYS = ("title", "标题")
 _BODY_KEYS = ("content", "contenthtml", "body", "html", "text", "正文", "内容")
@@ -22,23 +22,36 @@ _MAX_OBJECTS = 10_000  # looked through for the article, outermost first
 
 def json_article(text: str) -> tuple[dict[str, str], str] | None:
     """The article's title, date and publisher (by their usual names, kb.page.named_meta) and its body; None for a
-    text that is not a JSON object or holds no article."""
+    text that is not a JSON object or holds no article, or several (a list's)."""
     if not text.lstrip().startswith("{"):
         return None
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         return None
-    for found in _objects(data):
-        fields = {key.lower(): value for key, value in found.items() if isinstance(value, str | int)}
-        title = next((str(fields[key]).strip() for key in _TITLE_KEYS if fields.get(key)), "")
-        texts = {key: value for key, value in fields.items() if isinstance(value, str)}
-        body = next((texts[key] for key in _BODY_KEYS if len(re.findall(HAN, texts.get(key, ""))) >= _MIN_BODY_HAN), "")
-        if title and body:
-            meta = named_meta({key: str(value) for key, value in fields.items()
-                               if key not in _BODY_KEYS and len(str(value)) <= _MAX_FIELD_CHARS})
-            return {key: meta[key] for key in ("title", "date", "publisher", "url") if meta.get(key)}, body
-    return None
+    articles = [article for found in _objects(data) if (article := _article(found))]
+    return articles[0] if len(articles) == 1 else None  # a list of several is no one article
+
+
+def _article(found: dict[str, Any]) -> tuple[dict[str, str], str] | None:
+    """An object's title, date and publisher, and its body, when it has a title and a body of Chinese text."""
+    fields = {key.lower(): _day_of_stamp(key, value) for key, value in found.items() if isinstance(value, str | int)}
+    title = next((str(fields[key]).strip() for key in _TITLE_KEYS if fields.get(key)), "")
+    texts = {key: value for key, value in fields.items() if isinstance(value, str)}
+    body = next((texts[key] for key in _BODY_KEYS if len(re.findall(HAN, texts.get(key, ""))) >= _MIN_BODY_HAN), "")
+    if not (title and body):
+        return None
+    meta = named_meta({key: str(value) for key, value in fields.items()
+                       if key not in _BODY_KEYS and len(str(value)) <= _MAX_FIELD_CHARS})
+    return {key: meta[key] for key in ("title", "date", "publisher", "url") if meta.get(key)}, body
+
+
+def _day_of_stamp(key: str, value: str | int) -> str | int:
+    """A date field given as a Unix time in seconds or milliseconds (1746494100000) as its day in China, "YYYY-MM-DD";
+    any other value as it is."""
+    if key.lower() not in DATE_RANKS or not re.fullmatch(r"\d{10}|\d{13}", str(value)):
+        return value
+    return china_day(int(str(value)[:10])).isoformat()
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:

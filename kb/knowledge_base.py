@@ -799,10 +799,17 @@ def _article_key(article: ArticleInfo) -> str:
 
 def _years_about(article: ArticleInfo) -> frozenset[int]:
     """The years an article is about: those its title names as an event's ("2025年某某花市招商…", published in
-    December 2024), else the year it was published, with a budget's, insurance's or review's year its title names
-    ("2024年度…缴费通知" published in 2023, "2023年度…" in 2024), which is not when it happens."""
-    events = kinds.named_years(re.sub(r"20\d\d年度", "", article.title))
-    return events or frozenset({article.date_key[0], *kinds.named_years(article.title)})
+    December 2024; a span's every year, "2021—2025年"), else the year it was published; and a budget's, insurance's
+    or review's year its title names ("2024年度…缴费通知" published in 2023, "2023年度…" in 2024), which is not when
+    it happens. Only four-digit years count ("建区20年" names a length of time)."""
+    events: set[int] = set()
+    terms: set[int] = set()
+    for first, last, term in _TITLE_YEARS.findall(article.title):
+        (terms if term else events).update(range(int(first), int(last or first) + 1))
+    return frozenset((events or {article.date_key[0]}) | terms)
+
+
+_TITLE_YEARS = re.compile(r"(?<!\d)(20\d\d)(?:\s*[—–~～至到-]\s*(20\d\d))?年(度)?")
 
 
 def _mentions(article: ArticleInfo) -> str:

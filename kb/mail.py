@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from email import message_from_bytes, policy
 from email.errors import HeaderParseError
-from email.header import decode_header, make_header
+from email.header import decode_header
 from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
 
@@ -141,11 +141,22 @@ def _digest_mail(carried: list[EmailMessage], sent: date | None) -> Mail:
     if first.html:  # its text is a web page's: read as it stands
         return replace(first, day=first.day or sent)
     texts = [decoded(mail.body, mail.charset) or "" for mail in (first, *others) if not mail.html]
-    replies = [PARAGRAPH_START + "\n".join(line for line in text.strip().splitlines()
-                                            if not _QUOTED.match(line) and not _ATTRIBUTION.search(line))
-               for text in texts[1:]]  # each opens a paragraph: no signature above runs into it
+    replies = [PARAGRAPH_START + "\n".join(_without_quotes(text.strip().splitlines())) for text in texts[1:]]
+    # each opens a paragraph: no signature above runs into it
     body = "\n\n".join(texts[:1] + replies).encode()
     return replace(first, day=first.day or sent, body=body, charset="utf-8")
+
+
+def _without_quotes(lines: list[str]) -> list[str]:
+    """A reply's lines without those it quotes and the "…写道：" line over them (a line of its own saying "通知里写道："
+    stays)."""
+    quoted = [bool(_QUOTED.match(line)) for line in lines]
+    over_quote, next_quoted = [], False  # whether the next line with words is quoted, line by line from the end
+    for line, is_quoted in zip(reversed(lines), reversed(quoted), strict=True):
+        over_quote.append(next_quoted)
+        next_quoted = is_quoted if line.strip() else next_quoted
+    return [line for line, is_quoted, over in zip(lines, quoted, reversed(over_quote), strict=True)
+            if not is_quoted and not (over and _ATTRIBUTION.search(line))]
 
 
 def _own_mail(message: EmailMessage) -> Mail:
@@ -394,7 +405,8 @@ def _sender(message: EmailMessage) -> tuple[str, str]:
     if not raw.isascii():
         return parseaddr(_header(message, "From"))
     name, address = parseaddr(" ".join(raw.split()))
-    return _decoded_words(name) or name, address
+    decoded_name = _decoded_words(name)
+    return (decoded_name, address) if decoded_name is not None else parseaddr(_header(message, "From"))
 
 
 def _raw_header(message: EmailMessage, name: str) -> str:
@@ -402,11 +414,14 @@ def _raw_header(message: EmailMessage, name: str) -> str:
 
 
 def _decoded_words(text: str) -> str | None:
-    """ASCII header text with its encoded words decoded; None for a broken encoded word or an unknown charset."""
+    """ASCII header text with its encoded words decoded, each in its charset, else UTF-8, else GB18030 (text.decoded:
+    a name labelled GB2312 may hold GBK's characters); None for a broken encoded word or one none of them reads."""
     try:
-        return str(make_header(decode_header(" ".join(text.split()))))
-    except (HeaderParseError, LookupError, UnicodeDecodeError):
+        chunks = decode_header(" ".join(text.split()))
+    except HeaderParseError:
         return None
+    said = [chunk if isinstance(chunk, str) else decoded(chunk, charset) for chunk, charset in chunks]
+    return None if None in said else "".join(part or "" for part in said)
 
 
 def _header(message: EmailMessage, name: str) -> str:
@@ -417,8 +432,5 @@ def _header(message: EmailMessage, name: str) -> str:
     if raw.isascii():
         return _decoded_words(raw) or str(message[name] or "")
     octets = raw.encode("ascii", "surrogateescape")  # the bytes as they stand in the file
-    try:
-        text = octets.decode("utf-8")
-    except UnicodeDecodeError:
-        text = octets.decode("gb18030", errors="replace")
+    text = decoded(octets) or octets.decode("gb18030", errors="replace")
     return " ".join(text.split())

@@ -11,6 +11,7 @@ from .web_layout import first_full_day, is_issuer, labelled_fields
 
 _RULE = re.compile(r"^\s*[=＝━─—-]{10,}\s*$")
 _DAY_LABEL = re.compile(r"^(?:播出|首播|播发|刊发|发稿|见报|日期)")
+_TITLE_LINE = re.compile(r"^标题\s*[：:]\s*(\S.*)$")
 _KIND = re.compile(r"\s*(?:电视|广播)?(?:新闻)?(?:播出稿|稿签|新闻稿|文稿)$")
 _MIN_FIELDS = 3
 _HEAD_LINES = 12  # of fields between the rules, at most
@@ -24,7 +25,11 @@ def read_news_script(text: str) -> tuple[dict[str, str], str] | None:
     rules = [n for n, line in enumerate(lines[first + 1:first + 2 + _HEAD_LINES], start=first + 1) if _RULE.match(line)]
     if len(rules) < 2 or rules[0] != first + 1 or not _KIND.search(lines[first].strip()):
         return None
-    fields = dict(field for line in lines[rules[0] + 1:rules[1]] for field in labelled_fields(line.strip()))
+    head = [line.strip() for line in lines[rules[0] + 1:rules[1]]]
+    fields = dict(field for line in head for field in labelled_fields(line))
+    titled = next(filter(None, map(_TITLE_LINE.match, head)), None)
+    if titled:  # its whole line: a headline may hold a colon ("…游客：人比花多")
+        fields["标题"] = titled.group(1)
     if len(fields) < _MIN_FIELDS or not fields.get("标题"):
         return None
     station = _KIND.sub("", lines[first].strip())

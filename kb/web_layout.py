@@ -130,11 +130,11 @@ _CREDIT = re.compile(  # not a question, exclamation or a clause said under a re
     rf"^(?!{_INTERVIEW_LABEL}(?:.*[？！?!]|[^：:]*[，,][^：:]*$))[（(【\[]?\s*(?:本版)?{_CREDIT_LABEL}")
 # Credits ending in the day the text was published ("文｜某某管理处　编辑｜某某　2024年12月20日", as Markdown
 # editors' and accounts' pages put it under the headline): a dateline; the writer is its publisher when an
-# organisation. Not a picture's credit ("图/某某 1998年7月1日" under an old photo: the day it was taken) nor a
-# reporter's label, which may head what is said in an interview ("记者：好的 2024年12月20日")
-_CREDITS_AND_DAY = re.compile(rf"^(?:(?!(?:图|图片|图文|摄影|视频|记者)\s*[：/／｜|]){_CREDIT_LABEL}"
+# organisation. Not a line opening with a picture's credit ("图/某某 1998年7月1日" under an old photo: the day it
+# was taken) nor with a reporter's label, which may head what is said in an interview ("记者：好的 2024年12月20日")
+_CREDITS_AND_DAY = re.compile(rf"^(?!(?:图|图片|摄影|视频|记者)\s*[：/／｜|])(?:{_CREDIT_LABEL}"
                               rf"\s*[^\s：:|｜/／]{{1,20}}\s+){{1,4}}{_FULL_DATE.pattern}\s*(?:{_TIME})?$")
-_WRITER = re.compile(r"^(?:文|作者|文字|出品)\s*[：/／｜|]\s*([^\s：:|｜/／]{1,20})")
+_WRITER = re.compile(r"^(?:文|作者|文字|图文|出品)\s*[：/／｜|]\s*([^\s：:|｜/／]{1,20})")
 # A byline on a line of its own: "大众网·海报新闻记者 张晓 潍坊报道", "本报记者 王某 通讯员 李某" (names stand
 # apart, so "记者从市人社局获悉" is not one).
 _BYLINE = re.compile(r"^[\u4e00-\u9fff·]{0,15}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,6}){1,8}$")

@@ -63,7 +63,11 @@ def test_text_in_a_hidden_character_style_or_one_based_on_it_is_not_read():
     paragraph.add_run("（内部：45元）", style="内部价")
     paragraph.add_run("（团队：40元）", style="内部价（团队）")
     paragraph.add_run("。")
-    assert docx_text(_saved(document)).splitlines() == ["　　成人票每位60元。"]
+    looped = document.styles.add_style("甲", WD_STYLE_TYPE.CHARACTER)  # based on a style based on it: a broken file
+    looped.base_style = document.styles.add_style("乙", WD_STYLE_TYPE.CHARACTER)
+    looped.base_style.base_style = looped
+    paragraph.add_run("（咨询电话0536-1234567）", style="甲")
+    assert docx_text(_saved(document)).splitlines() == ["　　成人票每位60元。（咨询电话0536-1234567）"]
 
 
 def test_a_table_in_a_cell_a_caption_row_and_a_superscript_unit_are_kept():

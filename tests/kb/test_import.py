@@ -791,23 +791,33 @@ def test_a_digests_replies_in_any_charset_are_read_without_their_attribution_and
     notice.set_content("3月30日早上7点在青禾公园南门集合。\n")
     replies = [_raw_reply("gb2312", "喆能带孩子吗？".encode("gbk")),  # a GBK character under GB2312's name
                _raw_reply("x-unknown", "能带狗吗？".encode()),
-               _raw_reply("utf-8", "能骑车去吗？\n\n在 2025年3月13日 20:00，w <ms@example.cn> 写道：\n"
+               _raw_reply("utf-8", "通知里写道：\n能骑车去吗？\n\n在 2025年3月13日 20:00，w <ms@example.cn> 写道：\n"
                                    "> 3月30日…\n".encode())]
     mail = read_mail(_saved(_digest_of(notice, *replies)))
     assert mail is not None and mail.body.decode().split() == [
-        "3月30日早上7点在青禾公园南门集合。", "喆能带孩子吗？", "能带狗吗？", "能骑车去吗？"]
+        "3月30日早上7点在青禾公园南门集合。", "喆能带孩子吗？", "能带狗吗？", "通知里写道：", "能骑车去吗？"]
     page_notice = _mail(_words("春季拉练报名通知", "utf-8"), "w <ms@example.cn>")
     page_notice.set_content("<p>3月30日早上7点在青禾公园南门集合。</p>", subtype="html")
     html = read_mail(_saved(_digest_of(page_notice, replies[1])))
     assert html is not None and html.html and html.title == "春季拉练报名通知"
 
 
-@pytest.mark.parametrize("name", ["青禾区体育局, 群众体育科", "青禾区体育局(群众体育科)"])
-def test_a_senders_encoded_name_holding_a_comma_or_brackets_stays_whole(name):
+def _labelled_words(text: str, label: str, charset: str) -> str:
+    """An encoded word naming a charset other than the one its bytes are in, as careless mailers write."""
+    return f"=?{label}?B?{base64.b64encode(text.encode(charset)).decode()}?="
+
+
+@pytest.mark.parametrize("name, words", [
+    ("青禾区体育局, 群众体育科", _words("青禾区体育局, 群众体育科", "utf-8")),
+    ("青禾区体育局(群众体育科)", _words("青禾区体育局(群众体育科)", "utf-8")),
+    ("王喆", _labelled_words("王喆", "gb2312", "gbk")),
+    ("青禾区体育局", _labelled_words("青禾区体育局", "x-unknown", "utf-8")),
+], ids=["comma", "brackets", "gbk-under-gb2312", "unknown-charset"])
+def test_a_senders_encoded_name_holding_a_comma_or_brackets_stays_whole(name, words):
     from kb.mail import read_mail
-    message = _mail(_words("全民健身日游泳池免费开放", "utf-8"), f"{_words(name, 'utf-8')} <ty@example.cn>")
-    message.set_content("8月8日全民健身日，区体育馆游泳池免费开放一天。\n")
-    mail = read_mail(_saved(message))
+    mail = read_mail(f"From: {words} <ty@example.cn>\r\nSubject: {_words('全民健身日游泳池免费开放', 'utf-8')}\r\n"
+                     "Date: Thu, 1 Aug 2024 09:00:00 +0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n".encode()
+                     + "8月8日全民健身日，区体育馆游泳池免费开放一天。\r\n".encode())
     assert mail is not None and mail.sender == name
 
 
@@ -933,9 +943,19 @@ async def test_a_sites_json_holding_an_article_is_that_article(tmp_path, html_bo
                                   "公园东门新增停车位200个，前两小时免费。"]
 
 
+def test_a_sites_json_dates_by_a_unix_time_reads_any_html_and_is_no_article_when_it_lists_several():
+    from kb.json_article import json_article
+    article = {"title": "青禾公园荷花节开幕", "publishTime": 1746494100000,
+               "content": "<section><span>青禾公园第五届荷花节5月10日开幕，持续到6月10日，市民免费入园。</span>"
+                          "</section>"}
+    assert json_article(json.dumps(article, ensure_ascii=False)) == (
+        {"title": "青禾公园荷花节开幕", "date": "2025-05-06"}, article["content"])
+    assert json_article(json.dumps({"data": {"list": [article, article]}}, ensure_ascii=False)) is None
+
+
 _SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
            "栏目：《青禾新闻》　播出：2025年5月6日（周二）19:00首播\n稿件编号：QH-20250506-03 类别：消息\n"
-           "标题：青禾公园荷花节开幕  免费入园\n记者：王某　　摄像：李某\n==============================\n"
+           "标题：青禾公园荷花节开幕  游客：人比花多\n记者：王某　　摄像：李某\n==============================\n"
            "【导语】\n　　青禾公园第五届荷花节5月10日开幕，市民免费入园。\n")
 
 
@@ -945,7 +965,7 @@ async def test_a_newsroom_scripts_head_titles_dates_and_publishes_its_story_and_
     page = parse_page("txt", await page_text(str(source), Limits()))
     [article] = page.articles
     assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
-        ("青禾公园荷花节开幕 免费入园", "2025-05-06", "青禾区融媒体中心")
+        ("青禾公园荷花节开幕 游客：人比花多", "2025-05-06", "青禾区融媒体中心")
     assert article.paragraphs == ["【导语】", "青禾公园第五届荷花节5月10日开幕，市民免费入园。"]
 
 
@@ -2156,7 +2176,9 @@ def test_a_markdown_pages_numbered_section_heading_is_no_title(number):
     ("> 本文约1200字，阅读需要3分钟\n\n## 10 个青禾周末好去处\n\n周末去公园走走。\n", "10 个青禾周末好去处"),
     ("## 1. 前言\n\n欢迎。\n\n# 青禾区2025年中考报名指南\n\n报名6月1日开始。\n\n## 2. 报名\n\n网上报名。\n",
      "青禾区2025年中考报名指南"),
-], ids=["a-numbered-title-alone", "numbered-sections-under-a-title"])
+    ("青禾羽毛球馆暑期开放时间调整，会员们看过来。\n\n## 01 开放时间\n\n每天开放。\n\n## 02 订场\n\n电话订场。\n\n"
+     "# 附：报名表\n\n姓名和电话。\n", "青禾羽毛球馆暑期开放时间调整…"),
+], ids=["a-numbered-title-alone", "numbered-sections-under-a-title", "an-appendix-after-numbered-sections"])
 def test_a_numbered_heading_alone_or_under_an_unnumbered_title_keeps_its_place(markdown, title):
     assert parse_page("m", markdown_page_text(markdown)).articles[0].title == title
 
@@ -2192,11 +2214,11 @@ def test_a_discourse_posts_code_nested_quotes_and_windows_line_ends_are_read_as_
     from kb.discourse_post import discourse_markdown
     post = ('[date=2025-03-02 time=19:30:00] 发帖\n\n```bash\n# 先更新软件源\n```\n\n'
             '[quote="a, post:1, topic:2"]\n外层\n[quote="b, post:2, topic:2"]\n内层\n[/quote]\n[/quote] \n\n'
-            "配置文件里写 `:root:` 就行 :wave:\n")
+            "配置文件里写 `:root:` 就行:wave:\n")
     read = discourse_markdown(post.replace("\n", "\r\n"))
     assert read is not None and read[0] == {"date": "2025-03-02"}
     assert [line for line in read[1].split("\n") if line.strip("> ")] == [
-        "```bash", "# 先更新软件源", "```", "> 外层", "> 内层", "配置文件里写 `:root:` 就行 "]
+        "```bash", "# 先更新软件源", "```", "> 外层", "> 内层", "配置文件里写 `:root:` 就行"]
 
 
 def test_a_github_issue_printed_by_its_cli_is_its_body_and_comments_titled_by_its_own():
@@ -2209,7 +2231,7 @@ def test_a_github_issue_printed_by_its_cli_is_its_body_and_comments_titled_by_it
 
 def test_a_github_issues_comments_printed_alone_are_their_text():
     from kb.gh_issue import issue_markdown
-    read = issue_markdown(_GH_COMMENTS.replace("\n", "\r\n") * 2)  # saved on Windows, twice over
+    read = issue_markdown("\r\n" + _GH_COMMENTS.replace("\n", "\r\n") * 2)  # saved on Windows, twice over
     assert read is not None and [line for line in read[1].splitlines() if line] == [_GH_ANSWER] * 2
 
 

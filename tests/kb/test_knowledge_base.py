@@ -413,9 +413,15 @@ FLOWER_MARKETS = (
     _article("2025年青禾花市招商开始", "2024-12-20", "青禾花市1月16日开市，共11天。", "室内摊位费每个2000元。"),
     "2024年青禾花市室内摊位费多少", "1800元", "青禾花市室内摊位费多少", "2000元")
 
+# a title naming a length of years ("建区20年") names no year the article is about
+EXHIBITIONS = (
+    _article("青禾区建区15周年成就展开幕", "2020-09-01", "成就展在区档案馆一楼展出，免费参观。"),
+    _article("青禾区建区20年成就展开幕", "2025-09-01", "成就展在区文化馆二楼展出，免费参观。"),
+    "2020年青禾区成就展在哪展出", "档案馆", "青禾区成就展在哪展出", "文化馆")
+
 
 @pytest.mark.parametrize("older, newer, of_the_year, old_fact, of_today, new_fact",
-                         [SWIMMING_CLASSES, CAMPING, TAX_RETURNS, FLOWER_MARKETS])
+                         [SWIMMING_CLASSES, CAMPING, TAX_RETURNS, FLOWER_MARKETS, EXHIBITIONS])
 def test_a_question_naming_a_year_is_answered_from_that_years_article(tmp_path, older, newer, of_the_year, old_fact,
                                                                       of_today, new_fact):
     kb = _kb_with(tmp_path, "older.txt", older, newer)

@@ -556,9 +556,13 @@ def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     assert "来源" not in article.text and "发布时间" not in article.text
 
 
-@pytest.mark.parametrize("credits, publisher", [("文｜青禾社区服务中心　编辑｜小禾　2020年3月18日", "青禾社区服务中心"),
-                                               ("文/张明 2020-03-18 09:30", ""),  # a person's name publishes nothing
-                                               ("作者：王晓 审核：李青 2020年3月18日", "")])
+@pytest.mark.parametrize("credits, publisher", [
+    ("文｜青禾社区服务中心　编辑｜小禾　2020年3月18日", "青禾社区服务中心"),
+    ("文/张明 2020-03-18 09:30", ""),  # a person's name publishes nothing
+    ("作者：王晓 审核：李青 2020年3月18日", ""),
+    ("文｜青禾社区服务中心　图｜李某　2020年3月18日", "青禾社区服务中心"),  # a picture credited after the writer
+    ("图文｜青禾社区服务中心　编辑｜王某　2020年3月18日", "青禾社区服务中心"),
+])
 def test_credits_ending_in_a_day_are_the_texts_dateline(credits, publisher):
     """A credit line ending in a full date, as Markdown editors and accounts put it under the headline, dates the
     text (not a day the text reports); an organisation credited as its writer publishes it."""
