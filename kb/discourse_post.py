@@ -47,19 +47,18 @@ def discourse_markdown(body: str) -> tuple[dict[str, str], str] | None:
             kept.append(quotes + line)
             continue
         bare = line.strip()
-        closing = _CLOSING.match(bare)
+        closing, folded = _CLOSING.match(bare), _DETAILS.match(bare)
+        opens = "quote" if _QUOTE.match(bare) else "details" if folded else "poll" if _POLL.match(bare) else ""
         if closing and depth[closing.group(1)]:  # closes that block and those opened inside it
             while opened:
                 depth[opened[-1]] -= 1
                 if opened.pop() == closing.group(1):
                     break
             kept.append("> " if depth["quote"] else "")
-        elif _QUOTE.match(bare) or _DETAILS.match(bare) or _POLL.match(bare):
-            folded = _DETAILS.match(bare)
+        elif opens:
             kept += [quotes + folded.group(1), quotes] if folded else [quotes]
-            kind = "quote" if _QUOTE.match(bare) else "details" if folded else "poll"
-            opened.append(kind)
-            depth[kind] += 1
+            opened.append(opens)
+            depth[opens] += 1
         elif depth["poll"] and line.startswith("#"):
             kept += [quotes + line.lstrip("#").strip(), quotes]  # the question: a line of its own
         else:

@@ -797,6 +797,9 @@ def _article_key(article: ArticleInfo) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
 
 
+_TITLE_YEARS = re.compile(r"(?<!\d)(20\d\d)(?:\s*[—–~～至到-]\s*(20\d\d))?年(度)?")
+
+
 def _years_about(article: ArticleInfo) -> frozenset[int]:
     """The years an article is about: those its title names as an event's ("2025年某某花市招商…", published in
     December 2024; a span's every year, "2021—2025年"), else the year it was published; and a budget's, insurance's
@@ -807,9 +810,6 @@ def _years_about(article: ArticleInfo) -> frozenset[int]:
     for first, last, term in _TITLE_YEARS.findall(article.title):
         (terms if term else events).update(range(int(first), int(last or first) + 1))
     return frozenset((events or {article.date_key[0]}) | terms)
-
-
-_TITLE_YEARS = re.compile(r"(?<!\d)(20\d\d)(?:\s*[—–~～至到-]\s*(20\d\d))?年(度)?")
 
 
 def _mentions(article: ArticleInfo) -> str:

@@ -402,11 +402,12 @@ def _sender(message: EmailMessage) -> tuple[str, str]:
     """The From header's name and address, taken apart before the name's encoded words are decoded: decoded, a name
     may hold a comma or brackets ("某局, 某科", "某局(某科)") that would split it or be read as a comment."""
     raw = _raw_header(message, "From")
-    if not raw.isascii():
-        return parseaddr(_header(message, "From"))
-    name, address = parseaddr(" ".join(raw.split()))
-    decoded_name = _decoded_words(name)
-    return (decoded_name, address) if decoded_name is not None else parseaddr(_header(message, "From"))
+    if raw.isascii():
+        name, address = parseaddr(" ".join(raw.split()))
+        decoded_name = _decoded_words(name)
+        if decoded_name is not None:
+            return decoded_name, address
+    return parseaddr(_header(message, "From"))  # unencoded Chinese, or a name no charset reads
 
 
 def _raw_header(message: EmailMessage, name: str) -> str:
