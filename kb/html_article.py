@@ -957,6 +957,14 @@ def _site_name(page_title: str, headline: str) -> str:
     return _E_PAPER.sub("", name)  # "某某晚报数字报": the paper's name
 
 
+def headline_of(page_title: str) -> str:
+    """The headline in a page title that ends in the site's name ("…满塘荷花-潍坊新闻网", as a web clipper keeps a
+    tab's title); the title as it is for any other."""
+    found = _COLUMN_AFTER.match(page_title)
+    named = found and len(found.group(1)) >= _HEADLINE_MIN_CHARS and _named_site(found.group(2))
+    return found.group(1) if found and named else page_title
+
+
 def _named_site(part: str) -> str:
     """A page title's part named like a site or publisher, or such a name before its service's ("某某保健院 在线预约");
     "" for any other."""

@@ -30,14 +30,14 @@ from .discourse_post import discourse_markdown
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .gh_issue import issue_markdown
-from .html_article import WebArticle, decode_html, read_html
+from .html_article import WebArticle, decode_html, headline_of, read_html
 from .json_article import json_article
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .news_script import read_news_script
 from .org_note import org_markdown
 from .outline import outline_markdown
-from .page import WEB_LAYOUT, Article, Page, front_matter, parse_page, read_page, split_front_matter
+from .page import WEB_LAYOUT, Article, Page, clip_day, front_matter, parse_page, read_page, split_front_matter
 from .siyuan_note import siyuan_markdown
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, decoded, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
@@ -386,6 +386,9 @@ def markdown_page_text(text: str, name: str = "") -> str:
     without their fields, titled by its own; a Discourse post (kb/discourse_post.py) its Markdown without the forum's
     blocks."""
     meta, body = split_front_matter(text)
+    clipped = clip_day(text)  # the page's own day, when it shows one, is its publication's
+    if clipped:
+        del meta["date"]
     outline = outline_markdown(body, name) or siyuan_markdown(body) or issue_markdown(body) or discourse_markdown(body)
     if outline:
         properties, body = outline
@@ -399,16 +402,21 @@ def markdown_page_text(text: str, name: str = "") -> str:
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
     title = html.escape(_heading_text(heading.group(1))) if heading else ""
-    return _article_page(title, rendered, meta)
+    if heading and meta.get("url"):  # a clipped page's heading is its tab's title, maybe with the site's name
+        title = html.escape(headline_of(html.unescape(title)))
+        rendered = f"{rendered[:heading.start(1)]}{title}{rendered[heading.end(1):]}"
+        meta = {**meta, "title": headline_of(meta["title"])} if meta.get("title") else meta
+    return _article_page(title, rendered, meta, clipped)
 
 
-def _article_page(title: str, article: str, meta: dict[str, str]) -> str:
+def _article_page(title: str, article: str, meta: dict[str, str], clipped: str = "") -> str:
     """An article's HTML as the text page it reads as under its title (already escaped for HTML), what its own fields
-    (meta) say winning over what the page is found to say."""
+    (meta) say winning over what the page is found to say; the day a page was clipped dates it only when it names
+    no day of its own."""
     page = html_page_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
                           f"<body><article>{article}</article></body></html>")
     found, page_body = split_front_matter(page)
-    return front_matter({**found, **meta}) + page_body
+    return front_matter({"date": clipped, **found, **meta}) + page_body
 
 
 def _json_page(text: str) -> str | None:

@@ -335,14 +335,32 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     it as TOML between `+++` lines instead (see _toml_meta). Common other names of the keys count (`source:`
     or `来源:` for `publisher:`; a note app's `updated:` or `created:` for `date:`, see DATE_KEYS), and a date
     may be written in any usual form ("2020/08/21 15:30", "2020年8月21日"): it is kept as YYYY-MM-DD or YYYY-MM."""
+    fenced = _fenced_meta(text)
+    if fenced is None:
+        return _header_fields(text.splitlines()) or ({}, text)
+    return named_meta(fenced[0]), fenced[1]
+
+
+def clip_day(text: str) -> str:
+    """The day a web clipper made its note of a page (MarkDownload's `created:` beside `source: https://…`, no
+    publication day beside them): the day it was clipped, later than the page's own; "" for any other text."""
+    fenced = _fenced_meta(text)
+    raw = fenced[0] if fenced else {}
+    ranks = [DATE_RANKS[key.lower()] for key, value in raw.items() if value and key.lower() in DATE_RANKS]
+    meta = named_meta(raw)
+    return meta.get("date", "") if meta.get("url") and ranks and min(ranks) == DATE_RANKS["created"] else ""
+
+
+def _fenced_meta(text: str) -> tuple[dict[str, str], str] | None:
+    """The keys and values of a fenced front matter block as written, and the text under it; None without one."""
     lines = text.splitlines()
     fence = lines[0].strip() if lines else ""
     if fence not in _FENCED_META:
-        return _header_fields(lines) or ({}, text)
+        return None
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == fence), None)
     if end is None:
         raise ValueError(f"front matter opened with {fence} but never closed")
-    return named_meta(_FENCED_META[fence](lines[1:end])), "\n".join(lines[end + 1:])
+    return _FENCED_META[fence](lines[1:end]), "\n".join(lines[end + 1:])
 
 
 def _yaml_meta(lines: list[str]) -> dict[str, str]:

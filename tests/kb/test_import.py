@@ -2183,6 +2183,35 @@ def test_a_numbered_heading_alone_or_under_an_unnumbered_title_keeps_its_place(m
     assert parse_page("m", markdown_page_text(markdown)).articles[0].title == title
 
 
+def _clip(front: str, title: str, info: str) -> str:
+    """A page as a web clipper saves it in Markdown: its front matter, the tab's title as the heading, the page."""
+    return (f"---\n{front}---\n\n# {title}\n\n{info}\n\n青禾湿地公园的芦苇荡近日迎来观鸟季，200多只白鹭在浅滩觅食。"
+            "公园每天6:00—19:00开放，观鸟栈道在东门北侧，免费进入。\n")
+
+
+@pytest.mark.parametrize("info, day", [("发布时间：2025年10月18日 09:12　来源：青禾新闻网", "2025-10-18"),
+                                       ("青禾新闻网记者 孙悦", "2025-10-21")], ids=["its-own-day", "none-shown"])
+def test_a_clipped_pages_title_loses_the_sites_name_and_its_own_day_dates_it_over_the_clipping(info, day):
+    """MarkDownload's note: `created:` is the day it was clipped, the heading the tab's title with the site's name."""
+    page = parse_page("m", markdown_page_text(_clip(
+        "created: 2025-10-21T20:15:02 (UTC +08:00)\nsource: https://www.qinghe.example/news/1018.html\n",
+        "青禾湿地公园观鸟季来了 白鹭成群-青禾新闻网", info)))
+    [article] = page.articles
+    assert article.title == "青禾湿地公园观鸟季来了 白鹭成群" and page.iso_date_of(article) == day
+    assert not any("青禾新闻网" in paragraph for paragraph in article.paragraphs[:1])
+
+
+@pytest.mark.parametrize("front", ["created: 2025-10-21\n", "date: 2025-10-21\nsource: https://www.qinghe.example/1\n"],
+                         ids=["a-note-not-clipped", "a-clip-with-its-publication-day"])
+def test_a_notes_own_title_and_day_stay(front):
+    """A note of one's own is named and dated as written; a clip's front matter that names the publication day wins."""
+    page = parse_page("m", markdown_page_text(_clip(front, "观鸟季来了 白鹭成群-青禾新闻网",
+                                                    "发布时间：2025年10月18日 09:12")))
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2025-10-21"
+    assert article.title == ("观鸟季来了 白鹭成群-青禾新闻网" if front.startswith("created") else "观鸟季来了 白鹭成群")
+
+
 _DISCOURSE = ('[date=2025-03-02 time=19:30:00 timezone="Asia/Shanghai"] 发帖\n\n'
               "**青禾跑团春季拉练报名开始了**，大家抓紧报名。 :runner:\n\n"
               "## 拉练安排\n\n3月16日早上7点在青禾公园南门集合，全程15公里。\n\n"
