@@ -592,8 +592,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     # its English capitals)
     while lines and (not re.search(HAN, lines[0]) or is_note(lines[0]) or _ATTACHMENT_NUMBER.match(lines[0])
                      or _SHARE_PROMPT.match(lines[0])  # "【某某地图】我分享了一个地点，快来看看吧": an app's words
-                     or (_BRACKETED.fullmatch(lines[0].strip()) and len(lines) > 1  # "【三折页·封面】" over a headline
-                         and _is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1]))
+                     or _label_over_headline(lines)
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
                                                       and is_english_name(lines[1]))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
@@ -628,6 +627,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     masthead = _bulletin_head(lines)
     header, lines = masthead or _paper_masthead(lines) or _page_header(lines)
     bulletin = masthead is not None
+    if header and not bulletin and _label_over_headline(lines):  # "【本版头条】" under a page's header: a column
+        lines = lines[1:]
     guide = "" if bulletin else _guide_sections(lines)
     if guide:  # "■ 门票": a heading over its section's text, no brief's title
         lines = [_Line.heading(line) if line.startswith(guide) else line for line in lines]
@@ -654,6 +655,13 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     if form and articles:  # a document pasted without its title line: the form's 文件标题 names it
         articles[0].title = articles[0].title or form.name
     return [_with_some_title(a) for a in articles]
+
+
+def _label_over_headline(lines: list[str]) -> bool:
+    """Whether the first line is a label in 【】 over a headline ("【三折页·封面】", a page's column "【本版头条】"),
+    not over a field or the text it names."""
+    return bool(_BRACKETED.fullmatch(lines[0].strip()) and len(lines) > 1 and _is_title_line(lines[1], punctuated=True)
+                and not _FIELDS_LINE.match(lines[1])) if lines else False
 
 
 def _without_contents(lines: list[str]) -> list[str]:

@@ -2470,6 +2470,16 @@ def test_a_printed_pages_staff_line_under_its_header_is_no_title():
     assert article.title == "城区5条线路6月13日起检修" and "王某" not in article.text
 
 
+@pytest.mark.parametrize("label", ["【今日关注】\n", "【民生】\n\n"], ids=["a-label", "a-label-and-a-blank-line"])
+def test_a_column_label_under_a_printed_pages_header_is_no_title_of_the_headline_under_it(label):
+    page = parse_page("p", "某某晚报　2023年6月8日　星期四　A06版：民生新闻\n——————————————\n"
+                           f"{label}城区5条线路6月13日起检修 涉及12个小区\n"
+                           "　　本报讯 供电公司将于6月13日对城区5条线路进行检修，停电时间为7:00至15:00。\n"
+                           "【停水通知】\n　　6月10日8:00—16:00，东风街以南区域停水，请提前储水。\n")
+    assert page.articles[0].title == "城区5条线路6月13日起检修 涉及12个小区"
+    assert any("停水" in article.text for article in page.articles)
+
+
 _ROUTED = ("关于东湖公园夜间照明改造进展情况的报告\n区城市管理局：\n"
            "按照贵局部署，东湖公园夜间照明改造已完成环湖步道段，共更换路灯146盏。\n"
            "联系人：工程部 周某 电话：0536-1234567\n某市园林工程有限公司\n2023年9月12日\n")
