@@ -151,6 +151,24 @@ def _full_day(match: re.Match[str]) -> list[tuple[int, int, int]]:
     return [(year, month, day)]
 
 
+def _sentence_year(text: str, day: tuple[int, int] | None) -> int | None:
+    """The year of a sentence's days when the sentence names it, and no other, right before its first day: "2024年暑期
+    体验课从7月6日到8月24日", "2024年的开放安排：5月1日到10月7日" (a line ending in a colon runs on into the next); not
+    a year of something else ("2019年建成的展馆6月1日开放", "2019年建成，6月1日开放")."""
+    if not day:
+        return None
+    for sentence in _SENTENCE_END.split(text):
+        found = _YEAR_OVER_DAYS.search(sentence)
+        if found and len(set(re.findall(r"(?<!\d)20\d\d(?!\d)", sentence))) == 1 \
+                and re.search(rf"(?<!\d){day[0]}月{day[1]}[日号]", sentence[found.start(2):]):
+            return int(found.group(1))
+    return None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]|(?<![：:])\n")
+_YEAR_OVER_DAYS = re.compile(r"(?<!\d)(20\d\d)年的?[^的，,；;\d]{0,8}?(?<!\d)(\d{1,2}月\d{1,2}[日号])")
+
+
 def _title_year(title: str) -> int | None:
     """The one year a title names ("2025潍坊白浪河绿道徒步大会", "2024年暑期研学说明会"): the year of the days its text
     names without one; None for a title naming none or two ("2024—2025学年"), or a year's review ("2023年度…", written
@@ -277,13 +295,15 @@ class Page:
 
     def date_of(self, article: Article) -> str:
         """The publication day; without one, the latest day the article reports (in the year of the front matter or
-        the article's month, else the year of the latest full date its text writes: not "力争到2025年底"), else the
-        month of the page or the article ("2023年2月" under a form's "某某局制")."""
+        the article's month, else the year of the latest full date its text writes: not "力争到2025年底"; else the one
+        its title names, or a sentence right before its days), else the month of the page or the article ("2023年2月"
+        under a form's "某某局制")."""
         published = self.published_on(article)
         if published:
             return f"{published.year}年{published.month}月{published.day}日"
         day = self._reported_day(article)
-        year = self._year_of(article) or _written_year(article.text, day) or _title_year(article.title)
+        year = self._year_of(article) or _written_year(article.text, day) or _title_year(article.title) \
+            or _sentence_year(article.text, day)
         if day:
             month, day_of_month = day
             return f"{f'{year}年' if year else ''}{month}月{day_of_month}日"

@@ -2048,6 +2048,18 @@ def test_an_undated_article_without_a_full_date_takes_the_year_its_title_names(t
     assert page.date_of(page.articles[0]) == day
 
 
+@pytest.mark.parametrize("text, day", [
+    ("2025年的开放时间：\n4月1日到10月31日，每天9:00—21:00，免费进入。", "2025年4月1日"),
+    ("2025年春季训练营从4月12日到6月28日，每周六上午上课。", "2025年4月12日"),
+    ("2019年建成的滑板场将于4月1日起开放，每天9:00—21:00。", "4月1日"),  # the year of something else
+    ("滑板场2019年建成，将于4月1日起开放，每天9:00—21:00。", "4月1日"),
+    ("2024—2025年度会员4月1日起开放，每天9:00—21:00。", "4月1日"),  # two years
+], ids=["over-the-next-line", "in-the-sentence", "a-building-year", "before-a-comma", "two-years"])
+def test_an_undated_article_takes_the_year_a_sentence_names_right_before_its_days(text, day):
+    page = parse_page("p", f"青禾滑板公园开放须知\n{text}\n入园请戴好护具，12岁以下须有家长陪同。\n")
+    assert page.date_of(page.articles[0]) == day
+
+
 def test_a_pasted_mail_forwarded_twice_is_the_quoted_notice_sent_by_its_own_sender_on_its_day():
     page = parse_page("p", "转给各村。\n-----原始邮件-----\n发件人：镇农业站\n发送时间：2023年4月3日 16:02\n"
                            "主题：转发：春耕农资补贴申领通知\n> 请各村通知到户。\n>\n> -----原始邮件-----\n"
