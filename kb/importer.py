@@ -28,6 +28,7 @@ from .build import build
 from .calendar_export import read_calendar
 from .discourse_post import discourse_markdown
 from .documents import UnreadableDocument, docx_text, pdf_text
+from .feed import newest_item
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .gh_issue import issue_markdown
 from .html_article import WebArticle, decode_html, headline_of, read_html
@@ -236,7 +237,8 @@ async def _read_source(source: str, limits: Limits) -> str:
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
     its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
-    article it holds, an org-mode note as the Markdown it is written as, else as written."""
+    article it holds, a news feed as its newest item, an org-mode note as the Markdown it is written as, else as
+    written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -244,6 +246,9 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     feed = _json_page(text)
     if feed is not None:
         return feed
+    item = newest_item(text)  # a news feed saved as text
+    if item:
+        return html_page_text(item.page, item.url)
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]

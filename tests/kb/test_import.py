@@ -953,6 +953,17 @@ def test_a_sites_json_dates_by_a_unix_time_reads_any_html_and_is_no_article_when
     assert json_article(json.dumps({"data": {"list": [article, article]}}, ensure_ascii=False)) is None
 
 
+async def test_a_news_feed_saved_as_text_is_its_newest_item(tmp_path):
+    """A feed's address saved with the browser's "save as text", or a WordPress feed copied into a .txt."""
+    source = tmp_path / "feed.txt"
+    source.write_text(FEED, encoding="utf-8")
+    page = parse_page("txt", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.meta["url"]) == (
+        "某县彩票网点3月18日起恢复销售", "2020-03-17", "http://news.example.cn/minsheng/content_1.htm")
+    assert "前一天的消息" not in article.text and "营业时间暂定为每天9:00至20:00" in article.text
+
+
 _SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
            "栏目：《青禾新闻》　播出：2025年5月6日（周二）19:00首播\n稿件编号：QH-20250506-03 类别：消息\n"
            "标题：青禾公园荷花节开幕  游客：人比花多\n记者：王某　　摄像：李某\n==============================\n"
