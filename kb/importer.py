@@ -40,6 +40,7 @@ from .org_note import org_markdown
 from .outline import outline_markdown
 from .page import WEB_LAYOUT, Article, Page, clip_day, front_matter, parse_page, read_page, split_front_matter
 from .siyuan_note import siyuan_markdown
+from .ssml import ssml_text
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, decoded, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
 from .web_layout import page_header, read_dateline
@@ -237,8 +238,8 @@ async def _read_source(source: str, limits: Limits) -> str:
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
     its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
-    article it holds, a news feed as its newest item, an org-mode note as the Markdown it is written as, else as
-    written."""
+    article it holds, a news feed as its newest item, a speech synthesis file as what it says, an org-mode note as the
+    Markdown it is written as, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -249,6 +250,9 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     item = newest_item(text)  # a news feed saved as text
     if item:
         return html_page_text(item.page, item.url)
+    spoken = ssml_text(text)
+    if spoken is not None:
+        return spoken
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]

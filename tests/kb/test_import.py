@@ -964,6 +964,35 @@ async def test_a_news_feed_saved_as_text_is_its_newest_item(tmp_path):
     assert "前一天的消息" not in article.text and "营业时间暂定为每天9:00至20:00" in article.text
 
 
+_SSML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- 青禾公园闭园广播 生成时间 2025-04-02 -->\n'
+         '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="zh-CN">\n<voice name="xiaoyun">\n'
+         '<audio src="bell.wav">叮咚</audio>\n<p>\n<s>各位游客，青禾公园将于<say-as interpret-as="time">18:00</say-as>'
+         '闭园。</s>\n<break time="500ms"/>\n<s>请带好随身物品，从<emphasis>东门</emphasis>离开，'
+         '<sub alias="一点五">1.5</sub>公里外有公交站。</s>\n</p>\n<s>服务电话<say-as interpret-as="telephone">'
+         '0536-1234567</say-as>。</s>\n</voice>\n</speak>\n')
+
+
+async def test_a_speech_synthesis_file_is_what_it_says_then_its_notes(tmp_path):
+    source = tmp_path / "broadcast.txt"
+    source.write_text(_SSML, encoding="utf-8")
+    page = parse_page("txt", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert article.paragraphs[-3:] == [
+        "各位游客，青禾公园将于18:00闭园。请带好随身物品，从东门离开，1.5公里外有公交站。", "服务电话0536-1234567。",
+        "青禾公园闭园广播 生成时间 2025-04-02"]
+    assert "叮咚" not in article.text and "<" not in article.text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("<speaker>王某</speaker> 欢迎大家。", None),  # another tag
+    ("<speak><p>青禾公园今晚闭园。<p>", "青禾公园今晚闭园。\n"),  # not closed: as far as it goes
+    ("<speak>青禾公园今晚&nbsp;闭园。</speak>", "青禾公园今晚闭园。\n"),  # an entity SSML does not declare
+], ids=["another-tag", "not-closed", "an-undeclared-entity"])
+def test_only_a_speech_synthesis_file_is_read_as_one_and_a_broken_one_as_far_as_it_goes(text, said):
+    from kb.ssml import ssml_text
+    assert ssml_text(text) == said
+
+
 _SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
            "栏目：《青禾新闻》　播出：2025年5月6日（周二）19:00首播\n稿件编号：QH-20250506-03 类别：消息\n"
            "标题：青禾公园荷花节开幕  游客：人比花多\n记者：王某　　摄像：李某\n==============================\n"
