@@ -44,6 +44,7 @@ from .ssml import ssml_text
 from .subtitles import subtitle_facts, subtitle_text
 from .text import closed_up, decoded, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
 from .web_layout import page_header, read_dateline
+from .wiki_page import wiki_page
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
 TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf", ".lrc", ".org")
@@ -238,8 +239,8 @@ async def _read_source(source: str, limits: Limits) -> str:
 def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = "") -> str:
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
     its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
-    article it holds, a news feed as its newest item, a speech synthesis file as what it says, an org-mode note as the
-    Markdown it is written as, else as written."""
+    article it holds, a news feed as its newest item, a speech synthesis file as what it says, a wiki page's source
+    as the page, an org-mode note as the Markdown it is written as, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -253,6 +254,9 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     spoken = ssml_text(text)
     if spoken is not None:
         return spoken
+    wiki = wiki_page(text)
+    if wiki:
+        return _article_page(html.escape(wiki[0]), wiki[1], {})
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]

@@ -993,6 +993,32 @@ def test_only_a_speech_synthesis_file_is_read_as_one_and_a_broken_one_as_far_as_
     assert ssml_text(text) == said
 
 
+_WIKI = ("<!-- 本页由 张某 维护 -->\n{{提示|报名进行中}}\n{{活动信息框\n| 名称 = 青禾湖冬泳节\n| 图片 = 海报.jpg\n"
+         "| 日期 = 2025年1月5日\n| 地点 = [[青禾湖]]南岸\n}}\n'''青禾湖冬泳节'''是[[青禾区体育局]]主办的群众活动。"
+         "<ref>青体〔2024〕9号通知，2024年12月2日。</ref>\n\n== 组别 ==\n"
+         '{| class="wikitable"\n|+ 组别一览\n! 组别 !! 距离\n|-\n| 青年组 || 200米\n|-\n| 老年组 || 50米\n|}\n'
+         "\n== 报名 ==\n* '''报名费'''：每人30元\n* 截止：12月28日\n\n[[分类:体育活动]]\n")
+
+
+async def test_a_wiki_pages_source_is_read_as_the_page_it_renders_to(tmp_path):
+    source = tmp_path / "wiki.txt"
+    source.write_text(_WIKI, encoding="utf-8")
+    page = parse_page("txt", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert article.title == "青禾湖冬泳节" and page.iso_date_of(article) != "2025-01-05"  # the event's day
+    assert article.paragraphs == ["报名进行中", "青禾湖冬泳节：日期2025年1月5日，地点青禾湖南岸。",
+                                  "青禾湖冬泳节是青禾区体育局主办的群众活动。", "组别", "青年组：距离200米。",
+                                  "老年组：距离50米。", "报名", "报名费：每人30元", "截止：12月28日",
+                                  "青体〔2024〕9号通知，2024年12月2日。"]
+
+
+@pytest.mark.parametrize("text", ["详见[[青禾湖]]的介绍，'''报名费'''每人30元。\n", "== 第一部分 ==\n正文。\n"],
+                         ids=["a-link-and-bold-words", "a-heading-alone"])
+def test_a_text_with_a_wiki_mark_or_two_is_no_wiki_page(text):
+    from kb.wiki_page import wiki_page
+    assert wiki_page(text) is None
+
+
 _SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
            "栏目：《青禾新闻》　播出：2025年5月6日（周二）19:00首播\n稿件编号：QH-20250506-03 类别：消息\n"
            "标题：青禾公园荷花节开幕  游客：人比花多\n记者：王某　　摄像：李某\n==============================\n"
