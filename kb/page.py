@@ -596,7 +596,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
         # book (">> …" under "◆ 一、…"): one document, its name's
         return _dated(_one_article(_item_lines(export.items), export.name, whole_lines), export.dateline)
     pasted = _pasted_parts(body) if title is None else [body]
-    if len(pasted) > 1:  # "======" between two pasted articles: each is read on its own
+    if pasted != [body]:  # "======" between two pasted articles: each is read on its own (or a footer left out)
         return [article for part in pasted for article in split_articles(part, whole_lines=whole_lines)]
     lines: list[str] = _page_lines([_LABELLED_HEADLINE.sub("", line) for line in body.splitlines()])
     form = read_routing_form(lines) if title is None else None  # an office system's 收文处理单 above the document:
@@ -847,6 +847,13 @@ def _numbered_documents(lines: list[str]) -> list[str]:
     return firsts
 
 
+def _is_footer(part: str) -> bool:
+    """A text's last line under its closing rule that says nothing in a sentence and is no field: its maker's note
+    ("运营部  如有变动以最新版为准"), no article (a slip's lines of fields are one)."""
+    lines = [line for line in part.splitlines() if line.strip()]
+    return len(lines) == 1 and not said_han(lines) and not _opens_field(lines[0])
+
+
 def _pasted_parts(body: str) -> list[str]:
     """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
     to the part under it when that part opens with "一、…" or a message's day and time, or its time and sender (a chat
@@ -854,7 +861,8 @@ def _pasted_parts(body: str) -> list[str]:
     over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
     such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
     first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head). A
-    part an app adds under the text to say it was made by machine ("以上内容由OCR自动识别，…") is none."""
+    part an app adds under the text to say it was made by machine ("以上内容由OCR自动识别，…") is none, and so is a
+    footer under the last line."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
     head = list(itertools.takewhile(lambda line: not _FRAME.match(line), lines))
@@ -862,10 +870,13 @@ def _pasted_parts(body: str) -> list[str]:
     if lines and (_FRAME.match(lines[-1]) or (0 < len(head) <= _TITLE_OVER_FIELDS_LINES and not said_han(head)
                                                and not any(map(_opens_field, head)) and _opens_a_slip(under))):
         return [body]
-    for part in _FRAME.split(body):
+    split = _FRAME.split(body)
+    for n, part in enumerate(split):
         opening = next((line.strip() for line in part.splitlines() if line.strip()), "")
-        if opening.startswith("以上") and is_machine_note(opening):  # "以上内容由OCR自动识别，…": the app's note on
-            # the text above, no article (a part opening "本文件由…生成，现转发如下：" is one)
+        if opening.startswith("以上") and is_machine_note(opening) or (parts and n == len(split) - 1
+                                                                     and _is_footer(part)):
+            # "以上内容由OCR自动识别，…": the app's note on the text above, no article (a part opening "本文件由…生成，
+            # 现转发如下：" is one); nor is a footer under the last rule
             continue
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
         stamped = _STAMP_LED.match(opening) or is_timed_message(opening)

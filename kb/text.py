@@ -35,7 +35,7 @@ _BULLETS = ("-", "•", "·")
 _STAR_BULLET = re.compile(r"[*＊]\s")  # "* 每期48个摊位" in a plain-text file, not "**重要**" nor "*注："
 _KEYCAP_NUMBER = r"(?:\d\ufe0f?\u20e3)+|\U0001f51f"  # "1️⃣", "🔟": a post's numbered items
 _ITEM_START = re.compile(f"[{re.escape(''.join(_BULLETS))}①-⑳]|{_STAR_BULLET.pattern}|{_KEYCAP_NUMBER}|"
-                         r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(\[［][一二三四五六七八九十\d]{1,3}[)）\]］]")
+                         r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(\[［【][一二三四五六七八九十\d]{1,3}[)）\]］】]")
 
 
 def is_list_item(line: str) -> bool:

@@ -1988,6 +1988,17 @@ def test_a_header_above_a_rule_of_equals_signs_is_no_article_of_its_own_and_its_
     assert page.date_of(article) == "2021年3月15日"  # undated: the latest day it reports, in the year it writes
 
 
+def test_a_scripts_items_numbered_in_brackets_under_its_head_and_rule_are_one_article_without_its_footer():
+    page = parse_page("p", "青禾游泳馆前台接待话术 V2\n编写：运营部　　启用：2025年6月1日\n" + "=" * 40 + "\n"
+                           "【0】接电话第一句\n  “您好，青禾游泳馆，请问有什么可以帮您？”\n"
+                           "【1】客人问：几点开门？\n  答：每天9:00—21:00开放，周一上午闭馆清洁。\n"
+                           "【2】客人问：怎么收费？\n  答：成人单次40元，儿童单次25元，十次卡350元。\n"
+                           + "=" * 40 + "\n运营部  如有变动以最新版为准\n")
+    [article] = page.articles
+    assert article.title.startswith("青禾游泳馆前台接待话术")
+    assert "【1】客人问：几点开门？" in article.paragraphs and "如有变动" not in article.text
+
+
 @pytest.mark.parametrize("text, cited", [
     # a plan ("定于…") and a deadline ("…前") come after the day the text was written
     ("寿光蒜薹上市 电商直播助销\n4月12日，记者从寿光市商务局了解到，今年蒜薹收购价每斤3.2元。\n"

@@ -1,7 +1,7 @@
 """kb.text: small helpers the readers share."""
 import pytest
 
-from kb.text import printable, row_sentence
+from kb.text import printable, row_sentence, starts_item
 
 
 @pytest.mark.parametrize("labels, values, said", [
@@ -20,3 +20,9 @@ def test_printable_text_drops_control_characters_keeps_tabs_and_line_ends_and_br
         "坊市鸢泉水务 2024第二季度\t公示\r\n第一页\n第二页"
     # a terminal's colour codes go whole, not only their ESC; brackets that are text stay
     assert printable("\x1b[1;32m【演出时间】\x1b[m 4月26日[周六]") == "【演出时间】 4月26日[周六]"
+
+
+@pytest.mark.parametrize("line, opens", [("【1】客人问：几点开门？", True), ("【十】附则", True),
+                                         ("【通知】明天停水", False), ("【2024】年度总结", False)])
+def test_a_number_in_square_brackets_opens_an_item(line, opens):
+    assert starts_item(line) is opens
