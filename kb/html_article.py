@@ -961,7 +961,8 @@ def headline_of(page_title: str) -> str:
     """The headline in a page title that ends in the site's name ("…满塘荷花-潍坊新闻网", as a web clipper keeps a
     tab's title); the title as it is for any other."""
     found = _COLUMN_AFTER.match(page_title)
-    named = found and len(found.group(1)) >= _HEADLINE_MIN_CHARS and _named_site(found.group(2))
+    named = found and len(found.group(1)) >= _HEADLINE_MIN_CHARS and _named_site(found.group(2)) \
+        and "—" not in page_title[found.end(1):found.start(2)]  # "…的坚守——记某某医院": a subtitle
     return found.group(1) if found and named else page_title
 
 

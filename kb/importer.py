@@ -38,7 +38,17 @@ from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quo
 from .news_script import read_news_script
 from .org_note import org_markdown
 from .outline import outline_markdown
-from .page import WEB_LAYOUT, Article, Page, clip_day, front_matter, parse_page, read_page, split_front_matter
+from .page import (
+    WEB_LAYOUT,
+    Article,
+    Page,
+    front_matter,
+    is_web_clip,
+    parse_page,
+    read_page,
+    split_front_matter,
+    split_web_clip,
+)
 from .siyuan_note import siyuan_markdown
 from .ssml import ssml_text
 from .subtitles import subtitle_facts, subtitle_text
@@ -393,15 +403,13 @@ def _attached_document(mail: Mail, note: list[str]) -> str | None:
 
 def markdown_page_text(text: str, name: str = "") -> str:
     """A Markdown file as the web page it renders to (its first heading the page's title); what its own front
-    matter says wins over what the page is found to say. An outliner's page (kb/outline.py) is its blocks, its page
+    matter says wins over what the page is found to say, but for a web clip's day of clipping, and a clip's heading
+    (the tab's title) loses the site's name. An outliner's page (kb/outline.py) is its blocks, its page
     properties front matter, its file's name (a journal's day) maybe dating it; a SiYuan note (kb/siyuan_note.py)
     its Markdown without the app's marks; a GitHub issue as its CLI prints it (kb/gh_issue.py) its body and comments
     without their fields, titled by its own; a Discourse post (kb/discourse_post.py) its Markdown without the forum's
     blocks."""
-    meta, body = split_front_matter(text)
-    clipped = clip_day(text)  # the page's own day, when it shows one, is its publication's
-    if clipped:
-        del meta["date"]
+    meta, body, clipped = split_web_clip(text)  # the page's own day, when it shows one, is its publication's
     outline = outline_markdown(body, name) or siyuan_markdown(body) or issue_markdown(body) or discourse_markdown(body)
     if outline:
         properties, body = outline
@@ -415,7 +423,7 @@ def markdown_page_text(text: str, name: str = "") -> str:
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
     # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
     title = html.escape(_heading_text(heading.group(1))) if heading else ""
-    if heading and meta.get("url"):  # a clipped page's heading is its tab's title, maybe with the site's name
+    if heading and is_web_clip(meta):  # a clipped page's heading is its tab's title, maybe with the site's name
         title = html.escape(headline_of(html.unescape(title)))
         rendered = f"{rendered[:heading.start(1)]}{title}{rendered[heading.end(1):]}"
         meta = {**meta, "title": headline_of(meta["title"])} if meta.get("title") else meta

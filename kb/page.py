@@ -115,6 +115,7 @@ _INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,})\S")
 # "某某局文件", "某某局 / 会议纪要" (not "…新文件")
 _LETTERHEAD_END = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,30}}(?:{ISSUER_END}))?(?:文件|会议纪要)$")
 _TITLE_MAX_LINES = 3
+_COLUMN_LABEL_CHARS = 8  # "【本版头条】": a column's label in 【】, shorter than a headline set in them
 _DOCUMENT_NAME_CHARS = 60
 _HEADING_CHARS = 12
 _INDENT_CHARS = 2  # a paragraph's first line opens with "　　"
@@ -152,14 +153,15 @@ def _full_day(match: re.Match[str]) -> list[tuple[int, int, int]]:
 
 
 def _sentence_year(text: str, day: tuple[int, int] | None) -> int | None:
-    """The year of a sentence's days when the sentence names it, and no other, right before its first day: "2024年暑期
-    体验课从7月6日到8月24日", "2024年的开放安排：5月1日到10月7日" (a line ending in a colon runs on into the next); not
-    a year of something else ("2019年建成的展馆6月1日开放", "2019年建成，6月1日开放")."""
+    """The year a sentence names right before its first day ("2024年暑期体验课从7月6日到8月24日", "2024年的开放安排："
+    over "5月1日到10月7日": a line ending in a colon runs on into the next), when the day (month, day) is among that
+    sentence's days and it names no other year, absolute or relative; not a year of something else ("2019年建成的展馆
+    6月1日开放", "2019年建成，6月1日开放", "自2019年起每年4月20日举办", "与2023年同期5月1日相比，今年…")."""
     if not day:
         return None
     for sentence in _SENTENCE_END.split(text):
         found = _YEAR_OVER_DAYS.search(sentence)
-        if found and len(set(re.findall(r"(?<!\d)20\d\d(?!\d)", sentence))) == 1 \
+        if found and len(set(re.findall(r"(?<!\d)20\d\d(?!\d)", sentence))) == 1 and not _OTHER_TIME.search(sentence) \
                 and re.search(rf"(?<!\d){day[0]}月{day[1]}[日号]", sentence[found.start(2):]):
             return int(found.group(1))
     return None
@@ -167,6 +169,7 @@ def _sentence_year(text: str, day: tuple[int, int] | None) -> int | None:
 
 _SENTENCE_END = re.compile(r"[。！？!?]|(?<![：:])\n")
 _YEAR_OVER_DAYS = re.compile(r"(?<!\d)(20\d\d)年的?[^的，,；;\d]{0,8}?(?<!\d)(\d{1,2}月\d{1,2}[日号])")
+_OTHER_TIME = re.compile(r"今年|去年|明年|前年|每年|历年|同期|同比|以来|年起")  # another year named, or every year
 
 
 def _title_year(title: str) -> int | None:
@@ -355,20 +358,33 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     it as TOML between `+++` lines instead (see _toml_meta). Common other names of the keys count (`source:`
     or `来源:` for `publisher:`; a note app's `updated:` or `created:` for `date:`, see DATE_KEYS), and a date
     may be written in any usual form ("2020/08/21 15:30", "2020年8月21日"): it is kept as YYYY-MM-DD or YYYY-MM."""
+    meta, body, _ = _read_front_matter(text)
+    return meta, body
+
+
+def split_web_clip(text: str) -> tuple[dict[str, str], str, str]:
+    """The front matter and text as split_front_matter reads them, and the day a web clipper made its note of a page
+    when that is the only day named (MarkDownload's `created:` beside `source: https://…`): the day it was clipped,
+    later than the page's own, so no `date:` of the front matter; "" for any other text."""
+    meta, body, raw = _read_front_matter(text)
+    ranks = [DATE_RANKS[key.lower()] for key, value in raw.items() if value and key.lower() in DATE_RANKS]
+    if is_web_clip(meta) and ranks and min(ranks) == DATE_RANKS["created"] and "date" in meta:
+        return {key: value for key, value in meta.items() if key != "date"}, body, meta["date"]
+    return meta, body, ""
+
+
+def is_web_clip(meta: dict[str, str]) -> bool:
+    """Whether front matter is a web clipper's: it names the address of the page it was clipped from."""
+    return bool(_WEB_ADDRESS.match(meta.get("url", "")))
+
+
+def _read_front_matter(text: str) -> tuple[dict[str, str], str, dict[str, str]]:
+    """The front matter by its keys' usual names, the text under it, and a fenced block's keys as written."""
     fenced = _fenced_meta(text)
     if fenced is None:
-        return _header_fields(text.splitlines()) or ({}, text)
-    return named_meta(fenced[0]), fenced[1]
-
-
-def clip_day(text: str) -> str:
-    """The day a web clipper made its note of a page (MarkDownload's `created:` beside `source: https://…`, no
-    publication day beside them): the day it was clipped, later than the page's own; "" for any other text."""
-    fenced = _fenced_meta(text)
-    raw = fenced[0] if fenced else {}
-    ranks = [DATE_RANKS[key.lower()] for key, value in raw.items() if value and key.lower() in DATE_RANKS]
-    meta = named_meta(raw)
-    return meta.get("date", "") if meta.get("url") and ranks and min(ranks) == DATE_RANKS["created"] else ""
+        meta, body = _header_fields(text.splitlines()) or ({}, text)
+        return meta, body, {}
+    return named_meta(fenced[0]), fenced[1], fenced[0]
 
 
 def _fenced_meta(text: str) -> tuple[dict[str, str], str] | None:
@@ -647,7 +663,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
     masthead = _bulletin_head(lines)
     header, lines = masthead or _paper_masthead(lines) or _page_header(lines)
     bulletin = masthead is not None
-    if header and not bulletin and _label_over_headline(lines):  # "【本版头条】" under a page's header: a column
+    if header and not bulletin and _label_over_headline(lines) and len(lines[0].strip()) <= _COLUMN_LABEL_CHARS \
+            and not _BYLINE_ROLE.match(lines[1]):  # "【本版头条】" under a page's header: a column, not a headline
         lines = lines[1:]
     guide = "" if bulletin else _guide_sections(lines)
     if guide:  # "■ 门票": a heading over its section's text, no brief's title
@@ -777,12 +794,17 @@ _GREETING = re.compile(rf"(?:hello|hi|hey|哈喽|嗨|您好|你好|你们好|{_G
                        rf"{_AUDIENCE}(?:大家)?(?:{_HELLO})?|[啊呀哈呐吖～~\s])+", re.IGNORECASE)
 
 
+_ADDRESSEE = re.compile(r"[\u4e00-\u9fff·]{1,8}[：:]")  # "妈：", "各位家长：", "亲爱的同学们："
+
+
 def _with_some_title(article: Article) -> Article:
     """An article without a headline (dictated text, a note, a video's captions) is cited by its opening words after
     any greeting, never as 《》."""
     if article.title:
         return article
-    text = _ORNAMENTS.sub("", article.paragraphs[0].strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　"))
+    # a letter's salutation alone on its line ("妈：", "各位家长：") names whom it is written to, not what it says
+    first = next((p for p in article.paragraphs if not _ADDRESSEE.fullmatch(p.strip())), article.paragraphs[0])
+    text = _ORNAMENTS.sub("", first.strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　"))
     text = INTERVIEW_TURN.sub("", text)  # "问：灵活就业人员怎样参保？" is cited by its question
     head = text[:_UNTITLED_CHARS * 10]  # enough for the opening clause, after a greeting
     clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}](?![^《》]*》)", head)]  # not in 《》

@@ -9,22 +9,29 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-_SPEAK = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<speak\b", re.DOTALL)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
-_UNSAID = tuple(f"{{*}}{name}" for name in ("audio", "desc", "mark", "break", "meta", "metadata", "lexicon"))
+# the prolog: an XML declaration, a DOCTYPE, comments (each matched one way only: linear on any text), then <speak>
+_PROLOG = re.compile(r"\s*(?:<\?xml(?:(?!\?>).)*\?>\s*)?(?:<!DOCTYPE[^>\[]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*",
+                     re.DOTALL)
+_SPEAK = re.compile(r"<speak\b")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_UNSAID = tuple(f"{{*}}{name}" for name in ("audio", "mark", "break", "meta", "metadata", "lexicon"))
 _BLOCKS = ("p", "s", "paragraph", "sentence")  # SSML 1.0 names both
 
 
 def ssml_text(text: str) -> str | None:
-    """The text an SSML document says, a paragraph to a line, then its comments (the exporter's notes: when it was
-    made, where it is played); None for any other text."""
-    if not _SPEAK.match(text):
+    """The text an SSML document says, a paragraph to a line, then the comments above it (the exporter's notes: when
+    it was made, where it is played); None for any other text, and for a file that is no well-formed XML (read as
+    the text it is rather than cut short)."""
+    prolog = _PROLOG.match(text)
+    if prolog is None or not _SPEAK.match(text, prolog.end()):
         return None
-    root = etree.fromstring(text.encode("utf-8"), _PARSER)
-    if root is None:
+    try:  # the text is decoded already: its declaration's encoding names the bytes it was read from
+        root = etree.fromstring(re.sub(r"^\s*<\?xml(?:(?!\?>).)*\?>", "", text, flags=re.DOTALL), _PARSER)
+    except etree.XMLSyntaxError:
         return None
-    notes = [" ".join((comment.text or "").split()) for comment in root.xpath("//comment()")]
+    notes = [" ".join((comment.text or "").split()) for comment in root.itersiblings(etree.Comment, preceding=True)]
     etree.strip_elements(root, etree.Comment, etree.Entity, etree.ProcessingInstruction, *_UNSAID, with_tail=False)
+    notes = [note for note in reversed(notes) if "<" not in note]  # not markup left out ("<!-- <p>旧版…</p> -->")
     return "".join(f"{block}\n" for block in [*_blocks(root), *notes] if block)
 
 
@@ -50,8 +57,8 @@ def _name(element: etree._Element) -> str:
 
 
 def _words(texts: Iterator[str] | list[str]) -> str:
-    """The text without the line breaks and indents of the XML, which Chinese is written without; one space between
-    other words ("Wi-Fi 密码")."""
+    """The text without the line breaks and indents of the XML, which Chinese is written without (none beside a
+    Chinese character: "连接Wi-Fi密码"); one space between other words."""
     return _BESIDE_CHINESE.sub("", " ".join("".join(texts).split()))
 
 

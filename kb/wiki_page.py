@@ -11,7 +11,7 @@ import html
 import re
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Wikilink
+from mwparserfromhell.nodes import Heading, Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 # what only wikitext writes: a section heading line ("== 报名 =="), a template opening a line, a table's opening,
@@ -19,6 +19,11 @@ from mwparserfromhell.wikicode import Wikicode
 _WIKI_MARKS = (re.compile(r"^={2,6}[^=\n]+={2,6}\s*$", re.MULTILINE), re.compile(r"^\{\{[^{}\n]+", re.MULTILINE),
                re.compile(r"^\{\|", re.MULTILINE), re.compile(r"\[\[[^\[\]\n]+\]\]"), re.compile(r"'''[^'\n]+'''"))
 _MIN_MARKS = 3  # kinds of them: a text quoting one link or one bold phrase is no wiki page
+# …one of them MediaWiki's own: bold in triple quotes, a table, a reference, a template's named field (not
+# DokuWiki's "====== 标题 ======", "{{:wiki:图.jpg}}", "[[页面]]")
+_MEDIAWIKI_ONLY = re.compile(r"'''[^'\n]+'''|^\{\||<ref[\s>]|^\|\s*[^=|\n]+=", re.MULTILINE)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MAGIC_WORD = re.compile(r"__[A-Z]+__")  # "__NOTOC__": a page setting
 _NOT_TEXT_LINK = re.compile(r"^\s*(?:分类|category|file|文件|image|图像|media|媒体)\s*:", re.IGNORECASE)
 _FILE_VALUE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp)$", re.IGNORECASE)
 _HEADING = "\ue000h{}\ue000"
@@ -28,28 +33,39 @@ _PLACEHOLDER = re.compile(r"^\ue000([hb])(\d+)\ue000(.*)$")
 
 def wiki_page(text: str) -> tuple[str, str] | None:
     """(title, HTML) of a wiki page's source; None for any other text."""
-    if sum(1 for mark in _WIKI_MARKS if mark.search(text)) < _MIN_MARKS:
+    if sum(1 for mark in _WIKI_MARKS if mark.search(text)) < _MIN_MARKS or not _MEDIAWIKI_ONLY.search(text):
         return None
-    code = mwparserfromhell.parse(text)
+    code = mwparserfromhell.parse(_MAGIC_WORD.sub("", _BREAK.sub("\n", text)))
     title = _lead_bold(code)
-    blocks: list[str] = []  # tables and infoboxes as HTML, each on a line of its own in the text
     notes = [_plain(tag.contents) for tag in code.filter_tags(matches=lambda node: node.tag == "ref")]
+    for node in [*code.filter_tags(matches=lambda node: node.tag == "ref"), *code.filter_comments(),
+                 *code.filter_wikilinks(matches=lambda link: bool(_NOT_TEXT_LINK.match(str(link.title))))]:
+        if code.contains(node):  # not inside one removed already
+            code.remove(node)
+    top = {id(node) for node in code.nodes}
+    for template in reversed(code.filter_templates()):  # inner first: "{{lang|en|…}}" in a field is its words
+        if id(template) not in top:
+            code.replace(template, _words_of(template))
+    blocks: list[str] = []  # tables and infoboxes as HTML, each on a line of its own in the text
     for node in list(code.nodes):
         block = _table(node) if isinstance(node, Tag) and node.tag == "table" else \
             _infobox(node) if isinstance(node, Template) else None
         if block:
             blocks.append(block)
             code.replace(node, "\n" + _BLOCK.format(len(blocks) - 1) + "\n")
-        elif isinstance(node, Template):  # words in a template of no fields ("{{置顶提示|报名进行中}}"), in place
-            code.replace(node, "，".join(_plain(param.value) for param in node.params if not param.showkey))
-        elif isinstance(node, Tag) and node.tag == "ref" or isinstance(node, Comment) or (
-                isinstance(node, Wikilink) and _NOT_TEXT_LINK.match(str(node.title))):
-            code.remove(node)
+        elif isinstance(node, Template):  # a template of no fields ("{{置顶提示|报名进行中}}"): its words in place
+            code.replace(node, _words_of(node))
         elif isinstance(node, Heading):
             code.replace(node, _HEADING.format(node.level) + _plain(node.title))
     body = [_block(line.strip(), blocks) for line in _plain(code).splitlines() if line.strip()]
     heading = [f"<h1>{html.escape(title)}</h1>"] if title else []
     return title, "".join(heading + body + [f"<p>{html.escape(note)}</p>" for note in notes if note])
+
+
+def _words_of(template: Template) -> str:
+    """The words a template shows: its last unnamed field ("{{lang|en|Weifang}}", "{{color|red|每年100元}}")."""
+    shown = [param for param in template.params if not param.showkey]
+    return _plain(shown[-1].value) if shown else ""
 
 
 def _lead_bold(code: Wikicode) -> str:

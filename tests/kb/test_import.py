@@ -985,10 +985,14 @@ async def test_a_speech_synthesis_file_is_what_it_says_then_its_notes(tmp_path):
 
 @pytest.mark.parametrize("text, said", [
     ("<speaker>王某</speaker> 欢迎大家。", None),  # another tag
-    ("<speak><p>青禾公园今晚闭园。<p>", "青禾公园今晚闭园。\n"),  # not closed: as far as it goes
-    ("<speak>青禾公园今晚&nbsp;闭园。</speak>", "青禾公园今晚闭园。\n"),  # an entity SSML does not declare
-], ids=["another-tag", "not-closed", "an-undeclared-entity"])
-def test_only_a_speech_synthesis_file_is_read_as_one_and_a_broken_one_as_far_as_it_goes(text, said):
+    ("<!-- 版权所有 青禾小学 -->\n" * 40 + "各位家长：本周五下午放假。", None),  # comments over a text, read at once
+    ("<speak><p>青禾公园今晚闭园。<p>", None),  # no well-formed XML: read as the text it is, not cut short
+    ("<speak><p>欢迎光临H&M旗舰店，满300减50。</p></speak>", None),
+    ('<?xml version="1.0" encoding="GB2312"?><speak><p>各位乘客您好。</p></speak>', "各位乘客您好。\n"),  # decoded
+    ('<?xml version="1.0"?>\n<!DOCTYPE speak PUBLIC "-//W3C//DTD SYNTHESIS 1.0//EN" "synthesis.dtd">\n'
+     "<speak><!-- 旧版：<p>下午5点闭馆</p> --><p>下午6点闭馆，气温&lt;5度。</p></speak>", "下午6点闭馆，气温<5度。\n"),
+], ids=["another-tag", "many-comments", "not-closed", "a-bare-ampersand", "a-declared-encoding", "a-doctype"])
+def test_only_a_well_formed_speech_synthesis_file_is_read_as_one(text, said):
     from kb.ssml import ssml_text
     assert ssml_text(text) == said
 
@@ -1012,11 +1016,28 @@ async def test_a_wiki_pages_source_is_read_as_the_page_it_renders_to(tmp_path):
                                   "青体〔2024〕9号通知，2024年12月2日。"]
 
 
-@pytest.mark.parametrize("text", ["详见[[青禾湖]]的介绍，'''报名费'''每人30元。\n", "== 第一部分 ==\n正文。\n"],
-                         ids=["a-link-and-bold-words", "a-heading-alone"])
+@pytest.mark.parametrize("text", [
+    "详见[[青禾湖]]的介绍，'''报名费'''每人30元。\n", "== 第一部分 ==\n正文。\n",
+    "====== 青禾公园游览指南 ======\n{{:wiki:gate.jpg?400|公园大门}}\n===== 开放时间 =====\n"
+    "详见[[notice:2024|通知]]。\n",
+], ids=["a-link-and-bold-words", "a-heading-alone", "a-dokuwiki-page"])
 def test_a_text_with_a_wiki_mark_or_two_is_no_wiki_page(text):
     from kb.wiki_page import wiki_page
     assert wiki_page(text) is None
+
+
+def test_a_wiki_pages_line_breaks_inner_templates_and_what_cells_hold_are_read_as_shown():
+    from kb.wiki_page import wiki_page
+    read = wiki_page("__NOTOC__\n{{场馆信息框\n| 名称 = 青禾游泳馆\n"
+                     "| 电话 = 0536-1234567<br />0536-7654321\n"
+                     "| 英文名 = {{lang|en|Qinghe Natatorium}}\n}}\n'''青禾游泳馆'''对市民开放。\n"
+                     "{|\n! 票种 !! 票价\n|-\n"
+                     "| 儿童 || 10元<ref>2024年调整</ref> [[文件:票.png|缩略图|票样]]\n|}\n")
+    assert read is not None
+    title, page = read
+    assert title == "青禾游泳馆" and "NOTOC" not in page and "缩略图" not in page and "lang" not in page
+    assert "<td>0536-1234567\n0536-7654321</td>" in page and "<td>Qinghe Natatorium</td>" in page
+    assert "<td>10元</td>" in page and page.endswith("<p>2024年调整</p>")
 
 
 _SCRIPT = ("青禾区融媒体中心　电视新闻播出稿\n==============================\n"
@@ -2267,15 +2288,23 @@ def test_a_clipped_pages_title_loses_the_sites_name_and_its_own_day_dates_it_ove
     assert not any("青禾新闻网" in paragraph for paragraph in article.paragraphs[:1])
 
 
-@pytest.mark.parametrize("front", ["created: 2025-10-21\n", "date: 2025-10-21\nsource: https://www.qinghe.example/1\n"],
-                         ids=["a-note-not-clipped", "a-clip-with-its-publication-day"])
-def test_a_notes_own_title_and_day_stay(front):
-    """A note of one's own is named and dated as written; a clip's front matter that names the publication day wins."""
+@pytest.mark.parametrize("front, title", [
+    ("created: 2025-10-21\n", "观鸟季来了 白鹭成群-青禾新闻网"),  # a note of one's own
+    ("created: 2025-10-21\nurl: /news/birds/\n", "观鸟季来了 白鹭成群-青禾新闻网"),  # a site generator's path
+    ("date: 2025-10-21\nsource: https://www.qinghe.example/1\n", "观鸟季来了 白鹭成群"),  # a clip's publication day
+], ids=["a-note-not-clipped", "a-generators-path", "a-clip-with-its-publication-day"])
+def test_a_notes_own_title_and_day_stay(front, title):
+    """A note is named and dated as written; a clip's front matter that names the publication day wins."""
     page = parse_page("m", markdown_page_text(_clip(front, "观鸟季来了 白鹭成群-青禾新闻网",
                                                     "发布时间：2025年10月18日 09:12")))
     [article] = page.articles
-    assert page.iso_date_of(article) == "2025-10-21"
-    assert article.title == ("观鸟季来了 白鹭成群-青禾新闻网" if front.startswith("created") else "观鸟季来了 白鹭成群")
+    assert (page.iso_date_of(article), article.title) == ("2025-10-21", title)
+
+
+def test_a_clips_subtitle_after_a_dash_stays():
+    page = parse_page("m", markdown_page_text(_clip("created: 2025-10-21\nsource: https://www.qinghe.example/2\n",
+                                                    "白衣天使的坚守——记青禾区人民医院", "青禾区人民医院 供稿")))
+    assert page.articles[0].title == "白衣天使的坚守——记青禾区人民医院"
 
 
 _DISCOURSE = ('[date=2025-03-02 time=19:30:00 timezone="Asia/Shanghai"] 发帖\n\n'

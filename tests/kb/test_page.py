@@ -2065,10 +2065,23 @@ def test_an_undated_article_without_a_full_date_takes_the_year_its_title_names(t
     ("2019年建成的滑板场将于4月1日起开放，每天9:00—21:00。", "4月1日"),  # the year of something else
     ("滑板场2019年建成，将于4月1日起开放，每天9:00—21:00。", "4月1日"),
     ("2024—2025年度会员4月1日起开放，每天9:00—21:00。", "4月1日"),  # two years
-], ids=["over-the-next-line", "in-the-sentence", "a-building-year", "before-a-comma", "two-years"])
+    ("2023年五一假期4月1日接待游客3万人次，今年4月1日接待5万人次。", "4月1日"),  # this year beside it
+    ("滑板节自2019年起每年4月1日举办，每天9:00—21:00。", "4月1日"),  # every year since
+], ids=["over-the-next-line", "in-the-sentence", "a-building-year", "before-a-comma", "two-years", "this-year-too",
+        "every-year-since"])
 def test_an_undated_article_takes_the_year_a_sentence_names_right_before_its_days(text, day):
     page = parse_page("p", f"青禾滑板公园开放须知\n{text}\n入园请戴好护具，12岁以下须有家长陪同。\n")
     assert page.date_of(page.articles[0]) == day
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("妈：\n", "您上回电话里说家里攒了好几个旧手机…"),  # a letter's salutation names whom it is written to
+    ("本文件夹一共有3个文件：\n", "本文件夹一共有3个文件…"),  # a sentence ending in a colon says something
+], ids=["a-salutation", "a-sentence-before-a-list"])
+def test_an_untitled_text_is_cited_by_its_opening_words_past_a_salutation(opening, title):
+    page = parse_page("p", f"{opening}您上回电话里说家里攒了好几个旧手机，不知道怎么处理，"
+                           "社区3月15日上午在北门广场免费回收。\n")
+    assert page.articles[0].title == title
 
 
 def test_a_pasted_mail_forwarded_twice_is_the_quoted_notice_sent_by_its_own_sender_on_its_day():
@@ -2501,6 +2514,13 @@ def test_a_column_label_under_a_printed_pages_header_is_no_title_of_the_headline
                            "【停水通知】\n　　6月10日8:00—16:00，东风街以南区域停水，请提前储水。\n")
     assert page.articles[0].title == "城区5条线路6月13日起检修 涉及12个小区"
     assert any("停水" in article.text for article in page.articles)
+
+
+@pytest.mark.parametrize("under", ["本报记者 王某\n", "严防死守确保森林资源安全\n"], ids=["a-byline", "a-subtitle"])
+def test_a_headline_in_brackets_under_a_printed_pages_header_stays_its_title(under):
+    page = parse_page("p", "某某日报　2024年5月28日　星期二　A3版\n【全市部署春季森林防火工作】\n" + under +
+                           "　　5月27日，全市春季森林防火工作会议召开，要求各县市区加强巡查，严防火灾发生。\n")
+    assert "全市部署春季森林防火工作" in page.articles[0].title
 
 
 _ROUTED = ("关于东湖公园夜间照明改造进展情况的报告\n区城市管理局：\n"
