@@ -29,9 +29,9 @@ def ssml_text(text: str) -> str | None:
         root = etree.fromstring(re.sub(r"^\s*<\?xml(?:(?!\?>).)*\?>", "", text, flags=re.DOTALL), _PARSER)
     except etree.XMLSyntaxError:
         return None
-    notes = [" ".join((comment.text or "").split()) for comment in root.itersiblings(etree.Comment, preceding=True)]
+    above = reversed(list(root.itersiblings(etree.Comment, preceding=True)))  # not markup left out ("<!-- <p>…")
+    notes = [" ".join(note.split()) for comment in above if "<" not in (note := comment.text or "")]
     etree.strip_elements(root, etree.Comment, etree.Entity, etree.ProcessingInstruction, *_UNSAID, with_tail=False)
-    notes = [note for note in reversed(notes) if "<" not in note]  # not markup left out ("<!-- <p>旧版…</p> -->")
     return "".join(f"{block}\n" for block in [*_blocks(root), *notes] if block)
 
 

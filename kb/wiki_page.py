@@ -1,6 +1,6 @@
 """A wiki page's source (MediaWiki's wikitext, as an association's or a school's wiki keeps it, saved as text) → the
 page as HTML, for the web-page reader to take like any other: its sections' headings, its paragraphs and lists, a
-table as a table (said row by row there), an infobox's fields as "名称：…" lines, its references after the text; no
+table as a table (said row by row there), an infobox's fields as one sentence, its references after the text; no
 categories, files or comments. mwparserfromhell parses the wikitext; the HTML is written here.
 
 The title is the lead's first bold words ('''…''': MediaWiki's convention for the page's subject), as the page's own
@@ -37,8 +37,9 @@ def wiki_page(text: str) -> tuple[str, str] | None:
         return None
     code = mwparserfromhell.parse(_MAGIC_WORD.sub("", _BREAK.sub("\n", text)))
     title = _lead_bold(code)
-    notes = [_plain(tag.contents) for tag in code.filter_tags(matches=lambda node: node.tag == "ref")]
-    for node in [*code.filter_tags(matches=lambda node: node.tag == "ref"), *code.filter_comments(),
+    references = code.filter_tags(matches=lambda node: node.tag == "ref")
+    notes = [_plain(tag.contents) for tag in references]
+    for node in [*references, *code.filter_comments(),
                  *code.filter_wikilinks(matches=lambda link: bool(_NOT_TEXT_LINK.match(str(link.title))))]:
         if code.contains(node):  # not inside one removed already
             code.remove(node)
