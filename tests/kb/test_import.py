@@ -33,7 +33,7 @@ from kb.fetch import Limits
 from kb.importer import Added, AlreadyThere, Refused, add, html_page_text, markdown_page_text, page_text
 from kb.knowledge_base import ArticleInfo, KnowledgeBase
 from kb.outline import outline_markdown
-from kb.page import Page, parse_page, read_page
+from kb.page import Article, Page, parse_page, read_page
 from kb.settings import ARTICLES_DIR
 from kb.text import normalize, simplified
 from tools.ports import free_port
@@ -953,12 +953,18 @@ def test_a_sites_json_dates_by_a_unix_time_reads_any_html_and_is_no_article_when
     assert json_article(json.dumps({"data": {"list": [article, article]}}, ensure_ascii=False)) is None
 
 
-async def test_a_news_feed_saved_as_text_is_its_newest_item(tmp_path):
-    """A feed's address saved with the browser's "save as text", or a WordPress feed copied into a .txt."""
-    source = tmp_path / "feed.txt"
-    source.write_text(FEED, encoding="utf-8")
+async def _one_saved_article(folder: Path, text: str) -> tuple[Page, Article]:
+    """The page a text saved as a .txt file reads as, and its one article."""
+    source = folder / "saved.txt"
+    source.write_text(text, encoding="utf-8")
     page = parse_page("txt", await page_text(str(source), Limits()))
     [article] = page.articles
+    return page, article
+
+
+async def test_a_news_feed_saved_as_text_is_its_newest_item(tmp_path):
+    """A feed's address saved with the browser's "save as text", or a WordPress feed copied into a .txt."""
+    page, article = await _one_saved_article(tmp_path, FEED)
     assert (article.title, page.iso_date_of(article), page.meta["url"]) == (
         "某县彩票网点3月18日起恢复销售", "2020-03-17", "http://news.example.cn/minsheng/content_1.htm")
     assert "前一天的消息" not in article.text and "营业时间暂定为每天9:00至20:00" in article.text
@@ -973,10 +979,7 @@ _SSML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- 青禾公园闭园广播 
 
 
 async def test_a_speech_synthesis_file_is_what_it_says_then_its_notes(tmp_path):
-    source = tmp_path / "broadcast.txt"
-    source.write_text(_SSML, encoding="utf-8")
-    page = parse_page("txt", await page_text(str(source), Limits()))
-    [article] = page.articles
+    _, article = await _one_saved_article(tmp_path, _SSML)
     assert article.paragraphs[-3:] == [
         "各位游客，青禾公园将于18:00闭园。请带好随身物品，从东门离开，1.5公里外有公交站。", "服务电话0536-1234567。",
         "青禾公园闭园广播 生成时间 2025-04-02"]
@@ -1005,10 +1008,7 @@ _WIKI = ("<!-- 本页由 张某 维护 -->\n{{提示|报名进行中}}\n{{活动
 
 
 async def test_a_wiki_pages_source_is_read_as_the_page_it_renders_to(tmp_path):
-    source = tmp_path / "wiki.txt"
-    source.write_text(_WIKI, encoding="utf-8")
-    page = parse_page("txt", await page_text(str(source), Limits()))
-    [article] = page.articles
+    page, article = await _one_saved_article(tmp_path, _WIKI)
     assert article.title == "青禾湖冬泳节" and page.iso_date_of(article) != "2025-01-05"  # the event's day
     assert article.paragraphs == ["报名进行中", "青禾湖冬泳节：日期2025年1月5日，地点青禾湖南岸。",
                                   "青禾湖冬泳节是青禾区体育局主办的群众活动。", "组别", "青年组：距离200米。",
