@@ -421,13 +421,13 @@ def markdown_page_text(text: str, name: str = "") -> str:
     if _numbered_sections(rendered):  # none of them titles the page: headings under the page's own
         rendered = re.sub(r"<(/?)h[12]\b", r"<\1h3", rendered)
     heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", rendered, re.DOTALL)
-    # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
-    title = html.escape(_heading_text(heading.group(1))) if heading else ""
+    headline = _heading_text(heading.group(1)) if heading else ""
     if heading and is_web_clip(meta):  # a clipped page's heading is its tab's title, maybe with the site's name
-        title = html.escape(headline_of(html.unescape(title)))
-        rendered = f"{rendered[:heading.start(1)]}{title}{rendered[heading.end(1):]}"
+        headline = headline_of(headline)
+        rendered = f"{rendered[:heading.start(1)]}{html.escape(headline)}{rendered[heading.end(1):]}"
         meta = {**meta, "title": headline_of(meta["title"])} if meta.get("title") else meta
-    return _article_page(title, rendered, meta, clipped)
+    # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
+    return _article_page(html.escape(headline), rendered, meta, clipped)
 
 
 def _article_page(title: str, article: str, meta: dict[str, str], clipped: str = "") -> str:

@@ -697,8 +697,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
 def _label_over_headline(lines: list[str]) -> bool:
     """Whether the first line is a label in 【】 over a headline ("【三折页·封面】", a page's column "【本版头条】"),
     not over a field or the text it names."""
-    return bool(_BRACKETED.fullmatch(lines[0].strip()) and len(lines) > 1 and _is_title_line(lines[1], punctuated=True)
-                and not _FIELDS_LINE.match(lines[1])) if lines else False
+    return len(lines) > 1 and bool(_BRACKETED.fullmatch(lines[0].strip())) \
+        and _is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1])
 
 
 def _without_contents(lines: list[str]) -> list[str]:
@@ -884,7 +884,7 @@ def _pasted_parts(body: str) -> list[str]:
     such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
     first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head). A
     part an app adds under the text to say it was made by machine ("以上内容由OCR自动识别，…") is none, and so is a
-    footer under the last line."""
+    footer under the last rule."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
     head = list(itertools.takewhile(lambda line: not _FRAME.match(line), lines))
