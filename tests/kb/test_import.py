@@ -968,6 +968,8 @@ async def test_a_news_feed_saved_as_text_is_its_newest_item(tmp_path):
     assert (article.title, page.iso_date_of(article), page.meta["url"]) == (
         "某县彩票网点3月18日起恢复销售", "2020-03-17", "http://news.example.cn/minsheng/content_1.htm")
     assert "前一天的消息" not in article.text and "营业时间暂定为每天9:00至20:00" in article.text
+    assert article.paragraphs == ["全县彩票网点自3月18日起分批恢复销售，营业时间暂定为每天9:00至20:00。",
+                                  "购彩者进店要戴口罩、测体温，店内同时购彩的不超过3人。"]  # once, not twice over
 
 
 _SSML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- 青禾公园闭园广播 生成时间 2025-04-02 -->\n'
