@@ -33,7 +33,6 @@ from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
 from .gh_issue import issue_markdown
 from .html_article import WebArticle, decode_html, headline_of, read_html
 from .json_article import json_article
-from .latex_source import latex_text
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .news_script import read_news_script
@@ -251,8 +250,7 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
     its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
     article it holds, a news feed as its newest item, a speech synthesis file as what it says, a wiki page's source
-    as the page, a LaTeX document as the text it typesets, an org-mode note as the Markdown it is written as, else as
-    written."""
+    as the page, an org-mode note as the Markdown it is written as, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -269,9 +267,6 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     wiki = wiki_page(text)
     if wiki:
         return _article_page(html.escape(wiki[0]), wiki[1], {})
-    typeset = latex_text(text)
-    if typeset is not None:
-        return typeset
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]

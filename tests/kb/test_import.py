@@ -1002,36 +1002,6 @@ def test_only_a_well_formed_speech_synthesis_file_is_read_as_one(text, said):
     assert ssml_text(text) == said
 
 
-_LATEX = (r"% !TEX program = xelatex" "\n" r"\documentclass[12pt]{ctexart}" "\n" r"\usepackage{booktabs}" "\n"
-          r"\newcommand{\lianxi}{王某\quad 0536-1234567}" "\n" r"\begin{document}" "\n"
-          r"\begin{center}{\zihao{2}\heiti 关于举办青禾区少儿围棋赛的通知}\end{center}" "\n\n"
-          r"\noindent 各中小学校：" "\n\n"
-          r"\qquad 定于2025年5月10日在青禾区文化馆举办少儿围棋赛，现将有关事项通知如下：" "\n\n"
-          r"\section*{一、组别}" "\n" r"\begin{tabular}{lll}" "\n" r"\toprule" "\n"
-          r"组别 & 年龄 & 报名费 \\" "\n" r"\midrule" "\n" r"初级组 & 6--8岁 & 30元 \\" "\n"
-          r"高级组 & 9--12岁 & 50元 \\" "\n" r"\bottomrule" "\n" r"\end{tabular}" "\n\n"
-          r"\section*{二、联系方式}" "\n" r"\begin{itemize}" "\n" r"  \item 联系人：\lianxi（工作日）" "\n"
-          r"\end{itemize}" "\n\n" r"\begin{flushright}" "\n" r"青禾区文化馆\\" "\n" r"2025年4月20日" "\n"
-          r"\end{flushright}" "\n" r"\end{document}" "\n")
-
-
-async def test_a_latex_documents_source_is_read_as_the_text_it_typesets(tmp_path):
-    page, article = await _one_saved_article(tmp_path, _LATEX)
-    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == (
-        "关于举办青禾区少儿围棋赛的通知", "2025-04-20", "青禾区文化馆")
-    assert {"初级组：年龄6–8岁，报名费30元。", "高级组：年龄9–12岁，报名费50元。"} <= set(article.paragraphs)
-    assert any("王某 0536-1234567" in paragraph for paragraph in article.paragraphs)
-    assert "documentclass" not in article.text and "\\" not in article.text and "2关于" not in article.text
-
-
-@pytest.mark.parametrize("text, said", [(r"\begin{document} 只有开头 {没有闭合", "只有开头 没有闭合\n"),
-                                       (r"用 \documentclass 开头的文件是 LaTeX 源文件。", None)],
-                         ids=["unclosed", "a-sentence-about-latex"])
-def test_a_broken_latex_source_is_read_as_far_as_it_goes_and_a_mention_is_none(text, said):
-    from kb.latex_source import latex_text
-    assert latex_text(text) == said
-
-
 _WIKI = ("<!-- 本页由 张某 维护 -->\n{{提示|报名进行中}}\n{{活动信息框\n| 名称 = 青禾湖冬泳节\n| 图片 = 海报.jpg\n"
          "| 日期 = 2025年1月5日\n| 地点 = [[青禾湖]]南岸\n}}\n'''青禾湖冬泳节'''是[[青禾区体育局]]主办的群众活动。"
          "<ref>青体〔2024〕9号通知，2024年12月2日。</ref>\n\n== 组别 ==\n"
