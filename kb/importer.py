@@ -36,6 +36,7 @@ from .json_article import json_article
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .news_script import read_news_script
+from .opml_outline import opml_outline
 from .org_note import org_markdown
 from .outline import outline_markdown
 from .page import (
@@ -250,7 +251,7 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
     its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
     article it holds, a news feed as its newest item, a speech synthesis file as what it says, a wiki page's source
-    as the page, an org-mode note as the Markdown it is written as, else as written."""
+    as the page, an org-mode note or an OPML outline as the Markdown it is written as, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -270,7 +271,7 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]
-    note = org_markdown(text)
+    note = org_markdown(text) or opml_outline(text)
     if note:
         return markdown_page_text(front_matter(note[0]) + note[1], file_name)
     said = subtitle_text(text)

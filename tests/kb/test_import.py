@@ -1002,6 +1002,27 @@ def test_only_a_well_formed_speech_synthesis_file_is_read_as_one(text, said):
     assert ssml_text(text) == said
 
 
+_OPML = ('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><head><title>给妈办老年卡</title>'
+         "<dateCreated>Tue, 08 Apr 2025 21:14:36 GMT+0800</dateCreated>"
+         "<dateModified>Sat, 12 Apr 2025 10:02:51 GMT+0800</dateModified><ownerName>王某</ownerName></head><body>"
+         '<outline text="在哪办"><outline text="青禾区政务服务中心一楼3号窗口" _note="周六上午也开"/></outline>'
+         '<outline text="带什么"><outline text="身份证原件和一张一寸照片，现场拍照免费"/></outline></body></opml>\n')
+
+
+async def test_an_opml_outline_is_read_as_its_items_titled_and_dated_by_its_head(tmp_path):
+    page, article = await _one_saved_article(tmp_path, _OPML)
+    assert (article.title, page.iso_date_of(article)) == ("给妈办老年卡", "2025-04-12")  # last changed
+    assert article.paragraphs == ["- 在哪办", "- 青禾区政务服务中心一楼3号窗口", "- 周六上午也开", "- 带什么",
+                                  "- 身份证原件和一张一寸照片，现场拍照免费"]
+
+
+@pytest.mark.parametrize("text", ["<opml><body><outline text='未闭合'></body>", "<opmlx>不是大纲</opmlx>"],
+                         ids=["not-well-formed", "another-tag"])
+def test_only_a_well_formed_opml_file_is_read_as_an_outline(text):
+    from kb.opml_outline import opml_outline
+    assert opml_outline(text) is None
+
+
 _WIKI = ("<!-- 本页由 张某 维护 -->\n{{提示|报名进行中}}\n{{活动信息框\n| 名称 = 青禾湖冬泳节\n| 图片 = 海报.jpg\n"
          "| 日期 = 2025年1月5日\n| 地点 = [[青禾湖]]南岸\n}}\n'''青禾湖冬泳节'''是[[青禾区体育局]]主办的群众活动。"
          "<ref>青体〔2024〕9号通知，2024年12月2日。</ref>\n\n== 组别 ==\n"

@@ -1,0 +1,46 @@
+"""An outliner's export as OPML (幕布, WorkFlowy, an RSS reader's outline of notes: `<opml>` over `<head>` and
+`<body>` of nested `<outline text="…">`) → the outline as a Markdown list, each item's note (`_note`) an item under
+it, and the head's title, last change and making days as front matter; the Markdown reader does the rest. lxml reads
+the XML, entities, DTDs and the network off; a file that is no well-formed XML is read as the text it is."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .text import written_day
+
+_OPML = re.compile(r"\s*(?:<\?xml[^>?]*\?>\s*)?<opml\b")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+# the head's fields by the front matter's names: its title; the day it was last changed, then made (text.DATE_KEYS)
+_HEAD = {"title": "title", "dateModified": "updated", "dateCreated": "created"}
+
+
+def opml_outline(text: str) -> tuple[dict[str, str], str] | None:
+    """(front matter, Markdown) of an OPML outline; None for any other text."""
+    if not _OPML.match(text):
+        return None
+    try:  # the text is decoded already: its declaration's encoding names the bytes it was read from
+        root = etree.fromstring(re.sub(r"^\s*<\?xml[^>?]*\?>", "", text), _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    meta = {}
+    for field, key in _HEAD.items():
+        value = " ".join(root.findtext(f"head/{field}", default="").split())
+        day = written_day(value) if key != "title" else None
+        meta[key] = day.isoformat() if day else value if key == "title" else ""
+    body = root.find("body")
+    lines = _items(body, 0) if body is not None else []
+    return {key: value for key, value in meta.items() if value}, "\n".join(lines) + "\n"
+
+
+def _items(parent: etree._Element, depth: int) -> list[str]:
+    lines = []
+    for outline in parent.iterfind("outline"):
+        indent = "  " * depth
+        for said in (outline.get("text", ""), outline.get("_note", "")):
+            if said.strip():
+                lines.append(f"{indent}- {' '.join(said.split())}")
+                indent = "  " * (depth + 1)  # the note under its item
+        lines.extend(_items(outline, depth + 1))
+    return lines
