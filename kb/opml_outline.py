@@ -12,8 +12,8 @@ from .text import written_day
 
 _OPML = re.compile(r"\s*(?:<\?xml[^>?]*\?>\s*)?<opml\b")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-# the head's fields by the front matter's names: its title; the day it was last changed, then made (text.DATE_KEYS)
-_HEAD = {"title": "title", "dateModified": "updated", "dateCreated": "created"}
+# the head's days by the front matter's names: the day it was last changed, then made (text.DATE_KEYS)
+_DAYS = {"dateModified": "updated", "dateCreated": "created"}
 
 
 def opml_outline(text: str) -> tuple[dict[str, str], str] | None:
@@ -24,11 +24,9 @@ def opml_outline(text: str) -> tuple[dict[str, str], str] | None:
         root = etree.fromstring(re.sub(r"^\s*<\?xml[^>?]*\?>", "", text), _PARSER)
     except etree.XMLSyntaxError:
         return None
-    meta = {}
-    for field, key in _HEAD.items():
-        value = " ".join(root.findtext(f"head/{field}", default="").split())
-        day = written_day(value) if key != "title" else None
-        meta[key] = day.isoformat() if day else value if key == "title" else ""
+    days = {key: written_day(root.findtext(f"head/{field}", default="")) for field, key in _DAYS.items()}
+    meta = {"title": " ".join(root.findtext("head/title", default="").split()),
+            **{key: day.isoformat() for key, day in days.items() if day}}
     body = root.find("body")
     lines = _items(body, 0) if body is not None else []
     return {key: value for key, value in meta.items() if value}, "\n".join(lines) + "\n"
