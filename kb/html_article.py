@@ -248,8 +248,10 @@ def _once(text: str) -> str:
     lines = text.splitlines()
     end = len(lines)
     shortest = 1 if lines and ends_sentence(lines[-1]) else _TWICE_MIN_LINES
+    datelines = {line for line in lines if read_dateline(line) is not None}  # read once, not in every run tried
     # half the lines, one more for a dateline only the copy holds
-    run = next((n for n in range((end + 1) // 2, shortest - 1, -1) if _repeats(lines[:end - n], lines[end - n:])), 0)
+    run = next((n for n in range((end + 1) // 2, shortest - 1, -1)
+                if _repeats(lines[:end - n], lines[end - n:], datelines)), 0)
     return "\n".join(lines[:end - run]) if run else text
 
 
@@ -258,12 +260,12 @@ def _left_out(line: str) -> bool:
     return len(line) <= _HEADING_MAX_CHARS or bool(_LIST_ITEM.match(line))
 
 
-def _repeats(before: list[str], run: list[str]) -> bool:
+def _repeats(before: list[str], run: list[str], datelines: set[str]) -> bool:
     """Whether the run is the last lines before it, but for short headings and list items between them, after a
     few lines of lead; both end on the same line but for list items after it (the fallback's copy lacks a note's
     last "- 门口扫码开柜。"; a later section repeating an earlier one's lines under its own heading is no copy); the
     copy may hold the dateline the own text left out ("发布时间：2020-03-17" over a feed item's paragraphs)."""
-    run = [line for line in run if line in before or read_dateline(line) is None] or run
+    run = [line for line in run if line not in datelines or line in before] or run
     at = len(before)
     while at > 0 and before[at - 1] != run[-1] and _LIST_ITEM.match(before[at - 1]):
         at -= 1
