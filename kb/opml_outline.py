@@ -1,7 +1,7 @@
 """An outliner's export as OPML (幕布, WorkFlowy, an RSS reader's outline of notes: `<opml>` over `<head>` and
 `<body>` of nested `<outline text="…">`) → the outline as a Markdown list, each item's note (`_note`) an item under
 it, and the head's title, last change and making days as front matter; the Markdown reader does the rest. lxml reads
-the XML, entities, DTDs and the network off; a file that is no well-formed XML is read as the text it is."""
+the XML (kb.xml_document); a file that is no well-formed XML is read as the text it is."""
 from __future__ import annotations
 
 import re
@@ -9,9 +9,9 @@ import re
 from lxml import etree
 
 from .text import written_day
+from .xml_document import xml_root
 
 _OPML = re.compile(r"\s*(?:<\?xml[^>?]*\?>\s*)?<opml\b")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 # the head's days by the front matter's names: the day it was last changed, then made (text.DATE_KEYS)
 _DAYS = {"dateModified": "updated", "dateCreated": "created"}
 
@@ -20,9 +20,8 @@ def opml_outline(text: str) -> tuple[dict[str, str], str] | None:
     """(front matter, Markdown) of an OPML outline; None for any other text."""
     if not _OPML.match(text):
         return None
-    try:  # the text is decoded already: its declaration's encoding names the bytes it was read from
-        root = etree.fromstring(re.sub(r"^\s*<\?xml[^>?]*\?>", "", text), _PARSER)
-    except etree.XMLSyntaxError:
+    root = xml_root(text)
+    if root is None:
         return None
     days = {key: written_day(root.findtext(f"head/{field}", default="")) for field, key in _DAYS.items()}
     meta = {"title": " ".join(root.findtext("head/title", default="").split()),

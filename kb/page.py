@@ -161,12 +161,13 @@ def _sentence_year(text: str, day: tuple[int, int] | None) -> int | None:
         return None
     for sentence in _SENTENCE_END.split(text):
         found = _YEAR_OVER_DAYS.search(sentence)
-        if found and len(set(re.findall(r"(?<!\d)20\d\d(?!\d)", sentence))) == 1 and not _OTHER_TIME.search(sentence) \
+        if found and len(set(_YEAR.findall(sentence))) == 1 and not _OTHER_TIME.search(sentence) \
                 and re.search(rf"(?<!\d){day[0]}月{day[1]}[日号]", sentence[found.start(2):]):
             return int(found.group(1))
     return None
 
 
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")  # "2024", "2025潍坊…", not "120240"
 _SENTENCE_END = re.compile(r"[。！？!?]|(?<![：:])\n")
 _YEAR_OVER_DAYS = re.compile(r"(?<!\d)(20\d\d)年的?[^的，,；;\d]{0,8}?(?<!\d)(\d{1,2}月\d{1,2}[日号])")
 _OTHER_TIME = re.compile(r"今年|去年|明年|前年|每年|历年|同期|同比|以来|年起")  # another year named, or every year
@@ -176,7 +177,7 @@ def _title_year(title: str) -> int | None:
     """The one year a title names ("2025潍坊白浪河绿道徒步大会", "2024年暑期研学说明会"): the year of the days its text
     names without one; None for a title naming none or two ("2024—2025学年"), or a year's review ("2023年度…", written
     the year after)."""
-    years = set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", title))
+    years = set(_YEAR.findall(title))
     return int(years.pop()) if len(years) == 1 and "年度" not in title else None
 
 

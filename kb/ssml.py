@@ -1,7 +1,7 @@
 """A speech synthesis file (SSML, as a TTS console exports a loudspeaker's announcement: `<speak>` over `<p>` and
 `<s>`) → what it says, a paragraph to each `<p>` (and to a sentence or words outside any): the written form of what
 is said (a `<sub alias>`'s text, a `<say-as>`'s number), not its pauses, sounds, notes or voice settings. lxml reads
-the XML, entities and the network off."""
+the XML (kb.xml_document)."""
 from __future__ import annotations
 
 import re
@@ -9,11 +9,12 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from .xml_document import xml_root
+
 # the prolog: an XML declaration, a DOCTYPE, comments (each matched one way only: linear on any text), then <speak>
 _PROLOG = re.compile(r"\s*(?:<\?xml(?:(?!\?>).)*\?>\s*)?(?:<!DOCTYPE[^>\[]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*",
                      re.DOTALL)
 _SPEAK = re.compile(r"<speak\b")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 _UNSAID = tuple(f"{{*}}{name}" for name in ("audio", "mark", "break", "meta", "metadata", "lexicon"))
 _BLOCKS = ("p", "s", "paragraph", "sentence")  # SSML 1.0 names both
 
@@ -25,9 +26,8 @@ def ssml_text(text: str) -> str | None:
     prolog = _PROLOG.match(text)
     if prolog is None or not _SPEAK.match(text, prolog.end()):
         return None
-    try:  # the text is decoded already: its declaration's encoding names the bytes it was read from
-        root = etree.fromstring(re.sub(r"^\s*<\?xml(?:(?!\?>).)*\?>", "", text, flags=re.DOTALL), _PARSER)
-    except etree.XMLSyntaxError:
+    root = xml_root(text)
+    if root is None:
         return None
     above = reversed(list(root.itersiblings(etree.Comment, preceding=True)))  # not markup left out ("<!-- <p>…")
     notes = [" ".join(note.split()) for comment in above if "<" not in (note := comment.text or "")]
