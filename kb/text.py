@@ -27,8 +27,12 @@ def normalize(text: str) -> str:
     return re.sub(r"[ \t\u3000]+", " ", text).strip()
 
 
+# a post's line ending in an emoji ends its sentence ("…别穿白衣服来😂"): no printed line wraps after one
+_EMOJI_END = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?$")
+
+
 def ends_sentence(text: str) -> bool:
-    return text.endswith(("。", "！", "？", "；", "”", "’", "」"))
+    return text.endswith(("。", "！", "？", "；", "”", "’", "」")) or bool(_EMOJI_END.search(text))
 
 
 _BULLETS = ("-", "•", "·")

@@ -558,7 +558,8 @@ _CLAUSES = re.compile(r"[^，；,;]+[，；,;]?")
 _FEED_HEADER = re.compile(r"^(\S.{0,29}?)\s*的(?:朋友圈|微博|动态|说说|空间)(?=$|[\s（(【\[：:，,|｜])")
 _FEED_MEDIA = "图片|照片|视频|语音|链接|文件|位置|表情|动画表情|小程序|音乐|直播"
 _FEED_PLACEHOLDER = re.compile(rf"^(?:[\[［【](?:{_FEED_MEDIA})[\]］】])+(?:\s*[×xX*＊]\s*\d{{1,2}})?$")
-_FEED_TIME = re.compile(rf"^(?:{_FULL_DATE.pattern}|{_RECENT})\s*(?:{_TIME})?$|{_LIST_TIME.pattern}")
+# one's own post shows its delete link after its time ("2025年5月18日 07:36　　删除")
+_FEED_TIME = re.compile(rf"^(?:{_FULL_DATE.pattern}|{_RECENT})\s*(?:{_TIME})?(?:\s*删除)?$|{_LIST_TIME.pattern}")
 _FEED_LIKES = re.compile(r"^(?:[❤♥♡💗]\ufe0f?\s*|赞\s*[：:]\s*|赞\s+)[^。！？；]+$")
 _FEED_COMMENTS_LABEL = re.compile(r"^评论\s*[：:]?$")
 _FEED_COMMENT = re.compile(r"^[^\s：:，。！？；]{1,20}(?:\s*回复\s*[^\s：:，。！？；]{1,20})?\s*[：:]\s*\S")
@@ -1302,15 +1303,18 @@ def _year_near_named_day(month: int, day: int, text: list[str]) -> int | None:
 
 def read_social_feed(lines: list[str]) -> SocialFeed | None:
     """A social feed copied as text: posts, one or more of them closed by a time line next to a likes line or a
-    "评论" label, under a header naming whose feed it is, or two posts or more; None for any other text, so an
-    article with a "[图片]" line or a comment quoted in it is read as it stands. The feed's chrome (placeholders,
-    locations, time lines, likes, the label) and its posters' name lines are no text; each post's text and each
-    comment open a paragraph of their own. The facts stand as of the newest post: its day dates the feed."""
+    "评论" label, under a header naming whose feed it is, or two posts or more, or one whose likes are listed; None
+    for any other text, so an article with a "[图片]" line or a comment quoted in it is read as it stands. The
+    feed's chrome (placeholders, locations, time lines, likes, the label) and its posters' name lines are no text;
+    each post's text and each comment open a paragraph of their own. The facts stand as of the newest post: its
+    day dates the feed."""
     header = _FEED_HEADER.match(lines[0]) if lines else None
     body = lines[1:] if header else lines
     chrome = [_is_feed_chrome(body, n) for n in range(len(body))]
     times = [n for n, line in enumerate(body) if _FEED_TIME.match(line)]
-    if not any(map(_is_feed_footer, _chrome_runs(body, chrome, times))) or not (header or len(times) >= 2):
+    runs = _chrome_runs(body, chrome, times)
+    liked = any(_FEED_LIKES.match(line) for run in runs for line in run)
+    if not any(map(_is_feed_footer, runs)) or not (header or len(times) >= 2 or liked):
         return None
     parts, names = _feed_parts(body, chrome)
     owner = header.group(1) if header else next(iter(names), "")

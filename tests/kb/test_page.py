@@ -3235,6 +3235,19 @@ def test_a_feed_without_a_header_is_titled_by_its_poster_who_publishes_it_when_a
                                   "义诊当天上午还有眼科筛查，60岁以上老人可领取老花镜一副。"]
 
 
+def test_ones_own_post_copied_alone_is_a_feed_its_delete_link_no_publisher_its_likes_no_text():
+    post = ("青禾书屋·小唐\n周末共读会改到周日下午两点，书屋二楼，限报12人，带一本想换的旧书来📚\n"
+            "报名在书屋前台登记，电话0536-7713920。\n📍 临川市·青禾书屋\n2025年4月3日 21:14　　删除\n"
+            "♡ 阿May，老宋，书虫\n老宋：孩子能一起来吗\n青禾书屋·小唐 回复 老宋：十岁以上可以\n")
+    page = parse_page("p", post)
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == \
+        ("青禾书屋·小唐", "2025-04-03", "")
+    assert article.paragraphs == ["周末共读会改到周日下午两点，书屋二楼，限报12人，带一本想换的旧书来📚",
+                                  "报名在书屋前台登记，电话0536-7713920。", "老宋：孩子能一起来吗",
+                                  "青禾书屋·小唐 回复 老宋：十岁以上可以"]
+
+
 @pytest.mark.parametrize("text, title, day, paragraphs", [
     # a photo's placeholder and a "评论" line in a report: no post's time beside them
     ("口袋公园在柳岸社区开放\n2025-06-02 10:15 来源：柳岸社区\n"
