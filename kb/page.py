@@ -635,7 +635,8 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
                          # "参 观 须 知" over its sections: the guide's name
                          and not (_GUIDE_NAME.search(lines[0].replace(" ", "")) and _guide_sections(lines))
-                         and ((_is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1]))
+                         # "工 作 联 系 单" over "主送单位：…": a form's kind over its fields, which title nothing
+                         and ((_is_title_line(lines[1], punctuated=True) and not _opens_field(lines[1]))
                               or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
     if title is not None:

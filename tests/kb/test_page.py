@@ -1881,6 +1881,15 @@ def test_a_bulletin_loses_its_spaced_masthead_and_distribution_list():
     assert "市委办公室" not in article.text and "共印" not in article.text
 
 
+def test_a_forms_kind_spaced_out_over_its_fields_titles_it_no_field_does():
+    page = parse_page("p", "工 作 联 系 单\n收文单位：青禾街道城管中队\n发文单位：临川市排水公司\n"
+                           "事由：关于汛前疏通雨水管道的配合事项\n青禾街道城管中队：\n"
+                           "我公司定于2025年5月12日至16日疏通青禾路雨水管道，施工期间占用东侧非机动车道。\n"
+                           "请协助清理占道摊点，联系人林工，电话0536-7712045。\n临川市排水公司\n2025年5月6日\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("工作联系单", "2025-05-06")
+
+
 BULLETIN_ITEMS = ("◆甲县启用城乡公交一卡通\n5月10日起，甲县城乡公交全部线路可刷一卡通乘车，每次优惠5角。\n"
                   "◆乙镇新建两处口袋公园\n乙镇在老街两侧新建口袋公园两处，共栽植树木320株。\n"
                   "◆丙街道开设老年助餐点\n5月12日起，丙街道助餐点为70岁以上老人供应午餐，每餐8元。\n"
