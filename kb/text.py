@@ -67,14 +67,17 @@ def is_label(text: str) -> bool:
 
 
 _SERIAL_LABEL = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+# a column's label that names no attribute ("项目 | 内容": the row's name and what it says): its cells say it all
+_BARE_LABEL = re.compile(r"^(?:具体|详细)?(?:内容|说明|情况|信息|详情|描述)$")
 
 
 def row_sentence(labels: list[str], values: list[str]) -> str:
     """A table row said as a sentence under its header row: "个人：最高额度20万元，最长期限3年。"; a row's serial
-    number ("序号" 1, 2, …) names nothing, so the next cell names the row."""
+    number ("序号" 1, 2, …) names nothing, so the next cell names the row; a label such as "内容" is left out."""
     if len(labels) > 2 and _SERIAL_LABEL.match(labels[0].strip()) and values[0].strip().isdigit():
         labels, values = labels[1:], values[1:]
-    said = "，".join(label + value for label, value in zip(labels[1:], values[1:], strict=True) if value)
+    said = "，".join(("" if _BARE_LABEL.match(label.strip()) else label) + value
+                    for label, value in zip(labels[1:], values[1:], strict=True) if value)
     return f"{values[0]}：{said.rstrip('。')}。"
 
 

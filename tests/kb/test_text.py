@@ -8,8 +8,11 @@ from kb.text import printable, row_sentence, starts_item
     (["类别", "最高额度", "最长期限"], ["个人", "20万元", "3年"], "个人：最高额度20万元，最长期限3年。"),
     # a serial number names nothing: the next cell names the row
     (["序号", "街道", "服务电话"], ["3", "东关街道", "0536-1234567"], "东关街道：服务电话0536-1234567。"),
-    (["事项", "说明"], ["退费", "开课前3天申请全额退费。"], "退费：说明开课前3天申请全额退费。"),  # one full stop
-    (["序号", "说明"], ["1", "须本人到场。"], "1：说明须本人到场。"),  # two columns: nothing else to name the row
+    # one full stop; a label naming no attribute ("说明", "内容") is left out
+    (["事项", "说明"], ["退费", "开课前3天申请全额退费。"], "退费：开课前3天申请全额退费。"),
+    (["序号", "说明"], ["1", "须本人到场。"], "1：须本人到场。"),  # two columns: nothing else to name the row
+    (["项目", "内容"], ["门票", "20元/人"], "门票：20元/人。"),
+    (["场次", "时间", "具体内容"], ["第一场", "8:30", "小组赛"], "第一场：时间8:30，小组赛。"),
 ])
 def test_a_table_row_said_as_a_sentence(labels, values, said):
     assert row_sentence(labels, values) == said
