@@ -1534,15 +1534,19 @@ def _on_the_pictures(line: str) -> bool:
     return bool(fields) and all(_TRANSCRIPTION_LABEL.fullmatch(label) for label, _ in fields)
 
 
+_FIELD_BAR = re.compile(r"\s*[|｜]")
+
+
 def labelled_fields(line: str) -> list[tuple[str, str]]:
     """The labelled fields of a line that opens with one ("发布机构：某局 成文日期：2022-04-18", a table's
-    "名　　称：…"): each label and its value."""
+    "名　　称：…"): each label and its value, which a bar ends ("发布单位：某中心 ｜ 转载请注明来源")."""
     line = _SPREAD_LABEL.sub(lambda spread: re.sub(r"\s+", "", spread.group()), line)
     labels = list(_HEAD_FIELD.finditer(line)) if FIELD_START.match(line) else []
     if not labels:  # "摊主QQ群：…" opens a field whose label names no record's field
         return []
     ends = [found.start() for found in labels[1:]] + [len(line)]
-    return [(found.group(1), line[found.end():end].strip()) for found, end in zip(labels, ends, strict=True)]
+    return [(found.group(1), _FIELD_BAR.split(line[found.end():end].strip())[0])
+            for found, end in zip(labels, ends, strict=True)]
 
 
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:

@@ -4072,6 +4072,16 @@ def test_a_catalogue_records_info_grid_names_the_unit_that_publishes_it_over_the
         "某县2024年预防接种门诊名录", date(2024, 3, 11), "某县卫生健康局")
 
 
+def test_a_field_a_bar_ends_does_not_carry_the_note_after_the_bar_into_the_publisher():
+    """A fact sheet's head line of fields apart by bars, a reprint note last: the 发布单位 alone publishes it."""
+    from kb.html_article import read_html
+    article = read_html("<html><head><meta charset='utf-8'><title>樱花节媒体资料</title></head><body>"
+                        "<h1>2025临川樱花节媒体资料</h1><p><b>发布日期：2025年3月2日</b> ｜ "
+                        "发布单位：临川市园林中心 ｜ 可直接引用，转载请注明来源</p><p>2025年3月25日至4月15日，临川公园举办樱花节，"
+                        "20个品种、约3000株樱花开放。</p><p>门票15元，学生半价，70周岁以上老人免票。</p></body></html>")
+    assert (article.published, article.publisher) == (date(2025, 3, 2), "临川市园林中心")
+
+
 _EPISODE_PAGE = ("<html><head><meta charset='utf-8'><title>{title} - 邻里那些事 | 某某播客</title></head><body>"
                  "<div class='nav'><b>某某播客</b> <a>下载 App</a></div><div class='pod'><div class='cv'></div><div>"
                  "<b>邻里那些事</b><br><span class='meta'>{owner}</span></div></div><h1>{title}</h1>"
