@@ -4077,8 +4077,8 @@ def test_a_field_a_bar_ends_does_not_carry_the_note_after_the_bar_into_the_publi
     from kb.html_article import read_html
     article = read_html("<html><head><meta charset='utf-8'><title>樱花节媒体资料</title></head><body>"
                         "<h1>2025临川樱花节媒体资料</h1><p><b>发布日期：2025年3月2日</b> ｜ "
-                        "发布单位：临川市园林中心 ｜ 可直接引用，转载请注明来源</p><p>2025年3月25日至4月15日，临川公园举办樱花节，"
-                        "20个品种、约3000株樱花开放。</p><p>门票15元，学生半价，70周岁以上老人免票。</p></body></html>")
+                        "发布单位：临川市园林中心 ｜ 可直接引用，转载请注明来源</p>"
+                        "<p>2025年3月25日至4月15日，临川公园举办樱花节，20个品种、约3000株樱花开放。</p><p>门票15元，学生半价，70周岁以上老人免票。</p></body></html>")
     assert (article.published, article.publisher) == (date(2025, 3, 2), "临川市园林中心")
 
 
