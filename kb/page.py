@@ -517,8 +517,14 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, _without_bracketed_places(line)) and not line.endswith(("：", "|", "，", "、"))
-            and read_dateline(line) is None
+            and read_dateline(line) is None and not _greets_only(line)
             and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
+
+
+def _greets_only(line: str) -> bool:
+    """A speaker's greeting and nothing else ("亲爱的老师们、同学们，下午好！"): the first words said, no headline."""
+    clauses = [clause for clause in re.split(f"[{_CLAUSE_MARKS}]", line) if clause.strip()]
+    return bool(clauses) and all(_GREETING.fullmatch(clause) for clause in clauses)
 
 
 def _without_bracketed_places(line: str) -> str:
@@ -793,7 +799,7 @@ _HELLO = r"(?:早上|上午|中午|下午|晚上)?好"
 # well or not ("各位叔叔阿姨上午好", "各位乘客"): "们" and "各位" name whom a speaker greets
 _GREETED = rf"[\u4e00-\u9fff]{{1,4}}们{_HELLO}|(?:各位|诸位)[\u4e00-\u9fff]{{1,4}}?(?:{_HELLO})?"
 _GREETING = re.compile(rf"(?:hello|hi|hey|哈喽|嗨|您好|你好|你们好|{_GREETED}|"
-                       rf"{_AUDIENCE}(?:大家)?(?:{_HELLO})?|[啊呀哈呐吖～~\s])+", re.IGNORECASE)
+                       rf"{_AUDIENCE}(?:大家)?(?:{_HELLO})?|{_HELLO}|[啊呀哈呐吖～~、\s])+", re.IGNORECASE)
 
 
 _ADDRESSEE = re.compile(r"[\u4e00-\u9fff·]{1,8}[：:]")  # "妈：", "各位家长：", "亲爱的同学们："
@@ -805,7 +811,8 @@ def _with_some_title(article: Article) -> Article:
     if article.title:
         return article
     # a letter's salutation alone on its line ("妈：", "各位家长：") names whom it is written to, not what it says
-    first = next((p for p in article.paragraphs if not _ADDRESSEE.fullmatch(p.strip())), article.paragraphs[0])
+    first = next((p for p in article.paragraphs if not _ADDRESSEE.fullmatch(p.strip()) and not _greets_only(p)),
+                 article.paragraphs[0])
     text = _ORNAMENTS.sub("", first.strip().lstrip(f"{_CLAUSE_MARKS}.…—- 　"))
     text = INTERVIEW_TURN.sub("", text)  # "问：灵活就业人员怎样参保？" is cited by its question
     head = text[:_UNTITLED_CHARS * 10]  # enough for the opening clause, after a greeting
@@ -1429,9 +1436,10 @@ def _in_text_table(paragraphs: list[str], line: str) -> bool:
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
     list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
-    shop's rating, a chat's time over its message ("4月11日 17:58") or a log's entry stamped with its time: no line
-    of a paragraph."""
+    shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time or a
+    speaker's greeting not run on after a comma ("各位乘客，晚上好"): no line of a paragraph."""
     return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip())
+                or (_greets_only(line) and not line.rstrip().endswith(("，", ",")))
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
                 or (isinstance(line, _Line) and line.columns))
 

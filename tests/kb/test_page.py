@@ -2086,8 +2086,10 @@ def test_an_undated_article_takes_the_year_a_sentence_names_right_before_its_day
 @pytest.mark.parametrize("opening, title", [
     ("妈：\n", "您上回电话里说家里攒了好几个旧手机…"),  # a letter's salutation names whom it is written to
     ("本文件夹一共有3个文件：\n", "本文件夹一共有3个文件…"),  # a sentence ending in a colon says something
-], ids=["a-salutation", "a-sentence-before-a-list"])
-def test_an_untitled_text_is_cited_by_its_opening_words_past_a_salutation(opening, title):
+    ("亲爱的老师们、同学们，上午好！\n", "您上回电话里说家里攒了好几个旧手机…"),  # a greeting is no headline
+    ("各位乘客，晚上好\n", "您上回电话里说家里攒了好几个旧手机…"),  # nor runs on into the sentence under it
+], ids=["a-salutation", "a-sentence-before-a-list", "a-greeting", "a-greeting-without-a-mark"])
+def test_an_untitled_text_is_cited_by_its_opening_words_past_a_salutation_or_greeting(opening, title):
     page = parse_page("p", f"{opening}您上回电话里说家里攒了好几个旧手机，不知道怎么处理，"
                            "社区3月15日上午在北门广场免费回收。\n")
     assert page.articles[0].title == title
