@@ -1529,8 +1529,8 @@ async def test_a_transcripts_speakers_are_no_text_and_each_turn_is_a_paragraph(t
     cues = [labelled(who, said) for who, said in _TURNS]
     source.write_text("WEBVTT\n\n" + _cues(*cues) if name.endswith(".vtt") else _srt(*cues), encoding="utf-8")
     [article] = parse_page("meeting", await page_text(str(source), Limits())).articles
-    assert article.title == "各位居民朋友，大家晚上好！"  # the first cue, as it titles a file without labels
-    assert article.paragraphs == ["今天说说老旧小区加装电梯，先请住建局的孙亮科长介绍。",
+    assert article.title == "今天说说老旧小区加装电梯…"  # the first words past the greeting: an untitled text
+    assert article.paragraphs == ["各位居民朋友，大家晚上好！", "今天说说老旧小区加装电梯，先请住建局的孙亮科长介绍。",
                                   "谢谢主持人。今年每部电梯补贴15万元，申请截止到11月30日。",
                                   "好，下面接听一位居民的电话，", "我家楼里没有物业，也能申请吗？",
                                   "能，过半业主签字后委托一位代表申请。"]
