@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from .text import HAN, PARAGRAPH_START, SHOWN_LABEL
@@ -259,7 +260,8 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕"), else the
     file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's
     title), each without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
-    NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cue credits."""
+    NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cue credits, else its last
+    cue, else a NOTE by a label ("出品：某某居民委员会": a video's project notes)."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
@@ -280,7 +282,8 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     event_day = _event_day(notes)
     day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "")
     maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "") \
-        or next(iter(_closing_credit(lines).values()), "")
+        or next(iter(_closing_credit(lines).values()), "") \
+        or (next(iter(_credits(lines, sorted(_note_lines(lines)), labelled_only=True).values()), "") if webvtt else "")
     facts = {"title": title, "date": day, "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
@@ -298,7 +301,7 @@ def _closing_credit(lines: list[str]) -> dict[int, str]:
     return _credits(lines, range(last_cue, len(lines)), labelled_only=True)
 
 
-def _credits(lines: list[str], numbers: range, labelled_only: bool) -> dict[int, str]:
+def _credits(lines: list[str], numbers: Iterable[int], labelled_only: bool) -> dict[int, str]:
     credits = {}
     for n in numbers:
         credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())
