@@ -1305,10 +1305,10 @@ def _names_a_document(titles: list[str], following: str) -> bool:
 def _joined_title(lines: list[str]) -> str:
     """Title lines as one title: a headline and its subtitle apart ("…开放 须预约"), an issuer and its "关于…的通知"
     together ("某某局关于…的通知"), and so a document's name broken before its "…的通知" or "…须知"."""
-    title = _unspaced(lines[0]) if lines else ""
+    title = _undashed(_unspaced(lines[0])) if lines else ""
     for line in lines[1:]:
         spaced = bool(_SPACED_KIND.fullmatch(line))  # "某局 某大队" / "通 告", "…招聘 / 笔 试 准 考 证": one word
-        line = _unspaced(line)
+        line = _undashed(_unspaced(line))
         # "关于做好…建设" / "补贴申报工作的通知", "…采暖季" / "供热服务须知": one document's name broken in two
         about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
         broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line))
@@ -1322,6 +1322,11 @@ def _joined_title(lines: list[str]) -> str:
 def _unspaced(line: str) -> str:
     """A title line spaced out one character at a time ("紧 急 通 知") as the word it spells."""
     return line.replace(" ", "") if _SPACED_KIND.fullmatch(line) else line
+
+
+def _undashed(line: str) -> str:
+    """A title line set between dashes ("—— 九九重阳 · 敬老饺子宴 ——", a card's subtitle) as the words between."""
+    return line.strip().strip(_RULE_MARKS).strip() if _DASHED_HEADING.fullmatch(line.strip()) else line
 
 
 class _Line(str):

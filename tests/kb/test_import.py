@@ -1274,6 +1274,17 @@ def test_a_spoken_closing_is_no_credit_and_a_closing_credit_gives_way_to_the_fir
     assert (closing in (subtitle_text(_srt(*cues)) or "")) == (publisher == "")
 
 
+@pytest.mark.parametrize("note, publisher", [
+    ("出品：青禾县东湖街道办事处", "青禾县东湖街道办事处"),  # the project's notes credit the maker
+    ("剪辑：小周", ""),  # a person's credit publishes nothing
+])
+def test_a_webvtt_files_note_crediting_an_organisation_publishes_the_film(note, publisher):
+    from kb.subtitles import subtitle_facts
+    cues = ("大家好，东湖街道老年助餐点下周一开张。", "70岁以上老人每餐8元。")
+    assert subtitle_facts(f"WEBVTT\n\nNOTE\n工程：助餐点宣传片_终版\n{note}\n\n{_cues(*cues)}").get("publisher", "") \
+        == publisher
+
+
 async def test_an_issue_card_titles_and_dates_a_film_and_a_closing_credit_publishes_it(tmp_path):
     cues = ("【本视频由AI数字人合成　内容经人工审核】", "《青禾快讯》第8期　2025年5月6日", "大家好，我是AI主播小青。",
             "青禾县图书馆5月10日起延长开放到晚上九点。", "出品：青禾县文化和旅游局\n本节目使用AI数字人技术制作")

@@ -1890,6 +1890,13 @@ def test_a_forms_kind_spaced_out_over_its_fields_titles_it_no_field_does():
     assert (article.title, page.iso_date_of(article)) == ("工作联系单", "2025-05-06")
 
 
+def test_a_title_line_set_between_dashes_titles_by_the_words_between():
+    page = parse_page("p", "倡 议 书\n—— 文明养犬 · 共建美丽青禾 ——\n广大养犬居民：\n"
+                           "为营造整洁安全的居住环境，青禾社区倡议大家出门遛犬束犬链，及时清理犬只粪便。\n"
+                           "未办理犬只登记的，请于2025年6月30日前到社区服务站登记。\n青禾社区居民委员会\n2025年6月2日\n")
+    assert page.articles[0].title == "倡议书 文明养犬 · 共建美丽青禾"
+
+
 BULLETIN_ITEMS = ("◆甲县启用城乡公交一卡通\n5月10日起，甲县城乡公交全部线路可刷一卡通乘车，每次优惠5角。\n"
                   "◆乙镇新建两处口袋公园\n乙镇在老街两侧新建口袋公园两处，共栽植树木320株。\n"
                   "◆丙街道开设老年助餐点\n5月12日起，丙街道助餐点为70岁以上老人供应午餐，每餐8元。\n"
