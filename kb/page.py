@@ -236,7 +236,8 @@ _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a h
 _MARKS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u25FF"  # emoji, ★, ⏰, ▶, ←
 _ORNAMENTS = re.compile(rf"^[{_MARKS}\uFE0F\u200D\s]+|[{_MARKS}\uFE0F\u200D\s]+$")
 _MARK_LED = re.compile(rf"^[{_MARKS}]")  # "📌 去哪儿办", "● 周二 值班": a line a post or a list sets apart with a mark
-_TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*)+(?=\S)")
+# labels before a title ("[视频]", "［图文］") and the film's part its first cue shows ("【片头】", "【片头动画】")
+_TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*|【片[头尾][\u4e00-\u9fff]{0,4}】\s*)+(?=\S)")
 
 
 @dataclass

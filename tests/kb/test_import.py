@@ -1321,6 +1321,13 @@ async def _file_page(folder: Path, name: str, text: str) -> Page:
     return parse_page(Path(name).stem, await page_text(str(folder / name), Limits()))
 
 
+async def test_a_films_first_cue_titles_it_without_the_label_of_the_part_it_is_shown_in(tmp_path):
+    cues = ("【片头动画】青禾消防·安全小课堂 第5期", "冬天用电暖器，一定要远离窗帘和被褥。",
+            "人走要断电，插线板不要串联使用。")
+    page = await _file_page(tmp_path, "fire.srt", _srt(*cues))
+    assert page.articles[0].title == "青禾消防·安全小课堂 第5期"
+
+
 _LYRICS = ("[ti:平安歌谣《冬天取暖要小心》]\n[ar:青禾县实验小学合唱团]\n[al:青禾县冬季安全广播]\n"
            "[by:青禾县应急管理局 王芳]\n[offset:+100]\n\n[00:00.00]（音乐起）\n"
            "[00:03.10][01:20.40]煤炉取暖装烟筒，窗户留缝风斗通\n[00:08.25]【旁白】全县为独居老人免费安装报警器。\n"
