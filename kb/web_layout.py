@@ -315,6 +315,7 @@ _ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+(?:{_PRINTING_FIELD})?{_FULL_DAT
 # ("地址：某某路1号 公交3路 某某医院门诊部 2024年2月26日印发"): its printing word tells it from a sentence's day
 _TRAILING_PRINT = re.compile(rf"\s({_ISSUER_NAME})\s*{_FULL_DATE.pattern}\s*(?:{_PRINTED})$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
+_EDITED_BY = re.compile(r"(?:编印|编|主办)$")  # "某某委员会编印 2024年6月14日": a bulletin's masthead line
 _EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
 # The maker a form's or booklet's foot names: "某某局制", "某某办公室编", "某某局印发"; the issuer signs so
 # (its seal marked after it: "某某委员会（印）", "某某公司（盖章）")
@@ -840,9 +841,10 @@ def read_dateline(line: str) -> Dateline | None:
         return Dateline(published=day, publisher="", labelled=False) if day else None
     # all three: publisher, year, month, day
     citation = _PRINT_CITATION.match(line) or _PAGE_HEADER.match(line) or _ISSUER_DAY.match(line)
-    if citation:  # a contributor's credit is labelled by its "供稿"
-        return Dateline(published=valid_day(*citation.groups()[1:]), publisher=citation.group(1),
-                        labelled="供稿" in line)
+    if citation:  # a contributor's credit is labelled by its "供稿"; an editor's "编印" is no part of its name
+        editor = _EDITED_BY.sub("", citation.group(1))
+        return Dateline(published=valid_day(*citation.groups()[1:]),
+                        publisher=editor if is_issuer(editor) else citation.group(1), labelled="供稿" in line)
     source_last = _TIME_THEN_SOURCE.match(line)
     if source_last:  # "2020-03-02 09:30 发布" (an app's notice) names nobody, nor "… 18:30 山东" (an IP location)
         named = source_last.group(4)

@@ -1897,6 +1897,14 @@ def test_a_title_line_set_between_dashes_titles_by_the_words_between():
     assert page.articles[0].title == "倡议书 文明养犬 · 共建美丽青禾"
 
 
+def test_a_bulletins_editor_line_publishes_it_without_the_editors_verb():
+    page = parse_page("p", "青禾社区工作简讯\n青禾社区居民委员会编印 2025年3月10日\n青禾社区开办老年助餐点\n"
+                           "3月15日起，青禾社区老年助餐点开始供餐，70岁以上老人每餐8元。\n"
+                           "助餐点设在社区服务中心一楼，每天11:00至12:30供应午餐。\n")
+    [article] = page.articles
+    assert (page.publisher_of(article), page.iso_date_of(article)) == ("青禾社区居民委员会", "2025-03-10")
+
+
 BULLETIN_ITEMS = ("◆甲县启用城乡公交一卡通\n5月10日起，甲县城乡公交全部线路可刷一卡通乘车，每次优惠5角。\n"
                   "◆乙镇新建两处口袋公园\n乙镇在老街两侧新建口袋公园两处，共栽植树木320株。\n"
                   "◆丙街道开设老年助餐点\n5月12日起，丙街道助餐点为70岁以上老人供应午餐，每餐8元。\n"
