@@ -30,10 +30,11 @@ _TRACK_CLASS = re.compile(r"^(?:color\w*|bg_?\w*|white|yellow|black|zh|en|chs|ch
 # override: \an1…\an9 but \an2, the foot's middle, or \pos) is words shown on the screen as well
 _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
-# "[鸟叫声、风声]", "[Music]", "♪～♪"; no words of the recording (a heading in 【】 is a segment's: "【百姓心声】")
-SOUND = re.compile(r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
+# "[鸟叫声、风声]", "[Music]", "♪～♪", "♪（轻快的背景音乐）♪"; no words of the recording (a heading in 【】 is a
+# segment's: "【百姓心声】")
+SOUND = re.compile(r"(?:[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
                     r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]"
-                    r"|[♪♫～~\s]+")
+                    r"|[♪♫～~\s])+")
 # A screen note in captions for the deaf and hard of hearing: "[屏幕文字：咨询电话 0536-8096530]": the words shown
 _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
 # A film's credit in its first two cues: "【某某局 出品】", "某某融媒体中心 摄制", or labelled: "出品：某某局",

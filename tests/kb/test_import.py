@@ -1137,6 +1137,13 @@ def test_sounds_are_not_said_and_cues_whose_lines_within_end_with_marks_end_sent
     assert article.paragraphs[0] == "大家好，我是小鱼！今天是周六，带孩子来冰雪乐园啦。"
 
 
+@pytest.mark.parametrize("sound", ["♪（轻快的背景音乐）♪", "[脚步声][开门声]", "（掌声） ♪～"])
+def test_sounds_run_together_or_between_notes_are_not_said(sound):
+    from kb.subtitles import subtitle_text
+    assert subtitle_text(_srt(sound, "大家好，今天说说社区食堂。", "午餐每份12元。")) == \
+        "大家好，今天说说社区食堂。\n午餐每份12元。\n"
+
+
 def test_a_webvtt_cues_identifier_is_not_said():
     from kb.subtitles import subtitle_text
     cues = "".join(f"3f9c1a20-6b1e-4d2a/{n}-0\n00:{n:02d}.000 --> 00:{n:02d}.900\n{line}\n\n"
