@@ -184,6 +184,7 @@ def _title_year(title: str) -> int | None:
 _ABOUT = re.compile(rf"(?:^|{ISSUER_END})关于")  # "关于…", "某某局关于…": an official document's name
 _FORM_KINDS = "告知单|告知书"  # a window's notice to applicants: never a headline's first half
 _FORM_KIND_END = re.compile(rf"(?:{_FORM_KINDS})$")
+_FORM_NAME = re.compile(r"(?:单|表|证|卡)$")  # "工作联系单", "登记表": a form's kind, its fields under it
 _DOCUMENT_KINDS = f"通知|通告|公告|意见|办法|方案|决定|规定|细则|须知|指南|指引|报告|批复|函|公示|通报|{_FORM_KINDS}"
 _ISSUER_ABOUT = re.compile(r"^([\u4e00-\u9fff（）()]{2,40}?)关于")
 _OF_A_KIND = re.compile(rf"的(?:{_DOCUMENT_KINDS})$")
@@ -235,8 +236,11 @@ _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a h
 # marks and units are kept
 _MARKS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u25FF"  # emoji, ★, ⏰, ▶, ←
 _ORNAMENTS = re.compile(rf"^[{_MARKS}\uFE0F\u200D\s]+|[{_MARKS}\uFE0F\u200D\s]+$")
+# a post's line ending in an emoji (a pictograph, or a symbol drawn as one) ends its sentence ("…别穿白衣服来😂"),
+# and a sung line its note ("…♪"); not a line ending in "☎" or "➡" over the number or the step it points to
+_ENDS_WITH_EMOJI = re.compile("(?:[\U0001f300-\U0001faff]|[\u2600-\u27bf]\ufe0f|[♪♫])\ufe0f?$")
 _MARK_LED = re.compile(rf"^[{_MARKS}]")  # "📌 去哪儿办", "● 周二 值班": a line a post or a list sets apart with a mark
-# labels before a title ("[视频]", "［图文］") and the film's part its first cue shows ("【片头】", "【片头动画】")
+# labels before a title ("[视频]", "［图文］"), and a film's part ("【片头】", "【片头动画】"): its first cue shows it
 _TITLE_LABELS = re.compile(r"^(?:[\[［][\u4e00-\u9fff]{1,4}[\]］]\s*|【片[头尾][\u4e00-\u9fff]{0,4}】\s*)+(?=\S)")
 
 
@@ -523,9 +527,17 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
 
 
 def _greets_only(line: str) -> bool:
-    """A speaker's greeting and nothing else ("亲爱的老师们、同学们，下午好！"): the first words said, no headline."""
+    """A speaker's greeting to an audience and nothing else ("亲爱的老师们、同学们，下午好！", "各位乘客，晚上好"):
+    the first words said, no headline ("你好，邻居！" names no audience, "各位车主注意" wishes nothing)."""
+    if not _WISHED.search(line) or not _ADDRESSED.search(line):
+        return False
     clauses = [clause for clause in re.split(f"[{_CLAUSE_MARKS}]", line) if clause.strip()]
-    return bool(clauses) and all(_GREETING.fullmatch(clause) for clause in clauses)
+    return bool(clauses) and all(map(_is_greeting, clauses))
+
+
+def _is_greeting(clause: str) -> bool:
+    return len(clause) <= _GREETING_CHARS \
+        and bool(_GREETING.fullmatch(clause) or _HELLO_ALONE.fullmatch(clause.strip()))
 
 
 def _without_bracketed_places(line: str) -> str:
@@ -642,8 +654,9 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
                          # "参 观 须 知" over its sections: the guide's name
                          and not (_GUIDE_NAME.search(lines[0].replace(" ", "")) and _guide_sections(lines))
-                         # "工 作 联 系 单" over "主送单位：…": a form's kind over its fields, which title nothing
-                         and ((_is_title_line(lines[1], punctuated=True) and not _opens_field(lines[1]))
+                         and ((_is_title_line(lines[1], punctuated=True) and not _FIELDS_LINE.match(lines[1])
+                               # "工 作 联 系 单" over "主送单位：…": a form's kind over its fields, which title nothing
+                               and not (_FORM_NAME.search(lines[0].replace(" ", "")) and _opens_field(lines[1])))
                               or read_dateline(lines[1]) is not None))):
         lines = lines[1:]
     if title is not None:
@@ -787,6 +800,7 @@ _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分�
 _GOES_ON_WITH_A_FIGURE = re.compile(rf"^(?:至|到|前|止|以前|之前|{TIME_OF_DAY}|\d)")
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
+_BETWEEN_DASHES = re.compile(r"[—–-]{2,}\s*([^—–\-\s][^—–\-]{0,20}?)\s*[—–-]{2,}")
 _DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?"
                              rf"\s*[{_RULE_MARKS}]{{2,}}")
 _UNTITLED_CHARS = 20
@@ -800,7 +814,11 @@ _HELLO = r"(?:早上|上午|中午|下午|晚上)?好"
 # well or not ("各位叔叔阿姨上午好", "各位乘客"): "们" and "各位" name whom a speaker greets
 _GREETED = rf"[\u4e00-\u9fff]{{1,4}}们{_HELLO}|(?:各位|诸位)[\u4e00-\u9fff]{{1,4}}?(?:{_HELLO})?"
 _GREETING = re.compile(rf"(?:hello|hi|hey|哈喽|嗨|您好|你好|你们好|{_GREETED}|"
-                       rf"{_AUDIENCE}(?:大家)?(?:{_HELLO})?|{_HELLO}|[啊呀哈呐吖～~、\s])+", re.IGNORECASE)
+                       rf"{_AUDIENCE}(?:大家)?(?:{_HELLO})?|[啊呀哈呐吖～~、\s])+", re.IGNORECASE)
+_HELLO_ALONE = re.compile(rf"{_HELLO}[啊呀～~]*")  # "…，下午好！": the wish after its audience
+_WISHED = re.compile(r"好|hello|hi|哈喽|嗨", re.IGNORECASE)
+_ADDRESSED = re.compile(r"们|各位|诸位|大家|亲爱的")
+_GREETING_CHARS = 40  # longer is more than a greeting (and _GREETING is slow on long runs of "大家好")
 
 
 _ADDRESSEE = re.compile(r"[\u4e00-\u9fff·]{1,8}[：:]")  # "妈：", "各位家长：", "亲爱的同学们："
@@ -818,7 +836,7 @@ def _with_some_title(article: Article) -> Article:
     text = INTERVIEW_TURN.sub("", text)  # "问：灵活就业人员怎样参保？" is cited by its question
     head = text[:_UNTITLED_CHARS * 10]  # enough for the opening clause, after a greeting
     clauses = [clause.strip() for clause in re.split(f"[{_CLAUSE_MARKS}](?![^《》]*》)", head)]  # not in 《》
-    opening = next((clause for clause in clauses if clause and not _GREETING.fullmatch(clause)), clauses[0])
+    opening = next((clause for clause in clauses if clause and not _is_greeting(clause)), clauses[0])
     cut = opening[:_UNTITLED_CHARS]
     whole = text.rstrip("。")  # one sentence is cited whole, a question with its mark
     return replace(article, title=cut + "…" if len(cut) < len(whole.rstrip("！？!?")) else whole)
@@ -1327,7 +1345,8 @@ def _unspaced(line: str) -> str:
 
 def _undashed(line: str) -> str:
     """A title line set between dashes ("—— 九九重阳 · 敬老饺子宴 ——", a card's subtitle) as the words between."""
-    return line.strip().strip(_RULE_MARKS).strip() if _DASHED_HEADING.fullmatch(line.strip()) else line
+    dashed = _BETWEEN_DASHES.fullmatch(line.strip())
+    return dashed.group(1) if dashed else line
 
 
 class _Line(str):
@@ -1423,6 +1442,7 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     if paragraphs and not whole_lines and not opens and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
+            and not _ENDS_WITH_EMOJI.search(paragraphs[-1]) and not _ends_a_greeting(paragraphs[-1]) \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \
             and not any(map(_stands_alone, (paragraphs[-1], line))) \
             and not _in_text_table(paragraphs, line) \
@@ -1430,6 +1450,11 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
         paragraphs[-1] += line
     else:
         paragraphs.append(line)
+
+
+def _ends_a_greeting(paragraph: str) -> bool:
+    """A greeting alone on its line, not run on after a comma or "、" ("各位乘客，晚上好" / "本次列车…")."""
+    return _greets_only(paragraph) and not paragraph.rstrip().endswith(("，", ",", "、"))
 
 
 def _in_text_table(paragraphs: list[str], line: str) -> bool:
@@ -1442,10 +1467,9 @@ def _in_text_table(paragraphs: list[str], line: str) -> bool:
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
     list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
-    shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time or a
-    speaker's greeting not run on after a comma ("各位乘客，晚上好"): no line of a paragraph."""
+    shop's rating, a chat's time over its message ("4月11日 17:58") or a log's entry stamped with its time: no line
+    of a paragraph."""
     return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip())
-                or (_greets_only(line) and not line.rstrip().endswith(("，", ",")))
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
                 or (isinstance(line, _Line) and line.columns))
 

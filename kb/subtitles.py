@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable
 from datetime import date
 
 from .text import HAN, PARAGRAPH_START, SHOWN_LABEL
@@ -101,6 +100,7 @@ _MEETING = r"(?:发布|说明|座谈|听证|推介|见面|分享|交流|动员|�
 _SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?"
                            rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
                            r"\s*(?:的)?(?:录像|录音|视频|现场)?(?:中文)?字幕")
+_NOTED_MAKER = re.compile(r"^\s*出品(?:单位|方)?\s*[：:]\s*(\S.*?)\s*$")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -261,12 +261,13 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕"), else the
     file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's
     title), each without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
-    NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cue credits, else its last
-    cue, else a NOTE by a label ("出品：某某居民委员会": a video's project notes)."""
+    NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cues credit, else the one a
+    day card names, else its last cue's labelled credit, else a NOTE's "出品：" (a video project's notes)."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
-    notes = [*(_note_lines(lines).values() if webvtt else ()), *_caption_note(lines).values()]
+    noted = list(_note_lines(lines).values()) if webvtt else []
+    notes = [*noted, *_caption_note(lines).values()]
     titled = [line[label.end():].strip() for line in notes
               if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1))]
     published = [work.group(1) for line in notes
@@ -283,8 +284,7 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     event_day = _event_day(notes)
     day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "")
     maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "") \
-        or next(iter(_closing_credit(lines).values()), "") \
-        or (next(iter(_credits(lines, sorted(_note_lines(lines)), labelled_only=True).values()), "") if webvtt else "")
+        or next(iter(_closing_credit(lines).values()), "") or _noted_maker(noted)
     facts = {"title": title, "date": day, "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
@@ -302,7 +302,18 @@ def _closing_credit(lines: list[str]) -> dict[int, str]:
     return _credits(lines, range(last_cue, len(lines)), labelled_only=True)
 
 
-def _credits(lines: list[str], numbers: Iterable[int], labelled_only: bool) -> dict[int, str]:
+def _noted_maker(notes: list[str]) -> str:
+    """The organisation a WebVTT file's NOTE credits as the film's maker ("出品：某某居民委员会"; not "制作：" nor
+    "监制：", which may credit the subtitles' making), "" when none does."""
+    for note in notes:
+        credit = _NOTED_MAKER.match(note)
+        makers = issuer_names(credit.group(1)) if credit else []
+        if makers and is_issuer(makers[0]):
+            return "、".join(makers)
+    return ""
+
+
+def _credits(lines: list[str], numbers: range, labelled_only: bool) -> dict[int, str]:
     credits = {}
     for n in numbers:
         credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())

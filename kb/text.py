@@ -27,12 +27,8 @@ def normalize(text: str) -> str:
     return re.sub(r"[ \t\u3000]+", " ", text).strip()
 
 
-# a post's line ending in an emoji ends its sentence ("…别穿白衣服来😂"): no printed line wraps after one
-_EMOJI_END = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?$")
-
-
 def ends_sentence(text: str) -> bool:
-    return text.endswith(("。", "！", "？", "；", "”", "’", "」")) or bool(_EMOJI_END.search(text))
+    return text.endswith(("。", "！", "？", "；", "”", "’", "」"))
 
 
 _BULLETS = ("-", "•", "·")
@@ -76,7 +72,7 @@ def row_sentence(labels: list[str], values: list[str]) -> str:
     number ("序号" 1, 2, …) names nothing, so the next cell names the row; a label such as "内容" is left out."""
     if len(labels) > 2 and _SERIAL_LABEL.match(labels[0].strip()) and values[0].strip().isdigit():
         labels, values = labels[1:], values[1:]
-    said = "，".join(("" if _BARE_LABEL.match(label.strip()) else label) + value
+    said = "，".join(("" if _BARE_LABEL.match(re.sub(r"\s+", "", label)) else label) + value
                     for label, value in zip(labels[1:], values[1:], strict=True) if value)
     return f"{values[0]}：{said.rstrip('。')}。"
 

@@ -564,6 +564,7 @@ _FEED_TIME = re.compile(rf"^(?:{_FULL_DATE.pattern}|{_RECENT})\s*(?:{_TIME})?(?:
 _FEED_LIKES = re.compile(r"^(?:[❤♥♡💗]\ufe0f?\s*|赞\s*[：:]\s*|赞\s+)[^。！？；]+$")
 _FEED_COMMENTS_LABEL = re.compile(r"^评论\s*[：:]?$")
 _FEED_COMMENT = re.compile(r"^[^\s：:，。！？；]{1,20}(?:\s*回复\s*[^\s：:，。！？；]{1,20})?\s*[：:]\s*\S")
+_NAMES = re.compile(r"[^，,、\s][^，,、]{0,11}(?:[，,、]\s*[^，,、\s][^，,、]{0,11})+$")  # "老周，张晓东，果果妈"
 _FEED_PLACE = re.compile(r"^[^，。！？；：]{2,24}$")  # "某市·某某小区", "某某公园": a place, no sentence
 _POSTER_NAME = re.compile(r"[^，。！？；：,!?;:\s][^，。！？；：,!?;:]{0,29}")
 # A transcript of photos or screenshots (a notice board's, a poster's) opens with a head of its own: a line naming
@@ -1090,13 +1091,18 @@ def read_record_head(lines: list[str]) -> tuple[str, Dateline | None]:
     return "", None
 
 
+_FIELD_BAR = re.compile(r"\s*[|｜]")  # "发布单位：某中心 ｜ 可直接引用，转载请注明来源": the centre
+
+
 def read_owner_field(lines: list[str]) -> Dateline | None:
-    """The unit a record's info grid names as providing its content (数据提供单位, 来源单位, 发布单位) and the day of
-    its date field of the best rank, as a 信息公开 record's head is read, in a run of labelled-field lines that dates
-    the record (a DATE_KEYS label, "发布时间：…"); None on a page without one."""
+    """The unit a record's info grid names as providing its content (数据提供单位, 来源单位, 发布单位; up to a bar
+    after it: a note on reprinting, another field) and the day of its date field of the best rank, as a 信息公开
+    record's head is read, in a run of labelled-field lines that dates the record (a DATE_KEYS label, "发布时间：…");
+    None on a page without one."""
     for _, run in itertools.groupby(map(labelled_fields, lines), key=bool):
         fields = [field for line in run for field in line]
-        owner = next((value for label, value in fields if _OWNER_LABEL.fullmatch(label) and value), "")
+        owner = next((unit for label, value in fields
+                      if _OWNER_LABEL.fullmatch(label) and (unit := _FIELD_BAR.split(value.strip(" |｜"))[0])), "")
         if owner and any(label in DATE_RANKS for label, _ in fields):
             return replace(_record(fields)[1], publisher=owner)
     return None
@@ -1305,8 +1311,9 @@ def _year_near_named_day(month: int, day: int, text: list[str]) -> int | None:
 
 def read_social_feed(lines: list[str]) -> SocialFeed | None:
     """A social feed copied as text: posts, one or more of them closed by a time line next to a likes line or a
-    "评论" label, under a header naming whose feed it is, or two posts or more, or one whose likes are listed; None
-    for any other text, so an article with a "[图片]" line or a comment quoted in it is read as it stands. The
+    "评论" label, under a header naming whose feed it is, or two posts or more, or one post timed to the minute
+    whose likes line lists two names or more ("♡ 老周，果果妈"); None for any other text (nor one with no post's
+    text), so an article with a "[图片]" line, a comment quoted in it or a closing "❤ 感谢…" is read as it stands. The
     feed's chrome (placeholders, locations, time lines, likes, the label) and its posters' name lines are no text;
     each post's text and each comment open a paragraph of their own. The facts stand as of the newest post: its
     day dates the feed."""
@@ -1315,10 +1322,13 @@ def read_social_feed(lines: list[str]) -> SocialFeed | None:
     chrome = [_is_feed_chrome(body, n) for n in range(len(body))]
     times = [n for n, line in enumerate(body) if _FEED_TIME.match(line)]
     runs = _chrome_runs(body, chrome, times)
-    liked = any(_FEED_LIKES.match(line) for run in runs for line in run)
-    if not any(map(_is_feed_footer, runs)) or not (header or len(times) >= 2 or liked):
+    one_post = len(times) == 1 and bool(re.search(_TIME, body[times[0]])) \
+        and any(_FEED_LIKES.match(line) and _NAMES.search(line) for line in runs[0])
+    if not any(map(_is_feed_footer, runs)) or not (header or len(times) >= 2 or one_post):
         return None
     parts, names = _feed_parts(body, chrome)
+    if not parts:
+        return None
     owner = header.group(1) if header else next(iter(names), "")
     days = [day for n in times if (day := first_full_day(body[n]))]
     dateline = Dateline(published=max(days, default=None), publisher=_chat_publisher(owner), labelled=False)
@@ -1536,19 +1546,15 @@ def _on_the_pictures(line: str) -> bool:
     return bool(fields) and all(_TRANSCRIPTION_LABEL.fullmatch(label) for label, _ in fields)
 
 
-_FIELD_BAR = re.compile(r"\s*[|｜]")
-
-
 def labelled_fields(line: str) -> list[tuple[str, str]]:
     """The labelled fields of a line that opens with one ("发布机构：某局 成文日期：2022-04-18", a table's
-    "名　　称：…"): each label and its value, which a bar ends ("发布单位：某中心 ｜ 转载请注明来源")."""
+    "名　　称：…"): each label and its value."""
     line = _SPREAD_LABEL.sub(lambda spread: re.sub(r"\s+", "", spread.group()), line)
     labels = list(_HEAD_FIELD.finditer(line)) if FIELD_START.match(line) else []
     if not labels:  # "摊主QQ群：…" opens a field whose label names no record's field
         return []
     ends = [found.start() for found in labels[1:]] + [len(line)]
-    return [(found.group(1), _FIELD_BAR.split(line[found.end():end].strip())[0])
-            for found, end in zip(labels, ends, strict=True)]
+    return [(found.group(1), line[found.end():end].strip()) for found, end in zip(labels, ends, strict=True)]
 
 
 def read_trailing_dateline(lines: list[str]) -> Dateline | None:

@@ -1284,12 +1284,14 @@ def test_a_spoken_closing_is_no_credit_and_a_closing_credit_gives_way_to_the_fir
 @pytest.mark.parametrize("note, publisher", [
     ("出品：青禾县东湖街道办事处", "青禾县东湖街道办事处"),  # the project's notes credit the maker
     ("剪辑：小周", ""),  # a person's credit publishes nothing
+    ("字幕校对\n制作：青禾县残疾人联合会", ""),  # who made the captions, not the film
 ])
 def test_a_webvtt_files_note_crediting_an_organisation_publishes_the_film(note, publisher):
     from kb.subtitles import subtitle_facts
     cues = ("大家好，东湖街道老年助餐点下周一开张。", "70岁以上老人每餐8元。")
     assert subtitle_facts(f"WEBVTT\n\nNOTE\n工程：助餐点宣传片_终版\n{note}\n\n{_cues(*cues)}").get("publisher", "") \
         == publisher
+    assert subtitle_facts(f"WEBVTT\n\nNOTE {note}\n\n{_cues(*cues)}").get("publisher", "") == publisher  # one line
 
 
 async def test_an_issue_card_titles_and_dates_a_film_and_a_closing_credit_publishes_it(tmp_path):
@@ -4105,6 +4107,8 @@ def test_a_field_a_bar_ends_does_not_carry_the_note_after_the_bar_into_the_publi
                         "发布单位：临川市园林中心 ｜ 可直接引用，转载请注明来源</p>"
                         "<p>2025年3月25日至4月15日，临川公园举办樱花节，20个品种、约3000株樱花开放。</p><p>门票15元，学生半价，70周岁以上老人免票。</p></body></html>")
     assert (article.published, article.publisher) == (date(2025, 3, 2), "临川市园林中心")
+    from kb.web_layout import labelled_fields  # a bar inside another field's value is its words ("栏目｜标题")
+    assert labelled_fields("名称：一图读懂｜临川市十件民生实事") == [("名称", "一图读懂｜临川市十件民生实事")]
 
 
 _EPISODE_PAGE = ("<html><head><meta charset='utf-8'><title>{title} - 邻里那些事 | 某某播客</title></head><body>"

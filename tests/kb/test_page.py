@@ -1905,6 +1905,34 @@ def test_a_bulletins_editor_line_publishes_it_without_the_editors_verb():
     assert (page.publisher_of(article), page.iso_date_of(article)) == ("青禾社区居民委员会", "2025-03-10")
 
 
+@pytest.mark.parametrize("text, title, first", [
+    # a masthead over a headline naming who speaks ("某某局：…") is still no title
+    ("新闻通稿\n青禾县气象局：今年首场寒潮将于12日来袭\n2025年11月10日\n受强冷空气影响，12日起全县气温下降8到10℃。\n",
+     "青禾县气象局：今年首场寒潮将于12日来袭", "受强冷空气影响，12日起全县气温下降8到10℃。"),
+    # a headline that only sounds like a greeting: it names no audience, or wishes nothing
+    ("你好，邻居！\n2025年5月6日 来源：青禾社区\n5月5日，青禾社区邻里节在中心广场举行，300多位居民参加。\n",
+     "你好，邻居！", "5月5日，青禾社区邻里节在中心广场举行，300多位居民参加。"),
+    ("各位车主注意\n青禾交警 2025-05-06\n5月8日起，青禾路东段封闭施工，车辆请绕行文昌街。\n",
+     "各位车主注意", "5月8日起，青禾路东段封闭施工，车辆请绕行文昌街。"),
+    # a line ending in a symbol that points at what follows runs on into it
+    ("青禾社区邻里节\n邻里节5月5日在中心广场举行，咨询电话☎\n0536-7712045，欢迎居民参加。\n",
+     "青禾社区邻里节", "邻里节5月5日在中心广场举行，咨询电话☎0536-7712045，欢迎居民参加。"),
+    # a salutation wrapped after "、" is one line
+    ("青禾小学开学典礼致辞\n各位领导、各位来宾、\n老师们、同学们：\n新学期今天开始，全校新增6个教学班。\n",
+     "青禾小学开学典礼致辞", "各位领导、各位来宾、老师们、同学们："),
+], ids=["masthead-over-speaker-headline", "hello-neighbour", "drivers-notice", "phone-symbol", "wrapped-salutation"])
+def test_headlines_and_lines_that_only_look_like_a_form_a_greeting_or_a_post_read_as_before(text, title, first):
+    [article] = parse_page("p", text).articles
+    assert (article.title, article.paragraphs[0]) == (title, first)
+
+
+def test_a_notice_closing_with_a_heart_line_is_no_social_post():
+    page = parse_page("p", "关于周六停水的通知\n各位居民：\n5月10日8:00至14:00青禾小区停水检修，请提前储水。\n"
+                           "青禾社区居委会\n2025年4月28日\n❤ 感谢大家的理解与支持\n")
+    [article] = page.articles
+    assert (article.title, page.publisher_of(article)) == ("关于周六停水的通知", "青禾社区居委会")
+
+
 BULLETIN_ITEMS = ("◆甲县启用城乡公交一卡通\n5月10日起，甲县城乡公交全部线路可刷一卡通乘车，每次优惠5角。\n"
                   "◆乙镇新建两处口袋公园\n乙镇在老街两侧新建口袋公园两处，共栽植树木320株。\n"
                   "◆丙街道开设老年助餐点\n5月12日起，丙街道助餐点为70岁以上老人供应午餐，每餐8元。\n"

@@ -12,6 +12,7 @@ from kb.text import printable, row_sentence, starts_item
     (["事项", "说明"], ["退费", "开课前3天申请全额退费。"], "退费：开课前3天申请全额退费。"),
     (["序号", "说明"], ["1", "须本人到场。"], "1：须本人到场。"),  # two columns: nothing else to name the row
     (["项目", "内容"], ["门票", "20元/人"], "门票：20元/人。"),
+    (["项目", "内　容"], ["门票", "20元/人"], "门票：20元/人。"),  # a label spaced to the column's width
     (["场次", "时间", "具体内容"], ["第一场", "8:30", "小组赛"], "第一场：时间8:30，小组赛。"),
 ])
 def test_a_table_row_said_as_a_sentence(labels, values, said):
