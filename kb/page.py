@@ -529,7 +529,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
 def _greets_only(line: str) -> bool:
     """A speaker's greeting to an audience and nothing else ("亲爱的老师们、同学们，下午好！", "各位乘客，晚上好"):
     the first words said, no headline ("你好，邻居！" names no audience, "各位车主注意" wishes nothing)."""
-    if not _WISHED.search(line) or not _ADDRESSED.search(line):
+    if len(line) > 2 * _GREETING_CHARS or not _WISHED.search(line) or not _ADDRESSED.search(line):
         return False
     clauses = [clause for clause in re.split(f"[{_CLAUSE_MARKS}]", line) if clause.strip()]
     return bool(clauses) and all(map(_is_greeting, clauses))
@@ -1442,7 +1442,7 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     if paragraphs and not whole_lines and not opens and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
-            and not _ENDS_WITH_EMOJI.search(paragraphs[-1]) and not _ends_a_greeting(paragraphs[-1]) \
+            and not _ENDS_WITH_EMOJI.search(paragraphs[-1][-3:]) and not _ends_a_greeting(paragraphs[-1]) \
             and not _is_heading(paragraphs[-1], line) and not is_note(paragraphs[-1]) \
             and not any(map(_stands_alone, (paragraphs[-1], line))) \
             and not _in_text_table(paragraphs, line) \

@@ -315,8 +315,9 @@ _ISSUER_DAY = re.compile(rf"^({_ISSUER_NAME})\s+(?:{_PRINTING_FIELD})?{_FULL_DAT
 # ("地址：某某路1号 公交3路 某某医院门诊部 2024年2月26日印发"): its printing word tells it from a sentence's day
 _TRAILING_PRINT = re.compile(rf"\s({_ISSUER_NAME})\s*{_FULL_DATE.pattern}\s*(?:{_PRINTED})$")
 # A bulletin's editor and day in its masthead block: "某某局办公室编 2023年3月24日", "某某办公室 编印 2023年3月24日"
-_EDITED_BY = re.compile(r"(?:编印|编|主办)$")  # "某某委员会编印 2024年6月14日": a bulletin's masthead line
-_EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:编印|编|主办)?\s*{_FULL_DATE.pattern}")
+_EDITING = "编印|编|主办"
+_EDITED_BY = re.compile(rf"(?:{_EDITING})$")  # "某某委员会编印 2024年6月14日": a bulletin's masthead line
+_EDITOR_DAY = re.compile(rf"({_ISSUER_NAME})\s*(?:{_EDITING})?\s*{_FULL_DATE.pattern}")
 # The maker a form's or booklet's foot names: "某某局制", "某某办公室编", "某某局印发"; the issuer signs so
 # (its seal marked after it: "某某委员会（印）", "某某公司（盖章）")
 SEAL_MARK = r"[（(](?:印|盖章|公章|章|签字|签名)[）)]"  # a seal's or signature's place, marked after a name
