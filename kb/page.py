@@ -800,6 +800,8 @@ _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分�
 _GOES_ON_WITH_A_FIGURE = re.compile(rf"^(?:至|到|前|止|以前|之前|{TIME_OF_DAY}|\d)")
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
+# a title line between dashes ("—— 九九重阳 · 敬老饺子宴 ——"): dashes only, unlike a heading's rule marks ("**通知**"
+# is bold, "~~…~~" struck through)
 _BETWEEN_DASHES = re.compile(r"[—–-]{2,}\s*([^—–\-\s][^—–\-]{0,20}?)\s*[—–-]{2,}")
 _DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RULE_MARKS}]{{0,20}}?"
                              rf"\s*[{_RULE_MARKS}]{{2,}}")
