@@ -357,8 +357,12 @@ def _header_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
 
 def _chinese(name: str) -> str:
     """A sender's name when it is written in Chinese, else none; an office's name with its clerk's after it
-    ("某某跑团秘书处 宋雯"), maybe with the clerk's post between ("某某理事会 秘书 王俊杰"), is the office's."""
+    ("某某跑团秘书处 宋雯"), maybe with the clerk's post between ("某某理事会 秘书 王俊杰"), is the office's, and so is
+    a clerk's name with the office's in brackets after it ("刘卫东（某某市业余无线电协会）")."""
     name = _VIA_TOOL.sub("", name.strip().strip('"“”\''))  # "某某 (Confluence)": the person, not the tool
+    member = _MEMBER_OF.fullmatch(name)
+    if member and is_issuer(member.group(1)):
+        return member.group(1)
     office, _, person = name.rpartition(" ")
     body, _, post = office.rpartition(" ")
     if _PERSON.fullmatch(person):
@@ -371,6 +375,7 @@ def _chinese(name: str) -> str:
 
 _VIA_TOOL = re.compile(r"\s*[(（][A-Za-z][A-Za-z0-9 ._-]*[)）]$")  # not a branch's "（CBD店）"
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![室办部科处组站队台])")  # a clerk, not "办公室", "人事科"
+_MEMBER_OF = re.compile(rf"{_PERSON.pattern}\s*[（(]([^（）()]{{2,40}})[）)]")
 # a post in an organisation's office, not a member's ("家长", "读者", "会员")
 _POST = re.compile(r"(?:副|常务)?(?:秘书长?|干事|主任|专员|联络员|文员|经理|会长|理事长|负责人|站长|馆长|所长|部长|科长"
                    r"|处长|店长)")

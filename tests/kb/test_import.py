@@ -728,6 +728,8 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯") -> EmailMessage:
      "青禾村老年协会", "按200元收取"),  # the clerk's post between
     ("member.eml", _clerks_notice("青禾读书会 会员 李明"), "青禾跑团2025年会员续费通知", "2024-12-26",
      "青禾读书会 会员 李明", "按200元收取"),  # a member writes for himself
+    ("bracketed.eml", _clerks_notice("宋雯（青禾区体育总会）"), "青禾跑团2025年会员续费通知", "2024-12-26",
+     "青禾区体育总会", "按200元收取"),  # the clerk's name, the office's in brackets after it
     ("water.txt", _water_notice(), "东关街道关于部分小区停水的通知", "2020-03-17", "东关街道办事处",
      "居民可凭身份证免费取水"),
     ("clean.eml", _gb2312_notice(), "康乐社区关于开展春季爱国卫生运动的通知", "2020-03-16", "", "居民不必自行外运"),
@@ -735,7 +737,8 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯") -> EmailMessage:
      "每个时段限10名儿童"),
     ("blood.txt", _unencoded_notice(), "和平社区关于免费测血压的通知", "2020-03-18", "和平社区", "请携带医保卡"),
     ("qingchi.txt", _reprinted_notice(), "清池街道帮企业招工", "2020-03-12", "齐鲁晚报", "已帮助企业招到工人580名"),
-], ids=["office-and-clerk", "office-and-office", "office-post-and-clerk", "a-member", "base64-attachment",
+], ids=["office-and-clerk", "office-and-office", "office-post-and-clerk", "a-member", "office-in-brackets",
+        "base64-attachment",
         "gb2312-quoted-printable", "html-only", "unencoded-gbk", "dated-in-its-text"])
 async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path, name, message, title, day, publisher,
                                                                        said):
