@@ -529,6 +529,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
 def _greets_only(line: str) -> bool:
     """A speaker's greeting to an audience and nothing else ("亲爱的老师们、同学们，下午好！", "各位乘客，晚上好"):
     the first words said, no headline ("你好，邻居！" names no audience, "各位车主注意" wishes nothing)."""
+    # its clauses are no longer than _GREETING_CHARS each, an audience and a wish: a longer line is read no further
     if len(line) > 2 * _GREETING_CHARS or not _WISHED.search(line) or not _ADDRESSED.search(line):
         return False
     clauses = [clause for clause in re.split(f"[{_CLAUSE_MARKS}]", line) if clause.strip()]

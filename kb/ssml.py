@@ -9,11 +9,10 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from .xml_document import xml_root
+from .xml_document import DECLARATION, xml_root
 
 # the prolog: an XML declaration, a DOCTYPE, comments (each matched one way only: linear on any text), then <speak>
-_PROLOG = re.compile(r"\s*(?:<\?xml(?:(?!\?>).)*\?>\s*)?(?:<!DOCTYPE[^>\[]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*",
-                     re.DOTALL)
+_PROLOG = re.compile(rf"\s*(?:{DECLARATION}\s*)?(?:<!DOCTYPE[^>\[]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*", re.DOTALL)
 _SPEAK = re.compile(r"<speak\b")
 _UNSAID = tuple(f"{{*}}{name}" for name in ("audio", "mark", "break", "meta", "metadata", "lexicon"))
 _BLOCKS = ("p", "s", "paragraph", "sentence")  # SSML 1.0 names both

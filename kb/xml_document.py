@@ -7,7 +7,8 @@ import re
 
 from lxml import etree
 
-_DECLARATION = re.compile(r"^\s*<\?xml(?:(?!\?>).)*\?>", re.DOTALL)
+DECLARATION = r"<\?xml(?:(?!\?>).)*\?>"  # "<?xml version="1.0" encoding="GBK"?>" (with re.DOTALL: over lines too)
+_DECLARATION = re.compile(rf"^\s*{DECLARATION}", re.DOTALL)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
