@@ -800,6 +800,10 @@ _STAMP_LED = re.compile(rf"^[\[【(（]?{_DAY_AND_TIME}(?!\d)")
 _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")
 _GOES_ON_WITH_A_FIGURE = re.compile(rf"^(?:至|到|前|止|以前|之前|{TIME_OF_DAY}|\d)")
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
+# How far from its end a line's leaders and value are looked for: the page reader asks for each line it joins whether
+# the paragraph so far stands alone, and searching the whole of a long paragraph each time took seconds. Only leaders
+# with some forty blanks beside them would reach further.
+_LEADERS_REACH = 64
 _RULE_MARKS = "—–\\-━─═=＝~～*＊"
 # a title line between dashes ("—— 九九重阳 · 敬老饺子宴 ——"): dashes only, unlike a heading's rule marks ("**通知**"
 # is bold, "~~…~~" struck through)
@@ -1463,8 +1467,14 @@ def _ends_a_greeting(paragraph: str) -> bool:
 def _in_text_table(paragraphs: list[str], line: str) -> bool:
     """Whether the line is a plain-text table's row under another, or the line under its last row: rows of cells
     between bars each stand on their line ("新米 | 5斤 | 30元"), though a line of text with two bars may wrap."""
-    rows = [bool(_TEXT_TABLE_ROW.match(text.strip())) for text in paragraphs[-2:]]
-    return rows[-1] and (bool(_TEXT_TABLE_ROW.match(line.strip())) or all(rows) and len(rows) == 2)
+    return _is_table_row(paragraphs[-1]) and (
+        _is_table_row(line) or len(paragraphs) > 1 and _is_table_row(paragraphs[-2]))
+
+
+def _is_table_row(text: str) -> bool:
+    """A plain-text table's row; its bars are counted first, as a long paragraph is asked again for each line joined to
+    it and the pattern reads all of a text without bars."""
+    return text.count("|") >= 2 and bool(_TEXT_TABLE_ROW.match(text.strip()))
 
 
 def _stands_alone(line: str) -> bool:
@@ -1472,7 +1482,7 @@ def _stands_alone(line: str) -> bool:
     list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
     shop's rating, a chat's time over its message ("4月11日 17:58") or a log's entry stamped with its time: no line
     of a paragraph."""
-    return bool(_LEADERS.search(line) or _DASHED_HEADING.fullmatch(line.strip())
+    return bool(_LEADERS.search(line[-_LEADERS_REACH:]) or _DASHED_HEADING.fullmatch(line.strip())
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
                 or (isinstance(line, _Line) and line.columns))
 
