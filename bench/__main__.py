@@ -27,7 +27,7 @@ from . import admin, baseline, long_conversation, new_articles, report, wechat_m
 from . import cluster as scale_out
 from .heldout import evaluate, load_cases, summarize, write_report
 from .load import run_load
-from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost, tracker_store_cost
+from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost, reading_cost, tracker_store_cost
 from .stock import GREETING, StockServer
 from .training import init_stock_bot, train_project
 from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
@@ -124,10 +124,11 @@ def measure(args: argparse.Namespace, results: dict) -> None:
     results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
     step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
     kb_cost = kb_query_cost(held_out_turns(cases))
+    reading = reading_cost()
     step("tracker store cost in process (Rasa's SQL store, ours, in memory)")
     tracker_cost = tracker_store_cost()
     results["ours"] = {**measure_ours(args.model, args.endpoints, cases, conversations, args.out), "kb_query": kb_cost,
-                       "tracker_store": tracker_cost}
+                       "tracker_store": tracker_cost, "reading": reading}
     if not args.skip_wechat_mixed:
         step("ours: 4 WeChat users beside 30 REST users (reports/wechat_mixed.md)")
         results["wechat_mixed"] = wechat_mixed.run(args.model, args.endpoints)

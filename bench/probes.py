@@ -46,6 +46,24 @@ def kb_query_cost(turns: list[dict]) -> dict:
     return {"load_s": round(loaded, 2), "queries": len(times), **latency_summary(times)}
 
 
+def reading_cost(lines: tuple[int, ...] = (3000, 30000)) -> dict:
+    """Seconds `kb.page.parse_page` takes over the seed page and over texts of one unpunctuated paragraph of so
+    many short lines (OCR output, a list pasted without marks): the reader asks of the paragraph so far, for each
+    line it joins, whether it ends or stands alone, and that work must not grow with the paragraph."""
+    from kb.page import parse_page
+
+    from .new_articles import SEED_PAGE
+
+    def seconds(name: str, text: str) -> float:
+        started = time.perf_counter()
+        parse_page(name, text)
+        return round(time.perf_counter() - started, 2)
+
+    long_texts = {f"paragraph_{n}_lines_s": seconds("long.txt", "某区推进会\n\n" + "\n".join(
+        f"要求各单位抓好第{i}项工作" for i in range(n)) + "。\n") for n in lines}
+    return {"seed_page_s": seconds(SEED_PAGE.name, SEED_PAGE.read_text(encoding="utf-8")), **long_texts}
+
+
 def action_round_trip(action_port: int, turns: list[dict]) -> dict:
     """POST /webhook of the action server as Rasa calls it (the tracker; no domain: selective domain is on),
     `action_answer` per turn."""

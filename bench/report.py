@@ -101,7 +101,7 @@ def _machine(results: dict) -> list[str]:
 
 def markdown(results: dict) -> str:
     ours = results["ours"]
-    kb, action, store = ours["kb_query"], ours["action_round_trip"], ours["tracker_store"]
+    kb, action, store, reading = ours["kb_query"], ours["action_round_trip"], ours["tracker_store"], ours["reading"]
     lines = [
         "# Benchmarks: 复工助手 vs stock Rasa vs plain search", "",
         f"{results['started']}, one run of `make bench` ({results['run_seconds'] / 60:.1f} min), "
@@ -119,6 +119,9 @@ def markdown(results: dict) -> str:
         f"(`rasa_speedups`, what `endpoints.yml` uses) p50 {store['session_caching_sqlite']['p50_ms']} ms, p95 "
         f"{store['session_caching_sqlite']['p95_ms']} ms; Rasa's in-memory store p50 {store['in_memory']['p50_ms']} "
         "ms. Rasa saves twice in a new conversation's first turn.",
+        f"- reading an article (`kb.page.parse_page`, in process): the seed page {reading['seed_page_s']} s; a text of "
+        f"one unpunctuated paragraph of 3,000 short lines {reading['paragraph_3000_lines_s']} s, of 30,000 lines "
+        f"{reading['paragraph_30000_lines_s']} s.",
         f"- first user turn after start (the server has answered its own warm-up turn): "
         f"{ours['cold_start']['first_turn_ms']} ms.",
         "", "## Method", "",
