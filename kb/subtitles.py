@@ -31,9 +31,12 @@ _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪", "♪（轻快的背景音乐）♪"; no words of the recording (a heading in 【】 is a
 # segment's: "【百姓心声】")
-SOUND = re.compile(r"(?:[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
-                    r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]"
-                    r"|[♪♫～~\s])+")
+_HEARD = (r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
+          r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]")
+SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
+# Sounds in brackets before a cue's words ("♪ [片头音乐] 鸢都之声…", "[音乐] 点个关注…"), not before another bracket
+# this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words
+_HEARD_FIRST = re.compile(rf"^(?:[♪♫]\s*)*(?:{_HEARD}\s*)+(?!\s*[\[［（(])")
 # A screen note in captions for the deaf and hard of hearing: "[屏幕文字：咨询电话 0536-8096530]": the words shown
 _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
 # A film's credit in its first two cues: "【某某局 出品】", "某某融媒体中心 摄制", or labelled: "出品：某某局",
@@ -222,10 +225,11 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
 
 
 def _turn_line(line: str) -> str:
-    """A line said, a TV caption's mark of another speaker (">> 记者：…") as a paragraph's start; "" for a sound or a
-    mark alone."""
+    """A line said, a TV caption's mark of another speaker (">> 记者：…") as a paragraph's start, without the sounds
+    heard before its words (_HEARD_FIRST); "" for a sound or a mark alone."""
     changed = _SPEAKER_CHANGE.match(line)
     said = line[changed.end():] if changed else line
+    said = _HEARD_FIRST.sub("", said)
     return "" if not said or SOUND.fullmatch(said) else PARAGRAPH_START + said if changed else said
 
 

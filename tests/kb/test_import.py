@@ -1147,6 +1147,18 @@ def test_sounds_run_together_or_between_notes_are_not_said(sound):
         "大家好，今天说说社区食堂。\n午餐每份12元。\n"
 
 
+@pytest.mark.parametrize(("cue", "said"), [
+    ("♪ [开场音乐] 青州广播《田间课堂》", "青州广播《田间课堂》"),
+    ("[音乐] 记得点个关注，拜拜！", "记得点个关注，拜拜！"),
+    ("（掌声） ♪ 春风吹过麦田 ♪", "♪ 春风吹过麦田 ♪"),  # a song's notes stay with its words
+    ("[收线声] [鱼扑腾]上来一条", "[收线声] [鱼扑腾]上来一条"),  # before a bracket not known for a sound: as it stands
+])
+def test_sounds_in_brackets_before_a_cues_words_are_not_said(cue, said):
+    from kb.subtitles import subtitle_text
+    assert subtitle_text(_srt(cue, "大家好，今天说说社区食堂。", "午餐每份12元。")) == \
+        f"{said}\n大家好，今天说说社区食堂。\n午餐每份12元。\n"
+
+
 def test_a_webvtt_cues_identifier_is_not_said():
     from kb.subtitles import subtitle_text
     cues = "".join(f"3f9c1a20-6b1e-4d2a/{n}-0\n00:{n:02d}.000 --> 00:{n:02d}.900\n{line}\n\n"
