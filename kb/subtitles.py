@@ -80,7 +80,9 @@ _MIN_CUES = 3
 _CLOSING_MARK = re.compile(r"[。！？!?.，,、；;：:…”』」）)]$")
 _UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not a sentence's line breaks
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
-_FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)$")  # name the file, not its subject
+# Words that name the file, not its subject, maybe with a note in brackets on how it was made ("…直播回放字幕（平台自动
+# 导出，已人工校对）", "…字幕（全部分支）")
+_FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)(?:\s*[（(][^（）()]*[)）])?$")
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
 _ALL_IN_BRACKETS = re.compile(r"^[\[【［](.+)[\]】］]$")  # "【…】", "[…]": a line wholly in brackets
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")

@@ -893,9 +893,13 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
      "某镇人武部 2023年秋季征兵座谈会", "2023-08-09"),
     ("WEBVTT\n\nNOTE\n微电影《新兵第一课》第2集　字幕稿\n拍摄：2023年8月10日\n",
      "微电影《新兵第一课》第2集", "2023-08-10"),
+    ("WEBVTT - 某镇2023年秋季征兵宣讲会 直播回放字幕（平台自动生成，已人工校对）\n\n"
+     "NOTE\n直播时间：2023年8月11日 19:00\n",
+     "某镇2023年秋季征兵宣讲会", "2023-08-11"),
 ], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
         "the-title-label-not-the-accounts-name", "a-meetings-subject", "the-work-a-note-says-was-published",
-        "what-these-are-the-subtitles-of", "a-meetings-recording", "an-episodes-script"])
+        "what-these-are-the-subtitles-of", "a-meetings-recording", "an-episodes-script",
+        "the-files-words-with-a-note-on-their-making"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
