@@ -298,28 +298,49 @@ def states_a_span(text: str) -> bool:
 # …and what else the office imports, named as this one ("这封邮件", "邮件是哪天发的", not "录取邮件什么时候发"): an
 # e-mail, a post, a video's captions, a shared document
 _IMPORTED = "(?:邮件|微博|帖子|推文|视频|笔记|文档)"
-_REPORT = (rf"(?:消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书|[这那该][封条个篇段]?{_IMPORTED}|"
+_REPORT_NOUNS = "消息|报道|新闻|通知|公告|通告|文章|稿子|文件|简报|倡议书"
+_REPORT = (rf"(?:{_REPORT_NOUNS}|[这那该][封条个篇段]?{_IMPORTED}|"
            rf"{_IMPORTED}(?=是)|这篇|那篇|这条|那条|这封|那封|这是|那是)"
            r"[是那这个篇条则份的]{0,3}")
 _PUBLISHING = r"(?:发布|发出|下发|印发|刊发|刊登|登报|登出|登载|登的|发(?![生放货到展现行])|公布|推送|报道)"
-_REPORT_DAY_ASKED = re.compile(rf"{_REPORT}(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)\S?{_PUBLISHING}")
+_ASKED_WHEN = r"(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)"
+_REPORT_DAY_ASKED = re.compile(rf"{_REPORT}{_ASKED_WHEN}\S?{_PUBLISHING}")
 _REPORTER_ASKED = re.compile(rf"(?:{_REPORT})?(?:哪家|哪个|什么|啥)(?:媒体|报纸|报社|网站|报)\S?{_PUBLISHING}|"
                              rf"{_REPORT}(?:哪家|哪个|什么)(?:部门|单位|机构)\S?{_PUBLISHING}")
+# …or, the question's last words, how the report came out ("…那篇报道，报上是哪天登的", "这篇问答是几月几号出的",
+# "那条留言是哪个部门回复的", "来源写的是哪个部门"): a report named anywhere before them (not what it says: "新闻里…",
+# "通知上说…"), then the question word, a verb of coming out and "的" (a "是…的" of what has happened: "消费券哪天发"
+# asks what is to come)
+_NAMED_REPORT = (rf"(?:(?:{_REPORT_NOUNS}|专访|问答|解读|须知|指南|快讯|简讯|留言|办法|报告|实录|图解|{_IMPORTED})"
+                 r"(?![里中上说])|[这那]几?[篇条则封]|报上|见报)")
+_CAME_OUT = (r"(?:发布|发出|下发|印发|刊发|刊登|刊|登|发(?![生放货到展现行])|出|推|推送|挂|贴|公布|报|播|编|回复|答复)"
+             r"(?:出来|出|上)?的报?")
+_ASKED_WHO = r"(?:谁家?|哪[几两]?个|哪家|什么|啥)\S{0,4}?"
+_ENDS = r"[吗呢啊呀]?[？?]?$"
+_DAY_ASKED_LAST = rf"(?:是?{_ASKED_WHEN}(?:{_CAME_OUT}|见的报|的)|见报是?{_ASKED_WHEN}){_ENDS}"
+_WHO_ASKED_LAST = (rf"(?:{_ASKED_WHO}{_CAME_OUT}|(?:哪家|哪个)(?:媒体|报纸|报社|网站|单位|部门)的"
+                   rf"|来源(?:写的)?是{_ASKED_WHO}){_ENDS}")
+_REPORT_DAY_ASKED_LAST = re.compile(rf"{_NAMED_REPORT}.*?{_DAY_ASKED_LAST}")
+_REPORTER_ASKED_LAST = re.compile(rf"{_NAMED_REPORT}.*?{_WHO_ASKED_LAST}")
+_ASKED_LAST = re.compile(rf"{_DAY_ASKED_LAST}|{_WHO_ASKED_LAST}")
 PUBLISHED, PUBLISHER = "published", "publisher"
 
 
 def asks_about_the_report(question: str) -> str | None:
     """PUBLISHED for "那篇报道是哪天发的", PUBLISHER for "这是哪家媒体报道的": answered by the article's own date or
     publisher, not by a day or a name its text gives."""
-    if _REPORT_DAY_ASKED.search(question):
+    if _REPORT_DAY_ASKED.search(question) or _REPORT_DAY_ASKED_LAST.search(question):
         return PUBLISHED
-    return PUBLISHER if _REPORTER_ASKED.search(question) else None
+    return PUBLISHER if _REPORTER_ASKED.search(question) or _REPORTER_ASKED_LAST.search(question) else None
 
 
 def without_the_report_asked(question: str) -> str:
     """The question without its words about the report ("高密包车那篇报道是几号发的" → "高密包车那篇的"): what says
     which report it is."""
-    return _REPORTER_ASKED.sub("", _REPORT_DAY_ASKED.sub("", question))
+    question = _REPORTER_ASKED.sub("", _REPORT_DAY_ASKED.sub("", question))
+    if _REPORT_DAY_ASKED_LAST.search(question) or _REPORTER_ASKED_LAST.search(question):
+        return _ASKED_LAST.sub("", question)
+    return question
 
 
 _LATEST = re.compile(r"最近|最新|现在|目前|如今|到现在|截至目前|截至现在|累计|至今|眼下|下一")

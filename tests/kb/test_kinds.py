@@ -347,9 +347,24 @@ def test_the_years_a_question_names(question, years):
     ("这个视频是什么时候发布的", kinds.PUBLISHED), ("这个什么时候发", None),  # "this" alone names no report
     ("录取邮件什么时候发", None), ("比赛视频哪天发布", None),  # not this one: what its text is about
     ("邮件是哪天发的", kinds.PUBLISHED),
+    # asked at the end, the report named anywhere before
+    ("城区供热须知那篇，报上是什么时候登的", kinds.PUBLISHED), ("这篇问答是几月几号出的", kinds.PUBLISHED),
+    ("网吧恢复营业的新闻哪天见的报", kinds.PUBLISHED), ("那条留言是哪个部门回复的", kinds.PUBLISHER),
+    ("空中课堂那篇文章，来源写的是哪个部门", kinds.PUBLISHER), ("那几条快讯是哪家报纸登的", kinds.PUBLISHER),
+    ("消费券是哪天发的", None), ("这个通知里补贴是谁发的", None), ("新闻上说的补贴是哪个部门发的", None),
+    ("那条路是什么时候修出来的", None), ("工资是哪天发的", None),
 ])
 def test_a_question_about_the_report_itself(question, about):
     assert kinds.asks_about_the_report(question) == about
+
+
+@pytest.mark.parametrize("question, which", [
+    ("高密包车那篇报道是几号发的", "高密包车那篇的"),
+    ("城区供热须知那篇，报上是什么时候登的", "城区供热须知那篇，报上"),
+    ("空中课堂那篇文章，来源写的是哪个部门", "空中课堂那篇文章，"),
+])
+def test_what_says_which_report_is_asked_about(question, which):
+    assert kinds.without_the_report_asked(question) == which
 
 
 def test_a_day_of_the_week_is_a_day():

@@ -335,6 +335,8 @@ def test_the_fact_asked_for_leads_the_answer(tmp_path, article, question, fact):
 @pytest.mark.parametrize("question, lead", [
     ("某县助农直播间开播那篇报道是几号发的", "发布日期：2020年3月12日"),
     ("某县助农直播间的消息是哪家媒体报道的", "发布者：某县融媒体中心"),
+    ("某县助农直播间开播那篇，报上是哪天登的", "发布日期：2020年3月12日"),  # asked at its end
+    ("某县助农直播间那篇报道，来源写的是哪个单位", "发布者：某县融媒体中心"),
 ])
 def test_a_question_about_the_report_is_answered_by_its_date_or_publisher_not_a_day_it_reports(tmp_path, question,
                                                                                                lead):
