@@ -35,8 +35,12 @@ _HEARD = (r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
           r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]")
 SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
 # Sounds in brackets before a cue's words ("♪ [片头音乐] 鸢都之声…", "[音乐] 点个关注…"), not before another bracket
-# this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words
-_HEARD_FIRST = re.compile(rf"^(?:[♪♫]\s*)*(?:{_HEARD}\s*)+(?!\s*[\[［（(])")
+# this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words. Before words the
+# bracket must end in the sound ("[欢快音乐]", "（掌声）", "[音乐渐起]"): "（音乐老师）", "(声明)", "（百姓心声）" and
+# "(新年音乐会)" are said
+_HEARD_LAST = (r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}(?:音乐|音效|(?<![心之发])声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause"
+               r"|[Ll]aughter)(?:渐起|响起|渐弱|渐强|起|中)?\s*[\]］）)]")
+_HEARD_FIRST = re.compile(rf"^(?:[♪♫]\s*)*(?:{_HEARD_LAST}\s*)+(?!\s*[\[［（(])")
 # A screen note in captions for the deaf and hard of hearing: "[屏幕文字：咨询电话 0536-8096530]": the words shown
 _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
 # A film's credit in its first two cues: "【某某局 出品】", "某某融媒体中心 摄制", or labelled: "出品：某某局",
@@ -82,7 +86,8 @@ _UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not 
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 # Words that name the file, not its subject, maybe with a note in brackets on how it was made ("…直播回放字幕（平台自动
 # 导出，已人工校对）", "…字幕（全部分支）")
-_FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)(?:\s*[（(][^（）()]*[)）])?$")
+_FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)"
+                         r"(?:\s*[（(][^（）()]*(?:导出|校对|生成|分支|版|中文|英文|转写|识别)[^（）()]*[)）])?$")
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
 _ALL_IN_BRACKETS = re.compile(r"^[\[【［](.+)[\]】］]$")  # "【…】", "[…]": a line wholly in brackets
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
@@ -229,9 +234,9 @@ def _turns(cues: list[list[str]]) -> list[list[str]]:
 def _turn_line(line: str) -> str:
     """A line said, a TV caption's mark of another speaker (">> 记者：…") as a paragraph's start, without the sounds
     heard before its words (_HEARD_FIRST); "" for a sound or a mark alone."""
+    line = _HEARD_FIRST.sub("", line)
     changed = _SPEAKER_CHANGE.match(line)
     said = line[changed.end():] if changed else line
-    said = _HEARD_FIRST.sub("", said)
     return "" if not said or SOUND.fullmatch(said) else PARAGRAPH_START + said if changed else said
 
 

@@ -896,10 +896,12 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
     ("WEBVTT - 某镇2023年秋季征兵宣讲会 直播回放字幕（平台自动生成，已人工校对）\n\n"
      "NOTE\n直播时间：2023年8月11日 19:00\n",
      "某镇2023年秋季征兵宣讲会", "2023-08-11"),
+    ("WEBVTT - 某镇征兵宣讲会直播回放（第二场）\n\nNOTE\n直播时间：2023年8月12日 19:00\n",
+     "某镇征兵宣讲会直播回放（第二场）", "2023-08-12"),
 ], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
         "the-title-label-not-the-accounts-name", "a-meetings-subject", "the-work-a-note-says-was-published",
         "what-these-are-the-subtitles-of", "a-meetings-recording", "an-episodes-script",
-        "the-files-words-with-a-note-on-their-making"])
+        "the-files-words-with-a-note-on-their-making", "a-bracket-that-tells-recordings-apart-stays"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
@@ -1156,6 +1158,9 @@ def test_sounds_run_together_or_between_notes_are_not_said(sound):
     ("[音乐] 记得点个关注，拜拜！", "记得点个关注，拜拜！"),
     ("（掌声） ♪ 春风吹过麦田 ♪", "♪ 春风吹过麦田 ♪"),  # a song's notes stay with its words
     ("[收线声] [鱼扑腾]上来一条", "[收线声] [鱼扑腾]上来一条"),  # before a bracket not known for a sound: as it stands
+    ("（音乐老师）同学们好", "（音乐老师）同学们好"), ("(声明)本节目仅供参考", "(声明)本节目仅供参考"),  # said
+    ("（百姓心声）王大爷说", "（百姓心声）王大爷说"), ("(新年音乐会)现在开始", "(新年音乐会)现在开始"),
+    ("[掌声] >> 记者：大家好", "\u3000\u3000记者：大家好"),  # the speaker's mark after the sound starts a paragraph
 ])
 def test_sounds_in_brackets_before_a_cues_words_are_not_said(cue, said):
     from kb.subtitles import subtitle_text

@@ -353,6 +353,10 @@ def test_the_years_a_question_names(question, years):
     ("空中课堂那篇文章，来源写的是哪个部门", kinds.PUBLISHER), ("那几条快讯是哪家报纸登的", kinds.PUBLISHER),
     ("消费券是哪天发的", None), ("这个通知里补贴是谁发的", None), ("新闻上说的补贴是哪个部门发的", None),
     ("那条路是什么时候修出来的", None), ("工资是哪天发的", None),
+    # what the report says, or a thing of the same measure word, is no report
+    ("那条新闻说的补贴是哪个部门发的", None), ("那篇报道里说的工资是哪天发的", None), ("那条短信是谁发的", None),
+    ("那条横幅是谁挂的", None), ("今年的政府工作报告是什么时候发布的", None), ("那篇报道里的奖是哪个单位颁发的", None),
+    ("那条路是什么时候的", None), ("新闻联播是什么时候播的", None),
 ])
 def test_a_question_about_the_report_itself(question, about):
     assert kinds.asks_about_the_report(question) == about
@@ -360,7 +364,7 @@ def test_a_question_about_the_report_itself(question, about):
 
 @pytest.mark.parametrize("question, which", [
     ("高密包车那篇报道是几号发的", "高密包车那篇的"),
-    ("城区供热须知那篇，报上是什么时候登的", "城区供热须知那篇，报上"),
+    ("城区供热须知那篇，报上是什么时候登的", "城区供热须知那篇，报上是"),
     ("空中课堂那篇文章，来源写的是哪个部门", "空中课堂那篇文章，"),
 ])
 def test_what_says_which_report_is_asked_about(question, which):

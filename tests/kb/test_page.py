@@ -395,6 +395,10 @@ def test_a_plain_text_tables_rows_stand_on_their_lines_and_a_wrapped_line_with_b
     assert table.title == "某某合作社价格表"
     assert table.paragraphs == ["品名 | 规格 | 价格", "新米 | 5斤 | 30元", "小米 | 2斤 | 15元",
                                 "价格自2024年11月1日起执行。"]
+    long_cell = "须持本人身份证和户口簿到所在街道便民服务中心办理" * 20  # a row of any length is a row
+    [rules] = parse_page("p", f"某某补贴办理须知\n事项 | 条件 | 材料\n补贴 | 本市户籍 | {long_cell}\n"
+                              "复审 | 次年 | 原件\n").articles
+    assert rules.paragraphs == ["事项 | 条件 | 材料", f"补贴 | 本市户籍 | {long_cell}", "复审 | 次年 | 原件"]
     [wrapped] = parse_page("p", "某某博物馆开放通知\n地址：某区风筝路8号 | 电话：0536-1234567 | 开放时间为\n"
                                 "每天上午九点到下午五点，周一闭馆。\n").articles
     assert wrapped.paragraphs == ["地址：某区风筝路8号 | 电话：0536-1234567 | 开放时间为每天上午九点到下午五点，"
