@@ -31,15 +31,15 @@ _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪", "♪（轻快的背景音乐）♪"; no words of the recording (a heading in 【】 is a
 # segment's: "【百姓心声】")
-_HEARD = (r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}"
-          r"(?:音乐|音效|声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter)[\u4e00-\u9fff]{0,4}\s*[\]］）)]")
+_HEARD_OPEN, _HEARD_CLOSE = r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}", r"\s*[\]］）)]"
+_SOUNDS = r"音乐|音效|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter"  # and 声
+_HEARD = rf"{_HEARD_OPEN}(?:{_SOUNDS}|声)[\u4e00-\u9fff]{{0,4}}{_HEARD_CLOSE}"
 SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
 # Sounds in brackets before a cue's words ("♪ [片头音乐] 鸢都之声…", "[音乐] 点个关注…"), not before another bracket
 # this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words. Before words the
 # bracket must end in the sound ("[欢快音乐]", "（掌声）", "[音乐渐起]"): "（音乐老师）", "(声明)", "（百姓心声）" and
 # "(新年音乐会)" are said
-_HEARD_LAST = (r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}(?:音乐|音效|(?<![心之发])声|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause"
-               r"|[Ll]aughter)(?:渐起|响起|渐弱|渐强|起|中)?\s*[\]］）)]")
+_HEARD_LAST = rf"{_HEARD_OPEN}(?:{_SOUNDS}|(?<![心之发])声)(?:渐起|响起|渐弱|渐强|起|中)?{_HEARD_CLOSE}"
 _HEARD_FIRST = re.compile(rf"^(?:[♪♫]\s*)*(?:{_HEARD_LAST}\s*)+(?!\s*[\[［（(])")
 # A screen note in captions for the deaf and hard of hearing: "[屏幕文字：咨询电话 0536-8096530]": the words shown
 _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
