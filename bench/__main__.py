@@ -122,7 +122,7 @@ def measure(args: argparse.Namespace, results: dict) -> None:
     step("BM25 baseline over the page's sentences")
     sentences = baseline.page_sentences()
     results["bm25"] = {**baseline.evaluate(baseline.SentenceSearch(sentences), cases), "sentences": len(sentences)}
-    step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query cost in process")
+    step(f"BM25 baseline: {results['bm25']['answer_accuracy']:.1%}; KB query and reading cost in process")
     kb_cost = kb_query_cost(held_out_turns(cases))
     reading = reading_cost()
     step("tracker store cost in process (Rasa's SQL store, ours, in memory)")

@@ -46,9 +46,9 @@ def kb_query_cost(turns: list[dict]) -> dict:
     return {"load_s": round(loaded, 2), "queries": len(times), **latency_summary(times)}
 
 
-def reading_cost(lines: tuple[int, ...] = (3000, 30000)) -> dict:
-    """Seconds `kb.page.parse_page` takes over the seed page and over texts of one unpunctuated paragraph of so
-    many short lines (OCR output, a list pasted without marks): the reader asks of the paragraph so far, for each
+def reading_cost() -> dict:
+    """Seconds `kb.page.parse_page` takes over the seed page and over texts of one unpunctuated paragraph of 3,000
+    and 30,000 short lines (OCR output, a list pasted without marks): the reader asks of the paragraph so far, for each
     line it joins, whether it ends or stands alone, and that work must not grow with the paragraph."""
     from kb.page import parse_page
 
@@ -60,7 +60,7 @@ def reading_cost(lines: tuple[int, ...] = (3000, 30000)) -> dict:
         return round(time.perf_counter() - started, 2)
 
     long_texts = {f"paragraph_{n}_lines_s": seconds("long.txt", "某区推进会\n\n" + "\n".join(
-        f"要求各单位抓好第{i}项工作" for i in range(n)) + "。\n") for n in lines}
+        f"要求各单位抓好第{i}项工作" for i in range(n)) + "。\n") for n in (3000, 30000)}
     return {"seed_page_s": seconds(SEED_PAGE.name, SEED_PAGE.read_text(encoding="utf-8")), **long_texts}
 
 
