@@ -347,7 +347,7 @@ def test_the_years_a_question_names(question, years):
     ("这个视频是什么时候发布的", kinds.PUBLISHED), ("这个什么时候发", None),  # "this" alone names no report
     ("录取邮件什么时候发", None), ("比赛视频哪天发布", None),  # not this one: what its text is about
     ("邮件是哪天发的", kinds.PUBLISHED),
-    # asked at the end, the report named anywhere before
+    # asked at the end, right after the report's name (maybe where it came out)
     ("城区供热须知那篇，报上是什么时候登的", kinds.PUBLISHED), ("这篇问答是几月几号出的", kinds.PUBLISHED),
     ("网吧恢复营业的新闻哪天见的报", kinds.PUBLISHED), ("那条留言是哪个部门回复的", kinds.PUBLISHER),
     ("空中课堂那篇文章，来源写的是哪个部门", kinds.PUBLISHER), ("那几条快讯是哪家报纸登的", kinds.PUBLISHER),
