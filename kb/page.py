@@ -1469,8 +1469,9 @@ def _ends_a_greeting(paragraph: str) -> bool:
 def _in_text_table(paragraphs: list[str], line: str) -> bool:
     """Whether the line is a plain-text table's row under another, or the line under its last row: rows of cells
     between bars each stand on their line ("新米 | 5斤 | 30元"), though a line of text with two bars may wrap."""
-    return _is_table_row(paragraphs[-1]) and (
-        _is_table_row(line) or len(paragraphs) > 1 and _is_table_row(paragraphs[-2]))
+    # the growing paragraph is asked last: a long one that is no row is then not read again for each line it takes
+    return (_is_table_row(line) or len(paragraphs) > 1 and _is_table_row(paragraphs[-2])) \
+        and _is_table_row(paragraphs[-1])
 
 
 def _is_table_row(text: str) -> bool:
