@@ -119,8 +119,8 @@ def markdown(results: dict) -> str:
         f"(`rasa_speedups`, what `endpoints.yml` uses) p50 {store['session_caching_sqlite']['p50_ms']} ms, p95 "
         f"{store['session_caching_sqlite']['p95_ms']} ms; Rasa's in-memory store p50 {store['in_memory']['p50_ms']} "
         "ms. Rasa saves twice in a new conversation's first turn.",
-        f"- reading an article (`kb.page.parse_page`, in process): the seed page {reading['seed_page_s']} s; a text of "
-        f"one unpunctuated paragraph of 3,000 short lines {reading['paragraph_3000_lines_s']} s, of 30,000 lines "
+        f"- reading an article (`kb.page.parse_page`, in process): the seed page {reading['seed_page_ms']} ms; a text "
+        f"of one unpunctuated paragraph of 3,000 short lines {reading['paragraph_3000_lines_s']} s, of 30,000 lines "
         f"{reading['paragraph_30000_lines_s']} s.",
         f"- first user turn after start (the server has answered its own warm-up turn): "
         f"{ours['cold_start']['first_turn_ms']} ms.",

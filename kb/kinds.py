@@ -313,19 +313,21 @@ _REPORTER_ASKED = re.compile(rf"(?:{_REPORT})?(?:哪家|哪个|什么|啥)(?:媒
 # out ("…那篇，政府网站上"), the question word, a verb of coming out and "的" (a "是…的" of what has happened:
 # "消费券哪天发" asks what is to come); not what it says ("那条新闻说的补贴是哪天发的", "那条短信是谁发的")
 _NEWS_ITEMS = "专访|问答|解读|须知|指南|快讯|简讯|实录|通稿|推送|一图读懂|一文读懂|图解|留言"
-_NAMED_REPORT = (rf"(?:(?:{_REPORT_NOUNS}|{_NEWS_ITEMS}|{_IMPORTED}|[这那][份篇张][^，。？！\s]{{0,8}}?(?:办法|报告))"
+_NAMED_REPORT = (rf"(?:(?:{_REPORT_NOUNS}|{_NEWS_ITEMS}|{_IMPORTED}|[这那][份篇张][^，。？！\s]{{0,8}}?"
+                 r"(?:办法|(?<!体检)(?<!检测)(?<!化验)报告))"
                  r"(?:“[^”]{1,40}”)?|[这那]几?[篇条则]|报上)")
-_WHERE_IT_CAME_OUT = r"(?:[\u4e00-\u9fff]{0,8}?(?:网站|网|报|局|委|院|中心|政府|公众号)上?|报上)?"
+# where it came out, in words that say nothing of its content ("那条新闻里说的补贴民政局…" is about the 补贴)
+_WHERE_IT_CAME_OUT = r"(?:(?:(?![说里中的提讲])[\u4e00-\u9fff]){0,6}?(?:网站|网|报|局|委|院|中心|政府|公众号)上?|报上)?"
 _CAME_OUT = (r"(?:发布|发出|下发|印发|刊发|刊登|刊|登|发(?![生放货到展现行])|出|推|推送|挂|贴|公布|报|播|编|回复|答复)"
              r"(?:出来|出|上)?的报?")
-_ASKED_WHEN_PUBLISHED = rf"(?:哪年)?(?:哪月)?{_ASKED_WHEN}"
+_ASKED_WHEN_PUBLISHED = rf"(?:(?:哪一?年|哪个?月|几月份?)+(?:哪[天日]|几[号日])?|{_ASKED_WHEN})"
 _ASKED_WHO = (r"(?:谁家?|哪[几两]?个|哪家|什么|啥)"
               r"(?:部门|单位|机构|媒体|报纸|报社|网站|台|网友|法院|医院|账号|公众号|客户端|号)?(?:联合)?")
-_ASKED_FROM = rf"{_NAMED_REPORT}[，,\s]*{_WHERE_IT_CAME_OUT}[，,\s]*是?"
+_ASKED_FROM = rf"{_NAMED_REPORT}[，,\s]*{_WHERE_IT_CAME_OUT}[，,\s]*是?(?:在|由|最早|最初|原本|具体|大概|去年|今年)?"
 _ENDS = r"[吗呢啊呀]?[？?]?$"
 _DAY_ASKED_LAST = rf"(?:{_ASKED_WHEN_PUBLISHED}(?:{_CAME_OUT}|见的报|的)|见报是?{_ASKED_WHEN}){_ENDS}"
 _WHO_ASKED_LAST = (rf"(?:{_ASKED_WHO}{_CAME_OUT}|(?:哪家|哪个)(?:媒体|报纸|报社|网站|单位|部门)的"
-                   rf"|(?:信息)?来源(?:写的)?是{_ASKED_WHO}){_ENDS}")
+                   rf"|的?(?:信息)?来源(?:写的)?是{_ASKED_WHO}){_ENDS}")
 _REPORT_DAY_ASKED_LAST = re.compile(rf"{_ASKED_FROM}{_DAY_ASKED_LAST}")
 _REPORTER_ASKED_LAST = re.compile(rf"{_ASKED_FROM}{_WHO_ASKED_LAST}")
 _ASKED_LAST = re.compile(rf"{_DAY_ASKED_LAST}|{_WHO_ASKED_LAST}")

@@ -997,6 +997,7 @@ def _is_slip_head(lines: list[str]) -> bool:
 _FRAME = re.compile(r"^\s*[=＝]{4,}\s*$", re.MULTILINE)
 # A plain-text table's row: three cells or more between ASCII bars (a headline parts its words with "｜")
 _TEXT_TABLE_ROW = re.compile(r"^\|?[^|]+(?:\|[^|]+){2,}\|?$")
+_FIRST_CELL_CHARS = 200
 _TABLE_RULE = re.compile(r"^[-+|=:\s]{3,}$")  # "-----+------+-----" under a table's header row
 _NOTES_LABEL = re.compile(r"^(?:备注|附注|说明|注|注意事项)\s*[：:]$")
 _TITLE_OVER_FIELDS_LINES = 2  # a statement's title and its issuer's line
@@ -1475,9 +1476,9 @@ def _in_text_table(paragraphs: list[str], line: str) -> bool:
 
 
 def _is_table_row(text: str) -> bool:
-    """A plain-text table's row; its bars are counted first, as a long paragraph is asked again for each line joined to
-    it and the pattern reads all of a text without bars."""
-    return text.count("|") >= 2 and bool(_TEXT_TABLE_ROW.match(text.strip()))
+    """A plain-text table's row, its first cell shorter than _FIRST_CELL_CHARS (a long paragraph is asked again for
+    each line joined to it, and the pattern would read all of it)."""
+    return text.find("|", 0, _FIRST_CELL_CHARS) >= 0 and bool(_TEXT_TABLE_ROW.match(text.strip()))
 
 
 def _stands_alone(line: str) -> bool:

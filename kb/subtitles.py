@@ -39,7 +39,8 @@ SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
 # this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words. Before words the
 # bracket must end in the sound ("[欢快音乐]", "（掌声）", "[音乐渐起]"): "（音乐老师）", "(声明)", "（百姓心声）" and
 # "(新年音乐会)" are said
-_HEARD_LAST = rf"{_HEARD_OPEN}(?:{_SOUNDS}|(?<![心之发])声)(?:渐起|响起|渐弱|渐强|起|中)?{_HEARD_CLOSE}"
+_HEARD_LAST = (rf"{_HEARD_OPEN}(?:{_SOUNDS}|(?<![心之发尾呼回先])声)"
+               rf"(?:渐起|响起|渐弱|渐强|雷动|不断|继续|持续|阵阵|停止|结束|起|中|停)?{_HEARD_CLOSE}")
 _HEARD_FIRST = re.compile(rf"^(?:[♪♫]\s*)*(?:{_HEARD_LAST}\s*)+(?!\s*[\[［（(])")
 # A screen note in captions for the deaf and hard of hearing: "[屏幕文字：咨询电话 0536-8096530]": the words shown
 _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
@@ -87,7 +88,8 @@ _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBV
 # Words that name the file, not its subject, maybe with a note in brackets on how it was made ("…直播回放字幕（平台自动
 # 导出，已人工校对）", "…字幕（全部分支）")
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)"
-                         r"(?:\s*[（(][^（）()]*(?:导出|校对|生成|分支|版|中文|英文|转写|识别)[^（）()]*[)）])?$")
+                         r"(?:\s*[（(][^（）()]*(?:导出|校对|校正|整理|生成|分支|完整版|精简版|中文|英文|双语|中英|简体|繁体|翻译|机翻|转写|识别)"
+                         r"[^（）()]*[)）])?$")
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
 _ALL_IN_BRACKETS = re.compile(r"^[\[【［](.+)[\]】］]$")  # "【…】", "[…]": a line wholly in brackets
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
@@ -236,7 +238,7 @@ def _turn_line(line: str) -> str:
     heard before its words (_HEARD_FIRST); "" for a sound or a mark alone."""
     line = _HEARD_FIRST.sub("", line)
     changed = _SPEAKER_CHANGE.match(line)
-    said = line[changed.end():] if changed else line
+    said = _HEARD_FIRST.sub("", line[changed.end():]) if changed else line  # ">> [掌声] 记者：…"
     return "" if not said or SOUND.fullmatch(said) else PARAGRAPH_START + said if changed else said
 
 

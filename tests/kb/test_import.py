@@ -1161,6 +1161,8 @@ def test_sounds_run_together_or_between_notes_are_not_said(sound):
     ("（音乐老师）同学们好", "（音乐老师）同学们好"), ("(声明)本节目仅供参考", "(声明)本节目仅供参考"),  # said
     ("（百姓心声）王大爷说", "（百姓心声）王大爷说"), ("(新年音乐会)现在开始", "(新年音乐会)现在开始"),
     ("[掌声] >> 记者：大家好", "\u3000\u3000记者：大家好"),  # the speaker's mark after the sound starts a paragraph
+    (">> [掌声] 记者：大家好", "\u3000\u3000记者：大家好"), ("[掌声雷动] 谢谢大家", "谢谢大家"),
+    ("（尾声）大家好", "（尾声）大家好"),
 ])
 def test_sounds_in_brackets_before_a_cues_words_are_not_said(cue, said):
     from kb.subtitles import subtitle_text

@@ -357,6 +357,9 @@ def test_the_years_a_question_names(question, years):
     ("那条新闻说的补贴是哪个部门发的", None), ("那篇报道里说的工资是哪天发的", None), ("那条短信是谁发的", None),
     ("那条横幅是谁挂的", None), ("今年的政府工作报告是什么时候发布的", None), ("那篇报道里的奖是哪个单位颁发的", None),
     ("那条路是什么时候的", None), ("新闻联播是什么时候播的", None),
+    ("那条新闻说的补贴民政局是哪天发的", None), ("这份体检报告是哪天出的", None),
+    ("那篇报道是在哪天发的", kinds.PUBLISHED), ("那份报告是哪年发布的", kinds.PUBLISHED),
+    ("那篇文章的来源是哪个部门", kinds.PUBLISHER),
 ])
 def test_a_question_about_the_report_itself(question, about):
     assert kinds.asks_about_the_report(question) == about
