@@ -302,7 +302,8 @@ _REPORT_NOUNS = "消息|报道|新闻|通知|公告|通告|文章|稿子|文件|
 _REPORT = (rf"(?:{_REPORT_NOUNS}|[这那该][封条个篇段]?{_IMPORTED}|"
            rf"{_IMPORTED}(?=是)|这篇|那篇|这条|那条|这封|那封|这是|那是)"
            r"[是那这个篇条则份的]{0,3}")
-_PUBLISHING = r"(?:发布|发出|下发|印发|刊发|刊登|登报|登出|登载|登的|发(?![生放货到展现行])|公布|推送|报道)"
+_MADE_PUBLIC, _ISSUED = "发布|发出|下发|印发|刊发|刊登", "发(?![生放货到展现行])"  # not "发生", "发放", "发货"…
+_PUBLISHING = rf"(?:{_MADE_PUBLIC}|登报|登出|登载|登的|{_ISSUED}|公布|推送|报道)"
 _ASKED_WHEN = r"(?:哪天|哪一天|几号|几月几[日号]|什么时候|啥时候|何时)"
 _REPORT_DAY_ASKED = re.compile(rf"{_REPORT}{_ASKED_WHEN}\S?{_PUBLISHING}")
 _REPORTER_ASKED = re.compile(rf"(?:{_REPORT})?(?:哪家|哪个|什么|啥)(?:媒体|报纸|报社|网站|报)\S?{_PUBLISHING}|"
@@ -318,8 +319,7 @@ _NAMED_REPORT = (rf"(?:(?:{_REPORT_NOUNS}|{_NEWS_ITEMS}|{_IMPORTED}|[这那][份
                  r"(?:“[^”]{1,40}”)?|[这那]几?[篇条则]|报上)")
 # where it came out, in words that say nothing of its content ("那条新闻里说的补贴民政局…" is about the 补贴)
 _WHERE_IT_CAME_OUT = r"(?:(?:(?![说里中的提讲])[\u4e00-\u9fff]){0,6}?(?:网站|网|报|局|委|院|中心|政府|公众号)上?|报上)?"
-_CAME_OUT = (r"(?:发布|发出|下发|印发|刊发|刊登|刊|登|发(?![生放货到展现行])|出|推|推送|挂|贴|公布|报|播|编|回复|答复)"
-             r"(?:出来|出|上)?的报?")
+_CAME_OUT = rf"(?:{_MADE_PUBLIC}|刊|登|{_ISSUED}|出|推|推送|挂|贴|公布|报|播|编|回复|答复)(?:出来|出|上)?的报?"
 _ASKED_WHEN_PUBLISHED = rf"(?:(?:哪一?年|哪个?月|几月份?)+(?:哪[天日]|几[号日])?|{_ASKED_WHEN})"
 _ASKED_WHO = (r"(?:谁家?|哪[几两]?个|哪家|什么|啥)"
               r"(?:部门|单位|机构|媒体|报纸|报社|网站|台|网友|法院|医院|账号|公众号|客户端|号)?(?:联合)?")
