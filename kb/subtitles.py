@@ -114,7 +114,11 @@ _MEETING = r"(?:发布|说明|座谈|听证|推介|见面|分享|交流|动员|�
 _SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?"
                            rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
                            r"\s*(?:的)?(?:录像|录音|视频|现场)?(?:中文)?字幕")
-_NOTED_MAKER = re.compile(r"^\s*出品(?:单位|方)?\s*[：:]\s*(\S.*?)\s*$")
+# …else a NOTE line that is only such a name, maybe with a note in brackets: "某某2025年线上说明会（网络研讨会回放）"
+_NAMED_EVENT = re.compile(rf"^(?!本|以下)(\S[^。！？；：:，,]{{4,40}}?"
+                          rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
+                          r"\s*(?:[（(][^（()）]{1,12}[）)])?$")
+_NOTED_MAKER = re.compile(r"^\s*(?:出品|主办)(?:单位|方)?\s*[：:]\s*(\S.*?)\s*(?:\s[\u4e00-\u9fff]{1,6}[：:].*)?$")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -273,11 +277,13 @@ def _speaker(line: str, speakers: tuple[re.Pattern[str], frozenset[str]] | None)
 def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     """The title, day (YYYY-MM-DD) and maker of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
     file's first line, else a NOTE line labelled as the title ("视频标题：…", "会议主题：…"), else the work a NOTE line
-    says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕"), else the
+    says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕") or only
+    names ("某某线上说明会（回放）"), else the
     file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's
     title), each without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
     NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cues credit, else the one a
-    day card names, else its last cue's labelled credit, else a NOTE's "出品：" (a video project's notes)."""
+    day card names, else its last cue's labelled credit, else a NOTE's "出品：" or "主办：" (a video project's notes, an
+    event's)."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
@@ -288,12 +294,14 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     published = [work.group(1) for line in notes
                  if (work := _PUBLISHED_WORK.search(line)) and not _EXPLAINED.search(line)]
     described = [recording.group(1) for line in notes if (recording := _SUBTITLES_OF.match(line.strip()))]
+    events = [event.group(1) for line in notes if (event := _NAMED_EVENT.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
     programmes = [name for n in _card_lines(lines)  # "《某某》第12期 录制于…", "《某某》第12期 2025年4月20日"
                   if (card := _DAY_CARD.match(_TAG.sub("", lines[n]).strip()))
                   and (name := card["maker"] or card["programme"]) and _PROGRAMME.match(name)]
-    said = (_FILE_WORDS.sub("", name) for name in (*named, *titled, *published, *described, *programmes, file_title))
+    said = (_FILE_WORDS.sub("", name)
+            for name in (*named, *titled, *published, *described, *events, *programmes, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(_day_cards(lines).values())
     event_day = _event_day(notes)
@@ -318,8 +326,9 @@ def _closing_credit(lines: list[str]) -> dict[int, str]:
 
 
 def _noted_maker(notes: list[str]) -> str:
-    """The organisation a WebVTT file's NOTE credits as the film's maker ("出品：某某居民委员会"; not "制作：" nor
-    "监制：", which may credit the subtitles' making), "" when none does."""
+    """The organisation a WebVTT file's NOTE credits as the film's maker or the event's organiser
+    ("出品：某某居民委员会", "主办：某某中心　时间：…"; not "制作：" nor "监制：", which may credit the subtitles'
+    making), "" when none does."""
     for note in notes:
         credit = _NOTED_MAKER.match(note)
         makers = issuer_names(credit.group(1)) if credit else []

@@ -898,10 +898,13 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
      "某镇2023年秋季征兵宣讲会", "2023-08-11"),
     ("WEBVTT - 某镇征兵宣讲会直播回放（第二场）\n\nNOTE\n直播时间：2023年8月12日 19:00\n",
      "某镇征兵宣讲会直播回放（第二场）", "2023-08-12"),
+    ("WEBVTT\n\nNOTE\n某镇2023年秋季征兵线上说明会（网络研讨会回放）\n主办：某镇人武部　时间：2023年8月13日 15:00\n",
+     "某镇2023年秋季征兵线上说明会", "2023-08-13"),
 ], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
         "the-title-label-not-the-accounts-name", "a-meetings-subject", "the-work-a-note-says-was-published",
         "what-these-are-the-subtitles-of", "a-meetings-recording", "an-episodes-script",
-        "the-files-words-with-a-note-on-their-making", "a-bracket-that-tells-recordings-apart-stays"])
+        "the-files-words-with-a-note-on-their-making", "a-bracket-that-tells-recordings-apart-stays",
+        "a-note-line-that-only-names-the-event"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
@@ -1318,6 +1321,8 @@ def test_a_spoken_closing_is_no_credit_and_a_closing_credit_gives_way_to_the_fir
 
 @pytest.mark.parametrize("note, publisher", [
     ("出品：青禾县东湖街道办事处", "青禾县东湖街道办事处"),  # the project's notes credit the maker
+    ("主办：青禾县东湖街道办事处　时间：2025年3月1日", "青禾县东湖街道办事处"),  # an event's organiser
+    ("出品：青禾县东湖街道办事处　讲解：周某", "青禾县东湖街道办事处"),
     ("剪辑：小周", ""),  # a person's credit publishes nothing
     ("字幕校对\n制作：青禾县残疾人联合会", ""),  # who made the captions, not the film
 ])
