@@ -60,14 +60,16 @@ _DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
-# "《法律进社区》第12期", or an issue's number after a short name without the marks: "青禾路况　第0913期"
-_PROGRAMME = re.compile(r"^(?:《[^》]{1,30}》(?:\s*第\S{1,4}[期集])?"
+# "《法律进社区》第12期", maybe after its kind ("快板《某某》"), or an issue's number after a short name without the
+# marks: "青禾路况　第0913期"
+_PROGRAMME = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}《[^》]{1,30}》(?:\s*第\S{1,4}[期集])?"
                         r"|[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集])$")
 _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|(?P<at>于))\s*(?P<labelled>{_DAY_OR_MONTH})"
                        rf"\s*(?:{_WEEKDAY})?"
                        rf"(?:\s+(?P<where>[^，。！？；\s]{{2,30}}))?"
-                       rf"|(?P<marked>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?\s*(?:{_MADE})){_CLOSE}"
+                       rf"|(?P<marked>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?\s*(?:{_MADE})"
+                       rf"(?:于(?P<place>[^，。！？；\s]{{2,30}}))?){_CLOSE}"  # "2025年4月8日 录制于某某剧场"
                        # "《某某播报》第15期　2025年4月20日"
                        rf"|{_OPEN}(?:(?P<programme>《[^》]{{1,30}}》(?:\s*第\S{{1,4}}[期集])?)\s*)?"
                        rf"(?P<bare>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?{_CLOSE}"
@@ -297,9 +299,9 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     events = [event.group(1) for line in notes if (event := _NAMED_EVENT.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
-    programmes = [name for n in _card_lines(lines)  # "《某某》第12期 录制于…", "《某某》第12期 2025年4月20日"
-                  if (card := _DAY_CARD.match(_TAG.sub("", lines[n]).strip()))
-                  and (name := card["maker"] or card["programme"]) and _PROGRAMME.match(name)]
+    card_lines = _card_lines(lines)
+    second_cue = next((n for n in card_lines if _TIMING.match(lines[n])), len(lines))
+    programmes = [name for n in card_lines if (name := _programme(_TAG.sub("", lines[n]).strip(), n > second_cue))]
     said = (_FILE_WORDS.sub("", name)
             for name in (*named, *titled, *published, *described, *events, *programmes, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
@@ -310,6 +312,15 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
         or next(iter(_closing_credit(lines).values()), "") or _noted_maker(noted)
     facts = {"title": title, "date": day, "publisher": maker}
     return {key: value for key, value in facts.items() if value}
+
+
+def _programme(line: str, after_a_cue: bool) -> str:
+    """The programme a line of the first cues names before when it was recorded ("《某某》第12期 录制于…",
+    "《某某》第12期 2025年4月20日"), or alone after a first cue of cards or song ("快板《某某》": the text's first
+    line titles it anyway, and one under it may be its credit); "" for none."""
+    card = _DAY_CARD.match(line)
+    name = card["maker"] or card["programme"] if card else line if after_a_cue else ""
+    return name if name and _PROGRAMME.match(name) else ""
 
 
 def _credit_card(lines: list[str]) -> dict[int, str]:
@@ -370,7 +381,8 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
         maker = (card["maker"] or "").strip() if card else ""
         if card and day and (not card["bare"] or _alone_in_cue(lines, n)) \
                 and not (card["at"] and maker and not is_issuer(maker) and not _PROGRAMME.match(maker)):
-            cards[n] = (day, maker if is_issuer(maker) else "", bool(card["event"] or card["where"] or card["bare"]))
+            said = card["event"] or card["where"] or card["place"] or card["bare"]
+            cards[n] = (day, maker if is_issuer(maker) else "", bool(said))
     return cards
 
 
@@ -379,7 +391,8 @@ def aired_day(line: str) -> tuple[str, str] | None:
     "录制时间：2024年10月"), and the organisation it names before it ("" for none); None for any other line, and for
     a card naming a place or a person's name before the day (it is said)."""
     card = _DAY_CARD.match(line.strip())
-    day = _day_or_month(card["labelled"] or card["marked"] or "") if card and not card["where"] else ""
+    placed = card and (card["where"] or card["place"])
+    day = _day_or_month(card["labelled"] or card["marked"] or "") if card and not placed else ""
     maker = (card["maker"] or "").strip() if card else ""
     return (day, maker) if day and (not maker or is_issuer(maker)) else None
 

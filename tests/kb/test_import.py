@@ -1234,6 +1234,16 @@ async def test_a_day_or_month_alone_in_a_first_cue_dates_the_film_and_stays_said
     assert first.splitlines()[-1].strip("【】") in f"{article.title}\n{article.text}"
 
 
+async def test_a_card_saying_when_and_where_after_the_day_dates_the_film_and_a_works_name_titles_it(tmp_path):
+    cues = ("青禾县文化馆 出品\n2024年5月6日 录制于县文化馆小剧场", "快板《春到青禾》", "竹板这么一打呀，",
+            "夸一夸青禾县的新变化。", "5月20日起报名，电话0536-1234567。")
+    (tmp_path / "show.srt").write_text(_srt(*cues), encoding="utf-8")
+    page = parse_page("show", await page_text(str(tmp_path / "show.srt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("快板《春到青禾》", "2024-05-06")
+    assert "县文化馆小剧场" in article.text  # where it was recorded may be asked
+
+
 async def test_an_issues_card_without_title_marks_dates_the_film_by_its_day_not_a_later_day_said(tmp_path):
     cues = ("青禾夜话　第0217期\n2024年3月5日　星期二", "各位观众晚上好，欢迎收看本期节目。",
             "青禾大桥3月12日起封闭施工，", "请绕行滨河路。")
