@@ -468,8 +468,10 @@ def test_a_price_lists_two_columns_set_apart_by_a_wide_space_are_rows():
                                            "只收现金和微信。"]
 
 
-def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar():
-    page = parse_page("p", "< 返回          某某洗车          ···\n\n某某自助洗车（东关店）\n"
+@pytest.mark.parametrize("bar", ["< 返回          某某洗车          ···", "< 某某洗车 🚗        [ 关注 ]   ↗",
+                                 "〈 门店详情 ··· ◎"])
+def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar(bar):
+    page = parse_page("p", f"{bar}\n\n某某自助洗车（东关店）\n"
                            "★★★★☆ 4.6  |  月服务 1800 次\n位置：某县东关街12号\n营业：24小时\n\n"
                            "—— 价格表 ——\n小轿车………… 15元/次\n")
     [article] = page.articles
