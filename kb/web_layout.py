@@ -34,8 +34,8 @@ _MONTH_AND_DAY = r"\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # aft
 _FULL_DATE = re.compile(rf"(\d{{4}}){_MONTH_AND_DAY}")
 _TIME = r"\d{1,2}[：:]\d{2}(?:[：:]\d{2})?"
 _PUBLISHING = "发布|发表|发稿|更新|公开"  # what a page's time says of it: not an event's "时间："
-# 播出时间: a programme's transcript; 信息发布(时间): a government site's info line
-_DATE_LABEL = rf"(?:(?:(?:信息)?(?:{_PUBLISHING})|答复|回复|播出)?(?:时间|日期)|信息发布)"
+# 播出(时间): a programme's transcript or rundown; 信息发布(时间): a government site's info line
+_DATE_LABEL = rf"(?:(?:(?:信息)?(?:{_PUBLISHING})|答复|回复|播出)?(?:时间|日期)|信息发布|播出)"
 _SOURCE_LABEL = r"(?:信息|文章|新闻|本文)?来源|稿源|发布(?:单位|机构|者)?(?![时日])(?!\s*：\s*\d{4})"  # not 发布：<day>
 _PUBLISHED_LABEL = rf"(?:(?:信息)?(?:{_PUBLISHING})(?:时间|日期)|信息发布)"
 _BARE_PUBLISHING = re.compile(r"发布者?\s*：")  # "发布：某某馆少儿部": an organisation's or a place's name follows

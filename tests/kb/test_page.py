@@ -562,6 +562,14 @@ def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     assert "来源" not in article.text and "发布时间" not in article.text
 
 
+def test_a_programmes_rundown_is_dated_by_its_air_day_not_a_later_day_it_reports():
+    page = parse_page("p", "青禾人民广播电台《健康青禾》节目串联单　第12期\n"
+                           "播出：2024年5月6日（星期一） 10:00—10:55  直播   播音室：3号直播间\n主持：林某\n"
+                           "10:00 开场 主持导语\n要点：全县学生视力筛查5月13日开始，2024年6月14日前查完。\n")
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2024-05-06"
+
+
 @pytest.mark.parametrize("credits, publisher", [
     ("文｜青禾社区服务中心　编辑｜小禾　2020年3月18日", "青禾社区服务中心"),
     ("文/张明 2020-03-18 09:30", ""),  # a person's name publishes nothing
