@@ -134,7 +134,8 @@ def subtitle_text(text: str) -> str | None:
         return None
     cards = _day_cards(lines)
     skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
-               *_credit_card(lines), *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said)}
+               *_credit_card(lines), *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said),
+               *(n for n, name in _programmes(lines).items() if name == _TAG.sub("", lines[n]).strip())}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     cues = [cue for cue in cues if not _player_data(cue)]
@@ -299,9 +300,7 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     events = [event.group(1) for line in notes if (event := _NAMED_EVENT.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
-    card_lines = _card_lines(lines)
-    second_cue = next((n for n in card_lines if _TIMING.match(lines[n])), len(lines))
-    programmes = [name for n in card_lines if (name := _programme(_TAG.sub("", lines[n]).strip(), n > second_cue))]
+    programmes = list(_programmes(lines).values())
     said = (_FILE_WORDS.sub("", name)
             for name in (*named, *titled, *published, *described, *events, *programmes, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
@@ -314,13 +313,20 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     return {key: value for key, value in facts.items() if value}
 
 
-def _programme(line: str, after_a_cue: bool) -> str:
-    """The programme a line of the first cues names before when it was recorded ("《某某》第12期 录制于…",
-    "《某某》第12期 2025年4月20日"), or alone after a first cue of cards or song ("快板《某某》": the text's first
-    line titles it anyway, and one under it may be its credit); "" for none."""
-    card = _DAY_CARD.match(line)
-    name = card["maker"] or card["programme"] if card else line if after_a_cue else ""
-    return name if name and _PROGRAMME.match(name) else ""
+def _programmes(lines: list[str]) -> dict[int, str]:
+    """The programmes the first cues name, by line number: before when it was recorded ("《某某》第12期 录制于…",
+    "《某某》第12期 2025年4月20日"), or alone on a line after a first cue of cards or song ("快板《某某》", a title
+    card, not said: in the first cue the text's first line titles it anyway, and one under it may be its credit)."""
+    card_lines = _card_lines(lines)
+    second_cue = next((n for n in card_lines if _TIMING.match(lines[n])), len(lines))
+    named = {}
+    for n in card_lines:
+        line = _TAG.sub("", lines[n]).strip()
+        card = _DAY_CARD.match(line)
+        name = card["maker"] or card["programme"] if card else line if n > second_cue else ""
+        if name and _PROGRAMME.match(name):
+            named[n] = name
+    return named
 
 
 def _credit_card(lines: list[str]) -> dict[int, str]:

@@ -1242,6 +1242,7 @@ async def test_a_card_saying_when_and_where_after_the_day_dates_the_film_and_a_w
     [article] = page.articles
     assert (article.title, page.iso_date_of(article)) == ("快板《春到青禾》", "2024-05-06")
     assert "县文化馆小剧场" in article.text  # where it was recorded may be asked
+    assert article.paragraphs[1] == "竹板这么一打呀，夸一夸青禾县的新变化。"  # the title card is not said
 
 
 async def test_an_issues_card_without_title_marks_dates_the_film_by_its_day_not_a_later_day_said(tmp_path):
