@@ -562,6 +562,14 @@ def test_a_web_dateline_is_the_publication_date(dateline, day, iso):
     assert "来源" not in article.text and "发布时间" not in article.text
 
 
+def test_a_group_messages_sender_with_a_role_in_brackets_and_its_time_date_the_text():
+    page = parse_page("p", "青禾小学一年级二班家长群（45）\n\n李老师（班主任）  2024年9月2日 19:36\n"
+                           "各位家长晚上好！2024年9月9日起课后服务开始，每学期300元，9月4日前在群里接龙报名。\n")
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2024-09-02"
+    assert "19:36" not in article.text
+
+
 def test_a_programmes_rundown_is_dated_by_its_air_day_not_a_later_day_it_reports():
     page = parse_page("p", "青禾人民广播电台《健康青禾》节目串联单　第12期\n"
                            "播出：2024年5月6日（星期一） 10:00—10:55  直播   播音室：3号直播间\n主持：林某\n"
