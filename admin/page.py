@@ -8,6 +8,8 @@ from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
+from kb.answers import in_book_marks
+
 STYLESHEET = "/admin/static/admin.css"
 SCRIPTS = ("/admin/static/chart.umd.min.js", "/admin/static/admin.js")
 RANGES = {"24h": "最近 24 小时", "7d": "最近 7 天", "30d": "最近 30 天"}
@@ -153,7 +155,7 @@ def _groups(groups: list[Mapping[str, Any]], labelled_by: str, none_text: str) -
         examples = "".join(f"<li>{escape(example)}</li>" for example in group["examples"])
         reasons = "，".join(f'{escape(r["reason"])} {r["count"]}' for r in group["reasons"])
         if group["answered_by"]:
-            now = (f'<p>《{escape(group["answered_by"])}》</p>'
+            now = (f'<p>{escape(in_book_marks(group["answered_by"]))}</p>'
                    f'<blockquote>{escape(group["answer"])}</blockquote>')
         else:
             now = f"<p>{escape(none_text)}</p>"
@@ -169,8 +171,8 @@ def _feedback(votes: Mapping[str, Any], export: str) -> str:
     by_article = _table(["文章", "有帮助", "没帮助"], [[r["name"], r["up"], r["down"]] for r in votes["articles"]])
     by_topic = _table(["话题（问的是什么）", "有帮助", "没帮助"],
                       [[r["name"], r["up"], r["down"]] for r in votes["topics"]])
-    worst_rows = [[r["question"], f'《{r["article"]}》', "、".join(r["channels"]), r["down"], r["up"], r["last_voted"]]
-                  for r in votes["worst"]]
+    worst_rows = [[r["question"], in_book_marks(r["article"]), "、".join(r["channels"]), r["down"], r["up"],
+                   r["last_voted"]] for r in votes["worst"]]
     worst = (_table(["问题", "回答出自", "渠道", "没帮助", "有帮助", "最近"], worst_rows) if worst_rows
              else '<p class="empty">没有差评多于好评的回答。</p>')
     return (f'<section class="card" id="feedback" aria-labelledby="feedback-title">'

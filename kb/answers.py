@@ -1,6 +1,7 @@
 """How answers are worded. Every fact comes from the tables; every found answer names its source."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,7 +39,12 @@ def source_line(articles: Iterable[ArticleInfo]) -> str:
 
 def cite(title: str, publisher: str = "", date_text: str = "", url: str = "") -> str:
     about = "，".join(part for part in (publisher, date_text) if part)
-    return f"《{title}》" + (f"（{about}）" if about else "") + (f" {url}" if url else "")
+    return in_book_marks(title) + (f"（{about}）" if about else "") + (f" {url}" if url else "")
+
+
+def in_book_marks(title: str) -> str:
+    """A title in 《》 once: a programme's "《农事天气》" stays as it is, not "《《农事天气》》"."""
+    return title if re.fullmatch(r"《[^《》]*》", title) else f"《{title}》"
 
 
 def format_hotline(hotlines: Sequence[HotlineInfo], article: ArticleInfo) -> Answer:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from .address_book import read_address_book
-from .answers import cite
+from .answers import cite, in_book_marks
 from .build import build
 from .calendar_export import read_calendar
 from .discourse_post import discourse_markdown
@@ -143,7 +143,7 @@ class Added:
 
 
 def _titles(articles: list[Article]) -> str:
-    return "、".join(f"《{a.title}》" for a in articles)
+    return "、".join(in_book_marks(a.title) for a in articles)
 
 
 @dataclass(frozen=True)

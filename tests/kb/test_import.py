@@ -3745,6 +3745,13 @@ def test_the_source_line_names_publisher_date_and_url():
         "来源：《标题甲》（潍坊日报，2020年3月2日） https://example.com/a；《标题乙》（2020年2月22日）")
 
 
+def test_a_title_wholly_in_book_marks_is_cited_in_them_once():
+    show = ArticleInfo(1, "《青禾农事》", "2024年6月4日", "", "正文。", "2024-06-04", "青禾县融媒体中心")
+    talk = ArticleInfo(2, "《青禾农事》第3期 麦收", "2024年6月5日", "", "正文。")
+    assert source_line([show, talk]) == \
+        "来源：《青禾农事》（青禾县融媒体中心，2024年6月4日）；《《青禾农事》第3期 麦收》（2024年6月5日）"
+
+
 @pytest.mark.parametrize("head, headline, publisher", [
     ("<title>某区网课开讲</title><meta property='og:site_name' content='某区网课开讲'>", "某区网课开讲", ""),
     # the extractor takes the title's part with a dot for the site's name: here the headline's "2.3万"
