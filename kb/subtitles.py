@@ -60,10 +60,15 @@ _DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
-# "《法律进社区》第12期", maybe after its kind ("快板《某某》"), or an issue's number after a short name without the
-# marks: "青禾路况　第0913期"
-_PROGRAMME = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}《[^》]{1,30}》(?:\s*第\S{1,4}[期集])?"
-                        r"|[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集])$")
+# "《法律进社区》第12期", or an issue's number after a short name without the marks, no sentence: "青禾路况　第0913期"
+# (not "今天是第3期")
+_PROGRAMME_NAME = (r"《[^》]{1,30}》(?:\s*第\S{1,4}[期集])?"
+                   r"|(?![^第]*[是的了])[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集]")
+_PROGRAMME = re.compile(rf"^(?:{_PROGRAMME_NAME})$")
+# a work's title card, maybe after its kind: "快板《某某》", "公益动画《某某》" (not "欢迎收看《某某》")
+_WORK_KINDS = "快板|相声|小品|戏|剧|歌|曲|动画|电影|纪录片|宣传片|短片|广告|视频"
+_WORK_CARD = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}?(?:{_WORK_KINDS}))?《[^》]{{1,30}}》$")
+_SUNG = re.compile(r"^[♪♫].*[♪♫]$")
 _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|(?P<at>于))\s*(?P<labelled>{_DAY_OR_MONTH})"
                        rf"\s*(?:{_WEEKDAY})?"
@@ -71,7 +76,7 @@ _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"|(?P<marked>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?\s*(?:{_MADE})"
                        rf"(?:于(?P<place>[^，。！？；\s]{{2,30}}))?){_CLOSE}"  # "2025年4月8日 录制于某某剧场"
                        # "《某某播报》第15期　2025年4月20日"
-                       rf"|{_OPEN}(?:(?P<programme>《[^》]{{1,30}}》(?:\s*第\S{{1,4}}[期集])?)\s*)?"
+                       rf"|{_OPEN}(?:(?P<programme>{_PROGRAMME_NAME})\s*)?"
                        rf"(?P<bare>{_DAY_OR_MONTH})\s*(?:{_WEEKDAY})?{_CLOSE}"
                        # …or the event's day (and hour) and place, said: "2024年11月26日 上午9:00 ｜ 某某厅"
                        rf"|^(?P<event>{_DAY})\s*(?:{_WEEKDAY})?\s*(?:上午|下午|晚上)?\s*(?:\d{{1,2}}[:：]\d{{2}})?"
@@ -117,10 +122,11 @@ _SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?"
                            rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
                            r"\s*(?:的)?(?:录像|录音|视频|现场)?(?:中文)?字幕")
 # …else a NOTE line that is only such a name, maybe with a note in brackets: "某某2025年线上说明会（网络研讨会回放）"
-_NAMED_EVENT = re.compile(rf"^(?!本|以下)(\S[^。！？；：:，,]{{4,40}}?"
+_NAMED_EVENT = re.compile(rf"^(?!本|以下|下面|此处|这里|这段|第\S{{1,3}}部分)(\S[^。！？；：:，,]{{4,40}}?"
                           rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
                           r"\s*(?:[（(][^（()）]{1,12}[）)])?$")
-_NOTED_MAKER = re.compile(r"^\s*(?:出品|主办)(?:单位|方)?\s*[：:]\s*(\S.*?)\s*(?:\s[\u4e00-\u9fff]{1,6}[：:].*)?$")
+_NOTED_MAKER = re.compile(r"^\s*(?:出品|主办)(?:单位|方)?\s*[：:]\s*([^\s：:｜|；;，,][^：:｜|；;，,]*?)\s*"
+                          r"(?:[\s｜|；;，,]\s*[\u4e00-\u9fff]{1,6}[：:].*)?$")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
 
 
@@ -290,14 +296,17 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
-    noted = list(_note_lines(lines).values()) if webvtt else []
+    note_lines = _note_lines(lines) if webvtt else {}
+    noted = list(note_lines.values())
     notes = [*noted, *_caption_note(lines).values()]
     titled = [line[label.end():].strip() for line in notes
               if (label := _LABEL.match(line)) and _TITLE_LABEL.search(label.group(1))]
     published = [work.group(1) for line in notes
                  if (work := _PUBLISHED_WORK.search(line)) and not _EXPLAINED.search(line)]
     described = [recording.group(1) for line in notes if (recording := _SUBTITLES_OF.match(line.strip()))]
-    events = [event.group(1) for line in notes if (event := _NAMED_EVENT.match(line.strip()))]
+    opening = next((n for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
+    events = [event.group(1) for n, line in note_lines.items()  # a NOTE before the cues, not an editor's between them
+              if n < opening and (event := _NAMED_EVENT.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
     programmes = list(_programmes(lines).values())
@@ -315,18 +324,29 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
 
 def _programmes(lines: list[str]) -> dict[int, str]:
     """The programmes the first cues name, by line number: before when it was recorded ("《某某》第12期 录制于…",
-    "《某某》第12期 2025年4月20日"), or alone on a line after a first cue of cards or song ("快板《某某》", a title
-    card, not said: in the first cue the text's first line titles it anyway, and one under it may be its credit)."""
+    "《某某》第12期 2025年4月20日"), or a work's title card on a line of the second cue after a first cue of cards
+    or song ("快板《某某》": not said; in the first cue the text's first line titles it anyway, and one under it may
+    be its credit)."""
     card_lines = _card_lines(lines)
     second_cue = next((n for n in card_lines if _TIMING.match(lines[n])), len(lines))
+    carded = _only_cards(lines, range(card_lines.start, second_cue))
     named = {}
     for n in card_lines:
         line = _TAG.sub("", lines[n]).strip()
         card = _DAY_CARD.match(line)
-        name = card["maker"] or card["programme"] if card else line if n > second_cue else ""
-        if name and _PROGRAMME.match(name):
+        if card and (name := card["maker"] or card["programme"]) and _PROGRAMME.match(name):
             named[n] = name
+        elif not card and carded and n > second_cue and _WORK_CARD.match(line):
+            named[n] = line
     return named
+
+
+def _only_cards(lines: list[str], cue: range) -> bool:
+    """Whether a cue's lines are all cards or song: a credit, a day card, an organisation's name, a line sung."""
+    cards = _day_cards(lines)
+    said = [n for n in cue if lines[n].strip() and not _CUE_NUMBER.match(lines[n])]
+    return bool(said) and all(n in cards or _CREDIT_CARD.match(line := _TAG.sub("", lines[n]).strip())
+                              or is_issuer(line) or _SUNG.match(line) for n in said)
 
 
 def _credit_card(lines: list[str]) -> dict[int, str]:
@@ -374,8 +394,9 @@ def _card_lines(lines: list[str]) -> range:
 def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
     """The cards of the first cues that say when the recording was aired or shot (_DAY_CARD): by line number, the
     day (YYYY-MM-DD, or YYYY-MM for a month), the organisation named before it ("" when none, or a person) and
-    whether the card is said (one naming the event's place is: "听证会在哪开" may be asked). A day alone is a card
-    only alone in its cue; "…于" a day only after nobody or an organisation ("这张老照片 拍摄于1998年8月" is said)."""
+    whether the card is said (one naming the event's place is: "听证会在哪开" may be asked). A day alone, or where it
+    was recorded after it ("2025年4月8日 录制于某某剧场"), is a card only alone in its cue; "…于" a day or a place only
+    after nobody or an organisation ("这张老照片 拍摄于1998年8月", "这张老照片 1976年7月拍摄于某地" are said)."""
     cards = {}
     for n in _card_lines(lines):
         credit = _CREDIT_CARD.match(_TAG.sub("", lines[n]).strip())
@@ -385,8 +406,9 @@ def _day_cards(lines: list[str]) -> dict[int, tuple[str, str, bool]]:
         card = _DAY_CARD.match(_TAG.sub("", lines[n]).strip())
         day = _day_or_month(card["labelled"] or card["marked"] or card["bare"] or card["event"]) if card else ""
         maker = (card["maker"] or "").strip() if card else ""
-        if card and day and (not card["bare"] or _alone_in_cue(lines, n)) \
-                and not (card["at"] and maker and not is_issuer(maker) and not _PROGRAMME.match(maker)):
+        if card and day and (not (card["bare"] or card["place"]) or _alone_in_cue(lines, n)) \
+                and not ((card["at"] or card["place"]) and maker and not is_issuer(maker)
+                         and not _PROGRAMME.match(maker)):
             said = card["event"] or card["where"] or card["place"] or card["bare"]
             cards[n] = (day, maker if is_issuer(maker) else "", bool(said))
     return cards

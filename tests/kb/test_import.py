@@ -1245,6 +1245,46 @@ async def test_a_card_saying_when_and_where_after_the_day_dates_the_film_and_a_w
     assert article.paragraphs[1] == "竹板这么一打呀，夸一夸青禾县的新变化。"  # the title card is not said
 
 
+@pytest.mark.parametrize("first, second", [
+    ("大家好", "欢迎收看《法治在线》"),  # said, after words said: no title card
+    ("同学们好", "请欣赏《茉莉花》"),
+    ("大家好", "这里是青禾夜话第12期"),
+])
+def test_a_said_line_in_the_second_cue_naming_a_work_stays_said_and_titles_nothing(first, second):
+    from kb.subtitles import subtitle_facts, subtitle_text
+    cues = (first, second, "今天聊聊租房合同。", "租房要注意什么。")
+    assert "title" not in subtitle_facts(_srt(*cues))
+    assert second in (subtitle_text(_srt(*cues)) or "")
+
+
+@pytest.mark.parametrize("first", [
+    "欢迎收看《法治在线》\n2008年5月12日",  # a day beside words said is the story's
+    "今天是第3期\n2025年2月17日",
+    "这张老照片 1976年7月28日拍摄于唐山",  # a photo's, in the words said
+])
+def test_a_day_in_the_first_cue_beside_words_said_dates_nothing(first):
+    from kb.subtitles import subtitle_facts
+    assert "date" not in subtitle_facts(_srt(first, "那一天凌晨三点，", "大地剧烈震动。"))
+
+
+@pytest.mark.parametrize("card, title", [
+    ("青禾夜话　第0217期　2025年2月17日", "青禾夜话　第0217期"),  # an issue's card without title marks, one line
+    ("《青禾夜话》第0217期　2025年2月17日", "《青禾夜话》第0217期"),
+])
+def test_an_issues_card_with_its_day_on_one_line_titles_and_dates_the_film(card, title):
+    from kb.subtitles import subtitle_facts
+    assert subtitle_facts(_srt(card, "各位观众晚上好，", "青禾大桥3月12日起封闭施工。")) == \
+        {"title": title, "date": "2025-02-17"}
+
+
+def test_a_webvtt_note_between_cues_or_an_editors_note_titles_nothing():
+    from kb.subtitles import subtitle_facts
+    for note in ("此处剪掉了一段直播", "下面进入第二部分嘉宾交流会"):
+        assert "title" not in subtitle_facts(f"WEBVTT\n\nNOTE\n{note}\n\n{_cues(*_TALK)}")
+    assert "title" not in subtitle_facts(f"WEBVTT\n\n{_cues(*_TALK[:2])}NOTE\n青禾县2023年征兵座谈会\n\n"
+                                         f"{_cues(_TALK[2])}")
+
+
 async def test_an_issues_card_without_title_marks_dates_the_film_by_its_day_not_a_later_day_said(tmp_path):
     cues = ("青禾夜话　第0217期\n2024年3月5日　星期二", "各位观众晚上好，欢迎收看本期节目。",
             "青禾大桥3月12日起封闭施工，", "请绕行滨河路。")
@@ -1334,6 +1374,7 @@ def test_a_spoken_closing_is_no_credit_and_a_closing_credit_gives_way_to_the_fir
     ("出品：青禾县东湖街道办事处", "青禾县东湖街道办事处"),  # the project's notes credit the maker
     ("主办：青禾县东湖街道办事处　时间：2025年3月1日", "青禾县东湖街道办事处"),  # an event's organiser
     ("出品：青禾县东湖街道办事处　讲解：周某", "青禾县东湖街道办事处"),
+    ("主办：青禾县东湖街道办事处｜承办：青禾县文化馆", "青禾县东湖街道办事处"),  # parted by a bar
     ("剪辑：小周", ""),  # a person's credit publishes nothing
     ("字幕校对\n制作：青禾县残疾人联合会", ""),  # who made the captions, not the film
 ])

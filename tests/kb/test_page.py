@@ -469,7 +469,7 @@ def test_a_price_lists_two_columns_set_apart_by_a_wide_space_are_rows():
 
 
 @pytest.mark.parametrize("bar", ["< 返回          某某洗车          ···", "< 某某洗车 🚗        [ 关注 ]   ↗",
-                                 "〈 门店详情 ··· ◎"])
+                                 "〈 门店详情 ··· ◎", "‹门店详情 ..."])
 def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar(bar):
     page = parse_page("p", f"{bar}\n\n某某自助洗车（东关店）\n"
                            "★★★★☆ 4.6  |  月服务 1800 次\n位置：某县东关街12号\n营业：24小时\n\n"
@@ -568,6 +568,22 @@ def test_a_group_messages_sender_with_a_role_in_brackets_and_its_time_date_the_t
     [article] = page.articles
     assert page.iso_date_of(article) == "2024-09-02"
     assert "19:36" not in article.text
+
+
+@pytest.mark.parametrize("line", ["〈 岳阳楼记 〉 ··· 范仲淹", "< 60 分 ··· 不及格"])
+def test_a_line_opening_with_an_angle_bracket_is_no_apps_top_bar_without_a_name_and_buttons(line):
+    assert not is_furniture(line)
+
+
+def test_a_date_labels_bracket_names_no_publisher():
+    dateline = read_dateline("发布时间（北京时间） 2024年9月19日 02:00")
+    assert dateline is None or dateline.publisher == ""
+
+
+@pytest.mark.parametrize("sender", ["李老师（3班班主任）  2024年9月2日 19:36", "李老师（班主任）2024年9月2日 19:36"])
+def test_a_chat_senders_role_may_hold_a_number_and_touch_the_day(sender):
+    dateline = read_dateline(sender)
+    assert dateline is not None and dateline.published == date(2024, 9, 2)
 
 
 def test_a_programmes_rundown_is_dated_by_its_air_day_not_a_later_day_it_reports():
