@@ -1285,21 +1285,19 @@ def test_a_webvtt_note_between_cues_or_an_editors_note_titles_nothing():
                                          f"{_cues(_TALK[2])}")
 
 
-async def test_an_issues_card_without_title_marks_dates_the_film_by_its_day_not_a_later_day_said(tmp_path):
-    cues = ("青禾夜话　第0217期\n2024年3月5日　星期二", "各位观众晚上好，欢迎收看本期节目。",
-            "青禾大桥3月12日起封闭施工，", "请绕行滨河路。")
-    (tmp_path / "show.srt").write_text(_srt(*cues), encoding="utf-8")
-    page = parse_page("show", await page_text(str(tmp_path / "show.srt"), Limits()))
-    [article] = page.articles
-    assert (article.title, page.iso_date_of(article)) == ("青禾夜话 第0217期", "2024-03-05")
-
-
-async def test_a_programmes_name_before_when_it_was_recorded_titles_and_the_day_dates_the_film(tmp_path):
-    cues = ("《法律进社区》第12期 录制于2024年5月6日", "各位居民朋友，大家好。", "今天聊聊物业费纠纷。")
+@pytest.mark.parametrize(("cues", "title", "day"), [
+    (("《法律进社区》第12期 录制于2024年5月6日", "各位居民朋友，大家好。", "今天聊聊物业费纠纷。"),
+     "《法律进社区》第12期", "2024-05-06"),
+    # an issue's card without title marks, its day beside it: not a later day said
+    (("青禾夜话　第0217期\n2024年3月5日　星期二", "各位观众晚上好，欢迎收看本期节目。", "青禾大桥3月12日起封闭施工，",
+      "请绕行滨河路。"), "青禾夜话 第0217期", "2024-03-05"),
+])
+async def test_a_programmes_name_before_when_it_was_recorded_titles_and_the_day_dates_the_film(
+        tmp_path, cues, title, day):
     (tmp_path / "talk.srt").write_text(_srt(*cues), encoding="utf-8")
     page = parse_page("talk", await page_text(str(tmp_path / "talk.srt"), Limits()))
     [article] = page.articles
-    assert (article.title, page.iso_date_of(article)) == ("《法律进社区》第12期", "2024-05-06")
+    assert (article.title, page.iso_date_of(article)) == (title, day)
 
 
 async def test_a_card_saying_when_and_where_it_was_recorded_dates_it_and_its_place_stays_said(tmp_path):
