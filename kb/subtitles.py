@@ -141,7 +141,7 @@ def subtitle_text(text: str) -> str | None:
     cards = _day_cards(lines)
     skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
                *_credit_card(lines), *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said),
-               *(n for n, name in _programmes(lines).items() if name == _TAG.sub("", lines[n]).strip())}
+               *(n for n, name in _programmes(lines, cards).items() if name == _TAG.sub("", lines[n]).strip())}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
     cues = [cue for cue in cues if not _player_data(cue)]
@@ -287,9 +287,9 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     """The title, day (YYYY-MM-DD) and maker of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
     file's first line, else a NOTE line labelled as the title ("视频标题：…", "会议主题：…"), else the work a NOTE line
     says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕") or only
-    names ("某某线上说明会（回放）"), else the
-    file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's
-    title), each without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
+    names ("某某线上说明会（回放）"), else a programme or work its first cues name (_programmes), else the file's name
+    when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), each
+    without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
     NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cues credit, else the one a
     day card names, else its last cue's labelled credit, else a NOTE's "出品：" or "主办：" (a video project's notes, an
     event's)."""
@@ -309,11 +309,12 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
               if n < opening and (event := _NAMED_EVENT.match(line.strip()))]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
-    programmes = list(_programmes(lines).values())
+    day_cards = _day_cards(lines)
+    programmes = list(_programmes(lines, day_cards).values())
     said = (_FILE_WORDS.sub("", name)
             for name in (*named, *titled, *published, *described, *events, *programmes, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
-    cards = list(_day_cards(lines).values())
+    cards = list(day_cards.values())
     event_day = _event_day(notes)
     day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "")
     maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "") \
@@ -322,14 +323,14 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     return {key: value for key, value in facts.items() if value}
 
 
-def _programmes(lines: list[str]) -> dict[int, str]:
+def _programmes(lines: list[str], cards: dict[int, tuple[str, str, bool]]) -> dict[int, str]:
     """The programmes the first cues name, by line number: before when it was recorded ("《某某》第12期 录制于…",
     "《某某》第12期 2025年4月20日"), or a work's title card on a line of the second cue after a first cue of cards
     or song ("快板《某某》": not said; in the first cue the text's first line titles it anyway, and one under it may
-    be its credit)."""
+    be its credit); `cards` are its day cards (_day_cards)."""
     card_lines = _card_lines(lines)
     second_cue = next((n for n in card_lines if _TIMING.match(lines[n])), len(lines))
-    carded = _only_cards(lines, range(card_lines.start, second_cue))
+    carded = _only_cards(lines, range(card_lines.start, second_cue), cards)
     named = {}
     for n in card_lines:
         line = _TAG.sub("", lines[n]).strip()
@@ -341,9 +342,8 @@ def _programmes(lines: list[str]) -> dict[int, str]:
     return named
 
 
-def _only_cards(lines: list[str], cue: range) -> bool:
+def _only_cards(lines: list[str], cue: range, cards: dict[int, tuple[str, str, bool]]) -> bool:
     """Whether a cue's lines are all cards or song: a credit, a day card, an organisation's name, a line sung."""
-    cards = _day_cards(lines)
     said = [n for n in cue if lines[n].strip() and not _CUE_NUMBER.match(lines[n])]
     return bool(said) and all(n in cards or _CREDIT_CARD.match(line := _TAG.sub("", lines[n]).strip())
                               or is_issuer(line) or _SUNG.match(line) for n in said)
