@@ -345,8 +345,10 @@ def read_html(page: str, url: str = "") -> WebArticle:
     sitename = normalize(doc.get("sitename") or "")
     sitename = "" if _HOST_NAME.fullmatch(sitename) else _not_the_headline(sitename, title)  # not "x.com.cn"
     named = next((d.publisher for d in datelines if d.publisher), "") or normalize(account)  # by the page's text
-    # "来源：运营部" on a firm's own site (its tab's title names the firm), whose closing names the firm: its office
-    holder = next((d.publisher for d in datelines if office_of(d.publisher, named) and d.publisher in tab_title), "")
+    # "来源：运营部" on a firm's own site (its tab's title names the firm), whose closing names the firm: its office;
+    # so on a library's site its tab's title names ("… - 某某图书馆", "来源：采编部")
+    holder = next((d.publisher for d in datelines if office_of(d.publisher, named) and d.publisher in tab_title), "") \
+        or next((site for site in [_site_name(tab_title, title)] if office_of(site, named)), "")
     named = holder + named
     publisher = named or sitename
     if (publisher in _THIS_SITE or not publisher) and not nameless:

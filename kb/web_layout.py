@@ -1818,8 +1818,8 @@ def issuer_names(line: str) -> list[str]:
     return [name] if (name := "".join(parts)) else []
 
 
-# An organisation whose offices sign in its name ("某某有限公司 客户服务中心", "某某医院 门诊部")
-_OFFICE_HOLDER = re.compile(r"(?:公司|集团|医院|学校|大学|银行)$")
+# An organisation whose offices sign in its name ("某某有限公司 客户服务中心", "某某医院 门诊部", "某某图书馆 采编部")
+_OFFICE_HOLDER = re.compile(r"(?:公司|集团|医院|学校|大学|银行|图书馆|博物馆|文化馆|美术馆|科技馆)$")
 # …an office's name, not a place's unit of its own ("东关社区卫生服务站", "市疾控中心", "东关街道办事处")
 _DEPARTMENT = re.compile(rf"(?![\u4e00-\u9fff]*(?:社区|街道|镇|村|市|区|县))[\u4e00-\u9fff]{{1,8}}"
                          rf"(?:{_OFFICE_END}|部|中心)")

@@ -3571,6 +3571,19 @@ def test_a_departments_name_as_a_firms_pages_source_is_the_firms_office(source, 
     assert read_html(page).publisher == publisher
 
 
+@pytest.mark.parametrize("site, publisher", [
+    (" - 新书推荐 - 青禾县图书馆", "青禾县图书馆采编部"),  # a library's site, named by its tab's title
+    (" - 青禾县文化和旅游局", "采编部"),  # an authority's: its sections are no firm's or library's offices
+])
+def test_a_departments_name_as_the_source_on_a_librarys_site_is_the_librarys_office(site, publisher):
+    from kb.html_article import read_html
+    page = (f"<html><head><title>3月新书通报{site}</title></head><body><h1>3月新书通报</h1>"
+            "<div class='info'>发布日期：2025年3月6日　来源：采编部　浏览次数：207</div>"
+            "<p>本月新到图书120种，放在二楼新书架，持读者证每次可借10册，借期30天。</p>"
+            "<p>续借可在公众号办理，每本书可续借一次。</p></body></html>")
+    assert read_html(page).publisher == publisher
+
+
 def test_a_wiki_pages_dateline_under_its_headline_wins_over_its_last_edited_line():
     from kb.html_article import read_html
     footer = "<footer><li id='footer-info-lastmod'>此页面最后编辑于2024年6月27日 (星期四) 08:15。</li></footer>"
