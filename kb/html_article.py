@@ -347,12 +347,13 @@ def read_html(page: str, url: str = "") -> WebArticle:
     named = next((d.publisher for d in datelines if d.publisher), "") or normalize(account)  # by the page's text
     # "来源：运营部" on a firm's own site (its tab's title names the firm), whose closing names the firm: its office;
     # so on a library's site its tab's title names ("… - 某某图书馆", "来源：采编部")
+    site = _site_name(tab_title, title)
     holder = next((d.publisher for d in datelines if office_of(d.publisher, named) and d.publisher in tab_title), "") \
-        or next((site for site in [_site_name(tab_title, title)] if office_of(site, named)), "")
+        or (site if office_of(site, named) else "")
     named = holder + named
     publisher = named or sitename
     if (publisher in _THIS_SITE or not publisher) and not nameless:
-        publisher = _not_the_headline(_site_name(tab_title, title), title)
+        publisher = _not_the_headline(site, title)
     page_url = url or doc.get("url") or ""
     title = _without_column(title, tree, lines)
     return WebArticle(
