@@ -118,12 +118,13 @@ _PUBLISHED_WORK = re.compile(r"(?:发布|发表|上传)了?\s*《([^《》]{2,40
 _EXPLAINED = re.compile(r"根据|依据|按照|解读")
 # a meeting's kind (not 学生会, 协会: organisations)
 _MEETING = r"(?:发布|说明|座谈|听证|推介|见面|分享|交流|动员|培训|表彰|推进|部署)会|大会|晚会|年会|会议"
-_SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?"
-                           rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
+# what a recording's name ends in: a programme, a talk, a meeting, a course, an issue
+_RECORDED_KIND = rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集])"
+_SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?{_RECORDED_KIND})"
                            r"\s*(?:的)?(?:录像|录音|视频|现场)?(?:中文)?字幕")
 # …else a NOTE line that is only such a name, maybe with a note in brackets: "某某2025年线上说明会（网络研讨会回放）"
-_NAMED_EVENT = re.compile(rf"^(?!本|以下|下面|此处|这里|这段|第\S{{1,3}}部分)(\S[^。！？；：:，,]{{4,40}}?"
-                          rf"(?:》|节目|访谈|讲座|{_MEETING}|专题|课程|直播|第\S{{1,4}}[期集]))"
+_NAMED_EVENT = re.compile(rf"^(?!本|以下|下面|此处|这里|这段|第\S{{1,3}}部分)"
+                          rf"(\S[^。！？；：:，,]{{4,40}}?{_RECORDED_KIND})"
                           r"\s*(?:[（(][^（()）]{1,12}[）)])?$")
 _NOTED_MAKER = re.compile(r"^\s*(?:出品|主办)(?:单位|方)?\s*[：:]\s*([^\s：:｜|；;，,][^：:｜|；;，,]*?)\s*"
                           r"(?:[\s｜|；;，,]\s*[\u4e00-\u9fff]{1,6}[：:].*)?$")
