@@ -26,7 +26,9 @@ from .web_layout import is_issuer
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
-_REPLY_MARK = re.compile(r"^(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])+\s*", re.IGNORECASE)
+# "回复：", "Fwd:", and a ticket system's number before them ("[工单 #YT-20240522-0318] 回复：…"): no part of a title
+_REPLY_MARK = re.compile(r"^\s*(?:[\[【][^\]】#]{0,12}#\s?[\w-]+[\]】])?(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])*\s*",
+                         re.IGNORECASE)
 _SIGNATURE_MARK = r"^-- ?\r?$"  # "-- " above the sender's signature (RFC 3676)
 _SIGNATURE = re.compile(_SIGNATURE_MARK.encode(), re.MULTILINE)
 SHORT_NOTE_HAN = 150  # a mail's text with fewer Chinese characters in sentences is a note on what it sends on

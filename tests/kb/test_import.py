@@ -712,10 +712,10 @@ def _reprinted_notice() -> EmailMessage:
     return message
 
 
-def _clerks_notice(name: str = "青禾跑团秘书处 宋雯") -> EmailMessage:
+def _clerks_notice(name: str = "青禾跑团秘书处 宋雯", subject: str = "青禾跑团2025年会员续费通知") -> EmailMessage:
     """Sent in an office's name with its clerk's after it: the office publishes it."""
     sender = f"{_words(name, 'utf-8')} <ms@example.cn>"
-    message = _mail(_words("青禾跑团2025年会员续费通知", "utf-8"), sender, sent="Thu, 26 Dec 2024 20:10:00 +0800")
+    message = _mail(_words(subject, "utf-8"), sender, sent="Thu, 26 Dec 2024 20:10:00 +0800")
     message.set_content("2025年普通会员年费220元，1月15日前续费的按200元收取。\n", cte="8bit")
     return message
 
@@ -730,6 +730,8 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯") -> EmailMessage:
      "青禾读书会 会员 李明", "按200元收取"),  # a member writes for himself
     ("bracketed.eml", _clerks_notice("宋雯（青禾区体育总会）"), "青禾跑团2025年会员续费通知", "2024-12-26",
      "青禾区体育总会", "按200元收取"),  # the clerk's name, the office's in brackets after it
+    ("ticket.eml", _clerks_notice(subject="[工单 #QH-20241226-0031] 回复：青禾跑团2025年会员续费通知"),
+     "青禾跑团2025年会员续费通知", "2024-12-26", "青禾跑团秘书处", "按200元收取"),  # a ticket system's reply
     ("water.txt", _water_notice(), "东关街道关于部分小区停水的通知", "2020-03-17", "东关街道办事处",
      "居民可凭身份证免费取水"),
     ("clean.eml", _gb2312_notice(), "康乐社区关于开展春季爱国卫生运动的通知", "2020-03-16", "", "居民不必自行外运"),
@@ -738,7 +740,7 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯") -> EmailMessage:
     ("blood.txt", _unencoded_notice(), "和平社区关于免费测血压的通知", "2020-03-18", "和平社区", "请携带医保卡"),
     ("qingchi.txt", _reprinted_notice(), "清池街道帮企业招工", "2020-03-12", "齐鲁晚报", "已帮助企业招到工人580名"),
 ], ids=["office-and-clerk", "office-and-office", "office-post-and-clerk", "a-member", "office-in-brackets",
-        "base64-attachment",
+        "ticket-reply", "base64-attachment",
         "gb2312-quoted-printable", "html-only", "unencoded-gbk", "dated-in-its-text"])
 async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path, name, message, title, day, publisher,
                                                                        said):
@@ -3797,11 +3799,13 @@ def test_the_source_line_names_publisher_date_and_url():
         "来源：《标题甲》（潍坊日报，2020年3月2日） https://example.com/a；《标题乙》（2020年2月22日）")
 
 
-def test_a_title_wholly_in_book_marks_is_cited_in_them_once():
+def test_a_title_wholly_in_book_marks_is_cited_in_them_once_and_a_work_inside_one_in_single_marks():
     show = ArticleInfo(1, "《青禾农事》", "2024年6月4日", "", "正文。", "2024-06-04", "青禾县融媒体中心")
     talk = ArticleInfo(2, "《青禾农事》第3期 麦收", "2024年6月5日", "", "正文。")
-    assert source_line([show, talk]) == \
-        "来源：《青禾农事》（青禾县融媒体中心，2024年6月4日）；《《青禾农事》第3期 麦收》（2024年6月5日）"
+    both = ArticleInfo(3, "《青禾农事》与《田间课堂》合辑", "2024年6月6日", "", "正文。")
+    assert source_line([show, talk, both]) == \
+        "来源：《青禾农事》（青禾县融媒体中心，2024年6月4日）；《〈青禾农事〉第3期 麦收》（2024年6月5日）；" \
+        "《〈青禾农事〉与〈田间课堂〉合辑》（2024年6月6日）"
 
 
 @pytest.mark.parametrize("head, headline, publisher", [
