@@ -70,6 +70,7 @@ from .web_layout import (
     is_page_number,
     is_paper_name,
     is_printing_day,
+    is_sender_stamped,
     is_timed_message,
     is_unmarked_byline,
     issuer_names,
@@ -913,13 +914,13 @@ def _is_footer(part: str) -> bool:
 
 def _pasted_parts(body: str) -> list[str]:
     """The parts of a text between "======" lines; a header above the first line ("某某热线 / 每周诉求分析") belongs
-    to the part under it when that part opens with "一、…" or a message's day and time, or its time and sender (a chat
-    export's head over its messages) and has no headline of its own, and so does a title (maybe
-    over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that ends with
-    such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so is one whose
-    first rule is drawn under its issuer's and title's lines alone over a slip's first line (a receipt's head). A
-    part an app adds under the text to say it was made by machine ("以上内容由OCR自动识别，…") is none, and so is a
-    footer under the last rule."""
+    to the part under it when that part opens with "一、…" or a message's day and time, or its time and sender, or
+    its sender, day and time (a chat export's head over its messages) and has no headline of its own, and so does a
+    title (maybe over its issuer's line) above a statement's line of fields ("对账月份：… 出单日期：…"). A text that
+    ends with such a line is one document framed by them (a printed slip's, a plain-text notice's borders), and so
+    is one whose first rule is drawn under its issuer's and title's lines alone over a slip's first line (a
+    receipt's head). A part an app adds under the text to say it was made by machine ("以上内容由OCR自动识别，…")
+    is none, and so is a footer under the last rule."""
     parts: list[str] = []
     lines = [line for line in body.splitlines() if line.strip()]
     head = list(itertools.takewhile(lambda line: not _FRAME.match(line), lines))
@@ -936,7 +937,7 @@ def _pasted_parts(body: str) -> list[str]:
             # 现转发如下：" is one); nor is a footer under the last rule
             continue
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
-        stamped = _STAMP_LED.match(opening) or is_timed_message(opening)
+        stamped = _STAMP_LED.match(opening) or is_timed_message(opening) or is_sender_stamped(opening)
         framed_first = len(parts) == 2 and not parts[0].strip()  # the part above is the text's first, framed
         if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
                 (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))

@@ -117,6 +117,8 @@ _FIELD_LABEL_BEFORE = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{1,8})\s*：\s*$")
 _TEXTS_DAY_LABEL = re.compile(rf"(?:最后)?(?:{_DATE_LABEL}|{'|'.join(_RANKED_LABELS)}|修改|更新|编辑)")
 # An event's time and place on one line ("时间：2024.12.31 19:30 | 场馆：某某大剧院"): the event's, not the page's day
 # (a page's info line with a source or author before an address field is none: "时间：… 来源：某局 地址：…")
+# A day that opens a span ("时间：2024年10月14日—18日", "2024-10-14 8:00至10月18日"): an event's, never a dateline's
+_DAY_SPAN = re.compile(rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:[—–~～－-]|至|到)\s*\d")
 _EVENT_TIME_AND_PLACE = re.compile(rf"^(?:时间|日期)\s*[：:](?:(?![\s|｜](?:{_SOURCE_LABEL}|作者|编辑)\s*[：:]).)*?"
                                    r"(?:地点|场馆|场地|地址|会场)\s*[：:]")
 # A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
@@ -613,10 +615,17 @@ _TIMED_SENDER = re.compile(rf"^{_TIME}\s")  # …a sender after the time: only i
 _CHAT_SENDERS = 4
 # The chat an export's head names, over the exporter's own heading ("微信聊天记录导出"): a group's name without its
 # head count, or the one talked to
-_CHAT_NAME = re.compile(r"^(?:群聊|群名称?|聊天对象|会话对象)\s*[：:]\s*(.+?)\s*(?:[（(]\d+人?[）)])?$")
+# head count, or the one talked to; or the export's own heading naming it ('与"某某群(23)"的聊天记录')
+_CHAT_NAME = re.compile(r"^(?:(?:群聊|群名称?|聊天对象|会话对象)\s*[：:]\s*(.+?)\s*(?:[（(]\d+人?[）)])?"
+                        r"|与\s*[\"“「](.+?)\s*(?:[（(]\d+人?[）)])?[\"”」]\s*的聊天记录)$")
 # …or each message under its day, time and sender on one line ("2024-06-20 19:32:11 刘管家（安居物业）"), as a PC
 # exporter writes a group chat: any number of senders, one of them sending more than once
 _STAMPED_SENDER = re.compile(rf"^{_FULL_DATE.pattern}\s+{_TIME}\s+([^\s，。！？；：:,][^，。！？；：:,]{{0,23}})$")
+# …or under its sender, day and time ("孙立新（卫生院公卫科）  2024-10-08 09:12"), as another exporter writes it
+_SENDER_STAMPED = re.compile(rf"^([^\s，。！？；：:,][^，。！？；：:,]{{0,23}}?)\s+{_FULL_DATE.pattern}\s+{_TIME}$")
+# A voice message's mark over its text as the messenger converted it ("[语音 58″] 转文字："), or alone ("[语音 15″]
+# 未转文字"): no text
+_VOICE_MARK = re.compile(r"^\[语音\s*\d{1,3}\s*(?:″|\"|”|秒|s)\]\s*(?:转文字\s*[：:]?|未转文字)?$")
 # …or each message on one line after its time and sender ("[09:12:03] 小水滴：您好…"), as a service desk's
 # system exports a conversation under a head naming its record ("在线客服 会话记录")
 # (a sender's name opens with a letter: not the end of a span, "08:30-09:00 签到：")
@@ -883,7 +892,8 @@ def read_dateline(line: str) -> Dateline | None:
         line = line[1:-1]
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     days = list(_FULL_DATE.finditer(line))
-    if days and all(_events_field(line[:found.start()]) for found in days) or _EVENT_TIME_AND_PLACE.match(line):
+    if days and all(_events_field(line[:found.start()]) for found in days) or _EVENT_TIME_AND_PLACE.match(line) \
+            or _DAY_SPAN.search(line):
         return None  # "发布：某会 第一场：2025年1月18日": a line of the text's facts, not its dateline
     own_info = _ISSUER_INFO_LINE.match(line)
     if own_info:
@@ -1434,10 +1444,12 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     over its text has no time lines and no sender twice). Its head (above the first time line) names it; it stands as
     of its last time line's day, else the day it was exported; the account talked to (one sender besides "我")
     publishes it when is_issuer accepts the name. Each message is a turn; time and export lines are no text. A head
-    line naming the chat ("群聊：…", "聊天对象：…") titles it "…聊天记录"; only such a chat's senders may follow
-    their messages' times ("09:12 赵敏："). A group chat whose every message stands under its day, time and sender
-    ("2024-06-20 19:32:11 刘管家（安居物业）", three or more, a sender more than once) is read the same way."""
-    stamped = [(n, found.group(4)) for n, line in enumerate(lines) if (found := _STAMPED_SENDER.match(line))]
+    line naming the chat ("群聊：…", "聊天对象：…", '与"…"的聊天记录') titles it "…聊天记录"; only such a chat's
+    senders may follow their messages' times ("09:12 赵敏："). A group chat whose every message stands under its
+    day, time and sender ("2024-06-20 19:32:11 刘管家（安居物业）", or the sender first, three or more, a sender more
+    than once) is read the same way; a voice message's mark over its converted text is no text."""
+    stamped = [(n, found.group(4)) for n, line in enumerate(lines) if (found := _STAMPED_SENDER.match(line))] or \
+        [(n, found.group(1)) for n, line in enumerate(lines) if (found := _SENDER_STAMPED.match(line))]
     exported = bool(stamped) and any(_CHAT_NAME.match(line) or _EXPORT_LINE.match(line) or "聊天记录" in line
                                for line in lines[:stamped[0][0]])  # the head names the chat or its export
     if exported and len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
@@ -1473,6 +1485,12 @@ def is_machine_note(line: str) -> bool:
     return bool(_MACHINE_NOTE.match(line))
 
 
+def is_sender_stamped(line: str) -> bool:
+    """A message's sender before its day and time ("孙立新（卫生院公卫科）  2024-10-08 09:12"): a chat export's messages
+    open with one under its head."""
+    return bool(_SENDER_STAMPED.match(line))
+
+
 def is_timed_message(line: str) -> bool:
     """A message led by its time and sender ("[09:12:03] 小水滴：您好…"): a service desk's record opens with one."""
     return bool(_TIMED_MESSAGE.match(line))
@@ -1502,9 +1520,10 @@ def _chat(lines: list[str], sent: list[tuple[int, str]], times: list[int]) -> Me
     day = first_full_day(lines[times[-1]]) or (exported.published if exported else None)
     others = set(names) - {"我"}
     publisher = _chat_publisher(others.pop()) if len(others) == 1 else ""
-    turns = [(name, [line for line in lines[n + 1:end] if not _CHAT_TIME.match(line) and not _EXPORT_LINE.match(line)])
+    turns = [(name, [line for line in lines[n + 1:end]
+                     if not _CHAT_TIME.match(line) and not _EXPORT_LINE.match(line) and not _VOICE_MARK.match(line)])
              for name, n, end in zip(names, senders, [*senders[1:], len(lines)], strict=True)]
-    title = f"{named.group(1)}聊天记录" if named else next(iter(head), "")
+    title = f"{named[1] or named[2]}聊天记录" if named else next(iter(head), "")
     return MeetingTranscript(title=title, dateline=Dateline(published=day, publisher=publisher, labelled=True),
                              summary=[], turns=turns)
 

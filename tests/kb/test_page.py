@@ -2803,6 +2803,29 @@ def test_a_group_chat_whose_messages_stand_under_their_day_time_and_sender_is_a_
                                   "王管家（青禾物业）：11点前恢复供水，如有延误群里通知。"]
 
 
+def test_a_chat_export_with_each_sender_before_the_day_and_time_keeps_the_voice_messages_converted_text():
+    page = parse_page("c", '与"青禾小区2号楼业主群(88)"的聊天记录\n导出自 某某聊天 · 语音已转文字\n'
+                           "导出时间：2024-05-09 21:30\n==============================\n\n"
+                           "王管家（青禾物业）  2024-05-08 19:02\n[语音 21″] 转文字：\n"
+                           "明天上午9点到11点2号楼停水，请提前储水。\n\n"
+                           "3单元201 李阿姨  2024-05-08 19:05\n[语音 4″] 未转文字\n\n"
+                           "3单元201 李阿姨  2024-05-08 19:06\n下午能来水吗\n\n"
+                           "王管家（青禾物业）  2024-05-08 19:07\n11点前恢复供水，如有延误群里通知。\n")
+    [article] = page.articles  # one chat, not one article per message
+    assert (article.title, page.iso_date_of(article)) == ("青禾小区2号楼业主群聊天记录", "2024-05-08")
+    assert article.paragraphs == ["王管家（青禾物业）：明天上午9点到11点2号楼停水，请提前储水。",
+                                  "3单元201 李阿姨：下午能来水吗",
+                                  "王管家（青禾物业）：11点前恢复供水，如有延误群里通知。"]
+
+
+@pytest.mark.parametrize("span", ["2024年10月14日—18日 8:00—11:00", "2024-10-14 8:00至10月18日"])
+def test_a_day_opening_a_span_is_the_events_time_and_stays_text_not_the_notices_date(span):
+    page = parse_page("n", "青禾镇卫生院免费测骨密度\n发布时间：2024年10月8日\n"
+                           f"时间：{span}\n地点：卫生院一楼体检中心\n65岁以上老人免费，请带身份证。\n")
+    [article] = page.articles
+    assert page.iso_date_of(article) == "2024-10-08" and f"时间：{span}" in article.paragraphs
+
+
 @pytest.mark.parametrize("rule", ["", "==============================\n"], ids=["plain", "head-over-a-rule"])
 def test_a_service_desks_record_of_one_line_messages_is_a_chat_dated_by_its_head(rule):
     page = parse_page("c", f"青禾燃气 网上营业厅 咨询记录\n咨询日期：2024年9月3日\n用户：手机尾号5521\n{rule}\n"
