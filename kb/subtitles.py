@@ -14,7 +14,15 @@ import re
 from datetime import date
 
 from .text import HAN, PARAGRAPH_START, SHOWN_LABEL
-from .web_layout import first_full_day, is_issuer, issuer_names, read_dateline, read_signature
+from .web_layout import (
+    first_full_day,
+    is_issuer,
+    issuer_names,
+    labelled_fields,
+    read_dateline,
+    read_signature,
+    recording_name,
+)
 
 _TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}")
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
@@ -126,6 +134,8 @@ _SUBTITLES_OF = re.compile(rf"^(?!本|以下)(\S[^。！？；：:]{{4,40}}?{_RE
 _NAMED_EVENT = re.compile(rf"^(?!本|以下|下面|此处|这里|这段|第\S{{1,3}}部分)"
                           rf"(\S[^。！？；：:，,]{{4,40}}?{_RECORDED_KIND})"
                           r"\s*(?:[（(][^（()）]{1,12}[）)])?$")
+# …else the recording a NOTE names by its file: "音频：某某说明会.m4a 时长 00:03:40"
+_RECORDING_LABEL = re.compile(r"音频|视频|录音|录像|源?文件名?|素材")
 _NOTED_MAKER = re.compile(r"^\s*(?:出品|主办)(?:单位|方)?\s*[：:]\s*([^\s：:｜|；;，,][^：:｜|；;，,]*?)\s*"
                           r"(?:[\s｜|；;，,]\s*[\u4e00-\u9fff]{1,6}[：:].*)?$")
 _CREDIT_WORDS = re.compile(r"校对|整理|审核|制作|生成|上传|更新")  # the subtitles' own making, not the event's
@@ -288,12 +298,12 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     """The title, day (YYYY-MM-DD) and maker of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
     file's first line, else a NOTE line labelled as the title ("视频标题：…", "会议主题：…"), else the work a NOTE line
     says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕") or only
-    names ("某某线上说明会（回放）"), else a programme or work its first cues name (_programmes), else the file's name
-    when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), each
-    without words that name the file ("…直播回放字幕"); and the day of the event in a WebVTT file's
-    NOTE blocks or its caption note (see _event_day, _caption_note); the maker its first cues credit, else the one a
-    day card names, else its last cue's labelled credit, else a NOTE's "出品：" or "主办：" (a video project's notes, an
-    event's)."""
+    names ("某某线上说明会（回放）") or names by its file ("音频：某某说明会.m4a"), else a programme or work its first
+    cues name (_programmes), else the file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt":
+    captions are saved under their video's title), each without words that name the file ("…直播回放字幕"); and the
+    day of the event in a WebVTT file's NOTE blocks or its caption note (see _event_day, _caption_note); the maker
+    its first cues credit, else the one a day card names, else its last cue's labelled credit, else a NOTE's "出品："
+    or "主办：" (a video project's notes, an event's)."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
@@ -308,12 +318,15 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     opening = next((n for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
     events = [event.group(1) for n, line in note_lines.items()  # a NOTE before the cues, not an editor's between them
               if n < opening and (event := _NAMED_EVENT.match(line.strip()))]
+    recordings = [name for n, line in note_lines.items() if n < opening for label, value in labelled_fields(line)
+                  if _RECORDING_LABEL.fullmatch(label) and (name := recording_name(value))
+                  and not _UNNAMED_FILE.match(name)]
     named = [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
     day_cards = _day_cards(lines)
     programmes = list(_programmes(lines, day_cards).values())
     said = (_FILE_WORDS.sub("", name)
-            for name in (*named, *titled, *published, *described, *events, *programmes, file_title))
+            for name in (*named, *titled, *published, *described, *events, *recordings, *programmes, file_title))
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(day_cards.values())
     event_day = _event_day(notes)

@@ -641,7 +641,8 @@ _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # …else the day the recording was made or transcribed ("转写时间：2024-10-09 21:16"); a head naming no meeting
 # names the recording's file ("文件名：某某说明会.m4a"), its name the meeting's
 _MADE_DAY_LABELS = (re.compile(r"(?:录音|录制)(?:时间|日期)"), re.compile(r"(?:转写|转录)(?:时间|日期)"))  # in order
-_RECORDING_FILE = re.compile(rf"(.*{HAN}.*)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)", re.IGNORECASE)
+_RECORDING_FILE = re.compile(rf"(.*{HAN}.*?)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)(?![A-Za-z0-9])",
+                             re.IGNORECASE)
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
 # ("全文摘要："), its chapters ("章节速览：" over "01:05　报名时间"), each a timecode and a short title, no text.
@@ -1419,7 +1420,7 @@ def read_meeting_transcript(lines: list[str]) -> MeetingTranscript | None:
     if len(starts) < _MIN_TURNS or not (day or recorded or any(map(_names_the_kind, head))):
         return None
     above = list(itertools.takewhile(lambda line: not labelled_fields(line), head))
-    recording = next((file.group(1).strip() for _, value in fields if (file := _RECORDING_FILE.fullmatch(value))), "")
+    recording = next(filter(None, (recording_name(value) for _, value in fields)), "")
     title = next((line for line in above if not _names_the_kind(line)),
                  recording if all(map(_APP_KIND.match, above)) and recording else next(iter(above), ""))
     host = next((value for label, value in fields if _MEETING_HOST_LABEL.fullmatch(label)), "")
@@ -1483,6 +1484,13 @@ def _chat_under_senders(lines: list[str]) -> MeetingTranscript | None:
 def is_machine_note(line: str) -> bool:
     """An app's note on how it made the text ("以上内容由OCR自动识别，…", "本记录由客服系统自动生成…"): no text."""
     return bool(_MACHINE_NOTE.match(line))
+
+
+def recording_name(value: str) -> str:
+    """The name of the recording a field's value names by its file ("某某说明会.m4a", maybe with more after it:
+    "某某说明会.m4a 时长 00:03:40"); "" when it names none."""
+    found = _RECORDING_FILE.match(value)
+    return found.group(1).strip() if found else ""
 
 
 def is_sender_stamped(line: str) -> bool:

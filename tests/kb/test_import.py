@@ -1279,6 +1279,17 @@ def test_an_issues_card_with_its_day_on_one_line_titles_and_dates_the_film(card,
         {"title": title, "date": "2025-02-17"}
 
 
+@pytest.mark.parametrize("note, title", [
+    ("自动转写 v2（未校对）\n音频：青禾县2023年征兵座谈会.m4a 时长 00:12:40", "青禾县2023年征兵座谈会"),
+    ("源文件：青禾县征兵宣讲.MP4", "青禾县征兵宣讲"),
+    ("音频：录音_0803.m4a", None),  # what a recorder calls a file before anyone names it
+    ("附件：青禾县征兵政策.pdf", None),  # no recording
+])
+def test_a_webvtt_note_naming_the_recordings_file_titles_it(note, title):
+    from kb.subtitles import subtitle_facts
+    assert subtitle_facts(f"WEBVTT\n\nNOTE\n{note}\n\n{_cues(*_TALK)}").get("title") == title
+
+
 def test_a_webvtt_note_between_cues_or_an_editors_note_titles_nothing():
     from kb.subtitles import subtitle_facts
     for note in ("此处剪掉了一段直播", "下面进入第二部分嘉宾交流会"):
