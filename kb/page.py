@@ -473,19 +473,27 @@ _TOML_LINE = re.compile(r"""^\s*([\w-]+)\s*=\s*(["']?)(.*?)\2\s*$""")  # key = "
 
 
 def _header_fields(lines: list[str]) -> tuple[dict[str, str], str] | None:
-    """"标题：…" / "日期：…" / "来源：…" lines at the top of a pasted text, without the --- lines: its front matter."""
+    """"标题：…" / "日期：…" / "来源：…" lines at the top of a pasted text, without the --- lines: its front matter;
+    also a draft's table of them under its caption ("推文信息" over "标题：…" / "拟发布日期：…" / "摘要：…"), whose
+    caption and the label over its text ("正文") are none of the text."""
+    start = 1 if len(lines) > 1 and _FIELDS_CAPTION.match(lines[0].strip()) else 0
     fields: list[tuple[str, str]] = []
-    for line in lines:
+    for line in lines[start:]:
         found = _HEADER_FIELD.match(line.strip())
         if not found:
             break
         fields.append((found.group(1), found.group(2)))
     if len(fields) < 2 or fields[0][0] != "标题":
         return None
-    return named_meta(dict(fields)), "\n".join(lines[len(fields):])
+    body = lines[start + len(fields):]
+    body = body[1:] if body and _BODY_LABEL.match(body[0].strip()) else body
+    return named_meta(dict(fields)), "\n".join(body)
 
 
-_HEADER_FIELD = re.compile(r"^(标题|日期|发布日期|发布时间|来源|作者|链接|网址|标签|关键词)\s*[:：]\s*(\S.*)$")
+_HEADER_FIELD = re.compile(r"^(标题|日期|发布日期|发布时间|拟发布日期|拟发布时间|来源|发布单位|发布机构|作者|链接|网址|"
+                           r"标签|关键词|摘要|封面图?|配图)\s*[:：]\s*(\S.*)$")
+_FIELDS_CAPTION = re.compile(r"^[\u4e00-\u9fff]{2,6}信息$")  # "推文信息", "稿件信息"
+_BODY_LABEL = re.compile(r"^正文\s*[:：]?$")
 
 
 def _meta_by_line(lines: list[str]) -> dict[str, str]:

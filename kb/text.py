@@ -157,7 +157,8 @@ DATE_PARTS = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 # What dates a text, best first, as note apps, site generators and CMS exports name it in front matter, and web
 # pages label it in their info line (a 信息公开 record its 发布日期/公开日期 and 成文日期/生成日期): its publication
 # day; else the day its text was last changed (the text as it stands now); else the day it was made (written).
-DATE_KEYS = (("date", "日期", "发布日期", "发布时间", "公开日期", "published", "pubdate", "publishdate", "publishtime"),
+DATE_KEYS = (("date", "日期", "发布日期", "发布时间", "公开日期", "published", "pubdate", "publishdate", "publishtime",
+              "拟发布日期", "拟发布时间"),  # a draft's: the day it is to be published
              # lastUpdated: VitePress's; last_modified_at: Jekyll's
              ("updated", "modified", "date modified", "lastmod", "lastupdated", "last_modified_at", "last edited time",
               "更新时间", "更新日期", "最后更新", "最近更新", "最近编辑", "最后编辑", "修改时间"),

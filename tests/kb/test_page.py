@@ -149,6 +149,15 @@ def test_header_fields_without_fences_are_the_front_matter():
     assert split_front_matter("来源：某某日报\n正文。")[0] == {}  # a 来源 line alone is a dateline, not a header
 
 
+def test_a_drafts_table_of_fields_under_its_caption_is_the_front_matter():
+    meta, body = split_front_matter("　　稿件信息\n　　标题：青禾镇卫生院10月起免费测骨密度\n"
+                                    "　　拟发布日期：2024年9月26日（周四）\n　　摘要：请转给家里老人\n　　配图：2张\n"
+                                    "　　发布单位：青禾镇卫生院\n　　正文\n　　65岁以上老人免费测骨密度。\n")
+    assert meta == {"title": "青禾镇卫生院10月起免费测骨密度", "date": "2024-09-26", "publisher": "青禾镇卫生院",
+                    "摘要": "请转给家里老人", "配图": "2张"}
+    assert body.strip() == "65岁以上老人免费测骨密度。"  # no caption, no label over the text
+
+
 def test_a_page_without_front_matter_is_all_body():
     meta, body = split_front_matter("标题\n□ 记者 某某\n正文。")
     assert meta == {} and body.startswith("标题")
