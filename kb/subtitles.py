@@ -102,6 +102,11 @@ _MIN_CUES = 3
 _CLOSING_MARK = re.compile(r"[。！？!?.，,、；;：:…”』」）)]$")
 _UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not a sentence's line breaks
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
+# …or an editing system's export line of fields parted by bars ("某台 非编字幕导出 | 工程：三夏服务提示_v3 | 25fps"):
+# its project's name, without the version, names the film, and the organisation exporting it made it
+_PROJECT_FIELD = re.compile(r"(?:^|[|｜])\s*(?:工程|项目|序列)(?:名称?)?\s*[：:]\s*([^|｜]+?)"
+                            r"(?:[_\-\s]*[vV]\d+(?:\.\d+)*)?\s*(?=[|｜]|$)")
+_EXPORTED_BY = re.compile(r"^\s*([^\s|｜]{2,30})\s+\S{0,4}字幕导出\s*[|｜]")
 # Words that name the file, not its subject, maybe with a note in brackets on how it was made ("…直播回放字幕（平台自动
 # 导出，已人工校对）", "…字幕（全部分支）")
 _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直播)?回放)"
@@ -321,7 +326,8 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     recordings = [name for n, line in note_lines.items() if n < opening for label, value in labelled_fields(line)
                   if _RECORDING_LABEL.fullmatch(label) and (name := recording_name(value))
                   and not _UNNAMED_FILE.match(name)]
-    named = [signature.group(1)] if signature else []
+    project = _PROJECT_FIELD.search(signature.group(1)) if signature else None
+    named = [project.group(1)] if project else [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
     day_cards = _day_cards(lines)
     programmes = list(_programmes(lines, day_cards).values())
@@ -332,7 +338,7 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     event_day = _event_day(notes)
     day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "")
     maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "") \
-        or next(iter(_closing_credit(lines).values()), "") or _noted_maker(noted)
+        or next(iter(_closing_credit(lines).values()), "") or _noted_maker(noted) or _exporter(signature)
     facts = {"title": title, "date": day, "publisher": maker}
     return {key: value for key, value in facts.items() if value}
 
@@ -374,6 +380,12 @@ def _closing_credit(lines: list[str]) -> dict[int, str]:
     first cues name nobody; not a closing said ("感谢某某街道办事处出品", "本期节目由某某公司制作")."""
     last_cue = max((n for n, line in enumerate(lines) if _TIMING.match(line)), default=len(lines)) + 1
     return _credits(lines, range(last_cue, len(lines)), labelled_only=True)
+
+
+def _exporter(signature: re.Match[str] | None) -> str:
+    """The organisation a WebVTT header's export line names ("某某县融媒体中心 非编字幕导出 | 工程：…")."""
+    exported = _EXPORTED_BY.match(signature.group(1)) if signature else None
+    return exported.group(1) if exported and is_issuer(exported.group(1)) else ""
 
 
 def _noted_maker(notes: list[str]) -> str:

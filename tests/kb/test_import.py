@@ -1290,6 +1290,17 @@ def test_a_webvtt_note_naming_the_recordings_file_titles_it(note, title):
     assert subtitle_facts(f"WEBVTT\n\nNOTE\n{note}\n\n{_cues(*_TALK)}").get("title") == title
 
 
+@pytest.mark.parametrize("header, facts", [
+    ("青禾县融媒体中心 非编字幕导出 | 工程：2024秋季征兵提示_v3 | 25fps",
+     {"title": "2024秋季征兵提示", "publisher": "青禾县融媒体中心"}),
+    ("非编字幕导出 | 项目名称：青禾征兵宣传片 V2.1", {"title": "青禾征兵宣传片"}),
+    ("青禾县2024年征兵宣传片", {"title": "青禾县2024年征兵宣传片"}),  # no project field: the header's text
+])
+def test_an_editing_systems_export_line_names_the_film_by_its_project_and_its_maker(header, facts):
+    from kb.subtitles import subtitle_facts
+    assert subtitle_facts(f"WEBVTT - {header}\n\n{_cues(*_TALK)}") == facts
+
+
 def test_a_webvtt_note_between_cues_or_an_editors_note_titles_nothing():
     from kb.subtitles import subtitle_facts
     for note in ("此处剪掉了一段直播", "下面进入第二部分嘉宾交流会"):
