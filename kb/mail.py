@@ -56,10 +56,12 @@ _CLAUSE_END = re.compile(r"(?<=[，、：:,])")
 _PASSING_ON = re.compile(r"转发|转给|转来|转告|告知|告诉|查收|查阅|查看|阅知|知悉|参阅|参考|请阅|附件|如下|见下|发布|"
                          r"您好|你好|大家好|各位好|谢谢|感谢|辛苦|FYI", re.IGNORECASE)
 # A calendar invitation's subject: its label, the event's name, then " @ " and when it is (and in which calendar)
-_INVITATION_LABEL = re.compile(r"^(?:(?:已?更新的?)?邀请|(?:Updated )?Invitation)\s*[:：]\s*", re.IGNORECASE)
-_EVENT_WHEN = re.compile(r"\s+@\s+(?!.*\s@\s).*$")  # from the last " @ " on
+_INVITATION_LABEL = re.compile(r"^(?:(?:已?更新的?)?(?:会议|活动)?邀请|(?:Updated )?Invitation)\s*[:：]\s*",
+                               re.IGNORECASE)
+_WHEN_IN_BRACKETS = r"\s*[（(][^（）()]*(?:\d{1,2}月\d{1,2}日|\d{1,2}:\d{2})[^（）()]*[）)]\s*$"  # "（2月6日 14:30）"
+_EVENT_WHEN = re.compile(rf"\s+@\s+(?!.*\s@\s).*$|{_WHEN_IN_BRACKETS}")  # from the last " @ " on
 # …a tail that says when, so an invitation without its calendar part is one too ("… @ 城西社区图书室" names a place)
-_TIMED_TAIL = re.compile(r"\s@\s.*(?:\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2})")
+_TIMED_TAIL = re.compile(rf"\s@\s.*(?:\d{{4}}年|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}:\d{{2}})|{_WHEN_IN_BRACKETS}")
 _PLACE_FIELD = re.compile(r"(?:地点|地址|会场)[:：]")
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})
 _ADDRESS = re.compile(r"<[^<>]*>|\[mailto:[^\]]*\]")  # '"某某" <a@b.cn>', Outlook's "某某 [mailto:a@b.cn]"

@@ -2020,8 +2020,10 @@ def _invitation(subject: str, text: str, calendar: str | None, sent: str) -> byt
     (_invitation("邀请：城西社区读书会换届座谈会 @ 城西社区图书室", _DRILL,
                  "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2025", "Wed, 12 Mar 2025 16:45:00 +0800"),
      "邀请：城西社区读书会换届座谈会 @ 城西社区图书室", "2025-03-12", []),
+    (_invitation("会议邀请： 城西社区消防疏散演练 （3月22日 14:30）", _DRILL, None, "Wed, 12 Mar 2025 16:45:00 +0800"),
+     "城西社区消防疏散演练", "2025-03-12", []),
 ], ids=["notice-with-closing-and-event-time-field", "calendar-only-says-when-and-where", "no-calendar-no-invitation",
-        "no-calendar-but-its-subject-says-when", "a-broken-calendar-is-none"])
+        "no-calendar-but-its-subject-says-when", "a-broken-calendar-is-none", "a-meetings-invitation-when-in-brackets"])
 async def test_a_calendar_invitation_is_its_event_dated_when_sent_or_closed_not_on_the_events_day(tmp_path, raw,
                                                                                                  title, day, said):
     source = tmp_path / "invite.eml"
