@@ -50,6 +50,7 @@ from .page import (
     split_front_matter,
     split_web_clip,
 )
+from .rst_document import rst_markdown
 from .siyuan_note import siyuan_markdown
 from .ssml import ssml_text
 from .subtitles import subtitle_facts, subtitle_text
@@ -58,7 +59,7 @@ from .web_layout import page_header, read_dateline
 from .wiki_page import wiki_page
 
 # an .eml, or a .txt that begins with a mail's header lines, is read as a mail; subtitles as what they say
-TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf", ".lrc", ".org")
+TEXT_SUFFIXES = (".txt", ".eml", ".srt", ".vtt", ".ics", ".vcf", ".lrc", ".org", ".rst")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # a Word file's HTML part (html-docx-js, an office system's export) is read as a saved web page (_html_part_page)
@@ -251,7 +252,8 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
     its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
     article it holds, a news feed as its newest item, a speech synthesis file as what it says, a wiki page's source
-    as the page, an org-mode note or an OPML outline as the Markdown it is written as, else as written."""
+    as the page, an org-mode note, an OPML outline or a reStructuredText document as the Markdown it is written as,
+    else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -271,7 +273,7 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]
-    note = org_markdown(text) or opml_outline(text)
+    note = org_markdown(text) or opml_outline(text) or rst_markdown(text)
     if note:
         return markdown_page_text(front_matter(note[0]) + note[1], file_name)
     said = subtitle_text(text)

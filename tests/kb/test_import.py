@@ -1487,6 +1487,29 @@ async def test_an_org_mode_note_is_read_as_the_markdown_it_is_written_as(tmp_pat
         "储物柜：费用免费。", "- 门口扫码开柜。"]  # no TODO keyword or tags; the table row said
 
 
+_RST_MANUAL = (".. 青禾通App手册 master file, created by sphinx-quickstart.\n   草稿：2025年1月3日 王某\n\n"
+               "======================\n青禾通 App 预约挂号指南\n======================\n\n"
+               ":版本: v2.0\n:发布日期: 2025年1月6日\n\n.. contents:: 目录\n   :local:\n\n"
+               "预约挂号\n========\n\n#. 打开 **青禾通**，点 **挂号**。\n#. 选科室和医生，提交后\n   付挂号费。\n\n"
+               ".. note::\n\n   每个号源可提前7天预约。\n\n收费\n====\n\n.. list-table::\n   :header-rows: 1\n\n"
+               "   * - 号别\n     - 挂号费\n   * - 专家号\n     - 15元\n")
+
+
+async def test_a_restructuredtext_manual_kept_as_text_is_one_article_under_its_title(tmp_path):
+    page = await _file_page(tmp_path, "manual.txt", _RST_MANUAL)
+    [article] = page.articles  # not an article per field, list or directive
+    assert (article.title, page.iso_date_of(article)) == ("青禾通 App 预约挂号指南", "2025-01-06")
+    assert "- 选科室和医生，提交后付挂号费。" in article.paragraphs  # a line broken in the source goes on
+    assert "注：每个号源可提前7天预约。" in article.paragraphs
+    assert "专家号" in article.text and "15元" in article.text
+    assert not any(left in article.text for left in ("sphinx", "草稿", "contents", "::", "**", "#."))
+
+
+def test_a_text_with_field_lines_but_no_title_adornment_is_no_restructuredtext():
+    from kb.rst_document import rst_markdown
+    assert rst_markdown(":报名时间: 3月1日\n:地点: 青禾镇文化站\n请带身份证。\n") is None
+
+
 def test_an_org_notes_comment_is_no_heading_and_an_effort_stays_as_written():
     from kb.org_note import org_markdown
     found = org_markdown("#+STARTUP: overview\n# 草稿，勿外传\n* 冬季滑冰安全须知\n:PROPERTIES:\n:Effort: 1:30\n:END:\n"
