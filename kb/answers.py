@@ -44,11 +44,12 @@ def cite(title: str, publisher: str = "", date_text: str = "", url: str = "") ->
 
 def in_book_marks(title: str) -> str:
     """A title in 《》 once: a programme's "《农事天气》" stays as it is, not "《《农事天气》》"; a work named inside
-    a title takes the single marks, as book-title marks nest (GB/T 15834): 《〈手艺人口述史〉第三集》."""
+    a title takes the single marks, as book-title marks nest (GB/T 15834: 《〈手艺人口述史〉第三集》), and one inside
+    that the double marks again."""
     return title if re.fullmatch(r"《[^《》]*》", title) else f"《{title.translate(_INNER_MARKS)}》"
 
 
-_INNER_MARKS = str.maketrans("《》", "〈〉")
+_INNER_MARKS = str.maketrans("《》〈〉", "〈〉《》")
 
 
 def format_hotline(hotlines: Sequence[HotlineInfo], article: ArticleInfo) -> Answer:

@@ -26,9 +26,11 @@ from .web_layout import is_issuer
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
-# "回复：", "Fwd:", and a ticket system's number before them ("[工单 #YT-20240522-0318] 回复：…"): no part of a title
-_REPLY_MARK = re.compile(r"^\s*(?:[\[【][^\]】#]{0,12}#\s?[\w-]+[\]】])?(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])*\s*",
-                         re.IGNORECASE)
+# "回复：", "Fwd:", and a ticket system's number among them ("[工单 #YT-20240522-0318] 回复：…", "Re: [Ticket #1043]"):
+# no part of a title (a building's "【3#楼】" is)
+_REPLY = r"(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])*"
+_TICKET = r"[\[【][^\]】#]{0,12}#\s?[A-Za-z0-9-]*\d{3,}[A-Za-z0-9-]*[\]】]"
+_REPLY_MARK = re.compile(rf"^{_REPLY}\s*(?:{_TICKET})?{_REPLY}\s*", re.IGNORECASE)
 _SIGNATURE_MARK = r"^-- ?\r?$"  # "-- " above the sender's signature (RFC 3676)
 _SIGNATURE = re.compile(_SIGNATURE_MARK.encode(), re.MULTILINE)
 SHORT_NOTE_HAN = 150  # a mail's text with fewer Chinese characters in sentences is a note on what it sends on

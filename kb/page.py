@@ -77,6 +77,7 @@ from .web_layout import (
     letterhead_issuer,
     lists_related_items,
     manual_cover_name,
+    names_a_chat,
     names_how_it_was_made,
     picture_heading,
     read_chat_export,
@@ -476,24 +477,33 @@ def _header_fields(lines: list[str]) -> tuple[dict[str, str], str] | None:
     """"标题：…" / "日期：…" / "来源：…" lines at the top of a pasted text, without the --- lines: its front matter;
     also a draft's table of them under its caption ("推文信息" over "标题：…" / "拟发布日期：…" / "摘要：…"), whose
     caption and the label over its text ("正文") are none of the text."""
-    start = 1 if len(lines) > 1 and _FIELDS_CAPTION.match(lines[0].strip()) else 0
+    captioned = bool(lines) and bool(_FIELDS_CAPTION.match(lines[0].strip()))
+    start = next((n for n, line in enumerate(lines) if line.strip()), 0) if not captioned else \
+        next((n for n, line in enumerate(lines) if n > 0 and line.strip()), len(lines))
+    field = _DRAFT_FIELD if captioned else _HEADER_FIELD
     fields: list[tuple[str, str]] = []
     for line in lines[start:]:
-        found = _HEADER_FIELD.match(line.strip())
+        found = field.match(line.strip())
         if not found:
             break
         fields.append((found.group(1), found.group(2)))
     if len(fields) < 2 or fields[0][0] != "标题":
         return None
     body = lines[start + len(fields):]
-    body = body[1:] if body and _BODY_LABEL.match(body[0].strip()) else body
+    body = body[next((n for n, line in enumerate(body) if line.strip()), len(body)):] if captioned else body
+    label = _BODY_LABEL.match(body[0].strip()) if body else None
+    if label:  # "正文", "【正文】", "正文：各位居民…"
+        body = [label.group(1), *body[1:]] if label.group(1) else body[1:]
     return named_meta(dict(fields)), "\n".join(body)
 
 
-_HEADER_FIELD = re.compile(r"^(标题|日期|发布日期|发布时间|拟发布日期|拟发布时间|来源|发布单位|发布机构|作者|链接|网址|"
-                           r"标签|关键词|摘要|封面图?|配图)\s*[:：]\s*(\S.*)$")
-_FIELDS_CAPTION = re.compile(r"^[\u4e00-\u9fff]{2,6}信息$")  # "推文信息", "稿件信息"
-_BODY_LABEL = re.compile(r"^正文\s*[:：]?$")
+_FRONT_LABELS = "标题|日期|发布日期|发布时间|来源|作者|链接|网址|标签|关键词"
+_HEADER_FIELD = re.compile(rf"^({_FRONT_LABELS})\s*[:：]\s*(\S.*)$")
+# …and a draft's, under its caption ("推文信息", "稿件信息"): its planned day, its editor's notes
+_DRAFT_FIELD = re.compile(rf"^({_FRONT_LABELS}|拟发布日期|拟发布时间|发布单位|发布机构|摘要|封面图?|配图)"
+                          r"\s*[:：]\s*(\S.*)$")
+_FIELDS_CAPTION = re.compile(r"^[\u4e00-\u9fff]{2,6}信息$")
+_BODY_LABEL = re.compile(r"^[【\[]?正文[】\]]?\s*[:：]?\s*(.*)$")
 
 
 def _meta_by_line(lines: list[str]) -> dict[str, str]:
@@ -945,7 +955,8 @@ def _pasted_parts(body: str) -> list[str]:
             # 现转发如下：" is one); nor is a footer under the last rule
             continue
         header = [line for line in parts[-1].splitlines() if line.strip()] if parts else []
-        stamped = _STAMP_LED.match(opening) or is_timed_message(opening) or is_sender_stamped(opening)
+        stamped = _STAMP_LED.match(opening) or is_timed_message(opening) \
+            or (is_sender_stamped(opening) and names_a_chat(header))
         framed_first = len(parts) == 2 and not parts[0].strip()  # the part above is the text's first, framed
         if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
                 (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))

@@ -104,8 +104,9 @@ _UNPUNCTUATED_SHARE = 0.8  # of the lines said: captions without end marks, not 
 _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBVTT - 某某新闻发布会"
 # …or an editing system's export line of fields parted by bars ("某台 非编字幕导出 | 工程：三夏服务提示_v3 | 25fps"):
 # its project's name, without the version, names the film, and the organisation exporting it made it
-_PROJECT_FIELD = re.compile(r"(?:^|[|｜])\s*(?:工程|项目|序列)(?:名称?)?\s*[：:]\s*([^|｜]+?)"
-                            r"(?:[_\-\s]*[vV]\d+(?:\.\d+)*)?\s*(?=[|｜]|$)")
+_PROJECT_FIELD = re.compile(r"(?:^|[|｜])\s*(?:工程|项目|序列)(?:名称?)?\s*[：:]\s*([^|｜]+?)\s*(?=[|｜]|$)")
+# a working file's version or cut after its name ("_v3", "_终版", "_1080p"): no part of the film's name
+_VERSION_TAIL = re.compile(r"[_\-\s]*(?:[vV]\d+(?:\.\d+)*|终版|定稿|最终版|\d{3,4}[pP])$")
 _EXPORTED_BY = re.compile(r"^\s*([^\s|｜]{2,30})\s+\S{0,4}字幕导出\s*[|｜]")
 # Words that name the file, not its subject, maybe with a note in brackets on how it was made ("…直播回放字幕（平台自动
 # 导出，已人工校对）", "…字幕（全部分支）")
@@ -118,7 +119,9 @@ _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
 _LANGUAGE_TAGS = re.compile(r"(?:[._](?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-z]{2,4})*)+$", re.IGNORECASE)  # .zh-CN
 # what a saved file is called before anyone names it ("新建文本文档 (2)", "下载", "会议录音_20230801"): no title
-_UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录音|字幕|视频|audio|video)", re.IGNORECASE)
+# (a recorder's or phone's "新录音 3", "语音备忘录 12", "微信视频_20230803", "VID_20230803")
+_UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录音|新录音|语音备忘录|微信视频|字幕|视频|"
+                           r"audio|video|VID|IMG|REC)", re.IGNORECASE)
 # "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…", a meeting app's "会议主题：…" in a NOTE (not "账号名称：…",
 # "字幕组名称：…")
 _TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$")
@@ -303,9 +306,10 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     """The title, day (YYYY-MM-DD) and maker of the recording, those the file gives: the text after "WEBVTT" on a WebVTT
     file's first line, else a NOTE line labelled as the title ("视频标题：…", "会议主题：…"), else the work a NOTE line
     says was published ("…发布《某某》") or names as what these are the subtitles of ("某某访谈节目字幕") or only
-    names ("某某线上说明会（回放）") or names by its file ("音频：某某说明会.m4a"), else a programme or work its first
-    cues name (_programmes), else the file's name when it says something in Chinese ("社区食堂开张.zh-CN.srt":
-    captions are saved under their video's title), each without words that name the file ("…直播回放字幕"); and the
+    names ("某某线上说明会（回放）"), else a programme or work its first cues name (_programmes), else the file's name
+    when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), else
+    the recording's file a NOTE names ("音频：某某说明会.m4a"), each without words that name the file ("…直播回放字幕")
+    or a working file's version ("_v3"); and the
     day of the event in a WebVTT file's NOTE blocks or its caption note (see _event_day, _caption_note); the maker
     its first cues credit, else the one a day card names, else its last cue's labelled credit, else a NOTE's "出品："
     or "主办：" (a video project's notes, an event's)."""
@@ -323,16 +327,17 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     opening = next((n for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
     events = [event.group(1) for n, line in note_lines.items()  # a NOTE before the cues, not an editor's between them
               if n < opening and (event := _NAMED_EVENT.match(line.strip()))]
-    recordings = [name for n, line in note_lines.items() if n < opening for label, value in labelled_fields(line)
+    recordings = [_VERSION_TAIL.sub("", name) for n, line in note_lines.items() if n < opening
+                  for label, value in labelled_fields(line)
                   if _RECORDING_LABEL.fullmatch(label) and (name := recording_name(value))
                   and not _UNNAMED_FILE.match(name)]
     project = _PROJECT_FIELD.search(signature.group(1)) if signature else None
-    named = [project.group(1)] if project else [signature.group(1)] if signature else []
+    named = [_VERSION_TAIL.sub("", project.group(1))] if project else [signature.group(1)] if signature else []
     file_title = "" if _UNNAMED_FILE.match(file_name) else _LANGUAGE_TAGS.sub("", file_name)
     day_cards = _day_cards(lines)
     programmes = list(_programmes(lines, day_cards).values())
     said = (_FILE_WORDS.sub("", name)
-            for name in (*named, *titled, *published, *described, *events, *recordings, *programmes, file_title))
+            for name in (*named, *titled, *published, *described, *events, *programmes, file_title, *recordings))
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(day_cards.values())
     event_day = _event_day(notes)

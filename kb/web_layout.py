@@ -63,8 +63,10 @@ _DATELINE = re.compile(
 # "某某 发布于 2022-04-18 10:30 来自 微博 weibo.com 阅读数：3.2万".
 _PAGE_EDITORS = r"(?:责编|美编|校对|编辑|责任编辑|版式|组版|审读)"  # a printed page's staff in its header
 _READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
+# what says when, before a day: "文章日期 2021年…", "报名截止 2024-05-12 18:00" are no header's or sender's name
+_SAYS_WHEN = r"(?![\u4e00-\u9fff]*(?:日期|时间|截止|截至|开始|结束)[\s（(])"
 _PAGE_HEADER = re.compile(r"^(?:原创\s+(?:[\u4e00-\u9fff]{2,12}\s+)?)?"
-                          rf"(?![\u4e00-\u9fff]+于\s)(?![\u4e00-\u9fff]*(?:日期|时间)[\s（(])"  # not "文章日期 2021年…"
+                          rf"(?![\u4e00-\u9fff]+于\s){_SAYS_WHEN}"
                           # a name, maybe with a role in brackets as a chat shows its sender ("王老师（3班班主任）"; not
                           # a seal's "（盖章）")
                           rf"([\u4e00-\u9fff]{{2,12}}(?:[（(](?![^)）]*[章签印])[\u4e00-\u9fff\d]{{1,10}}[)）])?)"
@@ -117,8 +119,12 @@ _FIELD_LABEL_BEFORE = re.compile(r"(?:^|\s)([\u4e00-\u9fff]{1,8})\s*：\s*$")
 _TEXTS_DAY_LABEL = re.compile(rf"(?:最后)?(?:{_DATE_LABEL}|{'|'.join(_RANKED_LABELS)}|修改|更新|编辑)")
 # An event's time and place on one line ("时间：2024.12.31 19:30 | 场馆：某某大剧院"): the event's, not the page's day
 # (a page's info line with a source or author before an address field is none: "时间：… 来源：某局 地址：…")
-# A day that opens a span ("时间：2024年10月14日—18日", "2024-10-14 8:00至10月18日"): an event's, never a dateline's
-_DAY_SPAN = re.compile(rf"{_FULL_DATE.pattern}\s*(?:{_TIME})?\s*(?:[—–~～－-]|至|到)\s*\d")
+# A day that opens a span ("时间：2024年10月14日—18日", "2024年10月14日（周一）上午8:00至…"): an event's, not a
+# dateline's unless labelled as the page's ("发布时间：2024年5月8日 至 5月20日 公示", a rundown's "播出："); read with
+# its gaps one space
+_DAY_SPAN = re.compile(rf"{_FULL_DATE.pattern}(?:[（(][^（）()]{{1,4}}[)）])?\s?(?:(?:星期|周)[一二三四五六日天])?\s?"
+                       rf"(?:上午|下午|晚上)?\s?(?:{_TIME})?\s?起?\s?(?:[—–~～－-]|至|到)\s?\d")
+_PAGES_DAY_LABEL = re.compile(rf"{_PUBLISHING}|来源|播出")
 _EVENT_TIME_AND_PLACE = re.compile(rf"^(?:时间|日期)\s*[：:](?:(?![\s|｜](?:{_SOURCE_LABEL}|作者|编辑)\s*[：:]).)*?"
                                    r"(?:地点|场馆|场地|地址|会场)\s*[：:]")
 # A day the text's rules take effect ("执行日期：2025年3月1日起"): a fact of the text, not the day it was published
@@ -614,18 +620,19 @@ _CHAT_SENDER = re.compile(rf"^(?:{_TIME}\s+)?([^\s，。！？；：:,【】\[\]
 _TIMED_SENDER = re.compile(rf"^{_TIME}\s")  # …a sender after the time: only in a chat whose head names it
 _CHAT_SENDERS = 4
 # The chat an export's head names, over the exporter's own heading ("微信聊天记录导出"): a group's name without its
-# head count, or the one talked to
 # head count, or the one talked to; or the export's own heading naming it ('与"某某群(23)"的聊天记录')
 _CHAT_NAME = re.compile(r"^(?:(?:群聊|群名称?|聊天对象|会话对象)\s*[：:]\s*(.+?)\s*(?:[（(]\d+人?[）)])?"
-                        r"|与\s*[\"“「](.+?)\s*(?:[（(]\d+人?[）)])?[\"”」]\s*的聊天记录)$")
+                        r"|与\s*[\"“「]?(.+?)\s*(?:[（(]\d+人?[）)])?[\"”」]?\s*的聊天记录)$")
 # …or each message under its day, time and sender on one line ("2024-06-20 19:32:11 刘管家（安居物业）"), as a PC
 # exporter writes a group chat: any number of senders, one of them sending more than once
 _STAMPED_SENDER = re.compile(rf"^{_FULL_DATE.pattern}\s+{_TIME}\s+([^\s，。！？；：:,][^，。！？；：:,]{{0,23}})$")
 # …or under its sender, day and time ("孙立新（卫生院公卫科）  2024-10-08 09:12"), as another exporter writes it
-_SENDER_STAMPED = re.compile(rf"^([^\s，。！？；：:,][^，。！？；：:,]{{0,23}}?)\s+{_FULL_DATE.pattern}\s+{_TIME}$")
-# A voice message's mark over its text as the messenger converted it ("[语音 58″] 转文字："), or alone ("[语音 15″]
-# 未转文字"): no text
-_VOICE_MARK = re.compile(r"^\[语音\s*\d{1,3}\s*(?:″|\"|”|秒|s)\]\s*(?:转文字\s*[：:]?|未转文字)?$")
+_SENDER_STAMPED = re.compile(rf"^{_SAYS_WHEN}([^\s，。！？；：:,][^，。！？；：:,]{{0,23}}?)\s+"
+                             rf"{_FULL_DATE.pattern}\s+{_TIME}$")
+# A voice message's mark before its text as the messenger converted it ("[语音 58″] 转文字：", "【语音 1′05″】"), or
+# alone ("[语音 15″] 未转文字"): no text
+_VOICE_MARK = re.compile(r"^[\[【]语音\s*(?:\d{1,2}\s*[′']\s*)?\d{1,3}\s*(?:″|\"|”|秒|s)?[\]】]\s*"
+                         r"(?:转文字\s*[：:]?|未转文字)?\s*")
 # …or each message on one line after its time and sender ("[09:12:03] 小水滴：您好…"), as a service desk's
 # system exports a conversation under a head naming its record ("在线客服 会话记录")
 # (a sender's name opens with a letter: not the end of a span, "08:30-09:00 签到：")
@@ -641,8 +648,8 @@ _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # …else the day the recording was made or transcribed ("转写时间：2024-10-09 21:16"); a head naming no meeting
 # names the recording's file ("文件名：某某说明会.m4a"), its name the meeting's
 _MADE_DAY_LABELS = (re.compile(r"(?:录音|录制)(?:时间|日期)"), re.compile(r"(?:转写|转录)(?:时间|日期)"))  # in order
-_RECORDING_FILE = re.compile(rf"(.*{HAN}.*?)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)(?![A-Za-z0-9])",
-                             re.IGNORECASE)
+_RECORDING_FILE = re.compile(rf"([^、，,;；]*?{HAN}[^、，,;；]*?)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)"
+                             r"(?=\s|$)", re.IGNORECASE)
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
 # ("全文摘要："), its chapters ("章节速览：" over "01:05　报名时间"), each a timecode and a short title, no text.
@@ -894,7 +901,8 @@ def read_dateline(line: str) -> Dateline | None:
     line = _LABEL_BRACKETS.sub(" ", line).strip()
     days = list(_FULL_DATE.finditer(line))
     if days and all(_events_field(line[:found.start()]) for found in days) or _EVENT_TIME_AND_PLACE.match(line) \
-            or _DAY_SPAN.search(line):
+            or (days and _DAY_SPAN.search(" ".join(line.split()))
+                and not _PAGES_DAY_LABEL.search(line[:days[0].start()])):
         return None  # "发布：某会 第一场：2025年1月18日": a line of the text's facts, not its dateline
     own_info = _ISSUER_INFO_LINE.match(line)
     if own_info:
@@ -1449,10 +1457,10 @@ def read_chat_export(lines: list[str]) -> MeetingTranscript | None:
     senders may follow their messages' times ("09:12 赵敏："). A group chat whose every message stands under its
     day, time and sender ("2024-06-20 19:32:11 刘管家（安居物业）", or the sender first, three or more, a sender more
     than once) is read the same way; a voice message's mark over its converted text is no text."""
-    stamped = [(n, found.group(4)) for n, line in enumerate(lines) if (found := _STAMPED_SENDER.match(line))] or \
-        [(n, found.group(1)) for n, line in enumerate(lines) if (found := _SENDER_STAMPED.match(line))]
-    exported = bool(stamped) and any(_CHAT_NAME.match(line) or _EXPORT_LINE.match(line) or "聊天记录" in line
-                               for line in lines[:stamped[0][0]])  # the head names the chat or its export
+    stamped = max([(n, found.group(4)) for n, line in enumerate(lines) if (found := _STAMPED_SENDER.match(line))],
+                  [(n, found.group(1)) for n, line in enumerate(lines) if (found := _SENDER_STAMPED.match(line))],
+                  key=len)
+    exported = bool(stamped) and names_a_chat(lines[:stamped[0][0]])
     if exported and len(stamped) >= _MIN_TURNS and len({name for _, name in stamped}) < len(stamped):
         return _chat(lines, stamped, [n for n, _ in stamped])
     chat = _chat_under_senders(lines)
@@ -1487,10 +1495,15 @@ def is_machine_note(line: str) -> bool:
 
 
 def recording_name(value: str) -> str:
-    """The name of the recording a field's value names by its file ("某某说明会.m4a", maybe with more after it:
-    "某某说明会.m4a 时长 00:03:40"); "" when it names none."""
+    """The name of the recording a field's value names by its file ("某某说明会.m4a", maybe with more after a space:
+    "某某说明会.m4a 时长 00:03:40"); "" when it names none (or several)."""
     found = _RECORDING_FILE.match(value)
     return found.group(1).strip() if found else ""
+
+
+def names_a_chat(head: list[str]) -> bool:
+    """Whether a text's head names a chat or its export ("群聊：…", '与"…"的聊天记录', "导出自…")."""
+    return any(_CHAT_NAME.match(line) or _EXPORT_LINE.match(line) or "聊天记录" in line for line in head)
 
 
 def is_sender_stamped(line: str) -> bool:
@@ -1528,8 +1541,9 @@ def _chat(lines: list[str], sent: list[tuple[int, str]], times: list[int]) -> Me
     day = first_full_day(lines[times[-1]]) or (exported.published if exported else None)
     others = set(names) - {"我"}
     publisher = _chat_publisher(others.pop()) if len(others) == 1 else ""
-    turns = [(name, [line for line in lines[n + 1:end]
-                     if not _CHAT_TIME.match(line) and not _EXPORT_LINE.match(line) and not _VOICE_MARK.match(line)])
+    turns = [(name, [said for line in lines[n + 1:end]
+                     if not _CHAT_TIME.match(line) and not _EXPORT_LINE.match(line)
+                     and (said := _VOICE_MARK.sub("", line, count=1))])
              for name, n, end in zip(names, senders, [*senders[1:], len(lines)], strict=True)]
     title = f"{named[1] or named[2]}聊天记录" if named else next(iter(head), "")
     return MeetingTranscript(title=title, dateline=Dateline(published=day, publisher=publisher, labelled=True),

@@ -732,6 +732,10 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯", subject: str = "�
      "青禾区体育总会", "按200元收取"),  # the clerk's name, the office's in brackets after it
     ("ticket.eml", _clerks_notice(subject="[工单 #QH-20241226-0031] 回复：青禾跑团2025年会员续费通知"),
      "青禾跑团2025年会员续费通知", "2024-12-26", "青禾跑团秘书处", "按200元收取"),  # a ticket system's reply
+    ("re-ticket.eml", _clerks_notice(subject="Re: [Ticket #1043] 回复：青禾跑团2025年会员续费通知"),
+     "青禾跑团2025年会员续费通知", "2024-12-26", "青禾跑团秘书处", "按200元收取"),
+    ("building.eml", _clerks_notice(subject="【3#楼】青禾跑团2025年会员续费通知"),
+     "【3#楼】青禾跑团2025年会员续费通知", "2024-12-26", "青禾跑团秘书处", "按200元收取"),  # a building, no ticket
     ("water.txt", _water_notice(), "东关街道关于部分小区停水的通知", "2020-03-17", "东关街道办事处",
      "居民可凭身份证免费取水"),
     ("clean.eml", _gb2312_notice(), "康乐社区关于开展春季爱国卫生运动的通知", "2020-03-16", "", "居民不必自行外运"),
@@ -740,7 +744,7 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯", subject: str = "�
     ("blood.txt", _unencoded_notice(), "和平社区关于免费测血压的通知", "2020-03-18", "和平社区", "请携带医保卡"),
     ("qingchi.txt", _reprinted_notice(), "清池街道帮企业招工", "2020-03-12", "齐鲁晚报", "已帮助企业招到工人580名"),
 ], ids=["office-and-clerk", "office-and-office", "office-post-and-clerk", "a-member", "office-in-brackets",
-        "ticket-reply", "base64-attachment",
+        "ticket-reply", "reply-to-a-ticket", "a-buildings-number", "base64-attachment",
         "gb2312-quoted-printable", "html-only", "unencoded-gbk", "dated-in-its-text"])
 async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path, name, message, title, day, publisher,
                                                                        said):
@@ -1283,11 +1287,17 @@ def test_an_issues_card_with_its_day_on_one_line_titles_and_dates_the_film(card,
     ("自动转写 v2（未校对）\n音频：青禾县2023年征兵座谈会.m4a 时长 00:12:40", "青禾县2023年征兵座谈会"),
     ("源文件：青禾县征兵宣讲.MP4", "青禾县征兵宣讲"),
     ("音频：录音_0803.m4a", None),  # what a recorder calls a file before anyone names it
+    ("音频：语音备忘录 12.m4a", None),
+    ("视频：青禾县征兵宣讲_1080p.mp4 剪辑：李某", "青禾县征兵宣讲"),  # a working file's cut is no part of its name
+    ("视频：青禾县征兵宣讲.mp4、青禾县征兵座谈.mp4", None),  # two recordings name neither
     ("附件：青禾县征兵政策.pdf", None),  # no recording
 ])
 def test_a_webvtt_note_naming_the_recordings_file_titles_it(note, title):
     from kb.subtitles import subtitle_facts
     assert subtitle_facts(f"WEBVTT\n\nNOTE\n{note}\n\n{_cues(*_TALK)}").get("title") == title
+    # the subtitle file's own name comes first
+    assert subtitle_facts(f"WEBVTT\n\nNOTE\n{note}\n\n{_cues(*_TALK)}", "青禾县秋季征兵座谈会.zh-CN")["title"] == \
+        "青禾县秋季征兵座谈会"
 
 
 @pytest.mark.parametrize("header, facts", [
@@ -3850,9 +3860,10 @@ def test_a_title_wholly_in_book_marks_is_cited_in_them_once_and_a_work_inside_on
     show = ArticleInfo(1, "《青禾农事》", "2024年6月4日", "", "正文。", "2024-06-04", "青禾县融媒体中心")
     talk = ArticleInfo(2, "《青禾农事》第3期 麦收", "2024年6月5日", "", "正文。")
     both = ArticleInfo(3, "《青禾农事》与《田间课堂》合辑", "2024年6月6日", "", "正文。")
-    assert source_line([show, talk, both]) == \
+    deep = ArticleInfo(4, "关于印发《青禾县〈村规民约〉实施细则》的通知", "2024年6月7日", "", "正文。")
+    assert source_line([show, talk, both, deep]) == \
         "来源：《青禾农事》（青禾县融媒体中心，2024年6月4日）；《〈青禾农事〉第3期 麦收》（2024年6月5日）；" \
-        "《〈青禾农事〉与〈田间课堂〉合辑》（2024年6月6日）"
+        "《〈青禾农事〉与〈田间课堂〉合辑》（2024年6月6日）；《关于印发〈青禾县《村规民约》实施细则〉的通知》（2024年6月7日）"
 
 
 @pytest.mark.parametrize("head, headline, publisher", [

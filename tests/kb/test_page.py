@@ -149,6 +149,21 @@ def test_header_fields_without_fences_are_the_front_matter():
     assert split_front_matter("来源：某某日报\n正文。")[0] == {}  # a 来源 line alone is a dateline, not a header
 
 
+@pytest.mark.parametrize("label", ["正文", "【正文】", ""])
+def test_a_drafts_caption_may_stand_over_a_blank_line_and_its_text_under_any_label(label):
+    meta, body = split_front_matter(f"推文信息\n\n标题：青禾镇卫生院10月起免费测骨密度\n拟发布日期：2024年9月26日\n\n"
+                                    f"{label}\n65岁以上老人免费测骨密度。\n")
+    assert (meta["title"], meta["date"]) == ("青禾镇卫生院10月起免费测骨密度", "2024-09-26")
+    assert body.strip() == "65岁以上老人免费测骨密度。"
+
+
+def test_a_pasted_texts_abstract_without_a_drafts_caption_stays_text():
+    meta, body = split_front_matter("标题：青禾县2024年农村饮水安全工作总结\n作者：青禾县水利局\n"
+                                    "摘要：全年新建集中供水工程12处，受益人口3.2万人。\n一、主要工作\n")
+    assert meta == {"title": "青禾县2024年农村饮水安全工作总结", "作者": "青禾县水利局"}
+    assert body.startswith("摘要：全年新建集中供水工程12处")
+
+
 def test_a_drafts_table_of_fields_under_its_caption_is_the_front_matter():
     meta, body = split_front_matter("　　稿件信息\n　　标题：青禾镇卫生院10月起免费测骨密度\n"
                                     "　　拟发布日期：2024年9月26日（周四）\n　　摘要：请转给家里老人\n　　配图：2张\n"
@@ -2817,22 +2832,52 @@ def test_a_chat_export_with_each_sender_before_the_day_and_time_keeps_the_voice_
                            "导出时间：2024-05-09 21:30\n==============================\n\n"
                            "王管家（青禾物业）  2024-05-08 19:02\n[语音 21″] 转文字：\n"
                            "明天上午9点到11点2号楼停水，请提前储水。\n\n"
-                           "3单元201 李阿姨  2024-05-08 19:05\n[语音 4″] 未转文字\n\n"
+                           "3单元201 李阿姨  2024-05-08 19:05\n【语音 4″】 未转文字\n\n"
                            "3单元201 李阿姨  2024-05-08 19:06\n下午能来水吗\n\n"
-                           "王管家（青禾物业）  2024-05-08 19:07\n11点前恢复供水，如有延误群里通知。\n")
+                           "王管家（青禾物业）  2024-05-08 19:07\n"
+                           "[语音 1′05″] 转文字：11点前恢复供水，如有延误群里通知。\n"
+                           "业主大会报名，请回复房号。\n报名截止 2024-05-12 18:00\n")
     [article] = page.articles  # one chat, not one article per message
     assert (article.title, page.iso_date_of(article)) == ("青禾小区2号楼业主群聊天记录", "2024-05-08")
-    assert article.paragraphs == ["王管家（青禾物业）：明天上午9点到11点2号楼停水，请提前储水。",
-                                  "3单元201 李阿姨：下午能来水吗",
-                                  "王管家（青禾物业）：11点前恢复供水，如有延误群里通知。"]
+    assert article.paragraphs[:3] == ["王管家（青禾物业）：明天上午9点到11点2号楼停水，请提前储水。",
+                                      "3单元201 李阿姨：下午能来水吗",
+                                      "王管家（青禾物业）：11点前恢复供水，如有延误群里通知。"]
+    assert "报名截止 2024-05-12 18:00" in article.text  # a line of the message saying when, not a sender's
+    assert "语音" not in article.text
 
 
-@pytest.mark.parametrize("span", ["2024年10月14日—18日 8:00—11:00", "2024-10-14 8:00至10月18日"])
+def test_a_digest_under_a_heading_whose_parts_open_with_a_sender_and_time_is_no_chat():
+    digest = ("青禾县便民服务信息汇总\n==============================\n青禾县自来水公司 2024-05-08 10:30\n"
+              "关于青禾镇部分区域停水的通知\n因管网维修，5月10日青禾镇东街停水，请居民提前储水。\n"
+              "==============================\n青禾县供电公司 2024-05-09 09:00\n关于计划停电的通知\n"
+              "因线路检修，5月11日青禾镇西街停电，请居民提前做好准备。\n")
+    titles = [article.title for article in parse_page("d", digest).articles]
+    assert titles == ["关于青禾镇部分区域停水的通知", "关于计划停电的通知"]  # not the digest's heading over the first
+
+
+@pytest.mark.parametrize("span", ["2024年10月14日—18日 8:00—11:00", "2024-10-14 8:00至10月18日",
+                                  "2024年10月14日（周一）至18日（周五）", "2024年10月14日上午8:00—11:00",
+                                  "2024年10月14日起至18日", "2024年10月14日 星期一 至 18日"])
 def test_a_day_opening_a_span_is_the_events_time_and_stays_text_not_the_notices_date(span):
     page = parse_page("n", "青禾镇卫生院免费测骨密度\n发布时间：2024年10月8日\n"
                            f"时间：{span}\n地点：卫生院一楼体检中心\n65岁以上老人免费，请带身份证。\n")
     [article] = page.articles
     assert page.iso_date_of(article) == "2024-10-08" and f"时间：{span}" in article.paragraphs
+
+
+@pytest.mark.parametrize("line, day", [
+    ("发布时间：2024年5月8日 至 2024年5月20日 公示", date(2024, 5, 8)),  # labelled as the page's: its day
+    ("发布日期：2024.05.08-09:30", date(2024, 5, 8)),
+    ("播出：2025年9月16日（星期二） 10:00—10:55 直播", date(2025, 9, 16)),  # a rundown's
+])
+def test_a_pages_labelled_day_before_a_span_is_still_its_dateline(line, day):
+    dateline = read_dateline(line)
+    assert dateline is not None and dateline.published == day
+
+
+@pytest.mark.timeout(10)  # a pattern that backtracks over the gaps takes minutes
+def test_a_line_padded_with_thousands_of_spaces_is_read_at_once():
+    assert read_dateline("发布日期：2024-05-08" + " " * 3000 + "来源：青禾日报") is None  # too long for a dateline
 
 
 @pytest.mark.parametrize("rule", ["", "==============================\n"], ids=["plain", "head-over-a-rule"])
