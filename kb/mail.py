@@ -27,9 +27,9 @@ from .web_layout import is_issuer
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
 # "回复：", "Fwd:", and a ticket system's number among them ("[工单 #YT-20240522-0318] 回复：…", "Re: [Ticket #1043]"):
-# no part of a title (a building's "【3#楼】" is)
+# no part of a title (a building's "【3#楼】", "【5#-1202】" is)
 _REPLY = r"(?:\s*(?:转发|回复|答复|Fwd?|Re)\s*[:：])*"
-_TICKET = r"[\[【][^\]】#]{0,12}#\s?[A-Za-z0-9-]*\d{3,}[A-Za-z0-9-]*[\]】]"
+_TICKET = r"[\[【][^\]】#\d]{1,12}#\s?(?=[A-Za-z0-9-]*\d{3})[A-Za-z0-9][A-Za-z0-9-]*[\]】]"
 _REPLY_MARK = re.compile(rf"^{_REPLY}\s*(?:{_TICKET})?{_REPLY}\s*", re.IGNORECASE)
 _SIGNATURE_MARK = r"^-- ?\r?$"  # "-- " above the sender's signature (RFC 3676)
 _SIGNATURE = re.compile(_SIGNATURE_MARK.encode(), re.MULTILINE)

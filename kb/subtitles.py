@@ -106,7 +106,7 @@ _SIGNATURE_TEXT = re.compile(r"^WEBVTT[ \t]+[-–—:：\s]*(.*?)\s*$")  # "WEBV
 # its project's name, without the version, names the film, and the organisation exporting it made it
 _PROJECT_FIELD = re.compile(r"(?:^|[|｜])\s*(?:工程|项目|序列)(?:名称?)?\s*[：:]\s*([^|｜]+?)\s*(?=[|｜]|$)")
 # a working file's version or cut after its name ("_v3", "_终版", "_1080p"): no part of the film's name
-_VERSION_TAIL = re.compile(r"[_\-\s]*(?:[vV]\d+(?:\.\d+)*|终版|定稿|最终版|\d{3,4}[pP])$")
+_VERSION_TAIL = re.compile(r"(?:[_\-\s]*(?:[vV]\d+(?:\.\d+)*|终版|定稿|最终版|\d{3,4}[pP]))+$")
 _EXPORTED_BY = re.compile(r"^\s*([^\s|｜]{2,30})\s+\S{0,4}字幕导出\s*[|｜]")
 # Words that name the file, not its subject, maybe with a note in brackets on how it was made ("…直播回放字幕（平台自动
 # 导出，已人工校对）", "…字幕（全部分支）")

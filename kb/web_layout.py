@@ -64,7 +64,7 @@ _DATELINE = re.compile(
 _PAGE_EDITORS = r"(?:责编|美编|校对|编辑|责任编辑|版式|组版|审读)"  # a printed page's staff in its header
 _READING = r"阅读(?:约|时长|量|数)?\s*[：:]?\s*[\d.]+\s*(?:万|分钟)?"
 # what says when, before a day: "文章日期 2021年…", "报名截止 2024-05-12 18:00" are no header's or sender's name
-_SAYS_WHEN = r"(?![\u4e00-\u9fff]*(?:日期|时间|截止|截至|开始|结束)[\s（(])"
+_SAYS_WHEN = r"(?![\u4e00-\u9fff]*(?:日期|时间|截止日?|截至日?)[\s（(])"
 _PAGE_HEADER = re.compile(r"^(?:原创\s+(?:[\u4e00-\u9fff]{2,12}\s+)?)?"
                           rf"(?![\u4e00-\u9fff]+于\s){_SAYS_WHEN}"
                           # a name, maybe with a role in brackets as a chat shows its sender ("王老师（3班班主任）"; not
@@ -649,7 +649,7 @@ _MEETING_DAY_LABEL = re.compile(r"(?:会议|开始)?(?:时间|日期)")
 # names the recording's file ("文件名：某某说明会.m4a"), its name the meeting's
 _MADE_DAY_LABELS = (re.compile(r"(?:录音|录制)(?:时间|日期)"), re.compile(r"(?:转写|转录)(?:时间|日期)"))  # in order
 _RECORDING_FILE = re.compile(rf"([^、，,;；]*?{HAN}[^、，,;；]*?)\.(?:m4a|mp3|wav|aac|amr|flac|ogg|wma|mp4|mov|m4v)"
-                             r"(?=\s|$)", re.IGNORECASE)
+                             r"(?=[\s（(]|$)", re.IGNORECASE)
 # A recording's export (通义听悟, 讯飞听见, 飞书妙记) names it by its fields instead: its length ("时长：00:24:16") or
 # how its text was made ("来源：录音文件转写（通义听悟）"); or by its sections: its summary under a label
 # ("全文摘要："), its chapters ("章节速览：" over "01:05　报名时间"), each a timecode and a short title, no text.
@@ -1495,8 +1495,8 @@ def is_machine_note(line: str) -> bool:
 
 
 def recording_name(value: str) -> str:
-    """The name of the recording a field's value names by its file ("某某说明会.m4a", maybe with more after a space:
-    "某某说明会.m4a 时长 00:03:40"); "" when it names none (or several)."""
+    """The name of the recording a field's value names by its file ("某某说明会.m4a", maybe with more after a space
+    or a bracket: "某某说明会.m4a 时长 00:03:40", "某某说明会.m4a（12分钟）"); "" when it names none (or several)."""
     found = _RECORDING_FILE.match(value)
     return found.group(1).strip() if found else ""
 

@@ -736,6 +736,8 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯", subject: str = "�
      "青禾跑团2025年会员续费通知", "2024-12-26", "青禾跑团秘书处", "按200元收取"),
     ("building.eml", _clerks_notice(subject="【3#楼】青禾跑团2025年会员续费通知"),
      "【3#楼】青禾跑团2025年会员续费通知", "2024-12-26", "青禾跑团秘书处", "按200元收取"),  # a building, no ticket
+    ("room.eml", _clerks_notice(subject="【5#-1202】青禾跑团2025年会员续费通知"),
+     "【5#-1202】青禾跑团2025年会员续费通知", "2024-12-26", "青禾跑团秘书处", "按200元收取"),  # a building's room
     ("water.txt", _water_notice(), "东关街道关于部分小区停水的通知", "2020-03-17", "东关街道办事处",
      "居民可凭身份证免费取水"),
     ("clean.eml", _gb2312_notice(), "康乐社区关于开展春季爱国卫生运动的通知", "2020-03-16", "", "居民不必自行外运"),
@@ -744,7 +746,7 @@ def _clerks_notice(name: str = "青禾跑团秘书处 宋雯", subject: str = "�
     ("blood.txt", _unencoded_notice(), "和平社区关于免费测血压的通知", "2020-03-18", "和平社区", "请携带医保卡"),
     ("qingchi.txt", _reprinted_notice(), "清池街道帮企业招工", "2020-03-12", "齐鲁晚报", "已帮助企业招到工人580名"),
 ], ids=["office-and-clerk", "office-and-office", "office-post-and-clerk", "a-member", "office-in-brackets",
-        "ticket-reply", "reply-to-a-ticket", "a-buildings-number", "base64-attachment",
+        "ticket-reply", "reply-to-a-ticket", "a-buildings-number", "a-rooms-number", "base64-attachment",
         "gb2312-quoted-printable", "html-only", "unencoded-gbk", "dated-in-its-text"])
 async def test_a_saved_email_is_its_subject_day_chinese_sender_and_text(tmp_path, name, message, title, day, publisher,
                                                                        said):
@@ -1289,6 +1291,7 @@ def test_an_issues_card_with_its_day_on_one_line_titles_and_dates_the_film(card,
     ("音频：录音_0803.m4a", None),  # what a recorder calls a file before anyone names it
     ("音频：语音备忘录 12.m4a", None),
     ("视频：青禾县征兵宣讲_1080p.mp4 剪辑：李某", "青禾县征兵宣讲"),  # a working file's cut is no part of its name
+    ("视频：青禾县征兵宣讲_终版_v2.mp4（12分钟）", "青禾县征兵宣讲"),
     ("视频：青禾县征兵宣讲.mp4、青禾县征兵座谈.mp4", None),  # two recordings name neither
     ("附件：青禾县征兵政策.pdf", None),  # no recording
 ])
@@ -1513,6 +1516,29 @@ async def test_a_restructuredtext_manual_kept_as_text_is_one_article_under_its_t
     assert "注：每个号源可提前7天预约。" in article.paragraphs
     assert "专家号" in article.text and "15元" in article.text
     assert not any(left in article.text for left in ("sphinx", "草稿", "contents", "::", "**", "#."))
+
+
+def test_sphinxs_own_directives_and_roles_keep_their_text_and_markdowns_marks_are_text():
+    from kb.rst_document import rst_markdown
+    found = rst_markdown("挂号须知\n========\n\n:版本: 1.0\n\n.. versionchanged:: 2.1\n   挂号费改为15元。\n\n"
+                         "点 :guilabel:`挂号`，见 :ref:`挂号页 <booking>`。\n\n.. toctree::\n   booking\n\n"
+                         "#青禾战疫# 带*号为必填项。\n")
+    assert found is not None
+    assert "挂号费改为15元。" in found[1] and "点 挂号，见 挂号页。" in found[1]  # no ":guilabel:", no target
+    assert "\\#青禾战疫\\# 带\\*号为必填项。" in found[1] and "booking" not in found[1]
+
+
+def test_a_restructuredtext_table_without_a_header_is_read_as_labels_and_values():
+    from kb.rst_document import rst_markdown
+    found = rst_markdown("场次\n====\n\n:版本: 1\n\n.. list-table::\n\n   * - 地点\n     - 青禾镇文化站\n"
+                         "   * - 时间\n     - 3月1日 9:00\n")
+    assert found is not None and found[1].endswith("地点：青禾镇文化站\n\n时间：3月1日 9:00")
+
+
+@pytest.mark.parametrize("body", ["- " * 400 + "文字", "字" * 12000])
+def test_a_restructuredtext_docutils_cannot_read_or_reads_as_nothing_is_read_as_text(body):
+    from kb.rst_document import rst_markdown
+    assert rst_markdown(f"标题\n====\n\n:版本: 1\n\n{body}\n") is None  # nested too deep, a line too long
 
 
 def test_a_text_with_field_lines_but_no_title_adornment_is_no_restructuredtext():
