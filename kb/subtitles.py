@@ -309,10 +309,10 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     names ("某某线上说明会（回放）"), else a programme or work its first cues name (_programmes), else the file's name
     when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), else
     the recording's file a NOTE names ("音频：某某说明会.m4a"), each without words that name the file ("…直播回放字幕")
-    or a working file's version ("_v3"); and the
-    day of the event in a WebVTT file's NOTE blocks or its caption note (see _event_day, _caption_note); the maker
-    its first cues credit, else the one a day card names, else its last cue's labelled credit, else a NOTE's "出品："
-    or "主办：" (a video project's notes, an event's)."""
+    or a working file's version ("_v3"); and the day of the event in a WebVTT file's NOTE blocks or its caption note
+    (see _event_day, _caption_note); the maker its first cues credit, else the one a day card names, else its last
+    cue's labelled credit, else a NOTE's "出品：" or "主办：" (a video project's notes, an event's), else the
+    organisation an editing system's export line names."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
