@@ -170,7 +170,8 @@ _PROMPT = re.compile(r"^(?:[<‹〈←]\s*返回(?:\s|$)"  # an app's top bar: "
                      r"|\S{0,8}(?:报料|新闻热线|投稿邮箱)\s*[：:]"  # a newsroom's tip line
                      r"|群公告$|置顶$|[^\s：:]{2,30}群\s*[（(]\d{1,4}[)）]$"  # a group chat's notice board,
                      r"|已读\s*\d+\s*(?:人|未读)|公告有效期\s*[：:]"  # an app's read counts, a notice's time on show,
-                     r"|@(?:所有人|全体成员)$)",  # its mention of every member
+                     r"|@(?:所有人|全体成员)$"  # its mention of every member,
+                     r"|(?:小红书|抖音|快手|微博|知乎|大众点评|美团|哔哩哔哩|今日头条)$)",  # a screen's app name alone
                      re.IGNORECASE)
 # A heading after which a page holds no more of its article: related items, earlier posts, comments.
 _RELATED = (r"往期(?:推荐|回顾|精选)|相关(?:新闻|阅读|推荐|链接|发布会|报道|文档|文件)|推荐阅读|延伸阅读"

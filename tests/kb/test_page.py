@@ -493,7 +493,8 @@ def test_a_price_lists_two_columns_set_apart_by_a_wide_space_are_rows():
 
 
 @pytest.mark.parametrize("bar", ["< 返回          某某洗车          ···", "< 某某洗车 🚗        [ 关注 ]   ↗",
-                                 "〈 门店详情 ··· ◎", "‹门店详情 ..."])
+                                 "〈 门店详情 ··· ◎", "‹门店详情 ...",
+                                 "大众点评\n\n< 某某洗车 🚗        [ 关注 ]   ↗"])  # the app's name over its bar
 def test_an_app_page_copied_as_text_is_one_article_without_its_top_bar(bar):
     page = parse_page("p", f"{bar}\n\n某某自助洗车（东关店）\n"
                            "★★★★☆ 4.6  |  月服务 1800 次\n位置：某县东关街12号\n营业：24小时\n\n"
