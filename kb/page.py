@@ -478,23 +478,25 @@ def _header_fields(lines: list[str]) -> tuple[dict[str, str], str] | None:
     also a draft's table of them under its caption ("推文信息" over "标题：…" / "拟发布日期：…" / "摘要：…"), whose
     caption and the label over its text ("正文") are none of the text."""
     captioned = bool(lines) and bool(_FIELDS_CAPTION.match(lines[0].strip()))
-    start = next((n for n, line in enumerate(lines) if line.strip()), 0) if not captioned else \
-        next((n for n, line in enumerate(lines) if n > 0 and line.strip()), len(lines))
+    head = _without_blank_head(lines[1:] if captioned else lines)
     field = _DRAFT_FIELD if captioned else _HEADER_FIELD
     fields: list[tuple[str, str]] = []
-    for line in lines[start:]:
+    for line in head:
         found = field.match(line.strip())
         if not found:
             break
         fields.append((found.group(1), found.group(2)))
     if len(fields) < 2 or fields[0][0] != "标题":
         return None
-    body = lines[start + len(fields):]
-    body = body[next((n for n, line in enumerate(body) if line.strip()), len(body)):] if captioned else body
+    body = _without_blank_head(head[len(fields):]) if captioned else head[len(fields):]
     label = _BODY_LABEL.match(body[0].strip()) if body else None
     if label:  # "正文", "【正文】", "正文：各位居民…"
         body = [label.group(1), *body[1:]] if label.group(1) else body[1:]
     return named_meta(dict(fields)), "\n".join(body)
+
+
+def _without_blank_head(lines: list[str]) -> list[str]:
+    return list(itertools.dropwhile(lambda line: not line.strip(), lines))
 
 
 _FRONT_LABELS = "标题|日期|发布日期|发布时间|来源|作者|链接|网址|标签|关键词"

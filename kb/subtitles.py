@@ -325,10 +325,9 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
                  if (work := _PUBLISHED_WORK.search(line)) and not _EXPLAINED.search(line)]
     described = [recording.group(1) for line in notes if (recording := _SUBTITLES_OF.match(line.strip()))]
     opening = next((n for n, line in enumerate(lines) if _TIMING.match(line)), len(lines))
-    events = [event.group(1) for n, line in note_lines.items()  # a NOTE before the cues, not an editor's between them
-              if n < opening and (event := _NAMED_EVENT.match(line.strip()))]
-    recordings = [_VERSION_TAIL.sub("", name) for n, line in note_lines.items() if n < opening
-                  for label, value in labelled_fields(line)
+    heading_notes = [line for n, line in note_lines.items() if n < opening]  # not an editor's between the cues
+    events = [event.group(1) for line in heading_notes if (event := _NAMED_EVENT.match(line.strip()))]
+    recordings = [_VERSION_TAIL.sub("", name) for line in heading_notes for label, value in labelled_fields(line)
                   if _RECORDING_LABEL.fullmatch(label) and (name := recording_name(value))
                   and not _UNNAMED_FILE.match(name)]
     project = _PROJECT_FIELD.search(signature.group(1)) if signature else None
