@@ -114,6 +114,10 @@ _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直
                          r"(?:\s*[（(][^（）()]*(?:导出|校对|校正|整理|生成|分支|完整版|精简版|中文|英文|双语|中英|简体|繁体|翻译|机翻|转写|识别)"
                          r"[^（）()]*[)）])?$")
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
+# a camera's stamp burnt into the picture: when, to the second, and what it measures ("2025/05/20 06:41:08  35km/h
+# N36.7028 E119.1424  鲁G·K5832", a dashcam's or a body camera's), no words said
+_CAMERA_STAMP = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+\d{1,2}:\d{2}:\d{2}(?!\d)"
+                           r"(?:\s+[^\s\u4e00-\u9fff]*(?:[\u4e00-\u9fff][^\s\u4e00-\u9fff]*){0,2})*\s*$")
 _ALL_IN_BRACKETS = re.compile(r"^[\[【［](.+)[\]】］]$")  # "【…】", "[…]": a line wholly in brackets
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
@@ -122,9 +126,9 @@ _LANGUAGE_TAGS = re.compile(r"(?:[._](?:zh|chs|cht|chi|sc|tc|cn|en)(?:[-_][A-Za-
 # (a recorder's or phone's "新录音 3", "语音备忘录 12", "微信视频_20230803", "VID_20230803")
 _UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录音|新录音|语音备忘录|微信视频|字幕|视频|"
                            r"audio|video|VID|IMG|REC)", re.IGNORECASE)
-# "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…", a meeting app's "会议主题：…" in a NOTE (not "账号名称：…",
-# "字幕组名称：…")
-_TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$")
+# "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…", a film's "片名：…", a meeting app's "会议主题：…" in a NOTE
+# (not "账号名称：…", "字幕组名称：…")
+_TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$|^片名$")
 # …else the work a NOTE says was published: "视频号“某某”2025年3月18日发布《充电棚新规一分钟看懂》", else the
 # recording a NOTE says these are the subtitles of, a programme in 《》 or named by its kind: "某某广播《午间直通车》
 # 2024年6月28日访谈节目字幕（视频号同步）", "某某2024年冬季说明会 录像字幕", an episode's "广播剧《某某》第3集
@@ -159,7 +163,8 @@ def subtitle_text(text: str) -> str | None:
         return None
     cards = _day_cards(lines)
     skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
-               *_credit_card(lines), *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said),
+               *(n for n, line in enumerate(lines) if _CAMERA_STAMP.match(line.strip())), *_credit_card(lines),
+               *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said),
                *(n for n, name in _programmes(lines, cards).items() if name == _TAG.sub("", lines[n]).strip())}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
             for start, end in itertools.pairwise([*timed, len(lines)])]
@@ -310,9 +315,9 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     when it says something in Chinese ("社区食堂开张.zh-CN.srt": captions are saved under their video's title), else
     the recording's file a NOTE names ("音频：某某说明会.m4a"), each without words that name the file ("…直播回放字幕")
     or a working file's version ("_v3"); and the day of the event in a WebVTT file's NOTE blocks or its caption note
-    (see _event_day, _caption_note); the maker its first cues credit, else the one a day card names, else its last
-    cue's labelled credit, else a NOTE's "出品：" or "主办：" (a video project's notes, an event's), else the
-    organisation an editing system's export line names."""
+    (see _event_day, _caption_note), else a day card's, else the day a camera's stamp shows; the maker its first
+    cues credit, else the one a day card names, else its last cue's labelled credit, else a NOTE's "出品：" or
+    "主办：" (a video project's notes, an event's), else the organisation an editing system's export line names."""
     lines = text.splitlines()
     webvtt = bool(lines) and lines[0].startswith("WEBVTT")
     signature = _SIGNATURE_TEXT.match(lines[0]) if webvtt else None
@@ -340,11 +345,20 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     title = next((name for name in said if re.search(HAN, name)), "")
     cards = list(day_cards.values())
     event_day = _event_day(notes)
-    day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "")
+    day = event_day.isoformat() if event_day else next((day for day, _, _ in cards), "") or _stamped_day(lines)
     maker = next(iter(_credit_card(lines).values()), "") or next((maker for _, maker, _ in cards if maker), "") \
         or next(iter(_closing_credit(lines).values()), "") or _noted_maker(noted) or _exporter(signature)
     facts = {"title": title, "date": day, "publisher": maker}
     return {key: value for key, value in facts.items() if value}
+
+
+def _stamped_day(lines: list[str]) -> str:
+    """The day a camera's first stamp shows (_CAMERA_STAMP), as YYYY-MM-DD; "" when none does or it is no day."""
+    stamp = next((found for line in lines if (found := _CAMERA_STAMP.match(line.strip()))), None)
+    try:
+        return date(*map(int, stamp.groups())).isoformat() if stamp else ""
+    except ValueError:  # "2025/13/40 …"
+        return ""
 
 
 def _programmes(lines: list[str], cards: dict[int, tuple[str, str, bool]]) -> dict[int, str]:

@@ -908,11 +908,15 @@ _TALK = ("各位来宾，大家下午好！", "今年秋季征兵报名截止到
      "某镇征兵宣讲会直播回放（第二场）", "2023-08-12"),
     ("WEBVTT\n\nNOTE\n某镇2023年秋季征兵线上说明会（网络研讨会回放）\n主办：某镇人武部　时间：2023年8月13日 15:00\n",
      "某镇2023年秋季征兵线上说明会", "2023-08-13"),
+    ("WEBVTT\n\nNOTE\n某镇人武部 视频号 / 抖音 同步发布\n片名：新兵入营前要准备啥\n"
+     "出镜：赵某　拍摄剪辑：某某中心 2023年8月\n",
+     "新兵入营前要准备啥", ""),
 ], ids=["labelled-event-day", "stream-name-and-first-day-not-proofread", "platform-note-names-the-video",
         "the-title-label-not-the-accounts-name", "a-meetings-subject", "the-work-a-note-says-was-published",
         "what-these-are-the-subtitles-of", "a-meetings-recording", "an-episodes-script",
         "the-files-words-with-a-note-on-their-making", "a-bracket-that-tells-recordings-apart-stays",
-        "a-note-line-that-only-names-the-event"])
+        "a-note-line-that-only-names-the-event",
+        "a-films-name-not-its-channels-line"])
 async def test_a_webvtt_header_titles_the_recording_and_its_notes_date_it(tmp_path, header, title, day):
     source = tmp_path / "talk.vtt"
     source.write_text(f"{header}\n{_cues(*_TALK)}", encoding="utf-8")
@@ -1740,6 +1744,24 @@ def test_a_colon_now_and_then_is_no_speakers_label():
     from kb.subtitles import subtitle_text
     said = ("某县供热公司提醒：", "11月15日起正式供暖，", "室温不达标可以报修。", "报修电话：0536-1234567",
             "【提示】请勿私自改装暖气。", "谢谢收看。")
+    assert subtitle_text(_srt(*said)) == "".join(f"{line}\n" for line in said)
+
+
+async def test_a_cameras_stamp_is_no_words_said_and_dates_a_recording_nothing_else_dates(tmp_path):
+    said = ("【货车司机日记】进城送货的通行证怎么办", "大家好，今天说说进城通行证。",
+            "中型货车白天7点到20点不能进外环。", "办证在“潍坊交警”公众号上申请，当天就能批。")
+    stamps = (f"2025/05/20 06:41:{n:02d}  {12 * n}km/h  N36.7013 E119.1402  鲁G·K5832" for n in range(len(said)))
+    source = tmp_path / "VID_0520.srt"
+    source.write_text(_srt(*(f"{stamp}\n{line}" for stamp, line in zip(stamps, said, strict=True))), encoding="utf-8")
+    page = parse_page("srt", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == (said[0], "2025-05-20")
+    assert article.paragraphs == list(said[1:])
+
+
+def test_a_line_said_after_a_time_of_day_is_no_cameras_stamp():
+    from kb.subtitles import subtitle_text
+    said = ("2025-05-20 06:41:08 我们到了现场，", "先把路口封上。", "谢谢大家配合。")
     assert subtitle_text(_srt(*said)) == "".join(f"{line}\n" for line in said)
 
 
