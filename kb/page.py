@@ -37,6 +37,7 @@ from .text import (
     days_done_and_ahead,
     done_and_ahead,
     ends_sentence,
+    in_chinese,
     is_list_item,
     item_number_end,
     normalize,
@@ -348,7 +349,7 @@ def read_page(path: Path) -> Page:
 
 def parse_page(name: str, text: str) -> Page:
     meta, body = split_front_matter(text)
-    return Page(name=name, meta=meta, articles=split_articles(body, title=meta.get("title") or None,
+    return Page(name=name, meta=meta, articles=split_articles(body, title=in_chinese(meta.get("title", "")) or None,
                                                               whole_lines=meta.get("layout") == WEB_LAYOUT))
 
 

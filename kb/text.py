@@ -27,6 +27,25 @@ def normalize(text: str) -> str:
     return re.sub(r"[ \t\u3000]+", " ", text).strip()
 
 
+# a title given in two languages, halves apart by " / " ("[…상무국] … 안내 / 关于…的通知", "更新日志 / CHANGELOG")
+_LANGUAGE_HALVES = re.compile(r"\s+[/／]\s+")
+_LETTERS = re.compile(r"[A-Za-z\uac00-\ud7af\u3040-\u30ff]")  # Latin, Hangul, kana
+_BRACKET_PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("《", "》"))
+
+
+def in_chinese(title: str) -> str:
+    """A title given in Chinese and in another language as its Chinese half; any other title as it is."""
+    halves = _LANGUAGE_HALVES.split(title)
+    if len(halves) != 2:
+        return title
+    chinese = [half for half in halves if len(re.findall(HAN, half)) >= 2]
+    other = [half for half in halves if not re.search(HAN, half) and _LETTERS.search(half)]
+    if len(chinese) != 1 or not other:
+        return title
+    balanced = all(chinese[0].count(o) == chinese[0].count(c) for o, c in _BRACKET_PAIRS)
+    return chinese[0].strip() if balanced else title  # not a half cut out of a bracket ("（中英双语字幕 / bilingual）")
+
+
 def ends_sentence(text: str) -> bool:
     return text.endswith(("。", "！", "？", "；", "”", "’", "」"))
 

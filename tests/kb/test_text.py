@@ -1,7 +1,7 @@
 """kb.text: small helpers the readers share."""
 import pytest
 
-from kb.text import printable, row_sentence, starts_item
+from kb.text import in_chinese, printable, row_sentence, starts_item
 
 
 @pytest.mark.parametrize("labels, values, said", [
@@ -30,3 +30,17 @@ def test_printable_text_drops_control_characters_keeps_tabs_and_line_ends_and_br
                                          ("【通知】明天停水", False), ("【2024】年度总结", False)])
 def test_a_number_in_square_brackets_opens_an_item(line, opens):
     assert starts_item(line) is opens
+
+
+@pytest.mark.parametrize(("title", "read"), [
+    ("[○○시 상무국] 2024년 전시회 지원 안내 / 关于申报2024年展会补贴的通知", "关于申报2024年展会补贴的通知"),
+    ("某县2025年招商推介会 / 2025 Investment Fair of Some County", "某县2025年招商推介会"),
+    ("使用说明 ／ README", "使用说明"),
+    ("在某县轻松支付 Pay Easy （中英双语字幕 / bilingual）", "在某县轻松支付 Pay Easy （中英双语字幕 / bilingual）"),
+    ("报名表 / 回执", "报名表 / 回执"),  # two Chinese halves: one title
+    ("2024/05/20 某县通知", "2024/05/20 某县通知"),
+    ("Notice / Hinweis", "Notice / Hinweis"),
+], ids=["korean-first", "english-second", "full-width-slash", "a-slash-inside-brackets", "both-chinese",
+        "a-day-written-with-slashes", "no-chinese-half"])
+def test_a_title_given_in_two_languages_is_read_in_chinese(title, read):
+    assert in_chinese(title) == read
