@@ -233,6 +233,11 @@ _GUIDE_NAME = re.compile(r"(?:须知|指南|指引|手册|说明|告知[书单])
 _SECTION_LABEL_CHARS = 12
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
+# a line wholly in brackets under a title, naming its edition or season ("（2024—2025年度供暖季）",
+# "（征求意见稿）", "（第3期）"): part of the title; not a credit ("（记者 王某）"), a note or request
+# ("（此件公开发布）", "（请…转告…）"), music played ("（开始曲《东方红》）"), a date or an item mark
+_EDITION_LINE = re.compile(r"[（(](?!记者|通讯员|此件|本报|请)(?![^（）()]*(?:曲|音乐|音效|掌声))"
+                           r"[^（）()：:，,。；;、]{2,20}[）)]")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
 # Signs around a post's headline ("🚗🚗【…】🚗🚗", "📌 说明", "…不用预约👇"): no words of it; its brackets, end
@@ -546,6 +551,11 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
             and not re.search(marks, _without_bracketed_places(line)) and not line.endswith(("：", "|", "，", "、"))
             and read_dateline(line) is None and not _greets_only(line)
             and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
+
+
+def _is_edition_line(line: str) -> bool:
+    return bool(_EDITION_LINE.fullmatch(line) and re.search(HAN, line)) and not starts_item(line) \
+        and read_dateline(line) is None
 
 
 def _greets_only(line: str) -> bool:
@@ -1198,7 +1208,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and _SPEAKER_LINE.match(rest[0]))  # "某某委员会副主任　刘建华" under a speech's title
            and not INTERVIEW_TURN.match(rest[0])
            and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
-                or _is_document_name(rest[0]) or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
+                or (titles and _is_edition_line(rest[0])) or _is_document_name(rest[0])
+                or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
                 or _is_form_title(rest) or (not titles and _is_note_title(rest)))):
         titles.append(rest[0].lstrip("".join(_ITEM_TITLE_MARKS)).strip())
         rest = rest[1:]
@@ -1210,7 +1221,9 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             and (name := manual_cover_name(rest[0])):
         titles.append(name)
         rest = rest[1:]
-    rest = above + rest
+    # an edition line's day or period ("（2025年7月1日起执行）") may be asked about: it stays a line of the text too
+    dated = len(titles) > 1 and _is_edition_line(titles[-1]) and bool(re.search(r"\d", titles[-1]))
+    rest = above + titles[-1:] * dated + rest
     byline_parts: list[str] = []
     if rest and rest[0].startswith(BYLINE_MARK):
         if any(word in rest[0] for word in FOOTER_WORDS):
@@ -1363,7 +1376,7 @@ def _joined_title(lines: list[str]) -> str:
         about = bool(_ABOUT.search(title)) and "，" not in title  # not "关于复工，这些问题你要知道"
         broken = not _DOCUMENT_KIND_END.search(title) and (about or bool(_DOCUMENT_KIND_END.search(line))
                                                            or _is_named_by_kind(line))
-        title += line if line.startswith("关于") or broken or spaced else f" {line}"
+        title += line if line.startswith(("关于", "（", "(")) or broken or spaced else f" {line}"
     title = _ORNAMENTS.sub("", _TITLE_LABELS.sub("", title))
     bracketed = _BRACKETED.match(title)  # a headline set in 【】 as a post's is ("【…通知】"): not a label's 【】
     return bracketed.group(1) if bracketed else title
