@@ -1332,6 +1332,9 @@ def test_a_webvtt_note_between_cues_or_an_editors_note_titles_nothing():
     # an issue's card without title marks, its day beside it: not a later day said
     (("青禾夜话　第0217期\n2024年3月5日　星期二", "各位观众晚上好，欢迎收看本期节目。", "青禾大桥3月12日起封闭施工，",
       "请绕行滨河路。"), "青禾夜话 第0217期", "2024-03-05"),
+    # its maker before the name, a lecture's number
+    (("青禾县老年大学《健康讲堂》第五讲 2024年4月17日", "各位学员好，今天讲讲怎么量血压。", "早晚各量一次，",
+      "连续量一周。"), "青禾县老年大学《健康讲堂》第五讲", "2024-04-17"),
 ])
 async def test_a_programmes_name_before_when_it_was_recorded_titles_and_the_day_dates_the_film(
         tmp_path, cues, title, day):
