@@ -235,8 +235,11 @@ _SECTION_LABEL_CHARS = 12
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 # a line wholly in brackets under a title, naming its edition or season ("（2024—2025年度供暖季）",
 # "（征求意见稿）", "（第3期）"): part of the title; not a credit ("（记者 王某）"), a note or request
-# ("（此件公开发布）", "（请…转告…）"), music played ("（开始曲《东方红》）"), a date or an item mark
-_EDITION_LINE = re.compile(r"[（(](?!记者|通讯员|此件|本报|请)(?![^（）()]*(?:曲|音乐|音效|掌声))"
+# ("（此件公开发布）", "（请…转告…）"), whom it is for ("（面向本市居民）", "（农业企业专用）": a fact of the text),
+# music played ("（开始曲《东方红》）"), a month it was made or takes effect ("（2024年3月修订）": it dates the
+# document instead), a date or an item mark
+_EDITION_LINE = re.compile(r"[（(](?!记者|通讯员|此件|本报|请)"
+                           r"(?![^（）()]*(?:曲|音乐|音效|掌声|面向|适用|专用|[\d一二三四五六七八九十]月))"
                            r"[^（）()：:，,。；;、]{2,20}[）)]")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it

@@ -69,8 +69,9 @@ _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
 # "《法律进社区》第12期", "某某老年大学《银龄课堂》第八讲" (its maker before it), or an issue's number after a short
-# name without the marks, no sentence: "青禾路况　第0913期" (not "今天是第3期")
-_PROGRAMME_NAME = (r"(?:[\u4e00-\u9fff]{2,12})?《[^》]{1,30}》(?:\s*第\S{1,4}[期集讲课])?"
+# name without the marks, no sentence: "青禾路况　第0913期" (not "今天是第3期", "欢迎收看《某某》")
+_PROGRAMME_NAME = (r"(?:(?![^《]*(?:欢迎|收看|收听|观看|来到|走进))[\u4e00-\u9fff]{2,12})?《[^》]{1,30}》"
+                   r"(?:\s*第\S{1,4}[期集讲课])?"
                    r"|(?![^第]*[是的了])[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集]")
 _PROGRAMME = re.compile(rf"^(?:{_PROGRAMME_NAME})$")
 # a work's title card, maybe after its kind: "快板《某某》", "公益动画《某某》" (not "欢迎收看《某某》")

@@ -195,11 +195,12 @@ def test_a_title_with_ascii_punctuation_before_a_byline_is_a_title():
 
 @pytest.mark.parametrize(("edition", "title", "first"), [
     ("（征求意见稿）", "某县物业服务收费管理办法（征求意见稿）", "第一条 为规范收费，制定本办法。"),
-    ("（2025年7月1日起执行）", "某县物业服务收费管理办法（2025年7月1日起执行）", "（2025年7月1日起执行）"),
+    ("（2025年版）", "某县物业服务收费管理办法（2025年版）", "（2025年版）"),
+    ("（2025年7月1日起执行）", "某县物业服务收费管理办法", "（2025年7月1日起执行）"),
     ("（请各小区物业转告业主）", "某县物业服务收费管理办法", "（请各小区物业转告业主）"),
     ("（记者 王某）", "某县物业服务收费管理办法", "（记者 王某）"),
     ("（一）总则", "某县物业服务收费管理办法", "（一）总则"),
-], ids=["a-draft", "a-day-also-stays-in-the-text", "a-request", "a-credit", "an-item"])
+], ids=["a-draft", "a-year-also-stays-in-the-text", "a-month-it-takes-effect", "a-request", "a-credit", "an-item"])
 def test_a_line_in_brackets_under_a_title_naming_its_edition_is_part_of_it(edition, title, first):
     [article] = split_articles(f"某县物业服务收费管理办法\n{edition}\n第一条 为规范收费，制定本办法。\n"
                                "第二条 本办法自2025年7月1日起施行。\n")
