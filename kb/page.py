@@ -233,14 +233,14 @@ _GUIDE_NAME = re.compile(r"(?:须知|指南|指引|手册|说明|告知[书单])
 _SECTION_LABEL_CHARS = 12
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
-# a line wholly in brackets under a title, naming its edition or season ("（2024—2025年度供暖季）",
-# "（征求意见稿）", "（第3期）"): part of the title; not a credit ("（记者 王某）"), a note or request
-# ("（此件公开发布）", "（请…转告…）"), whom it is for ("（面向本市居民）", "（农业企业专用）": a fact of the text),
-# music played ("（开始曲《东方红》）"), a month it was made or takes effect ("（2024年3月修订）": it dates the
-# document instead), a date or an item mark
-_EDITION_LINE = re.compile(r"[（(](?!记者|通讯员|此件|本报|请)"
-                           r"(?![^（）()]*(?:曲|音乐|音效|掌声|面向|适用|专用|[\d一二三四五六七八九十]月))"
-                           r"[^（）()：:，,。；;、]{2,20}[）)]")
+# a line wholly in brackets under a title, naming its draft, edition, season or part ("（征求意见稿）", "（2024年版）",
+# "（2024—2025年度供暖季）", "（第3期）", "（上）"): the title's last line; not a page's pointer ("（上接第2版）"),
+# whom it is for ("（面向本市居民）", "（农业企业专用版）": a fact of the text) nor a month it was made or takes
+# effect ("（2024年3月修订）": it dates the document instead); any other note stays text ("（按姓氏笔画为序）")
+_EDITION_LINE = re.compile(r"[（(](?:(?!上接|下转|接上|转自|版权)"
+                           r"(?![^（）()]*(?:面向|适用|专用|[\d一二三四五六七八九十]月))"
+                           r"(?=[^（）()]*(?:稿|版|试行|暂行|修订|修正|年度|季|第[\d一二三四五六七八九十]{1,3}[期辑批卷册]))"
+                           r"[^（）()：:，,。；;、]{2,20}|[上中下续])[）)]")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
 # Signs around a post's headline ("🚗🚗【…】🚗🚗", "📌 说明", "…不用预约👇"): no words of it; its brackets, end
@@ -1201,6 +1201,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         and _is_title_line(rest[1]) else []
     rest = rest[len(above):]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
+           and not (titles and _is_edition_line(titles[-1]))  # "（征求意见稿）" ends the title
            and not (titles and starts_item(rest[0]))  # "一、本周受理概况" under the headline opens the text
            and not (titles and rest[0].startswith(_ITEM_TITLE_MARKS))  # "■ 门票" under a guide's name: a section
            and not (titles and is_unmarked_byline(rest[0]))  # "本报记者 某某 通讯员 某某" under the headline
@@ -1224,7 +1225,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             and (name := manual_cover_name(rest[0])):
         titles.append(name)
         rest = rest[1:]
-    # an edition line's day or period ("（2025年7月1日起执行）") may be asked about: it stays a line of the text too
+    # an edition line's year or number ("（2024年版）", "（第3期）") may be asked about: it stays a line of the text too
     dated = len(titles) > 1 and _is_edition_line(titles[-1]) and bool(re.search(r"\d", titles[-1]))
     rest = above + titles[-1:] * dated + rest
     byline_parts: list[str] = []

@@ -13,7 +13,7 @@ import json
 import re
 from datetime import date
 
-from .text import HAN, PARAGRAPH_START, SHOWN_LABEL
+from .text import HAN, PARAGRAPH_START, SHOWN_LABEL, valid_day
 from .web_layout import (
     first_full_day,
     is_issuer,
@@ -68,10 +68,12 @@ _DAY_OR_MONTH = rf"{_DAY}|\d{{4}}年\d{{1,2}}月(?!\d)"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
-# "《法律进社区》第12期", "某某老年大学《银龄课堂》第八讲" (its maker before it), or an issue's number after a short
-# name without the marks, no sentence: "青禾路况　第0913期" (not "今天是第3期", "欢迎收看《某某》")
-_PROGRAMME_NAME = (r"(?:(?![^《]*(?:欢迎|收看|收听|观看|来到|走进))[\u4e00-\u9fff]{2,12})?《[^》]{1,30}》"
-                   r"(?:\s*第\S{1,4}[期集讲课])?"
+# "《法律进社区》第12期", "某某老年大学《银龄课堂》第八讲" (an organisation that makes it before it, not "奶奶珍藏的
+# 《全家福》"), or an issue's number after a short name without the marks, no sentence: "青禾路况　第0913期" (not
+# "今天是第3期")
+_MAKERS = "大学|学校|学院|中心|电视台|电台|频道|融媒|街道|社区|局|站|馆|院|所"
+_PROGRAMME_NAME = (rf"(?:[\u4e00-\u9fff]{{1,10}}(?:{_MAKERS})\s*)?"
+                   r"《[^》]{1,30}》(?:\s*第\S{1,4}[期集讲课节回])?"
                    r"|(?![^第]*[是的了])[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集]")
 _PROGRAMME = re.compile(rf"^(?:{_PROGRAMME_NAME})$")
 # a work's title card, maybe after its kind: "快板《某某》", "公益动画《某某》" (not "欢迎收看《某某》")
@@ -115,10 +117,12 @@ _FILE_WORDS = re.compile(r"[\s\-–—_|]*(?:(?:(?:直播)?回放)?字幕|(?:直
                          r"(?:\s*[（(][^（）()]*(?:导出|校对|校正|整理|生成|分支|完整版|精简版|中文|英文|双语|中英|简体|繁体|翻译|机翻|转写|识别)"
                          r"[^（）()]*[)）])?$")
 _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
-# a camera's stamp burnt into the picture: when, to the second, and what it measures ("2025/05/20 06:41:08  35km/h
-# N36.7028 E119.1424  鲁G·K5832", a dashcam's or a body camera's), no words said
-_CAMERA_STAMP = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+\d{1,2}:\d{2}:\d{2}(?!\d)"
-                           r"(?:\s+[^\s\u4e00-\u9fff]*(?:[\u4e00-\u9fff][^\s\u4e00-\u9fff]*){0,2})*\s*$")
+# a camera's stamp burnt into the picture: when, to the second, maybe with what it measures ("2025/05/20 06:41:08
+# 35km/h N36.7028 E119.1424  鲁G·K5832", "2025年05月20日 星期二 06:41:08.120", a dashcam's or a body camera's):
+# its rest (_camera_stamp) holds figures or letters and no more than two Chinese characters (a plate's 鲁), no words
+_CAMERA_STAMP = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*(?:(?:星期|周)[一二三四五六日天])?"
+                           r"\s+\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?(?!\d)(.*)$")
+_STAMP_CHARACTERS = 2
 _ALL_IN_BRACKETS = re.compile(r"^[\[【［](.+)[\]】］]$")  # "【…】", "[…]": a line wholly in brackets
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
 _EVENT_WORDS = re.compile(r"直播|播出|录制|发布会|现场|时间|日期")
@@ -129,7 +133,8 @@ _UNNAMED_FILE = re.compile(r"^(?:新建|未命名|副本|下载|录音|会议录
                            r"audio|video|VID|IMG|REC)", re.IGNORECASE)
 # "标题：…", "视频标题：…", "节目名称：…", "抖音作品：…", a film's "片名：…", a meeting app's "会议主题：…" in a NOTE
 # (not "账号名称：…", "字幕组名称：…")
-_TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$|^片名$")
+_TITLE_LABEL = re.compile(r"^(?:视频|节目|作品|直播|课程|会议|影片)?(?:标题|题目|名称|主题)$|^\S{0,4}作品$|^节目$"
+                          r"|^(?:中文)?片名$|^剧名$")
 # …else the work a NOTE says was published: "视频号“某某”2025年3月18日发布《充电棚新规一分钟看懂》", else the
 # recording a NOTE says these are the subtitles of, a programme in 《》 or named by its kind: "某某广播《午间直通车》
 # 2024年6月28日访谈节目字幕（视频号同步）", "某某2024年冬季说明会 录像字幕", an episode's "广播剧《某某》第3集
@@ -164,7 +169,7 @@ def subtitle_text(text: str) -> str | None:
         return None
     cards = _day_cards(lines)
     skipped = {*timed, *(n - 1 for n in timed if _is_cue_identifier(lines, n - 1)), *_note_lines(lines),
-               *(n for n, line in enumerate(lines) if _CAMERA_STAMP.match(line.strip())), *_credit_card(lines),
+               *(n for n, line in enumerate(lines) if _camera_stamp(line)), *_credit_card(lines),
                *_closing_credit(lines), *(n for n, (_, _, said) in cards.items() if not said),
                *(n for n, name in _programmes(lines, cards).items() if name == _TAG.sub("", lines[n]).strip())}
     cues = [[line.strip() for n, line in enumerate(lines[start:end], start=start) if n not in skipped and line.strip()]
@@ -353,13 +358,22 @@ def subtitle_facts(text: str, file_name: str = "") -> dict[str, str]:
     return {key: value for key, value in facts.items() if value}
 
 
+def _camera_stamp(line: str) -> re.Match[str] | None:
+    """A camera's stamp (_CAMERA_STAMP), or None for any other line ("2025-03-01 10:00:00 开抢" is said)."""
+    stamp = _CAMERA_STAMP.match(line.strip())
+    rest = stamp.group(4) if stamp else ""
+    return stamp if stamp and (not rest.strip() or len(re.findall(HAN, rest)) <= _STAMP_CHARACTERS
+                               and re.search(r"[0-9A-Za-z]", rest)) else None
+
+
 def _stamped_day(lines: list[str]) -> str:
-    """The day a camera's first stamp shows (_CAMERA_STAMP), as YYYY-MM-DD; "" when none does or it is no day."""
-    stamp = next((found for line in lines if (found := _CAMERA_STAMP.match(line.strip()))), None)
-    try:
-        return date(*map(int, stamp.groups())).isoformat() if stamp else ""
-    except ValueError:  # "2025/13/40 …"
+    """The first day a camera's stamps show, as YYYY-MM-DD, when no other line of the file names a day (a camera's
+    clock may never have been set: "2019/01/01 00:03:12"); else ""."""
+    stamps = [stamp for line in lines if (stamp := _camera_stamp(line))]
+    if not stamps or any(re.search(_DAY, line) for line in lines if not _camera_stamp(line)):
         return ""
+    day = next(filter(None, (valid_day(*stamp.groups()[:3]) for stamp in stamps)), None)
+    return day.isoformat() if day else ""
 
 
 def _programmes(lines: list[str], cards: dict[int, tuple[str, str, bool]]) -> dict[int, str]:

@@ -30,20 +30,23 @@ def normalize(text: str) -> str:
 # a title given in two languages, halves apart by " / " ("[…상무국] … 안내 / 关于…的通知", "更新日志 / CHANGELOG")
 _LANGUAGE_HALVES = re.compile(r"\s+[/／]\s+")
 _LETTERS = re.compile(r"[A-Za-z\uac00-\ud7af\u3040-\u30ff]")  # Latin, Hangul, kana
+_OTHER_LETTERS = 3  # "A", "4G": a name, no language
 _BRACKET_PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("《", "》"))
 
 
 def in_chinese(title: str) -> str:
-    """A title given in Chinese and in another language as its Chinese half; any other title as it is."""
+    """A title given in Chinese and in another language as its Chinese half; any other title as it is: not a slash
+    inside brackets ("（中英双语字幕 / bilingual）") nor between two names of one title ("A / B栋停水通知", "4G / 5G
+    套餐资费调整通知": the Chinese side goes on from the other's last word)."""
     halves = _LANGUAGE_HALVES.split(title)
-    if len(halves) != 2:
+    if len(halves) != 2 or any(re.search(HAN, half) for half in halves) == all(re.search(HAN, half) for half in halves):
         return title
-    chinese = [half for half in halves if len(re.findall(HAN, half)) >= 2]
-    other = [half for half in halves if not re.search(HAN, half) and _LETTERS.search(half)]
-    if len(chinese) != 1 or not other:
-        return title
-    balanced = all(chinese[0].count(o) == chinese[0].count(c) for o, c in _BRACKET_PAIRS)
-    return chinese[0].strip() if balanced else title  # not a half cut out of a bracket ("（中英双语字幕 / bilingual）")
+    first, second = halves
+    chinese, other = (first, second) if re.search(HAN, first) else (second, first)
+    edge = chinese[-1] if chinese is first else chinese[0]  # where it meets the other half
+    words = len(_LETTERS.findall(other)) >= _OTHER_LETTERS and bool(re.match(rf"{HAN}|[\[\]【】（）()《》]", edge))
+    balanced = all(chinese.count(o) == chinese.count(c) for o, c in _BRACKET_PAIRS)
+    return chinese.strip() if words and balanced and len(re.findall(HAN, chinese)) >= 2 else title
 
 
 def ends_sentence(text: str) -> bool:

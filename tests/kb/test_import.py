@@ -1273,6 +1273,8 @@ def test_a_said_line_in_the_second_cue_naming_a_work_stays_said_and_titles_nothi
     "欢迎收看《法治在线》\n2008年5月12日",  # a day beside words said is the story's
     "今天是第3期\n2025年2月17日",
     "这张老照片 1976年7月28日拍摄于唐山",  # a photo's, in the words said
+    "奶奶珍藏的《全家福》 拍摄于1998年8月",  # a work's owner is no maker
+    "今天我们一起学习《岳阳楼记》 2025年3月5日",
 ])
 def test_a_day_in_the_first_cue_beside_words_said_dates_nothing(first):
     from kb.subtitles import subtitle_facts
@@ -1763,9 +1765,19 @@ async def test_a_cameras_stamp_is_no_words_said_and_dates_a_recording_nothing_el
 
 
 def test_a_line_said_after_a_time_of_day_is_no_cameras_stamp():
-    from kb.subtitles import subtitle_text
-    said = ("2025-05-20 06:41:08 我们到了现场，", "先把路口封上。", "谢谢大家配合。")
-    assert subtitle_text(_srt(*said)) == "".join(f"{line}\n" for line in said)
+    from kb.subtitles import subtitle_facts, subtitle_text
+    for first in ("2025-05-20 06:41:08 我们到了现场，", "2025-03-01 10:00:00 开抢"):
+        said = (first, "先把路口封上。", "谢谢大家配合。")
+        assert subtitle_text(_srt(*said)) == "".join(f"{line}\n" for line in said)
+        assert "date" not in subtitle_facts(_srt(*said))
+
+
+def test_a_day_said_dates_a_recording_before_a_cameras_clock():
+    from kb.subtitles import subtitle_facts, subtitle_text
+    said = ("今天是2025年3月25日，", "我们去看看新开的菜市场。", "早上六点就开门了。")
+    stamped = _srt(*(f"2019/01/01 00:03:{n:02d} 0km/h 鲁G·K5832\n{line}" for n, line in enumerate(said)))
+    assert subtitle_text(stamped) == "".join(f"{line}\n" for line in said)
+    assert "date" not in subtitle_facts(stamped)  # the text's own day dates it
 
 
 def test_a_text_of_numbered_lines_is_no_subtitles():

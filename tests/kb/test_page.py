@@ -200,11 +200,22 @@ def test_a_title_with_ascii_punctuation_before_a_byline_is_a_title():
     ("（请各小区物业转告业主）", "某县物业服务收费管理办法", "（请各小区物业转告业主）"),
     ("（记者 王某）", "某县物业服务收费管理办法", "（记者 王某）"),
     ("（一）总则", "某县物业服务收费管理办法", "（一）总则"),
-], ids=["a-draft", "a-year-also-stays-in-the-text", "a-month-it-takes-effect", "a-request", "a-credit", "an-item"])
+    ("（按条款顺序）", "某县物业服务收费管理办法", "（按条款顺序）"),
+    ("（上接第2版）", "某县物业服务收费管理办法", "（上接第2版）"),
+    ("（上）", "某县物业服务收费管理办法（上）", "第一条 为规范收费，制定本办法。"),
+], ids=["a-draft", "a-year-also-stays-in-the-text", "a-month-it-takes-effect", "a-request", "a-credit", "an-item",
+        "a-note", "a-pages-pointer", "a-part"])
 def test_a_line_in_brackets_under_a_title_naming_its_edition_is_part_of_it(edition, title, first):
     [article] = split_articles(f"某县物业服务收费管理办法\n{edition}\n第一条 为规范收费，制定本办法。\n"
                                "第二条 本办法自2025年7月1日起施行。\n")
     assert (article.title, article.paragraphs[0]) == (title, first)
+
+
+def test_an_edition_line_ends_the_title():
+    [article] = split_articles("某某小区冬季供暖服务指南\n（2024—2025年度供暖季）\n供暖时间\n"
+                               "今年供暖期为11月15日至次年3月15日。\n")
+    assert article.title == "某某小区冬季供暖服务指南（2024—2025年度供暖季）"
+    assert article.paragraphs[0] == "（2024—2025年度供暖季）"
 
 
 def test_a_broken_paragraph_with_a_comma_above_a_title_stays_a_paragraph():

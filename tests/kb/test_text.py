@@ -40,7 +40,10 @@ def test_a_number_in_square_brackets_opens_an_item(line, opens):
     ("报名表 / 回执", "报名表 / 回执"),  # two Chinese halves: one title
     ("2024/05/20 某县通知", "2024/05/20 某县通知"),
     ("Notice / Hinweis", "Notice / Hinweis"),
+    ("A / B栋停水通知", "A / B栋停水通知"),
+    ("4G / 5G 套餐资费调整通知", "4G / 5G 套餐资费调整通知"),
+    ("Python / Java 课程报名通知", "Python / Java 课程报名通知"),
 ], ids=["korean-first", "english-second", "full-width-slash", "a-slash-inside-brackets", "both-chinese",
-        "a-day-written-with-slashes", "no-chinese-half"])
+        "a-day-written-with-slashes", "no-chinese-half", "two-buildings", "two-networks", "two-courses"])
 def test_a_title_given_in_two_languages_is_read_in_chinese(title, read):
     assert in_chinese(title) == read
