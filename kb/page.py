@@ -233,14 +233,15 @@ _GUIDE_NAME = re.compile(r"(?:须知|指南|指引|手册|说明|告知[书单])
 _SECTION_LABEL_CHARS = 12
 # Marks that open each item's title on a page of news briefs ("■青州古城…", "◆…").
 _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
-# a line wholly in brackets under a title, naming its draft, edition, season or part ("（征求意见稿）", "（2024年版）",
-# "（2024—2025年度供暖季）", "（第3期）", "（上）"): the title's last line; not a page's pointer ("（上接第2版）"),
-# whom it is for ("（面向本市居民）", "（农业企业专用版）": a fact of the text) nor a month it was made or takes
-# effect ("（2024年3月修订）": it dates the document instead); any other note stays text ("（按姓氏笔画为序）")
-_EDITION_LINE = re.compile(r"[（(](?:(?!上接|下转|接上|转自|版权)"
-                           r"(?![^（）()]*(?:面向|适用|专用|[\d一二三四五六七八九十]月))"
-                           r"(?=[^（）()]*(?:稿|版|试行|暂行|修订|修正|年度|季|第[\d一二三四五六七八九十]{1,3}[期辑批卷册]))"
-                           r"[^（）()：:，,。；;、]{2,20}|[上中下续])[）)]")
+# a line wholly in brackets under a title, ending in its draft, edition, season or part ("（征求意见稿）",
+# "（2024年版）", "（2024—2025年度供暖季）", "（总第3期）", "（上）"): the title's last line; not a credit
+# ("（记者 季某）", "（某某中心供稿）"), a page's pointer ("（接第1版）"), whom it is for ("（面向本市居民）",
+# "（农业企业专用版）": a fact of the text) nor a month it was made or takes effect ("（2024年3月修订）": it dates
+# the document instead); any other note stays text ("（按姓氏笔画为序）")
+_EDITION_LINE = re.compile(r"[（(](?![^（）()]*(?:记者|通讯员|本报|供稿|来稿|撰稿|投稿|版权|面向|适用|专用|[接转见]第"
+                           r"|[\d一二三四五六七八九十]月))[^（）()：:，,。；;、]{0,18}"
+                           r"(?:稿|版|试行|暂行|修订|修正|草案|年度|季|第[\d一二三四五六七八九十]{1,4}[期辑批卷册])[）)]"
+                           r"|[（(][上中下续][）)]")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
 # Signs around a post's headline ("🚗🚗【…】🚗🚗", "📌 说明", "…不用预约👇"): no words of it; its brackets, end
@@ -557,8 +558,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
 
 
 def _is_edition_line(line: str) -> bool:
-    return bool(_EDITION_LINE.fullmatch(line) and re.search(HAN, line)) and not starts_item(line) \
-        and read_dateline(line) is None
+    return bool(_EDITION_LINE.fullmatch(line)) and not starts_item(line) and read_dateline(line) is None
 
 
 def _greets_only(line: str) -> bool:
@@ -1219,15 +1219,16 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         rest = rest[1:]
         if len(rest) > 1 and is_english_name(rest[0]) and _is_title_line(rest[1]):  # a logo's "Y U A N D U"
             rest = rest[1:]
+    edition = len(titles) > 1 and _is_edition_line(titles[-1])  # the title's last line
+    named = titles[-2] if edition else titles[-1] if titles else ""  # the title's name, for its kind
     # a manual's cover: its model and kind right under the product's name name the document with it; what follows
     # (its credits, a reminder) is no more of the title
-    while title is None and titles and rest and not _DOCUMENT_KIND_END.search(titles[-1]) \
+    while title is None and titles and rest and not edition and not _DOCUMENT_KIND_END.search(named) \
             and (name := manual_cover_name(rest[0])):
         titles.append(name)
+        named = name
         rest = rest[1:]
-    # an edition line's year or number ("（2024年版）", "（第3期）") may be asked about: it stays a line of the text too
-    dated = len(titles) > 1 and _is_edition_line(titles[-1]) and bool(re.search(r"\d", titles[-1]))
-    rest = above + titles[-1:] * dated + rest
+    rest = above + rest
     byline_parts: list[str] = []
     if rest and rest[0].startswith(BYLINE_MARK):
         if any(word in rest[0] for word in FOOTER_WORDS):
@@ -1239,7 +1240,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             rest = rest[1:]
     article = Article(title=_joined_title(titles), byline="；".join(byline_parts))
     # a cover page: "某某局" / "二〇二〇年四月十日" under the document's name
-    cover = read_signature(rest[:2]) if titles and _DOCUMENT_KIND_END.search(titles[-1]) else None
+    cover = read_signature(rest[:2]) if titles and _DOCUMENT_KIND_END.search(named) else None
     if cover and cover.published:
         rest = rest[2:]
     else:
@@ -1296,6 +1297,8 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
             article.place = match.group(1)
             article.byline = article.byline or match.group(2) or ""
             article.paragraphs[0] = article.paragraphs[0][match.end():]
+    if edition and re.search(r"\d", titles[-1]):  # its year or number ("（2024年版）") may be asked about
+        article.paragraphs.insert(0, titles[-1])
     return article
 
 

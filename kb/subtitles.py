@@ -72,7 +72,7 @@ _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
 # 《全家福》"), or an issue's number after a short name without the marks, no sentence: "青禾路况　第0913期" (not
 # "今天是第3期")
 _MAKERS = "大学|学校|学院|中心|电视台|电台|频道|融媒|街道|社区|局|站|馆|院|所"
-_PROGRAMME_NAME = (rf"(?:[\u4e00-\u9fff]{{1,10}}(?:{_MAKERS})\s*)?"
+_PROGRAMME_NAME = (rf"(?:(?![^《]*(?:欢迎|收看|收听|观看))[\u4e00-\u9fff]{{1,10}}(?:{_MAKERS})\s*)?"
                    r"《[^》]{1,30}》(?:\s*第\S{1,4}[期集讲课节回])?"
                    r"|(?![^第]*[是的了])[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集]")
 _PROGRAMME = re.compile(rf"^(?:{_PROGRAMME_NAME})$")
@@ -120,8 +120,9 @@ _NOTE = re.compile(r"^NOTE(?:[ \t]+|$)")
 # a camera's stamp burnt into the picture: when, to the second, maybe with what it measures ("2025/05/20 06:41:08
 # 35km/h N36.7028 E119.1424  鲁G·K5832", "2025年05月20日 星期二 06:41:08.120", a dashcam's or a body camera's):
 # its rest (_camera_stamp) holds figures or letters and no more than two Chinese characters (a plate's 鲁), no words
-_CAMERA_STAMP = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*(?:(?:星期|周)[一二三四五六日天])?"
+_CAMERA_STAMP = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(?:星期|周)[一二三四五六日天])?"
                            r"\s+\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?(?!\d)(.*)$")
+_MEASURED = re.compile(r"[0-9A-Za-z]")
 _STAMP_CHARACTERS = 2
 _ALL_IN_BRACKETS = re.compile(r"^[\[【［](.+)[\]】］]$")  # "【…】", "[…]": a line wholly in brackets
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,10})\s*[：:]")
@@ -363,14 +364,15 @@ def _camera_stamp(line: str) -> re.Match[str] | None:
     stamp = _CAMERA_STAMP.match(line.strip())
     rest = stamp.group(4) if stamp else ""
     return stamp if stamp and (not rest.strip() or len(re.findall(HAN, rest)) <= _STAMP_CHARACTERS
-                               and re.search(r"[0-9A-Za-z]", rest)) else None
+                               and _MEASURED.search(rest)) else None
 
 
 def _stamped_day(lines: list[str]) -> str:
     """The first day a camera's stamps show, as YYYY-MM-DD, when no other line of the file names a day (a camera's
     clock may never have been set: "2019/01/01 00:03:12"); else ""."""
-    stamps = [stamp for line in lines if (stamp := _camera_stamp(line))]
-    if not stamps or any(re.search(_DAY, line) for line in lines if not _camera_stamp(line)):
+    read = [(line, _camera_stamp(line)) for line in lines]
+    stamps = [stamp for _, stamp in read if stamp]
+    if not stamps or any(stamp is None and re.search(_DAY, line) for line, stamp in read):
         return ""
     day = next(filter(None, (valid_day(*stamp.groups()[:3]) for stamp in stamps)), None)
     return day.isoformat() if day else ""

@@ -29,8 +29,9 @@ def normalize(text: str) -> str:
 
 # a title given in two languages, halves apart by " / " ("[…상무국] … 안내 / 关于…的通知", "更新日志 / CHANGELOG")
 _LANGUAGE_HALVES = re.compile(r"\s+[/／]\s+")
-_LETTERS = re.compile(r"[A-Za-z\uac00-\ud7af\u3040-\u30ff]")  # Latin, Hangul, kana
-_OTHER_LETTERS = 3  # "A", "4G": a name, no language
+# the other half is a language when it has Hangul or kana, two Latin words or a long one ("CHANGELOG"); "WiFi",
+# "PDF" are names
+_LANGUAGE = re.compile(r"[\uac00-\ud7af\u3040-\u30ff]|[A-Za-z]+[\s,.'-]+[A-Za-z]+|[A-Za-z]{6}")
 _BRACKET_PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("《", "》"))
 
 
@@ -39,14 +40,19 @@ def in_chinese(title: str) -> str:
     inside brackets ("（中英双语字幕 / bilingual）") nor between two names of one title ("A / B栋停水通知", "4G / 5G
     套餐资费调整通知": the Chinese side goes on from the other's last word)."""
     halves = _LANGUAGE_HALVES.split(title)
-    if len(halves) != 2 or any(re.search(HAN, half) for half in halves) == all(re.search(HAN, half) for half in halves):
+    if len(halves) != 2:
         return title
     first, second = halves
-    chinese, other = (first, second) if re.search(HAN, first) else (second, first)
-    edge = chinese[-1] if chinese is first else chinese[0]  # where it meets the other half
-    words = len(_LETTERS.findall(other)) >= _OTHER_LETTERS and bool(re.match(rf"{HAN}|[\[\]【】（）()《》]", edge))
+    chinese_first = bool(re.search(HAN, first))
+    if chinese_first == bool(re.search(HAN, second)):
+        return title
+    chinese, other = (first, second) if chinese_first else (second, first)
+    # a name the Chinese side goes on from: "A / B栋…", "4G / 5G 套餐…", "Python / Java 课程…"
+    glued = re.search(rf"(?<={HAN})\s?[0-9A-Za-z]{{1,8}}$", chinese) if chinese_first \
+        else re.match(rf"[0-9A-Za-z]{{1,8}}\s?(?={HAN})", chinese)
     balanced = all(chinese.count(o) == chinese.count(c) for o, c in _BRACKET_PAIRS)
-    return chinese.strip() if words and balanced and len(re.findall(HAN, chinese)) >= 2 else title
+    return chinese.strip() if _LANGUAGE.search(other) and not glued and balanced \
+        and len(re.findall(HAN, chinese)) >= 2 else title
 
 
 def ends_sentence(text: str) -> bool:

@@ -1275,6 +1275,7 @@ def test_a_said_line_in_the_second_cue_naming_a_work_stays_said_and_titles_nothi
     "这张老照片 1976年7月28日拍摄于唐山",  # a photo's, in the words said
     "奶奶珍藏的《全家福》 拍摄于1998年8月",  # a work's owner is no maker
     "今天我们一起学习《岳阳楼记》 2025年3月5日",
+    "欢迎收看高密电视台《法治在线》 2025年4月20日",  # a greeting before the station
 ])
 def test_a_day_in_the_first_cue_beside_words_said_dates_nothing(first):
     from kb.subtitles import subtitle_facts

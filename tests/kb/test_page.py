@@ -202,9 +202,13 @@ def test_a_title_with_ascii_punctuation_before_a_byline_is_a_title():
     ("（一）总则", "某县物业服务收费管理办法", "（一）总则"),
     ("（按条款顺序）", "某县物业服务收费管理办法", "（按条款顺序）"),
     ("（上接第2版）", "某县物业服务收费管理办法", "（上接第2版）"),
+    ("（记者 季晓燕）", "某县物业服务收费管理办法", "（记者 季晓燕）"),
+    ("（县融媒体中心供稿）", "某县物业服务收费管理办法", "（县融媒体中心供稿）"),
+    ("（总第1024期）", "某县物业服务收费管理办法（总第1024期）", "（总第1024期）"),
     ("（上）", "某县物业服务收费管理办法（上）", "第一条 为规范收费，制定本办法。"),
 ], ids=["a-draft", "a-year-also-stays-in-the-text", "a-month-it-takes-effect", "a-request", "a-credit", "an-item",
-        "a-note", "a-pages-pointer", "a-part"])
+        "a-note", "a-pages-pointer", "a-credit-ending-in-a-season-character", "a-credit-ending-in-a-draft",
+        "an-issue-number", "a-part"])
 def test_a_line_in_brackets_under_a_title_naming_its_edition_is_part_of_it(edition, title, first):
     [article] = split_articles(f"某县物业服务收费管理办法\n{edition}\n第一条 为规范收费，制定本办法。\n"
                                "第二条 本办法自2025年7月1日起施行。\n")
@@ -216,6 +220,14 @@ def test_an_edition_line_ends_the_title():
                                "今年供暖期为11月15日至次年3月15日。\n")
     assert article.title == "某某小区冬季供暖服务指南（2024—2025年度供暖季）"
     assert article.paragraphs[0] == "（2024—2025年度供暖季）"
+
+
+def test_a_cover_under_a_titles_edition_line_publishes_and_dates_it():
+    page = parse_page("p", "某某县人居环境整治实施方案\n（征求意见稿）\n某某县人民政府\n2024年5月10日\n"
+                           "一、总体要求\n全面开展村庄清洁行动，做到垃圾日产日清。\n")
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), article.publisher) == \
+        ("某某县人居环境整治实施方案（征求意见稿）", "2024-05-10", "某某县人民政府")
 
 
 def test_a_broken_paragraph_with_a_comma_above_a_title_stays_a_paragraph():

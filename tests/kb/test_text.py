@@ -43,7 +43,10 @@ def test_a_number_in_square_brackets_opens_an_item(line, opens):
     ("A / B栋停水通知", "A / B栋停水通知"),
     ("4G / 5G 套餐资费调整通知", "4G / 5G 套餐资费调整通知"),
     ("Python / Java 课程报名通知", "Python / Java 课程报名通知"),
+    ("垃圾分类，你做对了吗？ / Are You Sorting Right?", "垃圾分类，你做对了吗？"),
+    ("WiFi / 宽带报修流程", "WiFi / 宽带报修流程"),
 ], ids=["korean-first", "english-second", "full-width-slash", "a-slash-inside-brackets", "both-chinese",
-        "a-day-written-with-slashes", "no-chinese-half", "two-buildings", "two-networks", "two-courses"])
+        "a-day-written-with-slashes", "no-chinese-half", "two-buildings", "two-networks", "two-courses",
+        "a-question-and-its-translation", "a-name-no-language"])
 def test_a_title_given_in_two_languages_is_read_in_chinese(title, read):
     assert in_chinese(title) == read
