@@ -196,7 +196,8 @@ _DOCUMENT_KIND_END = re.compile(rf"(?:{_DOCUMENT_KINDS}|解读)$")  # "…政策
 # "…设置指引（2024年修订）", "…管理办法（试行）": a document's name by its kind, maybe before its edition in brackets;
 # any name before an edition or issue ("…讲解词（2024年修订版）", "…（2023年版）", "…讲义（第一期）") is a document's
 # too; so is a name joining two by 及/和 ("…报名须知及收费明细（小型汽车）", "…办事指南和申请表")
-_EDITION = r"（(?:[^（）]{0,8}(?:修订|修正|试行|暂行|年版)[^（）]{0,3}|第[\d一二三四五六七八九十]{1,3}[期辑])）"
+_REVISED = "修订|修正|试行|暂行"  # a document's state: revised, amended, on trial, interim
+_EDITION = rf"（(?:[^（）]{{0,8}}(?:{_REVISED}|年版)[^（）]{{0,3}}|第[\d一二三四五六七八九十]{{1,3}}[期辑])）"
 _JOINED_KIND = rf"(?:[及和与][^，。；：？！（）]{{0,8}}(?:{_DOCUMENT_KINDS}|明细|清单|流程|标准|目录|表))?"
 _NAMED_BY_KIND = re.compile(
     rf"[^，。；：？！]+(?:(?:{_DOCUMENT_KINDS}){_JOINED_KIND}(?:（[^（）]{{1,12}}）)?|{_EDITION})")
@@ -240,7 +241,7 @@ _ITEM_TITLE_MARKS = ("■", "◆", "●", "▲", "★", "▌")
 # the document instead); any other note stays text ("（按姓氏笔画为序）")
 _EDITION_LINE = re.compile(r"[（(](?![^（）()]*(?:记者|通讯员|本报|供稿|来稿|撰稿|投稿|版权|面向|适用|专用|[接转见]第"
                            r"|[\d一二三四五六七八九十]月))[^（）()：:，,。；;、]{0,18}"
-                           r"(?:稿|版|试行|暂行|修订|修正|草案|年度|季|第[\d一二三四五六七八九十]{1,4}[期辑批卷册])[）)]"
+                           rf"(?:稿|版|{_REVISED}|草案|年度|季|第[\d一二三四五六七八九十]{{1,4}}[期辑批卷册])[）)]"
                            r"|[（(][上中下续][）)]")
 _BRACKETED = re.compile(r"^【([^【】]+)】$")  # "【全市部署…】": a heading alone in 【】
 # An app's pin or label before an announcement's title ("[置顶] 关于…", "［重要］", "[转发]"): no part of it
