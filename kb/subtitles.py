@@ -15,6 +15,7 @@ from datetime import date
 
 from .text import HAN, PARAGRAPH_START, SHOWN_LABEL, valid_day
 from .web_layout import (
+    ISSUER_END,
     first_full_day,
     is_issuer,
     issuer_names,
@@ -70,8 +71,8 @@ _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
 # "《法律进社区》第12期", "某某老年大学《银龄课堂》第八讲" (an organisation that makes it before it, not "奶奶珍藏的
 # 《全家福》"), or an issue's number after a short name without the marks, no sentence: "青禾路况　第0913期" (not
-# "今天是第3期")
-_MAKERS = "大学|学校|学院|中心|电视台|电台|频道|融媒|街道|社区|局|站|馆|院|所"
+# "今天是第3期"); the maker ends as an issuer does, or as a channel, a newsroom or a neighbourhood
+_MAKERS = f"{ISSUER_END}|频道|融媒|街道|社区|站"
 _PROGRAMME_NAME = (rf"(?:(?![^《]*(?:欢迎|收看|收听|观看))[\u4e00-\u9fff]{{1,10}}(?:{_MAKERS})\s*)?"
                    r"《[^》]{1,30}》(?:\s*第\S{1,4}[期集讲课节回])?"
                    r"|(?![^第]*[是的了])[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集]")

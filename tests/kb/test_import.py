@@ -1338,6 +1338,9 @@ def test_a_webvtt_note_between_cues_or_an_editors_note_titles_nothing():
     # its maker before the name, a lecture's number
     (("青禾县老年大学《健康讲堂》第五讲 2024年4月17日", "各位学员好，今天讲讲怎么量血压。", "早晚各量一次，",
       "连续量一周。"), "青禾县老年大学《健康讲堂》第五讲", "2024-04-17"),
+    # a maker named as any issuer is: a firm's training programme
+    (("青禾热力公司《安全用热课堂》第3课 2024年11月2日", "各位师傅好，今天讲讲阀门怎么检修。", "检修前先关总阀，",
+      "再泄压放水。"), "青禾热力公司《安全用热课堂》第3课", "2024-11-02"),
 ])
 async def test_a_programmes_name_before_when_it_was_recorded_titles_and_the_day_dates_the_film(
         tmp_path, cues, title, day):
