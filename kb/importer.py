@@ -54,7 +54,17 @@ from .rst_document import rst_markdown
 from .siyuan_note import siyuan_markdown
 from .ssml import ssml_text
 from .subtitles import subtitle_facts, subtitle_text
-from .text import closed_up, decoded, ends_sentence, marked_encoding, printable, punctuated, said_han, simplified
+from .text import (
+    closed_up,
+    decoded,
+    ends_sentence,
+    marked_encoding,
+    printable,
+    punctuated,
+    said_han,
+    simplified,
+    uncommented_head,
+)
 from .web_layout import page_header, read_dateline
 from .wiki_page import wiki_page
 
@@ -278,7 +288,7 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
         return markdown_page_text(front_matter(note[0]) + note[1], file_name)
     said = subtitle_text(text)
     if said is None:
-        return _in_sentences(closed_up(text))
+        return _in_sentences(closed_up(uncommented_head(text)))
     facts = subtitle_facts(text, file_name)  # the recording's title and day
     return front_matter(facts) + said if facts else said
 

@@ -288,6 +288,25 @@ _SPACED_SHARE = 0.8  # of the gaps after a character hold one space in text copi
 _SPACED_MIN_HAN = 30  # Chinese characters followed by one space: fewer is a text with a few spaces, not spaced out
 
 
+# An export's head written as comments, as tools write them ("# 导出时间：…"), maybe between rules of "#"
+_COMMENT_RULE = re.compile(r"#{5,}")
+_COMMENT = re.compile(r"#[ \t　]+(\S.*)")
+
+
+def uncommented_head(text: str) -> str:
+    """A text whose first lines are comments ("# 智能客服知识库导出", "# 导出时间：…", not "#话题#") with those lines
+    as plain lines, between the rules as they were: its first comment names it and the others are its fields, not one
+    run of "#"s joined into a title."""
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((n for n in range(start, len(lines))
+                if not (_COMMENT_RULE.fullmatch(lines[n].strip()) or _COMMENT.fullmatch(lines[n].strip()))), len(lines))
+    head = [found.group(1) if (found := _COMMENT.fullmatch(line.strip())) else line for line in lines[start:end]]
+    if head == lines[start:end]:
+        return text
+    return "\n".join([*lines[:start], *head, *lines[end:]]) + ("\n" if text.endswith("\n") else "")
+
+
 def closed_up(text: str) -> str:
     """Text copied out of some PDF viewers puts a space between every two characters ("关 于 停 水 …",
     "2 0 2 1 年", "W i F i   z o n e"): when nearly every Chinese character of a text is followed by one space,

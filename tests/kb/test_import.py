@@ -1859,6 +1859,25 @@ async def test_a_mails_spaced_out_text_is_read_without_the_spaces_and_the_sender
     assert "每天9:00至16:00在服务台报名" in page.articles[0].text
 
 
+async def test_an_exports_head_written_as_comments_names_it_and_dates_it_by_its_fields(tmp_path):
+    source = tmp_path / "faq.txt"
+    source.write_text("#" * 40 + "\n# 青禾县社保服务常见问题导出\n# 所属单位：青禾县社会保险服务中心\n"
+                      "# 导出时间：2024-03-02 10:15　条目数：2\n" + "#" * 40 + "\n\n"
+                      "问：灵活就业人员的社保在哪交？\n答：在“青禾社保”小程序缴纳，每月15日前扣款。\n\n"
+                      "问：断缴以后还能补吗？\n答：可以，带身份证到县社保服务中心一楼3号窗口补缴，最多补12个月。\n",
+                      encoding="utf-8")
+    page = parse_page("faq", await page_text(str(source), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾县社保服务常见问题导出", "2024-03-02")
+    assert "所属单位：青禾县社会保险服务中心" in article.paragraphs
+
+
+def test_a_text_opening_with_a_topic_tag_or_a_rule_alone_keeps_it():
+    from kb.text import uncommented_head
+    for text in ("#青禾早知道# 明天起城区公交恢复运行。\n", "#####\n青禾县停水通知\n", "正文\n# 不在开头的一行\n"):
+        assert uncommented_head(text) == text
+
+
 _LIBRARY_NOTICE = ("各借阅读者：\n市图书馆少儿借阅区于10月9日至10月13日闭馆，更换全部书架。\n"
                    "闭馆期间到期的图书，借期自动延长至10月20日，不收逾期费。\n")
 _FORWARDED = {
