@@ -97,7 +97,11 @@ _CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \
 # pymdownx.tabbed), each a title over its text as the site shows them; a highlight ("==每亩1000元==", Obsidian's,
 # Typora's, SiYuan's) is its words; a fenced code block (a notebook's cell exported by nbconvert, "```python") is its
 # lines without the fence's language
-_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed", "fenced_code"]
+# attr_list and def_list read Markdown Extra's "## 自提 {#pickup}" and "术语\n: 释义" (its abbreviations below)
+_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed", "fenced_code", "attr_list", "def_list"]
+# Markdown Extra's abbreviation ("*[取货码]: 6位数字，…") says what a word means: a line of a glossary, not a title
+# hidden on each use of the word as the abbr extension makes it
+_ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$", re.MULTILINE)
 # (not pymdownx.mark, which reads "1+1==2，而2+2==4" as a highlight: "==" beside a digit or letter is none)
 _HIGHLIGHT = re.compile(r"(?<![=0-9A-Za-z])==(?=[^\s=])([^=\n]+?)(?<=[^\s=])==(?![=0-9A-Za-z])")
 # an icon's shortcode (MkDocs Material's ":material-calendar:", ":fontawesome-solid-phone:", ":octicons-…:"): no words
@@ -428,7 +432,7 @@ def markdown_page_text(text: str, name: str = "") -> str:
         properties, body = outline
         meta = {**properties, **meta}
     filled = _MERGE_TAG.sub(r"\1", _TEMPLATE_TAG.sub("", body))
-    marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", filled)))
+    marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", _ABBREVIATION.sub(r"- \1：\2", filled))))
     rendered = markdown.markdown(_without_container_fences(marked), extensions=_MARKDOWN_EXTENSIONS)
     rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))
     if _numbered_sections(rendered):  # none of them titles the page: headings under the page's own

@@ -58,6 +58,7 @@ from .web_layout import (
     cover_credit,
     ends_the_article,
     is_announcement_number,
+    is_contact_line,
     is_distribution,
     is_edition_line,
     is_english_name,
@@ -78,6 +79,7 @@ from .web_layout import (
     letterhead_issuer,
     lists_related_items,
     manual_cover_name,
+    menu_lines,
     names_a_chat,
     names_how_it_was_made,
     picture_heading,
@@ -474,8 +476,11 @@ def _meta_day(raw: dict[str, str]) -> str:
     return best[1]
 
 
+# a letter's or a mailing's (pandoc's and KOMA-Script's letter templates, a newsletter tool's): its subject titles
+# it, its sender publishes it, as a mail's do
 _META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "publisher", "发布机构": "publisher",
-              "标题": "title", "网址": "url", "链接": "url", "link": "url"}
+              "fromname": "publisher", "from_name": "publisher", "标题": "title", "subject": "title", "网址": "url",
+              "链接": "url", "link": "url"}
 _WEB_ADDRESS = re.compile(r"https?://\S+$")
 _YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
@@ -554,7 +559,7 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     marks = r"[。；（）]" if punctuated else r"[，。；：？！（）]"  # a headline may ask or exclaim: "…怎么办？…来了"
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, _without_bracketed_places(line)) and not line.endswith(("：", "|", "，", "、"))
-            and read_dateline(line) is None and not _greets_only(line)
+            and read_dateline(line) is None and not _greets_only(line) and not is_contact_line(line)
             and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
 
 
@@ -1469,13 +1474,16 @@ def _width(text: str) -> int:
 
 
 def _without_furniture(lines: list[str]) -> list[str]:
-    """The lines that are neither empty nor furniture, each under a separator ("------", "＊＊＊", furniture too)
+    """The lines that are neither empty nor furniture (a site's menu too, one item a line), each under a separator
+    ("------", "＊＊＊", furniture too)
     opening a paragraph: a column break may cut a sentence, a separator never does ("留言时长：1分48秒" / "-----" /
     "喂，您好…" are two)."""
     kept: list[str] = []
     separated = False
-    for line in filter(None, lines):
-        if is_furniture(line):
+    shown = list(filter(None, lines))
+    menu = menu_lines(shown)
+    for n, line in enumerate(shown):
+        if n in menu or is_furniture(line):
             separated = bool(_SEPARATOR.fullmatch(line))
             continue
         if separated and isinstance(line, _Line):

@@ -57,7 +57,7 @@ _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕
 # "摄制：某某中心 2024年12月": who made it publishes it; no words said
 _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)"
                           r"|(?:出品|摄制|制作|监制)(?:单位|方)?\s*[：:]\s*(\S.{1,30}?)(?:\s*\d{4}年\d{1,2}月)?)"
-                          r"(?:\s*[｜|·]\s*(?P<day>\d{4}年\d{1,2}月\d{1,2}日))?\s*[】\]］)）]?$")
+                          r"(?:(?:\s*[｜|·]\s*|\s+)(?P<day>\d{4}年\d{1,2}月\d{1,2}日))?\s*[】\]］)）]?$")
 # …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it, maybe in
 # brackets, maybe only the day or the month: "高密电视台 2025年2月24日播出", "拍摄：2024年10月26日 星期六",
 # "（2025年6月20日播出）": it dates the recording, its maker publishes it; no words said, but for the place a card
@@ -80,6 +80,9 @@ _PROGRAMME = re.compile(rf"^(?:{_PROGRAMME_NAME})$")
 # a work's title card, maybe after its kind: "快板《某某》", "公益动画《某某》" (not "欢迎收看《某某》")
 _WORK_KINDS = "快板|相声|小品|戏|剧|歌|曲|动画|电影|纪录片|宣传片|短片|广告|视频"
 _WORK_CARD = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}?(?:{_WORK_KINDS}))?《[^》]{{1,30}}》$")
+# …or one an editor marks as the opening's title: "【片头】某某公司 新员工安全培训（熔炼车间篇）" (its words stay, a
+# sentence of their own: the title the film is given may be shorter)
+_OPENING_TITLE = re.compile(r"^[【\[［]\s*(?:片头|片名|标题)\s*[】\]］]\s*(\S.{1,60})$")
 _SUNG = re.compile(r"^[♪♫].*[♪♫]$")
 _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|(?P<at>于))\s*(?P<labelled>{_DAY_OR_MONTH})"
@@ -178,6 +181,7 @@ def subtitle_text(text: str) -> str | None:
             for start, end in itertools.pairwise([*timed, len(lines)])]
     cues = [cue for cue in cues if not _player_data(cue)]
     said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
+    said_cards |= {title for n in _card_lines(lines) if _OPENING_TITLE.match(title := _TAG.sub("", lines[n]).strip())}
     noted = [_screen_note(cue) for cue in cues]  # captions for the deaf: "[屏幕文字：…]"
     cues = [[note] if note else cue for cue, note in zip(cues, noted, strict=True)]
     shown = _shown_lines([line for cue in cues for line in cue]) | set(filter(None, noted))
@@ -383,7 +387,8 @@ def _programmes(lines: list[str], cards: dict[int, tuple[str, str, bool]]) -> di
     """The programmes the first cues name, by line number: before when it was recorded ("《某某》第12期 录制于…",
     "《某某》第12期 2025年4月20日"), or a work's title card on a line of the second cue after a first cue of cards
     or song ("快板《某某》": not said; in the first cue the text's first line titles it anyway, and one under it may
-    be its credit); `cards` are its day cards (_day_cards)."""
+    be its credit), or a title an editor marks as the opening's ("【片头】…"); `cards` are its day cards
+    (_day_cards)."""
     card_lines = _card_lines(lines)
     second_cue = next((n for n in card_lines if _TIMING.match(lines[n])), len(lines))
     carded = _only_cards(lines, range(card_lines.start, second_cue), cards)
@@ -395,6 +400,8 @@ def _programmes(lines: list[str], cards: dict[int, tuple[str, str, bool]]) -> di
             named[n] = name
         elif not card and carded and n > second_cue and _WORK_CARD.match(line):
             named[n] = line
+        elif opening := _OPENING_TITLE.match(line):
+            named[n] = opening.group(1)
     return named
 
 

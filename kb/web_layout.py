@@ -1932,9 +1932,15 @@ def letterhead_issuer(lines: list[str], headline: Callable[[str], bool]) -> tupl
     column = _COLUMN_HEAD.match(first)
     if not column or not is_issuer(column.group(1)) or is_issuer(column.group(2)) or len(lines) < 2:
         return None
-    if _CONTACT_LINE.match(lines[1].strip()):
+    if is_contact_line(lines[1]):
         return column.group(1), 2 + _wrapped(lines[1:])
     return (column.group(1), 1) if headline(lines[1]) else None
+
+
+def is_contact_line(line: str) -> bool:
+    """A line of contact fields only ("客服热线 400-806-5218", "电话：0536-1234567 地址：某路8号"): a site's or a
+    letterhead's, no headline."""
+    return bool(_CONTACT_LINE.match(line.strip()))
 
 
 def _wrapped(lines: list[str]) -> bool:
@@ -2025,6 +2031,22 @@ def _is_menu(line: str) -> bool:
     barred = len(re.findall(r"[|｜]", line)) >= 2
     return len(items) >= (_BARRED_MENU_ITEMS if barred else _MENU_ITEMS) and short >= len(items) - 1 \
         and bool(_NAVIGATION.search(line)) and not re.search(r"[，\d]", line)
+
+
+def menu_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines of a site's menu copied one item a line ("首页" / "运单查询" / … / "登录 | 注册"):
+    a run of lines of short items that, side by side, read as a menu (_is_menu)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for n, line in enumerate([*lines, ""]):
+        items = [item for item in re.split(r"\s*[|｜]\s*|\s+", line) if item]
+        if items and all(2 <= len(item) <= _MENU_ITEM_CHARS for item in items):
+            run.append(n)
+            continue
+        if len(run) > 1 and _is_menu(" ".join(lines[k].strip() for k in run)):
+            found.update(run)
+        run = []
+    return found
 
 
 def is_file_number(line: str) -> bool:

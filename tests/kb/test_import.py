@@ -1204,6 +1204,7 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
     ("出品：某某县农业农村局\n摄制：某某县融媒体中心　2024年12月", "某某县农业农村局"),  # labelled, the first
     ("【某某县融媒体中心出品｜2024年7月8日】", "某某县融媒体中心"),  # with its day: it dates the film too
     ("某某县农业农村局　某某县融媒体中心　联合出品", "某某县农业农村局、某某县融媒体中心"),  # joint makers
+    ("某某县融媒体中心 制作 2024年7月8日", "某某县融媒体中心"),  # its day after a space
 ])
 async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_path, credit, publisher):
     said = ("《梨乡四月》", credit, "[鸟叫声、风声]", "每年四月，梨花开了。", "梨园免费入园。")
@@ -1213,6 +1214,22 @@ async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_
     day = "2024-07-08" if "7月8日" in credit else ""
     assert (page.publisher_of(article), page.iso_date_of(article)) == (publisher, day)
     assert not any(line in article.text for line in credit.splitlines()) and "风声" not in article.text
+
+
+async def test_an_opening_title_an_editor_marks_titles_the_film_and_its_words_stay(tmp_path):
+    film = _srt("{\\an8}【片头】青禾热力公司 新员工安全培训（管网篇）\n安全科 制作 2024年11月2日",
+                "大家好，今天讲讲管网巡检。", "巡检每周两次，", "发现漏水先关阀门。")
+    (tmp_path / "training.srt").write_text(film, encoding="utf-8")
+    page = parse_page("training", await page_text(str(tmp_path / "training.srt"), Limits()))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article)) == ("青禾热力公司 新员工安全培训（管网篇）", "2024-11-02")
+    assert "安全科 制作" not in article.text
+    # under a title the file gives, the card's longer words are text
+    titled = f"WEBVTT - 管网巡检\n\n{_cues('【片头】青禾热力公司2024年管网巡检培训', *_TALK)}"
+    (tmp_path / "training.vtt").write_text(titled, encoding="utf-8")
+    page = parse_page("training", await page_text(str(tmp_path / "training.vtt"), Limits()))
+    [article] = page.articles
+    assert article.title == "管网巡检" and "【片头】青禾热力公司2024年管网巡检培训。" in article.paragraphs
 
 
 @pytest.mark.parametrize(("card", "day", "publisher"), [
@@ -2498,6 +2515,16 @@ def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher
                                               "宴会厅在三楼，共摆28桌。\n"))
     [article] = page.articles
     assert (article.title, page.publisher_of(article)) == ("刘洋 & 王静 婚礼当天流程单", "")
+
+
+def test_markdown_extras_header_ids_definitions_and_abbreviations_are_read_as_what_they_say():
+    page = parse_page("m", markdown_page_text(
+        "青禾物流自提须知 {#top}\n==========\n\n## 自提 {#pickup}\n\n提货时间\n:   每天8:00—18:00\n\n"
+        "提货要带什么\n:   提货码和本人身份证。\n\n取件前请先看短信。\n\n*[提货码]: 6位数字，到货短信中发送\n"))
+    [article] = page.articles
+    assert article.title == "青禾物流自提须知"
+    assert article.paragraphs == ["自提", "- 提货时间：每天8:00—18:00", "- 提货要带什么：提货码和本人身份证。",
+                                  "取件前请先看短信。", "- 提货码：6位数字，到货短信中发送"]
 
 
 @pytest.mark.parametrize("opening", ["<center><font size=5><b>青禾小区停车 · 新手攻略</b></font></center>",

@@ -80,6 +80,13 @@ def test_front_matter_written_as_yaml_by_a_site_generator():
     assert body == "正文。"
 
 
+@pytest.mark.parametrize("sender", ["fromname", "from_name"])  # a letter template's, a newsletter tool's
+def test_a_letters_or_mailings_front_matter_is_titled_by_its_subject_and_published_by_its_sender(sender):
+    meta, _ = split_front_matter(f"---\ndocumentclass: scrlttr2\n{sender}: 青禾社区食堂\ntoname: 各位居民\n"
+                                 "subject: 关于调整午餐价格的告知\ndate: 2025年1月6日\n---\n午餐涨价1元。\n")
+    assert (meta["title"], meta["publisher"], meta["date"]) == ("关于调整午餐价格的告知", "青禾社区食堂", "2025-01-06")
+
+
 HUGO_NOTICE = """+++
 title = "某区图书馆春节假期开放时间调整"
 date = 2025-01-20T07:30:00+08:00
@@ -1891,6 +1898,17 @@ def test_one_text_message_pasted_alone_or_quoted_in_an_article_is_read_as_it_sta
 ])
 def test_menus_site_names_and_issue_numbers_are_furniture(line, furniture):
     assert is_furniture(normalize(line)) is furniture
+
+
+def test_a_sites_menu_copied_one_item_a_line_and_its_contact_line_are_no_title():
+    page = ("青禾物流 - 网点查询\n首页\n运单查询\n网点查询\n在线下单\n加盟合作\n登录 | 注册\n客服热线 400-123-4567\n"
+            "城区网点\n青禾物流城区网点每天8:00至18:00营业，春节期间另行通知。\n")
+    [article] = parse_page("p", page).articles
+    assert article.title == "青禾物流 - 网点查询"
+    assert not any(item in article.text for item in ("首页", "加盟合作", "登录"))
+    # short lines with no site's navigation among them stay: a list of districts
+    districts = "城区网点一览\n奎文区\n潍城区\n坊子区\n寒亭区\n高新区\n以上网点每天8:00至18:00营业。\n"
+    assert "坊子区" in parse_page("p", districts).articles[0].text
 
 
 def test_a_documents_name_with_brackets_is_its_title():
