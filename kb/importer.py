@@ -97,8 +97,12 @@ _CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*)?[ \
 # pymdownx.tabbed), each a title over its text as the site shows them; a highlight ("==每亩1000元==", Obsidian's,
 # Typora's, SiYuan's) is its words; a fenced code block (a notebook's cell exported by nbconvert, "```python") is its
 # lines without the fence's language
-# attr_list and def_list read Markdown Extra's "## 自提 {#pickup}" and "术语\n: 释义" (its abbreviations below)
-_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed", "fenced_code", "attr_list", "def_list"]
+# def_list reads Markdown Extra's "术语\n: 释义" (its attributes and abbreviations below)
+_MARKDOWN_EXTENSIONS = ["tables", "admonition", "pymdownx.tabbed", "fenced_code", "def_list"]
+# Markdown Extra's attributes at a line's end ("## 自提 {#pickup}", "[下载](a.docx){ .md-button }", "{: #id }"): no
+# words of the page. Only ids, classes and key=value pairs (not attr_list, which takes "报名方式 {线上}" too)
+_ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}'"]+))"""
+_ATTRIBUTES = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$", re.MULTILINE)
 # Markdown Extra's abbreviation ("*[取货码]: 6位数字，…") says what a word means: a line of a glossary, not a title
 # hidden on each use of the word as the abbr extension makes it
 _ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$", re.MULTILINE)
@@ -432,7 +436,8 @@ def markdown_page_text(text: str, name: str = "") -> str:
         properties, body = outline
         meta = {**properties, **meta}
     filled = _MERGE_TAG.sub(r"\1", _TEMPLATE_TAG.sub("", body))
-    marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", _ABBREVIATION.sub(r"- \1：\2", filled))))
+    glossed = _ATTRIBUTES.sub("", _ABBREVIATION.sub(r"- \1：\2", filled))
+    marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", glossed)))
     rendered = markdown.markdown(_without_container_fences(marked), extensions=_MARKDOWN_EXTENSIONS)
     rendered = _with_centred_title(_KIND_TITLE.sub("", _TAB_LABEL.sub(r"<h4>\1</h4>", rendered)))
     if _numbered_sections(rendered):  # none of them titles the page: headings under the page's own

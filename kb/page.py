@@ -453,7 +453,9 @@ def _first_values(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def named_meta(raw: dict[str, str]) -> dict[str, str]:
-    """Keys by their usual names (来源 → publisher), the date as YYYY-MM-DD; the first value of a name counts."""
+    """Keys by their usual names (来源 → publisher), the date as YYYY-MM-DD; the first value of a name counts. A
+    letter's or a mailing's subject titles it when nothing else does (a note's `subject: 物理` is its school
+    subject)."""
     meta: dict[str, str] = {}
     for key, value in raw.items():
         key = _META_KEYS.get(key.lower(), key.lower())
@@ -463,6 +465,8 @@ def named_meta(raw: dict[str, str]) -> dict[str, str]:
             continue
         if value and key not in DATE_RANKS and not meta.get(key):
             meta[key] = value
+    if not meta.get("title") and meta.get("subject") and any(raw.get(key) for key in _SENDER_KEYS):
+        meta["title"] = meta["subject"]
     day = _meta_day(raw)
     return {**meta, "date": day} if day else meta
 
@@ -476,11 +480,11 @@ def _meta_day(raw: dict[str, str]) -> str:
     return best[1]
 
 
-# a letter's or a mailing's (pandoc's and KOMA-Script's letter templates, a newsletter tool's): its subject titles
-# it, its sender publishes it, as a mail's do
+# a letter's or a mailing's sender (pandoc's and KOMA-Script's letter templates, a newsletter tool's) publishes it,
+# as a mail's does
+_SENDER_KEYS = ("fromname", "from_name")
 _META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "publisher", "发布机构": "publisher",
-              "fromname": "publisher", "from_name": "publisher", "标题": "title", "subject": "title", "网址": "url",
-              "链接": "url", "link": "url"}
+              **dict.fromkeys(_SENDER_KEYS, "publisher"), "标题": "title", "网址": "url", "链接": "url", "link": "url"}
 _WEB_ADDRESS = re.compile(r"https?://\S+$")
 _YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
@@ -1474,10 +1478,9 @@ def _width(text: str) -> int:
 
 
 def _without_furniture(lines: list[str]) -> list[str]:
-    """The lines that are neither empty nor furniture (a site's menu too, one item a line), each under a separator
-    ("------", "＊＊＊", furniture too)
-    opening a paragraph: a column break may cut a sentence, a separator never does ("留言时长：1分48秒" / "-----" /
-    "喂，您好…" are two)."""
+    """The lines that are neither empty nor furniture (nor a site's menu copied one item a line), each under a
+    separator ("------", "＊＊＊", furniture too) opening a paragraph: a column break may cut a sentence, a separator
+    never does ("留言时长：1分48秒" / "-----" / "喂，您好…" are two)."""
     kept: list[str] = []
     separated = False
     shown = list(filter(None, lines))

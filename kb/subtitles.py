@@ -57,7 +57,7 @@ _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕
 # "摄制：某某中心 2024年12月": who made it publishes it; no words said
 _CREDIT_CARD = re.compile(r"^[【\[［(（]?\s*(?:(\S.{1,30}?)\s*(?:联合)?(?:出品|摄制|制作|监制)"
                           r"|(?:出品|摄制|制作|监制)(?:单位|方)?\s*[：:]\s*(\S.{1,30}?)(?:\s*\d{4}年\d{1,2}月)?)"
-                          r"(?:(?:\s*[｜|·]\s*|\s+)(?P<day>\d{4}年\d{1,2}月\d{1,2}日))?\s*[】\]］)）]?$")
+                          r"(?:\s*[｜|·]\s*(?P<day>\d{4}年\d{1,2}月\d{1,2}日))?\s*[】\]］)）]?$")
 # …or a card in the first cues saying when the recording was aired or shot, maybe after who aired it, maybe in
 # brackets, maybe only the day or the month: "高密电视台 2025年2月24日播出", "拍摄：2024年10月26日 星期六",
 # "（2025年6月20日播出）": it dates the recording, its maker publishes it; no words said, but for the place a card
@@ -71,8 +71,11 @@ _MADE = r"播出|首播|播放|拍摄|录制|摄制"
 _OPEN, _CLOSE = r"^[（(【\[［]?\s*", r"\s*[）)】\]］]?$"
 # "《法律进社区》第12期", "某某老年大学《银龄课堂》第八讲" (an organisation that makes it before it, not "奶奶珍藏的
 # 《全家福》"), or an issue's number after a short name without the marks, no sentence: "青禾路况　第0913期" (not
-# "今天是第3期"); the maker ends as an issuer does, or as a channel, a newsroom or a neighbourhood
-_MAKERS = f"{ISSUER_END}|频道|融媒|街道|社区|站"
+# "今天是第3期"); the maker ends as an issuer does (but 部, 会, 处, which speech puts before a title too:
+# "这部《红高粱》"), or as a channel, a newsroom or a neighbourhood
+_SPOKEN_ENDS = ("部", "会", "处")
+_MAKERS = "|".join([*(end for end in ISSUER_END.split("|") if end not in _SPOKEN_ENDS),
+                    "频道", "融媒", "街道", "社区", "站"])
 _PROGRAMME_NAME = (rf"(?:(?![^《]*(?:欢迎|收看|收听|观看))[\u4e00-\u9fff]{{1,10}}(?:{_MAKERS})\s*)?"
                    r"《[^》]{1,30}》(?:\s*第\S{1,4}[期集讲课节回])?"
                    r"|(?![^第]*[是的了])[\u4e00-\u9fff]{2,12}\s*第(?:\d{1,4}|[一二三四五六七八九十百零]{1,4})[期集]")
@@ -80,9 +83,11 @@ _PROGRAMME = re.compile(rf"^(?:{_PROGRAMME_NAME})$")
 # a work's title card, maybe after its kind: "快板《某某》", "公益动画《某某》" (not "欢迎收看《某某》")
 _WORK_KINDS = "快板|相声|小品|戏|剧|歌|曲|动画|电影|纪录片|宣传片|短片|广告|视频"
 _WORK_CARD = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}?(?:{_WORK_KINDS}))?《[^》]{{1,30}}》$")
-# …or one an editor marks as the opening's title: "【片头】某某公司 新员工安全培训（熔炼车间篇）" (its words stay, a
-# sentence of their own: the title the film is given may be shorter)
-_OPENING_TITLE = re.compile(r"^[【\[［]\s*(?:片头|片名|标题)\s*[】\]］]\s*(\S.{1,60})$")
+# …or one an editor marks as the opening's title: "【片头】某某公司 新员工安全培训（熔炼车间篇）", not what the opening
+# plays or shows ("【片头】欢快的音乐", "【片头】航拍城区画面"); its words stay said (a title the file gives may be
+# shorter)
+_OPENING_TITLE = re.compile(r"^[【\[［]\s*(?:片头|片名|标题)\s*[】\]］]\s*"
+                            r"(?![^（(]*(?:音乐|音效|旋律|配乐|BGM|画面|镜头|航拍|动画|空镜|字幕))(\S.{1,60})$")
 _SUNG = re.compile(r"^[♪♫].*[♪♫]$")
 _DAY_CARD = re.compile(rf"{_OPEN}(?:(?P<maker>\S.{{1,30}}?)\s+)?"
                        rf"(?:(?:{_MADE})(?:时间|日期)?\s*(?:[：:]|(?P<at>于))\s*(?P<labelled>{_DAY_OR_MONTH})"
@@ -181,7 +186,7 @@ def subtitle_text(text: str) -> str | None:
             for start, end in itertools.pairwise([*timed, len(lines)])]
     cues = [cue for cue in cues if not _player_data(cue)]
     said_cards = {lines[n].strip() for n, (_, _, said) in cards.items() if said}
-    said_cards |= {title for n in _card_lines(lines) if _OPENING_TITLE.match(title := _TAG.sub("", lines[n]).strip())}
+    said_cards |= {said for n in _card_lines(lines) if _opening_title(said := _TAG.sub("", lines[n]).strip())}
     noted = [_screen_note(cue) for cue in cues]  # captions for the deaf: "[屏幕文字：…]"
     cues = [[note] if note else cue for cue, note in zip(cues, noted, strict=True)]
     shown = _shown_lines([line for cue in cues for line in cue]) | set(filter(None, noted))
@@ -400,9 +405,15 @@ def _programmes(lines: list[str], cards: dict[int, tuple[str, str, bool]]) -> di
             named[n] = name
         elif not card and carded and n > second_cue and _WORK_CARD.match(line):
             named[n] = line
-        elif opening := _OPENING_TITLE.match(line):
-            named[n] = opening.group(1)
+        elif opening := _opening_title(line):
+            named[n] = opening
     return named
+
+
+def _opening_title(line: str) -> str:
+    """The title an editor marks as the opening's on a card line without its tags (_OPENING_TITLE), or ""."""
+    opening = _OPENING_TITLE.match(line)
+    return opening.group(1) if opening else ""
 
 
 def _only_cards(lines: list[str], cue: range, cards: dict[int, tuple[str, str, bool]]) -> bool:

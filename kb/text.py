@@ -288,20 +288,22 @@ _SPACED_SHARE = 0.8  # of the gaps after a character hold one space in text copi
 _SPACED_MIN_HAN = 30  # Chinese characters followed by one space: fewer is a text with a few spaces, not spaced out
 
 
-# An export's head written as comments, as tools write them ("# 导出时间：…"), maybe between rules of "#"
-_COMMENT_RULE = re.compile(r"#{5,}")
-_COMMENT = re.compile(r"#[ \t　]+(\S.*)")
+# An export's head written as comments, as tools write them ("# 导出时间：…", "## …", a bare "#"), maybe between rules
+# ("#####", "#=====", "# -----"); not a topic tag ("#话题#", "# 话题 #")
+_COMMENT_RULE = re.compile(r"#+[ \t]*[-=*~_#]{4,}")
+_COMMENT = re.compile(r"#{1,2}(?:[ \t　]+(\S.*(?<!#)))?")
 
 
 def uncommented_head(text: str) -> str:
-    """A text whose first lines are comments ("# 智能客服知识库导出", "# 导出时间：…", not "#话题#") with those lines
-    as plain lines, between the rules as they were: its first comment names it and the others are its fields, not one
-    run of "#"s joined into a title."""
+    """A text whose first lines are comments ("# 智能客服知识库导出", "# 导出时间：…", maybe apart by blank lines) with
+    those lines as plain lines, between the rules as they were: its first comment names it and the others are its
+    fields, not one run of "#"s joined into a title."""
     lines = text.splitlines()
     start = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
-    end = next((n for n in range(start, len(lines))
-                if not (_COMMENT_RULE.fullmatch(lines[n].strip()) or _COMMENT.fullmatch(lines[n].strip()))), len(lines))
-    head = [found.group(1) if (found := _COMMENT.fullmatch(line.strip())) else line for line in lines[start:end]]
+    end = next((n for n, line in enumerate(lines[start:], start=start) if line.strip()
+                and not (_COMMENT_RULE.fullmatch(line.strip()) or _COMMENT.fullmatch(line.strip()))), len(lines))
+    head = [(found.group(1) or "") if (found := _COMMENT.fullmatch(line.strip())) else line
+            for line in lines[start:end]]
     if head == lines[start:end]:
         return text
     return "\n".join([*lines[:start], *head, *lines[end:]]) + ("\n" if text.endswith("\n") else "")

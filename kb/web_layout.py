@@ -204,6 +204,7 @@ _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置|�
 # "2021年第6期（2021.02.01—2021.02.07）").
 _MENU_ITEM_CHARS = 6
 _MENU_ITEMS, _BARRED_MENU_ITEMS = 6, 3
+_MENU_START_LINES = 2  # a menu copied one item a line opens the page, maybe under the site's name
 _NAVIGATION = re.compile(r"(?:^|[\s|｜])(?:首页|设为首页|加入收藏|手机版|网站地图|English|登录|注册|无障碍"
                          r"|关于我们|联系我们)(?=$|[\s|｜])")
 _SITE_ADDRESS = re.compile(r"^[\u4e00-\u9fff]{0,16}\s*(?:https?[:：]//)?(?:www\.)?(?:[a-z0-9-]+\.)+"
@@ -286,7 +287,8 @@ _ISSUER = re.compile(rf"^{_ISSUER_TEXT}$")
 # A letterhead's contact field: "客户服务热线 0536-1234567", "地址：某市某路8号", "网址：" (its address wrapped), or an
 # office's number ("局办公室：0536-1234567"), after the name and maybe the office that writes ("某某学校 … 招生就业处")
 _PHONE = r"[\d(（][\d\-()（）]{4,}"
-_CONTACT = rf"(?:[\u4e00-\u9fff\d]{{0,8}}(?:热线|电话|传真|地址|邮编|网址|邮箱)(?:\s*[：:]\S*|\s*{_PHONE})" \
+_CONTACT_LABEL = r"[\u4e00-\u9fff\d]{0,8}(?:热线|电话|传真|地址|邮编|网址|邮箱)"
+_CONTACT = rf"(?:{_CONTACT_LABEL}(?:\s*[：:]\S*|\s*{_PHONE})" \
     rf"|[\u4e00-\u9fff]{{0,8}}(?:{ISSUER_END})\s*[：:]\s*{_PHONE})"
 _OFFICE = rf"[\u4e00-\u9fff]{{2,12}}(?:{ISSUER_END})"
 _LETTERHEAD_LINE = re.compile(rf"^(\S+)\s+(?:{_ENGLISH}(?:\s+{_OFFICE})?(?:\s+{_CONTACT})*"
@@ -294,6 +296,9 @@ _LETTERHEAD_LINE = re.compile(rf"^(\S+)\s+(?:{_ENGLISH}(?:\s+{_OFFICE})?(?:\s+{_
 # …wrapped by the printer inside its last number ("咨询电话：0536-" / "8186320"), maybe more fields after it
 _NUMBER_REST = re.compile(rf"^\d[\d\-]*(?:\s+{_CONTACT})*$")
 _CONTACT_LINE = re.compile(rf"^{_CONTACT}(?:\s+{_CONTACT})*$")
+# …each holding a number, a mail or web address (not "12345热线：接诉即办暖民心", a headline)
+_NUMBERED_CONTACT = rf"{_CONTACT_LABEL}(?:\s*[：:]\s*[^\s\d@.]*[\d@.]\S*|\s*{_PHONE})"
+_NUMBERED_CONTACT_LINE = re.compile(rf"^{_NUMBERED_CONTACT}(?:\s+{_NUMBERED_CONTACT})*$")
 # A site's letterhead printed with its page: the organisation's name and the column's or page kind's heading, no
 # sentence ("某某局 政策解读", "某某中心 通知公告")
 _COLUMN_HEAD = re.compile(r"^(\S+)\s+([\u4e00-\u9fff]{2,6})$")
@@ -1932,15 +1937,16 @@ def letterhead_issuer(lines: list[str], headline: Callable[[str], bool]) -> tupl
     column = _COLUMN_HEAD.match(first)
     if not column or not is_issuer(column.group(1)) or is_issuer(column.group(2)) or len(lines) < 2:
         return None
-    if is_contact_line(lines[1]):
+    if _CONTACT_LINE.match(lines[1].strip()):
         return column.group(1), 2 + _wrapped(lines[1:])
     return (column.group(1), 1) if headline(lines[1]) else None
 
 
 def is_contact_line(line: str) -> bool:
-    """A line of contact fields only ("客服热线 400-806-5218", "电话：0536-1234567 地址：某路8号"): a site's or a
-    letterhead's, no headline."""
-    return bool(_CONTACT_LINE.match(line.strip()))
+    """A line of contact fields only, each with a number, a web or mail address ("客服热线 400-806-5218",
+    "电话：0536-1234567 地址：某路8号"): a site's or a letterhead's, no headline ("12345热线：接诉即办暖民心",
+    "新地址：我们搬家啦")."""
+    return bool(_NUMBERED_CONTACT_LINE.match(line.strip()))
 
 
 def _wrapped(lines: list[str]) -> bool:
@@ -2026,27 +2032,34 @@ def _is_menu(line: str) -> bool:
     """Short items side by side, one of them a site's navigation ("首页", "设为首页"), no sentence or number among
     them: six or more apart ("首页 要闻 视频 …"), or three or more between bars ("欢迎访问某某网！ 设为首页 | 加入收藏
     | 手机版"; one may be longer). A list of names, shops or districts names no navigation."""
-    items = [item for item in re.split(r"\s*[|｜]\s*|\s+", line) if item]
-    short = sum(2 <= len(item) <= _MENU_ITEM_CHARS for item in items)  # "潍 坊 市 财 政 局" is spaced out, no menu
+    items = _menu_items(line)
+    short = sum(map(_is_menu_item, items))  # "潍 坊 市 财 政 局" is spaced out, no menu
     barred = len(re.findall(r"[|｜]", line)) >= 2
     return len(items) >= (_BARRED_MENU_ITEMS if barred else _MENU_ITEMS) and short >= len(items) - 1 \
         and bool(_NAVIGATION.search(line)) and not re.search(r"[，\d]", line)
 
 
-def menu_lines(lines: list[str]) -> set[int]:
-    """The numbers of the lines of a site's menu copied one item a line ("首页" / "运单查询" / … / "登录 | 注册"):
-    a run of lines of short items that, side by side, read as a menu (_is_menu)."""
-    found: set[int] = set()
-    run: list[int] = []
-    for n, line in enumerate([*lines, ""]):
-        items = [item for item in re.split(r"\s*[|｜]\s*|\s+", line) if item]
-        if items and all(2 <= len(item) <= _MENU_ITEM_CHARS for item in items):
-            run.append(n)
-            continue
-        if len(run) > 1 and _is_menu(" ".join(lines[k].strip() for k in run)):
-            found.update(run)
-        run = []
-    return found
+def _menu_items(line: str) -> list[str]:
+    return [item for item in re.split(r"\s*[|｜]\s*|\s+", line) if item]
+
+
+def _is_menu_item(item: str) -> bool:
+    return 2 <= len(item) <= _MENU_ITEM_CHARS
+
+
+def menu_lines(lines: list[str]) -> range:
+    """The lines of a site's menu copied one item a line at the top of a page ("首页" / "运单查询" / … / "登录 |
+    注册", maybe under the site's name): a run of lines of short items that, side by side, read as a menu
+    (_is_menu), up to its last navigation item (a short headline may stand under it: "停水通知"). A list in the
+    text ("下载应用" / "注册" / "登录" / "实名认证") is no menu."""
+    for start in range(min(_MENU_START_LINES, len(lines))):
+        end = start
+        while end < len(lines) and (items := _menu_items(lines[end])) and all(map(_is_menu_item, items)):
+            end += 1
+        end = next((k + 1 for k in range(end - 1, start - 1, -1) if _NAVIGATION.search(lines[k])), start)
+        if end - start > 1 and _is_menu(" ".join(line.strip() for line in lines[start:end])):
+            return range(start, end)
+    return range(0)
 
 
 def is_file_number(line: str) -> bool:

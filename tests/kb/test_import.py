@@ -1204,7 +1204,6 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
     ("出品：某某县农业农村局\n摄制：某某县融媒体中心　2024年12月", "某某县农业农村局"),  # labelled, the first
     ("【某某县融媒体中心出品｜2024年7月8日】", "某某县融媒体中心"),  # with its day: it dates the film too
     ("某某县农业农村局　某某县融媒体中心　联合出品", "某某县农业农村局、某某县融媒体中心"),  # joint makers
-    ("某某县融媒体中心 制作 2024年7月8日", "某某县融媒体中心"),  # its day after a space
 ])
 async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_path, credit, publisher):
     said = ("《梨乡四月》", credit, "[鸟叫声、风声]", "每年四月，梨花开了。", "梨园免费入园。")
@@ -1217,7 +1216,7 @@ async def test_a_films_credit_as_its_first_cue_publishes_it_and_is_not_said(tmp_
 
 
 async def test_an_opening_title_an_editor_marks_titles_the_film_and_its_words_stay(tmp_path):
-    film = _srt("{\\an8}【片头】青禾热力公司 新员工安全培训（管网篇）\n安全科 制作 2024年11月2日",
+    film = _srt("{\\an8}【片头】青禾热力公司 新员工安全培训（管网篇）\n安全科 制作｜2024年11月2日",
                 "大家好，今天讲讲管网巡检。", "巡检每周两次，", "发现漏水先关阀门。")
     (tmp_path / "training.srt").write_text(film, encoding="utf-8")
     page = parse_page("training", await page_text(str(tmp_path / "training.srt"), Limits()))
@@ -1230,6 +1229,10 @@ async def test_an_opening_title_an_editor_marks_titles_the_film_and_its_words_st
     page = parse_page("training", await page_text(str(tmp_path / "training.vtt"), Limits()))
     [article] = page.articles
     assert article.title == "管网巡检" and "【片头】青禾热力公司2024年管网巡检培训。" in article.paragraphs
+    # what the opening plays or shows titles nothing, nor does a film spoken of before a title ("这部《…》")
+    from kb.subtitles import subtitle_facts
+    assert "title" not in subtitle_facts(_srt("【片头】欢快的音乐", "大家好，今天讲讲管网巡检。", "巡检每周两次。"))
+    assert "title" not in subtitle_facts(_srt("这部《红高粱》 拍摄于1987年5月", "当年剧组住在村里。", "村里人都记得。"))
 
 
 @pytest.mark.parametrize(("card", "day", "publisher"), [
@@ -1891,8 +1894,15 @@ async def test_an_exports_head_written_as_comments_names_it_and_dates_it_by_its_
 
 def test_a_text_opening_with_a_topic_tag_or_a_rule_alone_keeps_it():
     from kb.text import uncommented_head
-    for text in ("#青禾早知道# 明天起城区公交恢复运行。\n", "#####\n青禾县停水通知\n", "正文\n# 不在开头的一行\n"):
+    for text in ("#青禾早知道# 明天起城区公交恢复运行。\n", "# 青禾早知道 #\n明天起城区公交恢复运行。\n",
+                 "#####\n青禾县停水通知\n", "正文\n# 不在开头的一行\n"):
         assert uncommented_head(text) == text
+
+
+def test_bare_and_double_comment_marks_and_blank_lines_between_belong_to_the_head():
+    from kb.text import uncommented_head
+    head = "#\n# 青禾社保问答导出\n\n## 导出时间：2024-03-02\n#======\n\n问：断缴以后还能补吗？\n"
+    assert uncommented_head(head) == "\n青禾社保问答导出\n\n导出时间：2024-03-02\n#======\n\n问：断缴以后还能补吗？\n"
 
 
 _LIBRARY_NOTICE = ("各借阅读者：\n市图书馆少儿借阅区于10月9日至10月13日闭馆，更换全部书架。\n"
@@ -2515,6 +2525,12 @@ def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher
                                               "宴会厅在三楼，共摆28桌。\n"))
     [article] = page.articles
     assert (article.title, page.publisher_of(article)) == ("刘洋 & 王静 婚礼当天流程单", "")
+
+
+def test_chinese_words_in_braces_in_markdown_are_text_and_no_attributes():
+    page = parse_page("m", markdown_page_text("# 青禾路跑报名 {线上}\n\n尊敬的{客户姓名}：\n\n报名截止5月10日。\n"))
+    [article] = page.articles
+    assert (article.title, article.paragraphs[0]) == ("青禾路跑报名 {线上}", "尊敬的{客户姓名}：")
 
 
 def test_markdown_extras_header_ids_definitions_and_abbreviations_are_read_as_what_they_say():

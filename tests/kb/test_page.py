@@ -87,6 +87,13 @@ def test_a_letters_or_mailings_front_matter_is_titled_by_its_subject_and_publish
     assert (meta["title"], meta["publisher"], meta["date"]) == ("关于调整午餐价格的告知", "青禾社区食堂", "2025-01-06")
 
 
+def test_a_notes_subject_is_no_title():
+    meta, _ = split_front_matter("---\nsubject: 物理\ntitle: 牛顿第二定律课堂笔记\n---\n合力越大，加速度越大。\n")
+    assert meta["title"] == "牛顿第二定律课堂笔记"
+    meta, _ = split_front_matter("---\nsubject: 物理\n---\n# 牛顿第二定律课堂笔记\n")
+    assert "title" not in meta
+
+
 HUGO_NOTICE = """+++
 title = "某区图书馆春节假期开放时间调整"
 date = 2025-01-20T07:30:00+08:00
@@ -1909,6 +1916,18 @@ def test_a_sites_menu_copied_one_item_a_line_and_its_contact_line_are_no_title()
     # short lines with no site's navigation among them stay: a list of districts
     districts = "城区网点一览\n奎文区\n潍城区\n坊子区\n寒亭区\n高新区\n以上网点每天8:00至18:00营业。\n"
     assert "坊子区" in parse_page("p", districts).articles[0].text
+    # a short headline under the menu is no item of it; a list of steps in the text, 注册 and 登录 among them, stays
+    headline = "首页\n新闻动态\n通知公告\n政务公开\n互动交流\n登录 | 注册\n停水通知\n因管道维修，5月11日全天停水。\n"
+    assert parse_page("p", headline).articles[0].title == "停水通知"
+    steps = ("青禾志愿者报名须知\n报名请按以下步骤办理：\n下载应用\n注册\n登录\n实名认证\n选择队伍\n提交申请\n"
+             "如有疑问请咨询社区。\n")
+    assert "实名认证" in parse_page("p", steps).articles[0].text
+
+
+@pytest.mark.parametrize("headline", ["12345热线：接诉即办暖民心", "新地址：我们搬家啦"])
+def test_a_headline_labelled_as_a_contact_but_holding_none_titles_its_story(headline):
+    [article] = parse_page("p", f"{headline}\n本报讯（记者 王明）今年以来，青禾县办结群众诉求3.2万件。\n").articles
+    assert article.title == headline
 
 
 def test_a_documents_name_with_brackets_is_its_title():
