@@ -41,7 +41,8 @@ _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # "[鸟叫声、风声]", "[Music]", "♪～♪", "♪（轻快的背景音乐）♪"; no words of the recording (a heading in 【】 is a
 # segment's: "【百姓心声】")
 _HEARD_OPEN, _HEARD_CLOSE = r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}", r"\s*[\]］）)]"
-_SOUNDS = r"音乐|音效|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter"  # and 声
+# and 声; a recording's own marks ("[录音开始]", "[开始录音]", "[录音中断]")
+_SOUNDS = r"音乐|音效|鼓掌|笑|录音|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter"
 _HEARD = rf"{_HEARD_OPEN}(?:{_SOUNDS}|声)[\u4e00-\u9fff]{{0,4}}{_HEARD_CLOSE}"
 SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
 # Sounds in brackets before a cue's words ("♪ [片头音乐] 鸢都之声…", "[音乐] 点个关注…"), not before another bracket

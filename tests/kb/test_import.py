@@ -1198,6 +1198,13 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
     assert said == "大家好，今天说说冰雪乐园。\n【百姓心声】\n"
 
 
+def test_a_recordings_own_marks_are_not_said():
+    from kb.subtitles import subtitle_text
+    said = subtitle_text(_srt("[录音开始] [机器声]", "好，咱们开班前会。", "[开始录音]", "先点名。",
+                              "[掌声] [录音结束]"))
+    assert said == "好，咱们开班前会。\n先点名。\n"
+
+
 @pytest.mark.parametrize(("credit", "publisher"), [
     ("【某某区文化和旅游局 出品】", "某某区文化和旅游局"), ("某某县融媒体中心 摄制", "某某县融媒体中心"),
     ("【小鱼 出品】", ""),  # a person's name: no organisation publishes it
