@@ -44,7 +44,9 @@ _HEARD_OPEN, _HEARD_CLOSE = r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}", r"\s*
 # and 声; a recording's own marks ("[录音开始]", "[开始录音]", "[录音中断]")
 _SOUNDS = r"音乐|音效|鼓掌|笑|录音|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter"
 _HEARD = rf"{_HEARD_OPEN}(?:{_SOUNDS}|声)[\u4e00-\u9fff]{{0,4}}{_HEARD_CLOSE}"
-SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
+# …or a chime or a beep written as it sounds: "[叮咚——]", "（嘀——）", "[滴滴]"
+_CHIME = r"[\[［（(]\s*[叮咚嘀嗒滴铛嘟哔啪砰嗡]{1,4}[—～~\-…]*\s*[\]］）)]"
+SOUND = re.compile(rf"(?:{_HEARD}|{_CHIME}|[♪♫～~\s])+")
 # Sounds in brackets before a cue's words ("♪ [片头音乐] 鸢都之声…", "[音乐] 点个关注…"), not before another bracket
 # this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words. Before words the
 # bracket must end in the sound ("[欢快音乐]", "（掌声）", "[音乐渐起]"): "（音乐老师）", "(声明)", "（百姓心声）" and

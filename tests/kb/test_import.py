@@ -1198,6 +1198,12 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
     assert said == "大家好，今天说说冰雪乐园。\n【百姓心声】\n"
 
 
+def test_a_chime_written_as_it_sounds_is_not_said():
+    from kb.subtitles import subtitle_text
+    said = subtitle_text(_srt("[叮咚——]", "请A021号，到3号窗口办理。", "（嘀——）", "请带好随身物品。"))
+    assert said == "请A021号，到3号窗口办理。\n请带好随身物品。\n"
+
+
 def test_a_recordings_own_marks_are_not_said():
     from kb.subtitles import subtitle_text
     said = subtitle_text(_srt("[录音开始] [机器声]", "好，咱们开班前会。", "[开始录音]", "先点名。",
@@ -2532,6 +2538,13 @@ def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher
                                               "宴会厅在三楼，共摆28桌。\n"))
     [article] = page.articles
     assert (article.title, page.publisher_of(article)) == ("刘洋 & 王静 婚礼当天流程单", "")
+
+
+def test_a_notes_unix_time_dates_it_and_its_first_sections_heading_publishes_nothing():
+    page = parse_page("m", markdown_page_text("---\ntitle: 楼上漏水调解\ncreated: 1741435380000\n---\n\n## 起因\n\n"
+                                              "楼上卫生间防水坏了，2月开始往下渗。\n"))
+    [article] = page.articles
+    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == ("楼上漏水调解", "2025-03-08", "")
 
 
 def test_chinese_words_in_braces_in_markdown_are_text_and_no_attributes():
