@@ -448,10 +448,8 @@ def markdown_page_text(text: str, name: str = "") -> str:
         headline = headline_of(headline)
         rendered = f"{rendered[:heading.start(1)]}{html.escape(headline)}{rendered[heading.end(1):]}"
         meta = {**meta, "title": headline_of(meta["title"])} if meta.get("title") else meta
-    # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice; none when the page's own
-    # title is another (a note's `title:` over "## 起因", its first section's heading, which names no site)
-    named = headline if not meta.get("title") or headline == meta["title"] else ""
-    return _article_page(html.escape(named), rendered, meta, clipped)
+    # the heading's text as rendered ("A &amp; B"), escaped once for the <title>, not twice
+    return _article_page(html.escape(headline), rendered, meta, clipped)
 
 
 def _article_page(title: str, article: str, meta: dict[str, str], clipped: str = "") -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .page import named_meta
-from .text import DATE_RANKS, HAN, china_day
+from .text import DATE_RANKS, HAN, unix_day
 
 _TITLE_KEYS = ("title", "标题")
 _BODY_KEYS = ("content", "contenthtml", "body", "html", "text", "正文", "内容")
@@ -49,9 +49,8 @@ def _article(found: dict[str, Any]) -> tuple[dict[str, str], str] | None:
 def _day_of_stamp(key: str, value: str | int) -> str | int:
     """A date field given as a Unix time in seconds or milliseconds (1746494100000) as its day in China, "YYYY-MM-DD";
     any other value as it is."""
-    if key.lower() not in DATE_RANKS or not re.fullmatch(r"\d{10}|\d{13}", str(value)):
-        return value
-    return china_day(int(str(value)[:10])).isoformat()
+    day = unix_day(str(value)) if key.lower() in DATE_RANKS else ""
+    return day or value
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:

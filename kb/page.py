@@ -33,7 +33,6 @@ from .text import (
     DATE_RANKS,
     HAN,
     SHOWN_LABEL,
-    china_day,
     dating,
     days_done_and_ahead,
     done_and_ahead,
@@ -45,6 +44,7 @@ from .text import (
     printable,
     said_han,
     starts_item,
+    unix_day,
     valid_day,
 )
 from .web_layout import (
@@ -489,7 +489,6 @@ _META_KEYS = {"source": "publisher", "来源": "publisher", "发布单位": "pub
 _WEB_ADDRESS = re.compile(r"https?://\S+$")
 _YAML_OPENERS = (*"\"'[{>|", "")  # a quoted value, a list, a folded or literal block, a key alone
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
-_TIMESTAMP = re.compile(r"\d{10}(?:\d{3})?")  # a Unix time, in seconds or milliseconds
 _FENCED_META = {"---": _yaml_meta, "+++": _toml_meta}
 _TOML_TABLES = ("params", "extra", "taxonomies")
 _TOML_LINE = re.compile(r"""^\s*([\w-]+)\s*=\s*(["']?)(.*?)\2\s*$""")  # key = "value", its quotes off
@@ -549,8 +548,9 @@ def _meta_text(value: object) -> str:
 
 
 def _meta_date(value: str) -> str:
-    if _TIMESTAMP.fullmatch(value.strip()):  # Dendron's `created: 1741435380000`
-        return china_day(int(value.strip()[:10])).isoformat()
+    stamped = unix_day(value)  # Dendron's `created: 1741435380000`
+    if stamped:
+        return stamped
     match = _META_DATE.match(value.strip())
     if not match:
         return value

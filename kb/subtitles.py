@@ -41,19 +41,21 @@ _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # "[鸟叫声、风声]", "[Music]", "♪～♪", "♪（轻快的背景音乐）♪"; no words of the recording (a heading in 【】 is a
 # segment's: "【百姓心声】")
 _HEARD_OPEN, _HEARD_CLOSE = r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}", r"\s*[\]］）)]"
-# and 声; a recording's own marks ("[录音开始]", "[开始录音]", "[录音中断]")
-_SOUNDS = r"音乐|音效|鼓掌|笑|录音|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter"
+_SOUNDS = r"音乐|音效|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter"  # and 声
 _HEARD = rf"{_HEARD_OPEN}(?:{_SOUNDS}|声)[\u4e00-\u9fff]{{0,4}}{_HEARD_CLOSE}"
-# …or a chime or a beep written as it sounds: "[叮咚——]", "（嘀——）", "[滴滴]"
-_CHIME = r"[\[［（(]\s*[叮咚嘀嗒滴铛嘟哔啪砰嗡]{1,4}[—～~\-…]*\s*[\]］）)]"
-SOUND = re.compile(rf"(?:{_HEARD}|{_CHIME}|[♪♫～~\s])+")
+SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
+# In a recording, also a chime or a beep written as it sounds ("[叮咚——]", "（嘀——嘀——）", "[叮铃铃]"; a song's
+# "(嘟嘟嘟)" is sung) and the recording's own marks ("[录音开始]", "[开始录音]", not "（我有录音）" said)
+_CHIME = r"[\[［（(]\s*(?:[叮咚嘀嗒滴铛铃嘟哔砰嗡][—～~\-…！!]*){1,8}\s*[\]］）)]"
+_RECORDING_MARK = r"[\[［（(]\s*(?:开始|停止)?录音(?:开始|结束|中断|中|停止)?\s*[\]］）)]"
+_NOT_SAID = re.compile(rf"(?:{_HEARD}|{_CHIME}|{_RECORDING_MARK}|[♪♫～~\s])+")
 # Sounds in brackets before a cue's words ("♪ [片头音乐] 鸢都之声…", "[音乐] 点个关注…"), not before another bracket
 # this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words. Before words the
 # bracket must end in the sound ("[欢快音乐]", "（掌声）", "[音乐渐起]"): "（音乐老师）", "(声明)", "（百姓心声）" and
 # "(新年音乐会)" are said
 _HEARD_LAST = (rf"{_HEARD_OPEN}(?:{_SOUNDS}|(?<![心之发尾呼回先])声)"
                rf"(?:渐起|响起|渐弱|渐强|雷动|不断|继续|持续|阵阵|停止|结束|起|中|停)?{_HEARD_CLOSE}")
-_HEARD_FIRST = re.compile(rf"^(?:[♪♫]\s*)*(?:{_HEARD_LAST}\s*)+(?!\s*[\[［（(])")
+_HEARD_FIRST = re.compile(rf"^(?:[♪♫]\s*)*(?:(?:{_HEARD_LAST}|{_CHIME}|{_RECORDING_MARK})\s*)+(?!\s*[\[［（(])")
 # A screen note in captions for the deaf and hard of hearing: "[屏幕文字：咨询电话 0536-8096530]": the words shown
 _SCREEN_NOTE = re.compile(r"[\[［【(（]\s*(?:屏幕文字|画面文字|屏幕字幕|屏幕|字幕卡)\s*[：:]\s*(.+?)\s*[\]］】)）]")
 # A film's credit in its first two cues: "【某某局 出品】", "某某融媒体中心 摄制", or labelled: "出品：某某局",
@@ -298,7 +300,7 @@ def _turn_line(line: str) -> str:
     line = _HEARD_FIRST.sub("", line)
     changed = _SPEAKER_CHANGE.match(line)
     said = _HEARD_FIRST.sub("", line[changed.end():]) if changed else line  # ">> [掌声] 记者：…"
-    return "" if not said or SOUND.fullmatch(said) else PARAGRAPH_START + said if changed else said
+    return "" if not said or _NOT_SAID.fullmatch(said) else PARAGRAPH_START + said if changed else said
 
 
 def _unspaced(line: str) -> str:

@@ -208,6 +208,16 @@ def china_day(timestamp: float) -> date:
 
 
 _CHINA_TIME = timezone(timedelta(hours=8))
+# A date field's Unix time, in seconds or milliseconds (Dendron's "created: 1741435380000"), from 2000 to 2033: a
+# YYYYMMDDHH stamp ("2025030812") or a 400 number would be a time after that
+_UNIX_TIME = re.compile(r"(\d{10})(?:\d{3})?")
+_UNIX_TIMES = range(946_684_800, 2_000_000_000)
+
+
+def unix_day(value: str) -> str:
+    """A Unix time's day in China as YYYY-MM-DD, or "" for any other value."""
+    found = _UNIX_TIME.fullmatch(value.strip())
+    return china_day(int(found.group(1))).isoformat() if found and int(found.group(1)) in _UNIX_TIMES else ""
 
 
 _NUMBERED_DAY = re.compile(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")

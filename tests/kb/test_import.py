@@ -1200,15 +1200,19 @@ def test_sounds_in_round_or_square_brackets_are_not_said_and_a_segments_heading_
 
 def test_a_chime_written_as_it_sounds_is_not_said():
     from kb.subtitles import subtitle_text
-    said = subtitle_text(_srt("[叮咚——]", "请A021号，到3号窗口办理。", "（嘀——）", "请带好随身物品。"))
+    said = subtitle_text(_srt("[叮咚——]", "请A021号，到3号窗口办理。", "（嘀——嘀——）", "[叮铃铃] 请带好随身物品。"))
     assert said == "请A021号，到3号窗口办理。\n请带好随身物品。\n"
+    # a song's backing vocals are sung
+    from kb.lyrics import read_lyrics
+    lyrics = read_lyrics("[ti:青禾小调]\n[00:01.00]青禾河水哗啦啦\n[00:05.00](嘟嘟嘟)\n[00:09.00]小船摇到外婆家\n")
+    assert lyrics is not None and "(嘟嘟嘟)" in lyrics[1]
 
 
 def test_a_recordings_own_marks_are_not_said():
     from kb.subtitles import subtitle_text
-    said = subtitle_text(_srt("[录音开始] [机器声]", "好，咱们开班前会。", "[开始录音]", "先点名。",
-                              "[掌声] [录音结束]"))
-    assert said == "好，咱们开班前会。\n先点名。\n"
+    said = subtitle_text(_srt("[录音开始] [机器声]", "好，咱们开班前会。", "[开始录音]", "[录音中断] 先点名。",
+                              "（我有录音）你别想抵赖。", "[掌声] [录音结束]"))
+    assert said == "好，咱们开班前会。\n先点名。\n（我有录音）你别想抵赖。\n"  # said of a recording: said
 
 
 @pytest.mark.parametrize(("credit", "publisher"), [
@@ -2540,11 +2544,14 @@ def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher
     assert (article.title, page.publisher_of(article)) == ("刘洋 & 王静 婚礼当天流程单", "")
 
 
-def test_a_notes_unix_time_dates_it_and_its_first_sections_heading_publishes_nothing():
-    page = parse_page("m", markdown_page_text("---\ntitle: 楼上漏水调解\ncreated: 1741435380000\n---\n\n## 起因\n\n"
-                                              "楼上卫生间防水坏了，2月开始往下渗。\n"))
-    [article] = page.articles
-    assert (article.title, page.iso_date_of(article), page.publisher_of(article)) == ("楼上漏水调解", "2025-03-08", "")
+@pytest.mark.parametrize(("created", "day"), [
+    ("1741435380000", "2025-03-08"), ("1741435380", "2025-03-08"),  # a Unix time in milliseconds or seconds
+    ("2025030812", ""), ("4008123123", ""), ("0000000000", ""),  # a YYYYMMDDHH stamp, a 400 number: no time
+])
+def test_a_notes_unix_time_dates_it(created, day):
+    page = parse_page("m", markdown_page_text(f"---\ntitle: 楼上漏水调解\ncreated: {created}\n---\n\n"
+                                              "楼上卫生间防水坏了，开始往下渗。\n"))
+    assert page.iso_date_of(page.articles[0]) == day
 
 
 def test_chinese_words_in_braces_in_markdown_are_text_and_no_attributes():
