@@ -234,6 +234,7 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
 
 
 _TWICE_MIN_LINES = 2   # a run of paragraphs given twice…
+_FULL_STOP = re.compile(r"[。！？]")  # …or one paragraph that says a sentence
 _TWICE_LEAD_LINES = 8  # …after at most this many lines of the own text (its headline, byline, lead)
 _HEADING_MAX_CHARS = 12  # a heading the fallback's run leaves out
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.、)])\s")  # "- 门口扫码开柜。" as the page reader writes an item
@@ -244,10 +245,10 @@ def _once(text: str) -> str:
     lack the own text's first lines (a post's 【headline】 line) and its short headings: the text's last run of
     paragraphs, when it repeats the lines right before it but for such headings and the two make up all but a few
     first lines, is kept once (two equal last lines, "否" / "否" of a table, stay; a page of one paragraph under its
-    heading, the paragraph a sentence, is given twice too)."""
+    heading, the paragraph holding a sentence, is given twice too: "请3日内取货。取货码：6位数字")."""
     lines = text.splitlines()
     end = len(lines)
-    shortest = 1 if lines and ends_sentence(lines[-1]) else _TWICE_MIN_LINES
+    shortest = 1 if lines and (ends_sentence(lines[-1]) or _FULL_STOP.search(lines[-1])) else _TWICE_MIN_LINES
     datelines = {line for line in lines if read_dateline(line) is not None}  # read once, not in every run tried
     # half the lines, one more for a dateline only the copy holds
     run = next((n for n in range((end + 1) // 2, shortest - 1, -1)

@@ -2537,6 +2537,14 @@ async def test_a_markdown_file_is_read_as_the_page_it_renders_to(store, tmp_path
     assert answer.found and "满100元可用" in answer.text
 
 
+@pytest.mark.parametrize("paragraph", ["货到后请3日内取货。取货码：6位数字",  # a sentence, then a field
+                                       "货到后请3日内取货。\n- 取货码：6位数字\n- 地址：青禾路8号"])  # item lines
+def test_a_page_of_one_paragraph_that_says_a_sentence_is_read_once(paragraph):
+    page = parse_page("m", markdown_page_text(f"# 青禾物流取货须知\n\n{paragraph}\n"))
+    [article] = page.articles
+    assert article.text.count("3日内取货") == 1
+
+
 def test_a_markdown_heading_with_an_ampersand_is_its_title_once_and_no_publisher():
     page = parse_page("m", markdown_page_text("# 刘洋 & 王静 婚礼当天流程单\n\n婚礼定于10月6日中午12点在青禾酒店举行，"
                                               "宴会厅在三楼，共摆28桌。\n"))
