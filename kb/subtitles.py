@@ -40,15 +40,17 @@ _PLACED = re.compile(r"^\{\\(?:an[1345-9]|pos\()")
 # A caption of what is heard, not said, in round or square brackets: "[欢快音乐]", "（掌声）", "[尖叫声]", "（众人笑）",
 # "[鸟叫声、风声]", "[Music]", "♪～♪", "♪（轻快的背景音乐）♪"; no words of the recording (a heading in 【】 is a
 # segment's: "【百姓心声】")
-_HEARD_OPEN, _HEARD_CLOSE = r"[\[［（(]\s*[\u4e00-\u9fff、，\s]{0,8}", r"\s*[\]］）)]"
+_BRACKET_OPEN, _HEARD_CLOSE = r"[\[［（(]\s*", r"\s*[\]］）)]"
+_HEARD_OPEN = rf"{_BRACKET_OPEN}[\u4e00-\u9fff、，\s]{{0,8}}"
 _SOUNDS = r"音乐|音效|鼓掌|笑|BGM|[Mm]usic|[Aa]pplause|[Ll]aughter"  # and 声
 _HEARD = rf"{_HEARD_OPEN}(?:{_SOUNDS}|声)[\u4e00-\u9fff]{{0,4}}{_HEARD_CLOSE}"
-SOUND = re.compile(rf"(?:{_HEARD}|[♪♫～~\s])+")
+_MUSIC_SIGNS = r"[♪♫～~\s]"
+SOUND = re.compile(rf"(?:{_HEARD}|{_MUSIC_SIGNS})+")
 # In a recording, also a chime or a beep written as it sounds ("[叮咚——]", "（嘀——嘀——）", "[叮铃铃]"; a song's
 # "(嘟嘟嘟)" is sung) and the recording's own marks ("[录音开始]", "[开始录音]", not "（我有录音）" said)
-_CHIME = r"[\[［（(]\s*(?:[叮咚嘀嗒滴铛铃嘟哔砰嗡][—～~\-…！!]*){1,8}\s*[\]］）)]"
-_RECORDING_MARK = r"[\[［（(]\s*(?:开始|停止)?录音(?:开始|结束|中断|中|停止)?\s*[\]］）)]"
-_NOT_SAID = re.compile(rf"(?:{_HEARD}|{_CHIME}|{_RECORDING_MARK}|[♪♫～~\s])+")
+_CHIME = rf"{_BRACKET_OPEN}(?:[叮咚嘀嗒滴铛铃嘟哔砰嗡][—～~\-…！!]*){{1,8}}{_HEARD_CLOSE}"
+_RECORDING_MARK = rf"{_BRACKET_OPEN}(?:开始|停止)?录音(?:开始|结束|中断|中|停止)?{_HEARD_CLOSE}"
+_NOT_SAID = re.compile(rf"(?:{_HEARD}|{_CHIME}|{_RECORDING_MARK}|{_MUSIC_SIGNS})+")
 # Sounds in brackets before a cue's words ("♪ [片头音乐] 鸢都之声…", "[音乐] 点个关注…"), not before another bracket
 # this does not know for a sound ("[收线声][鱼扑腾]"); a song's ♪ after them stays with its words. Before words the
 # bracket must end in the sound ("[欢快音乐]", "（掌声）", "[音乐渐起]"): "（音乐老师）", "(声明)", "（百姓心声）" and
