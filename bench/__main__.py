@@ -13,6 +13,7 @@ and the stock bot's).
 from __future__ import annotations
 
 import argparse
+import functools
 import subprocess
 import tempfile
 import time
@@ -23,7 +24,7 @@ from tools import ROOT
 from tools.ports import free_port
 from tools.servers import command_of
 
-from . import admin, baseline, long_conversation, new_articles, report, wechat_mixed
+from . import admin, alternating, baseline, long_conversation, new_articles, report, wechat_mixed
 from . import cluster as scale_out
 from .heldout import evaluate, load_cases, summarize, write_report
 from .load import run_load
@@ -99,7 +100,22 @@ def measure_ours(model: Path, endpoints: Path, cases: list[dict], conversations:
             "memory_mib": memory.peaks_mib()}
 
 
-def measure_stock(folder: Path, conversations: list[list[str]]) -> dict:
+def alternate_with_ours(model: Path, endpoints: Path, stock: StockServer, conversations: list[list[str]]) -> dict:
+    """Our bot started beside the running stock bot, and the two loaded by turns (bench/alternating.py)."""
+    step(f"ours and stock Rasa loaded by turns ({alternating.ROUNDS} rounds each)")
+    ours = bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints)
+    ours.start()
+    try:
+        run_load(ours.base_url, conversations, clients=1, messages=20, seconds=20)
+        sides = {"ours": (ours.base_url, ours.processes), "stock": (stock.base_url, stock.processes)}
+        return alternating.alternate({
+            side: functools.partial(alternating.rate_per_cpu_second, url, conversations, [p.pid for p in processes])
+            for side, (url, processes) in sides.items()})
+    finally:
+        ours.stop()
+
+
+def measure_stock(args: argparse.Namespace, folder: Path, conversations: list[list[str]]) -> dict:
     step("stock: rasa init --no-prompt (scaffold + training, about 2–3 min)")
     training = init_stock_bot(folder / "stock", BENCH_LOGS)
     server = StockServer(folder / "stock", free_port(), BENCH_LOGS)
@@ -110,10 +126,12 @@ def measure_stock(folder: Path, conversations: list[list[str]]) -> dict:
         try:
             cold = first_answer(server.base_url, *GREETING, started)
             latency = measure_load(server.base_url, conversations, server.processes, "stock Rasa")
+            by_turns = alternate_with_ours(args.model, args.endpoints, server, conversations)
         finally:
             server.stop()
+    step(f"loaded by turns: ours / stock per CPU-second, median {by_turns['median_ratio']}×")
     return {"training_s": round(training, 1), "cold_start": cold, "latency": latency,
-            "memory_mib": memory.peaks_mib()}
+            "memory_mib": memory.peaks_mib(), "by_turns": by_turns}
 
 
 def measure(args: argparse.Namespace, results: dict) -> None:
@@ -155,7 +173,7 @@ def measure(args: argparse.Namespace, results: dict) -> None:
             step("ours: rasa train into a temp folder (about 1–5 min)")
             results["ours"]["training_s"] = round(train_project(Path(scratch) / "models", BENCH_LOGS), 1)
         if not args.skip_stock:
-            results["stock"] = measure_stock(Path(scratch), conversations)
+            results["stock"] = measure_stock(args, Path(scratch), conversations)
 
 
 def main() -> None:

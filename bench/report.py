@@ -28,8 +28,13 @@ def goals(results: dict) -> list[dict]:
         ours_16, stock_16 = ours["latency"]["16"], stock["latency"]["16"]
         per_cpu = ours_16["messages_per_cpu_s"] / stock_16["messages_per_cpu_s"]
         overall = ours_16["messages_per_s"] / stock_16["messages_per_s"]
+        by_turns = stock.get("by_turns")
+        speedup = by_turns["median_ratio"] if by_turns else per_cpu
+        value = f"{speedup:.2f}× (median of {len(by_turns['rounds'])} rounds loaded by turns; one run each: " \
+            f"{per_cpu:.2f}×, {overall:.2f}× in messages/s)" if by_turns else \
+            f"{per_cpu:.2f}× ({overall:.2f}× in messages/s)"
         rows.append({"goal": f"≥ {GOAL_SPEEDUP:g}× the stock bot's messages/s per core (per CPU-second)",
-                     "value": f"{per_cpu:.2f}× ({overall:.2f}× in messages/s)", "met": per_cpu >= GOAL_SPEEDUP})
+                     "value": value, "met": speedup >= GOAL_SPEEDUP})
     rows += [
         {"goal": f"cold start ≤ {GOAL_COLD_START_S} s (process start → first correct answer)",
          "value": f"{ours['cold_start']['first_answer_s']:.1f} s",
@@ -71,6 +76,8 @@ def _table(results: dict) -> list[str]:
          _get(ours, "latency", "16", "messages_per_s"), _get(stock, "latency", "16", "messages_per_s"), DASH),
         ("… per CPU-second of the server processes",
          _get(ours, "latency", "16", "messages_per_cpu_s"), _get(stock, "latency", "16", "messages_per_cpu_s"), DASH),
+        ("… per CPU-second, the two loaded by turns (median of the rounds)",
+         _get(stock, "by_turns", "median", "ours"), _get(stock, "by_turns", "median", "stock"), DASH),
         ("cold start: process start → first correct answer",
          _get(ours, "cold_start", "first_answer_s", fmt="{} s"),
          _get(stock, "cold_start", "first_answer_s", fmt="{} s"), DASH),
@@ -97,6 +104,20 @@ def _machine(results: dict) -> list[str]:
     lines += [f"  - {other['cpu_s']} CPU-s (≈{other['cpu_s'] / 60 / minutes:.0%} of one core): `{other['command']}`"
               for other in machine["others"]]
     return lines
+
+
+def _by_turns(stock: dict | None) -> list[str]:
+    """The method line of the comparison of record (bench/alternating.py), with every round's figures."""
+    by_turns = stock and stock.get("by_turns")
+    if not by_turns:
+        return []
+    load = by_turns["load"]
+    rounds = "; ".join(f"{row['ours']} / {row['stock']} ({row['ratio']:.2f}×, {row['first']} first)"
+                       for row in by_turns["rounds"])
+    return [f"- Messages per CPU-second of record: after each bot's own runs, both servers up, "
+            f"{len(by_turns['rounds'])} rounds of {load['clients']} clients ({load['messages']} messages or "
+            f"{load['seconds']} s) on one bot and then the other, who goes first alternating; the goal takes the "
+            f"median ratio. Ours / stock by round: {rounds}."]
 
 
 def markdown(results: dict) -> str:
@@ -130,6 +151,7 @@ def markdown(results: dict) -> str:
         "store, no action server).",
         "- Load: aiohttp clients on 127.0.0.1, each playing held-out conversations (a fresh sender per "
         "conversation), after a warm-up; bounded by message count and seconds. Latency is request to full reply.",
+        *_by_turns(results.get("stock")),
         "- Answer accuracy: a reply is right when it contains every `expect` string of the turn and no `forbid` "
         "string, and for a question no article answers (a turn that expects nothing) when it gives no fact at all "
         "(`bench/heldout.py`; until session 22 an unrelated fact without the forbidden words counted as right). BM25 "
