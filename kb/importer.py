@@ -30,9 +30,11 @@ from .discourse_post import discourse_markdown
 from .documents import UnreadableDocument, docx_text, pdf_text
 from .feed import newest_item
 from .fetch import DOCUMENT_TYPES, FetchError, Limits, fetch
+from .flashcards import read_flashcards
 from .gh_issue import issue_markdown
 from .html_article import WebArticle, decode_html, headline_of, read_html
 from .json_article import json_article
+from .latex_math import math_as_text
 from .lyrics import read_lyrics
 from .mail import SHORT_NOTE_HAN, Event, Mail, forwarded, read_mail, without_quoted_headers
 from .news_script import read_news_script
@@ -270,8 +272,8 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     """A text file as stored: a saved e-mail as the article it carries, a calendar as its events, an address book as
     its contacts, subtitles and lyrics as what is said, a newsroom's script as its story, a site's JSON as the
     article it holds, a news feed as its newest item, a speech synthesis file as what it says, a wiki page's source
-    as the page, an org-mode note, an OPML outline or a reStructuredText document as the Markdown it is written as,
-    else as written."""
+    as the page, an org-mode note, an OPML outline, a reStructuredText document or a flashcard deck as the Markdown
+    it is written as, else as written."""
     mail = read_mail(raw)
     if mail:
         return mail_page_text(mail)
@@ -291,7 +293,7 @@ def _text_file_page(raw: bytes, declared: str | None = None, file_name: str = ""
     export = read_calendar(text) or read_address_book(text) or read_lyrics(text) or read_news_script(text)
     if export:
         return front_matter(export[0]) + export[1]
-    note = org_markdown(text) or opml_outline(text) or rst_markdown(text)
+    note = org_markdown(text) or opml_outline(text) or rst_markdown(text) or read_flashcards(text)
     if note:
         return markdown_page_text(front_matter(note[0]) + note[1], file_name)
     said = subtitle_text(text)
@@ -435,7 +437,7 @@ def markdown_page_text(text: str, name: str = "") -> str:
     if outline:
         properties, body = outline
         meta = {**properties, **meta}
-    filled = _MERGE_TAG.sub(r"\1", _TEMPLATE_TAG.sub("", body))
+    filled = _MERGE_TAG.sub(r"\1", _TEMPLATE_TAG.sub("", math_as_text(body)))
     glossed = _ATTRIBUTES.sub("", _ABBREVIATION.sub(r"- \1：\2", filled))
     marked = _HIGHLIGHT.sub(r"\1", _TOC_MARK.sub("", _ICON.sub("", glossed)))
     rendered = markdown.markdown(_without_container_fences(marked), extensions=_MARKDOWN_EXTENSIONS)

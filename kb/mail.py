@@ -22,7 +22,7 @@ from icalendar import Calendar
 
 from .calendar_export import in_zone
 from .text import HAN, PARAGRAPH_START, decoded, ends_sentence, said_han, sentences, written_day
-from .web_layout import is_issuer
+from .web_layout import is_issuer, without_file_number
 
 _FIELD = re.compile(rb"^[!-9;-~]+:")  # a header field's name: printable ASCII but the colon, then the colon
 _FOLDED = re.compile(rb"^[ \t]+\S")  # a long field goes on in lines that begin with a space
@@ -174,7 +174,7 @@ def _own_mail(message: EmailMessage) -> Mail:
     event = _invited_event(message)
     title = _REPLY_MARK.sub("", _header(message, "Subject"))
     changed = _CHANGED_PAGE.match(title)
-    title = changed.group(1) if changed else title
+    title = without_file_number(changed.group(1) if changed else title)
     invited = bool(_INVITATION_LABEL.match(title) and _TIMED_TAIL.search(title))  # sent without its calendar part
     return Mail(title=_event_name(title) if event or invited else title, day=_sent_day(message),
                 sender=_chinese(sender), body=body if html else _SIGNATURE.split(body)[0],

@@ -1505,7 +1505,8 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     indented = isinstance(line, _Line) and line.indented
     fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
     # a list's item, a marked line, a heading in 【】 and a report's lead ("本报讯（…）") open a paragraph
-    opens = starts_item(line) or _MARK_LED.match(line) or _BRACKETED.match(line.strip()) or _NEWS_LEAD.match(line)
+    opens = starts_item(line) or _MARK_LED.match(line) or _BRACKETED.match(line.strip()) or _NEWS_LEAD.match(line) \
+        or _writes_to_an_organisation(line)
     if paragraphs and not whole_lines and not opens and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
@@ -1519,6 +1520,13 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
         paragraphs.append(joined)
     else:
         paragraphs.append(line)
+
+
+def _writes_to_an_organisation(line: str) -> bool:
+    """A letter's or report's addressee alone on its line ("辛寨街道办事处民政办公室：", "各村（居）委会："): it opens
+    the letter, not goes on from the title above it ("…的报告" / "某某街道办事处：" are two); "如下：" may."""
+    name = line.strip()
+    return name.endswith(("：", ":")) and is_issuer(name[:-1])
 
 
 def _ends_a_greeting(paragraph: str) -> bool:

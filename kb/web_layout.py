@@ -2068,6 +2068,13 @@ def is_file_number(line: str) -> bool:
     return bool(_FILE_NUMBER.match(line.strip())) or is_announcement_number(line)
 
 
+def without_file_number(title: str) -> str:
+    """A title after the document's number it opens with ("北洼村委字〔2025〕2号 北洼村关于…的报告", a mail's subject
+    as an office writes it): the number is no part of the title, as under a letterhead."""
+    parts = title.strip().split(maxsplit=1)
+    return parts[1] if len(parts) == 2 and is_file_number(parts[0]) else title
+
+
 def is_announcement_number(line: str) -> bool:
     """"2020年第3号", "（2020年第3号）": a 公告's or 通告's number, counted by year."""
     return bool(_ANNOUNCEMENT_NUMBER.match(line.strip()))

@@ -4817,3 +4817,67 @@ def test_a_listed_pages_headline_and_time_publish_nothing(line):
     from kb.web_layout import read_dateline
     found = read_dateline(line)
     assert found is None or found.publisher == "", found
+
+
+_FLASHCARDS = ("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+               "aB3$xY9!qw\t基础\t青禾图书馆志愿者::上岗卡\t一次最多能借几本书？\t每张读者证一次最多借<b>8本</b>，借期30天。\t借阅\n"
+               "Kp7&mN2@zr\t基础\t青禾图书馆志愿者::上岗卡\t还书箱在哪\t东门台阶右侧，<br>24小时开放\t还书\n"
+               "Zt5#hL8%vc\t基础\t青禾图书馆志愿者::上岗卡\t\"读者证丢了怎么办？\"\t\"带身份证到一楼总服务台挂失，补办收工本费5元。\"\t"
+               "读者证\n")
+
+
+async def test_a_flashcard_export_is_read_as_its_questions_and_answers_under_its_decks_name(tmp_path):
+    page = await _file_page(tmp_path, "卡组.txt", _FLASHCARDS)
+    [article] = page.articles
+    assert article.title == "青禾图书馆志愿者 上岗卡"  # the deck, not a note's id
+    assert article.paragraphs[0] == "一次最多能借几本书？每张读者证一次最多借8本，借期30天。"
+    assert "还书箱在哪：东门台阶右侧，" in article.text and "24小时开放" in article.text
+    assert "读者证丢了怎么办？带身份证到一楼总服务台挂失，补办收工本费5元。" in article.paragraphs
+    assert not any(filing in article.text for filing in ("aB3$xY9!qw", "基础", "借阅", "::"))
+
+
+def test_a_flashcard_deck_without_html_keeps_its_angle_brackets_as_text():
+    from kb.flashcards import read_flashcards
+    found = read_flashcards("#separator:comma\n#html:false\n问：<急救箱>放哪？,三楼登记处\n")
+    assert found == ({"title": ""}, "问：&lt;急救箱&gt;放哪？三楼登记处\n")
+
+
+@pytest.mark.parametrize("text", [
+    "# 导出时间：2025年4月\n一次最多借几本？\t8本\n",  # a comment head, no export header
+    "#separator:\n一次最多借几本？\t8本\n",  # no separator named
+    "#separator:tab\n#html:true\n",  # no note
+    "一次最多借几本？\t8本\n#separator:tab\n",  # the header is the file's first lines
+])
+def test_a_text_without_an_exports_header_and_notes_is_no_flashcard_deck(text):
+    from kb.flashcards import read_flashcards
+    assert read_flashcards(text) is None
+
+
+async def test_a_mail_whose_subject_opens_with_the_documents_number_is_titled_by_the_rest(tmp_path):
+    message = _mail(_words("青禾社区居字〔2025〕3号 青禾社区关于加装电梯进展情况的报告", "utf-8"),
+                    "青禾社区居委会 <qh@example.cn>")
+    message.set_content("青禾社区居字〔2025〕3号\n\n　　　　青禾社区关于加装电梯进展情况的报告\n\n东城街道办事处：\n\n"
+                        "　　截至3月底，社区已有6个单元完成电梯加装，另有4个单元正在施工。\n")
+    source = tmp_path / "report.eml"
+    source.write_bytes(_saved(message))
+    [article] = parse_page("report", await page_text(str(source), Limits())).articles
+    assert article.title == "青禾社区关于加装电梯进展情况的报告"  # not the number before it
+    assert article.paragraphs[0] == "东城街道办事处："  # the title said once, as the title
+
+
+_CONVERTED_GUIDE = ("# 青禾高铁站乘车须知\n\n充电宝额定能量不超过 $100\\mathrm{Wh}$ 的可以随身携带，"
+                    "$100\\sim160\\mathrm{Wh}$ 的须向车站申报。\n\n"
+                    "候车室温度保持在 $$\n26^{\\circ}\\mathrm{C}\n$$ 左右。\n\n"
+                    "站内便利店矿泉水单价$2，整箱$30。\n")
+
+
+async def test_tex_math_that_a_converter_wrote_into_markdown_reads_as_the_text_it_shows(tmp_path):
+    [article] = (await _file_page(tmp_path, "guide.md", _CONVERTED_GUIDE)).articles
+    assert "充电宝额定能量不超过 100Wh 的可以随身携带，100∼160Wh 的须向车站申报。" in article.paragraphs
+    assert "26°C" in article.text
+    assert "矿泉水单价$2，整箱$30。" in article.text  # two prices, no math
+
+
+def test_math_cut_short_stays_as_written():
+    from kb.latex_math import math_as_text
+    assert math_as_text("比例为 $\\frac{1$ 左右") == "比例为 $\\frac{1$ 左右"

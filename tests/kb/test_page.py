@@ -3589,3 +3589,16 @@ def test_no_paragraph_runs_on_across_a_separator(separator):
                            f"{separator}\n您好，本周六上午九点在店门口旧书换新，\n两本旧书换一本新书。\n")
     assert page.articles[0].paragraphs == ["店员：刘芳", "联系电话：0536-7654321",
                                            "您好，本周六上午九点在店门口旧书换新，两本旧书换一本新书。"]
+
+
+@pytest.mark.parametrize("addressee", ["东城街道办事处：", "各村（居）委会：", "青禾县交通运输局："])
+def test_a_letters_addressee_under_its_title_opens_a_paragraph_of_its_own(addressee):
+    page = parse_page("x", "---\ntitle: 情况报告\ndate: 2025-04-07\n---\n青禾社区关于加装电梯进展情况的报告\n\n"
+                           f"{addressee}\n\n截至3月底，社区已有6个单元完成电梯加装。\n")
+    assert page.articles[0].paragraphs[:2] == ["青禾社区关于加装电梯进展情况的报告", addressee]
+
+
+def test_a_wrapped_line_ending_with_a_colon_that_names_no_organisation_runs_on():
+    page = parse_page("x", "---\ntitle: 情况报告\ndate: 2025-04-07\n---\n现将有关情况报告\n如下：\n"
+                           "一、已完成6个单元。\n")
+    assert page.articles[0].paragraphs[0] == "现将有关情况报告如下："
