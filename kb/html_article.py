@@ -29,7 +29,7 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from .feed import newest_item
-from .page import BYLINE_MARK, title_start
+from .page import is_byline, title_start
 from .text import (
     DATE_RANKS,
     HAN,
@@ -46,6 +46,7 @@ from .text import (
     written_day,
 )
 from .web_layout import (
+    FIELD_START,
     RECORD_INDEX,
     Dateline,
     Microblog,
@@ -409,14 +410,14 @@ def _bylined_lines(page: str) -> list[str]:
     holder = next(ancestor for ancestor in bylines[0].iterancestors()
                   if all(any(above is ancestor for above in other.iterancestors()) for other in bylines[1:]))
     lines = _visible_lines(holder)
-    return lines[title_start(lines, next((n for n, line in enumerate(lines) if line.startswith(BYLINE_MARK)), 0)):]
+    return lines[title_start(lines, next((n for n, line in enumerate(lines) if is_byline(line)), 0)):]
 
 
 def _is_byline(element: Any) -> bool:  # an lxml element
     """A block that is a byline alone ("□记者 某某 通讯员 某某"): one "□", short, no sentence, no blocks inside; not
     a form's check boxes ("□是 □否")."""
     text = normalize(element.text_content())
-    return text.startswith(BYLINE_MARK) and text.count(BYLINE_MARK) == 1 and len(text) <= _BYLINE_CHARS \
+    return is_byline(text) and len(text) <= _BYLINE_CHARS \
         and not re.search("[，。；？！]", text) and not any(True for _ in element.iterdescendants(*_BLOCK_TAGS))
 
 
@@ -805,12 +806,14 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
     if fields:  # a letters page: "留言标题：…", …, "答复时间：2020-06-03", "答复内容：…"
         at, found = fields[0]
         return found.group(1), next(filter(None, map(read_dateline, lines[at + 1:])), None)
-    for above, line in itertools.pairwise(lines):
+    for at, (above, line) in enumerate(itertools.pairwise(lines)):
         dateline = read_dateline(line)
         if not dateline or len(above) > _HEADLINE_MAX_CHARS or "。" in above:
             continue
         if dateline.labelled and _PAGER.search(above):  # "‹ 2024年9月 2024年10月 2024年11月 ›": no headline
             return title, dateline
+        if dateline.labelled and at and FIELD_START.match(above) and FIELD_START.match(lines[at - 1]):
+            continue  # a record's rows over its "日期：…" row ("检查机关：…", "类型：双随机抽查"), not "安丘：…" alone
         if dateline.labelled:  # also a contributor's credit: "（某某供稿 2022年6月21日）"
             return above, dateline
         if dateline.publisher and dateline.published and (is_furniture(above) or is_masthead(above)):

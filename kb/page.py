@@ -221,6 +221,7 @@ _SPACED_KIND = re.compile(rf"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+(?:{_NO
 # a mark: a test report's "CMA 资质认定证书编号：…")
 _NUMBER_FIELD = re.compile(
     r"(?:[A-Z]{2,6}\s*)?[\u4e00-\u9fff]{1,7}[号码] ?[:：]? ?(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d/-]{3,}")
+_FIELD_PART = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]\S+")  # "证券简称：某某精机"
 _ISSUER_AND_NUMBER = re.compile(rf"^(\S+)\s+({_NUMBER_FIELD.pattern})$")  # a letterhead's issuer and the number
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
@@ -568,7 +569,16 @@ def _is_title_line(line: str, punctuated: bool = False) -> bool:
     return (len(line) <= _TITLE_MAX_CHARS and not line.startswith(("-", BYLINE_MARK)) and bool(re.search(HAN, line))
             and not re.search(marks, _without_bracketed_places(line)) and not line.endswith(("：", "|", "，", "、"))
             and read_dateline(line) is None and not _greets_only(line) and not is_contact_line(line)
-            and not _NUMBER_FIELD.fullmatch(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
+            and not _names_a_number(line) and not _RATING.match(line) and not _TEXT_TABLE_ROW.match(line))
+
+
+def _names_a_number(line: str) -> bool:
+    """A field naming a number ("编号：KW-2023-018"), or fields side by side one of which does ("证券代码：301586
+    证券简称：某某精机　公告编号：2025-026", a listed company's announcement head): no title, though colons may
+    stand in one first on the page ("临朐：为…")."""
+    parts = line.split()
+    return bool(_NUMBER_FIELD.fullmatch(line)) or (len(parts) > 1 and all(map(_FIELD_PART.fullmatch, parts))
+                                                  and any(map(_NUMBER_FIELD.fullmatch, parts)))
 
 
 def _is_edition_line(line: str) -> bool:
@@ -656,8 +666,10 @@ def _is_item_title(line: str, bulletin: bool = False) -> bool:
     return _item_heading(line, bulletin) is not None
 
 
-def _is_byline(line: str) -> bool:
-    return line.startswith(BYLINE_MARK)
+def is_byline(line: str) -> bool:
+    """A newspaper's byline under its headline ("□记者 某某 通讯员 某某"): one "□" opening the line; not a form's
+    check boxes ("□ 第一次未遇　□ 第二次未遇", "□是 □否")."""
+    return line.startswith(BYLINE_MARK) and line.count(BYLINE_MARK) == 1
 
 
 def _tail(lines: list[str]) -> int:
@@ -849,6 +861,7 @@ _STAMP_LED = re.compile(rf"^[\[【(（]?{_DAY_AND_TIME}(?!\d)")
 _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")
 _GOES_ON_WITH_A_FIGURE = re.compile(rf"^(?:至|到|前|止|以前|之前|{TIME_OF_DAY}|\d)")
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
+_CHECK_BOXES = re.compile(r"(?:[□☐☑☒]\s*[^□☐☑☒\s][^□☐☑☒]*){2,}")  # "□是 □否", "☑已完成　□未完成"
 # How far from its end a line's leaders and value are looked for: the page reader asks for each line it joins whether
 # the paragraph so far stands alone, and searching the whole of a long paragraph each time took seconds. Only leaders
 # with some forty blanks beside them would reach further.
@@ -1146,7 +1159,7 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
     starts = {0}
     for i, line in enumerate(lines):
         opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
-        if line.startswith(BYLINE_MARK) or opens_report:
+        if is_byline(line) or opens_report:
             first = title_start(lines, i)
             if first < i or not opens_report:
                 starts.add(first)
@@ -1199,7 +1212,7 @@ def title_start(lines: list[str], byline: int) -> int:
 def _follows_footer(lines: list[str], i: int) -> bool:
     """A title after the page footer (责任编辑 …) starts a block of its own."""
     for previous in reversed(lines[max(0, i - 3):i]):
-        if previous.startswith(BYLINE_MARK):
+        if is_byline(previous):
             return any(word in previous for word in FOOTER_WORDS)
     return False
 
@@ -1210,8 +1223,9 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
     if title is not None:
         titles.append(title)
         rest = rest[_repeated_title_lines(rest, title):]
-    # a number field over the title (a test report's "CMA 资质认定证书编号：…") is read under it, the text's first line
-    above = rest[:1] if title is None and len(rest) > 1 and _NUMBER_FIELD.fullmatch(rest[0]) \
+    # a number field over the title (a test report's "CMA 资质认定证书编号：…", a listed company's "证券代码：…")
+    # is read under it, the text's first line
+    above = rest[:1] if title is None and len(rest) > 1 and _names_a_number(rest[0]) \
         and _is_title_line(rest[1]) else []
     rest = rest[len(above):]
     while (title is None and rest and len(titles) < _TITLE_MAX_LINES and not _names_a_document(titles, rest[0])
@@ -1225,7 +1239,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and SHOWN_LABEL.match(rest[0]))  # "［名牌］…" under a video's title: what is shown
            and not (titles and _SPEAKER_LINE.match(rest[0]))  # "某某委员会副主任　刘建华" under a speech's title
            and not INTERVIEW_TURN.match(rest[0])
-           and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _is_byline(rest[1])))
+           and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and is_byline(rest[1])))
                 or (titles and _is_edition_line(rest[0])) or _is_document_name(rest[0])
                 or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
                 or _is_form_title(rest) or (not titles and _is_note_title(rest)))):
@@ -1244,7 +1258,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         rest = rest[1:]
     rest = above + rest
     byline_parts: list[str] = []
-    if rest and rest[0].startswith(BYLINE_MARK):
+    if rest and is_byline(rest[0]):
         if any(word in rest[0] for word in FOOTER_WORDS):
             return None
         byline_parts.append(rest[0].lstrip(BYLINE_MARK).strip())
@@ -1551,9 +1565,10 @@ def _is_table_row(text: str) -> bool:
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
     list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
-    shop's rating, a chat's time over its message ("4月11日 17:58") or a log's entry stamped with its time: no line
-    of a paragraph."""
+    shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time or a form's
+    check boxes ("□ 第一次未遇　□ 第二次未遇"): no line of a paragraph."""
     return bool(_LEADERS.search(line[-_LEADERS_REACH:]) or _DASHED_HEADING.fullmatch(line.strip())
+                or _CHECK_BOXES.fullmatch(line.strip())
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
                 or (isinstance(line, _Line) and line.columns))
 

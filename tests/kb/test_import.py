@@ -4881,3 +4881,15 @@ async def test_tex_math_that_a_converter_wrote_into_markdown_reads_as_the_text_i
 def test_math_cut_short_stays_as_written():
     from kb.latex_math import math_as_text
     assert math_as_text("比例为 $\\frac{1$ 左右") == "比例为 $\\frac{1$ 左右"
+
+
+def test_a_records_row_over_its_date_row_is_no_headline():
+    rows = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in (
+        ("企业名称", "青禾机械有限公司"), ("法定代表人", "周某"), ("注册资本", "500万元人民币"),
+        ("检查实施机关", "青禾县市场监督管理局"), ("类型", "定向抽查"), ("日期", "2024年9月3日"),
+        ("结果", "未发现问题")))
+    page = parse_page("c", html_page_text(
+        "<html><head><title>青禾机械有限公司 - 企业信用信息</title></head><body>"
+        f"<h3>营业执照信息</h3><table>{rows}</table><p>本页信息由企业及登记机关依法公示。</p></body></html>"))
+    [article] = page.articles
+    assert article.title != "类型：定向抽查" and article.title.startswith("青禾机械有限公司")

@@ -3602,3 +3602,25 @@ def test_a_wrapped_line_ending_with_a_colon_that_names_no_organisation_runs_on()
     page = parse_page("x", "---\ntitle: 情况报告\ndate: 2025-04-07\n---\n现将有关情况报告\n如下：\n"
                            "一、已完成6个单元。\n")
     assert page.articles[0].paragraphs[0] == "现将有关情况报告如下："
+
+
+def test_a_listed_companys_head_of_fields_is_read_under_the_title_it_stands_over():
+    page = parse_page("x", "证券代码：600123　　证券简称：青禾电气　　公告编号：2025-018\n\n青禾电气股份有限公司\n"
+                           "关于召开2024年年度股东大会的通知\n\n本公司董事会及全体董事保证本公告内容不存在任何虚假记载。\n")
+    [article] = page.articles
+    assert article.title == "青禾电气股份有限公司关于召开2024年年度股东大会的通知"
+    assert article.paragraphs[0] == "证券代码：600123 证券简称：青禾电气 公告编号：2025-018"
+
+
+def test_a_double_headline_with_colons_first_on_the_page_is_still_a_title():
+    [article] = parse_page("x", "青州：古城游客回升 临朐：山区民宿满房\n\n五一假期，两地接待游客明显增多。\n").articles
+    assert article.title == "青州：古城游客回升 临朐：山区民宿满房"
+
+
+def test_a_forms_check_boxes_are_no_byline_and_split_no_article():
+    page = parse_page("x", "供暖入户检查 未遇告知\n\n尊敬的用户：\n我们于____月____日上门，因家中无人，未能入户检查。\n"
+                           "□ 第一次未遇　　□ 第二次未遇\n请您看到本卡后拨打0536-1234567预约。\n青禾热力有限公司\n")
+    [article] = page.articles
+    assert article.title == "供暖入户检查 未遇告知"
+    assert "□ 第一次未遇 □ 第二次未遇" in article.paragraphs
+    assert "请您看到本卡后拨打0536-1234567预约。" in article.paragraphs
