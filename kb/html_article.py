@@ -812,13 +812,21 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
             continue
         if dateline.labelled and _PAGER.search(above):  # "‹ 2024年9月 2024年10月 2024年11月 ›": no headline
             return title, dateline
-        if dateline.labelled and at and FIELD_START.match(above) and FIELD_START.match(lines[at - 1]):
-            continue  # a record's rows over its "日期：…" row ("检查机关：…", "类型：双随机抽查"), not "安丘：…" alone
+        if _record_rows(lines, at, dateline):
+            continue
         if dateline.labelled:  # also a contributor's credit: "（某某供稿 2022年6月21日）"
             return above, dateline
         if dateline.publisher and dateline.published and (is_furniture(above) or is_masthead(above)):
             return title, dateline  # a bulletin's issuer and day under its issue number ("第5期"): no headline
     return title, None
+
+
+def _record_rows(lines: list[str], at: int, dateline: Dateline) -> bool:
+    """Whether the line at `at` and the one above it are a record's rows over its bare "日期：…" row ("检查实施机关：…",
+    "类型：双随机抽查"): no headline. A headline "安丘：…" under a breadcrumb ("当前位置：首页 > …", furniture) or over
+    a dateline naming its source ("日期：… 来源：…") is one."""
+    return dateline.labelled and not dateline.publisher and at > 0 and FIELD_START.match(lines[at]) is not None \
+        and FIELD_START.match(lines[at - 1]) is not None and not is_furniture(lines[at - 1])
 
 
 def _post_page(page_title: str, tab_title: str, lines: list[str], tree: Any,  # an lxml tree

@@ -667,9 +667,12 @@ def _is_item_title(line: str, bulletin: bool = False) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """A newspaper's byline under its headline ("□记者 某某 通讯员 某某"): one "□" opening the line; not a form's
-    check boxes ("□ 第一次未遇　□ 第二次未遇", "□是 □否")."""
-    return line.startswith(BYLINE_MARK) and line.count(BYLINE_MARK) == 1
+    """A newspaper's byline under its headline ("□记者 某某 通讯员 某某"): a "□" opening the line, the only box in it
+    or before a reporter's role ("□本报记者 某某 □通讯员 某某", "□记者 王□", a name's rare character lost); not a
+    form's check boxes ("□ 第一次未遇　□ 第二次未遇", "□同意　☑不同意")."""
+    if not line.startswith(BYLINE_MARK):
+        return False
+    return sum(map(line.count, _BOXES)) == 1 or bool(_REPORTER_ROLE.match(line[1:].lstrip()))
 
 
 def _tail(lines: list[str]) -> int:
@@ -861,7 +864,9 @@ _STAMP_LED = re.compile(rf"^[\[【(（]?{_DAY_AND_TIME}(?!\d)")
 _FIGURE_FIELD = re.compile(FIELD_LABEL + r"[¥￥]?\d[\d\s.,:/\-年月日时分秒元%％]*$")
 _GOES_ON_WITH_A_FIGURE = re.compile(rf"^(?:至|到|前|止|以前|之前|{TIME_OF_DAY}|\d)")
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
-_CHECK_BOXES = re.compile(r"(?:[□☐☑☒]\s*[^□☐☑☒\s][^□☐☑☒]*){2,}")  # "□是 □否", "☑已完成　□未完成"
+_BOXES = "□☐☑☒"
+_CHECK_BOXES = re.compile(rf"(?:[{_BOXES}]\s*[^{_BOXES}\s][^{_BOXES}]*){{2,}}")  # "□是 □否", "☑已完成　□未完成"
+_REPORTER_ROLE = re.compile(r"(?:本报|特约|见习)?(?:记者|通讯员|实习生|摄影|文[/／、]图)")
 # How far from its end a line's leaders and value are looked for: the page reader asks for each line it joins whether
 # the paragraph so far stands alone, and searching the whole of a long paragraph each time took seconds. Only leaders
 # with some forty blanks beside them would reach further.
@@ -1520,7 +1525,7 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
     # a list's item, a marked line, a heading in 【】 and a report's lead ("本报讯（…）") open a paragraph
     opens = starts_item(line) or _MARK_LED.match(line) or _BRACKETED.match(line.strip()) or _NEWS_LEAD.match(line) \
-        or _writes_to_an_organisation(line)
+        or (bool(paragraphs) and _writes_to_an_organisation(line) and _is_title_line(paragraphs[-1]))
     if paragraphs and not whole_lines and not opens and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
@@ -1537,8 +1542,9 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 
 def _writes_to_an_organisation(line: str) -> bool:
-    """A letter's or report's addressee alone on its line ("辛寨街道办事处民政办公室：", "各村（居）委会："): it opens
-    the letter, not goes on from the title above it ("…的报告" / "某某街道办事处：" are two); "如下：" may."""
+    """A letter's or report's addressee alone on its line ("辛寨街道办事处民政办公室：", "各村（居）委会："): under
+    a title it opens the letter, not goes on from it ("…的报告" / "某某街道办事处：" are two); "如下：" and a
+    sentence's "工作中仍存在一些不足之处：" after a comma go on."""
     name = line.strip()
     return name.endswith(("：", ":")) and is_issuer(name[:-1])
 
@@ -1568,7 +1574,7 @@ def _stands_alone(line: str) -> bool:
     shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time or a form's
     check boxes ("□ 第一次未遇　□ 第二次未遇"): no line of a paragraph."""
     return bool(_LEADERS.search(line[-_LEADERS_REACH:]) or _DASHED_HEADING.fullmatch(line.strip())
-                or _CHECK_BOXES.fullmatch(line.strip())
+                or (_CHECK_BOXES.fullmatch(line.strip()) and not is_byline(line.strip())) or _names_a_number(line)
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
                 or (isinstance(line, _Line) and line.columns))
 

@@ -234,7 +234,10 @@ _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}
 # A printed document's page number ("— 1 —", "- 2 -", "第3页 共5页") and its file number ("潍人社发〔2020〕23号",
 # or with 第 before its serial: "某某燃气公告〔2021〕第12号").
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
-_FILE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$")
+_FILE_NUMBER_FORM = r"[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号"
+_FILE_NUMBER = re.compile(rf"^{_FILE_NUMBER_FORM}$")
+# a title after the number: a name of its own ("…的报告"), not a word ("附件", "签收")
+_NUMBER_THEN_TITLE = re.compile(rf"^{_FILE_NUMBER_FORM}\s+(\S.{{5,}})$")
 # …or an announcement's (公告, 通告), numbered by year: "2020年第3号", "（2020年第3号）"
 _ANNOUNCEMENT_NUMBER = re.compile(r"^([（(])?\d{4}年第\s*\d{1,4}\s*号(?(1)[）)])$")  # bracketed whole or not at all
 # A form's or notice's code, maybe after its issuer: "某某局 编号：WFMZ-YL-2022-01".
@@ -2071,8 +2074,8 @@ def is_file_number(line: str) -> bool:
 def without_file_number(title: str) -> str:
     """A title after the document's number it opens with ("北洼村委字〔2025〕2号 北洼村关于…的报告", a mail's subject
     as an office writes it): the number is no part of the title, as under a letterhead."""
-    parts = title.strip().split(maxsplit=1)
-    return parts[1] if len(parts) == 2 and is_file_number(parts[0]) else title
+    found = _NUMBER_THEN_TITLE.match(title.strip())
+    return found.group(1) if found else title
 
 
 def is_announcement_number(line: str) -> bool:

@@ -4836,10 +4836,19 @@ async def test_a_flashcard_export_is_read_as_its_questions_and_answers_under_its
     assert not any(filing in article.text for filing in ("aB3$xY9!qw", "基础", "借阅", "::"))
 
 
-def test_a_flashcard_deck_without_html_keeps_its_angle_brackets_as_text():
+async def test_a_flashcard_deck_without_html_or_a_deck_keeps_every_note_as_text(tmp_path):
+    deck = ("#separator:comma\n#html:false\n#html:false\n<急救箱>放哪？,三楼登记处\n# 号键有什么用？,转人工服务\n"
+            "胸外按压分几步？,\"第一步：判断意识\n第二步：呼救\"\n")
+    [article] = (await _file_page(tmp_path, "deck.txt", deck)).articles
+    assert article.title == "<急救箱>放哪？"  # no deck: the first note's question, the note itself kept
+    assert article.paragraphs[:2] == ["<急救箱>放哪？三楼登记处", "# 号键有什么用？转人工服务"]  # no heading
+    assert "第一步：判断意识" in article.text and "第二步：呼救" in article.text
+    assert "#html" not in article.text  # a header line said twice is a header line
+
+
+def test_a_flashcard_field_too_long_for_the_csv_reader_is_read_as_written():
     from kb.flashcards import read_flashcards
-    found = read_flashcards("#separator:comma\n#html:false\n问：<急救箱>放哪？,三楼登记处\n")
-    assert found == ({"title": ""}, "问：&lt;急救箱&gt;放哪？三楼登记处\n")
+    assert read_flashcards("#separator:tab\n问题\t\"" + "长" * 200_000 + "\"\n") is None
 
 
 @pytest.mark.parametrize("text", [
@@ -4873,7 +4882,7 @@ _CONVERTED_GUIDE = ("# 青禾高铁站乘车须知\n\n充电宝额定能量不�
 
 async def test_tex_math_that_a_converter_wrote_into_markdown_reads_as_the_text_it_shows(tmp_path):
     [article] = (await _file_page(tmp_path, "guide.md", _CONVERTED_GUIDE)).articles
-    assert "充电宝额定能量不超过 100Wh 的可以随身携带，100∼160Wh 的须向车站申报。" in article.paragraphs
+    assert "充电宝额定能量不超过 100Wh 的可以随身携带，100~160Wh 的须向车站申报。" in article.paragraphs
     assert "26°C" in article.text
     assert "矿泉水单价$2，整箱$30。" in article.text  # two prices, no math
 
@@ -4893,3 +4902,30 @@ def test_a_records_row_over_its_date_row_is_no_headline():
         f"<h3>营业执照信息</h3><table>{rows}</table><p>本页信息由企业及登记机关依法公示。</p></body></html>"))
     [article] = page.articles
     assert article.title != "类型：定向抽查" and article.title.startswith("青禾机械有限公司")
+
+
+def test_tex_math_leaves_code_alone_and_does_not_cross_a_paragraph():
+    from kb.latex_math import math_as_text
+    fenced = "```php\n$total_fee=$price*$qty;\n```\n"
+    assert math_as_text(fenced) == fenced
+    assert math_as_text("写成 `$x_{1}$` 即可") == "写成 `$x_{1}$` 即可"
+    prices = "标准款 $$，经济款 $。\n\n备注：_运费_另计\n\n## 规则\n\n高端款 $$$$，"
+    assert math_as_text(prices) == prices
+    assert math_as_text("$\\mathrm{PM}_{2.5}$ 超过 $75\\mu g/m^{3}$，面积 $50\\mathrm{m}^{2}$，$5\\sim10$ 天") \
+        == "PM2.5 超过 75μg/m³，面积 50m²，5~10 天"
+
+
+def test_a_mail_subjects_number_is_left_when_what_follows_is_no_title():
+    from kb.web_layout import without_file_number
+    assert without_file_number("青禾社区居字〔2025〕 3号 青禾社区关于加装电梯进展情况的报告") == \
+        "青禾社区关于加装电梯进展情况的报告"  # a space inside the number
+    assert without_file_number("青禾社区居字〔2025〕3号 附件") == "青禾社区居字〔2025〕3号 附件"
+
+
+def test_a_place_headline_under_a_breadcrumb_over_its_dateline_and_source_is_the_headline():
+    page = parse_page("g", html_page_text(
+        "<html><head><title>青禾县人民政府</title></head><body><p>当前位置：首页 &gt; 新闻动态 &gt; 镇街动态</p>"
+        "<p>青禾：全力推进秋收秋种工作</p><p>日期：2024-10-12 来源：青禾县融媒体中心</p>"
+        "<p>全县已收获玉米42万亩，占应收面积的八成，小麦播种同步展开。</p>"
+        "<p>县农业农村局派出12个技术指导组，分片包村指导秋种。</p></body></html>"))
+    assert (page.meta["title"], page.meta["publisher"]) == ("青禾：全力推进秋收秋种工作", "青禾县融媒体中心")

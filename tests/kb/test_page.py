@@ -3624,3 +3624,33 @@ def test_a_forms_check_boxes_are_no_byline_and_split_no_article():
     assert article.title == "供暖入户检查 未遇告知"
     assert "□ 第一次未遇 □ 第二次未遇" in article.paragraphs
     assert "请您看到本卡后拨打0536-1234567预约。" in article.paragraphs
+
+
+@pytest.mark.parametrize("byline, reporters", [
+    ("□记者 王□ 通讯员 李娜", "记者 王□ 通讯员 李娜"),  # a name's rare character lost as a box
+    ("□本报记者 张伟 □通讯员 李娜", "本报记者 张伟 □通讯员 李娜"),
+])
+def test_a_byline_holding_a_second_box_is_still_a_byline(byline, reporters):
+    page = parse_page("x", f"我市启动秋季农田水利建设\n{byline}\n本报讯 10月12日，全市秋季农田水利建设全面启动。\n")
+    [article] = page.articles
+    assert (article.title, article.byline) == ("我市启动秋季农田水利建设", reporters)
+
+
+def test_ticked_check_boxes_are_no_byline_either():
+    page = parse_page("x", "加装电梯意见征询单\n\n本单元是否同意加装电梯，请在选项前打勾。\n□同意　☑不同意\n"
+                           "不同意的原因：低层住户采光受影响。\n")
+    [article] = page.articles
+    assert article.title == "加装电梯意见征询单" and "□同意 ☑不同意" in article.paragraphs
+
+
+def test_a_wrapped_sentence_ending_in_a_place_word_and_a_colon_runs_on():
+    page = parse_page("x", "---\ntitle: 工作总结\ndate: 2025-01-07\n---\n今年各项工作取得一定成效，但对照上级要求，\n"
+                           "工作中仍存在一些不足之处：\n一是宣传不够深入。\n")
+    assert page.articles[0].paragraphs[0] == "今年各项工作取得一定成效，但对照上级要求，工作中仍存在一些不足之处："
+
+
+def test_a_head_of_fields_over_a_one_line_title_does_not_run_into_the_first_sentence():
+    page = parse_page("x", "证券代码：600123 证券简称：青禾电气 公告编号：2025-018\n"
+                           "青禾电气股份有限公司关于召开2024年年度股东大会的通知\n\n本公司董事会及全体董事保证本公告内容真实。\n")
+    assert page.articles[0].paragraphs[:2] == ["证券代码：600123 证券简称：青禾电气 公告编号：2025-018",
+                                               "本公司董事会及全体董事保证本公告内容真实。"]
