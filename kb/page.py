@@ -715,7 +715,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                      or _SHARE_PROMPT.match(lines[0])  # "【某某地图】我分享了一个地点，快来看看吧": an app's words
                      or _label_over_headline(lines)
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
-                                                      and is_english_name(lines[1]))
+                                                      and is_english_name(lines[1]) and not _stacked_letterhead(lines))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
                          # "参 观 须 知" over its sections: the guide's name
                          and not (_GUIDE_NAME.search(lines[0].replace(" ", "")) and _guide_sections(lines))
@@ -1009,6 +1009,7 @@ def _pasted_parts(body: str) -> list[str]:
         if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
                 (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))
                 or (framed_first and _is_fields_head(header) and not _opens_a_document(opening))))
+                      or (framed_first and _is_letterhead(header))
                       or _continues_above(part)):
             parts[-1] += "\n" + part
         else:
@@ -1131,6 +1132,20 @@ def _letterhead_over_number(lines: list[str]) -> str | None:
     named_again = len(under) == 2 and is_issuer(under[0]) and under[1].startswith("关于")
     announced = is_announcement_number(shown[number]) and bool(under) and under[0].startswith("关于")
     return shown[number - 1] if named_again or announced else None
+
+
+def _is_letterhead(lines: list[str]) -> bool:
+    """Lines that are an organisation's letterhead and nothing else (framed at the top of a slip: it heads the part
+    under the frame)."""
+    letterhead = letterhead_issuer(lines, _is_title_line)
+    return letterhead is not None and letterhead[1] == len(lines)
+
+
+def _stacked_letterhead(lines: list[str]) -> bool:
+    """An organisation's name over its English name and its contact fields, a line each (a slip's centred head): a
+    letterhead, which publishes what it heads, not a logo."""
+    letterhead = letterhead_issuer(lines, _is_title_line)
+    return letterhead is not None and letterhead[1] > 2
 
 
 def _without_letterhead(lines: list[str], over_number: str | None = None) -> tuple[list[str], str]:

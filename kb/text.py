@@ -91,8 +91,10 @@ def is_label(text: str) -> bool:
 
 
 _SERIAL_LABEL = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
-# a column's label that names no attribute ("项目 | 内容": the row's name and what it says): its cells say it all
-_BARE_LABEL = re.compile(r"^(?:具体|详细)?(?:内容|说明|情况|信息|详情|描述)$")
+# a column's label that names no attribute ("项目 | 内容": the row's name and what it says), or asks what its cells
+# say ("时间 | 发生了什么", "问题 | 怎么办"): its cells say it all
+_BARE_LABEL = re.compile(r"^(?:具体|详细)?(?:内容|说明|情况|信息|详情|描述)$"
+                         r"|^[\u4e00-\u9fff]{0,4}(?:什么|怎么办|怎么做|如何|怎样)[？?]?$")
 
 
 def row_sentence(labels: list[str], values: list[str]) -> str:

@@ -299,6 +299,7 @@ _LETTERHEAD_LINE = re.compile(rf"^(\S+)\s+(?:{_ENGLISH}(?:\s+{_OFFICE})?(?:\s+{_
 # …wrapped by the printer inside its last number ("咨询电话：0536-" / "8186320"), maybe more fields after it
 _NUMBER_REST = re.compile(rf"^\d[\d\-]*(?:\s+{_CONTACT})*$")
 _CONTACT_LINE = re.compile(rf"^{_CONTACT}(?:\s+{_CONTACT})*$")
+_STACKED_LINES = 3  # a letterhead's name, English name and contact fields a line each
 # …each holding a number, a mail or web address (not "12345热线：接诉即办暖民心", a headline)
 _NUMBERED_CONTACT = rf"{_CONTACT_LABEL}(?:\s*[：:]\s*[^\s\d@.]*[\d@.]\S*|\s*{_PHONE})"
 _NUMBERED_CONTACT_LINE = re.compile(rf"^{_NUMBERED_CONTACT}(?:\s+{_NUMBERED_CONTACT})*$")
@@ -1931,12 +1932,19 @@ def letterhead_issuer(lines: list[str], headline: Callable[[str], bool]) -> tupl
     """The organisation (a company, school, hospital…) a letterhead line at the top names, and the lines it fills:
     "某某水务有限公司 MOUMOU WATER CO.,LTD. 服务热线 0536-1234567", its name with its English name in capitals (maybe
     with the writing office's name) and/or contact fields (热线, 电话, 地址, 网址…); one more when the printer wrapped
-    it inside its last number ("咨询电话：0536-" / "8186320"). Or its name beside a column's heading ("某某局 政策解读")
-    over a line of contact fields (which it fills too) or over the `headline`: a site's letterhead, not the headline."""
+    it inside its last number ("咨询电话：0536-" / "8186320"), or the same set a line each, as a slip prints them
+    centred (its name / its English name / its contact fields). Or its name beside a column's heading ("某某局
+    政策解读") over a line of contact fields (which it fills too) or over the `headline`: a site's letterhead, not the
+    headline."""
     first = lines[0].strip() if lines else ""
     letterhead = _LETTERHEAD_LINE.match(first)
     if letterhead and is_issuer(letterhead.group(1)):
         return letterhead.group(1), 1 + _wrapped(lines)
+    if is_issuer(first):
+        stacked = next((count for count in range(min(len(lines), _STACKED_LINES), 1, -1)
+                        if _LETTERHEAD_LINE.match(" ".join(line.strip() for line in lines[:count]))), 0)
+        if stacked:
+            return first, stacked
     column = _COLUMN_HEAD.match(first)
     if not column or not is_issuer(column.group(1)) or is_issuer(column.group(2)) or len(lines) < 2:
         return None

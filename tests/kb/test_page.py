@@ -3654,3 +3654,19 @@ def test_a_head_of_fields_over_a_one_line_title_does_not_run_into_the_first_sent
                            "青禾电气股份有限公司关于召开2024年年度股东大会的通知\n\n本公司董事会及全体董事保证本公告内容真实。\n")
     assert page.articles[0].paragraphs[:2] == ["证券代码：600123 证券简称：青禾电气 公告编号：2025-018",
                                                "本公司董事会及全体董事保证本公告内容真实。"]
+
+
+_SLIP_RULE = "-" * 60
+_SLIP = (f"                   装   箱   单\n                  PACKING LIST\n{_SLIP_RULE}\n"
+         f"装箱单号：QH-PL-001        日    期：2024年10月8日\n收 货 人：某某贸易公司\n{_SLIP_RULE}\n"
+         f"箱号   品名    数量\n1-20   轴承    400\n{_SLIP_RULE}\n"
+         "装箱说明：\n1. 每箱内衬防潮纸。\n2. 收货时请核对箱数。\n")
+_STACKED = ("            青禾机械配件有限公司\n          QINGHE MACHINERY PARTS CO., LTD.\n"
+            "   地址：青禾县工业路8号   电话：0536-1234567\n")
+
+
+@pytest.mark.parametrize("head", [_STACKED, f"{'=' * 60}\n{_STACKED}{'=' * 60}\n"], ids=["bare", "framed"])
+def test_a_letterhead_printed_a_line_each_publishes_the_slip_under_it(head):
+    [article] = parse_page("x", head + _SLIP).articles
+    assert (article.title, article.publisher) == ("装箱单", "青禾机械配件有限公司")
+    assert not any("青禾县工业路" in paragraph for paragraph in article.paragraphs[:1])
