@@ -4,8 +4,9 @@ Answer accuracy (held-out set) for the bot and the baseline, NLU intent accuracy
 clients, throughput, cold start, training time and peak memory; writes reports/bench.md, bench.json, latency.png and
 heldout.md / .json. Then WeChat beside saturating REST load, a 500-turn conversation, the new-article check, the
 chat with the operations page refreshing, and 1 and 2 replicas behind HAProxy (reports/wechat_mixed.md,
-long_conversation.md, new_articles.md, admin.md, cluster.md). About 25 minutes on 2 cores, most of it training (ours
-and the stock bot's).
+long_conversation.md, new_articles.md, admin.md, cluster.md); last, both bots loaded by turns for the
+messages-per-CPU-second comparison (bench/alternating.py). About an hour on 2 cores, most of it the new-article
+check over every set.
 
     python -m bench                               # everything
     python -m bench --model /tmp/m/x.tar.gz --endpoints /tmp/e.yml --skip-stock --skip-training --out /tmp/v

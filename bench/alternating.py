@@ -1,9 +1,9 @@
 """Our bot and the stock bot loaded by turns, both servers up, for the messages-per-CPU-second comparison of record.
 
-`make bench` loads each bot once, some 40 minutes apart, and the stock bot's rate per CPU-second has ranged from 20.2
-to 41.8 over sessions on the same code: one pair of runs tells more about the machine at the time than about the
-bots. Here each round gives one bot a short bounded load and then the other (who goes first alternates), while the
-other waits idle, and the comparison is the median of the rounds' ratios.
+`make bench` loads each bot once, nearly an hour apart (55 minutes in session 54's run), and the stock bot's rate
+per CPU-second has ranged from 20.2 to 41.8 over sessions on the same code: one pair of runs tells more about the
+machine at the time than about the bots. Here each round gives one bot a short bounded load and then the other (who
+goes first alternates), while the other waits idle, and the comparison is the median of the rounds' ratios.
 """
 from __future__ import annotations
 
