@@ -30,6 +30,7 @@ from trafilatura.settings import set_date_params
 
 from .feed import newest_item
 from .page import is_byline, title_start
+from .places import region_names
 from .text import (
     DATE_RANKS,
     HAN,
@@ -822,11 +823,13 @@ def _headline(lines: list[str], title: str) -> tuple[str, Dateline | None]:
 
 
 def _record_rows(lines: list[str], at: int, dateline: Dateline) -> bool:
-    """Whether the line at `at` and the one above it are a record's rows over its bare "日期：…" row ("检查实施机关：…",
-    "类型：双随机抽查"): no headline. A headline "安丘：…" under a breadcrumb ("当前位置：首页 > …", furniture) or over
-    a dateline naming its source ("日期：… 来源：…") is one."""
-    return dateline.labelled and not dateline.publisher and at > 0 and FIELD_START.match(lines[at]) is not None \
-        and FIELD_START.match(lines[at - 1]) is not None and not is_furniture(lines[at - 1])
+    """Whether the line at `at` and the one above it are a record's rows over its "日期：…" row ("检查实施机关：…",
+    "类型：双随机抽查"): no headline. A headline led by its place ("安丘：…") is one, and so is a line under a
+    breadcrumb ("当前位置：首页 > …", furniture)."""
+    label = re.split(r"[:：]", lines[at], maxsplit=1)[0].strip()
+    return dateline.labelled and at > 0 and FIELD_START.match(lines[at]) is not None \
+        and label not in region_names() and FIELD_START.match(lines[at - 1]) is not None \
+        and not is_furniture(lines[at - 1])
 
 
 def _post_page(page_title: str, tab_title: str, lines: list[str], tree: Any,  # an lxml tree

@@ -16,9 +16,11 @@ _MATH = re.compile(
     r"|(?<![\\$])\$(?![\s$])(?P<inline>(?:[^$\n\\]|\\.)+?)(?<!\s)\$(?!\d)",  # pandoc's rule for inline math
     re.MULTILINE | re.DOTALL)
 _TEX = re.compile(r"\\[A-Za-z]+|[\^_]\{|\^\d")
-# the converter's forms that a question would not type: "m^2", "PM_2.5", "37.3^∘", "5∼10"
-_TYPED = (("^∘", "°"), ("^2", "²"), ("^3", "³"), ("∼", "~"))
-_SUBSCRIPT = re.compile(r"_(?=[\w.])")
+# the converter's forms that a question would not type: "37.3^∘", "m^2" (not "2^32"), "PM_2.5", "5∼10"
+_TYPED = ((re.compile(r"\^∘"), "°"), (re.compile(r"\^2(?![\w.])"), "²"), (re.compile(r"\^3(?![\w.])"), "³"),
+          (re.compile(r"_(?=[\w.])"), ""), (re.compile("∼"), "~"))
+# spaces the converter leaves beside Chinese and numbers ("≤ 60", "100 Wh"); between words they stay ("if x")
+_LOOSE = re.compile(r"\s+(?=[\u4e00-\u9fff\d])|(?<=[\u4e00-\u9fff\d])\s+")
 _CONVERTER = LatexNodes2Text(math_mode="text")
 # a macro missing its arguments ("\\frac{1}") is reported as a warning on each conversion and left as "%s/%s"
 # (taken as written below), not for the office adding an article to read
@@ -36,6 +38,6 @@ def _text(found: re.Match[str]) -> str:
         return found.group(0)
     text = _CONVERTER.latex_to_text(tex)
     for shown, typed in _TYPED:
-        text = text.replace(shown, typed)
-    text = "".join(_SUBSCRIPT.sub("", text).split())
+        text = shown.sub(typed, text)
+    text = _LOOSE.sub("", " ".join(text.split()))
     return text if text and "%s" not in text else found.group(0)  # a macro it could not fill in: as written

@@ -222,6 +222,7 @@ _SPACED_KIND = re.compile(rf"[\u4e00-\u9fff〇](?: [\u4e00-\u9fff〇·])+(?:{_NO
 _NUMBER_FIELD = re.compile(
     r"(?:[A-Z]{2,6}\s*)?[\u4e00-\u9fff]{1,7}[号码] ?[:：]? ?(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d/-]{3,}")
 _FIELD_PART = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]\S+")  # "证券简称：某某精机"
+_FIELDS_LINE_CHARS = 80  # longer is a paragraph, not a line of fields (and is not split on every line it grows by)
 _ISSUER_AND_NUMBER = re.compile(rf"^(\S+)\s+({_NUMBER_FIELD.pattern})$")  # a letterhead's issuer and the number
 _COLUMN_NAME_CHARS = 8
 _ATTACHMENT_NUMBER = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$")
@@ -576,9 +577,12 @@ def _names_a_number(line: str) -> bool:
     """A field naming a number ("编号：KW-2023-018"), or fields side by side one of which does ("证券代码：301586
     证券简称：某某精机　公告编号：2025-026", a listed company's announcement head): no title, though colons may
     stand in one first on the page ("临朐：为…")."""
+    return bool(_NUMBER_FIELD.fullmatch(line)) or _numbered_fields(line)
+
+
+def _numbered_fields(line: str) -> bool:
     parts = line.split()
-    return bool(_NUMBER_FIELD.fullmatch(line)) or (len(parts) > 1 and all(map(_FIELD_PART.fullmatch, parts))
-                                                  and any(map(_NUMBER_FIELD.fullmatch, parts)))
+    return len(parts) > 1 and all(map(_FIELD_PART.fullmatch, parts)) and any(map(_NUMBER_FIELD.fullmatch, parts))
 
 
 def _is_edition_line(line: str) -> bool:
@@ -672,7 +676,7 @@ def is_byline(line: str) -> bool:
     form's check boxes ("□ 第一次未遇　□ 第二次未遇", "□同意　☑不同意")."""
     if not line.startswith(BYLINE_MARK):
         return False
-    return sum(map(line.count, _BOXES)) == 1 or bool(_REPORTER_ROLE.match(line[1:].lstrip()))
+    return sum(map(line.count, _BOXES)) == 1 or bool(_REPORTERS.fullmatch(line.strip()))
 
 
 def _tail(lines: list[str]) -> int:
@@ -866,7 +870,9 @@ _GOES_ON_WITH_A_FIGURE = re.compile(rf"^(?:至|到|前|止|以前|之前|{TIME_O
 _LEADERS = re.compile(r"\S\s*(?:…+|\.{4,}|·{4,})\s*[¥￥]?\d[^，。；…]{0,16}$")  # "……" in a sentence is none
 _BOXES = "□☐☑☒"
 _CHECK_BOXES = re.compile(rf"(?:[{_BOXES}]\s*[^{_BOXES}\s][^{_BOXES}]*){{2,}}")  # "□是 □否", "☑已完成　□未完成"
-_REPORTER_ROLE = re.compile(r"(?:本报|特约|见习)?(?:记者|通讯员|实习生|摄影|文[/／、]图)")
+# each box a reporter's role and name ("□本报记者 某某 □通讯员 某某"), not a form's options ("□记者　□编辑　□其他")
+_REPORTER = r"(?:本报|特约|见习)?(?:记者|通讯员|实习生|摄影|文[/／、]图)\s*[\u4e00-\u9fff·][\u4e00-\u9fff·□]{1,3}"
+_REPORTERS = re.compile(rf"□\s*{_REPORTER}(?:\s+□?\s*{_REPORTER})*")
 # How far from its end a line's leaders and value are looked for: the page reader asks for each line it joins whether
 # the paragraph so far stands alone, and searching the whole of a long paragraph each time took seconds. Only leaders
 # with some forty blanks beside them would reach further.
@@ -879,6 +885,7 @@ _DASHED_HEADING = re.compile(rf"[{_RULE_MARKS}]{{2,}}\s*[^{_RULE_MARKS}\s][^{_RU
                              rf"\s*[{_RULE_MARKS}]{{2,}}")
 _UNTITLED_CHARS = 20
 _CLAUSE_MARKS = "，。！？；：,!?;:"
+_MID_CLAUSE = ("，", ",", "、")  # a line ending so breaks off mid-sentence
 # A speaker's greeting to an audience ("大家好", "哈喽，老铁们", "各位网友晚上好", "乡亲们大家好"): a video's or
 # a talk's first words and its audience addressed, which name nothing the text is about ("大家准备好" says something)
 _AUDIENCE = (r"(?:(?:大家|各位|诸位|亲爱的)?(?:(?:居民|市民|村民|网友|观众|听众|家长|老师|同学|街坊|邻居|老铁|家人|"
@@ -1540,7 +1547,7 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
     fields = _opens_field(line) and not _SPEECH_LABEL.match(line)
     # a list's item, a marked line, a heading in 【】 and a report's lead ("本报讯（…）") open a paragraph
     opens = starts_item(line) or _MARK_LED.match(line) or _BRACKETED.match(line.strip()) or _NEWS_LEAD.match(line) \
-        or (bool(paragraphs) and _writes_to_an_organisation(line) and _is_title_line(paragraphs[-1]))
+        or (bool(paragraphs) and _writes_to_an_organisation(line) and not paragraphs[-1].endswith(_MID_CLAUSE))
     if paragraphs and not whole_lines and not opens and not indented \
             and not is_list_item(paragraphs[-1]) \
             and not ends_sentence(paragraphs[-1]) and not paragraphs[-1].endswith("：") and not fields \
@@ -1557,16 +1564,16 @@ def _add_line(article: Article, line: str, whole_lines: bool) -> None:
 
 
 def _writes_to_an_organisation(line: str) -> bool:
-    """A letter's or report's addressee alone on its line ("辛寨街道办事处民政办公室：", "各村（居）委会："): under
-    a title it opens the letter, not goes on from it ("…的报告" / "某某街道办事处：" are two); "如下：" and a
-    sentence's "工作中仍存在一些不足之处：" after a comma go on."""
+    """A letter's or report's addressee alone on its line ("辛寨街道办事处民政办公室：", "各村（居）委会："): it opens
+    the letter, not goes on from the title or fields above it ("…的报告" / "某某街道办事处：" are two), unless the
+    line above breaks off mid-clause ("…但对照上级要求，" / "工作中仍存在一些不足之处："); "如下：" goes on."""
     name = line.strip()
     return name.endswith(("：", ":")) and is_issuer(name[:-1])
 
 
 def _ends_a_greeting(paragraph: str) -> bool:
     """A greeting alone on its line, not run on after a comma or "、" ("各位乘客，晚上好" / "本次列车…")."""
-    return _greets_only(paragraph) and not paragraph.rstrip().endswith(("，", ",", "、"))
+    return _greets_only(paragraph) and not paragraph.rstrip().endswith(_MID_CLAUSE)
 
 
 def _in_text_table(paragraphs: list[str], line: str) -> bool:
@@ -1586,10 +1593,12 @@ def _is_table_row(text: str) -> bool:
 def _stands_alone(line: str) -> bool:
     """A list's line, its item's name and value set apart by dot leaders ("标准洗（40分钟）………… 4元/次", a price
     list's, a contents page's), a table's row set out in spaces, a heading set between dashes ("—— 价格表 ——"), a
-    shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time or a form's
-    check boxes ("□ 第一次未遇　□ 第二次未遇"): no line of a paragraph."""
+    shop's rating, a chat's time over its message ("4月11日 17:58"), a log's entry stamped with its time, a form's
+    check boxes ("□ 第一次未遇　□ 第二次未遇") or fields side by side naming a number ("证券代码：… 公告编号：…"): no
+    line of a paragraph."""
     return bool(_LEADERS.search(line[-_LEADERS_REACH:]) or _DASHED_HEADING.fullmatch(line.strip())
-                or (_CHECK_BOXES.fullmatch(line.strip()) and not is_byline(line.strip())) or _names_a_number(line)
+                or (_CHECK_BOXES.fullmatch(line.strip()) and not is_byline(line.strip()))
+                or (len(line) <= _FIELDS_LINE_CHARS and _numbered_fields(line))
                 or _RATING.match(line) or _TIME_ALONE.fullmatch(line.strip()) or _STAMPED.match(line.rstrip())
                 or (isinstance(line, _Line) and line.columns))
 

@@ -92,9 +92,11 @@ def is_label(text: str) -> bool:
 
 _SERIAL_LABEL = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
 # a column's label that names no attribute ("项目 | 内容": the row's name and what it says), or asks what its cells
-# say ("时间 | 发生了什么", "问题 | 怎么办"): its cells say it all
+# say and nothing more ("时间 | 发生了什么", "问题 | 怎么办"): its cells say it all
 _BARE_LABEL = re.compile(r"^(?:具体|详细)?(?:内容|说明|情况|信息|详情|描述)$"
-                         r"|^[\u4e00-\u9fff]{0,4}(?:什么|怎么办|怎么做|如何|怎样)[？?]?$")
+                         r"|^(?:发生了?什么|怎么办|怎么做|怎么回事|是什么)[？?]?$")
+# a label asking about something ("天气怎样", "换什么"): said as a question and its answer ("换什么：5斤大米")
+_ASKING_LABEL = re.compile(r"(?:什么|怎么办|如何|怎样)[？?]?$")
 
 
 def row_sentence(labels: list[str], values: list[str]) -> str:
@@ -102,9 +104,17 @@ def row_sentence(labels: list[str], values: list[str]) -> str:
     number ("序号" 1, 2, …) names nothing, so the next cell names the row; a label such as "内容" is left out."""
     if len(labels) > 2 and _SERIAL_LABEL.match(labels[0].strip()) and values[0].strip().isdigit():
         labels, values = labels[1:], values[1:]
-    said = "，".join(("" if _BARE_LABEL.match(re.sub(r"\s+", "", label)) else label) + value
+    said = "，".join(_cell(label, value)
                     for label, value in zip(labels[1:], values[1:], strict=True) if value)
     return f"{values[0]}：{said.rstrip('。')}。"
+
+
+def _cell(label: str, value: str) -> str:
+    """A cell under its column's label, as row_sentence says it."""
+    unspaced = re.sub(r"\s+", "", label)
+    if _BARE_LABEL.match(unspaced):
+        return value
+    return f"{label}：{value}" if _ASKING_LABEL.search(unspaced) else label + value
 
 
 def run_on(line: str, wrapped: str) -> str:

@@ -236,8 +236,8 @@ _ISSUE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,12}}\s*)?{_FULL_DATE.pattern}
 _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?$")
 _FILE_NUMBER_FORM = r"[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号"
 _FILE_NUMBER = re.compile(rf"^{_FILE_NUMBER_FORM}$")
-# a title after the number: a name of its own ("…的报告"), not a word ("附件", "签收")
-_NUMBER_THEN_TITLE = re.compile(rf"^{_FILE_NUMBER_FORM}\s+(\S.{{5,}})$")
+# a title after the number: a name of its own ("…的报告", "会议纪要"), not a word ("附件", "签收")
+_NUMBER_THEN_TITLE = re.compile(rf"^{_FILE_NUMBER_FORM}\s+(\S.{{3,}})$")
 # …or an announcement's (公告, 通告), numbered by year: "2020年第3号", "（2020年第3号）"
 _ANNOUNCEMENT_NUMBER = re.compile(r"^([（(])?\d{4}年第\s*\d{1,4}\s*号(?(1)[）)])$")  # bracketed whole or not at all
 # A form's or notice's code, maybe after its issuer: "某某局 编号：WFMZ-YL-2022-01".
@@ -1941,10 +1941,10 @@ def letterhead_issuer(lines: list[str], headline: Callable[[str], bool]) -> tupl
     if letterhead and is_issuer(letterhead.group(1)):
         return letterhead.group(1), 1 + _wrapped(lines)
     if is_issuer(first):
-        stacked = next((count for count in range(min(len(lines), _STACKED_LINES), 1, -1)
-                        if _LETTERHEAD_LINE.match(" ".join(line.strip() for line in lines[:count]))), 0)
-        if stacked:
-            return first, stacked
+        under = list(itertools.takewhile(lambda line: bool(_ENGLISH_NAME.match(line.strip()) or is_contact_line(line)),
+                                         lines[1:_STACKED_LINES]))
+        if any(map(is_contact_line, under)):  # a name over its English name alone is a logo
+            return first, 1 + len(under)
     column = _COLUMN_HEAD.match(first)
     if not column or not is_issuer(column.group(1)) or is_issuer(column.group(2)) or len(lines) < 2:
         return None

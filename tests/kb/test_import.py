@@ -4929,3 +4929,23 @@ def test_a_place_headline_under_a_breadcrumb_over_its_dateline_and_source_is_the
         "<p>全县已收获玉米42万亩，占应收面积的八成，小麦播种同步展开。</p>"
         "<p>县农业农村局派出12个技术指导组，分片包村指导秋种。</p></body></html>"))
     assert (page.meta["title"], page.meta["publisher"]) == ("青禾：全力推进秋收秋种工作", "青禾县融媒体中心")
+
+
+def test_tex_powers_beyond_squares_and_cubes_stay_powers():
+    from kb.latex_math import math_as_text
+    assert math_as_text("容量 $2^{32}$ 字节，约 $6.02\\times10^{23}$ 个，$x^{2n}$") \
+        == "容量 2^32 字节，约 6.02×10^23 个，x^2n"
+
+
+def test_a_short_document_kind_after_a_subjects_number_is_the_title():
+    from kb.web_layout import without_file_number
+    assert without_file_number("青禾县政办字〔2024〕3号 会议纪要") == "会议纪要"
+
+
+def test_a_records_rows_over_a_date_row_naming_its_source_are_no_headline_either():
+    rows = "".join(f"<p>{row}</p>" for row in (
+        "检查实施机关：青禾县市场监督管理局", "类型：双随机抽查", "日期：2024-05-01 来源：青禾县市场监督管理局",
+        "检查结果：未发现问题", "企业名称：青禾机械有限公司，法定代表人周某，注册资本500万元人民币。"))
+    page = parse_page("c", html_page_text(
+        f"<html><head><title>青禾机械有限公司 - 企业信用信息</title></head><body>{rows}</body></html>"))
+    assert page.meta["title"] != "类型：双随机抽查"

@@ -3670,3 +3670,29 @@ def test_a_letterhead_printed_a_line_each_publishes_the_slip_under_it(head):
     [article] = parse_page("x", head + _SLIP).articles
     assert (article.title, article.publisher) == ("装箱单", "青禾机械配件有限公司")
     assert not any("青禾县工业路" in paragraph for paragraph in article.paragraphs[:1])
+
+
+def test_a_schools_name_over_its_english_name_over_a_headline_is_a_logo_not_a_letterhead():
+    [article] = parse_page("x", "青禾实验中学\nQINGHE EXPERIMENTAL MIDDLE SCHOOL\n春季运动会\n\n"
+                                "4月20日，我校举行春季运动会，全校1200名师生参加。\n").articles
+    assert article.title == "春季运动会"
+
+
+def test_a_forms_options_led_by_boxes_are_no_byline_even_when_they_name_roles():
+    page = parse_page("x", "少儿兴趣班报名表\n\n姓名：\n年龄：\n兴趣特长：\n□摄影　□绘画　□书法　□舞蹈\n"
+                           "家长电话：0536-1234567\n报名截止到5月10日。\n")
+    [article] = page.articles
+    assert article.title == "少儿兴趣班报名表" and "□摄影 □绘画 □书法 □舞蹈" in article.paragraphs
+
+
+@pytest.mark.parametrize("above", ["关于印发《青禾县防汛应急预案（试行）》的通知", "签发人：张某"])
+def test_an_addressee_under_a_title_with_brackets_or_a_field_opens_a_paragraph(above):
+    page = parse_page("x", f"---\ntitle: 通知\ndate: 2025-04-07\n---\n{above}\n各镇人民政府：\n"
+                           "现将预案印发给你们，请认真贯彻执行。\n")
+    assert "各镇人民政府：" in page.articles[0].paragraphs
+
+
+def test_a_wrapped_sentence_around_a_number_field_runs_on():
+    page = parse_page("x", "---\ntitle: 通报\ndate: 2025-04-07\n---\n本次竞赛一等奖获得者为计算机学院\n学号20230018\n"
+                           "的王某同学，特予通报表扬。\n")
+    assert page.articles[0].paragraphs[0] == "本次竞赛一等奖获得者为计算机学院学号20230018的王某同学，特予通报表扬。"
