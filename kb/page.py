@@ -719,7 +719,7 @@ def split_articles(body: str, title: str | None = None, whole_lines: bool = Fals
                      or _SHARE_PROMPT.match(lines[0])  # "【某某地图】我分享了一个地点，快来看看吧": an app's words
                      or _label_over_headline(lines)
                      or is_english_name(lines[0]) or (len(lines) > 1 and is_issuer(lines[0])
-                                                      and is_english_name(lines[1]) and not _stacked_letterhead(lines))
+                                                      and is_english_name(lines[1]) and not _letterhead_lines(lines))
                      or (is_masthead(lines[0]) and len(lines) > 1  # over a headline, not "紧 急 通 知" over its text
                          # "参 观 须 知" over its sections: the guide's name
                          and not (_GUIDE_NAME.search(lines[0].replace(" ", "")) and _guide_sections(lines))
@@ -1016,7 +1016,7 @@ def _pasted_parts(body: str) -> list[str]:
         if parts and ((not said_han(header) and (starts_item(opening) or stamped or (
                 (_FIELDS_LINE.match(opening) or _opens_fields(part)) and _is_slip_head(header))
                 or (framed_first and _is_fields_head(header) and not _opens_a_document(opening))))
-                      or (framed_first and _is_letterhead(header))
+                      or (framed_first and _letterhead_lines(header) == len(header))
                       or _continues_above(part)):
             parts[-1] += "\n" + part
         else:
@@ -1141,18 +1141,12 @@ def _letterhead_over_number(lines: list[str]) -> str | None:
     return shown[number - 1] if named_again or announced else None
 
 
-def _is_letterhead(lines: list[str]) -> bool:
-    """Lines that are an organisation's letterhead and nothing else (framed at the top of a slip: it heads the part
-    under the frame)."""
+def _letterhead_lines(lines: list[str]) -> int:
+    """How many of the first lines an organisation's letterhead fills (web_layout.letterhead_issuer), 0 for none: all
+    of a part framed at the top of a slip (it heads the part under the frame); over a name and its English name, its
+    contact fields (a slip's centred head: a letterhead, which publishes what it heads, not a logo)."""
     letterhead = letterhead_issuer(lines, _is_title_line)
-    return letterhead is not None and letterhead[1] == len(lines)
-
-
-def _stacked_letterhead(lines: list[str]) -> bool:
-    """An organisation's name over its English name and its contact fields, a line each (a slip's centred head): a
-    letterhead, which publishes what it heads, not a logo."""
-    letterhead = letterhead_issuer(lines, _is_title_line)
-    return letterhead is not None and letterhead[1] > 2
+    return letterhead[1] if letterhead else 0
 
 
 def _without_letterhead(lines: list[str], over_number: str | None = None) -> tuple[list[str], str]:
