@@ -28,12 +28,13 @@ from tools.servers import command_of
 from . import admin, alternating, baseline, long_conversation, new_articles, report, wechat_mixed
 from . import cluster as scale_out
 from .heldout import evaluate, load_cases, summarize, write_report
-from .load import run_load
+from .load import run_load, run_load_counting_cpu
 from .probes import action_round_trip, first_answer, held_out_turns, kb_query_cost, reading_cost, tracker_store_cost
 from .stock import GREETING, StockServer
 from .training import init_stock_bot, train_project
-from .watch import OtherProcesses, PeakMemory, cpu_seconds, machine_load
+from .watch import OtherProcesses, PeakMemory, machine_load
 
+WARM_UP = dict(clients=1, messages=20, seconds=20)
 ONE_CLIENT = dict(clients=1, messages=300, seconds=30)
 SATURATED = dict(clients=16, messages=1500, seconds=45)
 _T0 = time.monotonic()
@@ -56,13 +57,11 @@ def role(process: subprocess.Popen) -> str:
 def measure_load(base_url: str, conversations: list[list[str]], processes: list[subprocess.Popen], label: str) -> dict:
     """A warm-up, then 1 client and 16 clients; the CPU the server processes spent on the 16."""
     pids = [p.pid for p in processes]
-    run_load(base_url, conversations, clients=1, messages=20, seconds=20)
+    run_load(base_url, conversations, **WARM_UP)
     step(f"{label}: 1 client ({ONE_CLIENT['messages']} messages or {ONE_CLIENT['seconds']} s)")
     one = run_load(base_url, conversations, **ONE_CLIENT)
     step(f"{label}: 16 clients ({SATURATED['messages']} messages or {SATURATED['seconds']} s)")
-    cpu_before = cpu_seconds(pids)
-    many = run_load(base_url, conversations, **SATURATED)
-    cpu = cpu_seconds(pids) - cpu_before
+    many, cpu = run_load_counting_cpu(base_url, conversations, pids, **SATURATED)
     dead = [role(p) for p in processes if p.poll() is not None]
     if dead:
         raise RuntimeError(f"{label}: {', '.join(dead)} exited during the load test (see {BENCH_LOGS})")
@@ -107,7 +106,7 @@ def alternate_with_ours(model: Path, endpoints: Path, stock: StockServer, conver
     ours = bot_on_free_ports(BENCH_LOGS, model=model, endpoints=endpoints)
     ours.start()
     try:
-        run_load(ours.base_url, conversations, clients=1, messages=20, seconds=20)
+        run_load(ours.base_url, conversations, **WARM_UP)
         sides = {"ours": (ours.base_url, ours.processes), "stock": (stock.base_url, stock.processes)}
         return alternating.alternate({
             side: functools.partial(alternating.rate_per_cpu_second, url, conversations, [p.pid for p in processes])

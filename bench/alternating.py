@@ -10,8 +10,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 
-from .load import run_load
-from .watch import cpu_seconds
+from .load import run_load_counting_cpu
 
 ROUNDS = 4
 ROUND_LOAD = dict(clients=16, messages=600, seconds=15)
@@ -20,9 +19,7 @@ SIDES = ("ours", "stock")
 
 def rate_per_cpu_second(base_url: str, conversations: list[list[str]], pids: list[int]) -> float:
     """Messages answered per CPU-second of the server processes under one saturating round of load."""
-    before = cpu_seconds(pids)
-    result = run_load(base_url, conversations, **ROUND_LOAD)
-    spent = cpu_seconds(pids) - before
+    result, spent = run_load_counting_cpu(base_url, conversations, pids, **ROUND_LOAD)
     if result.errors or not result.latencies or spent <= 0:
         raise RuntimeError(f"{base_url}: {result.errors} errors, {len(result.latencies)} answers, "
                            f"{spent:.1f} CPU-s in a round of the alternating load")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import aiohttp
 
+from .watch import cpu_seconds
+
 
 def percentile(values: Sequence[float], q: float) -> float:
     """The q-th percentile (0–100), linear between the closest ranks (numpy's default)."""
@@ -91,6 +93,14 @@ async def _run(base_url: str, conversations: list[list[str]], clients: int, mess
         await asyncio.gather(*(_client(session, url, cycle, budget, result) for _ in range(clients)))
         result.seconds = time.perf_counter() - started
     return result
+
+
+def run_load_counting_cpu(base_url: str, conversations: list[list[str]], pids: list[int], clients: int,
+                          messages: int, seconds: float) -> tuple[LoadResult, float]:
+    """run_load, and the CPU-seconds the server processes (`pids` and their children) spent meanwhile."""
+    before = cpu_seconds(pids)
+    result = run_load(base_url, conversations, clients, messages, seconds)
+    return result, cpu_seconds(pids) - before
 
 
 def run_load(base_url: str, conversations: list[list[str]], clients: int, messages: int,
