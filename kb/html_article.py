@@ -289,7 +289,8 @@ def read_html(page: str, url: str = "") -> WebArticle:
     item = newest_item(page)
     if item:
         page, url = item.page, item.url or url  # the item's own address, not the feed's
-    page = _with_svg_text_said(_without_edit_links(_with_frames_inlined(_mini_program_tags_as_html(page))))
+    page = _with_svg_text_said(_without_edit_links(_with_frames_inlined(_mini_program_tags_as_html(
+        _without_ruby_readings(page)))))
     tree = trafilatura.load_html(page)
     if tree is None:
         return WebArticle(title="", published=None, publisher="", url=url, text="")
@@ -478,6 +479,19 @@ def _with_frames_inlined(page: str) -> str:
         holder.extend(list(body if body is not None else []))
         frame.getparent().replace(frame, holder)
     return lxml.html.tostring(tree, encoding="unicode") if frames else page
+
+
+def _without_ruby_readings(page: str) -> str:
+    """The page without the readings set over its characters (<ruby>小<rt>xiǎo</rt></ruby>, a children's page's
+    pinyin, with the brackets <rp> gives browsers without ruby): they say how the text sounds, and read inline
+    they cut every word apart ("小xiǎo朋péng友yǒu")."""
+    if "<rt" not in page and "<RT" not in page:
+        return page
+    tree = trafilatura.load_html(page)
+    readings = tree.xpath("//rt|//rp") if tree is not None else []
+    for reading in readings:
+        reading.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode") if readings else page
 
 
 def _without_edit_links(page: str) -> str:

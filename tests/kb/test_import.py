@@ -4949,3 +4949,22 @@ def test_a_records_rows_over_a_date_row_naming_its_source_are_no_headline_either
     page = parse_page("c", html_page_text(
         f"<html><head><title>青禾机械有限公司 - 企业信用信息</title></head><body>{rows}</body></html>"))
     assert page.meta["title"] != "类型：双随机抽查"
+
+
+def test_a_page_with_pinyin_over_its_characters_reads_as_the_characters():
+    from kb.html_article import read_html
+
+    def ruby(text: str, readings: str, brackets: bool = False) -> str:
+        said = ("<rp>(</rp><rt>{}</rt><rp>)</rp>" if brackets else "<rt>{}</rt>").format
+        return "".join(f"<ruby>{c}{said(r)}</ruby>" for c, r in zip(text, readings.split(), strict=True))
+
+    page = ("<html><head><meta charset='utf-8'><title>小熊去图书馆</title></head><body>"
+            "<h1>" + ruby("小熊去图书馆", "xiǎo xióng qù tú shū guǎn") + "</h1>"
+            "<div>发布时间：2023-06-01　来源：东城区图书馆</div>"
+            "<p>" + ruby("周六上午", "zhōu liù shàng wǔ", brackets=True) + "，小熊和妈妈来到东城区图书馆少儿阅览室，"
+            "借了三本绘本。</p><p>少儿阅览室每周二至周日9:00至17:00开放，读者证可借5册，借期30天。</p>"
+            "</body></html>")
+    article = read_html(page)
+    assert article.title == "小熊去图书馆"
+    assert "周六上午，小熊和妈妈来到东城区图书馆少儿阅览室" in article.text
+    assert not any(reading in article.text for reading in ("xiǎo", "zhōu", "(", ")"))
