@@ -673,10 +673,14 @@ def _is_item_title(line: str, bulletin: bool = False) -> bool:
 def is_byline(line: str) -> bool:
     """A newspaper's byline under its headline ("□记者 某某 通讯员 某某"): a "□" opening the line, the only box in it
     or before a reporter's role ("□本报记者 某某 □通讯员 某某", "□记者 王□", a name's rare character lost); not a
-    form's check boxes ("□ 第一次未遇　□ 第二次未遇", "□同意　☑不同意")."""
+    form's check boxes ("□ 第一次未遇　□ 第二次未遇", "□同意　☑不同意") nor a to-do list's ("□ 男工装车，一天150元",
+    "□ 5号棚的彩椒下周再摘"): the box's line names people, with their roles or alone ("□王宁")."""
     if not line.startswith(BYLINE_MARK):
         return False
-    return sum(map(line.count, _BOXES)) == 1 or bool(_REPORTERS.fullmatch(line.strip()))
+    named = line.strip().removeprefix(BYLINE_MARK).strip()
+    return (sum(map(line.count, _BOXES)) == 1 and bool(_NAMES_ONLY.fullmatch(named) or _ROLE.search(named)
+                                                       and not re.search(r"\d", named))) \
+        or bool(_REPORTERS.fullmatch(line.strip()))
 
 
 def _tail(lines: list[str]) -> int:
@@ -873,6 +877,8 @@ _CHECK_BOXES = re.compile(rf"(?:[{_BOXES}]\s*[^{_BOXES}\s][^{_BOXES}]*){{2,}}") 
 # each box a reporter's role and name ("□本报记者 某某 □通讯员 某某"), not a form's options ("□记者　□编辑　□其他")
 _REPORTER = r"(?:本报|特约|见习)?(?:记者|通讯员|实习生|摄影|文[/／、]图)\s*[\u4e00-\u9fff·][\u4e00-\u9fff·□]{1,3}"
 _REPORTERS = re.compile(rf"□\s*{_REPORTER}(?:\s+□?\s*{_REPORTER})*")
+_ROLE = re.compile(r"记者|通讯员|编辑|实习生|摄影|撰稿|文[/／、]图")
+_NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4})*")  # "王宁", "宋学宝 郑颖雪"
 # How far from its end a line's leaders and value are looked for: the page reader asks for each line it joins whether
 # the paragraph so far stands alone, and searching the whole of a long paragraph each time took seconds. Only leaders
 # with some forty blanks beside them would reach further.

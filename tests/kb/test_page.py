@@ -3641,6 +3641,14 @@ def test_a_byline_holding_a_second_box_is_still_a_byline(byline, reporters):
     assert (article.title, article.byline) == ("我市启动秋季农田水利建设", reporters)
 
 
+def test_a_to_do_lists_boxes_are_no_bylines_and_keep_their_items():
+    page = parse_page("x", "周末装修备忘\n\n本周要办：\n□ 找瓦工师傅，周六上午8点到\n□ 买防水涂料2桶\n"
+                           "□ 物业开装修许可证\n□ 5号楼电梯预约搬运\n物业电话0536-1234567。\n")
+    [article] = page.articles
+    assert article.title == "周末装修备忘"
+    assert {"□ 找瓦工师傅，周六上午8点到", "□ 买防水涂料2桶", "□ 物业开装修许可证"} <= set(article.paragraphs)
+
+
 def test_ticked_check_boxes_are_no_byline_either():
     page = parse_page("x", "加装电梯意见征询单\n\n本单元是否同意加装电梯，请在选项前打勾。\n□同意　☑不同意\n"
                            "不同意的原因：低层住户采光受影响。\n")
