@@ -96,20 +96,27 @@ def docx_text(raw: bytes, web_page: WebPage | None = None) -> str:
     lines = [line for line in lines if line.strip()]
     if len(pages) == 1 and lines == _page_lines(pages[0]):  # nothing besides the part
         return _with_text(pages[0].rstrip("\n"), "Word 文件")
-    return _with_front_matter(_with_text("\n".join(lines), "Word 文件"), "", _header_day(document))
+    parts = _header_parts(document)
+    issuer = next((part for part in parts if is_issuer(part)), "")
+    return _with_front_matter(_with_text("\n".join(lines), "Word 文件"), issuer, _header_day(parts))
 
 
-def _header_day(document: docx.document.Document) -> date | None:
-    """The full date the first page's header names as one of its parts ("某某社区报　2024年第5期　2024年5月20日"):
-    a newspaper's or bulletin's running head dates its issue. A header of a file number, a page number or a logo, a
-    labelled day ("打印日期：…") or a date in a sentence dates nothing."""
+def _header_parts(document: docx.document.Document) -> list[str]:
+    """The parts of the first page's header, set apart by spaces, tabs or bars ("某某公司　人事文件　编号：…"), none of
+    a header saying a sentence. Its organisation publishes a text naming none, as a PDF's running head does."""
     section = document.sections[0] if document.sections else None
     if section is None:
-        return None
+        return []
     headers = [section.first_page_header] if section.different_first_page_header_footer else []
     texts = [paragraph.text for header in [*headers, section.header] if not header.is_linked_to_previous
              for paragraph in header.paragraphs]
-    parts = [part for text in texts if not ends_sentence(text) for part in re.split(r"\s+|[|｜·•]", text)]
+    return [part for text in texts if not ends_sentence(text) for part in re.split(r"\s+|[|｜·•]", text)]
+
+
+def _header_day(parts: list[str]) -> date | None:
+    """The full date the header names as one of its parts ("某某社区报　2024年第5期　2024年5月20日"): a newspaper's or
+    bulletin's running head dates its issue. A header of a file number, a page number or a logo, a labelled day
+    ("打印日期：…") or a date in a sentence dates nothing."""
     return next(filter(None, (read_cover_day([part]) for part in parts)), None)
 
 

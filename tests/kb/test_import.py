@@ -386,6 +386,22 @@ async def test_a_word_newsletter_is_dated_by_its_page_header_and_published_by_it
     assert article.paragraphs[0] == _CANTEEN.strip() and "期" not in text and "页" not in text
 
 
+@pytest.mark.parametrize(("header", "closing", "publisher"), [
+    ("青禾精工机械有限公司\t人力资源管理文件\t编号：HR-JD-012", (), "青禾精工机械有限公司"),
+    ("青禾精工机械有限公司\t人力资源管理文件", ("青禾县就业服务中心", "2025年3月2日"), "青禾县就业服务中心"),  # its own
+    ("人力资源管理文件\t第 1 页", (), ""),
+])
+async def test_a_word_files_page_header_naming_an_organisation_publishes_a_text_that_names_none(
+        tmp_path, header, closing, publisher):
+    document = docx.Document()
+    for line in ("岗位说明书", "岗位名称：数控铣工", "岗位定员：6人", "工作时间：白班8:00—17:00，每月休息4天。", *closing):
+        document.add_paragraph(line)
+    document.sections[0].header.paragraphs[0].text = header
+    document.save(str(tmp_path / "岗位.docx"))
+    page = parse_page("p", await page_text(str(tmp_path / "岗位.docx"), Limits()))
+    assert page.publisher_of(page.articles[0]) == publisher
+
+
 def test_a_pasted_papers_masthead_publishes_it_and_a_document_named_as_a_report_stays_its_title():
     [article] = parse_page("p", "青禾社区报\n“邻里食堂”特刊\n社区邻里食堂7月8日开餐\n" + _CANTEEN).articles
     assert (article.title, article.publisher) == ("社区邻里食堂7月8日开餐", "青禾社区报")
