@@ -394,7 +394,7 @@ async def test_a_word_newsletter_is_dated_by_its_page_header_and_published_by_it
 async def test_a_word_files_page_header_naming_an_organisation_publishes_a_text_that_names_none(
         tmp_path, header, closing, publisher):
     document = docx.Document()
-    for line in ("岗位说明书", "岗位名称：数控铣工", "岗位定员：6人", "工作时间：白班8:00—17:00，每月休息4天。", *closing):
+    for line in ("岗位说明书", "岗位名称：数控铣工", "岗位定员：6人", "工作时间：白班8:00—17:00。", *closing):
         document.add_paragraph(line)
     document.sections[0].header.paragraphs[0].text = header
     document.save(str(tmp_path / "岗位.docx"))
