@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 import docx
+import jieba.posseg as posseg
 import pypdfium2
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
@@ -97,13 +98,12 @@ def docx_text(raw: bytes, web_page: WebPage | None = None) -> str:
     if len(pages) == 1 and lines == _page_lines(pages[0]):  # nothing besides the part
         return _with_text(pages[0].rstrip("\n"), "Word 文件")
     parts = _header_parts(document)
-    issuer = next((part for part in parts if is_issuer(part)), "")
-    return _with_front_matter(_with_text("\n".join(lines), "Word 文件"), issuer, _header_day(parts))
+    return _with_front_matter(_with_text("\n".join(lines), "Word 文件"), _header_issuer(parts), _header_day(parts))
 
 
 def _header_parts(document: docx.document.Document) -> list[str]:
-    """The parts of the first page's header, set apart by spaces, tabs or bars ("某某公司　人事文件　编号：…"), none of
-    a header saying a sentence. Its organisation publishes a text naming none, as a PDF's running head does."""
+    """The parts of the first page's own header (when it has one), then of the header every page has, set apart by
+    spaces, tabs or bars ("某某公司　人事文件　编号：…"); none of a header saying a sentence."""
     section = document.sections[0] if document.sections else None
     if section is None:
         return []
@@ -113,11 +113,22 @@ def _header_parts(document: docx.document.Document) -> list[str]:
     return [part for text in texts if not ends_sentence(text) for part in re.split(r"\s+|[|｜·•]", text)]
 
 
+def _header_issuer(parts: list[str]) -> str:
+    """The organisation a header opens with ("某某有限公司　人力资源管理文件　编号：…"), which publishes a text naming
+    none, as a PDF's running head does; not a slogan that ends like one ("构建和谐社会", "办人民满意的学校", "致某某局",
+    "第五届某某运动会"): a verb's or a number's phrase."""
+    first = next(filter(None, parts), "")
+    return first if is_issuer(first) and not _PHRASE_OPENING.match(posseg.lcut(first)[0].flag) else ""
+
+
 def _header_day(parts: list[str]) -> date | None:
     """The full date the header names as one of its parts ("某某社区报　2024年第5期　2024年5月20日"): a newspaper's or
     bulletin's running head dates its issue. A header of a file number, a page number or a logo, a labelled day
     ("打印日期：…") or a date in a sentence dates nothing."""
     return next(filter(None, (read_cover_day([part]) for part in parts)), None)
+
+
+_PHRASE_OPENING = re.compile(r"[vmpdc]")  # jieba's tags of verbs, numerals, prepositions, adverbs, conjunctions
 
 
 def _opened(raw: bytes) -> docx.document.Document:

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import lxml.etree
 import lxml.html
 import trafilatura
 from trafilatura.settings import set_date_params
@@ -88,6 +89,7 @@ _CHARSET_IN_PAGE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)"""
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
 _BLOCK_TAGS = frozenset("address article aside blockquote br center dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
                         "header hr li main nav ol p section table td th tr ul".split())
+_READING_CHARS = 12  # a ruby's reading: a syllable's pinyin or bopomofo, a word's gloss
 _UNSEEN_TAGS = ("script", "style", "noscript", "template")
 _SHEET_NAME = re.compile(r"^(?:工作表|工作簿)\d*$")  # a spreadsheet's default name: "工作表1" (also "Sheet1", no Han)
 _MIN_FIELD_ROWS = 3  # a table of fields: a label and its value a row
@@ -484,14 +486,18 @@ def _with_frames_inlined(page: str) -> str:
 def _without_ruby_readings(page: str) -> str:
     """The page without the readings set over its characters (<ruby>小<rt>xiǎo</rt></ruby>, a children's page's
     pinyin, with the brackets <rp> gives browsers without ruby): they say how the text sounds, and read inline
-    they cut every word apart ("小xiǎo朋péng友yǒu")."""
-    if "<rt" not in page and "<RT" not in page:
+    they cut every word apart ("小xiǎo朋péng友yǒu"). The page's comments stay (an e-paper dates itself in one); a
+    "reading" longer than any is markup left open, the rest of the text inside it, and is kept."""
+    if "<rt" not in page.lower():
         return page
-    tree = trafilatura.load_html(page)
-    readings = tree.xpath("//rt|//rp") if tree is not None else []
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (lxml.etree.ParserError, ValueError):  # nothing to parse, or a declared encoding in a decoded page
+        return page
+    readings = [reading for reading in tree.iter("rt", "rp") if len(reading.text_content()) <= _READING_CHARS]
     for reading in readings:
         reading.drop_tree()
-    return lxml.html.tostring(tree, encoding="unicode") if readings else page
+    return lxml.etree.tostring(tree.getroottree(), encoding="unicode", method="html") if readings else page
 
 
 def _without_edit_links(page: str) -> str:

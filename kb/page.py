@@ -673,14 +673,17 @@ def _is_item_title(line: str, bulletin: bool = False) -> bool:
 def is_byline(line: str) -> bool:
     """A newspaper's byline under its headline ("□记者 某某 通讯员 某某"): a "□" opening the line, the only box in it
     or before a reporter's role ("□本报记者 某某 □通讯员 某某", "□记者 王□", a name's rare character lost); not a
-    form's check boxes ("□ 第一次未遇　□ 第二次未遇", "□同意　☑不同意") nor a to-do list's ("□ 男工装车，一天150元",
-    "□ 5号棚的彩椒下周再摘"): the box's line names people, with their roles or alone ("□王宁")."""
+    form's check boxes ("□ 第一次未遇　□ 第二次未遇", "□同意　☑不同意")."""
     if not line.startswith(BYLINE_MARK):
         return False
-    named = line.strip().removeprefix(BYLINE_MARK).strip()
-    return (sum(map(line.count, _BOXES)) == 1 and bool(_NAMES_ONLY.fullmatch(named) or _ROLE.search(named)
-                                                       and not re.search(r"\d", named))) \
-        or bool(_REPORTERS.fullmatch(line.strip()))
+    return sum(map(line.count, _BOXES)) == 1 or bool(_REPORTERS.fullmatch(line.strip()))
+
+
+def _byline_at(lines: list[str], at: int) -> bool:
+    """Whether the line is a byline, not an item of a list whose every line a box opens ("□ 身份证", "□ 男工装车搬筐，
+    一天150元": a to-do or materials list): a byline stands alone under its headline."""
+    return is_byline(lines[at]) and not any(0 <= n < len(lines) and lines[n].startswith(BYLINE_MARK)
+                                            for n in (at - 1, at + 1))
 
 
 def _tail(lines: list[str]) -> int:
@@ -877,8 +880,6 @@ _CHECK_BOXES = re.compile(rf"(?:[{_BOXES}]\s*[^{_BOXES}\s][^{_BOXES}]*){{2,}}") 
 # each box a reporter's role and name ("□本报记者 某某 □通讯员 某某"), not a form's options ("□记者　□编辑　□其他")
 _REPORTER = r"(?:本报|特约|见习)?(?:记者|通讯员|实习生|摄影|文[/／、]图)\s*[\u4e00-\u9fff·][\u4e00-\u9fff·□]{1,3}"
 _REPORTERS = re.compile(rf"□\s*{_REPORTER}(?:\s+□?\s*{_REPORTER})*")
-_ROLE = re.compile(r"记者|通讯员|编辑|实习生|摄影|撰稿|文[/／、]图")
-_NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4})*")  # "王宁", "宋学宝 郑颖雪"
 # How far from its end a line's leaders and value are looked for: the page reader asks for each line it joins whether
 # the paragraph so far stands alone, and searching the whole of a long paragraph each time took seconds. Only leaders
 # with some forty blanks beside them would reach further.
@@ -1186,7 +1187,7 @@ def _article_starts(lines: list[str], bulletin: bool = False) -> list[int]:
     starts = {0}
     for i, line in enumerate(lines):
         opens_report = bool(_NEWS_LEAD.match(line))  # "本报讯（记者 …）", "新华社济南3月14日电": without the □ mark
-        if is_byline(line) or opens_report:
+        if _byline_at(lines, i) or opens_report:
             first = title_start(lines, i)
             if first < i or not opens_report:
                 starts.add(first)
@@ -1266,7 +1267,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
            and not (titles and SHOWN_LABEL.match(rest[0]))  # "［名牌］…" under a video's title: what is shown
            and not (titles and _SPEAKER_LINE.match(rest[0]))  # "某某委员会副主任　刘建华" under a speech's title
            and not INTERVIEW_TURN.match(rest[0])
-           and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and is_byline(rest[1])))
+           and (_is_title_line(rest[0], punctuated=not titles or (len(rest) > 1 and _byline_at(rest, 1)))
                 or (titles and _is_edition_line(rest[0])) or _is_document_name(rest[0])
                 or _is_named_by_kind(rest[0]) or _SPACED_KIND.fullmatch(rest[0])
                 or _is_form_title(rest) or (not titles and _is_note_title(rest)))):
@@ -1285,7 +1286,7 @@ def _read_article(block: list[str], title: str | None = None, whole_lines: bool 
         rest = rest[1:]
     rest = above + rest
     byline_parts: list[str] = []
-    if rest and is_byline(rest[0]):
+    if rest and _byline_at(rest, 0):
         if any(word in rest[0] for word in FOOTER_WORDS):
             return None
         byline_parts.append(rest[0].lstrip(BYLINE_MARK).strip())

@@ -390,6 +390,9 @@ async def test_a_word_newsletter_is_dated_by_its_page_header_and_published_by_it
     ("青禾精工机械有限公司\t人力资源管理文件\t编号：HR-JD-012", (), "青禾精工机械有限公司"),
     ("青禾精工机械有限公司\t人力资源管理文件", ("青禾县就业服务中心", "2025年3月2日"), "青禾县就业服务中心"),  # its own
     ("人力资源管理文件\t第 1 页", (), ""),
+    ("构建和谐社会　共创美好家园", (), ""),  # slogans that end like an organisation's name
+    ("办人民满意的学校", (), ""),
+    ("致青禾县教育局", (), ""),
 ])
 async def test_a_word_files_page_header_naming_an_organisation_publishes_a_text_that_names_none(
         tmp_path, header, closing, publisher):
@@ -4984,3 +4987,14 @@ def test_a_page_with_pinyin_over_its_characters_reads_as_the_characters():
     assert article.title == "小熊去图书馆"
     assert "周六上午，小熊和妈妈来到东城区图书馆少儿阅览室" in article.text
     assert not any(reading in article.text for reading in ("xiǎo", "zhōu", "(", ")"))
+
+
+def test_ruby_readings_left_out_keep_the_pages_comments_and_text_in_readings_left_open():
+    from kb.html_article import read_html
+    page = ("<html><head><meta charset='utf-8'><title>x</title></head><body>"
+            "<!--enpproperty <date>2024-05-18</date><author>青禾日报</author>/enpproperty-->"
+            "<h1><ruby>饕<rt>tāo</rt></ruby>餮纹铜鼎入藏县博物馆</h1>{}</body></html>")
+    text = "<p>县博物馆5月17日新入藏一件饕餮纹铜鼎，高42厘米，即日起在二楼展厅展出，免费参观。</p>"
+    assert read_html(page.format(text)).published == date(2024, 5, 18)  # the e-paper's comment dates it
+    left_open = read_html(page.format("<p><ruby>饕<rt>tāo" + text[3:])).text
+    assert "高42厘米，即日起在二楼展厅展出" in left_open

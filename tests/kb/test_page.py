@@ -3641,12 +3641,24 @@ def test_a_byline_holding_a_second_box_is_still_a_byline(byline, reporters):
     assert (article.title, article.byline) == ("我市启动秋季农田水利建设", reporters)
 
 
-def test_a_to_do_lists_boxes_are_no_bylines_and_keep_their_items():
-    page = parse_page("x", "周末装修备忘\n\n本周要办：\n□ 找瓦工师傅，周六上午8点到\n□ 买防水涂料2桶\n"
-                           "□ 物业开装修许可证\n□ 5号楼电梯预约搬运\n物业电话0536-1234567。\n")
+@pytest.mark.parametrize("items", [
+    ("□ 找瓦工师傅，周六上午8点到", "□ 买防水涂料2桶", "□ 物业开装修许可证"),
+    ("□ 身份证", "□ 户口本", "□ 租房合同"),  # names as short as a reporter's
+    ("□ 租借音响设备", "□ 联系摄影师拍活动照片", "□ 通知楼栋长"),  # a role's word
+])
+def test_a_lists_box_lines_are_no_bylines_and_keep_their_items(items):
+    page = parse_page("x", "周末要办\n\n请对照准备：\n" + "\n".join(items) + "\n\n物业电话0536-1234567。\n")
     [article] = page.articles
-    assert article.title == "周末装修备忘"
-    assert {"□ 找瓦工师傅，周六上午8点到", "□ 买防水涂料2桶", "□ 物业开装修许可证"} <= set(article.paragraphs)
+    assert article.title == "周末要办" and set(items[:2]) <= set(article.paragraphs)
+    assert items[2] in "\n".join(article.paragraphs)  # the last item runs on into the line after it, as a wrap would
+
+
+@pytest.mark.parametrize("byline", ["□王宁、李娜", "□ 本报评论员 王宁", "□文/王宁 图/李娜",
+                                    "□本报记者 王宁 2024年5月19日"])
+def test_a_byline_alone_under_its_headline_still_splits_a_newspaper_page(byline):
+    page = parse_page("x", f"青禾日报\n秋粮收购进度过半\n{byline}\n本报讯 全县已收购秋粮12万吨。\n"
+                           f"县城新增3条公交线路\n{byline}\n本报讯 10月1日起，县城新开3条公交线路。\n")
+    assert [article.title for article in page.articles][-2:] == ["秋粮收购进度过半", "县城新增3条公交线路"]
 
 
 def test_ticked_check_boxes_are_no_byline_either():
