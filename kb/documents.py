@@ -79,8 +79,9 @@ def docx_text(raw: bytes, web_page: WebPage | None = None) -> str:
     """The paragraphs and tables of a Word file's body, in order, also inside content controls (a cover page),
     insertions, fields and links; page headers (whose day dates, and whose organisation publishes, a body naming
     none), footers and deleted text are left out, and so are text boxes beside the text that are captions or repeat
-    it (all are read where the file is laid out in them). An HTML part (w:altChunk) is read by web_page (none read without it) where it stands, its
-    title a paragraph; a file that is that part alone is its text page, date and publisher kept."""
+    it (all are read where the file is laid out in them). An HTML part (w:altChunk) is read by web_page (none read
+    without it) where it stands, its title a paragraph; a file that is that part alone is its text page, date and
+    publisher kept."""
     document = _opened(raw)
     lines: list[str] = []
     pages: list[str] = []  # of the HTML parts
